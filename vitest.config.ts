@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+
+export default defineConfig({
+  resolve: {
+    // Importing the real 'electron' package in plain Node tries to download the binary:
+    // unit tests of electron/main run against a stub that records what the shell asked for.
+    alias: { electron: fileURLToPath(new URL('./test/stubs/electron.ts', import.meta.url)) },
+  },
+  test: {
+    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+  },
+});
