@@ -1,0 +1,23 @@
+/** An error as it crosses the contract boundary: data, never an exception. */
+export interface AppErrorData {
+  code: string;
+  /** Lithuanian, for the user. */
+  message: string;
+  /** English, for the English UI. */
+  messageEn?: string;
+  details?: Record<string, unknown>;
+}
+
+export type InvokeResult<T = unknown> = { ok: true; value: T } | { ok: false; error: AppErrorData };
+
+/** A push event from the back end (e.g. the case list changed after a background check). */
+export interface AppEvent {
+  type: string;
+  payload?: unknown;
+}
+
+/** What the preload exposes to the renderer as `window.desktop`. */
+export interface DesktopBridge {
+  invoke(method: string, input: unknown): Promise<InvokeResult>;
+  onEvent(listener: (event: AppEvent) => void): () => void;
+}

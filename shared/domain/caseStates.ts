@@ -1,0 +1,90 @@
+import { DomainError } from './errors';
+
+/**
+ * The life of a request for transfer to a halfway house, V-77 ch. II–V.
+ * Each state lists the states it may be reached from (its allowed predecessors); anything else is
+ * refused, so a case can never skip a step of the procedure.
+ */
+export const CASE_STATES = [
+  'request_received', // V-77 p. 5: the convict's request is registered
+  'dossier_collecting', // p. 6–7: the documentary material is being prepared
+  'dossier_received', // p. 7: the material reached the halfway-house institution's director
+  'ready_for_commission', // p. 8: the dossier is complete and handed to the disciplinary commission
+  'scheduled', // p. 9: on the agenda of a commission meeting
+  'decided', // p. 10: the commission adopted one of the decisions 10.1–10.4
+  'listed', // p. 12: on the list of convicts proposed for transfer (after 10.1 or 10.3)
+  'submitted_to_department', // p. 14: the director's submission to the Prison Department director
+  'transfer_ordered', // p. 13 (director's order) or p. 17 (Prison Department resolution)
+  'transferred', // p. 22–25: the convict arrived at the halfway house
+  'refused', // p. 15, 16, 18 (or 10.2 adopted): the request was not satisfied; p. 19 runs from here
+  'ineligible', // p. 47: circumstances arose that bar the transfer (p. 3)
+  'returned', // p. 44–46: returned from the halfway house to the correctional home
+  'withdrawn', // the convict withdrew the request
+] as const;
+
+export type CaseState = (typeof CASE_STATES)[number];
+
+export const ALLOWED_PREDECESSORS: Readonly<Record<CaseState, readonly CaseState[]>> = {
+  request_received: [],
+  dossier_collecting: ['request_received'],
+  dossier_received: ['request_received', 'dossier_collecting'],
+  ready_for_commission: ['dossier_received', 'scheduled'],
+  scheduled: ['ready_for_commission'],
+  decided: ['scheduled'],
+  listed: ['decided'],
+  submitted_to_department: ['listed'],
+  transfer_ordered: ['listed', 'submitted_to_department'],
+  transferred: ['transfer_ordered'],
+  refused: ['decided', 'listed', 'submitted_to_department'],
+  ineligible: ['listed', 'submitted_to_department', 'transfer_ordered'],
+  returned: ['transferred'],
+  withdrawn: [
+    'request_received',
+    'dossier_collecting',
+    'dossier_received',
+    'ready_for_commission',
+    'scheduled',
+    'listed',
+  ],
+};
+
+/** States in which the case is finished: no further step of the procedure is expected. */
+export const FINAL_STATES: readonly CaseState[] = ['refused', 'ineligible', 'returned', 'withdrawn'];
+
+export const CASE_STATE_LABELS: Readonly<Record<CaseState, { lt: string; en: string; point: string }>> = {
+  request_received: { lt: 'Prašymas gautas', en: 'Request received', point: '5' },
+  dossier_collecting: { lt: 'Renkama medžiaga', en: 'Dossier being collected', point: '6–7' },
+  dossier_received: { lt: 'Medžiaga gauta', en: 'Dossier received', point: '7' },
+  ready_for_commission: { lt: 'Parengta komisijai', en: 'Ready for the commission', point: '8' },
+  scheduled: { lt: 'Įtraukta į darbotvarkę', en: 'On the agenda', point: '9' },
+  decided: { lt: 'Komisija nusprendė', en: 'Decided', point: '10' },
+  listed: { lt: 'Įrašyta į sąrašą', en: 'On the transfer list', point: '12' },
+  submitted_to_department: { lt: 'Pateiktas teikimas KD', en: 'Submitted to the Prison Department', point: '14' },
+  transfer_ordered: { lt: 'Perkėlimas nuspręstas', en: 'Transfer ordered', point: '13, 17' },
+  transferred: { lt: 'Perkeltas', en: 'Transferred', point: '22–25' },
+  refused: { lt: 'Prašymas netenkintas', en: 'Refused', point: '15, 16, 18' },
+  ineligible: { lt: 'Nebeatitinka sąlygų', en: 'No longer eligible', point: '47' },
+  returned: { lt: 'Grąžintas į pataisos namus', en: 'Returned', point: '44–46' },
+  withdrawn: { lt: 'Prašymas atsiimtas', en: 'Request withdrawn', point: '—' },
+};
+
+export function canTransition(from: CaseState, to: CaseState): boolean {
+  return ALLOWED_PREDECESSORS[to].includes(from);
+}
+
+/** The states a case in `from` may move to next, in procedure order. */
+export function nextStates(from: CaseState): CaseState[] {
+  return CASE_STATES.filter((to) => canTransition(from, to));
+}
+
+export function assertTransition(from: CaseState, to: CaseState): void {
+  if (canTransition(from, to)) return;
+  const a = CASE_STATE_LABELS[from];
+  const b = CASE_STATE_LABELS[to];
+  throw new DomainError(
+    'ILLEGAL_TRANSITION',
+    `Negalima pereiti iš būsenos „${a.lt}“ į „${b.lt}“: tokio žingsnio tvarkos apraše nėra.`,
+    `A case cannot move from “${a.en}” to “${b.en}”: the procedure has no such step.`,
+    { from, to },
+  );
+}
