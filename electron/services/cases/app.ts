@@ -1,0 +1,227 @@
+import { randomUUID } from 'node:crypto';
+import type { Handlers } from '../../../shared/contract/methods';
+import type { CaseRecord, RequestInput, Settings } from '../../../shared/contract/schemas';
+import { compareIso, type IsoDate } from '../../../shared/domain/calendar';
+import { assertTransition, CASE_STATE_LABELS, FINAL_STATES, type CaseState } from '../../../shared/domain/caseStates';
+import { DomainError } from '../../../shared/domain/errors';
+import { requestFlags } from '../../../shared/domain/requestRules';
+import type { ServiceContext } from '../context';
+import { halfwayHouse, servingInstitution } from './institutions';
+import { fileKey, refusalIndex, toCaseView, toListItem } from './views';
+
+type CaseHandlers = Pick<
+  Handlers,
+  'cases.list' | 'cases.get' | 'cases.checkRequest' | 'cases.register' | 'cases.updateRequest' | 'cases.transition'
+>;
+
+/** Steps that end or refuse a request need a written reason (V-77 p. 15, 16, 18 call for motivated decisions). */
+const REASON_REQUIRED: readonly CaseState[] = ['refused', 'ineligible', 'returned', 'withdrawn'];
+/** The request's data may be corrected until the commission has decided on it. */
+const EDITABLE: readonly CaseState[] = ['request_received', 'dossier_collecting', 'dossier_received', 'ready_for_commission', 'scheduled'];
+
+function fieldError(path: string, key: string, lt: string, en: string): DomainError {
+  return new DomainError('INVALID_INPUT', lt, en, { fields: [{ path, key }] });
+}
+
+export function casesHandlers(ctx: ServiceContext): CaseHandlers {
+  const requireSettings = (): Settings => {
+    const settings = ctx.settings.get();
+    if (!settings) {
+      throw new DomainError(
+        'SETUP_REQUIRED',
+        'Pirmiausia nustatykite įstaigą (Nustatymai): jos pavadinimą, pusiaukelės namus ir kitas įstaigas.',
+        'Set up the institution first (Settings): its name, halfway house and the other institutions.',
+      );
+    }
+    return settings;
+  };
+
+  const view = (record: CaseRecord) => toCaseView(record, refusalIndex(ctx.cases.list()), ctx.today());
+
+  /** A request's data, checked against today and the settings, as the case stores it. */
+  const requestOf = (input: RequestInput, settings: Settings) => {
+    if (compareIso(input.requestDate, ctx.today()) > 0) {
+      throw fieldError(
+        'requestDate',
+        'requestInFuture',
+        'Prašymo data negali būti vėlesnė už šiandienos datą.',
+        'The request date cannot be later than today.',
+      );
+    }
+    return {
+      convict: {
+        firstName: input.firstName,
+        lastName: input.lastName,
+        personalFileNo: input.personalFileNo,
+        birthDate: input.birthDate,
+      },
+      request: {
+        requestDate: input.requestDate,
+        servingInstitution: servingInstitution(settings, input.servingInstitutionId),
+        halfwayHouse: halfwayHouse(settings, input.halfwayHouseInstitutionId),
+        possibleTransferDate: input.possibleTransferDate,
+        possibleParoleDate: input.possibleParoleDate,
+        sentenceEnd: input.sentenceEnd,
+      },
+    };
+  };
+
+  /** An open case of the same convict: a second request must wait for the first to end. */
+  const openCaseOf = (personalFileNo: string, exceptId?: string) =>
+    ctx.cases
+      .list()
+      .find(
+        (c) =>
+          c.id !== exceptId &&
+          c.summary !== undefined &&
+          fileKey(c.summary.convict.personalFileNo) === fileKey(personalFileNo) &&
+          !FINAL_STATES.includes(c.summary.state),
+      );
+
+  /** Load a case for a change, refusing if someone changed it since the user loaded it. */
+  const forChange = (id: string, revision: number): CaseRecord => {
+    const record = ctx.cases.get(id);
+    if (record.revision !== revision) {
+      throw new DomainError(
+        'CASE_CHANGED',
+        'Byla ką tik pakeista kitame lange ar kito naudotojo. Atnaujinkite bylą ir pakartokite veiksmą.',
+        'The case was just changed in another window or by another user. Reload it and try again.',
+        { id, revision: record.revision },
+      );
+    }
+    return record;
+  };
+
+  const save = (record: CaseRecord, what: string): CaseRecord => {
+    ctx.cases.put(record, what);
+    ctx.emit({ type: 'cases.changed', payload: { id: record.id } });
+    return record;
+  };
+
+  return {
+    'cases.list': async () => {
+      const today = ctx.today();
+      const stored = ctx.cases.list();
+      const refusals = refusalIndex(stored);
+      return { today, cases: stored.map((c) => toListItem(c, refusals, today)) };
+    },
+
+    'cases.get': async ({ id }) => view(ctx.cases.get(id)),
+
+    'cases.checkRequest': async ({ personalFileNo, requestDate, possibleTransferDate, excludeCaseId }) => {
+      const refusals = refusalIndex(ctx.cases.list()).get(fileKey(personalFileNo)) ?? [];
+      const dates = refusals.filter((r) => r.caseId !== excludeCaseId && r.on <= requestDate).map((r) => r.on);
+      return { flags: requestFlags({ requestDate, possibleTransferDate }, dates) };
+    },
+
+    'cases.register': async (input) => {
+      const settings = requireSettings();
+      const data = requestOf(input, settings);
+      const open = openCaseOf(input.personalFileNo);
+      if (open?.summary) {
+        const s = open.summary;
+        throw new DomainError(
+          'CASE_DUPLICATE',
+          `Šio nuteistojo (asmens byla ${s.convict.personalFileNo}) prašymas jau nagrinėjamas: ${s.convict.firstName} ${s.convict.lastName}, prašymas ${s.request.requestDate}, būsena „${CASE_STATE_LABELS[s.state].lt}“. Naujas prašymas registruojamas, kai ankstesnis baigtas.`,
+          `A request of this convict (personal file ${s.convict.personalFileNo}) is already under way: ${s.convict.firstName} ${s.convict.lastName}, request of ${s.request.requestDate}, state “${CASE_STATE_LABELS[s.state].en}”. A new request is registered once the earlier one has ended.`,
+          { id: s.id },
+        );
+      }
+      const at = ctx.now().toISOString();
+      const record: CaseRecord = {
+        id: randomUUID(),
+        revision: 1,
+        createdAt: at,
+        updatedAt: at,
+        ...data,
+        state: 'request_received',
+        facts: {},
+        timeline: [{ at, kind: 'registered', on: input.requestDate, to: 'request_received' }],
+      };
+      return view(save(record, 'naujas prašymas'));
+    },
+
+    'cases.updateRequest': async ({ id, revision, request }) => {
+      const settings = requireSettings();
+      const record = forChange(id, revision);
+      if (!EDITABLE.includes(record.state)) {
+        throw new DomainError(
+          'REQUEST_LOCKED',
+          `Komisijai priėmus sprendimą, prašymo duomenys nebetaisomi (būsena „${CASE_STATE_LABELS[record.state].lt}“).`,
+          `Once the commission has decided, the request's data is no longer corrected (state “${CASE_STATE_LABELS[record.state].en}”).`,
+        );
+      }
+      const data = requestOf(request, settings);
+      const other = openCaseOf(request.personalFileNo, id);
+      if (other?.summary) {
+        throw new DomainError(
+          'CASE_DUPLICATE',
+          `Kita nebaigta byla jau turi asmens bylos numerį ${other.summary.convict.personalFileNo}.`,
+          `Another open case already has personal file number ${other.summary.convict.personalFileNo}.`,
+          { id: other.id },
+        );
+      }
+      const changed = [
+        ...Object.keys(data.convict).filter((k) => data.convict[k as keyof typeof data.convict] !== record.convict[k as keyof typeof record.convict]).map((k) => `convict.${k}`),
+        ...Object.keys(data.request)
+          .filter((k) => JSON.stringify(data.request[k as keyof typeof data.request]) !== JSON.stringify(record.request[k as keyof typeof record.request]))
+          .map((k) => `request.${k}`),
+      ];
+      if (changed.length === 0) return view(record);
+      const at = ctx.now().toISOString();
+      return view(
+        save(
+          { ...record, ...data, revision: record.revision + 1, updatedAt: at, timeline: [...record.timeline, { at, kind: 'edited', changed }] },
+          'prašymo pakeitimai',
+        ),
+      );
+    },
+
+    'cases.transition': async ({ id, revision, to, on, note }) => {
+      const record = forChange(id, revision);
+      assertTransition(record.state, to);
+      checkStepDate(record, on, ctx.today());
+      if (REASON_REQUIRED.includes(to) && !note) {
+        throw fieldError(
+          'note',
+          'required',
+          `Nurodykite priežastį: žingsnis „${CASE_STATE_LABELS[to].lt}“ turi būti motyvuotas.`,
+          `Give the reason: the step “${CASE_STATE_LABELS[to].en}” must be motivated.`,
+        );
+      }
+      const facts = { ...record.facts };
+      if (to === 'dossier_received') facts.dossierReceivedOn = on; // V-77 p. 9 runs from here
+      if (to === 'refused') facts.refusedOn = on; // V-77 p. 19 runs from here
+      const at = ctx.now().toISOString();
+      return view(
+        save(
+          {
+            ...record,
+            state: to,
+            facts,
+            revision: record.revision + 1,
+            updatedAt: at,
+            timeline: [...record.timeline, { at, kind: 'state', on, from: record.state, to, ...(note ? { note } : {}) }],
+          },
+          'bylos būsena',
+        ),
+      );
+    },
+  };
+}
+
+/** A step cannot be dated in the future, before the request, or before the step it follows. */
+function checkStepDate(record: CaseRecord, on: IsoDate, today: IsoDate): void {
+  if (compareIso(on, today) > 0) {
+    throw fieldError('on', 'dateInFuture', 'Žingsnio data negali būti vėlesnė už šiandienos datą.', 'The date of the step cannot be later than today.');
+  }
+  const last = [...record.timeline].reverse().find((e) => e.on !== undefined)?.on ?? record.request.requestDate;
+  if (compareIso(on, last) < 0) {
+    throw fieldError(
+      'on',
+      'dateOrder',
+      `Žingsnio data negali būti ankstesnė už ankstesnio žingsnio datą (${last}).`,
+      `The date of the step cannot be earlier than the previous step (${last}).`,
+    );
+  }
+}

@@ -1,0 +1,261 @@
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, writeSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { LowSync } from 'lowdb';
+import { caseRecord, type CaseRecord } from '../../../shared/contract/schemas';
+import { DomainError } from '../../../shared/domain/errors';
+import type { DataDirectory } from './dataDirectory';
+import { readFileIfExists, writeFileDurable } from './durableFile';
+import { DurableFile, type Codec } from './jsonFile';
+import { storageError } from './storageErrors';
+
+/** What the case list needs of a case: everything but its timeline. */
+export type CaseSummary = Omit<CaseRecord, 'timeline'>;
+
+export interface StoredCase {
+  id: string;
+  summary?: CaseSummary;
+  /** Why the case file could not be read; such a case is never written over. */
+  damaged?: string;
+}
+
+type JournalEntry = { op: 'intent'; id: string } | { op: 'put'; summary: CaseSummary };
+
+const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** Above this many journal lines the index is rewritten as one snapshot when the store opens. */
+const COMPACT_AFTER = 1000;
+
+function summarize(record: CaseRecord): CaseSummary {
+  const { timeline: _timeline, ...summary } = record;
+  return summary;
+}
+
+function notFound(id: string): DomainError {
+  return new DomainError('CASE_NOT_FOUND', `Byla ${id} nerasta.`, `Case ${id} not found.`, { id });
+}
+
+/**
+ * One file per case (cases/<id>.json), so that writing a case costs what one case costs, plus an
+ * index so that listing thousands of cases does not read thousands of files: a snapshot of every
+ * case's summary and an append-only journal of changes since it.
+ *
+ * Every write is: journal "intent" (fsync) → case file (atomic, durable) → journal "put" (fsync).
+ * The case file is the truth; after a crash, any case with an intent but no put is re-read from its
+ * file when the store opens, so the index can never claim what the file does not hold.
+ */
+export class CaseStore {
+  private readonly summaries = new Map<string, CaseSummary>();
+  private readonly damaged = new Map<string, string>();
+  private journalFd: number;
+  private journalLines = 0;
+
+  private constructor(
+    private readonly dir: DataDirectory,
+    private readonly codec: Codec,
+  ) {
+    mkdirSync(dir.path('cases'), { recursive: true, mode: 0o700 });
+    mkdirSync(dir.path('index'), { recursive: true, mode: 0o700 });
+    if (!this.loadIndex()) this.rebuildIndex();
+    if (this.journalLines > COMPACT_AFTER) this.writeSnapshot();
+    this.journalFd = openSync(this.journalPath, 'a', 0o600);
+  }
+
+  static open(dir: DataDirectory, codec: Codec): CaseStore {
+    return new CaseStore(dir, codec);
+  }
+
+  private get journalPath(): string {
+    return this.dir.path('index', 'journal.log');
+  }
+
+  private get snapshotPath(): string {
+    return this.dir.path('index', 'snapshot.json');
+  }
+
+  private casePath(id: string): string {
+    if (!ID_PATTERN.test(id)) throw notFound(id);
+    return this.dir.path('cases', `${id}.json`);
+  }
+
+  /** Load snapshot + journal. Returns false when the index is missing or unreadable. */
+  private loadIndex(): boolean {
+    let snapshot: unknown;
+    try {
+      snapshot = new DurableFile(this.snapshotPath, this.codec).read();
+    } catch {
+      return false;
+    }
+    if (snapshot === null) {
+      // A new directory has no index and no cases; an old one without a snapshot must be rebuilt.
+      return readdirSync(this.dir.path('cases')).length === 0;
+    }
+    if (!Array.isArray(snapshot)) return false;
+    for (const s of snapshot as CaseSummary[]) this.summaries.set(s.id, s);
+
+    const raw = readFileIfExists(this.journalPath)?.toString('utf8') ?? '';
+    const lines = raw.split('\n').filter((l) => l.length > 0);
+    const pending = new Set<string>();
+    for (let i = 0; i < lines.length; i++) {
+      let entry: JournalEntry;
+      try {
+        entry = this.codec.decode(Buffer.from(lines[i]!, 'base64')) as JournalEntry;
+      } catch {
+        // A torn last line is a write that was never acknowledged; anything else is damage.
+        if (i === lines.length - 1) break;
+        this.summaries.clear();
+        return false;
+      }
+      if (entry.op === 'intent') pending.add(entry.id);
+      else {
+        const current = this.summaries.get(entry.summary.id);
+        if (!current || current.revision <= entry.summary.revision) this.summaries.set(entry.summary.id, entry.summary);
+        pending.delete(entry.summary.id);
+      }
+    }
+    this.journalLines = lines.length;
+    for (const id of pending) this.refreshFromFile(id);
+    return true;
+  }
+
+  /** Rebuild the index from the case files themselves (a lost or damaged index loses nothing). */
+  private rebuildIndex(): void {
+    this.summaries.clear();
+    for (const name of readdirSync(this.dir.path('cases'))) {
+      const m = /^(.+)\.json$/.exec(name);
+      if (m && ID_PATTERN.test(m[1]!)) this.refreshFromFile(m[1]!);
+    }
+    this.writeSnapshot();
+  }
+
+  private refreshFromFile(id: string): void {
+    try {
+      const record = this.readRecord(id);
+      this.summaries.set(id, summarize(record));
+      this.damaged.delete(id);
+    } catch (e) {
+      if (e instanceof DomainError && e.code === 'CASE_NOT_FOUND') this.summaries.delete(id);
+      else this.damaged.set(id, e instanceof DomainError ? String(e.details?.reason ?? e.message) : String(e));
+    }
+  }
+
+  private readRecord(id: string): CaseRecord {
+    const path = this.casePath(id);
+    let raw: unknown;
+    try {
+      raw = new DurableFile(path, this.codec).read();
+    } catch (e) {
+      throw this.damagedError(id, e instanceof SyntaxError ? 'failas neperskaitomas (sugadintas JSON)' : `failas neperskaitomas (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    }
+    if (raw === null) throw notFound(id);
+    const parsed = caseRecord.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw this.damagedError(id, `neatitinka bylos struktūros (${issue?.path.join('.') || 'šaknis'})`);
+    }
+    if (parsed.data.id !== id) throw this.damagedError(id, 'failo vardas nesutampa su bylos numeriu');
+    return parsed.data;
+  }
+
+  private damagedError(id: string, reason: string): DomainError {
+    this.damaged.set(id, reason);
+    return new DomainError(
+      'CASE_DAMAGED',
+      `Bylos failas sugadintas: ${reason}. Byla neatidaroma ir nekeičiama, kad nebūtų prarasta tai, kas joje liko; kitos bylos veikia. Kreipkitės į administratorių (failas cases/${id}.json).`,
+      `The case file is damaged: ${reason}. The case is not opened or changed so that nothing left in it is lost; other cases work. Contact the administrator (file cases/${id}.json).`,
+      { id, reason },
+    );
+  }
+
+  private append(entry: JournalEntry): void {
+    const line = this.codec.encode(entry).toString('base64') + '\n';
+    writeSync(this.journalFd, line);
+    fsyncSync(this.journalFd);
+    this.journalLines++;
+  }
+
+  private writeSnapshot(): void {
+    new LowSync<unknown>(new DurableFile(this.snapshotPath, this.codec), [...this.summaries.values()]).write();
+    writeFileDurable(this.journalPath, '');
+    this.journalLines = 0;
+  }
+
+  list(): StoredCase[] {
+    const ids = new Set([...this.summaries.keys(), ...this.damaged.keys()]);
+    return [...ids].map((id) => ({ id, summary: this.summaries.get(id), damaged: this.damaged.get(id) }));
+  }
+
+  summaryOf(id: string): CaseSummary | undefined {
+    return this.summaries.get(id);
+  }
+
+  get(id: string): CaseRecord {
+    const known = this.damaged.get(id);
+    const record = this.readRecord(id); // re-read: the file may have been restored meanwhile
+    if (known !== undefined) this.damaged.delete(id);
+    return record;
+  }
+
+  /** Write a case (new or changed). The caller has checked the revision; this makes it durable. */
+  put(record: CaseRecord, what: string): void {
+    const path = this.casePath(record.id);
+    if (this.damaged.has(record.id)) throw this.damagedError(record.id, this.damaged.get(record.id)!);
+    try {
+      this.append({ op: 'intent', id: record.id });
+      new LowSync(new DurableFile(path, this.codec), record).write();
+      this.append({ op: 'put', summary: summarize(record) });
+    } catch (e) {
+      if (e instanceof DomainError) throw e;
+      throw storageError(e, what);
+    }
+    this.summaries.set(record.id, summarize(record));
+  }
+
+  /**
+   * Read every case file (in the background after start) and bring the index in line with them:
+   * damaged files are reported, repaired ones cleared. Returns whether anything changed.
+   */
+  async verifyAll(): Promise<boolean> {
+    const names = readdirSync(this.dir.path('cases')).filter((n) => /\.json$/.test(n));
+    let changed = false;
+    const check = async (id: string): Promise<void> => {
+      let ok = false;
+      try {
+        const bytes = await readFile(this.casePath(id));
+        const parsed = caseRecord.safeParse(this.codec.decode(bytes));
+        ok = parsed.success && parsed.data.id === id;
+        if (ok && parsed.success) {
+          const known = this.summaries.get(id);
+          if (!known || known.revision < parsed.data.revision) {
+            this.summaries.set(id, summarize(parsed.data));
+            changed = true;
+          }
+        }
+      } catch {
+        ok = false;
+      }
+      const wasDamaged = this.damaged.has(id);
+      if (!ok) {
+        this.refreshFromFile(id); // synchronous re-check: decides and records the reason
+        if (this.damaged.has(id) !== wasDamaged) changed = true;
+      } else if (wasDamaged) {
+        this.damaged.delete(id);
+        changed = true;
+      }
+    };
+    const ids = names.map((n) => n.slice(0, -'.json'.length)).filter((id) => ID_PATTERN.test(id));
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (next < ids.length) await check(ids[next++]!);
+      }),
+    );
+    return changed;
+  }
+
+  close(): void {
+    try {
+      if (this.journalLines > 0) this.writeSnapshot();
+    } finally {
+      closeSync(this.journalFd);
+    }
+  }
+}

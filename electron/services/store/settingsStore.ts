@@ -1,0 +1,61 @@
+import { renameSync } from 'node:fs';
+import { LowSync } from 'lowdb';
+import { settings as settingsSchema, type Settings } from '../../../shared/contract/schemas';
+import { DomainError } from '../../../shared/domain/errors';
+import type { DataDirectory } from './dataDirectory';
+import { DurableFile, type Codec } from './jsonFile';
+import { storageError } from './storageErrors';
+
+/** The institution's configuration (settings.json). */
+export class SettingsStore {
+  private readonly file: DurableFile;
+
+  constructor(
+    dir: DataDirectory,
+    codec: Codec,
+    private readonly now: () => Date,
+  ) {
+    this.file = new DurableFile(dir.path('settings.json'), codec);
+  }
+
+  /** null until the institution has been set up. */
+  get(): Settings | null {
+    let raw: unknown;
+    try {
+      const db = new LowSync<unknown>(this.file, null);
+      db.read();
+      raw = db.data;
+    } catch {
+      throw this.damaged();
+    }
+    if (raw === null) return null;
+    const parsed = settingsSchema.safeParse(raw);
+    if (!parsed.success) throw this.damaged();
+    return parsed.data;
+  }
+
+  save(value: Settings): Settings {
+    let damaged = false;
+    try {
+      this.get();
+    } catch {
+      damaged = true;
+    }
+    try {
+      // A damaged settings file is kept aside, never overwritten, so it can still be examined.
+      if (damaged) renameSync(this.file.path, `${this.file.path}.damaged-${this.now().getTime()}`);
+      new LowSync(this.file, value).write();
+    } catch (e) {
+      throw storageError(e, 'įstaigos nustatymai');
+    }
+    return value;
+  }
+
+  private damaged(): DomainError {
+    return new DomainError(
+      'SETTINGS_DAMAGED',
+      'Įstaigos nustatymų failas (settings.json) sugadintas. Bylos nepaliestos; įveskite nustatymus iš naujo – senas failas bus išsaugotas šalia.',
+      'The institution settings file (settings.json) is damaged. Cases are untouched; enter the settings again – the old file will be kept beside it.',
+    );
+  }
+}

@@ -1,0 +1,63 @@
+import type { z } from 'zod';
+import { DomainError } from '../domain/errors';
+import { contract, isMethodName, type Handlers, type MethodName } from './methods';
+import type { AppErrorData, InvokeResult } from './result';
+import { validationMessage } from './validationMessages';
+
+export type Dispatch = (method: string, input: unknown) => Promise<InvokeResult>;
+
+function invalidInput(issues: readonly z.core.$ZodIssue[]): AppErrorData {
+  const fields = issues.map((i) => ({ path: i.path.map(String).join('.'), key: i.message }));
+  const lt = fields.map((f) => `${f.path || 'įvestis'}: ${validationMessage(f.key, 'lt')}`).join(' ');
+  const en = fields.map((f) => `${f.path || 'input'}: ${validationMessage(f.key, 'en')}`).join(' ');
+  return {
+    code: 'INVALID_INPUT',
+    message: `Neteisingi duomenys. ${lt}`,
+    messageEn: `Invalid data. ${en}`,
+    details: { fields },
+  };
+}
+
+/**
+ * The single path of every call: validate the input, run the handler, validate the output, and
+ * return the outcome as data. Nothing thrown inside crosses the boundary.
+ */
+export function createDispatcher(handlers: Handlers, log: (e: unknown) => void = console.error): Dispatch {
+  return async (method, input) => {
+    if (!isMethodName(method)) {
+      return {
+        ok: false,
+        error: { code: 'UNKNOWN_METHOD', message: `Nežinomas veiksmas „${method}“.`, messageEn: `Unknown method “${method}”.` },
+      };
+    }
+    const spec = contract[method];
+    const parsed = spec.input.safeParse(input ?? {});
+    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error.issues) };
+    try {
+      const handler = handlers[method] as (i: unknown) => Promise<unknown>;
+      const value = await handler(parsed.data);
+      const out = (spec.output as z.ZodType).safeParse(value);
+      if (!out.success) {
+        log(new Error(`Output of ${method} does not match the contract: ${out.error.message}`));
+        return { ok: false, error: internalError() };
+      }
+      return { ok: true, value: out.data };
+    } catch (e) {
+      if (e instanceof DomainError) {
+        return { ok: false, error: { code: e.code, message: e.message, messageEn: e.messageEn, ...(e.details ? { details: e.details } : {}) } };
+      }
+      log(e);
+      return { ok: false, error: internalError() };
+    }
+  };
+}
+
+function internalError(): AppErrorData {
+  return {
+    code: 'INTERNAL',
+    message: 'Įvyko vidinė programos klaida. Pabandykite dar kartą; jei kartojasi, praneškite administratoriui.',
+    messageEn: 'An internal error occurred. Try again; if it persists, tell the administrator.',
+  };
+}
+
+export type { MethodName };

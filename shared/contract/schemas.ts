@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { CASE_STATES } from '../domain/caseStates';
+import { addCalendarMonths, compareIso, isIsoDate } from '../domain/calendar';
+
+/** Every schema's messages are keys of VALIDATION_MESSAGES (see validationMessages.ts). */
+const text = (max: number) =>
+  z
+    .string({ error: 'required' })
+    .trim()
+    .min(1, { error: 'required' })
+    .max(max, { error: 'tooLong' });
+
+export const isoDate = z.string({ error: 'required' }).refine((s) => s.length > 0, { error: 'required' }).refine(isIsoDate, { error: 'date' });
+
+export const caseState = z.enum(CASE_STATES);
+
+// ---- Settings: the institution and where cases come from ----
+
+export const institutionId = z.string().min(1).max(64);
+
+export const otherInstitution = z.object({
+  id: institutionId,
+  name: text(200),
+  /** The halfway house this institution runs, if any (a request may name it, V-77 p. 5). */
+  halfwayHouseName: z.string().trim().max(200, { error: 'tooLong' }).default(''),
+});
+
+export const settings = z
+  .object({
+    institution: z.object({
+      name: text(200),
+      runsHalfwayHouse: z.boolean(),
+      halfwayHouseName: z.string().trim().max(200, { error: 'tooLong' }).default(''),
+      places: z.number({ error: 'placesCount' }).int({ error: 'placesCount' }).min(0, { error: 'placesCount' }).max(1000, { error: 'placesCount' }),
+    }),
+    otherInstitutions: z.array(otherInstitution).max(200),
+  })
+  .superRefine((s, ctx) => {
+    if (s.institution.runsHalfwayHouse) {
+      if (!s.institution.halfwayHouseName) ctx.addIssue({ code: 'custom', path: ['institution', 'halfwayHouseName'], message: 'halfwayHouseName' });
+      if (s.institution.places < 1) ctx.addIssue({ code: 'custom', path: ['institution', 'places'], message: 'placesCount' });
+    }
+    const seen = new Set<string>([s.institution.name.toLocaleLowerCase('lt')]);
+    s.otherInstitutions.forEach((o, i) => {
+      const key = o.name.toLocaleLowerCase('lt');
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['otherInstitutions', i, 'name'], message: 'duplicateInstitution' });
+      seen.add(key);
+    });
+  });
+export type Settings = z.infer<typeof settings>;
+
+/** The id by which a case refers to the institution the app is set up for. */
+export const OWN_INSTITUTION_ID = 'own';
+
+// ---- The request (V-77 p. 5) ----
+
+export const requestInput = z
+  .object({
+    firstName: text(100),
+    lastName: text(100),
+    personalFileNo: text(40),
+    birthDate: isoDate,
+    servingInstitutionId: z.string({ error: 'required' }).min(1, { error: 'required' }),
+    halfwayHouseInstitutionId: z.string({ error: 'required' }).min(1, { error: 'required' }),
+    requestDate: isoDate,
+    possibleTransferDate: isoDate,
+    possibleParoleDate: isoDate,
+    sentenceEnd: isoDate,
+  })
+  .superRefine((r, ctx) => {
+    const dates = [r.birthDate, r.requestDate, r.possibleTransferDate, r.possibleParoleDate, r.sentenceEnd];
+    if (!dates.every(isIsoDate)) return; // each field reports its own format error
+    if (compareIso(addCalendarMonths(r.birthDate, 14 * 12), r.requestDate) > 0)
+      ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'birthBeforeRequest' });
+    if (compareIso(r.possibleParoleDate, r.possibleTransferDate) < 0)
+      ctx.addIssue({ code: 'custom', path: ['possibleParoleDate'], message: 'paroleAfterTransfer' });
+    if (compareIso(r.sentenceEnd, r.possibleParoleDate) < 0)
+      ctx.addIssue({ code: 'custom', path: ['sentenceEnd'], message: 'endAfterParole' });
+  });
+export type RequestInput = z.infer<typeof requestInput>;
+
+const institutionRef = z.object({ id: z.string(), name: z.string() });
+
+export const caseFacts = z.object({
+  /** V-77 p. 7, p. 9: the day the dossier reached the halfway-house institution's director. */
+  dossierReceivedOn: isoDate.optional(),
+  /** V-77 p. 7: extension of the dossier term, in working days (0–10). */
+  dossierExtensionDays: z.number().int().min(0).max(10).optional(),
+  /** V-77 p. 19: the day the decision not to satisfy the request was taken. */
+  refusedOn: isoDate.optional(),
+  /** V-77 p. 20: the day a place became free in the halfway house. */
+  placeFreedOn: isoDate.optional(),
+});
+
+export const timelineEntry = z.object({
+  at: z.string(),
+  kind: z.enum(['registered', 'state', 'edited']),
+  /** The date the event happened (a state change may be recorded after the fact). */
+  on: isoDate.optional(),
+  from: caseState.optional(),
+  to: caseState.optional(),
+  note: z.string().optional(),
+  changed: z.array(z.string()).optional(),
+});
+
+/** A case as stored: one file per case. */
+export const caseRecord = z.object({
+  id: z.string(),
+  revision: z.number().int().min(1),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  convict: z.object({ firstName: z.string(), lastName: z.string(), personalFileNo: z.string(), birthDate: isoDate }),
+  request: z.object({
+    requestDate: isoDate,
+    servingInstitution: institutionRef,
+    halfwayHouse: institutionRef,
+    possibleTransferDate: isoDate,
+    possibleParoleDate: isoDate,
+    sentenceEnd: isoDate,
+  }),
+  state: caseState,
+  facts: caseFacts,
+  timeline: z.array(timelineEntry),
+});
+export type CaseRecord = z.infer<typeof caseRecord>;
+
+// ---- Views computed for the UI ----
+
+export const deadlineView = z.object({
+  rule: z.enum(['p7', 'p9', 'p19', 'p20']),
+  point: z.string(),
+  kind: z.enum(['due', 'not_before']),
+  date: isoDate,
+  lt: z.string(),
+  en: z.string(),
+  daysLeft: z.number().int(),
+  overdue: z.boolean(),
+});
+
+export const requestFlag = z.object({
+  rule: z.enum(['p5', 'p19']),
+  point: z.string(),
+  earliestAllowed: isoDate,
+  lt: z.string(),
+  en: z.string(),
+});
+
+export const caseListItem = z.object({
+  id: z.string(),
+  /**
+   * Set when the case file could not be read. The other fields then come from the index, or are
+   * empty (and the dates and state null) when the index never knew the case.
+   */
+  damaged: z.string().optional(),
+  firstName: z.string(),
+  lastName: z.string(),
+  personalFileNo: z.string(),
+  servingInstitution: z.string(),
+  requestDate: isoDate.nullable(),
+  possibleTransferDate: isoDate.nullable(),
+  state: caseState.nullable(),
+  nextDeadline: deadlineView.optional(),
+  flagged: z.boolean(),
+  updatedAt: z.string(),
+});
+export type CaseListItem = z.infer<typeof caseListItem>;
+
+export const caseView = z.object({
+  record: caseRecord,
+  deadlines: z.array(deadlineView),
+  flags: z.array(requestFlag),
+  nextStates: z.array(caseState),
+  /** Whether the convict serves in the institution that runs the requested halfway house (V-77 p. 10). */
+  servesInHalfwayHouseInstitution: z.boolean(),
+});
+export type CaseView = z.infer<typeof caseView>;

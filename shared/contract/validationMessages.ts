@@ -1,0 +1,47 @@
+/**
+ * Field-level validation messages. Schemas carry these keys as their issue messages, so the same
+ * schema drives the form (as the user types, in either language) and the back end's refusal.
+ */
+export const VALIDATION_MESSAGES = {
+  required: { lt: 'Privalomas laukas.', en: 'Required.' },
+  tooLong: { lt: 'Per ilgas tekstas.', en: 'Too long.' },
+  date: { lt: 'Įveskite tikrą datą (MMMM-MM-DD).', en: 'Enter a real date (YYYY-MM-DD).' },
+  placesCount: { lt: 'Vietų skaičius – sveikasis skaičius nuo 1 iki 1000.', en: 'Places: a whole number from 1 to 1000.' },
+  halfwayHouseName: {
+    lt: 'Nurodykite pusiaukelės namų pavadinimą.',
+    en: 'Give the name of the halfway house.',
+  },
+  birthBeforeRequest: {
+    lt: 'Gimimo data turi būti bent 14 metų ankstesnė už prašymo datą.',
+    en: 'The date of birth must be at least 14 years before the request date.',
+  },
+  paroleAfterTransfer: {
+    lt: 'Galimo lygtinio paleidimo data negali būti ankstesnė už galimo perkėlimo datą.',
+    en: 'The possible parole date cannot be earlier than the possible transfer date.',
+  },
+  endAfterParole: {
+    lt: 'Bausmės pabaiga negali būti ankstesnė už galimo lygtinio paleidimo datą.',
+    en: 'The end of the sentence cannot be earlier than the possible parole date.',
+  },
+  requestInFuture: {
+    lt: 'Prašymo data negali būti vėlesnė už šiandienos datą.',
+    en: 'The request date cannot be later than today.',
+  },
+  dateInFuture: {
+    lt: 'Data negali būti vėlesnė už šiandienos datą.',
+    en: 'The date cannot be later than today.',
+  },
+  dateOrder: {
+    lt: 'Data negali būti ankstesnė už ankstesnio žingsnio datą.',
+    en: 'The date cannot be earlier than the previous step.',
+  },
+  duplicateInstitution: { lt: 'Toks įstaigos pavadinimas jau yra.', en: 'This institution is already listed.' },
+  invalid: { lt: 'Neteisinga reikšmė.', en: 'Invalid value.' },
+} as const;
+
+export type ValidationKey = keyof typeof VALIDATION_MESSAGES;
+
+export function validationMessage(key: string, lang: 'lt' | 'en'): string {
+  const entry = (VALIDATION_MESSAGES as Record<string, { lt: string; en: string }>)[key];
+  return entry ? entry[lang] : VALIDATION_MESSAGES.invalid[lang];
+}
