@@ -7,7 +7,7 @@ import { DomainError } from '../../../shared/domain/errors';
 import { requestFlags } from '../../../shared/domain/requestRules';
 import type { ServiceContext } from '../context';
 import { halfwayHouse, servingInstitution } from './institutions';
-import { fileKey, refusalIndex, toCaseView, toListItem } from './views';
+import { refusalDates, refusedByConvict, toCaseView, toListItem } from './views';
 
 type CaseHandlers = Pick<
   Handlers,
@@ -36,7 +36,7 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
     return settings;
   };
 
-  const view = (record: CaseRecord) => toCaseView(record, refusalIndex(ctx.cases.list()), ctx.today());
+  const view = (record: CaseRecord) => toCaseView(record, ctx.cases.ofConvict(record.convict.personalFileNo), ctx.today());
 
   /** A request's data, checked against today and the settings, as the case stores it. */
   const requestOf = (input: RequestInput, settings: Settings) => {
@@ -68,15 +68,7 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
 
   /** An open case of the same convict: a second request must wait for the first to end. */
   const openCaseOf = (personalFileNo: string, exceptId?: string) =>
-    ctx.cases
-      .list()
-      .find(
-        (c) =>
-          c.id !== exceptId &&
-          c.summary !== undefined &&
-          fileKey(c.summary.convict.personalFileNo) === fileKey(personalFileNo) &&
-          !FINAL_STATES.includes(c.summary.state),
-      );
+    ctx.cases.ofConvict(personalFileNo).find((c) => c.id !== exceptId && !FINAL_STATES.includes(c.state));
 
   /** Load a case for a change, refusing if someone changed it since the user loaded it. */
   const forChange = (id: string, revision: number): CaseRecord => {
@@ -102,24 +94,22 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
     'cases.list': async () => {
       const today = ctx.today();
       const stored = ctx.cases.list();
-      const refusals = refusalIndex(stored);
-      return { today, cases: stored.map((c) => toListItem(c, refusals, today)) };
+      const refused = refusedByConvict(stored);
+      return { today, cases: stored.map((c) => toListItem(c, refused, today)) };
     },
 
     'cases.get': async ({ id }) => view(ctx.cases.get(id)),
 
     'cases.checkRequest': async ({ personalFileNo, requestDate, possibleTransferDate, excludeCaseId }) => {
-      const refusals = refusalIndex(ctx.cases.list()).get(fileKey(personalFileNo)) ?? [];
-      const dates = refusals.filter((r) => r.caseId !== excludeCaseId && r.on <= requestDate).map((r) => r.on);
+      const dates = refusalDates(ctx.cases.ofConvict(personalFileNo), requestDate, excludeCaseId);
       return { flags: requestFlags({ requestDate, possibleTransferDate }, dates) };
     },
 
     'cases.register': async (input) => {
       const settings = requireSettings();
       const data = requestOf(input, settings);
-      const open = openCaseOf(input.personalFileNo);
-      if (open?.summary) {
-        const s = open.summary;
+      const s = openCaseOf(input.personalFileNo);
+      if (s) {
         throw new DomainError(
           'CASE_DUPLICATE',
           `Šio nuteistojo (asmens byla ${s.convict.personalFileNo}) prašymas jau nagrinėjamas: ${s.convict.firstName} ${s.convict.lastName}, prašymas ${s.request.requestDate}, būsena „${CASE_STATE_LABELS[s.state].lt}“. Naujas prašymas registruojamas, kai ankstesnis baigtas.`,
@@ -153,11 +143,11 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
       }
       const data = requestOf(request, settings);
       const other = openCaseOf(request.personalFileNo, id);
-      if (other?.summary) {
+      if (other) {
         throw new DomainError(
           'CASE_DUPLICATE',
-          `Kita nebaigta byla jau turi asmens bylos numerį ${other.summary.convict.personalFileNo}.`,
-          `Another open case already has personal file number ${other.summary.convict.personalFileNo}.`,
+          `Kita nebaigta byla jau turi asmens bylos numerį ${other.convict.personalFileNo}.`,
+          `Another open case already has personal file number ${other.convict.personalFileNo}.`,
           { id: other.id },
         );
       }

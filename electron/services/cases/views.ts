@@ -2,44 +2,37 @@ import type { CaseListItem, CaseRecord, CaseView } from '../../../shared/contrac
 import type { IsoDate } from '../../../shared/domain/calendar';
 import { nextStates } from '../../../shared/domain/caseStates';
 import { caseDeadlines, nextDeadline } from '../../../shared/domain/deadlines';
+import { personalFileKey } from '../../../shared/domain/personalFile';
 import { requestFlags } from '../../../shared/domain/requestRules';
 import type { CaseSummary, StoredCase } from '../store/caseStore';
 
-/** Dates of refusals per convict (personal file number), for the p. 19 check. */
-export type RefusalIndex = ReadonlyMap<string, readonly { caseId: string; on: IsoDate }[]>;
+/** Dates of the convict's refusals on other cases, decided on or before `requestDate` (V-77 p. 19). */
+export function refusalDates(convictCases: readonly CaseSummary[], requestDate: IsoDate, exceptId?: string): IsoDate[] {
+  return convictCases
+    .filter((c) => c.id !== exceptId && c.state === 'refused' && c.facts.refusedOn !== undefined && c.facts.refusedOn <= requestDate)
+    .map((c) => c.facts.refusedOn!);
+}
 
-export function refusalIndex(cases: readonly StoredCase[]): RefusalIndex {
-  const index = new Map<string, { caseId: string; on: IsoDate }[]>();
-  for (const c of cases) {
-    const s = c.summary;
-    if (!s || s.state !== 'refused' || !s.facts.refusedOn) continue;
-    const key = fileKey(s.convict.personalFileNo);
-    index.set(key, [...(index.get(key) ?? []), { caseId: s.id, on: s.facts.refusedOn }]);
+/** Refused cases grouped by convict, built once for a whole list. */
+export function refusedByConvict(cases: readonly StoredCase[]): Map<string, CaseSummary[]> {
+  const index = new Map<string, CaseSummary[]>();
+  for (const { summary: s } of cases) {
+    if (!s || s.state !== 'refused') continue;
+    const key = personalFileKey(s.convict.personalFileNo);
+    index.set(key, [...(index.get(key) ?? []), s]);
   }
   return index;
-}
-
-/** Personal file numbers are compared without case or spacing differences. */
-export function fileKey(personalFileNo: string): string {
-  return personalFileNo.replace(/\s+/g, '').toLocaleUpperCase('lt');
-}
-
-/** Refusals of the same convict on another case, decided before this request (V-77 p. 19). */
-function priorRefusals(s: CaseSummary, refusals: RefusalIndex): IsoDate[] {
-  return (refusals.get(fileKey(s.convict.personalFileNo)) ?? [])
-    .filter((r) => r.caseId !== s.id && r.on <= s.request.requestDate)
-    .map((r) => r.on);
 }
 
 function deadlinesOf(s: CaseSummary, today: IsoDate) {
   return caseDeadlines({ state: s.state, ...s.request, ...s.facts }, today);
 }
 
-export function flagsOf(s: CaseSummary, refusals: RefusalIndex) {
-  return requestFlags(s.request, priorRefusals(s, refusals));
+function flagsOf(s: CaseSummary, convictCases: readonly CaseSummary[]) {
+  return requestFlags(s.request, refusalDates(convictCases, s.request.requestDate, s.id));
 }
 
-export function toListItem(c: StoredCase, refusals: RefusalIndex, today: IsoDate): CaseListItem {
+export function toListItem(c: StoredCase, refused: ReadonlyMap<string, readonly CaseSummary[]>, today: IsoDate): CaseListItem {
   const s = c.summary;
   if (!s) {
     return {
@@ -68,16 +61,16 @@ export function toListItem(c: StoredCase, refusals: RefusalIndex, today: IsoDate
     possibleTransferDate: s.request.possibleTransferDate,
     state: s.state,
     ...(next ? { nextDeadline: next } : {}),
-    flagged: flagsOf(s, refusals).length > 0,
+    flagged: flagsOf(s, refused.get(personalFileKey(s.convict.personalFileNo)) ?? []).length > 0,
     updatedAt: s.updatedAt,
   };
 }
 
-export function toCaseView(record: CaseRecord, refusals: RefusalIndex, today: IsoDate): CaseView {
+export function toCaseView(record: CaseRecord, convictCases: readonly CaseSummary[], today: IsoDate): CaseView {
   return {
     record,
     deadlines: deadlinesOf(record, today),
-    flags: flagsOf(record, refusals),
+    flags: flagsOf(record, convictCases),
     nextStates: nextStates(record.state),
     servesInHalfwayHouseInstitution: record.request.servingInstitution.id === record.request.halfwayHouse.id,
   };

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { LowSync } from 'lowdb';
 import { caseRecord, type CaseRecord } from '../../../shared/contract/schemas';
 import { DomainError } from '../../../shared/domain/errors';
+import { personalFileKey } from '../../../shared/domain/personalFile';
 import type { DataDirectory } from './dataDirectory';
 import { readFileIfExists, writeFileDurable } from './durableFile';
 import { DurableFile, type Codec } from './jsonFile';
@@ -45,6 +46,8 @@ function notFound(id: string): DomainError {
 export class CaseStore {
   private readonly summaries = new Map<string, CaseSummary>();
   private readonly damaged = new Map<string, string>();
+  /** Case ids by convict (personal file key): a convict's other requests without a full scan. */
+  private readonly byConvict = new Map<string, Set<string>>();
   private journalFd: number;
   private journalLines = 0;
 
@@ -61,6 +64,27 @@ export class CaseStore {
 
   static open(dir: DataDirectory, codec: Codec): CaseStore {
     return new CaseStore(dir, codec);
+  }
+
+  private setSummary(summary: CaseSummary): void {
+    const previous = this.summaries.get(summary.id);
+    if (previous) this.byConvict.get(personalFileKey(previous.convict.personalFileNo))?.delete(summary.id);
+    this.summaries.set(summary.id, summary);
+    const key = personalFileKey(summary.convict.personalFileNo);
+    let ids = this.byConvict.get(key);
+    if (!ids) this.byConvict.set(key, (ids = new Set()));
+    ids.add(summary.id);
+  }
+
+  private dropSummary(id: string): void {
+    const previous = this.summaries.get(id);
+    if (previous) this.byConvict.get(personalFileKey(previous.convict.personalFileNo))?.delete(id);
+    this.summaries.delete(id);
+  }
+
+  private clearSummaries(): void {
+    this.summaries.clear();
+    this.byConvict.clear();
   }
 
   private get journalPath(): string {
@@ -89,7 +113,7 @@ export class CaseStore {
       return readdirSync(this.dir.path('cases')).length === 0;
     }
     if (!Array.isArray(snapshot)) return false;
-    for (const s of snapshot as CaseSummary[]) this.summaries.set(s.id, s);
+    for (const s of snapshot as CaseSummary[]) this.setSummary(s);
 
     const raw = readFileIfExists(this.journalPath)?.toString('utf8') ?? '';
     const lines = raw.split('\n').filter((l) => l.length > 0);
@@ -101,13 +125,13 @@ export class CaseStore {
       } catch {
         // A torn last line is a write that was never acknowledged; anything else is damage.
         if (i === lines.length - 1) break;
-        this.summaries.clear();
+        this.clearSummaries();
         return false;
       }
       if (entry.op === 'intent') pending.add(entry.id);
       else {
         const current = this.summaries.get(entry.summary.id);
-        if (!current || current.revision <= entry.summary.revision) this.summaries.set(entry.summary.id, entry.summary);
+        if (!current || current.revision <= entry.summary.revision) this.setSummary(entry.summary);
         pending.delete(entry.summary.id);
       }
     }
@@ -118,7 +142,7 @@ export class CaseStore {
 
   /** Rebuild the index from the case files themselves (a lost or damaged index loses nothing). */
   private rebuildIndex(): void {
-    this.summaries.clear();
+    this.clearSummaries();
     for (const name of readdirSync(this.dir.path('cases'))) {
       const m = /^(.+)\.json$/.exec(name);
       if (m && ID_PATTERN.test(m[1]!)) this.refreshFromFile(m[1]!);
@@ -129,10 +153,10 @@ export class CaseStore {
   private refreshFromFile(id: string): void {
     try {
       const record = this.readRecord(id);
-      this.summaries.set(id, summarize(record));
+      this.setSummary(summarize(record));
       this.damaged.delete(id);
     } catch (e) {
-      if (e instanceof DomainError && e.code === 'CASE_NOT_FOUND') this.summaries.delete(id);
+      if (e instanceof DomainError && e.code === 'CASE_NOT_FOUND') this.dropSummary(id);
       else this.damaged.set(id, e instanceof DomainError ? String(e.details?.reason ?? e.message) : String(e));
     }
   }
@@ -183,8 +207,10 @@ export class CaseStore {
     return [...ids].map((id) => ({ id, summary: this.summaries.get(id), damaged: this.damaged.get(id) }));
   }
 
-  summaryOf(id: string): CaseSummary | undefined {
-    return this.summaries.get(id);
+  /** The cases of one convict (same personal file number), from the index. */
+  ofConvict(personalFileNo: string): CaseSummary[] {
+    const ids = this.byConvict.get(personalFileKey(personalFileNo)) ?? new Set<string>();
+    return [...ids].map((id) => this.summaries.get(id)!);
   }
 
   get(id: string): CaseRecord {
@@ -206,7 +232,7 @@ export class CaseStore {
       if (e instanceof DomainError) throw e;
       throw storageError(e, what);
     }
-    this.summaries.set(record.id, summarize(record));
+    this.setSummary(summarize(record));
   }
 
   /**
@@ -225,7 +251,7 @@ export class CaseStore {
         if (ok && parsed.success) {
           const known = this.summaries.get(id);
           if (!known || known.revision < parsed.data.revision) {
-            this.summaries.set(id, summarize(parsed.data));
+            this.setSummary(summarize(parsed.data));
             changed = true;
           }
         }

@@ -1,0 +1,257 @@
+import { DomainError } from './errors';
+
+/**
+ * Calendar arithmetic for the terms of V-77. Dates are ISO strings 'YYYY-MM-DD' without a time or a
+ * zone; all arithmetic runs on UTC day numbers, so no time zone or daylight-saving change can move a
+ * date by a day.
+ */
+export type IsoDate = string;
+
+const MS_PER_DAY = 86_400_000;
+const ISO_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+interface YearMonthDay {
+  year: number;
+  month: number; // 1–12
+  day: number;
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function splitIso(s: string): YearMonthDay | undefined {
+  const match = ISO_PATTERN.exec(s);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return { year, month, day };
+}
+
+/** True for a real calendar date written as 'YYYY-MM-DD' ('2026-02-30' is not one). */
+export function isIsoDate(s: string): boolean {
+  return splitIso(s) !== undefined;
+}
+
+function parseIso(d: IsoDate): YearMonthDay {
+  const parts = splitIso(d);
+  if (parts) return parts;
+  throw new DomainError(
+    'INVALID_DATE',
+    `Neteisinga data „${d}“: reikia tikros kalendorinės datos formatu MMMM-MM-DD.`,
+    `Invalid date “${d}”: a real calendar date written as YYYY-MM-DD is required.`,
+    { value: d },
+  );
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+function formatIso({ year, month, day }: YearMonthDay): IsoDate {
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}
+
+/** Days since 1970-01-01, counted in UTC (setUTCFullYear, unlike Date.UTC, keeps years 0–99 as written). */
+function toDayNumber(d: IsoDate): number {
+  const { year, month, day } = parseIso(d);
+  return new Date(0).setUTCFullYear(year, month - 1, day) / MS_PER_DAY;
+}
+
+function fromDayNumber(n: number): IsoDate {
+  const date = new Date(n * MS_PER_DAY);
+  return formatIso({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() });
+}
+
+function assertInteger(n: number, what: string): void {
+  if (Number.isInteger(n)) return;
+  throw new DomainError(
+    'INVALID_TERM',
+    `Termino trukmė turi būti sveikasis skaičius (${what}: ${n}).`,
+    `A term must be a whole number (${what}: ${n}).`,
+    { value: n },
+  );
+}
+
+/** The calendar date of `now` on this machine's clock and zone: the day the user is living in. */
+export function todayIso(now: Date = new Date()): IsoDate {
+  return formatIso({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
+}
+
+export function addDays(d: IsoDate, n: number): IsoDate {
+  assertInteger(n, 'days');
+  return fromDayNumber(toDayNumber(d) + n);
+}
+
+/** Calendar days from `from` to `to`: positive when `to` is later. */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return toDayNumber(to) - toDayNumber(from);
+}
+
+export function compareIso(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
+  const diff = daysBetween(b, a);
+  if (diff < 0) return -1;
+  return diff > 0 ? 1 : 0;
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekday(d: IsoDate): number {
+  return new Date(toDayNumber(d) * MS_PER_DAY).getUTCDay();
+}
+
+/** Western (Gregorian) Easter Sunday: the anonymous Gregorian computus (Meeus/Jones/Butcher). */
+export function easterSunday(year: number): IsoDate {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return formatIso({ year, month, day });
+}
+
+function firstSunday(year: number, month: number): IsoDate {
+  const first = formatIso({ year, month, day: 1 });
+  return addDays(first, (7 - weekday(first)) % 7);
+}
+
+export interface PublicHoliday {
+  date: IsoDate;
+  lt: string;
+  en: string;
+}
+
+/** Vėlinės became a public holiday by the 2020 amendment of the Labour Code. */
+const ALL_SOULS_DAY_SINCE = 2020;
+
+/** Public holidays (šventės dienos) of Labour Code art. 123 in `year`, in date order. */
+export function publicHolidays(year: number): PublicHoliday[] {
+  const on = (month: number, day: number): IsoDate => formatIso({ year, month, day });
+  const easter = easterSunday(year);
+  const holidays: PublicHoliday[] = [
+    { date: on(1, 1), lt: 'Naujųjų metų diena', en: "New Year's Day" },
+    { date: on(2, 16), lt: 'Lietuvos valstybės atkūrimo diena', en: 'Day of Restoration of the State of Lithuania' },
+    { date: on(3, 11), lt: 'Lietuvos nepriklausomybės atkūrimo diena', en: 'Day of Restoration of Independence of Lithuania' },
+    { date: easter, lt: 'Šv. Velykos', en: 'Easter Sunday' },
+    { date: addDays(easter, 1), lt: 'Antroji šv. Velykų diena', en: 'Easter Monday' },
+    { date: on(5, 1), lt: 'Tarptautinė darbo diena', en: 'International Labour Day' },
+    { date: firstSunday(year, 5), lt: 'Motinos diena', en: "Mother's Day" },
+    { date: firstSunday(year, 6), lt: 'Tėvo diena', en: "Father's Day" },
+    { date: on(6, 24), lt: 'Rasos ir Joninių diena', en: "St John's Day (Midsummer)" },
+    { date: on(7, 6), lt: 'Valstybės (Lietuvos karaliaus Mindaugo karūnavimo) diena', en: 'Statehood Day' },
+    { date: on(8, 15), lt: 'Žolinė (Švč. Mergelės Marijos ėmimo į dangų diena)', en: 'Assumption Day' },
+    { date: on(11, 1), lt: 'Visų šventųjų diena', en: "All Saints' Day" },
+    ...(year >= ALL_SOULS_DAY_SINCE
+      ? [{ date: on(11, 2), lt: 'Mirusiųjų atminimo (Vėlinių) diena', en: "All Souls' Day" }]
+      : []),
+    { date: on(12, 24), lt: 'Kūčių diena', en: 'Christmas Eve' },
+    { date: on(12, 25), lt: 'Kalėdos (pirmoji diena)', en: 'Christmas Day' },
+    { date: on(12, 26), lt: 'Kalėdos (antroji diena)', en: 'Second Day of Christmas' },
+  ];
+  return holidays.sort((x, y) => compareIso(x.date, y.date));
+}
+
+export function isPublicHoliday(d: IsoDate): boolean {
+  return publicHolidays(parseIso(d).year).some((h) => h.date === d);
+}
+
+/** Monday to Friday, and not a public holiday. */
+export function isWorkingDay(d: IsoDate): boolean {
+  const day = weekday(d);
+  return day !== 0 && day !== 6 && !isPublicHoliday(d);
+}
+
+/**
+ * The last day of a term of `n` working days counted from an event on day `d`: the term starts the
+ * day after the event, so this is the n-th working day after `d` (for negative n, the |n|-th
+ * working day before it). n = 0 returns `d` itself.
+ */
+export function addWorkingDays(d: IsoDate, n: number): IsoDate {
+  assertInteger(n, 'working days');
+  const step = Math.sign(n);
+  let date = d;
+  for (let counted = 0; counted < Math.abs(n); ) {
+    date = addDays(date, step);
+    if (isWorkingDay(date)) counted += 1;
+  }
+  return date;
+}
+
+/** Working days in (from, to]; negative, mirrored, when `to` is before `from`. */
+export function workingDaysBetween(from: IsoDate, to: IsoDate): number {
+  if (compareIso(to, from) < 0) return -workingDaysBetween(to, from);
+  let count = 0;
+  for (let date = addDays(from, 1); compareIso(date, to) <= 0; date = addDays(date, 1)) {
+    if (isWorkingDay(date)) count += 1;
+  }
+  return count;
+}
+
+/**
+ * `n` calendar months after `d` (before it, for negative n): the same date of the target month, or
+ * that month's last day when it is shorter (2026-03-31 − 1 month → 2026-02-28). DESIGN §1.
+ */
+export function addCalendarMonths(d: IsoDate, n: number): IsoDate {
+  assertInteger(n, 'months');
+  const { year, month, day } = parseIso(d);
+  const monthIndex = year * 12 + (month - 1) + n;
+  const targetYear = Math.floor(monthIndex / 12);
+  const targetMonth = monthIndex - targetYear * 12 + 1;
+  return formatIso({ year: targetYear, month: targetMonth, day: Math.min(day, daysInMonth(targetYear, targetMonth)) });
+}
+
+/** Month names in the genitive, as Lithuanian dates are written. */
+const LT_MONTHS_GENITIVE = [
+  'sausio',
+  'vasario',
+  'kovo',
+  'balandžio',
+  'gegužės',
+  'birželio',
+  'liepos',
+  'rugpjūčio',
+  'rugsėjo',
+  'spalio',
+  'lapkričio',
+  'gruodžio',
+] as const;
+
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/** '2026 m. lapkričio 22 d.', as the Lithuanian document-drafting rules write a date. */
+export function formatLtDate(d: IsoDate): string {
+  const { year, month, day } = parseIso(d);
+  return `${year} m. ${LT_MONTHS_GENITIVE[month - 1]} ${day} d.`;
+}
+
+/** '22 November 2026'. */
+export function formatEnDate(d: IsoDate): string {
+  const { year, month, day } = parseIso(d);
+  return `${day} ${EN_MONTHS[month - 1]} ${year}`;
+}

@@ -1,0 +1,130 @@
+import { addCalendarMonths, addWorkingDays, compareIso, daysBetween, type IsoDate } from './calendar';
+import type { CaseState } from './caseStates';
+import { DomainError } from './errors';
+
+/**
+ * The terms of V-77, each a function of the facts recorded on a case. Working-day terms start the
+ * day after the event and skip weekends and public holidays (calendar.ts).
+ */
+
+/** V-77 p. 5: a request may be filed no earlier than 2 months before the possible transfer day. */
+export function earliestRequestDate(possibleTransferDate: IsoDate): IsoDate {
+  return addCalendarMonths(possibleTransferDate, -2);
+}
+
+/** V-77 p. 7: the extension for objective reasons is at most 10 working days. */
+const MAX_DOSSIER_EXTENSION_DAYS = 10;
+
+/**
+ * V-77 p. 7: the dossier reaches the halfway-house institution's director within 20 working days of
+ * the request, extended by up to 10 working days when the documents could not be collected in time.
+ */
+export function dossierDueDate(requestDate: IsoDate, extensionDays = 0): IsoDate {
+  if (!Number.isInteger(extensionDays) || extensionDays < 0 || extensionDays > MAX_DOSSIER_EXTENSION_DAYS) {
+    throw new DomainError(
+      'EXTENSION_TOO_LONG',
+      `Medžiagos pateikimo terminą galima pratęsti iki ${MAX_DOSSIER_EXTENSION_DAYS} darbo dienų (V-77 7 p.), nurodyta: ${extensionDays}.`,
+      `The dossier term may be extended by up to ${MAX_DOSSIER_EXTENSION_DAYS} working days (V-77 p. 7); given: ${extensionDays}.`,
+      { extensionDays },
+    );
+  }
+  return addWorkingDays(requestDate, 20 + extensionDays);
+}
+
+/** V-77 p. 9: the commission meets no later than 10 working days after the dossier was received. */
+export function meetingDueDate(dossierReceivedOn: IsoDate): IsoDate {
+  return addWorkingDays(dossierReceivedOn, 10);
+}
+
+/** V-77 p. 19: after a refusal, a new request no earlier than 3 months after the refusal. */
+export function earliestReapplicationDate(refusedOn: IsoDate): IsoDate {
+  return addCalendarMonths(refusedOn, 3);
+}
+
+/** V-77 p. 20: a new free place is reported to the director no later than 2 working days after. */
+export function placeReportDueDate(placeFreedOn: IsoDate): IsoDate {
+  return addWorkingDays(placeFreedOn, 2);
+}
+
+export interface CaseFacts {
+  state: CaseState;
+  /** The day the request was received (prašymo gavimo diena): the p. 7 term runs from it. */
+  requestDate: IsoDate;
+  possibleTransferDate: IsoDate;
+  /** The day the p. 6 dossier was received: the p. 9 term runs from it. */
+  dossierReceivedOn?: IsoDate;
+  /** The p. 7 extension, in working days (0–10). */
+  dossierExtensionDays?: number;
+  /** The day the decision not to satisfy the request was taken: the p. 19 term runs from it. */
+  refusedOn?: IsoDate;
+  /** The day a place in the halfway house became free: the p. 20 term runs from it. */
+  placeFreedOn?: IsoDate;
+}
+
+export type DeadlineRule = 'p7' | 'p9' | 'p19' | 'p20';
+
+export interface Deadline {
+  rule: DeadlineRule;
+  /** The V-77 point, e.g. '7'. */
+  point: string;
+  /** 'due': to be done by `date`; 'not_before': may not happen before `date`. */
+  kind: 'due' | 'not_before';
+  date: IsoDate;
+  /** Short label. */
+  lt: string;
+  en: string;
+  /** Calendar days from today to `date`, negative when it is past. */
+  daysLeft: number;
+  /** Only a 'due' deadline can be overdue: its date is before today. */
+  overdue: boolean;
+}
+
+type DeadlineDraft = Pick<Deadline, 'rule' | 'kind' | 'date' | 'lt' | 'en'>;
+
+const P7_STATES: readonly CaseState[] = ['request_received', 'dossier_collecting'];
+const P9_STATES: readonly CaseState[] = ['dossier_received', 'ready_for_commission', 'scheduled'];
+
+function draftsFor(facts: CaseFacts): DeadlineDraft[] {
+  const drafts: DeadlineDraft[] = [];
+  // V-77 p. 7
+  if (P7_STATES.includes(facts.state)) {
+    const date = dossierDueDate(facts.requestDate, facts.dossierExtensionDays ?? 0);
+    drafts.push({ rule: 'p7', kind: 'due', date, lt: 'Medžiaga turi būti gauta', en: 'Dossier due' });
+  }
+  // V-77 p. 9
+  if (P9_STATES.includes(facts.state) && facts.dossierReceivedOn !== undefined) {
+    const date = meetingDueDate(facts.dossierReceivedOn);
+    drafts.push({ rule: 'p9', kind: 'due', date, lt: 'Komisijos posėdis ne vėliau kaip', en: 'Commission meeting due' });
+  }
+  // V-77 p. 20
+  if (facts.state === 'listed' && facts.placeFreedOn !== undefined) {
+    const date = placeReportDueDate(facts.placeFreedOn);
+    drafts.push({ rule: 'p20', kind: 'due', date, lt: 'Pranešti direktoriui apie laisvą vietą', en: 'Report the free place' });
+  }
+  // V-77 p. 19
+  if (facts.state === 'refused' && facts.refusedOn !== undefined) {
+    const date = earliestReapplicationDate(facts.refusedOn);
+    drafts.push({ rule: 'p19', kind: 'not_before', date, lt: 'Pakartotinis prašymas ne anksčiau kaip', en: 'Re-application not before' });
+  }
+  return drafts;
+}
+
+/** The terms that run for a case in its present state, as seen on `today`. */
+export function caseDeadlines(facts: CaseFacts, today: IsoDate): Deadline[] {
+  return draftsFor(facts).map((draft) => ({
+    ...draft,
+    point: draft.rule.slice(1),
+    daysLeft: daysBetween(today, draft.date),
+    overdue: draft.kind === 'due' && compareIso(draft.date, today) < 0,
+  }));
+}
+
+/** The earliest term that something must be done by; 'not_before' dates are not deadlines to meet. */
+export function nextDeadline(deadlines: readonly Deadline[]): Deadline | undefined {
+  return deadlines
+    .filter((d) => d.kind === 'due')
+    .reduce<Deadline | undefined>(
+      (earliest, d) => (earliest === undefined || compareIso(d.date, earliest.date) < 0 ? d : earliest),
+      undefined,
+    );
+}
