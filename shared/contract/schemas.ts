@@ -68,13 +68,13 @@ export const requestInput = z
     sentenceEnd: isoDate,
   })
   .superRefine((r, ctx) => {
-    const dates = [r.birthDate, r.requestDate, r.possibleTransferDate, r.possibleParoleDate, r.sentenceEnd];
-    if (!dates.every(isIsoDate)) return; // each field reports its own format error
-    if (compareIso(addCalendarMonths(r.birthDate, 14 * 12), r.requestDate) > 0)
+    // Each pair is compared only when both of its dates are real; a bad date reports itself.
+    const valid = (...ds: string[]) => ds.every((d) => typeof d === 'string' && isIsoDate(d));
+    if (valid(r.birthDate, r.requestDate) && compareIso(addCalendarMonths(r.birthDate, 14 * 12), r.requestDate) > 0)
       ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'birthBeforeRequest' });
-    if (compareIso(r.possibleParoleDate, r.possibleTransferDate) < 0)
+    if (valid(r.possibleTransferDate, r.possibleParoleDate) && compareIso(r.possibleParoleDate, r.possibleTransferDate) < 0)
       ctx.addIssue({ code: 'custom', path: ['possibleParoleDate'], message: 'paroleAfterTransfer' });
-    if (compareIso(r.sentenceEnd, r.possibleParoleDate) < 0)
+    if (valid(r.possibleParoleDate, r.sentenceEnd) && compareIso(r.sentenceEnd, r.possibleParoleDate) < 0)
       ctx.addIssue({ code: 'custom', path: ['sentenceEnd'], message: 'endAfterParole' });
   });
 export type RequestInput = z.infer<typeof requestInput>;

@@ -1,0 +1,59 @@
+import { openServices } from '../services/index';
+import { resolveDataDir } from '../services/dataDir';
+import { DomainError } from '../../shared/domain/errors';
+import { seedDemo } from './demo';
+
+const HELP = `Pusiaukelė – komandinė eilutė
+
+  npm run cli -- demo --data KATALOGAS [--count N]
+      Užpildo naują duomenų katalogą demonstraciniais duomenimis: įstaiga ir N (numatyta 36)
+      bylų įvairiuose etapuose, taip pat bylos su V-77 5 ir 19 p. žymomis.
+
+  npm run cli -- help
+      Ši pagalba.
+
+Duomenų katalogas: --data KATALOGAS, arba PUSIAUKELE_DATA, arba numatytasis naudotojo katalogas.
+`;
+
+function countFrom(argv: readonly string[]): number {
+  const i = argv.indexOf('--count');
+  if (i < 0) return 36;
+  const n = Number(argv[i + 1]);
+  if (!Number.isInteger(n) || n < 1 || n > 100_000) {
+    throw new DomainError('INVALID_COUNT', '--count turi būti sveikasis skaičius nuo 1 iki 100000.', '--count must be a whole number from 1 to 100000.');
+  }
+  return n;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help') {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (command !== 'demo') {
+    process.stderr.write(`Nežinoma komanda „${command}“.\n\n${HELP}`);
+    return 2;
+  }
+  const count = countFrom(rest);
+  const dataDir = resolveDataDir(rest);
+  const services = await openServices({ dataDir, verifyOnOpen: false });
+  try {
+    const info = await services.dispatch('app.info', {});
+    const today = info.ok ? (info.value as { today: string }).today : new Date().toISOString().slice(0, 10);
+    const written = await seedDemo(services.dispatch, today, count);
+    process.stdout.write(`Įrašyta ${written} demonstracinių bylų į ${dataDir}.\nPaleiskite: npm run web -- --data ${dataDir}\n`);
+  } finally {
+    await services.close();
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    if (e instanceof DomainError) process.stderr.write(`Klaida ${e.code}: ${e.message}\n`);
+    else process.stderr.write(`${String(e)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,144 @@
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { openServices } from '../../electron/services/index';
+import { DEMO_SETTINGS, demoCases } from '../../electron/cli/demoData';
+import { addDemoCase } from '../../electron/cli/demo';
+import type { CaseRecord } from '../../shared/contract/schemas';
+import { ok, refused, tempDataDir } from '../helpers/dataDir';
+
+const TODAY = '2026-11-23';
+
+async function withCases(dataDir: string, count: number) {
+  const services = await openServices({ dataDir, today: TODAY, verifyOnOpen: false });
+  await ok(services.dispatch, 'settings.save', DEMO_SETTINGS);
+  const views = [];
+  for (const demo of demoCases(TODAY, count)) views.push(await addDemoCase(services.dispatch, demo));
+  return { services, views };
+}
+
+async function expectOpenRefused(dataDir: string, code: string) {
+  await expect(openServices({ dataDir })).rejects.toMatchObject({ code });
+}
+
+describe('the data directory', () => {
+  it('keeps every case across a restart, in one file per case', async () => {
+    const dataDir = tempDataDir();
+    const { services, views } = await withCases(dataDir, 20);
+    const before = await ok(services.dispatch, 'cases.list', {});
+    await services.close();
+    expect(readdirSync(join(dataDir, 'cases')).sort()).toEqual(views.map((v) => `${v.record.id}.json`).sort());
+    const reopened = await openServices({ dataDir, today: TODAY });
+    const after = await ok(reopened.dispatch, 'cases.list', {});
+    expect(after.cases).toEqual(expect.arrayContaining(before.cases));
+    expect(after.cases).toHaveLength(20);
+    await reopened.close();
+  });
+
+  it('is owned by one process at a time; a stale lock of a dead process is taken over', async () => {
+    const dataDir = tempDataDir();
+    const first = await openServices({ dataDir });
+    await expectOpenRefused(dataDir, 'DATA_DIR_LOCKED');
+    await first.close();
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
+    writeFileSync(join(dataDir, 'pusiaukele.lock'), JSON.stringify({ pid: Number(dead), host: (await import('node:os')).hostname(), since: 'x' }));
+    const second = await openServices({ dataDir });
+    await second.close();
+    expect(existsSync(join(dataDir, 'pusiaukele.lock'))).toBe(false);
+  });
+
+  it('refuses a folder that holds something else, and one written by a newer version, changing nothing', async () => {
+    const foreign = tempDataDir();
+    mkdirSync(foreign, { recursive: true });
+    writeFileSync(join(foreign, 'notes.txt'), 'mano failai');
+    await expectOpenRefused(foreign, 'DATA_DIR_FOREIGN');
+    expect(readdirSync(foreign)).toEqual(['notes.txt']);
+
+    const newer = tempDataDir();
+    await (await openServices({ dataDir: newer })).close();
+    const meta = join(newer, 'pusiaukele.json');
+    writeFileSync(meta, JSON.stringify({ format: 'pusiaukele-data', schemaVersion: 99, createdAt: 'x' }));
+    await expectOpenRefused(newer, 'DATA_DIR_NEWER');
+    expect(JSON.parse(readFileSync(meta, 'utf8')).schemaVersion).toBe(99);
+  });
+
+  it('shows a damaged case file as damaged with the reason, never writes over it, and everything else works', async () => {
+    const dataDir = tempDataDir();
+    const { services, views } = await withCases(dataDir, 5);
+    await services.close();
+    const victim = views[2]!.record;
+    const file = join(dataDir, 'cases', `${victim.id}.json`);
+    writeFileSync(file, '{"id": "truncated');
+    const reopened = await openServices({ dataDir, today: TODAY, verifyOnOpen: false });
+    const error = await refused(reopened.dispatch, 'cases.get', { id: victim.id });
+    expect(error.code).toBe('CASE_DAMAGED');
+    expect(error.message).toMatch(/sugadintas JSON/);
+    const list = await ok(reopened.dispatch, 'cases.list', {});
+    expect(list.cases.find((c) => c.id === victim.id)).toMatchObject({ damaged: expect.stringMatching(/sugadintas/), lastName: victim.convict.lastName });
+    const write = await refused(reopened.dispatch, 'cases.transition', { id: victim.id, revision: victim.revision, to: 'withdrawn', on: TODAY, note: 'x' });
+    expect(write.code).toBe('CASE_DAMAGED');
+    expect(readFileSync(file, 'utf8')).toBe('{"id": "truncated');
+    const other = views[3]!.record;
+    expect((await ok(reopened.dispatch, 'cases.get', { id: other.id })).record.id).toBe(other.id);
+    await reopened.close();
+  });
+
+  it('finds damaged files in the background check after opening, even those the index never knew', async () => {
+    const dataDir = tempDataDir();
+    const { services, views } = await withCases(dataDir, 3);
+    await services.close();
+    writeFileSync(join(dataDir, 'cases', `${views[0]!.record.id}.json`), JSON.stringify({ ...views[0]!.record, state: 'nonsense' }));
+    writeFileSync(join(dataDir, 'cases', '00000000-0000-4000-8000-000000000000.json'), 'garbage');
+    const reopened = await openServices({ dataDir, today: TODAY });
+    const changed = new Promise((resolve) => reopened.onEvent(resolve));
+    await changed;
+    const list = await ok(reopened.dispatch, 'cases.list', {});
+    const damaged = list.cases.filter((c) => c.damaged);
+    expect(damaged.map((c) => c.id).sort()).toEqual(['00000000-0000-4000-8000-000000000000', views[0]!.record.id].sort());
+    expect(damaged.find((c) => c.id === views[0]!.record.id)?.damaged).toMatch(/state/);
+    await reopened.close();
+  });
+
+  it('rebuilds a lost or damaged index from the case files, losing nothing', async () => {
+    const dataDir = tempDataDir();
+    const { services } = await withCases(dataDir, 12);
+    const before = (await ok(services.dispatch, 'cases.list', {})).cases;
+    await services.close();
+    writeFileSync(join(dataDir, 'index', 'snapshot.json'), '[{"broken"');
+    const a = await openServices({ dataDir, today: TODAY, verifyOnOpen: false });
+    expect((await ok(a.dispatch, 'cases.list', {})).cases).toEqual(expect.arrayContaining(before));
+    await a.close();
+    rmSync(join(dataDir, 'index'), { recursive: true });
+    const b = await openServices({ dataDir, today: TODAY, verifyOnOpen: false });
+    expect((await ok(b.dispatch, 'cases.list', {})).cases).toHaveLength(12);
+    await b.close();
+  });
+
+  it('after a crash between writing a case file and indexing it, the file wins; a torn journal line is ignored', async () => {
+    const dataDir = tempDataDir();
+    const { services, views } = await withCases(dataDir, 2);
+    await services.close();
+    // Simulate the crash: the journal holds the intent, the case file the new revision, no "put".
+    const record: CaseRecord = { ...views[0]!.record, revision: views[0]!.record.revision + 1, convict: { ...views[0]!.record.convict, lastName: 'Naujas' } };
+    const line = (entry: unknown) => Buffer.from(JSON.stringify(entry)).toString('base64') + '\n';
+    appendFileSync(join(dataDir, 'index', 'journal.log'), line({ op: 'intent', id: record.id }));
+    writeFileSync(join(dataDir, 'cases', `${record.id}.json`), JSON.stringify(record));
+    appendFileSync(join(dataDir, 'index', 'journal.log'), 'eyJvcCI6InB1dC');
+    const reopened = await openServices({ dataDir, today: TODAY, verifyOnOpen: false });
+    const item = (await ok(reopened.dispatch, 'cases.list', {})).cases.find((c) => c.id === record.id);
+    expect(item?.lastName).toBe('Naujas');
+    await reopened.close();
+  });
+
+  it('keeps a damaged settings file aside instead of writing over it', async () => {
+    const dataDir = tempDataDir();
+    const services = await openServices({ dataDir });
+    writeFileSync(join(dataDir, 'settings.json'), 'not json');
+    expect((await refused(services.dispatch, 'settings.get', {})).code).toBe('SETTINGS_DAMAGED');
+    await ok(services.dispatch, 'settings.save', DEMO_SETTINGS);
+    expect(readdirSync(dataDir).filter((n) => n.startsWith('settings.json.damaged-'))).toHaveLength(1);
+    expect(await ok(services.dispatch, 'settings.get', {})).toEqual(DEMO_SETTINGS);
+    await services.close();
+  });
+});
