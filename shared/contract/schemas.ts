@@ -10,7 +10,8 @@ const text = (max: number) =>
     .min(1, { error: 'required' })
     .max(max, { error: 'tooLong' });
 
-export const isoDate = z.string({ error: 'required' }).refine((s) => s.length > 0, { error: 'required' }).refine(isIsoDate, { error: 'date' });
+/** A real calendar date, 'YYYY-MM-DD' (zod's ISO date check knows month lengths and leap years). */
+export const isoDate = z.iso.date({ error: (issue) => (issue.input === '' || issue.input === undefined ? 'required' : 'date') });
 
 export const caseState = z.enum(CASE_STATES);
 

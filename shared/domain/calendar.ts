@@ -7,7 +7,6 @@ import { DomainError } from './errors';
  */
 export type IsoDate = string;
 
-const MS_PER_DAY = 86_400_000;
 const ISO_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 interface YearMonthDay {
@@ -25,12 +24,21 @@ function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
+/** Parsed dates by their text: a list of thousands of cases repeats the same few hundred dates. */
+const parsedDates = new Map<string, YearMonthDay | null>();
+
 function splitIso(s: string): YearMonthDay | undefined {
+  const known = parsedDates.get(s);
+  if (known !== undefined) return known ?? undefined;
   const match = ISO_PATTERN.exec(s);
-  if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  return { year, month, day };
+  let parts: YearMonthDay | null = null;
+  if (match) {
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) parts = { year, month, day };
+  }
+  if (parsedDates.size >= 50_000) parsedDates.clear();
+  parsedDates.set(s, parts);
+  return parts ?? undefined;
 }
 
 /** True for a real calendar date written as 'YYYY-MM-DD' ('2026-02-30' is not one). */
@@ -57,15 +65,37 @@ function formatIso({ year, month, day }: YearMonthDay): IsoDate {
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
-/** Days since 1970-01-01, counted in UTC (setUTCFullYear, unlike Date.UTC, keeps years 0–99 as written). */
+/**
+ * Days since 1970-01-01 in the proleptic Gregorian calendar, by integer arithmetic (H. Hinnant's
+ * days_from_civil): terms are counted day by day over thousands of cases, so no Date objects here.
+ */
+function daysFromCivil({ year, month, day }: YearMonthDay): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function civilFromDays(n: number): YearMonthDay {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
 function toDayNumber(d: IsoDate): number {
-  const { year, month, day } = parseIso(d);
-  return new Date(0).setUTCFullYear(year, month - 1, day) / MS_PER_DAY;
+  return daysFromCivil(parseIso(d));
 }
 
 function fromDayNumber(n: number): IsoDate {
-  const date = new Date(n * MS_PER_DAY);
-  return formatIso({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() });
+  return formatIso(civilFromDays(n));
 }
 
 function assertInteger(n: number, what: string): void {
@@ -101,7 +131,11 @@ export function compareIso(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
 
 /** 0 = Sunday … 6 = Saturday. */
 export function weekday(d: IsoDate): number {
-  return new Date(toDayNumber(d) * MS_PER_DAY).getUTCDay();
+  return weekdayOf(toDayNumber(d));
+}
+
+function weekdayOf(n: number): number {
+  return (((n + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
 }
 
 /** Western (Gregorian) Easter Sunday: the anonymous Gregorian computus (Meeus/Jones/Butcher). */
@@ -164,14 +198,31 @@ export function publicHolidays(year: number): PublicHoliday[] {
   return holidays.sort((x, y) => compareIso(x.date, y.date));
 }
 
+/** Holidays of each year as day numbers, computed once per year: terms are counted day by day. */
+const holidayDayNumbers = new Map<number, ReadonlySet<number>>();
+
+function holidaysOfYear(year: number): ReadonlySet<number> {
+  let days = holidayDayNumbers.get(year);
+  if (!days) {
+    days = new Set(publicHolidays(year).map((h) => toDayNumber(h.date)));
+    holidayDayNumbers.set(year, days);
+  }
+  return days;
+}
+
+function isWorkingDayNumber(n: number): boolean {
+  const day = weekdayOf(n);
+  if (day === 0 || day === 6) return false;
+  return !holidaysOfYear(civilFromDays(n).year).has(n);
+}
+
 export function isPublicHoliday(d: IsoDate): boolean {
-  return publicHolidays(parseIso(d).year).some((h) => h.date === d);
+  return holidaysOfYear(parseIso(d).year).has(toDayNumber(d));
 }
 
 /** Monday to Friday, and not a public holiday. */
 export function isWorkingDay(d: IsoDate): boolean {
-  const day = weekday(d);
-  return day !== 0 && day !== 6 && !isPublicHoliday(d);
+  return isWorkingDayNumber(toDayNumber(d));
 }
 
 /**
@@ -181,22 +232,36 @@ export function isWorkingDay(d: IsoDate): boolean {
  */
 export function addWorkingDays(d: IsoDate, n: number): IsoDate {
   assertInteger(n, 'working days');
-  const step = Math.sign(n);
-  let date = d;
-  for (let counted = 0; counted < Math.abs(n); ) {
-    date = addDays(date, step);
-    if (isWorkingDay(date)) counted += 1;
+  const key = `${d}|${n}`;
+  let result = workingDayTerms.get(key);
+  if (result === undefined) {
+    result = countWorkingDays(d, n);
+    if (workingDayTerms.size >= 50_000) workingDayTerms.clear();
+    workingDayTerms.set(key, result);
   }
-  return date;
+  return result;
+}
+
+/** Terms already counted: the cases of a list share a few hundred event dates. */
+const workingDayTerms = new Map<string, IsoDate>();
+
+function countWorkingDays(d: IsoDate, n: number): IsoDate {
+  const step = Math.sign(n);
+  let day = toDayNumber(d);
+  for (let counted = 0; counted < Math.abs(n); ) {
+    day += step;
+    if (isWorkingDayNumber(day)) counted += 1;
+  }
+  return fromDayNumber(day);
 }
 
 /** Working days in (from, to]; negative, mirrored, when `to` is before `from`. */
 export function workingDaysBetween(from: IsoDate, to: IsoDate): number {
-  if (compareIso(to, from) < 0) return -workingDaysBetween(to, from);
+  const a = toDayNumber(from);
+  const b = toDayNumber(to);
+  if (b < a) return -workingDaysBetween(to, from);
   let count = 0;
-  for (let date = addDays(from, 1); compareIso(date, to) <= 0; date = addDays(date, 1)) {
-    if (isWorkingDay(date)) count += 1;
-  }
+  for (let day = a + 1; day <= b; day++) if (isWorkingDayNumber(day)) count += 1;
   return count;
 }
 

@@ -111,20 +111,28 @@ function draftsFor(facts: CaseFacts): DeadlineDraft[] {
 
 /** The terms that run for a case in its present state, as seen on `today`. */
 export function caseDeadlines(facts: CaseFacts, today: IsoDate): Deadline[] {
-  return draftsFor(facts).map((draft) => ({
-    ...draft,
-    point: draft.rule.slice(1),
-    daysLeft: daysBetween(today, draft.date),
-    overdue: draft.kind === 'due' && compareIso(draft.date, today) < 0,
-  }));
+  const drafts = draftsFor(facts);
+  const deadlines: Deadline[] = [];
+  for (const draft of drafts) {
+    deadlines.push({
+      rule: draft.rule,
+      point: draft.rule.slice(1),
+      kind: draft.kind,
+      date: draft.date,
+      lt: draft.lt,
+      en: draft.en,
+      daysLeft: daysBetween(today, draft.date),
+      overdue: draft.kind === 'due' && compareIso(draft.date, today) < 0,
+    });
+  }
+  return deadlines;
 }
 
 /** The earliest term that something must be done by; 'not_before' dates are not deadlines to meet. */
 export function nextDeadline(deadlines: readonly Deadline[]): Deadline | undefined {
-  return deadlines
-    .filter((d) => d.kind === 'due')
-    .reduce<Deadline | undefined>(
-      (earliest, d) => (earliest === undefined || compareIso(d.date, earliest.date) < 0 ? d : earliest),
-      undefined,
-    );
+  let earliest: Deadline | undefined;
+  for (const d of deadlines) {
+    if (d.kind === 'due' && (earliest === undefined || compareIso(d.date, earliest.date) < 0)) earliest = d;
+  }
+  return earliest;
 }

@@ -3,5 +3,5 @@
  * without differences of letter case or spacing ("a-123" and "A 123"… are typed both ways).
  */
 export function personalFileKey(personalFileNo: string): string {
-  return personalFileNo.replace(/\s+/g, '').toLocaleUpperCase('lt');
+  return personalFileNo.replace(/\s+/g, '').toUpperCase();
 }

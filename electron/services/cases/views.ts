@@ -24,8 +24,19 @@ export function refusedByConvict(cases: readonly StoredCase[]): Map<string, Case
   return index;
 }
 
-function deadlinesOf(s: CaseSummary, today: IsoDate) {
-  return caseDeadlines({ state: s.state, ...s.request, ...s.facts }, today);
+function deadlinesOf({ state, request, facts }: CaseSummary, today: IsoDate) {
+  return caseDeadlines(
+    {
+      state,
+      requestDate: request.requestDate,
+      possibleTransferDate: request.possibleTransferDate,
+      dossierReceivedOn: facts.dossierReceivedOn,
+      dossierExtensionDays: facts.dossierExtensionDays,
+      refusedOn: facts.refusedOn,
+      placeFreedOn: facts.placeFreedOn,
+    },
+    today,
+  );
 }
 
 function flagsOf(s: CaseSummary, convictCases: readonly CaseSummary[]) {

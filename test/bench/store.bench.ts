@@ -1,0 +1,122 @@
+/**
+ * `npm run bench`: figures for the issue's numbers, measured on real data directories.
+ *  - updating one case (median of many `cases.updateRequest` calls) with 100 and with 10,000 cases;
+ *  - listing every case with its computed deadlines from a cold start of the services (a fresh
+ *    process: open the data directory, load the index, `cases.list`), with 10,000 cases.
+ * It reports; it does not fail on a slow machine. Set BENCH_CASES to change the large size.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openServices } from '../../electron/services/index';
+import { DEMO_SETTINGS, demoCases } from '../../electron/cli/demoData';
+import { addDemoCase } from '../../electron/cli/demo';
+import type { CaseView } from '../../shared/contract/schemas';
+
+const TODAY = '2026-11-23';
+const LARGE = Number(process.env.BENCH_CASES ?? 10_000);
+const UPDATES = 300;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+async function unwrap<T>(p: Promise<{ ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
+  const r = await p;
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value as T;
+}
+
+async function seed(dataDir: string, count: number): Promise<void> {
+  const services = await openServices({ dataDir, today: TODAY, verifyOnOpen: false });
+  await unwrap(services.dispatch('settings.save', DEMO_SETTINGS));
+  let n = 0;
+  for (const demo of demoCases(TODAY, count)) {
+    await addDemoCase(services.dispatch, demo);
+    if (++n % 2000 === 0) process.stdout.write(`  … ${n} bylų\n`);
+  }
+  await services.close();
+}
+
+/** Median milliseconds of one `cases.updateRequest`, each on another case, services warm. */
+async function updateMedian(dataDir: string): Promise<number> {
+  const services = await openServices({ dataDir, today: TODAY, verifyOnOpen: false });
+  const list = await unwrap<{ cases: { id: string }[] }>(services.dispatch('cases.list', {}));
+  const times: number[] = [];
+  for (let i = 0; i < UPDATES; i++) {
+    const id = list.cases[(i * 7919) % list.cases.length]!.id;
+    const { record } = await unwrap<CaseView>(services.dispatch('cases.get', { id }));
+    const input = {
+      id,
+      revision: record.revision,
+      request: {
+        firstName: record.convict.firstName,
+        lastName: `${record.convict.lastName.replace(/-\d+$/, '')}-${i}`,
+        personalFileNo: record.convict.personalFileNo,
+        birthDate: record.convict.birthDate,
+        servingInstitutionId: record.request.servingInstitution.id,
+        halfwayHouseInstitutionId: record.request.halfwayHouse.id,
+        requestDate: record.request.requestDate,
+        possibleTransferDate: record.request.possibleTransferDate,
+        possibleParoleDate: record.request.possibleParoleDate,
+        sentenceEnd: record.request.sentenceEnd,
+      },
+    };
+    const t0 = performance.now();
+    const result = await services.dispatch('cases.updateRequest', input);
+    times.push(performance.now() - t0);
+    if (!result.ok && result.error.code !== 'REQUEST_LOCKED') throw new Error(result.error.message);
+    if (!result.ok) times.pop(); // decided cases are no longer edited; they are not updates
+  }
+  await services.close();
+  return median(times);
+}
+
+/** Cold start in a fresh process: open the services and list every case with its deadlines. */
+function coldList(dataDir: string): { ms: number; count: number } {
+  const script = `
+    const t0 = performance.now();
+    const { openServices } = await import(${JSON.stringify(join(process.cwd(), 'electron/services/index.ts'))});
+    const t1 = performance.now();
+    const s = await openServices({ dataDir: ${JSON.stringify(dataDir)}, today: '${TODAY}', verifyOnOpen: false });
+    const r = await s.dispatch('cases.list', {});
+    const t2 = performance.now();
+    await s.close();
+    console.log(JSON.stringify({ ms: t2 - t1, count: r.value.cases.length }));`;
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as { ms: number; count: number };
+}
+
+async function main(): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'pusiaukele-bench-'));
+  try {
+    const results: Record<number, { update: number; cold: number[] }> = {};
+    for (const size of [100, LARGE]) {
+      const dataDir = join(root, `cases-${size}`);
+      process.stdout.write(`Ruošiama ${size} bylų…\n`);
+      const t0 = performance.now();
+      await seed(dataDir, size);
+      process.stdout.write(`  paruošta per ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+      const cold = Array.from({ length: 5 }, () => coldList(dataDir));
+      if (cold.some((c) => c.count !== size)) throw new Error(`listed ${cold[0]!.count} of ${size} cases`);
+      results[size] = { update: await updateMedian(dataDir), cold: cold.map((c) => c.ms) };
+    }
+    const small = results[100]!;
+    const large = results[LARGE]!;
+    const ratio = large.update / small.update;
+    const coldMedian = median(large.cold);
+    console.log('\nRezultatai / results');
+    console.log(`  update one case, median, 100 cases:        ${small.update.toFixed(2)} ms`);
+    console.log(`  update one case, median, ${LARGE} cases:   ${large.update.toFixed(2)} ms  (limit 5 ms: ${large.update <= 5 ? 'OK' : 'OVER'})`);
+    console.log(`  ratio ${LARGE} / 100:                       ${ratio.toFixed(2)}  (limit 1.5: ${ratio <= 1.5 ? 'OK' : 'OVER'})`);
+    console.log(`  cold start + list ${LARGE} with deadlines:  median ${coldMedian.toFixed(0)} ms of [${large.cold.map((m) => m.toFixed(0)).join(', ')}]  (limit 300 ms: ${coldMedian <= 300 ? 'OK' : 'OVER'})`);
+    console.log(`  cold start + list 100:                     median ${median(small.cold).toFixed(1)} ms`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+void main();
