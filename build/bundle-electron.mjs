@@ -1,0 +1,64 @@
+// Bundles the Electron main process and the preload into self-contained CommonJS files:
+//   electron/main/index.ts    → dist/electron/main.cjs     (everything bundled but 'electron' and Node built-ins)
+//   electron/preload/index.ts → dist/electron/preload.cjs  (everything bundled but 'electron')
+// A sandboxed preload can require nothing else, and the bundle must not lean on import.meta
+// (it is empty in CommonJS): both are checked here and fail the build.
+import { build } from 'esbuild';
+import { readFile, rm } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outdir = 'dist/electron';
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  external: ['electron'],
+  sourcemap: false,
+  metafile: true,
+  logLevel: 'warning',
+  logOverride: { 'empty-import-meta': 'error' },
+};
+
+const entries = [
+  { name: 'main', entry: 'electron/main/index.ts', allowed: (spec) => spec === 'electron' || isBuiltin(spec) },
+  { name: 'preload', entry: 'electron/preload/index.ts', allowed: (spec) => spec === 'electron' },
+];
+
+function isBuiltin(spec) {
+  return spec.startsWith('node:') || builtinModules.includes(spec.split('/')[0]);
+}
+
+/** Every require("…") left in a bundle; a require with a computed argument is reported as itself. */
+function requiredModules(code) {
+  return [...code.matchAll(/\brequire\s*\(\s*(?:(["'`])([^"'`]*)\1\s*\))?/g)].map((m) => m[2] ?? m[0]);
+}
+
+await rm(`${root}/${outdir}`, { recursive: true, force: true });
+
+const problems = [];
+for (const { name, entry, allowed } of entries) {
+  const outfile = `${outdir}/${name}.cjs`;
+  // esbuild has already printed what went wrong; a stack trace of the bundler adds nothing.
+  const result = await build({ ...common, entryPoints: [entry], outfile }).catch(() => process.exit(1));
+  const external = result.metafile.outputs[outfile]?.imports.filter((i) => i.external).map((i) => i.path) ?? [];
+  const required = requiredModules(await readFile(`${root}/${outfile}`, 'utf8'));
+  for (const spec of new Set([...external, ...required])) {
+    if (!allowed(spec)) problems.push(`${outfile} requires ${JSON.stringify(spec)}`);
+  }
+}
+
+if (problems.length > 0) {
+  await rm(`${root}/${outdir}`, { recursive: true, force: true });
+  console.error(
+    'bundle-electron: the bundles load modules they must not (the preload may require only "electron";\n' +
+      'main may require only "electron" and Node built-ins, everything else must be bundled):\n  ' +
+      problems.join('\n  '),
+  );
+  process.exit(1);
+}
+console.log(`bundle-electron: ${entries.map((e) => `${outdir}/${e.name}.cjs`).join(', ')}`);

@@ -1,0 +1,61 @@
+import { ipcMain, type WebContents } from 'electron';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../shared/contract/channel';
+import type { InvokeResult } from '../../shared/contract/result';
+import type { Services } from '../services/index';
+import { isAppUrl } from './appOrigin';
+
+const FORBIDDEN: InvokeResult = {
+  ok: false,
+  error: {
+    code: 'IPC_FORBIDDEN',
+    message: 'Užklausa atmesta: ji atsiųsta ne iš programos lango.',
+    messageEn: 'Request refused: it was not sent by the application window.',
+  },
+};
+
+const BAD_REQUEST: InvokeResult = {
+  ok: false,
+  error: {
+    code: 'IPC_BAD_REQUEST',
+    message: 'Netinkama užklausa: nenurodytas metodo pavadinimas.',
+    messageEn: 'Bad request: the method name is missing.',
+  },
+};
+
+const INTERNAL_ERROR: InvokeResult = {
+  ok: false,
+  error: {
+    code: 'INTERNAL_ERROR',
+    message: 'Įvyko vidinė programos klaida. Bandykite dar kartą.',
+    messageEn: 'An internal error occurred. Please try again.',
+  },
+};
+
+/**
+ * The one IPC entry point: renderer → invoke(method, input) → services.dispatch. Only frames on
+ * app://pusiaukele may call it; the result is always data, never a thrown error.
+ */
+export function handleInvocations(services: Pick<Services, 'dispatch'>): void {
+  ipcMain.handle(IPC_INVOKE_CHANNEL, async (event, method: unknown, input: unknown): Promise<InvokeResult> => {
+    const senderUrl = event.senderFrame?.url;
+    if (senderUrl === undefined || !isAppUrl(senderUrl)) return FORBIDDEN;
+    if (typeof method !== 'string' || method === '') return BAD_REQUEST;
+    try {
+      return await services.dispatch(method, input);
+    } catch (error) {
+      console.error(`dispatch(${method}) threw`, error);
+      return INTERNAL_ERROR;
+    }
+  });
+}
+
+/** Pushes back-end events to the window for as long as it lives; returns the unsubscribe. */
+export function forwardEvents(
+  services: Pick<Services, 'onEvent'>,
+  target: () => Pick<WebContents, 'isDestroyed' | 'send'> | null,
+): () => void {
+  return services.onEvent((event) => {
+    const contents = target();
+    if (contents !== null && !contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, event);
+  });
+}

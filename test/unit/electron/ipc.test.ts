@@ -1,0 +1,123 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { forwardEvents, handleInvocations } from '../../../electron/main/ipc';
+import { openServices, type Services } from '../../../electron/services/index';
+import { IPC_EVENT_CHANNEL } from '../../../shared/contract/channel';
+import type { AppEvent } from '../../../shared/contract/result';
+import { StubWebContents, ipcMain } from '../../stubs/electron';
+import { cleanUp, invokeFrom, launch, mainWindow, quit } from './harness';
+
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await cleanUp();
+});
+
+const FORBIDDEN = {
+  ok: false,
+  error: {
+    code: 'IPC_FORBIDDEN',
+    message: 'Užklausa atmesta: ji atsiųsta ne iš programos lango.',
+    messageEn: 'Request refused: it was not sent by the application window.',
+  },
+};
+
+describe('IPC: renderer → services', () => {
+  it('forwards an invoke from app://pusiaukele to the real services (app.info)', async () => {
+    const { dataDir } = await launch();
+    const result = await invokeFrom('app://pusiaukele/index.html', 'app.info', {});
+    expect(result).toMatchObject({ ok: true, value: { version: '0.1.0', dataDir } });
+  });
+
+  it("returns the services' refusal as data (unknown method)", async () => {
+    await launch();
+    const result = await invokeFrom('app://pusiaukele/index.html', 'no.such.method', {});
+    expect(result).toMatchObject({ ok: false, error: { code: expect.any(String), message: expect.any(String) } });
+  });
+
+  it.each([
+    'https://example.com/',
+    'http://127.0.0.1:5173/',
+    'file:///tmp/index.html',
+    'app://evil/index.html',
+    'app://pusiaukele.example.com/',
+    'devtools://devtools/bundled/inspector.html',
+    'about:blank',
+    '',
+  ])('refuses a sender frame at %j with IPC_FORBIDDEN', async (url) => {
+    await launch();
+    expect(await invokeFrom(url, 'app.info')).toEqual(FORBIDDEN);
+  });
+
+  it('refuses when the sender frame is gone', async () => {
+    await launch();
+    expect(await invokeFrom(null, 'app.info')).toEqual(FORBIDDEN);
+  });
+
+  it.each([undefined, 42, '', { method: 'app.info' }])('refuses a missing or non-text method name (%j)', async (method) => {
+    await launch();
+    expect(await invokeFrom('app://pusiaukele/index.html', method)).toMatchObject({
+      ok: false,
+      error: { code: 'IPC_BAD_REQUEST', message: 'Netinkama užklausa: nenurodytas metodo pavadinimas.' },
+    });
+  });
+
+  it('a dispatcher that throws still answers with data, never an exception', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    handleInvocations({ dispatch: () => Promise.reject(new Error('boom')) });
+    const result = await invokeFrom('app://pusiaukele/index.html', 'app.info');
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL_ERROR', message: expect.stringMatching(/klaida/) } });
+    expect(ipcMain.handlers.size).toBe(1);
+  });
+});
+
+describe('IPC: services → renderer events', () => {
+  function eventSource(): Pick<Services, 'onEvent'> & { emit(event: AppEvent): void; listeners: number } {
+    const listeners = new Set<(event: AppEvent) => void>();
+    return {
+      onEvent(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      emit: (event) => listeners.forEach((listener) => listener(event)),
+      get listeners() {
+        return listeners.size;
+      },
+    };
+  }
+
+  it('pushes each event to the window on the event channel', () => {
+    const source = eventSource();
+    const contents = new StubWebContents();
+    forwardEvents(source, () => contents);
+    source.emit({ type: 'cases.changed', payload: { id: 'a' } });
+    expect(contents.sent).toEqual([{ channel: IPC_EVENT_CHANNEL, args: [{ type: 'cases.changed', payload: { id: 'a' } }] }]);
+  });
+
+  it('drops events while there is no window or after it was destroyed, and unsubscribes on request', () => {
+    const source = eventSource();
+    const contents = new StubWebContents();
+    let target: StubWebContents | null = null;
+    const stop = forwardEvents(source, () => target);
+    source.emit({ type: 'before-window' });
+    target = contents;
+    contents.destroyed = true;
+    source.emit({ type: 'after-destroy' });
+    expect(contents.sent).toEqual([]);
+    stop();
+    expect(source.listeners).toBe(0);
+  });
+
+  it('the running shell pushes the services\' events to its window, until the window closes or the app quits', async () => {
+    const source = eventSource();
+    await launch({
+      openServices: async (options) => ({ ...(await openServices(options)), onEvent: source.onEvent }),
+    });
+    const window = mainWindow();
+    source.emit({ type: 'cases.changed' });
+    expect(window.webContents.sent).toEqual([{ channel: IPC_EVENT_CHANNEL, args: [{ type: 'cases.changed' }] }]);
+    window.close();
+    source.emit({ type: 'after-close' }); // the stub throws if anything is sent to a destroyed window
+    expect(window.webContents.sent).toHaveLength(1);
+    await quit();
+    expect(source.listeners).toBe(0);
+  });
+});
