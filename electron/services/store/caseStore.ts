@@ -227,12 +227,17 @@ export class CaseStore {
     try {
       this.append({ op: 'intent', id: record.id });
       new LowSync(new DurableFile(path, this.codec), record).write();
+    } catch (e) {
+      throw storageError(e, what); // the case file is as it was: the write is all or nothing
+    }
+    // From here the change is saved. Should the journal line fail, the intent above makes the next
+    // start re-read this case from its file, so the index still cannot lose it.
+    this.setSummary(summarize(record));
+    try {
       this.append({ op: 'put', summary: summarize(record) });
     } catch (e) {
-      if (e instanceof DomainError) throw e;
-      throw storageError(e, what);
+      console.error(`Index journal not updated for case ${record.id}; it will be re-read from its file at the next start.`, e);
     }
-    this.setSummary(summarize(record));
   }
 
   /**
