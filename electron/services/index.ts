@@ -23,8 +23,10 @@ export interface ServicesOptions {
   dataDir: string;
   /** Fix "today" (YYYY-MM-DD); defaults to PUSIAUKELE_TODAY, then the machine's date. */
   today?: IsoDate;
-  /** Check every case file in the background after opening (default true). */
+  /** Check every case file in the background after opening (default true)… */
   verifyOnOpen?: boolean;
+  /** …starting this many milliseconds after opening (default 500). */
+  verifyDelayMs?: number;
 }
 
 function fixedToday(value: string | undefined): IsoDate | undefined {
@@ -67,13 +69,20 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
     ...settingsHandlers(ctx),
     ...casesHandlers(ctx),
   };
-  const verifying =
+  // The check of every case file waits a moment, so that the first screen is not slowed by it.
+  let verifying: Promise<void> = Promise.resolve();
+  const stop = { requested: false };
+  const timer =
     options.verifyOnOpen === false
-      ? Promise.resolve()
-      : cases.verifyAll().then(
-          (changed) => changed && ctx.emit({ type: 'cases.changed' }),
-          (e: unknown) => console.error('Background check of case files failed:', e),
-        );
+      ? undefined
+      : setTimeout(() => {
+          verifying = cases.verifyAll(stop).then(
+            (changed) => {
+              if (changed) ctx.emit({ type: 'cases.changed' });
+            },
+            (e: unknown) => console.error('Background check of case files failed:', e),
+          );
+        }, options.verifyDelayMs ?? 500);
   let closed = false;
   return {
     dataDir: dir.root,
@@ -85,6 +94,8 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
     close: async () => {
       if (closed) return;
       closed = true;
+      clearTimeout(timer);
+      stop.requested = true;
       await verifying;
       try {
         cases.close();

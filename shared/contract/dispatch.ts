@@ -2,14 +2,14 @@ import type { z } from 'zod';
 import { DomainError } from '../domain/errors';
 import { contract, isMethodName, type Handlers, type MethodName } from './methods';
 import type { AppErrorData, InvokeResult } from './result';
-import { validationMessage } from './validationMessages';
+import { describeField } from './validationMessages';
 
 export type Dispatch = (method: string, input: unknown) => Promise<InvokeResult>;
 
 function invalidInput(issues: readonly z.core.$ZodIssue[]): AppErrorData {
   const fields = issues.map((i) => ({ path: i.path.map(String).join('.'), key: i.message }));
-  const lt = fields.map((f) => `${f.path || 'įvestis'}: ${validationMessage(f.key, 'lt')}`).join(' ');
-  const en = fields.map((f) => `${f.path || 'input'}: ${validationMessage(f.key, 'en')}`).join(' ');
+  const lt = fields.map((f) => describeField(f.path, f.key, 'lt')).join(' ');
+  const en = fields.map((f) => describeField(f.path, f.key, 'en')).join(' ');
   return {
     code: 'INVALID_INPUT',
     message: `Neteisingi duomenys. ${lt}`,

@@ -45,3 +45,28 @@ export function validationMessage(key: string, lang: 'lt' | 'en'): string {
   const entry = (VALIDATION_MESSAGES as Record<string, { lt: string; en: string }>)[key];
   return entry ? entry[lang] : VALIDATION_MESSAGES.invalid[lang];
 }
+
+/** Names of the fields a refusal can point at, as the user sees them. */
+export const FIELD_LABELS: Readonly<Record<string, { lt: string; en: string }>> = {
+  firstName: { lt: 'Vardas', en: 'First name' },
+  lastName: { lt: 'Pavardė', en: 'Last name' },
+  personalFileNo: { lt: 'Asmens bylos Nr.', en: 'Personal file no.' },
+  birthDate: { lt: 'Gimimo data', en: 'Date of birth' },
+  servingInstitutionId: { lt: 'Įstaiga, kurioje atlieka bausmę', en: 'Institution where the convict serves' },
+  halfwayHouseInstitutionId: { lt: 'Prašomi pusiaukelės namai', en: 'Halfway house requested' },
+  requestDate: { lt: 'Prašymo data', en: 'Request date' },
+  possibleTransferDate: { lt: 'Galimo perkėlimo data', en: 'Possible transfer date' },
+  possibleParoleDate: { lt: 'Galimo lygtinio paleidimo data', en: 'Possible parole date' },
+  sentenceEnd: { lt: 'Bausmės pabaiga', en: 'End of sentence' },
+  on: { lt: 'Data', en: 'Date' },
+  note: { lt: 'Pastaba', en: 'Note' },
+  'institution.name': { lt: 'Įstaigos pavadinimas', en: 'Institution name' },
+  'institution.halfwayHouseName': { lt: 'Pusiaukelės namų pavadinimas', en: 'Halfway house name' },
+  'institution.places': { lt: 'Vietų skaičius', en: 'Number of places' },
+};
+
+/** "Pavardė: Privalomas laukas." — a field's label (or its path when unnamed) and its message. */
+export function describeField(path: string, key: string, lang: 'lt' | 'en'): string {
+  const label = FIELD_LABELS[path]?.[lang] ?? FIELD_LABELS[path.replace(/^request\./, '')]?.[lang] ?? path;
+  return `${label || (lang === 'lt' ? 'Įvestis' : 'Input')}: ${validationMessage(key, lang)}`;
+}

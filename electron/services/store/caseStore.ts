@@ -242,9 +242,10 @@ export class CaseStore {
 
   /**
    * Read every case file (in the background after start) and bring the index in line with them:
-   * damaged files are reported, repaired ones cleared. Returns whether anything changed.
+   * damaged files are reported, repaired ones cleared. Returns whether anything changed. Stops
+   * early when `stop.requested` is set (the app is closing).
    */
-  async verifyAll(): Promise<boolean> {
+  async verifyAll(stop: { requested: boolean } = { requested: false }): Promise<boolean> {
     const names = readdirSync(this.dir.path('cases')).filter((n) => /\.json$/.test(n));
     let changed = false;
     const check = async (id: string): Promise<void> => {
@@ -276,7 +277,7 @@ export class CaseStore {
     let next = 0;
     await Promise.all(
       Array.from({ length: 16 }, async () => {
-        while (next < ids.length) await check(ids[next++]!);
+        while (next < ids.length && !stop.requested) await check(ids[next++]!);
       }),
     );
     return changed;
