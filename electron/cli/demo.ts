@@ -40,7 +40,14 @@ export async function seedDemo(dispatch: Dispatch, today: IsoDate, count: number
   // V-77 p. 19: a convict refused three weeks ago asks again.
   const refusedOn = addDays(today, -21);
   const first: DemoCase = {
-    request: { ...cases[0]!.request, personalFileNo: 'D-90001', firstName: 'Ramūnas', lastName: 'Žemaitis', requestDate: addDays(today, -60) },
+    request: {
+      ...cases[0]!.request,
+      personalFileNo: 'D-90001',
+      firstName: 'Ramūnas',
+      lastName: 'Žemaitis',
+      requestDate: addDays(today, -60),
+      possibleTransferDate: addDays(today, -20),
+    },
     steps: [
       { to: 'dossier_collecting', on: addDays(today, -55) },
       { to: 'dossier_received', on: addDays(today, -45) },
@@ -51,7 +58,7 @@ export async function seedDemo(dispatch: Dispatch, today: IsoDate, count: number
     ],
   };
   await addDemoCase(dispatch, first);
-  await addDemoCase(dispatch, { request: { ...first.request, requestDate: addDays(today, -3) }, steps: [] });
+  await addDemoCase(dispatch, { request: { ...first.request, requestDate: addDays(today, -3), possibleTransferDate: addDays(today, 20) }, steps: [] });
 
   // V-77 p. 5: a request filed more than two months before the possible transfer date.
   const transfer = addCalendarMonths(today, 4);
