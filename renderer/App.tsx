@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'react';
+import type { Settings } from '../shared/contract/schemas';
+import type { IsoDate } from '../shared/domain/calendar';
+import { ApiError, call, toApiError } from './api/client';
+import { CaseListPage } from './cases/CaseListPage';
+import { CasePage } from './cases/CasePage';
+import { DEFAULT_QUERY, type ListQuery } from './cases/caseListModel';
+import { useCaseList } from './cases/useCaseList';
+import { ErrorNotice } from './components/ErrorNotice';
+import { PageTitle } from './components/PageTitle';
+import { useI18n } from './i18n/I18nProvider';
+import { Header } from './layout/Header';
+import { NewRequestPage } from './request/NewRequestPage';
+import type { Route } from './router/routes';
+import { navigate, useRoute } from './router/useRoute';
+import { SettingsPage } from './settings/SettingsPage';
+
+interface Boot {
+  today: IsoDate;
+  /** null until the institution is set up: every route then shows the set-up screen. */
+  settings: Settings | null;
+}
+
+export function App() {
+  const { t } = useI18n();
+  const route = useRoute();
+  const [boot, setBoot] = useState<Boot | null>(null);
+  const [bootError, setBootError] = useState<ApiError | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [query, setQuery] = useState<ListQuery>(DEFAULT_QUERY);
+  const caseList = useCaseList(boot?.settings != null && route.name === 'cases');
+
+  useEffect(() => {
+    let current = true;
+    Promise.all([call('app.info', {}), call('settings.get', {})]).then(
+      ([info, settings]) => {
+        if (!current) return;
+        setBoot({ today: info.today, settings });
+        setBootError(null);
+      },
+      (e: unknown) => current && setBootError(toApiError(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [attempt]);
+
+  const onSettingsSaved = (settings: Settings, firstRun: boolean) => {
+    setBoot((b) => (b ? { ...b, settings } : b));
+    if (firstRun) navigate({ name: 'cases' });
+  };
+
+  const page = (today: IsoDate, settings: Settings, current: Route) => {
+    switch (current.name) {
+      case 'cases':
+        return <CaseListPage list={caseList} query={query} onQueryChange={setQuery} />;
+      case 'case':
+        return <CasePage key={current.id} id={current.id} settings={settings} today={today} />;
+      case 'new':
+        return <NewRequestPage settings={settings} today={today} />;
+      case 'settings':
+        return <SettingsPage current={settings} onSaved={(s) => onSettingsSaved(s, false)} />;
+      case 'notFound':
+        return (
+          <section className="page">
+            <PageTitle title={t('notFound.title')} />
+            <p>
+              <a href="#/cases">{t('notFound.back')}</a>
+            </p>
+          </section>
+        );
+    }
+  };
+
+  let content;
+  if (bootError) {
+    content = (
+      <section className="page">
+        <ErrorNotice error={bootError}>
+          <button type="button" className="button-secondary" onClick={() => setAttempt((n) => n + 1)}>
+            {t('common.retry')}
+          </button>
+        </ErrorNotice>
+      </section>
+    );
+  } else if (!boot) {
+    content = <p className="page">{t('common.loading')}</p>;
+  } else if (!boot.settings) {
+    content = <SettingsPage current={null} onSaved={(s) => onSettingsSaved(s, true)} />;
+  } else {
+    content = page(boot.today, boot.settings, route);
+  }
+
+  return (
+    <div className="app">
+      <Header institutionName={boot?.settings?.institution.name ?? null} route={route} showNavigation={boot?.settings != null} />
+      <main id="main" tabIndex={-1}>
+        {content}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/methods';
+import type { AppErrorData, AppEvent } from '../../shared/contract/result';
+import { translate, type Lang } from '../i18n/translate';
+import { createTransport, type Transport } from './transport';
+
+/** A field the back end refused, with the VALIDATION_MESSAGES key saying why. */
+export interface FieldIssue {
+  path: string;
+  key: string;
+}
+
+function fieldsOf(details: Record<string, unknown> | undefined): FieldIssue[] {
+  const fields = details?.fields;
+  if (!Array.isArray(fields)) return [];
+  return fields.filter(
+    (f): f is FieldIssue =>
+      typeof f === 'object' && f !== null && typeof (f as FieldIssue).path === 'string' && typeof (f as FieldIssue).key === 'string',
+  );
+}
+
+/** What a call that the back end refused throws: its code, both messages and the refused fields. */
+export class ApiError extends Error {
+  readonly code: string;
+  readonly messageEn: string;
+  readonly fields: FieldIssue[];
+
+  constructor(data: AppErrorData) {
+    super(data.message);
+    this.name = 'ApiError';
+    this.code = data.code;
+    this.messageEn = data.messageEn ?? data.message;
+    this.fields = fieldsOf(data.details);
+  }
+
+  text(lang: Lang): string {
+    return lang === 'lt' ? this.message : this.messageEn;
+  }
+}
+
+/** Anything caught, as an ApiError (a failure inside the UI itself gets the code CLIENT). */
+export function toApiError(e: unknown): ApiError {
+  if (e instanceof ApiError) return e;
+  const detail = e instanceof Error ? e.message : String(e);
+  return new ApiError({
+    code: 'CLIENT',
+    message: translate('lt', 'error.client', { detail }),
+    messageEn: translate('en', 'error.client', { detail }),
+  });
+}
+
+let transport: Transport | undefined;
+
+/**
+ * Pick the transport. Called once before the UI renders: in a browser it takes the token out of
+ * the address bar, before the router reads the fragment.
+ */
+export function connect(): Transport {
+  return (transport ??= createTransport());
+}
+
+/** Call a contract method; resolves with its output or throws an ApiError. */
+export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const result = await connect().invoke(method, input);
+  if (!result.ok) throw new ApiError(result.error);
+  // The dispatcher has checked the value against the contract's output schema.
+  return result.value as MethodOutput<M>;
+}
+
+/** Listen to the back end's push events; returns the function that stops listening. */
+export function subscribe(listener: (event: AppEvent) => void): () => void {
+  return connect().subscribe(listener);
+}

@@ -1,0 +1,110 @@
+import type { AppErrorData, AppEvent, DesktopBridge, InvokeResult } from '../../shared/contract/result';
+import type { MessageKey } from '../i18n/messages';
+import { translate, type MessageParams } from '../i18n/translate';
+import { tokenFromHash } from './token';
+
+declare global {
+  interface Window {
+    /** Exposed by the Electron preload; absent when the renderer runs in a browser. */
+    desktop?: DesktopBridge;
+  }
+}
+
+/** One way to reach the back end: Electron IPC or the browser host's loopback HTTP. */
+export interface Transport {
+  invoke(method: string, input: unknown): Promise<InvokeResult>;
+  subscribe(listener: (event: AppEvent) => void): () => void;
+}
+
+const TOKEN_KEY = 'pusiaukele.token';
+
+function transportError(code: string, key: MessageKey, params?: MessageParams): InvokeResult {
+  return { ok: false, error: { code, message: translate('lt', key, params), messageEn: translate('en', key, params) } };
+}
+
+function isInvokeResult(body: unknown): body is InvokeResult {
+  if (typeof body !== 'object' || body === null || !('ok' in body)) return false;
+  if (body.ok === true) return 'value' in body;
+  if (!('error' in body)) return false;
+  const error = body.error as Partial<AppErrorData> | null;
+  return typeof error === 'object' && error !== null && typeof error.code === 'string' && typeof error.message === 'string';
+}
+
+/** The token from the address bar (then removed from it) or from this tab's earlier load. */
+function takeToken(): string | null {
+  const fromHash = tokenFromHash(location.hash);
+  if (fromHash !== null) {
+    sessionStorage.setItem(TOKEN_KEY, fromHash);
+    history.replaceState(history.state, '', location.pathname + location.search);
+    return fromHash;
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+function desktopTransport(desktop: DesktopBridge): Transport {
+  return { invoke: (method, input) => desktop.invoke(method, input), subscribe: (listener) => desktop.onEvent(listener) };
+}
+
+function httpTransport(token: string | null): Transport {
+  const listeners = new Set<(event: AppEvent) => void>();
+  let source: EventSource | null = null;
+
+  const openEvents = (): EventSource => {
+    const events = new EventSource(`/api/events?token=${encodeURIComponent(token ?? '')}`);
+    let opened = false;
+    events.onopen = () => {
+      // After a reconnection, changes made meanwhile were missed: have every view refresh.
+      if (opened) listeners.forEach((l) => l({ type: 'cases.changed' }));
+      opened = true;
+    };
+    events.onmessage = (message: MessageEvent<string>) => {
+      let event: AppEvent;
+      try {
+        event = JSON.parse(message.data) as AppEvent;
+      } catch {
+        return; // not an event (e.g. a keep-alive line)
+      }
+      if (typeof event.type === 'string') listeners.forEach((l) => l(event));
+    };
+    return events;
+  };
+
+  return {
+    async invoke(method, input) {
+      let response: Response;
+      try {
+        response = await fetch('/api/invoke', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}` },
+          body: JSON.stringify({ method, input }),
+        });
+      } catch {
+        return transportError('NO_CONNECTION', 'error.network');
+      }
+      if (response.status === 401) return transportError('UNAUTHORIZED', 'error.unauthorized');
+      let body: unknown;
+      try {
+        body = await response.json();
+      } catch {
+        body = undefined;
+      }
+      return isInvokeResult(body) ? body : transportError(`HTTP_${response.status}`, 'error.http', { status: response.status });
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      source ??= openEvents();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0 && source) {
+          source.close();
+          source = null;
+        }
+      };
+    },
+  };
+}
+
+/** Electron's bridge when the preload provided one, otherwise the browser host over HTTP. */
+export function createTransport(): Transport {
+  return window.desktop ? desktopTransport(window.desktop) : httpTransport(takeToken());
+}

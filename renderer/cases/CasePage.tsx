@@ -1,0 +1,225 @@
+import { useEffect, useState } from 'react';
+import type { CaseView, Settings } from '../../shared/contract/schemas';
+import type { IsoDate } from '../../shared/domain/calendar';
+import { CASE_STATE_LABELS, type CaseState } from '../../shared/domain/caseStates';
+import { possibleDecisions } from '../../shared/domain/decisions';
+import { ApiError, call, toApiError } from '../api/client';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { PageTitle } from '../components/PageTitle';
+import { formatDate } from '../i18n/dates';
+import { useI18n } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/messages';
+import { RequestFlags } from '../request/RequestFlags';
+import { RequestForm } from '../request/RequestForm';
+import { requestValuesOf } from '../request/requestForm';
+import { REQUEST_EDITABLE } from './caseSteps';
+import { DeadlineTable } from './DeadlineTable';
+import { StepForm } from './StepForm';
+import { Timeline } from './Timeline';
+
+type Mode = { kind: 'view' } | { kind: 'step'; to: CaseState } | { kind: 'edit' };
+type Notice = { kind: 'ok'; text: string } | { kind: 'changed'; error: ApiError };
+
+interface CasePageProps {
+  id: string;
+  settings: Settings;
+  today: IsoDate;
+}
+
+export function CasePage({ id, settings, today }: CasePageProps) {
+  const { lang, t } = useI18n();
+  const [view, setView] = useState<CaseView | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [mode, setMode] = useState<Mode>({ kind: 'view' });
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [loads, setLoads] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    call('cases.get', { id }).then(
+      (loaded) => {
+        if (!current) return;
+        setView(loaded);
+        setLoadError(null);
+      },
+      (e: unknown) => current && setLoadError(toApiError(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [id, loads]);
+
+  /**
+   * Run a change on the case. Someone else's change in between (CASE_CHANGED) closes the form and
+   * reloads the case, so the user decides again on what is now there; other refusals go to the form.
+   */
+  const change = async (action: (v: CaseView) => Promise<CaseView>, done: string) => {
+    if (!view) return;
+    try {
+      const next = await action(view);
+      setView(next);
+      setMode({ kind: 'view' });
+      setNotice({ kind: 'ok', text: done });
+    } catch (e) {
+      const error = toApiError(e);
+      if (error.code !== 'CASE_CHANGED') throw error;
+      setMode({ kind: 'view' });
+      setNotice({ kind: 'changed', error });
+      setLoads((n) => n + 1);
+    }
+  };
+
+  if (loadError) {
+    return (
+      <section className="page">
+        <p>
+          <a href="#/cases">{t('case.back')}</a>
+        </p>
+        <PageTitle title={t('case.unavailable')} />
+        <ErrorNotice error={loadError} />
+      </section>
+    );
+  }
+  if (!view) return <p className="page">{t('common.loading')}</p>;
+
+  const { record } = view;
+  const name = `${record.convict.lastName} ${record.convict.firstName}`;
+  const state = CASE_STATE_LABELS[record.state];
+  const editable = REQUEST_EDITABLE.includes(record.state);
+  const data: readonly [MessageKey, string][] = [
+    ['field.firstName', record.convict.firstName],
+    ['field.lastName', record.convict.lastName],
+    ['field.personalFileNo', record.convict.personalFileNo],
+    ['field.birthDate', formatDate(record.convict.birthDate, lang)],
+    ['field.servingInstitutionId', record.request.servingInstitution.name],
+    ['field.halfwayHouseInstitutionId', record.request.halfwayHouse.name],
+    ['field.requestDate', formatDate(record.request.requestDate, lang)],
+    ['field.possibleTransferDate', formatDate(record.request.possibleTransferDate, lang)],
+    ['field.possibleParoleDate', formatDate(record.request.possibleParoleDate, lang)],
+    ['field.sentenceEnd', formatDate(record.request.sentenceEnd, lang)],
+  ];
+
+  return (
+    <section className="page">
+      <p>
+        <a href="#/cases">{t('case.back')}</a>
+      </p>
+      <PageTitle title={name} />
+      <p className="case-summary">
+        <span>{t('case.fileNo', { no: record.convict.personalFileNo })}</span>
+        <span>
+          {t('case.state')}: <strong className="state-badge">{state[lang]}</strong> ({t('deadline.point', { point: state.point })})
+        </span>
+      </p>
+
+      {notice?.kind === 'ok' ? (
+        <p className="notice notice-ok" role="status">
+          {notice.text}
+        </p>
+      ) : null}
+      {notice?.kind === 'changed' ? (
+        <ErrorNotice error={notice.error}>
+          <p>{t('case.reloaded')}</p>
+        </ErrorNotice>
+      ) : null}
+
+      <RequestFlags flags={view.flags} />
+
+      <div className="case-grid">
+        <section aria-labelledby="deadlines-title">
+          <h2 id="deadlines-title">{t('case.deadlines')}</h2>
+          <DeadlineTable deadlines={view.deadlines} />
+        </section>
+
+        <section aria-labelledby="steps-title">
+          <h2 id="steps-title">{t('case.steps')}</h2>
+          {view.nextStates.length === 0 ? <p>{t('case.noSteps')}</p> : null}
+          <div className="step-buttons">
+            {view.nextStates.map((to) => {
+              const open = mode.kind === 'step' && mode.to === to;
+              return (
+                <button
+                  key={to}
+                  type="button"
+                  className={open ? 'button-secondary is-open' : 'button-secondary'}
+                  aria-expanded={open}
+                  onClick={() => setMode(open ? { kind: 'view' } : { kind: 'step', to })}
+                >
+                  {CASE_STATE_LABELS[to][lang]}
+                </button>
+              );
+            })}
+            {editable ? (
+              <button
+                type="button"
+                className={mode.kind === 'edit' ? 'button-secondary is-open' : 'button-secondary'}
+                aria-expanded={mode.kind === 'edit'}
+                onClick={() => setMode(mode.kind === 'edit' ? { kind: 'view' } : { kind: 'edit' })}
+              >
+                {t('case.edit')}
+              </button>
+            ) : null}
+          </div>
+          {mode.kind === 'step' ? (
+            <StepForm
+              key={mode.to}
+              to={mode.to}
+              today={today}
+              onCancel={() => setMode({ kind: 'view' })}
+              onSubmit={({ on, note }) =>
+                change(
+                  (v) => call('cases.transition', { id, revision: v.record.revision, to: mode.to, on, ...(note ? { note } : {}) }),
+                  t('case.moved', { state: CASE_STATE_LABELS[mode.to][lang] }),
+                )
+              }
+            />
+          ) : null}
+        </section>
+      </div>
+
+      {mode.kind === 'edit' ? (
+        <section aria-labelledby="edit-title" className="panel">
+          <h2 id="edit-title">{t('case.editTitle')}</h2>
+          <RequestForm
+            settings={settings}
+            today={today}
+            initial={requestValuesOf(record)}
+            excludeCaseId={record.id}
+            submitLabel={t('case.saveEdit')}
+            onCancel={() => setMode({ kind: 'view' })}
+            onSubmit={(request) =>
+              change((v) => call('cases.updateRequest', { id, revision: v.record.revision, request }), t('case.edited'))
+            }
+          />
+        </section>
+      ) : null}
+
+      <div className="case-grid">
+        <section aria-labelledby="data-title">
+          <h2 id="data-title">{t('case.data')}</h2>
+          <dl className="data-list">
+            {data.map(([label, value]) => (
+              <div key={label}>
+                <dt>{t(label)}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+          <h3>{t('case.decisions')}</h3>
+          <ul className="decisions">
+            {possibleDecisions(view.servesInHalfwayHouseInstitution).map((d) => (
+              <li key={d.id}>
+                <strong>{d.point}.</strong> {d[lang]}
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        <section aria-labelledby="timeline-title">
+          <h2 id="timeline-title">{t('case.timeline')}</h2>
+          <Timeline entries={record.timeline} />
+        </section>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,186 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { CaseListItem } from '../../shared/contract/schemas';
+import { CASE_STATE_LABELS } from '../../shared/domain/caseStates';
+import { daysLeftText } from '../i18n/dates';
+import { useI18n } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/messages';
+import type { Lang, Translate } from '../i18n/translate';
+import { routeHref } from '../router/routes';
+import { navigate } from '../router/useRoute';
+import type { SortKey, SortSpec } from './caseListModel';
+import { rowWindow } from './virtualWindow';
+
+/** Must match `--row-height` in styles.css: the window arithmetic relies on every row being this tall. */
+export const ROW_HEIGHT = 40;
+const OVERSCAN = 10;
+
+const COLUMNS: readonly { key: SortKey; label: MessageKey }[] = [
+  { key: 'name', label: 'cases.col.name' },
+  { key: 'personalFileNo', label: 'cases.col.fileNo' },
+  { key: 'institution', label: 'cases.col.institution' },
+  { key: 'requestDate', label: 'cases.col.requestDate' },
+  { key: 'state', label: 'cases.col.state' },
+  { key: 'nextDeadline', label: 'cases.col.deadline' },
+  { key: 'flagged', label: 'cases.col.flag' },
+];
+
+interface CaseTableProps {
+  rows: readonly CaseListItem[];
+  sort: SortSpec;
+  onSort(key: SortKey): void;
+  /** Changes when the search, filters or sorting change: the list then starts from its top again. */
+  resetKey: string;
+}
+
+/**
+ * The case list as one table whose body renders only the rows in view (plus a margin): thousands of
+ * cases cost what forty do.
+ */
+export function CaseTable({ rows, sort, onSort, resetKey }: CaseTableProps) {
+  const { lang, t } = useI18n();
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewportHeight, setViewportHeight] = useState(600);
+
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const measure = () => setViewportHeight(element.clientHeight);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = 0;
+    setScrollTop(0);
+  }, [resetKey]);
+
+  const { start, end, padTop, padBottom } = rowWindow({
+    scrollTop,
+    viewportHeight,
+    rowHeight: ROW_HEIGHT,
+    rowCount: rows.length,
+    overscan: OVERSCAN,
+  });
+
+  return (
+    <div
+      ref={scroller}
+      className="table-scroll"
+      role="region"
+      aria-label={t('cases.caption')}
+      tabIndex={0}
+      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+    >
+      <table className="case-table" aria-rowcount={rows.length + 1}>
+        <caption className="visually-hidden">{t('cases.caption')}</caption>
+        <colgroup>
+          {COLUMNS.map((c) => (
+            <col key={c.key} className={`col-${c.key}`} />
+          ))}
+        </colgroup>
+        <thead>
+          <tr aria-rowindex={1}>
+            {COLUMNS.map((c) => {
+              const sorted = sort.key === c.key;
+              return (
+                <th key={c.key} scope="col" aria-sort={sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
+                  <button type="button" className="sort-button" onClick={() => onSort(c.key)}>
+                    {t(c.label)}
+                    <span className="sort-mark" aria-hidden="true">
+                      {sorted ? (sort.direction === 'asc' ? '▲' : '▼') : ''}
+                    </span>
+                  </button>
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {padTop > 0 ? (
+            <tr className="spacer" aria-hidden="true" style={{ height: padTop }}>
+              <td colSpan={COLUMNS.length} />
+            </tr>
+          ) : null}
+          {rows.slice(start, end).map((item, i) => (
+            <CaseRow key={item.id} item={item} rowIndex={start + i + 2} lang={lang} t={t} />
+          ))}
+          {padBottom > 0 ? (
+            <tr className="spacer" aria-hidden="true" style={{ height: padBottom }}>
+              <td colSpan={COLUMNS.length} />
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+interface CaseRowProps {
+  item: CaseListItem;
+  rowIndex: number;
+  lang: Lang;
+  t: Translate;
+}
+
+function CaseRow({ item, rowIndex, lang, t }: CaseRowProps) {
+  const name = `${item.lastName} ${item.firstName}`.trim() || t('common.none');
+  const common = (
+    <>
+      <td>{item.personalFileNo || t('common.none')}</td>
+      <td title={item.servingInstitution}>{item.servingInstitution || t('common.none')}</td>
+      <td>{item.requestDate ?? t('common.none')}</td>
+    </>
+  );
+
+  if (item.damaged !== undefined) {
+    const reason = t('cases.damaged', { reason: item.damaged });
+    return (
+      <tr data-row="" data-damaged="" aria-rowindex={rowIndex} className="row-damaged">
+        <td>{name}</td>
+        {common}
+        <td colSpan={3} className="damaged" title={reason}>
+          {reason}
+        </td>
+      </tr>
+    );
+  }
+
+  const deadline = item.nextDeadline;
+  const href = routeHref({ name: 'case', id: item.id });
+  return (
+    <tr
+      data-row=""
+      aria-rowindex={rowIndex}
+      className={deadline?.overdue ? 'row-overdue' : undefined}
+      onClick={(e) => {
+        if (!(e.target instanceof HTMLAnchorElement)) navigate({ name: 'case', id: item.id });
+      }}
+    >
+      <td>
+        <a href={href}>{name}</a>
+      </td>
+      {common}
+      <td>{item.state ? CASE_STATE_LABELS[item.state][lang] : t('common.none')}</td>
+      <td className={deadline?.overdue ? 'overdue' : undefined}>
+        {deadline ? (
+          <>
+            {deadline.date} <span className="days-left">({daysLeftText(deadline, lang)})</span>
+          </>
+        ) : (
+          t('common.none')
+        )}
+      </td>
+      <td>
+        {item.flagged ? (
+          <span className="flag-marker" title={t('cases.flagTitle')}>
+            {t('cases.flagMarker')}
+            <span className="visually-hidden"> {t('cases.flagTitle')}</span>
+          </span>
+        ) : null}
+      </td>
+    </tr>
+  );
+}

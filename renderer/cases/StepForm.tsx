@@ -1,0 +1,95 @@
+import { useState, type FormEvent } from 'react';
+import { validationMessage } from '../../shared/contract/validationMessages';
+import type { IsoDate } from '../../shared/domain/calendar';
+import { CASE_STATE_LABELS, type CaseState } from '../../shared/domain/caseStates';
+import { ApiError, toApiError } from '../api/client';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { TextAreaField, TextField } from '../components/fields';
+import { fieldErrorsFromServer, type FieldErrors } from '../forms/issues';
+import { useTouched } from '../forms/useTouched';
+import { useI18n } from '../i18n/I18nProvider';
+import { REASON_REQUIRED, validateStep, type StepValues } from './caseSteps';
+
+interface StepFormProps {
+  to: CaseState;
+  today: IsoDate;
+  /** Throws (an ApiError) to have the form show why the step was refused. */
+  onSubmit(values: StepValues): Promise<void>;
+  onCancel(): void;
+}
+
+/** One step of the procedure: its date (today unless it happened earlier) and a note or reason. */
+export function StepForm({ to, today, onSubmit, onCancel }: StepFormProps) {
+  const { lang, t } = useI18n();
+  const [values, setValues] = useState<StepValues>({ on: today, note: '' });
+  const touched = useTouched<keyof StepValues>();
+  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<ApiError | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  const errors = validateStep(values, to, today);
+  const valid = Object.keys(errors).length === 0;
+  const reasonRequired = REASON_REQUIRED.includes(to);
+  const stateLabel = CASE_STATE_LABELS[to][lang];
+
+  const change = (field: keyof StepValues, value: string) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    touched.markChanged(field);
+    setServerErrors(({ [field]: _dropped, ...rest }) => rest);
+  };
+  const errorOf = (field: keyof StepValues) => {
+    const key = serverErrors[field] ?? (touched.isTouched(field) ? errors[field] : undefined);
+    return key ? validationMessage(key, lang) : undefined;
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!valid) return;
+    setSubmitting(true);
+    setError(null);
+    try {
+      await onSubmit({ on: values.on, note: values.note.trim() });
+    } catch (err) {
+      const apiError = toApiError(err);
+      setError(apiError);
+      setServerErrors(fieldErrorsFromServer(apiError.fields));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <form className="step-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="step-form-title">
+      <h3 id="step-form-title">{t('step.title', { state: stateLabel })}</h3>
+      <TextField
+        id="step-on"
+        label={t('step.date')}
+        hint={t('request.dateHint')}
+        required
+        value={values.on}
+        onChange={(on) => change('on', on)}
+        onBlur={() => touched.leave('on')}
+        error={errorOf('on')}
+      />
+      <TextAreaField
+        id="step-note"
+        label={reasonRequired ? t('step.reason') : t('step.note')}
+        hint={reasonRequired ? t('step.reasonHint') : undefined}
+        required={reasonRequired}
+        value={values.note}
+        onChange={(note) => change('note', note)}
+        onBlur={() => touched.leave('note')}
+        error={errorOf('note')}
+      />
+      {error ? <ErrorNotice error={error} /> : null}
+      <div className="form-actions">
+        <button type="submit" className="button-primary" disabled={!valid || submitting}>
+          {t('step.submit')}
+        </button>
+        <button type="button" className="button-secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

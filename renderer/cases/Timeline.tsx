@@ -1,0 +1,44 @@
+import type { CaseRecord } from '../../shared/contract/schemas';
+import { CASE_STATE_LABELS } from '../../shared/domain/caseStates';
+import { formatDate, formatMoment } from '../i18n/dates';
+import { useI18n } from '../i18n/I18nProvider';
+import { requestFieldOfPath } from '../request/requestForm';
+
+type Entry = CaseRecord['timeline'][number];
+
+/** What happened to the case, in order: registration, each step with its date and note, each correction. */
+export function Timeline({ entries }: { entries: readonly Entry[] }) {
+  const { lang, t } = useI18n();
+
+  const describe = (entry: Entry): string => {
+    switch (entry.kind) {
+      case 'registered':
+        return t('timeline.registered');
+      case 'state':
+        return t('timeline.state', {
+          from: entry.from ? CASE_STATE_LABELS[entry.from][lang] : t('common.none'),
+          to: entry.to ? CASE_STATE_LABELS[entry.to][lang] : t('common.none'),
+        });
+      case 'edited': {
+        const fields = (entry.changed ?? []).map((path) => {
+          const field = requestFieldOfPath(path);
+          return field ? t(`field.${field}`) : path;
+        });
+        return t('timeline.edited', { fields: fields.join(', ') });
+      }
+    }
+  };
+
+  return (
+    <ol className="timeline">
+      {entries.map((entry, i) => (
+        <li key={`${entry.at}-${i}`}>
+          <span className="timeline-date">{entry.on ? formatDate(entry.on, lang) : formatMoment(entry.at, lang)}</span>
+          <span className="timeline-what">{describe(entry)}</span>
+          {entry.note ? <span className="timeline-note">{entry.note}</span> : null}
+          <span className="timeline-recorded">{t('timeline.recorded', { at: formatMoment(entry.at, lang) })}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,137 @@
+import type { ChangeEvent, ReactNode } from 'react';
+
+interface FieldFrame {
+  id: string;
+  label: string;
+  /** The error to show under the field (already translated); the field is then marked invalid. */
+  error?: string | undefined;
+  hint?: string | undefined;
+  required?: boolean;
+}
+
+function describedBy(id: string, hint: string | undefined, error: string | undefined): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter((s) => s !== '');
+  return ids.length > 0 ? ids.join(' ') : undefined;
+}
+
+function Frame({ id, label, error, hint, required, children }: FieldFrame & { children: ReactNode }) {
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <span className="field-label">
+        <label htmlFor={id}>{label}</label>
+        {/* Outside the label, so that the field's name is the label alone; aria-required tells it. */}
+        {required ? (
+          <span className="required-mark" aria-hidden="true">
+            *
+          </span>
+        ) : null}
+      </span>
+      {hint ? (
+        <span id={`${id}-hint`} className="field-hint">
+          {hint}
+        </span>
+      ) : null}
+      {children}
+      {error ? (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+interface TextFieldProps extends FieldFrame {
+  value: string;
+  onChange(value: string): void;
+  onBlur?(): void;
+  type?: 'text' | 'number' | 'search';
+  inputMode?: 'text' | 'numeric';
+  autoComplete?: string;
+  placeholder?: string;
+  min?: number;
+  max?: number;
+}
+
+export function TextField({ value, onChange, onBlur, type = 'text', inputMode, autoComplete = 'off', placeholder, min, max, ...frame }: TextFieldProps) {
+  return (
+    <Frame {...frame}>
+      <input
+        id={frame.id}
+        type={type}
+        value={value}
+        onChange={(e: ChangeEvent<HTMLInputElement>) => onChange(e.target.value)}
+        onBlur={onBlur}
+        inputMode={inputMode}
+        autoComplete={autoComplete}
+        placeholder={placeholder}
+        min={min}
+        max={max}
+        aria-required={frame.required || undefined}
+        aria-invalid={frame.error ? true : undefined}
+        aria-describedby={describedBy(frame.id, frame.hint, frame.error)}
+      />
+    </Frame>
+  );
+}
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+interface SelectFieldProps extends FieldFrame {
+  value: string;
+  options: readonly SelectOption[];
+  /** The label of the empty choice; without it there is none. */
+  placeholder?: string;
+  onChange(value: string): void;
+  onBlur?(): void;
+}
+
+export function SelectField({ value, options, placeholder, onChange, onBlur, ...frame }: SelectFieldProps) {
+  return (
+    <Frame {...frame}>
+      <select
+        id={frame.id}
+        value={value}
+        onChange={(e: ChangeEvent<HTMLSelectElement>) => onChange(e.target.value)}
+        onBlur={onBlur}
+        aria-required={frame.required || undefined}
+        aria-invalid={frame.error ? true : undefined}
+        aria-describedby={describedBy(frame.id, frame.hint, frame.error)}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Frame>
+  );
+}
+
+interface TextAreaFieldProps extends FieldFrame {
+  value: string;
+  onChange(value: string): void;
+  onBlur?(): void;
+  rows?: number;
+}
+
+export function TextAreaField({ value, onChange, onBlur, rows = 3, ...frame }: TextAreaFieldProps) {
+  return (
+    <Frame {...frame}>
+      <textarea
+        id={frame.id}
+        value={value}
+        rows={rows}
+        onChange={(e: ChangeEvent<HTMLTextAreaElement>) => onChange(e.target.value)}
+        onBlur={onBlur}
+        aria-required={frame.required || undefined}
+        aria-invalid={frame.error ? true : undefined}
+        aria-describedby={describedBy(frame.id, frame.hint, frame.error)}
+      />
+    </Frame>
+  );
+}

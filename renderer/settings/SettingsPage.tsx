@@ -1,0 +1,191 @@
+import { useState, type FormEvent } from 'react';
+import type { Settings } from '../../shared/contract/schemas';
+import { validationMessage } from '../../shared/contract/validationMessages';
+import { ApiError, call, toApiError } from '../api/client';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { TextField } from '../components/fields';
+import { PageTitle } from '../components/PageTitle';
+import { fieldErrorsFromServer, type FieldErrors } from '../forms/issues';
+import { useTouched } from '../forms/useTouched';
+import { useI18n } from '../i18n/I18nProvider';
+import { randomSuffix, settingsFormValues, settingsToSave, validateSettings, type InstitutionRow, type SettingsFormValues } from './settingsForm';
+
+interface SettingsPageProps {
+  /** null on the first run: the page is then the set-up screen. */
+  current: Settings | null;
+  onSaved(settings: Settings): void;
+}
+
+export function SettingsPage({ current, onSaved }: SettingsPageProps) {
+  const { lang, t } = useI18n();
+  const [values, setValues] = useState<SettingsFormValues>(() => settingsFormValues(current));
+  const touched = useTouched<string>();
+  const [submitted, setSubmitted] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
+  const [saved, setSaved] = useState(false);
+
+  const { valid, errors } = validateSettings(values);
+  const setup = current === null;
+
+  /** `touchKey` follows a row when rows above it are removed; the schema's path names it by position. */
+  const errorOf = (path: string, touchKey = path): string | undefined => {
+    const key = serverErrors[path] ?? ((submitted || touched.isTouched(touchKey)) && errors[path]);
+    return key ? validationMessage(key, lang) : undefined;
+  };
+  /** `path` names the field in the schema; `touchKey`, when given, names it for showing its error. */
+  const update = (patch: Partial<SettingsFormValues>, path?: string, touchKey = path) => {
+    setValues((v) => ({ ...v, ...patch }));
+    setSaved(false);
+    if (touchKey) touched.markChanged(touchKey);
+    if (path) setServerErrors(({ [path]: _dropped, ...rest }) => rest);
+  };
+  const updateRow = (index: number, patch: Partial<InstitutionRow>, path: string, touchKey: string) =>
+    update({ others: values.others.map((r, i) => (i === index ? { ...r, ...patch } : r)) }, path, touchKey);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSubmitted(true);
+    const settings = settingsToSave(values);
+    if (!settings) return;
+    setSaving(true);
+    setError(null);
+    try {
+      const stored = await call('settings.save', settings);
+      setValues(settingsFormValues(stored));
+      setSaved(true);
+      onSaved(stored);
+    } catch (err) {
+      const apiError = toApiError(err);
+      setError(apiError);
+      setServerErrors(fieldErrorsFromServer(apiError.fields));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <section className="page page-narrow">
+      <PageTitle title={setup ? t('setup.title') : t('settings.title')} />
+      {setup ? <p className="lead">{t('setup.intro')}</p> : null}
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <fieldset>
+          <legend>{t('settings.institution')}</legend>
+          <TextField
+            id="settings-name"
+            label={t('settings.name')}
+            required
+            value={values.name}
+            onChange={(name) => update({ name }, 'institution.name')}
+            onBlur={() => touched.leave('institution.name')}
+            error={errorOf('institution.name')}
+            autoComplete="organization"
+          />
+          <div className="check">
+            <input
+              id="settings-runs"
+              type="checkbox"
+              checked={values.runsHalfwayHouse}
+              onChange={(e) => update({ runsHalfwayHouse: e.target.checked })}
+            />
+            <label htmlFor="settings-runs">{t('settings.runsHalfwayHouse')}</label>
+          </div>
+          {values.runsHalfwayHouse ? (
+            <div className="field-row">
+              <TextField
+                id="settings-house"
+                label={t('settings.halfwayHouseName')}
+                required
+                value={values.halfwayHouseName}
+                onChange={(halfwayHouseName) => update({ halfwayHouseName }, 'institution.halfwayHouseName')}
+                onBlur={() => touched.leave('institution.halfwayHouseName')}
+                error={errorOf('institution.halfwayHouseName')}
+              />
+              <TextField
+                id="settings-places"
+                label={t('settings.places')}
+                required
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={1000}
+                value={values.places}
+                onChange={(places) => update({ places }, 'institution.places')}
+                onBlur={() => touched.leave('institution.places')}
+                error={errorOf('institution.places')}
+              />
+            </div>
+          ) : null}
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('settings.others')}</legend>
+          <p className="field-hint">{t('settings.othersHint')}</p>
+          {values.others.length === 0 ? <p>{t('settings.noOthers')}</p> : null}
+          <ol className="institution-rows">
+            {values.others.map((row, i) => {
+              const n = i + 1;
+              const namePath = `otherInstitutions.${i}.name`;
+              const housePath = `otherInstitutions.${i}.halfwayHouseName`;
+              return (
+                <li key={row.key} className="institution-row">
+                  <TextField
+                    id={`other-${row.key}-name`}
+                    label={t('settings.otherName', { n })}
+                    required
+                    value={row.name}
+                    onChange={(name) => updateRow(i, { name }, namePath, `${row.key}.name`)}
+                    onBlur={() => touched.leave(`${row.key}.name`)}
+                    error={errorOf(namePath, `${row.key}.name`)}
+                  />
+                  <TextField
+                    id={`other-${row.key}-house`}
+                    label={t('settings.otherHalfwayHouse', { n })}
+                    value={row.halfwayHouseName}
+                    onChange={(halfwayHouseName) => updateRow(i, { halfwayHouseName }, housePath, `${row.key}.house`)}
+                    onBlur={() => touched.leave(`${row.key}.house`)}
+                    error={errorOf(housePath, `${row.key}.house`)}
+                  />
+                  <button
+                    type="button"
+                    className="button-secondary"
+                    onClick={() => update({ others: values.others.filter((_, j) => j !== i) })}
+                  >
+                    {t('settings.removeOther', { n })}
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() =>
+              update({ others: [...values.others, { key: `row-${randomSuffix()}`, id: null, name: '', halfwayHouseName: '' }] })
+            }
+          >
+            {t('settings.addOther')}
+          </button>
+        </fieldset>
+
+        {error ? <ErrorNotice error={error} /> : null}
+        {submitted && !valid ? (
+          <p className="form-summary" role="alert">
+            {t('settings.fixFields')}
+          </p>
+        ) : null}
+        <div className="form-actions">
+          <button type="submit" className="button-primary" disabled={saving}>
+            {t('settings.save')}
+          </button>
+          {saved && !setup ? (
+            <p className="status-ok" role="status">
+              {t('settings.saved')}
+            </p>
+          ) : null}
+        </div>
+      </form>
+    </section>
+  );
+}
