@@ -45,6 +45,18 @@ export function App() {
     };
   }, [attempt]);
 
+  // A session may stay open past midnight: take today's date afresh on every navigation.
+  useEffect(() => {
+    let current = true;
+    call('app.info', {}).then(
+      (info) => current && setBoot((b) => (b && b.today !== info.today ? { ...b, today: info.today } : b)),
+      () => undefined, // the boot request above reports a failing back end
+    );
+    return () => {
+      current = false;
+    };
+  }, [route]);
+
   const onSettingsSaved = (settings: Settings, firstRun: boolean) => {
     setBoot((b) => (b ? { ...b, settings } : b));
     if (firstRun) navigate({ name: 'cases' });

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { CaseView, Settings } from '../../shared/contract/schemas';
+import { requestInputOf, type CaseView, type Settings } from '../../shared/contract/schemas';
 import type { IsoDate } from '../../shared/domain/calendar';
-import { CASE_STATE_LABELS, type CaseState } from '../../shared/domain/caseStates';
+import { CASE_STATE_LABELS, REQUEST_EDITABLE_STATES, type CaseState } from '../../shared/domain/caseStates';
 import { possibleDecisions } from '../../shared/domain/decisions';
 import { ApiError, call, toApiError } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -11,8 +11,6 @@ import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/messages';
 import { RequestFlags } from '../request/RequestFlags';
 import { RequestForm } from '../request/RequestForm';
-import { requestValuesOf } from '../request/requestForm';
-import { REQUEST_EDITABLE } from './caseSteps';
 import { DeadlineTable } from './DeadlineTable';
 import { StepForm } from './StepForm';
 import { Timeline } from './Timeline';
@@ -85,7 +83,7 @@ export function CasePage({ id, settings, today }: CasePageProps) {
   const { record } = view;
   const name = `${record.convict.lastName} ${record.convict.firstName}`;
   const state = CASE_STATE_LABELS[record.state];
-  const editable = REQUEST_EDITABLE.includes(record.state);
+  const editable = REQUEST_EDITABLE_STATES.includes(record.state);
   const data: readonly [MessageKey, string][] = [
     ['field.firstName', record.convict.firstName],
     ['field.lastName', record.convict.lastName],
@@ -183,7 +181,7 @@ export function CasePage({ id, settings, today }: CasePageProps) {
           <RequestForm
             settings={settings}
             today={today}
-            initial={requestValuesOf(record)}
+            initial={requestInputOf(record)}
             excludeCaseId={record.id}
             submitLabel={t('case.saveEdit')}
             onCancel={() => setMode({ kind: 'view' })}

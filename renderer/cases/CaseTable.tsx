@@ -21,7 +21,7 @@ const COLUMNS: readonly { key: SortKey; label: MessageKey }[] = [
   { key: 'requestDate', label: 'cases.col.requestDate' },
   { key: 'state', label: 'cases.col.state' },
   { key: 'nextDeadline', label: 'cases.col.deadline' },
-  { key: 'flagged', label: 'cases.col.flag' },
+  { key: 'flags', label: 'cases.col.flag' },
 ];
 
 interface CaseTableProps {
@@ -174,12 +174,15 @@ function CaseRow({ item, rowIndex, lang, t }: CaseRowProps) {
         )}
       </td>
       <td>
-        {item.flagged ? (
-          <span className="flag-marker" title={t('cases.flagTitle')}>
-            {t('cases.flagMarker')}
-            <span className="visually-hidden"> {t('cases.flagTitle')}</span>
-          </span>
-        ) : null}
+        {item.flags.map((rule) => {
+          const point = rule.slice(1);
+          return (
+            <span key={rule} className="flag-marker" title={t('cases.flagTitle', { point })}>
+              {t('cases.flagMarker', { point })}
+              <span className="visually-hidden"> {t('cases.flagTitle', { point })}</span>
+            </span>
+          );
+        })}
       </td>
     </tr>
   );

@@ -8,7 +8,8 @@ import { TextAreaField, TextField } from '../components/fields';
 import { fieldErrorsFromServer, type FieldErrors } from '../forms/issues';
 import { useTouched } from '../forms/useTouched';
 import { useI18n } from '../i18n/I18nProvider';
-import { REASON_REQUIRED, validateStep, type StepValues } from './caseSteps';
+import { REASON_REQUIRED_STATES } from '../../shared/domain/caseStates';
+import { validateStep, type StepValues } from './caseSteps';
 
 interface StepFormProps {
   to: CaseState;
@@ -29,7 +30,7 @@ export function StepForm({ to, today, onSubmit, onCancel }: StepFormProps) {
 
   const errors = validateStep(values, to, today);
   const valid = Object.keys(errors).length === 0;
-  const reasonRequired = REASON_REQUIRED.includes(to);
+  const reasonRequired = REASON_REQUIRED_STATES.includes(to);
   const stateLabel = CASE_STATE_LABELS[to][lang];
 
   const change = (field: keyof StepValues, value: string) => {

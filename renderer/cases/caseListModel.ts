@@ -5,7 +5,7 @@ import { CASE_STATES, type CaseState } from '../../shared/domain/caseStates';
  * Sorting, searching and filtering the case list: pure functions over the list the back end sent,
  * split so that the page can memoize each step (typing a search does not sort again).
  */
-export type SortKey = 'name' | 'personalFileNo' | 'institution' | 'requestDate' | 'state' | 'nextDeadline' | 'flagged';
+export type SortKey = 'name' | 'personalFileNo' | 'institution' | 'requestDate' | 'state' | 'nextDeadline' | 'flags';
 export type SortDirection = 'asc' | 'desc';
 
 export interface SortSpec {
@@ -76,8 +76,8 @@ function sortValue(item: CaseListItem, key: SortKey): Value {
       return item.state === null ? null : (STATE_ORDER.get(item.state) ?? null);
     case 'nextDeadline':
       return item.nextDeadline?.date ?? null;
-    case 'flagged':
-      return item.flagged ? 0 : 1;
+    case 'flags':
+      return item.flags.length > 0 ? 0 : 1;
   }
 }
 

@@ -69,8 +69,8 @@ export const lt = {
   'cases.col.deadline': 'Artimiausias terminas',
   'cases.col.flag': 'Pastabos',
   'cases.damaged': 'Sugadinta byla: {reason}',
-  'cases.flagMarker': '5/19 p.',
-  'cases.flagTitle': 'Prašymas pateiktas per anksti (V-77 5 arba 19 p.)',
+  'cases.flagMarker': '{point} p.',
+  'cases.flagTitle': 'Prašymas pateiktas per anksti (V-77 {point} p.)',
 
   'deadline.daysLeft': 'liko {n} d.',
   'deadline.dueToday': 'šiandien',
@@ -209,8 +209,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'cases.col.deadline': 'Next deadline',
   'cases.col.flag': 'Flags',
   'cases.damaged': 'Damaged case: {reason}',
-  'cases.flagMarker': 'p. 5/19',
-  'cases.flagTitle': 'The request was filed too early (V-77 p. 5 or 19)',
+  'cases.flagMarker': 'p. {point}',
+  'cases.flagTitle': 'The request was filed too early (V-77 p. {point})',
 
   'deadline.daysLeft': '{n} d. left',
   'deadline.dueToday': 'today',

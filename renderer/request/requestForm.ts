@@ -1,4 +1,4 @@
-import { OWN_INSTITUTION_ID, requestInput, type CaseRecord, type RequestInput, type Settings } from '../../shared/contract/schemas';
+import { OWN_INSTITUTION_ID, requestInput, type RequestInput, type Settings } from '../../shared/contract/schemas';
 import { compareIso, isIsoDate, type IsoDate } from '../../shared/domain/calendar';
 import { fieldErrorsFromIssues, type FieldErrors } from '../forms/issues';
 
@@ -62,21 +62,6 @@ export function emptyRequestValues(settings: Settings): RequestFormValues {
     possibleTransferDate: '',
     possibleParoleDate: '',
     sentenceEnd: '',
-  };
-}
-
-export function requestValuesOf(record: CaseRecord): RequestFormValues {
-  return {
-    firstName: record.convict.firstName,
-    lastName: record.convict.lastName,
-    personalFileNo: record.convict.personalFileNo,
-    birthDate: record.convict.birthDate,
-    servingInstitutionId: record.request.servingInstitution.id,
-    halfwayHouseInstitutionId: record.request.halfwayHouse.id,
-    requestDate: record.request.requestDate,
-    possibleTransferDate: record.request.possibleTransferDate,
-    possibleParoleDate: record.request.possibleParoleDate,
-    sentenceEnd: record.request.sentenceEnd,
   };
 }
 

@@ -125,6 +125,22 @@ export const caseRecord = z.object({
 });
 export type CaseRecord = z.infer<typeof caseRecord>;
 
+/** The request data of a stored case, as the registration form (and `cases.updateRequest`) takes it. */
+export function requestInputOf(record: CaseRecord): RequestInput {
+  return {
+    firstName: record.convict.firstName,
+    lastName: record.convict.lastName,
+    personalFileNo: record.convict.personalFileNo,
+    birthDate: record.convict.birthDate,
+    servingInstitutionId: record.request.servingInstitution.id,
+    halfwayHouseInstitutionId: record.request.halfwayHouse.id,
+    requestDate: record.request.requestDate,
+    possibleTransferDate: record.request.possibleTransferDate,
+    possibleParoleDate: record.request.possibleParoleDate,
+    sentenceEnd: record.request.sentenceEnd,
+  };
+}
+
 // ---- Views computed for the UI ----
 
 export const deadlineView = z.object({
@@ -161,7 +177,8 @@ export const caseListItem = z.object({
   possibleTransferDate: isoDate.nullable(),
   state: caseState.nullable(),
   nextDeadline: deadlineView.optional(),
-  flagged: z.boolean(),
+  /** The V-77 rules the request was filed too early under (p. 5, p. 19); empty when none. */
+  flags: z.array(z.enum(['p5', 'p19'])),
   updatedAt: z.string(),
 });
 export type CaseListItem = z.infer<typeof caseListItem>;

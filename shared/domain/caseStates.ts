@@ -48,6 +48,18 @@ export const ALLOWED_PREDECESSORS: Readonly<Record<CaseState, readonly CaseState
   ],
 };
 
+/** Steps that end or refuse a request need a written reason (V-77 p. 15, 16, 18: motivated decisions). */
+export const REASON_REQUIRED_STATES: readonly CaseState[] = ['refused', 'ineligible', 'returned', 'withdrawn'];
+
+/** The request's data may be corrected until the commission has decided on it (V-77 p. 10). */
+export const REQUEST_EDITABLE_STATES: readonly CaseState[] = [
+  'request_received',
+  'dossier_collecting',
+  'dossier_received',
+  'ready_for_commission',
+  'scheduled',
+];
+
 /** States in which the case is finished: no further step of the procedure is expected. */
 export const FINAL_STATES: readonly CaseState[] = ['refused', 'ineligible', 'returned', 'withdrawn'];
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { openServices } from '../../electron/services/index';
 import { DEMO_SETTINGS, demoCases } from '../../electron/cli/demoData';
 import { addDemoCase } from '../../electron/cli/demo';
-import type { CaseView } from '../../shared/contract/schemas';
+import { requestInputOf, type CaseView } from '../../shared/contract/schemas';
 
 const TODAY = '2026-11-23';
 const LARGE = Number(process.env.BENCH_CASES ?? 10_000);
@@ -54,18 +54,7 @@ async function updateMedian(dataDir: string): Promise<number> {
     const input = {
       id,
       revision: record.revision,
-      request: {
-        firstName: record.convict.firstName,
-        lastName: `${record.convict.lastName.replace(/-\d+$/, '')}-${i}`,
-        personalFileNo: record.convict.personalFileNo,
-        birthDate: record.convict.birthDate,
-        servingInstitutionId: record.request.servingInstitution.id,
-        halfwayHouseInstitutionId: record.request.halfwayHouse.id,
-        requestDate: record.request.requestDate,
-        possibleTransferDate: record.request.possibleTransferDate,
-        possibleParoleDate: record.request.possibleParoleDate,
-        sentenceEnd: record.request.sentenceEnd,
-      },
+      request: { ...requestInputOf(record), lastName: `${record.convict.lastName.replace(/-\d+$/, '')}-${i}` },
     };
     const t0 = performance.now();
     const result = await services.dispatch('cases.updateRequest', input);

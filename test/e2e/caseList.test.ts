@@ -133,7 +133,7 @@ describe('the case list', () => {
 
     // The flag marker of the requests filed too early (V-77 p. 5).
     await page.getByRole('columnheader', { name: 'Pastabos' }).getByRole('button').click();
-    expect(await renderedRows(page).first().locator('.flag-marker').textContent()).toContain('5/19 p.');
+    expect(await renderedRows(page).first().locator('.flag-marker').textContent()).toMatch(/^(5|19) p\./);
 
     // English, remembered across a reload; then back to Lithuanian.
     await page.getByRole('button', { name: 'EN', exact: true }).click();

@@ -25,9 +25,7 @@ describe('npm run cli -- demo', () => {
       expect(states).toContain(state);
     }
     expect(cases.some((c) => c.nextDeadline?.overdue)).toBe(true);
-    const flagged = cases.filter((c) => c.flagged);
-    const rules = await Promise.all(flagged.map(async (c) => (await ok(services.dispatch, 'cases.get', { id: c.id })).flags.map((f) => f.rule)));
-    expect(rules.flat().sort()).toEqual(['p19', 'p5']);
+    expect(cases.flatMap((c) => c.flags).sort()).toEqual(['p19', 'p5']);
     expect(await ok(services.dispatch, 'settings.get', {})).toMatchObject({ institution: { runsHalfwayHouse: true } });
     await services.close();
   });

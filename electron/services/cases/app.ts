@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Handlers } from '../../../shared/contract/methods';
 import type { CaseRecord, RequestInput, Settings } from '../../../shared/contract/schemas';
 import { compareIso, type IsoDate } from '../../../shared/domain/calendar';
-import { assertTransition, CASE_STATE_LABELS, FINAL_STATES, type CaseState } from '../../../shared/domain/caseStates';
+import {
+  assertTransition,
+  CASE_STATE_LABELS,
+  FINAL_STATES,
+  REASON_REQUIRED_STATES,
+  REQUEST_EDITABLE_STATES,
+} from '../../../shared/domain/caseStates';
 import { DomainError } from '../../../shared/domain/errors';
 import { requestFlags } from '../../../shared/domain/requestRules';
 import type { ServiceContext } from '../context';
@@ -13,11 +19,6 @@ type CaseHandlers = Pick<
   Handlers,
   'cases.list' | 'cases.get' | 'cases.checkRequest' | 'cases.register' | 'cases.updateRequest' | 'cases.transition'
 >;
-
-/** Steps that end or refuse a request need a written reason (V-77 p. 15, 16, 18 call for motivated decisions). */
-const REASON_REQUIRED: readonly CaseState[] = ['refused', 'ineligible', 'returned', 'withdrawn'];
-/** The request's data may be corrected until the commission has decided on it. */
-const EDITABLE: readonly CaseState[] = ['request_received', 'dossier_collecting', 'dossier_received', 'ready_for_commission', 'scheduled'];
 
 function fieldError(path: string, key: string, lt: string, en: string): DomainError {
   return new DomainError('INVALID_INPUT', lt, en, { fields: [{ path, key }] });
@@ -134,7 +135,7 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
     'cases.updateRequest': async ({ id, revision, request }) => {
       const settings = requireSettings();
       const record = forChange(id, revision);
-      if (!EDITABLE.includes(record.state)) {
+      if (!REQUEST_EDITABLE_STATES.includes(record.state)) {
         throw new DomainError(
           'REQUEST_LOCKED',
           `Komisijai priėmus sprendimą, prašymo duomenys nebetaisomi (būsena „${CASE_STATE_LABELS[record.state].lt}“).`,
@@ -171,7 +172,7 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
       const record = forChange(id, revision);
       assertTransition(record.state, to);
       checkStepDate(record, on, ctx.today());
-      if (REASON_REQUIRED.includes(to) && !note) {
+      if (REASON_REQUIRED_STATES.includes(to) && !note) {
         throw fieldError(
           'note',
           'required',

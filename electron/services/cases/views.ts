@@ -56,7 +56,7 @@ export function toListItem(c: StoredCase, refused: ReadonlyMap<string, readonly 
       requestDate: null,
       possibleTransferDate: null,
       state: null,
-      flagged: false,
+      flags: [],
       updatedAt: '',
     };
   }
@@ -72,7 +72,7 @@ export function toListItem(c: StoredCase, refused: ReadonlyMap<string, readonly 
     possibleTransferDate: s.request.possibleTransferDate,
     state: s.state,
     ...(next ? { nextDeadline: next } : {}),
-    flagged: flagsOf(s, refused.get(personalFileKey(s.convict.personalFileNo)) ?? []).length > 0,
+    flags: flagsOf(s, refused.get(personalFileKey(s.convict.personalFileNo)) ?? []).map((f) => f.rule),
     updatedAt: s.updatedAt,
   };
 }

@@ -21,7 +21,7 @@ function item(id: string, patch: Partial<CaseListItem> = {}): CaseListItem {
     requestDate: '2026-11-02',
     possibleTransferDate: '2027-01-01',
     state: 'request_received',
-    flagged: false,
+    flags: [],
     updatedAt: '2026-11-02T10:00:00.000Z',
     ...patch,
   };
@@ -51,7 +51,7 @@ const damaged = item('d', {
 
 const cases = [
   item('a', { firstName: 'Šarūnas', lastName: 'Žemaitis', personalFileNo: 'A-17', nextDeadline: deadline('2026-11-30', false) }),
-  item('b', { firstName: 'Ona', lastName: 'Ąžuolienė', requestDate: '2026-10-01', state: 'dossier_received', nextDeadline: deadline('2026-11-10', true), flagged: true }),
+  item('b', { firstName: 'Ona', lastName: 'Ąžuolienė', requestDate: '2026-10-01', state: 'dossier_received', nextDeadline: deadline('2026-11-10', true), flags: ['p19'] }),
   damaged,
   item('c', { firstName: 'Ieva', lastName: 'Yla', servingInstitution: 'Alytaus pataisos namai', requestDate: '2026-11-20', state: 'refused' }),
 ];
@@ -109,7 +109,7 @@ describe('sorting the case list', () => {
     expect(sortedIds('requestDate')).toEqual(['b', 'a', 'c', 'd']);
     expect(sortedIds('institution')).toEqual(['c', 'b', 'a', 'd']);
     expect(sortedIds('personalFileNo')).toEqual(['a', 'b', 'c', 'd']);
-    expect(sortedIds('flagged')[0]).toBe('b');
+    expect(sortedIds('flags')[0]).toBe('b');
   });
 
   it('reverses the sorted column on a second click, and starts another column ascending', () => {
