@@ -25,7 +25,7 @@ const BAD_REQUEST: InvokeResult = {
 const INTERNAL_ERROR: InvokeResult = {
   ok: false,
   error: {
-    code: 'INTERNAL_ERROR',
+    code: 'INTERNAL',
     message: 'Įvyko vidinė programos klaida. Bandykite dar kartą.',
     messageEn: 'An internal error occurred. Please try again.',
   },

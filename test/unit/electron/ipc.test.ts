@@ -64,7 +64,7 @@ describe('IPC: renderer → services', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     handleInvocations({ dispatch: () => Promise.reject(new Error('boom')) });
     const result = await invokeFrom('app://pusiaukele/index.html', 'app.info');
-    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL_ERROR', message: expect.stringMatching(/klaida/) } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/klaida/) } });
     expect(ipcMain.handlers.size).toBe(1);
   });
 });
