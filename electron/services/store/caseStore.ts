@@ -9,8 +9,19 @@ import { readFileIfExists, writeFileDurable } from './durableFile';
 import { DurableFile, type Codec } from './jsonFile';
 import { storageError } from './storageErrors';
 
-/** What the case list needs of a case: everything but its timeline. */
-export type CaseSummary = Omit<CaseRecord, 'timeline'>;
+/**
+ * What the index keeps of a case: what the list shows and what the rules that look across a
+ * convict's cases need (state, facts, request date). The case file holds the rest.
+ */
+export interface CaseSummary {
+  id: string;
+  revision: number;
+  updatedAt: string;
+  convict: Pick<CaseRecord['convict'], 'firstName' | 'lastName' | 'personalFileNo'>;
+  request: Pick<CaseRecord['request'], 'requestDate' | 'possibleTransferDate'> & { servingInstitution: { name: string } };
+  state: CaseRecord['state'];
+  facts: CaseRecord['facts'];
+}
 
 export interface StoredCase {
   id: string;
@@ -25,9 +36,20 @@ const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 /** Above this many journal lines the index is rewritten as one snapshot when the store opens. */
 const COMPACT_AFTER = 1000;
 
-function summarize(record: CaseRecord): CaseSummary {
-  const { timeline: _timeline, ...summary } = record;
-  return summary;
+function summarize({ id, revision, updatedAt, convict, request, state, facts }: CaseRecord): CaseSummary {
+  return {
+    id,
+    revision,
+    updatedAt,
+    convict: { firstName: convict.firstName, lastName: convict.lastName, personalFileNo: convict.personalFileNo },
+    request: {
+      requestDate: request.requestDate,
+      possibleTransferDate: request.possibleTransferDate,
+      servingInstitution: { name: request.servingInstitution.name },
+    },
+    state,
+    facts,
+  };
 }
 
 function notFound(id: string): DomainError {
