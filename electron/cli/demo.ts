@@ -3,7 +3,8 @@ import type { MethodName, MethodOutput } from '../../shared/contract/methods';
 import type { CaseView } from '../../shared/contract/schemas';
 import { addCalendarMonths, addDays, type IsoDate } from '../../shared/domain/calendar';
 import { DomainError } from '../../shared/domain/errors';
-import { DEMO_SETTINGS, demoCases, type DemoCase } from './demoData';
+import { OWN_INSTITUTION_ID } from '../../shared/contract/schemas';
+import { DEMO_SETTINGS, demoCases, demoDecision, type DemoCase } from './demoData';
 
 /** Call a method through the one dispatch path and unwrap the result, failing loudly. */
 async function call<M extends MethodName>(dispatch: Dispatch, method: M, input: unknown): Promise<MethodOutput<M>> {
@@ -53,8 +54,8 @@ export async function seedDemo(dispatch: Dispatch, today: IsoDate, count: number
       { to: 'dossier_received', on: addDays(today, -45) },
       { to: 'ready_for_commission', on: addDays(today, -44) },
       { to: 'scheduled', on: addDays(today, -40) },
-      { to: 'decided', on: addDays(today, -35) },
-      { to: 'refused', on: refusedOn, note: 'Direktoriaus motyvuotas sprendimas neperkelti (V-77 15 p.): nėra darbo pasiūlymo.' },
+      { to: 'decided', on: addDays(today, -35), decision: demoDecision(cases[0]!.request.servingInstitutionId === OWN_INSTITUTION_ID, false) },
+      { to: 'refused', on: refusedOn, note: 'Direktoriaus motyvuotas sprendimas neperkelti: nėra darbo pasiūlymo ir galimybių dirbti laisvėje.' },
     ],
   };
   await addDemoCase(dispatch, first);

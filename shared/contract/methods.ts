@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
+  STEP_NOTE_MAX,
   caseListItem,
+  decisionId,
   caseState,
   caseView,
   isoDate,
@@ -64,7 +66,9 @@ export const contract = {
       to: caseState,
       /** The day the step happened; the p. 9 term runs from the day the dossier was received. */
       on: isoDate,
-      note: z.string().trim().max(2000, { error: 'tooLong' }).optional(),
+      note: z.string().trim().max(STEP_NOTE_MAX, { error: 'tooLong' }).optional(),
+      /** Required for the step to "decided": which of the decisions 10.1–10.4 (V-77 p. 10). */
+      decision: decisionId.optional(),
     }),
     output: caseView,
   },

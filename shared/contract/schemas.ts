@@ -15,7 +15,16 @@ export const isoDate = z.iso.date({ error: (issue) => (issue.input === '' || iss
 
 export const caseState = z.enum(CASE_STATES);
 
+/** The commission's decision, V-77 p. 10.1–10.4. */
+export const decisionId = z.enum(['10.1', '10.2', '10.3', '10.4']);
+
+/** A text in both languages of the UI (e.g. why a case file could not be read). */
+export const bilingual = z.object({ lt: z.string(), en: z.string() });
+
 // ---- Settings: the institution and where cases come from ----
+
+/** The id by which a case refers to the institution the app is set up for. */
+export const OWN_INSTITUTION_ID = 'own';
 
 export const institutionId = z.string().min(1).max(64);
 
@@ -41,17 +50,17 @@ export const settings = z
       if (!s.institution.halfwayHouseName) ctx.addIssue({ code: 'custom', path: ['institution', 'halfwayHouseName'], message: 'halfwayHouseName' });
       if (s.institution.places < 1) ctx.addIssue({ code: 'custom', path: ['institution', 'places'], message: 'placesCount' });
     }
-    const seen = new Set<string>([s.institution.name.toLocaleLowerCase('lt')]);
+    const names = new Set<string>([s.institution.name.toLocaleLowerCase('lt')]);
+    const ids = new Set<string>([OWN_INSTITUTION_ID]);
     s.otherInstitutions.forEach((o, i) => {
       const key = o.name.toLocaleLowerCase('lt');
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['otherInstitutions', i, 'name'], message: 'duplicateInstitution' });
-      seen.add(key);
+      if (names.has(key)) ctx.addIssue({ code: 'custom', path: ['otherInstitutions', i, 'name'], message: 'duplicateInstitution' });
+      if (ids.has(o.id)) ctx.addIssue({ code: 'custom', path: ['otherInstitutions', i, 'id'], message: 'invalid' });
+      names.add(key);
+      ids.add(o.id);
     });
   });
 export type Settings = z.infer<typeof settings>;
-
-/** The id by which a case refers to the institution the app is set up for. */
-export const OWN_INSTITUTION_ID = 'own';
 
 // ---- The request (V-77 p. 5) ----
 
@@ -77,8 +86,14 @@ export const requestInput = z
       ctx.addIssue({ code: 'custom', path: ['possibleParoleDate'], message: 'paroleAfterTransfer' });
     if (valid(r.possibleParoleDate, r.sentenceEnd) && compareIso(r.sentenceEnd, r.possibleParoleDate) < 0)
       ctx.addIssue({ code: 'custom', path: ['sentenceEnd'], message: 'endAfterParole' });
+    // V-77 p. 5, 7–8: a request is handled here if the convict serves here or asks for this halfway house.
+    if (r.servingInstitutionId && r.halfwayHouseInstitutionId && r.servingInstitutionId !== OWN_INSTITUTION_ID && r.halfwayHouseInstitutionId !== OWN_INSTITUTION_ID)
+      ctx.addIssue({ code: 'custom', path: ['halfwayHouseInstitutionId'], message: 'notOurCase' });
   });
 export type RequestInput = z.infer<typeof requestInput>;
+
+/** The longest note or reason a step may carry. */
+export const STEP_NOTE_MAX = 2000;
 
 const institutionRef = z.object({ id: z.string(), name: z.string() });
 
@@ -87,9 +102,11 @@ export const caseFacts = z.object({
   dossierReceivedOn: isoDate.optional(),
   /** V-77 p. 7: extension of the dossier term, in working days (0–10). */
   dossierExtensionDays: z.number().int().min(0).max(10).optional(),
+  /** V-77 p. 10: the commission's decision; what may follow depends on it (p. 12–16). */
+  decision: decisionId.optional(),
   /** V-77 p. 19: the day the decision not to satisfy the request was taken. */
   refusedOn: isoDate.optional(),
-  /** V-77 p. 20: the day a place became free in the halfway house. */
+  /** V-77 p. 20: the day a place became free in the halfway house for this listed convict. */
   placeFreedOn: isoDate.optional(),
 });
 
@@ -101,6 +118,7 @@ export const timelineEntry = z.object({
   from: caseState.optional(),
   to: caseState.optional(),
   note: z.string().optional(),
+  decision: decisionId.optional(),
   changed: z.array(z.string()).optional(),
 });
 
@@ -168,7 +186,7 @@ export const caseListItem = z.object({
    * Set when the case file could not be read. The other fields then come from the index, or are
    * empty (and the dates and state null) when the index never knew the case.
    */
-  damaged: z.string().optional(),
+  damaged: bilingual.optional(),
   firstName: z.string(),
   lastName: z.string(),
   personalFileNo: z.string(),
@@ -188,6 +206,10 @@ export const caseView = z.object({
   deadlines: z.array(deadlineView),
   flags: z.array(requestFlag),
   nextStates: z.array(caseState),
+  /** The decisions open to the commission for this convict (V-77 p. 10): 10.1/10.2 or 10.3/10.4. */
+  possibleDecisions: z.array(decisionId),
+  /** The date of the latest step (or of the request): a new step cannot be dated earlier. */
+  lastStepOn: isoDate,
   /** Whether the convict serves in the institution that runs the requested halfway house (V-77 p. 10). */
   servesInHalfwayHouseInstitution: z.boolean(),
 });

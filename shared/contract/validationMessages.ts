@@ -35,6 +35,14 @@ export const VALIDATION_MESSAGES = {
     lt: 'Data negali būti ankstesnė už ankstesnio žingsnio datą.',
     en: 'The date cannot be earlier than the previous step.',
   },
+  notOurCase: {
+    lt: 'Nuteistasis turi atlikti bausmę šioje įstaigoje arba prašyti šios įstaigos pusiaukelės namų (V-77 5, 7–8 p.).',
+    en: 'The convict must serve here or ask for this institution’s halfway house (V-77 p. 5, 7–8).',
+  },
+  decisionNotOpen: {
+    lt: 'Šiai bylai galimi tik du sprendimai: 10.1 ir 10.2, kai nuteistasis atlieka bausmę šioje įstaigoje, kitaip 10.3 ir 10.4 (V-77 10 p.).',
+    en: 'Only two decisions are open: 10.1 and 10.2 when the convict serves here, otherwise 10.3 and 10.4 (V-77 p. 10).',
+  },
   duplicateInstitution: { lt: 'Toks įstaigos pavadinimas jau yra.', en: 'This institution is already listed.' },
   invalid: { lt: 'Neteisinga reikšmė.', en: 'Invalid value.' },
 } as const;
@@ -59,6 +67,7 @@ export const FIELD_LABELS: Readonly<Record<string, { lt: string; en: string }>> 
   possibleParoleDate: { lt: 'Galimo lygtinio paleidimo data', en: 'Possible parole date' },
   sentenceEnd: { lt: 'Bausmės pabaiga', en: 'End of sentence' },
   on: { lt: 'Data', en: 'Date' },
+  decision: { lt: 'Komisijos sprendimas', en: 'Commission decision' },
   note: { lt: 'Pastaba', en: 'Note' },
   'institution.name': { lt: 'Įstaigos pavadinimas', en: 'Institution name' },
   'institution.halfwayHouseName': { lt: 'Pusiaukelės namų pavadinimas', en: 'Halfway house name' },

@@ -1,3 +1,4 @@
+import type { DecisionId } from './decisions';
 import { DomainError } from './errors';
 
 /**
@@ -17,7 +18,7 @@ export const CASE_STATES = [
   'transfer_ordered', // p. 13 (director's order) or p. 17 (Prison Department resolution)
   'transferred', // p. 22–25: the convict arrived at the halfway house
   'refused', // p. 15, 16, 18 (or 10.2 adopted): the request was not satisfied; p. 19 runs from here
-  'ineligible', // p. 47: circumstances arose that bar the transfer (p. 3)
+  'ineligible', // p. 6, 47: the conditions of p. 3 (BVK art. 69 part 2) are not or no longer met
   'returned', // p. 44–46: returned from the halfway house to the correctional home
   'withdrawn', // the convict withdrew the request
 ] as const;
@@ -36,7 +37,16 @@ export const ALLOWED_PREDECESSORS: Readonly<Record<CaseState, readonly CaseState
   transfer_ordered: ['listed', 'submitted_to_department'],
   transferred: ['transfer_ordered'],
   refused: ['decided', 'listed', 'submitted_to_department'],
-  ineligible: ['listed', 'submitted_to_department', 'transfer_ordered'],
+  ineligible: [
+    'request_received',
+    'dossier_collecting',
+    'dossier_received',
+    'ready_for_commission',
+    'scheduled',
+    'listed',
+    'submitted_to_department',
+    'transfer_ordered',
+  ],
   returned: ['transferred'],
   withdrawn: [
     'request_received',
@@ -63,6 +73,7 @@ export const REQUEST_EDITABLE_STATES: readonly CaseState[] = [
 /** States in which the case is finished: no further step of the procedure is expected. */
 export const FINAL_STATES: readonly CaseState[] = ['refused', 'ineligible', 'returned', 'withdrawn'];
 
+/** `point` is the V-77 point a state comes from; empty where the order has none (withdrawal). */
 export const CASE_STATE_LABELS: Readonly<Record<CaseState, { lt: string; en: string; point: string }>> = {
   request_received: { lt: 'Prašymas gautas', en: 'Request received', point: '5' },
   dossier_collecting: { lt: 'Renkama medžiaga', en: 'Dossier being collected', point: '6–7' },
@@ -75,24 +86,55 @@ export const CASE_STATE_LABELS: Readonly<Record<CaseState, { lt: string; en: str
   transfer_ordered: { lt: 'Perkėlimas nuspręstas', en: 'Transfer ordered', point: '13, 17' },
   transferred: { lt: 'Perkeltas', en: 'Transferred', point: '22–25' },
   refused: { lt: 'Prašymas netenkintas', en: 'Refused', point: '15, 16, 18' },
-  ineligible: { lt: 'Nebeatitinka sąlygų', en: 'No longer eligible', point: '47' },
+  ineligible: { lt: 'Neatitinka sąlygų', en: 'Conditions not met', point: '6, 47' },
   returned: { lt: 'Grąžintas į pataisos namus', en: 'Returned', point: '44–46' },
-  withdrawn: { lt: 'Prašymas atsiimtas', en: 'Request withdrawn', point: '—' },
+  withdrawn: { lt: 'Prašymas atsiimtas', en: 'Request withdrawn', point: '' },
 };
 
-export function canTransition(from: CaseState, to: CaseState): boolean {
-  return ALLOWED_PREDECESSORS[to].includes(from);
+/**
+ * After the commission's decision the road forks by which decision it was (V-77 p. 12–16): the
+ * decisions that allow each step out of `from` into `to`. Steps not listed do not depend on it.
+ */
+const DECISION_GATES: readonly { from: CaseState; to: CaseState; decisions: readonly DecisionId[]; point: string }[] = [
+  { from: 'decided', to: 'listed', decisions: ['10.1', '10.3'], point: '12' },
+  { from: 'decided', to: 'refused', decisions: ['10.2', '10.4'], point: '16, 19' },
+  { from: 'listed', to: 'transfer_ordered', decisions: ['10.1'], point: '13' },
+  { from: 'listed', to: 'refused', decisions: ['10.1'], point: '15' },
+  { from: 'listed', to: 'submitted_to_department', decisions: ['10.3'], point: '14' },
+];
+
+function gate(from: CaseState, to: CaseState) {
+  return DECISION_GATES.find((g) => g.from === from && g.to === to);
+}
+
+/**
+ * Whether the procedure has a step from `from` to `to` for a case with the commission's `decision`
+ * (recorded once the case is decided).
+ */
+export function canTransition(from: CaseState, to: CaseState, decision?: DecisionId): boolean {
+  if (!ALLOWED_PREDECESSORS[to].includes(from)) return false;
+  const g = gate(from, to);
+  return g === undefined || (decision !== undefined && g.decisions.includes(decision));
 }
 
 /** The states a case in `from` may move to next, in procedure order. */
-export function nextStates(from: CaseState): CaseState[] {
-  return CASE_STATES.filter((to) => canTransition(from, to));
+export function nextStates(from: CaseState, decision?: DecisionId): CaseState[] {
+  return CASE_STATES.filter((to) => canTransition(from, to, decision));
 }
 
-export function assertTransition(from: CaseState, to: CaseState): void {
-  if (canTransition(from, to)) return;
+export function assertTransition(from: CaseState, to: CaseState, decision?: DecisionId): void {
+  if (canTransition(from, to, decision)) return;
   const a = CASE_STATE_LABELS[from];
   const b = CASE_STATE_LABELS[to];
+  const g = gate(from, to);
+  if (ALLOWED_PREDECESSORS[to].includes(from) && g) {
+    throw new DomainError(
+      'ILLEGAL_TRANSITION',
+      `Žingsnis „${b.lt}“ galimas tik po komisijos sprendimo ${g.decisions.join(' arba ')} (V-77 ${g.point} p.), o šioje byloje priimtas sprendimas ${decision ?? '—'}.`,
+      `The step “${b.en}” follows only decision ${g.decisions.join(' or ')} (V-77 p. ${g.point}); this case's decision is ${decision ?? '—'}.`,
+      { from, to, decision },
+    );
+  }
   throw new DomainError(
     'ILLEGAL_TRANSITION',
     `Negalima pereiti iš būsenos „${a.lt}“ į „${b.lt}“: tokio žingsnio tvarkos apraše nėra.`,

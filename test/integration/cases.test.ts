@@ -94,7 +94,7 @@ describe('moving a case through the procedure', () => {
     expect(view.deadlines).toEqual([expect.objectContaining({ rule: 'p9', date: '2026-12-04' })]);
     expect(view.record.facts.dossierReceivedOn).toBe('2026-11-20');
     expect(view.record.timeline.map((e) => e.to)).toEqual(['request_received', 'dossier_collecting', 'dossier_received']);
-    expect(view.nextStates).toEqual(['ready_for_commission', 'withdrawn']);
+    expect(view.nextStates).toEqual(['ready_for_commission', 'ineligible', 'withdrawn']);
     await services.close();
   });
 
@@ -127,11 +127,12 @@ describe('moving a case through the procedure', () => {
       ['dossier_received', '2026-08-20'],
       ['ready_for_commission', '2026-08-21'],
       ['scheduled', '2026-08-24'],
-      ['decided', '2026-08-31'],
     ] as const;
     for (const [to, on] of steps) {
       view = await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to, on });
     }
+    // The convict serves in Marijampolė, elsewhere than the halfway house: 10.4 (V-77 p. 10).
+    view = await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'decided', on: '2026-08-31', decision: '10.4' });
     view = await ok(services.dispatch, 'cases.transition', {
       id: view.record.id,
       revision: view.record.revision,

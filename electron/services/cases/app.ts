@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Handlers } from '../../../shared/contract/methods';
 import type { CaseRecord, RequestInput, Settings } from '../../../shared/contract/schemas';
-import { compareIso, type IsoDate } from '../../../shared/domain/calendar';
+import { compareIso } from '../../../shared/domain/calendar';
 import {
   assertTransition,
   CASE_STATE_LABELS,
@@ -9,11 +9,13 @@ import {
   REASON_REQUIRED_STATES,
   REQUEST_EDITABLE_STATES,
 } from '../../../shared/domain/caseStates';
+import { possibleDecisions } from '../../../shared/domain/decisions';
 import { DomainError } from '../../../shared/domain/errors';
 import { requestFlags } from '../../../shared/domain/requestRules';
+import { requestDateInFuture, stepDateProblem } from '../../../shared/domain/stepRules';
 import type { ServiceContext } from '../context';
-import { halfwayHouse, servingInstitution } from './institutions';
-import { refusalDates, refusedByConvict, toCaseView, toListItem } from './views';
+import { halfwayHouse, servingInstitution, type InstitutionRef } from './institutions';
+import { firstStepOn, lastStepOn, refusalDates, refusedByConvict, servesInHalfwayHouseInstitution, toCaseView, toListItem } from './views';
 
 type CaseHandlers = Pick<
   Handlers,
@@ -23,6 +25,13 @@ type CaseHandlers = Pick<
 function fieldError(path: string, key: string, lt: string, en: string): DomainError {
   return new DomainError('INVALID_INPUT', lt, en, { fields: [{ path, key }] });
 }
+
+const STEP_DATE_MESSAGES = {
+  required: ['Nurodykite žingsnio datą.', 'Give the date of the step.'],
+  date: ['Žingsnio data turi būti tikra data (MMMM-MM-DD).', 'The date of the step must be a real date (YYYY-MM-DD).'],
+  dateInFuture: ['Žingsnio data negali būti vėlesnė už šiandienos datą.', 'The date of the step cannot be later than today.'],
+  dateOrder: ['Žingsnio data negali būti ankstesnė už ankstesnio žingsnio datą', 'The date of the step cannot be earlier than the previous step'],
+} as const;
 
 export function casesHandlers(ctx: ServiceContext): CaseHandlers {
   const requireSettings = (): Settings => {
@@ -39,16 +48,15 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
 
   const view = (record: CaseRecord) => toCaseView(record, ctx.cases.ofConvict(record.convict.personalFileNo), ctx.today());
 
-  /** A request's data, checked against today and the settings, as the case stores it. */
-  const requestOf = (input: RequestInput, settings: Settings) => {
-    if (compareIso(input.requestDate, ctx.today()) > 0) {
-      throw fieldError(
-        'requestDate',
-        'requestInFuture',
-        'Prašymo data negali būti vėlesnė už šiandienos datą.',
-        'The request date cannot be later than today.',
-      );
+  /**
+   * A request's data, checked against today and the settings, as the case stores it. When a case
+   * is corrected, an institution it already names is kept even if it has left the settings since.
+   */
+  const requestOf = (input: RequestInput, settings: Settings, stored?: CaseRecord['request']) => {
+    if (requestDateInFuture(input.requestDate, ctx.today())) {
+      throw fieldError('requestDate', 'requestInFuture', 'Prašymo data negali būti vėlesnė už šiandienos datą.', 'The request date cannot be later than today.');
     }
+    const keep = (ref: InstitutionRef | undefined, id: string) => (ref && ref.id === id ? ref : undefined);
     return {
       convict: {
         firstName: input.firstName,
@@ -58,8 +66,8 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
       },
       request: {
         requestDate: input.requestDate,
-        servingInstitution: servingInstitution(settings, input.servingInstitutionId),
-        halfwayHouse: halfwayHouse(settings, input.halfwayHouseInstitutionId),
+        servingInstitution: keep(stored?.servingInstitution, input.servingInstitutionId) ?? servingInstitution(settings, input.servingInstitutionId),
+        halfwayHouse: keep(stored?.halfwayHouse, input.halfwayHouseInstitutionId) ?? halfwayHouse(settings, input.halfwayHouseInstitutionId),
         possibleTransferDate: input.possibleTransferDate,
         possibleParoleDate: input.possibleParoleDate,
         sentenceEnd: input.sentenceEnd,
@@ -85,7 +93,7 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
     return record;
   };
 
-  const save = (record: CaseRecord, what: string): CaseRecord => {
+  const save = (record: CaseRecord, what: { lt: string; en: string }): CaseRecord => {
     ctx.cases.put(record, what);
     ctx.emit({ type: 'cases.changed', payload: { id: record.id } });
     return record;
@@ -129,7 +137,7 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
         facts: {},
         timeline: [{ at, kind: 'registered', on: input.requestDate, to: 'request_received' }],
       };
-      return view(save(record, 'naujas prašymas'));
+      return view(save(record, { lt: 'naujas prašymas', en: 'the new request' }));
     },
 
     'cases.updateRequest': async ({ id, revision, request }) => {
@@ -142,7 +150,16 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
           `Once the commission has decided, the request's data is no longer corrected (state “${CASE_STATE_LABELS[record.state].en}”).`,
         );
       }
-      const data = requestOf(request, settings);
+      const data = requestOf(request, settings, record.request);
+      const first = firstStepOn(record);
+      if (first !== undefined && compareIso(request.requestDate, first) > 0) {
+        throw fieldError(
+          'requestDate',
+          'dateOrder',
+          `Prašymo data negali būti vėlesnė už pirmojo bylos žingsnio datą (${first}).`,
+          `The request date cannot be later than the first step of the case (${first}).`,
+        );
+      }
       const other = openCaseOf(request.personalFileNo, id);
       if (other) {
         throw new DomainError(
@@ -153,25 +170,30 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
         );
       }
       const changed = [
-        ...Object.keys(data.convict).filter((k) => data.convict[k as keyof typeof data.convict] !== record.convict[k as keyof typeof record.convict]).map((k) => `convict.${k}`),
-        ...Object.keys(data.request)
-          .filter((k) => JSON.stringify(data.request[k as keyof typeof data.request]) !== JSON.stringify(record.request[k as keyof typeof record.request]))
-          .map((k) => `request.${k}`),
+        ...changedKeys(data.convict, record.convict).map((k) => `convict.${k}`),
+        ...changedKeys(data.request, record.request).map((k) => `request.${k}`),
       ];
       if (changed.length === 0) return view(record);
       const at = ctx.now().toISOString();
+      // The registration is dated by the request: a corrected request date moves it too (V-77 p. 7).
+      const timeline = record.timeline.map((e) => (e.kind === 'registered' ? { ...e, on: data.request.requestDate } : e));
       return view(
         save(
-          { ...record, ...data, revision: record.revision + 1, updatedAt: at, timeline: [...record.timeline, { at, kind: 'edited', changed }] },
-          'prašymo pakeitimai',
+          { ...record, ...data, revision: record.revision + 1, updatedAt: at, timeline: [...timeline, { at, kind: 'edited', changed }] },
+          { lt: 'prašymo pakeitimai', en: 'the changes to the request' },
         ),
       );
     },
 
-    'cases.transition': async ({ id, revision, to, on, note }) => {
+    'cases.transition': async ({ id, revision, to, on, note, decision }) => {
       const record = forChange(id, revision);
-      assertTransition(record.state, to);
-      checkStepDate(record, on, ctx.today());
+      assertTransition(record.state, to, record.facts.decision);
+      const notBefore = lastStepOn(record);
+      const problem = stepDateProblem(on, ctx.today(), notBefore);
+      if (problem) {
+        const [lt, en] = STEP_DATE_MESSAGES[problem];
+        throw fieldError('on', problem, problem === 'dateOrder' ? `${lt} (${notBefore}).` : lt, problem === 'dateOrder' ? `${en} (${notBefore}).` : en);
+      }
       if (REASON_REQUIRED_STATES.includes(to) && !note) {
         throw fieldError(
           'note',
@@ -181,6 +203,10 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
         );
       }
       const facts = { ...record.facts };
+      if (to === 'decided') facts.decision = checkedDecision(record, decision); // V-77 p. 10
+      else if (decision !== undefined) {
+        throw fieldError('decision', 'invalid', 'Komisijos sprendimas įrašomas tik žingsniu „Komisija nusprendė“.', 'The commission’s decision is recorded only with the step “Decided”.');
+      }
       if (to === 'dossier_received') facts.dossierReceivedOn = on; // V-77 p. 9 runs from here
       if (to === 'refused') facts.refusedOn = on; // V-77 p. 19 runs from here
       const at = ctx.now().toISOString();
@@ -192,27 +218,33 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
             facts,
             revision: record.revision + 1,
             updatedAt: at,
-            timeline: [...record.timeline, { at, kind: 'state', on, from: record.state, to, ...(note ? { note } : {}) }],
+            timeline: [
+              ...record.timeline,
+              { at, kind: 'state', on, from: record.state, to, ...(note ? { note } : {}), ...(to === 'decided' ? { decision: facts.decision } : {}) },
+            ],
           },
-          'bylos būsena',
+          { lt: 'bylos žingsnis', en: 'the step of the case' },
         ),
       );
     },
   };
 }
 
-/** A step cannot be dated in the future, before the request, or before the step it follows. */
-function checkStepDate(record: CaseRecord, on: IsoDate, today: IsoDate): void {
-  if (compareIso(on, today) > 0) {
-    throw fieldError('on', 'dateInFuture', 'Žingsnio data negali būti vėlesnė už šiandienos datą.', 'The date of the step cannot be later than today.');
-  }
-  const last = [...record.timeline].reverse().find((e) => e.on !== undefined)?.on ?? record.request.requestDate;
-  if (compareIso(on, last) < 0) {
-    throw fieldError(
-      'on',
-      'dateOrder',
-      `Žingsnio data negali būti ankstesnė už ankstesnio žingsnio datą (${last}).`,
-      `The date of the step cannot be earlier than the previous step (${last}).`,
-    );
-  }
+function changedKeys<T extends object>(next: T, previous: T): string[] {
+  return (Object.keys(next) as (keyof T)[])
+    .filter((k) => JSON.stringify(next[k]) !== JSON.stringify(previous[k]))
+    .map(String);
+}
+
+/** V-77 p. 10: exactly one of the two decisions open for where the convict serves. */
+function checkedDecision(record: CaseRecord, decision: string | undefined) {
+  const open = possibleDecisions(servesInHalfwayHouseInstitution(record)).map((d) => d.id);
+  const chosen = open.find((d) => d === decision);
+  if (chosen) return chosen;
+  throw fieldError(
+    'decision',
+    decision === undefined ? 'required' : 'decisionNotOpen',
+    `Pasirinkite komisijos sprendimą: šiai bylai galimi ${open.join(' arba ')} (V-77 10 p.).`,
+    `Choose the commission's decision: open for this case are ${open.join(' or ')} (V-77 p. 10).`,
+  );
 }

@@ -1,6 +1,7 @@
 import type { CaseListItem, CaseRecord, CaseView } from '../../../shared/contract/schemas';
 import type { IsoDate } from '../../../shared/domain/calendar';
 import { nextStates } from '../../../shared/domain/caseStates';
+import { possibleDecisions } from '../../../shared/domain/decisions';
 import { caseDeadlines, nextDeadline } from '../../../shared/domain/deadlines';
 import { personalFileKey } from '../../../shared/domain/personalFile';
 import { requestFlags } from '../../../shared/domain/requestRules';
@@ -48,7 +49,7 @@ export function toListItem(c: StoredCase, refused: ReadonlyMap<string, readonly 
   if (!s) {
     return {
       id: c.id,
-      damaged: c.damaged ?? 'nežinoma priežastis',
+      damaged: c.damaged ?? { lt: 'nežinoma priežastis', en: 'unknown reason' },
       firstName: '',
       lastName: '',
       personalFileNo: '',
@@ -77,12 +78,30 @@ export function toListItem(c: StoredCase, refused: ReadonlyMap<string, readonly 
   };
 }
 
+/** Whether the convict serves in the institution that runs the requested halfway house (V-77 p. 10). */
+export function servesInHalfwayHouseInstitution(record: CaseRecord): boolean {
+  return record.request.servingInstitution.id === record.request.halfwayHouse.id;
+}
+
+/** The date of the first step after registration, if any. */
+export function firstStepOn(record: CaseRecord): IsoDate | undefined {
+  return record.timeline.find((e) => e.kind === 'state' && e.on !== undefined)?.on;
+}
+
+/** The date of the latest step (or of the request): the next step cannot be dated earlier. */
+export function lastStepOn(record: CaseRecord): IsoDate {
+  return record.timeline.findLast((e) => e.kind === 'state' && e.on !== undefined)?.on ?? record.request.requestDate;
+}
+
 export function toCaseView(record: CaseRecord, convictCases: readonly CaseSummary[], today: IsoDate): CaseView {
+  const serves = servesInHalfwayHouseInstitution(record);
   return {
     record,
     deadlines: deadlinesOf(record, today),
     flags: flagsOf(record, convictCases),
-    nextStates: nextStates(record.state),
-    servesInHalfwayHouseInstitution: record.request.servingInstitution.id === record.request.halfwayHouse.id,
+    nextStates: nextStates(record.state, record.facts.decision),
+    servesInHalfwayHouseInstitution: serves,
+    possibleDecisions: possibleDecisions(serves).map((d) => d.id),
+    lastStepOn: lastStepOn(record),
   };
 }

@@ -23,11 +23,17 @@ export interface CaseSummary {
   facts: CaseRecord['facts'];
 }
 
+/** A text in Lithuanian and English. */
+export interface Bilingual {
+  lt: string;
+  en: string;
+}
+
 export interface StoredCase {
   id: string;
   summary?: CaseSummary;
   /** Why the case file could not be read; such a case is never written over. */
-  damaged?: string;
+  damaged?: Bilingual;
 }
 
 type JournalEntry = { op: 'intent'; id: string } | { op: 'put'; summary: CaseSummary };
@@ -67,7 +73,7 @@ function notFound(id: string): DomainError {
  */
 export class CaseStore {
   private readonly summaries = new Map<string, CaseSummary>();
-  private readonly damaged = new Map<string, string>();
+  private readonly damaged = new Map<string, Bilingual>();
   /** Case ids by convict (personal file key): a convict's other requests without a full scan. */
   private readonly byConvict = new Map<string, Set<string>>();
   private journalFd: number;
@@ -179,7 +185,8 @@ export class CaseStore {
       this.damaged.delete(id);
     } catch (e) {
       if (e instanceof DomainError && e.code === 'CASE_NOT_FOUND') this.dropSummary(id);
-      else this.damaged.set(id, e instanceof DomainError ? String(e.details?.reason ?? e.message) : String(e));
+      else if (e instanceof DomainError && e.code === 'CASE_DAMAGED') this.damaged.set(id, e.details?.reason as Bilingual);
+      else this.damaged.set(id, { lt: `neperskaitomas (${String(e)})`, en: `unreadable (${String(e)})` });
     }
   }
 
@@ -189,24 +196,33 @@ export class CaseStore {
     try {
       raw = new DurableFile(path, this.codec).read();
     } catch (e) {
-      throw this.damagedError(id, e instanceof SyntaxError ? 'failas neperskaitomas (sugadintas JSON)' : `failas neperskaitomas (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+      const code = (e as NodeJS.ErrnoException).code ?? String(e);
+      throw this.damagedError(
+        id,
+        e instanceof SyntaxError
+          ? { lt: 'failas neperskaitomas (sugadintas JSON)', en: 'the file cannot be read (corrupt JSON)' }
+          : { lt: `failas neperskaitomas (${code})`, en: `the file cannot be read (${code})` },
+      );
     }
     if (raw === null) throw notFound(id);
     const parsed = caseRecord.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw this.damagedError(id, `neatitinka bylos struktūros (${issue?.path.join('.') || 'šaknis'})`);
+      const where = issue?.path.join('.') || '—';
+      throw this.damagedError(id, { lt: `neatitinka bylos struktūros (${where})`, en: `does not match the structure of a case (${where})` });
     }
-    if (parsed.data.id !== id) throw this.damagedError(id, 'failo vardas nesutampa su bylos numeriu');
+    if (parsed.data.id !== id) {
+      throw this.damagedError(id, { lt: 'failo vardas nesutampa su bylos numeriu', en: 'the file name does not match the case id' });
+    }
     return parsed.data;
   }
 
-  private damagedError(id: string, reason: string): DomainError {
+  private damagedError(id: string, reason: Bilingual): DomainError {
     this.damaged.set(id, reason);
     return new DomainError(
       'CASE_DAMAGED',
-      `Bylos failas sugadintas: ${reason}. Byla neatidaroma ir nekeičiama, kad nebūtų prarasta tai, kas joje liko; kitos bylos veikia. Kreipkitės į administratorių (failas cases/${id}.json).`,
-      `The case file is damaged: ${reason}. The case is not opened or changed so that nothing left in it is lost; other cases work. Contact the administrator (file cases/${id}.json).`,
+      `Bylos failas sugadintas: ${reason.lt}. Byla neatidaroma ir nekeičiama, kad nebūtų prarasta tai, kas joje liko; kitos bylos veikia. Kreipkitės į administratorių (failas cases/${id}.json).`,
+      `The case file is damaged: ${reason.en}. The case is not opened or changed so that nothing left in it is lost; other cases work. Contact the administrator (file cases/${id}.json).`,
       { id, reason },
     );
   }
@@ -243,7 +259,7 @@ export class CaseStore {
   }
 
   /** Write a case (new or changed). The caller has checked the revision; this makes it durable. */
-  put(record: CaseRecord, what: string): void {
+  put(record: CaseRecord, what: Bilingual): void {
     const path = this.casePath(record.id);
     if (this.damaged.has(record.id)) throw this.damagedError(record.id, this.damaged.get(record.id)!);
     try {

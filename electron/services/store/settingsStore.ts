@@ -46,7 +46,7 @@ export class SettingsStore {
       if (damaged) renameSync(this.file.path, `${this.file.path}.damaged-${this.now().getTime()}`);
       new LowSync(this.file, value).write();
     } catch (e) {
-      throw storageError(e, 'įstaigos nustatymai');
+      throw storageError(e, { lt: 'įstaigos nustatymai', en: 'the institution settings' });
     }
     return value;
   }
