@@ -5,6 +5,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { openServices, type Services } from '../services/index';
 import { CONTENT_SECURITY_POLICY } from '../../shared/contract/csp';
+import { internalError } from '../../shared/contract/dispatch';
 
 export interface BrowserHostOptions {
   dataDir: string;
@@ -153,7 +154,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return serveStatic(res, url.pathname);
     })().catch((e: unknown) => {
       console.error(e);
-      if (!res.headersSent) refuse(res, 500, 'INTERNAL', 'Vidinė klaida.', 'Internal error.');
+      if (!res.headersSent) send(res, 500, JSON.stringify({ ok: false, error: internalError() }), 'application/json; charset=utf-8');
       else res.end();
     });
   });

@@ -1,5 +1,6 @@
 import { ipcMain, type WebContents } from 'electron';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../shared/contract/channel';
+import { internalError } from '../../shared/contract/dispatch';
 import type { InvokeResult } from '../../shared/contract/result';
 import type { Services } from '../services/index';
 import { isAppUrl } from './appOrigin';
@@ -22,14 +23,6 @@ const BAD_REQUEST: InvokeResult = {
   },
 };
 
-const INTERNAL_ERROR: InvokeResult = {
-  ok: false,
-  error: {
-    code: 'INTERNAL',
-    message: 'Įvyko vidinė programos klaida. Bandykite dar kartą.',
-    messageEn: 'An internal error occurred. Please try again.',
-  },
-};
 
 /**
  * The one IPC entry point: renderer → invoke(method, input) → services.dispatch. Only frames on
@@ -44,7 +37,7 @@ export function handleInvocations(services: Pick<Services, 'dispatch'>): void {
       return await services.dispatch(method, input);
     } catch (error) {
       console.error(`dispatch(${method}) threw`, error);
-      return INTERNAL_ERROR;
+      return { ok: false, error: internalError() };
     }
   });
 }

@@ -84,7 +84,8 @@ function reportStartupFailure(error: unknown): void {
       ? error
       : {
           code: 'STARTUP_FAILED',
-          message: `Programos nepavyko paleisti: ${error instanceof Error ? error.message : String(error)}`,
+          message: 'Programos nepavyko paleisti dėl vidinės klaidos. Duomenys nepakeisti. Pabandykite dar kartą; jei kartojasi, praneškite administratoriui.',
         };
+  if (!(error instanceof DomainError)) console.error('Startup failed', error);
   dialog.showErrorBox(`${WINDOW_TITLE} — nepavyko paleisti`, `${message}\n\nKlaidos kodas: ${code}`);
 }

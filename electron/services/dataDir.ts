@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { DomainError } from '../../shared/domain/errors';
 
 /** The per-user application-data folder of the operating system, shared by all three hosts. */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
@@ -15,13 +16,21 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
 
 /**
  * Where the data lives: `--data DIR` (or `--data=DIR`) wins, then PUSIAUKELE_DATA, then the OS's
- * per-user app-data folder.
+ * per-user app-data folder. A `--data` without a directory is refused rather than ignored.
  */
 export function resolveDataDir(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): string {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--data' && argv[i + 1]) return resolve(argv[i + 1]!);
-    if (arg.startsWith('--data=')) return resolve(arg.slice('--data='.length));
+    const value = arg === '--data' ? argv[i + 1] : arg.startsWith('--data=') ? arg.slice('--data='.length) : undefined;
+    if (value === undefined && arg !== '--data') continue;
+    if (!value || value.startsWith('--')) {
+      throw new DomainError(
+        'DATA_DIR_MISSING',
+        'Po --data nurodykite duomenų katalogą, pvz. --data ./demo-data.',
+        'Give the data directory after --data, e.g. --data ./demo-data.',
+      );
+    }
+    return resolve(value);
   }
   if (env.PUSIAUKELE_DATA) return resolve(env.PUSIAUKELE_DATA);
   return defaultDataDir(env);

@@ -52,7 +52,8 @@ export function createDispatcher(handlers: Handlers, log: (e: unknown) => void =
   };
 }
 
-function internalError(): AppErrorData {
+/** The one answer to a failure the user cannot act on: calm, in Lithuanian, with nothing internal. */
+export function internalError(): AppErrorData {
   return {
     code: 'INTERNAL',
     message: 'Įvyko vidinė programos klaida. Pabandykite dar kartą; jei kartojasi, praneškite administratoriui.',

@@ -164,3 +164,110 @@ describe('moving a case through the procedure', () => {
     await services.close();
   });
 });
+
+describe('the decision and what follows it (V-77 p. 10, 12–16)', () => {
+  async function scheduled(over: Partial<RequestInput> = {}) {
+    const services = await setUp();
+    let view = await ok(services.dispatch, 'cases.register', request(over));
+    for (const [to, on] of [
+      ['dossier_collecting', '2026-11-03'],
+      ['dossier_received', '2026-11-10'],
+      ['ready_for_commission', '2026-11-11'],
+      ['scheduled', '2026-11-12'],
+    ] as const) {
+      view = await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to, on });
+    }
+    return { services, view };
+  }
+
+  it('V-77 p. 10: a decision is required, and only the two open for where the convict serves are accepted', async () => {
+    const { services, view } = await scheduled(); // serves in Marijampolė: 10.3 or 10.4
+    expect(view.possibleDecisions).toEqual(['10.3', '10.4']);
+    const base = { id: view.record.id, revision: view.record.revision, to: 'decided', on: '2026-11-20' };
+    expect((await refused(services.dispatch, 'cases.transition', base)).details?.fields).toEqual([{ path: 'decision', key: 'required' }]);
+    const wrong = await refused(services.dispatch, 'cases.transition', { ...base, decision: '10.1' });
+    expect(wrong.details?.fields).toEqual([{ path: 'decision', key: 'decisionNotOpen' }]);
+    expect(wrong.message).toContain('10.3 arba 10.4');
+    const decided = await ok(services.dispatch, 'cases.transition', { ...base, decision: '10.3' });
+    expect(decided.record.facts.decision).toBe('10.3');
+    expect(decided.record.timeline.at(-1)).toMatchObject({ to: 'decided', decision: '10.3' });
+    expect(decided.nextStates).toEqual(['listed']);
+    await services.close();
+  });
+
+  it('V-77 p. 12–14: after 10.3 the case goes through the submission to the Prison Department, not the director’s order', async () => {
+    const { services, view } = await scheduled();
+    let v = await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'decided', on: '2026-11-20', decision: '10.3' });
+    v = await ok(services.dispatch, 'cases.transition', { id: v.record.id, revision: v.record.revision, to: 'listed', on: '2026-11-20' });
+    expect(v.nextStates).toEqual(['submitted_to_department', 'ineligible', 'withdrawn']);
+    const order = await refused(services.dispatch, 'cases.transition', { id: v.record.id, revision: v.record.revision, to: 'transfer_ordered', on: '2026-11-21' });
+    expect(order.code).toBe('ILLEGAL_TRANSITION');
+    expect(order.message).toContain('10.1 (V-77 13 p.)');
+    await services.close();
+  });
+
+  it('V-77 p. 16, 19: after 10.2 the only way on is the refusal; the list is closed to it', async () => {
+    const { services, view } = await scheduled({ servingInstitutionId: 'own' });
+    expect(view.possibleDecisions).toEqual(['10.1', '10.2']);
+    const v = await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'decided', on: '2026-11-20', decision: '10.2' });
+    expect(v.nextStates).toEqual(['refused']);
+    expect((await refused(services.dispatch, 'cases.transition', { id: v.record.id, revision: v.record.revision, to: 'listed', on: '2026-11-20' })).code).toBe('ILLEGAL_TRANSITION');
+    await services.close();
+  });
+
+  it('a decision can be recorded only with the step "decided"', async () => {
+    const services = await setUp();
+    const view = await ok(services.dispatch, 'cases.register', request());
+    const error = await refused(services.dispatch, 'cases.transition', { id: view.record.id, revision: 1, to: 'dossier_collecting', on: '2026-11-03', decision: '10.3' });
+    expect(error.details?.fields).toEqual([{ path: 'decision', key: 'invalid' }]);
+    await services.close();
+  });
+});
+
+describe('what the institution can register and correct', () => {
+  it('V-77 p. 5, 7–8: refuses a request that neither comes from here nor asks for this halfway house', async () => {
+    const services = await setUp();
+    const error = await refused(services.dispatch, 'cases.register', request({ halfwayHouseInstitutionId: 'panevezys' }));
+    expect(error.details?.fields).toEqual([{ path: 'halfwayHouseInstitutionId', key: 'notOurCase' }]);
+    expect(error.message).toContain('Prašomi pusiaukelės namai: Nuteistasis turi atlikti bausmę šioje įstaigoje');
+    // Serving here and asking for another institution's halfway house is this institution's case (p. 6–7).
+    await ok(services.dispatch, 'cases.register', request({ servingInstitutionId: 'own', halfwayHouseInstitutionId: 'panevezys' }));
+    await services.close();
+  });
+
+  it('V-77 p. 7: a corrected request date cannot fall after the steps already taken, and moves the registration', async () => {
+    const services = await setUp();
+    let view = await ok(services.dispatch, 'cases.register', request({ requestDate: '2026-11-02' }));
+    view = await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: 1, to: 'dossier_collecting', on: '2026-11-05' });
+    const late = await refused(services.dispatch, 'cases.updateRequest', { id: view.record.id, revision: 2, request: request({ requestDate: '2026-11-06' }) });
+    expect(late.details?.fields).toEqual([{ path: 'requestDate', key: 'dateOrder' }]);
+    const fixed = await ok(services.dispatch, 'cases.updateRequest', { id: view.record.id, revision: 2, request: request({ requestDate: '2026-11-04' }) });
+    expect(fixed.record.timeline[0]).toMatchObject({ kind: 'registered', on: '2026-11-04' });
+    // p. 7: 20 working days from Wed 2026-11-04 end on Wed 2026-12-02.
+    expect(fixed.deadlines[0]).toMatchObject({ rule: 'p7', date: '2026-12-02' });
+    await services.close();
+  });
+
+  it('keeps the institution a case names when it has since left the settings', async () => {
+    const services = await setUp();
+    const view = await ok(services.dispatch, 'cases.register', request());
+    await ok(services.dispatch, 'settings.save', { ...DEMO_SETTINGS, otherInstitutions: DEMO_SETTINGS.otherInstitutions.filter((o) => o.id !== 'marijampole') });
+    const edited = await ok(services.dispatch, 'cases.updateRequest', { id: view.record.id, revision: 1, request: request({ firstName: 'Žydrius' }) });
+    expect(edited.record.request.servingInstitution).toEqual({ id: 'marijampole', name: 'Marijampolės pataisos namai' });
+    await services.close();
+  });
+
+  it('refuses settings where two institutions share an id or one takes the reserved id of this institution', async () => {
+    const services = await setUp();
+    const other = DEMO_SETTINGS.otherInstitutions[0]!;
+    for (const otherInstitutions of [
+      [other, { ...other, name: 'Kita įstaiga' }],
+      [{ ...other, id: 'own' }],
+    ]) {
+      const error = await refused(services.dispatch, 'settings.save', { ...DEMO_SETTINGS, otherInstitutions });
+      expect(error.code).toBe('INVALID_INPUT');
+    }
+    expect(await ok(services.dispatch, 'settings.get', {})).toEqual(DEMO_SETTINGS);
+    await services.close();
+  });
+});

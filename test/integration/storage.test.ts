@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
@@ -46,6 +46,27 @@ describe('the data directory', () => {
     const second = await openServices({ dataDir });
     await second.close();
     expect(existsSync(join(dataDir, 'pusiaukele.lock'))).toBe(false);
+  });
+
+  it('leaves alone a lock it does not own, and an unreadable lock until it is clearly abandoned', async () => {
+    const dataDir = tempDataDir();
+    const services = await openServices({ dataDir });
+    const lock = join(dataDir, 'pusiaukele.lock');
+    // Someone else's lock (another computer) replaced ours: closing must not delete it.
+    const foreign = JSON.stringify({ pid: 1, host: 'kitas-kompiuteris', since: '2026-11-01T08:00:00.000Z' });
+    writeFileSync(lock, foreign);
+    await services.close();
+    expect(readFileSync(lock, 'utf8')).toBe(foreign);
+    const error = await openServices({ dataDir }).catch((e: unknown) => e as { code: string; message: string });
+    expect(error).toMatchObject({ code: 'DATA_DIR_LOCKED' });
+    expect((error as { message: string }).message).toContain(`ištrinkite failą ${lock}`);
+
+    writeFileSync(lock, '');
+    await expectOpenRefused(dataDir, 'DATA_DIR_LOCKED'); // a writer may be mid-way
+    const aMinuteAgo = new Date(Date.now() - 60_000);
+    utimesSync(lock, aMinuteAgo, aMinuteAgo);
+    await (await openServices({ dataDir })).close();
+    expect(existsSync(lock)).toBe(false);
   });
 
   it('refuses a folder that holds something else, and one written by a newer version, changing nothing', async () => {
@@ -116,6 +137,36 @@ describe('the data directory', () => {
     const b = await openServices({ dataDir, today: TODAY, verifyOnOpen: false });
     expect((await ok(b.dispatch, 'cases.list', {})).cases).toHaveLength(12);
     await b.close();
+  });
+
+  it.each([
+    ['a snapshot entry without fields', (dir: string) => writeFileSync(join(dir, 'index', 'snapshot.json'), '[{}]')],
+    [
+      'a snapshot entry with an impossible date',
+      (dir: string) => {
+        const path = join(dir, 'index', 'snapshot.json');
+        const entries = JSON.parse(readFileSync(path, 'utf8')) as { request: { requestDate: string } }[];
+        entries[0]!.request.requestDate = '2026-13-45';
+        writeFileSync(path, JSON.stringify(entries));
+      },
+    ],
+    [
+      'a journal line that is not an entry, followed by a good one',
+      (dir: string) => {
+        const line = (entry: unknown) => Buffer.from(JSON.stringify(entry)).toString('base64') + '\n';
+        appendFileSync(join(dir, 'index', 'journal.log'), line({ op: 'put' }) + line({ op: 'intent', id: '00000000-0000-4000-8000-000000000001' }));
+      },
+    ],
+  ])('rebuilds the index from the case files when it holds %s', async (_what, damage) => {
+    const dataDir = tempDataDir();
+    const { services } = await withCases(dataDir, 4);
+    const before = (await ok(services.dispatch, 'cases.list', {})).cases;
+    await services.close();
+    damage(dataDir);
+    const reopened = await openServices({ dataDir, today: TODAY, verifyOnOpen: false });
+    expect((await ok(reopened.dispatch, 'cases.list', {})).cases).toEqual(expect.arrayContaining(before));
+    expect((await ok(reopened.dispatch, 'cases.list', {})).cases).toHaveLength(4);
+    await reopened.close();
   });
 
   it('after a crash between writing a case file and indexing it, the file wins; a torn journal line is ignored', async () => {

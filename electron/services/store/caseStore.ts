@@ -2,6 +2,8 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, writeSync } fro
 import { readFile } from 'node:fs/promises';
 import { LowSync } from 'lowdb';
 import { caseRecord, type CaseRecord } from '../../../shared/contract/schemas';
+import { isIsoDate } from '../../../shared/domain/calendar';
+import { CASE_STATES } from '../../../shared/domain/caseStates';
 import { DomainError } from '../../../shared/domain/errors';
 import { personalFileKey } from '../../../shared/domain/personalFile';
 import type { DataDirectory } from './dataDirectory';
@@ -38,9 +40,53 @@ export interface StoredCase {
 
 type JournalEntry = { op: 'intent'; id: string } | { op: 'put'; summary: CaseSummary };
 
+function asJournalEntry(x: unknown): JournalEntry | undefined {
+  const e = x as Partial<{ op: unknown; id: unknown; summary: unknown }> | null;
+  if (e?.op === 'intent' && typeof e.id === 'string' && ID_PATTERN.test(e.id)) return { op: 'intent', id: e.id };
+  if (e?.op === 'put' && isSummary(e.summary)) return { op: 'put', summary: e.summary };
+  return undefined;
+}
+
 const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Above this many journal lines the index is rewritten as one snapshot when the store opens. */
 const COMPACT_AFTER = 1000;
+
+/**
+ * Whether an index entry has the shape of a summary, with real dates and a known state. Checked by
+ * hand rather than with zod: opening the store checks every entry, and this is the cold path that
+ * lists 10,000 cases.
+ */
+function isSummary(x: unknown): x is CaseSummary {
+  if (typeof x !== 'object' || x === null) return false;
+  const s = x as Partial<Record<keyof CaseSummary, unknown>>;
+  const convict = s.convict as Partial<CaseSummary['convict']> | undefined;
+  const request = s.request as Partial<CaseSummary['request']> | undefined;
+  const facts = s.facts as Record<string, unknown> | undefined;
+  const isText = (v: unknown) => typeof v === 'string';
+  const isDate = (v: unknown) => typeof v === 'string' && isIsoDate(v);
+  return (
+    typeof s.id === 'string' &&
+    ID_PATTERN.test(s.id) &&
+    typeof s.revision === 'number' &&
+    isText(s.updatedAt) &&
+    typeof convict === 'object' &&
+    convict !== null &&
+    isText(convict.firstName) &&
+    isText(convict.lastName) &&
+    isText(convict.personalFileNo) &&
+    typeof request === 'object' &&
+    request !== null &&
+    isDate(request.requestDate) &&
+    isDate(request.possibleTransferDate) &&
+    isText(request.servingInstitution?.name) &&
+    (CASE_STATES as readonly unknown[]).includes(s.state) &&
+    typeof facts === 'object' &&
+    facts !== null &&
+    ['dossierReceivedOn', 'refusedOn', 'placeFreedOn'].every((k) => facts[k] === undefined || isDate(facts[k])) &&
+    (facts.dossierExtensionDays === undefined || (Number.isInteger(facts.dossierExtensionDays) && (facts.dossierExtensionDays as number) >= 0 && (facts.dossierExtensionDays as number) <= 10)) &&
+    (facts.decision === undefined || ['10.1', '10.2', '10.3', '10.4'].includes(facts.decision as string))
+  );
+}
 
 function summarize({ id, revision, updatedAt, convict, request, state, facts }: CaseRecord): CaseSummary {
   return {
@@ -140,17 +186,20 @@ export class CaseStore {
       // A new directory has no index and no cases; an old one without a snapshot must be rebuilt.
       return readdirSync(this.dir.path('cases')).length === 0;
     }
-    if (!Array.isArray(snapshot)) return false;
-    for (const s of snapshot as CaseSummary[]) this.setSummary(s);
+    if (!Array.isArray(snapshot) || !snapshot.every(isSummary)) return false;
+    for (const s of snapshot) this.setSummary(s);
 
     const raw = readFileIfExists(this.journalPath)?.toString('utf8') ?? '';
     const lines = raw.split('\n').filter((l) => l.length > 0);
     const pending = new Set<string>();
     for (let i = 0; i < lines.length; i++) {
-      let entry: JournalEntry;
+      let entry: JournalEntry | undefined;
       try {
-        entry = this.codec.decode(Buffer.from(lines[i]!, 'base64')) as JournalEntry;
+        entry = asJournalEntry(this.codec.decode(Buffer.from(lines[i]!, 'base64')));
       } catch {
+        entry = undefined;
+      }
+      if (entry === undefined) {
         // A torn last line is a write that was never acknowledged; anything else is damage.
         if (i === lines.length - 1) break;
         this.clearSummaries();

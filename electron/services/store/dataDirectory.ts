@@ -1,4 +1,5 @@
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { DomainError } from '../../../shared/domain/errors';
@@ -36,39 +37,71 @@ function processAlive(pid: number): boolean {
   }
 }
 
-function lockedError(owner: LockOwner | undefined): DomainError {
+function lockedError(owner: LockOwner | undefined, lockPath: string): DomainError {
   const who = owner ? `${owner.host}, procesas ${owner.pid}, nuo ${owner.since}` : 'kita programa';
   return new DomainError(
     'DATA_DIR_LOCKED',
-    `Šį duomenų katalogą jau naudoja kita atidaryta programa (${who}). Uždarykite ją arba pasirinkite kitą katalogą.`,
-    `This data directory is already in use by another running instance (${owner ? `${owner.host}, process ${owner.pid}` : 'another program'}). Close it or choose another directory.`,
-    owner ? { ...owner } : undefined,
+    `Šį duomenų katalogą jau naudoja kita atidaryta programa (${who}). Uždarykite ją arba pasirinkite kitą katalogą. Jei tikrai jokia kita programa jo nenaudoja (pvz., kompiuteris buvo pervadintas ar katalogas perkeltas iš kito kompiuterio), ištrinkite failą ${lockPath}.`,
+    `This data directory is already in use by another running instance (${owner ? `${owner.host}, process ${owner.pid}, since ${owner.since}` : 'another program'}). Close it or choose another directory. If you are sure nothing else uses it (e.g. the computer was renamed or the directory came from another computer), delete the file ${lockPath}.`,
+    owner ? { ...owner, lockPath } : { lockPath },
   );
 }
 
-/** One process owns a data directory at a time: an exclusive lock file naming its owner. */
-function acquireLock(lockPath: string): void {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(lockPath, 'wx', 0o600);
-      const owner: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
-      writeSync(fd, JSON.stringify(owner));
-      closeSync(fd);
-      return;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
-    let owner: LockOwner | undefined;
-    try {
-      owner = JSON.parse(readFileSync(lockPath, 'utf8')) as LockOwner;
-    } catch {
-      owner = undefined; // an empty or torn lock file: its writer died before finishing it
-    }
-    const stale = owner === undefined || (owner.host === hostname() && !processAlive(owner.pid));
-    if (!stale) throw lockedError(owner);
-    unlinkSync(lockPath);
+function readOwner(lockPath: string): LockOwner | undefined {
+  try {
+    const owner = JSON.parse(readFileSync(lockPath, 'utf8')) as Partial<LockOwner>;
+    if (typeof owner.pid === 'number' && typeof owner.host === 'string' && typeof owner.since === 'string') return owner as LockOwner;
+  } catch {
+    // unreadable: judged by its age below
   }
-  throw lockedError(undefined);
+  return undefined;
+}
+
+/** A lock whose owner cannot be read is left alone for a while: its writer may be mid-way. */
+const UNREADABLE_LOCK_GRACE_MS = 10_000;
+
+function isStale(lockPath: string, owner: LockOwner | undefined): boolean {
+  if (owner === undefined) {
+    try {
+      return Date.now() - statSync(lockPath).mtimeMs > UNREADABLE_LOCK_GRACE_MS;
+    } catch {
+      return true; // gone meanwhile
+    }
+  }
+  return owner.host === hostname() && !processAlive(owner.pid);
+}
+
+/**
+ * One process owns a data directory at a time. The lock file naming its owner appears whole or not
+ * at all: it is written beside and hard-linked into place, which fails if a lock is already there.
+ * A lock of a process that no longer runs on this computer is taken over.
+ */
+function acquireLock(lockPath: string): LockOwner {
+  const owner: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+  const draft = `${lockPath}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(draft, JSON.stringify(owner), { mode: 0o600 });
+  try {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        linkSync(draft, lockPath);
+        return owner;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
+      const current = readOwner(lockPath);
+      if (!isStale(lockPath, current)) throw lockedError(current, lockPath);
+      rmSync(lockPath, { force: true });
+    }
+    throw lockedError(readOwner(lockPath), lockPath);
+  } finally {
+    unlinkSync(draft);
+  }
+}
+
+/** Remove the lock only if it is still ours. */
+function releaseLock(lockPath: string, owner: LockOwner): void {
+  const current = readOwner(lockPath);
+  if (current && current.pid === owner.pid && current.host === owner.host && current.since === owner.since) unlinkSync(lockPath);
 }
 
 /**
@@ -87,13 +120,13 @@ export function openDataDirectory(root: string): DataDirectory {
   }
   const metaPath = join(root, 'pusiaukele.json');
   const lockPath = join(root, 'pusiaukele.lock');
-  acquireLock(lockPath);
+  const owner = acquireLock(lockPath);
   try {
     const raw = readFileIfExists(metaPath);
     let meta: Meta;
     if (raw === undefined) {
       // Never adopt a folder that already holds something else (a home folder picked by mistake).
-      if (readdirSync(root).some((name) => name !== 'pusiaukele.lock')) throw foreignError(root);
+      if (readdirSync(root).some((name) => !name.startsWith('pusiaukele.lock'))) throw foreignError(root);
       meta = { format: FORMAT, schemaVersion: SCHEMA_VERSION, createdAt: new Date().toISOString() };
       writeFileDurable(metaPath, JSON.stringify(meta, null, 2));
     } else {
@@ -110,10 +143,10 @@ export function openDataDirectory(root: string): DataDirectory {
       root,
       schemaVersion: meta.schemaVersion,
       path: (...parts) => join(root, ...parts),
-      release: () => unlinkSync(lockPath),
+      release: () => releaseLock(lockPath, owner),
     };
   } catch (e) {
-    unlinkSync(lockPath);
+    releaseLock(lockPath, owner);
     throw e;
   }
 }

@@ -102,14 +102,15 @@ describe('Electron shell lifecycle', () => {
       expect(app.quitCount).toBe(1);
     });
 
-    it('any other startup failure (here: the page does not load) is reported as STARTUP_FAILED, then quit', async () => {
+    it('any other startup failure (here: the page does not load) is reported in Lithuanian as STARTUP_FAILED, then quit', async () => {
       BrowserWindow.loadFailure = new Error("ERR_FILE_NOT_FOUND (-6) loading 'app://pusiaukele/index.html'");
       await launch();
       const [box] = dialog.errorBoxes;
       expect(box?.content).toBe(
-        "Programos nepavyko paleisti: ERR_FILE_NOT_FOUND (-6) loading 'app://pusiaukele/index.html'\n\n" +
+        'Programos nepavyko paleisti dėl vidinės klaidos. Duomenys nepakeisti. Pabandykite dar kartą; jei kartojasi, praneškite administratoriui.\n\n' +
           'Klaidos kodas: STARTUP_FAILED',
       );
+      expect(box?.content).not.toContain('ERR_FILE_NOT_FOUND');
       expect(app.quitCount).toBe(1);
     });
 

@@ -11,6 +11,12 @@ describe('where the data lives', () => {
     expect(resolveDataDir(['--other'], env)).toBe('/srv/env-data');
   });
 
+  it('refuses --data without a directory instead of silently using another folder', () => {
+    for (const argv of [['--data'], ['--data', '--port', '1'], ['--data=']]) {
+      expect(() => resolveDataDir(argv, {})).toThrow(expect.objectContaining({ code: 'DATA_DIR_MISSING' }));
+    }
+  });
+
   it("falls back to the OS's per-user application data folder", () => {
     expect(resolveDataDir([], { APPDATA: 'C:\\Users\\ona\\AppData\\Roaming' })).toBe(defaultDataDir({ APPDATA: 'C:\\Users\\ona\\AppData\\Roaming' }));
     expect(defaultDataDir({ APPDATA: 'C:\\Users\\ona\\AppData\\Roaming' }, 'win32')).toBe(join('C:\\Users\\ona\\AppData\\Roaming', 'Pusiaukele', 'data'));
