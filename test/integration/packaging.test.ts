@@ -12,6 +12,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** @electron/fuses' marker of the fuse wire in an Electron binary. */
+const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+
 const BUILT = ['dist/renderer/index.html', 'dist/electron/main.cjs', 'dist/electron/preload.cjs'];
 const TIMEOUT = 180_000;
 const run = promisify(execFile);
@@ -30,7 +33,9 @@ async function exists(path: string): Promise<boolean> {
 /** What electron-builder needs of an unpacked Electron for linux: the binary it renames, and the rest it copies. */
 async function standInElectron(dir: string): Promise<void> {
   await mkdir(join(dir, 'locales'), { recursive: true });
-  await writeFile(join(dir, 'electron'), '#!/bin/sh\necho "stand-in Electron: cannot run" >&2\nexit 1\n');
+  // The stand-in carries Electron's fuse wire as the real binary does (sentinel, version 1, eight
+  // fuses in their shipped state), so that electron-builder can flip the fuses the config asks for.
+  await writeFile(join(dir, 'electron'), `#!/bin/sh\necho "stand-in Electron: cannot run" >&2\nexit 1\n# ${FUSE_SENTINEL}\x01\x0810110001\n`);
   await chmod(join(dir, 'electron'), 0o755);
   await writeFile(join(dir, 'LICENSE'), 'Stand-in for the Electron license.\n');
   // electronLanguages (lt, en-US) prunes locales/: keep one file per wanted language, plus one it removes
@@ -92,6 +97,14 @@ describe('packaging (electron-builder, linux --dir)', () => {
     expect(entries).toEqual(
       expect.arrayContaining(['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/renderer/index.html', 'package.json']),
     );
+  });
+
+  it('flips the Electron fuses: no running as Node, no NODE_OPTIONS or --inspect, app only from app.asar', async () => {
+    const binary = await readFile(join(unpacked, 'pusiaukele'), 'latin1');
+    const at = binary.indexOf(FUSE_SENTINEL) + FUSE_SENTINEL.length;
+    const wire = binary.slice(at + 2, at + 2 + 8);
+    // RunAsNode, CookieEncryption, NodeOptions, NodeCliInspect, AsarIntegrity, OnlyLoadAppFromAsar, V8Snapshot, FileProtocolPrivileges
+    expect(wire).toBe('01000100');
   });
 
   it('the packaged package.json starts dist/electron/main.cjs, and the bundles are the built ones', async () => {
