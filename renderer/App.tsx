@@ -19,6 +19,22 @@ interface Boot {
   today: IsoDate;
   /** null until the institution is set up: every route then shows the set-up screen. */
   settings: Settings | null;
+  /**
+   * Why the settings could not be read (SETTINGS_DAMAGED): the set-up screen then says so, and
+   * saving there writes them anew (the back end keeps the damaged file aside).
+   */
+  settingsError: ApiError | null;
+}
+
+/** The settings, or null with the reason when the file is damaged; other refusals fail the boot. */
+async function loadSettings(): Promise<Pick<Boot, 'settings' | 'settingsError'>> {
+  try {
+    return { settings: await call('settings.get', {}), settingsError: null };
+  } catch (e) {
+    const error = toApiError(e);
+    if (error.code !== 'SETTINGS_DAMAGED') throw error;
+    return { settings: null, settingsError: error };
+  }
 }
 
 export function App() {
@@ -28,14 +44,14 @@ export function App() {
   const [bootError, setBootError] = useState<ApiError | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [query, setQuery] = useState<ListQuery>(DEFAULT_QUERY);
-  const caseList = useCaseList(boot?.settings != null && route.name === 'cases');
+  const caseList = useCaseList(boot?.settings != null && route.name === 'cases', boot?.today);
 
   useEffect(() => {
     let current = true;
-    Promise.all([call('app.info', {}), call('settings.get', {})]).then(
+    Promise.all([call('app.info', {}), loadSettings()]).then(
       ([info, settings]) => {
         if (!current) return;
-        setBoot({ today: info.today, settings });
+        setBoot({ today: info.today, ...settings });
         setBootError(null);
       },
       (e: unknown) => current && setBootError(toApiError(e)),
@@ -45,7 +61,16 @@ export function App() {
     };
   }, [attempt]);
 
-  // A session may stay open past midnight: take today's date afresh on every navigation.
+  // A session may stay open past midnight: take today's date afresh on every navigation, and when
+  // the window is shown again (e.g. the next morning).
+  const [shown, setShown] = useState(0);
+  useEffect(() => {
+    const onVisibility = () => {
+      if (document.visibilityState === 'visible') setShown((n) => n + 1);
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => document.removeEventListener('visibilitychange', onVisibility);
+  }, []);
   useEffect(() => {
     let current = true;
     call('app.info', {}).then(
@@ -55,10 +80,10 @@ export function App() {
     return () => {
       current = false;
     };
-  }, [route]);
+  }, [route, shown]);
 
   const onSettingsSaved = (settings: Settings, firstRun: boolean) => {
-    setBoot((b) => (b ? { ...b, settings } : b));
+    setBoot((b) => (b ? { ...b, settings, settingsError: null } : b));
     if (firstRun) navigate({ name: 'cases' });
   };
 
@@ -98,7 +123,7 @@ export function App() {
   } else if (!boot) {
     content = <p className="page">{t('common.loading')}</p>;
   } else if (!boot.settings) {
-    content = <SettingsPage current={null} onSaved={(s) => onSettingsSaved(s, true)} />;
+    content = <SettingsPage current={null} problem={boot.settingsError} onSaved={(s) => onSettingsSaved(s, true)} />;
   } else {
     content = page(boot.today, boot.settings, route);
   }

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import { requestInputOf, type CaseView, type Settings } from '../../shared/contract/schemas';
 import type { IsoDate } from '../../shared/domain/calendar';
 import { CASE_STATE_LABELS, REQUEST_EDITABLE_STATES, type CaseState } from '../../shared/domain/caseStates';
-import { possibleDecisions } from '../../shared/domain/decisions';
 import { ApiError, call, toApiError } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageTitle } from '../components/PageTitle';
@@ -12,6 +11,7 @@ import type { MessageKey } from '../i18n/messages';
 import { RequestFlags } from '../request/RequestFlags';
 import { RequestForm } from '../request/RequestForm';
 import { DeadlineTable } from './DeadlineTable';
+import { decisionOf, decisionsOf } from './caseSteps';
 import { StepForm } from './StepForm';
 import { Timeline } from './Timeline';
 
@@ -84,6 +84,7 @@ export function CasePage({ id, settings, today }: CasePageProps) {
   const name = `${record.convict.lastName} ${record.convict.firstName}`;
   const state = CASE_STATE_LABELS[record.state];
   const editable = REQUEST_EDITABLE_STATES.includes(record.state);
+  const decided = record.facts.decision === undefined ? undefined : decisionOf(record.facts.decision);
   const data: readonly [MessageKey, string][] = [
     ['field.firstName', record.convict.firstName],
     ['field.lastName', record.convict.lastName],
@@ -106,9 +107,16 @@ export function CasePage({ id, settings, today }: CasePageProps) {
       <p className="case-summary">
         <span>{t('case.fileNo', { no: record.convict.personalFileNo })}</span>
         <span>
-          {t('case.state')}: <strong className="state-badge">{state[lang]}</strong> ({t('deadline.point', { point: state.point })})
+          {t('case.state')}: <strong className="state-badge">{state[lang]}</strong>
+          {/* Not every state has a V-77 point: a withdrawal has none. */}
+          {state.point === '' ? null : <> ({t('deadline.point', { point: state.point })})</>}
         </span>
       </p>
+      {decided ? (
+        <p className="case-decision" data-decision={decided.id}>
+          {t('decision.title')}: <strong>{decided.id}</strong> – {decided[lang]}
+        </p>
+      ) : null}
 
       {notice?.kind === 'ok' ? (
         <p className="notice notice-ok" role="status">
@@ -163,10 +171,12 @@ export function CasePage({ id, settings, today }: CasePageProps) {
               key={mode.to}
               to={mode.to}
               today={today}
+              notBefore={view.lastStepOn}
+              decisions={view.possibleDecisions}
               onCancel={() => setMode({ kind: 'view' })}
-              onSubmit={({ on, note }) =>
+              onSubmit={(input) =>
                 change(
-                  (v) => call('cases.transition', { id, revision: v.record.revision, to: mode.to, on, ...(note ? { note } : {}) }),
+                  (v) => call('cases.transition', { id, revision: v.record.revision, to: mode.to, ...input }),
                   t('case.moved', { state: CASE_STATE_LABELS[mode.to][lang] }),
                 )
               }
@@ -203,14 +213,18 @@ export function CasePage({ id, settings, today }: CasePageProps) {
               </div>
             ))}
           </dl>
-          <h3>{t('case.decisions')}</h3>
-          <ul className="decisions">
-            {possibleDecisions(view.servesInHalfwayHouseInstitution).map((d) => (
-              <li key={d.id}>
-                <strong>{d.point}.</strong> {d[lang]}
-              </li>
-            ))}
-          </ul>
+          {decided ? null : (
+            <>
+              <h3>{t('case.decisions')}</h3>
+              <ul className="decisions">
+                {decisionsOf(view.possibleDecisions).map((d) => (
+                  <li key={d.id}>
+                    <strong>{d.point}.</strong> {d[lang]}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </section>
 
         <section aria-labelledby="timeline-title">

@@ -136,7 +136,7 @@ function CaseRow({ item, rowIndex, lang, t }: CaseRowProps) {
   );
 
   if (item.damaged !== undefined) {
-    const reason = t('cases.damaged', { reason: item.damaged });
+    const reason = t('cases.damaged', { reason: item.damaged[lang] });
     return (
       <tr data-row="" data-damaged="" aria-rowindex={rowIndex} className="row-damaged">
         <td>{name}</td>

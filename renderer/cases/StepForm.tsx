@@ -1,46 +1,57 @@
 import { useState, type FormEvent } from 'react';
 import { validationMessage } from '../../shared/contract/validationMessages';
 import type { IsoDate } from '../../shared/domain/calendar';
-import { CASE_STATE_LABELS, type CaseState } from '../../shared/domain/caseStates';
+import { CASE_STATE_LABELS, REASON_REQUIRED_STATES, type CaseState } from '../../shared/domain/caseStates';
+import type { DecisionId } from '../../shared/domain/decisions';
 import { ApiError, toApiError } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { TextAreaField, TextField } from '../components/fields';
+import { RadioGroupField, TextAreaField, TextField } from '../components/fields';
 import { fieldErrorsFromServer, type FieldErrors } from '../forms/issues';
 import { useTouched } from '../forms/useTouched';
+import { formatDate } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
-import { REASON_REQUIRED_STATES } from '../../shared/domain/caseStates';
-import { validateStep, type StepValues } from './caseSteps';
+import { decisionsOf, stepInput, stepNeedsDecision, validateStep, type StepInput, type StepValues } from './caseSteps';
 
 interface StepFormProps {
   to: CaseState;
   today: IsoDate;
+  /** The date of the case's latest step: the new one cannot be dated earlier. */
+  notBefore: IsoDate;
+  /** The decisions open for this convict (V-77 p. 10), offered when the step is "decided". */
+  decisions: readonly DecisionId[];
   /** Throws (an ApiError) to have the form show why the step was refused. */
-  onSubmit(values: StepValues): Promise<void>;
+  onSubmit(input: StepInput): Promise<void>;
   onCancel(): void;
 }
 
-/** One step of the procedure: its date (today unless it happened earlier) and a note or reason. */
-export function StepForm({ to, today, onSubmit, onCancel }: StepFormProps) {
+/**
+ * One step of the procedure: its date (today unless it happened earlier), a note or reason, and for
+ * the commission's decision which one it adopted (V-77 p. 10).
+ */
+export function StepForm({ to, today, notBefore, decisions, onSubmit, onCancel }: StepFormProps) {
   const { lang, t } = useI18n();
-  const [values, setValues] = useState<StepValues>({ on: today, note: '' });
+  const [values, setValues] = useState<StepValues>({ on: today, note: '', decision: '' });
   const touched = useTouched<keyof StepValues>();
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
-  const errors = validateStep(values, to, today);
+  const errors = validateStep(values, to, { today, notBefore, decisions });
   const valid = Object.keys(errors).length === 0;
   const reasonRequired = REASON_REQUIRED_STATES.includes(to);
-  const stateLabel = CASE_STATE_LABELS[to][lang];
+  const state = CASE_STATE_LABELS[to];
+  const notBeforeText = formatDate(notBefore, lang);
 
-  const change = (field: keyof StepValues, value: string) => {
+  const change = <F extends keyof StepValues>(field: F, value: StepValues[F]) => {
     setValues((v) => ({ ...v, [field]: value }));
     touched.markChanged(field);
     setServerErrors(({ [field]: _dropped, ...rest }) => rest);
   };
   const errorOf = (field: keyof StepValues) => {
     const key = serverErrors[field] ?? (touched.isTouched(field) ? errors[field] : undefined);
-    return key ? validationMessage(key, lang) : undefined;
+    if (!key) return undefined;
+    // The date of the previous step tells the user how far back the step may go.
+    return key === 'dateOrder' ? t('step.dateOrder', { date: notBeforeText }) : validationMessage(key, lang);
   };
 
   const submit = async (e: FormEvent) => {
@@ -49,7 +60,7 @@ export function StepForm({ to, today, onSubmit, onCancel }: StepFormProps) {
     setSubmitting(true);
     setError(null);
     try {
-      await onSubmit({ on: values.on, note: values.note.trim() });
+      await onSubmit(stepInput(values, to));
     } catch (err) {
       const apiError = toApiError(err);
       setError(apiError);
@@ -59,13 +70,32 @@ export function StepForm({ to, today, onSubmit, onCancel }: StepFormProps) {
     }
   };
 
+  let reasonHint: string | undefined;
+  if (reasonRequired) reasonHint = state.point === '' ? t('step.reasonHint') : t('step.reasonHintPoint', { point: state.point });
+
   return (
     <form className="step-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="step-form-title">
-      <h3 id="step-form-title">{t('step.title', { state: stateLabel })}</h3>
+      <h3 id="step-form-title">{t('step.title', { state: state[lang] })}</h3>
+      {stepNeedsDecision(to) ? (
+        <RadioGroupField
+          id="step-decision"
+          legend={t('decision.title')}
+          required
+          value={values.decision}
+          options={decisionsOf(decisions).map((d) => ({ value: d.id, label: t('decision.option', { id: d.id, text: d[lang] }) }))}
+          onChange={(id) => {
+            const chosen = decisions.find((d) => d === id);
+            if (!chosen) return;
+            change('decision', chosen);
+            touched.touch('decision');
+          }}
+          error={errorOf('decision')}
+        />
+      ) : null}
       <TextField
         id="step-on"
         label={t('step.date')}
-        hint={t('request.dateHint')}
+        hint={t('step.dateHint', { date: notBeforeText })}
         required
         value={values.on}
         onChange={(on) => change('on', on)}
@@ -75,7 +105,7 @@ export function StepForm({ to, today, onSubmit, onCancel }: StepFormProps) {
       <TextAreaField
         id="step-note"
         label={reasonRequired ? t('step.reason') : t('step.note')}
-        hint={reasonRequired ? t('step.reasonHint') : undefined}
+        hint={reasonHint}
         required={reasonRequired}
         value={values.note}
         onChange={(note) => change('note', note)}

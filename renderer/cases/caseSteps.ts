@@ -1,21 +1,74 @@
-import { compareIso, isIsoDate, type IsoDate } from '../../shared/domain/calendar';
+import { STEP_NOTE_MAX } from '../../shared/contract/schemas';
+import type { ValidationKey } from '../../shared/contract/validationMessages';
+import type { IsoDate } from '../../shared/domain/calendar';
 import { REASON_REQUIRED_STATES, type CaseState } from '../../shared/domain/caseStates';
+import { DECISIONS, type Decision, type DecisionId } from '../../shared/domain/decisions';
+import { stepDateProblem } from '../../shared/domain/stepRules';
 
+/** The step form as the user fills it in; `decision` is '' until one is chosen (only asked for "decided"). */
 export interface StepValues {
   on: string;
   note: string;
+  decision: DecisionId | '';
 }
 
-const NOTE_MAX = 2000;
+export type StepErrors = Partial<Record<keyof StepValues, ValidationKey>>;
 
-/** The date of a step (a real date, not in the future) and its note (required where a reason is). */
-export function validateStep(values: StepValues, to: CaseState, today: IsoDate): Partial<Record<keyof StepValues, string>> {
-  const errors: Partial<Record<keyof StepValues, string>> = {};
-  if (values.on.trim() === '') errors.on = 'required';
-  else if (!isIsoDate(values.on)) errors.on = 'date';
-  else if (compareIso(values.on, today) > 0) errors.on = 'dateInFuture';
+/** What the form needs to know about the case to check a step. */
+export interface StepContext {
+  today: IsoDate;
+  /** The date of the latest step (or of the request): the new step cannot be dated earlier. */
+  notBefore: IsoDate;
+  /** The decisions open for this convict (V-77 p. 10). */
+  decisions: readonly DecisionId[];
+}
+
+/** The step's part of `cases.transition`'s input. */
+export interface StepInput {
+  on: IsoDate;
+  note?: string;
+  decision?: DecisionId;
+}
+
+/** V-77 p. 10: the step to "decided" records which of the commission's decisions was adopted. */
+export function stepNeedsDecision(to: CaseState): boolean {
+  return to === 'decided';
+}
+
+/** A decision of the catalogue (V-77 p. 10.1–10.4) by its id. */
+export function decisionOf(id: DecisionId): Decision | undefined {
+  return DECISIONS.find((d) => d.id === id);
+}
+
+/** The decisions of the catalogue with these ids, in the order of V-77 p. 10. */
+export function decisionsOf(ids: readonly DecisionId[]): Decision[] {
+  return DECISIONS.filter((d) => ids.includes(d.id));
+}
+
+/**
+ * The date of a step (a real date, not in the future, not before the previous step), its note
+ * (required where a reason is, V-77 p. 15, 16, 18) and, for "decided", one of the open decisions.
+ */
+export function validateStep(values: StepValues, to: CaseState, context: StepContext): StepErrors {
+  const errors: StepErrors = {};
+  const dateProblem = stepDateProblem(values.on, context.today, context.notBefore);
+  if (dateProblem) errors.on = dateProblem;
   const note = values.note.trim();
   if (note === '' && REASON_REQUIRED_STATES.includes(to)) errors.note = 'required';
-  else if (note.length > NOTE_MAX) errors.note = 'tooLong';
+  else if (note.length > STEP_NOTE_MAX) errors.note = 'tooLong';
+  if (stepNeedsDecision(to)) {
+    if (values.decision === '') errors.decision = 'required';
+    else if (!context.decisions.includes(values.decision)) errors.decision = 'decisionNotOpen';
+  }
   return errors;
+}
+
+/** The input to send for a valid form: the note only when given, the decision only for "decided". */
+export function stepInput(values: StepValues, to: CaseState): StepInput {
+  const note = values.note.trim();
+  return {
+    on: values.on.trim(),
+    ...(note !== '' ? { note } : {}),
+    ...(stepNeedsDecision(to) && values.decision !== '' ? { decision: values.decision } : {}),
+  };
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CaseListItem } from '../../shared/contract/schemas';
+import type { IsoDate } from '../../shared/domain/calendar';
 import { ApiError, call, subscribe, toApiError } from '../api/client';
 
 interface Loaded {
@@ -18,12 +19,21 @@ export interface CaseList {
 }
 
 /**
- * The case list, kept across pages. Every 'cases.changed' event from the back end makes it stale;
- * it is loaded again while the list is shown (`active`), not on every change elsewhere.
+ * The case list, kept across pages. It goes stale on every 'cases.changed' event from the back end,
+ * each time the list is shown again (`active` turns true), and when `today` changes: the back end
+ * computes the days left and the overdue terms from its today, so a list from yesterday is wrong.
+ * A stale list is loaded again while it is shown, not on every change elsewhere nor on a timer.
  */
-export function useCaseList(active: boolean): CaseList {
+export function useCaseList(active: boolean, today: IsoDate | undefined): CaseList {
   const [version, setVersion] = useState(0);
   const [loaded, setLoaded] = useState<Loaded>({ version: -1, cases: [], error: null });
+  const [seen, setSeen] = useState({ active: false, today });
+
+  // Adjusted while rendering (not in an effect), so that entering the list costs one request, not two.
+  if (seen.active !== active || seen.today !== today) {
+    setSeen({ active, today });
+    if ((active && !seen.active) || seen.today !== today) setVersion((v) => v + 1);
+  }
 
   useEffect(
     () =>

@@ -135,3 +135,66 @@ export function TextAreaField({ value, onChange, onBlur, rows = 3, ...frame }: T
     </Frame>
   );
 }
+
+interface RadioGroupFieldProps {
+  id: string;
+  /** The question, as the legend of the group. */
+  legend: string;
+  /** The chosen option's value ('' when none is chosen). */
+  value: string;
+  options: readonly SelectOption[];
+  error?: string | undefined;
+  hint?: string | undefined;
+  required?: boolean;
+  onChange(value: string): void;
+}
+
+/** A required choice of one among a few options, each with its own label; the legend names the group. */
+export function RadioGroupField({ id, legend, value, options, error, hint, required, onChange }: RadioGroupFieldProps) {
+  return (
+    <fieldset
+      id={id}
+      role="radiogroup"
+      className={error ? 'field radio-group field-invalid' : 'field radio-group'}
+      aria-labelledby={`${id}-legend`}
+      aria-required={required || undefined}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={describedBy(id, hint, error)}
+    >
+      <legend id={`${id}-legend`}>
+        {legend}
+        {required ? (
+          <span className="required-mark" aria-hidden="true">
+            {' '}*
+          </span>
+        ) : null}
+      </legend>
+      {hint ? (
+        <span id={`${id}-hint`} className="field-hint">
+          {hint}
+        </span>
+      ) : null}
+      {options.map((o) => {
+        const optionId = `${id}-${o.value.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+        return (
+          <div key={o.value} className="radio-option">
+            <input
+              id={optionId}
+              type="radio"
+              name={id}
+              value={o.value}
+              checked={value === o.value}
+              onChange={() => onChange(o.value)}
+            />
+            <label htmlFor={optionId}>{o.label}</label>
+          </div>
+        );
+      })}
+      {error ? (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

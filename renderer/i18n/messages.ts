@@ -32,6 +32,8 @@ export const lt = {
   'setup.title': 'Įstaigos nustatymas',
   'setup.intro':
     'Programa paleista pirmą kartą. Nurodykite savo įstaigą, ar ji turi pusiaukelės namus, ir kitas įstaigas, iš kurių gaunami nuteistųjų prašymai (V-77 5 p.).',
+  'setup.repairIntro':
+    'Įstaigos nustatymų nepavyko perskaityti. Įveskite juos iš naujo ir išsaugokite: programa vėl veiks įprastai, o bylos lieka nepaliestos.',
   'settings.title': 'Nustatymai',
   'settings.institution': 'Įstaiga',
   'settings.name': 'Įstaigos pavadinimas',
@@ -106,12 +108,16 @@ export const lt = {
   'timeline.state': '„{from}“ → „{to}“',
   'timeline.edited': 'Pakeisti duomenys: {fields}',
   'timeline.recorded': 'įrašyta {at}',
+  'timeline.decision': 'Sprendimas {decision}',
 
   'step.title': 'Kitas žingsnis: „{state}“',
   'step.date': 'Žingsnio data',
+  'step.dateHint': 'MMMM-MM-DD; ne anksčiau kaip {date} ir ne vėliau kaip šiandien',
+  'step.dateOrder': 'Data negali būti ankstesnė už ankstesnio žingsnio datą ({date}).',
   'step.note': 'Pastaba',
   'step.reason': 'Priežastis',
-  'step.reasonHint': 'Šis žingsnis turi būti motyvuotas (V-77 15, 16, 18 p.).',
+  'step.reasonHint': 'Šis žingsnis turi būti motyvuotas: nurodykite priežastį.',
+  'step.reasonHintPoint': 'Šis žingsnis turi būti motyvuotas (V-77 {point} p.).',
   'step.submit': 'Įrašyti žingsnį',
 
   'request.newTitle': 'Naujas prašymas',
@@ -129,6 +135,9 @@ export const lt = {
   'request.flagsTitle': 'Dėmesio: tvarkos aprašo terminas',
   'request.flagRule': 'V-77 {point} p.',
   'request.flagsNote': 'Pastaba registruoti netrukdo: prašymas bus užregistruotas ir pažymėtas.',
+
+  'decision.title': 'Komisijos sprendimas (V-77 10 p.)',
+  'decision.option': '{id} – {text}',
 
   'field.firstName': 'Vardas',
   'field.lastName': 'Pavardė',
@@ -173,6 +182,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'setup.title': 'Institution set-up',
   'setup.intro':
     'The application runs for the first time. Give your institution, whether it runs a halfway house, and the other institutions whose convicts file requests (V-77 p. 5).',
+  'setup.repairIntro':
+    'The institution settings could not be read. Enter them again and save: the application then works as usual, and the cases are untouched.',
   'settings.title': 'Settings',
   'settings.institution': 'Institution',
   'settings.name': 'Name of the institution',
@@ -246,12 +257,16 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'timeline.state': '“{from}” → “{to}”',
   'timeline.edited': 'Data changed: {fields}',
   'timeline.recorded': 'recorded {at}',
+  'timeline.decision': 'Decision {decision}',
 
   'step.title': 'Next step: “{state}”',
   'step.date': 'Date of the step',
+  'step.dateHint': 'YYYY-MM-DD; not before {date} and not after today',
+  'step.dateOrder': 'The date cannot be earlier than the previous step ({date}).',
   'step.note': 'Note',
   'step.reason': 'Reason',
-  'step.reasonHint': 'This step must be motivated (V-77 p. 15, 16, 18).',
+  'step.reasonHint': 'This step must be motivated: give the reason.',
+  'step.reasonHintPoint': 'This step must be motivated (V-77 p. {point}).',
   'step.submit': 'Record the step',
 
   'request.newTitle': 'New request',
@@ -269,6 +284,9 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'request.flagsTitle': 'Attention: a term of the procedure',
   'request.flagRule': 'V-77 p. {point}',
   'request.flagsNote': 'This does not prevent registering: the request is registered and flagged.',
+
+  'decision.title': "The commission's decision (V-77 p. 10)",
+  'decision.option': '{id} – {text}',
 
   'field.firstName': 'First name',
   'field.lastName': 'Last name',

@@ -1,5 +1,6 @@
 import { OWN_INSTITUTION_ID, requestInput, type RequestInput, type Settings } from '../../shared/contract/schemas';
-import { compareIso, isIsoDate, type IsoDate } from '../../shared/domain/calendar';
+import { isIsoDate, type IsoDate } from '../../shared/domain/calendar';
+import { requestDateInFuture } from '../../shared/domain/stepRules';
 import { fieldErrorsFromIssues, type FieldErrors } from '../forms/issues';
 
 /** The fields of a request (V-77 p. 5), in the order the form asks for them. */
@@ -72,13 +73,14 @@ export interface RequestValidation {
 }
 
 /**
- * The contract's own schema, run as the user types, plus the one rule the back end checks against
- * its clock: the request date cannot be later than today.
+ * The contract's own schema, run as the user types (V-77 p. 5, 7–8: the request must concern this
+ * institution), plus the one rule the back end checks against its clock: the request date cannot
+ * be later than today.
  */
 export function validateRequest(values: RequestFormValues, today: IsoDate): RequestValidation {
   const parsed = requestInput.safeParse(values);
   const errors: Record<string, string> = parsed.success ? {} : { ...fieldErrorsFromIssues(parsed.error.issues) };
-  if (errors.requestDate === undefined && isIsoDate(values.requestDate) && compareIso(values.requestDate, today) > 0) {
+  if (errors.requestDate === undefined && requestDateInFuture(values.requestDate, today)) {
     errors.requestDate = 'requestInFuture';
   }
   const valid = parsed.success && Object.keys(errors).length === 0;

@@ -11,12 +11,14 @@ import { useI18n } from '../i18n/I18nProvider';
 import { randomSuffix, settingsFormValues, settingsToSave, validateSettings, type InstitutionRow, type SettingsFormValues } from './settingsForm';
 
 interface SettingsPageProps {
-  /** null on the first run: the page is then the set-up screen. */
+  /** null on the first run (or when the settings file is damaged): the page is then the set-up screen. */
   current: Settings | null;
+  /** Why the settings could not be read, shown above the form until they are saved again. */
+  problem?: ApiError | null;
   onSaved(settings: Settings): void;
 }
 
-export function SettingsPage({ current, onSaved }: SettingsPageProps) {
+export function SettingsPage({ current, problem = null, onSaved }: SettingsPageProps) {
   const { lang, t } = useI18n();
   const [values, setValues] = useState<SettingsFormValues>(() => settingsFormValues(current));
   const touched = useTouched<string>();
@@ -68,7 +70,8 @@ export function SettingsPage({ current, onSaved }: SettingsPageProps) {
   return (
     <section className="page page-narrow">
       <PageTitle title={setup ? t('setup.title') : t('settings.title')} />
-      {setup ? <p className="lead">{t('setup.intro')}</p> : null}
+      {setup ? <p className="lead">{problem ? t('setup.repairIntro') : t('setup.intro')}</p> : null}
+      {problem ? <ErrorNotice error={problem} /> : null}
       <form onSubmit={(e) => void submit(e)} noValidate>
         <fieldset>
           <legend>{t('settings.institution')}</legend>

@@ -29,7 +29,8 @@ async function seedCases(dispatch: Dispatch): Promise<void> {
       personalFileNo: `B-${i}`,
       birthDate: '1980-01-01',
       servingInstitutionId: i % 3 === 0 ? 'own' : i % 3 === 1 ? 'marijampole' : 'vilnius',
-      halfwayHouseInstitutionId: i % 2 === 0 ? 'own' : 'vilnius',
+      // V-77 p. 5, 7–8: a request handled here names this halfway house unless the convict serves here.
+      halfwayHouseInstitutionId: i % 3 === 0 && i % 2 === 1 ? 'vilnius' : 'own',
       requestDate,
       // Every 25th request is filed too early (V-77 p. 5) and carries the flag marker.
       possibleTransferDate: addDays(requestDate, i % 25 === 0 ? 120 : 45),

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import type { MethodInput } from '../../shared/contract/methods';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   ensureRendererBuilt,
@@ -10,6 +11,7 @@ import {
   SETTINGS,
   tempDir,
   type AppSession,
+  type Dispatch,
 } from './harness';
 
 let session: AppSession | undefined;
@@ -21,11 +23,22 @@ afterEach(async () => {
   removeTempDirs();
 });
 
-/** Take the next step of the procedure from the case page, dated `on`, with an optional reason. */
-async function step(page: Page, state: string, on: string, reason?: string): Promise<void> {
+const DECISION_CHOICE = 'Komisijos sprendimas (V-77 10 p.)';
+
+/**
+ * Take the next step of the procedure from the case page, dated `on`, with a reason where it must
+ * be motivated and the commission's decision (V-77 p. 10) when the step is "decided".
+ */
+async function step(page: Page, state: string, on: string, { reason, decision }: { reason?: string; decision?: string } = {}): Promise<void> {
   await page.getByRole('button', { name: state, exact: true }).click();
   await page.getByLabel('Žingsnio data').fill(on);
   const submit = page.getByRole('button', { name: 'Įrašyti žingsnį' });
+  if (decision !== undefined) {
+    // The decision is not assumed: nothing is recorded until one is chosen.
+    expect(await submit.isDisabled()).toBe(true);
+    const option = new RegExp(`^${decision.replace('.', '\\.')} – `);
+    await page.getByRole('radiogroup', { name: DECISION_CHOICE }).getByRole('radio', { name: option }).check();
+  }
   if (reason !== undefined) {
     // A motivated step cannot be recorded without its reason.
     expect(await submit.isDisabled()).toBe(true);
@@ -33,6 +46,39 @@ async function step(page: Page, state: string, on: string, reason?: string): Pro
   }
   await submit.click();
   await page.getByRole('status').filter({ hasText: `Būsena pakeista: „${state}“.` }).waitFor();
+}
+
+/** Register a request and take the given steps straight in the back end; returns the case's id. */
+async function seedCase(
+  dispatch: Dispatch,
+  request: Pick<MethodInput<'cases.register'>, 'firstName' | 'lastName' | 'personalFileNo' | 'servingInstitutionId' | 'halfwayHouseInstitutionId'>,
+  steps: readonly (readonly [MethodInput<'cases.transition'>['to'], string])[],
+): Promise<string> {
+  let view = await invoke(dispatch, 'cases.register', {
+    birthDate: '1984-04-04',
+    requestDate: '2026-11-02',
+    possibleTransferDate: '2026-12-20',
+    possibleParoleDate: '2027-06-01',
+    sentenceEnd: '2027-12-31',
+    ...request,
+  });
+  for (const [to, on] of steps) {
+    view = await invoke(dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to, on });
+  }
+  return view.record.id;
+}
+
+/** The steps up to the commission's meeting (V-77 p. 6–9). */
+const TO_MEETING = [
+  ['dossier_collecting', '2026-11-03'],
+  ['dossier_received', '2026-11-10'],
+  ['ready_for_commission', '2026-11-12'],
+  ['scheduled', '2026-11-18'],
+] as const;
+
+/** The names of the next steps the case page offers. */
+async function offeredSteps(page: Page): Promise<string[]> {
+  return page.locator('.step-buttons button').allTextContents();
 }
 
 async function rowText(page: Page, name: RegExp): Promise<string> {
@@ -73,17 +119,17 @@ describe('moving a case through the procedure', () => {
     expect(p9).toContain('liko 7 d.');
     expect(await page.getByRole('row', { name: /Medžiaga turi būti gauta/ }).count()).toBe(0);
 
-    // Only the steps the procedure allows from here: no decision before the commission met.
-    const steps = page.getByRole('region', { name: 'Kiti žingsniai' });
-    expect(await steps.getByRole('button', { name: 'Parengta komisijai' }).count()).toBe(1);
-    expect(await steps.getByRole('button', { name: 'Komisija nusprendė' }).count()).toBe(0);
-    expect(await steps.getByRole('button', { name: 'Prašymas netenkintas' }).count()).toBe(0);
+    // Only the steps the procedure allows from here: no decision before the commission met; the
+    // conditions may turn out not to be met (V-77 p. 6), and the convict may withdraw.
+    expect(await offeredSteps(page)).toEqual(['Parengta komisijai', 'Neatitinka sąlygų', 'Prašymas atsiimtas', 'Taisyti prašymo duomenis']);
 
     await step(page, 'Parengta komisijai', '2026-11-17');
     await step(page, 'Įtraukta į darbotvarkę', '2026-11-18');
-    await step(page, 'Komisija nusprendė', '2026-11-20');
-    const reason = 'Komisija siūlo neperkelti (10.2): galioja drausminė nuobauda.';
-    await step(page, 'Prašymas netenkintas', '2026-11-20', reason);
+    // V-77 p. 10.4, then p. 16: the refusal follows a negative decision.
+    await step(page, 'Komisija nusprendė', '2026-11-20', { decision: '10.4' });
+    expect(await offeredSteps(page)).toEqual(['Prašymas netenkintas']);
+    const reason = 'Komisija siūlo neteikti teikimo (10.4): galioja drausminė nuobauda.';
+    await step(page, 'Prašymas netenkintas', '2026-11-20', { reason });
 
     // V-77 p. 19: a new request not earlier than 3 months after the refusal of 2026-11-20.
     const p19 = await rowText(page, /Pakartotinis prašymas ne anksčiau kaip/);
@@ -93,6 +139,8 @@ describe('moving a case through the procedure', () => {
     const history = (await page.getByRole('region', { name: 'Bylos eiga' }).textContent()) ?? '';
     expect(history).toContain(reason);
     expect(history).toContain('„Komisija nusprendė“ → „Prašymas netenkintas“');
+    expect(history).toContain('Sprendimas 10.4 – Teikti siūlymą direktoriui neteikti Kalėjimų departamento direktoriui teikimo');
+    expect(await page.locator('.case-decision').textContent()).toContain('Komisijos sprendimas (V-77 10 p.): 10.4 – Teikti siūlymą');
 
     // The same convict asks again within the 3 months: the form flags it live (p. 19), registering is allowed.
     await page.getByRole('navigation').getByRole('link', { name: 'Naujas prašymas' }).click();
@@ -161,6 +209,66 @@ describe('moving a case through the procedure', () => {
     expect(await changed.textContent()).toContain('Byla įkelta iš naujo');
     await expect.poll(() => page.locator('.state-badge').textContent()).toBe('Renkama medžiaga');
     expect(await page.getByRole('heading', { name: 'Vaitkus Marius' }).count()).toBe(1);
+    expect(session.problems).toEqual([]);
+  });
+
+  it('V-77 p. 10, 12, 14: the commission chooses between the two decisions open for the convict; after 10.3 the road leads to the Prison Department, not to the director\'s order', async () => {
+    session = await openApp(tempDir('decisions'), async (dispatch) => {
+      await invoke(dispatch, 'settings.save', SETTINGS);
+      // Serves in Marijampolė, asks for this institution's halfway house: 10.3 or 10.4.
+      await seedCase(dispatch, { firstName: 'Linas', lastName: 'Kitoks', personalFileNo: 'K-1', servingInstitutionId: 'marijampole', halfwayHouseInstitutionId: 'own' }, TO_MEETING);
+      // Serves here: 10.1 or 10.2.
+      await seedCase(dispatch, { firstName: 'Saulius', lastName: 'Vietinis', personalFileNo: 'V-1', servingInstitutionId: 'own', halfwayHouseInstitutionId: 'own' }, TO_MEETING);
+    });
+    const { page } = session;
+    const choice = page.getByRole('radiogroup', { name: DECISION_CHOICE });
+    const submit = page.getByRole('button', { name: 'Įrašyti žingsnį' });
+
+    await page.getByRole('link', { name: 'Kitoks Linas' }).click();
+    await page.getByRole('heading', { name: 'Kitoks Linas' }).waitFor();
+    await page.getByRole('button', { name: 'Komisija nusprendė', exact: true }).click();
+    expect(await choice.getByRole('radio').evaluateAll((radios) => radios.map((r) => r.getAttribute('value')))).toEqual(['10.3', '10.4']);
+    expect(await choice.getByRole('radio', { name: '10.3 – Teikti siūlymą direktoriui kreiptis su teikimu į Kalėjimų departamento direktorių perkelti nuteistąjį į pusiaukelės namus' }).count()).toBe(1);
+    expect(await choice.getAttribute('aria-required')).toBe('true');
+    expect(await submit.isDisabled()).toBe(true);
+
+    // A step cannot be dated before the previous one (the meeting was put on the agenda on 2026-11-18).
+    await page.getByLabel('Žingsnio data').fill('2026-11-17');
+    await page.getByLabel('Žingsnio data').blur();
+    await page.getByRole('alert').filter({ hasText: 'Data negali būti ankstesnė už ankstesnio žingsnio datą (2026 m. lapkričio 18 d.).' }).waitFor();
+    await page.getByLabel('Žingsnio data').fill('2026-11-20');
+    await choice.getByRole('radio', { name: /^10\.3 – / }).check();
+    await submit.click();
+    await page.getByRole('status').filter({ hasText: 'Būsena pakeista: „Komisija nusprendė“.' }).waitFor();
+    expect(await page.locator('.case-decision').textContent()).toContain('10.3 – Teikti siūlymą direktoriui kreiptis su teikimu');
+    expect(await page.getByRole('region', { name: 'Bylos eiga' }).textContent()).toContain('Sprendimas 10.3 – ');
+
+    // V-77 p. 12: a positive decision puts the convict on the list; no refusal follows it directly.
+    expect(await offeredSteps(page)).toEqual(['Įrašyta į sąrašą']);
+    await step(page, 'Įrašyta į sąrašą', '2026-11-20');
+    // V-77 p. 14: after 10.3 the director submits to the Prison Department; the director's own
+    // order (p. 13) and refusal (p. 15) belong to 10.1.
+    expect(await offeredSteps(page)).toEqual(['Pateiktas teikimas KD', 'Neatitinka sąlygų', 'Prašymas atsiimtas']);
+    await step(page, 'Pateiktas teikimas KD', '2026-11-23');
+    // V-77 p. 17, 18: the Prison Department director resolves to transfer, or refuses.
+    expect(await offeredSteps(page)).toEqual(['Perkėlimas nuspręstas', 'Prašymas netenkintas', 'Neatitinka sąlygų']);
+
+    // A convict serving here: 10.1 or 10.2, in English too.
+    await page.getByRole('link', { name: 'Atgal į bylų sąrašą' }).click();
+    await page.getByRole('link', { name: 'Vietinis Saulius' }).click();
+    await page.getByRole('heading', { name: 'Vietinis Saulius' }).waitFor();
+    expect(await page.getByRole('region', { name: 'Nuteistojo ir prašymo duomenys' }).textContent()).toContain('Galimi komisijos sprendimai (V-77 10 p.)10.1.');
+    await page.getByRole('button', { name: 'Komisija nusprendė', exact: true }).click();
+    expect(await choice.getByRole('radio').evaluateAll((radios) => radios.map((r) => r.getAttribute('value')))).toEqual(['10.1', '10.2']);
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    const choiceEn = page.getByRole('radiogroup', { name: "The commission's decision (V-77 p. 10)" });
+    expect(await choiceEn.getByRole('radio', { name: '10.2 – Propose to the director not to transfer the convict to the halfway house' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'LT', exact: true }).click();
+    await page.getByRole('button', { name: 'Atšaukti' }).click();
+
+    // A withdrawal has no point in the order: the state is shown without one.
+    await step(page, 'Prašymas atsiimtas', '2026-11-23', { reason: 'Nuteistasis atsiėmė prašymą.' });
+    expect(await page.locator('.case-summary').textContent()).toBe('Asmens bylos Nr. V-1Būsena: Prašymas atsiimtas');
     expect(session.problems).toEqual([]);
   });
 });

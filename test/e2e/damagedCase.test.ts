@@ -42,6 +42,9 @@ describe('a damaged case file', () => {
     await damagedRow.waitFor();
     expect(await damagedRow.textContent()).toContain('Sugadinta byla: failas neperskaitomas (sugadintas JSON)');
     expect(await damagedRow.getByRole('link').count()).toBe(0);
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await expect.poll(() => damagedRow.textContent()).toContain('Damaged case: the file cannot be read (corrupt JSON)');
+    await page.getByRole('button', { name: 'LT', exact: true }).click();
 
     // Opened by its address all the same, it shows why instead of a broken page.
     await page.evaluate((id) => {

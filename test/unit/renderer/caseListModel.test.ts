@@ -39,7 +39,7 @@ const deadline = (date: string, overdue: boolean) => ({
 });
 
 const damaged = item('d', {
-  damaged: 'failas neperskaitomas (sugadintas JSON)',
+  damaged: { lt: 'failas neperskaitomas (sugadintas JSON)', en: 'the file cannot be read (corrupt JSON)' },
   firstName: '',
   lastName: '',
   personalFileNo: '',

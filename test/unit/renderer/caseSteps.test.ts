@@ -1,24 +1,58 @@
 import { describe, expect, it } from 'vitest';
-import { validateStep } from '../../../renderer/cases/caseSteps';
+import { decisionOf, decisionsOf, stepInput, stepNeedsDecision, validateStep, type StepValues } from '../../../renderer/cases/caseSteps';
 
 const TODAY = '2026-11-23';
+const LAST_STEP = '2026-11-16';
+/** A convict serving elsewhere (V-77 p. 10.3, 10.4). */
+const context = { today: TODAY, notBefore: LAST_STEP, decisions: ['10.3', '10.4'] as const };
+const step = (patch: Partial<StepValues> = {}): StepValues => ({ on: TODAY, note: '', decision: '', ...patch });
 
 describe('the form of a procedure step', () => {
-  it('takes a real date, not later than today', () => {
-    expect(validateStep({ on: TODAY, note: '' }, 'dossier_collecting', TODAY)).toEqual({});
-    expect(validateStep({ on: '', note: '' }, 'dossier_collecting', TODAY)).toEqual({ on: 'required' });
-    expect(validateStep({ on: '2026-11-31', note: '' }, 'dossier_collecting', TODAY)).toEqual({ on: 'date' });
-    expect(validateStep({ on: '2026-11-24', note: '' }, 'dossier_collecting', TODAY)).toEqual({ on: 'dateInFuture' });
+  it('takes a real date, not later than today and not before the previous step', () => {
+    expect(validateStep(step(), 'dossier_collecting', context)).toEqual({});
+    expect(validateStep(step({ on: LAST_STEP }), 'dossier_collecting', context)).toEqual({});
+    expect(validateStep(step({ on: '' }), 'dossier_collecting', context)).toEqual({ on: 'required' });
+    expect(validateStep(step({ on: '2026-11-31' }), 'dossier_collecting', context)).toEqual({ on: 'date' });
+    expect(validateStep(step({ on: '2026-11-24' }), 'dossier_collecting', context)).toEqual({ on: 'dateInFuture' });
+    expect(validateStep(step({ on: '2026-11-15' }), 'dossier_collecting', context)).toEqual({ on: 'dateOrder' });
   });
 
-  it('V-77 p. 15, 16, 18: requires a written reason to refuse, end or withdraw a request', () => {
+  it('V-77 p. 6, 15, 16, 18, 47: requires a written reason to refuse, end or withdraw a request', () => {
     for (const to of ['refused', 'ineligible', 'returned', 'withdrawn'] as const) {
-      expect(validateStep({ on: TODAY, note: '   ' }, to, TODAY)).toEqual({ note: 'required' });
-      expect(validateStep({ on: TODAY, note: 'Galioja drausminė nuobauda.' }, to, TODAY)).toEqual({});
+      expect(validateStep(step({ note: '   ' }), to, context)).toEqual({ note: 'required' });
+      expect(validateStep(step({ note: 'Galioja drausminė nuobauda.' }), to, context)).toEqual({});
     }
   });
 
   it('limits the note to 2,000 characters', () => {
-    expect(validateStep({ on: TODAY, note: 'x'.repeat(2001) }, 'scheduled', TODAY)).toEqual({ note: 'tooLong' });
+    expect(validateStep(step({ note: 'x'.repeat(2000) }), 'scheduled', context)).toEqual({});
+    expect(validateStep(step({ note: 'x'.repeat(2001) }), 'scheduled', context)).toEqual({ note: 'tooLong' });
+  });
+
+  it('V-77 p. 10: the step to "decided" needs one of the two decisions open for the convict', () => {
+    expect(stepNeedsDecision('decided')).toBe(true);
+    expect(stepNeedsDecision('listed')).toBe(false);
+    expect(validateStep(step(), 'decided', context)).toEqual({ decision: 'required' });
+    expect(validateStep(step({ decision: '10.1' }), 'decided', context)).toEqual({ decision: 'decisionNotOpen' });
+    expect(validateStep(step({ decision: '10.3' }), 'decided', context)).toEqual({});
+    expect(validateStep(step({ decision: '10.2' }), 'decided', { ...context, decisions: ['10.1', '10.2'] })).toEqual({});
+    // Other steps do not ask for it.
+    expect(validateStep(step(), 'listed', context)).toEqual({});
+  });
+
+  it('sends the date, the note only when given and the decision only for "decided"', () => {
+    expect(stepInput(step({ note: '  ' }), 'dossier_collecting')).toEqual({ on: TODAY });
+    expect(stepInput(step({ note: ' Medžiaga išsiųsta. ' }), 'dossier_collecting')).toEqual({ on: TODAY, note: 'Medžiaga išsiųsta.' });
+    expect(stepInput(step({ decision: '10.4' }), 'decided')).toEqual({ on: TODAY, decision: '10.4' });
+    expect(stepInput(step({ decision: '10.4' }), 'listed')).toEqual({ on: TODAY });
+  });
+});
+
+describe('the decisions of the commission (V-77 p. 10)', () => {
+  it('are taken from the catalogue, in the order of the order', () => {
+    expect(decisionsOf(['10.4', '10.3']).map((d) => d.id)).toEqual(['10.3', '10.4']);
+    expect(decisionsOf([])).toEqual([]);
+    expect(decisionOf('10.1')?.lt).toBe('Teikti siūlymą direktoriui perkelti nuteistąjį į pusiaukelės namus');
+    expect(decisionOf('10.4')?.en).toMatch(/^Propose to the director not to submit/);
   });
 });

@@ -50,9 +50,20 @@ describe('the request form (V-77 p. 5)', () => {
     expect(validateRequest({ ...valid, possibleParoleDate: '2026-12-01' }, TODAY).errors).toEqual({ possibleParoleDate: 'paroleAfterTransfer' });
   });
 
+  it('V-77 p. 5, 7–8: refuses a request that concerns neither this institution nor its halfway house, under the halfway house', () => {
+    expect(validateRequest({ ...valid, servingInstitutionId: 'marijampole', halfwayHouseInstitutionId: 'vilnius' }, TODAY)).toEqual({
+      input: null,
+      errors: { halfwayHouseInstitutionId: 'notOurCase' },
+    });
+    expect(validateRequest({ ...valid, servingInstitutionId: 'own', halfwayHouseInstitutionId: 'vilnius' }, TODAY).input).not.toBeNull();
+    expect(validateRequest({ ...valid, servingInstitutionId: 'vilnius', halfwayHouseInstitutionId: 'own' }, TODAY).input).not.toBeNull();
+  });
+
   it('refuses a request date later than today, as the back end would', () => {
     expect(validateRequest({ ...valid, requestDate: '2026-11-24' }, TODAY).errors).toEqual({ requestDate: 'requestInFuture' });
     expect(validateRequest({ ...valid, requestDate: TODAY }, TODAY).input).not.toBeNull();
+    // A date that is not real reports itself, not as a future one.
+    expect(validateRequest({ ...valid, requestDate: '2026-13-01' }, TODAY).errors).toEqual({ requestDate: 'date' });
   });
 
   it('starts empty, with the halfway house chosen when there is only one', () => {
