@@ -11,5 +11,7 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // Data at rest is encrypted (issue 3): the services unlock test data directories with this.
+    env: { PUSIAUKELE_PASSPHRASE: 'test-passphrase-pusiaukele' },
   },
 });

@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // Data at rest is encrypted (issue 3): the services unlock test data directories with this.
+    env: { PUSIAUKELE_PASSPHRASE: 'test-passphrase-pusiaukele' },
   },
 });

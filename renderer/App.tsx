@@ -1,136 +1,142 @@
-import { useEffect, useState } from 'react';
-import type { Settings } from '../shared/contract/schemas';
-import type { IsoDate } from '../shared/domain/calendar';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { SessionUser } from '../shared/contract/users';
 import { ApiError, call, toApiError } from './api/client';
-import { CaseListPage } from './cases/CaseListPage';
-import { CasePage } from './cases/CasePage';
-import { DEFAULT_QUERY, type ListQuery } from './cases/caseListModel';
-import { useCaseList } from './cases/useCaseList';
+import { ChangePasswordPage } from './auth/ChangePasswordPage';
+import { CreateAdministratorPage } from './auth/CreateAdministratorPage';
+import { LockOverlay } from './auth/LockOverlay';
+import { sessionGate } from './auth/sessionGate';
+import { forgetSessionToken, keepSessionToken, sessionToken } from './auth/sessionToken';
+import { SignInPage } from './auth/SignInPage';
+import { useIdleLock } from './auth/useIdleLock';
 import { ErrorNotice } from './components/ErrorNotice';
-import { PageTitle } from './components/PageTitle';
 import { useI18n } from './i18n/I18nProvider';
 import { Header } from './layout/Header';
-import { NewRequestPage } from './request/NewRequestPage';
-import type { Route } from './router/routes';
-import { navigate, useRoute } from './router/useRoute';
-import { SettingsPage } from './settings/SettingsPage';
+import { redirect, useRoute } from './router/useRoute';
+import { Workspace } from './Workspace';
 
-interface Boot {
-  today: IsoDate;
-  /** null until the institution is set up: every route then shows the set-up screen. */
-  settings: Settings | null;
-  /**
-   * Why the settings could not be read (SETTINGS_DAMAGED): the set-up screen then says so, and
-   * saving there writes them anew (the back end keeps the damaged file aside).
-   */
-  settingsError: ApiError | null;
-}
+/** Where the user is in signing in; the app itself opens at 'ready'. */
+type Auth =
+  | { phase: 'loading' }
+  | { phase: 'failed'; error: ApiError }
+  | { phase: 'createAdministrator' }
+  | { phase: 'signIn'; notice: ApiError | null }
+  | { phase: 'changePassword'; user: SessionUser }
+  | { phase: 'ready'; user: SessionUser; idleMinutes: number };
 
-/** The settings, or null with the reason when the file is damaged; other refusals fail the boot. */
-async function loadSettings(): Promise<Pick<Boot, 'settings' | 'settingsError'>> {
-  try {
-    return { settings: await call('settings.get', {}), settingsError: null };
-  } catch (e) {
-    const error = toApiError(e);
-    if (error.code !== 'SETTINGS_DAMAGED') throw error;
-    return { settings: null, settingsError: error };
-  }
-}
-
+/**
+ * The app starts by asking the back end who is signed in (auth.status): nobody yet on a new data
+ * directory (create the administrator), nobody in this tab (sign in), a user who must change the
+ * password first, or a user who may work. A refusal about the session later on (ended, locked,
+ * password to change) brings the right screen back; a lock keeps the work underneath.
+ */
 export function App() {
   const { t } = useI18n();
   const route = useRoute();
-  const [boot, setBoot] = useState<Boot | null>(null);
-  const [bootError, setBootError] = useState<ApiError | null>(null);
+  const [auth, setAuth] = useState<Auth>({ phase: 'loading' });
   const [attempt, setAttempt] = useState(0);
-  const [query, setQuery] = useState<ListQuery>(DEFAULT_QUERY);
-  const caseList = useCaseList(boot?.settings != null && route.name === 'cases', boot?.today);
+  const locked = useSyncExternalStore(sessionGate.subscribeLock, sessionGate.isLocked);
+  const ready = auth.phase === 'ready';
+  useIdleLock(ready ? auth.idleMinutes : 0, ready && !locked);
 
   useEffect(() => {
     let current = true;
-    Promise.all([call('app.info', {}), loadSettings()]).then(
-      ([info, settings]) => {
+    call('auth.status', {}).then(
+      (status) => {
         if (!current) return;
-        setBoot({ today: info.today, ...settings });
-        setBootError(null);
+        if (!status.user && sessionToken() !== null) forgetSessionToken();
+        if (status.locked) sessionGate.lock();
+        if (!status.setUp) setAuth({ phase: 'createAdministrator' });
+        else if (!status.user) setAuth((a) => ({ phase: 'signIn', notice: a.phase === 'signIn' ? a.notice : null }));
+        else if (status.user.mustChangePassword) setAuth({ phase: 'changePassword', user: status.user });
+        else setAuth({ phase: 'ready', user: status.user, idleMinutes: status.idleMinutes });
       },
-      (e: unknown) => current && setBootError(toApiError(e)),
+      (e: unknown) => current && setAuth({ phase: 'failed', error: toApiError(e) }),
     );
     return () => {
       current = false;
     };
   }, [attempt]);
 
-  // A session may stay open past midnight: take today's date afresh on every navigation, and when
-  // the window is shown again (e.g. the next morning).
-  const [shown, setShown] = useState(0);
-  useEffect(() => {
-    const onVisibility = () => {
-      if (document.visibilityState === 'visible') setShown((n) => n + 1);
-    };
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => document.removeEventListener('visibilitychange', onVisibility);
-  }, []);
-  useEffect(() => {
-    let current = true;
-    call('app.info', {}).then(
-      (info) => current && setBoot((b) => (b && b.today !== info.today ? { ...b, today: info.today } : b)),
-      () => undefined, // the boot request above reports a failing back end
-    );
-    return () => {
-      current = false;
-    };
-  }, [route, shown]);
+  useEffect(
+    () =>
+      sessionGate.onSignal((signal, error) => {
+        if (signal === 'unauthenticated') {
+          forgetSessionToken();
+          sessionGate.reset();
+          setAuth({ phase: 'signIn', notice: error ? new ApiError(error) : null });
+        } else if (signal === 'passwordChangeRequired') {
+          setAttempt((n) => n + 1);
+        }
+      }),
+    [],
+  );
 
-  const onSettingsSaved = (settings: Settings, firstRun: boolean) => {
-    setBoot((b) => (b ? { ...b, settings, settingsError: null } : b));
-    if (firstRun) navigate({ name: 'cases' });
+  const signedIn = (session: string) => {
+    keepSessionToken(session);
+    sessionGate.reset();
+    setAttempt((n) => n + 1);
   };
 
-  const page = (today: IsoDate, settings: Settings, current: Route) => {
-    switch (current.name) {
-      case 'cases':
-        return <CaseListPage list={caseList} query={query} onQueryChange={setQuery} />;
-      case 'case':
-        return <CasePage key={current.id} id={current.id} settings={settings} today={today} />;
-      case 'new':
-        return <NewRequestPage settings={settings} today={today} />;
-      case 'settings':
-        return <SettingsPage current={settings} onSaved={(s) => onSettingsSaved(s, false)} />;
-      case 'notFound':
-        return (
-          <section className="page">
-            <PageTitle title={t('notFound.title')} />
-            <p>
-              <a href="#/cases">{t('notFound.back')}</a>
-            </p>
-          </section>
-        );
-    }
+  const signedOut = (notice: ApiError | null) => {
+    forgetSessionToken();
+    sessionGate.reset();
+    setAuth({ phase: 'signIn', notice });
   };
 
-  let content;
-  if (bootError) {
-    content = (
-      <section className="page">
-        <ErrorNotice error={bootError}>
-          <button type="button" className="button-secondary" onClick={() => setAttempt((n) => n + 1)}>
-            {t('common.retry')}
-          </button>
-        </ErrorNotice>
-      </section>
+  const signOut = () => {
+    // Whatever the answer, this tab forgets the session; the next user starts at their own start page.
+    const done = () => {
+      redirect({ name: 'cases' });
+      signedOut(null);
+    };
+    call('auth.logout', {}).then(done, done);
+  };
+
+  if (auth.phase === 'ready') {
+    return (
+      <>
+        <Workspace
+          user={auth.user}
+          locked={locked}
+          onSignOut={signOut}
+          onUserChanged={(user) => setAuth({ ...auth, user })}
+          onIdleMinutesChanged={(idleMinutes) => setAuth((a) => (a.phase === 'ready' ? { ...a, idleMinutes } : a))}
+        />
+        {locked ? <LockOverlay user={auth.user} onSignOut={signOut} onEnded={(error) => signedOut(error)} /> : null}
+      </>
     );
-  } else if (!boot) {
-    content = <p className="page">{t('common.loading')}</p>;
-  } else if (!boot.settings) {
-    content = <SettingsPage current={null} problem={boot.settingsError} onSaved={(s) => onSettingsSaved(s, true)} />;
-  } else {
-    content = page(boot.today, boot.settings, route);
   }
 
+  let content;
+  switch (auth.phase) {
+    case 'loading':
+      content = <p className="page">{t('common.loading')}</p>;
+      break;
+    case 'failed':
+      content = (
+        <section className="page">
+          <ErrorNotice error={auth.error}>
+            <button type="button" className="button-secondary" onClick={() => setAttempt((n) => n + 1)}>
+              {t('common.retry')}
+            </button>
+          </ErrorNotice>
+        </section>
+      );
+      break;
+    case 'createAdministrator':
+      content = <CreateAdministratorPage onCreated={signedIn} />;
+      break;
+    case 'signIn':
+      content = <SignInPage key={auth.notice?.message ?? ''} notice={auth.notice} onSignedIn={signedIn} />;
+      break;
+    case 'changePassword':
+      content = <ChangePasswordPage required onChanged={() => setAttempt((n) => n + 1)} />;
+      break;
+  }
+  const user = auth.phase === 'changePassword' ? auth.user : null;
   return (
     <div className="app">
-      <Header institutionName={boot?.settings?.institution.name ?? null} route={route} showNavigation={boot?.settings != null} />
+      <Header institutionName={null} route={route} user={user} showNavigation={false} onSignOut={signOut} />
       <main id="main" tabIndex={-1}>
         {content}
       </main>

@@ -1,6 +1,7 @@
 import { resolveDataDir } from '../services/dataDir';
 import { DomainError } from '../../shared/domain/errors';
 import { startBrowserHost } from './server';
+import { terminalKey } from '../cli/terminalKey';
 
 function portFrom(argv: readonly string[]): number {
   const i = argv.indexOf('--port');
@@ -16,7 +17,8 @@ function portFrom(argv: readonly string[]): number {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const dataDir = resolveDataDir(argv);
-  const host = await startBrowserHost({ dataDir, port: portFrom(argv) });
+  const port = portFrom(argv);
+  const host = await startBrowserHost({ dataDir, port, key: await terminalKey(dataDir) });
   console.log(`Pusiaukelė veikia naršyklėje. Atidarykite šį adresą (jis galioja, kol programa veikia):\n\n  ${host.url}\n`);
   console.log(`Duomenų katalogas: ${dataDir}`);
   console.log('Sustabdyti: Ctrl+C');

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { openServices, type Services } from '../services/index';
+import type { KeyProvider } from '../services/store/encryption';
 import { CONTENT_SECURITY_POLICY } from '../../shared/contract/csp';
 import { internalError } from '../../shared/contract/dispatch';
 
@@ -15,6 +16,10 @@ export interface BrowserHostOptions {
   rendererDir?: string;
   /** Fix today's date (YYYY-MM-DD) for demonstrations and tests. */
   today?: string;
+  /** The services' clock (tests move it to reach the idle lock). */
+  now?: () => Date;
+  /** What unlocks the data key; defaults to the passphrase in PUSIAUKELE_PASSPHRASE. */
+  key?: KeyProvider;
 }
 
 export interface BrowserHost {
@@ -90,7 +95,12 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const rendererDir = resolve(options.rendererDir ?? join(process.cwd(), 'dist', 'renderer'));
-  const services = await openServices({ dataDir: options.dataDir, ...(options.today ? { today: options.today } : {}) });
+  const services = await openServices({
+    dataDir: options.dataDir,
+    ...(options.today ? { today: options.today } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.key ? { key: options.key } : {}),
+  });
   const token = randomBytes(32).toString('base64url');
   let port = 0;
   const hosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
@@ -133,7 +143,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         } catch {
           return refuse(res, 400, 'BAD_JSON', 'Užklausa nėra tinkamas JSON.', 'The request is not valid JSON.');
         }
-        const result = await services.dispatch(typeof call.method === 'string' ? call.method : '', call.input);
+        const session = req.headers['x-pusiaukele-session'];
+        const result = await services.dispatch(
+          typeof call.method === 'string' ? call.method : '',
+          call.input,
+          typeof session === 'string' && session !== '' ? session : undefined,
+        );
         return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
       }
 

@@ -1,18 +1,22 @@
 import { openServices } from '../services/index';
 import { resolveDataDir } from '../services/dataDir';
 import { DomainError } from '../../shared/domain/errors';
-import { seedDemo } from './demo';
+import { ROLE_LABELS } from '../../shared/contract/roles';
+import { DEMO_USERS, seedDemo } from './demo';
+import { terminalKey } from './terminalKey';
 
 const HELP = `Pusiaukelė – komandinė eilutė
 
   npm run cli -- demo --data KATALOGAS [--count N]
-      Užpildo naują duomenų katalogą demonstraciniais duomenimis: įstaiga ir N (numatyta 36)
-      bylų įvairiuose etapuose, taip pat bylos su V-77 5 ir 19 p. žymomis.
+      Užpildo naują duomenų katalogą demonstraciniais duomenimis: po vieną naudotoją kiekvienam
+      vaidmeniui (jų vardai ir slaptažodžiai išspausdinami), įstaiga ir N (numatyta 36) bylų
+      įvairiuose etapuose, taip pat bylos su V-77 5 ir 19 p. žymomis.
 
   npm run cli -- help
       Ši pagalba.
 
 Duomenų katalogas: --data KATALOGAS, arba PUSIAUKELE_DATA, arba numatytasis naudotojo katalogas.
+Duomenys šifruojami: slaptafrazė imama iš PUSIAUKELE_PASSPHRASE, kitaip jos paklausiama terminale.
 `;
 
 function countFrom(argv: readonly string[]): number {
@@ -37,12 +41,16 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const count = countFrom(rest);
   const dataDir = resolveDataDir(rest);
-  const services = await openServices({ dataDir, verifyOnOpen: false });
+  const services = await openServices({ dataDir, verifyOnOpen: false, key: await terminalKey(dataDir) });
   try {
     const info = await services.dispatch('app.info', {});
     const today = info.ok ? (info.value as { today: string }).today : new Date().toISOString().slice(0, 10);
     const written = await seedDemo(services.dispatch, today, count);
-    process.stdout.write(`Įrašyta ${written} demonstracinių bylų į ${dataDir}.\nPaleiskite: npm run web -- --data ${dataDir}\n`);
+    process.stdout.write(`Įrašyta ${written} demonstracinių bylų į ${dataDir}.\n\nNaudotojai (vardas / slaptažodis / vaidmuo):\n`);
+    for (const u of DEMO_USERS) {
+      process.stdout.write(`  ${u.username.padEnd(12)} ${u.password.padEnd(24)} ${u.roles.map((r) => ROLE_LABELS[r].lt).join(', ')}\n`);
+    }
+    process.stdout.write(`\nPaleiskite: npm run web -- --data ${dataDir}\n`);
   } finally {
     await services.close();
   }

@@ -29,12 +29,12 @@ const BAD_REQUEST: InvokeResult = {
  * app://pusiaukele may call it; the result is always data, never a thrown error.
  */
 export function handleInvocations(services: Pick<Services, 'dispatch'>): void {
-  ipcMain.handle(IPC_INVOKE_CHANNEL, async (event, method: unknown, input: unknown): Promise<InvokeResult> => {
+  ipcMain.handle(IPC_INVOKE_CHANNEL, async (event, method: unknown, input: unknown, session: unknown): Promise<InvokeResult> => {
     const senderUrl = event.senderFrame?.url;
     if (senderUrl === undefined || !isAppUrl(senderUrl)) return FORBIDDEN;
     if (typeof method !== 'string' || method === '') return BAD_REQUEST;
     try {
-      return await services.dispatch(method, input);
+      return await services.dispatch(method, input, typeof session === 'string' ? session : undefined);
     } catch (error) {
       console.error(`dispatch(${method}) threw`, error);
       return { ok: false, error: internalError() };

@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import { DomainError } from '../../shared/domain/errors';
 import { resolveDataDir } from '../services/dataDir';
 import { openServices, type Services } from '../services/index';
+import type { KeyProvider } from '../services/store/encryption';
 import { APP_START_URL } from './appOrigin';
 import { forwardEvents, handleInvocations } from './ipc';
 import { installApplicationMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { osSecretStoreKey } from './secretStore';
 import { denyAllPermissions, lockDownWebContents } from './security';
 import { WINDOW_TITLE, bringToFront, createMainWindow } from './window';
 
@@ -15,7 +17,7 @@ export interface StartOptions {
   argv?: readonly string[];
   env?: NodeJS.ProcessEnv;
   /** The back end to open on it: the real services unless a test wraps them. */
-  openServices?: (options: { dataDir: string }) => Promise<Services>;
+  openServices?: (options: { dataDir: string; key: KeyProvider }) => Promise<Services>;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function startApp(options: StartOptions = {}): Promise<void> {
     serveRenderer(join(appPath, 'dist', 'renderer'));
     const services = await (options.openServices ?? openServices)({
       dataDir: resolveDataDir(options.argv ?? process.argv, options.env ?? process.env),
+      key: await osSecretStoreKey(),
     });
     const stopEvents = forwardEvents(services, () => mainWindow?.webContents ?? null);
     closeServicesOnQuit(services, stopEvents);

@@ -5,8 +5,8 @@ import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../shared/contract/cha
 import type { AppEvent, DesktopBridge, InvokeResult } from '../../shared/contract/result';
 
 const bridge: DesktopBridge = {
-  invoke(method: string, input: unknown): Promise<InvokeResult> {
-    return ipcRenderer.invoke(IPC_INVOKE_CHANNEL, method, input) as Promise<InvokeResult>;
+  invoke(method: string, input: unknown, session?: string): Promise<InvokeResult> {
+    return ipcRenderer.invoke(IPC_INVOKE_CHANNEL, method, input, session) as Promise<InvokeResult>;
   },
   onEvent(listener: (event: AppEvent) => void): () => void {
     // The renderer gets the event only, never the IpcRendererEvent (it carries `sender`).

@@ -1,16 +1,33 @@
+import type { Caller } from '../../shared/contract/methods';
 import type { AppEvent } from '../../shared/contract/result';
+import type { AuditLog, AuditSubject } from './audit/auditLog';
 import type { IsoDate } from '../../shared/domain/calendar';
 import type { DataDirectory } from './store/dataDirectory';
 import type { CaseStore } from './store/caseStore';
 import type { SettingsStore } from './store/settingsStore';
+import type { UsersStore } from './store/usersStore';
+import type { Sessions } from './users/sessions';
 
 /** What every feature of the back end is given: the stores, the clock and the event channel. */
 export interface ServiceContext {
   readonly dir: DataDirectory;
   readonly cases: CaseStore;
   readonly settings: SettingsStore;
+  readonly users: UsersStore;
+  readonly sessions: Sessions;
+  /** Minutes of inactivity after which a session locks (settings, default 10). */
+  idleMinutes(): number;
   /** Today's date in the institution (PUSIAUKELE_TODAY can fix it for demonstrations and tests). */
   today(): IsoDate;
   now(): Date;
   emit(event: AppEvent): void;
+  readonly audit: AuditLog;
+  /**
+   * Make a change through the audit trail: first record who (the caller), which method, what (the
+   * subject) and a digest of the record before and after, then `write` it. Should the write fail,
+   * the trail records that too. Every change to a case, a user or the settings goes this way, so no
+   * change can be on disk without its entry (a crash in between leaves an entry whose `after` the
+   * record never reached, which the digests show).
+   */
+  change(caller: Caller, method: string, subject: AuditSubject, before: unknown, after: unknown, summary: string, write: () => void): void;
 }

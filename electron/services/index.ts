@@ -8,13 +8,21 @@ import type { ServiceContext } from './context';
 import { settingsHandlers } from './settings/app';
 import { CaseStore } from './store/caseStore';
 import { openDataDirectory } from './store/dataDirectory';
-import { jsonCodec } from './store/jsonFile';
+import { environmentKey, openEncryption, type KeyProvider } from './store/encryption';
+import type { Codec } from './store/jsonFile';
 import { SettingsStore } from './store/settingsStore';
+import { UsersStore } from './store/usersStore';
+import { usersHandlers } from './users/app';
+import { Sessions } from './users/sessions';
+import { DEFAULT_IDLE_MINUTES } from '../../shared/contract/schemas';
 import { systemHandlers } from './system/app';
+import { auditHandlers } from './audit/app';
+import { AuditLog, digest } from './audit/auditLog';
 
 export interface Services {
   readonly dataDir: string;
-  dispatch(method: string, input: unknown): Promise<InvokeResult>;
+  /** `session`: the signed-in user's session from auth.login, absent before signing in. */
+  dispatch(method: string, input: unknown, session?: string): Promise<InvokeResult>;
   onEvent(listener: (event: AppEvent) => void): () => void;
   close(): Promise<void>;
 }
@@ -23,10 +31,14 @@ export interface ServicesOptions {
   dataDir: string;
   /** Fix "today" (YYYY-MM-DD); defaults to PUSIAUKELE_TODAY, then the machine's date. */
   today?: IsoDate;
+  /** The clock (tests move it to reach the idle lock and the end of an account lockout). */
+  now?: () => Date;
   /** Check every case file in the background after opening (default true)… */
   verifyOnOpen?: boolean;
   /** …starting this many milliseconds after opening (default 500). */
   verifyDelayMs?: number;
+  /** What unlocks the data key (issue 3); defaults to the passphrase in PUSIAUKELE_PASSPHRASE. */
+  key?: KeyProvider;
 }
 
 function fixedToday(value: string | undefined): IsoDate | undefined {
@@ -47,27 +59,77 @@ function fixedToday(value: string | undefined): IsoDate | undefined {
  */
 export async function openServices(options: ServicesOptions): Promise<Services> {
   const today = fixedToday(options.today ?? process.env.PUSIAUKELE_TODAY);
+  const key = options.key ?? environmentKey();
   const dir = openDataDirectory(options.dataDir);
   const listeners = new Set<(event: AppEvent) => void>();
+  let codec: Codec;
   let cases: CaseStore;
   try {
-    cases = CaseStore.open(dir, jsonCodec);
+    codec = await openEncryption(dir, key);
+    cases = CaseStore.open(dir, codec);
   } catch (e) {
+    dir.release();
+    throw e;
+  }
+  let users: UsersStore;
+  try {
+    users = new UsersStore(dir, codec);
+  } catch (e) {
+    cases.close();
+    dir.release();
+    throw e;
+  }
+  const settings = new SettingsStore(dir, codec, () => new Date());
+  const idleMinutes = () => {
+    try {
+      return settings.get()?.security?.idleMinutes ?? DEFAULT_IDLE_MINUTES;
+    } catch {
+      return DEFAULT_IDLE_MINUTES; // a damaged settings file must not keep anyone signed in longer
+    }
+  };
+  const now = options.now ?? (() => new Date());
+  const sessions = new Sessions(users, idleMinutes, () => now().getTime());
+  let audit: AuditLog;
+  try {
+    audit = AuditLog.open(dir, codec, { now });
+  } catch (e) {
+    cases.close();
     dir.release();
     throw e;
   }
   const ctx: ServiceContext = {
     dir,
     cases,
-    settings: new SettingsStore(dir, jsonCodec, () => new Date()),
+    settings,
+    users,
+    sessions,
+    idleMinutes,
     today: () => today ?? todayIso(),
-    now: () => new Date(),
+    now,
     emit: (event) => listeners.forEach((l) => l(event)),
+    audit,
+    change: (caller, method, subject, before, after, summary, write) => {
+      const actor = caller.user ? { userId: caller.user.id, username: caller.user.username } : null;
+      audit.append({ actor, method, subject, ...(before !== undefined ? { before: digest(before) } : {}), after: digest(after), summary });
+      try {
+        write();
+      } catch (e) {
+        const code = e instanceof DomainError ? e.code : 'INTERNAL';
+        try {
+          audit.append({ actor, method, subject, summary: `Pakeitimas neįrašytas (${code}): ankstesnis įrašas negalioja` });
+        } catch (again) {
+          console.error('Audit trail: the failed write could not be recorded', again);
+        }
+        throw e;
+      }
+    },
   };
   const handlers: Handlers = {
     ...systemHandlers(ctx),
     ...settingsHandlers(ctx),
     ...casesHandlers(ctx),
+    ...usersHandlers(ctx),
+    ...auditHandlers(ctx),
   };
   // The check of every case file waits a moment, so that the first screen is not slowed by it.
   let verifying: Promise<void> = Promise.resolve();
@@ -86,7 +148,7 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
   let closed = false;
   return {
     dataDir: dir.root,
-    dispatch: createDispatcher(handlers),
+    dispatch: createDispatcher(handlers, sessions.guard),
     onEvent: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -99,6 +161,7 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
       await verifying;
       try {
         cases.close();
+        audit.close();
       } finally {
         dir.release();
       }

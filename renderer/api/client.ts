@@ -1,5 +1,7 @@
-import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/methods';
-import type { AppErrorData, AppEvent } from '../../shared/contract/result';
+import { allowedWhileLocked, type MethodInput, type MethodName, type MethodOutput } from '../../shared/contract/methods';
+import type { AppErrorData, AppEvent, InvokeResult } from '../../shared/contract/result';
+import { authSignalOf, sessionGate } from '../auth/sessionGate';
+import { sessionToken } from '../auth/sessionToken';
 import { translate, type Lang } from '../i18n/translate';
 import { createTransport, type Transport } from './transport';
 
@@ -58,10 +60,29 @@ export function connect(): Transport {
   return (transport ??= createTransport());
 }
 
-/** Call a contract method; resolves with its output or throws an ApiError. */
+function invokeOnce(method: MethodName, input: unknown): Promise<InvokeResult> {
+  const session = sessionToken();
+  return connect().invoke(method, input, session ?? undefined);
+}
+
+/**
+ * Call a contract method with the signed-in user's session; resolves with its output or throws an
+ * ApiError. A refusal about the session itself goes to the session gate too (the app then shows the
+ * sign-in, lock or password screen); a call refused because the session is locked is made again once
+ * the user has unlocked it, so that what they were doing goes through.
+ */
 export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await connect().invoke(method, input);
-  if (!result.ok) throw new ApiError(result.error);
+  let result = await invokeOnce(method, input);
+  if (!result.ok && result.error.code === 'SESSION_LOCKED' && !allowedWhileLocked(method)) {
+    sessionGate.signal('locked', result.error);
+    if (await sessionGate.whenUnlocked()) result = await invokeOnce(method, input);
+    else throw new ApiError(result.error);
+  }
+  if (!result.ok) {
+    const signal = authSignalOf(result.error.code);
+    if (signal) sessionGate.signal(signal, result.error);
+    throw new ApiError(result.error);
+  }
   // The dispatcher has checked the value against the contract's output schema.
   return result.value as MethodOutput<M>;
 }

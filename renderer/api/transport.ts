@@ -12,11 +12,15 @@ declare global {
 
 /** One way to reach the back end: Electron IPC or the browser host's loopback HTTP. */
 export interface Transport {
-  invoke(method: string, input: unknown): Promise<InvokeResult>;
+  /** `session`: the signed-in user's session (absent before signing in). */
+  invoke(method: string, input: unknown, session?: string): Promise<InvokeResult>;
   subscribe(listener: (event: AppEvent) => void): () => void;
 }
 
 const TOKEN_KEY = 'pusiaukele.token';
+
+/** The request header in which the browser host expects the user's session. */
+export const SESSION_HEADER = 'X-Pusiaukele-Session';
 
 function transportError(code: string, key: MessageKey, params?: MessageParams): InvokeResult {
   return { ok: false, error: { code, message: translate('lt', key, params), messageEn: translate('en', key, params) } };
@@ -42,7 +46,10 @@ function takeToken(): string | null {
 }
 
 function desktopTransport(desktop: DesktopBridge): Transport {
-  return { invoke: (method, input) => desktop.invoke(method, input), subscribe: (listener) => desktop.onEvent(listener) };
+  return {
+    invoke: (method, input, session) => (session === undefined ? desktop.invoke(method, input) : desktop.invoke(method, input, session)),
+    subscribe: (listener) => desktop.onEvent(listener),
+  };
 }
 
 function httpTransport(token: string | null): Transport {
@@ -70,12 +77,14 @@ function httpTransport(token: string | null): Transport {
   };
 
   return {
-    async invoke(method, input) {
+    async invoke(method, input, session) {
       let response: Response;
+      const headers: Record<string, string> = { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}` };
+      if (session !== undefined) headers[SESSION_HEADER] = session;
       try {
         response = await fetch('/api/invoke', {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}` },
+          headers,
           body: JSON.stringify({ method, input }),
         });
       } catch {

@@ -12,9 +12,11 @@ interface CaseListPageProps {
   list: CaseList;
   query: ListQuery;
   onQueryChange(query: ListQuery): void;
+  /** The secretary registers requests: the empty list points them to the form. */
+  canRegister: boolean;
 }
 
-export function CaseListPage({ list, query, onQueryChange }: CaseListPageProps) {
+export function CaseListPage({ list, query, onQueryChange, canRegister }: CaseListPageProps) {
   const { lang, t } = useI18n();
   const search = useDeferredValue(query.search);
 
@@ -72,7 +74,13 @@ export function CaseListPage({ list, query, onQueryChange }: CaseListPageProps) 
       </div>
       {!list.loading && list.cases.length === 0 && !list.error ? (
         <p className="empty">
-          {t('cases.empty')} <a href="#/new">{t('nav.new')}</a>
+          {canRegister ? (
+            <>
+              {t('cases.empty')} <a href="#/new">{t('nav.new')}</a>
+            </>
+          ) : (
+            t('cases.emptyReadOnly')
+          )}
         </p>
       ) : null}
       {!list.loading && list.cases.length > 0 && rows.length === 0 ? <p className="empty">{t('cases.noMatch')}</p> : null}

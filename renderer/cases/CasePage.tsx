@@ -22,9 +22,11 @@ interface CasePageProps {
   id: string;
   settings: Settings;
   today: IsoDate;
+  /** Only the secretary records steps and corrects the request; others read. */
+  canWrite: boolean;
 }
 
-export function CasePage({ id, settings, today }: CasePageProps) {
+export function CasePage({ id, settings, today, canWrite }: CasePageProps) {
   const { lang, t } = useI18n();
   const [view, setView] = useState<CaseView | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
@@ -83,7 +85,7 @@ export function CasePage({ id, settings, today }: CasePageProps) {
   const { record } = view;
   const name = `${record.convict.lastName} ${record.convict.firstName}`;
   const state = CASE_STATE_LABELS[record.state];
-  const editable = REQUEST_EDITABLE_STATES.includes(record.state);
+  const editable = canWrite && REQUEST_EDITABLE_STATES.includes(record.state);
   const decided = record.facts.decision === undefined ? undefined : decisionOf(record.facts.decision);
   const data: readonly [MessageKey, string][] = [
     ['field.firstName', record.convict.firstName],
@@ -140,32 +142,43 @@ export function CasePage({ id, settings, today }: CasePageProps) {
         <section aria-labelledby="steps-title">
           <h2 id="steps-title">{t('case.steps')}</h2>
           {view.nextStates.length === 0 ? <p>{t('case.noSteps')}</p> : null}
-          <div className="step-buttons">
-            {view.nextStates.map((to) => {
-              const open = mode.kind === 'step' && mode.to === to;
-              return (
+          {canWrite ? (
+            <div className="step-buttons">
+              {view.nextStates.map((to) => {
+                const open = mode.kind === 'step' && mode.to === to;
+                return (
+                  <button
+                    key={to}
+                    type="button"
+                    className={open ? 'button-secondary is-open' : 'button-secondary'}
+                    aria-expanded={open}
+                    onClick={() => setMode(open ? { kind: 'view' } : { kind: 'step', to })}
+                  >
+                    {CASE_STATE_LABELS[to][lang]}
+                  </button>
+                );
+              })}
+              {editable ? (
                 <button
-                  key={to}
                   type="button"
-                  className={open ? 'button-secondary is-open' : 'button-secondary'}
-                  aria-expanded={open}
-                  onClick={() => setMode(open ? { kind: 'view' } : { kind: 'step', to })}
+                  className={mode.kind === 'edit' ? 'button-secondary is-open' : 'button-secondary'}
+                  aria-expanded={mode.kind === 'edit'}
+                  onClick={() => setMode(mode.kind === 'edit' ? { kind: 'view' } : { kind: 'edit' })}
                 >
-                  {CASE_STATE_LABELS[to][lang]}
+                  {t('case.edit')}
                 </button>
-              );
-            })}
-            {editable ? (
-              <button
-                type="button"
-                className={mode.kind === 'edit' ? 'button-secondary is-open' : 'button-secondary'}
-                aria-expanded={mode.kind === 'edit'}
-                onClick={() => setMode(mode.kind === 'edit' ? { kind: 'view' } : { kind: 'edit' })}
-              >
-                {t('case.edit')}
-              </button>
-            ) : null}
-          </div>
+              ) : null}
+            </div>
+          ) : view.nextStates.length > 0 ? (
+            <>
+              <ul className="next-states">
+                {view.nextStates.map((to) => (
+                  <li key={to}>{CASE_STATE_LABELS[to][lang]}</li>
+                ))}
+              </ul>
+              <p className="field-hint">{t('case.readOnly')}</p>
+            </>
+          ) : null}
           {mode.kind === 'step' ? (
             <StepForm
               key={mode.to}

@@ -1,4 +1,4 @@
-import type { ChangeEvent, ReactNode } from 'react';
+import type { ChangeEvent, FocusEvent, ReactNode } from 'react';
 
 interface FieldFrame {
   id: string;
@@ -44,8 +44,9 @@ function Frame({ id, label, error, hint, required, children }: FieldFrame & { ch
 interface TextFieldProps extends FieldFrame {
   value: string;
   onChange(value: string): void;
-  onBlur?(): void;
-  type?: 'text' | 'number' | 'search';
+  /** The field lost the focus (`event.relatedTarget`: where the focus went). */
+  onBlur?(event: FocusEvent<HTMLInputElement>): void;
+  type?: 'text' | 'number' | 'search' | 'password';
   inputMode?: 'text' | 'numeric';
   autoComplete?: string;
   placeholder?: string;

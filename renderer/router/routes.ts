@@ -1,16 +1,33 @@
-/** The screens of the app, addressed by the URL fragment: #/cases, #/cases/<id>, #/new, #/settings. */
+/**
+ * The screens of the app, addressed by the URL fragment: #/cases, #/cases/<id>, #/new, #/settings,
+ * #/users, #/audit, #/password.
+ */
 export type Route =
   | { name: 'cases' }
   | { name: 'case'; id: string }
   | { name: 'new' }
   | { name: 'settings' }
+  | { name: 'users' }
+  | { name: 'audit' }
+  | { name: 'password' }
   | { name: 'notFound'; hash: string };
+
+export type RouteName = Route['name'];
+
+const SIMPLE: Readonly<Record<string, Route>> = {
+  '/cases': { name: 'cases' },
+  '/new': { name: 'new' },
+  '/settings': { name: 'settings' },
+  '/users': { name: 'users' },
+  '/audit': { name: 'audit' },
+  '/password': { name: 'password' },
+};
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '');
-  if (path === '' || path === '/cases') return { name: 'cases' };
-  if (path === '/new') return { name: 'new' };
-  if (path === '/settings') return { name: 'settings' };
+  if (path === '') return { name: 'cases' };
+  const simple = SIMPLE[path];
+  if (simple) return simple;
   const caseMatch = /^\/cases\/([^/]+)$/.exec(path);
   if (caseMatch?.[1]) {
     try {
@@ -24,13 +41,9 @@ export function parseRoute(hash: string): Route {
 
 export function routeHref(route: Exclude<Route, { name: 'notFound' }>): string {
   switch (route.name) {
-    case 'cases':
-      return '#/cases';
     case 'case':
       return `#/cases/${encodeURIComponent(route.id)}`;
-    case 'new':
-      return '#/new';
-    case 'settings':
-      return '#/settings';
+    default:
+      return `#/${route.name}`;
   }
 }

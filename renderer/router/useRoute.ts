@@ -15,3 +15,8 @@ export function useRoute(): Route {
 export function navigate(route: Parameters<typeof routeHref>[0]): void {
   location.hash = routeHref(route);
 }
+
+/** Go to `route` in place of the current address (no new history entry: Back does not return here). */
+export function redirect(route: Parameters<typeof routeHref>[0]): void {
+  location.replace(routeHref(route));
+}

@@ -172,6 +172,24 @@ export function SettingsPage({ current, problem = null, onSaved }: SettingsPageP
           </button>
         </fieldset>
 
+        <fieldset>
+          <legend>{t('settings.security')}</legend>
+          <TextField
+            id="settings-idle"
+            label={t('settings.idleMinutes')}
+            hint={t('settings.idleHint')}
+            required
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={240}
+            value={values.idleMinutes}
+            onChange={(idleMinutes) => update({ idleMinutes }, 'security.idleMinutes')}
+            onBlur={() => touched.leave('security.idleMinutes')}
+            error={errorOf('security.idleMinutes')}
+          />
+        </fieldset>
+
         {error ? <ErrorNotice error={error} /> : null}
         {submitted && !valid ? (
           <p className="form-summary" role="alert">

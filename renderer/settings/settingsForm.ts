@@ -1,4 +1,4 @@
-import { OWN_INSTITUTION_ID, settings as settingsSchema, type Settings } from '../../shared/contract/schemas';
+import { DEFAULT_IDLE_MINUTES, OWN_INSTITUTION_ID, settings as settingsSchema, type Settings } from '../../shared/contract/schemas';
 import { fieldErrorsFromIssues, type FieldErrors } from '../forms/issues';
 
 /** One of the other institutions as the form edits it; `id` is null until first saved. */
@@ -16,16 +16,19 @@ export interface SettingsFormValues {
   halfwayHouseName: string;
   places: string;
   others: InstitutionRow[];
+  /** The app locks itself after this many idle minutes (security.idleMinutes). */
+  idleMinutes: string;
 }
 
 export function settingsFormValues(current: Settings | null): SettingsFormValues {
-  if (!current) return { name: '', runsHalfwayHouse: false, halfwayHouseName: '', places: '', others: [] };
+  if (!current) return { name: '', runsHalfwayHouse: false, halfwayHouseName: '', places: '', others: [], idleMinutes: String(DEFAULT_IDLE_MINUTES) };
   return {
     name: current.institution.name,
     runsHalfwayHouse: current.institution.runsHalfwayHouse,
     halfwayHouseName: current.institution.halfwayHouseName,
     places: current.institution.runsHalfwayHouse ? String(current.institution.places) : '',
     others: current.otherInstitutions.map((o) => ({ key: o.id, id: o.id, name: o.name, halfwayHouseName: o.halfwayHouseName })),
+    idleMinutes: String(current.security?.idleMinutes ?? DEFAULT_IDLE_MINUTES),
   };
 }
 
@@ -77,6 +80,8 @@ export function settingsOf(values: SettingsFormValues, idFor: (row: InstitutionR
       name: row.name,
       halfwayHouseName: row.halfwayHouseName,
     })),
+    // Always written: the idle time shown (the default until changed) is the one that applies.
+    security: { idleMinutes: values.idleMinutes.trim() === '' ? Number.NaN : Number(values.idleMinutes) },
   };
 }
 

@@ -1,10 +1,16 @@
 import type { z } from 'zod';
 import { DomainError } from '../domain/errors';
-import { contract, isMethodName, type Handlers, type MethodName } from './methods';
+import { contract, isMethodName, type Caller, type Handlers, type MethodName } from './methods';
 import type { AppErrorData, InvokeResult } from './result';
 import { describeField } from './validationMessages';
 
-export type Dispatch = (method: string, input: unknown) => Promise<InvokeResult>;
+export type Dispatch = (method: string, input: unknown, session?: string) => Promise<InvokeResult>;
+
+/**
+ * Decides who is calling and whether they may call `method`: returns the caller, or throws a
+ * DomainError (not signed in, locked, not allowed). Given by the back end, which owns the sessions.
+ */
+export type Guard = (method: MethodName, session: string | undefined) => Caller;
 
 function invalidInput(issues: readonly z.core.$ZodIssue[]): AppErrorData {
   const fields = issues.map((i) => ({ path: i.path.map(String).join('.'), key: i.message }));
@@ -19,11 +25,12 @@ function invalidInput(issues: readonly z.core.$ZodIssue[]): AppErrorData {
 }
 
 /**
- * The single path of every call: validate the input, run the handler, validate the output, and
- * return the outcome as data. Nothing thrown inside crosses the boundary.
+ * The single path of every call: check who calls and that their role allows the method, validate
+ * the input, run the handler, validate the output, and return the outcome as data. Nothing thrown
+ * inside crosses the boundary.
  */
-export function createDispatcher(handlers: Handlers, log: (e: unknown) => void = console.error): Dispatch {
-  return async (method, input) => {
+export function createDispatcher(handlers: Handlers, guard: Guard, log: (e: unknown) => void = console.error): Dispatch {
+  return async (method, input, session) => {
     if (!isMethodName(method)) {
       return {
         ok: false,
@@ -31,11 +38,19 @@ export function createDispatcher(handlers: Handlers, log: (e: unknown) => void =
       };
     }
     const spec = contract[method];
+    let caller: Caller;
+    try {
+      caller = guard(method, session);
+    } catch (e) {
+      if (e instanceof DomainError) return { ok: false, error: errorData(e) };
+      log(e);
+      return { ok: false, error: internalError() };
+    }
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) return { ok: false, error: invalidInput(parsed.error.issues) };
     try {
-      const handler = handlers[method] as (i: unknown) => Promise<unknown>;
-      const value = await handler(parsed.data);
+      const handler = handlers[method] as (i: unknown, c: Caller) => Promise<unknown>;
+      const value = await handler(parsed.data, caller);
       const out = (spec.output as z.ZodType).safeParse(value);
       if (!out.success) {
         log(new Error(`Output of ${method} does not match the contract: ${out.error.message}`));
@@ -43,13 +58,15 @@ export function createDispatcher(handlers: Handlers, log: (e: unknown) => void =
       }
       return { ok: true, value: out.data };
     } catch (e) {
-      if (e instanceof DomainError) {
-        return { ok: false, error: { code: e.code, message: e.message, messageEn: e.messageEn, ...(e.details ? { details: e.details } : {}) } };
-      }
+      if (e instanceof DomainError) return { ok: false, error: errorData(e) };
       log(e);
       return { ok: false, error: internalError() };
     }
   };
+}
+
+function errorData(e: DomainError): AppErrorData {
+  return { code: e.code, message: e.message, messageEn: e.messageEn, ...(e.details ? { details: e.details } : {}) };
 }
 
 /** The one answer to a failure the user cannot act on: calm, in Lithuanian, with nothing internal. */

@@ -10,6 +10,9 @@ import {
   requestInput,
   settings,
 } from './schemas';
+import { ADMINISTRATORS, CASE_READERS, CASE_WRITERS, type Access } from './roles';
+import { auditEntry } from './audit';
+import { displayName, givenPassword, newPassword, role, sessionUser, userInput, userView, username, type SessionUser } from './users';
 
 /**
  * Every method the back end offers, with its input and output schemas. The same table drives the
@@ -17,6 +20,7 @@ import {
  */
 export const contract = {
   'app.info': {
+    access: 'anyone',
     input: z.object({}),
     output: z.object({
       version: z.string(),
@@ -26,23 +30,28 @@ export const contract = {
     }),
   },
   'settings.get': {
+    access: 'signedIn',
     input: z.object({}),
     /** null until the institution has been set up (the app then opens the setup screen). */
     output: settings.nullable(),
   },
   'settings.save': {
+    access: ADMINISTRATORS,
     input: settings,
     output: settings,
   },
   'cases.list': {
+    access: CASE_READERS,
     input: z.object({}),
     output: z.object({ today: isoDate, cases: z.array(caseListItem) }),
   },
   'cases.get': {
+    access: CASE_READERS,
     input: z.object({ id: z.string().min(1) }),
     output: caseView,
   },
   'cases.checkRequest': {
+    access: CASE_WRITERS,
     input: z.object({
       personalFileNo: z.string(),
       requestDate: isoDate,
@@ -52,14 +61,17 @@ export const contract = {
     output: z.object({ flags: z.array(requestFlag) }),
   },
   'cases.register': {
+    access: CASE_WRITERS,
     input: requestInput,
     output: caseView,
   },
   'cases.updateRequest': {
+    access: CASE_WRITERS,
     input: z.object({ id: z.string().min(1), revision: z.number().int(), request: requestInput }),
     output: caseView,
   },
   'cases.transition': {
+    access: CASE_WRITERS,
     input: z.object({
       id: z.string().min(1),
       revision: z.number().int(),
@@ -72,7 +84,98 @@ export const contract = {
     }),
     output: caseView,
   },
-} as const;
+  // ---- Signing in (the users-and-roles issue) ----
+  'auth.status': {
+    access: 'anyone',
+    whileLocked: true,
+    input: z.object({}),
+    output: z.object({
+      /** false until the first administrator has been created (the app then asks for one). */
+      setUp: z.boolean(),
+      user: sessionUser.nullable(),
+      /** The session is locked after idle time and waits for the password again. */
+      locked: z.boolean(),
+      idleMinutes: z.number().int(),
+    }),
+  },
+  'auth.createAdministrator': {
+    access: 'anyone',
+    input: z.object({ username, displayName, password: newPassword }),
+    output: z.object({ session: z.string(), user: sessionUser }),
+  },
+  'auth.login': {
+    access: 'anyone',
+    input: z.object({ username: z.string().trim().min(1, { error: 'required' }).max(64, { error: 'tooLong' }), password: givenPassword }),
+    output: z.object({ session: z.string(), user: sessionUser }),
+  },
+  'auth.logout': {
+    access: 'signedIn',
+    whileLocked: true,
+    input: z.object({}),
+    output: z.object({}),
+  },
+  'auth.unlock': {
+    access: 'signedIn',
+    whileLocked: true,
+    input: z.object({ password: givenPassword }),
+    output: sessionUser,
+  },
+  'auth.touch': {
+    /** The user is at the keyboard: keeps the session from locking while they read without calls. */
+    access: 'signedIn',
+    input: z.object({}),
+    output: z.object({}),
+  },
+  'auth.changePassword': {
+    access: 'signedIn',
+    input: z.object({ currentPassword: givenPassword, newPassword }),
+    output: sessionUser,
+  },
+  'users.list': {
+    access: ADMINISTRATORS,
+    input: z.object({}),
+    output: z.array(userView),
+  },
+  'users.create': {
+    access: ADMINISTRATORS,
+    input: userInput.extend({ password: newPassword }),
+    output: userView,
+  },
+  'users.update': {
+    access: ADMINISTRATORS,
+    input: z.object({ id: z.string().min(1), displayName, roles: z.array(role).min(1, { error: 'rolesRequired' }), active: z.boolean() }),
+    output: userView,
+  },
+  'users.resetPassword': {
+    access: ADMINISTRATORS,
+    input: z.object({ id: z.string().min(1), password: newPassword }),
+    output: userView,
+  },
+  'audit.list': {
+    access: ADMINISTRATORS,
+    input: z.object({
+      subjectId: z.string().optional(),
+      userId: z.string().optional(),
+      from: isoDate.optional(),
+      to: isoDate.optional(),
+      limit: z.number().int().min(1).max(5000).optional(),
+    }),
+    output: z.array(auditEntry),
+  },
+  'audit.verify': {
+    access: ADMINISTRATORS,
+    input: z.object({}),
+    output: z.union([
+      z.object({ ok: z.literal(true), count: z.number().int() }),
+      z.object({
+        ok: z.literal(false),
+        count: z.number().int(),
+        firstBadSeq: z.number().int(),
+        problem: z.enum(['altered', 'removed', 'reordered', 'unreadable']),
+      }),
+    ]),
+  },
+} as const satisfies Record<string, { access: Access; whileLocked?: boolean; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
@@ -80,8 +183,24 @@ export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
 export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
 
-/** What a feature implements: a handler per method, given validated input. */
-export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>> };
+/** Who is calling: the signed-in user and their session, or nobody (for 'anyone' methods). */
+export interface Caller {
+  user: SessionUser | null;
+  session?: string;
+}
+
+/** What a feature implements: a handler per method, given validated input and the caller. */
+export type Handlers = { [M in MethodName]: (input: ParsedInput<M>, caller: Caller) => Promise<MethodOutput<M>> };
+
+export function accessOf(method: MethodName): Access {
+  return contract[method].access;
+}
+
+/** Methods a locked session may still call: its status, unlocking it, signing out. */
+export function allowedWhileLocked(method: MethodName): boolean {
+  const spec = contract[method];
+  return 'whileLocked' in spec && spec.whileLocked === true;
+}
 
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, name);

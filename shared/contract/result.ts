@@ -18,6 +18,7 @@ export interface AppEvent {
 
 /** What the preload exposes to the renderer as `window.desktop`. */
 export interface DesktopBridge {
-  invoke(method: string, input: unknown): Promise<InvokeResult>;
+  /** `session` is the signed-in user's session from auth.login (absent before signing in). */
+  invoke(method: string, input: unknown, session?: string): Promise<InvokeResult>;
   onEvent(listener: (event: AppEvent) => void): () => void;
 }

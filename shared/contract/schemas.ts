@@ -23,6 +23,8 @@ export const bilingual = z.object({ lt: z.string(), en: z.string() });
 
 // ---- Settings: the institution and where cases come from ----
 
+export const DEFAULT_IDLE_MINUTES = 10;
+
 /** The id by which a case refers to the institution the app is set up for. */
 export const OWN_INSTITUTION_ID = 'own';
 
@@ -44,6 +46,8 @@ export const settings = z
       places: z.number({ error: 'placesCount' }).int({ error: 'placesCount' }).min(0, { error: 'placesCount' }).max(1000, { error: 'placesCount' }),
     }),
     otherInstitutions: z.array(otherInstitution).max(200),
+    /** The app locks itself after this many idle minutes (default DEFAULT_IDLE_MINUTES). */
+    security: z.object({ idleMinutes: z.number({ error: 'idleMinutes' }).int({ error: 'idleMinutes' }).min(1, { error: 'idleMinutes' }).max(240, { error: 'idleMinutes' }) }).optional(),
   })
   .superRefine((s, ctx) => {
     if (s.institution.runsHalfwayHouse) {

@@ -118,7 +118,7 @@ describe('the case list', () => {
 
     // A request registered elsewhere (another window, the command line) appears without a reload:
     // the back end's 'cases.changed' event refreshes the list.
-    await invoke(session.host.services.dispatch, 'cases.register', {
+    await invoke(session.staff.dispatch, 'cases.register', {
       firstName: 'Naujas',
       lastName: 'Atvykėlis',
       personalFileNo: 'N-1',

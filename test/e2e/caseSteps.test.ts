@@ -186,7 +186,7 @@ describe('moving a case through the procedure', () => {
       ).record.id;
     });
     const { page } = session;
-    const dispatch = session.host.services.dispatch;
+    const dispatch = session.staff.dispatch;
     await page.getByRole('link', { name: 'Vaitkus Marius' }).click();
     await page.getByRole('button', { name: 'Taisyti prašymo duomenis' }).click();
     expect(await page.getByLabel('Vardas', { exact: true }).inputValue()).toBe('Marius');

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ensureRendererBuilt, invoke, openApp, removeTempDirs, seedDataDir, SETTINGS, tempDir, type AppSession } from './harness';
@@ -34,16 +34,21 @@ describe('a damaged case file', () => {
       damagedId = (await invoke(dispatch, 'cases.register', request('Kęstutis', 'Sugadintas', 'S-1'))).record.id;
       await invoke(dispatch, 'cases.register', request('Ona', 'Sveikutė', 'S-2'));
     });
-    writeFileSync(join(dataDir, 'cases', `${damagedId}.json`), '{"id": "not json any more');
+    // The case files are sealed (AES-256-GCM): one byte changed in the middle fails the integrity check.
+    const file = join(dataDir, 'cases', `${damagedId}.json`);
+    const sealed = readFileSync(file);
+    const middle = Math.floor(sealed.length / 2);
+    sealed[middle] = (sealed[middle] ?? 0) ^ 0xff;
+    writeFileSync(file, sealed);
 
     session = await openApp(dataDir);
     const { page } = session;
     const damagedRow = page.locator('tbody tr[data-damaged]');
     await damagedRow.waitFor();
-    expect(await damagedRow.textContent()).toContain('Sugadinta byla: failas neperskaitomas (sugadintas JSON)');
+    expect(await damagedRow.textContent()).toMatch(/Sugadinta byla: failas neperskaitomas/i);
     expect(await damagedRow.getByRole('link').count()).toBe(0);
     await page.getByRole('button', { name: 'EN', exact: true }).click();
-    await expect.poll(() => damagedRow.textContent()).toContain('Damaged case: the file cannot be read (corrupt JSON)');
+    await expect.poll(() => damagedRow.textContent()).toMatch(/Damaged case: the file cannot be read/i);
     await page.getByRole('button', { name: 'LT', exact: true }).click();
 
     // Opened by its address all the same, it shows why instead of a broken page.

@@ -1,7 +1,7 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureRendererBuilt, invoke, openApp, removeTempDirs, seedDataDir, SETTINGS, tempDir, type AppSession } from './harness';
+import { ADMIN_SECRETARY, ensureRendererBuilt, invoke, openApp, removeTempDirs, seedDataDir, SETTINGS, tempDir, type AppSession } from './harness';
 
 let session: AppSession | undefined;
 
@@ -35,7 +35,8 @@ describe('a damaged settings file', () => {
     });
     writeFileSync(join(dataDir, 'settings.json'), '{"institution": garbage');
 
-    session = await openApp(dataDir);
+    // Repaired by someone who both sets the app up and works with the cases.
+    session = await openApp(dataDir, { as: ADMIN_SECRETARY });
     const { page } = session;
     let listLoads = 0;
     page.on('request', (r) => {
@@ -80,7 +81,7 @@ describe('a damaged settings file', () => {
 
     // The damaged file was kept aside, not overwritten; the new settings are read back.
     expect(readdirSync(dataDir).filter((f) => f.startsWith('settings.json.damaged-'))).toHaveLength(1);
-    expect((await invoke(session.host.services.dispatch, 'settings.get', {}))?.institution.name).toBe(SETTINGS.institution.name);
+    expect((await invoke(session.staff.dispatch, 'settings.get', {}))?.institution.name).toBe(SETTINGS.institution.name);
     expect(session.problems).toEqual([]);
   });
 });

@@ -6,8 +6,10 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/server';
 import { openServices } from '../../electron/services/index';
-import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/methods';
+import type { KeyProvider } from '../../electron/services/store/encryption';
+import { accessOf, isMethodName, type MethodInput, type MethodName, type MethodOutput } from '../../shared/contract/methods';
 import type { InvokeResult } from '../../shared/contract/result';
+import type { Role } from '../../shared/contract/roles';
 import type { Settings } from '../../shared/contract/schemas';
 
 /** Every e2e run lives on this day, so that terms and "days left" are the same on any machine. */
@@ -71,6 +73,94 @@ function launchChromium(): Promise<BrowserContext> {
 
 export type Dispatch = (method: string, input: unknown) => Promise<InvokeResult>;
 
+/** The back end's own dispatch, which takes the caller's session. */
+export type SessionDispatch = (method: string, input: unknown, session?: string) => Promise<InvokeResult>;
+
+/** The data directory of every e2e run is encrypted under this passphrase (the users-and-roles issue). */
+export const KEY: KeyProvider = { kind: 'passphrase', passphrase: 'e2e-slaptafraze-pusiaukele' };
+
+/** A user of the app as a test knows them: their sign-in and the roles the administrator gave them. */
+export interface Account {
+  username: string;
+  displayName: string;
+  password: string;
+  roles: Role[];
+}
+
+/** The first administrator, who holds no case role (the administrator alone does not see cases). */
+export const ADMIN: Account = { username: 'admin', displayName: 'Ona Administratorė', password: 'Admin-slaptazodis-1', roles: ['administrator'] };
+/** The commission secretary, who registers requests and records the steps. */
+export const SECRETARY: Account = { username: 'sekretore', displayName: 'Rasa Sekretorė', password: 'Sekretore-slaptazodis-1', roles: ['secretary'] };
+/** A commission member, who reads the cases. */
+export const MEMBER: Account = { username: 'narys', displayName: 'Jonas Narys', password: 'Narys-slaptazodis-1', roles: ['member'] };
+/** Someone who both administers the app and works as the secretary. */
+export const ADMIN_SECRETARY: Account = {
+  username: 'vedeja',
+  displayName: 'Dalia Vedėja',
+  password: 'Vedeja-slaptazodis-1',
+  roles: ['administrator', 'secretary'],
+};
+
+/** Call the back end as the holder of `session`; throws when refused. */
+export async function invokeAs<M extends MethodName>(
+  dispatch: SessionDispatch,
+  session: string | undefined,
+  method: M,
+  input: MethodInput<M>,
+): Promise<MethodOutput<M>> {
+  return invoke((m, i) => dispatch(m, i, session), method, input);
+}
+
+/** Sign `account` in straight at the back end; returns the session. */
+export async function signInAt(dispatch: SessionDispatch, account: Pick<Account, 'username' | 'password'>): Promise<string> {
+  return (await invokeAs(dispatch, undefined, 'auth.login', { username: account.username, password: account.password })).session;
+}
+
+export interface Staff {
+  /** Sessions by user name. */
+  sessions: ReadonlyMap<string, string>;
+  /**
+   * The calls a test seeds data with: what only the administrator may do (settings, users) as the
+   * administrator, everything else as the secretary.
+   */
+  dispatch: Dispatch;
+}
+
+/**
+ * The administrator (created on a new data directory) and `accounts`, each created by the
+ * administrator with an initial password and past the required change to their own, all signed
+ * in. On a directory that already has them, they only sign in.
+ */
+export async function ensureStaff(dispatch: SessionDispatch, accounts: readonly Account[]): Promise<Staff> {
+  const status = await invokeAs(dispatch, undefined, 'auth.status', {});
+  const admin = status.setUp
+    ? await signInAt(dispatch, ADMIN)
+    : (await invokeAs(dispatch, undefined, 'auth.createAdministrator', { username: ADMIN.username, displayName: ADMIN.displayName, password: ADMIN.password }))
+        .session;
+  const sessions = new Map([[ADMIN.username, admin]]);
+  const existing = new Set((await invokeAs(dispatch, admin, 'users.list', {})).map((u) => u.username));
+  for (const account of accounts) {
+    if (account.username === ADMIN.username || sessions.has(account.username)) continue;
+    if (existing.has(account.username)) {
+      sessions.set(account.username, await signInAt(dispatch, account));
+      continue;
+    }
+    const initial = `Pradinis-${account.password}`;
+    await invokeAs(dispatch, admin, 'users.create', { username: account.username, displayName: account.displayName, roles: account.roles, password: initial });
+    const session = await signInAt(dispatch, { username: account.username, password: initial });
+    await invokeAs(dispatch, session, 'auth.changePassword', { currentPassword: initial, newPassword: account.password });
+    sessions.set(account.username, session);
+  }
+  const secretary = [...accounts].find((a) => a.roles.includes('secretary'));
+  const worker = secretary ? sessions.get(secretary.username) : admin;
+  const administratorOnly = (method: string) => {
+    if (!isMethodName(method)) return false;
+    const access = accessOf(method);
+    return access !== 'anyone' && access !== 'signedIn' && access.includes('administrator') && !access.includes('secretary');
+  };
+  return { sessions, dispatch: (method, input) => dispatch(method, input, administratorOnly(method) ? admin : worker) };
+}
+
 /** A typed call straight to the back end (to seed data, not through the UI); throws when refused. */
 export async function invoke<M extends MethodName>(dispatch: Dispatch, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const result = await dispatch(method, input);
@@ -78,37 +168,106 @@ export async function invoke<M extends MethodName>(dispatch: Dispatch, method: M
   return result.value as MethodOutput<M>;
 }
 
-/** Fill a data directory before the host opens it (e.g. to damage a case file in between). */
-export async function seedDataDir(dataDir: string, seed: (dispatch: Dispatch) => Promise<void>): Promise<void> {
-  const services = await openServices({ dataDir, today: TODAY, verifyOnOpen: false });
+/**
+ * Fill a data directory before the host opens it (e.g. to damage a case file in between), as the
+ * staff (the administrator and the secretary, created here).
+ */
+export async function seedDataDir(dataDir: string, seed: (dispatch: Dispatch) => Promise<void>, accounts: readonly Account[] = [SECRETARY]): Promise<void> {
+  const services = await openServices({ dataDir, today: TODAY, verifyOnOpen: false, key: KEY });
   try {
-    await seed(services.dispatch);
+    await seed((await ensureStaff(services.dispatch, accounts)).dispatch);
   } finally {
     await services.close();
   }
 }
 
-/** The browser host on `dataDir`, with today fixed. */
-export function startHost(dataDir: string): Promise<BrowserHost> {
-  return startBrowserHost({ dataDir, rendererDir: RENDERER_DIR, today: TODAY });
+/** The browser host on `dataDir`, with today fixed (and the services' clock, when given). */
+export function startHost(dataDir: string, now?: () => Date): Promise<BrowserHost> {
+  return startBrowserHost({ dataDir, rendererDir: RENDERER_DIR, today: TODAY, key: KEY, ...(now ? { now } : {}) });
+}
+
+/** Sign in through the sign-in screen as a user would, and wait for the app to open. */
+export async function signIn(page: Page, account: Pick<Account, 'username' | 'password' | 'displayName'>): Promise<void> {
+  await page.getByRole('heading', { name: 'Prisijungimas' }).waitFor();
+  await page.getByLabel('Naudotojo vardas').fill(account.username);
+  await page.getByLabel('Slaptažodis', { exact: true }).fill(account.password);
+  await page.getByRole('button', { name: 'Prisijungti' }).click();
+  await userMenu(page, account).waitFor();
+}
+
+/** The button with the signed-in user's name that opens their menu. */
+export function userMenu(page: Page, account: Pick<Account, 'displayName'>) {
+  return page.getByRole('button', { name: `Naudotojas ${account.displayName}` });
+}
+
+/** Sign out from the user menu in the header. */
+export async function signOut(page: Page, account: Pick<Account, 'displayName'>): Promise<void> {
+  await userMenu(page, account).click();
+  await page.getByRole('button', { name: 'Atsijungti' }).click();
+  await page.getByRole('heading', { name: 'Prisijungimas' }).waitFor();
+}
+
+/**
+ * Call the contract from inside the page, as its own code would: with the run's token and the
+ * session this tab holds. Returns the back end's answer as it is.
+ */
+export function invokeFromPage(page: Page, method: string, input: unknown): Promise<InvokeResult> {
+  return page.evaluate(
+    async ({ method, input }) => {
+      const headers: Record<string, string> = {
+        'Content-Type': 'application/json',
+        Authorization: `Bearer ${sessionStorage.getItem('pusiaukele.token') ?? ''}`,
+      };
+      const session = sessionStorage.getItem('pusiaukele.session');
+      if (session) headers['X-Pusiaukele-Session'] = session;
+      const response = await fetch('/api/invoke', { method: 'POST', headers, body: JSON.stringify({ method, input }) });
+      return (await response.json()) as InvokeResult;
+    },
+    { method, input },
+  );
 }
 
 export interface AppSession {
   host: BrowserHost;
   page: Page;
   dataDir: string;
+  /** The staff's calls to the back end (see ensureStaff); empty sessions for a fresh start. */
+  staff: Staff;
   /** Console errors, failed requests and uncaught exceptions seen by the page (CSP violations among them). */
   problems: string[];
   close(): Promise<void>;
 }
 
+export interface OpenOptions {
+  /** Runs on the host's own back end, as the staff, before the page loads. */
+  seed?: (dispatch: Dispatch) => Promise<void>;
+  /** Who signs in through the UI once the page is open (default SECRETARY); null: nobody. */
+  as?: Account | null;
+  /** Users to have besides the administrator (default: the secretary, and `as`). */
+  accounts?: readonly Account[];
+  /** A new data directory left as it is: no administrator yet (the first run). */
+  fresh?: boolean;
+  /** The services' clock. */
+  now?: () => Date;
+  /** Runs on the page before the app is loaded (e.g. to install a fake clock). */
+  beforeLoad?: (page: Page) => Promise<void>;
+}
+
 /**
- * Start the browser host on `dataDir` and open the app in a fresh browser at 1280×800. `seed` runs
- * on the host's own back end before the page loads.
+ * Start the browser host on `dataDir` and open the app in a fresh browser at 1280×800, signed in
+ * as the secretary unless told otherwise. `seed` runs on the host's own back end before the page
+ * loads.
  */
-export async function openApp(dataDir: string, seed?: (dispatch: Dispatch) => Promise<void>): Promise<AppSession> {
-  const host = await startHost(dataDir);
-  if (seed) await seed(host.services.dispatch);
+export async function openApp(dataDir: string, seedOrOptions?: OpenOptions['seed'] | OpenOptions): Promise<AppSession> {
+  const options: OpenOptions = typeof seedOrOptions === 'function' ? { seed: seedOrOptions } : (seedOrOptions ?? {});
+  const as = options.as === undefined ? SECRETARY : options.as;
+  const host = await startHost(dataDir, options.now);
+  let staff: Staff = { sessions: new Map(), dispatch: (method, input) => host.services.dispatch(method, input) };
+  if (!options.fresh) {
+    const accounts = [...(options.accounts ?? [SECRETARY]), ...(as ? [as] : [])];
+    staff = await ensureStaff(host.services.dispatch, accounts);
+  }
+  if (options.seed) await options.seed(staff.dispatch);
   const context = await launchChromium();
   const page = context.pages()[0] ?? (await context.newPage());
   const problems: string[] = [];
@@ -120,11 +279,14 @@ export async function openApp(dataDir: string, seed?: (dispatch: Dispatch) => Pr
     // The event stream is cut when the page or the host closes: not a problem of the app.
     if (!request.url().includes('/api/events')) problems.push(`request failed: ${request.url()}`);
   });
+  if (options.beforeLoad) await options.beforeLoad(page);
   await page.goto(host.url);
+  if (as) await signIn(page, as);
   return {
     host,
     page,
     dataDir,
+    staff,
     problems,
     close: async () => {
       await context.close();

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/server';
 import { CONTENT_SECURITY_POLICY } from '../../shared/contract/csp';
 import { tempDataDir } from '../helpers/dataDir';
+import { staffSession } from '../helpers/users';
 
 interface Reply {
   status: number;
@@ -99,6 +100,7 @@ describe('the browser host', () => {
   });
 
   it('streams events to a client with the token', async () => {
+    const session = await staffSession(host.services);
     const events = await new Promise<string>((resolve, reject) => {
       const req = request(
         { host: '127.0.0.1', port: host.port, path: `/api/events?token=${host.token}`, headers: { Host: `127.0.0.1:${host.port}` } },
@@ -111,15 +113,19 @@ describe('the browser host', () => {
               req.destroy();
             }
           });
-          void host.services.dispatch('settings.save', {
+          void host.services.dispatch(
+            'settings.save',
+            {
             institution: { name: 'Alytaus pataisos namai', runsHalfwayHouse: true, halfwayHouseName: 'Alytaus pusiaukelės namai', places: 5 },
             otherInstitutions: [],
-          }).then(() =>
+            },
+            session,
+          ).then(() =>
             host.services.dispatch('cases.register', {
               firstName: 'Jonas', lastName: 'Jonaitis', personalFileNo: '1', birthDate: '1980-01-01',
               servingInstitutionId: 'own', halfwayHouseInstitutionId: 'own', requestDate: '2026-11-20',
               possibleTransferDate: '2026-12-20', possibleParoleDate: '2027-05-01', sentenceEnd: '2027-12-01',
-            }),
+            }, session),
           );
         },
       );

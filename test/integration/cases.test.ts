@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openServices } from '../../electron/services/index';
+import { openAsStaff } from '../helpers/users';
 import { DEMO_SETTINGS } from '../../electron/cli/demoData';
 import type { RequestInput } from '../../shared/contract/schemas';
 import { ok, refused, tempDataDir } from '../helpers/dataDir';
@@ -21,14 +21,14 @@ const request = (over: Partial<RequestInput> = {}): RequestInput => ({
 });
 
 async function setUp() {
-  const services = await openServices({ dataDir: tempDataDir(), today: TODAY, verifyOnOpen: false });
+  const services = await openAsStaff({ dataDir: tempDataDir(), today: TODAY, verifyOnOpen: false });
   await ok(services.dispatch, 'settings.save', DEMO_SETTINGS);
   return services;
 }
 
 describe('registering a request (V-77 p. 5)', () => {
   it('refuses to register before the institution is set up', async () => {
-    const services = await openServices({ dataDir: tempDataDir(), today: TODAY });
+    const services = await openAsStaff({ dataDir: tempDataDir(), today: TODAY });
     const error = await refused(services.dispatch, 'cases.register', request());
     expect(error.code).toBe('SETUP_REQUIRED');
     expect(error.message).toMatch(/nustatykite įstaigą/);

@@ -2,6 +2,8 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { openServices } from '../../electron/services/index';
+import { DEMO_USERS } from '../../electron/cli/demo';
+import type { Dispatch } from '../../shared/contract/dispatch';
 import { ok, tempDataDir } from '../helpers/dataDir';
 
 const run = promisify(execFile);
@@ -17,8 +19,12 @@ describe('npm run cli -- demo', () => {
     const dataDir = tempDataDir();
     const { stdout } = await cli('demo', '--data', dataDir);
     expect(stdout).toContain(`Įrašyta 39 demonstracinių bylų į ${dataDir}`);
+    expect(stdout).toMatch(/archyvare\s+Demo-archyvare-2026\s+Archyvaras/);
     const services = await openServices({ dataDir, today: '2026-11-23', verifyOnOpen: false });
-    const { cases } = await ok(services.dispatch, 'cases.list', {});
+    const secretary = DEMO_USERS.find((u) => u.username === 'sekretore')!;
+    const { session } = await ok(services.dispatch, 'auth.login', secretary);
+    const dispatch: Dispatch = (m, i) => services.dispatch(m, i, session);
+    const { cases } = await ok(dispatch, 'cases.list', {});
     expect(cases).toHaveLength(39);
     const states = new Set(cases.map((c) => c.state));
     for (const state of ['request_received', 'dossier_collecting', 'dossier_received', 'scheduled', 'decided', 'listed', 'transferred', 'refused', 'withdrawn']) {
@@ -26,7 +32,7 @@ describe('npm run cli -- demo', () => {
     }
     expect(cases.some((c) => c.nextDeadline?.overdue)).toBe(true);
     expect(cases.flatMap((c) => c.flags).sort()).toEqual(['p19', 'p5']);
-    expect(await ok(services.dispatch, 'settings.get', {})).toMatchObject({ institution: { runsHalfwayHouse: true } });
+    expect(await ok(dispatch, 'settings.get', {})).toMatchObject({ institution: { runsHalfwayHouse: true } });
     await services.close();
   });
 

@@ -3,15 +3,17 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { openServices } from '../../electron/services/index';
+import { openAsStaff } from '../helpers/users';
 import { DEMO_SETTINGS, demoCases } from '../../electron/cli/demoData';
 import { addDemoCase } from '../../electron/cli/demo';
 import type { CaseRecord } from '../../shared/contract/schemas';
 import { ok, refused, tempDataDir } from '../helpers/dataDir';
+import { storeFiles } from '../helpers/storeFiles';
 
 const TODAY = '2026-11-23';
 
 async function withCases(dataDir: string, count: number) {
-  const services = await openServices({ dataDir, today: TODAY, verifyOnOpen: false });
+  const services = await openAsStaff({ dataDir, today: TODAY, verifyOnOpen: false });
   await ok(services.dispatch, 'settings.save', DEMO_SETTINGS);
   const views = [];
   for (const demo of demoCases(TODAY, count)) views.push(await addDemoCase(services.dispatch, demo));
@@ -29,7 +31,7 @@ describe('the data directory', () => {
     const before = await ok(services.dispatch, 'cases.list', {});
     await services.close();
     expect(readdirSync(join(dataDir, 'cases')).sort()).toEqual(views.map((v) => `${v.record.id}.json`).sort());
-    const reopened = await openServices({ dataDir, today: TODAY });
+    const reopened = await openAsStaff({ dataDir, today: TODAY });
     const after = await ok(reopened.dispatch, 'cases.list', {});
     expect(after.cases).toEqual(expect.arrayContaining(before.cases));
     expect(after.cases).toHaveLength(20);
@@ -90,19 +92,23 @@ describe('the data directory', () => {
     await services.close();
     const victim = views[2]!.record;
     const file = join(dataDir, 'cases', `${victim.id}.json`);
-    writeFileSync(file, '{"id": "truncated');
-    const reopened = await openServices({ dataDir, today: TODAY, verifyOnOpen: false });
+    const truncated = readFileSync(file).subarray(0, 40);
+    writeFileSync(file, truncated);
+    const reopened = await openAsStaff({ dataDir, today: TODAY, verifyOnOpen: false });
     const error = await refused(reopened.dispatch, 'cases.get', { id: victim.id });
     expect(error.code).toBe('CASE_DAMAGED');
-    expect(error.message).toMatch(/sugadintas JSON/);
+    expect(error.message).toMatch(/šifruotas turinys pakeistas arba sugadintas/);
     const list = await ok(reopened.dispatch, 'cases.list', {});
     expect(list.cases.find((c) => c.id === victim.id)).toMatchObject({
-      damaged: { lt: 'failas neperskaitomas (sugadintas JSON)', en: 'the file cannot be read (corrupt JSON)' },
+      damaged: {
+        lt: 'failas neperskaitomas: šifruotas turinys pakeistas arba sugadintas (nepraėjo vientisumo patikros)',
+        en: 'the file cannot be read: the encrypted content was altered or damaged (it failed the integrity check)',
+      },
       lastName: victim.convict.lastName,
     });
     const write = await refused(reopened.dispatch, 'cases.transition', { id: victim.id, revision: victim.revision, to: 'withdrawn', on: TODAY, note: 'x' });
     expect(write.code).toBe('CASE_DAMAGED');
-    expect(readFileSync(file, 'utf8')).toBe('{"id": "truncated');
+    expect(readFileSync(file)).toEqual(truncated);
     const other = views[3]!.record;
     expect((await ok(reopened.dispatch, 'cases.get', { id: other.id })).record.id).toBe(other.id);
     await reopened.close();
@@ -112,9 +118,9 @@ describe('the data directory', () => {
     const dataDir = tempDataDir();
     const { services, views } = await withCases(dataDir, 3);
     await services.close();
-    writeFileSync(join(dataDir, 'cases', `${views[0]!.record.id}.json`), JSON.stringify({ ...views[0]!.record, state: 'nonsense' }));
+    (await storeFiles(dataDir)).write(['cases', `${views[0]!.record.id}.json`], { ...views[0]!.record, state: 'nonsense' });
     writeFileSync(join(dataDir, 'cases', '00000000-0000-4000-8000-000000000000.json'), 'garbage');
-    const reopened = await openServices({ dataDir, today: TODAY });
+    const reopened = await openAsStaff({ dataDir, today: TODAY });
     const changed = new Promise((resolve) => reopened.onEvent(resolve));
     await changed;
     const list = await ok(reopened.dispatch, 'cases.list', {});
@@ -130,30 +136,30 @@ describe('the data directory', () => {
     const before = (await ok(services.dispatch, 'cases.list', {})).cases;
     await services.close();
     writeFileSync(join(dataDir, 'index', 'snapshot.json'), '[{"broken"');
-    const a = await openServices({ dataDir, today: TODAY, verifyOnOpen: false });
+    const a = await openAsStaff({ dataDir, today: TODAY, verifyOnOpen: false });
     expect((await ok(a.dispatch, 'cases.list', {})).cases).toEqual(expect.arrayContaining(before));
     await a.close();
     rmSync(join(dataDir, 'index'), { recursive: true });
-    const b = await openServices({ dataDir, today: TODAY, verifyOnOpen: false });
+    const b = await openAsStaff({ dataDir, today: TODAY, verifyOnOpen: false });
     expect((await ok(b.dispatch, 'cases.list', {})).cases).toHaveLength(12);
     await b.close();
   });
 
   it.each([
-    ['a snapshot entry without fields', (dir: string) => writeFileSync(join(dir, 'index', 'snapshot.json'), '[{}]')],
+    ['a snapshot entry without fields', async (dir: string) => (await storeFiles(dir)).write(['index', 'snapshot.json'], [{}])],
     [
       'a snapshot entry with an impossible date',
-      (dir: string) => {
-        const path = join(dir, 'index', 'snapshot.json');
-        const entries = JSON.parse(readFileSync(path, 'utf8')) as { request: { requestDate: string } }[];
+      async (dir: string) => {
+        const files = await storeFiles(dir);
+        const entries = files.read('index', 'snapshot.json') as { request: { requestDate: string } }[];
         entries[0]!.request.requestDate = '2026-13-45';
-        writeFileSync(path, JSON.stringify(entries));
+        files.write(['index', 'snapshot.json'], entries);
       },
     ],
     [
       'a journal line that is not an entry, followed by a good one',
-      (dir: string) => {
-        const line = (entry: unknown) => Buffer.from(JSON.stringify(entry)).toString('base64') + '\n';
+      async (dir: string) => {
+        const { line } = await storeFiles(dir);
         appendFileSync(join(dir, 'index', 'journal.log'), line({ op: 'put' }) + line({ op: 'intent', id: '00000000-0000-4000-8000-000000000001' }));
       },
     ],
@@ -162,8 +168,8 @@ describe('the data directory', () => {
     const { services } = await withCases(dataDir, 4);
     const before = (await ok(services.dispatch, 'cases.list', {})).cases;
     await services.close();
-    damage(dataDir);
-    const reopened = await openServices({ dataDir, today: TODAY, verifyOnOpen: false });
+    await damage(dataDir);
+    const reopened = await openAsStaff({ dataDir, today: TODAY, verifyOnOpen: false });
     expect((await ok(reopened.dispatch, 'cases.list', {})).cases).toEqual(expect.arrayContaining(before));
     expect((await ok(reopened.dispatch, 'cases.list', {})).cases).toHaveLength(4);
     await reopened.close();
@@ -175,11 +181,11 @@ describe('the data directory', () => {
     await services.close();
     // Simulate the crash: the journal holds the intent, the case file the new revision, no "put".
     const record: CaseRecord = { ...views[0]!.record, revision: views[0]!.record.revision + 1, convict: { ...views[0]!.record.convict, lastName: 'Naujas' } };
-    const line = (entry: unknown) => Buffer.from(JSON.stringify(entry)).toString('base64') + '\n';
-    appendFileSync(join(dataDir, 'index', 'journal.log'), line({ op: 'intent', id: record.id }));
-    writeFileSync(join(dataDir, 'cases', `${record.id}.json`), JSON.stringify(record));
+    const files = await storeFiles(dataDir);
+    appendFileSync(join(dataDir, 'index', 'journal.log'), files.line({ op: 'intent', id: record.id }));
+    files.write(['cases', `${record.id}.json`], record);
     appendFileSync(join(dataDir, 'index', 'journal.log'), 'eyJvcCI6InB1dC');
-    const reopened = await openServices({ dataDir, today: TODAY, verifyOnOpen: false });
+    const reopened = await openAsStaff({ dataDir, today: TODAY, verifyOnOpen: false });
     const item = (await ok(reopened.dispatch, 'cases.list', {})).cases.find((c) => c.id === record.id);
     expect(item?.lastName).toBe('Naujas');
     await reopened.close();
@@ -187,7 +193,7 @@ describe('the data directory', () => {
 
   it('keeps a damaged settings file aside instead of writing over it', async () => {
     const dataDir = tempDataDir();
-    const services = await openServices({ dataDir });
+    const services = await openAsStaff({ dataDir });
     writeFileSync(join(dataDir, 'settings.json'), 'not json');
     expect((await refused(services.dispatch, 'settings.get', {})).code).toBe('SETTINGS_DAMAGED');
     await ok(services.dispatch, 'settings.save', DEMO_SETTINGS);

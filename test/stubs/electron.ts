@@ -1,6 +1,7 @@
 // A stand-in for the 'electron' module in unit tests (vitest aliases 'electron' to this file):
 // the real package cannot load outside Electron. Every object records what the shell asked of it,
 // and enforces the phase rules Electron enforces (before / after 'ready'), so tests can assert both.
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 
 /** The event object Electron passes to listeners that may cancel the default action. */
@@ -284,6 +285,55 @@ export class Menu {
   }
 }
 
+type StorageBackend = 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown';
+
+/**
+ * The OS secret store, really reversible: AES-256-GCM under a fixed key stands in for the key the
+ * Keychain, DPAPI or libsecret would hold, so what the app wraps can be unwrapped, and a blob it
+ * did not make is refused as Electron refuses it. Available only after 'ready', as on Linux.
+ */
+class StubSafeStorage {
+  /** Set false to act as a machine without a usable secret store. */
+  available = true;
+  backend: StorageBackend = 'gnome_libsecret';
+  private readonly key = Buffer.from('pusiaukele electron stub os key!', 'utf8');
+
+  isAsyncEncryptionAvailable(): Promise<boolean> {
+    return Promise.resolve(this.available && app.isReady());
+  }
+
+  getSelectedStorageBackend(): StorageBackend {
+    return this.backend;
+  }
+
+  encryptStringAsync(plainText: string): Promise<Buffer> {
+    if (!this.available || !app.isReady()) return Promise.reject(new Error('Encryption is not available.'));
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const body = Buffer.concat([cipher.update(plainText, 'utf8'), cipher.final()]);
+    return Promise.resolve(Buffer.concat([Buffer.from('v10'), iv, body, cipher.getAuthTag()]));
+  }
+
+  decryptStringAsync(encrypted: Buffer): Promise<{ shouldReEncrypt: boolean; result: string }> {
+    try {
+      if (!this.available || !app.isReady()) throw new Error('Decryption is not available.');
+      if (encrypted.subarray(0, 3).toString() !== 'v10' || encrypted.length < 3 + 12 + 16) throw new Error('unknown format');
+      const decipher = createDecipheriv('aes-256-gcm', this.key, encrypted.subarray(3, 15)).setAuthTag(encrypted.subarray(encrypted.length - 16));
+      const result = Buffer.concat([decipher.update(encrypted.subarray(15, encrypted.length - 16)), decipher.final()]).toString('utf8');
+      return Promise.resolve({ shouldReEncrypt: false, result });
+    } catch {
+      return Promise.reject(new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.'));
+    }
+  }
+
+  reset(): void {
+    this.available = true;
+    this.backend = 'gnome_libsecret';
+  }
+}
+
+export const safeStorage = new StubSafeStorage();
+
 /** Forget everything recorded, as if Electron had just started (main-process objects only). */
 export function resetElectronStub(): void {
   app.reset();
@@ -294,4 +344,5 @@ export function resetElectronStub(): void {
   BrowserWindow.loadFailure = null;
   dialog.errorBoxes.length = 0;
   Menu.applicationMenu = null;
+  safeStorage.reset();
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Handlers } from '../../../shared/contract/methods';
+import type { Caller, Handlers, MethodName } from '../../../shared/contract/methods';
 import type { CaseRecord, RequestInput, Settings } from '../../../shared/contract/schemas';
 import { compareIso } from '../../../shared/domain/calendar';
 import {
@@ -93,8 +93,9 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
     return record;
   };
 
-  const save = (record: CaseRecord, what: { lt: string; en: string }): CaseRecord => {
-    ctx.cases.put(record, what);
+  /** Write a case and add the change to the audit trail. */
+  const save = (record: CaseRecord, what: { lt: string; en: string }, change: { caller: Caller; method: MethodName; before?: CaseRecord; summary: string }): CaseRecord => {
+    ctx.change(change.caller, change.method, { kind: 'case', id: record.id }, change.before, record, change.summary, () => ctx.cases.put(record, what));
     ctx.emit({ type: 'cases.changed', payload: { id: record.id } });
     return record;
   };
@@ -114,7 +115,7 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
       return { flags: requestFlags({ requestDate, possibleTransferDate }, dates) };
     },
 
-    'cases.register': async (input) => {
+    'cases.register': async (input, caller) => {
       const settings = requireSettings();
       const data = requestOf(input, settings);
       const s = openCaseOf(input.personalFileNo);
@@ -137,10 +138,10 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
         facts: {},
         timeline: [{ at, kind: 'registered', on: input.requestDate, to: 'request_received' }],
       };
-      return view(save(record, { lt: 'naujas prašymas', en: 'the new request' }));
+      return view(save(record, { lt: 'naujas prašymas', en: 'the new request' }, { caller, method: 'cases.register', summary: 'Užregistruotas prašymas' }));
     },
 
-    'cases.updateRequest': async ({ id, revision, request }) => {
+    'cases.updateRequest': async ({ id, revision, request }, caller) => {
       const settings = requireSettings();
       const record = forChange(id, revision);
       if (!REQUEST_EDITABLE_STATES.includes(record.state)) {
@@ -181,11 +182,12 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
         save(
           { ...record, ...data, revision: record.revision + 1, updatedAt: at, timeline: [...timeline, { at, kind: 'edited', changed }] },
           { lt: 'prašymo pakeitimai', en: 'the changes to the request' },
+          { caller, method: 'cases.updateRequest', before: record, summary: `Pataisyti prašymo duomenys: ${changed.join(', ')}` },
         ),
       );
     },
 
-    'cases.transition': async ({ id, revision, to, on, note, decision }) => {
+    'cases.transition': async ({ id, revision, to, on, note, decision }, caller) => {
       const record = forChange(id, revision);
       assertTransition(record.state, to, record.facts.decision);
       const notBefore = lastStepOn(record);
@@ -224,6 +226,12 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
             ],
           },
           { lt: 'bylos žingsnis', en: 'the step of the case' },
+          {
+            caller,
+            method: 'cases.transition',
+            before: record,
+            summary: `Būsena „${CASE_STATE_LABELS[record.state].lt}“ → „${CASE_STATE_LABELS[to].lt}“${facts.decision && to === 'decided' ? `, sprendimas ${facts.decision}` : ''}`,
+          },
         ),
       );
     },

@@ -7,7 +7,7 @@ import { CASE_STATES } from '../../../shared/domain/caseStates';
 import { DomainError } from '../../../shared/domain/errors';
 import { personalFileKey } from '../../../shared/domain/personalFile';
 import type { DataDirectory } from './dataDirectory';
-import { readFileIfExists, writeFileDurable } from './durableFile';
+import { readFileIfExists, removeLeftoverTemps, writeFileDurable } from './durableFile';
 import { DurableFile, type Codec } from './jsonFile';
 import { storageError } from './storageErrors';
 
@@ -131,6 +131,7 @@ export class CaseStore {
   ) {
     mkdirSync(dir.path('cases'), { recursive: true, mode: 0o700 });
     mkdirSync(dir.path('index'), { recursive: true, mode: 0o700 });
+    for (const folder of [dir.root, dir.path('cases'), dir.path('index')]) removeLeftoverTemps(folder);
     if (!this.loadIndex()) this.rebuildIndex();
     if (this.journalLines > COMPACT_AFTER) this.writeSnapshot();
     this.journalFd = openSync(this.journalPath, 'a', 0o600);
@@ -246,11 +247,14 @@ export class CaseStore {
       raw = new DurableFile(path, this.codec).read();
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? String(e);
+      const known = e instanceof DomainError ? (e.details?.reason as Bilingual | undefined) : undefined;
       throw this.damagedError(
         id,
-        e instanceof SyntaxError
-          ? { lt: 'failas neperskaitomas (sugadintas JSON)', en: 'the file cannot be read (corrupt JSON)' }
-          : { lt: `failas neperskaitomas (${code})`, en: `the file cannot be read (${code})` },
+        known
+          ? { lt: `failas neperskaitomas: ${known.lt}`, en: `the file cannot be read: ${known.en}` }
+          : e instanceof SyntaxError
+            ? { lt: 'failas neperskaitomas (sugadintas JSON)', en: 'the file cannot be read (corrupt JSON)' }
+            : { lt: `failas neperskaitomas (${code})`, en: `the file cannot be read (${code})` },
       );
     }
     if (raw === null) throw notFound(id);

@@ -5,20 +5,33 @@ import { join } from 'node:path';
 import { DomainError } from '../../../shared/domain/errors';
 import { readFileIfExists, writeFileDurable } from './durableFile';
 
-/** The version of the data directory's layout; raised with a migration whenever the layout changes. */
-export const SCHEMA_VERSION = 1;
+/**
+ * The version of the data directory's layout; raised with a migration whenever the layout changes.
+ * 1: plain JSON files. 2: every file the store writes is encrypted (issue 3, see encryption.ts).
+ */
+export const SCHEMA_VERSION = 2;
 const FORMAT = 'pusiaukele-data';
 
-interface Meta {
-  format: typeof FORMAT;
+/** What the descriptor says about how the files are written. */
+export interface Layout {
   schemaVersion: number;
+  encryption?: 'aes-256-gcm';
+  /** Set while a migration rewrites the files: they may be in either form until it is done. */
+  migrating?: 'encryption';
+}
+
+interface Meta extends Layout {
+  format: typeof FORMAT;
   createdAt: string;
 }
 
 export interface DataDirectory {
   readonly root: string;
   readonly schemaVersion: number;
+  readonly layout: Readonly<Layout>;
   path(...parts: string[]): string;
+  /** Record a new layout in the descriptor (an atomic, durable replace). */
+  setLayout(layout: Layout): void;
   release(): void;
 }
 
@@ -127,7 +140,7 @@ export function openDataDirectory(root: string): DataDirectory {
     if (raw === undefined) {
       // Never adopt a folder that already holds something else (a home folder picked by mistake).
       if (readdirSync(root).some((name) => !name.startsWith('pusiaukele.lock'))) throw foreignError(root);
-      meta = { format: FORMAT, schemaVersion: SCHEMA_VERSION, createdAt: new Date().toISOString() };
+      meta = { format: FORMAT, schemaVersion: SCHEMA_VERSION, encryption: 'aes-256-gcm', createdAt: new Date().toISOString() };
       writeFileDurable(metaPath, JSON.stringify(meta, null, 2));
     } else {
       meta = parseMeta(raw, root);
@@ -141,8 +154,19 @@ export function openDataDirectory(root: string): DataDirectory {
     }
     return {
       root,
-      schemaVersion: meta.schemaVersion,
+      get schemaVersion() {
+        return meta.schemaVersion;
+      },
+      get layout() {
+        const { schemaVersion, encryption, migrating } = meta;
+        return { schemaVersion, ...(encryption ? { encryption } : {}), ...(migrating ? { migrating } : {}) };
+      },
       path: (...parts) => join(root, ...parts),
+      setLayout: (layout) => {
+        const next: Meta = { format: FORMAT, createdAt: meta.createdAt, ...layout };
+        writeFileDurable(metaPath, JSON.stringify(next, null, 2));
+        meta = next;
+      },
       release: () => releaseLock(lockPath, owner),
     };
   } catch (e) {
@@ -154,7 +178,14 @@ export function openDataDirectory(root: string): DataDirectory {
 function parseMeta(raw: Buffer, root: string): Meta {
   try {
     const meta = JSON.parse(raw.toString('utf8')) as Partial<Meta>;
-    if (meta.format === FORMAT && typeof meta.schemaVersion === 'number') return meta as Meta;
+    if (
+      meta.format === FORMAT &&
+      typeof meta.schemaVersion === 'number' &&
+      (meta.encryption === undefined || meta.encryption === 'aes-256-gcm') &&
+      (meta.migrating === undefined || meta.migrating === 'encryption')
+    ) {
+      return meta as Meta;
+    }
   } catch {
     // fall through to the refusal below
   }

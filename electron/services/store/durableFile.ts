@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -41,6 +41,21 @@ export function writeFileDurable(path: string, data: string | Uint8Array): void 
     throw e;
   }
   fsyncDir(dirname(path));
+}
+
+/**
+ * Remove the temporary files a crash left behind in `dir` (never read as data; only the owner of
+ * the data directory's lock may call this, so nobody is writing them meanwhile).
+ */
+export function removeLeftoverTemps(dir: string): number {
+  let removed = 0;
+  for (const name of readdirSync(dir)) {
+    if (/^\..+\.[0-9a-f]{12}\.tmp$/.test(name)) {
+      unlinkSync(join(dir, name));
+      removed++;
+    }
+  }
+  return removed;
 }
 
 /** The file's bytes, or undefined if it does not exist. Other errors propagate. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../../shared/contract/dispatch';
+import { createDispatcher, type Guard } from '../../../shared/contract/dispatch';
 import type { Handlers } from '../../../shared/contract/methods';
 import { DomainError } from '../../../shared/domain/errors';
 
@@ -12,16 +12,19 @@ function handlers(partial: Partial<Handlers>): Handlers {
   }) as Handlers;
 }
 
+/** Lets every call through: these tests are about the path after the guard. */
+const open: Guard = () => ({ user: null });
+
 const info = async () => ({ version: '1.0.0', dataDir: '/d', today: TODAY, schemaVersion: 1 });
 
 describe('dispatch: the one path of every call', () => {
   it('returns the value of a valid call', async () => {
-    const dispatch = createDispatcher(handlers({ 'app.info': info }));
+    const dispatch = createDispatcher(handlers({ 'app.info': info }), open);
     expect(await dispatch('app.info', {})).toEqual({ ok: true, value: { version: '1.0.0', dataDir: '/d', today: TODAY, schemaVersion: 1 } });
   });
 
   it('refuses an unknown method as data', async () => {
-    const result = await createDispatcher(handlers({}))('cases.delete', {});
+    const result = await createDispatcher(handlers({}), open)('cases.delete', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD', message: 'Nežinomas veiksmas „cases.delete“.' } });
   });
 
@@ -34,6 +37,7 @@ describe('dispatch: the one path of every call', () => {
           throw new Error('unreachable');
         },
       }),
+      open,
     );
     const result = await dispatch('cases.transition', { id: 'x', revision: 1, to: 'nowhere', on: '2026-02-30' });
     expect(ran).toBe(false);
@@ -53,6 +57,7 @@ describe('dispatch: the one path of every call', () => {
           throw new DomainError('CASE_NOT_FOUND', 'Byla nerasta.', 'Case not found.', { id: 'x' });
         },
       }),
+      open,
     );
     expect(await dispatch('cases.get', { id: 'x' })).toEqual({
       ok: false,
@@ -68,6 +73,7 @@ describe('dispatch: the one path of every call', () => {
           throw new TypeError('secret internals at /home/user/file.ts:12');
         },
       }),
+      open,
       (e) => logged.push(e),
     );
     const result = await dispatch('app.info', {});
@@ -80,9 +86,38 @@ describe('dispatch: the one path of every call', () => {
     const logged: unknown[] = [];
     const dispatch = createDispatcher(
       handlers({ 'app.info': async () => ({ version: '1', dataDir: '/d', today: 'tomorrow', schemaVersion: 1 }) }),
+      open,
       (e) => logged.push(e),
     );
     expect(await dispatch('app.info', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(String(logged[0])).toMatch(/does not match the contract/);
+  });
+
+  it('asks the guard first: a refused caller gets the refusal as data, and neither validation nor the service runs', async () => {
+    let ran = false;
+    const guard: Guard = (method, session) => {
+      throw new DomainError('FORBIDDEN', `Neleidžiama (${method}, ${session}).`, 'Not allowed.');
+    };
+    const dispatch = createDispatcher(
+      handlers({
+        'cases.transition': async () => {
+          ran = true;
+          throw new Error('unreachable');
+        },
+      }),
+      guard,
+    );
+    const result = await dispatch('cases.transition', { nonsense: true }, 's-1');
+    expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Neleidžiama (cases.transition, s-1).', messageEn: 'Not allowed.' } });
+    expect(ran).toBe(false);
+  });
+
+  it('hands the caller the guard returned to the service', async () => {
+    const user = { id: 'u1', username: 'ona', displayName: 'Ona', roles: ['secretary' as const], mustChangePassword: false };
+    const dispatch = createDispatcher(
+      handlers({ 'auth.status': async (_input, caller) => ({ setUp: true, user: caller.user, locked: false, idleMinutes: 10 }) }),
+      () => ({ user, session: 's-2' }),
+    );
+    expect(await dispatch('auth.status', {}, 's-2')).toMatchObject({ ok: true, value: { user } });
   });
 });

@@ -66,10 +66,10 @@ export function mainWindow(): BrowserWindow {
 }
 
 /** Calls the IPC handler as a renderer frame at `senderUrl` would (null: the frame is gone). */
-export async function invokeFrom(senderUrl: string | null, method: unknown, input: unknown = {}): Promise<unknown> {
+export async function invokeFrom(senderUrl: string | null, method: unknown, input: unknown = {}, session?: string): Promise<unknown> {
   const handler = ipcMain.handlers.get(IPC_INVOKE_CHANNEL);
   if (handler === undefined) throw new Error(`no handler on ${IPC_INVOKE_CHANNEL}`);
-  return handler({ senderFrame: senderUrl === null ? null : { url: senderUrl } }, method, input);
+  return handler({ senderFrame: senderUrl === null ? null : { url: senderUrl } }, method, input, session);
 }
 
 /** Requests `url` from the app:// protocol handler. */

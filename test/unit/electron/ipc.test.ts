@@ -27,6 +27,17 @@ describe('IPC: renderer → services', () => {
     expect(result).toMatchObject({ ok: true, value: { version: '0.1.0', dataDir } });
   });
 
+  it('carries the session of the signed-in user to the services, and nothing without it', async () => {
+    await launch();
+    const app = 'app://pusiaukele/index.html';
+    const created = (await invokeFrom(app, 'auth.createAdministrator', { username: 'admin', displayName: 'Ona', password: 'Admin-slaptazodis-1' })) as {
+      ok: true;
+      value: { session: string };
+    };
+    expect(await invokeFrom(app, 'users.list', {}, created.value.session)).toMatchObject({ ok: true, value: [{ username: 'admin' }] });
+    expect(await invokeFrom(app, 'users.list', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
   it("returns the services' refusal as data (unknown method)", async () => {
     await launch();
     const result = await invokeFrom('app://pusiaukele/index.html', 'no.such.method', {});

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openServices } from '../../../electron/services/index';
+import { osSecretStoreKey } from '../../../electron/main/secretStore';
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, stubEvent } from '../../stubs/electron';
 import { cleanUp, invokeFrom, launch, mainWindow, tempDir } from './harness';
 
@@ -123,7 +124,7 @@ describe('Electron shell lifecycle', () => {
       const after = stubEvent();
       app.emit('will-quit', after);
       expect(after.defaultPrevented).toBe(false);
-      const reopened = await openServices({ dataDir });
+      const reopened = await openServices({ dataDir, key: await osSecretStoreKey() });
       await reopened.close();
     });
   });

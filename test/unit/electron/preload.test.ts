@@ -15,11 +15,11 @@ describe('preload', () => {
     expect(Object.keys(exposedBridge()).sort()).toEqual(['invoke', 'onEvent']);
   });
 
-  it('invoke(method, input) is one ipcRenderer.invoke on the invoke channel, its result returned as is', async () => {
+  it('invoke(method, input, session) is one ipcRenderer.invoke on the invoke channel, its result returned as is', async () => {
     ipcRenderer.reply = { ok: true, value: { version: '0.1.0' } };
-    const result = await exposedBridge().invoke('app.info', { a: 1 });
+    const result = await exposedBridge().invoke('app.info', { a: 1 }, 'session-1');
     expect(result).toEqual({ ok: true, value: { version: '0.1.0' } });
-    expect(ipcRenderer.invocations.at(-1)).toEqual({ channel: IPC_INVOKE_CHANNEL, args: ['app.info', { a: 1 }] });
+    expect(ipcRenderer.invocations.at(-1)).toEqual({ channel: IPC_INVOKE_CHANNEL, args: ['app.info', { a: 1 }, 'session-1'] });
   });
 
   it('onEvent delivers the event only (not the IPC event with its sender) until unsubscribed', () => {

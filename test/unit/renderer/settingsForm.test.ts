@@ -17,6 +17,7 @@ const form: SettingsFormValues = {
     { key: 'k1', id: 'marijampole', name: 'Marijampolės pataisos namai', halfwayHouseName: '' },
     { key: 'k2', id: null, name: 'Vilniaus pataisos namai', halfwayHouseName: 'Vilniaus pusiaukelės namai' },
   ],
+  idleMinutes: '10',
 };
 
 describe('institution ids', () => {
@@ -64,6 +65,19 @@ describe('the settings form', () => {
   });
 
   it('starts empty on the first run', () => {
-    expect(settingsFormValues(null)).toEqual({ name: '', runsHalfwayHouse: false, halfwayHouseName: '', places: '', others: [] });
+    expect(settingsFormValues(null)).toEqual({ name: '', runsHalfwayHouse: false, halfwayHouseName: '', places: '', others: [], idleMinutes: '10' });
+  });
+
+  it('the users-and-roles issue: edits the idle time before the app locks itself (default 10 minutes) and keeps it when saving', () => {
+    const saved = settingsToSave({ ...form, idleMinutes: '3' }, () => 'r4nd0m');
+    expect(saved?.security).toEqual({ idleMinutes: 3 });
+    expect(settingsFormValues(saved ?? null).idleMinutes).toBe('3');
+    // Settings saved before the idle time existed show the default, and saving writes it.
+    const { security: _none, ...older } = saved!;
+    expect(settingsFormValues(older).idleMinutes).toBe('10');
+    expect(settingsToSave(settingsFormValues(older))?.security).toEqual({ idleMinutes: 10 });
+    for (const idleMinutes of ['', '0', '241', '2.5', 'abc']) {
+      expect(validateSettings({ ...form, idleMinutes }).errors, idleMinutes).toEqual({ 'security.idleMinutes': 'idleMinutes' });
+    }
   });
 });

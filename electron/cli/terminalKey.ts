@@ -1,0 +1,65 @@
+import { emitKeypressEvents, type Key } from 'node:readline';
+import { DomainError } from '../../shared/domain/errors';
+import { MIN_PASSPHRASE_LENGTH, environmentKey, hasDataKey, type KeyProvider } from '../services/store/encryption';
+
+/** A terminal: what the prompt reads keys from and writes its questions to. */
+export interface Terminal {
+  input: NodeJS.ReadableStream & { isTTY?: boolean; isRaw?: boolean; setRawMode?(mode: boolean): unknown };
+  output: NodeJS.WritableStream;
+}
+
+function cancelled(): DomainError {
+  return new DomainError('PASSPHRASE_CANCELLED', 'Slaptafrazės įvedimas nutrauktas; niekas nepakeista.', 'Passphrase entry cancelled; nothing was changed.');
+}
+
+/** Ask for a line with echo off: nothing typed is shown. Ctrl+C or Ctrl+D cancels. */
+export function askHidden(question: string, { input, output }: Terminal): Promise<string> {
+  const { setRawMode } = input;
+  if (!input.isTTY || setRawMode === undefined) {
+    return Promise.reject(
+      new DomainError(
+        'KEY_REQUIRED',
+        'Duomenys šifruojami, todėl reikia slaptafrazės, bet jos paklausti negalima (ne terminalas): nurodykite ją aplinkos kintamajame PUSIAUKELE_PASSPHRASE.',
+        'The data is encrypted, so a passphrase is needed, but there is no terminal to ask for it: give it in the PUSIAUKELE_PASSPHRASE environment variable.',
+      ),
+    );
+  }
+  return new Promise((resolve, reject) => {
+    const wasRaw = input.isRaw === true;
+    let typed = '';
+    const finish = (error?: DomainError) => {
+      input.off('keypress', onKey);
+      setRawMode.call(input, wasRaw);
+      input.pause();
+      output.write('\n');
+      if (error) reject(error);
+      else resolve(typed);
+    };
+    const onKey = (text: string | undefined, key: Key | undefined) => {
+      if (key?.ctrl && (key.name === 'c' || key.name === 'd')) finish(cancelled());
+      else if (key?.name === 'return' || key?.name === 'enter') finish();
+      else if (key?.name === 'backspace') typed = [...typed].slice(0, -1).join('');
+      else if (text !== undefined && !key?.ctrl && !key?.meta) typed += text;
+    };
+    output.write(question);
+    emitKeypressEvents(input);
+    setRawMode.call(input, true);
+    input.on('keypress', onKey);
+    input.resume();
+  });
+}
+
+/**
+ * The key for the browser host and the command line (issue 3): the passphrase in
+ * PUSIAUKELE_PASSPHRASE, else asked on the terminal with echo off — twice when it is being created
+ * (a new data directory, or an unencrypted one that opening will encrypt).
+ */
+export async function terminalKey(dataDir: string, env: NodeJS.ProcessEnv = process.env, terminal: Terminal = { input: process.stdin, output: process.stderr }): Promise<KeyProvider> {
+  if (env.PUSIAUKELE_PASSPHRASE) return environmentKey(env);
+  if (hasDataKey(dataDir)) return { kind: 'passphrase', passphrase: await askHidden(`Slaptafrazė duomenų katalogui ${dataDir} atrakinti: `, terminal) };
+  const passphrase = await askHidden(`Sukurkite slaptafrazę duomenų katalogui ${dataDir} (ne trumpesnę kaip ${MIN_PASSPHRASE_LENGTH} ženklų): `, terminal);
+  if ((await askHidden('Pakartokite slaptafrazę: ', terminal)) !== passphrase) {
+    throw new DomainError('PASSPHRASE_MISMATCH', 'Slaptafrazės nesutampa; niekas nepakeista. Paleiskite dar kartą.', 'The passphrases do not match; nothing was changed. Run again.');
+  }
+  return { kind: 'passphrase', passphrase };
+}

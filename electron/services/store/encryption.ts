@@ -1,0 +1,301 @@
+// Encryption at rest (issue 3, "Data protection"): every file the store writes holds
+// AES-256-GCM ciphertext under one random data key; keys.json holds that key only wrapped, by a
+// passphrase (browser host, command line) or by the operating system's secret store (desktop).
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { DomainError } from '../../../shared/domain/errors';
+import type { DataDirectory } from './dataDirectory';
+import { readFileIfExists, writeFileDurable } from './durableFile';
+import { encryptDataFiles } from './encryptionMigration';
+import { jsonCodec, type Codec } from './jsonFile';
+
+/** What unlocks the data key: a passphrase, or the OS secret store (Electron safeStorage). */
+export type KeyProvider =
+  | { kind: 'passphrase'; passphrase: string }
+  | { kind: 'os'; wrap(key: Buffer): Promise<Buffer>; unwrap(blob: Buffer): Promise<Buffer> };
+
+export const KEYS_FILE = 'keys.json';
+export const MIN_PASSPHRASE_LENGTH = 10;
+
+/** "PUS" and the format version: JSON never starts with it, so plain and sealed files are told apart. */
+const HEADER = Buffer.from([0x50, 0x55, 0x53, 0x01]);
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const KEY_BYTES = 32;
+
+/** scrypt cost for new wrappings: about 100 ms and 32 MiB once per start. Kept per wrapping in keys.json. */
+export const SCRYPT_COST = { N: 2 ** 15, r: 8, p: 1 } as const;
+/** Stored costs above these are refused rather than run (a planted keys.json must not exhaust the machine). */
+const SCRYPT_LIMITS = { N: 2 ** 20, r: 32, p: 4, memory: 1024 ** 3 } as const;
+
+/** Why a sealed record cannot be read, as a reason the stores show (cf. CASE_DAMAGED's details.reason). */
+function unreadable(code: string, reason: { lt: string; en: string }): DomainError {
+  return new DomainError(code, `Failas neperskaitomas: ${reason.lt}.`, `The file cannot be read: ${reason.en}.`, { reason });
+}
+
+const notEncrypted = () =>
+  unreadable('DATA_NOT_ENCRYPTED', {
+    lt: 'jis nešifruotas, nors visi šio katalogo failai šifruojami (įrašytas ne šios programos arba pakeistas)',
+    en: 'it is not encrypted although every file of this directory is (not written by this app, or replaced)',
+  });
+
+const notAuthentic = () =>
+  unreadable('DATA_NOT_AUTHENTIC', {
+    lt: 'šifruotas turinys pakeistas arba sugadintas (nepraėjo vientisumo patikros)',
+    en: 'the encrypted content was altered or damaged (it failed the integrity check)',
+  });
+
+export function isEncrypted(bytes: Buffer): boolean {
+  return bytes.length >= HEADER.length && bytes.subarray(0, HEADER.length).equals(HEADER);
+}
+
+/**
+ * JSON sealed with AES-256-GCM: header, 12-byte random IV, ciphertext, 16-byte tag; the header is
+ * authenticated too. Decoding anything altered, or sealed under another key, throws
+ * DATA_NOT_AUTHENTIC; a file without the header throws DATA_NOT_ENCRYPTED, unless `acceptPlain`
+ * (only while a migration rewrites the files).
+ */
+export function encryptingCodec(key: Buffer, options: { acceptPlain?: boolean } = {}): Codec {
+  if (key.length !== KEY_BYTES) throw new Error(`The data key must be ${KEY_BYTES} bytes`);
+  return {
+    encode(value) {
+      const iv = randomBytes(IV_BYTES);
+      const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(HEADER);
+      const body = Buffer.concat([cipher.update(jsonCodec.encode(value)), cipher.final()]);
+      return Buffer.concat([HEADER, iv, body, cipher.getAuthTag()]);
+    },
+    decode(bytes) {
+      if (!isEncrypted(bytes)) {
+        if (options.acceptPlain) return jsonCodec.decode(bytes);
+        throw notEncrypted();
+      }
+      if (bytes.length < HEADER.length + IV_BYTES + TAG_BYTES) throw notAuthentic();
+      const iv = bytes.subarray(HEADER.length, HEADER.length + IV_BYTES);
+      const tag = bytes.subarray(bytes.length - TAG_BYTES);
+      const decipher = createDecipheriv('aes-256-gcm', key, iv).setAAD(HEADER).setAuthTag(tag);
+      let plain: Buffer;
+      try {
+        plain = Buffer.concat([decipher.update(bytes.subarray(HEADER.length + IV_BYTES, bytes.length - TAG_BYTES)), decipher.final()]);
+      } catch {
+        throw notAuthentic();
+      }
+      return jsonCodec.decode(plain);
+    },
+  };
+}
+
+// ---- keys.json -------------------------------------------------------------------------------
+
+const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const passphraseWrapping = z
+  .object({
+    kind: z.literal('passphrase'),
+    kdf: z.literal('scrypt'),
+    salt: base64,
+    N: z.number().int().min(2).max(SCRYPT_LIMITS.N).refine((n) => (n & (n - 1)) === 0, 'N must be a power of two'),
+    r: z.number().int().min(1).max(SCRYPT_LIMITS.r),
+    p: z.number().int().min(1).max(SCRYPT_LIMITS.p),
+    iv: base64,
+    tag: base64,
+    wrappedKey: base64,
+  })
+  .refine((w) => scryptMemory(w) <= SCRYPT_LIMITS.memory, 'scrypt cost too high');
+const osWrapping = z.object({ kind: z.literal('os'), blob: base64 });
+const keyFile = z.object({
+  format: z.literal('pusiaukele-keys'),
+  version: z.literal(1),
+  /** HMAC of a fixed text under the data key: tells the right key from any other 32 bytes. */
+  check: base64,
+  wrappings: z.array(z.discriminatedUnion('kind', [passphraseWrapping, osWrapping])).min(1),
+});
+type KeyFile = z.infer<typeof keyFile>;
+type Wrapping = KeyFile['wrappings'][number];
+
+const b64 = (buf: Buffer) => buf.toString('base64');
+const unb64 = (text: string) => Buffer.from(text, 'base64');
+
+function keyCheck(key: Buffer): string {
+  return b64(createHmac('sha256', key).update('pusiaukele data key check').digest().subarray(0, 16));
+}
+
+interface ScryptCost {
+  N: number;
+  r: number;
+  p: number;
+}
+
+/** The memory scrypt needs for a cost (what OpenSSL checks against maxmem). */
+function scryptMemory({ N, r, p }: ScryptCost): number {
+  return 128 * r * (N + 2 + p);
+}
+
+function deriveKey(passphrase: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> {
+  const options: ScryptOptions = { N: cost.N, r: cost.r, p: cost.p, maxmem: scryptMemory(cost) + 1024 * 1024 };
+  return new Promise((resolve, reject) => {
+    scrypt(passphrase.normalize('NFC'), salt, KEY_BYTES, options, (error, derived) => (error ? reject(error) : resolve(derived)));
+  });
+}
+
+async function wrapKey(key: Buffer, provider: KeyProvider): Promise<Wrapping> {
+  if (provider.kind === 'os') return { kind: 'os', blob: b64(await provider.wrap(key)) };
+  const salt = randomBytes(16);
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', await deriveKey(provider.passphrase, salt, SCRYPT_COST), iv);
+  const wrappedKey = Buffer.concat([cipher.update(key), cipher.final()]);
+  return { kind: 'passphrase', kdf: 'scrypt', salt: b64(salt), ...SCRYPT_COST, iv: b64(iv), tag: b64(cipher.getAuthTag()), wrappedKey: b64(wrappedKey) };
+}
+
+/** The data key from one wrapping, or undefined when this provider's secret does not open it. */
+async function unwrapKey(wrapping: Wrapping, provider: KeyProvider): Promise<Buffer | undefined> {
+  try {
+    if (wrapping.kind === 'os' && provider.kind === 'os') return await provider.unwrap(unb64(wrapping.blob));
+    if (wrapping.kind === 'passphrase' && provider.kind === 'passphrase') {
+      const kek = await deriveKey(provider.passphrase, unb64(wrapping.salt), wrapping);
+      const decipher = createDecipheriv('aes-256-gcm', kek, unb64(wrapping.iv)).setAuthTag(unb64(wrapping.tag));
+      return Buffer.concat([decipher.update(unb64(wrapping.wrappedKey)), decipher.final()]);
+    }
+  } catch {
+    // a wrong passphrase fails GCM's check; the OS store refuses a blob it did not make
+  }
+  return undefined;
+}
+
+function readKeyFile(root: string): KeyFile | undefined {
+  const path = join(root, KEYS_FILE);
+  const raw = readFileIfExists(path);
+  if (raw === undefined) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw.toString('utf8'));
+  } catch {
+    value = undefined;
+  }
+  const parsed = keyFile.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new DomainError(
+    'KEY_FILE_DAMAGED',
+    `Duomenų katalogo raktų failas ${path} sugadintas, todėl duomenų atrakinti negalima. Atkurkite jį iš atsarginės kopijos. Niekas nepakeista.`,
+    `The data directory's key file ${path} is damaged, so the data cannot be unlocked. Restore it from a backup. Nothing was changed.`,
+  );
+}
+
+/** Whether the data directory already has a data key (when not, opening it creates one). */
+export function hasDataKey(root: string): boolean {
+  return existsSync(join(root, KEYS_FILE));
+}
+
+function keyNotAvailable(provider: KeyProvider, keys: KeyFile): DomainError {
+  const kinds = new Set(keys.wrappings.map((w) => w.kind));
+  if (provider.kind === 'passphrase' && !kinds.has('passphrase')) {
+    return new DomainError(
+      'KEY_NOT_AVAILABLE',
+      'Šio duomenų katalogo raktą saugo kompiuterio slaptų duomenų saugykla (katalogas sukurtas darbalaukio programa), todėl slaptafraze jo atrakinti negalima. Atidarykite katalogą darbalaukio programa. Niekas nepakeista.',
+      "This data directory's key is kept by the computer's secret store (the directory was created by the desktop app), so a passphrase cannot unlock it. Open it with the desktop app. Nothing was changed.",
+    );
+  }
+  if (provider.kind === 'os' && !kinds.has('os')) {
+    return new DomainError(
+      'KEY_NOT_AVAILABLE',
+      'Šio duomenų katalogo raktas apsaugotas slaptafraze (katalogas sukurtas naršyklės režimu arba komandine eilute), todėl darbalaukio programa jo atrakinti negali. Atidarykite jį su „npm run web“ ir slaptafraze. Niekas nepakeista.',
+      'This data directory\'s key is protected by a passphrase (the directory was created by the browser host or the command line), so the desktop app cannot unlock it. Open it with "npm run web" and the passphrase. Nothing was changed.',
+    );
+  }
+  return provider.kind === 'passphrase'
+    ? new DomainError(
+        'WRONG_PASSPHRASE',
+        'Neteisinga slaptafrazė: duomenų katalogas neatrakintas. Niekas nepakeista.',
+        'Wrong passphrase: the data directory was not unlocked. Nothing was changed.',
+      )
+    : new DomainError(
+        'KEY_NOT_AVAILABLE',
+        'Kompiuterio slaptų duomenų saugykla negali atrakinti šio duomenų katalogo rakto: katalogas greičiausiai sukurtas kitame kompiuteryje arba kito naudotojo paskyroje. Niekas nepakeista.',
+        "The computer's secret store cannot unlock this data directory's key: the directory was most likely created on another computer or under another user account. Nothing was changed.",
+      );
+}
+
+/** The data key from keys.json, unwrapped by the provider; reads only, never writes. */
+export function unlockDataKey(root: string, provider: KeyProvider): Promise<Buffer> {
+  return unlock(root, provider, readKeyFile(root));
+}
+
+async function unlock(root: string, provider: KeyProvider, keys: KeyFile | undefined): Promise<Buffer> {
+  if (keys === undefined) throw keyFileMissing(root);
+  const check = unb64(keys.check);
+  for (const wrapping of keys.wrappings) {
+    const key = await unwrapKey(wrapping, provider);
+    const keyMatches = key?.length === KEY_BYTES && check.length === 16 && timingSafeEqual(unb64(keyCheck(key)), check);
+    if (keyMatches) return key;
+  }
+  throw keyNotAvailable(provider, keys);
+}
+
+function keyFileMissing(root: string): DomainError {
+  return new DomainError(
+    'KEY_FILE_MISSING',
+    `Duomenų katalogas užšifruotas, bet jame nėra raktų failo ${join(root, KEYS_FILE)}. Be jo duomenų atrakinti neįmanoma: atkurkite jį iš atsarginės kopijos. Niekas nepakeista.`,
+    `The data directory is encrypted but its key file ${join(root, KEYS_FILE)} is missing. The data cannot be unlocked without it: restore it from a backup. Nothing was changed.`,
+  );
+}
+
+/** A new random data key, wrapped for the provider and written to keys.json (atomically). */
+async function createDataKey(root: string, provider: KeyProvider): Promise<Buffer> {
+  if (provider.kind === 'passphrase' && [...provider.passphrase].length < MIN_PASSPHRASE_LENGTH) {
+    throw new DomainError(
+      'PASSPHRASE_TOO_SHORT',
+      `Slaptafrazė per trumpa: ji saugo nuteistųjų asmens duomenis, todėl turi būti ne trumpesnė kaip ${MIN_PASSPHRASE_LENGTH} ženklų.`,
+      `The passphrase is too short: it protects convicts' personal data, so it must be at least ${MIN_PASSPHRASE_LENGTH} characters long.`,
+    );
+  }
+  const key = randomBytes(KEY_BYTES);
+  const keys: KeyFile = { format: 'pusiaukele-keys', version: 1, check: keyCheck(key), wrappings: [await wrapKey(key, provider)] };
+  writeFileDurable(join(root, KEYS_FILE), JSON.stringify(keys, null, 2));
+  return key;
+}
+
+/** Whether any file other than the descriptor and the lock holds something (an empty journal does not). */
+function holdsData(dir: string, top = true): boolean {
+  return readdirSync(dir, { withFileTypes: true }).some((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return holdsData(path, false);
+    if (top && (entry.name === 'pusiaukele.json' || entry.name.startsWith('pusiaukele.lock'))) return false;
+    return statSync(path).size > 0;
+  });
+}
+
+/**
+ * Unlock (or, for a new directory, create) the data key and return the codec every store writes
+ * through. An unencrypted directory (schema 1) is encrypted in one step: keys.json first, the
+ * descriptor marked as migrating, every file rewritten, then the descriptor set to schema 2. A run
+ * interrupted at any moment is finished by the next one. A wrong key changes nothing.
+ */
+export async function openEncryption(dir: DataDirectory, provider: KeyProvider): Promise<Codec> {
+  const keys = readKeyFile(dir.root);
+  const { layout } = dir;
+  if (layout.encryption && !layout.migrating) {
+    const key = keys === undefined && !holdsData(dir.root) ? await createDataKey(dir.root, provider) : await unlock(dir.root, provider, keys);
+    return encryptingCodec(key);
+  }
+  // Issue 3: migration of an unencrypted directory, or the rest of one that was interrupted (whose
+  // files may already be sealed under the key in keys.json: never replaced by a new one).
+  const key = keys === undefined && !layout.migrating ? await createDataKey(dir.root, provider) : await unlock(dir.root, provider, keys);
+  // Marked at schema 2 already, so that a build that knows only plain files refuses the directory.
+  if (!layout.migrating) dir.setLayout({ schemaVersion: 2, encryption: 'aes-256-gcm', migrating: 'encryption' });
+  encryptDataFiles(dir, encryptingCodec(key, { acceptPlain: true }), isEncrypted);
+  dir.setLayout({ schemaVersion: 2, encryption: 'aes-256-gcm' });
+  return encryptingCodec(key);
+}
+
+/** The provider when no host gave one: the passphrase in PUSIAUKELE_PASSPHRASE. */
+export function environmentKey(env: NodeJS.ProcessEnv = process.env): KeyProvider {
+  const passphrase = env.PUSIAUKELE_PASSPHRASE;
+  if (!passphrase) {
+    throw new DomainError(
+      'KEY_REQUIRED',
+      'Duomenys šifruojami, todėl reikia slaptafrazės: nurodykite ją aplinkos kintamajame PUSIAUKELE_PASSPHRASE.',
+      'The data is encrypted, so a passphrase is needed: give it in the PUSIAUKELE_PASSPHRASE environment variable.',
+    );
+  }
+  return { kind: 'passphrase', passphrase };
+}

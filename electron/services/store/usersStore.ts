@@ -1,0 +1,81 @@
+import { LowSync } from 'lowdb';
+import { z } from 'zod';
+import { ROLES } from '../../../shared/contract/roles';
+import { DomainError } from '../../../shared/domain/errors';
+import type { DataDirectory } from './dataDirectory';
+import { DurableFile, type Codec } from './jsonFile';
+import { storageError } from './storageErrors';
+
+const storedUser = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  active: z.boolean(),
+  passwordHash: z.string(),
+  mustChangePassword: z.boolean(),
+  failedAttempts: z.number().int(),
+  lockedUntil: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type StoredUser = z.infer<typeof storedUser>;
+
+const usersFile = z.object({ users: z.array(storedUser) });
+
+/** The users and their password hashes (users.json, through the codec like every other file). */
+export class UsersStore {
+  private readonly file: DurableFile;
+  private users: StoredUser[];
+
+  constructor(dir: DataDirectory, codec: Codec) {
+    this.file = new DurableFile(dir.path('users.json'), codec);
+    this.users = this.load();
+  }
+
+  private load(): StoredUser[] {
+    let raw: unknown;
+    try {
+      const db = new LowSync<unknown>(this.file, null);
+      db.read();
+      raw = db.data;
+    } catch {
+      raw = undefined;
+    }
+    if (raw === null) return [];
+    const parsed = usersFile.safeParse(raw);
+    if (!parsed.success) {
+      // Never start without users over an unreadable file: that would let anyone create an administrator.
+      throw new DomainError(
+        'USERS_DAMAGED',
+        'Naudotojų failas (users.json) sugadintas arba neperskaitomas, todėl prisijungti negalima. Atkurkite jį iš atsarginės kopijos; niekas nepakeista.',
+        'The users file (users.json) is damaged or unreadable, so nobody can sign in. Restore it from a backup; nothing was changed.',
+      );
+    }
+    return parsed.data.users;
+  }
+
+  all(): readonly StoredUser[] {
+    return this.users;
+  }
+
+  byId(id: string): StoredUser | undefined {
+    return this.users.find((u) => u.id === id);
+  }
+
+  byUsername(username: string): StoredUser | undefined {
+    const key = username.trim().toLowerCase();
+    return this.users.find((u) => u.username === key);
+  }
+
+  /** Write the user (new or changed) durably; the in-memory list changes only once it is on disk. */
+  put(user: StoredUser): void {
+    const next = this.users.some((u) => u.id === user.id) ? this.users.map((u) => (u.id === user.id ? user : u)) : [...this.users, user];
+    try {
+      new LowSync<unknown>(this.file, { users: next }).write();
+    } catch (e) {
+      throw storageError(e, { lt: 'naudotojo duomenys', en: 'the user data' });
+    }
+    this.users = next;
+  }
+}

@@ -1,0 +1,55 @@
+import type { FormEvent } from 'react';
+import { MIN_PASSWORD_LENGTH, type SessionUser } from '../../shared/contract/users';
+import { call } from '../api/client';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { TextField } from '../components/fields';
+import { useCheckedForm } from '../forms/useCheckedForm';
+import { useI18n } from '../i18n/I18nProvider';
+import { checkPasswordChange, type PasswordChangeValues } from './authForms';
+
+const EMPTY: PasswordChangeValues = { currentPassword: '', newPassword: '', repeat: '' };
+
+/** The current password and the new one twice; used at the required change and from the user menu. */
+export function ChangePasswordForm({ onChanged }: { onChanged(user: SessionUser): void }) {
+  const { t } = useI18n();
+  const form = useCheckedForm(EMPTY, checkPasswordChange);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void form.submit(async (input) => onChanged(await call('auth.changePassword', input)));
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <TextField
+        id="password-current"
+        type="password"
+        label={t('auth.currentPassword')}
+        required
+        autoComplete="current-password"
+        {...form.field('currentPassword')}
+      />
+      <TextField
+        id="password-new"
+        type="password"
+        label={t('auth.newPassword')}
+        hint={t('auth.passwordHint', { min: MIN_PASSWORD_LENGTH })}
+        required
+        autoComplete="new-password"
+        {...form.field('newPassword')}
+      />
+      <TextField id="password-repeat" type="password" label={t('auth.newPasswordRepeat')} required autoComplete="new-password" {...form.field('repeat')} />
+      {form.error ? <ErrorNotice error={form.error} /> : null}
+      {form.showSummary ? (
+        <p className="form-summary" role="alert">
+          {t('auth.fixFields')}
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <button type="submit" className="button-primary" disabled={form.busy}>
+          {t('auth.change')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+import type { FormEvent } from 'react';
+import { MIN_PASSWORD_LENGTH, type SessionUser } from '../../shared/contract/users';
+import { call } from '../api/client';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { TextField } from '../components/fields';
+import { PageTitle } from '../components/PageTitle';
+import { useCheckedForm } from '../forms/useCheckedForm';
+import { useI18n } from '../i18n/I18nProvider';
+import { checkAdministrator, type AdministratorValues } from './authForms';
+
+const EMPTY: AdministratorValues = { username: '', displayName: '', password: '', repeat: '' };
+
+/** The first start: the administrator's account, who is then signed in. */
+export function CreateAdministratorPage({ onCreated }: { onCreated(session: string, user: SessionUser): void }) {
+  const { t } = useI18n();
+  const form = useCheckedForm(EMPTY, checkAdministrator);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void form.submit(async (input) => {
+      const { session, user } = await call('auth.createAdministrator', input);
+      onCreated(session, user);
+    });
+  };
+
+  return (
+    <section className="page page-auth">
+      <PageTitle title={t('auth.createTitle')} />
+      <p className="lead">{t('auth.createIntro')}</p>
+      <form onSubmit={submit} noValidate>
+        <TextField id="admin-username" label={t('auth.username')} hint={t('auth.usernameHint')} required autoComplete="username" {...form.field('username')} />
+        <TextField id="admin-name" label={t('auth.displayName')} required autoComplete="name" {...form.field('displayName')} />
+        <TextField
+          id="admin-password"
+          type="password"
+          label={t('auth.password')}
+          hint={t('auth.passwordHint', { min: MIN_PASSWORD_LENGTH })}
+          required
+          autoComplete="new-password"
+          {...form.field('password')}
+        />
+        <TextField id="admin-repeat" type="password" label={t('auth.passwordRepeat')} required autoComplete="new-password" {...form.field('repeat')} />
+        {form.error ? <ErrorNotice error={form.error} /> : null}
+        {form.showSummary ? (
+          <p className="form-summary" role="alert">
+            {t('auth.fixFields')}
+          </p>
+        ) : null}
+        <div className="form-actions">
+          <button type="submit" className="button-primary" disabled={form.busy}>
+            {t('auth.create')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { ADMINISTRATORS, CASE_READERS, CASE_WRITERS, type Role } from '../../shared/contract/roles';
+import type { RouteName } from '../router/routes';
+
+/**
+ * What the UI offers to whom, mirroring the back end's role table (which refuses anyway): everyone
+ * who works with the cases reads them; only the secretary registers and moves them; the
+ * administrator manages the settings, the users and reads the audit trail, and does not see the
+ * cases without another role.
+ */
+const holdsAny = (roles: readonly Role[], allowed: readonly Role[]): boolean => roles.some((r) => allowed.includes(r));
+
+export const canReadCases = (roles: readonly Role[]): boolean => holdsAny(roles, CASE_READERS);
+export const canWriteCases = (roles: readonly Role[]): boolean => holdsAny(roles, CASE_WRITERS);
+export const isAdministrator = (roles: readonly Role[]): boolean => holdsAny(roles, ADMINISTRATORS);
+
+/** The screens a user with `roles` may open. */
+export function routeAllowed(route: RouteName, roles: readonly Role[]): boolean {
+  switch (route) {
+    case 'cases':
+    case 'case':
+      return canReadCases(roles);
+    case 'new':
+      return canWriteCases(roles);
+    case 'settings':
+    case 'users':
+    case 'audit':
+      return isAdministrator(roles);
+    case 'password':
+    case 'notFound':
+      return true;
+  }
+}
+
+export type NavigationItem = 'cases' | 'new' | 'settings' | 'users' | 'audit';
+
+const NAVIGATION: readonly NavigationItem[] = ['cases', 'new', 'settings', 'users', 'audit'];
+
+/** The links of the main navigation, in order, for `roles`. */
+export function navigationFor(roles: readonly Role[]): NavigationItem[] {
+  return NAVIGATION.filter((item) => routeAllowed(item, roles));
+}
+
+/** Where a user lands: the case list, or the users page for an administrator without a case role. */
+export function landingRoute(roles: readonly Role[]): 'cases' | 'users' | 'password' {
+  if (canReadCases(roles)) return 'cases';
+  if (isAdministrator(roles)) return 'users';
+  return 'password';
+}

@@ -1,0 +1,30 @@
+/**
+ * Who uses the app, and what each may do. The back end checks the role table for every contract
+ * method; the UI only mirrors it.
+ */
+export const ROLES = ['administrator', 'secretary', 'member', 'chair', 'director', 'archivist'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Readonly<Record<Role, { lt: string; en: string }>> = {
+  administrator: { lt: 'Administratorius', en: 'Administrator' },
+  secretary: { lt: 'Komisijos sekretorius', en: 'Commission secretary' },
+  member: { lt: 'Komisijos narys', en: 'Commission member' },
+  chair: { lt: 'Komisijos pirmininkas', en: 'Commission chair' },
+  director: { lt: 'Direktorius', en: 'Director' },
+  archivist: { lt: 'Archyvaras', en: 'Archivist' },
+};
+
+/**
+ * Who may call a method: anyone (before signing in), any signed-in user, or the holders of one of
+ * the listed roles. The administrator manages users and settings but does not see case contents
+ * unless they also hold a role that does.
+ */
+export type Access = 'anyone' | 'signedIn' | readonly Role[];
+
+/** Everyone who works with the cases reads them; the administrator alone does not. */
+export const CASE_READERS: readonly Role[] = ['secretary', 'member', 'chair', 'director', 'archivist'];
+
+/** The secretary registers requests and records the steps of the procedure. */
+export const CASE_WRITERS: readonly Role[] = ['secretary'];
+
+export const ADMINISTRATORS: readonly Role[] = ['administrator'];

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { openServices } from '../../electron/services/index';
+import { DEMO_SETTINGS } from '../../electron/cli/demoData';
+import { ok, refused, tempDataDir } from '../helpers/dataDir';
+import { ADMIN, as, firstAdministrator, signedIn } from '../helpers/users';
+
+/** A clock the test moves by hand. */
+function clock(start = '2026-11-23T08:00:00.000Z') {
+  let t = Date.parse(start);
+  return { now: () => new Date(t), advanceMinutes: (m: number) => (t += m * 60_000) };
+}
+
+async function setUp(idleMinutes = 10) {
+  const c = clock();
+  const services = await openServices({ dataDir: tempDataDir(), today: '2026-11-23', verifyOnOpen: false, now: c.now });
+  const admin = await firstAdministrator(services);
+  await ok(as(services, admin), 'settings.save', { ...DEMO_SETTINGS, security: { idleMinutes } });
+  return { services, admin, clock: c };
+}
+
+describe('signing in (users-and-roles issue)', () => {
+  it('on first start asks for the administrator, once', async () => {
+    const services = await openServices({ dataDir: tempDataDir(), verifyOnOpen: false });
+    expect(await ok(services.dispatch, 'auth.status', {})).toMatchObject({ setUp: false, user: null, locked: false });
+    expect((await refused(services.dispatch, 'cases.list', {})).code).toBe('UNAUTHENTICATED');
+    const { session, user } = await ok(services.dispatch, 'auth.createAdministrator', ADMIN);
+    expect(user).toMatchObject({ username: 'admin', roles: ['administrator'], mustChangePassword: false });
+    expect(await ok(as(services, session), 'auth.status', {})).toMatchObject({ setUp: true, user: { username: 'admin' } });
+    expect((await refused(services.dispatch, 'auth.createAdministrator', { ...ADMIN, username: 'kitas' })).code).toBe('ALREADY_SET_UP');
+    await services.close();
+  });
+
+  it('locks the account after 5 wrong passwords, for a while, even against the right one', async () => {
+    const { services, admin, clock: c } = await setUp();
+    await signedIn(services, admin, 'sekretore', ['secretary']);
+    for (let left = 4; left >= 1; left--) {
+      const e = await refused(services.dispatch, 'auth.login', { username: 'sekretore', password: 'neteisingas' });
+      expect(e.code).toBe('WRONG_CREDENTIALS');
+      expect(e.message).toContain(`Liko bandymų: ${left}.`);
+    }
+    expect((await refused(services.dispatch, 'auth.login', { username: 'sekretore', password: 'neteisingas' })).code).toBe('ACCOUNT_LOCKED');
+    const locked = await refused(services.dispatch, 'auth.login', { username: 'sekretore', password: 'Naujas-sekretore-2' });
+    expect(locked.code).toBe('ACCOUNT_LOCKED');
+    expect(locked.message).toMatch(/laikinai užrakinta/);
+    const view = (await ok(as(services, admin), 'users.list', {})).find((u) => u.username === 'sekretore');
+    expect(view?.lockedUntil).toBe('2026-11-23T08:15:00.000Z');
+    c.advanceMinutes(16);
+    await ok(services.dispatch, 'auth.login', { username: 'sekretore', password: 'Naujas-sekretore-2' });
+    await services.close();
+  });
+
+  it('does not say whether a user name exists', async () => {
+    const { services } = await setUp();
+    const unknown = await refused(services.dispatch, 'auth.login', { username: 'nera', password: 'bet-koks-slaptazodis' });
+    const wrong = await refused(services.dispatch, 'auth.login', { username: 'admin', password: 'bet-koks-slaptazodis' });
+    expect(unknown.code).toBe('WRONG_CREDENTIALS');
+    expect(wrong.code).toBe('WRONG_CREDENTIALS');
+    expect(unknown.message).toBe('Neteisingas naudotojo vardas arba slaptažodis.');
+    await services.close();
+  });
+
+  it('locks an idle session; the password unlocks it and work goes on', async () => {
+    const { services, admin, clock: c } = await setUp(1);
+    const secretary = await signedIn(services, admin, 'sekretore', ['secretary']);
+    await ok(as(services, secretary), 'cases.list', {});
+    // Activity reported by the UI (auth.touch) keeps the session open; auth.status does not.
+    c.advanceMinutes(0.9);
+    await ok(as(services, secretary), 'auth.touch', {});
+    c.advanceMinutes(0.9);
+    await ok(as(services, secretary), 'auth.status', {});
+    await ok(as(services, secretary), 'cases.list', {});
+    c.advanceMinutes(2);
+    expect((await refused(as(services, secretary), 'cases.list', {})).code).toBe('SESSION_LOCKED');
+    expect(await ok(as(services, secretary), 'auth.status', {})).toMatchObject({ locked: true, user: { username: 'sekretore' } });
+    expect((await refused(as(services, secretary), 'auth.unlock', { password: 'neteisingas' })).code).toBe('WRONG_CREDENTIALS');
+    await ok(as(services, secretary), 'auth.unlock', { password: 'Naujas-sekretore-2' });
+    await ok(as(services, secretary), 'cases.list', {});
+    await services.close();
+  });
+
+  it('after a reset by the administrator the user must change the password before anything else', async () => {
+    const { services, admin } = await setUp();
+    const member = await signedIn(services, admin, 'narys', ['member']);
+    const id = (await ok(as(services, admin), 'users.list', {})).find((u) => u.username === 'narys')!.id;
+    await ok(as(services, admin), 'users.resetPassword', { id, password: 'Laikinas-slaptazodis' });
+    expect((await refused(as(services, member), 'cases.list', {})).code).toBe('UNAUTHENTICATED'); // signed out everywhere
+    const { session, user } = await ok(services.dispatch, 'auth.login', { username: 'narys', password: 'Laikinas-slaptazodis' });
+    expect(user.mustChangePassword).toBe(true);
+    expect((await refused(as(services, session), 'cases.list', {})).code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const same = await refused(as(services, session), 'auth.changePassword', { currentPassword: 'Laikinas-slaptazodis', newPassword: 'Laikinas-slaptazodis' });
+    expect(same.code).toBe('PASSWORD_UNCHANGED');
+    await ok(as(services, session), 'auth.changePassword', { currentPassword: 'Laikinas-slaptazodis', newPassword: 'Mano-naujas-slaptazodis' });
+    await ok(as(services, session), 'cases.list', {});
+    await services.close();
+  });
+
+  it('keeps at least one active administrator, and a deactivated user cannot sign in', async () => {
+    const { services, admin } = await setUp();
+    const adminId = (await ok(as(services, admin), 'auth.status', {})).user!.id;
+    const last = await refused(as(services, admin), 'users.update', { id: adminId, displayName: 'Ona', roles: ['secretary'], active: true });
+    expect(last.code).toBe('LAST_ADMINISTRATOR');
+    await signedIn(services, admin, 'buves', ['member']);
+    const id = (await ok(as(services, admin), 'users.list', {})).find((u) => u.username === 'buves')!.id;
+    await ok(as(services, admin), 'users.update', { id, displayName: 'Buvęs narys', roles: ['member'], active: false });
+    expect((await refused(services.dispatch, 'auth.login', { username: 'buves', password: 'Naujas-buves-2' })).code).toBe('WRONG_CREDENTIALS');
+    expect((await refused(as(services, admin), 'users.create', { username: 'Buves', displayName: 'x', roles: ['member'], password: 'Slaptazodis-123' })).code).toBe('INVALID_INPUT');
+    expect((await refused(as(services, admin), 'users.create', { username: 'buves', displayName: 'x', roles: ['member'], password: 'Slaptazodis-123' })).code).toBe('USERNAME_TAKEN');
+    await services.close();
+  });
+
+  it('a restart signs everyone out, and the users stay', async () => {
+    const dataDir = tempDataDir();
+    const services = await openServices({ dataDir, verifyOnOpen: false });
+    const admin = await firstAdministrator(services);
+    await services.close();
+    const again = await openServices({ dataDir, verifyOnOpen: false });
+    expect((await refused(as(again, admin), 'users.list', {})).code).toBe('UNAUTHENTICATED');
+    expect(await ok(again.dispatch, 'auth.status', {})).toMatchObject({ setUp: true, user: null });
+    await ok(again.dispatch, 'auth.login', { username: 'admin', password: ADMIN.password });
+    await again.close();
+  });
+});
