@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { MIN_PASSWORD_LENGTH, type SessionUser } from '../../shared/contract/users';
 import { call } from '../api/client';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { FormFooter } from '../components/FormFooter';
 import { TextField } from '../components/fields';
 import { useCheckedForm } from '../forms/useCheckedForm';
 import { useI18n } from '../i18n/I18nProvider';
@@ -39,17 +39,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged(user: SessionUser)
         {...form.field('newPassword')}
       />
       <TextField id="password-repeat" type="password" label={t('auth.newPasswordRepeat')} required autoComplete="new-password" {...form.field('repeat')} />
-      {form.error ? <ErrorNotice error={form.error} /> : null}
-      {form.showSummary ? (
-        <p className="form-summary" role="alert">
-          {t('auth.fixFields')}
-        </p>
-      ) : null}
-      <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={form.busy}>
-          {t('auth.change')}
-        </button>
-      </div>
+      <FormFooter form={form} label={t('auth.change')} />
     </form>
   );
 }

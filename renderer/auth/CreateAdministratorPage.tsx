@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { MIN_PASSWORD_LENGTH, type SessionUser } from '../../shared/contract/users';
 import { call } from '../api/client';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { FormFooter } from '../components/FormFooter';
 import { TextField } from '../components/fields';
 import { PageTitle } from '../components/PageTitle';
 import { useCheckedForm } from '../forms/useCheckedForm';
@@ -40,17 +40,7 @@ export function CreateAdministratorPage({ onCreated }: { onCreated(session: stri
           {...form.field('password')}
         />
         <TextField id="admin-repeat" type="password" label={t('auth.passwordRepeat')} required autoComplete="new-password" {...form.field('repeat')} />
-        {form.error ? <ErrorNotice error={form.error} /> : null}
-        {form.showSummary ? (
-          <p className="form-summary" role="alert">
-            {t('auth.fixFields')}
-          </p>
-        ) : null}
-        <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={form.busy}>
-            {t('auth.create')}
-          </button>
-        </div>
+        <FormFooter form={form} label={t('auth.create')} />
       </form>
     </section>
   );

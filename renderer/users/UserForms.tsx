@@ -3,27 +3,11 @@ import type { Role } from '../../shared/contract/roles';
 import { MIN_PASSWORD_LENGTH, type UserView } from '../../shared/contract/users';
 import { call } from '../api/client';
 import { checkNewUser, checkPasswordReset, checkUserEdit, type NewUserValues, type UserEditValues } from '../auth/authForms';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { FormFooter } from '../components/FormFooter';
 import { TextField } from '../components/fields';
 import { useCheckedForm } from '../forms/useCheckedForm';
 import { useI18n } from '../i18n/I18nProvider';
 import { RoleChecks } from './RoleChecks';
-
-function Actions({ label, busy, onCancel }: { label: string; busy: boolean; onCancel?: () => void }) {
-  const { t } = useI18n();
-  return (
-    <div className="form-actions">
-      <button type="submit" className="button-primary" disabled={busy}>
-        {label}
-      </button>
-      {onCancel ? (
-        <button type="button" className="button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      ) : null}
-    </div>
-  );
-}
 
 const EMPTY_USER: NewUserValues = { username: '', displayName: '', roles: [], password: '' };
 
@@ -51,13 +35,7 @@ export function NewUserForm({ onCreated }: { onCreated(user: UserView): void }) 
         autoComplete="new-password"
         {...form.field('password')}
       />
-      {form.error ? <ErrorNotice error={form.error} /> : null}
-      {form.showSummary ? (
-        <p className="form-summary" role="alert">
-          {t('auth.fixFields')}
-        </p>
-      ) : null}
-      <Actions label={t('users.create')} busy={form.busy} />
+      <FormFooter form={form} label={t('users.create')} />
     </form>
   );
 }
@@ -79,13 +57,7 @@ export function EditUserForm({ user, onSaved, onCancel }: { user: UserView; onSa
         <input id="edit-user-active" type="checkbox" checked={form.values.active} onChange={(e) => form.set('active', e.target.checked)} />
         <label htmlFor="edit-user-active">{t('users.active')}</label>
       </div>
-      {form.error ? <ErrorNotice error={form.error} /> : null}
-      {form.showSummary ? (
-        <p className="form-summary" role="alert">
-          {t('auth.fixFields')}
-        </p>
-      ) : null}
-      <Actions label={t('users.save')} busy={form.busy} onCancel={onCancel} />
+      <FormFooter form={form} label={t('users.save')} onCancel={onCancel} />
     </form>
   );
 }
@@ -109,8 +81,7 @@ export function ResetPasswordForm({ user, onReset, onCancel }: { user: UserView;
         autoComplete="new-password"
         {...form.field('password')}
       />
-      {form.error ? <ErrorNotice error={form.error} /> : null}
-      <Actions label={t('users.resetSubmit')} busy={form.busy} onCancel={onCancel} />
+      <FormFooter form={form} label={t('users.resetSubmit')} onCancel={onCancel} />
     </form>
   );
 }

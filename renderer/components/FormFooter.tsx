@@ -1,0 +1,35 @@
+import type { ApiError } from '../api/client';
+import { useI18n } from '../i18n/I18nProvider';
+import { ErrorNotice } from './ErrorNotice';
+
+interface FormState {
+  error: ApiError | null;
+  /** True once the user tried to submit a form that is not valid. */
+  showSummary?: boolean;
+  busy: boolean;
+}
+
+/** The end of a checked form: the back end's refusal, a reminder to fix the fields, the buttons. */
+export function FormFooter({ form, label, onCancel }: { form: FormState; label: string; onCancel?: () => void }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {form.error ? <ErrorNotice error={form.error} /> : null}
+      {form.showSummary ? (
+        <p className="form-summary" role="alert">
+          {t('auth.fixFields')}
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <button type="submit" className="button-primary" disabled={form.busy}>
+          {label}
+        </button>
+        {onCancel ? (
+          <button type="button" className="button-secondary" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        ) : null}
+      </div>
+    </>
+  );
+}
