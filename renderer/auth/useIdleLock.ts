@@ -17,7 +17,11 @@ export function useIdleLock(idleMinutes: number, enabled: boolean): void {
     const check = () => {
       clearTimeout(timer);
       const left = idleRemainingMs(last, Date.now(), idleMinutes);
-      if (left === 0) sessionGate.lock();
+      if (left === 0) {
+        sessionGate.lock();
+        // The back end locks the session too, so that reloading the page cannot skip the password.
+        call('auth.lock', {}).catch(() => undefined);
+      }
       else timer = setTimeout(check, left);
     };
     const activity = () => {

@@ -120,6 +120,13 @@ export const contract = {
     input: z.object({ password: givenPassword }),
     output: sessionUser,
   },
+  'auth.lock': {
+    /** The UI locked itself after idle time: the back end locks the session too. */
+    access: 'signedIn',
+    whileLocked: true,
+    input: z.object({}),
+    output: z.object({}),
+  },
   'auth.touch': {
     /** The user is at the keyboard: keeps the session from locking while they read without calls. */
     access: 'signedIn',
@@ -128,6 +135,8 @@ export const contract = {
   },
   'auth.changePassword': {
     access: 'signedIn',
+    /** It asks for the current password, so a locked session may use it (and is unlocked by it). */
+    whileLocked: true,
     input: z.object({ currentPassword: givenPassword, newPassword }),
     output: sessionUser,
   },

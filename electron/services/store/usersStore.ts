@@ -70,6 +70,9 @@ export class UsersStore {
 
   /** Write the user (new or changed) durably; the in-memory list changes only once it is on disk. */
   put(user: StoredUser): void {
+    if (this.users.some((u) => u.username === user.username && u.id !== user.id)) {
+      throw new DomainError('USERNAME_TAKEN', `Naudotojo vardas „${user.username}“ jau užimtas.`, `The user name “${user.username}” is taken.`);
+    }
     const next = this.users.some((u) => u.id === user.id) ? this.users.map((u) => (u.id === user.id ? user : u)) : [...this.users, user];
     try {
       new LowSync<unknown>(this.file, { users: next }).write();

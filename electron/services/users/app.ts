@@ -16,6 +16,7 @@ type UserHandlers = Pick<
   | 'auth.logout'
   | 'auth.unlock'
   | 'auth.touch'
+  | 'auth.lock'
   | 'auth.changePassword'
   | 'users.list'
   | 'users.create'
@@ -30,6 +31,16 @@ export const LOCKOUT_MINUTES = 15;
 function toView(u: StoredUser, now: number): UserView {
   const locked = u.lockedUntil !== undefined && Date.parse(u.lockedUntil) > now;
   return { ...toSessionUser(u), active: u.active, createdAt: u.createdAt, ...(locked ? { lockedUntil: u.lockedUntil } : {}) };
+}
+
+/**
+ * What the audit trail digests of a user: who they are, their roles, password hash and state. The
+ * sign-in counters (failed attempts, lockout) change at every attempt and are left out, so the
+ * digests of consecutive entries chain; a lockout gets an entry of its own.
+ */
+function audited(u: StoredUser) {
+  const { failedAttempts: _count, lockedUntil: _until, updatedAt: _at, ...identity } = u;
+  return identity;
 }
 
 function wrongCredentials(left?: number): DomainError {
@@ -64,30 +75,45 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
     return user;
   };
 
+  /** The user as stored now (another call may have changed it while this one waited for a hash). */
+  const fresh = (id: string): StoredUser => mustFind(id);
+
+  const lockedNow = (u: StoredUser) => u.lockedUntil !== undefined && Date.parse(u.lockedUntil) > now();
+
+  /** Lock the account (MAX_FAILED_ATTEMPTS reached), sign it out everywhere, record it. */
+  const lockAccount = (u: StoredUser, method: string): never => {
+    const lockedUntil = new Date(now() + LOCKOUT_MINUTES * 60_000).toISOString();
+    const locked = { ...u, failedAttempts: 0, lockedUntil, updatedAt: stamp() };
+    const summary = `Paskyra užrakinta iki ${lockedUntil} po ${MAX_FAILED_ATTEMPTS} neteisingų slaptažodžių`;
+    ctx.change({ user: null }, method, { kind: 'user', id: u.id }, audited(u), audited(locked), summary, () => ctx.users.put(locked));
+    ctx.sessions.endAllOf(u.id);
+    throw accountLocked(lockedUntil);
+  };
+
   /**
    * Check a password, counting failures: the MAX_FAILED_ATTEMPTS-th wrong one in a row locks the
-   * account for LOCKOUT_MINUTES. Throws on failure; returns the user with the count reset.
+   * account for LOCKOUT_MINUTES. The attempt is counted before the (slow) check, so guesses sent
+   * all at once cannot outrun the count. Throws on failure; returns the user as stored after it.
    */
-  const checkPassword = async (user: StoredUser, password: string): Promise<StoredUser> => {
-    if (user.lockedUntil && Date.parse(user.lockedUntil) > now()) throw accountLocked(user.lockedUntil);
-    if (await verifyPassword(password, user.passwordHash)) {
-      if (user.failedAttempts === 0 && !user.lockedUntil) return user;
-      const { lockedUntil: _gone, ...rest } = user;
+  const checkPassword = async (id: string, password: string, method: string, options: { sayAttemptsLeft: boolean }): Promise<StoredUser> => {
+    const before = fresh(id);
+    if (lockedNow(before)) {
+      await verifyPassword(password, UNMATCHABLE_HASH); // as long as a real check
+      throw accountLocked(before.lockedUntil!);
+    }
+    if (before.failedAttempts >= MAX_FAILED_ATTEMPTS) lockAccount(before, method);
+    ctx.users.put({ ...before, failedAttempts: before.failedAttempts + 1, updatedAt: stamp() });
+    const matches = await verifyPassword(password, before.passwordHash);
+    const after = fresh(id);
+    if (matches) {
+      if (lockedNow(after)) throw accountLocked(after.lockedUntil!); // locked by guesses sent alongside
+      const { lockedUntil: _gone, ...rest } = after;
       const reset = { ...rest, failedAttempts: 0, updatedAt: stamp() };
       ctx.users.put(reset);
       return reset;
     }
-    const failed = user.failedAttempts + 1;
-    if (failed >= MAX_FAILED_ATTEMPTS) {
-      const lockedUntil = new Date(now() + LOCKOUT_MINUTES * 60_000).toISOString();
-      const lockedUser = { ...user, failedAttempts: 0, lockedUntil, updatedAt: stamp() };
-      const summary = `Paskyra užrakinta iki ${lockedUntil} po ${MAX_FAILED_ATTEMPTS} neteisingų slaptažodžių`;
-      ctx.change({ user: null }, 'auth.login', { kind: 'user', id: user.id }, user, lockedUser, summary, () => ctx.users.put(lockedUser));
-      ctx.sessions.endAllOf(user.id);
-      throw accountLocked(lockedUntil);
-    }
-    ctx.users.put({ ...user, failedAttempts: failed, updatedAt: stamp() });
-    throw wrongCredentials(MAX_FAILED_ATTEMPTS - failed);
+    if (after.failedAttempts >= MAX_FAILED_ATTEMPTS) lockAccount(after, method);
+    throw wrongCredentials(options.sayAttemptsLeft ? MAX_FAILED_ATTEMPTS - after.failedAttempts : undefined);
   };
 
   const usernameFree = (username: string) => {
@@ -98,9 +124,9 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
     }
   };
 
-  /** A new user, not yet stored. */
+  /** A new user, not yet stored; the caller checks the name is free just before storing it. */
   const newUser = async (input: { username: string; displayName: string; roles: Role[]; password: string }, mustChange: boolean): Promise<StoredUser> => {
-    usernameFree(input.username);
+    const passwordHash = await hashPassword(input.password);
     const at = stamp();
     return {
       id: randomUUID(),
@@ -108,7 +134,7 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
       displayName: input.displayName,
       roles: [...new Set(input.roles)],
       active: true,
-      passwordHash: await hashPassword(input.password),
+      passwordHash,
       mustChangePassword: mustChange,
       failedAttempts: 0,
       createdAt: at,
@@ -116,26 +142,42 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
     };
   };
 
+  /**
+   * Nothing has ever been set up here: no users, no settings, no cases, no audit entry. Only then may
+   * a first administrator be created, so that deleting users.json opens no door.
+   */
+  const pristine = (): boolean => {
+    if (ctx.users.all().length > 0 || ctx.cases.list().length > 0 || ctx.audit.list({ limit: 1 }).length > 0) return false;
+    try {
+      return ctx.settings.get() === null;
+    } catch {
+      return false;
+    }
+  };
+
   const activeAdministrators = () => ctx.users.all().filter((u) => u.active && u.roles.includes('administrator'));
 
   return {
     'auth.status': async (_input, caller) => ({
-      setUp: ctx.users.all().length > 0,
+      setUp: !pristine(),
       user: caller.user,
       locked: ctx.sessions.isLocked(caller.session),
       idleMinutes: ctx.idleMinutes(),
     }),
 
     'auth.createAdministrator': async (input) => {
-      if (ctx.users.all().length > 0) {
-        throw new DomainError(
-          'ALREADY_SET_UP',
-          'Administratorius jau sukurtas. Prisijunkite.',
-          'The administrator has already been created. Please sign in.',
-        );
-      }
       const user = await newUser({ ...input, roles: ['administrator'] }, false);
-      ctx.change({ user: null }, 'auth.createAdministrator', { kind: 'user', id: user.id }, undefined, user, 'Sukurtas pirmasis administratorius', () => ctx.users.put(user));
+      if (!pristine()) {
+        // Checked after the hash: two first-run calls at once cannot both pass.
+        throw ctx.users.all().length > 0
+          ? new DomainError('ALREADY_SET_UP', 'Administratorius jau sukurtas. Prisijunkite.', 'The administrator has already been created. Please sign in.')
+          : new DomainError(
+              'USERS_MISSING',
+              'Šiame duomenų kataloge yra duomenų, bet nėra naudotojų failo (users.json). Atkurkite jį iš atsarginės kopijos; naujas administratorius nekuriamas.',
+              'This data directory holds data but no users file (users.json). Restore it from a backup; no new administrator is created.',
+            );
+      }
+      ctx.change({ user: null }, 'auth.createAdministrator', { kind: 'user', id: user.id }, undefined, audited(user), 'Sukurtas pirmasis administratorius', () => ctx.users.put(user));
       return { session: ctx.sessions.start(user.id), user: toSessionUser(user) };
     },
 
@@ -145,7 +187,9 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
         await verifyPassword(password, UNMATCHABLE_HASH); // as long as a real check
         throw wrongCredentials();
       }
-      const checked = await checkPassword(user, password);
+      // The same answer for a wrong password as for an unknown name: no attempts left are told here.
+      const checked = await checkPassword(user.id, password, 'auth.login', { sayAttemptsLeft: false });
+      if (!checked.active) throw wrongCredentials(); // deactivated while the password was checked
       return { session: ctx.sessions.start(checked.id), user: toSessionUser(checked) };
     },
 
@@ -155,24 +199,34 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
     },
 
     'auth.unlock': async ({ password }, caller) => {
-      const user = mustFind(caller.user!.id);
-      await checkPassword(user, password);
+      const user = await checkPassword(caller.user!.id, password, 'auth.unlock', { sayAttemptsLeft: true });
       ctx.sessions.unlock(caller.session!);
       return toSessionUser(user);
+    },
+
+    'auth.lock': async (_input, caller) => {
+      ctx.sessions.lock(caller.session!);
+      return {};
     },
 
     // The guard has already counted the call as activity.
     'auth.touch': async () => ({}),
 
     'auth.changePassword': async ({ currentPassword, newPassword }, caller) => {
-      const user = await checkPassword(mustFind(caller.user!.id), currentPassword);
       if (currentPassword === newPassword) {
         throw new DomainError('PASSWORD_UNCHANGED', 'Naujas slaptažodis turi skirtis nuo dabartinio.', 'The new password must differ from the current one.', {
           fields: [{ path: 'newPassword', key: 'passwordUnchanged' }],
         });
       }
-      const changed = { ...user, passwordHash: await hashPassword(newPassword), mustChangePassword: false, updatedAt: stamp() };
-      ctx.change(caller, 'auth.changePassword', { kind: 'user', id: user.id }, user, changed, 'Naudotojas pasikeitė slaptažodį', () => ctx.users.put(changed));
+      const id = caller.user!.id;
+      await checkPassword(id, currentPassword, 'auth.changePassword', { sayAttemptsLeft: true });
+      const passwordHash = await hashPassword(newPassword);
+      const user = fresh(id);
+      const changed = { ...user, passwordHash, mustChangePassword: false, updatedAt: stamp() };
+      ctx.change(caller, 'auth.changePassword', { kind: 'user', id }, audited(user), audited(changed), 'Naudotojas pasikeitė slaptažodį', () => ctx.users.put(changed));
+      // Whoever may have known the old password is signed out; this session goes on (and is unlocked).
+      ctx.sessions.endAllOf(id, caller.session);
+      ctx.sessions.unlock(caller.session!);
       return toSessionUser(changed);
     },
 
@@ -180,7 +234,8 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
 
     'users.create': async (input, caller) => {
       const user = await newUser(input, true);
-      ctx.change(caller, 'users.create', { kind: 'user', id: user.id }, undefined, user, `Sukurtas naudotojas, vaidmenys: ${rolesText(user.roles)}`, () => ctx.users.put(user));
+      usernameFree(user.username);
+      ctx.change(caller, 'users.create', { kind: 'user', id: user.id }, undefined, audited(user), `Sukurtas naudotojas, vaidmenys: ${rolesText(user.roles)}`, () => ctx.users.put(user));
       return toView(user, now());
     },
 
@@ -198,16 +253,18 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
         throw new DomainError('SELF_DEACTIVATION', 'Savo paskyros išjungti negalima.', 'You cannot deactivate your own account.');
       }
       const changed = { ...user, displayName, roles: [...new Set(roles)], active, updatedAt: stamp() };
-      ctx.change(caller, 'users.update', { kind: 'user', id }, user, changed, `Vaidmenys: ${rolesText(changed.roles)}; ${active ? 'aktyvus' : 'išjungtas'}`, () => ctx.users.put(changed));
+      ctx.change(caller, 'users.update', { kind: 'user', id }, audited(user), audited(changed), `Vaidmenys: ${rolesText(changed.roles)}; ${active ? 'aktyvus' : 'išjungtas'}`, () => ctx.users.put(changed));
       if (!active) ctx.sessions.endAllOf(id);
       return toView(changed, now());
     },
 
     'users.resetPassword': async ({ id, password }, caller) => {
-      const before = mustFind(id);
+      mustFind(id);
+      const passwordHash = await hashPassword(password);
+      const before = fresh(id);
       const { lockedUntil: _gone, ...user } = before;
-      const reset = { ...user, passwordHash: await hashPassword(password), mustChangePassword: true, failedAttempts: 0, updatedAt: stamp() };
-      ctx.change(caller, 'users.resetPassword', { kind: 'user', id }, before, reset, 'Administratorius nustatė naują slaptažodį; naudotojas turės jį pakeisti', () => ctx.users.put(reset));
+      const reset = { ...user, passwordHash, mustChangePassword: true, failedAttempts: 0, updatedAt: stamp() };
+      ctx.change(caller, 'users.resetPassword', { kind: 'user', id }, audited(before), audited(reset), 'Administratorius nustatė naują slaptažodį; naudotojas turės jį pakeisti', () => ctx.users.put(reset));
       ctx.sessions.endAllOf(id);
       return toView(reset, now());
     },

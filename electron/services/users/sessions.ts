@@ -15,7 +15,7 @@ export function toSessionUser(u: StoredUser): SessionUser {
 }
 
 /** Methods a user who must change their password may still call. */
-const BEFORE_PASSWORD_CHANGE: readonly MethodName[] = ['auth.status', 'auth.changePassword', 'auth.logout', 'app.info'];
+const BEFORE_PASSWORD_CHANGE: readonly MethodName[] = ['auth.status', 'auth.changePassword', 'auth.logout', 'auth.unlock', 'auth.lock', 'app.info'];
 
 /**
  * Signed-in sessions, in memory only: a restart signs everyone out. A session locks after the idle
@@ -40,9 +40,15 @@ export class Sessions {
     if (id !== undefined) this.sessions.delete(id);
   }
 
-  /** Sign a user out everywhere (deactivated, password reset). */
-  endAllOf(userId: string): void {
-    for (const [id, s] of this.sessions) if (s.userId === userId) this.sessions.delete(id);
+  /** Sign a user out everywhere (deactivated, password reset), or everywhere but `keep`. */
+  endAllOf(userId: string, keep?: string): void {
+    for (const [id, s] of this.sessions) if (s.userId === userId && id !== keep) this.sessions.delete(id);
+  }
+
+  /** The UI locked itself: the session waits for the password too (a reload cannot skip it). */
+  lock(id: string): void {
+    const s = this.sessions.get(id);
+    if (s) s.locked = true;
   }
 
   isLocked(id: string | undefined): boolean {
