@@ -1,11 +1,12 @@
 import type { FormEvent } from 'react';
-import { MIN_PASSWORD_LENGTH, type SessionUser } from '../../shared/contract/users';
+import type { SessionUser } from '../../shared/contract/users';
 import { call } from '../api/client';
 import { FormFooter } from '../components/FormFooter';
 import { TextField } from '../components/fields';
 import { useCheckedForm } from '../forms/useCheckedForm';
 import { useI18n } from '../i18n/I18nProvider';
 import { checkPasswordChange, type PasswordChangeValues } from './authForms';
+import { NewPasswordFields } from './NewPasswordFields';
 
 const EMPTY: PasswordChangeValues = { currentPassword: '', newPassword: '', repeat: '' };
 
@@ -29,16 +30,13 @@ export function ChangePasswordForm({ onChanged }: { onChanged(user: SessionUser)
         autoComplete="current-password"
         {...form.field('currentPassword')}
       />
-      <TextField
-        id="password-new"
-        type="password"
+      <NewPasswordFields
+        idPrefix="password-new"
         label={t('auth.newPassword')}
-        hint={t('auth.passwordHint', { min: MIN_PASSWORD_LENGTH })}
-        required
-        autoComplete="new-password"
-        {...form.field('newPassword')}
+        repeatLabel={t('auth.newPasswordRepeat')}
+        password={form.field('newPassword')}
+        repeat={form.field('repeat')}
       />
-      <TextField id="password-repeat" type="password" label={t('auth.newPasswordRepeat')} required autoComplete="new-password" {...form.field('repeat')} />
       <FormFooter form={form} label={t('auth.change')} />
     </form>
   );

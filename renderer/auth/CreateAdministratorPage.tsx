@@ -1,5 +1,5 @@
 import type { FormEvent } from 'react';
-import { MIN_PASSWORD_LENGTH, type SessionUser } from '../../shared/contract/users';
+import type { SessionUser } from '../../shared/contract/users';
 import { call } from '../api/client';
 import { FormFooter } from '../components/FormFooter';
 import { TextField } from '../components/fields';
@@ -7,6 +7,7 @@ import { PageTitle } from '../components/PageTitle';
 import { useCheckedForm } from '../forms/useCheckedForm';
 import { useI18n } from '../i18n/I18nProvider';
 import { checkAdministrator, type AdministratorValues } from './authForms';
+import { NewPasswordFields } from './NewPasswordFields';
 
 const EMPTY: AdministratorValues = { username: '', displayName: '', password: '', repeat: '' };
 
@@ -30,16 +31,13 @@ export function CreateAdministratorPage({ onCreated }: { onCreated(session: stri
       <form onSubmit={submit} noValidate>
         <TextField id="admin-username" label={t('auth.username')} hint={t('auth.usernameHint')} required autoComplete="username" {...form.field('username')} />
         <TextField id="admin-name" label={t('auth.displayName')} required autoComplete="name" {...form.field('displayName')} />
-        <TextField
-          id="admin-password"
-          type="password"
+        <NewPasswordFields
+          idPrefix="admin"
           label={t('auth.password')}
-          hint={t('auth.passwordHint', { min: MIN_PASSWORD_LENGTH })}
-          required
-          autoComplete="new-password"
-          {...form.field('password')}
+          repeatLabel={t('auth.passwordRepeat')}
+          password={form.field('password')}
+          repeat={form.field('repeat')}
         />
-        <TextField id="admin-repeat" type="password" label={t('auth.passwordRepeat')} required autoComplete="new-password" {...form.field('repeat')} />
         <FormFooter form={form} label={t('auth.create')} />
       </form>
     </section>

@@ -1,16 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, compareIso } from '../../shared/domain/calendar';
-import { ensureRendererBuilt, invoke, openApp, removeTempDirs, SETTINGS, tempDir, TODAY, type AppSession, type Dispatch } from './harness';
-
-let session: AppSession | undefined;
+import { ensureRendererBuilt, invoke, openApp, closeSessions, SETTINGS, tempDir, TODAY, type Dispatch } from './harness';
 
 beforeAll(ensureRendererBuilt);
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-  removeTempDirs();
-});
+afterEach(closeSessions);
 
 const FIRST_NAMES = ['Jonas', 'Petras', 'Antanas', 'Mindaugas', 'Tomas', 'Darius', 'Andrius', 'Rimantas', 'Vytautas', 'Gediminas'];
 const LAST_NAMES = ['Kazlauskas', 'Jankauskas', 'Petrauskas', 'Stankevičius', 'Vasiliauskas', 'Butkus', 'Paulauskas', 'Urbonas', 'Navickas', 'Kavaliauskas', 'Ramanauskas', 'Sakalauskas'];
@@ -63,7 +57,7 @@ async function shownCount(page: Page): Promise<string> {
 
 describe('the case list', () => {
   it('V-77 p. 7: sorts by the next deadline, searches with and without diacritics, highlights overdue terms, renders 2,000 cases as a window', async () => {
-    session = await openApp(tempDir('list'), seedCases);
+    const session = await openApp(tempDir('list'), seedCases);
     const { page } = session;
     await expect.poll(() => shownCount(page)).toBe(`Rodoma bylų: ${TOTAL} iš ${TOTAL}`);
 

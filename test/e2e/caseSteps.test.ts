@@ -7,21 +7,14 @@ import {
   invoke,
   openApp,
   OWN_HALFWAY_HOUSE,
-  removeTempDirs,
+  closeSessions,
   SETTINGS,
   tempDir,
-  type AppSession,
   type Dispatch,
 } from './harness';
 
-let session: AppSession | undefined;
-
 beforeAll(ensureRendererBuilt);
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-  removeTempDirs();
-});
+afterEach(closeSessions);
 
 const DECISION_CHOICE = 'Komisijos sprendimas (V-77 10 p.)';
 
@@ -87,7 +80,7 @@ async function rowText(page: Page, name: RegExp): Promise<string> {
 
 describe('moving a case through the procedure', () => {
   it('V-77 p. 7, 9, 19: the p. 9 term runs from the dossier, only allowed steps are offered, a refusal sets the p. 19 date and flags a new request', async () => {
-    session = await openApp(tempDir('steps'), async (dispatch) => {
+    const session = await openApp(tempDir('steps'), async (dispatch) => {
       await invoke(dispatch, 'settings.save', SETTINGS);
       await invoke(dispatch, 'cases.register', {
         firstName: 'Antanas',
@@ -168,7 +161,7 @@ describe('moving a case through the procedure', () => {
 
   it('V-77 p. 5: the request data is corrected in the prefilled form; a change made elsewhere meanwhile is reported (CASE_CHANGED) and the case reloaded', async () => {
     let caseId = '';
-    session = await openApp(tempDir('edit'), async (dispatch) => {
+    const session = await openApp(tempDir('edit'), async (dispatch) => {
       await invoke(dispatch, 'settings.save', SETTINGS);
       caseId = (
         await invoke(dispatch, 'cases.register', {
@@ -213,7 +206,7 @@ describe('moving a case through the procedure', () => {
   });
 
   it('V-77 p. 10, 12, 14: the commission chooses between the two decisions open for the convict; after 10.3 the road leads to the Prison Department, not to the director\'s order', async () => {
-    session = await openApp(tempDir('decisions'), async (dispatch) => {
+    const session = await openApp(tempDir('decisions'), async (dispatch) => {
       await invoke(dispatch, 'settings.save', SETTINGS);
       // Serves in Marijampolė, asks for this institution's halfway house: 10.3 or 10.4.
       await seedCase(dispatch, { firstName: 'Linas', lastName: 'Kitoks', personalFileNo: 'K-1', servingInstitutionId: 'marijampole', halfwayHouseInstitutionId: 'own' }, TO_MEETING);

@@ -1,16 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureRendererBuilt, invoke, openApp, removeTempDirs, seedDataDir, SETTINGS, tempDir, type AppSession } from './harness';
-
-let session: AppSession | undefined;
+import { ensureRendererBuilt, invoke, openApp, closeSessions, seedDataDir, SETTINGS, tempDir } from './harness';
 
 beforeAll(ensureRendererBuilt);
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-  removeTempDirs();
-});
+afterEach(closeSessions);
 
 const request = (firstName: string, lastName: string, personalFileNo: string) => ({
   firstName,
@@ -41,7 +35,7 @@ describe('a damaged case file', () => {
     sealed[middle] = (sealed[middle] ?? 0) ^ 0xff;
     writeFileSync(file, sealed);
 
-    session = await openApp(dataDir);
+    const session = await openApp(dataDir);
     const { page } = session;
     const damagedRow = page.locator('tbody tr[data-damaged]');
     await damagedRow.waitFor();

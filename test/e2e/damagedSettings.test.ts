@@ -1,16 +1,10 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_SECRETARY, ensureRendererBuilt, invoke, openApp, removeTempDirs, seedDataDir, SETTINGS, tempDir, type AppSession } from './harness';
-
-let session: AppSession | undefined;
+import { ADMIN_SECRETARY, ensureRendererBuilt, invoke, openApp, closeSessions, seedDataDir, SETTINGS, tempDir } from './harness';
 
 beforeAll(ensureRendererBuilt);
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-  removeTempDirs();
-});
+afterEach(closeSessions);
 
 const request = (firstName: string, lastName: string, personalFileNo: string) => ({
   firstName,
@@ -36,7 +30,7 @@ describe('a damaged settings file', () => {
     writeFileSync(join(dataDir, 'settings.json'), '{"institution": garbage');
 
     // Repaired by someone who both sets the app up and works with the cases.
-    session = await openApp(dataDir, { as: ADMIN_SECRETARY });
+    const session = await openApp(dataDir, { as: ADMIN_SECRETARY });
     const { page } = session;
     let listLoads = 0;
     page.on('request', (r) => {

@@ -282,7 +282,7 @@ export async function openApp(dataDir: string, seedOrOptions?: OpenOptions['seed
   if (options.beforeLoad) await options.beforeLoad(page);
   await page.goto(host.url);
   if (as) await signIn(page, as);
-  return {
+  const session: AppSession = {
     host,
     page,
     dataDir,
@@ -293,6 +293,16 @@ export async function openApp(dataDir: string, seedOrOptions?: OpenOptions['seed
       await host.close();
     },
   };
+  openSessions.push(session);
+  return session;
+}
+
+const openSessions: AppSession[] = [];
+
+/** After each test: close every app it opened (browser and host) and remove its temporary folders. */
+export async function closeSessions(): Promise<void> {
+  for (const session of openSessions.splice(0)) await session.close();
+  removeTempDirs();
 }
 
 export interface RequestValues {

@@ -5,24 +5,17 @@ import {
   invoke,
   openApp,
   OWN_HALFWAY_HOUSE,
-  removeTempDirs,
+  closeSessions,
   SETTINGS,
   tempDir,
-  type AppSession,
 } from './harness';
 
-let session: AppSession | undefined;
-
 beforeAll(ensureRendererBuilt);
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-  removeTempDirs();
-});
+afterEach(closeSessions);
 
 describe('registering a request', () => {
   it('V-77 p. 5, p. 7: validates while typing, flags an early request, registers it and shows the p. 7 term', async () => {
-    session = await openApp(tempDir('request'), async (dispatch) => {
+    const session = await openApp(tempDir('request'), async (dispatch) => {
       await invoke(dispatch, 'settings.save', SETTINGS);
     });
     const { page } = session;
@@ -76,7 +69,7 @@ describe('registering a request', () => {
   });
 
   it('V-77 p. 5: a second open request of the same convict is refused with the code and a Lithuanian message', async () => {
-    session = await openApp(tempDir('duplicate'), async (dispatch) => {
+    const session = await openApp(tempDir('duplicate'), async (dispatch) => {
       await invoke(dispatch, 'settings.save', SETTINGS);
       await invoke(dispatch, 'cases.register', {
         firstName: 'Petras',

@@ -1,18 +1,12 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, ensureRendererBuilt, invokeAs, openApp, removeTempDirs, signIn, signInAt, signOut, tempDir, userMenu, type AppSession } from './harness';
-
-let session: AppSession | undefined;
+import { ADMIN, ensureRendererBuilt, invokeAs, openApp, closeSessions, signIn, signInAt, signOut, tempDir, userMenu } from './harness';
 
 beforeAll(ensureRendererBuilt);
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-  removeTempDirs();
-});
+afterEach(closeSessions);
 
 describe('first run', () => {
   it('users-and-roles issue, V-77 p. 5: creates the administrator, signs in, sets up the institution and the institutions requests come from', async () => {
-    session = await openApp(tempDir('setup'), { fresh: true, as: null });
+    const session = await openApp(tempDir('setup'), { fresh: true, as: null });
     const { page } = session;
 
     // A new data directory asks for the administrator first.

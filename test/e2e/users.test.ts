@@ -8,24 +8,17 @@ import {
   MEMBER,
   openApp,
   OWN_HALFWAY_HOUSE,
-  removeTempDirs,
+  closeSessions,
   SECRETARY,
   SETTINGS,
   signIn,
   signOut,
   tempDir,
   userMenu,
-  type AppSession,
 } from './harness';
 
-let session: AppSession | undefined;
-
 beforeAll(ensureRendererBuilt);
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-  removeTempDirs();
-});
+afterEach(closeSessions);
 
 const REQUEST = {
   birthDate: '1986-06-06',
@@ -39,7 +32,7 @@ const REQUEST = {
 
 describe('signing in', () => {
   it('users-and-roles issue: a wrong password says how many attempts are left; the 5th locks the account, even against the right password', async () => {
-    session = await openApp(tempDir('signin'), { as: null, seed: (d) => invoke(d, 'settings.save', SETTINGS).then(() => undefined) });
+    const session = await openApp(tempDir('signin'), { as: null, seed: (d) => invoke(d, 'settings.save', SETTINGS).then(() => undefined) });
     const { page } = session;
     await page.getByRole('heading', { name: 'Prisijungimas' }).waitFor();
     expect(await page.getByRole('navigation').count()).toBe(0);
@@ -82,7 +75,7 @@ describe('signing in', () => {
 describe('the idle lock', () => {
   it('users-and-roles issue: after the idle minutes the app locks; the half-filled request keeps its values after the password; a call the back end refused as locked goes through after unlocking', async () => {
     let offset = 0;
-    session = await openApp(tempDir('idle'), {
+    const session = await openApp(tempDir('idle'), {
       now: () => new Date(Date.now() + offset),
       seed: (d) => invoke(d, 'settings.save', { ...SETTINGS, security: { idleMinutes: 1 } }).then(() => undefined),
       beforeLoad: (page) => page.clock.install(),
@@ -160,7 +153,7 @@ describe('the idle lock', () => {
 describe('roles', () => {
   it('users-and-roles issue: a member reads the cases but records nothing, manages no users and is refused users.create by the back end', async () => {
     let caseId = '';
-    session = await openApp(tempDir('member'), {
+    const session = await openApp(tempDir('member'), {
       as: MEMBER,
       seed: async (d) => {
         await invoke(d, 'settings.save', SETTINGS);
@@ -202,7 +195,7 @@ describe('roles', () => {
   });
 
   it('users-and-roles issue: an administrator without a case role sees no cases, and creates a secretary who must change the password at the first sign-in', async () => {
-    session = await openApp(tempDir('admin'), {
+    const session = await openApp(tempDir('admin'), {
       as: ADMIN,
       seed: async (d) => {
         await invoke(d, 'settings.save', SETTINGS);
@@ -294,7 +287,7 @@ describe('roles', () => {
 
 describe('before the institution is set up', () => {
   it('users-and-roles issue: a user who is not the administrator is asked calmly to turn to the administrator', async () => {
-    session = await openApp(tempDir('unset'));
+    const session = await openApp(tempDir('unset'));
     const { page } = session;
     await page.getByRole('heading', { name: 'Įstaiga dar nenustatyta' }).waitFor();
     expect(await page.getByText('administratorius turi nustatyti įstaigą').count()).toBe(1);
@@ -311,7 +304,7 @@ describe('before the institution is set up', () => {
 
 describe('the audit log', () => {
   it('users-and-roles issue: the administrator reads who changed what, filters it, and verifies the chain', async () => {
-    session = await openApp(tempDir('audit'), {
+    const session = await openApp(tempDir('audit'), {
       as: ADMIN,
       seed: async (d) => {
         await invoke(d, 'settings.save', SETTINGS);
