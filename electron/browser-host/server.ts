@@ -7,6 +7,7 @@ import { openServices, type Services } from '../services/index';
 import type { KeyProvider } from '../services/store/encryption';
 import { CONTENT_SECURITY_POLICY } from '../../shared/contract/csp';
 import { internalError } from '../../shared/contract/dispatch';
+import { decodeEnvelope, encodeEnvelope, ENVELOPE_TYPE, holdsBytes } from '../../shared/contract/binaryEnvelope';
 
 export interface BrowserHostOptions {
   dataDir: string;
@@ -32,6 +33,8 @@ export interface BrowserHost {
 }
 
 const MAX_BODY = 1024 * 1024;
+/** A call carrying a document: the largest the settings allow (500 MB) and its JSON. */
+const MAX_ENVELOPE = 501 * 1024 * 1024;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -43,6 +46,11 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
   '.ttf': 'font/ttf',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.bcmap': 'application/octet-stream',
+  '.pfb': 'application/octet-stream',
+  '.icc': 'application/vnd.iccprofile',
 };
 
 const SECURITY_HEADERS = {
@@ -70,20 +78,20 @@ function sameToken(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function readBody(req: IncomingMessage): Promise<string | undefined> {
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
+      if (size > limit) {
         resolveBody(undefined);
         req.destroy();
         return;
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolveBody(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -132,14 +140,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       if (url.pathname === '/api/invoke') {
         if (req.method !== 'POST') return refuse(res, 405, 'METHOD_NOT_ALLOWED', 'Leidžiamas tik POST.', 'Only POST is allowed.');
         if (!sameToken(bearer, token)) return refuse(res, 401, 'UNAUTHORIZED', 'Trūksta prieigos rakto arba jis neteisingas.', 'Missing or wrong access token.');
-        if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+        const type = req.headers['content-type'] ?? '';
+        const enveloped = type.startsWith(ENVELOPE_TYPE);
+        if (!enveloped && !type.startsWith('application/json')) {
           return refuse(res, 415, 'UNSUPPORTED_MEDIA', 'Laukiama JSON užklausos.', 'A JSON request is expected.');
         }
-        const body = await readBody(req);
+        const body = await readBody(req, enveloped ? MAX_ENVELOPE : MAX_BODY);
         if (body === undefined) return refuse(res, 413, 'TOO_LARGE', 'Užklausa per didelė.', 'Request too large.');
         let call: { method?: unknown; input?: unknown };
         try {
-          call = JSON.parse(body) as { method?: unknown; input?: unknown };
+          call = (enveloped ? decodeEnvelope(body) : JSON.parse(body.toString('utf8'))) as { method?: unknown; input?: unknown };
         } catch {
           return refuse(res, 400, 'BAD_JSON', 'Užklausa nėra tinkamas JSON.', 'The request is not valid JSON.');
         }
@@ -149,6 +159,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
           call.input,
           typeof session === 'string' && session !== '' ? session : undefined,
         );
+        if (result.ok && holdsBytes(result.value)) {
+          res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': ENVELOPE_TYPE, 'Cache-Control': 'no-store' });
+          for (const part of encodeEnvelope(result)) res.write(part);
+          return res.end();
+        }
         return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
       }
 

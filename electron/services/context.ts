@@ -7,6 +7,8 @@ import type { CaseStore } from './store/caseStore';
 import type { SettingsStore } from './store/settingsStore';
 import type { UsersStore } from './store/usersStore';
 import type { Sessions } from './users/sessions';
+import type { DocumentStore } from './store/documentStore';
+import type { Staging } from './dossier/staging';
 
 /** What every feature of the back end is given: the stores, the clock and the event channel. */
 export interface ServiceContext {
@@ -15,6 +17,11 @@ export interface ServiceContext {
   readonly settings: SettingsStore;
   readonly users: UsersStore;
   readonly sessions: Sessions;
+  /** The dossier's documents at rest (V-77 p. 6), and the files awaiting the user's review. */
+  readonly documents: DocumentStore;
+  readonly staging: Staging;
+  /** The largest document accepted, in bytes (settings, default 50 MB). */
+  maxDocumentBytes(): number;
   /** Minutes of inactivity after which a session locks (settings, default 10). */
   idleMinutes(): number;
   /** Today's date in the institution (PUSIAUKELE_TODAY can fix it for demonstrations and tests). */

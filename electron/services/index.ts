@@ -8,8 +8,7 @@ import type { ServiceContext } from './context';
 import { settingsHandlers } from './settings/app';
 import { CaseStore } from './store/caseStore';
 import { openDataDirectory } from './store/dataDirectory';
-import { environmentKey, openEncryption, type KeyProvider } from './store/encryption';
-import type { Codec } from './store/jsonFile';
+import { environmentKey, openEncryption, type KeyProvider, type SealingCodec } from './store/encryption';
 import { SettingsStore } from './store/settingsStore';
 import { UsersStore } from './store/usersStore';
 import { usersHandlers } from './users/app';
@@ -18,6 +17,10 @@ import { DEFAULT_IDLE_MINUTES } from '../../shared/contract/schemas';
 import { systemHandlers } from './system/app';
 import { auditHandlers } from './audit/app';
 import { AuditLog, digest } from './audit/auditLog';
+import { dossierHandlers } from './dossier/app';
+import { Staging } from './dossier/staging';
+import { DocumentStore } from './store/documentStore';
+import { DEFAULT_MAX_DOCUMENT_MEGABYTES } from '../../shared/contract/dossierSchemas';
 
 export interface Services {
   readonly dataDir: string;
@@ -62,7 +65,7 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
   const key = options.key ?? environmentKey();
   const dir = openDataDirectory(options.dataDir);
   const listeners = new Set<(event: AppEvent) => void>();
-  let codec: Codec;
+  let codec: SealingCodec;
   let cases: CaseStore;
   try {
     codec = await openEncryption(dir, key);
@@ -97,8 +100,18 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
     dir.release();
     throw e;
   }
+  const maxDocumentBytes = () => {
+    try {
+      return (settings.get()?.documents?.maxMegabytes ?? DEFAULT_MAX_DOCUMENT_MEGABYTES) * 1024 * 1024;
+    } catch {
+      return DEFAULT_MAX_DOCUMENT_MEGABYTES * 1024 * 1024;
+    }
+  };
   const ctx: ServiceContext = {
     dir,
+    documents: new DocumentStore(dir, codec.blobs),
+    staging: new Staging(() => now().getTime()),
+    maxDocumentBytes,
     cases,
     settings,
     users,
@@ -128,6 +141,7 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
     ...systemHandlers(ctx),
     ...settingsHandlers(ctx),
     ...casesHandlers(ctx),
+    ...dossierHandlers(ctx),
     ...usersHandlers(ctx),
     ...auditHandlers(ctx),
   };

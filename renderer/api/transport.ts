@@ -2,6 +2,7 @@ import type { AppErrorData, AppEvent, DesktopBridge, InvokeResult } from '../../
 import type { MessageKey } from '../i18n/messages';
 import { translate, type MessageParams } from '../i18n/translate';
 import { tokenFromHash } from './token';
+import { decodeEnvelope, encodeEnvelope, ENVELOPE_TYPE, holdsBytes } from '../../shared/contract/binaryEnvelope';
 
 declare global {
   interface Window {
@@ -81,19 +82,26 @@ function httpTransport(token: string | null): Transport {
       let response: Response;
       const headers: Record<string, string> = { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}` };
       if (session !== undefined) headers[SESSION_HEADER] = session;
+      // A call carrying a document travels as an envelope of JSON and raw bytes (binaryEnvelope.ts).
+      const call = { method, input };
+      const enveloped = holdsBytes(input);
+      if (enveloped) headers['Content-Type'] = ENVELOPE_TYPE;
       try {
         response = await fetch('/api/invoke', {
           method: 'POST',
           headers,
-          body: JSON.stringify({ method, input }),
+          body: enveloped ? new Blob(encodeEnvelope(call) as BlobPart[]) : JSON.stringify(call),
         });
       } catch {
         return transportError('NO_CONNECTION', 'error.network');
       }
       if (response.status === 401) return transportError('UNAUTHORIZED', 'error.unauthorized');
+      if (response.status === 413) return transportError('TOO_LARGE', 'error.tooLarge');
       let body: unknown;
       try {
-        body = await response.json();
+        body = (response.headers.get('Content-Type') ?? '').startsWith(ENVELOPE_TYPE)
+          ? decodeEnvelope(new Uint8Array(await response.arrayBuffer()))
+          : await response.json();
       } catch {
         body = undefined;
       }

@@ -30,6 +30,10 @@ export function Timeline({ entries }: { entries: readonly Entry[] }) {
         });
         return t('timeline.edited', { fields: fields.join(', ') });
       }
+      case 'dossier':
+        return t('timeline.dossier', { item: entry.item ?? '' });
+      case 'extended':
+        return t('timeline.extended', { days: entry.days ?? 0 });
     }
   };
 

@@ -2,7 +2,12 @@
  * Every label of the UI, Lithuanian first. `en` must have exactly the keys of `lt` (the type says so,
  * and a unit test checks that both use the same {placeholders}).
  */
+import { dossierEn, dossierLt } from '../dossier/dossierMessages';
+import { viewerEn, viewerLt } from '../dossier/viewerMessages';
+
 export const lt = {
+  ...dossierLt,
+  ...viewerLt,
   'app.name': 'Pusiaukelė',
   'app.skipToContent': 'Pereiti prie turinio',
   'nav.label': 'Pagrindinė navigacija',
@@ -25,6 +30,7 @@ export const lt = {
   'error.unauthorized':
     'Prieiga neleista. Atidarykite programą iš naujo per nuorodą su prieigos raktu, kurią parodė paleista programa.',
   'error.http': 'Programa atsakė netikėtai (HTTP {status}).',
+  'error.tooLarge': 'Siunčiamas failas per didelis: programa jo nepriima.',
   'error.client': 'Naudotojo sąsajos klaida: {detail}',
   'notFound.title': 'Puslapis nerastas',
   'notFound.back': 'Grįžti į bylų sąrašą',
@@ -109,6 +115,8 @@ export const lt = {
   'timeline.edited': 'Pakeisti duomenys: {fields}',
   'timeline.recorded': 'įrašyta {at}',
   'timeline.decision': 'Sprendimas {decision}',
+  'timeline.dossier': 'Medžiaga: pridėta prie {item} punkto',
+  'timeline.extended': 'Medžiagos pateikimo terminas pratęstas {days} d. d. (V-77 7 p.)',
 
   'step.title': 'Kitas žingsnis: „{state}“',
   'step.date': 'Žingsnio data',
@@ -261,6 +269,8 @@ export const lt = {
 export type MessageKey = keyof typeof lt;
 
 export const en: Readonly<Record<MessageKey, string>> = {
+  ...dossierEn,
+  ...viewerEn,
   'app.name': 'Pusiaukelė',
   'app.skipToContent': 'Skip to content',
   'nav.label': 'Main navigation',
@@ -282,6 +292,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'error.network': 'Could not reach the application. Check that it is running and try again.',
   'error.unauthorized': 'Access denied. Open the application again from the link with the access token that it printed.',
   'error.http': 'The application answered unexpectedly (HTTP {status}).',
+  'error.tooLarge': 'The file sent is too large: the application does not accept it.',
   'error.client': 'User interface error: {detail}',
   'notFound.title': 'Page not found',
   'notFound.back': 'Back to the case list',
@@ -365,6 +376,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'timeline.edited': 'Data changed: {fields}',
   'timeline.recorded': 'recorded {at}',
   'timeline.decision': 'Decision {decision}',
+  'timeline.dossier': 'Dossier: added to item {item}',
+  'timeline.extended': 'Dossier term extended by {days} working days (V-77 p. 7)',
 
   'step.title': 'Next step: “{state}”',
   'step.date': 'Date of the step',

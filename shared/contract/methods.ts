@@ -10,6 +10,7 @@ import {
   requestInput,
   settings,
 } from './schemas';
+import { FACTS_SCHEMAS, bytes, documentKind, dossierItemId, stagedFile } from './dossierSchemas';
 import { ADMINISTRATORS, CASE_READERS, CASE_WRITERS, type Access } from './roles';
 import { auditEntry } from './audit';
 import { displayName, givenPassword, newPassword, role, sessionUser, userInput, userView, username, type SessionUser } from './users';
@@ -83,6 +84,74 @@ export const contract = {
       decision: decisionId.optional(),
     }),
     output: caseView,
+  },
+  // ---- The dossier, V-77 p. 6–7 (issue 4) ----
+  'dossier.stage': {
+    /** Check a file by its content, hash it and hold it for review; nothing is stored yet. */
+    access: CASE_WRITERS,
+    input: z.object({ caseId: z.string().min(1), name: z.string().trim().min(1, { error: 'required' }).max(255, { error: 'tooLong' }), bytes }),
+    output: stagedFile,
+  },
+  'dossier.discard': {
+    access: CASE_WRITERS,
+    input: z.object({ stagedIds: z.array(z.string()).max(1000) }),
+    output: z.object({}),
+  },
+  'dossier.attach': {
+    /** Store the staged files on their items, all or none (a folder load is one change). */
+    access: CASE_WRITERS,
+    input: z.object({
+      caseId: z.string().min(1),
+      revision: z.number().int(),
+      files: z
+        .array(
+          z.object({
+            stagedId: z.string().min(1),
+            item: dossierItemId,
+            /** The document this file replaces; the earlier version is kept. */
+            replaces: z.string().optional(),
+            /** What changed, required with `replaces`. */
+            note: z.string().trim().max(STEP_NOTE_MAX, { error: 'tooLong' }).optional(),
+          }),
+        )
+        .min(1, { error: 'required' })
+        .max(1000),
+    }),
+    output: caseView,
+  },
+  'dossier.saveItem': {
+    /** The item's date received and its structured facts (checked against the item's schema). */
+    access: CASE_WRITERS,
+    input: z
+      .object({
+        caseId: z.string().min(1),
+        revision: z.number().int(),
+        item: dossierItemId,
+        receivedOn: isoDate.optional(),
+        facts: z.unknown().optional(),
+      })
+      .superRefine((v, ctx) => {
+        if (v.facts === undefined) return;
+        const parsed = FACTS_SCHEMAS[v.item].safeParse(v.facts);
+        if (!parsed.success) for (const i of parsed.error.issues) ctx.addIssue({ code: 'custom', path: ['facts', ...i.path], message: i.message });
+      }),
+    output: caseView,
+  },
+  'dossier.extendTerm': {
+    /** V-77 p. 7: extend the dossier term by up to 10 working days, for a stated objective reason. */
+    access: CASE_WRITERS,
+    input: z.object({
+      caseId: z.string().min(1),
+      revision: z.number().int(),
+      days: z.number({ error: 'extensionDays' }).int({ error: 'extensionDays' }).min(1, { error: 'extensionDays' }).max(10, { error: 'extensionDays' }),
+      reason: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(STEP_NOTE_MAX, { error: 'tooLong' }),
+    }),
+    output: caseView,
+  },
+  'dossier.readDocument': {
+    access: CASE_READERS,
+    input: z.object({ caseId: z.string().min(1), documentId: z.string().min(1), version: z.number().int().min(1).optional() }),
+    output: z.object({ name: z.string(), kind: documentKind, size: z.number().int(), sha256: z.string(), bytes }),
   },
   // ---- Signing in (the users-and-roles issue) ----
   'auth.status': {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CASE_STATES } from '../domain/caseStates';
 import { addCalendarMonths, compareIso, isIsoDate } from '../domain/calendar';
+import { dossierItemId, dossierRecord, dossierView } from './dossierSchemas';
 
 /** Every schema's messages are keys of VALIDATION_MESSAGES (see validationMessages.ts). */
 const text = (max: number) =>
@@ -47,6 +48,8 @@ export const settings = z
     }),
     otherInstitutions: z.array(otherInstitution).max(200),
     /** The app locks itself after this many idle minutes (default DEFAULT_IDLE_MINUTES). */
+    /** The largest document a dossier accepts, in MB (default 50, V-77 p. 6 material). */
+    documents: z.object({ maxMegabytes: z.number({ error: 'maxMegabytes' }).int({ error: 'maxMegabytes' }).min(1, { error: 'maxMegabytes' }).max(500, { error: 'maxMegabytes' }) }).optional(),
     security: z.object({ idleMinutes: z.number({ error: 'idleMinutes' }).int({ error: 'idleMinutes' }).min(1, { error: 'idleMinutes' }).max(240, { error: 'idleMinutes' }) }).optional(),
   })
   .superRefine((s, ctx) => {
@@ -106,6 +109,8 @@ export const caseFacts = z.object({
   dossierReceivedOn: isoDate.optional(),
   /** V-77 p. 7: extension of the dossier term, in working days (0–10). */
   dossierExtensionDays: z.number().int().min(0).max(10).optional(),
+  /** V-77 p. 7: the objective reason for the extension (required with it). */
+  dossierExtensionReason: z.string().optional(),
   /** V-77 p. 10: the commission's decision; what may follow depends on it (p. 12–16). */
   decision: decisionId.optional(),
   /** V-77 p. 19: the day the decision not to satisfy the request was taken. */
@@ -116,7 +121,7 @@ export const caseFacts = z.object({
 
 export const timelineEntry = z.object({
   at: z.string(),
-  kind: z.enum(['registered', 'state', 'edited']),
+  kind: z.enum(['registered', 'state', 'edited', 'dossier', 'extended']),
   /** The date the event happened (a state change may be recorded after the fact). */
   on: isoDate.optional(),
   from: caseState.optional(),
@@ -124,6 +129,10 @@ export const timelineEntry = z.object({
   note: z.string().optional(),
   decision: decisionId.optional(),
   changed: z.array(z.string()).optional(),
+  /** For 'dossier': the item that changed. */
+  item: dossierItemId.optional(),
+  /** For 'extended': the p. 7 extension in working days. */
+  days: z.number().int().optional(),
 });
 
 /** A case as stored: one file per case. */
@@ -143,6 +152,8 @@ export const caseRecord = z.object({
   }),
   state: caseState,
   facts: caseFacts,
+  /** V-77 p. 6: the dossier items with their documents and facts (absent until anything is loaded). */
+  dossier: dossierRecord.optional(),
   timeline: z.array(timelineEntry),
 });
 export type CaseRecord = z.infer<typeof caseRecord>;
@@ -216,5 +227,7 @@ export const caseView = z.object({
   lastStepOn: isoDate,
   /** Whether the convict serves in the institution that runs the requested halfway house (V-77 p. 10). */
   servesInHalfwayHouseInstitution: z.boolean(),
+  /** V-77 p. 6: the checklist, what is missing, and whether the dossier is complete. */
+  dossier: dossierView,
 });
 export type CaseView = z.infer<typeof caseView>;

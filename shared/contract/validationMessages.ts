@@ -54,6 +54,14 @@ export const VALIDATION_MESSAGES = {
   passwordUnchanged: { lt: 'Naujas slaptažodis turi skirtis nuo dabartinio.', en: 'The new password must differ from the current one.' },
   duplicateInstitution: { lt: 'Toks įstaigos pavadinimas jau yra.', en: 'This institution is already listed.' },
   invalid: { lt: 'Neteisinga reikšmė.', en: 'Invalid value.' },
+  maxMegabytes: { lt: 'Nurodykite megabaitus nuo 1 iki 500.', en: 'Give megabytes from 1 to 500.' },
+  amount: { lt: 'Suma eurais – ne mažiau kaip 0, su ne daugiau kaip dviem skaitmenimis po kablelio.', en: 'An amount in euros: 0 or more, with at most two decimals.' },
+  dateBeforeSentence: { lt: 'Data negali būti ankstesnė už bausmės atlikimo pradžią.', en: 'The date cannot be before the start of the sentence.' },
+  sentenceOrder: { lt: 'Bausmės pabaiga negali būti ankstesnė už jos pradžią.', en: 'The end of the sentence cannot be before its start.' },
+  transferBeforeStart: { lt: 'Galimo perkėlimo data negali būti ankstesnė už bausmės pradžią.', en: 'The possible transfer date cannot be before the start of the sentence.' },
+  penaltyBeforeViolation: { lt: 'Nuobauda negali baigtis anksčiau už pažeidimo datą.', en: 'The penalty cannot end before the date of the violation.' },
+  receivedBeforeRequest: { lt: 'Gavimo data negali būti ankstesnė už prašymo datą.', en: 'The date received cannot be before the request date.' },
+  extensionDays: { lt: 'Pratęsti galima nuo 1 iki 10 darbo dienų (V-77 7 p.).', en: 'The extension is 1 to 10 working days (V-77 p. 7).' },
 } as const;
 
 export type ValidationKey = keyof typeof VALIDATION_MESSAGES;
@@ -88,10 +96,27 @@ export const FIELD_LABELS: Readonly<Record<string, { lt: string; en: string }>> 
   roles: { lt: 'Vaidmenys', en: 'Roles' },
   'institution.halfwayHouseName': { lt: 'Pusiaukelės namų pavadinimas', en: 'Halfway house name' },
   'institution.places': { lt: 'Vietų skaičius', en: 'Number of places' },
+  'documents.maxMegabytes': { lt: 'Didžiausias dokumento dydis (MB)', en: 'Largest document (MB)' },
+  receivedOn: { lt: 'Gavimo data', en: 'Date received' },
+  days: { lt: 'Darbo dienos', en: 'Working days' },
+  reason: { lt: 'Priežastis', en: 'Reason' },
+  instrument: { lt: 'Vertinimo priemonė', en: 'Instrument' },
+  assessedOn: { lt: 'Vertinimo data', en: 'Date of assessment' },
+  level: { lt: 'Rizikos lygis', en: 'Risk level' },
+  concludedOn: { lt: 'Išvados data', en: 'Date of the conclusion' },
+  summary: { lt: 'Santrauka', en: 'Summary' },
+  halfwayHouse: { lt: 'Pusiaukelės namai', en: 'Halfway house' },
+  organisation: { lt: 'Darbdavys ar mokymo įstaiga', en: 'Employer or school' },
+  totalEur: { lt: 'Skolų suma (EUR)', en: 'Total debts (EUR)' },
+  sentenceStart: { lt: 'Bausmės pradžia', en: 'Start of sentence' },
+  number: { lt: 'Dokumento numeris', en: 'Document number' },
+  validUntil: { lt: 'Galioja iki', en: 'Valid until' },
+  description: { lt: 'Aprašymas', en: 'Description' },
 };
 
 /** "Pavardė: Privalomas laukas." — a field's label (or its path when unnamed) and its message. */
 export function describeField(path: string, key: string, lang: 'lt' | 'en'): string {
-  const label = FIELD_LABELS[path]?.[lang] ?? FIELD_LABELS[path.replace(/^request\./, '')]?.[lang] ?? path;
+  const last = path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? path;
+  const label = FIELD_LABELS[path]?.[lang] ?? FIELD_LABELS[path.replace(/^request\./, '')]?.[lang] ?? FIELD_LABELS[last]?.[lang] ?? path;
   return `${label || (lang === 'lt' ? 'Įvestis' : 'Input')}: ${validationMessage(key, lang)}`;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Caller, Handlers, MethodName } from '../../../shared/contract/methods';
+import type { Handlers } from '../../../shared/contract/methods';
 import type { CaseRecord, RequestInput, Settings } from '../../../shared/contract/schemas';
 import { compareIso } from '../../../shared/domain/calendar';
 import {
@@ -15,7 +15,10 @@ import { requestFlags } from '../../../shared/domain/requestRules';
 import { requestDateInFuture, stepDateProblem } from '../../../shared/domain/stepRules';
 import type { ServiceContext } from '../context';
 import { halfwayHouse, servingInstitution, type InstitutionRef } from './institutions';
-import { firstStepOn, lastStepOn, refusalDates, refusedByConvict, servesInHalfwayHouseInstitution, toCaseView, toListItem } from './views';
+import { caseChanges } from './caseChanges';
+import { advanceIfComplete, isDossierComplete } from '../dossier/readiness';
+import { dossierViewOf } from '../dossier/views';
+import { firstStepOn, lastStepOn, refusalDates, refusedByConvict, servesInHalfwayHouseInstitution, toListItem } from './views';
 
 type CaseHandlers = Pick<
   Handlers,
@@ -46,7 +49,7 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
     return settings;
   };
 
-  const view = (record: CaseRecord) => toCaseView(record, ctx.cases.ofConvict(record.convict.personalFileNo), ctx.today());
+  const { view, forChange, save } = caseChanges(ctx);
 
   /**
    * A request's data, checked against today and the settings, as the case stores it. When a case
@@ -78,27 +81,6 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
   /** An open case of the same convict: a second request must wait for the first to end. */
   const openCaseOf = (personalFileNo: string, exceptId?: string) =>
     ctx.cases.ofConvict(personalFileNo).find((c) => c.id !== exceptId && !FINAL_STATES.includes(c.state));
-
-  /** Load a case for a change, refusing if someone changed it since the user loaded it. */
-  const forChange = (id: string, revision: number): CaseRecord => {
-    const record = ctx.cases.get(id);
-    if (record.revision !== revision) {
-      throw new DomainError(
-        'CASE_CHANGED',
-        'Byla ką tik pakeista kitame lange ar kito naudotojo. Atnaujinkite bylą ir pakartokite veiksmą.',
-        'The case was just changed in another window or by another user. Reload it and try again.',
-        { id, revision: record.revision },
-      );
-    }
-    return record;
-  };
-
-  /** Write a case and add the change to the audit trail. */
-  const save = (record: CaseRecord, what: { lt: string; en: string }, change: { caller: Caller; method: MethodName; before?: CaseRecord; summary: string }): CaseRecord => {
-    ctx.change(change.caller, change.method, { kind: 'case', id: record.id }, change.before, record, change.summary, () => ctx.cases.put(record, what));
-    ctx.emit({ type: 'cases.changed', payload: { id: record.id } });
-    return record;
-  };
 
   return {
     'cases.list': async () => {
@@ -209,12 +191,22 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
       else if (decision !== undefined) {
         throw fieldError('decision', 'invalid', 'Komisijos sprendimas įrašomas tik žingsniu „Komisija nusprendė“.', 'The commission’s decision is recorded only with the step “Decided”.');
       }
+      if (to === 'ready_for_commission' && !isDossierComplete(record, ctx.today())) {
+        // V-77 p. 6, 8: only a complete dossier goes to the commission.
+        const missing = dossierViewOf(record, ctx.today(), ctx.maxDocumentBytes()).missing;
+        throw new DomainError(
+          'DOSSIER_INCOMPLETE',
+          `Medžiaga dar nepilna, todėl byla neperduodama komisijai. Trūksta: ${missing.map((m) => `${m.item} (${m.lt})`).join('; ')}`,
+          `The dossier is not complete yet, so the case does not go to the commission. Missing: ${missing.map((m) => `${m.item} (${m.en})`).join('; ')}`,
+          { missing: missing.map((m) => ({ item: m.item, reason: m.reason })) },
+        );
+      }
       if (to === 'dossier_received') facts.dossierReceivedOn = on; // V-77 p. 9 runs from here
       if (to === 'refused') facts.refusedOn = on; // V-77 p. 19 runs from here
       const at = ctx.now().toISOString();
       return view(
         save(
-          {
+          advanceIfComplete({
             ...record,
             state: to,
             facts,
@@ -224,7 +216,7 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
               ...record.timeline,
               { at, kind: 'state', on, from: record.state, to, ...(note ? { note } : {}), ...(to === 'decided' ? { decision: facts.decision } : {}) },
             ],
-          },
+          }, ctx.today(), at),
           { lt: 'bylos žingsnis', en: 'the step of the case' },
           {
             caller,

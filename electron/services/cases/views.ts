@@ -6,6 +6,7 @@ import { caseDeadlines, nextDeadline } from '../../../shared/domain/deadlines';
 import { personalFileKey } from '../../../shared/domain/personalFile';
 import { requestFlags } from '../../../shared/domain/requestRules';
 import type { CaseSummary, StoredCase } from '../store/caseStore';
+import { dossierViewOf } from '../dossier/views';
 
 /** Dates of the convict's refusals on other cases, decided on or before `requestDate` (V-77 p. 19). */
 export function refusalDates(convictCases: readonly CaseSummary[], requestDate: IsoDate, exceptId?: string): IsoDate[] {
@@ -93,7 +94,7 @@ export function lastStepOn(record: CaseRecord): IsoDate {
   return record.timeline.findLast((e) => e.kind === 'state' && e.on !== undefined)?.on ?? record.request.requestDate;
 }
 
-export function toCaseView(record: CaseRecord, convictCases: readonly CaseSummary[], today: IsoDate): CaseView {
+export function toCaseView(record: CaseRecord, convictCases: readonly CaseSummary[], today: IsoDate, maxDocumentBytes: number): CaseView {
   const serves = servesInHalfwayHouseInstitution(record);
   return {
     record,
@@ -103,5 +104,6 @@ export function toCaseView(record: CaseRecord, convictCases: readonly CaseSummar
     servesInHalfwayHouseInstitution: serves,
     possibleDecisions: possibleDecisions(serves).map((d) => d.id),
     lastStepOn: lastStepOn(record),
+    dossier: dossierViewOf(record, today, maxDocumentBytes),
   };
 }

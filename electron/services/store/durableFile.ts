@@ -20,13 +20,16 @@ export function fsyncDir(dir: string): void {
  * Replace `path` atomically and durably: write a temporary file beside it, fsync it, rename it over
  * the target, fsync the directory. A crash at any moment leaves either the old or the new content.
  */
-export function writeFileDurable(path: string, data: string | Uint8Array): void {
+export function writeFileDurable(path: string, data: string | Uint8Array | readonly Uint8Array[]): void {
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const fd = openSync(tmp, 'wx', 0o600);
   try {
-    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let off = 0;
-    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    // Large content (a 50 MB document) comes in chunks, written one after another without a copy.
+    const chunks = typeof data === 'string' ? [Buffer.from(data, 'utf8')] : data instanceof Uint8Array ? [data] : data;
+    for (const buf of chunks) {
+      let off = 0;
+      while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    }
     fsyncSync(fd);
   } catch (e) {
     closeSync(fd);

@@ -57,9 +57,10 @@ export function isEncrypted(bytes: Buffer): boolean {
  * DATA_NOT_AUTHENTIC; a file without the header throws DATA_NOT_ENCRYPTED, unless `acceptPlain`
  * (only while a migration rewrites the files).
  */
-export function encryptingCodec(key: Buffer, options: { acceptPlain?: boolean } = {}): Codec {
+export function encryptingCodec(key: Buffer, options: { acceptPlain?: boolean } = {}): SealingCodec {
   if (key.length !== KEY_BYTES) throw new Error(`The data key must be ${KEY_BYTES} bytes`);
   return {
+    blobs: blobSealer(key),
     encode(value) {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(HEADER);
@@ -82,6 +83,50 @@ export function encryptingCodec(key: Buffer, options: { acceptPlain?: boolean } 
         throw notAuthentic();
       }
       return jsonCodec.decode(plain);
+    },
+  };
+}
+
+// ---- Documents (issue 4): large binary content, sealed the same way ------------------------------
+
+/** How a document's bytes are kept at rest (the dossier's PDFs and scans, V-77 p. 6). */
+export interface BlobSealer {
+  /** The file name for a content hash: keyed, so that names do not tell which document is there. */
+  blobName(sha256: string): string;
+  /** Sealed bytes in chunks (header, IV, ciphertext…, tag), to be written without joining them. */
+  seal(plain: Uint8Array, sha256: string): Buffer[];
+  /** The plain bytes; throws DATA_NOT_AUTHENTIC if the file was altered or belongs to other content. */
+  open(sealed: Buffer, sha256: string): Buffer;
+}
+
+export type SealingCodec = Codec & { readonly blobs: BlobSealer };
+
+/** "PUS" and 2: a sealed document, authenticated together with the hash of its content. */
+const BLOB_HEADER = Buffer.from([0x50, 0x55, 0x53, 0x02]);
+const CHUNK = 4 * 1024 * 1024;
+
+function blobSealer(key: Buffer): BlobSealer {
+  const naming = createHmac('sha256', key).update('pusiaukele document names').digest();
+  const aad = (sha256: string) => Buffer.concat([BLOB_HEADER, Buffer.from(sha256, 'ascii')]);
+  return {
+    blobName: (sha256) => createHmac('sha256', naming).update(sha256).digest('hex'),
+    seal(plain, sha256) {
+      const iv = randomBytes(IV_BYTES);
+      const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(aad(sha256));
+      const out = [BLOB_HEADER, iv];
+      for (let off = 0; off < plain.length; off += CHUNK) out.push(cipher.update(plain.subarray(off, off + CHUNK)));
+      out.push(cipher.final(), cipher.getAuthTag());
+      return out;
+    },
+    open(sealed, sha256) {
+      if (sealed.length < BLOB_HEADER.length + IV_BYTES + TAG_BYTES || !sealed.subarray(0, BLOB_HEADER.length).equals(BLOB_HEADER)) throw notAuthentic();
+      const iv = sealed.subarray(BLOB_HEADER.length, BLOB_HEADER.length + IV_BYTES);
+      const decipher = createDecipheriv('aes-256-gcm', key, iv).setAAD(aad(sha256)).setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
+      try {
+        return Buffer.concat([decipher.update(sealed.subarray(BLOB_HEADER.length + IV_BYTES, sealed.length - TAG_BYTES)), decipher.final()]);
+      } catch {
+        throw notAuthentic();
+      }
     },
   };
 }
@@ -270,7 +315,7 @@ function holdsData(dir: string, top = true): boolean {
  * descriptor marked as migrating, every file rewritten, then the descriptor set to schema 2. A run
  * interrupted at any moment is finished by the next one. A wrong key changes nothing.
  */
-export async function openEncryption(dir: DataDirectory, provider: KeyProvider): Promise<Codec> {
+export async function openEncryption(dir: DataDirectory, provider: KeyProvider): Promise<SealingCodec> {
   const keys = readKeyFile(dir.root);
   const { layout } = dir;
   if (layout.encryption && !layout.migrating) {

@@ -1,0 +1,245 @@
+import { randomUUID } from 'node:crypto';
+import { FACTS_SCHEMAS } from '../../../shared/contract/dossierSchemas';
+import type { Caller, Handlers } from '../../../shared/contract/methods';
+import type { CaseRecord } from '../../../shared/contract/schemas';
+import { compareIso } from '../../../shared/domain/calendar';
+import { CASE_STATE_LABELS, type CaseState } from '../../../shared/domain/caseStates';
+import { factsIssues, proposeItem, type DossierDocument, type DossierItemRecord, type DossierItems, type ItemFacts } from '../../../shared/domain/dossier';
+import type { DossierItemId } from '../../../shared/domain/dossierItems';
+import { DomainError } from '../../../shared/domain/errors';
+import { caseChanges } from '../cases/caseChanges';
+import type { ServiceContext } from '../context';
+import { sha256Hex } from '../store/documentStore';
+import { checkDocument } from './fileCheck';
+import type { StagedDocument } from './staging';
+import { advanceIfComplete, isDossierComplete } from './readiness';
+import { dossierItemsOf } from './views';
+
+type DossierHandlers = Pick<Handlers, 'dossier.stage' | 'dossier.discard' | 'dossier.attach' | 'dossier.saveItem' | 'dossier.extendTerm' | 'dossier.readDocument'>;
+
+/** The dossier is loaded until the commission decides (V-77 p. 6–10); afterwards it is what was decided on. */
+const DOSSIER_EDITABLE_STATES: readonly CaseState[] = ['request_received', 'dossier_collecting', 'dossier_received', 'ready_for_commission', 'scheduled'];
+/** States that promise a complete dossier (V-77 p. 8–9): no change may make it incomplete there. */
+const COMPLETE_STATES: readonly CaseState[] = ['ready_for_commission', 'scheduled'];
+/** V-77 p. 7: the term can be extended while the dossier is still on its way. */
+const EXTENDABLE_STATES: readonly CaseState[] = ['request_received', 'dossier_collecting'];
+
+function fieldError(path: string, key: string, lt: string, en: string): DomainError {
+  return new DomainError('INVALID_INPUT', lt, en, { fields: [{ path, key }] });
+}
+
+function assertEditable(record: CaseRecord): void {
+  if (DOSSIER_EDITABLE_STATES.includes(record.state)) return;
+  throw new DomainError(
+    'DOSSIER_LOCKED',
+    `Komisijai priėmus sprendimą, bylos medžiaga nebekeičiama (būsena „${CASE_STATE_LABELS[record.state].lt}“).`,
+    `Once the commission has decided, the dossier is no longer changed (state “${CASE_STATE_LABELS[record.state].en}”).`,
+  );
+}
+
+function sessionOf(caller: Caller): string {
+  // The guard admits only signed-in callers to these methods, so a session is always there.
+  return caller.session ?? '';
+}
+
+/** Where a document of this content is already attached on the case. */
+function placesOf(items: DossierItems, sha256: string) {
+  const found: { item: DossierItemId; documentId: string; name: string }[] = [];
+  for (const [item, record] of Object.entries(items) as [DossierItemId, DossierItemRecord][]) {
+    for (const d of record.documents) {
+      const current = d.versions[d.versions.length - 1]!;
+      if (current.sha256 === sha256) found.push({ item, documentId: d.id, name: current.name });
+    }
+  }
+  return found;
+}
+
+function findDocument(items: DossierItems, documentId: string): { item: DossierItemId; document: DossierDocument } | undefined {
+  for (const [item, record] of Object.entries(items) as [DossierItemId, DossierItemRecord][]) {
+    const document = record.documents.find((d) => d.id === documentId);
+    if (document) return { item, document };
+  }
+  return undefined;
+}
+
+export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
+  const { view, forChange, save } = caseChanges(ctx);
+
+  /**
+   * The case after a change of its dossier: a received dossier that is now complete goes to the
+   * commission (V-77 p. 8); a case already promised to the commission may not lose completeness.
+   */
+  const settle = (after: CaseRecord, at: string): CaseRecord => {
+    if (COMPLETE_STATES.includes(after.state) && !isDossierComplete(after, ctx.today())) {
+      throw new DomainError(
+        'DOSSIER_WOULD_BE_INCOMPLETE',
+        `Byla jau „${CASE_STATE_LABELS[after.state].lt}“, todėl jos medžiaga turi likti pilna: šis pakeitimas paliktų trūkumų. Pakeitimas neišsaugotas.`,
+        `The case is already “${CASE_STATE_LABELS[after.state].en}”, so its dossier must stay complete: this change would leave gaps. Nothing was saved.`,
+      );
+    }
+    return advanceIfComplete(after, ctx.today(), at);
+  };
+
+  return {
+    'dossier.stage': async ({ caseId, name, bytes }, caller) => {
+      const record = ctx.cases.get(caseId);
+      assertEditable(record);
+      const kind = checkDocument(name, bytes, ctx.maxDocumentBytes());
+      const sha256 = sha256Hex(bytes);
+      const staged = ctx.staging.add({ owner: sessionOf(caller), caseId, name, kind, sha256, bytes });
+      return {
+        stagedId: staged.id,
+        name,
+        kind,
+        size: bytes.length,
+        sha256,
+        proposedItem: proposeItem(name),
+        alreadyAttached: placesOf(dossierItemsOf(record), sha256),
+      };
+    },
+
+    'dossier.discard': async ({ stagedIds }, caller) => {
+      ctx.staging.discard(sessionOf(caller), stagedIds);
+      return {};
+    },
+
+    'dossier.attach': async ({ caseId, revision, files }, caller) => {
+      const record = forChange(caseId, revision);
+      assertEditable(record);
+      const staged = ctx.staging.get(sessionOf(caller), caseId, files.map((f) => f.stagedId));
+      const at = ctx.now().toISOString();
+      const today = ctx.today();
+      const addedBy = caller.user?.displayName ?? caller.user?.username ?? '';
+      const items: DossierItems = structuredClone(dossierItemsOf(record));
+      const added: { item: DossierItemId; text: string }[] = [];
+      files.forEach((file, i) => {
+        const s = staged[i]!;
+        const item = (items[file.item] ??= { documents: [] });
+        const version = { sha256: s.sha256, name: s.name, kind: s.kind, size: s.bytes.length, addedAt: at, addedBy };
+        if (file.replaces !== undefined) {
+          const document = item.documents.find((d) => d.id === file.replaces);
+          if (!document) {
+            throw new DomainError('DOCUMENT_NOT_FOUND', `Keičiamo dokumento punkte ${file.item} nėra.`, `The document to replace is not in item ${file.item}.`, { documentId: file.replaces });
+          }
+          if (!file.note) {
+            throw fieldError('note', 'required', `Nurodykite, kas pasikeitė naujoje „${s.name}“ versijoje.`, `Say what changed in the new version “${s.name}”.`);
+          }
+          if (document.versions[document.versions.length - 1]!.sha256 === s.sha256) {
+            throw new DomainError('DOCUMENT_SAME_CONTENT', `Failas „${s.name}“ sutampa su dabartine dokumento versija: keisti nėra ką.`, `The file “${s.name}” is the same as the current version: nothing to replace.`, { file: s.name });
+          }
+          document.versions.push({ ...version, note: file.note });
+          added.push({ item: file.item, text: `${s.name} (${file.note})` });
+        } else {
+          const same = item.documents.find((d) => d.versions[d.versions.length - 1]!.sha256 === s.sha256);
+          if (same) {
+            throw new DomainError(
+              'DOCUMENT_ALREADY_ATTACHED',
+              `Failas „${s.name}“ jau pridėtas prie ${file.item} punkto (kaip „${same.versions[same.versions.length - 1]!.name}“). Niekas neišsaugota.`,
+              `The file “${s.name}” is already attached to item ${file.item} (as “${same.versions[same.versions.length - 1]!.name}”). Nothing was saved.`,
+              { file: s.name, item: file.item },
+            );
+          }
+          item.documents.push({ id: randomUUID(), versions: [version] });
+          added.push({ item: file.item, text: s.name });
+        }
+        item.receivedOn ??= today; // V-77 p. 7: the item has arrived; the secretary can correct the date
+      });
+      const changed: CaseRecord = {
+        ...record,
+        dossier: { items },
+        revision: record.revision + 1,
+        updatedAt: at,
+        timeline: [
+          ...record.timeline,
+          ...uniqueItems(added.map((a) => a.item)).map((item) => ({ at, kind: 'dossier' as const, item, note: added.filter((a) => a.item === item).map((a) => a.text).join('; ') })),
+        ],
+      };
+      const next = settle(changed, at);
+      save(next, { lt: 'bylos medžiaga', en: 'the dossier' }, { caller, method: 'dossier.attach', before: record, summary: `Pridėti dokumentai: ${added.map((a) => `${a.item} ${a.text}`).join('; ')}` }, (put) => storeWith(ctx, staged, put));
+      ctx.staging.discard(sessionOf(caller), files.map((f) => f.stagedId));
+      return view(next);
+    },
+
+    'dossier.saveItem': async ({ caseId, revision, item, receivedOn, facts }, caller) => {
+      const record = forChange(caseId, revision);
+      assertEditable(record);
+      const items: DossierItems = structuredClone(dossierItemsOf(record));
+      const current: DossierItemRecord = items[item] ?? { documents: [] };
+      const next: DossierItemRecord = { ...current };
+      const today = ctx.today();
+      if (receivedOn !== undefined && receivedOn !== current.receivedOn) {
+        if (current.documents.length === 0) {
+          throw fieldError('receivedOn', 'invalid', `Pirmiausia pridėkite ${item} punkto dokumentą: gautu laikomas punktas, kurio dokumentas yra byloje.`, `Attach the document of item ${item} first: an item counts as received once its document is in the case.`);
+        }
+        if (compareIso(receivedOn, today) > 0) throw fieldError('receivedOn', 'dateInFuture', 'Gavimo data negali būti vėlesnė už šiandienos datą.', 'The date received cannot be later than today.');
+        if (compareIso(receivedOn, record.request.requestDate) < 0) {
+          throw fieldError('receivedOn', 'receivedBeforeRequest', `Gavimo data negali būti ankstesnė už prašymo datą (${record.request.requestDate}).`, `The date received cannot be before the request date (${record.request.requestDate}).`);
+        }
+        next.receivedOn = receivedOn;
+      }
+      if (facts !== undefined) {
+        const parsed = FACTS_SCHEMAS[item].parse(facts) as ItemFacts;
+        const issues = factsIssues(item, parsed as never, items, today);
+        if (issues.length > 0) {
+          const fields = issues.map((i) => ({ path: `facts.${i.path}`, key: i.key }));
+          throw new DomainError('INVALID_INPUT', 'Neteisingi duomenys: datos ne iš eilės arba ateityje.', 'Invalid data: dates out of order or in the future.', { fields });
+        }
+        next.facts = parsed;
+      }
+      if (JSON.stringify(next) === JSON.stringify(current)) return view(record);
+      items[item] = next;
+      const at = ctx.now().toISOString();
+      const changed = settle({ ...record, dossier: { items }, revision: record.revision + 1, updatedAt: at }, at);
+      const what = [facts !== undefined ? 'duomenys' : '', next.receivedOn !== current.receivedOn ? `gavimo data ${next.receivedOn}` : ''].filter(Boolean).join(', ');
+      return view(save(changed, { lt: 'bylos medžiaga', en: 'the dossier' }, { caller, method: 'dossier.saveItem', before: record, summary: `${item} punktas: ${what}` }));
+    },
+
+    'dossier.extendTerm': async ({ caseId, revision, days, reason }, caller) => {
+      const record = forChange(caseId, revision);
+      if (!EXTENDABLE_STATES.includes(record.state)) {
+        throw new DomainError(
+          'EXTENSION_CLOSED',
+          `Medžiagos pateikimo terminas pratęsiamas, kol medžiaga dar negauta (V-77 7 p.); dabar byla „${CASE_STATE_LABELS[record.state].lt}“.`,
+          `The dossier term can be extended only while the dossier has not arrived (V-77 p. 7); the case is now “${CASE_STATE_LABELS[record.state].en}”.`,
+        );
+      }
+      const at = ctx.now().toISOString();
+      const changed: CaseRecord = {
+        ...record,
+        facts: { ...record.facts, dossierExtensionDays: days, dossierExtensionReason: reason },
+        revision: record.revision + 1,
+        updatedAt: at,
+        timeline: [...record.timeline, { at, kind: 'extended', on: ctx.today(), days, note: reason }],
+      };
+      return view(save(changed, { lt: 'termino pratęsimas', en: 'the extension' }, { caller, method: 'dossier.extendTerm', before: record, summary: `V-77 7 p. terminas pratęstas ${days} d. d.: ${reason}` }));
+    },
+
+    'dossier.readDocument': async ({ caseId, documentId, version }) => {
+      const record = ctx.cases.get(caseId);
+      const found = findDocument(dossierItemsOf(record), documentId);
+      const v = found && (version === undefined ? found.document.versions[found.document.versions.length - 1] : found.document.versions[version - 1]);
+      if (!v) throw new DomainError('DOCUMENT_NOT_FOUND', 'Tokio dokumento šioje byloje nėra.', 'There is no such document in this case.', { documentId, version });
+      return { name: v.name, kind: v.kind, size: v.size, sha256: v.sha256, bytes: ctx.documents.read(v.sha256) };
+    },
+  };
+}
+
+function uniqueItems(items: readonly DossierItemId[]): DossierItemId[] {
+  return [...new Set(items)];
+}
+
+/**
+ * Write the staged contents, each once, then the case (`put`). Should anything fail (a full disk),
+ * what this change wrote is removed again and the error goes up: the case stays as it was and
+ * nothing of the load remains.
+ */
+function storeWith(ctx: ServiceContext, staged: readonly StagedDocument[], put: () => void): void {
+  const written: string[] = [];
+  try {
+    for (const s of staged) if (ctx.documents.put(s.sha256, s.bytes)) written.push(s.sha256);
+    put();
+  } catch (e) {
+    for (const sha of written) ctx.documents.remove(sha);
+    throw e;
+  }
+}

@@ -1,0 +1,646 @@
+/**
+ * Checking a document attached to a dossier item (V-77 p. 6: the documentary material the commission
+ * receives — risk assessment, social investigation conclusion, request, identity document, …) before
+ * it is stored. The commission must be able to open every attachment at the meeting (p. 9–11), so a
+ * file is accepted only if its CONTENT is a usable PDF, JPEG or PNG; its name (and extension) is never
+ * trusted: an .exe renamed .pdf is still a program.
+ *
+ * The check is cheap by design (storing a 50 MB scan may cost at most twice a `sha256sum` of it): it
+ * reads the head and the tail, jumps to the PDF cross-reference section named by `startxref`, and walks
+ * JPEG marker segments (up to the scan) and PNG chunks by their lengths. It never scans or copies the
+ * whole file and never parses the PDF's objects.
+ */
+import { DomainError } from '../../../shared/domain/errors';
+
+export type DocumentKind = 'pdf' | 'jpeg' | 'png';
+
+/** What a refused file was recognised as (details.detected of FILE_NOT_DOCUMENT). */
+export type DetectedContent = 'exe' | 'elf' | 'zip' | 'gif' | 'tiff' | 'bmp' | 'heic' | 'rar' | '7z' | 'text' | 'unknown';
+
+/** A PDF reader looks for the header in the first 1024 bytes and for `%%EOF` in the last 1024. */
+const HEADER_WINDOW = 1024;
+/** Trailing whitespace / NUL padding tolerated after `%%EOF` or a JPEG's EOI. More is an incomplete copy. */
+const MAX_PADDING = 1024;
+/** How far before `%%EOF` the `startxref` keyword, and before it the last `trailer`, are looked for. */
+const TAIL_WINDOW = 64 * 1024;
+/** A trailer or cross-reference stream dictionary longer than this is not a sane one. */
+const MAX_DICTIONARY = 64 * 1024;
+/** How many bytes decide whether a file is plain text. */
+const TEXT_WINDOW = 4096;
+
+const MIB = 1024 * 1024;
+
+/**
+ * Check that `bytes` (a file called `name`, as the user named it) is a usable PDF, JPEG or PNG of at
+ * most `maxBytes`; return its kind or throw a DomainError naming the file and saying what to do.
+ */
+export function checkDocument(name: string, bytes: Uint8Array, maxBytes: number): DocumentKind {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength); // a view, not a copy
+  if (buf.length === 0) throw fileEmpty(name);
+  if (buf.length > maxBytes) throw fileTooLarge(name, buf.length, maxBytes);
+
+  if (isJpeg(buf)) {
+    checkJpeg(name, buf);
+    return 'jpeg';
+  }
+  if (isPng(buf)) {
+    checkPng(name, buf);
+    return 'png';
+  }
+  const other = detectOtherContent(buf);
+  if (other !== null) throw notDocument(name, buf.length, other);
+
+  const header = pdfHeaderOffset(buf);
+  if (header >= 0) {
+    checkPdf(name, buf, header);
+    return 'pdf';
+  }
+  if (hasPdfSigns(buf)) throw pdfDamaged(name, buf.length, 'no-header');
+  throw notDocument(name, buf.length, looksLikeText(buf) ? 'text' : 'unknown');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Sizes, written the way the user reads them
+
+/** Bytes as megabytes (MiB) for a message: „52,4 MB“ in Lithuanian, "52.4 MB" in English, „50 MB“ when whole. */
+export function formatMegabytes(bytes: number, lang: 'lt' | 'en' = 'lt', decimals = 1): string {
+  const text = (bytes / MIB).toFixed(decimals).replace(/\.?0+$/, '');
+  return `${lang === 'lt' ? text.replace('.', ',') : text} MB`;
+}
+
+/**
+ * A file's size and the limit, written so that the size visibly exceeds the limit (52,4 MB vs 50 MB,
+ * but 50,01 MB rather than 50 MB vs 50 MB); small sizes (tests, tiny limits) in kB or bytes.
+ */
+export function formatSizeAndLimit(size: number, limit: number, lang: 'lt' | 'en'): { size: string; limit: string } {
+  const format = (n: number, decimals: number): string => {
+    if (limit < 1024) return `${n} B`;
+    if (limit < MIB) {
+      const text = (n / 1024).toFixed(decimals).replace(/\.?0+$/, '');
+      return `${lang === 'lt' ? text.replace('.', ',') : text} kB`;
+    }
+    return formatMegabytes(n, lang, decimals);
+  };
+  for (let decimals = 1; decimals <= 3; decimals++) {
+    const s = format(size, decimals);
+    const l = format(limit, decimals);
+    if (s !== l) return { size: s, limit: l };
+  }
+  return { size: `${size} B`, limit: `${limit} B` };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Refusals: each names the file and says plainly what to do
+
+function fileEmpty(name: string): DomainError {
+  return new DomainError(
+    'FILE_EMPTY',
+    `Failas „${name}“ tuščias (0 baitų). Jis tikriausiai nebuvo iki galo išsaugotas ar nukopijuotas: atidarykite originalą, išsaugokite jį dar kartą ir pridėkite iš naujo.`,
+    `The file “${name}” is empty (0 bytes). It was probably not saved or copied completely: open the original, save it again and attach it again.`,
+    { file: name, size: 0 },
+  );
+}
+
+function fileTooLarge(name: string, size: number, limit: number): DomainError {
+  const lt = formatSizeAndLimit(size, limit, 'lt');
+  const en = formatSizeAndLimit(size, limit, 'en');
+  return new DomainError(
+    'FILE_TOO_LARGE',
+    `Failas „${name}“ per didelis: ${lt.size}, o leidžiama ne daugiau kaip ${lt.limit}. Nuskenuokite dokumentą mažesne raiška (pvz., 200–300 dpi) arba suspauskite PDF failą ir pridėkite iš naujo.`,
+    `The file “${name}” is too large: ${en.size}, while at most ${en.limit} is allowed. Scan the document at a lower resolution (e.g. 200–300 dpi) or compress the PDF and attach it again.`,
+    { file: name, size, limit },
+  );
+}
+
+const CONTENT_NAMES: Record<Exclude<DetectedContent, 'unknown'>, { lt: string; en: string }> = {
+  exe: { lt: 'Windows programa (.exe)', en: 'a Windows program (.exe)' },
+  elf: { lt: 'Linux programa', en: 'a Linux program' },
+  zip: { lt: 'ZIP archyvas arba „Office“ dokumentas (pvz., „Word“ .docx ar „Excel“ .xlsx)', en: 'a ZIP archive or an Office document (e.g. Word .docx or Excel .xlsx)' },
+  gif: { lt: 'GIF paveikslėlis', en: 'a GIF image' },
+  tiff: { lt: 'TIFF paveikslėlis', en: 'a TIFF image' },
+  bmp: { lt: 'BMP paveikslėlis', en: 'a BMP image' },
+  heic: { lt: 'HEIC nuotrauka (pvz., iš „iPhone“) ar kitas ISO medijos failas', en: 'a HEIC photo (e.g. from an iPhone) or another ISO media file' },
+  rar: { lt: 'RAR archyvas', en: 'a RAR archive' },
+  '7z': { lt: '7z archyvas', en: 'a 7z archive' },
+  text: { lt: 'paprastas tekstas', en: 'plain text' },
+};
+
+function adviceFor(detected: DetectedContent): { lt: string; en: string } {
+  switch (detected) {
+    case 'exe':
+    case 'elf':
+      return {
+        lt: 'Tai ne dokumentas: neatidarykite jo ir paprašykite siuntėjo atsiųsti patį dokumentą PDF formatu.',
+        en: 'This is not a document: do not open it, and ask the sender for the document itself as a PDF.',
+      };
+    case 'zip':
+      return {
+        lt: 'Jei tai „Word“ ar „Excel“ dokumentas, atidarykite jį ir išsaugokite kaip PDF (Failas → Išsaugoti kaip → PDF); jei tai archyvas, išskleiskite jį ir pridėkite dokumentus po vieną.',
+        en: 'If it is a Word or Excel document, open it and save it as a PDF (File → Save As → PDF); if it is an archive, extract it and attach the documents one by one.',
+      };
+    case 'rar':
+    case '7z':
+      return {
+        lt: 'Išskleiskite archyvą ir pridėkite jame esančius dokumentus po vieną.',
+        en: 'Extract the archive and attach the documents in it one by one.',
+      };
+    case 'gif':
+    case 'tiff':
+    case 'bmp':
+    case 'heic':
+      return {
+        lt: 'Išsaugokite paveikslėlį kaip JPEG ar PNG arba nuskenuokite dokumentą į PDF ir pridėkite iš naujo.',
+        en: 'Save the image as JPEG or PNG, or scan the document to PDF, and attach it again.',
+      };
+    case 'text':
+      return {
+        lt: 'Išsaugokite tekstą kaip PDF (pvz., spausdindami į PDF) ir pridėkite iš naujo.',
+        en: 'Save the text as a PDF (e.g. by printing to PDF) and attach it again.',
+      };
+    case 'unknown':
+      return {
+        lt: 'Išsaugokite dokumentą kaip PDF arba nuskenuokite jį ir pridėkite iš naujo.',
+        en: 'Save the document as a PDF or scan it, and attach it again.',
+      };
+  }
+}
+
+function notDocument(name: string, size: number, detected: DetectedContent): DomainError {
+  const what = detected === 'unknown' ? null : CONTENT_NAMES[detected];
+  const advice = adviceFor(detected);
+  const lt = what
+    ? `Failas „${name}“ nėra PDF, JPEG ar PNG dokumentas: pagal turinį tai ${what.lt}.`
+    : `Failas „${name}“ nėra PDF, JPEG ar PNG dokumentas (jo turinio atpažinti nepavyko).`;
+  const en = what
+    ? `The file “${name}” is not a PDF, JPEG or PNG document: by its content it is ${what.en}.`
+    : `The file “${name}” is not a PDF, JPEG or PNG document (its content could not be recognised).`;
+  return new DomainError(
+    'FILE_NOT_DOCUMENT',
+    `${lt} Priimami tik PDF, JPEG ir PNG failai; failo pavadinimo plėtinys (pvz., „.pdf“) nieko nekeičia, nes tikrinamas pats turinys. ${advice.lt}`,
+    `${en} Only PDF, JPEG and PNG files are accepted; the extension in the file name (e.g. “.pdf”) does not matter, because the content itself is checked. ${advice.en}`,
+    { file: name, size, detected },
+  );
+}
+
+function pdfEncrypted(name: string, size: number): DomainError {
+  return new DomainError(
+    'PDF_ENCRYPTED',
+    `Failas „${name}“ yra užšifruotas arba apsaugotas slaptažodžiu, todėl komisija negalėtų jo patikimai atidaryti, peržiūrėti ir įtraukti į bylą. Paprašykite dokumento rengėjo kopijos be slaptažodžio ir pridėkite ją.`,
+    `The file “${name}” is encrypted or password-protected, so the commission could not reliably open it, view it and include it in the dossier. Ask whoever prepared the document for a copy without a password and attach that.`,
+    { file: name, size, kind: 'pdf' },
+  );
+}
+
+function pdfTruncated(name: string, size: number, reason: string): DomainError {
+  return new DomainError(
+    'PDF_TRUNCATED',
+    `Failas „${name}“ nepilnas: PDF failo pabaigos trūksta, jis tikriausiai nutrūko kopijuojant, siunčiant ar skenuojant. Gaukite dokumentą dar kartą (nukopijuokite, atsisiųskite ar nuskenuokite iš naujo) ir pridėkite jį.`,
+    `The file “${name}” is incomplete: the end of the PDF is missing; it was probably cut off while copying, sending or scanning. Get the document again (copy, download or scan it again) and attach it.`,
+    { file: name, size, kind: 'pdf', reason },
+  );
+}
+
+function pdfDamaged(name: string, size: number, reason: string): DomainError {
+  return new DomainError(
+    'PDF_DAMAGED',
+    `Failas „${name}“ sugadintas: jis panašus į PDF, bet jo sandara netaisyklinga, todėl jo nepavyktų patikimai atidaryti. Atidarykite originalą ir išsaugokite jį kaip PDF iš naujo arba nuskenuokite dokumentą dar kartą.`,
+    `The file “${name}” is damaged: it looks like a PDF but its structure is broken, so it could not be opened reliably. Open the original and save it as a PDF again, or scan the document again.`,
+    { file: name, size, kind: 'pdf', reason },
+  );
+}
+
+function imageTruncated(name: string, size: number, kind: 'jpeg' | 'png', reason: string): DomainError {
+  const label = kind === 'jpeg' ? 'JPEG' : 'PNG';
+  return new DomainError(
+    'IMAGE_TRUNCATED',
+    `Failas „${name}“ nepilnas: ${label} paveikslėlio pabaigos trūksta, jis tikriausiai nutrūko kopijuojant ar skenuojant. Nuskenuokite ar nukopijuokite dokumentą dar kartą ir pridėkite iš naujo.`,
+    `The file “${name}” is incomplete: the end of the ${label} image is missing; it was probably cut off while copying or scanning. Scan or copy the document again and attach it again.`,
+    { file: name, size, kind, reason },
+  );
+}
+
+function imageDamaged(name: string, size: number, kind: 'jpeg' | 'png', reason: string): DomainError {
+  const label = kind === 'jpeg' ? 'JPEG' : 'PNG';
+  return new DomainError(
+    'IMAGE_DAMAGED',
+    `Failas „${name}“ sugadintas: tai ${label} paveikslėlis, bet jo antraštė netaisyklinga, todėl jo nepavyktų parodyti. Nuskenuokite ar nufotografuokite dokumentą dar kartą ir pridėkite iš naujo.`,
+    `The file “${name}” is damaged: it is a ${label} image but its header is broken, so it could not be shown. Scan or photograph the document again and attach it again.`,
+    { file: name, size, kind, reason },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Recognising content by its first bytes
+
+function startsWith(buf: Buffer, signature: readonly number[], at = 0): boolean {
+  if (at + signature.length > buf.length) return false;
+  return signature.every((b, i) => buf[at + i] === b);
+}
+
+function startsWithAscii(buf: Buffer, text: string, at = 0): boolean {
+  if (at < 0 || at + text.length > buf.length) return false;
+  for (let i = 0; i < text.length; i++) if (buf[at + i] !== text.charCodeAt(i)) return false;
+  return true;
+}
+
+function isJpeg(buf: Buffer): boolean {
+  return startsWith(buf, [0xff, 0xd8, 0xff]);
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] as const;
+
+function isPng(buf: Buffer): boolean {
+  return startsWith(buf, PNG_SIGNATURE);
+}
+
+/** The content of a file that is not one of the accepted kinds, if its first bytes say so. */
+function detectOtherContent(buf: Buffer): Exclude<DetectedContent, 'text' | 'unknown'> | null {
+  if (isWindowsProgram(buf)) return 'exe';
+  if (startsWith(buf, [0x7f, 0x45, 0x4c, 0x46])) return 'elf';
+  if (isZip(buf)) return 'zip';
+  if (startsWithAscii(buf, 'GIF87a') || startsWithAscii(buf, 'GIF89a')) return 'gif';
+  if (startsWith(buf, [0x49, 0x49, 0x2a, 0x00]) || startsWith(buf, [0x4d, 0x4d, 0x00, 0x2a])) return 'tiff';
+  if (isBmp(buf)) return 'bmp';
+  if (startsWithAscii(buf, 'ftyp', 4)) return 'heic';
+  if (startsWithAscii(buf, 'Rar!\x1a\x07')) return 'rar';
+  if (startsWith(buf, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])) return '7z';
+  return null;
+}
+
+/** `MZ`, and either a PE header at e_lfanew or content that is not text (a note starting "MZ…" is text). */
+function isWindowsProgram(buf: Buffer): boolean {
+  if (!startsWithAscii(buf, 'MZ')) return false;
+  if (buf.length >= 64) {
+    const peOffset = buf.readUInt32LE(0x3c);
+    if (startsWith(buf, [0x50, 0x45, 0x00, 0x00], peOffset)) return true;
+  }
+  return !looksLikeText(buf);
+}
+
+/** A local file header, the end record of an empty archive, or a spanned archive's marker. */
+function isZip(buf: Buffer): boolean {
+  return (
+    startsWith(buf, [0x50, 0x4b, 0x03, 0x04]) || startsWith(buf, [0x50, 0x4b, 0x05, 0x06]) || startsWith(buf, [0x50, 0x4b, 0x07, 0x08])
+  );
+}
+
+/** `BM` alone is too weak (text can start so): the DIB header that follows must have a known size. */
+function isBmp(buf: Buffer): boolean {
+  if (!startsWithAscii(buf, 'BM') || buf.length < 18) return false;
+  return [12, 16, 40, 52, 56, 64, 108, 124].includes(buf.readUInt32LE(14));
+}
+
+/** The head has no control characters but whitespace (UTF-8 or a legacy code page such as Windows-1257). */
+function looksLikeText(buf: Buffer): boolean {
+  if (startsWith(buf, [0xff, 0xfe]) || startsWith(buf, [0xfe, 0xff])) return true; // UTF-16 with a BOM
+  const end = Math.min(buf.length, TEXT_WINDOW);
+  for (let i = 0; i < end; i++) {
+    const b = buf[i] as number;
+    if (b === 0x09 || b === 0x0a || b === 0x0c || b === 0x0d) continue;
+    if (b < 0x20 || b === 0x7f) return false;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// PDF: header, `%%EOF`, `startxref`, and the trailer or cross-reference stream dictionary
+
+/** Where `%PDF-` starts within the first 1024 bytes, or -1. */
+function pdfHeaderOffset(buf: Buffer): number {
+  return buf.subarray(0, HEADER_WINDOW).indexOf('%PDF-', 0, 'latin1');
+}
+
+/** A PDF whose header is gone still ends with `%%EOF`/`startxref` or shows objects in its head. */
+function hasPdfSigns(buf: Buffer): boolean {
+  const tail = buf.subarray(Math.max(0, buf.length - HEADER_WINDOW));
+  if (tail.includes('%%EOF', 0, 'latin1') || tail.includes('startxref', 0, 'latin1')) return true;
+  const head = buf.subarray(0, HEADER_WINDOW);
+  return head.includes('endobj', 0, 'latin1') && /\d+\s+\d+\s+obj/.test(head.toString('latin1'));
+}
+
+function checkPdf(name: string, buf: Buffer, headerOffset: number): void {
+  const eof = pdfEofOffset(buf);
+  if (eof < 0) throw pdfTruncated(name, buf.length, 'no-eof');
+  const xref = startxrefTarget(buf, eof, headerOffset);
+  if (xref === 'missing') throw pdfTruncated(name, buf.length, 'no-startxref');
+  if (xref === 'outside') throw pdfTruncated(name, buf.length, 'startxref-outside-file');
+  if (xref === 'elsewhere') throw pdfTruncated(name, buf.length, 'startxref-not-at-xref');
+
+  const dictionaries: Set<string>[] = [];
+  if (xref.kind === 'table') {
+    const trailer = trailerAfterXrefTable(buf, xref.offset);
+    if (trailer) dictionaries.push(trailer);
+  } else {
+    const stream = dictionaryNames(buf, xref.dictionary);
+    if (!stream || !stream.has('XRef')) throw pdfDamaged(name, buf.length, 'startxref-not-xref-stream');
+    dictionaries.push(stream);
+  }
+  const lastTrailer = lastTrailerInTail(buf, eof);
+  if (lastTrailer) dictionaries.push(lastTrailer);
+  if (dictionaries.length === 0) throw pdfDamaged(name, buf.length, 'no-trailer');
+  if (dictionaries.some((names) => names.has('Encrypt'))) throw pdfEncrypted(name, buf.length);
+}
+
+function isPadding(b: number): boolean {
+  return b === 0x00 || b === 0x09 || b === 0x0a || b === 0x0c || b === 0x0d || b === 0x20;
+}
+
+/** Where the content ends once trailing whitespace/NUL padding is taken off, or -1 if the padding is too long. */
+function endBeforePadding(buf: Buffer): number {
+  let end = buf.length;
+  while (end > 0 && isPadding(buf[end - 1] as number)) {
+    end--;
+    if (buf.length - end > MAX_PADDING) return -1;
+  }
+  return end;
+}
+
+/** Where the final `%%EOF` starts, if the file ends with it (and at most some padding). */
+function pdfEofOffset(buf: Buffer): number {
+  const end = endBeforePadding(buf);
+  if (end < 5 || !startsWithAscii(buf, '%%EOF', end - 5)) return -1;
+  return end - 5;
+}
+
+type XrefTarget =
+  | { kind: 'table'; offset: number }
+  | { kind: 'stream'; offset: number; dictionary: number }
+  | 'missing'
+  | 'outside'
+  | 'elsewhere';
+
+/** Follow the last `startxref` before `%%EOF` to a classic `xref` table or an `N G obj` (cross-reference stream). */
+function startxrefTarget(buf: Buffer, eof: number, headerOffset: number): XrefTarget {
+  const from = Math.max(0, eof - TAIL_WINDOW);
+  const at = buf.subarray(from, eof).lastIndexOf('startxref', undefined, 'latin1');
+  if (at < 0) return 'missing';
+  const number = readUnsigned(buf, skipWhitespace(buf, from + at + 'startxref'.length, eof), eof);
+  if (!number) return 'missing';
+  // Offsets count from the start of the file; a few writers count from `%PDF-` when junk precedes it.
+  const candidates = headerOffset > 0 ? [number.value, number.value + headerOffset] : [number.value];
+  if (candidates.every((offset) => offset >= eof)) return 'outside';
+  for (const offset of candidates) {
+    if (offset >= eof) continue;
+    const start = skipWhitespace(buf, offset, Math.min(eof, offset + 16));
+    if (startsWithAscii(buf, 'xref', start)) return { kind: 'table', offset: start };
+    const dictionary = objectDictionaryStart(buf, start, eof);
+    if (dictionary >= 0) return { kind: 'stream', offset: start, dictionary };
+  }
+  return 'elsewhere';
+}
+
+/** For `N G obj <<`, where `<<` starts; -1 if `start` is not an indirect object holding a dictionary. */
+function objectDictionaryStart(buf: Buffer, start: number, limit: number): number {
+  const objectNumber = readUnsigned(buf, start, limit);
+  if (!objectNumber || !isWhitespace(buf[objectNumber.end])) return -1;
+  const generation = readUnsigned(buf, skipWhitespace(buf, objectNumber.end, limit), limit);
+  if (!generation || !isWhitespace(buf[generation.end])) return -1;
+  const keyword = skipWhitespace(buf, generation.end, limit);
+  if (!startsWithAscii(buf, 'obj', keyword)) return -1;
+  const dictionary = skipWhitespace(buf, keyword + 3, limit);
+  return startsWithAscii(buf, '<<', dictionary) ? dictionary : -1;
+}
+
+/**
+ * The trailer dictionary after a classic cross-reference table, reached by jumping over each
+ * subsection (`first count`, then `count` entries of exactly 20 bytes), not by scanning the entries.
+ */
+function trailerAfterXrefTable(buf: Buffer, xrefOffset: number): Set<string> | null {
+  let pos = xrefOffset + 'xref'.length;
+  for (let subsections = 0; subsections < 1_000_000; subsections++) {
+    pos = skipWhitespace(buf, pos, buf.length);
+    if (startsWithAscii(buf, 'trailer', pos)) {
+      const dictionary = skipWhitespace(buf, pos + 'trailer'.length, buf.length);
+      return startsWithAscii(buf, '<<', dictionary) ? dictionaryNames(buf, dictionary) : null;
+    }
+    const first = readUnsigned(buf, pos, buf.length);
+    if (!first) return null;
+    const count = readUnsigned(buf, skipSpaces(buf, first.end), buf.length);
+    if (!count) return null;
+    pos = skipWhitespace(buf, count.end, buf.length) + count.value * 20;
+    if (pos > buf.length || (count.value > 0 && !isXrefEntry(buf, pos - 20))) return null;
+  }
+  return null;
+}
+
+/** `nnnnnnnnnn ggggg n` + a two-byte end of line: what the jump over a subsection must land after. */
+function isXrefEntry(buf: Buffer, at: number): boolean {
+  if (at < 0) return false;
+  for (let i = 0; i < 10; i++) if (!isDigit(buf[at + i])) return false;
+  if (buf[at + 10] !== 0x20) return false;
+  for (let i = 11; i < 16; i++) if (!isDigit(buf[at + i])) return false;
+  const type = buf[at + 17];
+  return buf[at + 16] === 0x20 && (type === 0x6e || type === 0x66) && isWhitespace(buf[at + 18]) && isWhitespace(buf[at + 19]);
+}
+
+/** The last `trailer` dictionary in the tail (an incremental update's trailer repeats `/Encrypt`). */
+function lastTrailerInTail(buf: Buffer, eof: number): Set<string> | null {
+  const from = Math.max(0, eof - TAIL_WINDOW);
+  const at = buf.subarray(from, eof).lastIndexOf('trailer', undefined, 'latin1');
+  if (at < 0) return null;
+  const dictionary = skipWhitespace(buf, from + at + 'trailer'.length, eof);
+  return startsWithAscii(buf, '<<', dictionary) ? dictionaryNames(buf, dictionary) : null;
+}
+
+/**
+ * The names that appear directly in the dictionary starting at `start` (`<<`): its keys and name
+ * values, e.g. {Type, XRef, Size, Root, Encrypt}. Skips strings, nested dictionaries and comments;
+ * null if the dictionary does not close within MAX_DICTIONARY bytes.
+ */
+function dictionaryNames(buf: Buffer, start: number): Set<string> | null {
+  const names = new Set<string>();
+  const limit = Math.min(buf.length, start + MAX_DICTIONARY);
+  let depth = 0;
+  let pos = start;
+  while (pos < limit) {
+    const b = buf[pos] as number;
+    if (b === 0x3c /* < */ && buf[pos + 1] === 0x3c) {
+      depth++;
+      pos += 2;
+    } else if (b === 0x3e /* > */ && buf[pos + 1] === 0x3e) {
+      depth--;
+      pos += 2;
+      if (depth === 0) return names;
+    } else if (b === 0x3c) {
+      pos = skipUntil(buf, pos + 1, limit, 0x3e) + 1; // <hex string>
+    } else if (b === 0x28 /* ( */) {
+      pos = skipLiteralString(buf, pos, limit);
+    } else if (b === 0x25 /* % */) {
+      while (pos < limit && buf[pos] !== 0x0a && buf[pos] !== 0x0d) pos++;
+    } else if (b === 0x2f /* / */) {
+      let end = pos + 1;
+      while (end < limit && isRegular(buf[end] as number)) end++;
+      if (depth === 1) names.add(buf.toString('latin1', pos + 1, end));
+      pos = end;
+    } else {
+      pos++;
+    }
+  }
+  return null;
+}
+
+function skipLiteralString(buf: Buffer, start: number, limit: number): number {
+  let depth = 0;
+  let pos = start;
+  while (pos < limit) {
+    const b = buf[pos];
+    if (b === 0x5c /* \ */) pos += 2;
+    else {
+      if (b === 0x28) depth++;
+      else if (b === 0x29 && --depth === 0) return pos + 1;
+      pos++;
+    }
+  }
+  return limit;
+}
+
+function skipUntil(buf: Buffer, pos: number, limit: number, byte: number): number {
+  while (pos < limit && buf[pos] !== byte) pos++;
+  return pos;
+}
+
+function isWhitespace(b: number | undefined): boolean {
+  return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09 || b === 0x0c || b === 0x00;
+}
+
+function isDigit(b: number | undefined): boolean {
+  return b !== undefined && b >= 0x30 && b <= 0x39;
+}
+
+/** Not whitespace and not a PDF delimiter: ( ) < > [ ] { } / % */
+function isRegular(b: number): boolean {
+  return !isWhitespace(b) && ![0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25].includes(b);
+}
+
+function skipWhitespace(buf: Buffer, pos: number, limit: number): number {
+  while (pos < limit && isWhitespace(buf[pos])) pos++;
+  return pos;
+}
+
+function skipSpaces(buf: Buffer, pos: number): number {
+  while (buf[pos] === 0x20) pos++;
+  return pos;
+}
+
+/** A decimal number of at most 15 digits at `pos`. */
+function readUnsigned(buf: Buffer, pos: number, limit: number): { value: number; end: number } | null {
+  let end = pos;
+  let value = 0;
+  while (end < limit && end - pos < 15 && isDigit(buf[end])) value = value * 10 + ((buf[end++] as number) - 0x30);
+  return end === pos ? null : { value, end };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// JPEG: marker segments up to the scan (SOS), a frame header (SOF) among them, and EOI at the end
+
+const SOF_MARKERS = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
+const SOS = 0xda;
+const EOI = 0xd9;
+
+function checkJpeg(name: string, buf: Buffer): void {
+  const scan = jpegScanStart(buf);
+  if (typeof scan === 'string') {
+    if (scan === 'segment-past-end') throw imageTruncated(name, buf.length, 'jpeg', scan);
+    throw imageDamaged(name, buf.length, 'jpeg', scan);
+  }
+  const end = endBeforePadding(buf);
+  if (end < scan + 2 || buf[end - 2] !== 0xff || buf[end - 1] !== EOI) throw imageTruncated(name, buf.length, 'jpeg', 'no-eoi');
+}
+
+/**
+ * Walk the marker segments from SOI by their lengths to the first SOS; return where the entropy-coded
+ * data begins, or why the header is unusable.
+ */
+function jpegScanStart(buf: Buffer): number | 'segment-past-end' | 'no-frame-header' | 'zero-size' | 'bad-marker' {
+  let pos = 2;
+  let frame = false;
+  while (true) {
+    if (pos >= buf.length) return 'segment-past-end';
+    if (buf[pos] !== 0xff) return 'bad-marker';
+    while (buf[pos] === 0xff) pos++; // fill bytes
+    if (pos >= buf.length) return 'segment-past-end';
+    const marker = buf[pos] as number;
+    pos++;
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) continue; // standalone markers
+    if (marker === 0xd8 || marker === EOI || marker === 0x00) return 'bad-marker';
+    if (pos + 2 > buf.length) return 'segment-past-end';
+    const length = buf.readUInt16BE(pos);
+    if (length < 2) return 'bad-marker';
+    const next = pos + length;
+    if (next > buf.length) return 'segment-past-end';
+    if (SOF_MARKERS.has(marker)) {
+      if (length < 8) return 'bad-marker';
+      if (buf.readUInt16BE(pos + 3) === 0 || buf.readUInt16BE(pos + 5) === 0) return 'zero-size';
+      frame = true;
+    }
+    if (marker === SOS) return frame ? next : 'no-frame-header';
+    pos = next;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// PNG: a valid IHDR first, then chunks by their lengths to IEND
+
+const IHDR_BIT_DEPTHS: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
+
+function checkPng(name: string, buf: Buffer): void {
+  const header = pngHeaderProblem(buf);
+  if (header === 'truncated') throw imageTruncated(name, buf.length, 'png', 'ihdr-past-end');
+  if (header) throw imageDamaged(name, buf.length, 'png', header);
+  const walk = pngChunkProblem(buf);
+  if (walk === 'chunk-past-end' || walk === 'no-iend') throw imageTruncated(name, buf.length, 'png', walk);
+  if (walk) throw imageDamaged(name, buf.length, 'png', walk);
+}
+
+/** What is wrong with the first chunk, which must be IHDR: length 13, a size, valid fields, a correct CRC. */
+function pngHeaderProblem(buf: Buffer): string | null {
+  if (buf.length < 8 + 8 + 13 + 4) return 'truncated';
+  if (buf.readUInt32BE(8) !== 13 || !startsWithAscii(buf, 'IHDR', 12)) return 'no-ihdr';
+  if (buf.readUInt32BE(16) === 0 || buf.readUInt32BE(20) === 0) return 'zero-size';
+  const bitDepth = buf[24] as number;
+  const colourType = buf[25] as number;
+  if (!IHDR_BIT_DEPTHS[colourType]?.includes(bitDepth) || buf[26] !== 0 || buf[27] !== 0 || (buf[28] as number) > 1) {
+    return 'ihdr-fields';
+  }
+  if (crc32(buf, 12, 29) !== buf.readUInt32BE(29)) return 'ihdr-crc';
+  return null;
+}
+
+/** Jump from chunk to chunk by their lengths; IEND must be reached, after at least one IDAT. */
+function pngChunkProblem(buf: Buffer): string | null {
+  let pos = 8;
+  let imageData = false;
+  while (pos < buf.length) {
+    if (pos + 12 > buf.length) return 'chunk-past-end';
+    const length = buf.readUInt32BE(pos);
+    if (length > 0x7fffffff) return 'chunk-length';
+    for (let i = 4; i < 8; i++) if (!isAsciiLetter(buf[pos + i] as number)) return 'chunk-type';
+    const next = pos + 12 + length;
+    if (next > buf.length) return 'chunk-past-end';
+    if (startsWithAscii(buf, 'IDAT', pos + 4)) imageData = true;
+    if (startsWithAscii(buf, 'IEND', pos + 4)) return imageData ? null : 'no-idat';
+    pos = next;
+  }
+  return 'no-iend';
+}
+
+function isAsciiLetter(b: number): boolean {
+  return (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a);
+}
+
+let crcTable: Uint32Array | null = null;
+
+/** CRC-32 (ISO 3309, as PNG uses it) of buf[start, end) — only ever the 17 bytes of IHDR here. */
+function crc32(buf: Uint8Array, start: number, end: number): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (let i = start; i < end; i++) crc = (crcTable[(crc ^ (buf[i] as number)) & 0xff] as number) ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}

@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, unlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { DomainError } from '../../../shared/domain/errors';
+import type { DataDirectory } from './dataDirectory';
+import { fsyncDir, readFileIfExists, removeLeftoverTemps, writeFileDurable } from './durableFile';
+import type { BlobSealer } from './encryption';
+
+export const DOCUMENTS_DIR = 'documents';
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * The dossier's documents (V-77 p. 6) at rest: one sealed file per distinct content, named by a
+ * keyed hash of its SHA-256, so the same scan attached twice is stored once. Writes are atomic and
+ * durable like every other file of the data directory; a case refers to documents by SHA-256.
+ */
+export class DocumentStore {
+  constructor(
+    private readonly dir: DataDirectory,
+    private readonly sealer: BlobSealer,
+  ) {
+    mkdirSync(dir.path(DOCUMENTS_DIR), { recursive: true });
+    this.removeLeftovers();
+  }
+
+  private pathOf(sha256: string): string {
+    const name = this.sealer.blobName(sha256);
+    return this.dir.path(DOCUMENTS_DIR, name.slice(0, 2), `${name}.bin`);
+  }
+
+  has(sha256: string): boolean {
+    return existsSync(this.pathOf(sha256));
+  }
+
+  /** Store `bytes` (whose SHA-256 the caller computed) unless the same content is stored already. Returns whether it wrote. */
+  put(sha256: string, bytes: Uint8Array): boolean {
+    const path = this.pathOf(sha256);
+    if (existsSync(path)) return false;
+    const folder = dirname(path);
+    if (!existsSync(folder)) {
+      mkdirSync(folder, { recursive: true });
+      fsyncDir(this.dir.path(DOCUMENTS_DIR));
+    }
+    writeFileDurable(path, this.sealer.seal(bytes, sha256));
+    return true;
+  }
+
+  /** The document's bytes, checked against its SHA-256 (a file swapped or altered is refused). */
+  read(sha256: string): Buffer {
+    const sealed = readFileIfExists(this.pathOf(sha256));
+    if (sealed === undefined) {
+      throw new DomainError(
+        'DOCUMENT_MISSING',
+        'Dokumento failo duomenų kataloge nėra (ištrintas ar perkeltas ne per programą). Bylos įrašas nepakeistas; atkurkite katalogą iš atsarginės kopijos arba pridėkite dokumentą iš naujo.',
+        'The document file is missing from the data directory (deleted or moved outside the app). The case is unchanged; restore the directory from a backup or attach the document again.',
+        { sha256 },
+      );
+    }
+    const plain = this.sealer.open(sealed, sha256);
+    if (sha256Hex(plain) !== sha256) {
+      throw new DomainError(
+        'DOCUMENT_NOT_AUTHENTIC',
+        'Dokumento failas pakeistas ar sugadintas: jo turinys nebeatitinka įrašyto kontrolinio kodo (SHA-256).',
+        'The document file was altered or damaged: its content no longer matches the recorded SHA-256.',
+        { sha256 },
+      );
+    }
+    return plain;
+  }
+
+  /** Remove content written by a change that then failed (never content a case refers to). */
+  remove(sha256: string): void {
+    try {
+      unlinkSync(this.pathOf(sha256));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+  }
+
+  /** Temporary files a crash left half-written (only the lock owner calls this). */
+  removeLeftovers(): void {
+    const root = this.dir.path(DOCUMENTS_DIR);
+    for (const entry of readdirSync(root, { withFileTypes: true })) if (entry.isDirectory()) removeLeftoverTemps(join(root, entry.name));
+  }
+}
