@@ -5,8 +5,8 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { PDFJS_ASSET_FOLDERS, PDFJS_ASSET_ROOT } from './renderer/dossier/pdfAssets';
 
-/** pdf.js's JavaScript sandbox (QuickJS) runs form scripts, which the viewer never enables. */
-const UNUSED_PDFJS_FILE = /^quickjs/;
+/** pdf.js's JavaScript sandbox (QuickJS: wasm, glue, licences) runs form scripts, which the viewer never enables. */
+const UNUSED_PDFJS_FILE = /quickjs/i;
 
 /**
  * Copies pdf.js's data files (fonts, character maps, wasm decoders, ICC profile) into the build as

@@ -14,6 +14,7 @@ import { DeadlineTable } from './DeadlineTable';
 import { decisionOf, decisionsOf } from './caseSteps';
 import { StepForm } from './StepForm';
 import { Timeline } from './Timeline';
+import { DossierSection } from '../dossier/DossierSection';
 
 type Mode = { kind: 'view' } | { kind: 'step'; to: CaseState } | { kind: 'edit' };
 type Notice = { kind: 'ok'; text: string } | { kind: 'changed'; error: ApiError };
@@ -214,6 +215,8 @@ export function CasePage({ id, settings, today, canWrite }: CasePageProps) {
           />
         </section>
       ) : null}
+
+      <DossierSection view={view} today={today} canWrite={canWrite} onChange={change} />
 
       <div className="case-grid">
         <section aria-labelledby="data-title">

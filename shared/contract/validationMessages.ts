@@ -112,6 +112,18 @@ export const FIELD_LABELS: Readonly<Record<string, { lt: string; en: string }>> 
   number: { lt: 'Dokumento numeris', en: 'Document number' },
   validUntil: { lt: 'Galioja iki', en: 'Valid until' },
   description: { lt: 'Aprašymas', en: 'Description' },
+  previousLevel: { lt: 'Ankstesnis rizikos lygis', en: 'Previous risk level' },
+  consent: { lt: 'Sutikimas atskleisti asmens duomenis', en: 'Consent to disclose personal data' },
+  kind: { lt: 'Rūšis', en: 'Kind' },
+  creditors: { lt: 'Kreditoriai', en: 'Creditors' },
+  convictions: { lt: 'Teistumai', en: 'Convictions' },
+  court: { lt: 'Teismas', en: 'Court' },
+  date: { lt: 'Data', en: 'Date' },
+  personalFileAccessible: { lt: 'Komisija gali susipažinti su asmens byla', en: 'The commission can consult the personal file' },
+  entries: { lt: 'Pažeidimai ir paskatinimai', en: 'Violations and rewards' },
+  penaltyUntil: { lt: 'Nuobauda galioja iki', en: 'Penalty in force until' },
+  restrictions: { lt: 'Apribojimai', en: 'Restrictions' },
+  documentType: { lt: 'Dokumento rūšis', en: 'Document type' },
 };
 
 /** "Pavardė: Privalomas laukas." — a field's label (or its path when unnamed) and its message. */

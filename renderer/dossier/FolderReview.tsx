@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { DOSSIER_ITEMS, type DossierItemId } from '../../shared/domain/dossierItems';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { useI18n } from '../i18n/I18nProvider';
+import { displayPath, type Prepared } from './upload';
+
+/** Where each file goes: an item, or not loaded. '' = not yet placed. */
+export type Placement = DossierItemId | 'skip' | '';
+
+interface FolderReviewProps {
+  prepared: readonly Prepared[];
+  /** Files dropped on one item are proposed for it; a folder's files by their names ("6.1 …"). */
+  target: DossierItemId | null;
+  busy: boolean;
+  onConfirm(files: { stagedId: string; item: DossierItemId }[]): void;
+  onCancel(): void;
+}
+
+function initialPlacement(p: Prepared, target: DossierItemId | null): Placement {
+  if (!p.staged) return 'skip';
+  if (target) return target;
+  return p.staged.proposedItem ?? '';
+}
+
+/**
+ * V-77 p. 6: the review of a folder (or of files dropped together) before anything is stored. Each
+ * file shows the item its name proposes, or waits to be placed; refused files say why; nothing is
+ * written until the user confirms, and then all of it is written at once or none.
+ */
+export function FolderReview({ prepared, target, busy, onConfirm, onCancel }: FolderReviewProps) {
+  const { lang, t } = useI18n();
+  const [placement, setPlacement] = useState<Placement[]>(() => prepared.map((p) => initialPlacement(p, target)));
+  const unplaced = placement.some((p) => p === '');
+  const chosen = prepared.flatMap((p, i) => (p.staged && placement[i] !== 'skip' && placement[i] !== '' ? [{ stagedId: p.staged.stagedId, item: placement[i] as DossierItemId }] : []));
+
+  return (
+    <section className="panel folder-review" aria-labelledby="review-title">
+      <h3 id="review-title">{t('dossier.review.title')}</h3>
+      <p className="field-hint">{t('dossier.review.hint')}</p>
+      {prepared.length === 0 ? <p>{t('dossier.review.none')}</p> : null}
+      <table className="review-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('dossier.review.file')}</th>
+            <th scope="col">{t('dossier.review.kind')}</th>
+            <th scope="col">{t('dossier.review.item')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {prepared.map((p, i) => {
+            const path = displayPath(p.file);
+            return (
+              <tr key={`${path}-${i}`} data-file={p.file.name} className={p.error ? 'review-refused' : undefined}>
+                <th scope="row">{path}</th>
+                <td>{p.staged ? `${p.staged.kind.toUpperCase()}, ${(p.staged.size / 1024 / 1024).toFixed(2)} MB` : t('dossier.review.refused')}</td>
+                <td>
+                  {p.error ? (
+                    <ErrorNotice error={p.error} />
+                  ) : (
+                    <>
+                      <select
+                        aria-label={`${t('dossier.review.item')}: ${p.file.name}`}
+                        value={placement[i]}
+                        aria-invalid={placement[i] === ''}
+                        onChange={(e) => setPlacement((all) => all.map((x, j) => (j === i ? (e.target.value as Placement) : x)))}
+                      >
+                        <option value="">{t('dossier.review.choose')}</option>
+                        {DOSSIER_ITEMS.map((item) => (
+                          <option key={item.id} value={item.id}>
+                            {item.id}. {item[lang]}
+                          </option>
+                        ))}
+                        <option value="skip">{t('dossier.review.skip')}</option>
+                      </select>
+                      {p.staged && p.staged.alreadyAttached.length > 0 ? (
+                        <p className="field-hint review-already">{t('dossier.review.already', { items: p.staged.alreadyAttached.map((a) => a.item).join(', ') })}</p>
+                      ) : null}
+                    </>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {unplaced ? (
+        <p className="form-summary" role="status">
+          {t('dossier.review.unplaced')}
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <button type="button" className="button-primary" disabled={busy || unplaced || chosen.length === 0} onClick={() => onConfirm(chosen)}>
+          {t('dossier.review.confirm', { count: chosen.length })}
+        </button>
+        <button type="button" className="button-secondary" disabled={busy} onClick={onCancel}>
+          {t('dossier.review.cancel')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,206 @@
+import { useRef, useState } from 'react';
+import type { DossierView } from '../../shared/contract/dossierSchemas';
+import type { CaseRecord } from '../../shared/contract/schemas';
+import type { IsoDate } from '../../shared/domain/calendar';
+import type { DossierDocument, DossierItems } from '../../shared/domain/dossier';
+import { DOSSIER_ITEMS, type DossierItemId } from '../../shared/domain/dossierItems';
+import { call, toApiError, type ApiError } from '../api/client';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { TextAreaField, TextField } from '../components/fields';
+import { formatDate, formatMoment } from '../i18n/dates';
+import { useI18n } from '../i18n/I18nProvider';
+import { DocumentViewer, type ViewedDocument } from './DocumentViewer';
+import { FactsForm } from './FactsForm';
+import type { Draft } from './factsFields';
+import { prepareFile } from './upload';
+
+interface ItemPanelProps {
+  record: CaseRecord;
+  dossier: DossierView;
+  item: DossierItemId;
+  today: IsoDate;
+  canWrite: boolean;
+  onAddFiles(files: File[]): void;
+  onSaveItem(input: { receivedOn?: IsoDate; facts?: Record<string, unknown> }): Promise<void>;
+  onReplace(input: { stagedId: string; replaces: string; note: string }): Promise<void>;
+  onClose(): void;
+}
+
+function prefillOf(record: CaseRecord, item: DossierItemId): Draft {
+  const r = record.request;
+  if (item === '6.3') return { requestDate: r.requestDate, halfwayHouse: r.halfwayHouse.name };
+  if (item === '6.6') return { possibleTransferDate: r.possibleTransferDate, possibleParoleDate: r.possibleParoleDate, sentenceEnd: r.sentenceEnd };
+  return {};
+}
+
+/** One dossier item: its documents (read inside the app), its date received and its facts. */
+export function ItemPanel({ record, dossier, item, today, canWrite, onAddFiles, onSaveItem, onReplace, onClose }: ItemPanelProps) {
+  const { lang, t } = useI18n();
+  const meta = DOSSIER_ITEMS.find((i) => i.id === item)!;
+  const view = dossier.items.find((i) => i.id === item)!;
+  const items = Object.fromEntries(dossier.items.map((i) => [i.id, i])) as DossierItems;
+  const [viewed, setViewed] = useState<ViewedDocument | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [receivedOn, setReceivedOn] = useState(view.receivedOn ?? '');
+  const [replacing, setReplacing] = useState<{ document: DossierDocument; stagedId?: string; note: string } | null>(null);
+  const pick = useRef<HTMLInputElement>(null);
+  const pickReplacement = useRef<HTMLInputElement>(null);
+
+  const open = async (document: DossierDocument, version?: number) => {
+    setError(null);
+    try {
+      const read = await call('dossier.readDocument', { caseId: record.id, documentId: document.id, ...(version ? { version } : {}) });
+      setViewed({ name: read.name, kind: read.kind, bytes: read.bytes });
+    } catch (e) {
+      setError(toApiError(e));
+    }
+  };
+
+  const run = async (action: () => Promise<void>) => {
+    setError(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(toApiError(e));
+    }
+  };
+
+  return (
+    <section className="panel item-panel" aria-labelledby={`item-${item}-title`} data-item={item}>
+      <div className="item-panel-head">
+        <h3 id={`item-${item}-title`}>
+          {item}. {meta[lang]}
+        </h3>
+        <button type="button" className="button-secondary" onClick={onClose}>
+          {t('dossier.close')}
+        </button>
+      </div>
+      <p className="field-hint">{lang === 'lt' ? meta.ltHint : meta.enHint}</p>
+      {view.findings.map((f) => (
+        <p key={f.code} className={f.severity === 'blocking' ? 'notice notice-error finding' : 'notice finding'} data-finding={f.code}>
+          {f[lang]}
+        </p>
+      ))}
+      {error ? <ErrorNotice error={error} /> : null}
+      <div className="item-panel-grid">
+        <div>
+          <h4>{t('dossier.documents')}</h4>
+          {view.documents.length === 0 ? <p>{t('dossier.noDocuments')}</p> : null}
+          <ul className="document-list">
+            {view.documents.map((d) => {
+              const current = d.versions[d.versions.length - 1]!;
+              return (
+                <li key={d.id}>
+                  <button type="button" className="link-button" onClick={() => void open(d)}>
+                    {current.name}
+                  </button>{' '}
+                  <span className="field-hint">
+                    {current.kind.toUpperCase()}, {(current.size / 1024 / 1024).toFixed(2)} MB · {t('dossier.addedBy', { who: current.addedBy, at: formatMoment(current.addedAt, lang) })}
+                    {d.versions.length > 1 ? ` · ${t('dossier.version', { n: d.versions.length })}` : ''}
+                  </span>
+                  {current.note ? <p className="field-hint">{current.note}</p> : null}
+                  {d.versions.length > 1 ? (
+                    <details>
+                      <summary>{t('dossier.versions')}</summary>
+                      <ul>
+                        {d.versions.slice(0, -1).map((v, i) => (
+                          <li key={v.sha256 + i}>
+                            <button type="button" className="link-button" onClick={() => void open(d, i + 1)}>
+                              {t('dossier.version', { n: i + 1 })}: {v.name}
+                            </button>{' '}
+                            <span className="field-hint">{formatMoment(v.addedAt, lang)}</span>
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  ) : null}
+                  {canWrite ? (
+                    <button type="button" className="button-secondary" onClick={() => setReplacing({ document: d, note: '' })}>
+                      {t('dossier.replace')}
+                    </button>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+          {replacing ? (
+            <form
+              className="replace-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (!replacing.stagedId) return;
+                void run(() => onReplace({ stagedId: replacing.stagedId!, replaces: replacing.document.id, note: replacing.note }).then(() => setReplacing(null)));
+              }}
+            >
+              <input
+                ref={pickReplacement}
+                type="file"
+                aria-label={t('dossier.replace')}
+                accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  if (!file) return;
+                  void prepareFile(record.id, file, dossier.maxDocumentBytes).then((p) => (p.staged ? setReplacing((r) => r && { ...r, stagedId: p.staged.stagedId }) : setError(p.error)));
+                }}
+              />
+              <TextAreaField id={`replace-note-${item}`} label={t('dossier.changeNote')} required value={replacing.note} onChange={(note) => setReplacing((r) => r && { ...r, note })} />
+              <div className="form-actions">
+                <button type="submit" className="button-primary" disabled={!replacing.stagedId || replacing.note.trim() === ''}>
+                  {t('dossier.replaceSave')}
+                </button>
+                <button type="button" className="button-secondary" onClick={() => setReplacing(null)}>
+                  {t('common.cancel')}
+                </button>
+              </div>
+            </form>
+          ) : null}
+          {canWrite ? (
+            <>
+              <input
+                ref={pick}
+                type="file"
+                multiple
+                hidden
+                accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+                data-testid={`pick-${item}`}
+                onChange={(e) => {
+                  const files = [...(e.target.files ?? [])];
+                  e.target.value = '';
+                  if (files.length > 0) onAddFiles(files);
+                }}
+              />
+              <button type="button" className="button-secondary" onClick={() => pick.current?.click()}>
+                {t('dossier.addFiles')}
+              </button>
+            </>
+          ) : null}
+          {canWrite && view.documents.length > 0 ? (
+            <form
+              className="received-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void run(() => onSaveItem({ receivedOn }));
+              }}
+            >
+              <TextField id={`received-${item}`} label={t('dossier.receivedOn')} value={receivedOn} placeholder="MMMM-MM-DD" onChange={setReceivedOn} />
+              <button type="submit" className="button-secondary" disabled={receivedOn === (view.receivedOn ?? '')}>
+                {t('dossier.saveFacts')}
+              </button>
+            </form>
+          ) : view.receivedOn ? (
+            <p>
+              {t('dossier.receivedOn')}: {formatDate(view.receivedOn, lang)}
+            </p>
+          ) : null}
+          {item !== '6.11' || canWrite ? <h4>{t('dossier.factsTitle')}</h4> : null}
+          {canWrite ? (
+            <FactsForm key={`${item}-${record.revision}`} item={item} facts={view.facts} prefill={prefillOf(record, item)} items={items} today={today} onSave={(facts) => onSaveItem({ facts })} />
+          ) : (
+            <pre className="facts-readonly">{view.facts ? JSON.stringify(view.facts, null, 2) : t('dossier.factsMissing')}</pre>
+          )}
+        </div>
+        <div className="item-viewer">{viewed ? <DocumentViewer document={viewed} onClose={() => setViewed(null)} /> : null}</div>
+      </div>
+    </section>
+  );
+}
