@@ -1,11 +1,14 @@
 import type { Dispatch } from '../../shared/contract/dispatch';
 import type { MethodName, MethodOutput } from '../../shared/contract/methods';
 import type { CaseView } from '../../shared/contract/schemas';
-import { addCalendarMonths, addDays, type IsoDate } from '../../shared/domain/calendar';
+import { addCalendarMonths, addDays, compareIso, daysBetween, type IsoDate } from '../../shared/domain/calendar';
+import type { FactsByItem, RiskLevel, WorkKind } from '../../shared/domain/dossier';
+import { DOSSIER_ITEMS, type DossierItemId } from '../../shared/domain/dossierItems';
 import { DomainError } from '../../shared/domain/errors';
 import { OWN_INSTITUTION_ID } from '../../shared/contract/schemas';
 import type { Role } from '../../shared/contract/roles';
-import { DEMO_SETTINGS, demoCases, demoDecision, type DemoCase } from './demoData';
+import { DEMO_SETTINGS, demoCases, demoDecision, type DemoCase, type DemoStep } from './demoData';
+import { demoIdCardPng, demoPdf } from './demoDocuments';
 
 /** Call a method through the one dispatch path and unwrap the result, failing loudly. */
 async function call<M extends MethodName>(dispatch: Dispatch, method: M, input: unknown): Promise<MethodOutput<M>> {
@@ -14,11 +17,233 @@ async function call<M extends MethodName>(dispatch: Dispatch, method: M, input: 
   return result.value as MethodOutput<M>;
 }
 
-/** Register a demo case and walk it through its steps, as a secretary would. */
-export async function addDemoCase(dispatch: Dispatch, demo: DemoCase): Promise<CaseView> {
+const later = (a: IsoDate, b: IsoDate): IsoDate => (compareIso(a, b) >= 0 ? a : b);
+const earlier = (a: IsoDate, b: IsoDate): IsoDate => (compareIso(a, b) <= 0 ? a : b);
+
+/** A small deterministic random generator seeded by a text (the personal file number): the same demo every time. */
+function randomFor(text: string) {
+  let a = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) a = Math.imul(a ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
+  return {
+    int,
+    chance: (p: number) => next() < p,
+    pick: <T>(xs: readonly T[]): T => xs[int(0, xs.length - 1)]!,
+    /** A day from `from` to `to` (`from` when the span is empty). */
+    dayIn: (from: IsoDate, to: IsoDate): IsoDate => addDays(from, int(0, Math.max(0, daysBetween(from, to)))),
+  };
+}
+type Random = ReturnType<typeof randomFor>;
+
+// ---- The dossier of a demo case (V-77 p. 6), loaded as the secretary loads it ----
+
+/**
+ * How much of the dossier a case has: all of it once it went to the commission (V-77 p. 8), all but
+ * the social investigation conclusion while it waits in "dossier received", the first items while
+ * the material is being collected, nothing right after the request.
+ */
+type DossierExtent = 'none' | 'begun' | 'all_but_one' | 'complete';
+
+function extentOf(steps: readonly DemoStep[]): DossierExtent {
+  const states = steps.map((s) => s.to);
+  if (states.includes('ready_for_commission')) return 'complete';
+  if (states.includes('dossier_received')) return 'all_but_one';
+  if (states.includes('dossier_collecting')) return 'begun';
+  return 'none';
+}
+
+/** What a demo case's dossier should show besides the usual. */
+export interface DemoDossierOptions {
+  /** 6.4: the work or study outside (default: chosen at random, never 'none'). */
+  work?: WorkKind;
+}
+
+/** One item as the convict's institution sent it: its document (if any), its facts and the day it arrived. */
+interface DemoItem {
+  item: DossierItemId;
+  file?: { name: string; bytes: Uint8Array };
+  facts?: FactsByItem[DossierItemId];
+  receivedOn: IsoDate;
+}
+
+const RISK_LT: Record<RiskLevel, string> = { low: 'žema', medium: 'vidutinė', high: 'didelė', undetermined: 'nenustatyta' };
+const WORK_LT: Record<WorkKind, string> = {
+  halfway_house_work: 'sutinka dirbti pusiaukelės namų pasiūlytą darbą',
+  other_work: 'turi darbo pasiūlymą už pataisos įstaigos ribų',
+  study: 'mokysis dieniniu būdu',
+  none: 'darbo ar mokymosi galimybių nenurodė',
+};
+const EMPLOYERS = ['UAB „Statybų ratas“', 'UAB „Kauno baldai“', 'UAB „Žalias kiemas“', 'Kaišiadorių rajono savivaldybės komunalinis ūkis'];
+const SCHOOLS = ['Kauno technikos profesinio mokymo centras', 'Vilniaus kolegija'];
+const COURTS = ['Kauno apylinkės teismas', 'Vilniaus miesto apylinkės teismas', 'Marijampolės apylinkės teismas', 'Alytaus apylinkės teismas'];
+const OFFENCES = ['BK 178 str. 2 d. (vagystė)', 'BK 180 str. 1 d. (plėšimas)', 'BK 182 str. 1 d. (sukčiavimas)', 'BK 138 str. 1 d. (nesunkus sveikatos sutrikdymas)', 'BK 281 str. 1 d. (kelių eismo taisyklių pažeidimas)'];
+
+function demoItems(view: CaseView, extent: DossierExtent, window: { from: IsoDate; to: IsoDate }, today: IsoDate, refused: boolean, options: DemoDossierOptions): DemoItem[] {
+  const { convict, request } = view.record;
+  const rnd: Random = randomFor(convict.personalFileNo);
+  const arrives = () => rnd.dayIn(window.from, window.to);
+  const sentenceStart = addCalendarMonths(request.requestDate, -rnd.int(14, 48));
+  const person = `Nuteistasis: ${convict.firstName} ${convict.lastName}, gim. ${convict.birthDate}, asmens bylos Nr. ${convict.personalFileNo}.`;
+  const pdf = (item: DossierItemId, fileName: string, lines: string[], on: IsoDate) => {
+    const title = `${item} ${DOSSIER_ITEMS.find((i) => i.id === item)!.lt}`;
+    const bytes = demoPdf(title, [request.servingInstitution.name, person, ...lines, `Parengta ${on}.`], on);
+    return { name: `${item} ${fileName}.pdf`, bytes };
+  };
+  const items: DemoItem[] = [];
+  const add = (item: DossierItemId, facts: FactsByItem[DossierItemId] | undefined, file: (on: IsoDate) => DemoItem['file']) => {
+    const receivedOn = arrives();
+    items.push({ item, receivedOn, ...(facts ? { facts } : {}), file: file(addDays(receivedOn, -rnd.int(0, 3))) });
+  };
+
+  // 6.3 comes first: the request itself and the consent to disclose personal data.
+  const f63: FactsByItem['6.3'] = { requestDate: request.requestDate, halfwayHouse: request.halfwayHouse.name, consent: true };
+  add('6.3', f63, (on) => pdf('6.3', 'Prašymas ir sutikimas', [`Prašymo data ${f63.requestDate}. Prašoma perkelti į: ${f63.halfwayHouse}.`, 'Sutinku, kad mano asmens duomenys būtų atskleisti sprendžiant dėl perkėlimo į pusiaukelės namus.'], on));
+
+  // 6.6 from the personal file: the sentence and the dates the request names.
+  const conviction = { date: addDays(sentenceStart, -rnd.int(20, 120)), court: rnd.pick(COURTS), description: rnd.pick(OFFENCES) };
+  const convictions = rnd.chance(0.4)
+    ? [{ date: addCalendarMonths(conviction.date, -rnd.int(36, 96)), court: rnd.pick(COURTS), description: rnd.pick(OFFENCES) }, conviction]
+    : [conviction];
+  const f66: FactsByItem['6.6'] = {
+    convictions,
+    sentenceStart,
+    sentenceEnd: request.sentenceEnd,
+    possibleTransferDate: request.possibleTransferDate,
+    possibleParoleDate: request.possibleParoleDate,
+  };
+  add('6.6', f66, (on) =>
+    pdf('6.6', 'Teistumai ir bausmės terminai', [
+      ...convictions.map((c) => `Nuosprendis ${c.date}, ${c.court}: ${c.description}.`),
+      `Bausmės pradžia ${f66.sentenceStart}, pabaiga ${f66.sentenceEnd}.`,
+      `Galimo perkėlimo data ${f66.possibleTransferDate}, galimo lygtinio paleidimo data ${f66.possibleParoleDate}.`,
+    ], on),
+  );
+
+  // 6.10: the identity document must be valid on the transfer date (V-77 p. 3.2).
+  const idCard = rnd.chance(0.7);
+  const idIssue = extent === 'all_but_one' && rnd.chance(0.5);
+  // The issue: valid today but not on the transfer date, or (when the transfer is near or past) already expired.
+  const untilTransfer = daysBetween(today, request.possibleTransferDate);
+  const troubled = untilTransfer > 5 ? addDays(today, rnd.int(1, untilTransfer - 1)) : addDays(today, -rnd.int(5, 60));
+  const validUntil = idIssue ? troubled : addCalendarMonths(later(today, request.possibleTransferDate), rnd.int(10, 70));
+  const f610: FactsByItem['6.10'] = { documentType: idCard ? 'id_card' : 'passport', number: String(rnd.int(10_000_000, 39_999_999)), validUntil };
+  add('6.10', extent === 'begun' ? undefined : f610, (on) =>
+    idCard
+      ? { name: '6.10 asmens tapatybės kortelė.png', bytes: demoIdCardPng(rnd.int(1, 2 ** 31)) }
+      : pdf('6.10', 'paso kopija', [`Paso Nr. ${f610.number}, galioja iki ${f610.validUntil}.`, 'Kopija tikra.'], on),
+  );
+  if (extent === 'begun') return items;
+
+  const f61: FactsByItem['6.1'] = { instrument: 'OASys', assessedOn: addDays(request.requestDate, -rnd.int(5, 40)), level: rnd.pick(['low', 'low', 'medium'] as const), previousLevel: rnd.pick(['medium', 'high'] as const) };
+  add('6.1', f61, (on) =>
+    pdf('6.1', 'Rizikos vertinimas', [`Vertinimo priemonė ${f61.instrument}, vertinta ${f61.assessedOn}.`, `Nusikalstamo elgesio rizikos lygis: ${RISK_LT[f61.level]} (ankstesnis: ${RISK_LT[f61.previousLevel!]}).`], on),
+  );
+
+  // 6.2 is the one still awaited while the case waits in "dossier received" (V-77 p. 7).
+  if (extent === 'complete') {
+    const received = arrives();
+    const f62: FactsByItem['6.2'] = { concludedOn: earlier(addDays(received, -rnd.int(1, 6)), today), summary: rnd.pick(['Socialiniai ryšiai palaikomi, šeima pasirengusi padėti, gyvenamoji vieta yra.', 'Ryšiai su motina ir seserimi palaikomi; po paleidimo ketina gyventi pas seserį Kaune.', 'Dalyvauja priklausomybių mažinimo programoje; socialinis darbuotojas perkėlimui pritaria.']) };
+    items.push({ item: '6.2', receivedOn: received, facts: f62, file: pdf('6.2', 'Socialinio tyrimo išvada', [`Išvada parengta ${f62.concludedOn}.`, f62.summary], f62.concludedOn) });
+  }
+
+  const work = options.work ?? rnd.pick(['halfway_house_work', 'halfway_house_work', 'other_work', 'study'] as const);
+  const organisation = work === 'other_work' ? rnd.pick(EMPLOYERS) : work === 'study' ? rnd.pick(SCHOOLS) : work === 'halfway_house_work' ? request.halfwayHouse.name : '';
+  const f64: FactsByItem['6.4'] = { kind: work, organisation };
+  add('6.4', f64, (on) => pdf('6.4', work === 'halfway_house_work' ? 'Sutikimas dirbti' : 'Informacija apie darbą ir mokymąsi', [`Nuteistasis ${WORK_LT[work]}${organisation ? `: ${organisation}` : ''}.`], on));
+
+  const debt = rnd.pick([0, 0, 120.5, 845.3, 2310]);
+  const f65: FactsByItem['6.5'] = { totalEur: debt, creditors: debt > 0 ? rnd.pick(['VMI', 'UAB „Kredito linija“', 'VMI; nukentėjusiojo žalos atlyginimas']) : '' };
+  add('6.5', f65, (on) => pdf('6.5', 'Pažyma apie įsiskolinimus', [debt > 0 ? `Įsiskolinimai iš viso ${debt.toFixed(2)} Eur; kreditoriai: ${f65.creditors}.` : 'Finansinių įsiskolinimų nėra.'], on));
+
+  // 6.7: the judgment is needed only if the commission cannot consult the personal file.
+  const fileAccessible = rnd.chance(0.75);
+  const f67: FactsByItem['6.7'] = { personalFileAccessible: fileAccessible };
+  if (fileAccessible) items.push({ item: '6.7', facts: f67, receivedOn: window.from });
+  else add('6.7', f67, (on) => pdf('6.7', 'Nuosprendžio išrašas', [`${conviction.court}, nuosprendis ${conviction.date}: ${conviction.description}.`, 'Išrašas tikras.'], on));
+
+  // 6.8: rewards, and a violation: its penalty still in force where the request is refused for it.
+  const entries: FactsByItem['6.8']['entries'] = [{ kind: 'reward', date: rnd.dayIn(addDays(sentenceStart, 60), addDays(request.requestDate, -30)), description: rnd.pick(['Padėka už gerą elgesį', 'Padėka už aktyvų dalyvavimą užimtumo veikloje']) }];
+  if (refused) {
+    const date = rnd.dayIn(addDays(request.requestDate, -60), addDays(request.requestDate, -10));
+    entries.push({ kind: 'violation', date, description: 'Draudžiamo daikto (mobiliojo telefono) laikymas', penaltyUntil: later(addCalendarMonths(date, 12), addDays(today, 1)) });
+  } else if (rnd.chance(0.3)) {
+    const date = addDays(sentenceStart, rnd.int(30, 120));
+    entries.push({ kind: 'violation', date, description: 'Dienotvarkės pažeidimas', penaltyUntil: addCalendarMonths(date, 6) });
+  }
+  entries.sort((a, b) => compareIso(a.date, b.date));
+  const f68: FactsByItem['6.8'] = { entries };
+  add('6.8', f68, (on) => pdf('6.8', 'Pažeidimai ir paskatinimai', entries.map((e) => `${e.date}: ${e.kind === 'reward' ? 'paskatinimas' : 'pažeidimas'} – ${e.description}${e.penaltyUntil ? ` (nuobauda galioja iki ${e.penaltyUntil})` : ''}.`), on));
+
+  const f69: FactsByItem['6.9'] = { restrictions: rnd.chance(0.2) ? ['Negali dirbti aukštyje (gydytojo pažyma)'] : [] };
+  add('6.9', f69, (on) => pdf('6.9', 'Apribojimai dirbti', [f69.restrictions.length ? `Nustatyti apribojimai: ${f69.restrictions.join('; ')}.` : 'Apribojimų dirbti tam tikrą darbą nenustatyta.'], on));
+
+  if (rnd.chance(0.4)) {
+    const f611: FactsByItem['6.11'] = { description: 'Būrio viršininko charakteristika' };
+    add('6.11', f611, (on) => pdf('6.11', 'Charakteristika', ['Nuteistasis drausmingas, dalyvauja užimtumo veikloje, santykiai su kitais nuteistaisiais be konfliktų.'], on));
+  }
+  return items;
+}
+
+/**
+ * Load the dossier as the secretary does: the scanned folder in one load (stage, then attach), then
+ * each item's facts and the day it arrived (between `window.from` and `window.to`).
+ */
+async function loadDemoDossier(dispatch: Dispatch, view: CaseView, items: readonly DemoItem[]): Promise<CaseView> {
+  const caseId = view.record.id;
+  const files = [];
+  for (const i of items.filter((x) => x.file)) {
+    const staged = await call(dispatch, 'dossier.stage', { caseId, name: i.file!.name, bytes: i.file!.bytes });
+    files.push({ stagedId: staged.stagedId, item: i.item });
+  }
+  if (files.length > 0) view = await call(dispatch, 'dossier.attach', { caseId, revision: view.record.revision, files });
+  // 6.6 before 6.8: the conduct is checked against the sentence's start.
+  const order = DOSSIER_ITEMS.map((i) => i.id);
+  for (const i of [...items].sort((a, b) => order.indexOf(a.item) - order.indexOf(b.item))) {
+    view = await call(dispatch, 'dossier.saveItem', {
+      caseId,
+      revision: view.record.revision,
+      item: i.item,
+      ...(i.file ? { receivedOn: i.receivedOn } : {}),
+      ...(i.facts ? { facts: i.facts } : {}),
+    });
+  }
+  return view;
+}
+
+/**
+ * Register a demo case and walk it through its steps, as a secretary would, loading its dossier
+ * (V-77 p. 6) while the material is collected: complete for a case that went to the commission,
+ * partial for one still collecting or waiting. A complete dossier takes the case to the commission
+ * by itself when it is marked received (p. 8); a step is never dated before the one before it.
+ */
+export async function addDemoCase(dispatch: Dispatch, demo: DemoCase, options: DemoDossierOptions = {}): Promise<CaseView> {
+  const { today } = await call(dispatch, 'app.info', {});
+  const extent = extentOf(demo.steps);
+  const refused = demo.steps.some((s) => s.to === 'refused');
   let view = await call(dispatch, 'cases.register', demo.request);
+  let loaded = extent === 'none';
+  const load = async (until: IsoDate) => {
+    const window = { from: view.lastStepOn, to: later(until, view.lastStepOn) };
+    view = await loadDemoDossier(dispatch, view, demoItems(view, extent, window, today, refused, options));
+    loaded = true;
+  };
   for (const step of demo.steps) {
-    view = await call(dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, ...step });
+    if (!loaded && step.to !== 'dossier_collecting') await load(step.on);
+    if (step.to === 'ready_for_commission' && view.record.state === 'ready_for_commission') continue; // p. 8: there already
+    const on = later(step.on, view.lastStepOn);
+    view = await call(dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, ...step, on });
+  }
+  if (!loaded) await load(today);
+  const expected = demo.steps.at(-1)?.to ?? 'request_received';
+  if (view.record.state !== expected) {
+    throw new DomainError('DEMO_STATE', `Demonstracinė byla liko būsenoje ${view.record.state}, o ne ${expected}.`, `The demo case ended in ${view.record.state}, not ${expected}.`);
   }
   return view;
 }
@@ -86,8 +311,11 @@ export async function seedDemo(anonymous: Dispatch, today: IsoDate, count: numbe
       { to: 'refused', on: refusedOn, note: 'Direktoriaus motyvuotas sprendimas neperkelti: nėra darbo pasiūlymo ir galimybių dirbti laisvėje.' },
     ],
   };
-  await addDemoCase(dispatch, first);
-  await addDemoCase(dispatch, { request: { ...first.request, requestDate: addDays(today, -3), possibleTransferDate: addDays(today, 20) }, steps: [] });
+  // 6.4: the refusal's reason is that the convict has no work or study outside.
+  const refused = await addDemoCase(dispatch, first, { work: 'none' });
+  // Asks again three days ago, or on the day of the refusal if it could only be recorded later.
+  const again = later(addDays(today, -3), refused.record.facts.refusedOn ?? refusedOn);
+  await addDemoCase(dispatch, { request: { ...first.request, requestDate: again, possibleTransferDate: addDays(today, 20) }, steps: [] });
 
   // V-77 p. 5: a request filed more than two months before the possible transfer date.
   const transfer = addCalendarMonths(today, 4);

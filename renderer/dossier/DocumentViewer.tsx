@@ -166,7 +166,7 @@ function ViewerSession({ viewed, onClose }: { viewed: ViewedDocument; onClose: (
         <span className="doc-viewer-name" title={viewed.name}>
           {viewed.name}
         </span>
-        {isPdf && (
+        {isPdf && !documentFailed && (
           <div className="doc-viewer-tools">
             <button
               type="button"
@@ -195,41 +195,43 @@ function ViewerSession({ viewed, onClose }: { viewed: ViewedDocument; onClose: (
             </button>
           </div>
         )}
-        <div className="doc-viewer-tools">
-          <button
-            type="button"
-            className="doc-viewer-button"
-            aria-label={t('viewer.zoomOut')}
-            title={t('viewer.zoomOut')}
-            aria-keyshortcuts="-"
-            disabled={!controlsEnabled || !canZoomOut(scale)}
-            onClick={() => run('zoomOut')}
-          >
-            −
-          </button>
-          <span className="doc-viewer-zoom">{t('viewer.zoomLevel', { percent: zoomPercent(scale) })}</span>
-          <button
-            type="button"
-            className="doc-viewer-button"
-            aria-label={t('viewer.zoomIn')}
-            title={t('viewer.zoomIn')}
-            aria-keyshortcuts="+"
-            disabled={!controlsEnabled || !canZoomIn(scale)}
-            onClick={() => run('zoomIn')}
-          >
-            +
-          </button>
-          <button
-            type="button"
-            className="doc-viewer-button"
-            aria-pressed={zoom.kind === 'fitWidth'}
-            aria-keyshortcuts="0"
-            disabled={!controlsEnabled}
-            onClick={() => run('fitWidth')}
-          >
-            {t('viewer.fitWidth')}
-          </button>
-        </div>
+        {!documentFailed && (
+          <div className="doc-viewer-tools">
+            <button
+              type="button"
+              className="doc-viewer-button"
+              aria-label={t('viewer.zoomOut')}
+              title={t('viewer.zoomOut')}
+              aria-keyshortcuts="-"
+              disabled={!controlsEnabled || !canZoomOut(scale)}
+              onClick={() => run('zoomOut')}
+            >
+              −
+            </button>
+            <span className="doc-viewer-zoom">{t('viewer.zoomLevel', { percent: zoomPercent(scale) })}</span>
+            <button
+              type="button"
+              className="doc-viewer-button"
+              aria-label={t('viewer.zoomIn')}
+              title={t('viewer.zoomIn')}
+              aria-keyshortcuts="+"
+              disabled={!controlsEnabled || !canZoomIn(scale)}
+              onClick={() => run('zoomIn')}
+            >
+              +
+            </button>
+            <button
+              type="button"
+              className="doc-viewer-button"
+              aria-pressed={zoom.kind === 'fitWidth'}
+              aria-keyshortcuts="0"
+              disabled={!controlsEnabled}
+              onClick={() => run('fitWidth')}
+            >
+              {t('viewer.fitWidth')}
+            </button>
+          </div>
+        )}
         {onClose && (
           <button type="button" className="button-secondary doc-viewer-close" onClick={onClose}>
             {t('viewer.close')}

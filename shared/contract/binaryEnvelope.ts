@@ -27,11 +27,13 @@ export function holdsBytes(value: unknown): boolean {
 export function encodeEnvelope(value: unknown): Uint8Array[] {
   const parts: Uint8Array[] = [];
   let offset = 0;
-  const json = JSON.stringify(value, (_key, v: unknown) => {
-    if (v instanceof Uint8Array) {
-      const marker: Marker = { $bytes: [offset, v.length] };
-      parts.push(v);
-      offset += v.length;
+  const json = JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
+    // The value before toJSON: a Node Buffer would otherwise arrive here already as {type, data}.
+    const raw = this[key];
+    if (raw instanceof Uint8Array) {
+      const marker: Marker = { $bytes: [offset, raw.length] };
+      parts.push(raw);
+      offset += raw.length;
       return marker;
     }
     return v;

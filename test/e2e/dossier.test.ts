@@ -77,10 +77,7 @@ describe('loading the dossier (V-77 p. 6–9)', () => {
     const panel = page.locator('.item-panel[data-item="6.2"]');
     await panel.getByRole('button', { name: files.find((f) => f.belongsTo === '6.2')!.file }).click();
     const viewer = panel.locator('[data-rendered-page="1"]');
-    await viewer.waitFor({ timeout: 8000 }).catch(async (e: unknown) => {
-      console.log('DEBUG', session.problems, await panel.innerHTML());
-      throw e;
-    });
+    await viewer.waitFor();
     expect(await viewer.getAttribute('data-page-count')).toBe('2');
     const inked = await panel.locator('canvas').first().evaluate((canvas: HTMLCanvasElement) => {
       const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
