@@ -9,7 +9,7 @@ afterEach(cleanUp);
 
 const REQUIRED_DIRECTIVES = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",
@@ -58,7 +58,7 @@ describe('app:// protocol', () => {
     const csp = (await fetchApp(url)).headers.get('content-security-policy');
     expect(csp).toBe(CONTENT_SECURITY_POLICY);
     expect(directives(csp)).toEqual(expect.arrayContaining(REQUIRED_DIRECTIVES));
-    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+    expect(csp).not.toMatch(/'unsafe-inline'|'unsafe-eval'|\*/);
   });
 
   it.each([
