@@ -38,21 +38,26 @@ function wrap(text: string, width: number): string[] {
 
 /** A4 in points. */
 const A4 = { width: 595.28, height: 841.89 };
-/** Lines that fit the page below the title, at 11 pt with 15 pt leading. */
-const MAX_LINES = 46;
+/** Lines of 11 pt text (15 pt leading) that fit the page between the top and bottom margins. */
+const MAX_LINES = 48;
 
 /**
- * A valid one-page A4 PDF: `title` in bold, then `paragraphs` wrapped at 90 characters (text beyond
- * one page is cut). `date` (YYYY-MM-DD) goes into the document information as its creation date.
+ * A valid one-page A4 PDF: `title` in bold (wrapped at 62 characters), then `paragraphs` wrapped at
+ * 90 characters (text beyond one page is cut). `date` (YYYY-MM-DD) goes into the document
+ * information as its creation date.
  */
 export function demoPdf(title: string, paragraphs: readonly string[], date: string): Uint8Array {
-  const lines = paragraphs.flatMap((p, i) => [...(i > 0 ? [''] : []), ...wrap(p, 90)]).slice(0, MAX_LINES);
+  const titleLines = wrap(title, 62).slice(0, 3);
+  const top = A4.height - 72;
+  const bodyTop = top - titleLines.length * 19 - 14;
+  const lines = paragraphs.flatMap((p, i) => [...(i > 0 ? [''] : []), ...wrap(p, 90)]).slice(0, MAX_LINES - titleLines.length * 2);
   const content = [
     'BT',
-    `/F2 15 Tf 56 ${(A4.height - 72).toFixed(2)} Td ${pdfString(title)} Tj`,
+    `/F2 15 Tf 19 TL 56 ${top.toFixed(2)} Td`,
+    ...titleLines.map((l) => `${pdfString(l)} Tj T*`),
     'ET',
     'BT',
-    `/F1 11 Tf 15 TL 56 ${(A4.height - 104).toFixed(2)} Td`,
+    `/F1 11 Tf 15 TL 56 ${bodyTop.toFixed(2)} Td`,
     ...lines.map((l) => `${pdfString(l)} Tj T*`),
     'ET',
   ].join('\n');

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { MethodInput } from '../../shared/contract/methods';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadCompleteDossier } from '../helpers/dossier';
 import {
   ensureRendererBuilt,
   fillRequest,
@@ -8,6 +9,8 @@ import {
   openApp,
   OWN_HALFWAY_HOUSE,
   closeSessions,
+  SECRETARY,
+  seedDataDir,
   SETTINGS,
   tempDir,
   type Dispatch,
@@ -41,7 +44,11 @@ async function step(page: Page, state: string, on: string, { reason, decision }:
   await page.getByRole('status').filter({ hasText: `Būsena pakeista: „${state}“.` }).waitFor();
 }
 
-/** Register a request and take the given steps straight in the back end; returns the case's id. */
+/**
+ * Register a request and take the given steps straight in the back end; returns the case's id. A
+ * case whose steps go to the commission gets its complete dossier before it is marked received,
+ * which takes it there by itself (V-77 p. 6–8), so its 'ready_for_commission' step is already taken.
+ */
 async function seedCase(
   dispatch: Dispatch,
   request: Pick<MethodInput<'cases.register'>, 'firstName' | 'lastName' | 'personalFileNo' | 'servingInstitutionId' | 'halfwayHouseInstitutionId'>,
@@ -55,19 +62,27 @@ async function seedCase(
     sentenceEnd: '2027-12-31',
     ...request,
   });
+  const toCommission = steps.some(([to]) => to === 'ready_for_commission');
   for (const [to, on] of steps) {
+    if (to === 'dossier_received' && toCommission) view = await loadCompleteDossier(dispatch, view);
+    if (to === 'ready_for_commission' && view.record.state === to) continue;
     view = await invoke(dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to, on });
   }
   return view.record.id;
 }
 
-/** The steps up to the commission's meeting (V-77 p. 6–9). */
-const TO_MEETING = [
+/**
+ * The steps up to the commission (V-77 p. 6–8), seeded on COMMISSION_DAY: the complete dossier,
+ * marked received on 2026-11-10, goes to the commission on the day it is found complete.
+ */
+const TO_COMMISSION = [
   ['dossier_collecting', '2026-11-03'],
   ['dossier_received', '2026-11-10'],
   ['ready_for_commission', '2026-11-12'],
-  ['scheduled', '2026-11-18'],
 ] as const;
+const COMMISSION_DAY = '2026-11-12';
+/** V-77 p. 9: the day the cases are put on the agenda of the meeting. */
+const SCHEDULED_ON = '2026-11-18';
 
 /** The names of the next steps the case page offers. */
 async function offeredSteps(page: Page): Promise<string[]> {
@@ -82,7 +97,7 @@ describe('moving a case through the procedure', () => {
   it('V-77 p. 7, 9, 19: the p. 9 term runs from the dossier, only allowed steps are offered, a refusal sets the p. 19 date and flags a new request', async () => {
     const session = await openApp(tempDir('steps'), async (dispatch) => {
       await invoke(dispatch, 'settings.save', SETTINGS);
-      await invoke(dispatch, 'cases.register', {
+      const view = await invoke(dispatch, 'cases.register', {
         firstName: 'Antanas',
         lastName: 'Petraitis',
         personalFileNo: 'A-202',
@@ -94,6 +109,8 @@ describe('moving a case through the procedure', () => {
         possibleParoleDate: '2027-03-01',
         sentenceEnd: '2027-12-01',
       });
+      // V-77 p. 6: every item of the dossier is in before it is marked received.
+      await loadCompleteDossier(dispatch, view);
     });
     const { page } = session;
     await page.getByRole('link', { name: 'Petraitis Antanas' }).click();
@@ -105,7 +122,10 @@ describe('moving a case through the procedure', () => {
 
     // V-77 p. 9: 10 working days from the dossier's arrival on Mon 2026-11-16: Nov 17–20 (4),
     // 23–27 (9), 30 (10) → 2026-11-30, 7 calendar days after today. The p. 7 term has been met.
+    // V-77 p. 8: the dossier is complete, so the case goes on to the commission by itself.
     await step(page, 'Medžiaga gauta', '2026-11-16');
+    await expect.poll(() => page.locator('.state-badge').textContent()).toBe('Parengta komisijai');
+    expect(await page.getByRole('region', { name: 'Bylos eiga' }).textContent()).toContain('„Medžiaga gauta“ → „Parengta komisijai“');
     const p9 = await rowText(page, /Komisijos posėdis ne vėliau kaip/);
     expect(p9).toContain('V-77 9 p.');
     expect(p9).toContain('2026 m. lapkričio 30 d.');
@@ -114,20 +134,20 @@ describe('moving a case through the procedure', () => {
 
     // Only the steps the procedure allows from here: no decision before the commission met; the
     // conditions may turn out not to be met (V-77 p. 6), and the convict may withdraw.
-    expect(await offeredSteps(page)).toEqual(['Parengta komisijai', 'Neatitinka sąlygų', 'Prašymas atsiimtas', 'Taisyti prašymo duomenis']);
+    expect(await offeredSteps(page)).toEqual(['Įtraukta į darbotvarkę', 'Neatitinka sąlygų', 'Prašymas atsiimtas', 'Taisyti prašymo duomenis']);
 
-    await step(page, 'Parengta komisijai', '2026-11-17');
-    await step(page, 'Įtraukta į darbotvarkę', '2026-11-18');
+    // The case went to the commission today: the meeting and what follows are dated today.
+    await step(page, 'Įtraukta į darbotvarkę', '2026-11-23');
     // V-77 p. 10.4, then p. 16: the refusal follows a negative decision.
-    await step(page, 'Komisija nusprendė', '2026-11-20', { decision: '10.4' });
+    await step(page, 'Komisija nusprendė', '2026-11-23', { decision: '10.4' });
     expect(await offeredSteps(page)).toEqual(['Prašymas netenkintas']);
     const reason = 'Komisija siūlo neteikti teikimo (10.4): galioja drausminė nuobauda.';
-    await step(page, 'Prašymas netenkintas', '2026-11-20', { reason });
+    await step(page, 'Prašymas netenkintas', '2026-11-23', { reason });
 
-    // V-77 p. 19: a new request not earlier than 3 months after the refusal of 2026-11-20.
+    // V-77 p. 19: a new request not earlier than 3 months after the refusal of 2026-11-23.
     const p19 = await rowText(page, /Pakartotinis prašymas ne anksčiau kaip/);
     expect(p19).toContain('V-77 19 p.');
-    expect(p19).toContain('2027 m. vasario 20 d.');
+    expect(p19).toContain('2027 m. vasario 23 d.');
     expect(await page.getByText('Byla baigta: tolesnių žingsnių nėra.').count()).toBe(1);
     const history = (await page.getByRole('region', { name: 'Bylos eiga' }).textContent()) ?? '';
     expect(history).toContain(reason);
@@ -149,7 +169,7 @@ describe('moving a case through the procedure', () => {
       possibleParoleDate: '2027-03-01',
       sentenceEnd: '2027-12-01',
     });
-    const p19Flag = page.getByText(/\(V-77 19 p\.\)\. Anksčiausia leistina data – 2027 m\. vasario 20 d\./);
+    const p19Flag = page.getByText(/\(V-77 19 p\.\)\. Anksčiausia leistina data – 2027 m\. vasario 23 d\./);
     await p19Flag.waitFor();
     expect(await page.getByText('V-77 5 p.', { exact: true }).count()).toBe(0);
     await page.getByRole('button', { name: 'Registruoti prašymą' }).click();
@@ -206,12 +226,25 @@ describe('moving a case through the procedure', () => {
   });
 
   it('V-77 p. 10, 12, 14: the commission chooses between the two decisions open for the convict; after 10.3 the road leads to the Prison Department, not to the director\'s order', async () => {
-    const session = await openApp(tempDir('decisions'), async (dispatch) => {
-      await invoke(dispatch, 'settings.save', SETTINGS);
-      // Serves in Marijampolė, asks for this institution's halfway house: 10.3 or 10.4.
-      await seedCase(dispatch, { firstName: 'Linas', lastName: 'Kitoks', personalFileNo: 'K-1', servingInstitutionId: 'marijampole', halfwayHouseInstitutionId: 'own' }, TO_MEETING);
-      // Serves here: 10.1 or 10.2.
-      await seedCase(dispatch, { firstName: 'Saulius', lastName: 'Vietinis', personalFileNo: 'V-1', servingInstitutionId: 'own', halfwayHouseInstitutionId: 'own' }, TO_MEETING);
+    const dataDir = tempDir('decisions');
+    const ids: string[] = [];
+    await seedDataDir(
+      dataDir,
+      async (dispatch) => {
+        await invoke(dispatch, 'settings.save', SETTINGS);
+        // Serves in Marijampolė, asks for this institution's halfway house: 10.3 or 10.4.
+        ids.push(await seedCase(dispatch, { firstName: 'Linas', lastName: 'Kitoks', personalFileNo: 'K-1', servingInstitutionId: 'marijampole', halfwayHouseInstitutionId: 'own' }, TO_COMMISSION));
+        // Serves here: 10.1 or 10.2.
+        ids.push(await seedCase(dispatch, { firstName: 'Saulius', lastName: 'Vietinis', personalFileNo: 'V-1', servingInstitutionId: 'own', halfwayHouseInstitutionId: 'own' }, TO_COMMISSION));
+      },
+      [SECRETARY],
+      COMMISSION_DAY,
+    );
+    const session = await openApp(dataDir, async (dispatch) => {
+      for (const id of ids) {
+        const { record } = await invoke(dispatch, 'cases.get', { id });
+        await invoke(dispatch, 'cases.transition', { id, revision: record.revision, to: 'scheduled', on: SCHEDULED_ON });
+      }
     });
     const { page } = session;
     const choice = page.getByRole('radiogroup', { name: DECISION_CHOICE });

@@ -170,10 +170,17 @@ export async function invoke<M extends MethodName>(dispatch: Dispatch, method: M
 
 /**
  * Fill a data directory before the host opens it (e.g. to damage a case file in between), as the
- * staff (the administrator and the secretary, created here).
+ * staff (the administrator and the secretary, created here). `today` (default TODAY) is the day the
+ * seeding happens on, for what the services date by themselves (e.g. a complete dossier going to
+ * the commission, V-77 p. 8).
  */
-export async function seedDataDir(dataDir: string, seed: (dispatch: Dispatch) => Promise<void>, accounts: readonly Account[] = [SECRETARY]): Promise<void> {
-  const services = await openServices({ dataDir, today: TODAY, verifyOnOpen: false, key: KEY });
+export async function seedDataDir(
+  dataDir: string,
+  seed: (dispatch: Dispatch) => Promise<void>,
+  accounts: readonly Account[] = [SECRETARY],
+  today: string = TODAY,
+): Promise<void> {
+  const services = await openServices({ dataDir, today, verifyOnOpen: false, key: KEY });
   try {
     await seed((await ensureStaff(services.dispatch, accounts)).dispatch);
   } finally {

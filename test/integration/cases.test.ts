@@ -3,6 +3,7 @@ import { openAsStaff } from '../helpers/users';
 import { DEMO_SETTINGS } from '../../electron/cli/demoData';
 import type { RequestInput } from '../../shared/contract/schemas';
 import { ok, refused, tempDataDir } from '../helpers/dataDir';
+import { loadCompleteDossier } from '../helpers/dossier';
 
 const TODAY = '2026-11-23';
 
@@ -20,10 +21,29 @@ const request = (over: Partial<RequestInput> = {}): RequestInput => ({
   ...over,
 });
 
-async function setUp() {
-  const services = await openAsStaff({ dataDir: tempDataDir(), today: TODAY, verifyOnOpen: false });
+async function setUp(dataDir = tempDataDir(), today = TODAY) {
+  const services = await openAsStaff({ dataDir, today, verifyOnOpen: false });
   await ok(services.dispatch, 'settings.save', DEMO_SETTINGS);
   return services;
+}
+
+/**
+ * V-77 p. 6–8: register `input` on a fresh data directory as of `receivedOn`, collect the dossier
+ * (complete, every item received that day) and mark it received that day: a complete dossier goes
+ * to the commission by itself. The services are then reopened as of TODAY, for the later steps.
+ * (The clock moves as the calendar would: the dossier is loaded on the day it arrives.)
+ */
+async function readyForCommission(input: RequestInput, collectingOn: string, receivedOn: string) {
+  const dataDir = tempDataDir();
+  const then = await setUp(dataDir, receivedOn);
+  let view = await ok(then.dispatch, 'cases.register', input);
+  view = await ok(then.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'dossier_collecting', on: collectingOn });
+  view = await loadCompleteDossier(then.dispatch, view);
+  expect(view.dossier.complete).toBe(true);
+  view = await ok(then.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'dossier_received', on: receivedOn });
+  await then.close();
+  const services = await openAsStaff({ dataDir, today: TODAY, verifyOnOpen: false });
+  return { services, view: await ok(services.dispatch, 'cases.get', { id: view.record.id }) };
 }
 
 describe('registering a request (V-77 p. 5)', () => {
@@ -120,17 +140,17 @@ describe('moving a case through the procedure', () => {
   });
 
   it('V-77 p. 19: after a refusal, a new request of the same convict within 3 months is flagged with the earliest date', async () => {
-    const services = await setUp();
-    let view = await ok(services.dispatch, 'cases.register', request({ requestDate: '2026-08-03', possibleTransferDate: '2026-09-01' }));
-    const steps = [
+    // V-77 p. 8: the dossier, complete when it arrives on 2026-08-20, takes the case to the commission.
+    const ready = await readyForCommission(request({ requestDate: '2026-08-03', possibleTransferDate: '2026-09-01' }), '2026-08-04', '2026-08-20');
+    const { services } = ready;
+    let { view } = ready;
+    expect(view.record.state).toBe('ready_for_commission');
+    expect(view.record.timeline.filter((e) => e.kind === 'state').map((e) => [e.to, e.on])).toEqual([
       ['dossier_collecting', '2026-08-04'],
       ['dossier_received', '2026-08-20'],
-      ['ready_for_commission', '2026-08-21'],
-      ['scheduled', '2026-08-24'],
-    ] as const;
-    for (const [to, on] of steps) {
-      view = await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to, on });
-    }
+      ['ready_for_commission', '2026-08-20'],
+    ]);
+    view = await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'scheduled', on: '2026-08-24' });
     // The convict serves in Marijampolė, elsewhere than the halfway house: 10.4 (V-77 p. 10).
     view = await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'decided', on: '2026-08-31', decision: '10.4' });
     view = await ok(services.dispatch, 'cases.transition', {
@@ -166,17 +186,11 @@ describe('moving a case through the procedure', () => {
 });
 
 describe('the decision and what follows it (V-77 p. 10, 12–16)', () => {
+  /** A case on the agenda (V-77 p. 9): its complete dossier received on 2026-11-10 took it to the commission. */
   async function scheduled(over: Partial<RequestInput> = {}) {
-    const services = await setUp();
-    let view = await ok(services.dispatch, 'cases.register', request(over));
-    for (const [to, on] of [
-      ['dossier_collecting', '2026-11-03'],
-      ['dossier_received', '2026-11-10'],
-      ['ready_for_commission', '2026-11-11'],
-      ['scheduled', '2026-11-12'],
-    ] as const) {
-      view = await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to, on });
-    }
+    const ready = await readyForCommission(request(over), '2026-11-03', '2026-11-10');
+    const { services } = ready;
+    const view = await ok(services.dispatch, 'cases.transition', { id: ready.view.record.id, revision: ready.view.record.revision, to: 'scheduled', on: '2026-11-12' });
     return { services, view };
   }
 

@@ -31,6 +31,32 @@ describe('npm run cli -- demo', () => {
       expect(states).toContain(state);
     }
     expect(cases.some((c) => c.nextDeadline?.overdue)).toBe(true);
+    // V-77 p. 6–8: the dossier shows in every state: complete from the commission on, begun while collected.
+    const atCommission = ['ready_for_commission', 'scheduled', 'decided', 'listed', 'submitted_to_department', 'transfer_ordered', 'transferred', 'refused'];
+    const kinds = new Set<string>();
+    const findings = new Set<string>();
+    for (const c of cases) {
+      const { dossier } = await ok(dispatch, 'cases.get', { id: c.id });
+      const received = dossier.items.filter((i) => i.status === 'received');
+      if (atCommission.includes(c.state!)) expect(dossier.complete, `${c.personalFileNo} (${c.state})`).toBe(true);
+      else if (c.state === 'request_received') expect(received).toEqual([]);
+      else {
+        expect(dossier.complete, `${c.personalFileNo} (${c.state})`).toBe(false);
+        expect(received.length, `${c.personalFileNo} (${c.state})`).toBeGreaterThan(0);
+      }
+      for (const item of dossier.items) for (const f of item.findings) findings.add(f.code);
+      const scan = dossier.items.find((i) => i.id === '6.10')!.documents[0];
+      if (scan) {
+        const read = await ok(dispatch, 'dossier.readDocument', { caseId: c.id, documentId: scan.id });
+        kinds.add(read.kind);
+        const signature = Buffer.from(read.bytes.subarray(0, 4)).toString('latin1');
+        expect(signature).toBe(read.kind === 'pdf' ? '%PDF' : '\x89PNG');
+      }
+    }
+    expect([...kinds].sort()).toEqual(['pdf', 'png']);
+    // p. 3.2: an identity document not valid on the transfer date; 6.8: the penalty a refusal names.
+    expect(findings).toContain('active_penalty');
+    expect([...findings].some((f) => f === 'id_expires_before_transfer' || f === 'id_expired')).toBe(true);
     expect(cases.flatMap((c) => c.flags).sort()).toEqual(['p19', 'p5']);
     expect(await ok(dispatch, 'settings.get', {})).toMatchObject({ institution: { runsHalfwayHouse: true } });
     await services.close();

@@ -162,6 +162,8 @@ interface Lane {
   acked: Map<string, number>;
   kills: number;
   tempFiles: number;
+  /** Documents read back after the kills (each check reads those of the cases the run touched). */
+  documents: number;
 }
 
 /** After a kill: the directory opens (taking over the dead writer's lock) and holds every acknowledged write, whole. */
@@ -179,10 +181,16 @@ async function checkAfterKill(lane: Lane, run: Run, verifyAudit: boolean): Promi
     // No change is on disk without its audit entry: the entry is written before the change.
     const audited = new Map<string, number>();
     for (const e of await call('audit.list', {})) if (e.subject?.id) audited.set(e.subject.id, (audited.get(e.subject.id) ?? 0) + 1);
+    // Every document such a case refers to is there, whole: it is stored before the case names it.
     for (const id of run.touched) {
-      const { record } = await call('cases.get', { id });
+      const { record, dossier } = await call('cases.get', { id });
       expect(record.revision, `case ${id}`).toBeGreaterThanOrEqual(lane.acked.get(id) ?? 1);
       expect(audited.get(id) ?? 0, `audit entries of case ${id}`).toBeGreaterThanOrEqual(record.revision);
+      for (const document of dossier.items.flatMap((i) => i.documents)) {
+        const read = await call('dossier.readDocument', { caseId: id, documentId: document.id });
+        expect(read.sha256, `document ${document.id} of case ${id}`).toBe(document.versions.at(-1)!.sha256);
+        lane.documents++;
+      }
     }
 
     // Temporary files of a write cut short may remain until the next start (which removes them);
@@ -223,13 +231,15 @@ async function killRepeatedly(lane: Lane, kills: number, stop: { failed: boolean
 describe('the users-and-roles issue: crash test', () => {
   it(`loses no acknowledged write and leaves nothing half written when writers are killed with SIGKILL ${KILLS} times`, async () => {
     const started = Date.now();
-    const lanes: Lane[] = Array.from({ length: LANES }, () => ({ dataDir: tempDataDir(), acked: new Map(), kills: 0, tempFiles: 0 }));
+    const lanes: Lane[] = Array.from({ length: LANES }, () => ({ dataDir: tempDataDir(), acked: new Map(), kills: 0, tempFiles: 0, documents: 0 }));
     const stop = { failed: false };
     await Promise.all(lanes.map((lane) => killRepeatedly(lane, KILLS / LANES, stop)));
     expect(lanes.reduce((n, lane) => n + lane.kills, 0)).toBe(KILLS);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const acked = lanes.map((l) => l.acked.size).join(' + ');
     const temps = lanes.map((l) => l.tempFiles).join(' + ');
-    console.log(`crash test: ${KILLS} kills on ${LANES} data directories in ${seconds} s; acknowledged cases ${acked}; temporary files left ${temps}`);
+    const documents = lanes.map((l) => l.documents).join(' + ');
+    expect(lanes.every((l) => l.documents > 0), 'the writers loaded documents').toBe(true);
+    console.log(`crash test: ${KILLS} kills on ${LANES} data directories in ${seconds} s; acknowledged cases ${acked}; documents read back ${documents}; temporary files left ${temps}`);
   }, 180_000);
 });

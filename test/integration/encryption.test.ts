@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { addDemoCase } from '../../electron/cli/demo';
+import { asciiText } from '../../electron/cli/demoDocuments';
 import { DEMO_SETTINGS, demoCases } from '../../electron/cli/demoData';
 import { openServices, type ServicesOptions } from '../../electron/services/index';
 import { encryptingCodec, isEncrypted, unlockDataKey, type KeyProvider } from '../../electron/services/store/encryption';
@@ -43,9 +44,13 @@ function occurrences(root: string, texts: readonly string[]): string[] {
   });
 }
 
-/** What identifies the convicts of these cases. */
+/**
+ * What identifies the convicts of these cases, also as the demo's documents write names (in ASCII:
+ * the PDFs' standard fonts lack Lithuanian letters).
+ */
 function personalData(views: readonly CaseView[]): string[] {
-  return views.flatMap(({ record: { convict } }) => [convict.lastName, convict.firstName, convict.personalFileNo]);
+  const names = views.flatMap(({ record: { convict } }) => [convict.lastName, convict.firstName, convict.personalFileNo]);
+  return [...new Set([...names, ...names.map(asciiText)])];
 }
 
 async function withCases(options: ServicesOptions, count: number) {
@@ -71,12 +76,21 @@ async function listOf(options: ServicesOptions) {
 
 const meta = (dataDir: string) => JSON.parse(readFileSync(join(dataDir, 'pusiaukele.json'), 'utf8')) as Record<string, unknown>;
 
-/** Every record of the store is sealed: the *.json files, and each line of the *.log files. */
+/** The header of a sealed document ("PUS" 2, electron/services/store/encryption.ts). */
+const SEALED_DOCUMENT = Buffer.from([0x50, 0x55, 0x53, 0x02]);
+
+/**
+ * Every record of the store is sealed: the *.json files, each line of the *.log files, and the
+ * dossier's documents (documents/xx/<keyed name>.bin), in which no PDF, PNG or JPEG shows.
+ */
 function expectAllSealed(dataDir: string): void {
   for (const path of filesUnder(dataDir)) {
     const bytes = readFileSync(join(dataDir, path));
     if (path === 'pusiaukele.json' || path === 'keys.json' || path.startsWith('pusiaukele.lock') || path.endsWith('.tmp')) continue;
-    if (path.endsWith('.json')) expect(isEncrypted(bytes), path).toBe(true);
+    if (/^documents\/[0-9a-f]{2}\/[0-9a-f]{64}\.bin$/.test(path)) {
+      expect(bytes.subarray(0, SEALED_DOCUMENT.length).equals(SEALED_DOCUMENT), path).toBe(true);
+      for (const plain of ['%PDF', '\x89PNG', '\xff\xd8\xff']) expect(bytes.includes(Buffer.from(plain, 'latin1')), `${path}: ${JSON.stringify(plain)}`).toBe(false);
+    } else if (path.endsWith('.json')) expect(isEncrypted(bytes), path).toBe(true);
     else if (path.endsWith('.log')) {
       for (const line of bytes.toString('utf8').split('\n').filter((l) => l !== '')) expect(isEncrypted(Buffer.from(line, 'base64')), path).toBe(true);
     } else throw new Error(`unexpected file ${path}`);
@@ -87,14 +101,22 @@ function expectAllSealed(dataDir: string): void {
  * Turn an encrypted directory into what the unencrypted build (schema 1) wrote: the same records
  * as plain JSON (jsonCodec), journal lines base64 of plain JSON, no keys.json, schema 1. The last
  * case is moved from the index snapshot into journal lines, so that the journal has content.
+ * That build had no dossier (issue 4 came after): no documents, and cases without `dossier`, even
+ * those that went to the commission.
  */
 async function asSchema1(dataDir: string): Promise<void> {
   const codec = encryptingCodec(await unlockDataKey(dataDir, { kind: 'passphrase', passphrase: PASSPHRASE }));
   const plainLine = (line: string) => jsonCodec.encode(codec.decode(Buffer.from(line, 'base64'))).toString('base64');
+  const withoutDossier = (path: string, record: unknown) => {
+    if (!path.startsWith('cases/')) return record;
+    const { dossier: _dossier, ...rest } = record as CaseView['record'];
+    return { ...rest, timeline: rest.timeline.filter((e) => e.kind !== 'dossier') };
+  };
+  rmSync(join(dataDir, 'documents'), { recursive: true, force: true });
   for (const path of filesUnder(dataDir)) {
     const full = join(dataDir, path);
     if (path === 'pusiaukele.json' || path === 'keys.json' || path.startsWith('pusiaukele.lock')) continue;
-    if (path.endsWith('.json')) writeFileSync(full, jsonCodec.encode(codec.decode(readFileSync(full))));
+    if (path.endsWith('.json')) writeFileSync(full, jsonCodec.encode(withoutDossier(path, codec.decode(readFileSync(full)))));
     else if (path.endsWith('.log')) writeFileSync(full, readFileSync(full, 'utf8').split('\n').map((l) => (l === '' ? l : plainLine(l))).join('\n'));
   }
   const snapshotPath = join(dataDir, 'index', 'snapshot.json');
@@ -129,6 +151,8 @@ describe('data at rest (issue 3, data protection)', () => {
     const { views, cases } = await withCases({ dataDir }, 12);
     const needles = personalData(views);
     expect(needles).toContain('D-00001');
+    // The demo cases carry their dossiers' documents (PDFs and scans naming the convict).
+    expect(filesUnder(join(dataDir, 'documents')).length).toBeGreaterThan(20);
     expect(occurrences(dataDir, needles)).toEqual([]);
     expect(occurrences(dataDir, [DEMO_SETTINGS.institution.name])).toEqual([]);
     expectAllSealed(dataDir);

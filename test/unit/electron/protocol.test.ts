@@ -9,7 +9,10 @@ afterEach(cleanUp);
 
 const REQUIRED_DIRECTIVES = [
   "default-src 'self'",
+  // The document viewer (pdf.js) compiles its WebAssembly decoders: 'wasm-unsafe-eval' allows that
+  // and nothing else (no eval, no inline script); its worker is a same-origin script, never blob:.
   "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",
@@ -59,6 +62,7 @@ describe('app:// protocol', () => {
     expect(csp).toBe(CONTENT_SECURITY_POLICY);
     expect(directives(csp)).toEqual(expect.arrayContaining(REQUIRED_DIRECTIVES));
     expect(csp).not.toMatch(/'unsafe-inline'|'unsafe-eval'|\*/);
+    expect(directives(csp).filter((d) => d.includes('wasm-unsafe-eval'))).toEqual(["script-src 'self' 'wasm-unsafe-eval'"]);
   });
 
   it.each([
