@@ -19,7 +19,7 @@ import { auditHandlers } from './audit/app';
 import { AuditLog, digest } from './audit/auditLog';
 import { dossierHandlers } from './dossier/app';
 import { Staging } from './dossier/staging';
-import { DocumentStore } from './store/documentStore';
+import { DocumentStore, referencedDocuments } from './store/documentStore';
 import { DEFAULT_MAX_DOCUMENT_MEGABYTES } from '../../shared/contract/dossierSchemas';
 
 export interface Services {
@@ -152,9 +152,14 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
     options.verifyOnOpen === false
       ? undefined
       : setTimeout(() => {
-          verifying = cases.verifyAll(stop).then(
+          // The same pass collects the documents the cases refer to; with every case file read, the
+          // contents nobody refers to any more are removed (removed documents, a crash's leftovers).
+          const referenced = new Set<string>();
+          const startedAt = Date.now();
+          verifying = cases.verifyAll(stop, (record) => referencedDocuments(record, referenced)).then(
             (changed) => {
               if (changed) ctx.emit({ type: 'cases.changed' });
+              if (!stop.requested && !cases.list().some((c) => c.damaged !== undefined)) ctx.documents.sweep(referenced, startedAt);
             },
             (e: unknown) => console.error('Background check of case files failed:', e),
           );

@@ -54,13 +54,13 @@ export function CasePage({ id, settings, today, canWrite }: CasePageProps) {
    * Run a change on the case. Someone else's change in between (CASE_CHANGED) closes the form and
    * reloads the case, so the user decides again on what is now there; other refusals go to the form.
    */
-  const change = async (action: (v: CaseView) => Promise<CaseView>, done: string) => {
+  const change = async (action: (v: CaseView) => Promise<CaseView>, done: string | ((next: CaseView) => string)) => {
     if (!view) return;
     try {
       const next = await action(view);
       setView(next);
       setMode({ kind: 'view' });
-      setNotice({ kind: 'ok', text: done });
+      setNotice({ kind: 'ok', text: typeof done === 'string' ? done : done(next) });
     } catch (e) {
       const error = toApiError(e);
       if (error.code !== 'CASE_CHANGED') throw error;
@@ -191,7 +191,10 @@ export function CasePage({ id, settings, today, canWrite }: CasePageProps) {
               onSubmit={(input) =>
                 change(
                   (v) => call('cases.transition', { id, revision: v.record.revision, to: mode.to, ...input }),
-                  t('case.moved', { state: CASE_STATE_LABELS[mode.to][lang] }),
+                  (next) =>
+                    next.record.state === mode.to
+                      ? t('case.moved', { state: CASE_STATE_LABELS[mode.to][lang] })
+                      : t('case.movedOn', { state: CASE_STATE_LABELS[mode.to][lang], final: CASE_STATE_LABELS[next.record.state][lang] }),
                 )
               }
             />

@@ -32,6 +32,8 @@ export function Timeline({ entries }: { entries: readonly Entry[] }) {
       }
       case 'dossier':
         return t('timeline.dossier', { item: entry.item ?? '' });
+      case 'removed':
+        return t('timeline.removed', { item: entry.item ?? '' });
       case 'extended':
         return t('timeline.extended', { days: entry.days ?? 0 });
     }

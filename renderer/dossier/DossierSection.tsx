@@ -14,7 +14,7 @@ import { discardPrepared, displayPath, prepareFiles, type Prepared } from './upl
 import './dossier.css';
 
 /** Runs a change of the case the way the case page does (reload on CASE_CHANGED, notice on success). */
-export type ChangeCase = (action: (v: CaseView) => Promise<CaseView>, done: string) => Promise<void>;
+export type ChangeCase = (action: (v: CaseView) => Promise<CaseView>, done: string | ((next: CaseView) => string)) => Promise<void>;
 
 interface DossierSectionProps {
   view: CaseView;
@@ -212,6 +212,9 @@ export function DossierSection({ view, today, canWrite, onChange }: DossierSecti
           onClose={() => setOpenItem(null)}
           onAddFiles={(files) => void addFiles(files, openItem)}
           onSaveItem={(input) => onChange((v) => call('dossier.saveItem', { caseId: record.id, revision: v.record.revision, item: openItem, ...input }), t('dossier.factsSaved', { item: openItem }))}
+          onRemove={({ documentId, reason }) =>
+            onChange((v) => call('dossier.removeDocument', { caseId: record.id, revision: v.record.revision, documentId, reason }), t('dossier.removed'))
+          }
           onReplace={({ stagedId, replaces, note }) =>
             onChange((v) => call('dossier.attach', { caseId: record.id, revision: v.record.revision, files: [{ stagedId, item: openItem, replaces, note }] }), t('dossier.attached', { count: 1 }))
           }

@@ -11,6 +11,7 @@ import { formatDate, formatMoment } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
 import { DocumentViewer, type ViewedDocument } from './DocumentViewer';
 import { FactsForm } from './FactsForm';
+import { FactsView } from './FactsView';
 import type { Draft } from './factsFields';
 import { prepareFile } from './upload';
 
@@ -23,6 +24,7 @@ interface ItemPanelProps {
   onAddFiles(files: File[]): void;
   onSaveItem(input: { receivedOn?: IsoDate; facts?: Record<string, unknown> }): Promise<void>;
   onReplace(input: { stagedId: string; replaces: string; note: string }): Promise<void>;
+  onRemove(input: { documentId: string; reason: string }): Promise<void>;
   onClose(): void;
 }
 
@@ -34,7 +36,7 @@ function prefillOf(record: CaseRecord, item: DossierItemId): Draft {
 }
 
 /** One dossier item: its documents (read inside the app), its date received and its facts. */
-export function ItemPanel({ record, dossier, item, today, canWrite, onAddFiles, onSaveItem, onReplace, onClose }: ItemPanelProps) {
+export function ItemPanel({ record, dossier, item, today, canWrite, onAddFiles, onSaveItem, onReplace, onRemove, onClose }: ItemPanelProps) {
   const { lang, t } = useI18n();
   const meta = DOSSIER_ITEMS.find((i) => i.id === item)!;
   const view = dossier.items.find((i) => i.id === item)!;
@@ -42,6 +44,7 @@ export function ItemPanel({ record, dossier, item, today, canWrite, onAddFiles, 
   const [viewed, setViewed] = useState<ViewedDocument | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [receivedOn, setReceivedOn] = useState(view.receivedOn ?? '');
+  const [removing, setRemoving] = useState<{ document: DossierDocument; reason: string } | null>(null);
   const [replacing, setReplacing] = useState<{ document: DossierDocument; stagedId?: string; note: string } | null>(null);
   const pick = useRef<HTMLInputElement>(null);
   const pickReplacement = useRef<HTMLInputElement>(null);
@@ -115,9 +118,33 @@ export function ItemPanel({ record, dossier, item, today, canWrite, onAddFiles, 
                     </details>
                   ) : null}
                   {canWrite ? (
-                    <button type="button" className="button-secondary" onClick={() => setReplacing({ document: d, note: '' })}>
-                      {t('dossier.replace')}
-                    </button>
+                    <span className="document-actions">
+                      <button type="button" className="button-secondary" onClick={() => setReplacing({ document: d, note: '' })}>
+                        {t('dossier.replace')}
+                      </button>
+                      <button type="button" className="button-secondary" onClick={() => setRemoving({ document: d, reason: '' })}>
+                        {t('dossier.remove')}
+                      </button>
+                    </span>
+                  ) : null}
+                  {removing?.document.id === d.id ? (
+                    <form
+                      className="remove-form"
+                      onSubmit={(e) => {
+                        e.preventDefault();
+                        void run(() => onRemove({ documentId: d.id, reason: removing.reason.trim() }).then(() => setRemoving(null)));
+                      }}
+                    >
+                      <TextAreaField id={`remove-reason-${d.id}`} label={t('dossier.removeReason')} hint={t('dossier.removeHint')} required value={removing.reason} onChange={(reason) => setRemoving((r) => r && { ...r, reason })} />
+                      <div className="form-actions">
+                        <button type="submit" className="button-primary" disabled={removing.reason.trim() === ''}>
+                          {t('dossier.removeConfirm')}
+                        </button>
+                        <button type="button" className="button-secondary" onClick={() => setRemoving(null)}>
+                          {t('common.cancel')}
+                        </button>
+                      </div>
+                    </form>
                   ) : null}
                 </li>
               );
@@ -196,7 +223,7 @@ export function ItemPanel({ record, dossier, item, today, canWrite, onAddFiles, 
           {canWrite ? (
             <FactsForm key={`${item}-${record.revision}`} item={item} facts={view.facts} prefill={prefillOf(record, item)} items={items} today={today} onSave={(facts) => onSaveItem({ facts })} />
           ) : (
-            <pre className="facts-readonly">{view.facts ? JSON.stringify(view.facts, null, 2) : t('dossier.factsMissing')}</pre>
+            <FactsView item={item} facts={view.facts} />
           )}
         </div>
         <div className="item-viewer">{viewed ? <DocumentViewer document={viewed} onClose={() => setViewed(null)} /> : null}</div>

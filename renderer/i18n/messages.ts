@@ -106,6 +106,7 @@ export const lt = {
   'case.saveEdit': 'Išsaugoti pakeitimus',
   'case.edited': 'Prašymo duomenys pakeisti.',
   'case.moved': 'Būsena pakeista: „{state}“.',
+  'case.movedOn': 'Būsena pakeista: „{state}“. Medžiaga pilna, todėl byla perduota komisijai: „{final}“ (V-77 8 p.).',
   'case.reloaded': 'Byla įkelta iš naujo: peržiūrėkite naujausius duomenis ir pakartokite veiksmą.',
   'case.timeline': 'Bylos eiga',
   'case.unavailable': 'Byla neatidaroma',
@@ -116,6 +117,7 @@ export const lt = {
   'timeline.recorded': 'įrašyta {at}',
   'timeline.decision': 'Sprendimas {decision}',
   'timeline.dossier': 'Medžiaga: pridėta prie {item} punkto',
+  'timeline.removed': 'Medžiaga: dokumentas pašalintas iš {item} punkto',
   'timeline.extended': 'Medžiagos pateikimo terminas pratęstas {days} d. d. (V-77 7 p.)',
 
   'step.title': 'Kitas žingsnis: „{state}“',
@@ -367,6 +369,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'case.saveEdit': 'Save changes',
   'case.edited': 'The request data was changed.',
   'case.moved': 'State changed: “{state}”.',
+  'case.movedOn': 'State changed: “{state}”. The dossier is complete, so the case went to the commission: “{final}” (V-77 p. 8).',
   'case.reloaded': 'The case was reloaded: review the latest data and repeat the action.',
   'case.timeline': 'Case history',
   'case.unavailable': 'The case cannot be opened',
@@ -377,6 +380,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'timeline.recorded': 'recorded {at}',
   'timeline.decision': 'Decision {decision}',
   'timeline.dossier': 'Dossier: added to item {item}',
+  'timeline.removed': 'Dossier: document removed from item {item}',
   'timeline.extended': 'Dossier term extended by {days} working days (V-77 p. 7)',
 
   'step.title': 'Next step: “{state}”',

@@ -137,6 +137,17 @@ export const contract = {
       }),
     output: caseView,
   },
+  'dossier.removeDocument': {
+    /** A document attached by mistake (e.g. another convict's) leaves the case, for a stated reason. */
+    access: CASE_WRITERS,
+    input: z.object({
+      caseId: z.string().min(1),
+      revision: z.number().int(),
+      documentId: z.string().min(1),
+      reason: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(STEP_NOTE_MAX, { error: 'tooLong' }),
+    }),
+    output: caseView,
+  },
   'dossier.extendTerm': {
     /** V-77 p. 7: extend the dossier term by up to 10 working days, for a stated objective reason. */
     access: CASE_WRITERS,

@@ -121,7 +121,7 @@ export const caseFacts = z.object({
 
 export const timelineEntry = z.object({
   at: z.string(),
-  kind: z.enum(['registered', 'state', 'edited', 'dossier', 'extended']),
+  kind: z.enum(['registered', 'state', 'edited', 'dossier', 'extended', 'removed']),
   /** The date the event happened (a state change may be recorded after the fact). */
   on: isoDate.optional(),
   from: caseState.optional(),

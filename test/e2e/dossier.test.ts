@@ -141,5 +141,20 @@ describe('loading the dossier (V-77 p. 6–9)', () => {
     expect(await page.getByRole('button', { name: /Patvirtinti ir išsaugoti \(0\)/ }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Atšaukti įkėlimą' }).click();
     expect(await page.locator('.dossier-checklist tr[data-item="6.1"]').getAttribute('data-status')).toBe('waiting');
+
+    // A good file picked for the item is stored at once; attached by mistake, it is removed with a reason.
+    const { pdfDocument } = await import('../helpers/documents');
+    await page.getByTestId('pick-6.1').setInputFiles({ name: 'kito nuteistojo vertinimas.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await pdfDocument()) });
+    await page.getByRole('status').filter({ hasText: 'Pridėta dokumentų: 1.' }).waitFor();
+    expect(await page.locator('.dossier-checklist tr[data-item="6.1"]').getAttribute('data-status')).toBe('received');
+    const panel = page.locator('.item-panel[data-item="6.1"]');
+    await panel.getByRole('button', { name: 'Pašalinti iš bylos' }).click();
+    expect(await panel.getByRole('button', { name: 'Pašalinti', exact: true }).isDisabled()).toBe(true);
+    await panel.getByLabel('Kodėl dokumentas šalinamas?').fill('Kito nuteistojo dokumentas');
+    await panel.getByRole('button', { name: 'Pašalinti', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Dokumentas pašalintas iš bylos.' }).waitFor();
+    expect(await page.locator('.dossier-checklist tr[data-item="6.1"]').getAttribute('data-status')).toBe('waiting');
+    expect(await page.locator('.timeline').textContent()).toContain('Kito nuteistojo dokumentas');
+    expect(session.problems).toEqual([]);
   });
 });

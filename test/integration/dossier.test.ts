@@ -121,6 +121,34 @@ describe('the dossier checklist (V-77 p. 6)', () => {
   });
 });
 
+describe('removing a document attached by mistake', () => {
+  it('takes it off the case with the reason, and the next check of the data directory deletes its content', async () => {
+    const dataDir = tempDataDir();
+    const { services, view } = await setUp(dataDir);
+    let current = await attachDocument(services.dispatch, view, '6.5', await pdfDocument({ text: 'kito nuteistojo skolos' }), 'kito nuteistojo skolos.pdf');
+    current = await attachDocument(services.dispatch, current, '6.2', await pdfDocument({ text: 'isvada' }), 'išvada.pdf');
+    const wrong = current.dossier.items.find((i) => i.id === '6.5')!.documents[0]!;
+    const kept = current.dossier.items.find((i) => i.id === '6.2')!.documents[0]!;
+    const noReason = await refused(services.dispatch, 'dossier.removeDocument', { caseId: view.record.id, revision: current.record.revision, documentId: wrong.id, reason: '' });
+    expect(noReason.details).toEqual({ fields: [{ path: 'reason', key: 'required' }] });
+    const after = await ok(services.dispatch, 'dossier.removeDocument', { caseId: view.record.id, revision: current.record.revision, documentId: wrong.id, reason: 'Kito nuteistojo dokumentas' });
+    expect(after.dossier.items.find((i) => i.id === '6.5')).toMatchObject({ status: 'waiting', documents: [] });
+    expect(after.record.timeline.at(-1)).toMatchObject({ kind: 'removed', item: '6.5', note: 'kito nuteistojo skolos.pdf: Kito nuteistojo dokumentas' });
+    expect((await refused(services.dispatch, 'dossier.readDocument', { caseId: view.record.id, documentId: wrong.id })).code).toBe('DOCUMENT_NOT_FOUND');
+    expect(storedDocuments(dataDir)).toHaveLength(2);
+    await services.close();
+    // The next start checks every case file and deletes what no case refers to.
+    const reopened = await openAsStaff({ dataDir, today: TODAY, verifyDelayMs: 0 });
+    await new Promise((r) => setTimeout(r, 300));
+    await reopened.close();
+    expect(storedDocuments(dataDir)).toHaveLength(1);
+    const again = await openAsStaff({ dataDir, today: TODAY, verifyOnOpen: false });
+    const read = await ok(again.dispatch, 'dossier.readDocument', { caseId: view.record.id, documentId: kept.id });
+    expect(sha256Hex(read.bytes)).toBe(kept.versions[0]!.sha256);
+    await again.close();
+  });
+});
+
 describe('bad files are refused by their content, naming the file, and change nothing (V-77 p. 6)', () => {
   const cases: [string, string, () => Promise<Uint8Array> | Uint8Array][] = [
     ['an .exe renamed .pdf', 'FILE_NOT_DOCUMENT', () => windowsProgram()],
@@ -288,6 +316,69 @@ describe('terms and readiness (V-77 p. 7–9)', () => {
       facts: { ...completeFacts(view)['6.3'], consent: false },
     });
     expect(breaking.code).toBe('DOSSIER_WOULD_BE_INCOMPLETE');
+    await services.close();
+  });
+
+  it('V-77 p. 8: the hand-over is dated the day the dossier was marked received, and is not offered while the dossier is incomplete', async () => {
+    const { services, view } = await setUp();
+    const collecting = await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'dossier_collecting', on: '2026-11-03' });
+    expect(collecting.nextStates).toEqual(['dossier_received', 'ineligible', 'withdrawn']);
+    const complete = await loadCompleteDossier(services.dispatch, collecting);
+    const received = await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: complete.record.revision, to: 'dossier_received', on: '2026-11-20' });
+    expect(received.record.state).toBe('ready_for_commission');
+    expect(received.record.timeline.at(-1)).toMatchObject({ to: 'ready_for_commission', on: '2026-11-20' });
+    // A step recorded after the fact can still carry its real date.
+    const scheduled = await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: received.record.revision, to: 'scheduled', on: '2026-11-21' });
+    expect(scheduled.record.state).toBe('scheduled');
+    const trail = await ok(services.dispatch, 'audit.list', { subjectId: view.record.id });
+    expect(trail.some((e) => /perduota komisijai/.test(e.summary ?? ''))).toBe(true);
+    await services.close();
+  });
+
+  it('an incomplete received dossier is not offered the step to the commission', async () => {
+    const { services, view } = await setUp();
+    const received = await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'dossier_received', on: TODAY });
+    expect(received.nextStates).not.toContain('ready_for_commission');
+    await services.close();
+  });
+
+  it('a dossier that lapsed on a case already with the commission (identity document expired) can be put right', async () => {
+    const dataDir = tempDataDir();
+    const { services, view } = await setUp(dataDir);
+    const complete = await loadCompleteDossier(services.dispatch, view);
+    const ready = await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: complete.record.revision, to: 'dossier_received', on: TODAY });
+    expect(ready.record.state).toBe('ready_for_commission');
+    await services.close();
+    // Months later the identity document (valid until 2030-01-01) has expired: the dossier lapses.
+    const later = await openAsStaff({ dataDir, today: '2030-02-01', verifyOnOpen: false });
+    const lapsed = await ok(later.dispatch, 'cases.get', { id: view.record.id });
+    expect(lapsed.dossier.missing).toContainEqual(expect.objectContaining({ item: '6.10', reason: 'id_expired' }));
+    // The new scan and then its facts are accepted although the first change alone leaves a gap.
+    const scanned = await attachDocument(later.dispatch, lapsed, '6.10', jpegImage(90, 60), 'naujas pasas.jpg');
+    const fixed = await ok(later.dispatch, 'dossier.saveItem', {
+      caseId: view.record.id,
+      revision: scanned.record.revision,
+      item: '6.10',
+      facts: { documentType: 'passport', number: 'LT998877', validUntil: '2035-01-01' },
+    });
+    expect(fixed.dossier.complete).toBe(true);
+    await later.close();
+  });
+
+  it('a new version cannot repeat another document of the same item', async () => {
+    const { services, view } = await setUp();
+    const a = await pdfDocument({ text: 'first' });
+    const b = await pdfDocument({ text: 'second' });
+    let current = await attachDocument(services.dispatch, view, '6.8', a, 'a.pdf');
+    current = await attachDocument(services.dispatch, current, '6.8', b, 'b.pdf');
+    const first = current.dossier.items.find((i) => i.id === '6.8')!.documents[0]!;
+    const staged = await ok(services.dispatch, 'dossier.stage', { caseId: view.record.id, name: 'b kopija.pdf', bytes: b });
+    const error = await refused(services.dispatch, 'dossier.attach', {
+      caseId: view.record.id,
+      revision: current.record.revision,
+      files: [{ stagedId: staged.stagedId, item: '6.8', replaces: first.id, note: 'klaida' }],
+    });
+    expect(error.code).toBe('DOCUMENT_ALREADY_ATTACHED');
     await services.close();
   });
 

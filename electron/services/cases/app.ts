@@ -204,9 +204,8 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
       if (to === 'dossier_received') facts.dossierReceivedOn = on; // V-77 p. 9 runs from here
       if (to === 'refused') facts.refusedOn = on; // V-77 p. 19 runs from here
       const at = ctx.now().toISOString();
-      return view(
-        save(
-          advanceIfComplete({
+      const next = advanceIfComplete(
+          {
             ...record,
             state: to,
             facts,
@@ -216,13 +215,21 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
               ...record.timeline,
               { at, kind: 'state', on, from: record.state, to, ...(note ? { note } : {}), ...(to === 'decided' ? { decision: facts.decision } : {}) },
             ],
-          }, ctx.today(), at),
+          },
+          ctx.today(),
+          at,
+          on,
+        );
+      const handedOver = next.state !== to ? `; medžiaga pilna, byla perduota komisijai (V-77 8 p.)` : '';
+      return view(
+        save(
+          next,
           { lt: 'bylos žingsnis', en: 'the step of the case' },
           {
             caller,
             method: 'cases.transition',
             before: record,
-            summary: `Būsena „${CASE_STATE_LABELS[record.state].lt}“ → „${CASE_STATE_LABELS[to].lt}“${facts.decision && to === 'decided' ? `, sprendimas ${facts.decision}` : ''}`,
+            summary: `Būsena „${CASE_STATE_LABELS[record.state].lt}“ → „${CASE_STATE_LABELS[to].lt}“${facts.decision && to === 'decided' ? `, sprendimas ${facts.decision}` : ''}${handedOver}`,
           },
         ),
       );

@@ -7,6 +7,7 @@ import { personalFileKey } from '../../../shared/domain/personalFile';
 import { requestFlags } from '../../../shared/domain/requestRules';
 import type { CaseSummary, StoredCase } from '../store/caseStore';
 import { dossierViewOf } from '../dossier/views';
+import { isDossierComplete } from '../dossier/readiness';
 
 /** Dates of the convict's refusals on other cases, decided on or before `requestDate` (V-77 p. 19). */
 export function refusalDates(convictCases: readonly CaseSummary[], requestDate: IsoDate, exceptId?: string): IsoDate[] {
@@ -94,13 +95,21 @@ export function lastStepOn(record: CaseRecord): IsoDate {
   return record.timeline.findLast((e) => e.kind === 'state' && e.on !== undefined)?.on ?? record.request.requestDate;
 }
 
+/**
+ * The steps the procedure allows from here; the step to the commission only with a complete
+ * dossier (V-77 p. 8): a received dossier that completes goes there by itself.
+ */
+function offeredSteps(record: CaseRecord, today: IsoDate) {
+  return nextStates(record.state, record.facts.decision).filter((s) => s !== 'ready_for_commission' || isDossierComplete(record, today));
+}
+
 export function toCaseView(record: CaseRecord, convictCases: readonly CaseSummary[], today: IsoDate, maxDocumentBytes: number): CaseView {
   const serves = servesInHalfwayHouseInstitution(record);
   return {
     record,
     deadlines: deadlinesOf(record, today),
     flags: flagsOf(record, convictCases),
-    nextStates: nextStates(record.state, record.facts.decision),
+    nextStates: offeredSteps(record, today),
     servesInHalfwayHouseInstitution: serves,
     possibleDecisions: possibleDecisions(serves).map((d) => d.id),
     lastStepOn: lastStepOn(record),

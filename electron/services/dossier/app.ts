@@ -15,7 +15,10 @@ import type { StagedDocument } from './staging';
 import { advanceIfComplete, isDossierComplete } from './readiness';
 import { dossierItemsOf } from './views';
 
-type DossierHandlers = Pick<Handlers, 'dossier.stage' | 'dossier.discard' | 'dossier.attach' | 'dossier.saveItem' | 'dossier.extendTerm' | 'dossier.readDocument'>;
+type DossierHandlers = Pick<
+  Handlers,
+  'dossier.stage' | 'dossier.discard' | 'dossier.attach' | 'dossier.saveItem' | 'dossier.removeDocument' | 'dossier.extendTerm' | 'dossier.readDocument'
+>;
 
 /** The dossier is loaded until the commission decides (V-77 p. 6–10); afterwards it is what was decided on. */
 const DOSSIER_EDITABLE_STATES: readonly CaseState[] = ['request_received', 'dossier_collecting', 'dossier_received', 'ready_for_commission', 'scheduled'];
@@ -69,8 +72,11 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
    * The case after a change of its dossier: a received dossier that is now complete goes to the
    * commission (V-77 p. 8); a case already promised to the commission may not lose completeness.
    */
-  const settle = (after: CaseRecord, at: string): CaseRecord => {
-    if (COMPLETE_STATES.includes(after.state) && !isDossierComplete(after, ctx.today())) {
+  const settle = (before: CaseRecord, after: CaseRecord, at: string): CaseRecord => {
+    // A case that reached the commission before dossiers were kept (or whose dossier has lapsed
+    // since, e.g. an identity document expired) may be completed; only a complete one is held to it.
+    const wasComplete = isDossierComplete(before, ctx.today());
+    if (COMPLETE_STATES.includes(after.state) && wasComplete && !isDossierComplete(after, ctx.today())) {
       throw new DomainError(
         'DOSSIER_WOULD_BE_INCOMPLETE',
         `Byla jau „${CASE_STATE_LABELS[after.state].lt}“, todėl jos medžiaga turi likti pilna: šis pakeitimas paliktų trūkumų. Pakeitimas neišsaugotas.`,
@@ -127,6 +133,15 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
           if (document.versions[document.versions.length - 1]!.sha256 === s.sha256) {
             throw new DomainError('DOCUMENT_SAME_CONTENT', `Failas „${s.name}“ sutampa su dabartine dokumento versija: keisti nėra ką.`, `The file “${s.name}” is the same as the current version: nothing to replace.`, { file: s.name });
           }
+          const other = item.documents.find((d) => d !== document && d.versions[d.versions.length - 1]!.sha256 === s.sha256);
+          if (other) {
+            throw new DomainError(
+              'DOCUMENT_ALREADY_ATTACHED',
+              `Failas „${s.name}“ jau pridėtas prie ${file.item} punkto kaip kitas dokumentas („${other.versions[other.versions.length - 1]!.name}“). Niekas neišsaugota.`,
+              `The file “${s.name}” is already attached to item ${file.item} as another document (“${other.versions[other.versions.length - 1]!.name}”). Nothing was saved.`,
+              { file: s.name, item: file.item },
+            );
+          }
           document.versions.push({ ...version, note: file.note });
           added.push({ item: file.item, text: `${s.name} (${file.note})` });
         } else {
@@ -154,7 +169,7 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
           ...uniqueItems(added.map((a) => a.item)).map((item) => ({ at, kind: 'dossier' as const, item, note: added.filter((a) => a.item === item).map((a) => a.text).join('; ') })),
         ],
       };
-      const next = settle(changed, at);
+      const next = settle(record, changed, at);
       save(next, { lt: 'bylos medžiaga', en: 'the dossier' }, { caller, method: 'dossier.attach', before: record, summary: `Pridėti dokumentai: ${added.map((a) => `${a.item} ${a.text}`).join('; ')}` }, (put) => storeWith(ctx, staged, put));
       ctx.staging.discard(sessionOf(caller), files.map((f) => f.stagedId));
       return view(next);
@@ -189,9 +204,37 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
       if (JSON.stringify(next) === JSON.stringify(current)) return view(record);
       items[item] = next;
       const at = ctx.now().toISOString();
-      const changed = settle({ ...record, dossier: { items }, revision: record.revision + 1, updatedAt: at }, at);
+      const changed = settle(record, { ...record, dossier: { items }, revision: record.revision + 1, updatedAt: at }, at);
       const what = [facts !== undefined ? 'duomenys' : '', next.receivedOn !== current.receivedOn ? `gavimo data ${next.receivedOn}` : ''].filter(Boolean).join(', ');
       return view(save(changed, { lt: 'bylos medžiaga', en: 'the dossier' }, { caller, method: 'dossier.saveItem', before: record, summary: `${item} punktas: ${what}` }));
+    },
+
+    'dossier.removeDocument': async ({ caseId, revision, documentId, reason }, caller) => {
+      const record = forChange(caseId, revision);
+      assertEditable(record);
+      const items: DossierItems = structuredClone(dossierItemsOf(record));
+      const found = findDocument(items, documentId);
+      if (!found) throw new DomainError('DOCUMENT_NOT_FOUND', 'Tokio dokumento šioje byloje nėra.', 'There is no such document in this case.', { documentId });
+      const item = items[found.item]!;
+      item.documents = item.documents.filter((d) => d.id !== documentId);
+      // An item without documents is waiting again; its facts stay for when the right one comes.
+      if (item.documents.length === 0) delete item.receivedOn;
+      const name = found.document.versions[found.document.versions.length - 1]!.name;
+      const at = ctx.now().toISOString();
+      const changed = settle(
+        record,
+        {
+          ...record,
+          dossier: { items },
+          revision: record.revision + 1,
+          updatedAt: at,
+          timeline: [...record.timeline, { at, kind: 'removed', item: found.item, note: `${name}: ${reason}` }],
+        },
+        at,
+      );
+      // The content itself is removed from the disk by the next check of the data directory, once
+      // no case refers to it (DocumentStore.sweep).
+      return view(save(changed, { lt: 'bylos medžiaga', en: 'the dossier' }, { caller, method: 'dossier.removeDocument', before: record, summary: `${found.item} punktas: pašalintas dokumentas „${name}“ (${reason})` }));
     },
 
     'dossier.extendTerm': async ({ caseId, revision, days, reason }, caller) => {

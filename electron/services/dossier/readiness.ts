@@ -7,12 +7,16 @@ export function isDossierComplete(record: CaseRecord, today: IsoDate): boolean {
   return dossierComplete(dossierItemsOf(record), dossierContextOf(record, today));
 }
 
-/** V-77 p. 8: a received dossier that is complete is handed to the commission, dated today. */
-export function advanceIfComplete(record: CaseRecord, today: IsoDate, at: string): CaseRecord {
+/**
+ * V-77 p. 8: a received dossier that is complete is handed to the commission. The step is dated
+ * `on`: the day the dossier was marked received when that completes it (a step recorded after the
+ * fact keeps its date), or today when a change of the dossier completes it.
+ */
+export function advanceIfComplete(record: CaseRecord, today: IsoDate, at: string, on: IsoDate = today): CaseRecord {
   if (record.state !== 'dossier_received' || !isDossierComplete(record, today)) return record;
   return {
     ...record,
     state: 'ready_for_commission',
-    timeline: [...record.timeline, { at, kind: 'state', on: today, from: 'dossier_received', to: 'ready_for_commission' }],
+    timeline: [...record.timeline, { at, kind: 'state', on, from: 'dossier_received', to: 'ready_for_commission' }],
   };
 }

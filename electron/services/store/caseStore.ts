@@ -336,7 +336,7 @@ export class CaseStore {
    * damaged files are reported, repaired ones cleared. Returns whether anything changed. Stops
    * early when `stop.requested` is set (the app is closing).
    */
-  async verifyAll(stop: { requested: boolean } = { requested: false }): Promise<boolean> {
+  async verifyAll(stop: { requested: boolean } = { requested: false }, visit?: (record: CaseRecord) => void): Promise<boolean> {
     const names = readdirSync(this.dir.path('cases')).filter((n) => /\.json$/.test(n));
     let changed = false;
     const check = async (id: string): Promise<void> => {
@@ -346,6 +346,7 @@ export class CaseStore {
         const parsed = caseRecord.safeParse(this.codec.decode(bytes));
         ok = parsed.success && parsed.data.id === id;
         if (ok && parsed.success) {
+          visit?.(parsed.data);
           const known = this.summaries.get(id);
           if (!known || known.revision < parsed.data.revision) {
             this.setSummary(summarize(parsed.data));

@@ -1,12 +1,18 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { CaseRecord } from '../../../shared/contract/schemas';
 import { DomainError } from '../../../shared/domain/errors';
 import type { DataDirectory } from './dataDirectory';
 import { fsyncDir, readFileIfExists, removeLeftoverTemps, writeFileDurable } from './durableFile';
 import type { BlobSealer } from './encryption';
 
 export const DOCUMENTS_DIR = 'documents';
+
+/** Add the SHA-256 of every version of every document of a case to `into`. */
+export function referencedDocuments(record: CaseRecord, into: Set<string>): void {
+  for (const item of Object.values(record.dossier?.items ?? {})) for (const d of item.documents) for (const v of d.versions) into.add(v.sha256);
+}
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -78,6 +84,28 @@ export class DocumentStore {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     }
+  }
+
+  /**
+   * Remove contents no case refers to any more: a document removed from its case, or one written by
+   * a change that a crash cut short. `referenced` must come from every case file; files written since
+   * `startedAt` (the moment the case files began to be read) are left alone, as a change may be on
+   * its way to refer to them. Returns how many were removed.
+   */
+  sweep(referenced: ReadonlySet<string>, startedAt: number): number {
+    const keep = new Set([...referenced].map((sha) => `${this.sealer.blobName(sha)}.bin`));
+    const root = this.dir.path(DOCUMENTS_DIR);
+    let removed = 0;
+    for (const folder of readdirSync(root, { withFileTypes: true })) {
+      if (!folder.isDirectory()) continue;
+      for (const name of readdirSync(join(root, folder.name))) {
+        const path = join(root, folder.name, name);
+        if (!name.endsWith('.bin') || keep.has(name) || statSync(path).mtimeMs >= startedAt) continue;
+        unlinkSync(path);
+        removed++;
+      }
+    }
+    return removed;
   }
 
   /** Temporary files a crash left half-written (only the lock owner calls this). */

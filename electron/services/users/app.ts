@@ -195,6 +195,7 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
 
     'auth.logout': async (_input, caller) => {
       ctx.sessions.end(caller.session);
+      if (caller.session) ctx.staging.discardAllOf(caller.session); // files awaiting review leave with the user
       return {};
     },
 
