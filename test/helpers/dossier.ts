@@ -1,11 +1,18 @@
 import type { Dispatch } from '../../shared/contract/dispatch';
+import type { MethodName, MethodOutput } from '../../shared/contract/methods';
 import type { CaseView } from '../../shared/contract/schemas';
 import type { FactsByItem } from '../../shared/domain/dossier';
 import type { DossierItemId } from '../../shared/domain/dossierItems';
-import { ok } from './dataDir';
 import { pdfDocument } from './documents';
 
 type Dispatchish = Dispatch | ((method: string, input: unknown) => ReturnType<Dispatch>);
+
+/** The value of a call, or the test fails with the refusal (no vitest import: benchmarks use this too). */
+async function ok<M extends MethodName>(dispatch: Dispatch, method: M, input: unknown): Promise<MethodOutput<M>> {
+  const result = await dispatch(method, input);
+  if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
+  return result.value as MethodOutput<M>;
+}
 
 /**
  * Facts of every item (V-77 p. 6) for a case whose request is `view`'s: consistent with it, the
