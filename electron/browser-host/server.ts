@@ -35,6 +35,8 @@ export interface BrowserHost {
 const MAX_BODY = 1024 * 1024;
 /** A call carrying a document: the largest the settings allow (500 MB) and its JSON. */
 const MAX_ENVELOPE = 501 * 1024 * 1024;
+/** The only methods that take binary content (a dossier document being checked). */
+const ENVELOPE_METHODS: readonly string[] = ['dossier.stage'];
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -149,9 +151,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         if (body === undefined) return refuse(res, 413, 'TOO_LARGE', 'Užklausa per didelė.', 'Request too large.');
         let call: { method?: unknown; input?: unknown };
         try {
-          call = (enveloped ? decodeEnvelope(body) : JSON.parse(body.toString('utf8'))) as { method?: unknown; input?: unknown };
+          call = (enveloped ? decodeEnvelope(body, MAX_BODY) : JSON.parse(body.toString('utf8'))) as { method?: unknown; input?: unknown };
         } catch {
           return refuse(res, 400, 'BAD_JSON', 'Užklausa nėra tinkamas JSON.', 'The request is not valid JSON.');
+        }
+        if (enveloped && !ENVELOPE_METHODS.includes(String(call.method))) {
+          return refuse(res, 415, 'UNSUPPORTED_MEDIA', 'Šis veiksmas failų nepriima.', 'This method does not take files.');
         }
         const session = req.headers['x-pusiaukele-session'];
         const result = await services.dispatch(

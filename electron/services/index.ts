@@ -154,12 +154,27 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
       : setTimeout(() => {
           // The same pass collects the documents the cases refer to; with every case file read, the
           // contents nobody refers to any more are removed (removed documents, a crash's leftovers).
+          // Only when every case of the index was read, none damaged (documents of a case that could
+          // not be read must stay for its restoration); contents used meanwhile are kept as well.
           const referenced = new Set<string>();
+          const read = new Set<string>();
           const startedAt = Date.now();
-          verifying = cases.verifyAll(stop, (record) => referencedDocuments(record, referenced)).then(
+          ctx.documents.beginCheck();
+          verifying = cases
+            .verifyAll(stop, (record) => {
+              read.add(record.id);
+              referencedDocuments(record, referenced);
+            })
+            .then(
             (changed) => {
               if (changed) ctx.emit({ type: 'cases.changed' });
-              if (!stop.requested && !cases.list().some((c) => c.damaged !== undefined)) ctx.documents.sweep(referenced, startedAt);
+              const everyCase = cases.list().every((c) => c.damaged === undefined && read.has(c.id));
+              if (stop.requested || !everyCase) return;
+              try {
+                ctx.documents.sweep(referenced, startedAt);
+              } catch (e) {
+                console.error('Removing unused document contents failed (they stay until the next start):', e);
+              }
             },
             (e: unknown) => console.error('Background check of case files failed:', e),
           );

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { requestInputOf, type CaseView, type Settings } from '../../shared/contract/schemas';
 import type { IsoDate } from '../../shared/domain/calendar';
 import { CASE_STATE_LABELS, REQUEST_EDITABLE_STATES, type CaseState } from '../../shared/domain/caseStates';
@@ -34,6 +34,8 @@ export function CasePage({ id, settings, today, canWrite }: CasePageProps) {
   const [mode, setMode] = useState<Mode>({ kind: 'view' });
   const [notice, setNotice] = useState<Notice | null>(null);
   const [loads, setLoads] = useState(0);
+  const latest = useRef<CaseView | null>(null);
+  latest.current = view;
 
   useEffect(() => {
     let current = true;
@@ -55,9 +57,13 @@ export function CasePage({ id, settings, today, canWrite }: CasePageProps) {
    * reloads the case, so the user decides again on what is now there; other refusals go to the form.
    */
   const change = async (action: (v: CaseView) => Promise<CaseView>, done: string | ((next: CaseView) => string)) => {
-    if (!view) return;
+    // The latest case, not the one this closure saw: a change started earlier (files being checked)
+    // must not be refused as someone else's because the user saved something meanwhile.
+    const current = latest.current;
+    if (!current) return;
     try {
-      const next = await action(view);
+      const next = await action(current);
+      latest.current = next;
       setView(next);
       setMode({ kind: 'view' });
       setNotice({ kind: 'ok', text: typeof done === 'string' ? done : done(next) });

@@ -1,4 +1,4 @@
-import { useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { CaseView } from '../../shared/contract/schemas';
 import type { IsoDate } from '../../shared/domain/calendar';
 import { DOSSIER_ITEMS, type DossierItemId } from '../../shared/domain/dossierItems';
@@ -43,6 +43,12 @@ export function DossierSection({ view, today, canWrite, onChange }: DossierSecti
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const folder = useRef<HTMLInputElement>(null);
+  // Files held for a review the user walks away from (another case, another screen) are let go.
+  const pending = useRef<Review | null>(null);
+  pending.current = review;
+  useEffect(() => () => {
+    if (pending.current) discardPrepared(pending.current.prepared);
+  }, []);
   const required = dossier.items.filter((i) => i.status !== 'not_needed');
   const received = required.filter((i) => i.status === 'received').length;
 

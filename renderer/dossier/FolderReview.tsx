@@ -18,7 +18,7 @@ interface FolderReviewProps {
 
 function initialPlacement(p: Prepared, target: DossierItemId | null): Placement {
   if (!p.staged) return 'skip';
-  if (target) return target;
+  if (target) return p.staged.alreadyAttached.some((a) => a.item === target) ? 'skip' : target;
   return p.staged.proposedItem ?? '';
 }
 

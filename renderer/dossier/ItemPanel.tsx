@@ -28,6 +28,26 @@ interface ItemPanelProps {
   onClose(): void;
 }
 
+/** The date the item was received (set with its first document; the secretary corrects it here). */
+function ReceivedForm({ item, stored, onSave }: { item: DossierItemId; stored: string; onSave(receivedOn: IsoDate): Promise<void> }) {
+  const { t } = useI18n();
+  const [receivedOn, setReceivedOn] = useState(stored);
+  return (
+    <form
+      className="received-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSave(receivedOn.trim());
+      }}
+    >
+      <TextField id={`received-${item}`} label={t('dossier.receivedOn')} required value={receivedOn} placeholder="MMMM-MM-DD" onChange={setReceivedOn} />
+      <button type="submit" className="button-secondary" disabled={receivedOn.trim() === '' || receivedOn === stored}>
+        {t('dossier.saveReceived')}
+      </button>
+    </form>
+  );
+}
+
 function prefillOf(record: CaseRecord, item: DossierItemId): Draft {
   const r = record.request;
   if (item === '6.3') return { requestDate: r.requestDate, halfwayHouse: r.halfwayHouse.name };
@@ -43,7 +63,6 @@ export function ItemPanel({ record, dossier, item, today, canWrite, onAddFiles, 
   const items = Object.fromEntries(dossier.items.map((i) => [i.id, i])) as DossierItems;
   const [viewed, setViewed] = useState<ViewedDocument | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const [receivedOn, setReceivedOn] = useState(view.receivedOn ?? '');
   const [removing, setRemoving] = useState<{ document: DossierDocument; reason: string } | null>(null);
   const [replacing, setReplacing] = useState<{ document: DossierDocument; stagedId?: string; note: string } | null>(null);
   const pick = useRef<HTMLInputElement>(null);
@@ -202,18 +221,7 @@ export function ItemPanel({ record, dossier, item, today, canWrite, onAddFiles, 
             </>
           ) : null}
           {canWrite && view.documents.length > 0 ? (
-            <form
-              className="received-form"
-              onSubmit={(e) => {
-                e.preventDefault();
-                void run(() => onSaveItem({ receivedOn }));
-              }}
-            >
-              <TextField id={`received-${item}`} label={t('dossier.receivedOn')} value={receivedOn} placeholder="MMMM-MM-DD" onChange={setReceivedOn} />
-              <button type="submit" className="button-secondary" disabled={receivedOn === (view.receivedOn ?? '')}>
-                {t('dossier.saveFacts')}
-              </button>
-            </form>
+            <ReceivedForm key={view.receivedOn ?? ''} item={item} stored={view.receivedOn ?? ''} onSave={(receivedOn) => run(() => onSaveItem({ receivedOn }))} />
           ) : view.receivedOn ? (
             <p>
               {t('dossier.receivedOn')}: {formatDate(view.receivedOn, lang)}
@@ -221,7 +229,7 @@ export function ItemPanel({ record, dossier, item, today, canWrite, onAddFiles, 
           ) : null}
           {item !== '6.11' || canWrite ? <h4>{t('dossier.factsTitle')}</h4> : null}
           {canWrite ? (
-            <FactsForm key={`${item}-${record.revision}`} item={item} facts={view.facts} prefill={prefillOf(record, item)} items={items} today={today} onSave={(facts) => onSaveItem({ facts })} />
+            <FactsForm key={`${item}-${JSON.stringify(view.facts ?? null)}`} item={item} facts={view.facts} prefill={prefillOf(record, item)} items={items} today={today} onSave={(facts) => onSaveItem({ facts })} />
           ) : (
             <FactsView item={item} facts={view.facts} />
           )}

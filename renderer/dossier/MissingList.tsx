@@ -13,7 +13,8 @@ export function MissingList({ dossier, record, onClose }: { dossier: DossierView
   const [copied, setCopied] = useState<'ok' | 'failed' | null>(null);
   const toRequest = dossier.missing.filter((m) => m.toRequest);
   const todo = dossier.missing.filter((m) => !m.toRequest);
-  const text = missingDocumentsText(dossier.missing, { name: `${record.convict.firstName} ${record.convict.lastName}`, personalFileNo: record.convict.personalFileNo }, lang);
+  // The request goes to a Lithuanian institution: in Lithuanian whatever the language of the UI.
+  const text = missingDocumentsText(dossier.missing, { name: `${record.convict.firstName} ${record.convict.lastName}`, personalFileNo: record.convict.personalFileNo }, 'lt');
 
   const copy = async () => {
     try {

@@ -47,9 +47,10 @@ export function encodeEnvelope(value: unknown): Uint8Array[] {
 }
 
 /** The value inside an envelope; binary parts are views of `data` (no copy). Throws on a malformed one. */
-export function decodeEnvelope(data: Uint8Array): unknown {
+export function decodeEnvelope(data: Uint8Array, maxJson = Number.MAX_SAFE_INTEGER): unknown {
   if (data.length < 8 || MAGIC.some((b, i) => data[i] !== b)) throw new Error('not an envelope');
   const length = new DataView(data.buffer, data.byteOffset, data.byteLength).getUint32(4);
+  if (length > maxJson) throw new Error('envelope header too long');
   if (8 + length > data.length) throw new Error('envelope cut short');
   const payload = data.subarray(8 + length);
   return JSON.parse(new TextDecoder().decode(data.subarray(8, 8 + length)), (_key, v: unknown) => {

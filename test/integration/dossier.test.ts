@@ -149,6 +149,59 @@ describe('removing a document attached by mistake', () => {
   });
 });
 
+describe('the sweep of unused contents never takes what a case uses', () => {
+  it('keeps every document while a case file cannot be read, and sweeps once it can', async () => {
+    const dataDir = tempDataDir();
+    const { services, view } = await setUp(dataDir);
+    let current = await attachDocument(services.dispatch, view, '6.5', await pdfDocument({ text: 'a' }));
+    const documentId = current.dossier.items.find((i) => i.id === '6.5')!.documents[0]!.id;
+    current = await attachDocument(services.dispatch, current, '6.2', await pdfDocument({ text: 'b' }));
+    await ok(services.dispatch, 'dossier.removeDocument', { caseId: view.record.id, revision: current.record.revision, documentId, reason: 'Klaida' });
+    const other = await ok(services.dispatch, 'cases.register', { ...request, personalFileNo: 'B-2', lastName: 'Kitas' });
+    await attachDocument(services.dispatch, other, '6.1', await pdfDocument({ text: 'c' }));
+    await services.close();
+    expect(storedDocuments(dataDir)).toHaveLength(3);
+    // The other case's file is damaged: its documents cannot be known, so nothing is swept.
+    const casePath = join(dataDir, 'cases', `${other.record.id}.json`);
+    const good = readFileSync(casePath);
+    writeFileSync(casePath, 'garbage');
+    const damaged = await openAsStaff({ dataDir, today: TODAY, verifyDelayMs: 0 });
+    await new Promise((r) => setTimeout(r, 300));
+    await damaged.close();
+    expect(storedDocuments(dataDir)).toHaveLength(3);
+    writeFileSync(casePath, good);
+    const repaired = await openAsStaff({ dataDir, today: TODAY, verifyDelayMs: 0 });
+    await new Promise((r) => setTimeout(r, 300));
+    await repaired.close();
+    expect(storedDocuments(dataDir)).toHaveLength(2);
+  });
+
+  it('keeps a content a change stored or found stored while the case files were being read', async () => {
+    const dataDir = tempDataDir();
+    const { services, view } = await setUp(dataDir);
+    const pdf = await pdfDocument({ text: 'vėl' });
+    const current = await attachDocument(services.dispatch, view, '6.5', pdf);
+    const documentId = current.dossier.items.find((i) => i.id === '6.5')!.documents[0]!.id;
+    await ok(services.dispatch, 'dossier.removeDocument', { caseId: view.record.id, revision: current.record.revision, documentId, reason: 'Klaida' });
+    await services.close();
+    // The check starts; meanwhile the same content is attached again (found stored, not rewritten).
+    const { DocumentStore } = await import('../../electron/services/store/documentStore');
+    const { openDataDirectory } = await import('../../electron/services/store/dataDirectory');
+    const key = await unlockDataKey(dataDir, { kind: 'passphrase', passphrase: process.env.PUSIAUKELE_PASSPHRASE ?? '' });
+    const dir = openDataDirectory(dataDir);
+    try {
+      const documents = new DocumentStore(dir, encryptingCodec(key).blobs);
+      documents.beginCheck();
+      expect(documents.put(sha256Hex(pdf), pdf)).toBe(false); // already there: nothing written
+      expect(documents.sweep(new Set(), Date.now() + 60_000)).toBe(0);
+      documents.beginCheck();
+      expect(documents.sweep(new Set(), Date.now() + 60_000)).toBe(1); // unused by then: removed
+    } finally {
+      dir.release();
+    }
+  });
+});
+
 describe('bad files are refused by their content, naming the file, and change nothing (V-77 p. 6)', () => {
   const cases: [string, string, () => Promise<Uint8Array> | Uint8Array][] = [
     ['an .exe renamed .pdf', 'FILE_NOT_DOCUMENT', () => windowsProgram()],
@@ -192,7 +245,8 @@ describe('bad files are refused by their content, naming the file, and change no
       revision: view.record.revision,
       files: staged.map((s, i) => ({ stagedId: s.stagedId, item: `6.${i + 1}` })),
     });
-    expect(error.code).toBe('INTERNAL');
+    expect(error.code).toBe('STORAGE_WRITE_FAILED');
+    expect(error.message).toContain('Ankstesni duomenys nepakeisti');
     expect((await ok(services.dispatch, 'cases.get', { id: view.record.id })).record).toEqual(view.record);
     expect(storedDocuments(dataDir)).toEqual([name.slice(0, 2)]); // only the blocker
     // The trail says the change was not made.

@@ -272,17 +272,19 @@ function uniqueItems(items: readonly DossierItemId[]): DossierItemId[] {
 }
 
 /**
- * Write the staged contents, each once, then the case (`put`). Should anything fail (a full disk),
- * what this change wrote is removed again and the error goes up: the case stays as it was and
- * nothing of the load remains.
+ * Write the staged contents, each once, then the case (`put`). Should writing a content fail (a
+ * full disk), what this change wrote is removed again and the error goes up: the case stays as it
+ * was and nothing of the load remains. Should the case write itself fail, the contents stay: the
+ * case may already be on disk (a failure after its rename), and unreferenced contents are removed
+ * by the next background check (DocumentStore.sweep).
  */
 function storeWith(ctx: ServiceContext, staged: readonly StagedDocument[], put: () => void): void {
   const written: string[] = [];
   try {
     for (const s of staged) if (ctx.documents.put(s.sha256, s.bytes)) written.push(s.sha256);
-    put();
   } catch (e) {
     for (const sha of written) ctx.documents.remove(sha);
     throw e;
   }
+  put();
 }

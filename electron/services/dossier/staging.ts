@@ -33,15 +33,16 @@ export class Staging {
     for (const [id, f] of this.files) if (f.stagedAt < oldest) this.files.delete(id);
   }
 
-  private heldBytes(): number {
+  private heldBytes(owner?: string): number {
     let total = 0;
-    for (const f of this.files.values()) total += f.bytes.length;
+    for (const f of this.files.values()) if (owner === undefined || f.owner === owner) total += f.bytes.length;
     return total;
   }
 
   add(file: Omit<StagedDocument, 'id' | 'stagedAt'>): StagedDocument {
     this.sweep();
-    if (this.heldBytes() + file.bytes.length > this.limits.totalBytes) {
+    // One user's abandoned review must not block everyone: each session may hold half of the total.
+    if (this.heldBytes() + file.bytes.length > this.limits.totalBytes || this.heldBytes(file.owner) + file.bytes.length > this.limits.totalBytes / 2) {
       throw new DomainError(
         'STAGING_FULL',
         `Failo „${file.name}“ nepavyko paruošti: per daug neišsaugotų failų laukia peržiūros. Užbaikite ar atšaukite ankstesnį įkėlimą ir bandykite dar kartą.`,

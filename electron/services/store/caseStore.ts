@@ -228,15 +228,17 @@ export class CaseStore {
     this.writeSnapshot();
   }
 
-  private refreshFromFile(id: string): void {
+  private refreshFromFile(id: string): CaseRecord | undefined {
     try {
       const record = this.readRecord(id);
       this.setSummary(summarize(record));
       this.damaged.delete(id);
+      return record;
     } catch (e) {
       if (e instanceof DomainError && e.code === 'CASE_NOT_FOUND') this.dropSummary(id);
       else if (e instanceof DomainError && e.code === 'CASE_DAMAGED') this.damaged.set(id, e.details?.reason as Bilingual);
       else this.damaged.set(id, { lt: `neperskaitomas (${String(e)})`, en: `unreadable (${String(e)})` });
+      return undefined;
     }
   }
 
@@ -336,6 +338,10 @@ export class CaseStore {
    * damaged files are reported, repaired ones cleared. Returns whether anything changed. Stops
    * early when `stop.requested` is set (the app is closing).
    */
+  /**
+   * Read every case file in the background: refresh the index and mark damaged files. `visit` sees
+   * every record read (also one read only at the second, synchronous attempt).
+   */
   async verifyAll(stop: { requested: boolean } = { requested: false }, visit?: (record: CaseRecord) => void): Promise<boolean> {
     const names = readdirSync(this.dir.path('cases')).filter((n) => /\.json$/.test(n));
     let changed = false;
@@ -358,7 +364,8 @@ export class CaseStore {
       }
       const wasDamaged = this.damaged.has(id);
       if (!ok) {
-        this.refreshFromFile(id); // synchronous re-check: decides and records the reason
+        const record = this.refreshFromFile(id); // synchronous re-check: decides and records the reason
+        if (record) visit?.(record);
         if (this.damaged.has(id) !== wasDamaged) changed = true;
       } else if (wasDamaged) {
         this.damaged.delete(id);

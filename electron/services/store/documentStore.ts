@@ -5,6 +5,7 @@ import type { CaseRecord } from '../../../shared/contract/schemas';
 import { DomainError } from '../../../shared/domain/errors';
 import type { DataDirectory } from './dataDirectory';
 import { fsyncDir, readFileIfExists, removeLeftoverTemps, writeFileDurable } from './durableFile';
+import { storageError } from './storageErrors';
 import type { BlobSealer } from './encryption';
 
 export const DOCUMENTS_DIR = 'documents';
@@ -24,6 +25,9 @@ export function sha256Hex(bytes: Uint8Array): string {
  * durable like every other file of the data directory; a case refers to documents by SHA-256.
  */
 export class DocumentStore {
+  /** Contents a change stored or found stored since the current check began (see sweep). */
+  private touched: Set<string> | null = null;
+
   constructor(
     private readonly dir: DataDirectory,
     private readonly sealer: BlobSealer,
@@ -43,6 +47,7 @@ export class DocumentStore {
 
   /** Store `bytes` (whose SHA-256 the caller computed) unless the same content is stored already. Returns whether it wrote. */
   put(sha256: string, bytes: Uint8Array): boolean {
+    this.touched?.add(sha256);
     const path = this.pathOf(sha256);
     if (existsSync(path)) return false;
     const folder = dirname(path);
@@ -50,7 +55,11 @@ export class DocumentStore {
       mkdirSync(folder, { recursive: true });
       fsyncDir(this.dir.path(DOCUMENTS_DIR));
     }
-    writeFileDurable(path, this.sealer.seal(bytes, sha256));
+    try {
+      writeFileDurable(path, this.sealer.seal(bytes, sha256));
+    } catch (e) {
+      throw storageError(e, { lt: 'dokumentas', en: 'the document' });
+    }
     return true;
   }
 
@@ -86,14 +95,21 @@ export class DocumentStore {
     }
   }
 
+  /** Start remembering the contents changes store (or find stored) while the case files are read. */
+  beginCheck(): void {
+    this.touched = new Set();
+  }
+
   /**
    * Remove contents no case refers to any more: a document removed from its case, or one written by
-   * a change that a crash cut short. `referenced` must come from every case file; files written since
-   * `startedAt` (the moment the case files began to be read) are left alone, as a change may be on
-   * its way to refer to them. Returns how many were removed.
+   * a change that a crash cut short. `referenced` must come from every case file, read since
+   * beginCheck(); whatever a change stored or re-used meanwhile is kept too (it may be on its way into
+   * a case), and so is any file modified since `startedAt`. Returns how many were removed.
    */
   sweep(referenced: ReadonlySet<string>, startedAt: number): number {
-    const keep = new Set([...referenced].map((sha) => `${this.sealer.blobName(sha)}.bin`));
+    const touched = this.touched ?? new Set<string>();
+    this.touched = null;
+    const keep = new Set([...referenced, ...touched].map((sha) => `${this.sealer.blobName(sha)}.bin`));
     const root = this.dir.path(DOCUMENTS_DIR);
     let removed = 0;
     for (const folder of readdirSync(root, { withFileTypes: true })) {
