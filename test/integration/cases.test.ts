@@ -114,7 +114,8 @@ describe('moving a case through the procedure', () => {
     expect(view.deadlines).toEqual([expect.objectContaining({ rule: 'p9', date: '2026-12-04' })]);
     expect(view.record.facts.dossierReceivedOn).toBe('2026-11-20');
     expect(view.record.timeline.map((e) => e.to)).toEqual(['request_received', 'dossier_collecting', 'dossier_received']);
-    expect(view.nextStates).toEqual(['ready_for_commission', 'ineligible', 'withdrawn']);
+    // V-77 p. 8: with nothing of the dossier loaded, the step to the commission is not offered.
+    expect(view.nextStates).toEqual(['ineligible', 'withdrawn']);
     await services.close();
   });
 
