@@ -4,7 +4,7 @@
  * offsets, as `pdfinfo` and the content check of electron/services/dossier/fileCheck.ts expect), and
  * a greyscale PNG that stands for a scanned identity card (6.10). The same input gives the same bytes.
  */
-import { deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 
 /**
  * The standard PDF fonts encode only WinAnsi, which lacks most Lithuanian letters: marks are
@@ -23,7 +23,7 @@ function pdfString(text: string): string {
 }
 
 /** Split text into lines of at most `width` characters at spaces (a longer word stays whole). */
-function wrap(text: string, width: number): string[] {
+export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
@@ -88,22 +88,6 @@ export function demoPdf(title: string, paragraphs: readonly string[], date: stri
 
 // ---- PNG ----
 
-let crcTable: Uint32Array | undefined;
-
-/** CRC-32 as PNG uses it (ISO 3309). */
-function crc32(bytes: Uint8Array): number {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  let crc = 0xffffffff;
-  for (const b of bytes) crc = (crcTable[(crc ^ b) & 0xff] as number) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
 
 function chunk(type: string, data: Uint8Array): Buffer {
   const head = Buffer.alloc(8);

@@ -14,36 +14,13 @@ import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import jpeg from 'jpeg-js';
 import { PDFDocument, PDFName, StandardFonts, rgb } from 'pdf-lib';
+import { asciiText, wrap } from '../../electron/cli/demoDocuments';
 
 /** A4 in points. */
 const A4: [number, number] = [595.28, 841.89];
 /** A fixed date, so that the same options give the same PDF bytes. */
 const FIXED_DATE = new Date('2026-01-05T09:00:00Z');
 
-/**
- * Helvetica (a standard font) encodes only WinAnsi: Lithuanian letters lose their marks (ž → z) and
- * anything else non-ASCII becomes '?'.
- */
-function asciiText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\x20-\x7e]/g, '?');
-}
-
-/** Split text into lines of at most `width` characters at spaces. */
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
 
 async function buildPdf(pages: number, text: string): Promise<PDFDocument> {
   const doc = await PDFDocument.create();

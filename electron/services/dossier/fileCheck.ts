@@ -10,6 +10,7 @@
  * JPEG marker segments (up to the scan) and PNG chunks by their lengths. It never scans or copies the
  * whole file and never parses the PDF's objects.
  */
+import { crc32 } from 'node:zlib';
 import { DomainError } from '../../../shared/domain/errors';
 
 export type DocumentKind = 'pdf' | 'jpeg' | 'png';
@@ -602,7 +603,7 @@ function pngHeaderProblem(buf: Buffer): string | null {
   if (!IHDR_BIT_DEPTHS[colourType]?.includes(bitDepth) || buf[26] !== 0 || buf[27] !== 0 || (buf[28] as number) > 1) {
     return 'ihdr-fields';
   }
-  if (crc32(buf, 12, 29) !== buf.readUInt32BE(29)) return 'ihdr-crc';
+  if (crc32(buf.subarray(12, 29)) !== buf.readUInt32BE(29)) return 'ihdr-crc';
   return null;
 }
 
@@ -628,19 +629,3 @@ function isAsciiLetter(b: number): boolean {
   return (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a);
 }
 
-let crcTable: Uint32Array | null = null;
-
-/** CRC-32 (ISO 3309, as PNG uses it) of buf[start, end) — only ever the 17 bytes of IHDR here. */
-function crc32(buf: Uint8Array, start: number, end: number): number {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  let crc = 0xffffffff;
-  for (let i = start; i < end; i++) crc = (crcTable[(crc ^ (buf[i] as number)) & 0xff] as number) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
