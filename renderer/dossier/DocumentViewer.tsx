@@ -44,6 +44,15 @@ function sessionKey(viewed: ViewedDocument): string {
   return `${id}:${viewed.kind}`;
 }
 
+/** A toolbar button named by its label (shown as a tooltip too) and its keyboard shortcuts. */
+function ToolButton({ label, keys, disabled, onClick, children }: { label: string; keys: string; disabled: boolean; onClick(): void; children: string }) {
+  return (
+    <button type="button" className="doc-viewer-button" aria-label={label} title={label} aria-keyshortcuts={keys} disabled={disabled} onClick={onClick}>
+      {children}
+    </button>
+  );
+}
+
 export function DocumentViewer(props: { document: ViewedDocument; onClose?: () => void }): JSX.Element {
   return <ViewerSession key={sessionKey(props.document)} viewed={props.document} onClose={props.onClose} />;
 }
@@ -168,58 +177,26 @@ function ViewerSession({ viewed, onClose }: { viewed: ViewedDocument; onClose: (
         </span>
         {isPdf && !documentFailed && (
           <div className="doc-viewer-tools">
-            <button
-              type="button"
-              className="doc-viewer-button"
-              aria-label={t('viewer.previousPage')}
-              title={t('viewer.previousPage')}
-              aria-keyshortcuts="PageUp ArrowLeft"
-              disabled={!controlsEnabled || page <= 1}
-              onClick={() => run('previousPage')}
-            >
+            <ToolButton label={t('viewer.previousPage')} keys="PageUp ArrowLeft" disabled={!controlsEnabled || page <= 1} onClick={() => run('previousPage')}>
               ‹
-            </button>
+            </ToolButton>
             <label htmlFor={pageFieldId}>{t('viewer.pageField')}</label>
             <PageField id={pageFieldId} page={page} pageCount={pageCount} disabled={!controlsEnabled} onGo={goTo} />
             <span>{t('viewer.ofPages', { count: opened ? pageCount : '…' })}</span>
-            <button
-              type="button"
-              className="doc-viewer-button"
-              aria-label={t('viewer.nextPage')}
-              title={t('viewer.nextPage')}
-              aria-keyshortcuts="PageDown ArrowRight"
-              disabled={!controlsEnabled || page >= pageCount}
-              onClick={() => run('nextPage')}
-            >
+            <ToolButton label={t('viewer.nextPage')} keys="PageDown ArrowRight" disabled={!controlsEnabled || page >= pageCount} onClick={() => run('nextPage')}>
               ›
-            </button>
+            </ToolButton>
           </div>
         )}
         {!documentFailed && (
           <div className="doc-viewer-tools">
-            <button
-              type="button"
-              className="doc-viewer-button"
-              aria-label={t('viewer.zoomOut')}
-              title={t('viewer.zoomOut')}
-              aria-keyshortcuts="-"
-              disabled={!controlsEnabled || !canZoomOut(scale)}
-              onClick={() => run('zoomOut')}
-            >
+            <ToolButton label={t('viewer.zoomOut')} keys="-" disabled={!controlsEnabled || !canZoomOut(scale)} onClick={() => run('zoomOut')}>
               −
-            </button>
+            </ToolButton>
             <span className="doc-viewer-zoom">{t('viewer.zoomLevel', { percent: zoomPercent(scale) })}</span>
-            <button
-              type="button"
-              className="doc-viewer-button"
-              aria-label={t('viewer.zoomIn')}
-              title={t('viewer.zoomIn')}
-              aria-keyshortcuts="+"
-              disabled={!controlsEnabled || !canZoomIn(scale)}
-              onClick={() => run('zoomIn')}
-            >
+            <ToolButton label={t('viewer.zoomIn')} keys="+" disabled={!controlsEnabled || !canZoomIn(scale)} onClick={() => run('zoomIn')}>
               +
-            </button>
+            </ToolButton>
             <button
               type="button"
               className="doc-viewer-button"

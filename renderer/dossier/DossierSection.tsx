@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { CaseView } from '../../shared/contract/schemas';
 import type { IsoDate } from '../../shared/domain/calendar';
+import { DOSSIER_EDITABLE_STATES, DOSSIER_EXTENDABLE_STATES } from '../../shared/domain/caseStates';
 import { DOSSIER_ITEMS, type DossierItemId } from '../../shared/domain/dossierItems';
 import { call, toApiError, type ApiError } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -25,16 +26,15 @@ interface DossierSectionProps {
 
 type Review = { prepared: Prepared[]; target: DossierItemId | null };
 
-/** V-77 p. 7: the term can be extended while the dossier is on its way. */
-const EXTENDABLE = ['request_received', 'dossier_collecting'];
-
 /**
  * V-77 p. 6–9: the eleven items as a checklist with their documents; files dropped on an item or
  * picked, a whole folder loaded through a review; each item's documents and facts; what is missing.
  */
-export function DossierSection({ view, today, canWrite, onChange }: DossierSectionProps) {
+export function DossierSection({ view, today, canWrite: writer, onChange }: DossierSectionProps) {
   const { lang, t } = useI18n();
   const { dossier, record } = view;
+  // Once the commission has decided, the dossier is read, not changed (the back end refuses too).
+  const canWrite = writer && DOSSIER_EDITABLE_STATES.includes(record.state);
   const [openItem, setOpenItem] = useState<DossierItemId | null>(null);
   const [review, setReview] = useState<Review | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -128,7 +128,7 @@ export function DossierSection({ view, today, canWrite, onChange }: DossierSecti
         <button type="button" className={panel === 'missing' ? 'button-secondary is-open' : 'button-secondary'} aria-expanded={panel === 'missing'} onClick={() => setPanel(panel === 'missing' ? null : 'missing')}>
           {t('dossier.missingList')}
         </button>
-        {canWrite && EXTENDABLE.includes(record.state) ? (
+        {canWrite && DOSSIER_EXTENDABLE_STATES.includes(record.state) ? (
           <button type="button" className={panel === 'extend' ? 'button-secondary is-open' : 'button-secondary'} aria-expanded={panel === 'extend'} onClick={() => setPanel(panel === 'extend' ? null : 'extend')}>
             {t('dossier.extend')}
           </button>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { DOSSIER_ITEMS, type DossierItemId } from '../../shared/domain/dossierItems';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useI18n } from '../i18n/I18nProvider';
-import { displayPath, type Prepared } from './upload';
+import { displayPath, kindAndSize, type Prepared } from './upload';
 
 /** Where each file goes: an item, or not loaded. '' = not yet placed. */
 export type Placement = DossierItemId | 'skip' | '';
@@ -52,7 +52,7 @@ export function FolderReview({ prepared, target, busy, onConfirm, onCancel }: Fo
             return (
               <tr key={`${path}-${i}`} data-file={p.file.name} className={p.error ? 'review-refused' : undefined}>
                 <th scope="row">{path}</th>
-                <td>{p.staged ? `${p.staged.kind.toUpperCase()}, ${(p.staged.size / 1024 / 1024).toFixed(2)} MB` : t('dossier.review.refused')}</td>
+                <td>{p.staged ? kindAndSize(p.staged.kind, p.staged.size) : t('dossier.review.refused')}</td>
                 <td>
                   {p.error ? (
                     <ErrorNotice error={p.error} />

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import type { DossierView } from '../../shared/contract/dossierSchemas';
 import type { CaseRecord } from '../../shared/contract/schemas';
 import type { IsoDate } from '../../shared/domain/calendar';
-import type { DossierDocument, DossierItems } from '../../shared/domain/dossier';
+import { currentVersion, type DossierDocument, type DossierItems } from '../../shared/domain/dossier';
 import { DOSSIER_ITEMS, type DossierItemId } from '../../shared/domain/dossierItems';
 import { call, toApiError, type ApiError } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -13,7 +13,7 @@ import { DocumentViewer, type ViewedDocument } from './DocumentViewer';
 import { FactsForm } from './FactsForm';
 import { FactsView } from './FactsView';
 import type { Draft } from './factsFields';
-import { prepareFile } from './upload';
+import { kindAndSize, prepareFile } from './upload';
 
 interface ItemPanelProps {
   record: CaseRecord;
@@ -110,14 +110,14 @@ export function ItemPanel({ record, dossier, item, today, canWrite, onAddFiles, 
           {view.documents.length === 0 ? <p>{t('dossier.noDocuments')}</p> : null}
           <ul className="document-list">
             {view.documents.map((d) => {
-              const current = d.versions[d.versions.length - 1]!;
+              const current = currentVersion(d);
               return (
                 <li key={d.id}>
                   <button type="button" className="link-button" onClick={() => void open(d)}>
                     {current.name}
                   </button>{' '}
                   <span className="field-hint">
-                    {current.kind.toUpperCase()}, {(current.size / 1024 / 1024).toFixed(2)} MB · {t('dossier.addedBy', { who: current.addedBy, at: formatMoment(current.addedAt, lang) })}
+                    {kindAndSize(current.kind, current.size)} · {t('dossier.addedBy', { who: current.addedBy, at: formatMoment(current.addedAt, lang) })}
                     {d.versions.length > 1 ? ` · ${t('dossier.version', { n: d.versions.length })}` : ''}
                   </span>
                   {current.note ? <p className="field-hint">{current.note}</p> : null}

@@ -5,8 +5,14 @@ import { translate } from '../i18n/translate';
 /** A file the user gave, after the back end checked it: staged (held for review) or refused. */
 export type Prepared = { file: File; staged: StagedFile; error?: undefined } | { file: File; staged?: undefined; error: ApiError };
 
-function megabytes(bytes: number): string {
-  return (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
+/** A size in MB (MiB, as the limit in the settings counts), e.g. "52.4" or "50". */
+export function megabytes(bytes: number, decimals = 1): string {
+  return (bytes / 1024 / 1024).toFixed(decimals).replace(/\.0+$/, '');
+}
+
+/** "PDF, 0.42 MB": what a stored or staged document is. */
+export function kindAndSize(kind: string, bytes: number): string {
+  return `${kind.toUpperCase()}, ${megabytes(bytes, 2)} MB`;
 }
 
 /**

@@ -2,11 +2,7 @@ import { z } from 'zod';
 import type { DossierItemId } from '../domain/dossierItems';
 import type { DossierItemRecord, FactsByItem } from '../domain/dossier';
 import { DOSSIER_ITEM_IDS } from '../domain/dossier';
-
-/** Every message is a key of VALIDATION_MESSAGES (validationMessages.ts), as in schemas.ts. */
-const isoDate = z.iso.date({ error: (issue) => (issue.input === '' || issue.input === undefined ? 'required' : 'date') });
-const text = (max: number) => z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, { error: 'tooLong' });
-const optionalText = (max: number) => z.string().trim().max(max, { error: 'tooLong' });
+import { isoDate, optionalText, text } from './fieldSchemas';
 
 export const dossierItemId = z.enum(DOSSIER_ITEM_IDS as [DossierItemId, ...DossierItemId[]]);
 export const documentKind = z.enum(['pdf', 'jpeg', 'png']);

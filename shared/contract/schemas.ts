@@ -2,17 +2,9 @@ import { z } from 'zod';
 import { CASE_STATES } from '../domain/caseStates';
 import { addCalendarMonths, compareIso, isIsoDate } from '../domain/calendar';
 import { dossierItemId, dossierRecord, dossierView } from './dossierSchemas';
+import { isoDate, optionalText, text } from './fieldSchemas';
 
-/** Every schema's messages are keys of VALIDATION_MESSAGES (see validationMessages.ts). */
-const text = (max: number) =>
-  z
-    .string({ error: 'required' })
-    .trim()
-    .min(1, { error: 'required' })
-    .max(max, { error: 'tooLong' });
-
-/** A real calendar date, 'YYYY-MM-DD' (zod's ISO date check knows month lengths and leap years). */
-export const isoDate = z.iso.date({ error: (issue) => (issue.input === '' || issue.input === undefined ? 'required' : 'date') });
+export { isoDate };
 
 export const caseState = z.enum(CASE_STATES);
 
@@ -35,7 +27,7 @@ export const otherInstitution = z.object({
   id: institutionId,
   name: text(200),
   /** The halfway house this institution runs, if any (a request may name it, V-77 p. 5). */
-  halfwayHouseName: z.string().trim().max(200, { error: 'tooLong' }).default(''),
+  halfwayHouseName: optionalText(200).default(''),
 });
 
 export const settings = z
@@ -43,7 +35,7 @@ export const settings = z
     institution: z.object({
       name: text(200),
       runsHalfwayHouse: z.boolean(),
-      halfwayHouseName: z.string().trim().max(200, { error: 'tooLong' }).default(''),
+      halfwayHouseName: optionalText(200).default(''),
       places: z.number({ error: 'placesCount' }).int({ error: 'placesCount' }).min(0, { error: 'placesCount' }).max(1000, { error: 'placesCount' }),
     }),
     otherInstitutions: z.array(otherInstitution).max(200),

@@ -70,6 +70,12 @@ export const REQUEST_EDITABLE_STATES: readonly CaseState[] = [
   'scheduled',
 ];
 
+/** V-77 p. 6–10: the dossier is loaded until the commission decides; afterwards it is what was decided on. */
+export const DOSSIER_EDITABLE_STATES: readonly CaseState[] = REQUEST_EDITABLE_STATES;
+
+/** V-77 p. 7: the dossier term can be extended while the dossier is still on its way. */
+export const DOSSIER_EXTENDABLE_STATES: readonly CaseState[] = ['request_received', 'dossier_collecting'];
+
 /** States in which the case is finished: no further step of the procedure is expected. */
 export const FINAL_STATES: readonly CaseState[] = ['refused', 'ineligible', 'returned', 'withdrawn'];
 

@@ -30,6 +30,11 @@ export interface DossierDocument {
   versions: DocumentVersion[];
 }
 
+/** The version of a document that counts now: the last one. */
+export function currentVersion(document: DossierDocument): DocumentVersion {
+  return document.versions[document.versions.length - 1]!;
+}
+
 export type RiskLevel = 'low' | 'medium' | 'high' | 'undetermined';
 export type WorkKind = 'halfway_house_work' | 'other_work' | 'study' | 'none';
 export type IdDocumentType = 'passport' | 'id_card' | 'residence_permit' | 'other';
@@ -323,10 +328,6 @@ export function missingFromDossier(items: DossierItems, context: DossierContext)
     }
   }
   return missing;
-}
-
-export function dossierComplete(items: DossierItems, context: DossierContext): boolean {
-  return missingFromDossier(items, context).length === 0;
 }
 
 /** The text of the request for missing documents, to copy or print for the convict's institution. */

@@ -14,3 +14,11 @@ export class DomainError extends Error {
     this.name = 'DomainError';
   }
 }
+
+/**
+ * A refusal about one field of the input (INVALID_INPUT), as the dispatch gives for schema failures:
+ * `key` is a key of the contract's validation messages, so the form shows it under the field.
+ */
+export function fieldError(path: string, key: string, lt: string, en: string): DomainError {
+  return new DomainError('INVALID_INPUT', lt, en, { fields: [{ path, key }] });
+}

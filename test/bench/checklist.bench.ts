@@ -10,36 +10,20 @@
  * computed there, and React's render. Median of RUNS runs after one warm-up; exits with 1 over 200 ms.
  */
 import { DOSSIER_ITEMS } from '../../shared/domain/dossierItems';
-import { completeFacts } from '../helpers/dossier';
+import { completeFacts, DOSSIER_CASE_REQUEST } from '../helpers/dossier';
 import { jpegImage, pdfDocument, pngImage } from '../helpers/documents';
 import { closeSessions, ensureRendererBuilt, invoke, openApp, SETTINGS, tempDir, type Dispatch } from '../e2e/harness';
+import { median } from './stats';
 
 const RUNS = Number(process.env.BENCH_CHECKLIST_RUNS ?? 15);
 const LIMIT_MS = 200;
 const DOCUMENTS = 40;
 
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
 let caseId = '';
 
 async function seed(dispatch: Dispatch): Promise<void> {
   await invoke(dispatch, 'settings.save', SETTINGS);
-  let view = await invoke(dispatch, 'cases.register', {
-    firstName: 'Žydrūnas',
-    lastName: 'Čepulis',
-    personalFileNo: 'A-1001',
-    birthDate: '1984-05-17',
-    servingInstitutionId: 'vilnius',
-    halfwayHouseInstitutionId: 'own',
-    requestDate: '2026-11-02',
-    possibleTransferDate: '2026-12-15',
-    possibleParoleDate: '2027-06-01',
-    sentenceEnd: '2028-03-01',
-  });
+  let view = await invoke(dispatch, 'cases.register', DOSSIER_CASE_REQUEST);
   caseId = view.record.id;
   const files = [];
   for (let i = 0; i < DOCUMENTS; i++) {

@@ -29,6 +29,7 @@ import type { Dispatch } from '../../shared/contract/dispatch';
 import type { MethodName, MethodOutput } from '../../shared/contract/methods';
 import type { RequestInput } from '../../shared/contract/schemas';
 import { largePdf } from '../helpers/documents';
+import { median } from './stats';
 
 // The data directory is encrypted (issue 3): a passphrase for it unless one is given.
 process.env.PUSIAUKELE_PASSPHRASE ||= 'bench-passphrase-pusiaukele';
@@ -41,12 +42,6 @@ const RUNS = Number(process.env.BENCH_DOSSIER_RUNS ?? 7);
 const LIMIT = 2;
 
 const STAFF = { username: 'bench', displayName: 'Bench', password: 'Bench-slaptazodis-1' };
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
 
 async function call<M extends MethodName>(dispatch: Dispatch, method: M, input: unknown): Promise<MethodOutput<M>> {
   const result = await dispatch(method, input);

@@ -16,6 +16,7 @@ import { DEMO_SETTINGS, demoCases } from '../../electron/cli/demoData';
 import { addDemoCase } from '../../electron/cli/demo';
 import type { Dispatch } from '../../shared/contract/dispatch';
 import { requestInputOf, type CaseView } from '../../shared/contract/schemas';
+import { median } from './stats';
 
 // The data directories are encrypted (issue 3): a passphrase for them unless one is given.
 process.env.PUSIAUKELE_PASSPHRASE ||= 'bench-passphrase-pusiaukele';
@@ -26,12 +27,6 @@ const LARGE = Number(process.env.BENCH_CASES ?? 10_000);
 const UPDATES = 300;
 /** Updates run first and not counted, so that both sizes are measured with the code warm. */
 const WARM_UP = 60;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
 
 async function unwrap<T>(p: Promise<{ ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
   const r = await p;

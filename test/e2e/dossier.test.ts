@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { completeFacts } from '../helpers/dossier';
+import { completeFacts, DOSSIER_CASE_REQUEST } from '../helpers/dossier';
 import { writeDossierFolder } from '../helpers/documents';
 import { closeSessions, ensureRendererBuilt, invoke, openApp, SETTINGS, tempDir, type Dispatch } from './harness';
 
@@ -10,18 +10,7 @@ afterEach(closeSessions);
 
 async function seed(dispatch: Dispatch): Promise<void> {
   await invoke(dispatch, 'settings.save', SETTINGS);
-  await invoke(dispatch, 'cases.register', {
-    firstName: 'Žydrūnas',
-    lastName: 'Čepulis',
-    personalFileNo: 'A-1001',
-    birthDate: '1984-05-17',
-    servingInstitutionId: 'vilnius',
-    halfwayHouseInstitutionId: 'own',
-    requestDate: '2026-11-02',
-    possibleTransferDate: '2026-12-15',
-    possibleParoleDate: '2027-06-01',
-    sentenceEnd: '2028-03-01',
-  });
+  await invoke(dispatch, 'cases.register', DOSSIER_CASE_REQUEST);
 }
 
 describe('loading the dossier (V-77 p. 6–9)', () => {

@@ -1,18 +1,12 @@
 import type { Dispatch } from '../../shared/contract/dispatch';
-import type { MethodName, MethodOutput } from '../../shared/contract/methods';
-import type { CaseView } from '../../shared/contract/schemas';
+import type { CaseView, RequestInput } from '../../shared/contract/schemas';
 import type { FactsByItem } from '../../shared/domain/dossier';
 import type { DossierItemId } from '../../shared/domain/dossierItems';
+import { ok } from './calls';
 import { pdfDocument } from './documents';
 
 type Dispatchish = Dispatch | ((method: string, input: unknown) => ReturnType<Dispatch>);
 
-/** The value of a call, or the test fails with the refusal (no vitest import: benchmarks use this too). */
-async function ok<M extends MethodName>(dispatch: Dispatch, method: M, input: unknown): Promise<MethodOutput<M>> {
-  const result = await dispatch(method, input);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
 
 /**
  * Facts of every item (V-77 p. 6) for a case whose request is `view`'s: consistent with it, the
@@ -41,6 +35,23 @@ export function completeFacts(view: CaseView): { [I in DossierItemId]: FactsByIt
     '6.11': { description: 'Charakteristika' },
   };
 }
+
+/**
+ * The request of the dossier tests and benchmarks: filed Mon 2026-11-02 (Vėlinės) by a convict of
+ * another institution (Vilnius, in both the demo and the e2e settings) for this halfway house.
+ */
+export const DOSSIER_CASE_REQUEST: RequestInput = {
+  firstName: 'Žydrūnas',
+  lastName: 'Čepulis',
+  personalFileNo: 'A-1001',
+  birthDate: '1984-05-17',
+  servingInstitutionId: 'vilnius',
+  halfwayHouseInstitutionId: 'own',
+  requestDate: '2026-11-02',
+  possibleTransferDate: '2026-12-15',
+  possibleParoleDate: '2027-06-01',
+  sentenceEnd: '2028-03-01',
+};
 
 /** Items the commission needs on paper when the personal file is accessible (6.7 not needed, 6.11 optional). */
 export const REQUIRED_ITEMS: readonly DossierItemId[] = ['6.1', '6.2', '6.3', '6.4', '6.5', '6.6', '6.8', '6.9', '6.10'];

@@ -4,26 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_SETTINGS } from '../../electron/cli/demoData';
 import { encryptingCodec, unlockDataKey } from '../../electron/services/store/encryption';
 import { sha256Hex } from '../../electron/services/store/documentStore';
-import type { RequestInput } from '../../shared/contract/schemas';
 import { ok, refused, tempDataDir } from '../helpers/dataDir';
-import { attachDocument, completeFacts, loadCompleteDossier } from '../helpers/dossier';
+import { attachDocument, completeFacts, DOSSIER_CASE_REQUEST, loadCompleteDossier } from '../helpers/dossier';
 import { encryptedPdf, jpegImage, largePdf, pdfDocument, pngImage, truncatedPdf, windowsProgram } from '../helpers/documents';
 import { as, openAsStaff, signedIn } from '../helpers/users';
 
 const TODAY = '2026-11-23';
 
-const request: RequestInput = {
-  firstName: 'Žydrūnas',
-  lastName: 'Čepulis',
-  personalFileNo: 'A-1001',
-  birthDate: '1984-05-17',
-  servingInstitutionId: 'marijampole',
-  halfwayHouseInstitutionId: 'own',
-  requestDate: '2026-11-02',
-  possibleTransferDate: '2026-12-15',
-  possibleParoleDate: '2027-06-01',
-  sentenceEnd: '2028-03-01',
-};
+const request = DOSSIER_CASE_REQUEST;
 
 async function setUp(dataDir = tempDataDir()) {
   const services = await openAsStaff({ dataDir, today: TODAY, verifyOnOpen: false });

@@ -10,24 +10,19 @@ import {
   REQUEST_EDITABLE_STATES,
 } from '../../../shared/domain/caseStates';
 import { possibleDecisions } from '../../../shared/domain/decisions';
-import { DomainError } from '../../../shared/domain/errors';
+import { DomainError, fieldError } from '../../../shared/domain/errors';
 import { requestFlags } from '../../../shared/domain/requestRules';
 import { requestDateInFuture, stepDateProblem } from '../../../shared/domain/stepRules';
 import type { ServiceContext } from '../context';
 import { halfwayHouse, servingInstitution, type InstitutionRef } from './institutions';
 import { caseChanges } from './caseChanges';
-import { advanceIfComplete, isDossierComplete } from '../dossier/readiness';
-import { dossierViewOf } from '../dossier/views';
+import { advanceIfComplete, missingOf } from '../dossier/readiness';
 import { firstStepOn, lastStepOn, refusalDates, refusedByConvict, servesInHalfwayHouseInstitution, toListItem } from './views';
 
 type CaseHandlers = Pick<
   Handlers,
   'cases.list' | 'cases.get' | 'cases.checkRequest' | 'cases.register' | 'cases.updateRequest' | 'cases.transition'
 >;
-
-function fieldError(path: string, key: string, lt: string, en: string): DomainError {
-  return new DomainError('INVALID_INPUT', lt, en, { fields: [{ path, key }] });
-}
 
 const STEP_DATE_MESSAGES = {
   required: ['Nurodykite žingsnio datą.', 'Give the date of the step.'],
@@ -191,9 +186,9 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
       else if (decision !== undefined) {
         throw fieldError('decision', 'invalid', 'Komisijos sprendimas įrašomas tik žingsniu „Komisija nusprendė“.', 'The commission’s decision is recorded only with the step “Decided”.');
       }
-      if (to === 'ready_for_commission' && !isDossierComplete(record, ctx.today())) {
+      const missing = to === 'ready_for_commission' ? missingOf(record, ctx.today()) : [];
+      if (missing.length > 0) {
         // V-77 p. 6, 8: only a complete dossier goes to the commission.
-        const missing = dossierViewOf(record, ctx.today(), ctx.maxDocumentBytes()).missing;
         throw new DomainError(
           'DOSSIER_INCOMPLETE',
           `Medžiaga dar nepilna, todėl byla neperduodama komisijai. Trūksta: ${missing.map((m) => `${m.item} (${m.lt})`).join('; ')}`,

@@ -7,7 +7,6 @@ import { personalFileKey } from '../../../shared/domain/personalFile';
 import { requestFlags } from '../../../shared/domain/requestRules';
 import type { CaseSummary, StoredCase } from '../store/caseStore';
 import { dossierViewOf } from '../dossier/views';
-import { isDossierComplete } from '../dossier/readiness';
 
 /** Dates of the convict's refusals on other cases, decided on or before `requestDate` (V-77 p. 19). */
 export function refusalDates(convictCases: readonly CaseSummary[], requestDate: IsoDate, exceptId?: string): IsoDate[] {
@@ -99,20 +98,21 @@ export function lastStepOn(record: CaseRecord): IsoDate {
  * The steps the procedure allows from here; the step to the commission only with a complete
  * dossier (V-77 p. 8): a received dossier that completes goes there by itself.
  */
-function offeredSteps(record: CaseRecord, today: IsoDate) {
-  return nextStates(record.state, record.facts.decision).filter((s) => s !== 'ready_for_commission' || isDossierComplete(record, today));
+function offeredSteps(record: CaseRecord, dossierComplete: boolean) {
+  return nextStates(record.state, record.facts.decision).filter((s) => s !== 'ready_for_commission' || dossierComplete);
 }
 
 export function toCaseView(record: CaseRecord, convictCases: readonly CaseSummary[], today: IsoDate, maxDocumentBytes: number): CaseView {
   const serves = servesInHalfwayHouseInstitution(record);
+  const dossier = dossierViewOf(record, today, maxDocumentBytes);
   return {
     record,
     deadlines: deadlinesOf(record, today),
     flags: flagsOf(record, convictCases),
-    nextStates: offeredSteps(record, today),
+    nextStates: offeredSteps(record, dossier.complete),
     servesInHalfwayHouseInstitution: serves,
     possibleDecisions: possibleDecisions(serves).map((d) => d.id),
     lastStepOn: lastStepOn(record),
-    dossier: dossierViewOf(record, today, maxDocumentBytes),
+    dossier,
   };
 }

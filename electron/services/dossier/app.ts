@@ -3,10 +3,10 @@ import { FACTS_SCHEMAS } from '../../../shared/contract/dossierSchemas';
 import type { Caller, Handlers } from '../../../shared/contract/methods';
 import type { CaseRecord } from '../../../shared/contract/schemas';
 import { compareIso } from '../../../shared/domain/calendar';
-import { CASE_STATE_LABELS, type CaseState } from '../../../shared/domain/caseStates';
-import { factsIssues, proposeItem, type DossierDocument, type DossierItemRecord, type DossierItems, type ItemFacts } from '../../../shared/domain/dossier';
+import { CASE_STATE_LABELS, DOSSIER_EDITABLE_STATES, DOSSIER_EXTENDABLE_STATES, type CaseState } from '../../../shared/domain/caseStates';
+import { currentVersion, factsIssues, proposeItem, type DossierDocument, type DossierItemRecord, type DossierItems, type ItemFacts } from '../../../shared/domain/dossier';
 import type { DossierItemId } from '../../../shared/domain/dossierItems';
-import { DomainError } from '../../../shared/domain/errors';
+import { DomainError, fieldError } from '../../../shared/domain/errors';
 import { caseChanges } from '../cases/caseChanges';
 import type { ServiceContext } from '../context';
 import { sha256Hex } from '../store/documentStore';
@@ -20,16 +20,8 @@ type DossierHandlers = Pick<
   'dossier.stage' | 'dossier.discard' | 'dossier.attach' | 'dossier.saveItem' | 'dossier.removeDocument' | 'dossier.extendTerm' | 'dossier.readDocument'
 >;
 
-/** The dossier is loaded until the commission decides (V-77 p. 6–10); afterwards it is what was decided on. */
-const DOSSIER_EDITABLE_STATES: readonly CaseState[] = ['request_received', 'dossier_collecting', 'dossier_received', 'ready_for_commission', 'scheduled'];
 /** States that promise a complete dossier (V-77 p. 8–9): no change may make it incomplete there. */
 const COMPLETE_STATES: readonly CaseState[] = ['ready_for_commission', 'scheduled'];
-/** V-77 p. 7: the term can be extended while the dossier is still on its way. */
-const EXTENDABLE_STATES: readonly CaseState[] = ['request_received', 'dossier_collecting'];
-
-function fieldError(path: string, key: string, lt: string, en: string): DomainError {
-  return new DomainError('INVALID_INPUT', lt, en, { fields: [{ path, key }] });
-}
 
 function assertEditable(record: CaseRecord): void {
   if (DOSSIER_EDITABLE_STATES.includes(record.state)) return;
@@ -50,7 +42,7 @@ function placesOf(items: DossierItems, sha256: string) {
   const found: { item: DossierItemId; documentId: string; name: string }[] = [];
   for (const [item, record] of Object.entries(items) as [DossierItemId, DossierItemRecord][]) {
     for (const d of record.documents) {
-      const current = d.versions[d.versions.length - 1]!;
+      const current = currentVersion(d);
       if (current.sha256 === sha256) found.push({ item, documentId: d.id, name: current.name });
     }
   }
@@ -122,38 +114,32 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
         const s = staged[i]!;
         const item = (items[file.item] ??= { documents: [] });
         const version = { sha256: s.sha256, name: s.name, kind: s.kind, size: s.bytes.length, addedAt: at, addedBy };
+        const replaced = file.replaces === undefined ? undefined : item.documents.find((d) => d.id === file.replaces);
         if (file.replaces !== undefined) {
-          const document = item.documents.find((d) => d.id === file.replaces);
-          if (!document) {
+          if (!replaced) {
             throw new DomainError('DOCUMENT_NOT_FOUND', `Keičiamo dokumento punkte ${file.item} nėra.`, `The document to replace is not in item ${file.item}.`, { documentId: file.replaces });
           }
           if (!file.note) {
             throw fieldError('note', 'required', `Nurodykite, kas pasikeitė naujoje „${s.name}“ versijoje.`, `Say what changed in the new version “${s.name}”.`);
           }
-          if (document.versions[document.versions.length - 1]!.sha256 === s.sha256) {
+          if (currentVersion(replaced).sha256 === s.sha256) {
             throw new DomainError('DOCUMENT_SAME_CONTENT', `Failas „${s.name}“ sutampa su dabartine dokumento versija: keisti nėra ką.`, `The file “${s.name}” is the same as the current version: nothing to replace.`, { file: s.name });
           }
-          const other = item.documents.find((d) => d !== document && d.versions[d.versions.length - 1]!.sha256 === s.sha256);
-          if (other) {
-            throw new DomainError(
-              'DOCUMENT_ALREADY_ATTACHED',
-              `Failas „${s.name}“ jau pridėtas prie ${file.item} punkto kaip kitas dokumentas („${other.versions[other.versions.length - 1]!.name}“). Niekas neišsaugota.`,
-              `The file “${s.name}” is already attached to item ${file.item} as another document (“${other.versions[other.versions.length - 1]!.name}”). Nothing was saved.`,
-              { file: s.name, item: file.item },
-            );
-          }
-          document.versions.push({ ...version, note: file.note });
+        }
+        // The same content once per item: as a new document or as another document's new version.
+        const same = item.documents.find((d) => d !== replaced && currentVersion(d).sha256 === s.sha256);
+        if (same) {
+          throw new DomainError(
+            'DOCUMENT_ALREADY_ATTACHED',
+            `Failas „${s.name}“ jau pridėtas prie ${file.item} punkto (kaip „${currentVersion(same).name}“). Niekas neišsaugota.`,
+            `The file “${s.name}” is already attached to item ${file.item} (as “${currentVersion(same).name}”). Nothing was saved.`,
+            { file: s.name, item: file.item },
+          );
+        }
+        if (replaced) {
+          replaced.versions.push({ ...version, note: file.note });
           added.push({ item: file.item, text: `${s.name} (${file.note})` });
         } else {
-          const same = item.documents.find((d) => d.versions[d.versions.length - 1]!.sha256 === s.sha256);
-          if (same) {
-            throw new DomainError(
-              'DOCUMENT_ALREADY_ATTACHED',
-              `Failas „${s.name}“ jau pridėtas prie ${file.item} punkto (kaip „${same.versions[same.versions.length - 1]!.name}“). Niekas neišsaugota.`,
-              `The file “${s.name}” is already attached to item ${file.item} (as “${same.versions[same.versions.length - 1]!.name}”). Nothing was saved.`,
-              { file: s.name, item: file.item },
-            );
-          }
           item.documents.push({ id: randomUUID(), versions: [version] });
           added.push({ item: file.item, text: s.name });
         }
@@ -219,7 +205,7 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
       item.documents = item.documents.filter((d) => d.id !== documentId);
       // An item without documents is waiting again; its facts stay for when the right one comes.
       if (item.documents.length === 0) delete item.receivedOn;
-      const name = found.document.versions[found.document.versions.length - 1]!.name;
+      const name = currentVersion(found.document).name;
       const at = ctx.now().toISOString();
       const changed = settle(
         record,
@@ -239,7 +225,7 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
 
     'dossier.extendTerm': async ({ caseId, revision, days, reason }, caller) => {
       const record = forChange(caseId, revision);
-      if (!EXTENDABLE_STATES.includes(record.state)) {
+      if (!DOSSIER_EXTENDABLE_STATES.includes(record.state)) {
         throw new DomainError(
           'EXTENSION_CLOSED',
           `Medžiagos pateikimo terminas pratęsiamas, kol medžiaga dar negauta (V-77 7 p.); dabar byla „${CASE_STATE_LABELS[record.state].lt}“.`,
@@ -260,7 +246,7 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
     'dossier.readDocument': async ({ caseId, documentId, version }) => {
       const record = ctx.cases.get(caseId);
       const found = findDocument(dossierItemsOf(record), documentId);
-      const v = found && (version === undefined ? found.document.versions[found.document.versions.length - 1] : found.document.versions[version - 1]);
+      const v = found && (version === undefined ? currentVersion(found.document) : found.document.versions[version - 1]);
       if (!v) throw new DomainError('DOCUMENT_NOT_FOUND', 'Tokio dokumento šioje byloje nėra.', 'There is no such document in this case.', { documentId, version });
       return { name: v.name, kind: v.kind, size: v.size, sha256: v.sha256, bytes: ctx.documents.read(v.sha256) };
     },

@@ -1,10 +1,15 @@
 import type { CaseRecord } from '../../../shared/contract/schemas';
 import type { IsoDate } from '../../../shared/domain/calendar';
-import { dossierComplete } from '../../../shared/domain/dossier';
+import { missingFromDossier, type MissingEntry } from '../../../shared/domain/dossier';
 import { dossierContextOf, dossierItemsOf } from './views';
 
+/** What keeps the case's dossier from being complete (V-77 p. 6); empty when it is. */
+export function missingOf(record: CaseRecord, today: IsoDate): MissingEntry[] {
+  return missingFromDossier(dossierItemsOf(record), dossierContextOf(record, today));
+}
+
 export function isDossierComplete(record: CaseRecord, today: IsoDate): boolean {
-  return dossierComplete(dossierItemsOf(record), dossierContextOf(record, today));
+  return missingOf(record, today).length === 0;
 }
 
 /**
