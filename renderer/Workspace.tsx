@@ -4,7 +4,10 @@ import type { SessionUser } from '../shared/contract/users';
 import type { IsoDate } from '../shared/domain/calendar';
 import { ApiError, call, toApiError } from './api/client';
 import { AuditPage } from './audit/AuditPage';
-import { canReadCases, canWriteCases, isAdministrator, landingRoute, routeAllowed } from './auth/access';
+import { canEditCommission, canReadCases, canWriteCases, isAdministrator, landingRoute, routeAllowed } from './auth/access';
+import { CommissionPage } from './commission/CommissionPage';
+import { MeetingPage } from './meetings/MeetingPage';
+import { MeetingsPage } from './meetings/MeetingsPage';
 import { ChangePasswordPage } from './auth/ChangePasswordPage';
 import { CaseListPage } from './cases/CaseListPage';
 import { CasePage } from './cases/CasePage';
@@ -133,6 +136,12 @@ export function Workspace({ user, locked, onSignOut, onUserChanged, onIdleMinute
         return <CasePage key={current.id} id={current.id} settings={settings} today={today} canWrite={canWriteCases(roles)} />;
       case 'new':
         return <NewRequestPage settings={settings} today={today} />;
+      case 'meetings':
+        return <MeetingsPage today={today} canWrite={canWriteCases(roles)} />;
+      case 'meeting':
+        return <MeetingPage key={current.id} id={current.id} today={today} canWrite={canWriteCases(roles)} />;
+      case 'commission':
+        return <CommissionPage today={today} canEdit={canEditCommission(roles)} />;
       case 'settings':
         return <SettingsPage current={settings} onSaved={(s) => onSettingsSaved(s, false)} />;
       case 'users':

@@ -1,4 +1,4 @@
-import { ADMINISTRATORS, CASE_READERS, CASE_WRITERS, type Role } from '../../shared/contract/roles';
+import { ADMINISTRATORS, CASE_READERS, CASE_WRITERS, COMMISSION_EDITORS, COMMISSION_READERS, type Role } from '../../shared/contract/roles';
 import type { RouteName } from '../router/routes';
 
 /**
@@ -12,6 +12,8 @@ const holdsAny = (roles: readonly Role[], allowed: readonly Role[]): boolean => 
 export const canReadCases = (roles: readonly Role[]): boolean => holdsAny(roles, CASE_READERS);
 export const canWriteCases = (roles: readonly Role[]): boolean => holdsAny(roles, CASE_WRITERS);
 export const isAdministrator = (roles: readonly Role[]): boolean => holdsAny(roles, ADMINISTRATORS);
+export const canReadCommission = (roles: readonly Role[]): boolean => holdsAny(roles, COMMISSION_READERS);
+export const canEditCommission = (roles: readonly Role[]): boolean => holdsAny(roles, COMMISSION_EDITORS);
 
 /** The screens a user with `roles` may open. */
 export function routeAllowed(route: RouteName, roles: readonly Role[]): boolean {
@@ -19,6 +21,11 @@ export function routeAllowed(route: RouteName, roles: readonly Role[]): boolean 
     case 'cases':
     case 'case':
       return canReadCases(roles);
+    case 'meetings':
+    case 'meeting':
+      return canReadCases(roles);
+    case 'commission':
+      return canReadCommission(roles);
     case 'new':
       return canWriteCases(roles);
     case 'settings':
@@ -31,9 +38,9 @@ export function routeAllowed(route: RouteName, roles: readonly Role[]): boolean 
   }
 }
 
-export type NavigationItem = 'cases' | 'new' | 'settings' | 'users' | 'audit';
+export type NavigationItem = 'cases' | 'new' | 'meetings' | 'commission' | 'settings' | 'users' | 'audit';
 
-const NAVIGATION: readonly NavigationItem[] = ['cases', 'new', 'settings', 'users', 'audit'];
+const NAVIGATION: readonly NavigationItem[] = ['cases', 'new', 'meetings', 'commission', 'settings', 'users', 'audit'];
 
 /** The links of the main navigation, in order, for `roles`. */
 export function navigationFor(roles: readonly Role[]): NavigationItem[] {

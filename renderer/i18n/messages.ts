@@ -4,10 +4,16 @@
  */
 import { dossierEn, dossierLt } from '../dossier/dossierMessages';
 import { viewerEn, viewerLt } from '../dossier/viewerMessages';
+import { commissionEn, commissionLt } from '../commission/commissionMessages';
+import { meetingEn, meetingLt } from '../meetings/meetingMessages';
+import { scheduleEn, scheduleLt } from '../meetings/scheduleMessages';
 
 export const lt = {
   ...dossierLt,
   ...viewerLt,
+  ...commissionLt,
+  ...meetingLt,
+  ...scheduleLt,
   'app.name': 'Pusiaukelė',
   'app.skipToContent': 'Pereiti prie turinio',
   'nav.label': 'Pagrindinė navigacija',
@@ -273,6 +279,9 @@ export type MessageKey = keyof typeof lt;
 export const en: Readonly<Record<MessageKey, string>> = {
   ...dossierEn,
   ...viewerEn,
+  ...commissionEn,
+  ...meetingEn,
+  ...scheduleEn,
   'app.name': 'Pusiaukelė',
   'app.skipToContent': 'Skip to content',
   'nav.label': 'Main navigation',

@@ -19,6 +19,8 @@ interface HeaderProps {
 const LINKS: Readonly<Record<NavigationItem, { label: MessageKey; current: readonly Route['name'][] }>> = {
   cases: { label: 'nav.cases', current: ['cases', 'case'] },
   new: { label: 'nav.new', current: ['new'] },
+  meetings: { label: 'nav.meetings', current: ['meetings', 'meeting'] },
+  commission: { label: 'nav.commission', current: ['commission'] },
   settings: { label: 'nav.settings', current: ['settings'] },
   users: { label: 'nav.users', current: ['users'] },
   audit: { label: 'nav.audit', current: ['audit'] },

@@ -1,6 +1,6 @@
 /**
  * The screens of the app, addressed by the URL fragment: #/cases, #/cases/<id>, #/new, #/settings,
- * #/users, #/audit, #/password.
+ * #/users, #/audit, #/password, #/commission, #/meetings, #/meetings/<id>.
  */
 export type Route =
   | { name: 'cases' }
@@ -10,6 +10,9 @@ export type Route =
   | { name: 'users' }
   | { name: 'audit' }
   | { name: 'password' }
+  | { name: 'commission' }
+  | { name: 'meetings' }
+  | { name: 'meeting'; id: string }
   | { name: 'notFound'; hash: string };
 
 export type RouteName = Route['name'];
@@ -21,6 +24,8 @@ const SIMPLE: Readonly<Record<string, Route>> = {
   '/users': { name: 'users' },
   '/audit': { name: 'audit' },
   '/password': { name: 'password' },
+  '/commission': { name: 'commission' },
+  '/meetings': { name: 'meetings' },
 };
 
 export function parseRoute(hash: string): Route {
@@ -28,10 +33,10 @@ export function parseRoute(hash: string): Route {
   if (path === '') return { name: 'cases' };
   const simple = SIMPLE[path];
   if (simple) return simple;
-  const caseMatch = /^\/cases\/([^/]+)$/.exec(path);
-  if (caseMatch?.[1]) {
+  const match = /^\/(cases|meetings)\/([^/]+)$/.exec(path);
+  if (match?.[2]) {
     try {
-      return { name: 'case', id: decodeURIComponent(caseMatch[1]) };
+      return { name: match[1] === 'cases' ? 'case' : 'meeting', id: decodeURIComponent(match[2]) };
     } catch {
       return { name: 'notFound', hash };
     }
@@ -43,6 +48,8 @@ export function routeHref(route: Exclude<Route, { name: 'notFound' }>): string {
   switch (route.name) {
     case 'case':
       return `#/cases/${encodeURIComponent(route.id)}`;
+    case 'meeting':
+      return `#/meetings/${encodeURIComponent(route.id)}`;
     default:
       return `#/${route.name}`;
   }

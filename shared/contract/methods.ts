@@ -11,7 +11,21 @@ import {
   settings,
 } from './schemas';
 import { FACTS_SCHEMAS, bytes, documentKind, dossierItemId, stagedFile } from './dossierSchemas';
-import { ADMINISTRATORS, CASE_READERS, CASE_WRITERS, type Access } from './roles';
+import { ADMINISTRATORS, CASE_READERS, CASE_WRITERS, COMMISSION_EDITORS, COMMISSION_READERS, type Access } from './roles';
+import {
+  agendaCandidate,
+  assessment,
+  ballot,
+  commission,
+  commissionRecord,
+  criterionId,
+  meetingDetails,
+  meetingListItem,
+  meetingReason,
+  meetingText,
+  meetingView,
+  memberId,
+} from './meetingSchemas';
 import { auditEntry } from './audit';
 import { displayName, givenPassword, newPassword, role, sessionUser, userInput, userView, username, type SessionUser } from './users';
 
@@ -163,6 +177,124 @@ export const contract = {
     access: CASE_READERS,
     input: z.object({ caseId: z.string().min(1), documentId: z.string().min(1), version: z.number().int().min(1).optional() }),
     output: z.object({ name: z.string(), kind: documentKind, size: z.number().int(), sha256: z.string(), bytes }),
+  },
+  // ---- The commission and its meetings, V-77 p. 9–11 (issue 5) ----
+  'commission.get': {
+    access: COMMISSION_READERS,
+    input: z.object({}),
+    /** null until the commission has been set up. */
+    output: commissionRecord.nullable(),
+  },
+  'commission.save': {
+    /** The whole membership and the rules; `revision` is the one loaded (0 for the first save). */
+    access: COMMISSION_EDITORS,
+    input: commission.safeExtend({ revision: z.number().int().min(0) }),
+    output: commissionRecord,
+  },
+  'meetings.list': {
+    access: CASE_READERS,
+    input: z.object({}),
+    output: z.object({ today: isoDate, meetings: z.array(meetingListItem) }),
+  },
+  'meetings.candidates': {
+    /** Cases ready for the commission that a meeting on `date` may take, with their p. 9 terms. */
+    access: CASE_WRITERS,
+    input: z.object({ date: isoDate }),
+    output: z.array(agendaCandidate),
+  },
+  'meetings.get': {
+    access: CASE_READERS,
+    input: z.object({ id: z.string().min(1) }),
+    output: meetingView,
+  },
+  'meetings.schedule': {
+    /** A new meeting; the cases on its agenda move to "on the agenda" (V-77 p. 9). */
+    access: CASE_WRITERS,
+    input: meetingDetails,
+    output: meetingView,
+  },
+  'meetings.update': {
+    /** A planned meeting's date, time, place and agenda; cases taken off go back to "ready". */
+    access: CASE_WRITERS,
+    input: meetingDetails.safeExtend({ id: z.string().min(1), revision: z.number().int() }),
+    output: meetingView,
+  },
+  'meetings.cancel': {
+    access: CASE_WRITERS,
+    input: z.object({ id: z.string().min(1), revision: z.number().int(), reason: meetingReason }),
+    output: meetingView,
+  },
+  'meetings.open': {
+    /** The meeting starts: it keeps the membership and rules in force on its date. */
+    access: CASE_WRITERS,
+    input: z.object({ id: z.string().min(1), revision: z.number().int() }),
+    output: meetingView,
+  },
+  'meetings.setAttendance': {
+    access: CASE_WRITERS,
+    input: z.object({ id: z.string().min(1), memberId, present: z.boolean() }),
+    output: meetingView,
+  },
+  'meetings.recuse': {
+    /** A member declares a conflict of interest in one case and does not vote on it. */
+    access: CASE_WRITERS,
+    input: z.object({ id: z.string().min(1), caseId: z.string().min(1), memberId, recused: z.boolean(), reason: meetingText.optional() }),
+    output: meetingView,
+  },
+  'meetings.saveCriterion': {
+    /** Saved as typed: one criterion's findings and assessment (11.8 also the register check). */
+    access: CASE_WRITERS,
+    input: z.object({
+      id: z.string().min(1),
+      caseId: z.string().min(1),
+      criterion: criterionId,
+      findings: meetingText,
+      assessment: assessment.nullable().optional(),
+      onRegister: z.boolean().nullable().optional(),
+    }),
+    output: meetingView,
+  },
+  'meetings.saveDecision': {
+    /** The proposal put to the vote (one of the two open, V-77 p. 10) and its reasons, saved as typed. */
+    access: CASE_WRITERS,
+    input: z.object({ id: z.string().min(1), caseId: z.string().min(1), decision: decisionId.nullable(), rationale: meetingText }),
+    output: meetingView,
+  },
+  'meetings.vote': {
+    /** One member's vote on the proposal (null takes it back); refused without a quorum. */
+    access: CASE_WRITERS,
+    input: z.object({ id: z.string().min(1), caseId: z.string().min(1), memberId, ballot: ballot.nullable() }),
+    output: meetingView,
+  },
+  'meetings.newVote': {
+    /** After a proposal was not adopted: keep that vote on record and start another. */
+    access: CASE_WRITERS,
+    input: z.object({ id: z.string().min(1), caseId: z.string().min(1) }),
+    output: meetingView,
+  },
+  'meetings.postpone': {
+    access: CASE_WRITERS,
+    input: z.object({ id: z.string().min(1), caseId: z.string().min(1), postponed: z.boolean(), reason: meetingText.optional() }),
+    output: meetingView,
+  },
+  'meetings.close': {
+    /** Freeze what was decided and move the cases on: decided, or back to "ready" when postponed. */
+    access: CASE_WRITERS,
+    input: z.object({ id: z.string().min(1), revision: z.number().int() }),
+    output: meetingView,
+  },
+  'meetings.amend': {
+    /** A correction after closing, recorded with who, when and why; the frozen result stays. */
+    access: CASE_WRITERS,
+    input: z.object({
+      id: z.string().min(1),
+      caseId: z.string().min(1),
+      field: z.enum(['findings', 'assessment', 'rationale']),
+      criterion: criterionId.optional(),
+      value: meetingText,
+      reason: meetingReason,
+    }),
+    output: meetingView,
   },
   // ---- Signing in (the users-and-roles issue) ----
   'auth.status': {

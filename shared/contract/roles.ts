@@ -28,3 +28,7 @@ export const CASE_READERS: readonly Role[] = ['secretary', 'member', 'chair', 'd
 export const CASE_WRITERS: readonly Role[] = ['secretary'];
 
 export const ADMINISTRATORS: readonly Role[] = ['administrator'];
+
+/** The commission's membership and rules are kept by its secretary or the administrator; everyone at work with the cases reads them. */
+export const COMMISSION_EDITORS: readonly Role[] = ['secretary', 'administrator'];
+export const COMMISSION_READERS: readonly Role[] = [...CASE_READERS, 'administrator'];

@@ -107,6 +107,8 @@ export const caseFacts = z.object({
   decision: decisionId.optional(),
   /** V-77 p. 19: the day the decision not to satisfy the request was taken. */
   refusedOn: isoDate.optional(),
+  /** V-77 p. 9–10: the meeting whose agenda the case is on, or where it was decided. */
+  meetingId: z.string().optional(),
   /** V-77 p. 20: the day a place became free in the halfway house for this listed convict. */
   placeFreedOn: isoDate.optional(),
 });
