@@ -9,6 +9,8 @@ import type { UsersStore } from './store/usersStore';
 import type { Sessions } from './users/sessions';
 import type { DocumentStore } from './store/documentStore';
 import type { Staging } from './dossier/staging';
+import type { CommissionStore } from './store/commissionStore';
+import type { MeetingStore } from './store/meetingStore';
 
 /** What every feature of the back end is given: the stores, the clock and the event channel. */
 export interface ServiceContext {
@@ -20,6 +22,9 @@ export interface ServiceContext {
   /** The dossier's documents at rest (V-77 p. 6), and the files awaiting the user's review. */
   readonly documents: DocumentStore;
   readonly staging: Staging;
+  /** The disciplinary commission and its meetings (V-77 p. 9–11). */
+  readonly commission: CommissionStore;
+  readonly meetings: MeetingStore;
   /** The largest document accepted, in bytes (settings, default 50 MB). */
   maxDocumentBytes(): number;
   /** Minutes of inactivity after which a session locks (settings, default 10). */

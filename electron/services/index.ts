@@ -21,6 +21,9 @@ import { dossierHandlers } from './dossier/app';
 import { Staging } from './dossier/staging';
 import { DocumentStore, referencedDocuments } from './store/documentStore';
 import { DEFAULT_MAX_DOCUMENT_MEGABYTES } from '../../shared/contract/dossierSchemas';
+import { CommissionStore } from './store/commissionStore';
+import { MeetingStore } from './store/meetingStore';
+import { meetingsHandlers } from './meetings/app';
 
 export interface Services {
   readonly dataDir: string;
@@ -75,8 +78,10 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
     throw e;
   }
   let users: UsersStore;
+  let meetings: MeetingStore;
   try {
     users = new UsersStore(dir, codec);
+    meetings = new MeetingStore(dir, codec);
   } catch (e) {
     cases.close();
     dir.release();
@@ -111,6 +116,8 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
     dir,
     documents: new DocumentStore(dir, codec.blobs),
     staging: new Staging(() => now().getTime()),
+    commission: new CommissionStore(dir, codec),
+    meetings,
     maxDocumentBytes,
     cases,
     settings,
@@ -142,6 +149,7 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
     ...settingsHandlers(ctx),
     ...casesHandlers(ctx),
     ...dossierHandlers(ctx),
+    ...meetingsHandlers(ctx),
     ...usersHandlers(ctx),
     ...auditHandlers(ctx),
   };

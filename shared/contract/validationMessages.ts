@@ -61,6 +61,13 @@ export const VALIDATION_MESSAGES = {
   transferBeforeStart: { lt: 'Galimo perkėlimo data negali būti ankstesnė už bausmės pradžią.', en: 'The possible transfer date cannot be before the start of the sentence.' },
   penaltyBeforeViolation: { lt: 'Nuobauda negali baigtis anksčiau už pažeidimo datą.', en: 'The penalty cannot end before the date of the violation.' },
   receivedBeforeRequest: { lt: 'Gavimo data negali būti ankstesnė už prašymo datą.', en: 'The date received cannot be before the request date.' },
+  time: { lt: 'Įveskite laiką VV:MM (pvz., 10:00).', en: 'Enter a time HH:MM (e.g. 10:00).' },
+  untilBeforeFrom: { lt: 'Narystės pabaiga negali būti ankstesnė už jos pradžią.', en: 'Membership cannot end before it starts.' },
+  chairVotes: { lt: 'Komisijos pirmininkas visada balsuoja.', en: 'The chair always votes.' },
+  secondChair: { lt: 'Tuo pačiu metu komisija turi tik vieną pirmininką.', en: 'The commission has one chair at a time.' },
+  secondSecretary: { lt: 'Tuo pačiu metu komisija turi tik vieną sekretorių.', en: 'The commission has one secretary at a time.' },
+  caseNotReady: { lt: 'Į darbotvarkę įtraukiamos tik komisijai parengtos bylos (V-77 8 p.).', en: 'Only cases ready for the commission go on the agenda (V-77 p. 8).' },
+  unchanged: { lt: 'Naujas tekstas toks pat kaip dabartinis.', en: 'The new text is the same as the current one.' },
   extensionDays: { lt: 'Pratęsti galima nuo 1 iki 10 darbo dienų (V-77 7 p.).', en: 'The extension is 1 to 10 working days (V-77 p. 7).' },
 } as const;
 
@@ -124,6 +131,17 @@ export const FIELD_LABELS: Readonly<Record<string, { lt: string; en: string }>> 
   penaltyUntil: { lt: 'Nuobauda galioja iki', en: 'Penalty in force until' },
   restrictions: { lt: 'Apribojimai', en: 'Restrictions' },
   documentType: { lt: 'Dokumento rūšis', en: 'Document type' },
+  time: { lt: 'Laikas', en: 'Time' },
+  place: { lt: 'Vieta', en: 'Place' },
+  caseIds: { lt: 'Darbotvarkė', en: 'Agenda' },
+  name: { lt: 'Vardas ir pavardė', en: 'Name' },
+  position: { lt: 'Pareigos', en: 'Position' },
+  role: { lt: 'Vaidmuo', en: 'Role' },
+  votes: { lt: 'Balsuoja', en: 'Votes' },
+  from: { lt: 'Narys nuo', en: 'Member from' },
+  until: { lt: 'Narys iki', en: 'Member until' },
+  findings: { lt: 'Išvados', en: 'Findings' },
+  rationale: { lt: 'Motyvai', en: 'Reasons' },
 };
 
 /** "Pavardė: Privalomas laukas." — a field's label (or its path when unnamed) and its message. */

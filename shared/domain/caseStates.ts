@@ -76,6 +76,14 @@ export const DOSSIER_EDITABLE_STATES: readonly CaseState[] = REQUEST_EDITABLE_ST
 /** V-77 p. 7: the dossier term can be extended while the dossier is still on its way. */
 export const DOSSIER_EXTENDABLE_STATES: readonly CaseState[] = ['request_received', 'dossier_collecting'];
 
+/**
+ * V-77 p. 9–10: the steps a commission meeting takes, never the step form: putting a case on a
+ * meeting's agenda, taking it off again, and the decision, which only a vote at a meeting adopts.
+ */
+export function isMeetingStep(from: CaseState, to: CaseState): boolean {
+  return to === 'scheduled' || to === 'decided' || (from === 'scheduled' && to === 'ready_for_commission');
+}
+
 /** States in which the case is finished: no further step of the procedure is expected. */
 export const FINAL_STATES: readonly CaseState[] = ['refused', 'ineligible', 'returned', 'withdrawn'];
 

@@ -6,6 +6,7 @@ import {
   assertTransition,
   CASE_STATE_LABELS,
   FINAL_STATES,
+  isMeetingStep,
   REASON_REQUIRED_STATES,
   REQUEST_EDITABLE_STATES,
 } from '../../../shared/domain/caseStates';
@@ -167,6 +168,14 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
     'cases.transition': async ({ id, revision, to, on, note, decision }, caller) => {
       const record = forChange(id, revision);
       assertTransition(record.state, to, record.facts.decision);
+      if (isMeetingStep(record.state, to)) {
+        throw new DomainError(
+          'STEP_BY_MEETING',
+          `Žingsnį „${CASE_STATE_LABELS[to].lt}“ atlieka komisijos posėdis: bylą į darbotvarkę įtraukia posėdžio planas, o sprendimą priima balsavimas posėdyje (V-77 9–10 p.).`,
+          `The step “${CASE_STATE_LABELS[to].en}” is taken by a commission meeting: its agenda puts the case on it, and a vote at the meeting adopts the decision (V-77 p. 9–10).`,
+          { from: record.state, to },
+        );
+      }
       const notBefore = lastStepOn(record);
       const problem = stepDateProblem(on, ctx.today(), notBefore);
       if (problem) {

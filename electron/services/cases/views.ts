@@ -1,6 +1,6 @@
 import type { CaseListItem, CaseRecord, CaseView } from '../../../shared/contract/schemas';
 import type { IsoDate } from '../../../shared/domain/calendar';
-import { nextStates } from '../../../shared/domain/caseStates';
+import { isMeetingStep, nextStates } from '../../../shared/domain/caseStates';
 import { possibleDecisions } from '../../../shared/domain/decisions';
 import { caseDeadlines, nextDeadline } from '../../../shared/domain/deadlines';
 import { personalFileKey } from '../../../shared/domain/personalFile';
@@ -96,10 +96,13 @@ export function lastStepOn(record: CaseRecord): IsoDate {
 
 /**
  * The steps the procedure allows from here; the step to the commission only with a complete
- * dossier (V-77 p. 8): a received dossier that completes goes there by itself.
+ * dossier (V-77 p. 8): a received dossier that completes goes there by itself. The agenda and the
+ * decision are the meetings' (V-77 p. 9–10).
  */
 function offeredSteps(record: CaseRecord, dossierComplete: boolean) {
-  return nextStates(record.state, record.facts.decision).filter((s) => s !== 'ready_for_commission' || dossierComplete);
+  return nextStates(record.state, record.facts.decision).filter(
+    (s) => (s !== 'ready_for_commission' || dossierComplete) && !isMeetingStep(record.state, s),
+  );
 }
 
 export function toCaseView(record: CaseRecord, convictCases: readonly CaseSummary[], today: IsoDate, maxDocumentBytes: number): CaseView {

@@ -1,0 +1,47 @@
+import { LowSync } from 'lowdb';
+import { commissionRecord, type CommissionRecord } from '../../../shared/contract/meetingSchemas';
+import { DomainError } from '../../../shared/domain/errors';
+import type { DataDirectory } from './dataDirectory';
+import { DurableFile, type Codec } from './jsonFile';
+import { storageError } from './storageErrors';
+
+/** The disciplinary commission: its membership over time and its voting rules (commission.json). */
+export class CommissionStore {
+  private readonly file: DurableFile;
+
+  constructor(dir: DataDirectory, codec: Codec) {
+    this.file = new DurableFile(dir.path('commission.json'), codec);
+  }
+
+  /** null until the commission has been set up. */
+  get(): CommissionRecord | null {
+    let raw: unknown;
+    try {
+      const db = new LowSync<unknown>(this.file, null);
+      db.read();
+      raw = db.data;
+    } catch {
+      throw damaged();
+    }
+    if (raw === null) return null;
+    const parsed = commissionRecord.safeParse(raw);
+    if (!parsed.success) throw damaged();
+    return parsed.data;
+  }
+
+  put(value: CommissionRecord): void {
+    try {
+      new LowSync(this.file, value).write();
+    } catch (e) {
+      throw storageError(e, { lt: 'komisijos sudėtis', en: 'the commission' });
+    }
+  }
+}
+
+function damaged(): DomainError {
+  return new DomainError(
+    'COMMISSION_DAMAGED',
+    'Komisijos sudėties failas (commission.json) sugadintas. Posėdžiai ir bylos nepaliesti; atkurkite failą iš atsarginės kopijos.',
+    'The commission file (commission.json) is damaged. Meetings and cases are untouched; restore the file from a backup.',
+  );
+}
