@@ -16,14 +16,22 @@ import { authSignalOf, SessionGate } from '../../../renderer/auth/sessionGate';
 import { parseRoute, routeHref } from '../../../renderer/router/routes';
 
 describe('the users-and-roles issue: what the UI offers to each role', () => {
-  it('shows the cases to every case role, registering to the secretary, administration to the administrator', () => {
-    expect(navigationFor(['secretary'])).toEqual(['cases', 'new']);
-    expect(navigationFor(['member'])).toEqual(['cases']);
-    expect(navigationFor(['chair'])).toEqual(['cases']);
-    expect(navigationFor(['director'])).toEqual(['cases']);
-    expect(navigationFor(['archivist'])).toEqual(['cases']);
-    expect(navigationFor(['administrator'])).toEqual(['settings', 'users', 'audit']);
-    expect(navigationFor(['administrator', 'secretary'])).toEqual(['cases', 'new', 'settings', 'users', 'audit']);
+  it('shows the cases, meetings and commission to every case role, registering to the secretary, administration to the administrator', () => {
+    expect(navigationFor(['secretary'])).toEqual(['cases', 'new', 'meetings', 'commission']);
+    expect(navigationFor(['member'])).toEqual(['cases', 'meetings', 'commission']);
+    expect(navigationFor(['chair'])).toEqual(['cases', 'meetings', 'commission']);
+    expect(navigationFor(['director'])).toEqual(['cases', 'meetings', 'commission']);
+    expect(navigationFor(['archivist'])).toEqual(['cases', 'meetings', 'commission']);
+    // The administrator keeps the commission's membership (with the secretary) but sees no cases or meetings.
+    expect(navigationFor(['administrator'])).toEqual(['commission', 'settings', 'users', 'audit']);
+    expect(navigationFor(['administrator', 'secretary'])).toEqual(['cases', 'new', 'meetings', 'commission', 'settings', 'users', 'audit']);
+  });
+
+  it('routes the meeting screens (issue 5)', () => {
+    expect(parseRoute('#/meetings')).toEqual({ name: 'meetings' });
+    expect(parseRoute('#/commission')).toEqual({ name: 'commission' });
+    expect(parseRoute('#/meetings/a%20b')).toEqual({ name: 'meeting', id: 'a b' });
+    expect(routeHref({ name: 'meeting', id: 'a b' })).toBe('#/meetings/a%20b');
   });
 
   it('lets only the secretary write cases; the administrator alone reads none', () => {
