@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/messages';
 import { RequestFlags } from '../request/RequestFlags';
 import { RequestForm } from '../request/RequestForm';
+import { routeHref } from '../router/routes';
 import { DeadlineTable } from './DeadlineTable';
 import { decisionOf, decisionsOf } from './caseSteps';
 import { StepForm } from './StepForm';
@@ -149,6 +150,15 @@ export function CasePage({ id, settings, today, canWrite }: CasePageProps) {
         <section aria-labelledby="steps-title">
           <h2 id="steps-title">{t('case.steps')}</h2>
           {view.nextStates.length === 0 ? <p>{t('case.noSteps')}</p> : null}
+          {record.facts.meetingId ? (
+            <p className="meeting-link">
+              <a href={routeHref({ name: 'meeting', id: record.facts.meetingId })}>{t(record.state === 'scheduled' ? 'case.onAgenda' : 'case.decidedAt')}</a>
+            </p>
+          ) : record.state === 'ready_for_commission' ? (
+            <p className="field-hint">
+              {t('case.toAgenda')} <a href={routeHref({ name: 'meetings' })}>{t('nav.meetings')}</a>
+            </p>
+          ) : null}
           {canWrite ? (
             <div className="step-buttons">
               {view.nextStates.map((to) => {

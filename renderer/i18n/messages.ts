@@ -265,6 +265,8 @@ export const lt = {
   'audit.kind.case': 'byla',
   'audit.kind.user': 'naudotojas',
   'audit.kind.settings': 'nustatymai',
+  'audit.kind.commission': 'komisija',
+  'audit.kind.meeting': 'posėdis',
 
   'settings.security': 'Sauga',
   'settings.idleMinutes': 'Automatinis užrakinimas po (min.)',
@@ -272,6 +274,9 @@ export const lt = {
 
   'cases.emptyReadOnly': 'Bylų dar nėra.',
   'case.readOnly': 'Žingsnius įrašo ir prašymo duomenis taiso komisijos sekretorius.',
+  'case.onAgenda': 'Byla įtraukta į komisijos posėdžio darbotvarkę – atverti posėdį',
+  'case.decidedAt': 'Komisijos posėdis, kuriame svarstyta byla – atverti',
+  'case.toAgenda': 'Bylą į posėdžio darbotvarkę įtraukia posėdžio planas (V-77 9 p.):',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof lt;
@@ -531,6 +536,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'audit.kind.case': 'case',
   'audit.kind.user': 'user',
   'audit.kind.settings': 'settings',
+  'audit.kind.commission': 'commission',
+  'audit.kind.meeting': 'meeting',
 
   'settings.security': 'Security',
   'settings.idleMinutes': 'Lock after idle (min)',
@@ -538,4 +545,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
 
   'cases.emptyReadOnly': 'No cases yet.',
   'case.readOnly': 'The commission secretary records the steps and corrects the request data.',
+  'case.onAgenda': 'The case is on the agenda of a commission meeting – open the meeting',
+  'case.decidedAt': 'The commission meeting that considered the case – open',
+  'case.toAgenda': 'A meeting plan puts the case on the agenda (V-77 p. 9):',
 };

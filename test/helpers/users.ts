@@ -1,6 +1,6 @@
 import { openServices, type Services, type ServicesOptions } from '../../electron/services/index';
 import type { Role } from '../../shared/contract/roles';
-import { ok } from './dataDir';
+import { ok } from './calls';
 
 export const ADMIN = { username: 'admin', displayName: 'Ona Administratorė', password: 'Admin-slaptazodis-1' };
 
