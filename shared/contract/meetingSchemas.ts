@@ -215,6 +215,8 @@ export const agendaItemView = z.object({
   candidate: agendaCandidate,
   /** The case's state now: an item whose case left 'scheduled' (withdrawn, ineligible) is not decided here. */
   caseState: caseState.nullable(),
+  /** The case is before this meeting (scheduled for it): its evaluation and vote can be recorded. */
+  active: z.boolean(),
   possibleDecisions: z.array(decisionId),
   /** V-77 p. 11.1, computed on the meeting date. */
   timeLeft: z.object({ source: z.enum(['6.6', 'request']), paroleDate: isoDate, sentenceEnd: isoDate, untilParole: span, untilEnd: span }).nullable(),

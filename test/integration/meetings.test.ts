@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_SETTINGS } from '../../electron/cli/demoData';
@@ -295,6 +295,32 @@ describe('the meeting: quorum, recusal, evaluation and the vote (V-77 p. 10–11
     const left = await ok(services.dispatch, 'meetings.setAttendance', { id, memberId: 'm3', present: false });
     expect(item(left, caseId).item.ballots).toEqual({ chair: 'for' });
     expect(item(left, caseId).tally).toMatchObject({ status: 'incomplete', waiting: 2, eligible: 3 });
+    await services.close();
+  });
+
+  it('a close that fails half-way (the meeting file cannot be written) is finished by closing again, moving no case twice', async () => {
+    const { services, own, dataDir } = await setUp();
+    const open = await openMeeting(services, [own.record.id]);
+    const id = open.record.id;
+    await attend(services, id, ['chair', 'm1', 'm2']);
+    await evaluateAll(services.dispatch, id, own.record.id);
+    await ok(services.dispatch, 'meetings.saveDecision', { id, caseId: own.record.id, decision: '10.1', rationale: '' });
+    const voted = await voteAll(services, id, own.record.id, { chair: 'for', m1: 'for', m2: 'for' });
+    // The meeting's file is taken by a folder: its write fails as on a full disk, after the case was written.
+    const file = join(dataDir, 'meetings', `${id}.json`);
+    const kept = readFileSync(file);
+    rmSync(file);
+    mkdirSync(file);
+    const error = await refused(services.dispatch, 'meetings.close', { id, revision: voted.record.revision });
+    expect(error.code).toBe('STORAGE_WRITE_FAILED');
+    expect((await ok(services.dispatch, 'meetings.get', { id })).record.state).toBe('open');
+    expect((await ok(services.dispatch, 'cases.get', { id: own.record.id })).record.state).toBe('decided');
+    rmSync(file, { recursive: true });
+    writeFileSync(file, kept);
+    const closed = await ok(services.dispatch, 'meetings.close', { id, revision: voted.record.revision });
+    expect(item(closed, own.record.id).item.frozen).toMatchObject({ outcome: 'decided', decision: '10.1', tally: { status: 'adopted', for: 3 } });
+    const decided = await ok(services.dispatch, 'cases.get', { id: own.record.id });
+    expect(decided.record.timeline.filter((e) => e.to === 'decided')).toHaveLength(1);
     await services.close();
   });
 });

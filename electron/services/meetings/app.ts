@@ -119,7 +119,7 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
     caseId: string,
     caller: Caller,
     method: MethodName,
-    summary: (item: AgendaItem) => string,
+    summary: (item: AgendaItem, meeting: MeetingRecord) => string,
     change: (item: AgendaItem, meeting: MeetingRecord) => AgendaItem,
   ) => {
     const meeting = forChange(id);
@@ -139,7 +139,7 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
     const next = change(item, meeting);
     const at = ctx.now().toISOString();
     const updated = { ...meeting, revision: meeting.revision + 1, updatedAt: at, agenda: meeting.agenda.map((i) => (i === item ? next : i)) };
-    return view(saveMeeting(updated, caller, method, meeting, `${who(item)}: ${summary(item)}`));
+    return view(saveMeeting(updated, caller, method, meeting, `${who(item)}: ${summary(item, meeting)}`));
   };
 
   /** Move a case for the agenda: onto it (scheduled), or back to the commission's queue. */
@@ -181,8 +181,9 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
           `${who(record)}: the case is not ready for the commission or is already on another meeting’s agenda (state “${CASE_STATE_LABELS[record.state].en}”).`,
         );
       }
-      const notBefore = existing.has(id) ? undefined : lastStepOn(record);
-      if (notBefore !== undefined && compareIso(meeting.date, notBefore) < 0) {
+      // Also for a case already on the agenda: a meeting moved earlier cannot precede its scheduling.
+      const notBefore = lastStepOn(record);
+      if (compareIso(meeting.date, notBefore) < 0) {
         throw fieldError(
           'date',
           'dateOrder',
@@ -355,7 +356,7 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
         caseId,
         caller,
         'meetings.recuse',
-        () => `${recused ? 'nusišalino' : 'nebenusišalina'} narys ${memberId}`,
+        (_item, meeting) => `${meeting.members?.find((m) => m.id === memberId)?.name ?? memberId} ${recused ? 'nusišalino' : 'nebenusišalina'}`,
         (item, meeting) => {
           if (!meeting.members?.some((m) => m.id === memberId)) {
             throw new DomainError('MEMBER_NOT_FOUND', 'Tokio nario šio posėdžio sudėtyje nėra.', 'There is no such member in this meeting’s commission.', { memberId });
@@ -410,7 +411,7 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
       }),
 
     'meetings.vote': async ({ id, caseId, memberId, ballot }, caller) =>
-      changeItem(id, caseId, caller, 'meetings.vote', () => `balsas ${ballot ?? 'atšauktas'} (narys ${memberId})`, (item, meeting) => {
+      changeItem(id, caseId, caller, 'meetings.vote', (_item, meeting) => `${meeting.members?.find((m) => m.id === memberId)?.name ?? memberId}: balsas ${ballot ?? 'atšauktas'}`, (item, meeting) => {
         const members = meeting.members ?? [];
         const member = members.find((m) => m.id === memberId);
         const refuse = (code: string, lt: string, en: string) => {

@@ -75,7 +75,7 @@ export function closeProblems(meeting: MeetingRecord, items: readonly AgendaItem
   const problems: CloseProblem[] = [];
   for (const v of items) {
     const { item, candidate: c } = v;
-    if (!onAgenda(meeting, v.caseState === null ? null : { state: v.caseState, facts: { meetingId: meeting.id } }) || item.postponed !== undefined) continue;
+    if (!v.active || item.postponed !== undefined) continue;
     const who = `${c.firstName} ${c.lastName}`;
     if (v.tally?.status !== 'adopted') {
       problems.push({
@@ -113,6 +113,7 @@ export function toMeetingView(
       item,
       candidate: record ? candidateOf(record, meeting.date) : { caseId: item.caseId, ...item.convict, requestDate: meeting.date, late: false },
       caseState: record?.state ?? null,
+      active: onAgenda(meeting, record),
       possibleDecisions: record ? possibleDecisions(serves).map((d) => d.id) : [],
       timeLeft: record ? timeLeft(meeting.date, factsOf(record.dossier?.items ?? {}, '6.6'), record.request) : null,
       risk: record ? riskOf(factsOf(record.dossier?.items ?? {}, '6.1')) : null,
