@@ -136,6 +136,11 @@ export const agendaItem = z.object({
   decision: decisionId.optional(),
   rationale: z.string(),
   ballots: z.record(memberId, ballot),
+  /**
+   * Who was present when this case's vote was complete: later comings and goings do not change a
+   * result already reached (absent while the vote is still open, when the meeting's attendance counts).
+   */
+  present: z.array(memberId).optional(),
   rejected: z.array(rejectedVote),
   /** The commission put the case off to a later meeting, for this reason. */
   postponed: z.string().optional(),

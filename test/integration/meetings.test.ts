@@ -298,6 +298,34 @@ describe('the meeting: quorum, recusal, evaluation and the vote (V-77 p. 10–11
     await services.close();
   });
 
+  it('a vote already complete keeps the attendance it had: a member leaving later changes nothing of it', async () => {
+    const { services, own, other } = await setUp();
+    const open = await openMeeting(services, [own.record.id, other.record.id]);
+    const id = open.record.id;
+    await attend(services, id, ['chair', 'm1', 'm2']);
+    await evaluateAll(services.dispatch, id, own.record.id);
+    await ok(services.dispatch, 'meetings.saveDecision', { id, caseId: own.record.id, decision: '10.1', rationale: '' });
+    await voteAll(services, id, own.record.id, { chair: 'for', m1: 'for', m2: 'for' });
+    // m2 leaves and m3 arrives before the next case.
+    await ok(services.dispatch, 'meetings.setAttendance', { id, memberId: 'm2', present: false });
+    const later = await attend(services, id, ['m3']);
+    expect(item(later, own.record.id).tally).toMatchObject({ status: 'adopted', for: 3 });
+    expect(item(later, own.record.id).item.present).toEqual(['chair', 'm1', 'm2']);
+    expect(item(later, other.record.id).eligible).toEqual(['chair', 'm1', 'm3']);
+    // The recusal is recorded with its reason, for the minutes.
+    expect((await refused(services.dispatch, 'meetings.recuse', { id, caseId: other.record.id, memberId: 'm3', recused: true })).code).toBe('INVALID_INPUT');
+    // V-77 p. 11: a case whose evaluation was emptied after the vote cannot be closed.
+    await ok(services.dispatch, 'meetings.saveCriterion', { id, caseId: own.record.id, criterion: '11.3', findings: '', assessment: null });
+    await ok(services.dispatch, 'meetings.postpone', { id, caseId: other.record.id, postponed: true, reason: 'Laiko stoka' });
+    const blocked = await ok(services.dispatch, 'meetings.get', { id });
+    expect(blocked.closeProblems.map((p) => p.code)).toEqual(['EVALUATION_INCOMPLETE']);
+    await evaluateAll(services.dispatch, id, own.record.id);
+    const ready = await ok(services.dispatch, 'meetings.get', { id });
+    const closed = await ok(services.dispatch, 'meetings.close', { id, revision: ready.record.revision });
+    expect(item(closed, own.record.id).item.frozen?.present).toEqual(['chair', 'm1', 'm2']);
+    await services.close();
+  });
+
   it('a close that fails half-way (the meeting file cannot be written) is finished by closing again, moving no case twice', async () => {
     const { services, own, dataDir } = await setUp();
     const open = await openMeeting(services, [own.record.id]);

@@ -14,7 +14,7 @@ import { caseChanges } from '../cases/caseChanges';
 import { lastStepOn, servesInHalfwayHouseInstitution } from '../cases/views';
 import type { CommissionStore } from '../store/commissionStore';
 import type { MeetingStore } from '../store/meetingStore';
-import { amendedOf, candidateOf, commissionOf, itemTally, onAgenda, toMeetingListItem, toMeetingView } from './views';
+import { amendedOf, candidateOf, commissionOf, itemTally, onAgenda, presentFor, settleAttendance, toMeetingListItem, toMeetingView } from './views';
 
 type MeetingHandlers = Pick<
   Handlers,
@@ -136,7 +136,7 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
         { caseId },
       );
     }
-    const next = change(item, meeting);
+    const next = settleAttendance(meeting, change(item, meeting));
     const at = ctx.now().toISOString();
     const updated = { ...meeting, revision: meeting.revision + 1, updatedAt: at, agenda: meeting.agenda.map((i) => (i === item ? next : i)) };
     return view(saveMeeting(updated, caller, method, meeting, `${who(item)}: ${summary(item, meeting)}`));
@@ -336,17 +336,19 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
       const set = new Set(meeting.present);
       if (present) set.add(memberId);
       else set.delete(memberId);
-      // An absent member does not vote: their votes on cases not yet closed are taken back.
-      const agenda = present
-        ? meeting.agenda
-        : meeting.agenda.map((i) => {
-            if (i.frozen || !(memberId in i.ballots)) return i;
-            const ballots = { ...i.ballots };
-            delete ballots[memberId];
-            return { ...i, ballots };
-          });
+      const attendance = (meeting.members ?? []).filter((m) => set.has(m.id)).map((m) => m.id);
+      const moved = { ...meeting, present: attendance };
+      // A vote already complete keeps the attendance it had; in a vote still open, a member who
+      // leaves does not vote, so their ballot is taken back.
+      const agenda = meeting.agenda.map((i) => {
+        if (i.frozen || i.present) return i;
+        if (present || !(memberId in i.ballots)) return settleAttendance(moved, i);
+        const ballots = { ...i.ballots };
+        delete ballots[memberId];
+        return settleAttendance(moved, { ...i, ballots });
+      });
       const at = ctx.now().toISOString();
-      const next = { ...meeting, present: (meeting.members ?? []).filter((m) => set.has(m.id)).map((m) => m.id), agenda, revision: meeting.revision + 1, updatedAt: at };
+      const next = { ...moved, agenda, revision: meeting.revision + 1, updatedAt: at };
       return view(saveMeeting(next, caller, 'meetings.setAttendance', meeting, `${member.name}: ${present ? 'dalyvauja' : 'nedalyvauja'}`));
     },
 
@@ -363,6 +365,7 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
           }
           const recusals = item.recusals.filter((r) => r.memberId !== memberId);
           if (!recused) return { ...item, recusals };
+          if (!reason) throw fieldError('reason', 'required', 'Nurodykite nusišalinimo priežastį: ji įrašoma į protokolą.', 'Give the reason for the recusal: it goes into the minutes.');
           const ballots = { ...item.ballots };
           delete ballots[memberId];
           return { ...item, recusals: [...recusals, { memberId, reason: reason ?? '' }], ballots };
@@ -405,6 +408,7 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
         const t = itemTally(meeting, members, rules, item);
         const rejected = t?.status === 'rejected' ? [...item.rejected, { decision: item.decision!, rationale: item.rationale, ballots: item.ballots, tally: t, at: ctx.now().toISOString() }] : item.rejected;
         const result: AgendaItem = { ...next, ballots: {}, rejected };
+        delete result.present;
         if (decision === null) delete result.decision;
         else result.decision = decision;
         return result;
@@ -435,7 +439,7 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
             return refuse('RATIONALE_REQUIRED', `Sprendimas ${item.decision} turi būti motyvuotas: įrašykite motyvus prieš balsavimą.`, `Decision ${item.decision} must be reasoned: write the reasons before the vote.`);
           }
           if (!member.votes) return refuse('MEMBER_NOT_VOTING', `${member.name} komisijoje nebalsuoja.`, `${member.name} does not vote on the commission.`);
-          if (!meeting.present.includes(memberId)) return refuse('MEMBER_ABSENT', `${member.name} posėdyje nedalyvauja, todėl nebalsuoja.`, `${member.name} is not present, so does not vote.`);
+          if (!presentFor(meeting, item).includes(memberId)) return refuse('MEMBER_ABSENT', `${member.name} posėdyje nedalyvauja, todėl nebalsuoja.`, `${member.name} is not present, so does not vote.`);
           if (item.recusals.some((r) => r.memberId === memberId)) return refuse('MEMBER_RECUSED', `${member.name} šioje byloje nusišalino, todėl nebalsuoja.`, `${member.name} recused in this case, so does not vote.`);
           if (t && !t.quorum.met) {
             return refuse(
@@ -460,6 +464,7 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
         }
         const next: AgendaItem = { ...item, ballots: {}, rejected: [...item.rejected, { decision: item.decision!, rationale: item.rationale, ballots: item.ballots, tally: t, at: ctx.now().toISOString() }] };
         delete next.decision;
+        delete next.present;
         return next;
       }),
 
@@ -492,7 +497,7 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
           evaluation: item.evaluation,
           ballots: item.ballots,
           recusals: item.recusals,
-          present: meeting.present,
+          present: presentFor(meeting, item),
           rejected: item.rejected,
           frozenAt: at,
         };

@@ -38,10 +38,32 @@ export function onAgenda(meeting: MeetingRecord, record: Pick<CaseRecord, 'state
   return record !== null && record.state === 'scheduled' && record.facts.meetingId === meeting.id;
 }
 
-/** The live count of one case's vote, or null while no proposal is before the commission. */
+/** Who takes part in one case's vote: those present when it was complete, else the meeting's attendance now. */
+export function presentFor(meeting: Pick<MeetingRecord, 'present'>, item: Pick<AgendaItem, 'present'>): string[] {
+  return item.present ?? meeting.present;
+}
+
+/** The count of one case's vote, or null while no proposal is before the commission. */
 export function itemTally(meeting: MeetingRecord, members: MeetingView['members'], rules: VotingRules, item: AgendaItem) {
   if (item.decision === undefined) return null;
-  return tally(rules, members, new Set(meeting.present), new Set(item.recusals.map((r) => r.memberId)), item.ballots);
+  return tally(rules, members, new Set(presentFor(meeting, item)), new Set(item.recusals.map((r) => r.memberId)), item.ballots);
+}
+
+/**
+ * Keep an item's attendance in step with its vote: once the vote is complete (adopted or rejected)
+ * the attendance of that moment is kept with it; while it is open (or without quorum) the meeting's
+ * attendance counts.
+ */
+export function settleAttendance(meeting: MeetingRecord, item: AgendaItem): AgendaItem {
+  const { members, rules } = commissionOf(meeting, null);
+  const t = itemTally(meeting, members, rules, item);
+  const complete = t !== null && (t.status === 'adopted' || t.status === 'rejected');
+  if (complete) return item.present ? item : { ...item, present: [...meeting.present] };
+  if (!item.present) return item;
+  // The vote is open again (a recusal, a ballot taken back): the meeting's attendance counts.
+  const next = { ...item };
+  delete next.present;
+  return settleAttendance(meeting, next);
 }
 
 /** The evaluation and rationale after the amendments recorded since the meeting closed. */
@@ -77,12 +99,20 @@ export function closeProblems(meeting: MeetingRecord, items: readonly AgendaItem
     const { item, candidate: c } = v;
     if (!v.active || item.postponed !== undefined) continue;
     const who = `${c.firstName} ${c.lastName}`;
+    const missing = unevaluated(item.evaluation);
     if (v.tally?.status !== 'adopted') {
       problems.push({
         caseId: item.caseId,
         code: 'NOT_DECIDED',
         lt: `${who}: sprendimas nepriimtas. Balsuokite arba atidėkite bylos svarstymą.`,
         en: `${who}: no decision adopted. Vote, or postpone the case.`,
+      });
+    } else if (missing.length > 0) {
+      problems.push({
+        caseId: item.caseId,
+        code: 'EVALUATION_INCOMPLETE',
+        lt: `${who}: neįvertinta ${missing.join(', ')} (V-77 11 p.).`,
+        en: `${who}: ${missing.join(', ')} not evaluated (V-77 p. 11).`,
       });
     } else if (rationaleRequired(item.decision) && item.rationale.trim() === '') {
       problems.push({
@@ -103,8 +133,8 @@ export function toMeetingView(
   candidates: () => AgendaCandidate[],
 ): MeetingView {
   const { members, rules } = commissionOf(meeting, commission);
-  const present = new Set(meeting.present);
   const items = meeting.agenda.map((item): AgendaItemView => {
+    const present = new Set(presentFor(meeting, item));
     const record = caseOf(item.caseId);
     const serves = record ? servesInHalfwayHouseInstitution(record) : true;
     const recused = new Set(item.recusals.map((r) => r.memberId));
@@ -127,7 +157,7 @@ export function toMeetingView(
     record: meeting,
     members,
     rules,
-    quorum: quorum(rules, members, present),
+    quorum: quorum(rules, members, new Set(meeting.present)),
     items,
     candidates: meeting.state === 'planned' ? candidates() : [],
     closeProblems: meeting.state === 'open' ? closeProblems(meeting, items) : [],
