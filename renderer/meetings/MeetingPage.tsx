@@ -1,4 +1,24 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { MeetingView } from '../../shared/contract/meetingSchemas';
 import type { IsoDate } from '../../shared/domain/calendar';
+import { call, toApiError, type ApiError } from '../api/client';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { PageTitle } from '../components/PageTitle';
+import { formatDate } from '../i18n/dates';
+import { useI18n } from '../i18n/I18nProvider';
+import { AttendancePanel } from './AttendancePanel';
+import { EvaluationSteps } from './EvaluationSteps';
+import { MeetingAgenda } from './MeetingAgenda';
+import { Autosave, type AutosaveStatus } from './meetingAutosave';
+import { MeetingClose } from './MeetingClose';
+import { MeetingClosed } from './MeetingClosed';
+import { MeetingDeskContext, type MeetingDesk } from './meetingDesk';
+import { MeetingAgendaList, MeetingPlanned } from './MeetingPlanned';
+import { MEETING_STEPS, shortcutOf, stepAfter, type MeetingStep } from './meetingSteps';
+import { closePlanOf } from './meetingSummary';
+import { PresentationView } from './PresentationView';
+import { applyPresentation, readPresentation, writePresentation } from './presentationMode';
+import './meeting.css';
 
 export interface MeetingPageProps {
   id: string;
@@ -6,7 +26,223 @@ export interface MeetingPageProps {
   canWrite: boolean;
 }
 
-/** Placeholder: running one meeting (issue 5). */
-export function MeetingPage(_props: MeetingPageProps) {
-  return <section className="page" />;
+/** How often members and the chair, who only read, see the running meeting afresh. */
+const READ_REFRESH_MS = 5000;
+
+/** The quiet line that says whether what was typed is saved. */
+function AutosaveLine({ status }: { status: AutosaveStatus }) {
+  const { lang, t } = useI18n();
+  if (status.kind === 'failed') {
+    return <ErrorNotice error={toApiError(status.error)}>{<p>{t('meeting.autosave.failed')}</p>}</ErrorNotice>;
+  }
+  const text =
+    status.kind === 'saving'
+      ? t('meeting.autosave.saving')
+      : status.kind === 'saved'
+        ? t('meeting.autosave.saved', { time: status.at.toLocaleTimeString(lang === 'lt' ? 'lt-LT' : 'en-GB', { hour: '2-digit', minute: '2-digit' }) })
+        : '';
+  return (
+    <p className="autosave-status" role="status" data-autosave={status.kind}>
+      {text}
+    </p>
+  );
+}
+
+/** The case to take up first: the first one still waiting for a decision. */
+function firstOpenCase(view: MeetingView): string | null {
+  const waiting = view.items.find((i) => closePlanOf(i).kind === 'blocked');
+  return (waiting ?? view.items[0])?.item.caseId ?? null;
+}
+
+/**
+ * Running one meeting of the commission (V-77 p. 9–11) on a shared screen: attendance and quorum,
+ * the agenda, each case evaluated criterion by criterion, the proposal and the vote, and the close
+ * that freezes the results. Everything typed is saved as it is typed.
+ */
+export function MeetingPage({ id, today, canWrite }: MeetingPageProps) {
+  const { lang, t } = useI18n();
+  const [view, setView] = useState<MeetingView | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const latest = useRef<MeetingView | null>(null);
+  const root = useRef<HTMLElement>(null);
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const [autosave] = useState(() => new Autosave({ onChange: () => rerender() }));
+  const [presentation, setPresentation] = useState(readPresentation);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [steps, setSteps] = useState<Readonly<Record<string, MeetingStep>>>({});
+  const [focusTick, setFocusTick] = useState(0);
+
+  const apply = useCallback((next: MeetingView) => {
+    latest.current = next;
+    setView(next);
+  }, []);
+
+  useEffect(() => {
+    let current = true;
+    call('meetings.get', { id }).then(
+      (loaded) => {
+        if (!current) return;
+        apply(loaded);
+        setLoadError(null);
+      },
+      (e: unknown) => current && setLoadError(toApiError(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [id, apply]);
+
+  // Members and the chair follow the meeting the secretary runs.
+  const state = view?.record.state;
+  useEffect(() => {
+    if (canWrite || state !== 'open') return;
+    const timer = setInterval(() => {
+      call('meetings.get', { id }).then(apply, () => undefined);
+    }, READ_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [canWrite, state, id, apply]);
+
+  // What is still waiting for its pause is saved when the page is left, hidden or closed.
+  useEffect(() => {
+    const flush = () => autosave.flush();
+    window.addEventListener('pagehide', flush);
+    window.addEventListener('beforeunload', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('beforeunload', flush);
+      autosave.flush();
+    };
+  }, [autosave]);
+
+  useEffect(() => {
+    applyPresentation(presentation);
+    writePresentation(presentation);
+    return () => applyPresentation(false);
+  }, [presentation]);
+
+  const desk = useMemo<MeetingDesk>(
+    () => ({
+      meetingId: id,
+      canWrite,
+      latest: () => latest.current!,
+      itemOf: (caseId) => latest.current?.items.find((i) => i.item.caseId === caseId),
+      draft: (key) => autosave.value(key),
+      edit: (key, value, save) => autosave.edit(key, value, async (v) => apply(await save(v))),
+      focus: (key) => autosave.focus(key),
+      blur: (key) => autosave.blur(key),
+      choose: (key, value, save) => autosave.choose(key, value, async (v) => apply(await save(v))),
+      run: (task) => autosave.run(async () => apply(await task())),
+    }),
+    [id, canWrite, autosave, apply],
+  );
+
+  const open = view?.record.state === 'open';
+  const currentCase = view && open ? (selected !== null && view.items.some((i) => i.item.caseId === selected) ? selected : firstOpenCase(view)) : null;
+  const currentItem = view?.items.find((i) => i.item.caseId === currentCase) ?? null;
+  const currentStep: MeetingStep = (currentCase ? steps[currentCase] : undefined) ?? MEETING_STEPS[0]!;
+
+  const goTo = (step: MeetingStep) => {
+    if (!currentCase) return;
+    autosave.flush();
+    setSteps((s) => ({ ...s, [currentCase]: step }));
+    setFocusTick((n) => n + 1);
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const command = shortcutOf(e);
+      if (!command || root.current?.closest('[inert]')) return;
+      if (command === 'presentation') {
+        e.preventDefault();
+        setPresentation((p) => !p);
+        return;
+      }
+      if (!currentCase) return;
+      // Alt+←/→ would also move the browser through its history.
+      e.preventDefault();
+      goTo(stepAfter(currentStep, command === 'next' ? 1 : -1));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  if (loadError) {
+    return (
+      <section className="page">
+        <p>
+          <a href="#/meetings">{t('meeting.back')}</a>
+        </p>
+        <PageTitle title={t('meeting.unavailable')} />
+        <ErrorNotice error={loadError} />
+      </section>
+    );
+  }
+  if (!view) return <p className="page">{t('common.loading')}</p>;
+
+  const { record } = view;
+  return (
+    <MeetingDeskContext.Provider value={desk}>
+      <section ref={root} className={presentation ? 'page meeting-page is-presentation' : 'page meeting-page'} data-state={record.state}>
+        <p>
+          <a href="#/meetings">{t('meeting.back')}</a>
+        </p>
+        <PageTitle title={t('meeting.title', { date: formatDate(record.date, lang) })} />
+        <p className="meeting-meta">
+          <span>{t('meeting.time', { time: record.time })}</span>
+          <span>{t('meeting.place', { place: record.place })}</span>
+          <span>
+            {t('meeting.stateLabel')}: <strong className="state-badge" data-meeting-state={record.state}>{t(`meeting.state.${record.state}`)}</strong>
+          </span>
+        </p>
+        <div className="meeting-toolbar">
+          <button type="button" className="button-secondary presentation-toggle" aria-pressed={presentation} aria-keyshortcuts="Alt+P" onClick={() => setPresentation((p) => !p)}>
+            {t('meeting.presentation.toggle')}
+          </button>
+          {canWrite ? <AutosaveLine status={autosave.status} /> : <p className="field-hint">{t('meeting.readOnly')}</p>}
+        </div>
+        {open ? <p className="field-hint shortcut-help">{t('meeting.shortcuts')}</p> : null}
+
+        {record.state === 'planned' ? <MeetingPlanned view={view} today={today} /> : null}
+
+        {record.state === 'cancelled' ? (
+          <>
+            <p className="notice notice-warning">{t('meeting.cancelled', { reason: record.cancelReason ?? '' })}</p>
+            <section className="panel" aria-labelledby="agenda-title">
+              <h2 id="agenda-title">{t('meeting.agenda.title')}</h2>
+              <MeetingAgendaList view={view} />
+            </section>
+          </>
+        ) : null}
+
+        {open ? (
+          <>
+            {presentation ? <PresentationView view={view} item={currentItem} step={currentStep} /> : null}
+            <div className="meeting-layout">
+              <div className="meeting-side">
+                <AttendancePanel view={view} />
+                <MeetingAgenda
+                  view={view}
+                  selected={currentCase}
+                  onSelect={(caseId) => {
+                    autosave.flush();
+                    setSelected(caseId);
+                  }}
+                />
+              </div>
+              <div className="meeting-main">
+                {currentItem ? (
+                  <EvaluationSteps view={view} item={currentItem} step={currentStep} onStep={goTo} focusTick={focusTick} />
+                ) : (
+                  <p className="panel">{t('meeting.agenda.empty')}</p>
+                )}
+              </div>
+            </div>
+            {canWrite ? <MeetingClose view={view} /> : null}
+          </>
+        ) : null}
+
+        {record.state === 'closed' ? <MeetingClosed view={view} /> : null}
+      </section>
+    </MeetingDeskContext.Provider>
+  );
 }

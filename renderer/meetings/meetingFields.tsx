@@ -1,0 +1,173 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { MeetingView } from '../../shared/contract/meetingSchemas';
+import { toApiError, type ApiError } from '../api/client';
+import type { SelectOption } from '../components/fields';
+import { useI18n } from '../i18n/I18nProvider';
+import { useMeetingDesk } from './meetingDesk';
+
+function Label({ id, label, required, hint }: { id: string; label: string; required?: boolean | undefined; hint?: string | undefined }) {
+  return (
+    <>
+      <span className="field-label">
+        <label htmlFor={id}>{label}</label>
+        {required ? (
+          <span className="required-mark" aria-hidden="true">
+            *
+          </span>
+        ) : null}
+      </span>
+      {hint ? (
+        <span id={`${id}-hint`} className="field-hint">
+          {hint}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+/** A value the reader sees where the secretary has a field. */
+export function ReadOnlyValue({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="field meeting-readonly">
+      <span className="field-label">{label}</span>
+      <div className="meeting-readonly-value">{children}</div>
+    </div>
+  );
+}
+
+interface AutoTextProps {
+  id: string;
+  label: string;
+  hint?: string;
+  required?: boolean;
+  draftKey: string;
+  /** The back end's value (shown when there is no draft). */
+  value: string;
+  save(value: string): Promise<MeetingView>;
+  rows?: number;
+  maxLength?: number;
+}
+
+/** A text saved as it is typed (see meetingAutosave.ts); read-only for members and the chair. */
+export function AutoText({ id, label, hint, required, draftKey, value, save, rows = 4, maxLength }: AutoTextProps) {
+  const desk = useMeetingDesk();
+  const { t } = useI18n();
+  // A field removed while it has the focus (the next step by a shortcut) gets no blur event: leave it here.
+  const hasFocus = useRef(false);
+  useEffect(
+    () => () => {
+      if (hasFocus.current) desk.blur(draftKey);
+    },
+    [desk, draftKey],
+  );
+  if (!desk.canWrite) {
+    return (
+      <ReadOnlyValue label={label}>
+        <p className="meeting-text">{value === '' ? t('common.none') : value}</p>
+      </ReadOnlyValue>
+    );
+  }
+  const shown = desk.draft(draftKey) ?? value;
+  return (
+    <div className="field">
+      <Label id={id} label={label} required={required} hint={hint} />
+      <textarea
+        id={id}
+        value={shown}
+        rows={rows}
+        maxLength={maxLength}
+        aria-required={required || undefined}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={(e) => desk.edit(draftKey, e.target.value, save)}
+        onFocus={() => {
+          hasFocus.current = true;
+          desk.focus(draftKey);
+        }}
+        onBlur={() => {
+          hasFocus.current = false;
+          desk.blur(draftKey);
+        }}
+      />
+    </div>
+  );
+}
+
+interface ChoiceProps {
+  id: string;
+  legend: string;
+  hint?: string;
+  required?: boolean;
+  draftKey: string;
+  /** The back end's choice ('' for none). */
+  value: string;
+  options: readonly SelectOption[];
+  save(value: string): Promise<MeetingView>;
+  /** A refused choice (it is taken back on screen); null when a later choice went through. */
+  onResult(error: ApiError | null): void;
+  className?: string;
+  /** Read-only even for the secretary (e.g. a closed item). */
+  readOnly?: boolean;
+}
+
+/** A radio group saved at once when a choice is made. */
+export function ChoiceGroup({ id, legend, hint, required, draftKey, value, options, save, onResult, className, readOnly }: ChoiceProps) {
+  const desk = useMeetingDesk();
+  const { t } = useI18n();
+  if (!desk.canWrite || readOnly) {
+    const chosen = options.find((o) => o.value === value);
+    return (
+      <ReadOnlyValue label={legend}>
+        <p className="meeting-choice" data-value={value || undefined}>
+          {chosen ? chosen.label : t('common.none')}
+        </p>
+      </ReadOnlyValue>
+    );
+  }
+  const shown = desk.draft(draftKey) ?? value;
+  return (
+    <fieldset
+      id={id}
+      role="radiogroup"
+      className={['field', 'radio-group', className ?? ''].join(' ').trim()}
+      aria-labelledby={`${id}-legend`}
+      aria-required={required || undefined}
+      aria-describedby={hint ? `${id}-hint` : undefined}
+      data-value={shown || undefined}
+    >
+      <legend id={`${id}-legend`}>
+        {legend}
+        {required ? (
+          <span className="required-mark" aria-hidden="true">
+            {' '}*
+          </span>
+        ) : null}
+      </legend>
+      {hint ? (
+        <span id={`${id}-hint`} className="field-hint">
+          {hint}
+        </span>
+      ) : null}
+      {options.map((o) => {
+        const optionId = `${id}-${o.value.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+        return (
+          <div key={o.value} className="radio-option">
+            <input
+              id={optionId}
+              type="radio"
+              name={id}
+              value={o.value}
+              checked={shown === o.value}
+              onChange={() =>
+                desk.choose(draftKey, o.value, save).then(
+                  () => onResult(null),
+                  (e: unknown) => onResult(toApiError(e)),
+                )
+              }
+            />
+            <label htmlFor={optionId}>{o.label}</label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
