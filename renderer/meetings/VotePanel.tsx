@@ -42,6 +42,7 @@ function Recusals({ view, item, editable, onError }: { view: MeetingView; item: 
   const desk = useMeetingDesk();
   const caseId = item.item.caseId;
   const recused = useRecused(item);
+  const [pending, setPending] = useState<string[]>([]);
   const present = new Set(view.record.present);
   const shown = view.members.filter((m) => present.has(m.id) || recused(m.id));
 
@@ -56,36 +57,62 @@ function Recusals({ view, item, editable, onError }: { view: MeetingView; item: 
       </ul>
     );
   }
-  const reasonNow = (memberId: string) =>
-    desk.draft(draftKey.recusalReason(caseId, memberId)) ?? desk.itemOf(caseId)?.item.recusals.find((r) => r.memberId === memberId)?.reason ?? '';
+  // Checking the box opens the reason (the minutes record it); the recusal is recorded with it.
+  const record = (memberId: string, reason: string) =>
+    desk.run(() => call('meetings.recuse', { id: desk.meetingId, caseId, memberId, recused: true, reason })).then(
+      () => {
+        setPending((p) => p.filter((x) => x !== memberId));
+        onError(null);
+      },
+      (err: unknown) => onError(toApiError(err)),
+    );
+  const withdraw = (memberId: string) =>
+    desk
+      .choose(draftKey.recused(caseId, memberId), 'no', () => call('meetings.recuse', { id: desk.meetingId, caseId, memberId, recused: false }))
+      .then(
+        () => onError(null),
+        (err: unknown) => onError(toApiError(err)),
+      );
   return (
     <ul className="recusal-list">
       {shown.map((m) => {
-        const on = recused(m.id);
+        const recorded = recused(m.id);
+        const asking = !recorded && pending.includes(m.id);
         const id = `recused-${caseId}-${m.id}`;
+        const reasonId = `recusal-reason-${caseId}-${m.id}`;
         return (
-          <li key={m.id} data-member={m.id} data-recused={on}>
+          <li key={m.id} data-member={m.id} data-recused={recorded}>
             <div className="check">
               <input
                 type="checkbox"
                 id={id}
-                checked={on}
-                onChange={(e) =>
-                  desk
-                    .choose(draftKey.recused(caseId, m.id), e.target.checked ? 'yes' : 'no', (v) =>
-                      call('meetings.recuse', { id: desk.meetingId, caseId, memberId: m.id, recused: v === 'yes', reason: reasonNow(m.id) }),
-                    )
-                    .then(
-                      () => onError(null),
-                      (err: unknown) => onError(toApiError(err)),
-                    )
-                }
+                checked={recorded || asking}
+                onChange={(e) => {
+                  if (e.target.checked) setPending((p) => [...p, m.id]);
+                  else if (asking) setPending((p) => p.filter((x) => x !== m.id));
+                  else void withdraw(m.id);
+                }}
               />
               <label htmlFor={id}>{t('meeting.recusal.label', { name: m.name })}</label>
             </div>
-            {on ? (
+            {asking ? (
+              <form
+                className="recusal-form"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  const reason = new FormData(e.currentTarget).get('reason');
+                  void record(m.id, typeof reason === 'string' ? reason : '');
+                }}
+              >
+                <label htmlFor={reasonId}>{t('meeting.recusal.reason', { name: m.name })}</label>
+                <input id={reasonId} name="reason" type="text" required maxLength={MEETING_TEXT_MAX} autoFocus />
+                <button type="submit" className="button-secondary">
+                  {t('meeting.recusal.record')}
+                </button>
+              </form>
+            ) : recorded ? (
               <AutoText
-                id={`recusal-reason-${caseId}-${m.id}`}
+                id={reasonId}
                 label={t('meeting.recusal.reason', { name: m.name })}
                 draftKey={draftKey.recusalReason(caseId, m.id)}
                 value={item.item.recusals.find((r) => r.memberId === m.id)?.reason ?? ''}

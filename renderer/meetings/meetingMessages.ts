@@ -144,6 +144,7 @@ export const meetingLt = {
   'meeting.recusal.title': 'Nusišalinimas šioje byloje',
   'meeting.recusal.label': '{name} nusišalino',
   'meeting.recusal.reason': 'Nusišalinimo priežastis: {name}',
+  'meeting.recusal.record': 'Įrašyti nusišalinimą',
   'meeting.recusal.none': 'Niekas nenusišalino.',
   'meeting.recusal.entry': '{name} nusišalino: {reason}',
 
@@ -366,6 +367,7 @@ export const meetingEn: Readonly<Record<keyof typeof meetingLt, string>> = {
   'meeting.recusal.title': 'Recusal in this case',
   'meeting.recusal.label': '{name} recused',
   'meeting.recusal.reason': 'Reason for the recusal: {name}',
+  'meeting.recusal.record': 'Record the recusal',
   'meeting.recusal.none': 'Nobody recused.',
   'meeting.recusal.entry': '{name} recused: {reason}',
 
