@@ -104,7 +104,10 @@ export interface Tally {
   quorum: Quorum;
   /** Votes for the proposal needed for it to be adopted without a tie-break (0 for more_for_than_against). */
   forNeeded: number;
-  /** As many for as against. */
+  /**
+   * The votes split evenly under the majority rule: exactly half of those voting (more_than_half_present)
+   * or of all members (more_than_half_members) for it, or as many for as against (more_for_than_against).
+   */
   tie: boolean;
   /** The chair's vote decided the tie (status adopted or rejected follows it). */
   decidedByChair: boolean;
@@ -112,9 +115,10 @@ export interface Tally {
 
 /**
  * Count one case's vote. Ballots of members who are not eligible (absent, recused, non-voting) are
- * ignored. The result is known once every eligible member has voted. On a tie (as many for as
- * against) that the majority rule leaves undecided, the chair's vote decides if the rules say so and
- * the chair voted for or against; otherwise the proposal is not adopted.
+ * ignored. The result is known once every eligible member has voted. On a tie — the votes split
+ * evenly under the majority rule, one vote short of adoption (balsams pasiskirsčius po lygiai) — the
+ * chair's vote decides if the rules say so and the chair voted for or against; otherwise the proposal
+ * is not adopted. A proposal further from a majority is not adopted whatever the chair voted.
  */
 export function tally(
   rules: VotingRules,
@@ -136,7 +140,12 @@ export function tally(
       : rules.majority === 'more_than_half_members'
         ? Math.floor(q.voting / 2) + 1
         : 0;
-  const tie = yes === no;
+  const tie =
+    rules.majority === 'more_than_half_present'
+      ? yes * 2 === eligible.length
+      : rules.majority === 'more_than_half_members'
+        ? yes * 2 === q.voting
+        : yes === no;
   const base = { for: yes, against: no, abstain, waiting, eligible: eligible.length, quorum: q, forNeeded, tie, decidedByChair: false };
   if (!q.met) return { ...base, status: 'no_quorum' };
   if (waiting > 0) return { ...base, status: 'incomplete' };

@@ -314,41 +314,75 @@ describe('the meeting: quorum, recusal, evaluation and the vote (V-77 p. 10–11
     expect(item(later, other.record.id).eligible).toEqual(['chair', 'm1', 'm3']);
     // The recusal is recorded with its reason, for the minutes.
     expect((await refused(services.dispatch, 'meetings.recuse', { id, caseId: other.record.id, memberId: 'm3', recused: true })).code).toBe('INVALID_INPUT');
-    // V-77 p. 11: a case whose evaluation was emptied after the vote cannot be closed.
-    await ok(services.dispatch, 'meetings.saveCriterion', { id, caseId: own.record.id, criterion: '11.3', findings: '', assessment: null });
-    await ok(services.dispatch, 'meetings.postpone', { id, caseId: other.record.id, postponed: true, reason: 'Laiko stoka' });
-    const blocked = await ok(services.dispatch, 'meetings.get', { id });
-    expect(blocked.closeProblems.map((p) => p.code)).toEqual(['EVALUATION_INCOMPLETE']);
-    await evaluateAll(services.dispatch, id, own.record.id);
-    const ready = await ok(services.dispatch, 'meetings.get', { id });
+    // V-77 p. 11: the evaluation the vote rests on is not emptied after it.
+    expect((await refused(services.dispatch, 'meetings.saveCriterion', { id, caseId: own.record.id, criterion: '11.3', findings: '', assessment: null })).code).toBe('VOTE_COMPLETE');
+    const ready = await ok(services.dispatch, 'meetings.postpone', { id, caseId: other.record.id, postponed: true, reason: 'Laiko stoka' });
     const closed = await ok(services.dispatch, 'meetings.close', { id, revision: ready.record.revision });
     expect(item(closed, own.record.id).item.frozen?.present).toEqual(['chair', 'm1', 'm2']);
     await services.close();
   });
 
-  it('a close that fails half-way (the meeting file cannot be written) is finished by closing again, moving no case twice', async () => {
-    const { services, own, dataDir } = await setUp();
+  it('a case file that cannot be read keeps the meeting open; once restored, the close moves each case once', async () => {
+    const { services, own, other, dataDir } = await setUp();
+    const open = await openMeeting(services, [own.record.id, other.record.id]);
+    const id = open.record.id;
+    await attend(services, id, ['chair', 'm1', 'm2']);
+    await evaluateAll(services.dispatch, id, own.record.id);
+    await ok(services.dispatch, 'meetings.saveDecision', { id, caseId: own.record.id, decision: '10.1', rationale: '' });
+    await voteAll(services, id, own.record.id, { chair: 'for', m1: 'for', m2: 'for' });
+    const postponed = await ok(services.dispatch, 'meetings.postpone', { id, caseId: other.record.id, postponed: true, reason: 'Trūksta dokumentų' });
+    // A case file that cannot be read keeps the meeting from closing: nothing is frozen or moved.
+    const caseFile = join(dataDir, 'cases', `${other.record.id}.json`);
+    const kept = readFileSync(caseFile);
+    rmSync(caseFile);
+    mkdirSync(caseFile);
+    expect((await refused(services.dispatch, 'meetings.close', { id, revision: postponed.record.revision })).code).toBe('MEETING_NOT_READY');
+    expect(item(await ok(services.dispatch, 'meetings.get', { id }), own.record.id).item.frozen).toBeUndefined();
+    rmSync(caseFile, { recursive: true });
+    writeFileSync(caseFile, kept);
+    const half = await ok(services.dispatch, 'meetings.get', { id });
+    const closed = await ok(services.dispatch, 'meetings.close', { id, revision: half.record.revision });
+    expect(closed.record.state).toBe('closed');
+    expect(item(closed, own.record.id).item.frozen).toMatchObject({ outcome: 'decided', decision: '10.1', tally: { status: 'adopted', for: 3 } });
+    const decided = await ok(services.dispatch, 'cases.get', { id: own.record.id });
+    expect(decided.record.state).toBe('decided');
+    expect(decided.record.timeline.filter((e) => e.to === 'decided')).toHaveLength(1);
+    expect((await ok(services.dispatch, 'cases.get', { id: other.record.id })).record.state).toBe('ready_for_commission');
+    await services.close();
+  });
+
+  it('what was voted on is not changed under the members: the proposal, its postponement, its assessments and reasons', async () => {
+    const { services, own } = await setUp();
+    const open = await openMeeting(services, [own.record.id]);
+    const id = open.record.id;
+    const caseId = own.record.id;
+    await attend(services, id, ['chair', 'm1', 'm2']);
+    await evaluateAll(services.dispatch, id, caseId);
+    await ok(services.dispatch, 'meetings.saveDecision', { id, caseId, decision: '10.1', rationale: 'Pavyzdingas elgesys.' });
+    await ok(services.dispatch, 'meetings.vote', { id, caseId, memberId: 'chair', ballot: 'for' });
+    expect((await refused(services.dispatch, 'meetings.saveDecision', { id, caseId, decision: '10.2', rationale: 'Kita.' })).code).toBe('VOTE_IN_PROGRESS');
+    expect((await refused(services.dispatch, 'meetings.postpone', { id, caseId, postponed: true, reason: 'Vėliau' })).code).toBe('VOTE_IN_PROGRESS');
+    await voteAll(services, id, caseId, { m1: 'for', m2: 'for' });
+    expect((await refused(services.dispatch, 'meetings.saveDecision', { id, caseId, decision: '10.1', rationale: 'Kiti motyvai.' })).code).toBe('VOTE_COMPLETE');
+    expect((await refused(services.dispatch, 'meetings.saveCriterion', { id, caseId, criterion: '11.2', findings: '11.2: išvados', assessment: 'unfavourable' })).code).toBe('VOTE_COMPLETE');
+    // Findings may still be completed; taking back a vote reopens it.
+    await ok(services.dispatch, 'meetings.saveCriterion', { id, caseId, criterion: '11.2', findings: 'Papildyta: du paskatinimai.' });
+    await ok(services.dispatch, 'meetings.vote', { id, caseId, memberId: 'm2', ballot: null });
+    await ok(services.dispatch, 'meetings.saveCriterion', { id, caseId, criterion: '11.2', findings: 'Papildyta: du paskatinimai.', assessment: 'neutral' });
+    await services.close();
+  });
+
+  it('V-77 p. 10: a decision adopted for a convict whose request then changed to another institution cannot be closed', async () => {
+    const { services, own } = await setUp();
     const open = await openMeeting(services, [own.record.id]);
     const id = open.record.id;
     await attend(services, id, ['chair', 'm1', 'm2']);
     await evaluateAll(services.dispatch, id, own.record.id);
     await ok(services.dispatch, 'meetings.saveDecision', { id, caseId: own.record.id, decision: '10.1', rationale: '' });
-    const voted = await voteAll(services, id, own.record.id, { chair: 'for', m1: 'for', m2: 'for' });
-    // The meeting's file is taken by a folder: its write fails as on a full disk, after the case was written.
-    const file = join(dataDir, 'meetings', `${id}.json`);
-    const kept = readFileSync(file);
-    rmSync(file);
-    mkdirSync(file);
-    const error = await refused(services.dispatch, 'meetings.close', { id, revision: voted.record.revision });
-    expect(error.code).toBe('STORAGE_WRITE_FAILED');
-    expect((await ok(services.dispatch, 'meetings.get', { id })).record.state).toBe('open');
-    expect((await ok(services.dispatch, 'cases.get', { id: own.record.id })).record.state).toBe('decided');
-    rmSync(file, { recursive: true });
-    writeFileSync(file, kept);
-    const closed = await ok(services.dispatch, 'meetings.close', { id, revision: voted.record.revision });
-    expect(item(closed, own.record.id).item.frozen).toMatchObject({ outcome: 'decided', decision: '10.1', tally: { status: 'adopted', for: 3 } });
-    const decided = await ok(services.dispatch, 'cases.get', { id: own.record.id });
-    expect(decided.record.timeline.filter((e) => e.to === 'decided')).toHaveLength(1);
+    await voteAll(services, id, own.record.id, { chair: 'for', m1: 'for', m2: 'for' });
+    const current = await ok(services.dispatch, 'cases.get', { id: own.record.id });
+    const error = await refused(services.dispatch, 'cases.updateRequest', { id: own.record.id, revision: current.record.revision, request: { ...OWN, servingInstitutionId: 'vilnius' } });
+    expect(error.code).toBe('CASE_IN_MEETING');
     await services.close();
   });
 });

@@ -10,6 +10,11 @@ export interface CaseChanges {
   /** Load a case for a change, refusing if someone changed it since the user loaded it. */
   forChange(id: string, revision: number): CaseRecord;
   /**
+   * Load a case for a change to its request or dossier: also refused while the commission is in
+   * session on it, so that what the members evaluate and vote on does not change under them.
+   */
+  forEdit(id: string, revision: number): CaseRecord;
+  /**
    * Write a case and add the change to the audit trail (the entry first). `around` may write what
    * the case refers to before it (documents) and undo that if writing the case fails.
    */
@@ -17,20 +22,34 @@ export interface CaseChanges {
 }
 
 export function caseChanges(ctx: ServiceContext): CaseChanges {
+  const forChange = (id: string, revision: number): CaseRecord => {
+    const record = ctx.cases.get(id);
+    if (record.revision !== revision) {
+      throw new DomainError(
+        'CASE_CHANGED',
+        'Byla ką tik pakeista kitame lange ar kito naudotojo. Atnaujinkite bylą ir pakartokite veiksmą.',
+        'The case was just changed in another window or by another user. Reload it and try again.',
+        { id, revision: record.revision },
+      );
+    }
+    return record;
+  };
   return {
-    view: (record) => toCaseView(record, ctx.cases.ofConvict(record.convict.personalFileNo), ctx.today(), ctx.maxDocumentBytes()),
-    forChange(id, revision) {
-      const record = ctx.cases.get(id);
-      if (record.revision !== revision) {
+    forChange,
+    forEdit(id, revision) {
+      const record = forChange(id, revision);
+      const meetingId = record.state === 'scheduled' ? record.facts.meetingId : undefined;
+      if (meetingId !== undefined && ctx.meetings.list().some((m) => m.id === meetingId && m.state === 'open' && m.agenda.some((i) => i.caseId === id && i.postponed === undefined))) {
         throw new DomainError(
-          'CASE_CHANGED',
-          'Byla ką tik pakeista kitame lange ar kito naudotojo. Atnaujinkite bylą ir pakartokite veiksmą.',
-          'The case was just changed in another window or by another user. Reload it and try again.',
-          { id, revision: record.revision },
+          'CASE_IN_MEETING',
+          'Komisijos posėdis dėl šios bylos vyksta: prašymo duomenys ir medžiaga nekeičiami, kol posėdis baigsis arba byla bus atidėta.',
+          'The commission is in session on this case: its request and dossier are not changed until the meeting ends or the case is postponed.',
+          { meetingId },
         );
       }
       return record;
     },
+    view: (record) => toCaseView(record, ctx.cases.ofConvict(record.convict.personalFileNo), ctx.today(), ctx.maxDocumentBytes()),
     save(record, what, change, around) {
       const put = () => ctx.cases.put(record, what);
       ctx.change(change.caller, change.method, { kind: 'case', id: record.id }, change.before, record, change.summary, () => (around ? around(put) : put()));

@@ -58,7 +58,7 @@ function findDocument(items: DossierItems, documentId: string): { item: DossierI
 }
 
 export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
-  const { view, forChange, save } = caseChanges(ctx);
+  const { view, forEdit, save } = caseChanges(ctx);
 
   /**
    * The case after a change of its dossier: a received dossier that is now complete goes to the
@@ -102,7 +102,7 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
     },
 
     'dossier.attach': async ({ caseId, revision, files }, caller) => {
-      const record = forChange(caseId, revision);
+      const record = forEdit(caseId, revision);
       assertEditable(record);
       const staged = ctx.staging.get(sessionOf(caller), caseId, files.map((f) => f.stagedId));
       const at = ctx.now().toISOString();
@@ -162,7 +162,7 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
     },
 
     'dossier.saveItem': async ({ caseId, revision, item, receivedOn, facts }, caller) => {
-      const record = forChange(caseId, revision);
+      const record = forEdit(caseId, revision);
       assertEditable(record);
       const items: DossierItems = structuredClone(dossierItemsOf(record));
       const current: DossierItemRecord = items[item] ?? { documents: [] };
@@ -196,7 +196,7 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
     },
 
     'dossier.removeDocument': async ({ caseId, revision, documentId, reason }, caller) => {
-      const record = forChange(caseId, revision);
+      const record = forEdit(caseId, revision);
       assertEditable(record);
       const items: DossierItems = structuredClone(dossierItemsOf(record));
       const found = findDocument(items, documentId);
@@ -224,7 +224,7 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
     },
 
     'dossier.extendTerm': async ({ caseId, revision, days, reason }, caller) => {
-      const record = forChange(caseId, revision);
+      const record = forEdit(caseId, revision);
       if (!DOSSIER_EXTENDABLE_STATES.includes(record.state)) {
         throw new DomainError(
           'EXTENSION_CLOSED',

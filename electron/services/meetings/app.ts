@@ -63,6 +63,15 @@ function meetingState(meeting: MeetingRecord, allowed: readonly MeetingRecord['s
 
 const who = (c: { convict: { firstName: string; lastName: string } }) => `${c.convict.firstName} ${c.convict.lastName}`;
 
+/** Once a proposal is adopted, what the members voted on (assessments, reasons) is not changed under them. */
+function refuseAfterVote(): never {
+  throw new DomainError(
+    'VOTE_COMPLETE',
+    'Siūlymas jau priimtas balsavimu, todėl įvertinimų ir motyvų keisti nebegalima. Jei komisija nori juos keisti, pirmiausia atšaukite bent vieną balsą ir balsuokite iš naujo.',
+    'The proposal has been adopted by vote, so its assessments and reasons can no longer be changed. If the commission wants to change them, take back a vote first and vote again.',
+  );
+}
+
 export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
   const stores: MeetingStores = { commission: ctx.commission, meetings: ctx.meetings };
   const { save: saveCase } = caseChanges(ctx);
@@ -87,6 +96,7 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
     if (c.state === 'ready_for_commission') return true;
     if (c.state !== 'scheduled') return false;
     const id = c.facts.meetingId;
+    if (id !== undefined && stores.meetings.damagedIds().includes(id)) return false; // kept until its meeting file is restored
     const holder = id === undefined ? undefined : stores.meetings.list().find((m) => m.id === id);
     return !holder || holder.state === 'cancelled' || holder.state === 'closed' || !holder.agenda.some((i) => i.caseId === c.id);
   };
@@ -127,7 +137,7 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
     const item = meeting.agenda.find((i) => i.caseId === caseId);
     if (!item) throw new DomainError('ITEM_NOT_FOUND', 'Šios bylos posėdžio darbotvarkėje nėra.', 'This case is not on the meeting’s agenda.', { caseId });
     const record = readCase(caseId);
-    if (!onAgenda(meeting, record)) {
+    if (item.frozen || !onAgenda(meeting, record)) {
       const state = record ? CASE_STATE_LABELS[record.state] : { lt: 'neperskaitoma', en: 'unreadable' };
       throw new DomainError(
         'ITEM_CLOSED',
@@ -373,8 +383,12 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
       ),
 
     'meetings.saveCriterion': async ({ id, caseId, criterion, findings, assessment, onRegister }, caller) =>
-      changeItem(id, caseId, caller, 'meetings.saveCriterion', () => `įvertinimas ${criterion}`, (item) => {
+      changeItem(id, caseId, caller, 'meetings.saveCriterion', () => `įvertinimas ${criterion}`, (item, meeting) => {
         const current = item.evaluation[criterion] ?? { findings: '' };
+        const { members, rules } = commissionOf(meeting, null);
+        const changesAssessment =
+          (assessment !== undefined && (assessment ?? undefined) !== current.assessment) || (onRegister !== undefined && (onRegister ?? undefined) !== current.onRegister);
+        if (changesAssessment && itemTally(meeting, members, rules, item)?.status === 'adopted') refuseAfterVote();
         const next = { ...current, findings };
         if (assessment === null) delete next.assessment;
         else if (assessment !== undefined) next.assessment = assessment;
@@ -401,11 +415,21 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
             );
           }
         }
-        const next = { ...item, rationale };
-        if ((decision ?? undefined) === item.decision) return next;
-        // Another proposal is another vote: a vote already lost stays on record, others are cleared.
         const { members, rules } = commissionOf(meeting, null);
         const t = itemTally(meeting, members, rules, item);
+        const voting = Object.keys(item.ballots).length > 0;
+        // What the members voted on is not changed under them: the reasons of an adopted proposal stay.
+        if (t?.status === 'adopted' && rationale !== item.rationale) refuseAfterVote();
+        const next = { ...item, rationale };
+        if ((decision ?? undefined) === item.decision) return next;
+        // Another proposal is another vote: only after the vote on this one was lost (it stays on record).
+        if (voting && t?.status !== 'rejected') {
+          throw new DomainError(
+            'VOTE_IN_PROGRESS',
+            'Dėl šio siūlymo jau balsuojama arba jis priimtas, todėl jo pakeisti negalima. Jei reikia balsuoti iš naujo, pirmiausia atšaukite įrašytus balsus.',
+            'The vote on this proposal has begun or it was adopted, so it cannot be changed. To vote again, first take back the recorded votes.',
+          );
+        }
         const rejected = t?.status === 'rejected' ? [...item.rejected, { decision: item.decision!, rationale: item.rationale, ballots: item.ballots, tally: t, at: ctx.now().toISOString() }] : item.rejected;
         const result: AgendaItem = { ...next, ballots: {}, rejected };
         delete result.present;
@@ -427,6 +451,14 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
           const { rules } = commissionOf(meeting, null);
           const t = itemTally(meeting, members, rules, item);
           if (item.decision === undefined) return refuse('DECISION_REQUIRED', 'Pirmiausia pasirinkite siūlomą sprendimą (V-77 10 p.).', 'First choose the proposed decision (V-77 p. 10).');
+          const open = possibleDecisions(servesInHalfwayHouseInstitution(ctx.cases.get(caseId))).map((d) => d.id);
+          if (!open.includes(item.decision)) {
+            return refuse(
+              'DECISION_NOT_OPEN',
+              `Siūlomas sprendimas ${item.decision} šiam nuteistajam negalimas (galimi ${open.join(' ir ')}, V-77 10 p.). Pasirinkite kitą siūlymą.`,
+              `The proposed decision ${item.decision} is not open for this convict (open: ${open.join(' and ')}, V-77 p. 10). Choose another proposal.`,
+            );
+          }
           const missing = unevaluated(item.evaluation);
           if (missing.length > 0) {
             return refuse(
@@ -471,6 +503,13 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
     'meetings.postpone': async ({ id, caseId, postponed, reason }, caller) =>
       changeItem(id, caseId, caller, 'meetings.postpone', () => (postponed ? `svarstymas atidėtas: ${reason ?? ''}` : 'svarstymas nebeatidėtas'), (item) => {
         if (postponed && !reason) throw fieldError('reason', 'required', 'Nurodykite, kodėl bylos svarstymas atidedamas.', 'Give the reason the case is postponed.');
+        if (postponed && Object.keys(item.ballots).length > 0) {
+          throw new DomainError(
+            'VOTE_IN_PROGRESS',
+            'Dėl šios bylos jau balsuojama arba sprendimas priimtas, todėl svarstymo atidėti negalima. Jei reikia, pirmiausia atšaukite įrašytus balsus.',
+            'The vote on this case has begun or the decision was adopted, so it cannot be postponed. If needed, first take back the recorded votes.',
+          );
+        }
         const next: AgendaItem = { ...item };
         if (postponed) next.postponed = reason!;
         else delete next.postponed;
@@ -489,9 +528,11 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
           { problems: current.closeProblems },
         );
       }
+      // First the frozen results go into the meeting (it stays open until the cases have moved), so
+      // that a close interrupted anywhere is finished by closing again with the same results.
       const at = ctx.now().toISOString();
-      const agenda = current.items.map(({ item, tally: t, caseState }): AgendaItem => {
-        const record = readCase(item.caseId);
+      const frozenAgenda = current.items.map(({ item, tally: t, caseState, active }): AgendaItem => {
+        if (item.frozen) return item; // frozen by an earlier, interrupted close
         const base = {
           rationale: item.rationale,
           evaluation: item.evaluation,
@@ -501,24 +542,26 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
           rejected: item.rejected,
           frozenAt: at,
         };
-        let frozen: FrozenResult;
-        if (record && record.facts.meetingId === meeting.id && record.state === 'decided') {
-          frozen = { ...base, outcome: 'decided', decision: record.facts.decision, ...(t ? { tally: t } : {}) }; // moved by an earlier, interrupted close
-        } else if (!onAgenda(meeting, record)) {
-          frozen = { ...base, outcome: 'left', note: caseState ?? 'unreadable' };
-        } else if (item.postponed !== undefined) {
-          moveCase(record!, 'ready_for_commission', meeting.date, caller, 'meetings.close', meeting);
-          frozen = { ...base, outcome: 'postponed', note: item.postponed };
-        } else {
-          // The cases are written first: a crash before the meeting is written is finished by closing again.
-          moveCase(record!, 'decided', meeting.date, caller, 'meetings.close', meeting, item.decision);
-          frozen = { ...base, outcome: 'decided', decision: item.decision, ...(t ? { tally: t } : {}) };
-        }
+        const frozen: FrozenResult = !active
+          ? { ...base, outcome: 'left', note: caseState ?? 'unreadable' }
+          : item.postponed !== undefined
+            ? { ...base, outcome: 'postponed', note: item.postponed }
+            : { ...base, outcome: 'decided', decision: item.decision, ...(t ? { tally: t } : {}) };
         return { ...item, frozen };
       });
+      const freezing = saveMeeting({ ...meeting, agenda: frozenAgenda, revision: meeting.revision + 1, updatedAt: at }, caller, 'meetings.close', meeting, 'Posėdžio rezultatai užfiksuoti');
+      // Then the cases move (each only if it is still on this meeting's agenda), then the meeting closes.
+      for (const item of frozenAgenda) {
+        if (item.frozen?.outcome === 'left') continue;
+        const record = ctx.cases.get(item.caseId); // a case that cannot be read now stops the close; closing again finishes it
+        if (!onAgenda(meeting, record)) continue; // moved by an earlier attempt (and maybe on since)
+        if (item.frozen?.outcome === 'postponed') moveCase(record, 'ready_for_commission', meeting.date, caller, 'meetings.close', meeting);
+        else if (item.frozen?.outcome === 'decided') moveCase(record, 'decided', meeting.date, caller, 'meetings.close', meeting, item.frozen.decision);
+      }
+      const agenda = frozenAgenda;
       const decided = agenda.filter((i) => i.frozen?.outcome === 'decided').length;
       return view(
-        saveMeeting({ ...meeting, state: 'closed', closedAt: at, agenda, revision: meeting.revision + 1, updatedAt: at }, caller, 'meetings.close', meeting, `Posėdis baigtas: priimta sprendimų ${decided}, bylų ${agenda.length}`),
+        saveMeeting({ ...freezing, state: 'closed', closedAt: at, revision: freezing.revision + 1, updatedAt: at }, caller, 'meetings.close', freezing, `Posėdis baigtas: priimta sprendimų ${decided}, bylų ${agenda.length}`),
       );
     },
 
@@ -531,6 +574,7 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
         throw new DomainError('ITEM_NOT_FOUND', 'Šioje byloje posėdis sprendimo nepriėmė, todėl taisyti nėra ko.', 'The meeting adopted no decision on this case, so there is nothing to amend.', { caseId });
       }
       if (field !== 'rationale' && !CRITERIA.some((c) => c.id === criterion)) throw fieldError('criterion', 'required', 'Pasirinkite kriterijų.', 'Choose the criterion.');
+      if (value.trim() === '') throw fieldError('value', 'required', 'Įrašykite pataisytą tekstą: ištrinti užfiksuoto rezultato negalima.', 'Write the corrected text: a frozen result cannot be erased.');
       if (field === 'assessment' && !ASSESSMENTS.includes(value as Assessment)) throw fieldError('value', 'invalid', 'Pasirinkite įvertinimą.', 'Choose the assessment.');
       const before = field === 'rationale' ? amended.rationale : field === 'findings' ? (amended.evaluation[criterion!]?.findings ?? '') : (amended.evaluation[criterion!]?.assessment ?? '');
       if (before === value) throw fieldError('value', 'unchanged', 'Naujas tekstas toks pat kaip dabartinis.', 'The new text is the same as the current one.');

@@ -60,8 +60,10 @@ export function settleAttendance(meeting: MeetingRecord, item: AgendaItem): Agen
   const complete = t !== null && (t.status === 'adopted' || t.status === 'rejected');
   if (complete) return item.present ? item : { ...item, present: [...meeting.present] };
   if (!item.present) return item;
-  // The vote is open again (a recusal, a ballot taken back): the meeting's attendance counts.
-  const next = { ...item };
+  // The vote is open again (a recusal, a ballot taken back): the meeting's attendance counts, and
+  // the ballots of members who have left since are taken back.
+  const here = new Set(meeting.present);
+  const next = { ...item, ballots: Object.fromEntries(Object.entries(item.ballots).filter(([id]) => here.has(id))) };
   delete next.present;
   return settleAttendance(meeting, next);
 }
@@ -97,10 +99,26 @@ export function closeProblems(meeting: MeetingRecord, items: readonly AgendaItem
   const problems: CloseProblem[] = [];
   for (const v of items) {
     const { item, candidate: c } = v;
-    if (!v.active || item.postponed !== undefined) continue;
+    if (v.caseState === null && !item.frozen) {
+      problems.push({
+        caseId: item.caseId,
+        code: 'CASE_UNREADABLE',
+        lt: `${c.firstName} ${c.lastName}: bylos failas neperskaitomas. Atkurkite jį iš atsarginės kopijos, tada uždarykite posėdį.`,
+        en: `${c.firstName} ${c.lastName}: the case file cannot be read. Restore it from a backup, then close the meeting.`,
+      });
+      continue;
+    }
+    if (!v.active || item.postponed !== undefined || item.frozen) continue;
     const who = `${c.firstName} ${c.lastName}`;
     const missing = unevaluated(item.evaluation);
-    if (v.tally?.status !== 'adopted') {
+    if (item.decision !== undefined && v.tally?.status === 'adopted' && !v.possibleDecisions.includes(item.decision)) {
+      problems.push({
+        caseId: item.caseId,
+        code: 'DECISION_NOT_OPEN',
+        lt: `${who}: priimtas sprendimas ${item.decision} šiam nuteistajam negalimas (pasikeitė prašymo duomenys; galimi ${v.possibleDecisions.join(' ir ')}, V-77 10 p.). Atšaukite balsus ir balsuokite dėl galimo sprendimo.`,
+        en: `${who}: the adopted decision ${item.decision} is not open for this convict (the request changed; open: ${v.possibleDecisions.join(' and ')}, V-77 p. 10). Take back the votes and vote on an open decision.`,
+      });
+    } else if (v.tally?.status !== 'adopted') {
       problems.push({
         caseId: item.caseId,
         code: 'NOT_DECIDED',

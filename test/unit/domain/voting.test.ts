@@ -74,12 +74,15 @@ describe('majority and the chair’s casting vote', () => {
   it('a tie is decided by the chair’s vote, either way', () => {
     expect(count({ chair: 'for', a: 'for', b: 'against', c: 'against' })).toMatchObject({ status: 'adopted', tie: true, decidedByChair: true });
     expect(count({ chair: 'against', a: 'for', b: 'for', c: 'against' })).toMatchObject({ status: 'rejected', tie: true, decidedByChair: true });
-    // With an abstention the counts of for and against still tie.
-    expect(count({ chair: 'for', a: 'for', b: 'against', c: 'against', d: 'abstain' })).toMatchObject({ status: 'adopted', decidedByChair: true });
+    // An abstention counts as not for: 2 for of 5 is short of a majority, not a tie the chair can break.
+    expect(count({ chair: 'for', a: 'for', b: 'against', c: 'against', d: 'abstain' })).toMatchObject({ status: 'rejected', tie: false, decidedByChair: false });
+    expect(count({ chair: 'for', a: 'against', b: 'abstain', c: 'abstain', d: 'abstain' })).toMatchObject({ status: 'rejected', tie: false });
+    // Two for and two abstaining of four is an even split: the chair decides.
+    expect(count({ chair: 'for', a: 'for', b: 'abstain', c: 'abstain' })).toMatchObject({ status: 'adopted', tie: true, decidedByChair: true });
   });
 
   it('a tie fails when the chair abstained, is absent, or the rules give no casting vote', () => {
-    expect(count({ chair: 'abstain', a: 'for', b: 'against' })).toMatchObject({ status: 'rejected', tie: true, decidedByChair: false });
+    expect(count({ chair: 'abstain', a: 'for', b: 'for', c: 'against' })).toMatchObject({ status: 'rejected', tie: true, decidedByChair: false });
     expect(count({ a: 'for', b: 'against', c: 'for', d: 'against' })).toMatchObject({ status: 'rejected', tie: true, decidedByChair: false });
     const noCasting = { ...DEFAULT_VOTING_RULES, chairDecidesTie: false };
     expect(count({ chair: 'for', a: 'for', b: 'against', c: 'against' }, noCasting)).toMatchObject({ status: 'rejected', decidedByChair: false });
@@ -88,7 +91,7 @@ describe('majority and the chair’s casting vote', () => {
   });
 
   it('all abstaining is not a tie to break', () => {
-    expect(count({ chair: 'abstain', a: 'abstain', b: 'abstain' })).toMatchObject({ status: 'rejected', tie: true, decidedByChair: false });
+    expect(count({ chair: 'abstain', a: 'abstain', b: 'abstain' })).toMatchObject({ status: 'rejected', tie: false, decidedByChair: false });
   });
 
   it('more for than against: abstentions do not count', () => {
@@ -100,6 +103,8 @@ describe('majority and the chair’s casting vote', () => {
   it('more than half of all members: three of five must vote for, however many are present', () => {
     const rules: VotingRules = { ...DEFAULT_VOTING_RULES, majority: 'more_than_half_members' };
     expect(count({ chair: 'for', a: 'for', b: 'abstain' }, rules)).toMatchObject({ status: 'rejected', forNeeded: 3 });
+    // One for, one against: far from three of five, so the chair's vote cannot carry it.
+    expect(count({ chair: 'for', a: 'against', b: 'abstain' }, rules)).toMatchObject({ status: 'rejected', tie: false, decidedByChair: false });
     expect(count({ chair: 'for', a: 'for', b: 'for' }, rules)).toMatchObject({ status: 'adopted' });
   });
 
