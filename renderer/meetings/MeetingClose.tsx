@@ -2,9 +2,10 @@ import { useState } from 'react';
 import type { MeetingView } from '../../shared/contract/meetingSchemas';
 import { CASE_STATE_LABELS } from '../../shared/domain/caseStates';
 import { DECISIONS } from '../../shared/domain/decisions';
-import { call, toApiError, type ApiError } from '../api/client';
+import { ApiError, call, toApiError } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useI18n } from '../i18n/I18nProvider';
+import { translate } from '../i18n/translate';
 import { useMeetingDesk } from './meetingDesk';
 import { closePlan, type ClosePlan } from './meetingSummary';
 
@@ -43,7 +44,11 @@ export function MeetingClose({ view }: { view: MeetingView }) {
     setBusy(true);
     setError(null);
     desk
-      .run(() => call('meetings.close', { id: desk.meetingId, revision: desk.latest().record.revision }))
+      .run(async () => {
+        // Runs after every typed text was tried again: a text the back end refused is not dropped by the close.
+        if (desk.unsaved()) throw new ApiError({ code: 'UNSAVED_TEXT', message: t('meeting.close.unsaved'), messageEn: translate('en', 'meeting.close.unsaved') });
+        return call('meetings.close', { id: desk.meetingId, revision: desk.latest().record.revision });
+      })
       .then(
         () => setConfirming(false),
         (e: unknown) => setError(toApiError(e)),

@@ -132,6 +132,7 @@ export function MeetingPage({ id, today, canWrite }: MeetingPageProps) {
       blur: (key) => autosave.blur(key),
       choose: (key, value, save) => autosave.choose(key, value, async (v) => apply(await save(v))),
       run: (task) => autosave.run(async () => apply(await task())),
+      unsaved: () => autosave.unsaved(),
     }),
     [id, canWrite, autosave, apply],
   );

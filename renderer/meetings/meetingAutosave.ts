@@ -91,11 +91,23 @@ export class Autosave {
     this.dropIfClean(key);
   }
 
-  /** Start the waiting text saves now: of one field, or of all (before an action, when leaving the page). */
+  /** Whether a typed text has not reached the back end (waiting, on its way, or refused). */
+  unsaved(): boolean {
+    return this.failures.size > 0 || this.queued.size > 0 || [...this.drafts.values()].some((d) => d.timer !== undefined);
+  }
+
+  /**
+   * Start the waiting text saves now: of one field, or of all (before an action, when leaving the
+   * page). A text whose save was refused is tried again.
+   */
   flush(key?: string): void {
     const keys = key === undefined ? [...this.drafts.keys()] : [key];
     for (const k of keys) {
       const draft = this.drafts.get(k);
+      if (draft?.kind === 'text' && draft.timer === undefined && this.failures.has(k)) {
+        this.enqueueText(k);
+        continue;
+      }
       if (draft?.timer === undefined) continue;
       clearTimeout(draft.timer);
       draft.timer = undefined;

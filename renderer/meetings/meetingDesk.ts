@@ -21,6 +21,8 @@ export interface MeetingDesk {
   blur(key: string): void;
   /** A choice: shown and saved at once; the promise rejects with the refusal. */
   choose(key: string, value: string, save: (value: string) => Promise<MeetingView>): Promise<void>;
+  /** Whether typed text has not been saved yet (or its save was refused). */
+  unsaved(): boolean;
   /** Any other call, after everything before it; rejects with the refusal. */
   run(task: () => Promise<MeetingView>): Promise<void>;
 }

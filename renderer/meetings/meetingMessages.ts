@@ -26,7 +26,8 @@ export const meetingLt = {
   'meeting.presentation.assessment': 'Įvertinimas',
   'meeting.presentation.noCase': 'Svarstoma byla nepasirinkta.',
 
-  'meeting.planned.editHint': 'Darbotvarkę, datą ir vietą keiskite posėdžių sąraše.',
+  'meeting.planned.editHint': 'Jei reikia kitos datos, vietos ar darbotvarkės, atšaukite šį posėdį (bylos grįš į parengtų komisijai sąrašą) ir suplanuokite naują.',
+  'meeting.close.unsaved': 'Dalis įvesto teksto dar neišsaugota (žr. pranešimą viršuje). Ištaisykite ir palaukite, kol bus išsaugota, tada uždarykite posėdį.',
   'meeting.planned.actions': 'Posėdžio pradžia',
   'meeting.planned.notYet': 'Posėdį galima pradėti jo dieną.',
   'meeting.planned.open': 'Pradėti posėdį',
@@ -136,7 +137,7 @@ export const meetingLt = {
 
   'meeting.decision.legend': 'Siūlomas sprendimas (V-77 10 p.)',
   'meeting.decision.hint': 'Šiam nuteistajam galimi tik šie du sprendimai.',
-  'meeting.decision.changeClears': 'Pakeitus siūlomą sprendimą, jau atiduoti balsai panaikinami.',
+  'meeting.decision.changeClears': 'Kai balsuoti jau pradėta, siūlymo pakeisti negalima; nepriimtas siūlymas lieka įrašytas ir balsuojama dėl kito.',
   'meeting.rationale': 'Sprendimo motyvai',
   'meeting.rationale.hint': 'Išsaugoma rašant.',
   'meeting.rationale.mandatory': 'Privaloma: siūlant neperkelti, sprendimas turi būti motyvuotas (V-77 10.2, 10.4 p.).',
@@ -249,7 +250,8 @@ export const meetingEn: Readonly<Record<keyof typeof meetingLt, string>> = {
   'meeting.presentation.assessment': 'Assessment',
   'meeting.presentation.noCase': 'No case is taken up.',
 
-  'meeting.planned.editHint': 'Change the agenda, date and place in the list of meetings.',
+  'meeting.planned.editHint': 'For another date, place or agenda, cancel this meeting (its cases go back to the ready list) and plan a new one.',
+  'meeting.close.unsaved': 'Some typed text is not saved yet (see the notice above). Correct it and wait until it is saved, then close the meeting.',
   'meeting.planned.actions': 'Opening the meeting',
   'meeting.planned.notYet': 'The meeting can be opened on its day.',
   'meeting.planned.open': 'Open the meeting',
@@ -359,7 +361,7 @@ export const meetingEn: Readonly<Record<keyof typeof meetingLt, string>> = {
 
   'meeting.decision.legend': 'Proposed decision (V-77 p. 10)',
   'meeting.decision.hint': 'Only these two decisions are open for this convict.',
-  'meeting.decision.changeClears': 'Changing the proposed decision clears the votes already cast.',
+  'meeting.decision.changeClears': 'Once voting has begun the proposal cannot be changed; a proposal not adopted stays on record and the other is voted on.',
   'meeting.rationale': 'Reasons for the decision',
   'meeting.rationale.hint': 'Saved as you type.',
   'meeting.rationale.mandatory': 'Required: a proposal not to transfer must give its reasons (V-77 p. 10.2, 10.4).',

@@ -177,4 +177,27 @@ describe('saving the meeting as it is typed', () => {
     expect(onChange).toHaveBeenCalled();
     expect(autosave.status.kind).toBe('saved');
   });
+
+  it('a text whose save was refused stays unsaved and is tried again before the next action (nothing typed is dropped by closing)', async () => {
+    const be = backEnd();
+    const autosave = new Autosave();
+    autosave.edit('rationale', 'Motyvai', be.save('rationale'));
+    expect(autosave.unsaved()).toBe(true);
+    await vi.advanceTimersByTimeAsync(400);
+    await be.answer(new Error('DISK_FULL'));
+    expect(autosave.status.kind).toBe('failed');
+    expect(autosave.unsaved()).toBe(true);
+    expect(autosave.value('rationale')).toBe('Motyvai');
+    // The close runs after the retry: it sees whether the text got through.
+    const seen: boolean[] = [];
+    const closing = autosave.run(async () => {
+      seen.push(autosave.unsaved());
+    });
+    await be.answer();
+    await closing;
+    expect(be.calls).toEqual(['rationale=Motyvai', 'rationale=Motyvai']);
+    expect(seen).toEqual([false]);
+    expect(autosave.status.kind).toBe('saved');
+  });
 });
+
