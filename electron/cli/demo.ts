@@ -1,13 +1,17 @@
 import type { Dispatch } from '../../shared/contract/dispatch';
+import type { AgendaItemView, MeetingView } from '../../shared/contract/meetingSchemas';
 import type { MethodName, MethodOutput } from '../../shared/contract/methods';
-import type { CaseView } from '../../shared/contract/schemas';
+import type { CaseRecord, CaseView } from '../../shared/contract/schemas';
 import { addCalendarMonths, addDays, compareIso, daysBetween, type IsoDate } from '../../shared/domain/calendar';
-import type { FactsByItem, RiskLevel, WorkKind } from '../../shared/domain/dossier';
+import type { CriterionId } from '../../shared/domain/criteria';
+import { DECISIONS, type DecisionId } from '../../shared/domain/decisions';
+import { factsOf, type FactsByItem, type RiskLevel, type WorkKind } from '../../shared/domain/dossier';
 import { DOSSIER_ITEMS, type DossierItemId } from '../../shared/domain/dossierItems';
 import { DomainError } from '../../shared/domain/errors';
+import type { Assessment, Span } from '../../shared/domain/evaluation';
 import { OWN_INSTITUTION_ID } from '../../shared/contract/schemas';
 import type { Role } from '../../shared/contract/roles';
-import { DEMO_SETTINGS, demoCases, demoDecision, type DemoCase, type DemoStep } from './demoData';
+import { DEMO_SETTINGS, demoCases, demoCommission, demoDecision, pastMeetingDay, type DemoCase, type DemoStep } from './demoData';
 import { demoIdCardPng, demoPdf } from './demoDocuments';
 
 /** Call a method through the one dispatch path and unwrap the result, failing loudly. */
@@ -59,12 +63,6 @@ function extentOf(steps: readonly DemoStep[]): DossierExtent {
   return 'none';
 }
 
-/** What a demo case's dossier should show besides the usual. */
-export interface DemoDossierOptions {
-  /** 6.4: the work or study outside (default: chosen at random, never 'none'). */
-  work?: WorkKind;
-}
-
 /** One item as the convict's institution sent it: its document (if any), its facts and the day it arrived. */
 interface DemoItem {
   item: DossierItemId;
@@ -85,7 +83,7 @@ const SCHOOLS = ['Kauno technikos profesinio mokymo centras', 'Vilniaus kolegija
 const COURTS = ['Kauno apylinkės teismas', 'Vilniaus miesto apylinkės teismas', 'Marijampolės apylinkės teismas', 'Alytaus apylinkės teismas'];
 const OFFENCES = ['BK 178 str. 2 d. (vagystė)', 'BK 180 str. 1 d. (plėšimas)', 'BK 182 str. 1 d. (sukčiavimas)', 'BK 138 str. 1 d. (nesunkus sveikatos sutrikdymas)', 'BK 281 str. 1 d. (kelių eismo taisyklių pažeidimas)'];
 
-function demoItems(view: CaseView, extent: DossierExtent, window: { from: IsoDate; to: IsoDate }, today: IsoDate, refused: boolean, options: DemoDossierOptions): DemoItem[] {
+function demoItems(view: CaseView, extent: DossierExtent, window: { from: IsoDate; to: IsoDate }, today: IsoDate, negative: boolean, work: WorkKind | undefined): DemoItem[] {
   const { convict, request } = view.record;
   const rnd: Random = randomFor(convict.personalFileNo);
   const arrives = () => rnd.dayIn(window.from, window.to);
@@ -153,10 +151,10 @@ function demoItems(view: CaseView, extent: DossierExtent, window: { from: IsoDat
     items.push({ item: '6.2', receivedOn: received, facts: f62, file: pdf('6.2', 'Socialinio tyrimo išvada', [`Išvada parengta ${f62.concludedOn}.`, f62.summary], f62.concludedOn) });
   }
 
-  const work = options.work ?? rnd.pick(['halfway_house_work', 'halfway_house_work', 'other_work', 'study'] as const);
-  const organisation = work === 'other_work' ? rnd.pick(EMPLOYERS) : work === 'study' ? rnd.pick(SCHOOLS) : work === 'halfway_house_work' ? request.halfwayHouse.name : '';
-  const f64: FactsByItem['6.4'] = { kind: work, organisation };
-  add('6.4', f64, (on) => pdf('6.4', work === 'halfway_house_work' ? 'Sutikimas dirbti' : 'Informacija apie darbą ir mokymąsi', [`Nuteistasis ${WORK_LT[work]}${organisation ? `: ${organisation}` : ''}.`], on));
+  const kind = work ?? rnd.pick(['halfway_house_work', 'halfway_house_work', 'other_work', 'study'] as const);
+  const organisation = kind === 'other_work' ? rnd.pick(EMPLOYERS) : kind === 'study' ? rnd.pick(SCHOOLS) : kind === 'halfway_house_work' ? request.halfwayHouse.name : '';
+  const f64: FactsByItem['6.4'] = { kind, organisation };
+  add('6.4', f64, (on) => pdf('6.4', kind === 'halfway_house_work' ? 'Sutikimas dirbti' : 'Informacija apie darbą ir mokymąsi', [`Nuteistasis ${WORK_LT[kind]}${organisation ? `: ${organisation}` : ''}.`], on));
 
   const debt = rnd.pick([0, 0, 120.5, 845.3, 2310]);
   const f65: FactsByItem['6.5'] = { totalEur: debt, creditors: debt > 0 ? rnd.pick(['VMI', 'UAB „Kredito linija“', 'VMI; nukentėjusiojo žalos atlyginimas']) : '' };
@@ -168,9 +166,9 @@ function demoItems(view: CaseView, extent: DossierExtent, window: { from: IsoDat
   if (fileAccessible) items.push({ item: '6.7', facts: f67, receivedOn: window.from });
   else add('6.7', f67, (on) => pdf('6.7', 'Nuosprendžio išrašas', [`${conviction.court}, nuosprendis ${conviction.date}: ${conviction.description}.`, 'Išrašas tikras.'], on));
 
-  // 6.8: rewards, and a violation: its penalty still in force where the request is refused for it.
+  // 6.8: rewards, and a violation: its penalty still in force where the commission's proposal is negative for it.
   const entries: FactsByItem['6.8']['entries'] = [{ kind: 'reward', date: rnd.dayIn(addDays(sentenceStart, 60), addDays(request.requestDate, -30)), description: rnd.pick(['Padėka už gerą elgesį', 'Padėka už aktyvų dalyvavimą užimtumo veikloje']) }];
-  if (refused) {
+  if (negative) {
     const date = rnd.dayIn(addDays(request.requestDate, -60), addDays(request.requestDate, -10));
     entries.push({ kind: 'violation', date, description: 'Draudžiamo daikto (mobiliojo telefono) laikymas', penaltyUntil: later(addCalendarMonths(date, 12), addDays(today, 1)) });
   } else if (rnd.chance(0.3)) {
@@ -217,35 +215,238 @@ async function loadDemoDossier(dispatch: Dispatch, view: CaseView, items: readon
   return view;
 }
 
+// ---- The commission's meetings (V-77 p. 9–11), held as the secretary records them ----
+
+const RISK_CHANGE_LT = { lower: 'sumažėjo', same: 'nepakito', higher: 'padidėjo', unknown: 'pokytis nežinomas' } as const;
+const PLACE = 'Administracinio pastato posėdžių salė (2 aukštas)';
+const REHABILITATION = [
+  { text: 'Individualaus socialinės reabilitacijos plano priemonės įvykdytos: baigta pozityvaus elgesio programa „Ryšys“.', assessment: 'favourable' },
+  { text: 'Plano priemonės vykdomos: baigtas profesinio mokymo kursas (apdailininkas), lanko psichologo konsultacijas.', assessment: 'favourable' },
+  { text: 'Plano priemonės vykdomos iš dalies: priklausomybių mažinimo programa pradėta, bet dar nebaigta.', assessment: 'neutral' },
+] as const;
+const OTHER = ['Kitų reikšmingų aplinkybių nenustatyta.', 'Šeima pasirengusi padėti; po paleidimo turės kur gyventi.', 'Augina nepilnametį sūnų, su juo palaiko ryšius; nuteistojo motina serga.'] as const;
+const RECUSAL = 'Anksčiau tyrė šio nuteistojo drausmės pažeidimą, todėl nusišalina (interesų konfliktas).';
+
+const spanLt = (s: Span | null) => (s === null ? 'terminas jau suėjo' : `${s.months} mėn. ${s.days} d.`);
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+/** `text` ending in exactly one full stop (a span already ends in one: "3 mėn. 2 d."). */
+const stop = (text: string) => (text.endsWith('.') ? text : `${text}.`);
+
+interface DemoCriterion {
+  criterion: CriterionId;
+  findings: string;
+  assessment: Assessment;
+  onRegister?: boolean;
+}
+
 /**
- * Register a demo case and walk it through its steps, as a secretary would, loading its dossier
- * (V-77 p. 6) while the material is collected: complete for a case that went to the commission,
- * partial for one still collecting or waiting. A complete dossier takes the case to the commission
- * by itself when it is marked received (p. 8); a step is never dated before the one before it.
+ * The commission's findings on the nine criteria of V-77 p. 11 for one case, written from its
+ * dossier as the secretary would on the meeting's day, with the reasons for `decision` (10.2 and
+ * 10.4 must be reasoned). The assessments follow the facts.
  */
-export async function addDemoCase(dispatch: Dispatch, demo: DemoCase, options: DemoDossierOptions = {}): Promise<CaseView> {
-  const { today } = await call(dispatch, 'app.info', {});
-  const extent = extentOf(demo.steps);
-  const refused = demo.steps.some((s) => s.to === 'refused');
-  let view = await call(dispatch, 'cases.register', demo.request);
-  let loaded = extent === 'none';
+function demoEvaluation(record: CaseRecord, item: AgendaItemView, decision: DecisionId, date: IsoDate, rnd: Random): { criteria: DemoCriterion[]; rationale: string } {
+  const items = record.dossier?.items ?? {};
+  const t = item.timeLeft;
+  const risk = item.risk;
+  const conduct = factsOf(items, '6.8')?.entries ?? [];
+  const violations = conduct.filter((e) => e.kind === 'violation');
+  const active = violations.filter((e) => e.penaltyUntil !== undefined && compareIso(e.penaltyUntil, date) >= 0);
+  const rewards = conduct.filter((e) => e.kind === 'reward').length;
+  const social = factsOf(items, '6.2');
+  const work = factsOf(items, '6.4');
+  const restrictions = factsOf(items, '6.9')?.restrictions ?? [];
+  const convictions = factsOf(items, '6.6')?.convictions ?? [];
+  const rehabilitation = rnd.pick(REHABILITATION);
+  const criteria: DemoCriterion[] = [
+    {
+      criterion: '11.1',
+      findings: t ? stop(`Iki galimo lygtinio paleidimo (${t.paroleDate}) liko ${spanLt(t.untilParole)}, iki bausmės pabaigos (${t.sentenceEnd}) – ${spanLt(t.untilEnd)}`) : 'Bausmės terminų duomenų nėra.',
+      assessment: t?.untilParole && t.untilParole.months < 12 ? 'favourable' : 'neutral',
+    },
+    {
+      criterion: '11.2',
+      findings: [
+        rewards > 0 ? `Paskatintas ${rewards} k.` : 'Paskatinimų neturi.',
+        violations.length === 0
+          ? 'Drausmės pažeidimų nepadarė.'
+          : `Pažeidimai: ${violations.map((v) => `${v.date} – ${v.description.toLowerCase()}${active.includes(v) ? ` (nuobauda galioja iki ${v.penaltyUntil})` : ' (nuobauda išnykusi)'}`).join('; ')}.`,
+      ].join(' '),
+      assessment: active.length > 0 ? 'unfavourable' : violations.length > 0 ? 'neutral' : 'favourable',
+    },
+    {
+      criterion: '11.3',
+      findings: social ? `Socialinio tyrimo išvada (${social.concludedOn}): ${social.summary}` : 'Socialinio tyrimo išvados nėra.',
+      assessment: 'favourable',
+    },
+    { criterion: '11.4', findings: rehabilitation.text, assessment: rehabilitation.assessment },
+    {
+      criterion: '11.5',
+      findings: risk
+        ? `${risk.instrument} vertinimas ${risk.assessedOn}: nusikalstamo elgesio rizika ${RISK_LT[risk.level]}${risk.previousLevel ? `, ankstesnė – ${RISK_LT[risk.previousLevel]} (${RISK_CHANGE_LT[risk.change]})` : ''}.`
+        : 'Rizikos vertinimo nėra.',
+      assessment: risk?.level === 'high' ? 'unfavourable' : risk?.level === 'low' || risk?.change === 'lower' ? 'favourable' : 'neutral',
+    },
+    {
+      criterion: '11.6',
+      findings: `${sentence(WORK_LT[work?.kind ?? 'none'])}${work?.organisation ? ` (${work.organisation})` : ''}.${restrictions.length > 0 ? ` Apribojimai: ${restrictions.join('; ')}.` : ''}`,
+      assessment: work === undefined || work.kind === 'none' ? 'unfavourable' : 'favourable',
+    },
+    {
+      criterion: '11.7',
+      findings: `${convictions.map((c) => `${c.court} ${c.date}: ${c.description}`).join('; ')}.${convictions.length > 1 ? ' Teistas ne pirmą kartą.' : ' Teistas pirmą kartą.'}`,
+      assessment: convictions.length > 1 ? 'unfavourable' : 'neutral',
+    },
+    { criterion: '11.8', findings: 'Į linkusiųjų pabėgti ar užpulti nuteistųjų įskaitą neįtrauktas.', assessment: 'favourable', onRegister: false },
+    { criterion: '11.9', findings: rnd.pick(OTHER), assessment: 'neutral' },
+  ];
+  if (DECISIONS.find((d) => d.id === decision)!.positive) {
+    const rationale = `Nuteistasis atitinka perkėlimo sąlygas: ${active.length === 0 ? 'galiojančių nuobaudų neturi' : 'nuobauda netrukus išnyks'}, nusikalstamo elgesio rizika ${risk ? RISK_LT[risk.level] : 'nenustatyta'}, ${WORK_LT[work?.kind ?? 'none']}.`;
+    return { criteria, rationale };
+  }
+  const reasons = [
+    ...active.map((v) => `galioja drausminė nuobauda iki ${v.penaltyUntil} už ${v.date} padarytą pažeidimą (V-77 11.2 p.)`),
+    ...(work === undefined || work.kind === 'none' ? ['nuteistasis neturi galimybių dirbti ar mokytis laisvėje (V-77 11.6 p.)'] : []),
+    ...(risk?.level === 'high' ? ['nusikalstamo elgesio rizika didelė (V-77 11.5 p.)'] : []),
+  ];
+  const rationale = `Komisija siūlo ${decision === '10.2' ? 'neperkelti nuteistojo į pusiaukelės namus' : 'neteikti teikimo Kalėjimų departamento direktoriui'}, nes ${reasons.length > 0 ? reasons.join('; ') : 'kriterijai įvertinti nepalankiai'}.`;
+  return { criteria, rationale };
+}
+
+/** A demo case on its way: its view, the next of its steps, and whether its dossier is loaded. */
+interface Walk {
+  demo: DemoCase;
+  view: CaseView;
+  next: number;
+  loaded: boolean;
+}
+
+/**
+ * Take a case's steps as a secretary would, up to its next meeting (or its last step), loading its
+ * dossier (V-77 p. 6) while the material is collected: complete for a case that went to the
+ * commission, partial for one still collecting or waiting. A complete dossier takes the case to the
+ * commission by itself when it is marked received (p. 8); a step is never dated before the one
+ * before it.
+ */
+async function walk(dispatch: Dispatch, w: Walk, today: IsoDate): Promise<void> {
+  const { steps } = w.demo;
+  const extent = extentOf(steps);
+  const negative = steps.some((s) => s.to === 'refused' || (s.decision !== undefined && !DECISIONS.find((d) => d.id === s.decision)!.positive));
   const load = async (until: IsoDate) => {
-    const window = { from: view.lastStepOn, to: later(until, view.lastStepOn) };
-    view = await loadDemoDossier(dispatch, view, demoItems(view, extent, window, today, refused, options));
-    loaded = true;
+    const window = { from: w.view.lastStepOn, to: later(until, w.view.lastStepOn) };
+    w.view = await loadDemoDossier(dispatch, w.view, demoItems(w.view, extent, window, today, negative, w.demo.work));
+    w.loaded = true;
   };
-  for (const step of demo.steps) {
-    if (!loaded && step.to !== 'dossier_collecting') await load(step.on);
-    if (step.to === 'ready_for_commission' && view.record.state === 'ready_for_commission') continue; // p. 8: there already
-    const on = later(step.on, view.lastStepOn);
-    view = await call(dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, ...step, on });
+  for (; w.next < steps.length; w.next++) {
+    const step = steps[w.next]!;
+    if (step.to === 'scheduled') return; // the meeting's step (V-77 p. 9)
+    if (!w.loaded && step.to !== 'dossier_collecting') await load(step.on);
+    if (step.to === 'ready_for_commission' && w.view.record.state === 'ready_for_commission') continue; // p. 8: there already
+    const on = later(step.on, w.view.lastStepOn);
+    w.view = await call(dispatch, 'cases.transition', { id: w.view.record.id, revision: w.view.record.revision, to: step.to, on, ...(step.note ? { note: step.note } : {}) });
   }
-  if (!loaded) await load(today);
-  const expected = demo.steps.at(-1)?.to ?? 'request_received';
-  if (view.record.state !== expected) {
-    throw new DomainError('DEMO_STATE', `Demonstracinė byla liko būsenoje ${view.record.state}, o ne ${expected}.`, `The demo case ended in ${view.record.state}, not ${expected}.`);
+  if (!w.loaded) await load(today);
+}
+
+/**
+ * The meeting on `date` with these cases on its agenda (V-77 p. 9–11). Held when the cases' steps
+ * say what it did with them: opened on its day, attendance (now and then an ordinary member is
+ * away), each case evaluated on the nine criteria, the decision proposed with its reasons and put
+ * to the vote (now and then a member dissents or recuses), a case put off where its step says so,
+ * and closed. Otherwise it stays planned, to be held on its day.
+ */
+async function demoMeeting(dispatch: Dispatch, walks: readonly Walk[], date: IsoDate): Promise<MeetingView> {
+  const outcomes = walks.map((w) => w.demo.steps[w.next + 1]);
+  const held = outcomes.some((o) => o !== undefined);
+  const stray = outcomes.find((o) => held && o?.to !== 'decided' && o?.to !== 'ready_for_commission');
+  if (stray !== undefined || (held && outcomes.some((o) => o === undefined))) {
+    throw new DomainError('DEMO_MEETING', `Demonstracinis posėdis ${date}: ne visoms bylom nurodyta, kas nuspręsta.`, `Demo meeting ${date}: not every case says what was decided.`);
   }
-  return view;
+  const rnd = randomFor(`posėdis ${date}`);
+  const caseIds = walks.map((w) => w.view.record.id);
+  let view = await call(dispatch, 'meetings.schedule', { date, time: rnd.pick(['09:30', '10:00', '13:30']), place: PLACE, caseIds });
+  if (!held) return view;
+  view = await call(dispatch, 'meetings.open', { id: view.record.id, revision: view.record.revision });
+  const id = view.record.id;
+  const ordinary = view.members.filter((m) => m.role === 'member');
+  const chair = view.members.find((m) => m.role === 'chair')?.id;
+  const away = rnd.chance(0.3) ? rnd.pick(ordinary).id : undefined;
+  for (const m of view.members) if (m.id !== away) view = await call(dispatch, 'meetings.setAttendance', { id, memberId: m.id, present: true });
+  for (const [k, w] of walks.entries()) {
+    const outcome = outcomes[k]!;
+    const caseId = w.view.record.id;
+    const c = randomFor(`${w.demo.request.personalFileNo} ${date}`);
+    const itemOf = () => view.items.find((i) => i.item.caseId === caseId)!;
+    const { criteria, rationale } = demoEvaluation(w.view.record, itemOf(), outcome.decision ?? demoDecision(w.view.servesInHalfwayHouseInstitution, true), date, c);
+    if (outcome.to === 'ready_for_commission') {
+      // Put off: the findings so far stay on the record of this meeting.
+      for (const e of criteria.slice(0, 3)) view = await call(dispatch, 'meetings.saveCriterion', { id, caseId, ...e });
+      view = await call(dispatch, 'meetings.postpone', { id, caseId, postponed: true, reason: outcome.note ?? 'Svarstymas atidėtas.' });
+      continue;
+    }
+    const decision = outcome.decision!;
+    const present = ordinary.filter((m) => view.record.present.includes(m.id));
+    if (present.length === ordinary.length && c.chance(0.08)) {
+      view = await call(dispatch, 'meetings.recuse', { id, caseId, memberId: c.pick(present).id, recused: true, reason: RECUSAL });
+    }
+    for (const e of criteria) view = await call(dispatch, 'meetings.saveCriterion', { id, caseId, ...e });
+    view = await call(dispatch, 'meetings.saveDecision', { id, caseId, decision, rationale });
+    const eligible = itemOf().eligible;
+    // With four or five voting, one may vote against or abstain; the proposal is still adopted.
+    const dissent = eligible.length >= 4 && c.chance(0.3) ? c.pick(eligible.filter((m) => m !== chair)) : undefined;
+    for (const memberId of eligible) view = await call(dispatch, 'meetings.vote', { id, caseId, memberId, ballot: memberId === dissent ? c.pick(['against', 'abstain'] as const) : 'for' });
+    if (itemOf().tally?.status !== 'adopted') {
+      throw new DomainError('DEMO_MEETING', `Demonstracinis posėdis ${date}: sprendimas nepriimtas.`, `Demo meeting ${date}: the decision was not adopted.`);
+    }
+  }
+  return call(dispatch, 'meetings.close', { id, revision: view.record.revision });
+}
+
+/** Set up the demo commission, formed well before the earliest meeting of `demos`, unless there is one. */
+export async function ensureDemoCommission(dispatch: Dispatch, demos: readonly DemoCase[]): Promise<void> {
+  if ((await call(dispatch, 'commission.get', {})) !== null) return;
+  const { today } = await call(dispatch, 'app.info', {});
+  const first = demos.flatMap((d) => d.steps.filter((s) => s.to === 'scheduled').map((s) => s.on)).reduce((a, b) => (compareIso(a, b) <= 0 ? a : b), today);
+  await call(dispatch, 'commission.save', { revision: 0, ...demoCommission(today, addCalendarMonths(first, -6)) });
+}
+
+/**
+ * Register the demo cases and walk each through its steps; a meeting takes the cases it has on its
+ * agenda the rest of the way (V-77 p. 9–10): the meetings are held day by day, each with every case
+ * whose "scheduled" step has its day, then the cases go on. Returns the cases' views, in order.
+ */
+export async function addDemoCases(dispatch: Dispatch, demos: readonly DemoCase[]): Promise<CaseView[]> {
+  const { today } = await call(dispatch, 'app.info', {});
+  if (demos.some((d) => d.steps.some((s) => s.to === 'scheduled'))) await ensureDemoCommission(dispatch, demos);
+  const walks: Walk[] = [];
+  for (const demo of demos) {
+    const w: Walk = { demo, view: await call(dispatch, 'cases.register', demo.request), next: 0, loaded: extentOf(demo.steps) === 'none' };
+    await walk(dispatch, w, today);
+    walks.push(w);
+  }
+  for (;;) {
+    const waiting = walks.filter((w) => w.demo.steps[w.next]?.to === 'scheduled');
+    if (waiting.length === 0) break;
+    const date = waiting.map((w) => w.demo.steps[w.next]!.on).reduce((a, b) => (compareIso(a, b) <= 0 ? a : b));
+    const agenda = waiting.filter((w) => w.demo.steps[w.next]!.on === date);
+    const meeting = await demoMeeting(dispatch, agenda, date);
+    for (const w of agenda) {
+      w.next += meeting.record.state === 'closed' ? 2 : 1;
+      w.view = await call(dispatch, 'cases.get', { id: w.view.record.id });
+      await walk(dispatch, w, today);
+    }
+  }
+  for (const { demo, view } of walks) {
+    const expected = demo.steps.at(-1)?.to ?? 'request_received';
+    if (view.record.state !== expected) {
+      throw new DomainError('DEMO_STATE', `Demonstracinė byla liko būsenoje ${view.record.state}, o ne ${expected}.`, `The demo case ended in ${view.record.state}, not ${expected}.`);
+    }
+  }
+  return walks.map((w) => w.view);
+}
+
+/** One demo case (see addDemoCases); a meeting step holds a meeting with this case alone. */
+export async function addDemoCase(dispatch: Dispatch, demo: DemoCase): Promise<CaseView> {
+  return (await addDemoCases(dispatch, [demo]))[0]!;
 }
 
 /** One demo user per role, so that a newcomer can sign in as each (printed by `npm run cli -- demo`). */
@@ -275,11 +476,20 @@ async function demoUsers(dispatch: Dispatch): Promise<Dispatch> {
   return (m, i) => dispatch(m, i, secretary.session);
 }
 
+/** What `npm run cli -- demo` wrote. */
+export interface DemoSummary {
+  cases: number;
+  /** Meetings held (closed) and planned. */
+  meetings: { held: number; planned: number };
+}
+
 /**
- * Fill a fresh data directory with one user per role, the demo institution and `count` cases at
- * every stage, plus two that show the V-77 p. 5 and p. 19 flags. Refuses a directory in use.
+ * Fill a fresh data directory with one user per role, the demo institution and its commission,
+ * `count` cases at every stage (the decided ones decided at past meetings, a few waiting on the
+ * agenda of the next one), plus two that show the V-77 p. 5 and p. 19 flags. Refuses a directory
+ * in use.
  */
-export async function seedDemo(anonymous: Dispatch, today: IsoDate, count: number): Promise<number> {
+export async function seedDemo(anonymous: Dispatch, today: IsoDate, count: number): Promise<DemoSummary> {
   if ((await call(anonymous, 'auth.status', {})).setUp) {
     throw new DomainError(
       'DEMO_NOT_EMPTY',
@@ -289,9 +499,10 @@ export async function seedDemo(anonymous: Dispatch, today: IsoDate, count: numbe
   }
   const dispatch = await demoUsers(anonymous);
   const cases = demoCases(today, count);
-  for (const demo of cases) await addDemoCase(dispatch, demo);
 
-  // V-77 p. 19: a convict refused three weeks ago asks again.
+  // V-77 p. 19: a convict whose request the commission did not support (6.4: no work or study
+  // outside) at the meeting four weeks ago, refused three weeks ago, asks again.
+  const meeting = pastMeetingDay(today, 4);
   const refusedOn = addDays(today, -21);
   const first: DemoCase = {
     request: {
@@ -299,22 +510,22 @@ export async function seedDemo(anonymous: Dispatch, today: IsoDate, count: numbe
       personalFileNo: 'D-90001',
       firstName: 'Ramūnas',
       lastName: 'Žemaitis',
-      requestDate: addDays(today, -60),
+      requestDate: addDays(meeting, -25),
       possibleTransferDate: addDays(today, -20),
     },
     steps: [
-      { to: 'dossier_collecting', on: addDays(today, -55) },
-      { to: 'dossier_received', on: addDays(today, -45) },
-      { to: 'ready_for_commission', on: addDays(today, -44) },
-      { to: 'scheduled', on: addDays(today, -40) },
-      { to: 'decided', on: addDays(today, -35), decision: demoDecision(cases[0]!.request.servingInstitutionId === OWN_INSTITUTION_ID, false) },
-      { to: 'refused', on: refusedOn, note: 'Direktoriaus motyvuotas sprendimas neperkelti: nėra darbo pasiūlymo ir galimybių dirbti laisvėje.' },
+      { to: 'dossier_collecting', on: addDays(meeting, -20) },
+      { to: 'dossier_received', on: addDays(meeting, -8) },
+      { to: 'ready_for_commission', on: addDays(meeting, -8) },
+      { to: 'scheduled', on: meeting },
+      { to: 'decided', on: meeting, decision: demoDecision(cases[0]!.request.servingInstitutionId === OWN_INSTITUTION_ID, false) },
+      { to: 'refused', on: refusedOn, note: 'Direktoriaus motyvuotas sprendimas pagal komisijos siūlymą: nėra darbo ar mokymosi galimybių laisvėje.' },
     ],
+    work: 'none',
   };
-  // 6.4: the refusal's reason is that the convict has no work or study outside.
-  const refused = await addDemoCase(dispatch, first, { work: 'none' });
+  const views = await addDemoCases(dispatch, [...cases, first]);
   // Asks again three days ago, or on the day of the refusal if it could only be recorded later.
-  const again = later(addDays(today, -3), refused.record.facts.refusedOn ?? refusedOn);
+  const again = later(addDays(today, -3), views.at(-1)!.record.facts.refusedOn ?? refusedOn);
   await addDemoCase(dispatch, { request: { ...first.request, requestDate: again, possibleTransferDate: addDays(today, 20) }, steps: [] });
 
   // V-77 p. 5: a request filed more than two months before the possible transfer date.
@@ -332,5 +543,9 @@ export async function seedDemo(anonymous: Dispatch, today: IsoDate, count: numbe
     },
     steps: [],
   });
-  return count + 3;
+  const { meetings } = await call(dispatch, 'meetings.list', {});
+  return {
+    cases: count + 3,
+    meetings: { held: meetings.filter((m) => m.state === 'closed').length, planned: meetings.filter((m) => m.state === 'planned').length },
+  };
 }

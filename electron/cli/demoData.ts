@@ -1,7 +1,10 @@
-import { addCalendarMonths, addDays, compareIso, type IsoDate } from '../../shared/domain/calendar';
+import type { Commission } from '../../shared/contract/meetingSchemas';
+import { OWN_INSTITUTION_ID, type RequestInput, type Settings } from '../../shared/contract/schemas';
+import { addCalendarMonths, addDays, compareIso, isWorkingDay, weekday, type IsoDate } from '../../shared/domain/calendar';
 import type { CaseState } from '../../shared/domain/caseStates';
 import type { DecisionId } from '../../shared/domain/decisions';
-import { OWN_INSTITUTION_ID, type RequestInput, type Settings } from '../../shared/contract/schemas';
+import type { WorkKind } from '../../shared/domain/dossier';
+import { DEFAULT_VOTING_RULES } from '../../shared/domain/voting';
 
 /** A realistic institution for demonstrations, benchmarks and tests. */
 export const DEMO_SETTINGS: Settings = {
@@ -27,7 +30,8 @@ const COLLECTED: readonly CaseState[] = ['dossier_collecting', 'dossier_received
 /**
  * The paths a demo case has walked after registration, ending in its present state, and where the
  * convict must serve for that path: the road after the decision forks by p. 10 (own: 10.1/10.2,
- * other: 10.3/10.4).
+ * other: 10.3/10.4). "scheduled" and "decided" are a meeting's (V-77 p. 9–10): a case that ends
+ * "scheduled" waits on the agenda of the next meeting; a decided one was decided at a past meeting.
  */
 const PATHS: readonly { steps: readonly CaseState[]; serves: 'own' | 'other' | 'any' }[] = [
   { steps: [], serves: 'any' },
@@ -48,8 +52,32 @@ const PATHS: readonly { steps: readonly CaseState[]; serves: 'own' | 'other' | '
 const NOTES: Partial<Record<CaseState, string>> = {
   refused: 'Direktoriaus motyvuotas sprendimas pagal komisijos siūlymą: galiojanti drausminė nuobauda.',
   withdrawn: 'Nuteistasis raštu atsiėmė prašymą.',
+  ineligible: 'Paaiškėjo, kad nuteistasis neatitinka BVK 69 straipsnio 2 dalies sąlygų: nustatytas naujas teistumas.',
 };
 
+/** The path of a case that went to the commission but turned out not to meet the conditions (V-77 p. 6). */
+const INELIGIBLE: readonly CaseState[] = [...COLLECTED.slice(0, 3), 'ineligible'];
+
+export interface DemoCasesOptions {
+  /** Seeds the random choices: the same seed gives the same cases (default 77). */
+  seed?: number;
+  /**
+   * Only every n-th case whose path goes through a meeting takes it (default 1: all); the others
+   * turn out not to meet the conditions before the commission meets. For large benchmark
+   * directories: a decided case costs some fifteen meeting writes.
+   */
+  meetingEvery?: number;
+}
+
+/** Why the commission put a case off to its next meeting (the case goes back to "ready"). */
+const DEMO_POSTPONED = 'Svarstymas atidėtas: laukiama naujo nusikalstamo elgesio rizikos vertinimo (OASys), kuris bus atliktas iki kito posėdžio.';
+
+/**
+ * A step of a demo case. "scheduled" is dated the meeting's day and puts the case on that meeting's
+ * agenda (every case with the same day goes on one meeting); the step after it is the meeting's
+ * outcome: "decided" (with the decision it adopted) or "ready_for_commission" (put off, `note`
+ * says why). Without an outcome the meeting stays planned.
+ */
 export interface DemoStep {
   to: CaseState;
   on: IsoDate;
@@ -66,6 +94,44 @@ export function demoDecision(servesHere: boolean, positive: boolean): DecisionId
 export interface DemoCase {
   request: RequestInput;
   steps: DemoStep[];
+  /** 6.4: the work or study outside (default: chosen at random, never 'none'). */
+  work?: WorkKind;
+}
+
+/** The commission meets on Thursdays: the meeting `weeks` weeks back (a working day, at least a week before today). */
+export function pastMeetingDay(today: IsoDate, weeks: number): IsoDate {
+  let d = addDays(today, -7 * weeks);
+  while (weekday(d) !== 4) d = addDays(d, -1);
+  while (!isWorkingDay(d)) d = addDays(d, -1);
+  return d;
+}
+
+/** The Thursday meeting `weeks` weeks after the next one (at least three days from today). */
+export function upcomingMeetingDay(today: IsoDate, weeks: number): IsoDate {
+  let d = addDays(today, 3 + 7 * weeks);
+  while (weekday(d) !== 4) d = addDays(d, 1);
+  while (!isWorkingDay(d)) d = addDays(d, 1);
+  return d;
+}
+
+/**
+ * The demo commission (DESIGN §1): five voting members at any time, the default rules. One member
+ * left some weeks ago and another took the place, so older meetings show the earlier membership.
+ * `since` is the day the commission was formed (before its first meeting).
+ */
+export function demoCommission(today: IsoDate, since: IsoDate): Commission {
+  const change = addDays(today, -24);
+  return {
+    members: [
+      { id: 'grigas', name: 'Vytautas Grigas', position: 'Direktoriaus pavaduotojas', role: 'chair', votes: true, from: since },
+      { id: 'vilkiene', name: 'Aušra Vilkienė', position: 'Socialinės reabilitacijos skyriaus vyriausioji specialistė', role: 'secretary', votes: true, from: since },
+      { id: 'vaitkus', name: 'Jonas Vaitkus', position: 'Priežiūros skyriaus viršininkas', role: 'member', votes: true, from: since },
+      { id: 'jasinskiene', name: 'Rūta Jasinskienė', position: 'Psichologė', role: 'member', votes: true, from: since },
+      { id: 'lukosius', name: 'Darius Lukošius', position: 'Socialinės reabilitacijos skyriaus viršininkas', role: 'member', votes: true, from: since, until: change },
+      { id: 'kairyte', name: 'Laima Kairytė', position: 'Socialinė darbuotoja', role: 'member', votes: true, from: addDays(change, 1) },
+    ],
+    rules: DEFAULT_VOTING_RULES,
+  };
 }
 
 /** A small deterministic random generator, so the same seed gives the same demo. */
@@ -83,27 +149,76 @@ function random(seed: number): () => number {
 /**
  * `count` cases at different stages of the procedure as of `today`: every date is in the past, in
  * procedure order, and each case has its own convict (personal file numbers D-00001, D-00002, …).
+ * The decided ones were decided at the weekly meetings of past weeks, a few cases each (about ten
+ * each for large counts), their dossiers received a few days before; the cases waiting on an agenda
+ * go to the next meeting (the first of them was put off at a past one).
  */
-export function demoCases(today: IsoDate, count: number, seed = 77): DemoCase[] {
+export function demoCases(today: IsoDate, count: number, { seed = 77, meetingEvery = 1 }: DemoCasesOptions = {}): DemoCase[] {
   const rnd = random(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const pick = <T>(xs: readonly T[]): T => xs[int(0, xs.length - 1)]!;
   const others = DEMO_SETTINGS.otherInstitutions.map((o) => o.id);
+  const perMeeting = count <= 100 ? 4 : 10;
+  let held = 0;
+  let upcoming = 0;
+  let decidedOnly = 0;
+  let viaMeeting = 0;
   return Array.from({ length: count }, (_, i) => {
-    const { steps: path, serves } = PATHS[i % PATHS.length]!;
+    const { steps: planned, serves } = PATHS[i % PATHS.length]!;
+    const path = !planned.includes('scheduled') || viaMeeting++ % meetingEvery === 0 ? planned : INELIGIBLE;
     const servingInstitutionId = serves === 'own' || (serves === 'any' && rnd() < 0.4) ? OWN_INSTITUTION_ID : pick(others);
     const servesHere = servingInstitutionId === OWN_INSTITUTION_ID;
-    const requestDate = addDays(today, -(int(2, 12) + path.length * int(6, 9)));
+    const decidedAt = path.indexOf('decided');
+    const waits = path.at(-1) === 'scheduled';
+    const postponed = waits && upcoming === 0; // put off at a past meeting, on the next one's agenda now
+    const steps: DemoStep[] = [];
+    let requestDate: IsoDate;
+    if (waits && !postponed) {
+      // On the agenda of a coming meeting, its dossier received a few days ago (V-77 p. 9).
+      const meeting = upcomingMeetingDay(today, Math.floor(upcoming++ / perMeeting));
+      const receivedOn = earlier(addDays(meeting, -int(4, 12)), today);
+      const collectingOn = addDays(receivedOn, -int(5, 20));
+      requestDate = addDays(collectingOn, -int(1, 7));
+      steps.push(
+        { to: 'dossier_collecting', on: collectingOn },
+        { to: 'dossier_received', on: receivedOn },
+        { to: 'ready_for_commission', on: receivedOn },
+        { to: 'scheduled', on: meeting },
+      );
+    } else if (decidedAt >= 0 || postponed) {
+      // Dated back from the meeting: V-77 p. 9 wants it within 10 working days of the dossier.
+      const meeting = pastMeetingDay(today, 1 + Math.floor(held++ / perMeeting));
+      const receivedOn = addDays(meeting, -int(1, 9));
+      const collectingOn = addDays(receivedOn, -int(5, 20));
+      requestDate = addDays(collectingOn, -int(1, 7));
+      steps.push(
+        { to: 'dossier_collecting', on: collectingOn },
+        { to: 'dossier_received', on: receivedOn },
+        { to: 'ready_for_commission', on: receivedOn },
+        { to: 'scheduled', on: meeting },
+      );
+      if (postponed) {
+        steps.push({ to: 'ready_for_commission', on: meeting, note: DEMO_POSTPONED }, { to: 'scheduled', on: upcomingMeetingDay(today, Math.floor(upcoming++ / perMeeting)) });
+      } else {
+        // Where the path does not say, every third proposal is negative (V-77 p. 10.2, 10.4).
+        const positive = path.includes('refused') ? false : path.includes('listed') ? true : decidedOnly++ % 3 !== 1;
+        steps.push({ to: 'decided', on: meeting, decision: demoDecision(servesHere, positive) });
+        let on = meeting;
+        for (const to of path.slice(decidedAt + 1)) {
+          on = earlier(addDays(on, int(1, 3)), today);
+          steps.push({ to, on, ...(NOTES[to] ? { note: NOTES[to] } : {}) });
+        }
+      }
+    } else {
+      requestDate = addDays(today, -(int(2, 12) + path.length * int(6, 9)));
+      let on = requestDate;
+      for (const to of path) {
+        on = earlier(addDays(on, int(1, 7)), today);
+        steps.push({ to, on, ...(NOTES[to] ? { note: NOTES[to] } : {}) });
+      }
+    }
     const possibleTransferDate = addDays(requestDate, int(-10, 55));
     const possibleParoleDate = addCalendarMonths(possibleTransferDate, int(3, 11));
-    const steps: DemoStep[] = [];
-    let on = requestDate;
-    for (const to of path) {
-      const next = addDays(on, int(1, 7));
-      on = compareIso(next, today) > 0 ? today : next;
-      const decision = to === 'decided' ? { decision: demoDecision(servesHere, !path.includes('refused')) } : {};
-      steps.push({ to, on, ...(NOTES[to] ? { note: NOTES[to] } : {}), ...decision });
-    }
     return {
       request: {
         firstName: pick(FIRST),
@@ -121,3 +236,5 @@ export function demoCases(today: IsoDate, count: number, seed = 77): DemoCase[] 
     };
   });
 }
+
+const earlier = (a: IsoDate, b: IsoDate): IsoDate => (compareIso(a, b) <= 0 ? a : b);

@@ -9,8 +9,9 @@ const HELP = `Pusiaukelė – komandinė eilutė
 
   npm run cli -- demo --data KATALOGAS [--count N]
       Užpildo naują duomenų katalogą demonstraciniais duomenimis: po vieną naudotoją kiekvienam
-      vaidmeniui (jų vardai ir slaptažodžiai išspausdinami), įstaiga ir N (numatyta 36) bylų
-      įvairiuose etapuose, taip pat bylos su V-77 5 ir 19 p. žymomis.
+      vaidmeniui (jų vardai ir slaptažodžiai išspausdinami), įstaiga, jos drausmės komisija ir N
+      (numatyta 36) bylų įvairiuose etapuose: sprendimai priimti įvykusiuose posėdžiuose, kelios
+      bylos įtrauktos į artimiausio posėdžio darbotvarkę; taip pat bylos su V-77 5 ir 19 p. žymomis.
 
   npm run cli -- help
       Ši pagalba.
@@ -46,7 +47,8 @@ async function main(argv: readonly string[]): Promise<number> {
     const info = await services.dispatch('app.info', {});
     const today = info.ok ? (info.value as { today: string }).today : new Date().toISOString().slice(0, 10);
     const written = await seedDemo(services.dispatch, today, count);
-    process.stdout.write(`Įrašyta ${written} demonstracinių bylų į ${dataDir}.\n\nNaudotojai (vardas / slaptažodis / vaidmuo):\n`);
+    process.stdout.write(`Įrašyta ${written.cases} demonstracinių bylų į ${dataDir}.\n`);
+    process.stdout.write(`Komisija: 5 nariai; posėdžių įvyko ${written.meetings.held}, suplanuota ${written.meetings.planned}.\n\nNaudotojai (vardas / slaptažodis / vaidmuo):\n`);
     for (const u of DEMO_USERS) {
       process.stdout.write(`  ${u.username.padEnd(12)} ${u.password.padEnd(24)} ${u.roles.map((r) => ROLE_LABELS[r].lt).join(', ')}\n`);
     }

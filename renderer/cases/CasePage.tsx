@@ -202,7 +202,6 @@ export function CasePage({ id, settings, today, canWrite }: CasePageProps) {
               to={mode.to}
               today={today}
               notBefore={view.lastStepOn}
-              decisions={view.possibleDecisions}
               onCancel={() => setMode({ kind: 'view' })}
               onSubmit={(input) =>
                 change(

@@ -2,41 +2,38 @@ import { useState, type FormEvent } from 'react';
 import { validationMessage } from '../../shared/contract/validationMessages';
 import type { IsoDate } from '../../shared/domain/calendar';
 import { CASE_STATE_LABELS, REASON_REQUIRED_STATES, type CaseState } from '../../shared/domain/caseStates';
-import type { DecisionId } from '../../shared/domain/decisions';
 import { ApiError, toApiError } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { RadioGroupField, TextAreaField, TextField } from '../components/fields';
+import { TextAreaField, TextField } from '../components/fields';
 import { fieldErrorsFromServer, type FieldErrors } from '../forms/issues';
 import { useTouched } from '../forms/useTouched';
 import { formatDate } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
-import { decisionsOf, stepInput, stepNeedsDecision, validateStep, type StepInput, type StepValues } from './caseSteps';
+import { stepInput, validateStep, type StepInput, type StepValues } from './caseSteps';
 
 interface StepFormProps {
   to: CaseState;
   today: IsoDate;
   /** The date of the case's latest step: the new one cannot be dated earlier. */
   notBefore: IsoDate;
-  /** The decisions open for this convict (V-77 p. 10), offered when the step is "decided". */
-  decisions: readonly DecisionId[];
   /** Throws (an ApiError) to have the form show why the step was refused. */
   onSubmit(input: StepInput): Promise<void>;
   onCancel(): void;
 }
 
 /**
- * One step of the procedure: its date (today unless it happened earlier), a note or reason, and for
- * the commission's decision which one it adopted (V-77 p. 10).
+ * One step of the procedure: its date (today unless it happened earlier) and a note or reason. The
+ * agenda and the commission's decision are not offered here: a meeting takes them (V-77 p. 9–10).
  */
-export function StepForm({ to, today, notBefore, decisions, onSubmit, onCancel }: StepFormProps) {
+export function StepForm({ to, today, notBefore, onSubmit, onCancel }: StepFormProps) {
   const { lang, t } = useI18n();
-  const [values, setValues] = useState<StepValues>({ on: today, note: '', decision: '' });
+  const [values, setValues] = useState<StepValues>({ on: today, note: '' });
   const touched = useTouched<keyof StepValues>();
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
-  const errors = validateStep(values, to, { today, notBefore, decisions });
+  const errors = validateStep(values, to, { today, notBefore });
   const valid = Object.keys(errors).length === 0;
   const reasonRequired = REASON_REQUIRED_STATES.includes(to);
   const state = CASE_STATE_LABELS[to];
@@ -60,7 +57,7 @@ export function StepForm({ to, today, notBefore, decisions, onSubmit, onCancel }
     setSubmitting(true);
     setError(null);
     try {
-      await onSubmit(stepInput(values, to));
+      await onSubmit(stepInput(values));
     } catch (err) {
       const apiError = toApiError(err);
       setError(apiError);
@@ -76,22 +73,6 @@ export function StepForm({ to, today, notBefore, decisions, onSubmit, onCancel }
   return (
     <form className="step-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="step-form-title">
       <h3 id="step-form-title">{t('step.title', { state: state[lang] })}</h3>
-      {stepNeedsDecision(to) ? (
-        <RadioGroupField
-          id="step-decision"
-          legend={t('decision.title')}
-          required
-          value={values.decision}
-          options={decisionsOf(decisions).map((d) => ({ value: d.id, label: t('decision.option', { id: d.id, text: d[lang] }) }))}
-          onChange={(id) => {
-            const chosen = decisions.find((d) => d === id);
-            if (!chosen) return;
-            change('decision', chosen);
-            touched.touch('decision');
-          }}
-          error={errorOf('decision')}
-        />
-      ) : null}
       <TextField
         id="step-on"
         label={t('step.date')}

@@ -5,11 +5,13 @@ import { REASON_REQUIRED_STATES, type CaseState } from '../../shared/domain/case
 import { DECISIONS, type Decision, type DecisionId } from '../../shared/domain/decisions';
 import { stepDateProblem } from '../../shared/domain/stepRules';
 
-/** The step form as the user fills it in; `decision` is '' until one is chosen (only asked for "decided"). */
+/**
+ * The step form as the user fills it in. The agenda and the commission's decision are not steps of
+ * this form: a meeting takes them (V-77 p. 9–10).
+ */
 export interface StepValues {
   on: string;
   note: string;
-  decision: DecisionId | '';
 }
 
 export type StepErrors = Partial<Record<keyof StepValues, ValidationKey>>;
@@ -19,20 +21,12 @@ export interface StepContext {
   today: IsoDate;
   /** The date of the latest step (or of the request): the new step cannot be dated earlier. */
   notBefore: IsoDate;
-  /** The decisions open for this convict (V-77 p. 10). */
-  decisions: readonly DecisionId[];
 }
 
 /** The step's part of `cases.transition`'s input. */
 export interface StepInput {
   on: IsoDate;
   note?: string;
-  decision?: DecisionId;
-}
-
-/** V-77 p. 10: the step to "decided" records which of the commission's decisions was adopted. */
-export function stepNeedsDecision(to: CaseState): boolean {
-  return to === 'decided';
 }
 
 /** A decision of the catalogue (V-77 p. 10.1–10.4) by its id. */
@@ -46,8 +40,8 @@ export function decisionsOf(ids: readonly DecisionId[]): Decision[] {
 }
 
 /**
- * The date of a step (a real date, not in the future, not before the previous step), its note
- * (required where a reason is, V-77 p. 15, 16, 18) and, for "decided", one of the open decisions.
+ * The date of a step (a real date, not in the future, not before the previous step) and its note
+ * (required where a reason is, V-77 p. 15, 16, 18).
  */
 export function validateStep(values: StepValues, to: CaseState, context: StepContext): StepErrors {
   const errors: StepErrors = {};
@@ -56,19 +50,11 @@ export function validateStep(values: StepValues, to: CaseState, context: StepCon
   const note = values.note.trim();
   if (note === '' && REASON_REQUIRED_STATES.includes(to)) errors.note = 'required';
   else if (note.length > STEP_NOTE_MAX) errors.note = 'tooLong';
-  if (stepNeedsDecision(to)) {
-    if (values.decision === '') errors.decision = 'required';
-    else if (!context.decisions.includes(values.decision)) errors.decision = 'decisionNotOpen';
-  }
   return errors;
 }
 
-/** The input to send for a valid form: the note only when given, the decision only for "decided". */
-export function stepInput(values: StepValues, to: CaseState): StepInput {
+/** The input to send for a valid form: the note only when given. */
+export function stepInput(values: StepValues): StepInput {
   const note = values.note.trim();
-  return {
-    on: values.on.trim(),
-    ...(note !== '' ? { note } : {}),
-    ...(stepNeedsDecision(to) && values.decision !== '' ? { decision: values.decision } : {}),
-  };
+  return { on: values.on.trim(), ...(note !== '' ? { note } : {}) };
 }

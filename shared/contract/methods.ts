@@ -86,6 +86,10 @@ export const contract = {
     output: caseView,
   },
   'cases.transition': {
+    /**
+     * One step of the procedure. The agenda and the decision are a meeting's (V-77 p. 9–10): the
+     * steps to "scheduled" and "decided", and back from "scheduled", are refused (STEP_BY_MEETING).
+     */
     access: CASE_WRITERS,
     input: z.object({
       id: z.string().min(1),
@@ -94,8 +98,6 @@ export const contract = {
       /** The day the step happened; the p. 9 term runs from the day the dossier was received. */
       on: isoDate,
       note: z.string().trim().max(STEP_NOTE_MAX, { error: 'tooLong' }).optional(),
-      /** Required for the step to "decided": which of the decisions 10.1–10.4 (V-77 p. 10). */
-      decision: decisionId.optional(),
     }),
     output: caseView,
   },

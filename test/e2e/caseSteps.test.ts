@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import type { MethodInput } from '../../shared/contract/methods';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadCompleteDossier } from '../helpers/dossier';
+import { decideByMeeting } from '../helpers/meetingFlow';
 import {
   ensureRendererBuilt,
   fillRequest,
@@ -19,22 +20,14 @@ import {
 beforeAll(ensureRendererBuilt);
 afterEach(closeSessions);
 
-const DECISION_CHOICE = 'Komisijos sprendimas (V-77 10 p.)';
-
 /**
  * Take the next step of the procedure from the case page, dated `on`, with a reason where it must
- * be motivated and the commission's decision (V-77 p. 10) when the step is "decided".
+ * be motivated. The agenda and the decision are not steps of the page: a meeting takes them.
  */
-async function step(page: Page, state: string, on: string, { reason, decision }: { reason?: string; decision?: string } = {}): Promise<void> {
+async function step(page: Page, state: string, on: string, { reason }: { reason?: string } = {}): Promise<void> {
   await page.getByRole('button', { name: state, exact: true }).click();
   await page.getByLabel('Žingsnio data').fill(on);
   const submit = page.getByRole('button', { name: 'Įrašyti žingsnį' });
-  if (decision !== undefined) {
-    // The decision is not assumed: nothing is recorded until one is chosen.
-    expect(await submit.isDisabled()).toBe(true);
-    const option = new RegExp(`^${decision.replace('.', '\\.')} – `);
-    await page.getByRole('radiogroup', { name: DECISION_CHOICE }).getByRole('radio', { name: option }).check();
-  }
   if (reason !== undefined) {
     // A motivated step cannot be recorded without its reason.
     expect(await submit.isDisabled()).toBe(true);
@@ -81,8 +74,10 @@ const TO_COMMISSION = [
   ['ready_for_commission', '2026-11-12'],
 ] as const;
 const COMMISSION_DAY = '2026-11-12';
-/** V-77 p. 9: the day the cases are put on the agenda of the meeting. */
-const SCHEDULED_ON = '2026-11-18';
+/** V-77 p. 9–10: the day of the meeting that decided. */
+const MEETING_DAY = '2026-11-18';
+/** The next meeting, still planned. */
+const NEXT_MEETING_DAY = '2026-11-26';
 
 /** The names of the next steps the case page offers. */
 async function offeredSteps(page: Page): Promise<string[]> {
@@ -95,6 +90,7 @@ async function rowText(page: Page, name: RegExp): Promise<string> {
 
 describe('moving a case through the procedure', () => {
   it('V-77 p. 7, 9, 19: the p. 9 term runs from the dossier, only allowed steps are offered, a refusal sets the p. 19 date and flags a new request', async () => {
+    let caseId = '';
     const session = await openApp(tempDir('steps'), async (dispatch) => {
       await invoke(dispatch, 'settings.save', SETTINGS);
       const view = await invoke(dispatch, 'cases.register', {
@@ -111,6 +107,7 @@ describe('moving a case through the procedure', () => {
       });
       // V-77 p. 6: every item of the dossier is in before it is marked received.
       await loadCompleteDossier(dispatch, view);
+      caseId = view.record.id;
     });
     const { page } = session;
     await page.getByRole('link', { name: 'Petraitis Antanas' }).click();
@@ -132,14 +129,19 @@ describe('moving a case through the procedure', () => {
     expect(p9).toContain('liko 7 d.');
     expect(await page.getByRole('row', { name: /Medžiaga turi būti gauta/ }).count()).toBe(0);
 
-    // Only the steps the procedure allows from here: no decision before the commission met; the
-    // conditions may turn out not to be met (V-77 p. 6), and the convict may withdraw.
-    expect(await offeredSteps(page)).toEqual(['Įtraukta į darbotvarkę', 'Neatitinka sąlygų', 'Prašymas atsiimtas', 'Taisyti prašymo duomenis']);
+    // Only the steps the procedure allows from here: the conditions may turn out not to be met
+    // (V-77 p. 6), and the convict may withdraw. The agenda and the decision are a meeting's
+    // (V-77 p. 9–10): the page points there instead.
+    expect(await offeredSteps(page)).toEqual(['Neatitinka sąlygų', 'Prašymas atsiimtas', 'Taisyti prašymo duomenis']);
+    expect(await page.getByText('Bylą į posėdžio darbotvarkę įtraukia posėdžio planas (V-77 9 p.):').count()).toBe(1);
 
-    // The case went to the commission today: the meeting and what follows are dated today.
-    await step(page, 'Įtraukta į darbotvarkę', '2026-11-23');
-    // V-77 p. 10.4, then p. 16: the refusal follows a negative decision.
-    await step(page, 'Komisija nusprendė', '2026-11-23', { decision: '10.4' });
+    // The case went to the commission today; the commission meets today and adopts 10.4 (V-77 p. 10).
+    await decideByMeeting(session.staff.dispatch, [caseId], { [caseId]: '10.4' }, '2026-11-23');
+    await page.getByRole('link', { name: 'Atgal į bylų sąrašą' }).click();
+    await page.getByRole('link', { name: 'Petraitis Antanas' }).click();
+    await expect.poll(() => page.locator('.state-badge').textContent()).toBe('Komisija nusprendė');
+    expect(await page.getByRole('link', { name: 'Komisijos posėdis, kuriame svarstyta byla – atverti' }).count()).toBe(1);
+    // V-77 p. 16: the refusal follows a negative decision.
     expect(await offeredSteps(page)).toEqual(['Prašymas netenkintas']);
     const reason = 'Komisija siūlo neteikti teikimo (10.4): galioja drausminė nuobauda.';
     await step(page, 'Prašymas netenkintas', '2026-11-23', { reason });
@@ -225,7 +227,7 @@ describe('moving a case through the procedure', () => {
     expect(session.problems).toEqual([]);
   });
 
-  it('V-77 p. 10, 12, 14: the commission chooses between the two decisions open for the convict; after 10.3 the road leads to the Prison Department, not to the director\'s order', async () => {
+  it('V-77 p. 9, 10, 12, 14: the agenda and the decision are the meeting\'s, not steps of the page; after 10.3 the road leads to the Prison Department, not to the director\'s order', async () => {
     const dataDir = tempDir('decisions');
     const ids: string[] = [];
     await seedDataDir(
@@ -240,38 +242,35 @@ describe('moving a case through the procedure', () => {
       [SECRETARY],
       COMMISSION_DAY,
     );
+    const [kitoks, vietinis] = ids as [string, string];
     const session = await openApp(dataDir, async (dispatch) => {
-      for (const id of ids) {
-        const { record } = await invoke(dispatch, 'cases.get', { id });
-        await invoke(dispatch, 'cases.transition', { id, revision: record.revision, to: 'scheduled', on: SCHEDULED_ON });
-      }
+      // The meeting of MEETING_DAY adopted 10.3 on the first; the second is on the next meeting's agenda.
+      await decideByMeeting(dispatch, [kitoks], { [kitoks]: '10.3' }, MEETING_DAY);
+      await invoke(dispatch, 'meetings.schedule', { date: NEXT_MEETING_DAY, time: '10:00', place: 'Posėdžių salė', caseIds: [vietinis] });
     });
     const { page } = session;
-    const choice = page.getByRole('radiogroup', { name: DECISION_CHOICE });
     const submit = page.getByRole('button', { name: 'Įrašyti žingsnį' });
 
     await page.getByRole('link', { name: 'Kitoks Linas' }).click();
     await page.getByRole('heading', { name: 'Kitoks Linas' }).waitFor();
-    await page.getByRole('button', { name: 'Komisija nusprendė', exact: true }).click();
-    expect(await choice.getByRole('radio').evaluateAll((radios) => radios.map((r) => r.getAttribute('value')))).toEqual(['10.3', '10.4']);
-    expect(await choice.getByRole('radio', { name: '10.3 – Teikti siūlymą direktoriui kreiptis su teikimu į Kalėjimų departamento direktorių perkelti nuteistąjį į pusiaukelės namus' }).count()).toBe(1);
-    expect(await choice.getAttribute('aria-required')).toBe('true');
-    expect(await submit.isDisabled()).toBe(true);
+    expect(await page.locator('.state-badge').textContent()).toBe('Komisija nusprendė');
+    expect(await page.locator('.case-decision').textContent()).toContain('10.3 – Teikti siūlymą direktoriui kreiptis su teikimu');
+    const history = (await page.getByRole('region', { name: 'Bylos eiga' }).textContent()) ?? '';
+    expect(history).toContain('„Įtraukta į darbotvarkę“ → „Komisija nusprendė“');
+    expect(history).toContain('Sprendimas 10.3 – ');
+    // V-77 p. 12: a positive decision puts the convict on the list; no refusal follows it directly.
+    expect(await offeredSteps(page)).toEqual(['Įrašyta į sąrašą']);
 
-    // A step cannot be dated before the previous one (the meeting was put on the agenda on 2026-11-18).
+    // A step cannot be dated before the previous one: the decision, dated the meeting's day.
+    await page.getByRole('button', { name: 'Įrašyta į sąrašą', exact: true }).click();
+    expect(await page.getByRole('radiogroup').count()).toBe(0); // no decision is asked for here
     await page.getByLabel('Žingsnio data').fill('2026-11-17');
     await page.getByLabel('Žingsnio data').blur();
     await page.getByRole('alert').filter({ hasText: 'Data negali būti ankstesnė už ankstesnio žingsnio datą (2026 m. lapkričio 18 d.).' }).waitFor();
+    expect(await submit.isDisabled()).toBe(true);
     await page.getByLabel('Žingsnio data').fill('2026-11-20');
-    await choice.getByRole('radio', { name: /^10\.3 – / }).check();
     await submit.click();
-    await page.getByRole('status').filter({ hasText: 'Būsena pakeista: „Komisija nusprendė“.' }).waitFor();
-    expect(await page.locator('.case-decision').textContent()).toContain('10.3 – Teikti siūlymą direktoriui kreiptis su teikimu');
-    expect(await page.getByRole('region', { name: 'Bylos eiga' }).textContent()).toContain('Sprendimas 10.3 – ');
-
-    // V-77 p. 12: a positive decision puts the convict on the list; no refusal follows it directly.
-    expect(await offeredSteps(page)).toEqual(['Įrašyta į sąrašą']);
-    await step(page, 'Įrašyta į sąrašą', '2026-11-20');
+    await page.getByRole('status').filter({ hasText: 'Būsena pakeista: „Įrašyta į sąrašą“.' }).waitFor();
     // V-77 p. 14: after 10.3 the director submits to the Prison Department; the director's own
     // order (p. 13) and refusal (p. 15) belong to 10.1.
     expect(await offeredSteps(page)).toEqual(['Pateiktas teikimas KD', 'Neatitinka sąlygų', 'Prašymas atsiimtas']);
@@ -279,18 +278,18 @@ describe('moving a case through the procedure', () => {
     // V-77 p. 17, 18: the Prison Department director resolves to transfer, or refuses.
     expect(await offeredSteps(page)).toEqual(['Perkėlimas nuspręstas', 'Prašymas netenkintas', 'Neatitinka sąlygų']);
 
-    // A convict serving here: 10.1 or 10.2, in English too.
+    // A convict serving here, on the agenda of the next meeting: 10.1 or 10.2, in English too. The
+    // page offers neither the decision nor taking the case off the agenda: the meeting does both.
     await page.getByRole('link', { name: 'Atgal į bylų sąrašą' }).click();
     await page.getByRole('link', { name: 'Vietinis Saulius' }).click();
     await page.getByRole('heading', { name: 'Vietinis Saulius' }).waitFor();
+    expect(await page.locator('.state-badge').textContent()).toBe('Įtraukta į darbotvarkę');
+    expect(await page.getByRole('link', { name: 'Byla įtraukta į komisijos posėdžio darbotvarkę – atverti posėdį' }).count()).toBe(1);
+    expect(await offeredSteps(page)).toEqual(['Neatitinka sąlygų', 'Prašymas atsiimtas', 'Taisyti prašymo duomenis']);
     expect(await page.getByRole('region', { name: 'Nuteistojo ir prašymo duomenys' }).textContent()).toContain('Galimi komisijos sprendimai (V-77 10 p.)10.1.');
-    await page.getByRole('button', { name: 'Komisija nusprendė', exact: true }).click();
-    expect(await choice.getByRole('radio').evaluateAll((radios) => radios.map((r) => r.getAttribute('value')))).toEqual(['10.1', '10.2']);
     await page.getByRole('button', { name: 'EN', exact: true }).click();
-    const choiceEn = page.getByRole('radiogroup', { name: "The commission's decision (V-77 p. 10)" });
-    expect(await choiceEn.getByRole('radio', { name: '10.2 – Propose to the director not to transfer the convict to the halfway house' }).count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'Convict and request' }).textContent()).toContain('10.2. Propose to the director not to transfer the convict to the halfway house');
     await page.getByRole('button', { name: 'LT', exact: true }).click();
-    await page.getByRole('button', { name: 'Atšaukti' }).click();
 
     // A withdrawal has no point in the order: the state is shown without one.
     await step(page, 'Prašymas atsiimtas', '2026-11-23', { reason: 'Nuteistasis atsiėmė prašymą.' });

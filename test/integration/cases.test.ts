@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { openAsStaff } from '../helpers/users';
 import { DEMO_SETTINGS } from '../../electron/cli/demoData';
 import type { RequestInput } from '../../shared/contract/schemas';
+import type { DecisionId } from '../../shared/domain/decisions';
 import { ok, refused, tempDataDir } from '../helpers/dataDir';
 import { loadCompleteDossier } from '../helpers/dossier';
+import { decideByMeeting } from '../helpers/meetingFlow';
 
 const TODAY = '2026-11-23';
 
@@ -151,9 +153,10 @@ describe('moving a case through the procedure', () => {
       ['dossier_received', '2026-08-20'],
       ['ready_for_commission', '2026-08-20'],
     ]);
-    view = await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'scheduled', on: '2026-08-24' });
-    // The convict serves in Marijampolė, elsewhere than the halfway house: 10.4 (V-77 p. 10).
-    view = await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'decided', on: '2026-08-31', decision: '10.4' });
+    // The convict serves in Marijampolė, elsewhere than the halfway house: the meeting of 2026-08-31 adopts 10.4 (V-77 p. 10).
+    await decideByMeeting(services.dispatch, [view.record.id], { [view.record.id]: '10.4' }, '2026-08-31');
+    view = await ok(services.dispatch, 'cases.get', { id: view.record.id });
+    expect(view.nextStates).toEqual(['refused']);
     view = await ok(services.dispatch, 'cases.transition', {
       id: view.record.id,
       revision: view.record.revision,
@@ -187,33 +190,51 @@ describe('moving a case through the procedure', () => {
 });
 
 describe('the decision and what follows it (V-77 p. 10, 12–16)', () => {
-  /** A case on the agenda (V-77 p. 9): its complete dossier received on 2026-11-10 took it to the commission. */
-  async function scheduled(over: Partial<RequestInput> = {}) {
-    const ready = await readyForCommission(request(over), '2026-11-03', '2026-11-10');
-    const { services } = ready;
-    const view = await ok(services.dispatch, 'cases.transition', { id: ready.view.record.id, revision: ready.view.record.revision, to: 'scheduled', on: '2026-11-12' });
-    return { services, view };
+  /** A case with the commission (V-77 p. 8): its complete dossier received on 2026-11-10 took it there. */
+  async function ready(over: Partial<RequestInput> = {}) {
+    return readyForCommission(request(over), '2026-11-03', '2026-11-10');
   }
 
-  it('V-77 p. 10: a decision is required, and only the two open for where the convict serves are accepted', async () => {
-    const { services, view } = await scheduled(); // serves in Marijampolė: 10.3 or 10.4
+  /** The case decided at the meeting of 2026-11-20 (V-77 p. 10): the only road to "decided". */
+  async function decided(decision: DecisionId, over: Partial<RequestInput> = {}) {
+    const { services, view } = await ready(over);
+    await decideByMeeting(services.dispatch, [view.record.id], { [view.record.id]: decision }, '2026-11-20');
+    return { services, view: await ok(services.dispatch, 'cases.get', { id: view.record.id }) };
+  }
+
+  it('V-77 p. 9–10: the agenda and the decision are the meeting’s; the step form neither offers nor takes them', async () => {
+    const { services, view } = await ready(); // serves in Marijampolė: 10.3 or 10.4
     expect(view.possibleDecisions).toEqual(['10.3', '10.4']);
-    const base = { id: view.record.id, revision: view.record.revision, to: 'decided', on: '2026-11-20' };
-    expect((await refused(services.dispatch, 'cases.transition', base)).details?.fields).toEqual([{ path: 'decision', key: 'required' }]);
-    const wrong = await refused(services.dispatch, 'cases.transition', { ...base, decision: '10.1' });
-    expect(wrong.details?.fields).toEqual([{ path: 'decision', key: 'decisionNotOpen' }]);
-    expect(wrong.message).toContain('10.3 arba 10.4');
-    const decided = await ok(services.dispatch, 'cases.transition', { ...base, decision: '10.3' });
-    expect(decided.record.facts.decision).toBe('10.3');
-    expect(decided.record.timeline.at(-1)).toMatchObject({ to: 'decided', decision: '10.3' });
-    expect(decided.nextStates).toEqual(['listed']);
+    expect(view.nextStates).toEqual(['ineligible', 'withdrawn']);
+    const id = view.record.id;
+    const scheduled = await ok(services.dispatch, 'meetings.schedule', { date: '2026-11-25', time: '10:00', place: 'Posėdžių salė', caseIds: [id] });
+    const onAgenda = await ok(services.dispatch, 'cases.get', { id });
+    expect(onAgenda.record).toMatchObject({ state: 'scheduled', facts: { meetingId: scheduled.record.id } });
+    // Neither the decision nor taking the case off the agenda is a step of the form.
+    expect(onAgenda.nextStates).toEqual(['ineligible', 'withdrawn']);
+    for (const to of ['decided', 'ready_for_commission'] as const) {
+      const error = await refused(services.dispatch, 'cases.transition', { id, revision: onAgenda.record.revision, to, on: TODAY });
+      expect(error.code, to).toBe('STEP_BY_MEETING');
+    }
+    expect((await ok(services.dispatch, 'cases.get', { id })).record.revision).toBe(onAgenda.record.revision);
+    await services.close();
+  });
+
+  it('V-77 p. 10, 12: the decision the meeting adopted is the case’s, dated the meeting’s day; 10.3 leads to the list', async () => {
+    const { services, view } = await decided('10.3');
+    expect(view.record).toMatchObject({ state: 'decided', facts: { decision: '10.3', meetingId: expect.any(String) } });
+    expect(view.record.timeline.at(-1)).toMatchObject({ kind: 'state', from: 'scheduled', to: 'decided', on: '2026-11-20', decision: '10.3' });
+    expect(view.lastStepOn).toBe('2026-11-20');
+    expect(view.nextStates).toEqual(['listed']);
+    // The steps after the decision cannot be dated before the meeting.
+    const early = await refused(services.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'listed', on: '2026-11-19' });
+    expect(early.details?.fields).toEqual([{ path: 'on', key: 'dateOrder' }]);
     await services.close();
   });
 
   it('V-77 p. 12–14: after 10.3 the case goes through the submission to the Prison Department, not the director’s order', async () => {
-    const { services, view } = await scheduled();
-    let v = await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'decided', on: '2026-11-20', decision: '10.3' });
-    v = await ok(services.dispatch, 'cases.transition', { id: v.record.id, revision: v.record.revision, to: 'listed', on: '2026-11-20' });
+    const { services, view } = await decided('10.3');
+    const v = await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'listed', on: '2026-11-20' });
     expect(v.nextStates).toEqual(['submitted_to_department', 'ineligible', 'withdrawn']);
     const order = await refused(services.dispatch, 'cases.transition', { id: v.record.id, revision: v.record.revision, to: 'transfer_ordered', on: '2026-11-21' });
     expect(order.code).toBe('ILLEGAL_TRANSITION');
@@ -222,19 +243,12 @@ describe('the decision and what follows it (V-77 p. 10, 12–16)', () => {
   });
 
   it('V-77 p. 16, 19: after 10.2 the only way on is the refusal; the list is closed to it', async () => {
-    const { services, view } = await scheduled({ servingInstitutionId: 'own' });
+    const { services, view } = await decided('10.2', { servingInstitutionId: 'own' });
     expect(view.possibleDecisions).toEqual(['10.1', '10.2']);
-    const v = await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'decided', on: '2026-11-20', decision: '10.2' });
-    expect(v.nextStates).toEqual(['refused']);
-    expect((await refused(services.dispatch, 'cases.transition', { id: v.record.id, revision: v.record.revision, to: 'listed', on: '2026-11-20' })).code).toBe('ILLEGAL_TRANSITION');
-    await services.close();
-  });
-
-  it('a decision can be recorded only with the step "decided"', async () => {
-    const services = await setUp();
-    const view = await ok(services.dispatch, 'cases.register', request());
-    const error = await refused(services.dispatch, 'cases.transition', { id: view.record.id, revision: 1, to: 'dossier_collecting', on: '2026-11-03', decision: '10.3' });
-    expect(error.details?.fields).toEqual([{ path: 'decision', key: 'invalid' }]);
+    expect(view.nextStates).toEqual(['refused']);
+    expect((await refused(services.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'listed', on: '2026-11-20' })).code).toBe('ILLEGAL_TRANSITION');
+    const refusal = await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'refused', on: '2026-11-23', note: 'Direktorius pritarė komisijos siūlymui neperkelti.' });
+    expect(refusal.record.facts).toMatchObject({ decision: '10.2', refusedOn: '2026-11-23' });
     await services.close();
   });
 });

@@ -19,6 +19,7 @@ describe('npm run cli -- demo', () => {
     const dataDir = tempDataDir();
     const { stdout } = await cli('demo', '--data', dataDir);
     expect(stdout).toContain(`Įrašyta 39 demonstracinių bylų į ${dataDir}`);
+    expect(stdout).toMatch(/Komisija: 5 nariai; posėdžių įvyko \d+, suplanuota 1\./);
     expect(stdout).toMatch(/archyvare\s+Demo-archyvare-2026\s+Archyvaras/);
     const services = await openServices({ dataDir, today: '2026-11-23', verifyOnOpen: false });
     const secretary = DEMO_USERS.find((u) => u.username === 'sekretore')!;
@@ -58,6 +59,50 @@ describe('npm run cli -- demo', () => {
     expect(findings).toContain('active_penalty');
     expect([...findings].some((f) => f === 'id_expires_before_transfer' || f === 'id_expired')).toBe(true);
     expect(cases.flatMap((c) => c.flags).sort()).toEqual(['p19', 'p5']);
+
+    // V-77 p. 9–10: the commission (five sitting today, one of them since a member left) decided at
+    // past meetings, several cases each; the next meeting is planned with cases on its agenda.
+    const commission = (await ok(dispatch, 'commission.get', {}))!;
+    const sitting = commission.members.filter((m) => m.until === undefined || m.until >= '2026-11-23');
+    expect(sitting.map((m) => m.role).sort()).toEqual(['chair', 'member', 'member', 'member', 'secretary']);
+    expect(commission.members.some((m) => m.until !== undefined)).toBe(true);
+    const { meetings } = await ok(dispatch, 'meetings.list', {});
+    const closed = meetings.filter((m) => m.state === 'closed');
+    const planned = meetings.filter((m) => m.state === 'planned');
+    expect(closed.length).toBeGreaterThanOrEqual(3);
+    expect(closed.every((m) => m.date < '2026-11-23')).toBe(true);
+    expect(closed.filter((m) => m.cases >= 3).length).toBeGreaterThanOrEqual(2);
+    expect(planned).toHaveLength(1);
+    expect(planned[0]!.date > '2026-11-23').toBe(true);
+    const decisions = new Set<string>();
+    const members = new Set<string>();
+    let postponed = 0;
+    for (const m of closed) {
+      const view = await ok(dispatch, 'meetings.get', { id: m.id });
+      for (const member of view.record.members ?? []) members.add(member.name);
+      for (const { item } of view.items) {
+        expect(item.frozen?.outcome, `${item.convict.lastName} at ${m.date}`).toMatch(/^(decided|postponed)$/);
+        if (item.frozen?.outcome === 'postponed') {
+          postponed++;
+          continue;
+        }
+        decisions.add(item.frozen!.decision!);
+        // Evaluated on all nine criteria in Lithuanian, the reasons given where 10.2/10.4 need them.
+        expect(Object.keys(item.evaluation)).toHaveLength(9);
+        expect(item.evaluation['11.5']?.findings).toMatch(/nusikalstamo elgesio rizika/);
+        if (item.decision === '10.2' || item.decision === '10.4') expect(item.rationale).toMatch(/^Komisija siūlo/);
+        const { record } = await ok(dispatch, 'cases.get', { id: item.caseId });
+        expect(record.facts).toMatchObject({ meetingId: m.id, decision: item.frozen!.decision });
+        expect(record.timeline.find((e) => e.to === 'decided')).toMatchObject({ on: m.date, decision: item.frozen!.decision });
+      }
+    }
+    expect(postponed).toBe(1);
+    expect(decisions.size).toBeGreaterThanOrEqual(3);
+    expect(members.size).toBe(6); // the members who left and joined each sat on some meetings
+    const next = await ok(dispatch, 'meetings.get', { id: planned[0]!.id });
+    expect(next.items.map((i) => i.caseState)).toEqual(next.items.map(() => 'scheduled'));
+    expect(cases.filter((c) => c.state === 'scheduled')).toHaveLength(next.items.length);
+    expect(next.candidates.length).toBeGreaterThan(0); // cases ready for the commission can still go on it
     expect(await ok(dispatch, 'settings.get', {})).toMatchObject({ institution: { runsHalfwayHouse: true } });
     await services.close();
   });

@@ -10,9 +10,10 @@ import type { MethodName, MethodOutput } from '../../shared/contract/methods';
 import { CRASH_TODAY, CRASH_USER } from '../fixtures/crashWriter';
 import { tempDataDir } from '../helpers/dataDir';
 
-// The users-and-roles issue, "Proof": a child process writing cases is killed with SIGKILL at random
-// moments (at least 100 times); after each kill the data directory opens, every write that was
-// acknowledged is there, and nothing is half written.
+// The users-and-roles issue, "Proof": a child process writing cases and meetings is killed with
+// SIGKILL at random moments (at least 100 times); after each kill the data directory opens, every
+// write that was acknowledged is there, and nothing is half written: not a file, and not a meeting
+// and its cases (a meeting writes its cases first, then itself).
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const WRITER = fileURLToPath(new URL('../fixtures/crashWriter.ts', import.meta.url));
@@ -32,13 +33,19 @@ const PASSPHRASE = process.env.PUSIAUKELE_PASSPHRASE || 'avarijos-bandymo-slapta
 const TEMP_FILE = /^\..+\.[0-9a-f]{12}\.tmp$/;
 const UUID_JSON = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.json$/;
 
+/** Highest acknowledged revision per case and per meeting, and the ones a run changed or began to change. */
+interface Writes {
+  cases: Map<string, number>;
+  meetings: Map<string, number>;
+}
+
 interface Run {
   /** The killed writer's process id. */
   pid: number;
-  /** Highest acknowledged revision per case in this run. */
-  acked: Map<string, number>;
-  /** Cases this run changed or began to change (a TRY without its ACK is the write the kill cut short). */
-  touched: Set<string>;
+  /** Highest acknowledged revisions in this run. */
+  acked: Writes;
+  /** Cases and meetings this run changed or began to change (a TRY without its ACK is the write the kill cut short). */
+  touched: { cases: Set<string>; meetings: Set<string> };
 }
 
 interface Writer {
@@ -59,7 +66,7 @@ function prepareWriter(dataDir: string): Writer {
     env: { ...process.env, PUSIAUKELE_PASSPHRASE: PASSPHRASE },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
-  const run: Run = { pid: child.pid!, acked: new Map(), touched: new Set() };
+  const run: Run = { pid: child.pid!, acked: { cases: new Map(), meetings: new Map() }, touched: { cases: new Set(), meetings: new Set() } };
   let out = '';
   let err = '';
   let timer: NodeJS.Timeout | undefined;
@@ -69,12 +76,13 @@ function prepareWriter(dataDir: string): Writer {
       out += chunk;
       let nl: number;
       while ((nl = out.indexOf('\n')) >= 0) {
-        const [word, id, revision] = out.slice(0, nl).split(' ');
+        const [word, kind, id, revision] = out.slice(0, nl).split(' ');
         out = out.slice(nl + 1);
-        if (id === undefined) continue;
-        run.touched.add(id);
+        if (id === undefined || (kind !== 'case' && kind !== 'meeting')) continue;
+        const which = kind === 'case' ? 'cases' : 'meetings';
+        run.touched[which].add(id);
         if (word === 'ACK') {
-          run.acked.set(id, Math.max(run.acked.get(id) ?? 0, Number(revision)));
+          run.acked[which].set(id, Math.max(run.acked[which].get(id) ?? 0, Number(revision)));
           const delay = KILL_AFTER.min + Math.floor(Math.random() * (KILL_AFTER.max - KILL_AFTER.min + 1));
           timer ??= setTimeout(() => child.kill('SIGKILL'), delay);
         }
@@ -158,12 +166,14 @@ async function openSignedIn<T>(dataDir: string, use: (call: Call) => Promise<T>)
 
 interface Lane {
   dataDir: string;
-  /** Highest acknowledged revision per case over all runs. */
-  acked: Map<string, number>;
+  /** Highest acknowledged revisions over all runs. */
+  acked: Writes;
   kills: number;
   tempFiles: number;
   /** Documents read back after the kills (each check reads those of the cases the run touched). */
   documents: number;
+  /** Meetings closed so far. */
+  meetings: number;
 }
 
 /** After a kill: the directory opens (taking over the dead writer's lock) and holds every acknowledged write, whole. */
@@ -174,17 +184,20 @@ async function checkAfterKill(lane: Lane, run: Run, verifyAudit: boolean): Promi
     const { cases } = await call('cases.list', {});
     expect(cases.filter((c) => c.damaged)).toEqual([]);
     const listed = new Set(cases.map((c) => c.id));
-    expect([...lane.acked.keys()].filter((id) => !listed.has(id)), 'acknowledged cases missing from the list').toEqual([]);
+    expect([...lane.acked.cases.keys()].filter((id) => !listed.has(id)), 'acknowledged cases missing from the list').toEqual([]);
+    const { meetings } = await call('meetings.list', {});
+    const held = new Set(meetings.map((m) => m.id));
+    expect([...lane.acked.meetings.keys()].filter((id) => !held.has(id)), 'acknowledged meetings missing from the list').toEqual([]);
 
-    // The case files hold at least every acknowledged revision. Read for the cases this run touched
-    // (the only files it wrote), including the one whose write the kill cut short.
+    // The case and meeting files hold at least every acknowledged revision. Read for those this run
+    // touched (the only files it wrote), including the one whose write the kill cut short.
     // No change is on disk without its audit entry: the entry is written before the change.
     const audited = new Map<string, number>();
     for (const e of await call('audit.list', {})) if (e.subject?.id) audited.set(e.subject.id, (audited.get(e.subject.id) ?? 0) + 1);
     // Every document such a case refers to is there, whole: it is stored before the case names it.
-    for (const id of run.touched) {
+    for (const id of run.touched.cases) {
       const { record, dossier } = await call('cases.get', { id });
-      expect(record.revision, `case ${id}`).toBeGreaterThanOrEqual(lane.acked.get(id) ?? 1);
+      expect(record.revision, `case ${id}`).toBeGreaterThanOrEqual(lane.acked.cases.get(id) ?? 1);
       expect(audited.get(id) ?? 0, `audit entries of case ${id}`).toBeGreaterThanOrEqual(record.revision);
       for (const document of dossier.items.flatMap((i) => i.documents)) {
         const read = await call('dossier.readDocument', { caseId: id, documentId: document.id });
@@ -192,13 +205,59 @@ async function checkAfterKill(lane: Lane, run: Run, verifyAudit: boolean): Promi
         lane.documents++;
       }
     }
+    for (const id of run.touched.meetings) {
+      const { record } = await call('meetings.get', { id });
+      expect(record.revision, `meeting ${id}`).toBeGreaterThanOrEqual(lane.acked.meetings.get(id) ?? 1);
+      expect(audited.get(id) ?? 0, `audit entries of meeting ${id}`).toBeGreaterThanOrEqual(record.revision);
+    }
+
+    // A meeting and its cases agree, whatever moment the kill hit (V-77 p. 9–10). A case on the
+    // agenda of a meeting not yet held is "scheduled" for it; one its close moved on is "decided"
+    // by it: a close cut short has the meeting still open, and closing again finishes it. A case
+    // "scheduled" for a meeting that never got written (the kill fell between the two) is offered
+    // to the next meeting.
+    const candidates = new Set((await call('meetings.candidates', { date: CRASH_TODAY })).map((c) => c.caseId));
+    const records = new Map<string, { state: string; meetingId?: string }>();
+    const caseOf = async (id: string) => {
+      if (!records.has(id)) {
+        const { record } = await call('cases.get', { id });
+        records.set(id, { state: record.state, ...(record.facts.meetingId !== undefined ? { meetingId: record.facts.meetingId } : {}) });
+      }
+      return records.get(id)!;
+    };
+    for (const m of meetings) {
+      const { record, items } = await call('meetings.get', { id: m.id });
+      for (const { item } of items) {
+        const c = await caseOf(item.caseId);
+        const what = `case ${item.caseId} (${c.state}) of ${record.state} meeting ${record.id}`;
+        const ofThis = c.meetingId === record.id;
+        if (record.state === 'planned') expect(ofThis && c.state === 'scheduled', what).toBe(true);
+        else if (record.state === 'open') expect(ofThis && ['scheduled', 'decided', 'listed'].includes(c.state), what).toBe(true);
+        else if (item.frozen?.outcome === 'decided') expect(ofThis && ['decided', 'listed'].includes(c.state), what).toBe(true);
+      }
+    }
+    for (const { id } of cases.filter((x) => x.state === 'scheduled')) {
+      const { meetingId } = await caseOf(id);
+      const m = meetings.find((x) => x.id === meetingId);
+      expect(m === undefined ? candidates.has(id) : m.state === 'planned' || m.state === 'open', `scheduled case ${id}`).toBe(true);
+    }
+    // A decided case was decided by a meeting that is closed with that result, or still open (a close cut short).
+    for (const { id, state } of cases.filter((x) => x.state === 'decided' || x.state === 'listed')) {
+      const { meetingId } = await caseOf(id);
+      const m = meetingId === undefined ? undefined : await call('meetings.get', { id: meetingId });
+      const frozen = m?.record.agenda.find((i) => i.caseId === id)?.frozen;
+      expect(m?.record.state === 'open' || frozen?.outcome === 'decided', `${state} case ${id} of meeting ${meetingId}`).toBe(true);
+    }
 
     // Temporary files of a write cut short may remain until the next start (which removes them);
-    // they are never taken for cases.
-    const files = readdirSync(join(lane.dataDir, 'cases'));
-    expect(files.filter((f) => !UUID_JSON.test(f) && !TEMP_FILE.test(f))).toEqual([]);
-    expect([...listed].sort()).toEqual(files.filter((f) => UUID_JSON.test(f)).map((f) => f.slice(0, -'.json'.length)).sort());
+    // they are never taken for cases or meetings.
+    for (const [folder, ids] of [['cases', listed], ['meetings', held]] as const) {
+      const files = readdirSync(join(lane.dataDir, folder));
+      expect(files.filter((f) => !UUID_JSON.test(f) && !TEMP_FILE.test(f))).toEqual([]);
+      expect([...ids].sort()).toEqual(files.filter((f) => UUID_JSON.test(f)).map((f) => f.slice(0, -'.json'.length)).sort());
+    }
     lane.tempFiles = tempFiles(lane.dataDir).length;
+    lane.meetings = meetings.filter((m) => m.state === 'closed').length;
 
     if (verifyAudit) expect(await call('audit.verify', {}), 'the audit trail').toMatchObject({ ok: true });
   });
@@ -213,7 +272,9 @@ async function killRepeatedly(lane: Lane, kills: number, stop: { failed: boolean
       next = prepareWriter(lane.dataDir); // loads while this one writes and the check runs; opens only when let go
       const run = await running;
       lane.kills++;
-      for (const [id, revision] of run.acked) lane.acked.set(id, Math.max(lane.acked.get(id) ?? 0, revision));
+      for (const which of ['cases', 'meetings'] as const) {
+        for (const [id, revision] of run.acked[which]) lane.acked[which].set(id, Math.max(lane.acked[which].get(id) ?? 0, revision));
+      }
       await checkAfterKill(lane, run, kill % AUDIT_EVERY === 0 || kill === kills - 1);
     }
   } catch (e) {
@@ -222,24 +283,27 @@ async function killRepeatedly(lane: Lane, kills: number, stop: { failed: boolean
   } finally {
     next.discard();
   }
-  // At the end, every acknowledged revision of every case, read from the case files themselves.
+  // At the end, every acknowledged revision of every case and meeting, read from their files.
   await openSignedIn(lane.dataDir, async (call) => {
-    for (const [id, revision] of lane.acked) expect((await call('cases.get', { id })).record.revision, `case ${id}`).toBeGreaterThanOrEqual(revision);
+    for (const [id, revision] of lane.acked.cases) expect((await call('cases.get', { id })).record.revision, `case ${id}`).toBeGreaterThanOrEqual(revision);
+    for (const [id, revision] of lane.acked.meetings) expect((await call('meetings.get', { id })).record.revision, `meeting ${id}`).toBeGreaterThanOrEqual(revision);
   });
 }
 
 describe('the users-and-roles issue: crash test', () => {
   it(`loses no acknowledged write and leaves nothing half written when writers are killed with SIGKILL ${KILLS} times`, async () => {
     const started = Date.now();
-    const lanes: Lane[] = Array.from({ length: LANES }, () => ({ dataDir: tempDataDir(), acked: new Map(), kills: 0, tempFiles: 0, documents: 0 }));
+    const lanes: Lane[] = Array.from({ length: LANES }, () => ({ dataDir: tempDataDir(), acked: { cases: new Map(), meetings: new Map() }, kills: 0, tempFiles: 0, documents: 0, meetings: 0 }));
     const stop = { failed: false };
     await Promise.all(lanes.map((lane) => killRepeatedly(lane, KILLS / LANES, stop)));
     expect(lanes.reduce((n, lane) => n + lane.kills, 0)).toBe(KILLS);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const acked = lanes.map((l) => l.acked.size).join(' + ');
+    const acked = lanes.map((l) => l.acked.cases.size).join(' + ');
+    const meetings = lanes.map((l) => `${l.acked.meetings.size} (${l.meetings} closed)`).join(' + ');
     const temps = lanes.map((l) => l.tempFiles).join(' + ');
     const documents = lanes.map((l) => l.documents).join(' + ');
     expect(lanes.every((l) => l.documents > 0), 'the writers loaded documents').toBe(true);
-    console.log(`crash test: ${KILLS} kills on ${LANES} data directories in ${seconds} s; acknowledged cases ${acked}; documents read back ${documents}; temporary files left ${temps}`);
+    expect(lanes.every((l) => l.acked.meetings.size > 0), 'the writers held meetings').toBe(true);
+    console.log(`crash test: ${KILLS} kills on ${LANES} data directories in ${seconds} s; acknowledged cases ${acked}; meetings ${meetings}; documents read back ${documents}; temporary files left ${temps}`);
   }, 180_000);
 });

@@ -369,9 +369,10 @@ describe('terms and readiness (V-77 p. 7–9)', () => {
     const received = await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: complete.record.revision, to: 'dossier_received', on: '2026-11-20' });
     expect(received.record.state).toBe('ready_for_commission');
     expect(received.record.timeline.at(-1)).toMatchObject({ to: 'ready_for_commission', on: '2026-11-20' });
-    // A step recorded after the fact can still carry its real date.
-    const scheduled = await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: received.record.revision, to: 'scheduled', on: '2026-11-21' });
-    expect(scheduled.record.state).toBe('scheduled');
+    // A meeting recorded after the fact puts the case on its agenda on its real date (V-77 p. 9).
+    await ok(services.dispatch, 'meetings.schedule', { date: '2026-11-21', time: '10:00', place: 'Posėdžių salė', caseIds: [view.record.id] });
+    const scheduled = await ok(services.dispatch, 'cases.get', { id: view.record.id });
+    expect(scheduled.record.timeline.at(-1)).toMatchObject({ from: 'ready_for_commission', to: 'scheduled', on: '2026-11-21' });
     const trail = await ok(services.dispatch, 'audit.list', { subjectId: view.record.id });
     expect(trail.some((e) => /perduota komisijai/.test(e.summary ?? ''))).toBe(true);
     await services.close();

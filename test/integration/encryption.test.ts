@@ -7,7 +7,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeF
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { addDemoCase } from '../../electron/cli/demo';
+import { addDemoCases } from '../../electron/cli/demo';
 import { asciiText } from '../../electron/cli/demoDocuments';
 import { DEMO_SETTINGS, demoCases } from '../../electron/cli/demoData';
 import { openServices, type ServicesOptions } from '../../electron/services/index';
@@ -56,8 +56,7 @@ function personalData(views: readonly CaseView[]): string[] {
 async function withCases(options: ServicesOptions, count: number) {
   const services = await openAsStaff({ today: TODAY, verifyOnOpen: false, ...options });
   await ok(services.dispatch, 'settings.save', DEMO_SETTINGS);
-  const views: CaseView[] = [];
-  for (const demo of demoCases(TODAY, count)) views.push(await addDemoCase(services.dispatch, demo));
+  const views = await addDemoCases(services.dispatch, demoCases(TODAY, count));
   const { cases } = await ok(services.dispatch, 'cases.list', {});
   await services.close();
   return { views, cases };

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openServices } from '../../electron/services/index';
 import { openAsStaff } from '../helpers/users';
 import { DEMO_SETTINGS, demoCases } from '../../electron/cli/demoData';
-import { addDemoCase } from '../../electron/cli/demo';
+import { addDemoCases } from '../../electron/cli/demo';
 import type { CaseRecord } from '../../shared/contract/schemas';
 import { ok, refused, tempDataDir } from '../helpers/dataDir';
 import { storeFiles } from '../helpers/storeFiles';
@@ -15,8 +15,7 @@ const TODAY = '2026-11-23';
 async function withCases(dataDir: string, count: number) {
   const services = await openAsStaff({ dataDir, today: TODAY, verifyOnOpen: false });
   await ok(services.dispatch, 'settings.save', DEMO_SETTINGS);
-  const views = [];
-  for (const demo of demoCases(TODAY, count)) views.push(await addDemoCase(services.dispatch, demo));
+  const views = await addDemoCases(services.dispatch, demoCases(TODAY, count));
   return { services, views };
 }
 
@@ -25,16 +24,20 @@ async function expectOpenRefused(dataDir: string, code: string) {
 }
 
 describe('the data directory', () => {
-  it('keeps every case across a restart, in one file per case', async () => {
+  it('keeps every case and meeting across a restart, in one file each', async () => {
     const dataDir = tempDataDir();
     const { services, views } = await withCases(dataDir, 20);
     const before = await ok(services.dispatch, 'cases.list', {});
+    const meetings = (await ok(services.dispatch, 'meetings.list', {})).meetings;
+    expect(meetings.length).toBeGreaterThan(1); // the decided cases' meetings, and the next one
     await services.close();
     expect(readdirSync(join(dataDir, 'cases')).sort()).toEqual(views.map((v) => `${v.record.id}.json`).sort());
+    expect(readdirSync(join(dataDir, 'meetings')).sort()).toEqual(meetings.map((m) => `${m.id}.json`).sort());
     const reopened = await openAsStaff({ dataDir, today: TODAY });
     const after = await ok(reopened.dispatch, 'cases.list', {});
     expect(after.cases).toEqual(expect.arrayContaining(before.cases));
     expect(after.cases).toHaveLength(20);
+    expect((await ok(reopened.dispatch, 'meetings.list', {})).meetings).toEqual(meetings);
     await reopened.close();
   });
 

@@ -10,7 +10,6 @@ import {
   REASON_REQUIRED_STATES,
   REQUEST_EDITABLE_STATES,
 } from '../../../shared/domain/caseStates';
-import { possibleDecisions } from '../../../shared/domain/decisions';
 import { DomainError, fieldError } from '../../../shared/domain/errors';
 import { requestFlags } from '../../../shared/domain/requestRules';
 import { requestDateInFuture, stepDateProblem } from '../../../shared/domain/stepRules';
@@ -18,7 +17,7 @@ import type { ServiceContext } from '../context';
 import { halfwayHouse, servingInstitution, type InstitutionRef } from './institutions';
 import { caseChanges } from './caseChanges';
 import { advanceIfComplete, missingOf } from '../dossier/readiness';
-import { firstStepOn, lastStepOn, refusalDates, refusedByConvict, servesInHalfwayHouseInstitution, toListItem } from './views';
+import { firstStepOn, lastStepOn, refusalDates, refusedByConvict, toListItem } from './views';
 
 type CaseHandlers = Pick<
   Handlers,
@@ -45,7 +44,7 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
     return settings;
   };
 
-  const { view, forChange, save } = caseChanges(ctx);
+  const { view, forChange, forEdit, save } = caseChanges(ctx);
 
   /**
    * A request's data, checked against today and the settings, as the case stores it. When a case
@@ -121,7 +120,7 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
 
     'cases.updateRequest': async ({ id, revision, request }, caller) => {
       const settings = requireSettings();
-      const record = forChange(id, revision);
+      const record = forEdit(id, revision);
       if (!REQUEST_EDITABLE_STATES.includes(record.state)) {
         throw new DomainError(
           'REQUEST_LOCKED',
@@ -165,7 +164,7 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
       );
     },
 
-    'cases.transition': async ({ id, revision, to, on, note, decision }, caller) => {
+    'cases.transition': async ({ id, revision, to, on, note }, caller) => {
       const record = forChange(id, revision);
       assertTransition(record.state, to, record.facts.decision);
       if (isMeetingStep(record.state, to)) {
@@ -191,10 +190,6 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
         );
       }
       const facts = { ...record.facts };
-      if (to === 'decided') facts.decision = checkedDecision(record, decision); // V-77 p. 10
-      else if (decision !== undefined) {
-        throw fieldError('decision', 'invalid', 'Komisijos sprendimas įrašomas tik žingsniu „Komisija nusprendė“.', 'The commission’s decision is recorded only with the step “Decided”.');
-      }
       const missing = to === 'ready_for_commission' ? missingOf(record, ctx.today()) : [];
       if (missing.length > 0) {
         // V-77 p. 6, 8: only a complete dossier goes to the commission.
@@ -217,7 +212,7 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
             updatedAt: at,
             timeline: [
               ...record.timeline,
-              { at, kind: 'state', on, from: record.state, to, ...(note ? { note } : {}), ...(to === 'decided' ? { decision: facts.decision } : {}) },
+              { at, kind: 'state', on, from: record.state, to, ...(note ? { note } : {}) },
             ],
           },
           ctx.today(),
@@ -233,7 +228,7 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
             caller,
             method: 'cases.transition',
             before: record,
-            summary: `Būsena „${CASE_STATE_LABELS[record.state].lt}“ → „${CASE_STATE_LABELS[to].lt}“${facts.decision && to === 'decided' ? `, sprendimas ${facts.decision}` : ''}${handedOver}`,
+            summary: `Būsena „${CASE_STATE_LABELS[record.state].lt}“ → „${CASE_STATE_LABELS[to].lt}“${handedOver}`,
           },
         ),
       );
@@ -245,17 +240,4 @@ function changedKeys<T extends object>(next: T, previous: T): string[] {
   return (Object.keys(next) as (keyof T)[])
     .filter((k) => JSON.stringify(next[k]) !== JSON.stringify(previous[k]))
     .map(String);
-}
-
-/** V-77 p. 10: exactly one of the two decisions open for where the convict serves. */
-function checkedDecision(record: CaseRecord, decision: string | undefined) {
-  const open = possibleDecisions(servesInHalfwayHouseInstitution(record)).map((d) => d.id);
-  const chosen = open.find((d) => d === decision);
-  if (chosen) return chosen;
-  throw fieldError(
-    'decision',
-    decision === undefined ? 'required' : 'decisionNotOpen',
-    `Pasirinkite komisijos sprendimą: šiai bylai galimi ${open.join(' arba ')} (V-77 10 p.).`,
-    `Choose the commission's decision: open for this case are ${open.join(' or ')} (V-77 p. 10).`,
-  );
 }

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decisionOf, decisionsOf, stepInput, stepNeedsDecision, validateStep, type StepValues } from '../../../renderer/cases/caseSteps';
+import { decisionOf, decisionsOf, stepInput, validateStep, type StepValues } from '../../../renderer/cases/caseSteps';
 
 const TODAY = '2026-11-23';
 const LAST_STEP = '2026-11-16';
-/** A convict serving elsewhere (V-77 p. 10.3, 10.4). */
-const context = { today: TODAY, notBefore: LAST_STEP, decisions: ['10.3', '10.4'] as const };
-const step = (patch: Partial<StepValues> = {}): StepValues => ({ on: TODAY, note: '', decision: '', ...patch });
+const context = { today: TODAY, notBefore: LAST_STEP };
+const step = (patch: Partial<StepValues> = {}): StepValues => ({ on: TODAY, note: '', ...patch });
 
 describe('the form of a procedure step', () => {
   it('takes a real date, not later than today and not before the previous step', () => {
@@ -25,26 +24,13 @@ describe('the form of a procedure step', () => {
   });
 
   it('limits the note to 2,000 characters', () => {
-    expect(validateStep(step({ note: 'x'.repeat(2000) }), 'scheduled', context)).toEqual({});
-    expect(validateStep(step({ note: 'x'.repeat(2001) }), 'scheduled', context)).toEqual({ note: 'tooLong' });
+    expect(validateStep(step({ note: 'x'.repeat(2000) }), 'listed', context)).toEqual({});
+    expect(validateStep(step({ note: 'x'.repeat(2001) }), 'listed', context)).toEqual({ note: 'tooLong' });
   });
 
-  it('V-77 p. 10: the step to "decided" needs one of the two decisions open for the convict', () => {
-    expect(stepNeedsDecision('decided')).toBe(true);
-    expect(stepNeedsDecision('listed')).toBe(false);
-    expect(validateStep(step(), 'decided', context)).toEqual({ decision: 'required' });
-    expect(validateStep(step({ decision: '10.1' }), 'decided', context)).toEqual({ decision: 'decisionNotOpen' });
-    expect(validateStep(step({ decision: '10.3' }), 'decided', context)).toEqual({});
-    expect(validateStep(step({ decision: '10.2' }), 'decided', { ...context, decisions: ['10.1', '10.2'] })).toEqual({});
-    // Other steps do not ask for it.
-    expect(validateStep(step(), 'listed', context)).toEqual({});
-  });
-
-  it('sends the date, the note only when given and the decision only for "decided"', () => {
-    expect(stepInput(step({ note: '  ' }), 'dossier_collecting')).toEqual({ on: TODAY });
-    expect(stepInput(step({ note: ' Medžiaga išsiųsta. ' }), 'dossier_collecting')).toEqual({ on: TODAY, note: 'Medžiaga išsiųsta.' });
-    expect(stepInput(step({ decision: '10.4' }), 'decided')).toEqual({ on: TODAY, decision: '10.4' });
-    expect(stepInput(step({ decision: '10.4' }), 'listed')).toEqual({ on: TODAY });
+  it('sends the date, and the note only when given', () => {
+    expect(stepInput(step({ note: '  ' }))).toEqual({ on: TODAY });
+    expect(stepInput(step({ on: ' 2026-11-20 ', note: ' Medžiaga išsiųsta. ' }))).toEqual({ on: '2026-11-20', note: 'Medžiaga išsiųsta.' });
   });
 });
 
