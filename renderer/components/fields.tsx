@@ -147,16 +147,19 @@ interface RadioGroupFieldProps {
   error?: string | undefined;
   hint?: string | undefined;
   required?: boolean;
+  /** Extra classes of the group (e.g. the meeting's assessment colours). */
+  className?: string;
   onChange(value: string): void;
 }
 
 /** A required choice of one among a few options, each with its own label; the legend names the group. */
-export function RadioGroupField({ id, legend, value, options, error, hint, required, onChange }: RadioGroupFieldProps) {
+export function RadioGroupField({ id, legend, value, options, error, hint, required, className, onChange }: RadioGroupFieldProps) {
   return (
     <fieldset
       id={id}
       role="radiogroup"
-      className={error ? 'field radio-group field-invalid' : 'field radio-group'}
+      className={['field', 'radio-group', error ? 'field-invalid' : '', className ?? ''].filter(Boolean).join(' ')}
+      data-value={value || undefined}
       aria-labelledby={`${id}-legend`}
       aria-required={required || undefined}
       aria-invalid={error ? true : undefined}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { MeetingView } from '../../shared/contract/meetingSchemas';
 import { toApiError, type ApiError } from '../api/client';
-import type { SelectOption } from '../components/fields';
+import { RadioGroupField, type SelectOption } from '../components/fields';
 import { useI18n } from '../i18n/I18nProvider';
 import { useMeetingDesk } from './meetingDesk';
 
@@ -123,51 +123,21 @@ export function ChoiceGroup({ id, legend, hint, required, draftKey, value, optio
       </ReadOnlyValue>
     );
   }
-  const shown = desk.draft(draftKey) ?? value;
   return (
-    <fieldset
+    <RadioGroupField
       id={id}
-      role="radiogroup"
-      className={['field', 'radio-group', className ?? ''].join(' ').trim()}
-      aria-labelledby={`${id}-legend`}
-      aria-required={required || undefined}
-      aria-describedby={hint ? `${id}-hint` : undefined}
-      data-value={shown || undefined}
-    >
-      <legend id={`${id}-legend`}>
-        {legend}
-        {required ? (
-          <span className="required-mark" aria-hidden="true">
-            {' '}*
-          </span>
-        ) : null}
-      </legend>
-      {hint ? (
-        <span id={`${id}-hint`} className="field-hint">
-          {hint}
-        </span>
-      ) : null}
-      {options.map((o) => {
-        const optionId = `${id}-${o.value.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-        return (
-          <div key={o.value} className="radio-option">
-            <input
-              id={optionId}
-              type="radio"
-              name={id}
-              value={o.value}
-              checked={shown === o.value}
-              onChange={() =>
-                desk.choose(draftKey, o.value, save).then(
-                  () => onResult(null),
-                  (e: unknown) => onResult(toApiError(e)),
-                )
-              }
-            />
-            <label htmlFor={optionId}>{o.label}</label>
-          </div>
-        );
-      })}
-    </fieldset>
+      legend={legend}
+      hint={hint}
+      required={required}
+      className={className}
+      value={desk.draft(draftKey) ?? value}
+      options={options}
+      onChange={(chosen) =>
+        desk.choose(draftKey, chosen, save).then(
+          () => onResult(null),
+          (e: unknown) => onResult(toApiError(e)),
+        )
+      }
+    />
   );
 }

@@ -2,7 +2,7 @@ import { LowSync } from 'lowdb';
 import { commissionRecord, type CommissionRecord } from '../../../shared/contract/meetingSchemas';
 import { DomainError } from '../../../shared/domain/errors';
 import type { DataDirectory } from './dataDirectory';
-import { DurableFile, type Codec } from './jsonFile';
+import { DurableFile, readRecord, type Codec } from './jsonFile';
 import { storageError } from './storageErrors';
 
 /** The disciplinary commission: its membership over time and its voting rules (commission.json). */
@@ -15,18 +15,7 @@ export class CommissionStore {
 
   /** null until the commission has been set up. */
   get(): CommissionRecord | null {
-    let raw: unknown;
-    try {
-      const db = new LowSync<unknown>(this.file, null);
-      db.read();
-      raw = db.data;
-    } catch {
-      throw damaged();
-    }
-    if (raw === null) return null;
-    const parsed = commissionRecord.safeParse(raw);
-    if (!parsed.success) throw damaged();
-    return parsed.data;
+    return readRecord(this.file, commissionRecord, damaged);
   }
 
   put(value: CommissionRecord): void {

@@ -1,4 +1,5 @@
-import type { SyncAdapter } from 'lowdb';
+import { LowSync, type SyncAdapter } from 'lowdb';
+import type { z } from 'zod';
 import { readFileIfExists, writeFileDurable } from './durableFile';
 
 /**
@@ -30,4 +31,20 @@ export class DurableFile implements SyncAdapter<unknown> {
   write(data: unknown): void {
     writeFileDurable(this.path, this.codec.encode(data));
   }
+}
+
+/** Read a one-record file: null while it does not exist; `damaged()` when it cannot be read or does not fit `schema`. */
+export function readRecord<S extends z.ZodType>(file: DurableFile, schema: S, damaged: () => Error): z.output<S> | null {
+  let raw: unknown;
+  try {
+    const db = new LowSync<unknown>(file, null);
+    db.read();
+    raw = db.data;
+  } catch {
+    throw damaged();
+  }
+  if (raw === null) return null;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw damaged();
+  return parsed.data;
 }

@@ -11,14 +11,16 @@ const FILE_NAME = /^([0-9a-f-]{36})\.json$/;
 
 /**
  * The commission's meetings, one file each (`meetings/<id>.json`, sealed like every record). A
- * meeting is small and an institution holds a few dozen a year, so all are read when the store
- * opens and kept in memory; a write replaces the one file atomically and durably.
+ * meeting is small and an institution holds a few dozen a year, so all are read at the first use
+ * (not at start: opening the app and listing the cases do not wait for them) and kept in memory; a
+ * write replaces the one file atomically and durably.
  */
 export class MeetingStore {
   private readonly folder: string;
   private readonly meetings = new Map<string, MeetingRecord>();
   /** Files that could not be read, by meeting id: they stay on disk untouched. */
   private readonly damaged = new Set<string>();
+  private loaded = false;
 
   constructor(
     dir: DataDirectory,
@@ -26,6 +28,11 @@ export class MeetingStore {
   ) {
     this.folder = dir.path('meetings');
     mkdirSync(this.folder, { recursive: true, mode: 0o700 });
+  }
+
+  private load(): void {
+    if (this.loaded) return;
+    this.loaded = true;
     for (const name of readdirSync(this.folder)) {
       const id = FILE_NAME.exec(name)?.[1];
       if (id === undefined) continue;
@@ -40,15 +47,18 @@ export class MeetingStore {
   }
 
   list(): MeetingRecord[] {
+    this.load();
     return [...this.meetings.values()];
   }
 
   /** Ids of meeting files that could not be read. */
   damagedIds(): string[] {
+    this.load();
     return [...this.damaged];
   }
 
   get(id: string): MeetingRecord {
+    this.load();
     const meeting = this.meetings.get(id);
     if (meeting) return meeting;
     if (this.damaged.has(id)) {
@@ -63,6 +73,7 @@ export class MeetingStore {
   }
 
   put(meeting: MeetingRecord): void {
+    this.load();
     if (!FILE_NAME.test(`${meeting.id}.json`)) throw new Error(`Invalid meeting id ${meeting.id}`);
     try {
       writeFileDurable(join(this.folder, `${meeting.id}.json`), this.codec.encode(meeting));

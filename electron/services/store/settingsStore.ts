@@ -3,7 +3,7 @@ import { LowSync } from 'lowdb';
 import { settings as settingsSchema, type Settings } from '../../../shared/contract/schemas';
 import { DomainError } from '../../../shared/domain/errors';
 import type { DataDirectory } from './dataDirectory';
-import { DurableFile, type Codec } from './jsonFile';
+import { DurableFile, readRecord, type Codec } from './jsonFile';
 import { storageError } from './storageErrors';
 
 /** The institution's configuration (settings.json). */
@@ -20,18 +20,7 @@ export class SettingsStore {
 
   /** null until the institution has been set up. */
   get(): Settings | null {
-    let raw: unknown;
-    try {
-      const db = new LowSync<unknown>(this.file, null);
-      db.read();
-      raw = db.data;
-    } catch {
-      throw this.damaged();
-    }
-    if (raw === null) return null;
-    const parsed = settingsSchema.safeParse(raw);
-    if (!parsed.success) throw this.damaged();
-    return parsed.data;
+    return readRecord(this.file, settingsSchema, () => this.damaged());
   }
 
   save(value: Settings): Settings {
