@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { validationMessage } from '../../shared/contract/validationMessages';
 import type { IsoDate } from '../../shared/domain/calendar';
 import { DEFAULT_VOTING_RULES, MAJORITY_RULES, QUORUM_RULES, type MajorityRule, type QuorumRule, type VotingRules } from '../../shared/domain/voting';
 import { ApiError, call, toApiError } from '../api/client';
@@ -12,7 +13,6 @@ import type { MessageKey } from '../i18n/messages';
 import {
   applyMember,
   checkCommission,
-  commissionErrorText,
   commissionWarnings,
   draftOf,
   errorsByMember,
@@ -191,7 +191,7 @@ export function CommissionPage({ today, canEdit }: CommissionPageProps) {
 
   const defaultMark = (text: string, isDefault: boolean) => (isDefault ? t('commission.rules.default', { rule: text }) : text);
   const otherErrors = { ...(submitted ? local.other : {}), ...serverErrors.other };
-  const ruleError = (path: string) => (otherErrors[path] ? commissionErrorText(otherErrors[path], lang) : undefined);
+  const ruleError = (path: string) => (otherErrors[path] ? validationMessage(otherErrors[path], lang) : undefined);
 
   return (
     <section className="page commission-page">

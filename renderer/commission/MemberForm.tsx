@@ -1,14 +1,15 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CommissionMemberRecord } from '../../shared/contract/meetingSchemas';
+import { validationMessage } from '../../shared/contract/validationMessages';
 import type { IsoDate } from '../../shared/domain/calendar';
 import { COMMISSION_ROLES, type CommissionRole } from '../../shared/domain/voting';
 import { RadioGroupField, TextField } from '../components/fields';
+import { FormFooter } from '../components/FormFooter';
 import { useTouched } from '../forms/useTouched';
 import { useI18n } from '../i18n/I18nProvider';
 import { movesToAction } from './focusMoves';
 import {
   checkMember,
-  commissionErrorText,
   defaultUntil,
   memberFormValues,
   newMemberValues,
@@ -59,7 +60,7 @@ export function MemberForm({ mode, id, member, members, today, onApply, onCancel
   const { member: checked, errors } = checkMember(values, id, members);
   const errorOf = (field: Field): string | undefined => {
     const key = (submitted || touched.isTouched(field)) && errors[field];
-    return key ? commissionErrorText(key, lang) : undefined;
+    return key ? validationMessage(key, lang) : undefined;
   };
   const update = (patch: Partial<MemberFormValues>, field: Field) => {
     setValues((v) => ({ ...v, ...patch }));
@@ -95,7 +96,7 @@ export function MemberForm({ mode, id, member, members, today, onApply, onCancel
                 value={values.until}
                 onChange={(until) => update({ until }, 'until')}
                 onBlur={(e) => !movesToAction(e.relatedTarget) && touched.leave('until')}
-                error={errorOf('until') ?? (submitted && values.until.trim() === '' ? commissionErrorText('required', lang) : undefined)}
+                error={errorOf('until') ?? (submitted && values.until.trim() === '' ? validationMessage('required', lang) : undefined)}
               />
             </>
           ) : (
@@ -186,14 +187,11 @@ export function MemberForm({ mode, id, member, members, today, onApply, onCancel
           )}
         </div>
         <p className="field-hint">{t('commission.applyHint')}</p>
-        <div className="form-actions">
-          <button type="submit" className="button-primary">
-            {mode === 'add' ? t('commission.applyAdd') : mode === 'edit' ? t('commission.applyEdit') : t('commission.applyEnd')}
-          </button>
-          <button type="button" className="button-secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormFooter
+          form={{ error: null, busy: false }}
+          label={mode === 'add' ? t('commission.applyAdd') : mode === 'edit' ? t('commission.applyEdit') : t('commission.applyEnd')}
+          onCancel={onCancel}
+        />
       </form>
     </section>
   );

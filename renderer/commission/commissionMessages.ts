@@ -93,10 +93,6 @@ export const commissionLt = {
   'commission.finishPanel': 'Pirmiausia įtraukite arba atšaukite atvertos nario formos pakeitimus.',
   'commission.reload': 'Įkelti dabartinę komisiją (jūsų pakeitimai bus prarasti)',
 
-  'commission.error.untilBeforeFrom': 'Narystės pabaiga negali būti ankstesnė už jos pradžią.',
-  'commission.error.chairVotes': 'Pirmininkas turi balsavimo teisę.',
-  'commission.error.secondChair': 'Tuo pačiu laikotarpiu komisija jau turi pirmininką.',
-  'commission.error.secondSecretary': 'Tuo pačiu laikotarpiu komisija jau turi sekretorių.',
 };
 
 export const commissionEn: Readonly<Record<keyof typeof commissionLt, string>> = {
@@ -192,8 +188,4 @@ export const commissionEn: Readonly<Record<keyof typeof commissionLt, string>> =
   'commission.finishPanel': 'First add or cancel the changes in the open member form.',
   'commission.reload': 'Load the current commission (your changes will be lost)',
 
-  'commission.error.untilBeforeFrom': 'The end of the membership cannot be before its start.',
-  'commission.error.chairVotes': 'The chair has a vote.',
-  'commission.error.secondChair': 'The commission already has a chair for the same period.',
-  'commission.error.secondSecretary': 'The commission already has a secretary for the same period.',
 };

@@ -5,7 +5,7 @@ import { compareIso, type IsoDate } from '../../shared/domain/calendar';
 import { DEFAULT_VOTING_RULES, membersOn, quorumNeeded, type CommissionRole, type VotingRules } from '../../shared/domain/voting';
 import { fieldErrorsFromIssues, type FieldErrors } from '../forms/issues';
 import type { MessageKey } from '../i18n/messages';
-import { MESSAGES, translate, type Lang } from '../i18n/translate';
+import { translate, type Lang } from '../i18n/translate';
 
 /**
  * The commission screen's logic (DESIGN §1): who sits on the commission on a day, the member form,
@@ -233,12 +233,7 @@ export function quorumToday(rules: Pick<VotingRules, 'quorum'>, members: readonl
 
 // ---- Texts ----
 
-/** A field error's text: the commission's own checks (chair's vote, second chair…) or a VALIDATION message. */
-export function commissionErrorText(key: string, lang: Lang): string {
-  const own = `commission.error.${key}`;
-  return own in MESSAGES[lang] ? translate(lang, own as MessageKey) : validationMessage(key, lang);
-}
-
+/** The labels of the roles. */
 export const ROLE_LABEL: Readonly<Record<CommissionRole, MessageKey>> = {
   chair: 'commission.role.chair',
   secretary: 'commission.role.secretary',
@@ -260,7 +255,7 @@ export function memberErrorSummary(errors: FieldErrors, lang: Lang): string {
   return Object.entries(errors)
     .map(([field, key]) => {
       const label = MEMBER_FIELD_LABEL[field];
-      const text = commissionErrorText(key, lang);
+      const text = validationMessage(key, lang);
       return label ? `${translate(lang, label)}: ${text}` : text;
     })
     .join(' ');

@@ -10,7 +10,7 @@ interface FormState {
 }
 
 /** The end of a checked form: the back end's refusal, a reminder to fix the fields, the buttons. */
-export function FormFooter({ form, label, onCancel }: { form: FormState; label: string; onCancel?: () => void }) {
+export function FormFooter({ form, label, onCancel, disabled = false }: { form: FormState; label: string; onCancel?: () => void; disabled?: boolean }) {
   const { t } = useI18n();
   return (
     <>
@@ -21,7 +21,7 @@ export function FormFooter({ form, label, onCancel }: { form: FormState; label: 
         </p>
       ) : null}
       <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={form.busy}>
+        <button type="submit" className="button-primary" disabled={form.busy || disabled}>
           {label}
         </button>
         {onCancel ? (

@@ -117,18 +117,22 @@ interface TextAreaFieldProps extends FieldFrame {
   value: string;
   onChange(value: string): void;
   onBlur?(): void;
+  onFocus?(): void;
   rows?: number;
+  maxLength?: number | undefined;
 }
 
-export function TextAreaField({ value, onChange, onBlur, rows = 3, ...frame }: TextAreaFieldProps) {
+export function TextAreaField({ value, onChange, onBlur, onFocus, rows = 3, maxLength, ...frame }: TextAreaFieldProps) {
   return (
     <Frame {...frame}>
       <textarea
         id={frame.id}
         value={value}
         rows={rows}
+        maxLength={maxLength}
         onChange={(e: ChangeEvent<HTMLTextAreaElement>) => onChange(e.target.value)}
         onBlur={onBlur}
+        onFocus={onFocus}
         aria-required={frame.required || undefined}
         aria-invalid={frame.error ? true : undefined}
         aria-describedby={describedBy(frame.id, frame.hint, frame.error)}

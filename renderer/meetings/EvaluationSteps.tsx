@@ -15,6 +15,7 @@ import { isCriterionStep, MEETING_STEPS, stepAfter, stepMark, stepNumber, type M
 import { agendaStatusText } from './meetingWording';
 import { VoteDecision } from './VoteDecision';
 import { VotePanel } from './VotePanel';
+import { FormFooter } from '../components/FormFooter';
 
 /** The case with its dossier, as the case page shows it (facts and documents for the criteria). */
 function useCaseDossier(caseId: string): CaseDossier {
@@ -103,15 +104,12 @@ function Postpone({ item }: { item: AgendaItemView }) {
           }}
         >
           <TextAreaField id={`postpone-reason-${caseId}`} label={t('meeting.postpone.reason')} hint={t('meeting.postpone.hint')} required value={reason} onChange={setReason} rows={2} />
-          {error ? <ErrorNotice error={error} /> : null}
-          <div className="form-actions">
-            <button type="submit" className="button-primary" disabled={busy || reason.trim() === '' || reason.length > MEETING_TEXT_MAX}>
-              {t('meeting.postpone.submit')}
-            </button>
-            <button type="button" className="button-secondary" onClick={() => setOpen(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <FormFooter
+            form={{ error, busy }}
+            label={t('meeting.postpone.submit')}
+            disabled={reason.trim() === '' || reason.length > MEETING_TEXT_MAX}
+            onCancel={() => setOpen(false)}
+          />
         </form>
       ) : null}
     </div>

@@ -6,7 +6,6 @@ import { DECISIONS } from '../../shared/domain/decisions';
 import { ASSESSMENTS, type Assessment, type Evaluation } from '../../shared/domain/evaluation';
 import type { Ballot } from '../../shared/domain/voting';
 import { call, toApiError, type ApiError } from '../api/client';
-import { ErrorNotice } from '../components/ErrorNotice';
 import { RadioGroupField, SelectField, TextAreaField } from '../components/fields';
 import { formatMoment } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
@@ -14,6 +13,7 @@ import { useMeetingDesk } from './meetingDesk';
 import { redFlagOf } from './meetingSummary';
 import { assessmentText, ballotText } from './meetingWording';
 import { ballotsSummary, VoteTally } from './VotePanel';
+import { FormFooter } from '../components/FormFooter';
 
 type AmendField = Amendment['field'];
 
@@ -223,15 +223,12 @@ function AmendForm({ item }: { item: AgendaItemView }) {
             <TextAreaField id={`amend-value-${caseId}`} label={t('meeting.amend.newText')} required value={value} onChange={setValue} rows={5} />
           )}
           <TextAreaField id={`amend-reason-${caseId}`} label={t('meeting.amend.reason')} hint={t('meeting.amend.reasonHint')} required value={reason} onChange={setReason} rows={2} />
-          {error ? <ErrorNotice error={error} /> : null}
-          <div className="form-actions">
-            <button type="submit" className="button-primary" disabled={busy || reason.trim() === '' || value.length > MEETING_TEXT_MAX || value === valueOf(field, criterion)}>
-              {t('meeting.amend.submit')}
-            </button>
-            <button type="button" className="button-secondary" onClick={() => setOpen(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <FormFooter
+            form={{ error, busy }}
+            label={t('meeting.amend.submit')}
+            disabled={reason.trim() === '' || value.length > MEETING_TEXT_MAX || value === valueOf(field, criterion)}
+            onCancel={() => setOpen(false)}
+          />
         </form>
       ) : null}
     </div>

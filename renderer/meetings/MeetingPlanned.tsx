@@ -6,6 +6,7 @@ import { TextAreaField } from '../components/fields';
 import { formatDate } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
 import { useMeetingDesk } from './meetingDesk';
+import { FormFooter } from '../components/FormFooter';
 
 /** The agenda of a planned (or cancelled) meeting: the cases and their V-77 p. 9 terms. */
 export function MeetingAgendaList({ view }: { view: MeetingView }) {
@@ -95,14 +96,12 @@ export function MeetingPlanned({ view, today }: { view: MeetingView; today: stri
               }}
             >
               <TextAreaField id="cancel-reason" label={t('meeting.planned.cancelReason')} hint={t('meeting.planned.cancelHint')} required value={reason} onChange={setReason} rows={2} />
-              <div className="form-actions">
-                <button type="submit" className="button-primary" disabled={busy || reason.trim() === '' || reason.length > MEETING_TEXT_MAX}>
-                  {t('meeting.planned.cancelConfirm')}
-                </button>
-                <button type="button" className="button-secondary" onClick={() => setCancelling(false)}>
-                  {t('common.cancel')}
-                </button>
-              </div>
+              <FormFooter
+                form={{ error: null, busy }}
+                label={t('meeting.planned.cancelConfirm')}
+                disabled={reason.trim() === '' || reason.length > MEETING_TEXT_MAX}
+                onCancel={() => setCancelling(false)}
+              />
             </form>
           ) : null}
         </section>

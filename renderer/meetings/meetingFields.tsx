@@ -1,29 +1,9 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { MeetingView } from '../../shared/contract/meetingSchemas';
 import { toApiError, type ApiError } from '../api/client';
-import { RadioGroupField, type SelectOption } from '../components/fields';
+import { RadioGroupField, TextAreaField, type SelectOption } from '../components/fields';
 import { useI18n } from '../i18n/I18nProvider';
 import { useMeetingDesk } from './meetingDesk';
-
-function Label({ id, label, required, hint }: { id: string; label: string; required?: boolean | undefined; hint?: string | undefined }) {
-  return (
-    <>
-      <span className="field-label">
-        <label htmlFor={id}>{label}</label>
-        {required ? (
-          <span className="required-mark" aria-hidden="true">
-            *
-          </span>
-        ) : null}
-      </span>
-      {hint ? (
-        <span id={`${id}-hint`} className="field-hint">
-          {hint}
-        </span>
-      ) : null}
-    </>
-  );
-}
 
 /** A value the reader sees where the secretary has a field. */
 export function ReadOnlyValue({ label, children }: { label: string; children: ReactNode }) {
@@ -67,28 +47,25 @@ export function AutoText({ id, label, hint, required, draftKey, value, save, row
       </ReadOnlyValue>
     );
   }
-  const shown = desk.draft(draftKey) ?? value;
   return (
-    <div className="field">
-      <Label id={id} label={label} required={required} hint={hint} />
-      <textarea
-        id={id}
-        value={shown}
-        rows={rows}
-        maxLength={maxLength}
-        aria-required={required || undefined}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        onChange={(e) => desk.edit(draftKey, e.target.value, save)}
-        onFocus={() => {
-          hasFocus.current = true;
-          desk.focus(draftKey);
-        }}
-        onBlur={() => {
-          hasFocus.current = false;
-          desk.blur(draftKey);
-        }}
-      />
-    </div>
+    <TextAreaField
+      id={id}
+      label={label}
+      hint={hint}
+      required={required}
+      value={desk.draft(draftKey) ?? value}
+      rows={rows}
+      maxLength={maxLength}
+      onChange={(text) => desk.edit(draftKey, text, save)}
+      onFocus={() => {
+        hasFocus.current = true;
+        desk.focus(draftKey);
+      }}
+      onBlur={() => {
+        hasFocus.current = false;
+        desk.blur(draftKey);
+      }}
+    />
   );
 }
 

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import type { MethodInput } from '../../shared/contract/methods';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadCompleteDossier } from '../helpers/dossier';
-import { decideByMeeting } from '../helpers/meetingFlow';
+import { decideByMeeting } from '../helpers/meetings';
 import {
   ensureRendererBuilt,
   fillRequest,

@@ -5,7 +5,7 @@ import type { RequestInput } from '../../shared/contract/schemas';
 import type { DecisionId } from '../../shared/domain/decisions';
 import { ok, refused, tempDataDir } from '../helpers/dataDir';
 import { loadCompleteDossier } from '../helpers/dossier';
-import { decideByMeeting } from '../helpers/meetingFlow';
+import { decideByMeeting } from '../helpers/meetings';
 
 const TODAY = '2026-11-23';
 

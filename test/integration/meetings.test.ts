@@ -38,6 +38,21 @@ async function attend(services: Awaited<ReturnType<typeof setUp>>['services'], i
   return view!;
 }
 
+/** Members present, the nine criteria evaluated (V-77 p. 11) and `decision` put to the vote. */
+async function propose(
+  services: Awaited<ReturnType<typeof setUp>>['services'],
+  id: string,
+  caseId: string,
+  present: string[],
+  decision: '10.1' | '10.2' | '10.3' | '10.4',
+  rationale = '',
+  assessment: 'favourable' | 'unfavourable' | 'neutral' = 'favourable',
+) {
+  await attend(services, id, present);
+  await evaluateAll(services.dispatch, id, caseId, assessment);
+  return ok(services.dispatch, 'meetings.saveDecision', { id, caseId, decision, rationale });
+}
+
 async function voteAll(services: Awaited<ReturnType<typeof setUp>>['services'], id: string, caseId: string, ballots: Record<string, 'for' | 'against' | 'abstain'>) {
   let view: MeetingView | undefined;
   for (const [memberId, ballot] of Object.entries(ballots)) view = await ok(services.dispatch, 'meetings.vote', { id, caseId, memberId, ballot });
@@ -181,9 +196,7 @@ describe('the meeting: quorum, recusal, evaluation and the vote (V-77 p. 10–11
     const open = await openMeeting(services, [own.record.id]);
     const id = open.record.id;
     const caseId = own.record.id;
-    await attend(services, id, ['chair', 'm1', 'm2']);
-    await evaluateAll(services.dispatch, id, caseId);
-    await ok(services.dispatch, 'meetings.saveDecision', { id, caseId, decision: '10.1', rationale: '' });
+    await propose(services, id, caseId, ['chair', 'm1', 'm2'], '10.1');
     const recused = await ok(services.dispatch, 'meetings.recuse', { id, caseId, memberId: 'm2', recused: true, reason: 'Giminystės ryšiai' });
     expect(item(recused, caseId).eligible).toEqual(['chair', 'm1']);
     expect(item(recused, caseId).tally).toMatchObject({ status: 'no_quorum', quorum: { taking: 2, needed: 3 } });
@@ -201,9 +214,7 @@ describe('the meeting: quorum, recusal, evaluation and the vote (V-77 p. 10–11
     const open = await openMeeting(services, [other.record.id]);
     const id = open.record.id;
     const caseId = other.record.id;
-    await attend(services, id, ['chair', 'm1', 'm2']);
-    await evaluateAll(services.dispatch, id, caseId, 'unfavourable');
-    await ok(services.dispatch, 'meetings.saveDecision', { id, caseId, decision: '10.4', rationale: '  ' });
+    await propose(services, id, caseId, ['chair', 'm1', 'm2'], '10.4', '  ', 'unfavourable');
     expect((await refused(services.dispatch, 'meetings.vote', { id, caseId, memberId: 'chair', ballot: 'for' })).code).toBe('RATIONALE_REQUIRED');
     await ok(services.dispatch, 'meetings.saveDecision', { id, caseId, decision: '10.4', rationale: 'Galioja drausminė nuobauda.' });
     const voted = await voteAll(services, id, caseId, { chair: 'for', m1: 'for', m2: 'for' });
@@ -216,9 +227,7 @@ describe('the meeting: quorum, recusal, evaluation and the vote (V-77 p. 10–11
     const open = await openMeeting(services, [own.record.id]);
     const id = open.record.id;
     const caseId = own.record.id;
-    await attend(services, id, ['chair', 'secretary', 'm1', 'm2']);
-    await evaluateAll(services.dispatch, id, caseId);
-    await ok(services.dispatch, 'meetings.saveDecision', { id, caseId, decision: '10.1', rationale: '' });
+    await propose(services, id, caseId, ['chair', 'secretary', 'm1', 'm2'], '10.1');
     const tie = await voteAll(services, id, caseId, { chair: 'against', secretary: 'for', m1: 'for', m2: 'against' });
     expect(item(tie, caseId).tally).toMatchObject({ status: 'rejected', tie: true, decidedByChair: true });
     const next = await ok(services.dispatch, 'meetings.newVote', { id, caseId });
@@ -234,9 +243,7 @@ describe('the meeting: quorum, recusal, evaluation and the vote (V-77 p. 10–11
     const { services, own, other, dataDir } = await setUp();
     const open = await openMeeting(services, [own.record.id, other.record.id]);
     const id = open.record.id;
-    await attend(services, id, ['chair', 'secretary', 'm1', 'm2', 'm3']);
-    await evaluateAll(services.dispatch, id, own.record.id);
-    await ok(services.dispatch, 'meetings.saveDecision', { id, caseId: own.record.id, decision: '10.1', rationale: 'Elgesys pavyzdingas.' });
+    await propose(services, id, own.record.id, ['chair', 'secretary', 'm1', 'm2', 'm3'], '10.1', 'Elgesys pavyzdingas.');
     const decided = await voteAll(services, id, own.record.id, { chair: 'for', secretary: 'for', m1: 'for', m2: 'abstain', m3: 'against' });
     expect(decided.closeProblems.map((p) => [p.caseId, p.code])).toEqual([[other.record.id, 'NOT_DECIDED']]);
     const notReady = await refused(services.dispatch, 'meetings.close', { id, revision: decided.record.revision });
@@ -288,9 +295,7 @@ describe('the meeting: quorum, recusal, evaluation and the vote (V-77 p. 10–11
     const open = await openMeeting(services, [own.record.id]);
     const id = open.record.id;
     const caseId = own.record.id;
-    await attend(services, id, ['chair', 'm1', 'm2', 'm3']);
-    await evaluateAll(services.dispatch, id, caseId);
-    await ok(services.dispatch, 'meetings.saveDecision', { id, caseId, decision: '10.1', rationale: '' });
+    await propose(services, id, caseId, ['chair', 'm1', 'm2', 'm3'], '10.1');
     await voteAll(services, id, caseId, { chair: 'for', m3: 'against' });
     const left = await ok(services.dispatch, 'meetings.setAttendance', { id, memberId: 'm3', present: false });
     expect(item(left, caseId).item.ballots).toEqual({ chair: 'for' });
@@ -302,9 +307,7 @@ describe('the meeting: quorum, recusal, evaluation and the vote (V-77 p. 10–11
     const { services, own, other } = await setUp();
     const open = await openMeeting(services, [own.record.id, other.record.id]);
     const id = open.record.id;
-    await attend(services, id, ['chair', 'm1', 'm2']);
-    await evaluateAll(services.dispatch, id, own.record.id);
-    await ok(services.dispatch, 'meetings.saveDecision', { id, caseId: own.record.id, decision: '10.1', rationale: '' });
+    await propose(services, id, own.record.id, ['chair', 'm1', 'm2'], '10.1');
     await voteAll(services, id, own.record.id, { chair: 'for', m1: 'for', m2: 'for' });
     // m2 leaves and m3 arrives before the next case.
     await ok(services.dispatch, 'meetings.setAttendance', { id, memberId: 'm2', present: false });
@@ -326,9 +329,7 @@ describe('the meeting: quorum, recusal, evaluation and the vote (V-77 p. 10–11
     const { services, own, other, dataDir } = await setUp();
     const open = await openMeeting(services, [own.record.id, other.record.id]);
     const id = open.record.id;
-    await attend(services, id, ['chair', 'm1', 'm2']);
-    await evaluateAll(services.dispatch, id, own.record.id);
-    await ok(services.dispatch, 'meetings.saveDecision', { id, caseId: own.record.id, decision: '10.1', rationale: '' });
+    await propose(services, id, own.record.id, ['chair', 'm1', 'm2'], '10.1');
     await voteAll(services, id, own.record.id, { chair: 'for', m1: 'for', m2: 'for' });
     const postponed = await ok(services.dispatch, 'meetings.postpone', { id, caseId: other.record.id, postponed: true, reason: 'Trūksta dokumentų' });
     // A case file that cannot be read keeps the meeting from closing: nothing is frozen or moved.
@@ -356,9 +357,7 @@ describe('the meeting: quorum, recusal, evaluation and the vote (V-77 p. 10–11
     const open = await openMeeting(services, [own.record.id]);
     const id = open.record.id;
     const caseId = own.record.id;
-    await attend(services, id, ['chair', 'm1', 'm2']);
-    await evaluateAll(services.dispatch, id, caseId);
-    await ok(services.dispatch, 'meetings.saveDecision', { id, caseId, decision: '10.1', rationale: 'Pavyzdingas elgesys.' });
+    await propose(services, id, caseId, ['chair', 'm1', 'm2'], '10.1', 'Pavyzdingas elgesys.');
     await ok(services.dispatch, 'meetings.vote', { id, caseId, memberId: 'chair', ballot: 'for' });
     expect((await refused(services.dispatch, 'meetings.saveDecision', { id, caseId, decision: '10.2', rationale: 'Kita.' })).code).toBe('VOTE_IN_PROGRESS');
     expect((await refused(services.dispatch, 'meetings.postpone', { id, caseId, postponed: true, reason: 'Vėliau' })).code).toBe('VOTE_IN_PROGRESS');
@@ -376,9 +375,7 @@ describe('the meeting: quorum, recusal, evaluation and the vote (V-77 p. 10–11
     const { services, own } = await setUp();
     const open = await openMeeting(services, [own.record.id]);
     const id = open.record.id;
-    await attend(services, id, ['chair', 'm1', 'm2']);
-    await evaluateAll(services.dispatch, id, own.record.id);
-    await ok(services.dispatch, 'meetings.saveDecision', { id, caseId: own.record.id, decision: '10.1', rationale: '' });
+    await propose(services, id, own.record.id, ['chair', 'm1', 'm2'], '10.1');
     await voteAll(services, id, own.record.id, { chair: 'for', m1: 'for', m2: 'for' });
     const current = await ok(services.dispatch, 'cases.get', { id: own.record.id });
     const error = await refused(services.dispatch, 'cases.updateRequest', { id: own.record.id, revision: current.record.revision, request: { ...OWN, servingInstitutionId: 'vilnius' } });

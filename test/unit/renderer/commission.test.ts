@@ -1,3 +1,4 @@
+import { validationMessage } from '../../../shared/contract/validationMessages';
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../../shared/contract/methods';
 import type { CommissionMemberRecord } from '../../../shared/contract/meetingSchemas';
@@ -7,7 +8,6 @@ import {
   canRemove,
   checkCommission,
   checkMember,
-  commissionErrorText,
   commissionWarnings,
   defaultUntil,
   defaultVotes,
@@ -211,11 +211,11 @@ describe('errors of the whole commission', () => {
 });
 
 describe('the commission’s texts', () => {
-  it('names its own refusals in Lithuanian and English, and falls back to the shared validation messages', () => {
-    expect(commissionErrorText('untilBeforeFrom', 'lt')).toBe('Narystės pabaiga negali būti ankstesnė už jos pradžią.');
-    expect(commissionErrorText('secondChair', 'en')).toBe('The commission already has a chair for the same period.');
-    expect(commissionErrorText('required', 'lt')).toBe('Privalomas laukas.');
-    expect(commissionErrorText('no-such-key', 'en')).toBe('Invalid value.');
+  it('names its refusals in Lithuanian and English with the shared validation messages', () => {
+    expect(validationMessage('untilBeforeFrom', 'lt')).toBe('Narystės pabaiga negali būti ankstesnė už jos pradžią.');
+    expect(validationMessage('secondChair', 'en')).toBe('The commission has one chair at a time.');
+    expect(validationMessage('required', 'lt')).toBe('Privalomas laukas.');
+    expect(validationMessage('no-such-key', 'en')).toBe('Invalid value.');
     expect(memberErrorSummary({ position: 'required', until: 'untilBeforeFrom' }, 'lt')).toBe(
       'Pareigos: Privalomas laukas. Narystės pabaiga (paskutinė diena): Narystės pabaiga negali būti ankstesnė už jos pradžią.',
     );
