@@ -63,6 +63,13 @@ function meetingState(meeting: MeetingRecord, allowed: readonly MeetingRecord['s
 
 const who = (c: { convict: { firstName: string; lastName: string } }) => `${c.convict.firstName} ${c.convict.lastName}`;
 
+/** A member of the commission the meeting sits with (its own copy of the membership). */
+function memberOf(meeting: MeetingRecord, memberId: string) {
+  const member = meeting.members?.find((m) => m.id === memberId);
+  if (!member) throw new DomainError('MEMBER_NOT_FOUND', 'Tokio nario šio posėdžio sudėtyje nėra.', 'There is no such member in this meeting’s commission.', { memberId });
+  return member;
+}
+
 /** Once a proposal is adopted, what the members voted on (assessments, reasons) is not changed under them. */
 function refuseAfterVote(): never {
   throw new DomainError(
@@ -341,8 +348,7 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
     'meetings.setAttendance': async ({ id, memberId, present }, caller) => {
       const meeting = forChange(id);
       meetingState(meeting, ['open'], { lt: 'žymėti dalyvių', en: 'mark attendance' });
-      const member = meeting.members?.find((m) => m.id === memberId);
-      if (!member) throw new DomainError('MEMBER_NOT_FOUND', 'Tokio nario šio posėdžio sudėtyje nėra.', 'There is no such member in this meeting’s commission.', { memberId });
+      const member = memberOf(meeting, memberId);
       const set = new Set(meeting.present);
       if (present) set.add(memberId);
       else set.delete(memberId);
@@ -370,9 +376,7 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
         'meetings.recuse',
         (_item, meeting) => `${meeting.members?.find((m) => m.id === memberId)?.name ?? memberId} ${recused ? 'nusišalino' : 'nebenusišalina'}`,
         (item, meeting) => {
-          if (!meeting.members?.some((m) => m.id === memberId)) {
-            throw new DomainError('MEMBER_NOT_FOUND', 'Tokio nario šio posėdžio sudėtyje nėra.', 'There is no such member in this meeting’s commission.', { memberId });
-          }
+          memberOf(meeting, memberId);
           const recusals = item.recusals.filter((r) => r.memberId !== memberId);
           if (!recused) return { ...item, recusals };
           if (!reason) throw fieldError('reason', 'required', 'Nurodykite nusišalinimo priežastį: ji įrašoma į protokolą.', 'Give the reason for the recusal: it goes into the minutes.');
@@ -441,11 +445,10 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
     'meetings.vote': async ({ id, caseId, memberId, ballot }, caller) =>
       changeItem(id, caseId, caller, 'meetings.vote', (_item, meeting) => `${meeting.members?.find((m) => m.id === memberId)?.name ?? memberId}: balsas ${ballot ?? 'atšauktas'}`, (item, meeting) => {
         const members = meeting.members ?? [];
-        const member = members.find((m) => m.id === memberId);
+        const member = memberOf(meeting, memberId);
         const refuse = (code: string, lt: string, en: string) => {
           throw new DomainError(code, lt, en, { memberId, caseId });
         };
-        if (!member) return refuse('MEMBER_NOT_FOUND', 'Tokio nario šio posėdžio sudėtyje nėra.', 'There is no such member in this meeting’s commission.');
         if (item.postponed !== undefined) return refuse('ITEM_POSTPONED', 'Bylos svarstymas atidėtas; balsuoti negalima.', 'The case was postponed; there is no vote.');
         if (ballot !== null) {
           const { rules } = commissionOf(meeting, null);
