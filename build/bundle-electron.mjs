@@ -1,10 +1,12 @@
 // Bundles the Electron main process and the preload into self-contained CommonJS files:
-//   electron/main/index.ts    → dist/electron/main.cjs     (everything bundled but 'electron' and Node built-ins)
+//   electron/main/index.ts    → dist/electron/main.cjs     (everything bundled but 'electron', Node built-ins
+//                                                          and the native smart-card module pkcs11js)
 //   electron/preload/index.ts → dist/electron/preload.cjs  (everything bundled but 'electron')
+// and copies the fonts the generated documents embed to dist/electron/fonts (docs/adr/0002).
 // A sandboxed preload can require nothing else, and the bundle must not lean on import.meta
 // (it is empty in CommonJS): both are checked here and fail the build.
 import { build } from 'esbuild';
-import { readFile, rm } from 'node:fs/promises';
+import { cp, readFile, rm } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -17,7 +19,7 @@ const common = {
   platform: 'node',
   format: 'cjs',
   target: 'node22',
-  external: ['electron'],
+  external: ['electron', 'pkcs11js'],
   sourcemap: false,
   metafile: true,
   logLevel: 'warning',
@@ -25,7 +27,7 @@ const common = {
 };
 
 const entries = [
-  { name: 'main', entry: 'electron/main/index.ts', allowed: (spec) => spec === 'electron' || isBuiltin(spec) },
+  { name: 'main', entry: 'electron/main/index.ts', allowed: (spec) => spec === 'electron' || spec === 'pkcs11js' || isBuiltin(spec) },
   { name: 'preload', entry: 'electron/preload/index.ts', allowed: (spec) => spec === 'electron' },
 ];
 
@@ -61,4 +63,5 @@ if (problems.length > 0) {
   );
   process.exit(1);
 }
+await cp(`${root}/build/fonts`, `${root}/${outdir}/fonts`, { recursive: true });
 console.log(`bundle-electron: ${entries.map((e) => `${outdir}/${e.name}.cjs`).join(', ')}`);

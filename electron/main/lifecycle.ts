@@ -17,7 +17,7 @@ export interface StartOptions {
   argv?: readonly string[];
   env?: NodeJS.ProcessEnv;
   /** The back end to open on it: the real services unless a test wraps them. */
-  openServices?: (options: { dataDir: string; key: KeyProvider }) => Promise<Services>;
+  openServices?: (options: { dataDir: string; key: KeyProvider; fontsDir: string }) => Promise<Services>;
 }
 
 /**
@@ -45,6 +45,8 @@ export async function startApp(options: StartOptions = {}): Promise<void> {
     serveRenderer(join(appPath, 'dist', 'renderer'));
     const services = await (options.openServices ?? openServices)({
       dataDir: resolveDataDir(options.argv ?? process.argv, options.env ?? process.env),
+      // The fonts generated documents embed, copied beside the bundle by build/bundle-electron.mjs.
+      fontsDir: join(appPath, 'dist', 'electron', 'fonts'),
       key: await osSecretStoreKey(),
     });
     const stopEvents = forwardEvents(services, () => mainWindow?.webContents ?? null);

@@ -11,6 +11,7 @@ import type { DocumentStore } from './store/documentStore';
 import type { Staging } from './dossier/staging';
 import type { CommissionStore } from './store/commissionStore';
 import type { MeetingStore } from './store/meetingStore';
+import type { GeneratedStore, RegisterStore } from './store/generatedStore';
 
 /** What every feature of the back end is given: the stores, the clock and the event channel. */
 export interface ServiceContext {
@@ -25,6 +26,9 @@ export interface ServiceContext {
   /** The disciplinary commission and its meetings (V-77 p. 9–11). */
   readonly commission: CommissionStore;
   readonly meetings: MeetingStore;
+  /** The documents the app generated and their signatures, and the register that numbers them. */
+  readonly generated: GeneratedStore;
+  readonly registerStore: RegisterStore;
   /** The largest document accepted, in bytes (settings, default 50 MB). */
   maxDocumentBytes(): number;
   /** Minutes of inactivity after which a session locks (settings, default 10). */

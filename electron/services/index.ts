@@ -24,6 +24,9 @@ import { DEFAULT_MAX_DOCUMENT_MEGABYTES } from '../../shared/contract/dossierSch
 import { CommissionStore } from './store/commissionStore';
 import { MeetingStore } from './store/meetingStore';
 import { meetingsHandlers } from './meetings/app';
+import { documentsHandlers } from './documents/app';
+import { GeneratedStore, RegisterStore } from './store/generatedStore';
+import { join } from 'node:path';
 
 export interface Services {
   readonly dataDir: string;
@@ -45,6 +48,8 @@ export interface ServicesOptions {
   verifyDelayMs?: number;
   /** What unlocks the data key (issue 3); defaults to the passphrase in PUSIAUKELE_PASSPHRASE. */
   key?: KeyProvider;
+  /** The fonts generated documents embed (default build/fonts under the working directory). */
+  fontsDir?: string;
 }
 
 function fixedToday(value: string | undefined): IsoDate | undefined {
@@ -79,9 +84,11 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
   }
   let users: UsersStore;
   let meetings: MeetingStore;
+  let generated: GeneratedStore;
   try {
     users = new UsersStore(dir, codec);
     meetings = new MeetingStore(dir, codec);
+    generated = new GeneratedStore(dir, codec);
   } catch (e) {
     cases.close();
     dir.release();
@@ -118,6 +125,8 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
     staging: new Staging(() => now().getTime()),
     commission: new CommissionStore(dir, codec),
     meetings,
+    generated,
+    registerStore: new RegisterStore(dir, codec),
     maxDocumentBytes,
     cases,
     settings,
@@ -150,6 +159,7 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
     ...casesHandlers(ctx),
     ...dossierHandlers(ctx),
     ...meetingsHandlers(ctx),
+    ...documentsHandlers(ctx, options.fontsDir ?? join(process.cwd(), 'build', 'fonts')),
     ...usersHandlers(ctx),
     ...auditHandlers(ctx),
   };
@@ -177,6 +187,9 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
             (changed) => {
               if (changed) ctx.emit({ type: 'cases.changed' });
               const everyCase = cases.list().every((c) => c.damaged === undefined && read.has(c.id));
+              // Generated documents keep their versions in the same contents folder.
+              if (generated.damagedIds().length > 0) return;
+              for (const d of generated.list()) for (const v of d.versions) referenced.add(v.sha256);
               if (stop.requested || !everyCase) return;
               try {
                 ctx.documents.sweep(referenced, startedAt);

@@ -267,6 +267,7 @@ export const lt = {
   'audit.kind.settings': 'nustatymai',
   'audit.kind.commission': 'komisija',
   'audit.kind.meeting': 'posėdis',
+  'audit.kind.document': 'dokumentas',
 
   'settings.security': 'Sauga',
   'settings.idleMinutes': 'Automatinis užrakinimas po (min.)',
@@ -538,6 +539,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'audit.kind.settings': 'settings',
   'audit.kind.commission': 'commission',
   'audit.kind.meeting': 'meeting',
+  'audit.kind.document': 'document',
 
   'settings.security': 'Security',
   'settings.idleMinutes': 'Lock after idle (min)',

@@ -11,7 +11,8 @@ import {
   settings,
 } from './schemas';
 import { FACTS_SCHEMAS, bytes, documentKind, dossierItemId, stagedFile } from './dossierSchemas';
-import { ADMINISTRATORS, CASE_READERS, CASE_WRITERS, COMMISSION_EDITORS, COMMISSION_READERS, type Access } from './roles';
+import { ADMINISTRATORS, CASE_READERS, CASE_WRITERS, COMMISSION_EDITORS, COMMISSION_READERS, DOCUMENT_AUTHORS, DOCUMENT_SIGNERS, type Access } from './roles';
+import { documentItem, documentRequest, signingCredential, verificationReport } from './documentSchemas';
 import {
   agendaCandidate,
   assessment,
@@ -297,6 +298,47 @@ export const contract = {
       reason: meetingReason,
     }),
     output: meetingView,
+  },
+  // ---- Documents and signatures, V-77 p. 9–16, 45–46, 50–51 (issue 6) ----
+  'documents.list': {
+    access: CASE_READERS,
+    input: z.object({ caseId: z.string().optional(), meetingId: z.string().optional() }),
+    output: z.object({ documents: z.array(documentItem) }),
+  },
+  'documents.queue': {
+    /** The documents awaiting a signature the caller's roles give (the director's signing queue). */
+    access: DOCUMENT_SIGNERS,
+    input: z.object({}),
+    output: z.object({ documents: z.array(documentItem) }),
+  },
+  'documents.preview': {
+    /** The document as it would be issued, without a registration number; nothing is stored. */
+    access: DOCUMENT_AUTHORS,
+    input: documentRequest,
+    output: z.object({ bytes, pageCount: z.number().int(), templateVersion: z.string(), title: z.string() }),
+  },
+  'documents.issue': {
+    /** Registers the document (the next number of its register) and stores it, unsigned. */
+    access: DOCUMENT_AUTHORS,
+    input: z.intersection(documentRequest, z.object({ replaces: z.string().optional() })),
+    output: documentItem,
+  },
+  'documents.read': {
+    access: CASE_READERS,
+    input: z.object({ id: z.string().min(1), version: z.number().int().min(1).optional() }),
+    output: z.object({ name: z.string(), bytes, sha256: z.string(), version: z.number().int() }),
+  },
+  'documents.sign': {
+    /** Adds the caller's signature as a new revision of the file; the earlier bytes stay as they were. */
+    access: DOCUMENT_SIGNERS,
+    input: z.object({ id: z.string().min(1), credential: signingCredential }),
+    output: documentItem,
+  },
+  'documents.verify': {
+    /** Checks the signatures of any PDF (a generated one, or one received). */
+    access: 'signedIn',
+    input: z.object({ name: z.string().max(255), bytes }),
+    output: verificationReport,
   },
   // ---- Signing in (the users-and-roles issue) ----
   'auth.status': {

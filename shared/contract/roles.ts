@@ -32,3 +32,9 @@ export const ADMINISTRATORS: readonly Role[] = ['administrator'];
 /** The commission's membership and rules are kept by its secretary or the administrator; everyone at work with the cases reads them. */
 export const COMMISSION_EDITORS: readonly Role[] = ['secretary', 'administrator'];
 export const COMMISSION_READERS: readonly Role[] = [...CASE_READERS, 'administrator'];
+
+/** The secretary prepares the commission's and the director's documents; the director may too (V-77 p. 13–16). */
+export const DOCUMENT_AUTHORS: readonly Role[] = ['secretary', 'director'];
+
+/** Who signs: the director, and for the minutes the commission's chair and secretary. */
+export const DOCUMENT_SIGNERS: readonly Role[] = ['director', 'chair', 'secretary'];

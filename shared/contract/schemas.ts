@@ -3,6 +3,7 @@ import { CASE_STATES } from '../domain/caseStates';
 import { addCalendarMonths, compareIso, isIsoDate } from '../domain/calendar';
 import { dossierItemId, dossierRecord, dossierView } from './dossierSchemas';
 import { isoDate, optionalText, text } from './fieldSchemas';
+import { registerSettings, signingSettings } from './documentSchemas';
 
 export { isoDate };
 
@@ -42,6 +43,10 @@ export const settings = z
     /** The app locks itself after this many idle minutes (default DEFAULT_IDLE_MINUTES). */
     /** The largest document a dossier accepts, in MB (default 50, V-77 p. 6 material). */
     documents: z.object({ maxMegabytes: z.number({ error: 'maxMegabytes' }).int({ error: 'maxMegabytes' }).min(1, { error: 'maxMegabytes' }).max(500, { error: 'maxMegabytes' }) }).optional(),
+    /** The document register and the signature block (issue 6); documents cannot be issued without it. */
+    register: registerSettings.optional(),
+    /** Smart card, timestamp service and trusted roots for signing and verifying. */
+    signing: signingSettings.optional(),
     security: z.object({ idleMinutes: z.number({ error: 'idleMinutes' }).int({ error: 'idleMinutes' }).min(1, { error: 'idleMinutes' }).max(240, { error: 'idleMinutes' }) }).optional(),
   })
   .superRefine((s, ctx) => {

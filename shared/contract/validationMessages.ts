@@ -6,6 +6,8 @@ export const VALIDATION_MESSAGES = {
   required: { lt: 'Privalomas laukas.', en: 'Required.' },
   tooLong: { lt: 'Per ilgas tekstas.', en: 'Too long.' },
   date: { lt: 'Įveskite tikrą datą (MMMM-MM-DD).', en: 'Enter a real date (YYYY-MM-DD).' },
+  prefix: { lt: 'Priešdėlis – raidės, skaitmenys, taškas, brūkšnys arba pasvirasis brūkšnys.', en: 'Prefix: letters, digits, dot, hyphen or slash.' },
+  url: { lt: 'Įveskite adresą, prasidedantį http:// arba https://.', en: 'Enter an address starting with http:// or https://.' },
   placesCount: { lt: 'Vietų skaičius – sveikasis skaičius nuo 1 iki 1000.', en: 'Places: a whole number from 1 to 1000.' },
   halfwayHouseName: {
     lt: 'Nurodykite pusiaukelės namų pavadinimą.',

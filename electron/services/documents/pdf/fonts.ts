@@ -50,12 +50,11 @@ export interface PreparedFace {
 }
 
 function encodeSubset(subset: ReturnType<ReturnType<typeof fontkit.create>['createSubset']>): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const parts: Uint8Array[] = [];
     const stream = subset.encodeStream();
     stream.on('data', (chunk: Uint8Array) => parts.push(chunk));
     stream.on('end', () => resolve(Buffer.concat(parts)));
-    stream.on('error', reject);
   });
 }
 
@@ -78,7 +77,7 @@ async function prepareFace(fontsDir: string, name: FaceName): Promise<PreparedFa
   const bold = name === 'bold';
   return {
     name,
-    baseFont: `PSK${bold ? 'BBB' : 'AAA'}+${font.postscriptName.replace(/[^A-Za-z0-9-]/g, '')}`,
+    baseFont: `PSK${bold ? 'BBB' : 'AAA'}+${(font.postscriptName ?? 'LiberationSerif').replace(/[^A-Za-z0-9-]/g, '')}`,
     program: deflateSync(program, { level: 9 }),
     programLength: program.length,
     cids,

@@ -25,6 +25,8 @@ const INDENT = 12.7 * MM;
 export interface SignatureSlot {
   role: SignerRole;
   name: string;
+  /** The position the line names, which the stamp repeats. */
+  position: string;
   page: number;
   rect: [number, number, number, number];
 }
@@ -244,7 +246,7 @@ export function layOut(model: DocumentModel, faces: Faces): LaidOut {
     position.forEach((line, i) => p.text(line, faces.regular, BODY, LEFT, top - LEADING * (i + 1)));
     const baseline = top - LEADING * position.length;
     p.text(s.name, faces.regular, BODY, RIGHT - textWidth(faces.regular, s.name, BODY), baseline);
-    slots.push({ role: s.role, name: s.name, page: p.index, rect: [LEFT + WIDTH * 0.42, baseline - 14, LEFT + WIDTH * 0.42 + 150, baseline + 26] });
+    slots.push({ role: s.role, name: s.name, position: s.position, page: p.index, rect: [LEFT + WIDTH * 0.42, baseline - 14, LEFT + WIDTH * 0.42 + 150, baseline + 26] });
     p.y = Math.min(baseline - 24, top - 52);
   }
   return { pages: p.pages.map((ops) => ops.join('\n')), slots };

@@ -1,0 +1,306 @@
+import { randomUUID } from 'node:crypto';
+import {
+  DEFAULT_PREFIXES,
+  type DocumentItem,
+  type DocumentRequest,
+  type GeneratedDocument,
+  type SignatureRecord,
+} from '../../../shared/contract/documentSchemas';
+import type { Caller, Handlers, ParsedInput } from '../../../shared/contract/methods';
+import type { Role } from '../../../shared/contract/roles';
+import type { SignerRole } from '../../../shared/domain/documents/documentModel';
+import { DomainError } from '../../../shared/domain/errors';
+import type { ServiceContext } from '../context';
+import { describeCertificate, checkSigningCertificate } from '../signing/certificates';
+import { pemCertificates } from '../signing/pemCertificates';
+import { openPkcs11 } from '../signing/pkcs11';
+import { openPkcs12 } from '../signing/pkcs12';
+import { signPdf } from '../signing/pdfSignature';
+import { verifyPdf } from '../signing/pdfVerify';
+import type { Signer } from '../signing/signer';
+import { sha256Hex } from '../store/documentStore';
+import { renderPdf } from './pdf/pdfWriter';
+import { documentSources, registerOf } from './sources';
+
+type DocumentHandlers = Pick<
+  Handlers,
+  'documents.list' | 'documents.queue' | 'documents.preview' | 'documents.issue' | 'documents.read' | 'documents.sign' | 'documents.verify'
+>;
+
+/** Which of the user's roles may sign in a signature line's place. */
+const SIGNING_ROLES: Readonly<Record<SignerRole, readonly Role[]>> = {
+  director: ['director'],
+  chair: ['chair'],
+  secretary: ['secretary'],
+  // V-77 p. 45: the halfway-house employee's submission is prepared and signed at the secretary's desk.
+  halfwayHouseEmployee: ['secretary'],
+};
+
+const PRODUCER = 'Pusiaukelė';
+
+export function signaturesOf(doc: GeneratedDocument): SignatureRecord[] {
+  return doc.versions.flatMap((v) => (v.signature ? [v.signature] : []));
+}
+
+/** The signature lines still unsigned, in the order of the block (each line is signed once). */
+export function awaiting(doc: GeneratedDocument): SignerRole[] {
+  const done = signaturesOf(doc).map((s) => s.role);
+  return doc.slots
+    .map((s) => s.role)
+    .filter((role) => {
+      const i = done.indexOf(role);
+      if (i < 0) return true;
+      done.splice(i, 1);
+      return false;
+    });
+}
+
+export function toItem(doc: GeneratedDocument): DocumentItem {
+  const last = doc.versions[doc.versions.length - 1] as GeneratedDocument['versions'][number];
+  return {
+    id: doc.id,
+    kind: doc.kind,
+    templateVersion: doc.templateVersion,
+    registrationNumber: doc.registrationNumber,
+    date: doc.date,
+    documentType: doc.documentType,
+    title: doc.title,
+    subject: doc.subject,
+    caseIds: doc.caseIds,
+    createdAt: doc.createdAt,
+    pageCount: doc.pageCount,
+    ...(doc.meetingId !== undefined ? { meetingId: doc.meetingId } : {}),
+    ...(doc.replaces !== undefined ? { replaces: doc.replaces } : {}),
+    ...(doc.replacedBy !== undefined ? { replacedBy: doc.replacedBy } : {}),
+    signatures: signaturesOf(doc),
+    awaiting: doc.replacedBy === undefined ? awaiting(doc) : [],
+    sha256: last.sha256,
+  };
+}
+
+const byNewest = (a: GeneratedDocument, b: GeneratedDocument) => b.createdAt.localeCompare(a.createdAt);
+
+export function documentsHandlers(ctx: ServiceContext, fontsDir: string): DocumentHandlers {
+  const userOf = (caller: Caller) => ({ userId: caller.user?.id ?? '', name: caller.user?.displayName ?? caller.user?.username ?? '' });
+
+  const render = (model: Parameters<typeof renderPdf>[0], id: string, at: Date) => renderPdf(model, { createdAt: at, id, producer: PRODUCER }, fontsDir);
+
+  /** The role in whose place the caller signs: the first unsigned line their roles allow. */
+  const roleFor = (doc: GeneratedDocument, caller: Caller): SignerRole => {
+    const roles = caller.user?.roles ?? [];
+    const role = awaiting(doc).find((r) => SIGNING_ROLES[r].some((allowed) => roles.includes(allowed)));
+    if (role === undefined) {
+      throw new DomainError(
+        'NOTHING_TO_SIGN',
+        'Šiame dokumente jūsų parašo nelaukiama: jį pasirašo kiti asmenys arba jis jau pasirašytas.',
+        'This document does not await your signature: others sign it, or it is already signed.',
+        { id: doc.id },
+      );
+    }
+    return role;
+  };
+
+  const openSigner = async (credential: ParsedInput<'documents.sign'>['credential']): Promise<{ signer: Signer; method: 'pkcs12' | 'pkcs11' }> => {
+    if (credential.kind === 'pkcs12') return { signer: openPkcs12(credential.bytes, credential.password), method: 'pkcs12' };
+    const modulePath = ctx.settings.get()?.signing?.pkcs11Module ?? '';
+    if (modulePath === '') {
+      throw new DomainError(
+        'PKCS11_NOT_CONFIGURED',
+        'Kortelės skaitytuvo (PKCS#11) modulis nenurodytas. Administratorius jį nurodo nustatymuose.',
+        'The card reader (PKCS#11) module is not set. The administrator sets it in the settings.',
+      );
+    }
+    return { signer: await openPkcs11({ modulePath, pin: credential.pin }), method: 'pkcs11' };
+  };
+
+  return {
+    'documents.list': async ({ caseId, meetingId }) => ({
+      documents: ctx.generated
+        .list()
+        .filter((d) => (caseId === undefined || d.caseIds.includes(caseId)) && (meetingId === undefined || d.meetingId === meetingId))
+        .sort(byNewest)
+        .map(toItem),
+    }),
+
+    'documents.queue': async (_input, caller) => {
+      const roles = caller.user?.roles ?? [];
+      return {
+        documents: ctx.generated
+          .list()
+          .map(toItem)
+          .filter((d) => d.awaiting.some((r) => SIGNING_ROLES[r].some((allowed) => roles.includes(allowed))))
+          .sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+      };
+    },
+
+    'documents.preview': async (request) => {
+      const { model } = documentSources(ctx, request, null);
+      const rendered = await render(model, 'preview', ctx.now());
+      return { bytes: rendered.bytes, pageCount: rendered.pageCount, templateVersion: model.templateVersion, title: `${model.documentType} ${model.title}` };
+    },
+
+    'documents.issue': async (input, caller) => {
+      const { replaces, ...request } = input;
+      const replaced = replaces === undefined ? undefined : ctx.generated.get(replaces);
+      if (replaced) checkReplacement(replaced, request);
+      const register = registerOf(ctx);
+      // Everything is checked (sources, characters, layout) before a number is taken from the register.
+      const { model: draft, caseIds, meetingId } = documentSources(ctx, request, null);
+      await render(draft, 'check', ctx.now());
+      const year = Number(draft.date.slice(0, 4));
+      const prefix = register.prefixes[request.kind] ?? DEFAULT_PREFIXES[request.kind];
+      const registrationNumber = `${prefix}-${ctx.registerStore.take(prefix, year)}`;
+      const model = { ...draft, registrationNumber };
+      const id = randomUUID();
+      const at = ctx.now();
+      const rendered = await render(model, id, at);
+      const sha256 = sha256Hex(rendered.bytes);
+      ctx.documents.put(sha256, rendered.bytes);
+      const doc: GeneratedDocument = {
+        id,
+        kind: request.kind,
+        templateVersion: model.templateVersion,
+        registrationNumber,
+        date: model.date,
+        documentType: model.documentType,
+        title: model.title,
+        subject: model.subject ?? '',
+        caseIds,
+        ...(meetingId !== undefined ? { meetingId } : {}),
+        request,
+        createdAt: at.toISOString(),
+        createdBy: userOf(caller),
+        slots: rendered.slots,
+        versions: [{ sha256, size: rendered.bytes.length, at: at.toISOString() }],
+        pageCount: rendered.pageCount,
+        ...(replaced ? { replaces: replaced.id } : {}),
+      };
+      ctx.change(caller, 'documents.issue', { kind: 'document', id }, undefined, doc, `Parengtas dokumentas ${registrationNumber}: ${model.documentType} ${model.title}`, () =>
+        ctx.generated.put(doc),
+      );
+      if (replaced) {
+        const marked = { ...replaced, replacedBy: id };
+        ctx.change(caller, 'documents.issue', { kind: 'document', id: replaced.id }, replaced, marked, `Dokumentas ${replaced.registrationNumber} pakeistas dokumentu ${registrationNumber}`, () =>
+          ctx.generated.put(marked),
+        );
+      }
+      ctx.emit({ type: 'documents.changed', payload: { id } });
+      return toItem(doc);
+    },
+
+    'documents.read': async ({ id, version }) => {
+      const doc = ctx.generated.get(id);
+      const index = version === undefined ? doc.versions.length - 1 : version - 1;
+      const v = doc.versions[index];
+      if (!v) throw new DomainError('VERSION_NOT_FOUND', 'Tokios dokumento versijos nėra.', 'There is no such version of the document.', { id, version });
+      const bytes = ctx.documents.read(v.sha256);
+      return { name: `${doc.registrationNumber.replace(/[^\p{L}\d.-]/gu, '_')}.pdf`, bytes, sha256: v.sha256, version: index + 1 };
+    },
+
+    'documents.sign': async ({ id, credential }, caller) => {
+      const doc = ctx.generated.get(id);
+      if (doc.replacedBy !== undefined) {
+        throw new DomainError(
+          'DOCUMENT_REPLACED',
+          'Šis dokumentas pakeistas nauju, todėl jo pasirašyti nebegalima. Pasirašykite naująjį.',
+          'This document was replaced by a new one and can no longer be signed. Sign the new one.',
+          { id, replacedBy: doc.replacedBy },
+        );
+      }
+      const role = roleFor(doc, caller);
+      const done = signaturesOf(doc).filter((s) => s.role === role).length;
+      const slot = doc.slots.filter((s) => s.role === role)[done];
+      const last = doc.versions[doc.versions.length - 1] as GeneratedDocument['versions'][number];
+      const current = ctx.documents.read(last.sha256);
+      const { signer, method } = await openSigner(credential);
+      let signed: Uint8Array;
+      let certificate;
+      try {
+        const at = ctx.now();
+        checkSigningCertificate(signer.certificate, at);
+        certificate = describeCertificate(signer.certificate);
+        const timestampUrl = ctx.settings.get()?.signing?.timestampUrl ?? '';
+        signed = await signPdf(current, {
+          signer,
+          slot: slot as NonNullable<typeof slot>,
+          signerName: certificate.commonName || certificate.subject,
+          position: (slot as NonNullable<typeof slot>).position,
+          at,
+          ...(timestampUrl !== '' ? { timestampUrl } : {}),
+          fontsDir,
+        });
+      } finally {
+        await signer.close();
+      }
+      // What was written must verify before it is kept: every earlier signature and the new one.
+      const check = verifyPdf(signed);
+      const newest = check.signatures[check.signatures.length - 1];
+      if (check.signatures.length !== signaturesOf(doc).length + 1 || !check.signatures.every((s) => s.cms.intact) || !newest) {
+        throw new DomainError('SIGNING_FAILED', 'Pasirašytas dokumentas nepraėjo patikros, todėl neišsaugotas. Dokumentas liko nepakeistas.', 'The signed document failed its check and was not saved. The document is unchanged.');
+      }
+      const sha256 = sha256Hex(signed);
+      ctx.documents.put(sha256, signed);
+      const at = ctx.now().toISOString();
+      const signature: SignatureRecord = {
+        role,
+        signerName: certificate.commonName || certificate.subject,
+        certificate: { subject: certificate.subject, issuer: certificate.issuer, serialNumber: certificate.serialNumber, notAfter: certificate.notAfter },
+        by: userOf(caller),
+        at,
+        method,
+        ...(newest.cms.timestamp ? { timestamp: newest.cms.timestamp.time } : {}),
+      };
+      const next: GeneratedDocument = { ...doc, versions: [...doc.versions, { sha256, size: signed.length, at, signature }] };
+      ctx.change(caller, 'documents.sign', { kind: 'document', id }, doc, next, `Dokumentą ${doc.registrationNumber} pasirašė ${signature.signerName}`, () => ctx.generated.put(next));
+      ctx.emit({ type: 'documents.changed', payload: { id } });
+      return toItem(next);
+    },
+
+    'documents.verify': async ({ name, bytes }) => {
+      const trusted = pemCertificates(ctx.settings.get()?.signing?.trustedRoots ?? '');
+      const check = verifyPdf(bytes, { trusted, now: ctx.now() });
+      const sha256 = sha256Hex(bytes);
+      const known = ctx.generated.list().flatMap((d) => {
+        const i = d.versions.findIndex((v) => v.sha256 === sha256);
+        return i < 0 ? [] : [{ id: d.id, registrationNumber: d.registrationNumber, title: `${d.documentType} ${d.title}`, version: i + 1 }];
+      })[0];
+      return {
+        name,
+        size: check.size,
+        sha256,
+        known: known ?? null,
+        signatures: check.signatures.map((s) => ({
+          name: s.name,
+          signer: s.cms.signer
+            ? { subject: s.cms.signer.subject, commonName: s.cms.signer.commonName, issuer: s.cms.signer.issuer, serialNumber: s.cms.signer.serialNumber, notBefore: s.cms.signer.notBefore, notAfter: s.cms.signer.notAfter }
+            : null,
+          claimedTime: s.claimedTime,
+          timestamp: s.cms.timestamp,
+          intact: s.cms.intact,
+          problems: s.cms.problems,
+          certificateValid: s.cms.certificateValid,
+          trusted: s.cms.trusted,
+          after: s.after,
+          valid: s.valid,
+          subFilter: s.subFilter,
+        })),
+      };
+    },
+  };
+}
+
+/** A correction is a new document of the same kind about the same case or meeting. */
+function checkReplacement(old: GeneratedDocument, request: DocumentRequest): void {
+  const same =
+    old.kind === request.kind &&
+    ('caseId' in request ? old.caseIds.includes(request.caseId) : true) &&
+    ('meetingId' in request ? old.meetingId === request.meetingId : true);
+  if (!same || old.replacedBy !== undefined) {
+    throw new DomainError(
+      'REPLACEMENT_MISMATCH',
+      'Pakeisti galima tik tos pačios rūšies to paties asmens ar posėdžio dokumentą, kuris dar nepakeistas.',
+      'Only a document of the same kind about the same person or meeting, not yet replaced, can be replaced.',
+      { id: old.id },
+    );
+  }
+}

@@ -1,0 +1,262 @@
+import type { DocumentRequest, GeneratedDocument, RegisterSettings } from '../../../shared/contract/documentSchemas';
+import type { AgendaItem, FrozenResult, MeetingRecord } from '../../../shared/contract/meetingSchemas';
+import type { CaseRecord, Settings } from '../../../shared/contract/schemas';
+import type { IsoDate } from '../../../shared/domain/calendar';
+import type { DecisionId } from '../../../shared/domain/decisions';
+import type { DocumentKind, DocumentModel } from '../../../shared/domain/documents/documentModel';
+import type {
+  AgendaItemFacts,
+  CaseFacts,
+  CommissionDecisionFacts,
+  DocumentRef,
+  InstitutionFacts,
+  ListEntryFacts,
+  MeetingFacts,
+  VoteCount,
+} from '../../../shared/domain/documents/documentSources';
+import { buildDocument } from '../../../shared/domain/documents/templates';
+import { DomainError } from '../../../shared/domain/errors';
+import type { ServiceContext } from '../context';
+import { amendedOf } from '../meetings/views';
+
+/**
+ * What each document is made from, read from the records: the settings and register, the case, the
+ * meeting that decided it (its frozen results, with the amendments made since), and the documents a
+ * later one cites. Each kind checks that the procedure has reached it (V-77 p. 12–16, 45–46).
+ */
+
+export function registerOf(ctx: ServiceContext): RegisterSettings {
+  const register = ctx.settings.get()?.register;
+  if (!register) {
+    throw new DomainError(
+      'REGISTER_NOT_SET_UP',
+      'Dokumentų registras nenustatytas: administratorius nustatymuose turi nurodyti vietovę, direktorių ir registracijos numerių priešdėlius.',
+      'The document register is not set up: the administrator must give the place, the director and the registration prefixes in the settings.',
+    );
+  }
+  return register;
+}
+
+function settingsOf(ctx: ServiceContext): Settings {
+  const settings = ctx.settings.get();
+  if (!settings) throw new DomainError('NOT_SET_UP', 'Įstaiga dar nenustatyta.', 'The institution has not been set up.');
+  return settings;
+}
+
+function notReady(lt: string, en: string, details?: Record<string, unknown>): DomainError {
+  return new DomainError('DOCUMENT_NOT_DUE', lt, en, details);
+}
+
+const tallyOf = (t: FrozenResult['tally'] | undefined): VoteCount => ({
+  for: t?.for ?? 0,
+  against: t?.against ?? 0,
+  abstain: t?.abstain ?? 0,
+  decidedByChair: t?.decidedByChair ?? false,
+});
+
+function caseFactsOf(record: CaseRecord): CaseFacts {
+  return {
+    convict: { ...record.convict },
+    requestDate: record.request.requestDate,
+    possibleTransferDate: record.request.possibleTransferDate,
+    possibleParoleDate: record.request.possibleParoleDate,
+    sentenceEnd: record.request.sentenceEnd,
+    servingInstitution: record.request.servingInstitution.name,
+    halfwayHouse: record.request.halfwayHouse.name,
+  };
+}
+
+interface Decided {
+  meeting: MeetingRecord;
+  item: AgendaItem;
+  frozen: FrozenResult & { decision: DecisionId };
+  evaluation: NonNullable<ReturnType<typeof amendedOf>>['evaluation'];
+  rationale: string;
+}
+
+/** The closed meeting that decided the case, with the decision as corrected by amendments since. */
+function decidedIn(ctx: ServiceContext, record: CaseRecord): Decided {
+  const meetingId = record.facts.meetingId;
+  const meeting = meetingId === undefined ? undefined : ctx.meetings.get(meetingId);
+  const item = meeting?.state === 'closed' ? meeting.agenda.find((i) => i.caseId === record.id) : undefined;
+  const frozen = item?.frozen;
+  if (!meeting || !item || frozen?.outcome !== 'decided' || frozen.decision === undefined) {
+    throw notReady(
+      'Komisija dėl šio prašymo dar nėra priėmusi sprendimo baigtame posėdyje (Aprašo 10 p.).',
+      'The commission has not yet decided on this request in a closed meeting (V-77 p. 10).',
+      { caseId: record.id },
+    );
+  }
+  const amended = amendedOf(item) ?? { evaluation: frozen.evaluation, rationale: frozen.rationale };
+  return { meeting, item, frozen: frozen as Decided['frozen'], ...amended };
+}
+
+/** The latest issued, not replaced document of a kind about a case or a meeting. */
+function issued(ctx: ServiceContext, kind: DocumentKind, match: (d: GeneratedDocument) => boolean): GeneratedDocument | undefined {
+  return ctx.generated
+    .list()
+    .filter((d) => d.kind === kind && d.replacedBy === undefined && match(d))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+}
+
+const refOf = (d: GeneratedDocument | undefined, fallbackDate: IsoDate): DocumentRef => (d ? { date: d.date, number: d.registrationNumber } : { date: fallbackDate, number: null });
+
+const minutesRef = (ctx: ServiceContext, meeting: MeetingRecord) => refOf(issued(ctx, 'minutes', (d) => d.meetingId === meeting.id), meeting.date);
+
+function commissionOf<D extends DecisionId>(ctx: ServiceContext, decided: Decided): CommissionDecisionFacts<D> {
+  return {
+    decision: decided.frozen.decision as D,
+    minutes: minutesRef(ctx, decided.meeting),
+    rationale: decided.rationale,
+    evaluation: decided.evaluation,
+  };
+}
+
+function requireDecision(decided: Decided, allowed: readonly DecisionId[], point: string): void {
+  if (allowed.includes(decided.frozen.decision)) return;
+  throw notReady(
+    `Šis dokumentas rengiamas tik po komisijos sprendimo ${allowed.join(' arba ')} (Aprašo ${point} p.); komisija priėmė sprendimą ${decided.frozen.decision}.`,
+    `This document follows only the commission's decision ${allowed.join(' or ')} (V-77 p. ${point}); the commission decided ${decided.frozen.decision}.`,
+    { decision: decided.frozen.decision },
+  );
+}
+
+function meetingFactsOf(meeting: MeetingRecord, readCase: (id: string) => CaseRecord | null): MeetingFacts {
+  const agenda: AgendaItemFacts[] = meeting.agenda.map((item) => {
+    const base = { convict: item.convict, requestDate: readCase(item.caseId)?.request.requestDate ?? '' };
+    const f = item.frozen;
+    if (!f || f.outcome === 'left') return { ...base, outcome: 'left', reason: f?.note ?? '' };
+    if (f.outcome === 'postponed') return { ...base, outcome: 'postponed', reason: f.note ?? '', recusals: f.recusals };
+    const amended = amendedOf(item) ?? { evaluation: f.evaluation, rationale: f.rationale };
+    return {
+      ...base,
+      outcome: 'decided',
+      decision: f.decision as DecisionId,
+      rationale: amended.rationale,
+      evaluation: amended.evaluation,
+      recusals: f.recusals,
+      present: f.present,
+      ballots: f.ballots,
+      tally: tallyOf(f.tally),
+      rejected: f.rejected.map((r) => ({ decision: r.decision, tally: tallyOf(r.tally) })),
+    };
+  });
+  return {
+    date: meeting.date,
+    time: meeting.time,
+    place: meeting.place,
+    members: (meeting.members ?? []).map((m) => ({ id: m.id, name: m.name, position: m.position, role: m.role, votes: m.votes })),
+    present: meeting.present,
+    quorumRule: meeting.rules?.quorum ?? 'more_than_half',
+    agenda,
+  };
+}
+
+export interface Sources {
+  model: DocumentModel;
+  caseIds: string[];
+  meetingId?: string;
+}
+
+/** The document model for a request, with the cases (and meeting) it concerns. */
+export function documentSources(ctx: ServiceContext, request: DocumentRequest, registrationNumber: string | null): Sources {
+  const settings = settingsOf(ctx);
+  const register = registerOf(ctx);
+  const institution: InstitutionFacts = { name: settings.institution.name, place: register.place, director: register.director };
+  const today = ctx.today();
+  const readCase = (id: string): CaseRecord | null => {
+    try {
+      return ctx.cases.get(id);
+    } catch {
+      return null;
+    }
+  };
+
+  if (request.kind === 'minutes') {
+    const meeting = ctx.meetings.get(request.meetingId);
+    if (meeting.state !== 'closed') {
+      throw notReady('Protokolas rengiamas, kai posėdis baigtas.', 'The minutes are drawn up once the meeting is closed.', { state: meeting.state });
+    }
+    const model = buildDocument({ kind: 'minutes', sources: { institution, meeting: meetingFactsOf(meeting, readCase) } }, registrationNumber, meeting.date);
+    return { model, caseIds: meeting.agenda.map((i) => i.caseId), meetingId: meeting.id };
+  }
+
+  if (request.kind === 'list') {
+    // V-77 p. 12: those the commission proposed for transfer (10.1, 10.3) and not yet transferred, by request date.
+    const entries: (ListEntryFacts & { caseId: string })[] = ctx.cases
+      .list()
+      .flatMap((c) => (c.summary && ['decided', 'listed', 'submitted_to_department'].includes(c.summary.state) ? [readCase(c.id)] : []))
+      .flatMap((record) => {
+        const decision = record?.facts.decision;
+        if (!record || (decision !== '10.1' && decision !== '10.3')) return [];
+        const decidedOn = [...record.timeline].reverse().find((t) => t.to === 'decided')?.on ?? today;
+        return [{ caseId: record.id, convict: record.convict, requestDate: record.request.requestDate, decision, decidedOn, servingInstitution: record.request.servingInstitution.name }];
+      })
+      .sort((a, b) => a.requestDate.localeCompare(b.requestDate) || a.convict.lastName.localeCompare(b.convict.lastName, 'lt'));
+    const keeper = register.halfwayHouseEmployee.name !== '' ? register.halfwayHouseEmployee : register.director;
+    const model = buildDocument({ kind: 'list', sources: { institution, entries, keeper } }, registrationNumber, today);
+    return { model, caseIds: entries.map((e) => e.caseId) };
+  }
+
+  const record = ctx.cases.get(request.caseId);
+  const caseFacts = caseFactsOf(record);
+  const one = (model: DocumentModel): Sources => ({ model, caseIds: [record.id] });
+
+  if (request.kind === 'returnSubmission' || request.kind === 'returnDecision') {
+    // V-77 p. 44–46: a convict is returned from the halfway house, so they must have arrived there.
+    if (record.state !== 'transferred' && record.state !== 'returned') {
+      throw notReady('Grąžinti galima tik į pusiaukelės namus perkeltą nuteistąjį (Aprašo 44–46 p.).', 'Only a convict transferred to the halfway house can be returned (V-77 p. 44–46).', {
+        state: record.state,
+      });
+    }
+    if (request.kind === 'returnSubmission') {
+      const employee = register.halfwayHouseEmployee.name !== '' ? register.halfwayHouseEmployee : register.director;
+      return one(
+        buildDocument(
+          { kind: 'returnSubmission', sources: { institution, convict: record.convict, halfwayHouse: caseFacts.halfwayHouse, employee, reasons: request.reason, annexes: [] } },
+          registrationNumber,
+          today,
+        ),
+      );
+    }
+    const submission = refOf(issued(ctx, 'returnSubmission', (d) => d.caseIds.includes(record.id)), today);
+    return one(
+      buildDocument({ kind: 'returnDecision', sources: { institution, convict: record.convict, halfwayHouse: caseFacts.halfwayHouse, submission, reasons: request.reason } }, registrationNumber, today),
+    );
+  }
+
+  const decided = decidedIn(ctx, record);
+  const minutes = minutesRef(ctx, decided.meeting);
+  const proposal = refOf(issued(ctx, 'proposal', (d) => d.caseIds.includes(record.id)), decided.meeting.date);
+  switch (request.kind) {
+    case 'proposal': {
+      const chair = decided.meeting.members?.find((m) => m.role === 'chair');
+      return one(
+        buildDocument(
+          { kind: 'proposal', sources: { institution, case: caseFacts, commission: commissionOf(ctx, decided), tally: tallyOf(decided.frozen.tally), chairName: chair?.name ?? '' } },
+          registrationNumber,
+          today,
+        ),
+      );
+    }
+    case 'order':
+      requireDecision(decided, ['10.1'], '13');
+      return one(buildDocument({ kind: 'order', sources: { institution, case: caseFacts, proposal, minutes } }, registrationNumber, today));
+    case 'declineDecision':
+      requireDecision(decided, ['10.1'], '15');
+      return one(buildDocument({ kind: 'declineDecision', sources: { institution, case: caseFacts, proposal, minutes, reasons: request.reason } }, registrationNumber, today));
+    case 'submission':
+      requireDecision(decided, ['10.3'], '14');
+      return one(buildDocument({ kind: 'submission', sources: { institution, case: caseFacts, proposal, minutes, rationale: decided.rationale } }, registrationNumber, today));
+    case 'letter': {
+      requireDecision(decided, ['10.2', '10.4'], '16');
+      return one(
+        buildDocument(
+          { kind: 'letter', sources: { institution, case: caseFacts, commission: commissionOf<'10.2' | '10.4'>(ctx, decided), refusedOn: record.facts.refusedOn ?? decided.meeting.date } },
+          registrationNumber,
+          today,
+        ),
+      );
+    }
+  }
+}

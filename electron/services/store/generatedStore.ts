@@ -1,0 +1,66 @@
+import { LowSync } from 'lowdb';
+import { z } from 'zod';
+import { generatedDocument, type GeneratedDocument } from '../../../shared/contract/documentSchemas';
+import { DomainError } from '../../../shared/domain/errors';
+import type { DataDirectory } from './dataDirectory';
+import { DurableFile, readRecord, type Codec } from './jsonFile';
+import { RecordFolder } from './recordFolder';
+import { storageError } from './storageErrors';
+
+/**
+ * The documents the app generated (V-77 p. 9–16, 45–46), one sealed record each in `generated/`;
+ * their PDF versions are contents in `documents/`, named by hash, like the dossier's.
+ */
+export class GeneratedStore extends RecordFolder<GeneratedDocument> {
+  constructor(dir: DataDirectory, codec: Codec) {
+    super(dir, codec, {
+      folder: 'generated',
+      schema: generatedDocument,
+      what: { lt: 'dokumento įrašas', en: 'the document record' },
+      damaged: (id) =>
+        new DomainError(
+          'DOCUMENT_RECORD_DAMAGED',
+          'Dokumento įrašas sugadintas ir neperskaitomas. Jis paliktas nepakeistas; atkurkite jį iš atsarginės kopijos.',
+          'The document record is damaged and cannot be read. It was left as it is; restore it from a backup.',
+          { id },
+        ),
+      notFound: (id) => new DomainError('DOCUMENT_NOT_FOUND', 'Tokio dokumento nėra.', 'There is no such document.', { id }),
+    });
+  }
+}
+
+const registerFile = z.object({ numbers: z.record(z.string(), z.number().int().min(0)) });
+
+/**
+ * The registration register (DESIGN §1): the last number given per prefix and year (`register.json`).
+ * A number is written down before the document that carries it, so a crash can skip a number but
+ * never give one twice.
+ */
+export class RegisterStore {
+  private readonly file: DurableFile;
+
+  constructor(dir: DataDirectory, codec: Codec) {
+    this.file = new DurableFile(dir.path('register.json'), codec);
+  }
+
+  /** The next number for `prefix` in `year`, already recorded as given. */
+  take(prefix: string, year: number): number {
+    const current = readRecord(this.file, registerFile, damaged) ?? { numbers: {} };
+    const key = `${year}/${prefix}`;
+    const next = (current.numbers[key] ?? 0) + 1;
+    try {
+      new LowSync(this.file, { numbers: { ...current.numbers, [key]: next } }).write();
+    } catch (e) {
+      throw storageError(e, { lt: 'registracijos žurnalas', en: 'the register' });
+    }
+    return next;
+  }
+}
+
+function damaged(): DomainError {
+  return new DomainError(
+    'REGISTER_DAMAGED',
+    'Dokumentų registracijos žurnalas (register.json) sugadintas. Nauji dokumentai neregistruojami, kol jis neatkurtas iš atsarginės kopijos.',
+    'The document register (register.json) is damaged. No new documents are registered until it is restored from a backup.',
+  );
+}

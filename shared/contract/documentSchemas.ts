@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import { DOCUMENT_KINDS } from '../domain/documents/documentModel';
+import { isoDate, optionalText, text } from './fieldSchemas';
+import { bytes } from './dossierSchemas';
+
+/**
+ * The documents the app generates and the director signs (DESIGN §1, V-77 p. 9–16, 45–46): their
+ * registration, their versions (each signature is a new revision of the same file, the earlier bytes
+ * kept as they were) and the checks of any PDF's signatures.
+ */
+export const generatedKind = z.enum(DOCUMENT_KINDS);
+export const signerRole = z.enum(['director', 'chair', 'secretary', 'halfwayHouseEmployee']);
+
+/** The longest reason the director (p. 15, 46) or the halfway-house employee (p. 45) writes. */
+export const DOCUMENT_REASON_MAX = 8000;
+
+export const documentReason = z
+  .string({ error: 'required' })
+  .trim()
+  .min(1, { error: 'required' })
+  .max(DOCUMENT_REASON_MAX, { error: 'tooLong' });
+
+/** What a document is generated from: the meeting (minutes), the institution (list) or a case. */
+export const documentRequest = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('minutes'), meetingId: z.string().min(1) }),
+  z.object({ kind: z.literal('list') }),
+  z.object({ kind: z.enum(['proposal', 'order', 'submission', 'letter']), caseId: z.string().min(1) }),
+  /** V-77 p. 15, 45, 46: the reasons are the signer's own, written for this document. */
+  z.object({ kind: z.enum(['declineDecision', 'returnSubmission', 'returnDecision']), caseId: z.string().min(1), reason: documentReason }),
+]);
+export type DocumentRequest = z.infer<typeof documentRequest>;
+
+export const signatureSlot = z.object({
+  role: signerRole,
+  name: z.string(),
+  position: z.string(),
+  page: z.number().int().min(0),
+  rect: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+});
+
+/** One signature as recorded when it was made. */
+export const signatureRecord = z.object({
+  role: signerRole,
+  /** The signer's name from the certificate, and the certificate's details. */
+  signerName: z.string(),
+  certificate: z.object({ subject: z.string(), issuer: z.string(), serialNumber: z.string(), notAfter: z.string() }),
+  by: z.object({ userId: z.string(), name: z.string() }),
+  at: z.string(),
+  method: z.enum(['pkcs12', 'pkcs11']),
+  /** The time an RFC 3161 timestamp service attested, if one was used. */
+  timestamp: z.string().optional(),
+});
+export type SignatureRecord = z.infer<typeof signatureRecord>;
+
+/** A version of the file: the issued document, then one per signature (content hash in documents/). */
+export const documentVersion = z.object({ sha256: z.string(), size: z.number().int(), at: z.string(), signature: signatureRecord.optional() });
+
+export const generatedDocument = z.object({
+  id: z.string(),
+  kind: generatedKind,
+  /** e.g. 'proposal/10.3@1': the template that made it. */
+  templateVersion: z.string(),
+  registrationNumber: z.string(),
+  date: isoDate,
+  documentType: z.string(),
+  title: z.string(),
+  subject: z.string(),
+  caseIds: z.array(z.string()),
+  meetingId: z.string().optional(),
+  request: documentRequest,
+  createdAt: z.string(),
+  createdBy: z.object({ userId: z.string(), name: z.string() }),
+  slots: z.array(signatureSlot),
+  versions: z.array(documentVersion).min(1),
+  pageCount: z.number().int(),
+  /** The document this one corrects; the corrected one is never changed, only marked. */
+  replaces: z.string().optional(),
+  replacedBy: z.string().optional(),
+});
+export type GeneratedDocument = z.infer<typeof generatedDocument>;
+
+/** A document as lists show it, with who still has to sign. */
+export const documentItem = generatedDocument
+  .pick({ id: true, kind: true, templateVersion: true, registrationNumber: true, date: true, documentType: true, title: true, subject: true, caseIds: true, createdAt: true, pageCount: true, replaces: true, replacedBy: true })
+  .extend({
+    meetingId: z.string().optional(),
+    signatures: z.array(signatureRecord),
+    /** The roles whose signature is still missing, in the order of the signature block. */
+    awaiting: z.array(signerRole),
+    sha256: z.string(),
+  });
+export type DocumentItem = z.infer<typeof documentItem>;
+
+/** How the signer proves who they are: a PKCS#12 file and its password, or a card's PIN. */
+export const signingCredential = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('pkcs12'), bytes, password: z.string().max(1000) }),
+  z.object({ kind: z.literal('pkcs11'), pin: z.string().min(1, { error: 'required' }).max(64) }),
+]);
+
+export const certificateView = z.object({
+  subject: z.string(),
+  commonName: z.string(),
+  issuer: z.string(),
+  serialNumber: z.string(),
+  notBefore: z.string(),
+  notAfter: z.string(),
+});
+
+export const signatureCheck = z.object({
+  /** The name the signature dictionary carries, and the certificate's. */
+  name: z.string().nullable(),
+  signer: certificateView.nullable(),
+  claimedTime: z.string().nullable(),
+  timestamp: z.object({ time: z.string(), authority: z.string(), intact: z.boolean() }).nullable(),
+  /** The signed bytes are unchanged and the signature matches the certificate. */
+  intact: z.boolean(),
+  problems: z.array(z.string()),
+  certificateValid: z.enum(['valid', 'expired', 'notYetValid']),
+  trusted: z.boolean(),
+  after: z.enum(['unchanged', 'signedLater', 'changed']),
+  valid: z.boolean(),
+  subFilter: z.string().nullable(),
+});
+
+export const verificationReport = z.object({
+  name: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  signatures: z.array(signatureCheck),
+  /** The app's own record of this file, if it generated it. */
+  known: z.object({ id: z.string(), registrationNumber: z.string(), title: z.string(), version: z.number().int() }).nullable(),
+});
+export type VerificationReport = z.infer<typeof verificationReport>;
+
+/** The administrator's register (DESIGN §1): a prefix per kind, running numbers restart each year. */
+export const registerSettings = z.object({
+  /** The town written under the date. */
+  place: text(100),
+  director: z.object({ name: text(200), position: text(200) }),
+  /** For the return submission (p. 45): the halfway-house employee who signs it. */
+  halfwayHouseEmployee: z.object({ name: optionalText(200).default(''), position: optionalText(200).default('') }).default({ name: '', position: '' }),
+  prefixes: z.record(generatedKind, z.string().trim().min(1, { error: 'required' }).max(20, { error: 'tooLong' }).regex(/^[\p{L}\d.\-/]+$/u, { error: 'prefix' })),
+});
+export type RegisterSettings = z.infer<typeof registerSettings>;
+
+export const signingSettings = z.object({
+  /** The PKCS#11 module of the smart-card reader (e.g. /usr/lib/x86_64-linux-gnu/opensc-pkcs11.so). */
+  pkcs11Module: optionalText(500).default(''),
+  /** An RFC 3161 timestamp service; empty for none. */
+  timestampUrl: z
+    .string()
+    .trim()
+    .max(500, { error: 'tooLong' })
+    .refine((u) => u === '' || /^https?:\/\/[^\s]+$/.test(u), { error: 'url' })
+    .default(''),
+  /** Trusted root certificates (PEM) for checking signatures. */
+  trustedRoots: z.string().max(200_000, { error: 'tooLong' }).default(''),
+});
+export type SigningSettings = z.infer<typeof signingSettings>;
+
+export const DEFAULT_PREFIXES: Readonly<Record<(typeof DOCUMENT_KINDS)[number], string>> = {
+  minutes: 'DK',
+  proposal: 'DKS',
+  order: 'V',
+  declineDecision: 'SP',
+  submission: 'T',
+  letter: 'S',
+  list: 'SR',
+  returnSubmission: 'PT',
+  returnDecision: 'SP',
+};
