@@ -26,7 +26,14 @@ export const documentRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('list') }),
   z.object({ kind: z.enum(['proposal', 'order', 'submission', 'letter']), caseId: z.string().min(1) }),
   /** V-77 p. 15, 45, 46: the reasons are the signer's own, written for this document. */
-  z.object({ kind: z.enum(['declineDecision', 'returnSubmission', 'returnDecision']), caseId: z.string().min(1), reason: documentReason }),
+  z.object({ kind: z.enum(['declineDecision', 'returnDecision']), caseId: z.string().min(1), reason: documentReason }),
+  /** V-77 p. 45: the submission to return the convict names the documents that support its reasons. */
+  z.object({
+    kind: z.literal('returnSubmission'),
+    caseId: z.string().min(1),
+    reason: documentReason,
+    annexes: z.array(z.string().trim().min(1, { error: 'required' }).max(300, { error: 'tooLong' })).max(30).default([]),
+  }),
 ]);
 export type DocumentRequest = z.infer<typeof documentRequest>;
 

@@ -213,7 +213,7 @@ export function documentSources(ctx: ServiceContext, request: DocumentRequest, r
       const employee = register.halfwayHouseEmployee.name !== '' ? register.halfwayHouseEmployee : register.director;
       return one(
         buildDocument(
-          { kind: 'returnSubmission', sources: { institution, convict: record.convict, halfwayHouse: caseFacts.halfwayHouse, employee, reasons: request.reason, annexes: [] } },
+          { kind: 'returnSubmission', sources: { institution, convict: record.convict, halfwayHouse: caseFacts.halfwayHouse, employee, reasons: request.reason, annexes: request.annexes } },
           registrationNumber,
           today,
         ),

@@ -220,15 +220,16 @@ export function layOut(model: DocumentModel, faces: Faces): LaidOut {
   const p = new Pages(faces);
   centred(p, model.institution.toLocaleUpperCase('lt'), faces.bold);
   p.y -= LEADING;
-  centred(p, model.documentType, faces.bold);
+  // A letter's addressees stand on the left above its title; letters print no document type.
+  if (model.addressees && model.addressees.length > 0) {
+    for (const a of model.addressees) paragraph(p, a, faces.regular, 0, false);
+    p.y -= LEADING;
+  }
+  if (model.documentType !== '') centred(p, model.documentType, faces.bold);
   centred(p, model.title, faces.bold);
   p.y -= LEADING / 2;
   centred(p, `${formatLtDate(model.date)} Nr. ${model.registrationNumber ?? '____'}`, faces.regular);
   centred(p, model.place, faces.regular);
-  if (model.addressees && model.addressees.length > 0) {
-    p.y -= LEADING / 2;
-    for (const a of model.addressees) paragraph(p, a, faces.regular, 0, false);
-  }
   p.y -= LEADING / 2;
   for (const b of model.body) block(p, faces, b);
   if (model.annexes.length > 0) {

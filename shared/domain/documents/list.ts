@@ -1,0 +1,62 @@
+import { compareIso, type IsoDate } from '../calendar';
+import type { Block, DocumentModel } from './documentModel';
+import type { ListEntryFacts, ListSources } from './documentSources';
+import { V77_DEFINED } from './legalBasis';
+import { bodyText, documentHead, fullName, line } from './references';
+
+/**
+ * V-77 p. 12: the list of convicts proposed for transfer: those on whom the commission decided 10.1
+ * or 10.3, in the order their requests were filed. The halfway-house employee the director appoints
+ * keeps it (p. 20) and signs it.
+ */
+
+/** V-77 p. 12: by request date; on the same day, by the day of the commission's decision. */
+function listOrder(entries: readonly ListEntryFacts[]): ListEntryFacts[] {
+  return [...entries].sort((a, b) => compareIso(a.requestDate, b.requestDate) || compareIso(a.decidedOn, b.decidedOn));
+}
+
+const COLUMNS = [
+  { title: 'Eil. Nr.', width: 0.07 },
+  { title: 'Nuteistasis', width: 0.2 },
+  { title: 'Asmens bylos Nr.', width: 0.12 },
+  { title: 'Prašymo data', width: 0.13 },
+  { title: 'Drausmės komisijos sprendimas (Aprašo papunktis, data)', width: 0.2 },
+  { title: 'Pataisos įstaiga, kurioje atlieka bausmę', width: 0.28 },
+];
+
+function table(entries: readonly ListEntryFacts[]): Block {
+  return {
+    kind: 'table',
+    columns: COLUMNS,
+    rows: listOrder(entries).map((e, i) => [
+      `${i + 1}.`,
+      fullName(e.convict),
+      e.convict.personalFileNo,
+      e.requestDate,
+      `${e.decision}, ${e.decidedOn}`,
+      e.servingInstitution,
+    ]),
+  };
+}
+
+export function buildList(sources: ListSources, registrationNumber: string | null, date: IsoDate): DocumentModel {
+  return {
+    kind: 'list',
+    templateVersion: 'list@1',
+    ...documentHead(sources.institution),
+    documentType: 'SĄRAŠAS',
+    title: 'NUTEISTŲJŲ, SIŪLOMŲ PERKELTI Į PUSIAUKELĖS NAMUS',
+    date,
+    registrationNumber,
+    body: [
+      bodyText(
+        `Sąrašas sudarytas pagal ${V77_DEFINED} 12 punktą: į jį įrašomi nuteistieji, dėl kurių drausmės komisija priėmė ` +
+          'Aprašo 10.1 arba 10.3 papunktyje nurodytą sprendimą, eilės tvarka pagal prašymų perkelti į pusiaukelės namus pateikimo datą.',
+      ),
+      sources.entries.length > 0 ? table(sources.entries) : line('Sąraše nuteistųjų nėra.'),
+    ],
+    annexes: [],
+    signatures: [{ role: 'halfwayHouseEmployee', position: sources.keeper.position, name: sources.keeper.name }],
+    subject: 'Nuteistųjų, siūlomų perkelti į pusiaukelės namus, sąrašas',
+  };
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { buildList } from '../../../../shared/domain/documents/list';
+import type { ListEntryFacts } from '../../../../shared/domain/documents/documentSources';
+import { bodyLines, institution } from './fixtures';
+
+const keeper = { name: 'Laura Petrauskienė', position: 'Pusiaukelės namų vyriausioji specialistė' };
+
+const entries: ListEntryFacts[] = [
+  {
+    convict: { firstName: 'Žygimantas', lastName: 'Čepulėnas', personalFileNo: 'A-1234' },
+    requestDate: '2026-10-01',
+    decision: '10.3',
+    decidedOn: '2026-11-20',
+    servingInstitution: 'Marijampolės pataisos namai',
+  },
+  {
+    convict: { firstName: 'Ąžuolas', lastName: 'Šėmaitis', personalFileNo: 'B-0077' },
+    requestDate: '2026-09-15',
+    decision: '10.1',
+    decidedOn: '2026-10-30',
+    servingInstitution: 'Pravieniškių pataisos namai-atviroji kolonija',
+  },
+  {
+    convict: { firstName: 'Ūla', lastName: 'Dirgėlienė', personalFileNo: 'M-0008' },
+    requestDate: '2026-10-01',
+    decision: '10.3',
+    decidedOn: '2026-11-06',
+    servingInstitution: 'Panevėžio pataisos namai',
+  },
+];
+
+describe('V-77 p. 12: the list of convicts proposed for transfer', () => {
+  const list = buildList({ institution, entries, keeper }, 'SR-2', '2026-11-22');
+
+  it('is the SĄRAŠAS of convicts proposed for transfer, kept and signed by the halfway-house employee (p. 20)', () => {
+    expect(list).toMatchObject({
+      kind: 'list',
+      templateVersion: 'list@1',
+      documentType: 'SĄRAŠAS',
+      title: 'NUTEISTŲJŲ, SIŪLOMŲ PERKELTI Į PUSIAUKELĖS NAMUS',
+      registrationNumber: 'SR-2',
+    });
+    expect(list.signatures).toEqual([{ role: 'halfwayHouseEmployee', position: keeper.position, name: keeper.name }]);
+    expect(bodyLines(list)[0]).toContain('(toliau – Aprašas), 12 punktą: į jį įrašomi nuteistieji, dėl kurių drausmės komisija priėmė Aprašo 10.1 arba 10.3 papunktyje nurodytą sprendimą');
+  });
+
+  it('orders the convicts by the date of their request, then by the day of the decision', () => {
+    const table = list.body.find((b) => b.kind === 'table');
+    expect(table?.kind === 'table' && table.columns.reduce((sum, c) => sum + c.width, 0)).toBeCloseTo(1);
+    expect(table?.kind === 'table' && table.columns.map((c) => c.title)).toEqual([
+      'Eil. Nr.',
+      'Nuteistasis',
+      'Asmens bylos Nr.',
+      'Prašymo data',
+      'Drausmės komisijos sprendimas (Aprašo papunktis, data)',
+      'Pataisos įstaiga, kurioje atlieka bausmę',
+    ]);
+    expect(table?.kind === 'table' && table.rows).toEqual([
+      ['1.', 'Ąžuolas Šėmaitis', 'B-0077', '2026-09-15', '10.1, 2026-10-30', 'Pravieniškių pataisos namai-atviroji kolonija'],
+      ['2.', 'Ūla Dirgėlienė', 'M-0008', '2026-10-01', '10.3, 2026-11-06', 'Panevėžio pataisos namai'],
+      ['3.', 'Žygimantas Čepulėnas', 'A-1234', '2026-10-01', '10.3, 2026-11-20', 'Marijampolės pataisos namai'],
+    ]);
+  });
+
+  it('says so when nobody is on the list', () => {
+    const empty = buildList({ institution, entries: [], keeper }, null, '2026-11-22');
+    expect(empty.body.some((b) => b.kind === 'table')).toBe(false);
+    expect(bodyLines(empty)).toContain('Sąraše nuteistųjų nėra.');
+  });
+});
