@@ -35,9 +35,18 @@ function isBuiltin(spec) {
   return spec.startsWith('node:') || builtinModules.includes(spec.split('/')[0]);
 }
 
+/** Whether `index` of `code` lies inside a string literal of its line (an error message quoting a require). */
+function insideString(code, index) {
+  const lineStart = code.lastIndexOf('\n', index) + 1;
+  const before = code.slice(lineStart, index).replace(/\\./g, '');
+  return ['"', "'", '`'].some((q) => before.split(q).length % 2 === 0);
+}
+
 /** Every require("…") left in a bundle; a require with a computed argument is reported as itself. */
 function requiredModules(code) {
-  return [...code.matchAll(/\brequire\s*\(\s*(?:(["'`])([^"'`]*)\1\s*\))?/g)].map((m) => m[2] ?? m[0]);
+  return [...code.matchAll(/\brequire\s*\(\s*(?:(["'`])([^"'`]*)\1\s*\))?/g)]
+    .filter((m) => !insideString(code, m.index))
+    .map((m) => m[2] ?? m[0]);
 }
 
 await rm(`${root}/${outdir}`, { recursive: true, force: true });

@@ -4,7 +4,7 @@
 // over a SHA-256 hash made here.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import pkcs11js from 'pkcs11js';
+import type * as Pkcs11 from 'pkcs11js';
 import { issuerPath } from './certificatePaths';
 import { parseCertificate } from './certificates';
 import { sequence, unsignedInteger } from './der';
@@ -21,7 +21,24 @@ export interface Pkcs11Options {
   keyLabel?: string;
 }
 
-type Module = pkcs11js.PKCS11;
+type Module = Pkcs11.PKCS11;
+
+/**
+ * The native binding, loaded at the first use of a card: the app starts (and signs with PKCS#12
+ * files) even where the native module cannot load, and a card then fails with its own message.
+ */
+let pkcs11js: typeof Pkcs11;
+
+async function loadBinding(modulePath: string): Promise<void> {
+  if (pkcs11js !== undefined) return;
+  try {
+    const binding = (await import('pkcs11js')) as typeof Pkcs11 & { default?: typeof Pkcs11 };
+    pkcs11js = binding.default ?? binding;
+  } catch (e) {
+    const text = e instanceof Error ? e.message : String(e);
+    throw signingErrors.pkcs11ModuleMissing(modulePath, { lt: `nepavyko įkelti kortelių posistemės (${text})`, en: `the card subsystem could not be loaded (${text})` });
+  }
+}
 type Handle = Buffer;
 
 /** Enough for an RSA-8192 signature or a P-521 r||s. */
@@ -104,7 +121,7 @@ function releaseModule(modulePath: string): void {
   }
 }
 
-function findObjects(module: Module, session: Handle, template: pkcs11js.Template): Handle[] {
+function findObjects(module: Module, session: Handle, template: Pkcs11.Template): Handle[] {
   module.C_FindObjectsInit(session, template);
   try {
     const found: Handle[] = [];
@@ -129,7 +146,7 @@ function ulongAttributeOf(module: Module, session: Handle, object: Handle, type:
 }
 
 function certificatesOnToken(module: Module, session: Handle, id?: Buffer): Buffer[] {
-  const template: pkcs11js.Template = [{ type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_CERTIFICATE }];
+  const template: Pkcs11.Template = [{ type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_CERTIFICATE }];
   if (id) template.push({ type: pkcs11js.CKA_ID, value: id });
   return findObjects(module, session, template).map((object) => attributeOf(module, session, object, pkcs11js.CKA_VALUE));
 }
@@ -157,7 +174,8 @@ function chooseSlot(module: Module, tokenLabel?: string): Handle {
   return (holdingCertificate ?? first).slot;
 }
 
-const PIN_REFUSALS: ReadonlySet<number> = new Set([pkcs11js.CKR_PIN_INCORRECT, pkcs11js.CKR_PIN_INVALID, pkcs11js.CKR_PIN_LEN_RANGE]);
+/** Read at use: the binding is loaded with the first card. */
+const PIN_REFUSALS = (): ReadonlySet<number> => new Set([pkcs11js.CKR_PIN_INCORRECT, pkcs11js.CKR_PIN_INVALID, pkcs11js.CKR_PIN_LEN_RANGE]);
 
 interface OpenSession {
   modulePath: string;
@@ -199,7 +217,7 @@ function login(entry: LoadedModule, slot: Handle, session: Handle, pin: string):
 /** A failed C_Login as the user should see it: a wrong, locked or expired PIN, or the card's error. */
 function pinRefusal(module: Module, slot: Handle, error: unknown): unknown {
   const code = codeOf(error);
-  if (code !== null && PIN_REFUSALS.has(code)) {
+  if (code !== null && PIN_REFUSALS().has(code)) {
     const flags = module.C_GetTokenInfo(slot).flags;
     if (flags & pkcs11js.CKF_USER_PIN_LOCKED) return signingErrors.pinLocked();
     return signingErrors.pinIncorrect((flags & pkcs11js.CKF_USER_PIN_FINAL_TRY) !== 0);
@@ -252,7 +270,7 @@ function isForNonRepudiation(certificate: Uint8Array): boolean {
 
 /** A private key (labelled `keyLabel`) with the certificate of the same CKA_ID. */
 function findSigningKey(module: Module, session: Handle, keyLabel?: string): TokenKey {
-  const template: pkcs11js.Template = [{ type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PRIVATE_KEY }];
+  const template: Pkcs11.Template = [{ type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PRIVATE_KEY }];
   if (keyLabel !== undefined) template.push({ type: pkcs11js.CKA_LABEL, value: keyLabel });
   const candidates = findObjects(module, session, template).flatMap((handle) => {
     const [certificate] = certificatesOnToken(module, session, attributeOf(module, session, handle, pkcs11js.CKA_ID));
@@ -300,7 +318,8 @@ function ecdsaRawToDer(raw: Uint8Array): Uint8Array {
   return sequence(unsignedInteger(raw.subarray(0, half)), unsignedInteger(raw.subarray(half)));
 }
 
-const TOKEN_GONE: ReadonlySet<number> = new Set([
+const TOKEN_GONE = (): ReadonlySet<number> =>
+  new Set([
   pkcs11js.CKR_TOKEN_NOT_PRESENT,
   pkcs11js.CKR_DEVICE_REMOVED,
   pkcs11js.CKR_TOKEN_NOT_RECOGNIZED,
@@ -312,7 +331,7 @@ const TOKEN_GONE: ReadonlySet<number> = new Set([
 function asSigningError(error: unknown): SigningError {
   if (error instanceof SigningError) return error;
   const code = codeOf(error);
-  if (code !== null && TOKEN_GONE.has(code)) return signingErrors.tokenMissing();
+  if (code !== null && TOKEN_GONE().has(code)) return signingErrors.tokenMissing();
   const text = error instanceof Error ? error.message : String(error);
   return signingErrors.signingFailed({ lt: `kortelė grąžino klaidą ${text}`, en: `the card returned ${text}` });
 }
@@ -376,6 +395,7 @@ function tokenSigner(open: OpenSession, key: TokenKey, plan: SigningPlan, chain:
  * SIGNING_FAILED. Whatever fails, nothing stays open.
  */
 export async function openPkcs11(options: Pkcs11Options): Promise<Signer> {
+  await loadBinding(options.modulePath);
   const entry = acquireModule(options.modulePath);
   const { module } = entry;
   let opened: OpenSession | null = null;
