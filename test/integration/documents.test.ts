@@ -159,7 +159,7 @@ describe('generating documents (issue 6, DESIGN §1 drafting rules)', () => {
   it('refuses to number documents before the administrator has set up the register', async () => {
     const bare = await openAsStaff({ dataDir: tempDataDir(), today: TODAY, verifyOnOpen: false });
     try {
-      await ok(bare.dispatch, 'settings.save', DEMO_SETTINGS);
+      await ok(bare.dispatch, 'settings.save', { ...DEMO_SETTINGS, register: undefined });
       expect((await refused(bare.dispatch, 'documents.issue', { kind: 'list' })).code).toBe('REGISTER_NOT_SET_UP');
     } finally {
       await bare.close();
@@ -238,6 +238,18 @@ describe('signing (PAdES, issue 6)', () => {
       ['unchanged', true],
     ]);
     expect(report.signatures.map((s) => s.signer?.commonName)).toEqual(['Eglė Šimkutė', 'Ąžuolas Žėkas']);
+  });
+
+  it('two signers at the same moment: the signatures are added one after the other, none is lost', async () => {
+    const signedMinutes = (await ok(secretary, 'documents.list', { meetingId })).documents.find((d) => d.kind === 'minutes' && !d.replacedBy)!;
+    const fresh = await ok(secretary, 'documents.issue', { kind: 'minutes', meetingId, replaces: signedMinutes.id });
+    const [a, b] = await Promise.all([
+      ok(chair, 'documents.sign', { id: fresh.id, credential: p12(pki.ecdsa.p12) }),
+      ok(secretary, 'documents.sign', { id: fresh.id, credential: p12(pki.rsa.p12) }),
+    ]);
+    expect([a.signatures.length, b.signatures.length].sort()).toEqual([1, 2]);
+    const bytes = await read(fresh.id, 3);
+    expect(pdfsig(bytes, nss).out.match(/Signature is Valid/g)).toHaveLength(2);
   });
 
   it('a signed document is never changed: a correction is a new document, and the old one can no longer be signed', async () => {

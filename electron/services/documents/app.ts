@@ -113,6 +113,78 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
     return { signer: await openPkcs11({ modulePath, pin: credential.pin }), method: 'pkcs11' };
   };
 
+  /** Signs of one document run one after the other: each builds on the version the last one kept. */
+  const queues = new Map<string, Promise<unknown>>();
+  const oneAtATime = <T>(id: string, work: () => Promise<T>): Promise<T> => {
+    const previous = queues.get(id) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const settled = next.catch(() => undefined);
+    queues.set(id, settled);
+    void settled.then(() => {
+      if (queues.get(id) === settled) queues.delete(id);
+    });
+    return next;
+  };
+
+  const sign = async (id: string, credential: ParsedInput<'documents.sign'>['credential'], caller: Caller): Promise<DocumentItem> => {
+    const doc = ctx.generated.get(id);
+    if (doc.replacedBy !== undefined) {
+      throw new DomainError(
+        'DOCUMENT_REPLACED',
+        'Šis dokumentas pakeistas nauju, todėl jo pasirašyti nebegalima. Pasirašykite naująjį.',
+        'This document was replaced by a new one and can no longer be signed. Sign the new one.',
+        { id, replacedBy: doc.replacedBy },
+      );
+    }
+    const role = roleFor(doc, caller);
+    const done = signaturesOf(doc).filter((s) => s.role === role).length;
+    const slot = doc.slots.filter((s) => s.role === role)[done];
+    const last = doc.versions[doc.versions.length - 1] as GeneratedDocument['versions'][number];
+    const current = ctx.documents.read(last.sha256);
+    const { signer, method } = await openSigner(credential);
+    let signed: Uint8Array;
+    let certificate;
+    try {
+      const at = ctx.now();
+      checkSigningCertificate(signer.certificate, at);
+      certificate = describeCertificate(signer.certificate);
+      const timestampUrl = ctx.settings.get()?.signing?.timestampUrl ?? '';
+      signed = await signPdf(current, {
+        signer,
+        slot: slot as NonNullable<typeof slot>,
+        signerName: certificate.commonName || certificate.subject,
+        position: (slot as NonNullable<typeof slot>).position,
+        at,
+        ...(timestampUrl !== '' ? { timestampUrl } : {}),
+        fontsDir,
+      });
+    } finally {
+      await signer.close();
+    }
+    // What was written must verify before it is kept: every earlier signature and the new one.
+    const check = verifyPdf(signed);
+    const newest = check.signatures[check.signatures.length - 1];
+    if (check.signatures.length !== signaturesOf(doc).length + 1 || !check.signatures.every((s) => s.cms.intact) || !newest) {
+      throw new DomainError('SIGNING_FAILED', 'Pasirašytas dokumentas nepraėjo patikros, todėl neišsaugotas. Dokumentas liko nepakeistas.', 'The signed document failed its check and was not saved. The document is unchanged.');
+    }
+    const sha256 = sha256Hex(signed);
+    ctx.documents.put(sha256, signed);
+    const at = ctx.now().toISOString();
+    const signature: SignatureRecord = {
+      role,
+      signerName: certificate.commonName || certificate.subject,
+      certificate: { subject: certificate.subject, issuer: certificate.issuer, serialNumber: certificate.serialNumber, notAfter: certificate.notAfter },
+      by: userOf(caller),
+      at,
+      method,
+      ...(newest.cms.timestamp ? { timestamp: newest.cms.timestamp.time } : {}),
+    };
+    const next: GeneratedDocument = { ...doc, versions: [...doc.versions, { sha256, size: signed.length, at, signature }] };
+    ctx.change(caller, 'documents.sign', { kind: 'document', id }, doc, next, `Dokumentą ${doc.registrationNumber} pasirašė ${signature.signerName}`, () => ctx.generated.put(next));
+    ctx.emit({ type: 'documents.changed', payload: { id } });
+    return toItem(next);
+  };
+
   return {
     'documents.list': async ({ caseId, meetingId }) => ({
       documents: ctx.generated
@@ -197,65 +269,7 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
       return { name: `${doc.registrationNumber.replace(/[^\p{L}\d.-]/gu, '_')}.pdf`, bytes, sha256: v.sha256, version: index + 1 };
     },
 
-    'documents.sign': async ({ id, credential }, caller) => {
-      const doc = ctx.generated.get(id);
-      if (doc.replacedBy !== undefined) {
-        throw new DomainError(
-          'DOCUMENT_REPLACED',
-          'Šis dokumentas pakeistas nauju, todėl jo pasirašyti nebegalima. Pasirašykite naująjį.',
-          'This document was replaced by a new one and can no longer be signed. Sign the new one.',
-          { id, replacedBy: doc.replacedBy },
-        );
-      }
-      const role = roleFor(doc, caller);
-      const done = signaturesOf(doc).filter((s) => s.role === role).length;
-      const slot = doc.slots.filter((s) => s.role === role)[done];
-      const last = doc.versions[doc.versions.length - 1] as GeneratedDocument['versions'][number];
-      const current = ctx.documents.read(last.sha256);
-      const { signer, method } = await openSigner(credential);
-      let signed: Uint8Array;
-      let certificate;
-      try {
-        const at = ctx.now();
-        checkSigningCertificate(signer.certificate, at);
-        certificate = describeCertificate(signer.certificate);
-        const timestampUrl = ctx.settings.get()?.signing?.timestampUrl ?? '';
-        signed = await signPdf(current, {
-          signer,
-          slot: slot as NonNullable<typeof slot>,
-          signerName: certificate.commonName || certificate.subject,
-          position: (slot as NonNullable<typeof slot>).position,
-          at,
-          ...(timestampUrl !== '' ? { timestampUrl } : {}),
-          fontsDir,
-        });
-      } finally {
-        await signer.close();
-      }
-      // What was written must verify before it is kept: every earlier signature and the new one.
-      const check = verifyPdf(signed);
-      const newest = check.signatures[check.signatures.length - 1];
-      if (check.signatures.length !== signaturesOf(doc).length + 1 || !check.signatures.every((s) => s.cms.intact) || !newest) {
-        throw new DomainError('SIGNING_FAILED', 'Pasirašytas dokumentas nepraėjo patikros, todėl neišsaugotas. Dokumentas liko nepakeistas.', 'The signed document failed its check and was not saved. The document is unchanged.');
-      }
-      const sha256 = sha256Hex(signed);
-      ctx.documents.put(sha256, signed);
-      const at = ctx.now().toISOString();
-      const signature: SignatureRecord = {
-        role,
-        signerName: certificate.commonName || certificate.subject,
-        certificate: { subject: certificate.subject, issuer: certificate.issuer, serialNumber: certificate.serialNumber, notAfter: certificate.notAfter },
-        by: userOf(caller),
-        at,
-        method,
-        ...(newest.cms.timestamp ? { timestamp: newest.cms.timestamp.time } : {}),
-      };
-      const next: GeneratedDocument = { ...doc, versions: [...doc.versions, { sha256, size: signed.length, at, signature }] };
-      ctx.change(caller, 'documents.sign', { kind: 'document', id }, doc, next, `Dokumentą ${doc.registrationNumber} pasirašė ${signature.signerName}`, () => ctx.generated.put(next));
-      ctx.emit({ type: 'documents.changed', payload: { id } });
-      return toItem(next);
-    },
-
+    'documents.sign': ({ id, credential }, caller) => oneAtATime(id, () => sign(id, credential, caller)),
     'documents.verify': async ({ name, bytes }) => {
       const trusted = pemCertificates(ctx.settings.get()?.signing?.trustedRoots ?? '');
       const check = verifyPdf(bytes, { trusted, now: ctx.now() });
