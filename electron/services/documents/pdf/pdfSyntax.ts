@@ -129,6 +129,7 @@ export function parseObject(buf: Uint8Array, start: number): { value: Parsed; en
     }
     if (c === 0x3c) {
       const close = buf.indexOf(0x3e, pos);
+      if (close < 0) throw new Error('PDF: unterminated hex string');
       const hex = Buffer.from(buf.subarray(pos + 1, close)).toString('latin1').replace(/\s/g, '');
       pos = close + 1;
       return new ParsedString(Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex'));
@@ -195,6 +196,7 @@ export function parseObject(buf: Uint8Array, start: number): { value: Parsed; en
 /** A file's last revision: its trailer and where each object is, through the chain of /Prev sections. */
 export interface Revision {
   trailer: ParsedDict;
+  /** Where each object is; -1 for an object the newest section mentioning it marks free. */
   offsets: Map<number, number>;
   startxref: number;
 }
@@ -220,16 +222,21 @@ export function readRevision(buf: Uint8Array): Revision {
       return Buffer.from(buf.subarray(s, pos)).toString('latin1').trim();
     };
     for (;;) {
+      if (pos >= buf.length) throw new Error('PDF: cross-reference section without a trailer');
       const header = line();
       if (header.startsWith('trailer')) {
         pos = pos - header.length + 'trailer'.length;
         break;
       }
-      const [first, count] = header.split(/\s+/).map(Number) as [number, number];
+      const sub = /^(\d+) (\d+)$/.exec(header);
+      // Each entry takes 20 bytes: a count the file cannot hold is not a cross-reference section.
+      if (!sub || Number(sub[2]) * 20 > buf.length - pos) throw new Error(`PDF: bad cross-reference section header "${header.slice(0, 40)}"`);
+      const first = Number(sub[1]);
+      const count = Number(sub[2]);
       for (let k = 0; k < count; k++) {
-        const entry = line();
-        const [off, , kind] = entry.split(/\s+/);
-        if (kind === 'n' && !offsets.has(first + k)) offsets.set(first + k, Number(off));
+        const entry = /^(\d{10}) (\d{5}) ([nf])$/.exec(line());
+        if (!entry) throw new Error('PDF: bad cross-reference entry');
+        if (!offsets.has(first + k)) offsets.set(first + k, entry[3] === 'n' ? Number(entry[1]) : -1);
       }
     }
     const dict = parseObject(buf, pos).value as ParsedDict;
@@ -244,7 +251,7 @@ export function readRevision(buf: Uint8Array): Revision {
 /** The object `num` of the file (its value; a stream's dictionary). */
 export function readObject(buf: Uint8Array, rev: Revision, num: number): Parsed {
   const offset = rev.offsets.get(num);
-  if (offset === undefined) throw new Error(`PDF: object ${num} is not in the file`);
+  if (offset === undefined || offset < 0) throw new Error(`PDF: object ${num} is not in the file`);
   const header = /^(\d+)\s+(\d+)\s+obj/.exec(Buffer.from(buf.subarray(offset, offset + 32)).toString('latin1'));
   if (!header || Number(header[1]) !== num) throw new Error(`PDF: object ${num} is not where the table says`);
   return parseObject(buf, offset + header[0].length).value;
