@@ -58,6 +58,15 @@ function p12Of(identity: TestIdentity, name: string): Uint8Array {
   return readFileSync(out);
 }
 
+/** A self-signed certificate in the name of the chair, as anyone could make one. */
+function selfSigned(): Uint8Array {
+  const dir = workDir('self-signed');
+  const [key, cert, out] = ['key.pem', 'cert.pem', 'self.p12'].map((f) => join(dir, f)) as [string, string, string];
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-utf8', '-subj', '/CN=Algirdas Šimkus', '-days', '30', '-keyout', key, '-out', cert]);
+  execFileSync('openssl', ['pkcs12', '-export', '-inkey', key, '-in', cert, '-out', out, '-passout', `pass:${P12_PASSWORD}`]);
+  return readFileSync(out);
+}
+
 const p12 = (bytes: Uint8Array, password = P12_PASSWORD) => ({ kind: 'pkcs12' as const, bytes, password });
 
 async function read(id: string, version?: number): Promise<Buffer> {
@@ -106,21 +115,24 @@ describe('generating documents (issue 6, DESIGN §1 drafting rules)', () => {
     expect(preview.templateVersion).toBe('proposal/10.1@1');
     expect((await ok(secretary, 'documents.list', {})).documents).toEqual([]);
 
+    // The proposal cites the minutes by number: they come first, with a register of their own.
+    expect((await refused(secretary, 'documents.issue', { kind: 'proposal', caseId: own.record.id })).code).toBe('DOCUMENT_NOT_DUE');
+    const minutes = await ok(secretary, 'documents.issue', { kind: 'minutes', meetingId });
+    expect(minutes.registrationNumber).toBe('DK-1');
+    expect(minutes.awaiting).toEqual(['chair', 'secretary']);
     const first = await ok(secretary, 'documents.issue', { kind: 'proposal', caseId: own.record.id });
     const second = await ok(secretary, 'documents.issue', { kind: 'proposal', caseId: refusedCase.record.id });
     expect([first.registrationNumber, second.registrationNumber]).toEqual(['DKS-1', 'DKS-2']);
     expect(second.templateVersion).toBe('proposal/10.4@1'); // V-77 p. 10.4: the variant follows the decision
     expect(flat(pdftotext(await read(first.id)))).toContain('2026 m. lapkričio 23 d. Nr. DKS-1');
-    // The minutes have a register of their own.
-    const minutes = await ok(secretary, 'documents.issue', { kind: 'minutes', meetingId });
-    expect(minutes.registrationNumber).toBe('DK-1');
-    expect(minutes.awaiting).toEqual(['chair', 'secretary']);
+    expect(flat(pdftotext(await read(first.id)))).toContain('DK-1');
+    // One proposal per case is in force; another is only a correction that replaces it.
+    expect((await refused(secretary, 'documents.issue', { kind: 'proposal', caseId: own.record.id })).code).toBe('DOCUMENT_EXISTS');
   });
 
   it('gives back the exact Lithuanian text (pdftotext), is PDF/A-1b (PDFBox preflight) and passes qpdf --check', async () => {
     const reason = `Direktorė nusprendė neperkelti. ${LITHUANIAN}`;
-    const doc = await ok(director, 'documents.issue', { kind: 'declineDecision', caseId: own.record.id, reason });
-    const bytes = await read(doc.id);
+    const bytes = Buffer.from((await ok(director, 'documents.preview', { kind: 'declineDecision', caseId: own.record.id, reason })).bytes);
     const text = flat(pdftotext(bytes));
     expect(text).toContain(LITHUANIAN);
     expect(text).toContain('PRAVIENIŠKIŲ PATAISOS NAMAI-ATVIROJI KOLONIJA');
@@ -145,6 +157,7 @@ describe('generating documents (issue 6, DESIGN §1 drafting rules)', () => {
     expect((await refused(secretary, 'documents.issue', { kind: 'order', caseId: refusedCase.record.id })).code).toBe('DOCUMENT_NOT_DUE');
     expect((await refused(secretary, 'documents.preview', { kind: 'submission', caseId: own.record.id })).code).toBe('DOCUMENT_NOT_DUE');
     expect((await refused(secretary, 'documents.issue', { kind: 'returnDecision', caseId: own.record.id, reason: 'Pažeidė režimą.' })).code).toBe('DOCUMENT_NOT_DUE');
+    await ok(secretary, 'documents.issue', { kind: 'proposal', caseId: submittedCase.record.id });
     const submission = await ok(secretary, 'documents.issue', { kind: 'submission', caseId: submittedCase.record.id });
     expect(flat(pdftotext(await read(submission.id)))).toMatch(/NUTARIMO PROJEKTAS/i);
     // V-77 p. 12: the list holds those proposed for transfer (10.1 and 10.3), by request date.
@@ -172,6 +185,10 @@ describe('signing (PAdES, issue 6)', () => {
 
   beforeAll(async () => {
     order = await ok(secretary, 'documents.issue', { kind: 'order', caseId: own.record.id });
+  });
+
+  it('the order and a decision not to transfer cannot both stand (V-77 p. 13, 15)', async () => {
+    expect((await refused(director, 'documents.issue', { kind: 'declineDecision', caseId: own.record.id, reason: 'Nėra vietos.' })).code).toBe('DOCUMENT_CONFLICT');
   });
 
   it('the director signs with a PKCS#12 file: pdfsig valid and trusted, mutool and openssl cms agree, still PDF/A-1b', async () => {
@@ -222,6 +239,8 @@ describe('signing (PAdES, issue 6)', () => {
     const first = await read(minutes.id);
     const both = await ok(secretary, 'documents.sign', { id: minutes.id, credential: p12(pki.rsa.p12TripleDes) });
     expect(both.awaiting).toEqual([]);
+    // One person signs one line: a second signature by the same user is refused.
+    expect((await refused(secretary, 'documents.sign', { id: minutes.id, credential: p12(pki.rsa.p12) })).code).toBe('ALREADY_SIGNED');
     const bytes = await read(minutes.id);
     // An incremental update: the first signed file is a prefix of the second, byte for byte.
     expect(bytes.subarray(0, first.length).equals(first)).toBe(true);
@@ -269,7 +288,7 @@ describe('bad input leaves the document as it was (issue 6)', () => {
   let before: Buffer;
 
   beforeAll(async () => {
-    doc = await ok(secretary, 'documents.issue', { kind: 'proposal', caseId: submittedCase.record.id });
+    doc = (await ok(secretary, 'documents.list', { caseId: submittedCase.record.id })).documents.find((d) => d.kind === 'proposal' && !d.replacedBy)!;
     before = await read(doc.id);
   });
 
@@ -284,6 +303,7 @@ describe('bad input leaves the document as it was (issue 6)', () => {
     ['an expired certificate', () => p12(p12Of(pki.expired, 'expired')), 'CERT_EXPIRED'],
     ['a certificate not yet valid', () => p12(p12Of(pki.notYetValid, 'not-yet')), 'CERT_NOT_YET_VALID'],
     ['a certificate not meant for signing', () => p12(p12Of(pki.keyEnciphermentOnly, 'encipher')), 'CERT_NOT_FOR_SIGNING'],
+    ['a self-made certificate no trusted authority issued', () => p12(selfSigned()), 'CERT_UNTRUSTED'],
   ])('%s: a clear message with its code', async (_what, credential, code) => {
     const error = await refused(chair, 'documents.sign', { id: doc.id, credential: credential() });
     expect(error.code).toBe(code);
@@ -336,7 +356,8 @@ describe('a smart card and a timestamp (PKCS#11 through SoftHSM2, RFC 3161, issu
   });
 
   it('signs with the card and a timestamp: the signature records the attested time, pdfsig and openssl agree', async () => {
-    const doc = await ok(secretary, 'documents.issue', { kind: 'submission', caseId: submittedCase.record.id });
+    const earlier = (await ok(secretary, 'documents.list', { caseId: submittedCase.record.id })).documents.find((d) => d.kind === 'submission' && !d.replacedBy)!;
+    const doc = await ok(secretary, 'documents.issue', { kind: 'submission', caseId: submittedCase.record.id, replaces: earlier.id });
     const signed = await ok(director, 'documents.sign', { id: doc.id, credential: { kind: 'pkcs11', pin: token.pin } });
     expect(signed.signatures[0]).toMatchObject({ method: 'pkcs11', role: 'director' });
     expect(signed.signatures[0]?.timestamp).toMatch(/^\d{4}-\d{2}-\d{2}T/);

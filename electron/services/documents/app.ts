@@ -136,6 +136,14 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
         { id, replacedBy: doc.replacedBy },
       );
     }
+    if (signaturesOf(doc).some((sig) => sig.by.userId === caller.user?.id)) {
+      throw new DomainError(
+        'ALREADY_SIGNED',
+        'Šį dokumentą jau pasirašėte; kitą parašo vietą pasirašo kitas asmuo.',
+        'You have already signed this document; the other signature line is for someone else.',
+        { id },
+      );
+    }
     const role = roleFor(doc, caller);
     const done = signaturesOf(doc).filter((s) => s.role === role).length;
     const slot = doc.slots.filter((s) => s.role === role)[done];
@@ -161,11 +169,20 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
     } finally {
       await signer.close();
     }
-    // What was written must verify before it is kept: every earlier signature and the new one.
-    const check = verifyPdf(signed);
+    // What was written must verify before it is kept: every earlier signature and the new one, and
+    // with trusted roots set, the new certificate must chain to one of them.
+    const trusted = pemCertificates(ctx.settings.get()?.signing?.trustedRoots ?? '');
+    const check = verifyPdf(signed, { trusted, now: ctx.now() });
     const newest = check.signatures[check.signatures.length - 1];
     if (check.signatures.length !== signaturesOf(doc).length + 1 || !check.signatures.every((s) => s.cms.intact) || !newest) {
       throw new DomainError('SIGNING_FAILED', 'Pasirašytas dokumentas nepraėjo patikros, todėl neišsaugotas. Dokumentas liko nepakeistas.', 'The signed document failed its check and was not saved. The document is unchanged.');
+    }
+    if (trusted.length > 0 && !newest.cms.trusted) {
+      throw new DomainError(
+        'CERT_UNTRUSTED',
+        `Sertifikatą „${certificate.commonName || certificate.subject}“ išdavė įstaigos nepatvirtintas sertifikavimo centras (${certificate.issuer}). Pasirašykite kvalifikuotu sertifikatu arba kreipkitės į administratorių. Dokumentas liko nepakeistas.`,
+        `The certificate “${certificate.commonName || certificate.subject}” was issued by a certification authority the institution does not trust (${certificate.issuer}). Sign with a qualified certificate or ask the administrator. The document is unchanged.`,
+      );
     }
     const sha256 = sha256Hex(signed);
     ctx.documents.put(sha256, signed);
@@ -183,6 +200,56 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
     ctx.change(caller, 'documents.sign', { kind: 'document', id }, doc, next, `Dokumentą ${doc.registrationNumber} pasirašė ${signature.signerName}`, () => ctx.generated.put(next));
     ctx.emit({ type: 'documents.changed', payload: { id } });
     return toItem(next);
+  };
+
+  const issue = async (input: ParsedInput<'documents.issue'>, caller: Caller): Promise<DocumentItem> => {
+    const { replaces, ...request } = input;
+    const replaced = replaces === undefined ? undefined : ctx.generated.get(replaces);
+    if (replaced) checkReplacement(replaced, request);
+    checkNoneActive(ctx.generated.list(), request, replaced);
+    const register = registerOf(ctx);
+    const prefix = register.prefixes[request.kind] ?? DEFAULT_PREFIXES[request.kind];
+    // Everything is checked (sources, what it cites, characters, layout) before a number is taken.
+    const { model: draft, caseIds, meetingId } = documentSources(ctx, request, `${prefix}-0`, { issuing: true });
+    await render(draft, 'check', ctx.now());
+    const year = Number(draft.date.slice(0, 4));
+    const registrationNumber = `${prefix}-${ctx.registerStore.take(prefix, year, highestIssued(ctx.generated.list(), prefix, year))}`;
+    const model = { ...draft, registrationNumber };
+    const id = randomUUID();
+    const at = ctx.now();
+    const rendered = await render(model, id, at);
+    const sha256 = sha256Hex(rendered.bytes);
+    ctx.documents.put(sha256, rendered.bytes);
+    const doc: GeneratedDocument = {
+      id,
+      kind: request.kind,
+      templateVersion: model.templateVersion,
+      registrationNumber,
+      date: model.date,
+      documentType: model.documentType,
+      title: model.title,
+      subject: model.subject ?? '',
+      caseIds,
+      ...(meetingId !== undefined ? { meetingId } : {}),
+      request,
+      createdAt: at.toISOString(),
+      createdBy: userOf(caller),
+      slots: rendered.slots,
+      versions: [{ sha256, size: rendered.bytes.length, at: at.toISOString() }],
+      pageCount: rendered.pageCount,
+      ...(replaced ? { replaces: replaced.id } : {}),
+    };
+    ctx.change(caller, 'documents.issue', { kind: 'document', id }, undefined, doc, `Parengtas dokumentas ${registrationNumber}: ${model.documentType} ${model.title}`, () =>
+      ctx.generated.put(doc),
+    );
+    if (replaced) {
+      const marked = { ...replaced, replacedBy: id };
+      ctx.change(caller, 'documents.issue', { kind: 'document', id: replaced.id }, replaced, marked, `Dokumentas ${replaced.registrationNumber} pakeistas dokumentu ${registrationNumber}`, () =>
+        ctx.generated.put(marked),
+      );
+    }
+    ctx.emit({ type: 'documents.changed', payload: { id } });
+    return toItem(doc);
   };
 
   return {
@@ -211,54 +278,10 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
       return { bytes: rendered.bytes, pageCount: rendered.pageCount, templateVersion: model.templateVersion, title: `${model.documentType} ${model.title}` };
     },
 
-    'documents.issue': async (input, caller) => {
-      const { replaces, ...request } = input;
-      const replaced = replaces === undefined ? undefined : ctx.generated.get(replaces);
-      if (replaced) checkReplacement(replaced, request);
-      const register = registerOf(ctx);
-      // Everything is checked (sources, characters, layout) before a number is taken from the register.
-      const { model: draft, caseIds, meetingId } = documentSources(ctx, request, null);
-      await render(draft, 'check', ctx.now());
-      const year = Number(draft.date.slice(0, 4));
-      const prefix = register.prefixes[request.kind] ?? DEFAULT_PREFIXES[request.kind];
-      const registrationNumber = `${prefix}-${ctx.registerStore.take(prefix, year)}`;
-      const model = { ...draft, registrationNumber };
-      const id = randomUUID();
-      const at = ctx.now();
-      const rendered = await render(model, id, at);
-      const sha256 = sha256Hex(rendered.bytes);
-      ctx.documents.put(sha256, rendered.bytes);
-      const doc: GeneratedDocument = {
-        id,
-        kind: request.kind,
-        templateVersion: model.templateVersion,
-        registrationNumber,
-        date: model.date,
-        documentType: model.documentType,
-        title: model.title,
-        subject: model.subject ?? '',
-        caseIds,
-        ...(meetingId !== undefined ? { meetingId } : {}),
-        request,
-        createdAt: at.toISOString(),
-        createdBy: userOf(caller),
-        slots: rendered.slots,
-        versions: [{ sha256, size: rendered.bytes.length, at: at.toISOString() }],
-        pageCount: rendered.pageCount,
-        ...(replaced ? { replaces: replaced.id } : {}),
-      };
-      ctx.change(caller, 'documents.issue', { kind: 'document', id }, undefined, doc, `Parengtas dokumentas ${registrationNumber}: ${model.documentType} ${model.title}`, () =>
-        ctx.generated.put(doc),
-      );
-      if (replaced) {
-        const marked = { ...replaced, replacedBy: id };
-        ctx.change(caller, 'documents.issue', { kind: 'document', id: replaced.id }, replaced, marked, `Dokumentas ${replaced.registrationNumber} pakeistas dokumentu ${registrationNumber}`, () =>
-          ctx.generated.put(marked),
-        );
-      }
-      ctx.emit({ type: 'documents.changed', payload: { id } });
-      return toItem(doc);
-    },
+    // Issuing runs one at a time (the register, the one-active-document rule), and a replacement also
+    // in the queue of the document it replaces, so that it cannot cross a signature of that document.
+    'documents.issue': (input, caller) =>
+      input.replaces === undefined ? oneAtATime('issue', () => issue(input, caller)) : oneAtATime(input.replaces, () => oneAtATime('issue', () => issue(input, caller))),
 
     'documents.read': async ({ id, version }) => {
       const doc = ctx.generated.get(id);
@@ -301,6 +324,49 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
       };
     },
   };
+}
+
+/** Documents that cannot stand side by side for one case: the order and the decision not to transfer (V-77 p. 13, 15). */
+const EXCLUSIVE: Partial<Record<DocumentRequest['kind'], DocumentRequest['kind']>> = { order: 'declineDecision', declineDecision: 'order' };
+
+/**
+ * One document of a kind per case (or meeting) is in force: another is issued only as a correction
+ * that replaces it; the order and the decision not to transfer exclude each other. The list (p. 12)
+ * is drawn up again whenever it changes, so lists may follow one another.
+ */
+export function checkNoneActive(all: readonly GeneratedDocument[], request: DocumentRequest, replaced: GeneratedDocument | undefined): void {
+  if (request.kind === 'list') return;
+  const about = (d: GeneratedDocument) => ('caseId' in request ? d.caseIds.includes(request.caseId) && d.kind !== 'minutes' : d.meetingId === request.meetingId);
+  const active = all.filter((d) => d.replacedBy === undefined && d.id !== replaced?.id && about(d));
+  const same = active.find((d) => d.kind === request.kind);
+  if (same) {
+    throw new DomainError(
+      'DOCUMENT_EXISTS',
+      `Šis dokumentas jau parengtas (Nr. ${same.registrationNumber}). Jei jį reikia taisyti, parenkite naują, kuris jį pakeis.`,
+      `This document has already been issued (No. ${same.registrationNumber}). To correct it, issue a new one that replaces it.`,
+      { id: same.id },
+    );
+  }
+  const other = active.find((d) => d.kind === EXCLUSIVE[request.kind]);
+  if (other) {
+    throw new DomainError(
+      'DOCUMENT_CONFLICT',
+      `Dėl šio nuteistojo jau parengtas ${other.documentType.toLocaleLowerCase('lt')} Nr. ${other.registrationNumber}; įsakymas perkelti ir sprendimas neperkelti negali galioti kartu (Aprašo 13, 15 p.).`,
+      `A ${other.kind} (No. ${other.registrationNumber}) already exists for this convict; an order to transfer and a decision not to transfer cannot both stand (V-77 p. 13, 15).`,
+      { id: other.id },
+    );
+  }
+}
+
+/** The highest number already given under `prefix` in `year` (the register may have been restored from a backup). */
+export function highestIssued(all: readonly GeneratedDocument[], prefix: string, year: number): number {
+  let highest = 0;
+  for (const d of all) {
+    if (Number(d.date.slice(0, 4)) !== year || !d.registrationNumber.startsWith(`${prefix}-`)) continue;
+    const n = Number(d.registrationNumber.slice(prefix.length + 1));
+    if (Number.isInteger(n) && n > highest) highest = n;
+  }
+  return highest;
 }
 
 /** A correction is a new document of the same kind about the same case or meeting. */

@@ -158,8 +158,31 @@ export interface Sources {
   meetingId?: string;
 }
 
+/** When issuing, what a document cites must have been issued first (a preview may cite "Nr. ____"). */
+function requireIssued(ref: DocumentRef, what: { lt: string; en: string }): void {
+  if (ref.number !== null) return;
+  throw notReady(`Pirmiausia parenkite ${what.lt}: šis dokumentas jį cituoja su registracijos numeriu.`, `Issue the ${what.en} first: this document cites it by its registration number.`);
+}
+
+const MINUTES = { lt: 'posėdžio protokolą', en: 'minutes' };
+const PROPOSAL = { lt: 'komisijos siūlymą', en: "commission's proposal" };
+
+/** V-77 p. 12, 20, 45: the halfway-house employee keeps the list and submits a return; they must be named. */
+function employeeOf(register: RegisterSettings) {
+  if (register.halfwayHouseEmployee.name !== '' && register.halfwayHouseEmployee.position !== '') return register.halfwayHouseEmployee;
+  throw new DomainError(
+    'REGISTER_NOT_SET_UP',
+    'Nenurodytas pusiaukelės namų darbuotojas (vardas, pavardė ir pareigos), kuris tvarko sąrašą ir teikia grąžinimo teikimus. Administratorius jį nurodo nustatymuose.',
+    'The halfway-house employee who keeps the list and submits returns (name and position) is not set. The administrator sets them in the settings.',
+  );
+}
+
 /** The document model for a request, with the cases (and meeting) it concerns. */
-export function documentSources(ctx: ServiceContext, request: DocumentRequest, registrationNumber: string | null): Sources {
+export function documentSources(ctx: ServiceContext, request: DocumentRequest, registrationNumber: string | null, options: { issuing?: boolean } = {}): Sources {
+  const cite = (ref: DocumentRef, what: { lt: string; en: string }): DocumentRef => {
+    if (options.issuing) requireIssued(ref, what);
+    return ref;
+  };
   const settings = settingsOf(ctx);
   const register = registerOf(ctx);
   const institution: InstitutionFacts = { name: settings.institution.name, place: register.place, director: register.director };
@@ -193,7 +216,7 @@ export function documentSources(ctx: ServiceContext, request: DocumentRequest, r
         return [{ caseId: record.id, convict: record.convict, requestDate: record.request.requestDate, decision, decidedOn, servingInstitution: record.request.servingInstitution.name }];
       })
       .sort((a, b) => a.requestDate.localeCompare(b.requestDate) || a.convict.lastName.localeCompare(b.convict.lastName, 'lt'));
-    const keeper = register.halfwayHouseEmployee.name !== '' ? register.halfwayHouseEmployee : register.director;
+    const keeper = employeeOf(register);
     const model = buildDocument({ kind: 'list', sources: { institution, entries, keeper } }, registrationNumber, today);
     return { model, caseIds: entries.map((e) => e.caseId) };
   }
@@ -210,7 +233,7 @@ export function documentSources(ctx: ServiceContext, request: DocumentRequest, r
       });
     }
     if (request.kind === 'returnSubmission') {
-      const employee = register.halfwayHouseEmployee.name !== '' ? register.halfwayHouseEmployee : register.director;
+      const employee = employeeOf(register);
       return one(
         buildDocument(
           { kind: 'returnSubmission', sources: { institution, convict: record.convict, halfwayHouse: caseFacts.halfwayHouse, employee, reasons: request.reason, annexes: request.annexes } },
@@ -219,17 +242,18 @@ export function documentSources(ctx: ServiceContext, request: DocumentRequest, r
         ),
       );
     }
-    const submission = refOf(issued(ctx, 'returnSubmission', (d) => d.caseIds.includes(record.id)), today);
+    const submission = cite(refOf(issued(ctx, 'returnSubmission', (d) => d.caseIds.includes(record.id)), today), { lt: 'grąžinimo teikimą', en: 'return submission' });
     return one(
       buildDocument({ kind: 'returnDecision', sources: { institution, convict: record.convict, halfwayHouse: caseFacts.halfwayHouse, submission, reasons: request.reason } }, registrationNumber, today),
     );
   }
 
   const decided = decidedIn(ctx, record);
-  const minutes = minutesRef(ctx, decided.meeting);
-  const proposal = refOf(issued(ctx, 'proposal', (d) => d.caseIds.includes(record.id)), decided.meeting.date);
+  const minutes = () => cite(minutesRef(ctx, decided.meeting), MINUTES);
+  const proposalOf = () => cite(refOf(issued(ctx, 'proposal', (d) => d.caseIds.includes(record.id)), decided.meeting.date), PROPOSAL);
   switch (request.kind) {
     case 'proposal': {
+      minutes();
       const chair = decided.meeting.members?.find((m) => m.role === 'chair');
       return one(
         buildDocument(
@@ -241,15 +265,16 @@ export function documentSources(ctx: ServiceContext, request: DocumentRequest, r
     }
     case 'order':
       requireDecision(decided, ['10.1'], '13');
-      return one(buildDocument({ kind: 'order', sources: { institution, case: caseFacts, proposal, minutes } }, registrationNumber, today));
+      return one(buildDocument({ kind: 'order', sources: { institution, case: caseFacts, proposal: proposalOf(), minutes: minutes() } }, registrationNumber, today));
     case 'declineDecision':
       requireDecision(decided, ['10.1'], '15');
-      return one(buildDocument({ kind: 'declineDecision', sources: { institution, case: caseFacts, proposal, minutes, reasons: request.reason } }, registrationNumber, today));
+      return one(buildDocument({ kind: 'declineDecision', sources: { institution, case: caseFacts, proposal: proposalOf(), minutes: minutes(), reasons: request.reason } }, registrationNumber, today));
     case 'submission':
       requireDecision(decided, ['10.3'], '14');
-      return one(buildDocument({ kind: 'submission', sources: { institution, case: caseFacts, proposal, minutes, rationale: decided.rationale } }, registrationNumber, today));
+      return one(buildDocument({ kind: 'submission', sources: { institution, case: caseFacts, proposal: proposalOf(), minutes: minutes(), rationale: decided.rationale } }, registrationNumber, today));
     case 'letter': {
       requireDecision(decided, ['10.2', '10.4'], '16');
+      proposalOf();
       return one(
         buildDocument(
           { kind: 'letter', sources: { institution, case: caseFacts, commission: commissionOf<'10.2' | '10.4'>(ctx, decided), refusedOn: record.facts.refusedOn ?? decided.meeting.date } },

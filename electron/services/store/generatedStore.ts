@@ -43,11 +43,11 @@ export class RegisterStore {
     this.file = new DurableFile(dir.path('register.json'), codec);
   }
 
-  /** The next number for `prefix` in `year`, already recorded as given. */
-  take(prefix: string, year: number): number {
+  /** The next number for `prefix` in `year` after `atLeast` (the highest seen on documents), already recorded as given. */
+  take(prefix: string, year: number, atLeast = 0): number {
     const current = readRecord(this.file, registerFile, damaged) ?? { numbers: {} };
     const key = `${year}/${prefix}`;
-    const next = (current.numbers[key] ?? 0) + 1;
+    const next = Math.max(current.numbers[key] ?? 0, atLeast) + 1;
     try {
       new LowSync(this.file, { numbers: { ...current.numbers, [key]: next } }).write();
     } catch (e) {
