@@ -1,10 +1,19 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { DEFAULT_IDLE_MINUTES, type Settings } from '../shared/contract/schemas';
 import type { SessionUser } from '../shared/contract/users';
 import type { IsoDate } from '../shared/domain/calendar';
 import { ApiError, call, toApiError } from './api/client';
 import { AuditPage } from './audit/AuditPage';
-import { canEditCommission, canReadCases, canWriteCases, isAdministrator, landingRoute, routeAllowed } from './auth/access';
+import {
+  canEditCommission,
+  canIssueDocuments,
+  canReadCases,
+  canSignDocuments,
+  canWriteCases,
+  isAdministrator,
+  landingRoute,
+  routeAllowed,
+} from './auth/access';
 import { CommissionPage } from './commission/CommissionPage';
 import { MeetingPage } from './meetings/MeetingPage';
 import { MeetingsPage } from './meetings/MeetingsPage';
@@ -14,6 +23,10 @@ import { CasePage } from './cases/CasePage';
 import { DEFAULT_QUERY, type ListQuery } from './cases/caseListModel';
 import { useCaseList } from './cases/useCaseList';
 import { ErrorNotice } from './components/ErrorNotice';
+import { DocumentAccessContext } from './documents/documentAccess';
+import { DocumentsPage } from './documents/DocumentsPage';
+import { SigningPage } from './documents/SigningPage';
+import { VerifyPage } from './documents/VerifyPage';
 import { PageTitle } from './components/PageTitle';
 import { useI18n } from './i18n/I18nProvider';
 import { Header } from './layout/Header';
@@ -68,6 +81,7 @@ export function Workspace({ user, locked, onSignOut, onUserChanged, onIdleMinute
   const readsCases = canReadCases(roles);
   const caseList = useCaseList(boot?.settings != null && readsCases && route.name === 'cases', boot?.today);
   const landing = landingRoute(roles);
+  const documentAccess = useMemo(() => ({ canIssue: canIssueDocuments(roles), canSign: canSignDocuments(roles) }), [roles]);
 
   useEffect(() => {
     let current = true;
@@ -140,6 +154,12 @@ export function Workspace({ user, locked, onSignOut, onUserChanged, onIdleMinute
         return <MeetingsPage today={today} canWrite={canWriteCases(roles)} />;
       case 'meeting':
         return <MeetingPage key={current.id} id={current.id} today={today} canWrite={canWriteCases(roles)} />;
+      case 'documents':
+        return <DocumentsPage />;
+      case 'signing':
+        return <SigningPage />;
+      case 'verify':
+        return <VerifyPage />;
       case 'commission':
         return <CommissionPage today={today} canEdit={canEditCommission(roles)} />;
       case 'settings':
@@ -205,7 +225,7 @@ export function Workspace({ user, locked, onSignOut, onUserChanged, onIdleMinute
         onSignOut={onSignOut}
       />
       <main id="main" tabIndex={-1}>
-        {content}
+        <DocumentAccessContext.Provider value={documentAccess}>{content}</DocumentAccessContext.Provider>
       </main>
     </div>
   );

@@ -35,8 +35,11 @@ export interface BrowserHost {
 const MAX_BODY = 1024 * 1024;
 /** A call carrying a document: the largest the settings allow (500 MB) and its JSON. */
 const MAX_ENVELOPE = 501 * 1024 * 1024;
-/** The only methods that take binary content (a dossier document being checked). */
-const ENVELOPE_METHODS: readonly string[] = ['dossier.stage'];
+/**
+ * The only methods that take binary content: a dossier document being checked, the signer's PKCS#12
+ * file, and a PDF whose signatures are verified.
+ */
+const ENVELOPE_METHODS: readonly string[] = ['dossier.stage', 'documents.sign', 'documents.verify'];
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,3 +1,4 @@
+import { DEFAULT_PREFIXES } from '../../shared/contract/documentSchemas';
 import type { Commission } from '../../shared/contract/meetingSchemas';
 import { OWN_INSTITUTION_ID, type RequestInput, type Settings } from '../../shared/contract/schemas';
 import { addCalendarMonths, addDays, compareIso, isWorkingDay, weekday, type IsoDate } from '../../shared/domain/calendar';
@@ -20,6 +21,13 @@ export const DEMO_SETTINGS: Settings = {
     { id: 'vilnius', name: 'Vilniaus pataisos namai', halfwayHouseName: '' },
     { id: 'panevezys', name: 'Panevėžio pataisos namai', halfwayHouseName: 'Panevėžio pataisos namų pusiaukelės namai' },
   ],
+  // Issue 6: the register numbers the documents and names who signs them.
+  register: {
+    place: 'Pravieniškės',
+    director: { name: 'Rūta Žemaitienė', position: 'Direktorė' },
+    halfwayHouseEmployee: { name: 'Tomas Šaulys', position: 'Pusiaukelės namų vyresnysis specialistas' },
+    prefixes: { ...DEFAULT_PREFIXES },
+  },
 };
 
 const FIRST = ['Jonas', 'Tomas', 'Mantas', 'Darius', 'Rimantas', 'Andrius', 'Vytautas', 'Saulius', 'Marius', 'Paulius', 'Žydrūnas', 'Gintaras', 'Algirdas', 'Egidijus', 'Šarūnas', 'Kęstutis', 'Aurimas', 'Mindaugas', 'Linas', 'Ričardas'];

@@ -1,4 +1,13 @@
-import { ADMINISTRATORS, CASE_READERS, CASE_WRITERS, COMMISSION_EDITORS, COMMISSION_READERS, type Role } from '../../shared/contract/roles';
+import {
+  ADMINISTRATORS,
+  CASE_READERS,
+  CASE_WRITERS,
+  COMMISSION_EDITORS,
+  COMMISSION_READERS,
+  DOCUMENT_AUTHORS,
+  DOCUMENT_SIGNERS,
+  type Role,
+} from '../../shared/contract/roles';
 import type { RouteName } from '../router/routes';
 
 /**
@@ -14,6 +23,9 @@ export const canWriteCases = (roles: readonly Role[]): boolean => holdsAny(roles
 export const isAdministrator = (roles: readonly Role[]): boolean => holdsAny(roles, ADMINISTRATORS);
 export const canReadCommission = (roles: readonly Role[]): boolean => holdsAny(roles, COMMISSION_READERS);
 export const canEditCommission = (roles: readonly Role[]): boolean => holdsAny(roles, COMMISSION_EDITORS);
+/** The secretary and the director prepare the documents; the director, the chair and the secretary sign them. */
+export const canIssueDocuments = (roles: readonly Role[]): boolean => holdsAny(roles, DOCUMENT_AUTHORS);
+export const canSignDocuments = (roles: readonly Role[]): boolean => holdsAny(roles, DOCUMENT_SIGNERS);
 
 /** The screens a user with `roles` may open. */
 export function routeAllowed(route: RouteName, roles: readonly Role[]): boolean {
@@ -23,7 +35,10 @@ export function routeAllowed(route: RouteName, roles: readonly Role[]): boolean 
       return canReadCases(roles);
     case 'meetings':
     case 'meeting':
+    case 'documents':
       return canReadCases(roles);
+    case 'signing':
+      return canSignDocuments(roles);
     case 'commission':
       return canReadCommission(roles);
     case 'new':
@@ -32,15 +47,17 @@ export function routeAllowed(route: RouteName, roles: readonly Role[]): boolean 
     case 'users':
     case 'audit':
       return isAdministrator(roles);
+    case 'verify':
     case 'password':
     case 'notFound':
       return true;
   }
 }
 
-export type NavigationItem = 'cases' | 'new' | 'meetings' | 'commission' | 'settings' | 'users' | 'audit';
+export type NavigationItem = 'cases' | 'new' | 'meetings' | 'documents' | 'signing' | 'commission' | 'settings' | 'users' | 'audit';
 
-const NAVIGATION: readonly NavigationItem[] = ['cases', 'new', 'meetings', 'commission', 'settings', 'users', 'audit'];
+/** The verification page (#/verify, everyone's) is reached from the documents and signing pages. */
+const NAVIGATION: readonly NavigationItem[] = ['cases', 'new', 'meetings', 'documents', 'signing', 'commission', 'settings', 'users', 'audit'];
 
 /** The links of the main navigation, in order, for `roles`. */
 export function navigationFor(roles: readonly Role[]): NavigationItem[] {

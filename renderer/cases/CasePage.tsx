@@ -16,6 +16,8 @@ import { decisionOf, decisionsOf } from './caseSteps';
 import { StepForm } from './StepForm';
 import { Timeline } from './Timeline';
 import { DossierSection } from '../dossier/DossierSection';
+import { caseKindsDue } from '../documents/documentsModel';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
 
 type Mode = { kind: 'view' } | { kind: 'step'; to: CaseState } | { kind: 'edit' };
 type Notice = { kind: 'ok'; text: string } | { kind: 'changed'; error: ApiError };
@@ -233,6 +235,8 @@ export function CasePage({ id, settings, today, canWrite }: CasePageProps) {
           />
         </section>
       ) : null}
+
+      <DocumentsPanel target={{ kind: 'case', caseId: record.id, decidedAt: record.facts.meetingId }} due={caseKindsDue(record)} />
 
       <DossierSection view={view} today={today} canWrite={canWrite} onChange={change} />
 

@@ -7,6 +7,8 @@ import { viewerEn, viewerLt } from '../dossier/viewerMessages';
 import { commissionEn, commissionLt } from '../commission/commissionMessages';
 import { meetingEn, meetingLt } from '../meetings/meetingMessages';
 import { scheduleEn, scheduleLt } from '../meetings/scheduleMessages';
+import { documentsEn, documentsLt } from '../documents/documentMessages';
+import { documentSettingsEn, documentSettingsLt } from '../settings/documentSettingsMessages';
 
 export const lt = {
   ...dossierLt,
@@ -14,6 +16,8 @@ export const lt = {
   ...commissionLt,
   ...meetingLt,
   ...scheduleLt,
+  ...documentsLt,
+  ...documentSettingsLt,
   'app.name': 'Pusiaukelė',
   'app.skipToContent': 'Pereiti prie turinio',
   'nav.label': 'Pagrindinė navigacija',
@@ -288,6 +292,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...commissionEn,
   ...meetingEn,
   ...scheduleEn,
+  ...documentsEn,
+  ...documentSettingsEn,
   'app.name': 'Pusiaukelė',
   'app.skipToContent': 'Skip to content',
   'nav.label': 'Main navigation',

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import type { SessionUser } from '../../shared/contract/users';
 import { navigationFor, type NavigationItem } from '../auth/access';
+import { SigningNavLink } from '../documents/SigningNavLink';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/messages';
 import { LANGS } from '../i18n/translate';
@@ -20,6 +21,8 @@ const LINKS: Readonly<Record<NavigationItem, { label: MessageKey; current: reado
   cases: { label: 'nav.cases', current: ['cases', 'case'] },
   new: { label: 'nav.new', current: ['new'] },
   meetings: { label: 'nav.meetings', current: ['meetings', 'meeting'] },
+  documents: { label: 'nav.documents', current: ['documents'] },
+  signing: { label: 'nav.signing', current: ['signing'] },
   commission: { label: 'nav.commission', current: ['commission'] },
   settings: { label: 'nav.settings', current: ['settings'] },
   users: { label: 'nav.users', current: ['users'] },
@@ -105,13 +108,20 @@ export function Header({ institutionName, route, user, showNavigation, onSignOut
       {links.length > 0 ? (
         <nav aria-label={t('nav.label')}>
           <ul>
-            {links.map((item) => (
-              <li key={item}>
-                <a href={`#/${item}`} aria-current={LINKS[item].current.includes(route.name) ? 'page' : undefined}>
-                  {t(LINKS[item].label)}
-                </a>
-              </li>
-            ))}
+            {links.map((item) => {
+              const current = LINKS[item].current.includes(route.name);
+              return (
+                <li key={item}>
+                  {item === 'signing' ? (
+                    <SigningNavLink current={current} />
+                  ) : (
+                    <a href={`#/${item}`} aria-current={current ? 'page' : undefined}>
+                      {t(LINKS[item].label)}
+                    </a>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </nav>
       ) : null}

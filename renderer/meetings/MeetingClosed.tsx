@@ -14,6 +14,8 @@ import { redFlagOf } from './meetingSummary';
 import { assessmentText, ballotText } from './meetingWording';
 import { ballotsSummary, VoteTally } from './VotePanel';
 import { FormFooter } from '../components/FormFooter';
+import { meetingKindsDue } from '../documents/documentsModel';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
 
 type AmendField = Amendment['field'];
 
@@ -305,6 +307,7 @@ export function MeetingClosed({ view }: { view: MeetingView }) {
   return (
     <div className="meeting-closed">
       <p className="notice notice-ok">{t('meeting.closed.intro')}</p>
+      <DocumentsPanel target={{ kind: 'meeting', meetingId: view.record.id }} due={meetingKindsDue(view.record.state)} />
       {view.items.map((item) => (item.item.frozen ? <FrozenCase key={item.item.caseId} view={view} item={item} /> : null))}
     </div>
   );

@@ -1,6 +1,6 @@
 /**
  * The screens of the app, addressed by the URL fragment: #/cases, #/cases/<id>, #/new, #/settings,
- * #/users, #/audit, #/password, #/commission, #/meetings, #/meetings/<id>.
+ * #/users, #/audit, #/password, #/commission, #/meetings, #/meetings/<id>, #/documents, #/signing, #/verify.
  */
 export type Route =
   | { name: 'cases' }
@@ -13,6 +13,9 @@ export type Route =
   | { name: 'commission' }
   | { name: 'meetings' }
   | { name: 'meeting'; id: string }
+  | { name: 'documents' }
+  | { name: 'signing' }
+  | { name: 'verify' }
   | { name: 'notFound'; hash: string };
 
 export type RouteName = Route['name'];
@@ -26,6 +29,9 @@ const SIMPLE: Readonly<Record<string, Route>> = {
   '/password': { name: 'password' },
   '/commission': { name: 'commission' },
   '/meetings': { name: 'meetings' },
+  '/documents': { name: 'documents' },
+  '/signing': { name: 'signing' },
+  '/verify': { name: 'verify' },
 };
 
 export function parseRoute(hash: string): Route {

@@ -8,6 +8,8 @@ import { PageTitle } from '../components/PageTitle';
 import { fieldErrorsFromServer, type FieldErrors } from '../forms/issues';
 import { useTouched } from '../forms/useTouched';
 import { useI18n } from '../i18n/I18nProvider';
+import { DocumentSettingsFields } from './DocumentSettingsFields';
+import { documentSettingsToSave, documentSettingsValues, validateDocumentSettings, type DocumentSettingsValues } from './documentSettingsForm';
 import { randomSuffix, settingsFormValues, settingsToSave, validateSettings, type InstitutionRow, type SettingsFormValues } from './settingsForm';
 
 interface SettingsPageProps {
@@ -21,6 +23,7 @@ interface SettingsPageProps {
 export function SettingsPage({ current, problem = null, onSaved }: SettingsPageProps) {
   const { lang, t } = useI18n();
   const [values, setValues] = useState<SettingsFormValues>(() => settingsFormValues(current));
+  const [documentValues, setDocumentValues] = useState<DocumentSettingsValues>(() => documentSettingsValues(current));
   const touched = useTouched<string>();
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -28,7 +31,10 @@ export function SettingsPage({ current, problem = null, onSaved }: SettingsPageP
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState(false);
 
-  const { valid, errors } = validateSettings(values);
+  const institution = validateSettings(values);
+  const documentSections = validateDocumentSettings(documentValues);
+  const valid = institution.valid && documentSections.valid;
+  const errors = { ...institution.errors, ...documentSections.errors };
   const setup = current === null;
 
   /** `touchKey` follows a row when rows above it are removed; the schema's path names it by position. */
@@ -43,6 +49,12 @@ export function SettingsPage({ current, problem = null, onSaved }: SettingsPageP
     if (touchKey) touched.markChanged(touchKey);
     if (path) setServerErrors(({ [path]: _dropped, ...rest }) => rest);
   };
+  const updateDocuments = (patch: Partial<DocumentSettingsValues>, path: string) => {
+    setDocumentValues((v) => ({ ...v, ...patch }));
+    setSaved(false);
+    touched.markChanged(path);
+    setServerErrors(({ [path]: _dropped, ...rest }) => rest);
+  };
   const updateRow = (index: number, patch: Partial<InstitutionRow>, path: string, touchKey: string) =>
     update({ others: values.others.map((r, i) => (i === index ? { ...r, ...patch } : r)) }, path, touchKey);
 
@@ -50,12 +62,15 @@ export function SettingsPage({ current, problem = null, onSaved }: SettingsPageP
     e.preventDefault();
     setSubmitted(true);
     const settings = settingsToSave(values);
-    if (!settings) return;
+    const sections = documentSettingsToSave(documentValues);
+    if (!settings || !sections) return;
     setSaving(true);
     setError(null);
     try {
-      const stored = await call('settings.save', settings);
+      // The document size limit has no field here: what is set stays as it is.
+      const stored = await call('settings.save', { ...settings, ...sections, ...(current?.documents ? { documents: current.documents } : {}) });
       setValues(settingsFormValues(stored));
+      setDocumentValues(documentSettingsValues(stored));
       setSaved(true);
       onSaved(stored);
     } catch (err) {
@@ -189,6 +204,8 @@ export function SettingsPage({ current, problem = null, onSaved }: SettingsPageP
             error={errorOf('security.idleMinutes')}
           />
         </fieldset>
+
+        <DocumentSettingsFields values={documentValues} onChange={updateDocuments} onLeave={(path) => touched.leave(path)} errorOf={(path) => errorOf(path)} />
 
         {error ? <ErrorNotice error={error} /> : null}
         {submitted && !valid ? (

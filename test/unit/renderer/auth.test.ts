@@ -16,15 +16,25 @@ import { authSignalOf, SessionGate } from '../../../renderer/auth/sessionGate';
 import { parseRoute, routeHref } from '../../../renderer/router/routes';
 
 describe('the users-and-roles issue: what the UI offers to each role', () => {
-  it('shows the cases, meetings and commission to every case role, registering to the secretary, administration to the administrator', () => {
-    expect(navigationFor(['secretary'])).toEqual(['cases', 'new', 'meetings', 'commission']);
-    expect(navigationFor(['member'])).toEqual(['cases', 'meetings', 'commission']);
-    expect(navigationFor(['chair'])).toEqual(['cases', 'meetings', 'commission']);
-    expect(navigationFor(['director'])).toEqual(['cases', 'meetings', 'commission']);
-    expect(navigationFor(['archivist'])).toEqual(['cases', 'meetings', 'commission']);
-    // The administrator keeps the commission's membership (with the secretary) but sees no cases or meetings.
+  it('shows the cases, meetings, documents and commission to every case role, registering to the secretary, signing to the signers, administration to the administrator', () => {
+    expect(navigationFor(['secretary'])).toEqual(['cases', 'new', 'meetings', 'documents', 'signing', 'commission']);
+    expect(navigationFor(['member'])).toEqual(['cases', 'meetings', 'documents', 'commission']);
+    expect(navigationFor(['chair'])).toEqual(['cases', 'meetings', 'documents', 'signing', 'commission']);
+    expect(navigationFor(['director'])).toEqual(['cases', 'meetings', 'documents', 'signing', 'commission']);
+    expect(navigationFor(['archivist'])).toEqual(['cases', 'meetings', 'documents', 'commission']);
+    // The administrator keeps the commission's membership (with the secretary) but sees no cases, meetings or documents.
     expect(navigationFor(['administrator'])).toEqual(['commission', 'settings', 'users', 'audit']);
-    expect(navigationFor(['administrator', 'secretary'])).toEqual(['cases', 'new', 'meetings', 'commission', 'settings', 'users', 'audit']);
+    expect(navigationFor(['administrator', 'secretary'])).toEqual(['cases', 'new', 'meetings', 'documents', 'signing', 'commission', 'settings', 'users', 'audit']);
+  });
+
+  it('issue 6: opens the documents to case readers, the signing queue to the signers, the verification to everyone', () => {
+    expect(routeAllowed('documents', ['archivist'])).toBe(true);
+    expect(routeAllowed('documents', ['administrator'])).toBe(false);
+    expect(routeAllowed('signing', ['director'])).toBe(true);
+    expect(routeAllowed('signing', ['member'])).toBe(false);
+    expect(routeAllowed('signing', ['archivist'])).toBe(false);
+    for (const role of ROLES) expect(routeAllowed('verify', [role]), role).toBe(true);
+    for (const name of ['documents', 'signing', 'verify'] as const) expect(parseRoute(routeHref({ name }))).toEqual({ name });
   });
 
   it('routes the meeting screens (issue 5)', () => {

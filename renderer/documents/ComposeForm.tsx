@@ -1,0 +1,125 @@
+import { useId, useState, type FormEvent } from 'react';
+import { DOCUMENT_REASON_MAX, type DocumentItem } from '../../shared/contract/documentSchemas';
+import { validationMessage } from '../../shared/contract/validationMessages';
+import type { DocumentKind } from '../../shared/domain/documents/documentModel';
+import { call, toApiError, type ApiError } from '../api/client';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { TextAreaField } from '../components/fields';
+import type { ViewedDocument } from '../dossier/DocumentViewer';
+import { useTouched } from '../forms/useTouched';
+import { useI18n } from '../i18n/I18nProvider';
+import { DOCUMENT_POINTS, draftProblems, EMPTY_DRAFT, needsReason, requestOf, takesAnnexes, type ComposeDraft, type DocumentTarget } from './documentsModel';
+
+interface ComposeFormProps {
+  target: DocumentTarget;
+  kind: DocumentKind;
+  /** The document in force that the new one corrects (it stays as it was, marked as replaced). */
+  replaces?: DocumentItem | undefined;
+  /** A document this one cites by number and that is not issued yet: it can be previewed, not issued. */
+  waitsFor: DocumentKind | null;
+  onPreview(document: ViewedDocument): void;
+  onIssued(item: DocumentItem): void;
+  onCancel(): void;
+}
+
+type Field = keyof ComposeDraft;
+
+/**
+ * Preparing one document: the reasons where the signer writes them (V-77 p. 15, 45, 46), a preview
+ * (numbered "Nr. ____", nothing stored), and the issue that registers it under the next number.
+ */
+export function ComposeForm({ target, kind, replaces, waitsFor, onPreview, onIssued, onCancel }: ComposeFormProps) {
+  const { lang, t } = useI18n();
+  const ids = useId();
+  const [draft, setDraft] = useState<ComposeDraft>(EMPTY_DRAFT);
+  const touched = useTouched<Field>();
+  const [submitted, setSubmitted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const problems = draftProblems(target, kind, draft);
+  const valid = Object.keys(problems).length === 0;
+  const errorOf = (field: Field): string | undefined => {
+    const key = submitted || touched.isTouched(field) ? problems[field] : undefined;
+    return key ? validationMessage(key, lang) : undefined;
+  };
+  const change = (field: Field, value: string) => {
+    setDraft((d) => ({ ...d, [field]: value }));
+    touched.markChanged(field);
+  };
+
+  /** Run a call once the draft is valid; a refusal stays on the form. */
+  const run = <T,>(task: () => Promise<T>, done: (value: T) => void) => {
+    setSubmitted(true);
+    if (!valid) return;
+    setBusy(true);
+    setError(null);
+    task()
+      .then(done, (e: unknown) => setError(toApiError(e)))
+      .finally(() => setBusy(false));
+  };
+
+  const preview = () =>
+    run(
+      () => call('documents.preview', requestOf(target, kind, draft)),
+      (result) => onPreview({ name: t('documents.preview.name', { title: result.title }), kind: 'pdf', bytes: result.bytes }),
+    );
+
+  const issue = (e: FormEvent) => {
+    e.preventDefault();
+    run(() => call('documents.issue', { ...requestOf(target, kind, draft), ...(replaces ? { replaces: replaces.id } : {}) }), onIssued);
+  };
+
+  const headingId = `${ids}-title`;
+  return (
+    <form className="panel compose-form" data-kind={kind} onSubmit={issue} noValidate aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('documents.compose.title', { kind: t(`documents.kind.${kind}`), point: t('deadline.point', { point: DOCUMENT_POINTS[kind] }) })}</h3>
+      {replaces ? <p className="notice notice-warning">{t('documents.compose.correcting', { number: replaces.registrationNumber })}</p> : null}
+      <p className="field-hint">{t('documents.compose.hint')}</p>
+      {waitsFor !== null ? <p className="notice notice-warning">{t('documents.compose.waitsFor', { kind: t(`documents.kind.${waitsFor}`) })}</p> : null}
+      {needsReason(kind) ? (
+        <TextAreaField
+          id={`${ids}-reason`}
+          label={t('documents.compose.reason')}
+          hint={t('documents.compose.reasonHint', { max: DOCUMENT_REASON_MAX })}
+          required
+          rows={6}
+          maxLength={DOCUMENT_REASON_MAX}
+          value={draft.reason}
+          onChange={(v) => change('reason', v)}
+          onBlur={() => touched.leave('reason')}
+          error={errorOf('reason')}
+        />
+      ) : null}
+      {takesAnnexes(kind) ? (
+        <TextAreaField
+          id={`${ids}-annexes`}
+          label={t('documents.compose.annexes')}
+          hint={t('documents.compose.annexesHint')}
+          rows={3}
+          value={draft.annexes}
+          onChange={(v) => change('annexes', v)}
+          onBlur={() => touched.leave('annexes')}
+          error={errorOf('annexes')}
+        />
+      ) : null}
+      {error ? <ErrorNotice error={error} /> : null}
+      {submitted && !valid ? (
+        <p className="form-summary" role="alert">
+          {t('auth.fixFields')}
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <button type="button" className="button-secondary" disabled={busy} onClick={preview}>
+          {t('documents.compose.preview')}
+        </button>
+        <button type="submit" className="button-primary" disabled={busy || waitsFor !== null}>
+          {t('documents.compose.issue')}
+        </button>
+        <button type="button" className="button-secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

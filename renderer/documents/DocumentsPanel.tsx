@@ -1,0 +1,40 @@
+import type { DocumentKind } from '../../shared/domain/documents/documentModel';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { useI18n } from '../i18n/I18nProvider';
+import { DocumentDesk } from './DocumentDesk';
+import type { DocumentTarget } from './documentsModel';
+import { useDocumentList } from './useDocuments';
+
+interface DocumentsPanelProps {
+  target: Extract<DocumentTarget, { kind: 'case' | 'meeting' }>;
+  /** The kinds the procedure has reached (documentsModel: caseKindsDue, meetingKindsDue). */
+  due: readonly DocumentKind[];
+}
+
+/**
+ * The documents section of a case or a closed meeting. Shown once there is something to show: a
+ * document issued, or one the procedure has reached.
+ */
+export function DocumentsPanel({ target, due }: DocumentsPanelProps) {
+  const { t } = useI18n();
+  const list = useDocumentList(target.kind === 'case' ? { caseId: target.caseId } : { meetingId: target.meetingId });
+  const documents = list.documents ?? [];
+  if (list.error === null && documents.length === 0 && due.length === 0) return null;
+  const titleId = `documents-title-${target.kind}`;
+
+  return (
+    <section className="panel documents-panel" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t('documents.panel.title')}</h2>
+      {list.error ? (
+        <ErrorNotice error={list.error}>
+          <button type="button" className="button-secondary" onClick={list.reload}>
+            {t('common.retry')}
+          </button>
+        </ErrorNotice>
+      ) : null}
+      {list.documents === null && !list.error ? <p>{t('common.loading')}</p> : null}
+      {list.documents !== null && documents.length === 0 ? <p>{t('documents.none')}</p> : null}
+      {list.documents !== null ? <DocumentDesk target={target} due={due} documents={documents} onIssued={list.reload} /> : null}
+    </section>
+  );
+}

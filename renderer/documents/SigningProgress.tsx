@@ -1,0 +1,53 @@
+import type { ApiError } from '../api/client';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { useI18n } from '../i18n/I18nProvider';
+import { notReached, signedCount, type SigningRun } from './signingModel';
+
+interface SigningProgressProps {
+  run: SigningRun<ApiError>;
+  /** The registration number of each document of the run (the queue drops them as they are signed). */
+  numbers: ReadonlyMap<string, string>;
+}
+
+/** How far a signing run is, and what became of each document; a refusal that stopped it, with its code. */
+export function SigningProgress({ run, numbers }: SigningProgressProps) {
+  const { lang, t } = useI18n();
+  const total = run.ids.length;
+  const done = run.results.length;
+  const signed = signedCount(run);
+  const numberOf = (id: string) => numbers.get(id) ?? id;
+
+  return (
+    <section className="panel signing-progress" aria-labelledby="signing-progress-title" data-finished={run.finished}>
+      <h2 id="signing-progress-title">{t('signing.results')}</h2>
+      <div className="progress-line">
+        <label htmlFor="signing-progress-bar">{t('signing.progressLabel')}</label>
+        <progress id="signing-progress-bar" value={done} max={total} />
+        <span className="progress-count">{t('signing.progress', { done, total })}</span>
+      </div>
+      <p role="status">
+        {!run.finished ? t('signing.running') : run.stoppedBy ? t('signing.stopped', { signed, total }) : t('signing.finished', { signed, total })}
+      </p>
+      {run.stoppedBy ? <ErrorNotice error={run.stoppedBy} /> : null}
+      <ul className="signing-results">
+        {run.results.map((result) => (
+          <li key={result.id} data-result={result.outcome}>
+            {result.outcome === 'signed' ? (
+              t('signing.result.signed', { number: numberOf(result.id) })
+            ) : (
+              <>
+                {t('signing.result.refused', { number: numberOf(result.id) })}:{' '}
+                <span className="error-code">({t('error.code', { code: result.error.code })})</span> {result.error.text(lang)}
+              </>
+            )}
+          </li>
+        ))}
+        {notReached(run).map((id) => (
+          <li key={id} data-result="notReached">
+            {t('signing.result.notReached', { number: numberOf(id) })}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,178 @@
+import { documentRequest, type DocumentItem, type SignatureRecord } from '../../shared/contract/documentSchemas';
+import type { MethodInput } from '../../shared/contract/methods';
+import type { CaseRecord } from '../../shared/contract/schemas';
+import type { DocumentKind } from '../../shared/domain/documents/documentModel';
+import { fieldErrorsFromIssues, type FieldErrors } from '../forms/issues';
+
+/** A document request as the UI sends it (the back end fills the defaults). */
+export type DocumentRequestInput = MethodInput<'documents.preview'>;
+
+/**
+ * What the documents screens show and offer, as pure functions: which documents the procedure has
+ * reached for a case or a meeting (the back end refuses the others with DOCUMENT_NOT_DUE), the
+ * request each one is generated from, a document's versions and its signing status.
+ */
+
+/** The V-77 point each kind implements, as the screens cite it. */
+export const DOCUMENT_POINTS: Readonly<Record<DocumentKind, string>> = {
+  minutes: '9–11',
+  proposal: '10',
+  order: '13',
+  declineDecision: '15',
+  submission: '14',
+  letter: '16',
+  list: '12',
+  returnSubmission: '45',
+  returnDecision: '46',
+};
+
+/** V-77 p. 15, 45, 46: the signer's own motivation is written into these documents. */
+const REASON_KINDS: readonly DocumentKind[] = ['declineDecision', 'returnSubmission', 'returnDecision'];
+
+export const needsReason = (kind: DocumentKind): boolean => REASON_KINDS.includes(kind);
+
+/** V-77 p. 45: the return submission lists the documents that support its reasons. */
+export const takesAnnexes = (kind: DocumentKind): boolean => kind === 'returnSubmission';
+
+/**
+ * What a document is generated about: a case (with the meeting that decided it, if one did), a
+ * meeting (the minutes) or the institution (the list).
+ */
+export type DocumentTarget = { kind: 'case'; caseId: string; decidedAt?: string | undefined } | { kind: 'meeting'; meetingId: string } | { kind: 'institution' };
+
+/**
+ * The documents a case has reached (V-77 p. 10–16, 44–46): the proposal after any decision of a
+ * closed meeting, the order (p. 13) and the motivated refusal (p. 15) after 10.1, the submission
+ * (p. 14) after 10.3, the letter (p. 16) after 10.2 or 10.4, and the return documents (p. 45–46)
+ * once the convict is in the halfway house.
+ */
+export function caseKindsDue(record: Pick<CaseRecord, 'state' | 'facts'>): DocumentKind[] {
+  const decision = record.facts.decision;
+  const kinds: DocumentKind[] = [];
+  if (decision !== undefined) kinds.push('proposal');
+  if (decision === '10.1') kinds.push('order', 'declineDecision');
+  if (decision === '10.3') kinds.push('submission');
+  if (decision === '10.2' || decision === '10.4') kinds.push('letter');
+  if (record.state === 'transferred' || record.state === 'returned') kinds.push('returnSubmission', 'returnDecision');
+  return kinds;
+}
+
+/** The minutes are drawn up once the meeting is closed (V-77 p. 9–11). */
+export function meetingKindsDue(state: string): DocumentKind[] {
+  return state === 'closed' ? ['minutes'] : [];
+}
+
+/** What the author writes for a document: the reasons (p. 15, 45, 46) and, for p. 45, its annexes one per line. */
+export interface ComposeDraft {
+  reason: string;
+  annexes: string;
+}
+
+export const EMPTY_DRAFT: ComposeDraft = { reason: '', annexes: '' };
+
+/** The lines of the annex field that say something, trimmed. */
+export function annexesOf(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+/** The request a document of `kind` about `target` is previewed and issued from. */
+export function requestOf(target: DocumentTarget, kind: DocumentKind, draft: ComposeDraft): DocumentRequestInput {
+  if (kind === 'list') return { kind };
+  if (kind === 'minutes') {
+    if (target.kind !== 'meeting') throw new Error('The minutes are about a meeting');
+    return { kind, meetingId: target.meetingId };
+  }
+  if (target.kind !== 'case') throw new Error(`A document of kind ${kind} is about a case`);
+  const { caseId } = target;
+  if (kind === 'returnSubmission') return { kind, caseId, reason: draft.reason, annexes: annexesOf(draft.annexes) };
+  if (kind === 'declineDecision' || kind === 'returnDecision') return { kind, caseId, reason: draft.reason };
+  return { kind, caseId };
+}
+
+/** What is wrong with the draft, by field ('reason', 'annexes'), as VALIDATION_MESSAGES keys; the contract's schema decides. */
+export function draftProblems(target: DocumentTarget, kind: DocumentKind, draft: ComposeDraft): FieldErrors {
+  const parsed = documentRequest.safeParse(requestOf(target, kind, draft));
+  if (parsed.success) return {};
+  // An annex is reported on the field that holds them all ('annexes.3' → 'annexes').
+  return fieldErrorsFromIssues(parsed.error.issues.map((issue) => ({ path: issue.path.slice(0, 1), message: issue.message })));
+}
+
+/**
+ * What each kind cites by its registration number, and so can be issued only after (a preview may
+ * cite "Nr. ____"): the proposal cites the minutes of the meeting that decided; the director's
+ * documents and the letter cite the proposal (V-77 p. 13–16); the return decision cites the return
+ * submission (p. 46).
+ */
+const CITES: Readonly<Partial<Record<DocumentKind, DocumentKind>>> = {
+  proposal: 'minutes',
+  order: 'proposal',
+  declineDecision: 'proposal',
+  submission: 'proposal',
+  letter: 'proposal',
+  returnDecision: 'returnSubmission',
+};
+
+const inForce = (d: DocumentItem) => d.replacedBy === undefined;
+
+/**
+ * The kind that must be issued before `kind` about `target`, when none of it is in force among the
+ * target's `documents`; null when nothing is missing. The minutes must be those of the deciding meeting.
+ */
+export function missingFirst(kind: DocumentKind, target: DocumentTarget, documents: readonly DocumentItem[]): DocumentKind | null {
+  const cited = CITES[kind];
+  if (cited === undefined) return null;
+  const decidedAt = target.kind === 'case' ? target.decidedAt : undefined;
+  const found = documents.some((d) => d.kind === cited && inForce(d) && (cited !== 'minutes' || d.meetingId === decidedAt));
+  return found ? null : cited;
+}
+
+/** A due kind: its document in force (issued and not replaced) if any, and what must be issued before it. */
+export interface KindOffer {
+  kind: DocumentKind;
+  current: DocumentItem | undefined;
+  waitsFor: DocumentKind | null;
+}
+
+/** Each due kind with its document in force: one not yet issued is offered, one issued is corrected instead. */
+export function kindOffers(due: readonly DocumentKind[], target: DocumentTarget, documents: readonly DocumentItem[]): KindOffer[] {
+  return due.map((kind) => ({ kind, current: documents.find((d) => d.kind === kind && inForce(d)), waitsFor: missingFirst(kind, target, documents) }));
+}
+
+/** Whether a document may be corrected by a new one: it is still in force and its kind is still due. */
+export function canCorrect(item: DocumentItem, due: readonly DocumentKind[]): boolean {
+  return inForce(item) && due.includes(item.kind);
+}
+
+/** One version of a document's file: 1 as issued, then one more per signature. */
+export interface DocumentVersion {
+  version: number;
+  at: string;
+  signature?: SignatureRecord;
+}
+
+export function versionsOf(item: Pick<DocumentItem, 'createdAt' | 'signatures'>): DocumentVersion[] {
+  return [{ version: 1, at: item.createdAt }, ...item.signatures.map((signature, i) => ({ version: i + 2, at: signature.at, signature }))];
+}
+
+/** Replaced (a correction is in force), awaiting a signature, or signed by everyone who signs it. */
+export type DocumentStatus = 'replaced' | 'awaiting' | 'signed';
+
+export function statusOf(item: Pick<DocumentItem, 'replacedBy' | 'awaiting'>): DocumentStatus {
+  if (item.replacedBy !== undefined) return 'replaced';
+  return item.awaiting.length > 0 ? 'awaiting' : 'signed';
+}
+
+export const DOCUMENT_FILTERS = ['all', 'awaiting', 'signed', 'replaced'] as const;
+export type DocumentFilter = (typeof DOCUMENT_FILTERS)[number];
+
+export function filterDocuments(documents: readonly DocumentItem[], filter: DocumentFilter): DocumentItem[] {
+  return filter === 'all' ? [...documents] : documents.filter((d) => statusOf(d) === filter);
+}
+
+/** The registration number of the document with `id` among `documents`, or the id when it is not there. */
+export function numberOf(documents: readonly Pick<DocumentItem, 'id' | 'registrationNumber'>[], id: string): string {
+  return documents.find((d) => d.id === id)?.registrationNumber ?? id;
+}

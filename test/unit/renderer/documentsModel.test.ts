@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentItem } from '../../../shared/contract/documentSchemas';
+import { canIssueDocuments, canSignDocuments } from '../../../renderer/auth/access';
+import {
+  annexesOf,
+  canCorrect,
+  caseKindsDue,
+  draftProblems,
+  EMPTY_DRAFT,
+  filterDocuments,
+  kindOffers,
+  meetingKindsDue,
+  missingFirst,
+  needsReason,
+  numberOf,
+  requestOf,
+  statusOf,
+  versionsOf,
+} from '../../../renderer/documents/documentsModel';
+
+function item(overrides: Partial<DocumentItem>): DocumentItem {
+  return {
+    id: 'd1',
+    kind: 'proposal',
+    templateVersion: 'proposal/10.1@1',
+    registrationNumber: 'DKS-1',
+    date: '2026-11-23',
+    documentType: 'SIŪLYMAS',
+    title: 'DĖL PERKĖLIMO',
+    subject: 'Tomas Vaitkus',
+    caseIds: ['c1'],
+    createdAt: '2026-11-23T08:00:00.000Z',
+    pageCount: 1,
+    signatures: [],
+    awaiting: ['director'],
+    sha256: 'ab',
+    ...overrides,
+  };
+}
+
+const signature = (role: 'director' | 'chair', at: string) => ({
+  role,
+  signerName: 'Ąžuolas Žėkas',
+  certificate: { subject: 'CN=Ąžuolas Žėkas', issuer: 'CN=CA', serialNumber: '01', notAfter: '2027-01-01T00:00:00.000Z' },
+  by: { userId: 'u1', name: 'Direktorė' },
+  at,
+  method: 'pkcs12' as const,
+});
+
+const decided = (decision: '10.1' | '10.2' | '10.3' | '10.4', state: 'decided' | 'listed' | 'transferred' = 'decided') => ({ state, facts: { decision } });
+
+describe('issue 6: which documents the procedure has reached', () => {
+  it('V-77 p. 10, 13, 15: after 10.1 the proposal, the order and the motivated refusal', () => {
+    expect(caseKindsDue(decided('10.1'))).toEqual(['proposal', 'order', 'declineDecision']);
+  });
+
+  it('V-77 p. 14: after 10.3 the proposal and the submission; p. 16: after 10.2 or 10.4 the proposal and the letter', () => {
+    expect(caseKindsDue(decided('10.3', 'listed'))).toEqual(['proposal', 'submission']);
+    expect(caseKindsDue(decided('10.2'))).toEqual(['proposal', 'letter']);
+    expect(caseKindsDue(decided('10.4'))).toEqual(['proposal', 'letter']);
+  });
+
+  it('V-77 p. 45–46: the return documents once the convict is in the halfway house; nothing before a decision', () => {
+    expect(caseKindsDue(decided('10.1', 'transferred'))).toEqual(['proposal', 'order', 'declineDecision', 'returnSubmission', 'returnDecision']);
+    expect(caseKindsDue({ state: 'scheduled', facts: {} })).toEqual([]);
+  });
+
+  it('V-77 p. 9–11: the minutes once the meeting is closed', () => {
+    expect(meetingKindsDue('closed')).toEqual(['minutes']);
+    expect(meetingKindsDue('open')).toEqual([]);
+  });
+
+  it('offers a kind not prepared yet, and the document in force of one prepared (a replaced one is not in force)', () => {
+    const target = { kind: 'case', caseId: 'c1', decidedAt: 'm1' } as const;
+    const minutes = item({ id: 'min', kind: 'minutes', registrationNumber: 'DK-1', meetingId: 'm1' });
+    const proposal = item({ id: 'p', kind: 'proposal', registrationNumber: 'DKS-1' });
+    const old = item({ id: 'old', kind: 'order', registrationNumber: 'V-1', replacedBy: 'new' });
+    const current = item({ id: 'new', kind: 'order', registrationNumber: 'V-2', replaces: 'old' });
+    expect(kindOffers(['proposal', 'order'], target, [current, old, proposal, minutes])).toEqual([
+      { kind: 'proposal', current: proposal, waitsFor: null },
+      { kind: 'order', current, waitsFor: null },
+    ]);
+    expect(canCorrect(current, ['order'])).toBe(true);
+    expect(canCorrect(old, ['order'])).toBe(false);
+    expect(canCorrect(current, ['proposal'])).toBe(false);
+    expect(numberOf([old, current], 'new')).toBe('V-2');
+    expect(numberOf([old], 'gone')).toBe('gone');
+  });
+
+  it('issues what a document cites by number first: the deciding meeting\'s minutes, then the proposal (V-77 p. 13–16), the return submission before the return decision (p. 46)', () => {
+    const target = { kind: 'case', caseId: 'c1', decidedAt: 'm2' } as const;
+    const earlierMinutes = item({ id: 'min1', kind: 'minutes', meetingId: 'm1' });
+    expect(missingFirst('proposal', target, [earlierMinutes])).toBe('minutes');
+    const minutes = item({ id: 'min2', kind: 'minutes', meetingId: 'm2' });
+    expect(missingFirst('proposal', target, [earlierMinutes, minutes])).toBeNull();
+    expect(missingFirst('order', target, [minutes])).toBe('proposal');
+    expect(missingFirst('letter', target, [minutes, item({ kind: 'proposal', replacedBy: 'x' })])).toBe('proposal');
+    expect(missingFirst('submission', target, [minutes, item({ kind: 'proposal' })])).toBeNull();
+    expect(missingFirst('returnDecision', target, [])).toBe('returnSubmission');
+    for (const kind of ['minutes', 'list', 'returnSubmission'] as const) expect(missingFirst(kind, target, []), kind).toBeNull();
+    expect(kindOffers(['order'], target, [minutes])).toEqual([{ kind: 'order', current: undefined, waitsFor: 'proposal' }]);
+  });
+
+  it('lets the secretary and the director prepare, and the director, chair and secretary sign', () => {
+    expect(canIssueDocuments(['secretary'])).toBe(true);
+    expect(canIssueDocuments(['director'])).toBe(true);
+    expect(canIssueDocuments(['chair'])).toBe(false);
+    expect(canSignDocuments(['chair'])).toBe(true);
+    expect(canSignDocuments(['member'])).toBe(false);
+    expect(canSignDocuments(['archivist'])).toBe(false);
+  });
+});
+
+describe('the request a document is made from', () => {
+  const caseTarget = { kind: 'case', caseId: 'c1' } as const;
+
+  it('names the case, the meeting, or nothing (the list)', () => {
+    expect(requestOf(caseTarget, 'order', EMPTY_DRAFT)).toEqual({ kind: 'order', caseId: 'c1' });
+    expect(requestOf({ kind: 'meeting', meetingId: 'm1' }, 'minutes', EMPTY_DRAFT)).toEqual({ kind: 'minutes', meetingId: 'm1' });
+    expect(requestOf({ kind: 'institution' }, 'list', EMPTY_DRAFT)).toEqual({ kind: 'list' });
+    expect(() => requestOf(caseTarget, 'minutes', EMPTY_DRAFT)).toThrow();
+    expect(() => requestOf({ kind: 'institution' }, 'order', EMPTY_DRAFT)).toThrow();
+  });
+
+  it('V-77 p. 15, 45, 46: carries the reasons, and for p. 45 the annexes one per line', () => {
+    const draft = { reason: 'Motyvai.', annexes: ' Tarnybinis pranešimas \n\n Paaiškinimas ' };
+    expect(needsReason('declineDecision')).toBe(true);
+    expect(needsReason('order')).toBe(false);
+    expect(requestOf(caseTarget, 'declineDecision', draft)).toEqual({ kind: 'declineDecision', caseId: 'c1', reason: 'Motyvai.' });
+    expect(requestOf(caseTarget, 'returnSubmission', draft)).toEqual({
+      kind: 'returnSubmission',
+      caseId: 'c1',
+      reason: 'Motyvai.',
+      annexes: ['Tarnybinis pranešimas', 'Paaiškinimas'],
+    });
+    expect(annexesOf('')).toEqual([]);
+  });
+
+  it('refuses a missing or too long reason by the contract, and a too long annex on the annex field', () => {
+    expect(draftProblems(caseTarget, 'returnDecision', { reason: '  ', annexes: '' })).toEqual({ reason: 'required' });
+    expect(draftProblems(caseTarget, 'returnDecision', { reason: 'x'.repeat(8001), annexes: '' })).toEqual({ reason: 'tooLong' });
+    expect(draftProblems(caseTarget, 'returnSubmission', { reason: 'Motyvai.', annexes: 'y'.repeat(301) })).toEqual({ annexes: 'tooLong' });
+    expect(draftProblems(caseTarget, 'order', EMPTY_DRAFT)).toEqual({});
+  });
+});
+
+describe("a document's versions and status", () => {
+  it('counts version 1 as issued and one more per signature', () => {
+    const signed = item({ signatures: [signature('chair', '2026-11-23T09:00:00.000Z'), signature('director', '2026-11-23T10:00:00.000Z')], awaiting: [] });
+    expect(versionsOf(signed).map((v) => [v.version, v.at, v.signature?.role])).toEqual([
+      [1, '2026-11-23T08:00:00.000Z', undefined],
+      [2, '2026-11-23T09:00:00.000Z', 'chair'],
+      [3, '2026-11-23T10:00:00.000Z', 'director'],
+    ]);
+  });
+
+  it('is replaced, awaiting a signature or signed; the filter keeps those of one status', () => {
+    const awaiting = item({ id: 'a' });
+    const signed = item({ id: 's', awaiting: [] });
+    const replaced = item({ id: 'r', awaiting: [], replacedBy: 'x' });
+    expect([awaiting, signed, replaced].map(statusOf)).toEqual(['awaiting', 'signed', 'replaced']);
+    const all = [awaiting, signed, replaced];
+    expect(filterDocuments(all, 'all')).toEqual(all);
+    expect(filterDocuments(all, 'awaiting')).toEqual([awaiting]);
+    expect(filterDocuments(all, 'signed')).toEqual([signed]);
+    expect(filterDocuments(all, 'replaced')).toEqual([replaced]);
+  });
+});
