@@ -136,6 +136,8 @@ beforeAll(async () => {
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    // The native smart-card module cannot be bundled; the writer never signs, so it is never loaded.
+    external: ['pkcs11js'],
     // Bundled CommonJS dependencies still call require() for Node's own modules.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     logLevel: 'warning',
