@@ -1,4 +1,4 @@
-import type { VerificationReport } from '../../shared/contract/documentSchemas';
+import { SIGNATURE_PROBLEMS, type SignatureProblem, type VerificationReport } from '../../shared/contract/documentSchemas';
 import type { MessageKey } from '../i18n/messages';
 import type { MessageParams } from '../i18n/translate';
 
@@ -71,23 +71,8 @@ export function signatureFindings(check: SignatureCheck, formatTime: (iso: strin
   return findings;
 }
 
-/** The problems the back end names (cmsCheck.ts), each with its explanation. */
-export const SIGNATURE_PROBLEMS = [
-  'CMS_UNREADABLE',
-  'NO_SIGNER_INFO',
-  'NO_SIGNER_CERT',
-  'NO_SIGNED_ATTRIBUTES',
-  'DIGEST_ALGORITHM_UNSUPPORTED',
-  'DIGEST_MISMATCH',
-  'BAD_SIGNATURE',
-  'SIGNATURE_ALGORITHM_UNSUPPORTED',
-  'NO_SIGNING_CERTIFICATE_ATTRIBUTE',
-  'CERT_HASH_MISMATCH',
-  'TIMESTAMP_UNREADABLE',
-  'TIMESTAMP_IMPRINT_MISMATCH',
-  'TIMESTAMP_BAD_SIGNATURE',
-] as const;
-type SignatureProblem = (typeof SIGNATURE_PROBLEMS)[number];
+export { SIGNATURE_PROBLEMS };
+
 
 /** The explanation of a problem code, or null for a code this version of the UI does not know (shown as the code). */
 export function problemKey(code: string): `verify.problem.${SignatureProblem}` | null {

@@ -5,7 +5,7 @@ import { DEFAULT_PREFIXES } from '../../shared/contract/documentSchemas';
 import type { RequestInput } from '../../shared/contract/schemas';
 import { decideByMeeting, readyCase } from '../helpers/meetings';
 import { P12_PASSWORD, testPki, type TestPki } from '../helpers/pki';
-import { closeSessions, ensureRendererBuilt, invoke, invokeAs, openApp, SECRETARY, SETTINGS, signIn, signOut, tempDir, TODAY, type Account } from './harness';
+import { closeSessions, ensureRendererBuilt, invoke, invokeAs, openApp, SECRETARY, SETTINGS, signIn, signOut, tempDir, TODAY, OWN_REQUEST, type Account } from './harness';
 
 /**
  * Issue 6 through the UI: the secretary prepares the minutes of the meeting that decided 10.1 (the
@@ -26,18 +26,7 @@ afterEach(closeSessions);
 const DIRECTOR: Account = { username: 'direktore', displayName: 'Rūta Žemaitienė', password: 'Direktore-slaptazodis-1', roles: ['director'] };
 
 /** A convict serving in this institution, which runs the halfway house: the commission decides 10.1. */
-const OWN: RequestInput = {
-  firstName: 'Tomas',
-  lastName: 'Vaitkus',
-  personalFileNo: 'P-2001',
-  birthDate: '1988-02-03',
-  servingInstitutionId: 'own',
-  halfwayHouseInstitutionId: 'own',
-  requestDate: '2026-11-02',
-  possibleTransferDate: '2026-12-20',
-  possibleParoleDate: '2027-06-01',
-  sentenceEnd: '2027-12-31',
-};
+const OWN = OWN_REQUEST;
 
 /** Another convict, decided 10.1 at an earlier meeting, whose order is already prepared. */
 const OTHER: RequestInput = { ...OWN, firstName: 'Rimas', lastName: 'Kairys', personalFileNo: 'P-3002' };

@@ -10,13 +10,27 @@ import type { KeyProvider } from '../../electron/services/store/encryption';
 import { accessOf, isMethodName, type MethodInput, type MethodName, type MethodOutput } from '../../shared/contract/methods';
 import type { InvokeResult } from '../../shared/contract/result';
 import type { Role } from '../../shared/contract/roles';
-import type { Settings } from '../../shared/contract/schemas';
+import type { RequestInput, Settings } from '../../shared/contract/schemas';
 
 /** Every e2e run lives on this day, so that terms and "days left" are the same on any machine. */
 export const TODAY = '2026-11-23';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const RENDERER_DIR = join(ROOT, 'dist', 'renderer');
+
+/** A convict serving in this institution, which runs the halfway house (V-77 p. 10.1/10.2). */
+export const OWN_REQUEST: RequestInput = {
+  firstName: 'Tomas',
+  lastName: 'Vaitkus',
+  personalFileNo: 'P-2001',
+  birthDate: '1988-02-03',
+  servingInstitutionId: 'own',
+  halfwayHouseInstitutionId: 'own',
+  requestDate: '2026-11-02',
+  possibleTransferDate: '2026-12-20',
+  possibleParoleDate: '2027-06-01',
+  sentenceEnd: '2027-12-31',
+};
 
 export const SETTINGS: Settings = {
   institution: {

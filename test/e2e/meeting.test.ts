@@ -2,24 +2,13 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../shared/contract/methods';
 import { loadCompleteDossier } from '../helpers/dossier';
-import { closeSessions, ensureRendererBuilt, invoke, MEMBER, openApp, SECRETARY, SETTINGS, tempDir, TODAY, type Dispatch } from './harness';
+import { closeSessions, ensureRendererBuilt, invoke, MEMBER, openApp, SECRETARY, SETTINGS, tempDir, TODAY, OWN_REQUEST, type Dispatch } from './harness';
 
 beforeAll(ensureRendererBuilt);
 afterEach(closeSessions);
 
 /** A convict serving in this institution, which runs the halfway house (V-77 p. 10.1/10.2). */
-const OWN: MethodInput<'cases.register'> = {
-  firstName: 'Tomas',
-  lastName: 'Vaitkus',
-  personalFileNo: 'P-2001',
-  birthDate: '1988-02-03',
-  servingInstitutionId: 'own',
-  halfwayHouseInstitutionId: 'own',
-  requestDate: '2026-11-02',
-  possibleTransferDate: '2026-12-20',
-  possibleParoleDate: '2027-06-01',
-  sentenceEnd: '2027-12-31',
-};
+const OWN = OWN_REQUEST;
 
 /** A convict serving in Marijampolė, elsewhere (V-77 p. 10.3/10.4). */
 const OTHER: MethodInput<'cases.register'> = {

@@ -113,7 +113,10 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
     return { signer: await openPkcs11({ modulePath, pin: credential.pin }), method: 'pkcs11' };
   };
 
-  /** Signs of one document run one after the other: each builds on the version the last one kept. */
+  /**
+   * Work on one key runs one after the other: the signatures of a document (each builds on the version
+   * the last one kept), and issuing (the register, the one-document-in-force rule).
+   */
   const queues = new Map<string, Promise<unknown>>();
   const oneAtATime = <T>(id: string, work: () => Promise<T>): Promise<T> => {
     const previous = queues.get(id) ?? Promise.resolve();

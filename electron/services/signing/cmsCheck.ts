@@ -7,34 +7,11 @@ import { OID } from './oids';
 import { signingCertificateMatch } from './signingCertificateAttribute';
 import { attributeValue, checkSignerInfo, parseSignedData, signerCertificateOf, type SignedData, type SignerInfo } from './signedData';
 import { checkTimestampToken } from './timestamp';
+import { SIGNATURE_PROBLEMS, type SignatureProblem } from '../../../shared/contract/documentSchemas';
 
-export const CMS_PROBLEMS = [
-  /** Not a CMS SignedData at all. */
-  'CMS_UNREADABLE',
-  'NO_SIGNER_INFO',
-  /** The certificate the signature names is not embedded. */
-  'NO_SIGNER_CERT',
-  /** The signer signed the content directly; a PAdES signature signs attributes. */
-  'NO_SIGNED_ATTRIBUTES',
-  /** The signature uses a digest other than SHA-256, which the given digest cannot be compared with. */
-  'DIGEST_ALGORITHM_UNSUPPORTED',
-  /** The signed messageDigest is not the digest of the document: the document was changed. */
-  'DIGEST_MISMATCH',
-  /** The signature over the signed attributes does not verify with the certificate's key. */
-  'BAD_SIGNATURE',
-  'SIGNATURE_ALGORITHM_UNSUPPORTED',
-  /** Neither signingCertificateV2 nor signingCertificate is signed. */
-  'NO_SIGNING_CERTIFICATE_ATTRIBUTE',
-  /** The signing-certificate attribute names another certificate. */
-  'CERT_HASH_MISMATCH',
-  'TIMESTAMP_UNREADABLE',
-  /** The timestamp is over something other than this signature value. */
-  'TIMESTAMP_IMPRINT_MISMATCH',
-  /** The TSA's signature over the timestamp does not verify. */
-  'TIMESTAMP_BAD_SIGNATURE',
-] as const;
-
-export type CmsProblem = (typeof CMS_PROBLEMS)[number];
+/** What a signature check can find wrong (the list is shared with the UI, which explains each). */
+export const CMS_PROBLEMS = SIGNATURE_PROBLEMS;
+export type CmsProblem = SignatureProblem;
 
 /** Checks a CMS signature against the digest of what it signs. */
 export interface CmsCheck {

@@ -10,11 +10,11 @@ import {
   ParsedName,
   ParsedRef,
   pdfDate,
-  Raw,
   readObject,
   readRevision,
   ref,
   reserialize,
+  serialize,
   textString,
   xrefSection,
   type ParsedDict,
@@ -208,7 +208,7 @@ export async function prepareSignature(pdf: Uint8Array, options: Omit<SignOption
   if (info instanceof ParsedRef) trailer.Info = ref(info.num);
   const id = rev.trailer.get('ID');
   if (Array.isArray(id)) trailer.ID = id.map(reserialize);
-  parts.push(Buffer.from(`${xrefSection(offsets, false)}trailer\n${serializeTrailer(trailer)}\nstartxref\n${at}\n%%EOF\n`, 'latin1'));
+  parts.push(Buffer.from(`${xrefSection(offsets, false)}trailer\n${serialize(trailer)}\nstartxref\n${at}\n%%EOF\n`, 'latin1'));
   const out = Buffer.concat(parts);
 
   // Fill in the byte range around the Contents placeholder.
@@ -221,11 +221,6 @@ export async function prepareSignature(pdf: Uint8Array, options: Omit<SignOption
   out.write(rangeText, rangeAt, 'latin1');
   const digest = createHash('sha256').update(out.subarray(0, contentsAt)).update(out.subarray(contentsEnd)).digest();
   return { bytes: out, digest, contentsAt, contentsLength: contentsHex.length + 2 };
-}
-
-function serializeTrailer(t: Record<string, PdfValue>): string {
-  const parts = Object.entries(t).map(([k, v]) => `/${k} ${v instanceof Raw ? v.text : Array.isArray(v) ? `[${v.map((x) => (x as Raw).text).join(' ')}]` : String(v)}`);
-  return `<<${parts.join(' ')}>>`;
 }
 
 /**

@@ -71,7 +71,7 @@ async function prepareFace(fontsDir: string, name: FaceName): Promise<PreparedFa
     const cid = subset.includeGlyph(glyph);
     cids.set(cp, cid);
     widths[cid] = Math.round(glyph.advanceWidth * scale);
-    unicode[cid] = (unicode[cid] ?? '') === '' ? String.fromCodePoint(cp) : (unicode[cid] as string);
+    unicode[cid] ??= String.fromCodePoint(cp); // the first code point of a shared glyph
   }
   const program = await encodeSubset(subset);
   const bold = name === 'bold';

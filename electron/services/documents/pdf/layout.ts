@@ -215,7 +215,8 @@ function texts(model: DocumentModel): string[] {
 }
 
 export function layOut(model: DocumentModel, faces: Faces): LaidOut {
-  const missing = missingCharacters(faces.bold, texts(model).join(''));
+  const all = texts(model).join('');
+  const missing = [...new Set([...missingCharacters(faces.regular, all), ...missingCharacters(faces.bold, all)])];
   if (missing.length > 0) throw unsupportedText(missing);
   const p = new Pages(faces);
   centred(p, model.institution.toLocaleUpperCase('lt'), faces.bold);

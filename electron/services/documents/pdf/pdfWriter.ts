@@ -76,7 +76,7 @@ function fontObjects(face: PreparedFace, first: number): Buffer[] {
       BaseFont: name(face.baseFont),
       CIDSystemInfo: { Registry: new Raw('(Adobe)'), Ordering: new Raw('(Identity)'), Supplement: 0 },
       FontDescriptor: ref(first + 2),
-      W: [0, face.widths.map((w) => w ?? 0)],
+      W: [0, Array.from(face.widths, (w) => w ?? 0)],
       CIDToGIDMap: name('Identity'),
     }),
     objectBytes(first + 2, {
