@@ -1,5 +1,5 @@
 import { useRef, useState, type ChangeEvent } from 'react';
-import type { VerificationReport } from '../../shared/contract/documentSchemas';
+import type { VerificationReport } from '../../shared/contract/verificationSchemas';
 import { call, toApiError, type ApiError } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageTitle } from '../components/PageTitle';

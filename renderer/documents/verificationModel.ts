@@ -1,4 +1,4 @@
-import { SIGNATURE_PROBLEMS, type SignatureProblem, type VerificationReport } from '../../shared/contract/documentSchemas';
+import { SIGNATURE_PROBLEMS, type SignatureProblem, type VerificationReport } from '../../shared/contract/verificationSchemas';
 import type { MessageKey } from '../i18n/messages';
 import type { MessageParams } from '../i18n/translate';
 

@@ -8,6 +8,7 @@ import { commissionEn, commissionLt } from '../commission/commissionMessages';
 import { meetingEn, meetingLt } from '../meetings/meetingMessages';
 import { scheduleEn, scheduleLt } from '../meetings/scheduleMessages';
 import { documentsEn, documentsLt } from '../documents/documentMessages';
+import { verificationEn, verificationLt } from '../documents/verificationMessages';
 import { documentSettingsEn, documentSettingsLt } from '../settings/documentSettingsMessages';
 
 export const lt = {
@@ -17,6 +18,7 @@ export const lt = {
   ...meetingLt,
   ...scheduleLt,
   ...documentsLt,
+  ...verificationLt,
   ...documentSettingsLt,
   'app.name': 'Pusiaukelė',
   'app.skipToContent': 'Pereiti prie turinio',
@@ -293,6 +295,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...meetingEn,
   ...scheduleEn,
   ...documentsEn,
+  ...verificationEn,
   ...documentSettingsEn,
   'app.name': 'Pusiaukelė',
   'app.skipToContent': 'Skip to content',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DEFAULT_PREFIXES, registerSettings, signingSettings, type RegisterSettings, type SigningSettings } from '../../shared/contract/documentSchemas';
+import { DEFAULT_PREFIXES, registerSettings, type RegisterSettings } from '../../shared/contract/documentSchemas';
+import { signingSettings, type SigningSettings } from '../../shared/contract/verificationSchemas';
 import type { Settings } from '../../shared/contract/schemas';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../shared/domain/documents/documentModel';
 import { fieldErrorsFromIssues, type FieldErrors } from '../forms/issues';

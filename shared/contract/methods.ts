@@ -12,7 +12,8 @@ import {
 } from './schemas';
 import { FACTS_SCHEMAS, bytes, documentKind, dossierItemId, stagedFile } from './dossierSchemas';
 import { ADMINISTRATORS, CASE_READERS, CASE_WRITERS, COMMISSION_EDITORS, COMMISSION_READERS, DOCUMENT_AUTHORS, DOCUMENT_SIGNERS, type Access } from './roles';
-import { documentItem, documentRequest, signingCredential, verificationReport } from './documentSchemas';
+import { documentItem, documentRequest, signingCredential } from './documentSchemas';
+import { verificationReport } from './verificationSchemas';
 import {
   agendaCandidate,
   assessment,

@@ -3,7 +3,8 @@ import { CASE_STATES } from '../domain/caseStates';
 import { addCalendarMonths, compareIso, isIsoDate } from '../domain/calendar';
 import { dossierItemId, dossierRecord, dossierView } from './dossierSchemas';
 import { isoDate, optionalText, text } from './fieldSchemas';
-import { registerSettings, signingSettings } from './documentSchemas';
+import { registerSettings } from './documentSchemas';
+import { signingSettings } from './verificationSchemas';
 
 export { isoDate };
 

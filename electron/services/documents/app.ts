@@ -21,6 +21,7 @@ import type { Signer } from '../signing/signer';
 import { sha256Hex } from '../store/documentStore';
 import { renderPdf } from './pdf/pdfWriter';
 import { documentSources, registerOf } from './sources';
+import { verificationReportOf } from './verification';
 
 type DocumentHandlers = Pick<
   Handlers,
@@ -217,7 +218,9 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
     await render(draft, 'check', ctx.now());
     const year = Number(draft.date.slice(0, 4));
     const registrationNumber = `${prefix}-${ctx.registerStore.take(prefix, year, highestIssued(ctx.generated.list(), prefix, year))}`;
-    const model = { ...draft, registrationNumber };
+    // Built again with the number: a document may print its own number in its text (the p. 14 draft
+    // resolution cites the submission), so a copy of the draft with only the heading's number is not enough.
+    const { model } = documentSources(ctx, request, registrationNumber, { issuing: true });
     const id = randomUUID();
     const at = ctx.now();
     const rendered = await render(model, id, at);
@@ -296,36 +299,7 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
     },
 
     'documents.sign': ({ id, credential }, caller) => oneAtATime(id, () => sign(id, credential, caller)),
-    'documents.verify': async ({ name, bytes }) => {
-      const trusted = pemCertificates(ctx.settings.get()?.signing?.trustedRoots ?? '');
-      const check = verifyPdf(bytes, { trusted, now: ctx.now() });
-      const sha256 = sha256Hex(bytes);
-      const known = ctx.generated.list().flatMap((d) => {
-        const i = d.versions.findIndex((v) => v.sha256 === sha256);
-        return i < 0 ? [] : [{ id: d.id, registrationNumber: d.registrationNumber, title: `${d.documentType} ${d.title}`, version: i + 1 }];
-      })[0];
-      return {
-        name,
-        size: check.size,
-        sha256,
-        known: known ?? null,
-        signatures: check.signatures.map((s) => ({
-          name: s.name,
-          signer: s.cms.signer
-            ? { subject: s.cms.signer.subject, commonName: s.cms.signer.commonName, issuer: s.cms.signer.issuer, serialNumber: s.cms.signer.serialNumber, notBefore: s.cms.signer.notBefore, notAfter: s.cms.signer.notAfter }
-            : null,
-          claimedTime: s.claimedTime,
-          timestamp: s.cms.timestamp,
-          intact: s.cms.intact,
-          problems: s.cms.problems,
-          certificateValid: s.cms.certificateValid,
-          trusted: s.cms.trusted,
-          after: s.after,
-          valid: s.valid,
-          subFilter: s.subFilter,
-        })),
-      };
-    },
+    'documents.verify': async ({ name, bytes }) => verificationReportOf(ctx, name, bytes),
   };
 }
 

@@ -7,7 +7,7 @@ import { OID } from './oids';
 import { signingCertificateMatch } from './signingCertificateAttribute';
 import { attributeValue, checkSignerInfo, parseSignedData, signerCertificateOf, type SignedData, type SignerInfo } from './signedData';
 import { checkTimestampToken } from './timestamp';
-import { SIGNATURE_PROBLEMS, type SignatureProblem } from '../../../shared/contract/documentSchemas';
+import { SIGNATURE_PROBLEMS, type SignatureProblem } from '../../../shared/contract/verificationSchemas';
 
 /** What a signature check can find wrong (the list is shared with the UI, which explains each). */
 export const CMS_PROBLEMS = SIGNATURE_PROBLEMS;
