@@ -4,6 +4,7 @@ import { DomainError } from '../../shared/domain/errors';
 import { ROLE_LABELS } from '../../shared/contract/roles';
 import { DEMO_USERS, seedDemo } from './demo';
 import { terminalKey } from './terminalKey';
+import { runVerify, VERIFY_HELP } from './verifyCommand';
 
 const HELP = `Pusiaukelė – komandinė eilutė
 
@@ -13,6 +14,7 @@ const HELP = `Pusiaukelė – komandinė eilutė
       (numatyta 36) bylų įvairiuose etapuose: sprendimai priimti įvykusiuose posėdžiuose, kelios
       bylos įtrauktos į artimiausio posėdžio darbotvarkę; taip pat bylos su V-77 5 ir 19 p. žymomis.
 
+${VERIFY_HELP}
   npm run cli -- help
       Ši pagalba.
 
@@ -35,6 +37,18 @@ async function main(argv: readonly string[]): Promise<number> {
   if (command === undefined || command === 'help' || command === '--help') {
     process.stdout.write(HELP);
     return 0;
+  }
+  if (command === 'verify') {
+    try {
+      return runVerify(rest, (s) => process.stdout.write(s));
+    } catch (e) {
+      // The file or an argument cannot be used: say so, and exit 2 (not "invalid", not "valid").
+      if (e instanceof DomainError) {
+        process.stderr.write(`Klaida ${e.code}: ${e.message}\n`);
+        return 2;
+      }
+      throw e;
+    }
   }
   if (command !== 'demo') {
     process.stderr.write(`Nežinoma komanda „${command}“.\n\n${HELP}`);

@@ -12,6 +12,7 @@ import type { Staging } from './dossier/staging';
 import type { CommissionStore } from './store/commissionStore';
 import type { MeetingStore } from './store/meetingStore';
 import type { GeneratedStore, RegisterStore } from './store/generatedStore';
+import type { RevocationStore } from './store/revocationStore';
 
 /** What every feature of the back end is given: the stores, the clock and the event channel. */
 export interface ServiceContext {
@@ -29,6 +30,8 @@ export interface ServiceContext {
   /** The documents the app generated and their signatures, and the register that numbers them. */
   readonly generated: GeneratedStore;
   readonly registerStore: RegisterStore;
+  /** Revocation lists imported for checking signatures offline, and the revocation policy. */
+  readonly revocation: RevocationStore;
   /** The largest document accepted, in bytes (settings, default 50 MB). */
   maxDocumentBytes(): number;
   /** Minutes of inactivity after which a session locks (settings, default 10). */

@@ -25,7 +25,9 @@ import { CommissionStore } from './store/commissionStore';
 import { MeetingStore } from './store/meetingStore';
 import { meetingsHandlers } from './meetings/app';
 import { documentsHandlers } from './documents/app';
+import { trustHandlers } from './trust/app';
 import { GeneratedStore, RegisterStore } from './store/generatedStore';
+import { RevocationStore } from './store/revocationStore';
 import { join } from 'node:path';
 
 export interface Services {
@@ -127,6 +129,7 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
     meetings,
     generated,
     registerStore: new RegisterStore(dir, codec),
+    revocation: new RevocationStore(dir, codec),
     maxDocumentBytes,
     cases,
     settings,
@@ -160,6 +163,7 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
     ...dossierHandlers(ctx),
     ...meetingsHandlers(ctx),
     ...documentsHandlers(ctx, options.fontsDir ?? join(process.cwd(), 'build', 'fonts')),
+    ...trustHandlers(ctx),
     ...usersHandlers(ctx),
     ...auditHandlers(ctx),
   };

@@ -1,37 +1,63 @@
 import type { VerificationReport } from '../../../shared/contract/verificationSchemas';
 import type { ServiceContext } from '../context';
 import { pemCertificates } from '../signing/pemCertificates';
-import { verifyPdf } from '../signing/pdfVerify';
+import { verifyPdf, type PdfCheck, type VerifyOptions } from '../signing/pdfVerify';
 import { sha256Hex } from '../store/documentStore';
+
+/** The report of a check (the app's screen and `cli verify --json` say the same). */
+export function reportOf(check: PdfCheck, name: string, sha256: string, known: VerificationReport['known']): VerificationReport {
+  return {
+    name,
+    size: check.size,
+    sha256,
+    indication: check.indication,
+    changedOtherwise: check.changedOtherwise,
+    trustConfigured: check.trustConfigured,
+    known,
+    signatures: check.signatures.map((s) => ({
+      type: s.type,
+      name: s.name,
+      signer: s.cms.signer
+        ? { subject: s.cms.signer.subject, commonName: s.cms.signer.commonName, issuer: s.cms.signer.issuer, serialNumber: s.cms.signer.serialNumber, notBefore: s.cms.signer.notBefore, notAfter: s.cms.signer.notAfter }
+        : null,
+      byteRange: s.byteRange,
+      claimedTime: s.claimedTime,
+      timestamp: s.cms.timestamp,
+      judgedAt: s.cms.provenTime ? { time: s.cms.provenTime.toISOString(), proven: true } : { time: s.checkedAt, proven: false },
+      intact: s.cms.intact,
+      problems: s.cms.problems,
+      certificateValid: s.cms.certificateValid,
+      trusted: s.cms.trusted,
+      revocation: s.revocation,
+      changes: s.changes,
+      overlaidPages: s.overlaidPages,
+      after: s.after,
+      indication: s.indication,
+      subIndication: s.subIndication,
+      valid: s.valid,
+      subFilter: s.subFilter,
+    })),
+  };
+}
+
+/** What the institution's settings say a check trusts: its roots, its revocation lists and policy. */
+export function verifyOptionsOf(ctx: ServiceContext): VerifyOptions {
+  const revocation = ctx.revocation.get();
+  return {
+    trusted: pemCertificates(ctx.settings.get()?.signing?.trustedRoots ?? ''),
+    now: ctx.now(),
+    crls: ctx.revocation.parsed(),
+    revocationRequired: revocation.required,
+  };
+}
 
 /** The report on any PDF's signatures (issue 6, 12), with the app's own record of the file if it made it. */
 export function verificationReportOf(ctx: ServiceContext, name: string, bytes: Uint8Array): VerificationReport {
-  const trusted = pemCertificates(ctx.settings.get()?.signing?.trustedRoots ?? '');
-  const check = verifyPdf(bytes, { trusted, now: ctx.now() });
+  const check = verifyPdf(bytes, verifyOptionsOf(ctx));
   const sha256 = sha256Hex(bytes);
   const known = ctx.generated.list().flatMap((d) => {
     const i = d.versions.findIndex((v) => v.sha256 === sha256);
     return i < 0 ? [] : [{ id: d.id, registrationNumber: d.registrationNumber, title: `${d.documentType} ${d.title}`, version: i + 1 }];
   })[0];
-  return {
-    name,
-    size: check.size,
-    sha256,
-    known: known ?? null,
-    signatures: check.signatures.map((s) => ({
-      name: s.name,
-      signer: s.cms.signer
-        ? { subject: s.cms.signer.subject, commonName: s.cms.signer.commonName, issuer: s.cms.signer.issuer, serialNumber: s.cms.signer.serialNumber, notBefore: s.cms.signer.notBefore, notAfter: s.cms.signer.notAfter }
-        : null,
-      claimedTime: s.claimedTime,
-      timestamp: s.cms.timestamp,
-      intact: s.cms.intact,
-      problems: s.cms.problems,
-      certificateValid: s.cms.certificateValid,
-      trusted: s.cms.trusted,
-      after: s.after,
-      valid: s.valid,
-      subFilter: s.subFilter,
-    })),
-  };
+  return reportOf(check, name, sha256, known ?? null);
 }

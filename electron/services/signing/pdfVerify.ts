@@ -1,42 +1,79 @@
 import { createHash } from 'node:crypto';
+import type { ChangeKind, Indication } from '../../../shared/contract/verificationSchemas';
 import { DomainError } from '../../../shared/domain/errors';
 import { parseObject, ParsedName, ParsedRef, ParsedString, readRevision, type Parsed, type ParsedDict } from '../documents/pdf/pdfSyntax';
-import { checkCms, type CmsCheck } from './cms';
+import { checkCms, type CmsCheck, type CmsProblem } from './cms';
+import { timestampOver } from './cmsCheck';
+import { describeCertificate, parseCertificate } from './certificates';
+import { revocationOf, type ParsedCrlWithSigner, type RevocationStatus } from './revocation';
+import { documentIndication, HARMLESS_CHANGES, verdictOf, type Verdict } from './signatureValidation';
 
 /**
- * Verifies the signatures of any PDF: for each signature dictionary, whether the bytes it covers
- * are unchanged (the CMS over them is intact), who signed, when, whether the certificate was valid
- * then and chains to a trusted root, and whether the file changed after the signature.
+ * Verifies the signatures of any PDF (issue 6, 12): for each signature dictionary, whether the bytes
+ * it covers are unchanged (the CMS over them is intact), who signed, when (a time only a trusted
+ * timestamp proves), whether the certificate chains to a trusted root, was valid then and not
+ * revoked, and what the file went through after the signature — then one ETSI EN 319 102-1
+ * indication per signature and for the document.
  *
  * Signatures are found by their /ByteRange: a signature's /Contents must sit in the file exactly at
  * the gap of its byte range (ISO 32000-1 §12.8.1), so a dictionary elsewhere (in a compressed object
- * stream, or a fake in a content stream) cannot pass for one.
+ * stream, or a fake in a content stream) cannot pass for one; a signature dictionary whose range does
+ * not fit is reported as broken, never left out.
  */
 
 export type AfterSigning =
   /** The signature covers the whole file. */
   | 'unchanged'
-  /** Later revisions only add signatures (their fields, stamps and the page and form entries for them). */
+  /** Later revisions only add signatures, document timestamps and validation data. */
   | 'signedLater'
   /** Something else was changed after the signature. */
   | 'changed';
 
-export interface PdfSignatureCheck {
-  byteRange: [number, number, number, number];
+export interface Change {
+  kind: ChangeKind;
+  page?: number;
+  detail: string;
+}
+
+export interface PdfSignatureCheck extends Verdict {
+  type: 'signature' | 'documentTimestamp';
+  byteRange: number[];
   /** /Name and /M of the signature dictionary (what the signer's software claimed). */
   name: string | null;
   claimedTime: string | null;
   subFilter: string | null;
-  after: AfterSigning;
   cms: CmsCheck;
-  /** Intact, certificate valid, and nothing but signatures after it. */
+  revocation: RevocationStatus;
+  changes: Change[];
+  overlaidPages: number[];
+  after: AfterSigning;
+  /** indication === 'TOTAL_PASSED'. */
   valid: boolean;
+  /** The moment of the check (the certificate is judged then when no trusted timestamp proves an earlier time). */
+  checkedAt: string;
 }
 
 export interface PdfCheck {
   signatures: PdfSignatureCheck[];
   size: number;
+  indication: Indication;
+  /** Changes other than signatures were made after the first signature (or an unsigned revision ends the file). */
+  changedOtherwise: boolean;
+  trustConfigured: boolean;
 }
+
+export interface VerifyOptions {
+  /** Trusted root certificates, DER. */
+  trusted?: Uint8Array[];
+  now?: Date;
+  /** Imported revocation lists, already checked against their issuers. */
+  crls?: readonly ParsedCrlWithSigner[];
+  /** Policy: a certificate without revocation data is INDETERMINATE (TRY_LATER), not just "not checked". */
+  revocationRequired?: boolean;
+}
+
+/** More signature dictionaries than this is not a document but an attack on the checker. */
+const MAX_SIGNATURES = 200;
 
 function text(v: Parsed | undefined): string | null {
   if (!(v instanceof ParsedString)) return null;
@@ -174,42 +211,200 @@ function isSignatureObject(buf: Buffer, rev: ReturnType<typeof readRevision>, d:
   return sig instanceof Map && intactRanges.has(canonical(sig.get('ByteRange')));
 }
 
-export function verifyPdf(bytes: Uint8Array, options: { trusted?: Uint8Array[]; now?: Date } = {}): PdfCheck {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buf.subarray(0, 1024).indexOf('%PDF-', 0, 'latin1') < 0) throw unreadable();
-  const found: (Omit<PdfSignatureCheck, 'after' | 'valid'> & { end: number })[] = [];
+
+/** Interim: what the revisions after `end` changed, in DSS's classes. */
+function changesAfter(buf: Buffer, end: number, signatureRanges: ReadonlySet<string>): { changes: Change[]; overlays: { page: number }[] } {
+  if (end >= buf.length) return { changes: [], overlays: [] };
+  const intact = new Set([...signatureRanges].map((r) => canonical(r.split(' ').map(Number))));
+  return afterSigning(buf, end, intact) === 'signedLater'
+    ? { changes: [{ kind: 'signature', detail: 'signatures added' }], overlays: [] }
+    : { changes: [{ kind: 'undefined', detail: 'objects changed after the signature' }], overlays: [] };
+}
+
+interface Candidate {
+  byteRange: number[];
+  holder: { dict: ParsedDict; start: number; end: number };
+  /** Where the signed bytes end (the end of the second range), when the range fits the file. */
+  end: number;
+  structure: 'ok' | 'broken' | 'unsupported';
+  problem: CmsProblem | null;
+  contents: Buffer | null;
+}
+
+const SIGNATURE_SUBFILTERS = new Set(['ETSI.CAdES.detached', 'adbe.pkcs7.detached']);
+const DOCUMENT_TIMESTAMP = 'ETSI.RFC3161';
+
+/** The signature dictionaries of the file, each with its byte range checked against the file. */
+function candidates(buf: Buffer): Candidate[] {
+  const found: Candidate[] = [];
   const seen = new Set<string>();
-  const pattern = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
+  const pattern = /\/ByteRange\s*\[\s*(-?\d+)\s+(-?\d+)\s+(-?\d+)\s+(-?\d+)\s*\]/g;
   for (const m of buf.toString('latin1').matchAll(pattern)) {
-    const range = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])] as [number, number, number, number];
-    const [a, b, c, d] = range;
-    if (a !== 0 || b <= 0 || c <= b || c + d > buf.length || buf[b] !== 0x3c || buf[c - 1] !== 0x3e) continue;
-    // The signature's own /Contents must be the gap: in the same object as its /ByteRange, once.
+    const range = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
     const holder = enclosingObject(buf, m.index ?? 0);
-    if (!holder || b < holder.start || c > holder.end || seen.has(range.join(' '))) continue;
+    // Only a dictionary whose own /ByteRange this is (not text inside a stream), and once per range.
+    if (!holder || canonical(holder.dict.get('ByteRange')) !== canonical(range) || seen.has(range.join(' '))) continue;
+    if (!holder.dict.has('Contents')) continue;
     seen.add(range.join(' '));
-    const hex = buf.subarray(b + 1, c - 1).toString('latin1');
-    if (!/^[0-9a-fA-F\s]*$/.test(hex)) continue;
-    const cms = derPrefix(Buffer.from(hex.replace(/\s/g, ''), 'hex'));
-    const digest = createHash('sha256').update(buf.subarray(a, b)).update(buf.subarray(c, c + d)).digest();
-    const check = checkCms(cms, digest, { ...(options.trusted ? { trusted: options.trusted } : {}), ...(options.now ? { now: options.now } : {}) });
+    if (found.length >= MAX_SIGNATURES) {
+      throw new DomainError('PDF_TOO_COMPLEX', `Faile daugiau kaip ${MAX_SIGNATURES} parašų: programa jo netikrina.`, `The file holds more than ${MAX_SIGNATURES} signatures: the app does not check it.`);
+    }
+    const [a, b, c, d] = range as [number, number, number, number];
+    const fits = a === 0 && b > 0 && c > b && d >= 0 && c + d <= buf.length && buf[b] === 0x3c && buf[c - 1] === 0x3e && b >= holder.start && c <= holder.end;
     const subFilter = holder.dict.get('SubFilter');
+    const sub = subFilter instanceof ParsedName ? subFilter.value : '';
+    if (!fits) {
+      found.push({ byteRange: range, holder, end: buf.length, structure: 'broken', problem: 'BYTE_RANGE_INVALID', contents: null });
+      continue;
+    }
+    const hex = buf.subarray(b + 1, c - 1).toString('latin1');
+    if (!/^[0-9a-fA-F\s]*$/.test(hex)) {
+      found.push({ byteRange: range, holder, end: c + d, structure: 'broken', problem: 'CONTENTS_UNREADABLE', contents: null });
+      continue;
+    }
+    const supported = SIGNATURE_SUBFILTERS.has(sub) || sub === DOCUMENT_TIMESTAMP;
     found.push({
       byteRange: range,
+      holder,
       end: c + d,
-      name: text(holder.dict.get('Name')),
-      claimedTime: parsePdfDate(text(holder.dict.get('M'))),
-      subFilter: subFilter instanceof ParsedName ? subFilter.value : null,
-      cms: check,
+      structure: supported ? 'ok' : 'unsupported',
+      problem: supported ? null : 'SUBFILTER_UNSUPPORTED',
+      contents: derPrefix(Buffer.from(hex.replace(/\s/g, ''), 'hex')),
     });
   }
-  const intact = found.filter((f) => f.cms.intact);
-  const intactRanges = new Set(intact.map((f) => canonical(f.byteRange)));
-  const wholeFileSigned = intact.some((f) => f.end === buf.length);
-  const signatures = found.map(({ end, ...f }) => {
-    const after: AfterSigning = end === buf.length ? 'unchanged' : wholeFileSigned ? afterSigning(buf, end, intactRanges) : 'changed';
-    // Valid: intact, by a certificate valid then and chaining to a trusted root, nothing but signatures since.
-    return { ...f, after, valid: f.cms.intact && f.cms.certificateValid === 'valid' && f.cms.trusted && after !== 'changed' };
+  return found.sort((x, y) => x.end - y.end);
+}
+
+/** A CmsCheck for a signature that could not be checked as one. */
+function notChecked(problem: CmsProblem): CmsCheck {
+  return {
+    intact: false,
+    problems: [problem],
+    signer: null,
+    signerCertificate: null,
+    trustedPath: [],
+    chain: [],
+    timestamp: null,
+    provenTime: null,
+    certificateValid: 'valid',
+    trusted: false,
+    hasSigningTimeAttribute: false,
+  };
+}
+
+/** RFC 3161 document timestamp (PAdES, ETSI EN 319 142-1 §5.4): the token's imprint is over the byte ranges. */
+function documentTimestampCheck(token: Buffer, signed: Buffer, trusted: readonly Uint8Array[], now: Date): CmsCheck {
+  const finding = timestampOver(token, signed, trusted);
+  const tsa = finding.check?.certificate ?? null;
+  if (!finding.check || !finding.timestamp || !tsa) {
+    return { ...notChecked(finding.problems[0] ?? 'TIMESTAMP_UNREADABLE'), timestamp: finding.timestamp };
+  }
+  const certificate = parseCertificate(tsa);
+  const chainTrusted = finding.timestamp.trusted;
+  const intact = finding.timestamp.intact;
+  return {
+    intact,
+    problems: intact ? [] : ['TIMESTAMP_BAD_SIGNATURE'],
+    signer: describeCertificate(tsa),
+    signerCertificate: certificate,
+    trustedPath: chainTrusted ? [tsa] : [],
+    chain: [],
+    timestamp: finding.timestamp,
+    provenTime: finding.provenTime,
+    certificateValid: chainTrusted ? 'valid' : certificate.notAfter.getTime() < now.getTime() ? 'expired' : 'valid',
+    trusted: chainTrusted,
+    hasSigningTimeAttribute: false,
+  };
+}
+
+function signedBytes(buf: Buffer, range: number[]): Buffer {
+  const [a, b, c, d] = range as [number, number, number, number];
+  return Buffer.concat([buf.subarray(a, a + b), buf.subarray(c, c + d)]);
+}
+
+function revocationFor(cms: CmsCheck, options: VerifyOptions, now: Date): { signer: RevocationStatus; cas: RevocationStatus[] } {
+  const crls = options.crls ?? [];
+  if (!cms.trusted || !cms.signerCertificate) return { signer: { status: 'notChecked', reason: 'noList' }, cas: [] };
+  const path = cms.trustedPath;
+  const statusOf = (index: number): RevocationStatus => {
+    const cert = parseCertificate(path[index] as Uint8Array);
+    return revocationOf({ serial: cert.serial, issuerDer: cert.issuerDer }, path[index + 1] ?? null, crls, now, cms.provenTime);
+  };
+  // The last certificate of the path is the trust anchor itself: it is trusted, not checked.
+  return { signer: statusOf(0), cas: path.slice(1, -1).map((_c, i) => statusOf(i + 1)) };
+}
+
+export function verifyPdf(bytes: Uint8Array, options: VerifyOptions = {}): PdfCheck {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.subarray(0, 1024).indexOf('%PDF-', 0, 'latin1') < 0) throw unreadable();
+  const trusted = options.trusted ?? [];
+  const now = options.now ?? new Date();
+  try {
+    if (readRevision(buf).trailer.has('Encrypt')) {
+      throw new DomainError('PDF_ENCRYPTED', 'Dokumentas užšifruotas: programa tokių dokumentų parašų netikrina.', 'The document is encrypted: the app does not check the signatures of such documents.');
+    }
+  } catch (e) {
+    if (e instanceof DomainError) throw e;
+    // A file whose cross-reference cannot be read is still searched for signatures; each is judged below.
+  }
+
+  const found = candidates(buf).map((c) => {
+    const subFilter = c.holder.dict.get('SubFilter');
+    const sub = subFilter instanceof ParsedName ? subFilter.value : null;
+    const type: PdfSignatureCheck['type'] = sub === DOCUMENT_TIMESTAMP ? 'documentTimestamp' : 'signature';
+    let cms: CmsCheck;
+    if (c.structure !== 'ok' || !c.contents) cms = notChecked(c.problem ?? 'CMS_UNREADABLE');
+    else if (type === 'documentTimestamp') cms = documentTimestampCheck(c.contents, signedBytes(buf, c.byteRange), trusted, now);
+    else {
+      const [a, b, cc, d] = c.byteRange as [number, number, number, number];
+      const digest = createHash('sha256').update(buf.subarray(a, a + b)).update(buf.subarray(cc, cc + d)).digest();
+      cms = checkCms(c.contents, digest, { trusted, now });
+    }
+    return { ...c, type, sub, cms };
   });
-  return { signatures, size: buf.length };
+
+  const intactRanges = new Set(found.filter((f) => f.cms.intact).map((f) => f.byteRange.join(' ')));
+  const checks: PdfSignatureCheck[] = new Array(found.length);
+  // From the last signature to the first: an earlier one passes only if the later ones do.
+  for (let i = found.length - 1; i >= 0; i--) {
+    const f = found[i] as (typeof found)[number];
+    const after = f.structure === 'broken' ? { changes: [], overlays: [] } : changesAfter(buf, f.end, intactRanges);
+    const harmful = after.changes.some((ch) => !HARMLESS_CHANGES.has(ch.kind)) || after.overlays.length > 0;
+    const later = checks.filter((l, j) => j > i && (found[j] as (typeof found)[number]).end > f.end);
+    const revocation = revocationFor(f.cms, options, now);
+    const verdict = verdictOf({
+      structure: f.structure,
+      cms: f.cms,
+      revocation: revocation.signer,
+      caRevocations: revocation.cas,
+      revocationRequired: options.revocationRequired ?? false,
+      changedAfter: harmful,
+      laterSignatureUnconfirmed: later.some((l) => l.indication !== 'TOTAL_PASSED'),
+    });
+    checks[i] = {
+      ...verdict,
+      type: f.type,
+      byteRange: f.byteRange,
+      name: text(f.holder.dict.get('Name')),
+      claimedTime: parsePdfDate(text(f.holder.dict.get('M'))),
+      subFilter: f.sub,
+      cms: f.cms,
+      revocation: revocation.signer,
+      changes: after.changes,
+      overlaidPages: [...new Set(after.overlays.map((o) => o.page))].sort((x, y) => x - y),
+      after: f.end >= buf.length ? 'unchanged' : harmful ? 'changed' : 'signedLater',
+      valid: verdict.indication === 'TOTAL_PASSED',
+      checkedAt: now.toISOString(),
+    };
+  }
+  // The first readable signature's changes run to the end of the file: they include every later one's.
+  const first = checks.find((_c, i) => (found[i] as (typeof found)[number]).structure !== 'broken');
+  const changedOtherwise = first !== undefined && first.after === 'changed';
+  return {
+    signatures: checks,
+    size: buf.length,
+    indication: documentIndication(checks, changedOtherwise),
+    changedOtherwise,
+    trustConfigured: trusted.length > 0,
+  };
 }

@@ -70,6 +70,9 @@ export interface TimestampCheck {
   imprintAlgorithm: string;
   imprint: Uint8Array;
   nonce: Uint8Array | null;
+  /** The TSA's certificate (DER) the token names, and every certificate the token carries. */
+  certificate: Uint8Array | null;
+  certificates: Uint8Array[];
 }
 
 /** Checks an RFC 3161 TimeStampToken (ContentInfo DER) over `stampedData`; throws Asn1Error when unreadable. */
@@ -103,6 +106,8 @@ export function checkTimestampToken(token: Uint8Array, stampedData: Uint8Array):
     imprintAlgorithm: info.imprintAlgorithm,
     imprint: info.imprint,
     nonce: info.nonce,
+    certificate: certificate?.der ?? null,
+    certificates: signedData.certificates,
   };
 }
 

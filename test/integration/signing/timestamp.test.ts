@@ -50,9 +50,22 @@ describe('RFC 3161 signature timestamps', () => {
     expect(time).toBeLessThanOrEqual(Date.now() + 1000);
   });
 
-  it('judges the certificate at the timestamp’s time, not at the time of checking', async () => {
+  it('judges the certificate at a trusted timestamp’s time, not at the time of checking', async () => {
     const cms = await timestampedCms();
-    expect(checkCms(cms, sha256(CONTENT), { now: new Date('2100-01-01T00:00:00Z') }).certificateValid).toBe('valid');
+    const check = checkCms(cms, sha256(CONTENT), { now: new Date('2100-01-01T00:00:00Z'), trusted: [pki.ca.certificate] });
+    expect(check.timestamp).toMatchObject({ intact: true, trusted: true });
+    expect(check.certificateValid).toBe('valid');
+  });
+
+  it('believes no time from an authority that is not trusted: the certificate is judged now (issue 12)', async () => {
+    const cms = await timestampedCms();
+    for (const trusted of [[], [pki.otherCa.certificate]]) {
+      const check = checkCms(cms, sha256(CONTENT), { now: new Date('2100-01-01T00:00:00Z'), trusted });
+      expect(check.timestamp).toMatchObject({ intact: true, trusted: false });
+      expect(check.provenTime).toBeNull();
+      expect(check.problems).toContain('TIMESTAMP_UNTRUSTED');
+      expect(check.certificateValid).toBe('expired');
+    }
   });
 
   it('reports a token that is not over this signature value', async () => {

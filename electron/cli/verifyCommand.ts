@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { VerificationReport } from '../../shared/contract/verificationSchemas';
+import { CHANGE_TEXT, DOCUMENT_INDICATION_TEXT, INDICATION_TEXT, PROBLEM_TEXT, SUB_INDICATION_TEXT } from '../../shared/contract/verificationTexts';
+import { DomainError } from '../../shared/domain/errors';
+import { reportOf } from '../services/documents/verification';
+import { pemCertificates } from '../services/signing/pemCertificates';
+import { verifyPdf } from '../services/signing/pdfVerify';
+import { checkCrlForImport, type ParsedCrlWithSigner } from '../services/signing/revocation';
+
+/**
+ * `npm run cli -- verify FILE.pdf [--trust CA.pem]... [--crl LIST.crl]... [--require-revocation] [--json]`
+ * (issue 12): the same check as the app's verify page, for a file on disk and roots given on the
+ * command line. Exit 0 only when every signature is TOTAL_PASSED and nothing else changed the file;
+ * 1 otherwise; 2 when the file or an argument cannot be used.
+ */
+export const VERIFY_HELP = `  npm run cli -- verify FAILAS.pdf [--trust CA.pem]... [--crl SĄRAŠAS.crl]... [--require-revocation] [--json]
+      Patikrina PDF dokumento elektroninius parašus (ETSI EN 319 102-1: TOTAL_PASSED / INDETERMINATE /
+      FAILED). --trust: patikimi šakniniai sertifikatai (PEM); --crl: atšauktų sertifikatų sąrašai;
+      --require-revocation: be atšaukimo duomenų parašas nepatvirtinamas; --json: ataskaita JSON formatu.
+      Išeities kodas 0, tik kai visi parašai galioja ir dokumentas po pasirašymo nepakeistas.
+`;
+
+export interface VerifyArguments {
+  file: string;
+  trust: string[];
+  crls: string[];
+  requireRevocation: boolean;
+  json: boolean;
+}
+
+export function parseVerifyArguments(argv: readonly string[]): VerifyArguments {
+  const out: VerifyArguments = { file: '', trust: [], crls: [], requireRevocation: false, json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new DomainError('CLI_ARGUMENT', `Po ${arg} trūksta failo.`, `A file is missing after ${arg}.`);
+      return v;
+    };
+    if (arg === '--trust') out.trust.push(value());
+    else if (arg === '--crl') out.crls.push(value());
+    else if (arg === '--require-revocation') out.requireRevocation = true;
+    else if (arg === '--json') out.json = true;
+    else if (arg.startsWith('--')) throw new DomainError('CLI_ARGUMENT', `Nežinomas parametras ${arg}.`, `Unknown option ${arg}.`);
+    else if (out.file === '') out.file = arg;
+    else throw new DomainError('CLI_ARGUMENT', 'Nurodykite vieną PDF failą.', 'Give one PDF file.');
+  }
+  if (out.file === '') throw new DomainError('CLI_ARGUMENT', 'Nurodykite tikrinamą PDF failą.', 'Give the PDF file to check.');
+  return out;
+}
+
+function readInput(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
+    throw new DomainError('FILE_UNREADABLE', `Failo ${path} perskaityti nepavyko (${code}).`, `The file ${path} could not be read (${code}).`);
+  }
+}
+
+/** The check of one file as the command runs it. */
+export function verifyFile(args: VerifyArguments, now = new Date()): VerificationReport {
+  const trustedPem = args.trust.map((path) => readInput(path).toString('latin1')).join('\n');
+  const trusted = pemCertificates(trustedPem);
+  if (args.trust.length > 0 && trusted.length === 0) {
+    throw new DomainError('CLI_ARGUMENT', 'Nurodytuose --trust failuose nėra PEM sertifikatų.', 'The --trust files hold no PEM certificates.');
+  }
+  const crls: ParsedCrlWithSigner[] = args.crls.map((path) => checkCrlForImport(readInput(path), { trustedRootsPem: trustedPem, now }));
+  const bytes = readInput(args.file);
+  const check = verifyPdf(bytes, { trusted, now, crls, revocationRequired: args.requireRevocation });
+  return reportOf(check, args.file, createHash('sha256').update(bytes).digest('hex'), null);
+}
+
+/** 0 only when the document can be relied on. */
+export function exitCodeOf(report: VerificationReport): number {
+  return report.indication === 'TOTAL_PASSED' ? 0 : 1;
+}
+
+/** The report as a person reads it, in Lithuanian. */
+export function formatReport(report: VerificationReport): string {
+  const lines: string[] = [`Failas: ${report.name} (${report.size} B, SHA-256 ${report.sha256})`];
+  if (!report.trustConfigured) lines.push('Patikimi šakniniai sertifikatai nenurodyti (--trust): parašų patikimumo nustatyti negalima.');
+  if (report.signatures.length === 0) lines.push('Dokumente elektroninių parašų nėra.');
+  report.signatures.forEach((s, i) => {
+    const what = s.type === 'documentTimestamp' ? 'Dokumento laiko žyma' : 'Parašas';
+    lines.push('', `${what} ${i + 1}: ${s.indication}${s.subIndication ? ` / ${s.subIndication}` : ''} – ${INDICATION_TEXT[s.indication].lt}`);
+    if (s.subIndication) lines.push(`  ${SUB_INDICATION_TEXT[s.subIndication].lt}`);
+    lines.push(`  Pasirašė: ${s.signer ? `${s.signer.commonName || s.signer.subject} (išdavė ${s.signer.issuer})` : 'nežinoma'}`);
+    if (s.timestamp) lines.push(`  Laiko žyma: ${s.timestamp.time} (${s.timestamp.authority}; ${s.timestamp.trusted ? 'patikima' : 'nepatikima – jos laikas nieko neįrodo'})`);
+    else if (s.claimedTime) lines.push(`  Nurodytas laikas: ${s.claimedTime} (nepatvirtintas laiko žyma)`);
+    lines.push(`  Sertifikatas vertintas ${s.judgedAt.proven ? 'laiko žymos' : 'tikrinimo'} metu (${s.judgedAt.time}): ${s.certificateValid === 'valid' ? 'galiojo' : s.certificateValid === 'expired' ? 'nebegaliojo' : 'dar negaliojo'}`);
+    lines.push(`  Atšaukimas: ${revocationLine(s.revocation)}`);
+    if (s.changes.length > 0) lines.push(`  Po pasirašymo: ${[...new Set(s.changes.map((c) => CHANGE_TEXT[c.kind].lt))].join('; ')}`);
+    if (s.overlaidPages.length > 0) lines.push(`  Po pasirašymo ant pasirašyto turinio kažkas nupiešta (puslapiai ${s.overlaidPages.map((p) => p + 1).join(', ')})`);
+    for (const code of s.problems) {
+      const text = (PROBLEM_TEXT as Readonly<Record<string, { lt: string }>>)[code];
+      lines.push(`  ${code}${text ? `: ${text.lt}` : ''}`);
+    }
+  });
+  lines.push('', `Dokumentas: ${report.indication} – ${DOCUMENT_INDICATION_TEXT[report.indication].lt}`);
+  if (report.changedOtherwise) lines.push('Po pasirašymo dokumentas pakeistas ne vien parašais.');
+  return `${lines.join('\n')}\n`;
+}
+
+function revocationLine(r: VerificationReport['signatures'][number]['revocation']): string {
+  switch (r.status) {
+    case 'good':
+      return `neatšauktas (sąrašas ${r.source})`;
+    case 'revoked':
+      return `ATŠAUKTAS ${r.revokedAt} (sąrašas ${r.source})`;
+    case 'notChecked':
+      return r.reason === 'stale' ? `netikrinta: sąrašas pasenęs (${r.source ?? ''})` : 'netikrinta: atšauktų sertifikatų sąrašo nėra';
+  }
+}
+
+export function runVerify(argv: readonly string[], out: (s: string) => void): number {
+  const args = parseVerifyArguments(argv);
+  const report = verifyFile(args);
+  out(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+  return exitCodeOf(report);
+}

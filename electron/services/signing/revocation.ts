@@ -1,0 +1,239 @@
+// Certificate revocation lists (RFC 5280 §5) imported offline by the administrator (issue 12,
+// "Revocation"): a CRL is read, its signature checked against its issuer's key, and its dates
+// checked before it is kept; a signature check then asks whether a certificate was revoked, and when.
+// The app never fetches anything: a CRL that is not imported is "not checked", never "good".
+import { X509Certificate } from 'node:crypto';
+import * as asn1js from 'asn1js';
+import { DomainError } from '../../../shared/domain/errors';
+import { chainsToTrusted } from './certificatePaths';
+import { algorithmOf, bitStringBytesOf, childAt, childrenOf, encodingOf, integerBytesOf, isContextTag, parseAsn1, sameBytes } from './der';
+import { formatName } from './distinguishedNames';
+import { pemCertificates } from './pemCertificates';
+import { verifySignatureValue } from './signatureAlgorithms';
+
+/** The most CRL bytes accepted in one file (national CAs publish CRLs of a few megabytes). */
+export const MAX_CRL_BYTES = 20 * 1024 * 1024;
+
+export interface ParsedCrl {
+  der: Uint8Array;
+  issuerDer: Uint8Array;
+  issuer: string;
+  thisUpdate: Date;
+  nextUpdate: Date | null;
+  /** Revoked serial numbers (INTEGER content octets as hex, sign octet removed) and when. */
+  revoked: Map<string, Date>;
+  tbs: Uint8Array;
+  signatureAlgorithm: ReturnType<typeof algorithmOf>;
+  signature: Uint8Array;
+}
+
+function crlError(code: string, lt: string, en: string, details?: Record<string, unknown>): DomainError {
+  return new DomainError(code, lt, en, details);
+}
+
+const unreadable = () =>
+  crlError('CRL_UNREADABLE', 'Failas nėra atšauktų sertifikatų sąrašas (CRL) arba yra sugadintas. Nustatymai nepakeisti.', 'The file is not a certificate revocation list (CRL) or is damaged. The settings are unchanged.');
+
+function timeOf(node: asn1js.AsnType | undefined): Date | null {
+  if (node instanceof asn1js.UTCTime || node instanceof asn1js.GeneralizedTime) return node.toDate();
+  return null;
+}
+
+/** The serial number as a map key: hex of the INTEGER content without a leading sign octet. */
+export function serialKey(serial: Uint8Array): string {
+  const unsigned = serial.length > 1 && serial[0] === 0 ? serial.subarray(1) : serial;
+  return Buffer.from(unsigned).toString('hex');
+}
+
+/** DER, or PEM "X509 CRL" armour, to DER. */
+function crlDer(bytes: Uint8Array): Uint8Array {
+  const head = Buffer.from(bytes.subarray(0, 64)).toString('latin1');
+  if (!head.includes('-----BEGIN')) return bytes;
+  const m = /-----BEGIN X509 CRL-----([\s\S]*?)-----END X509 CRL-----/.exec(Buffer.from(bytes).toString('latin1'));
+  if (!m) throw unreadable();
+  return new Uint8Array(Buffer.from((m[1] as string).replace(/\s+/g, ''), 'base64'));
+}
+
+/** RFC 5280 §5.1: CertificateList ::= SEQUENCE { tbsCertList, signatureAlgorithm, signatureValue }. */
+export function parseCrl(bytes: Uint8Array): ParsedCrl {
+  if (bytes.length > MAX_CRL_BYTES) {
+    throw crlError('CRL_TOO_LARGE', `Sąrašas per didelis (daugiausia ${MAX_CRL_BYTES / 1024 / 1024} MB). Nustatymai nepakeisti.`, 'The list is too large. The settings are unchanged.');
+  }
+  try {
+    const der = crlDer(bytes);
+    const [tbs, algorithm, signatureValue] = childrenOf(parseAsn1(der, 'CertificateList'), 'CertificateList');
+    const fields = childrenOf(tbs, 'TBSCertList');
+    // version is optional (v2 when present); then signature, issuer, thisUpdate, nextUpdate?, revokedCertificates?, [0] extensions?
+    let i = fields[0] instanceof asn1js.Integer ? 1 : 0;
+    i += 1; // signature AlgorithmIdentifier (must equal the outer one; checked by the signature)
+    const issuerDer = encodingOf(childAt(tbs, i, 'issuer'));
+    const thisUpdate = timeOf(fields[i + 1]);
+    if (!thisUpdate) throw new Error('thisUpdate');
+    const maybeNext = timeOf(fields[i + 2]);
+    let rest = fields.slice(maybeNext ? i + 3 : i + 2);
+    const revoked = new Map<string, Date>();
+    if (rest[0] instanceof asn1js.Sequence) {
+      for (const entry of childrenOf(rest[0], 'revokedCertificates')) {
+        const serial = integerBytesOf(childAt(entry, 0, 'userCertificate'), 'userCertificate');
+        const when = timeOf(childAt(entry, 1, 'revocationDate'));
+        if (!when) throw new Error('revocationDate');
+        revoked.set(serialKey(serial), when);
+      }
+      rest = rest.slice(1);
+    }
+    if (rest.length > 0 && !isContextTag(rest[0], 0)) throw new Error('TBSCertList');
+    return {
+      der,
+      issuerDer,
+      issuer: formatName(issuerDer),
+      thisUpdate,
+      nextUpdate: maybeNext,
+      revoked,
+      tbs: encodingOf(tbs as asn1js.AsnType),
+      signatureAlgorithm: algorithmOf(algorithm, 'signatureAlgorithm'),
+      signature: bitStringBytesOf(signatureValue, 'signatureValue'),
+    };
+  } catch (e) {
+    if (e instanceof DomainError) throw e;
+    throw unreadable();
+  }
+}
+
+/** True when `issuer` (DER certificate) is named as the CRL's issuer, may sign CRLs, and its key verifies the CRL. */
+export function crlSignedBy(crl: ParsedCrl, issuer: Uint8Array): boolean {
+  try {
+    const x509 = new X509Certificate(issuer);
+    if (!sameBytes(subjectOf(issuer), crl.issuerDer) || !x509.ca) return false;
+    return verifySignatureValue({ signatureAlgorithm: crl.signatureAlgorithm, digestAlgorithm: '', data: crl.tbs, signature: crl.signature, publicKey: x509.publicKey }) === 'valid';
+  } catch {
+    return false;
+  }
+}
+
+/** The subject's index in a TBSCertificate: after [0] version (if present), serial, signature, issuer, validity. */
+function subjectIndex(certificate: Uint8Array): number {
+  const first = childAt(childAt(parseAsn1(certificate, 'Certificate'), 0, 'tbsCertificate'), 0, 'version');
+  return isContextTag(first, 0) ? 5 : 4;
+}
+
+/** The subject Name DER of a certificate. */
+export function subjectOf(certificate: Uint8Array): Uint8Array {
+  return encodingOf(childAt(childAt(parseAsn1(certificate, 'Certificate'), 0, 'tbsCertificate'), subjectIndex(certificate), 'subject'));
+}
+
+/** A CRL as kept in the data directory: the list and the certificate of the CA that signed it. */
+export interface StoredCrl {
+  id: string;
+  name: string;
+  der: Uint8Array;
+  issuerCertificate: Uint8Array;
+  importedAt: string;
+}
+
+/**
+ * Checks a CRL before it is kept (issue 12, "Bad input"): readable, not expired at `now`, and signed
+ * by a CA certificate that is one of the trusted roots or chains to one (`issuerCandidates` may add
+ * the issuing CA's certificate, PEM or DER, when it is not a root). Returns it parsed with its signer.
+ */
+export function checkCrlForImport(
+  bytes: Uint8Array,
+  options: { trustedRootsPem: string; issuerCandidates?: Uint8Array; now: Date },
+): { crl: ParsedCrl; issuerCertificate: Uint8Array } {
+  const crl = parseCrl(bytes);
+  if (crl.nextUpdate && crl.nextUpdate.getTime() < options.now.getTime()) {
+    throw crlError(
+      'CRL_EXPIRED',
+      `Sąrašo galiojimas baigėsi ${crl.nextUpdate.toISOString().slice(0, 10)} (išdavė ${crl.issuer}): atsisiųskite naujausią sąrašą. Nustatymai nepakeisti.`,
+      `The list expired on ${crl.nextUpdate.toISOString().slice(0, 10)} (issued by ${crl.issuer}): get the latest one. The settings are unchanged.`,
+      { nextUpdate: crl.nextUpdate.toISOString() },
+    );
+  }
+  if (crl.thisUpdate.getTime() > options.now.getTime() + 5 * 60_000) {
+    throw crlError('CRL_NOT_YET_VALID', 'Sąrašo išleidimo data yra ateityje. Nustatymai nepakeisti.', 'The list is dated in the future. The settings are unchanged.');
+  }
+  const roots = pemCertificates(options.trustedRootsPem);
+  const extra = options.issuerCandidates ? certificatesIn(options.issuerCandidates) : [];
+  const signer = [...roots, ...extra].find((candidate) => crlSignedBy(crl, candidate));
+  if (!signer) {
+    throw crlError(
+      'CRL_SIGNATURE_INVALID',
+      `Sąrašo nepasirašė jį išdavęs sertifikavimo centras (${crl.issuer}), arba to centro sertifikato nėra tarp patikimų. Nustatymai nepakeisti.`,
+      `The list was not signed by the certification authority that issued it (${crl.issuer}), or that authority's certificate is not among the trusted ones. The settings are unchanged.`,
+    );
+  }
+  if (!roots.some((root) => sameBytes(root, signer)) && !chainsToTrusted(signer, extra, roots)) {
+    throw crlError(
+      'CRL_ISSUER_UNTRUSTED',
+      `Sąrašą išdavusio centro (${crl.issuer}) sertifikatas nesusietas su patikimais šakniniais sertifikatais. Nustatymai nepakeisti.`,
+      `The certificate of the authority that issued the list (${crl.issuer}) does not chain to a trusted root. The settings are unchanged.`,
+    );
+  }
+  return { crl, issuerCertificate: signer };
+}
+
+/** The certificates in a PEM bundle or one DER certificate. */
+function certificatesIn(bytes: Uint8Array): Uint8Array[] {
+  const text = Buffer.from(bytes).toString('latin1');
+  return text.includes('-----BEGIN CERTIFICATE-----') ? pemCertificates(text) : [bytes];
+}
+
+export type RevocationStatus =
+  | { status: 'good'; checkedAt: string; source: string }
+  | { status: 'revoked'; revokedAt: string; source: string }
+  | { status: 'notChecked'; reason: 'noList' | 'stale'; source?: string };
+
+/**
+ * Whether `serial` issued by `issuerCertificate` is revoked according to the stored lists (only lists
+ * that CA signed count). A list that does not name it proves it good only when it is current at
+ * `now` or was issued after `provenTime` (then it shows the certificate was not revoked before it).
+ */
+export function revocationOf(
+  certificate: { serial: Uint8Array; issuerDer: Uint8Array },
+  issuerCertificate: Uint8Array | null,
+  crls: readonly ParsedCrlWithSigner[],
+  now: Date,
+  provenTime: Date | null,
+): RevocationStatus {
+  const key = serialKey(certificate.serial);
+  const relevant = crls.filter(
+    (c) => sameBytes(c.crl.issuerDer, certificate.issuerDer) && (issuerCertificate === null || samePublicKey(c.issuerCertificate, issuerCertificate)),
+  );
+  if (relevant.length === 0) return { status: 'notChecked', reason: 'noList' };
+  const revokedIn = relevant.find((c) => c.crl.revoked.has(key));
+  if (revokedIn) return { status: 'revoked', revokedAt: (revokedIn.crl.revoked.get(key) as Date).toISOString(), source: sourceOf(revokedIn.crl) };
+  const newest = relevant.reduce((a, b) => (b.crl.thisUpdate > a.crl.thisUpdate ? b : a));
+  const current = newest.crl.nextUpdate === null || newest.crl.nextUpdate.getTime() >= now.getTime();
+  const afterSigning = provenTime !== null && newest.crl.thisUpdate.getTime() >= provenTime.getTime();
+  if (current || afterSigning) return { status: 'good', checkedAt: newest.crl.thisUpdate.toISOString(), source: sourceOf(newest.crl) };
+  return { status: 'notChecked', reason: 'stale', source: sourceOf(newest.crl) };
+}
+
+export interface ParsedCrlWithSigner {
+  crl: ParsedCrl;
+  issuerCertificate: Uint8Array;
+}
+
+function sourceOf(crl: ParsedCrl): string {
+  return `${crl.issuer}, ${crl.thisUpdate.toISOString()}`;
+}
+
+function samePublicKey(a: Uint8Array, b: Uint8Array): boolean {
+  try {
+    const ka = new X509Certificate(a).publicKey.export({ format: 'der', type: 'spki' });
+    const kb = new X509Certificate(b).publicKey.export({ format: 'der', type: 'spki' });
+    return ka.equals(kb);
+  } catch {
+    return false;
+  }
+}
+
+/** The stored lists, parsed once per call site; a list that no longer parses is left out. */
+export function parsedCrls(stored: readonly Pick<StoredCrl, 'der' | 'issuerCertificate'>[]): ParsedCrlWithSigner[] {
+  return stored.flatMap((s) => {
+    try {
+      return [{ crl: parseCrl(s.der), issuerCertificate: s.issuerCertificate }];
+    } catch {
+      return [];
+    }
+  });
+}

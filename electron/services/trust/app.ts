@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import type { Handlers } from '../../../shared/contract/methods';
+import type { RevocationRecord, RevocationView } from '../../../shared/contract/verificationSchemas';
+import { DomainError } from '../../../shared/domain/errors';
+import type { ServiceContext } from '../context';
+import { checkCrlForImport, parseCrl } from '../signing/revocation';
+
+type TrustHandlers = Pick<Handlers, 'trust.revocation' | 'trust.importCrl' | 'trust.removeCrl' | 'trust.setRevocationPolicy'>;
+
+/**
+ * The administrator's revocation data (issue 12, "Revocation"): CRL files imported offline, each
+ * checked (readable, current, signed by a trusted CA) before anything is written, and the policy
+ * whether a certificate without revocation data leaves its signature INDETERMINATE.
+ */
+export function trustHandlers(ctx: ServiceContext): TrustHandlers {
+  const view = (record: RevocationRecord): RevocationView => ({
+    required: record.required,
+    lists: record.lists.flatMap((l) => {
+      try {
+        const crl = parseCrl(Buffer.from(l.der, 'base64'));
+        return [
+          {
+            id: l.id,
+            name: l.name,
+            issuer: crl.issuer,
+            thisUpdate: crl.thisUpdate.toISOString(),
+            nextUpdate: crl.nextUpdate?.toISOString() ?? null,
+            revokedCount: crl.revoked.size,
+            importedAt: l.importedAt,
+            stale: crl.nextUpdate !== null && crl.nextUpdate.getTime() < ctx.now().getTime(),
+          },
+        ];
+      } catch {
+        return [];
+      }
+    }),
+  });
+
+  return {
+    'trust.revocation': async () => view(ctx.revocation.get()),
+
+    'trust.importCrl': async ({ name, bytes, issuer }, caller) => {
+      const before = ctx.revocation.get();
+      const { crl, issuerCertificate } = checkCrlForImport(bytes, {
+        trustedRootsPem: ctx.settings.get()?.signing?.trustedRoots ?? '',
+        ...(issuer ? { issuerCandidates: issuer } : {}),
+        now: ctx.now(),
+      });
+      const der = Buffer.from(crl.der).toString('base64');
+      if (before.lists.some((l) => l.der === der)) {
+        throw new DomainError('CRL_EXISTS', 'Šis sąrašas jau importuotas.', 'This list has already been imported.');
+      }
+      // A newer list from the same CA replaces the older ones it supersedes.
+      const older = before.lists.filter((l) => {
+        try {
+          const other = parseCrl(Buffer.from(l.der, 'base64'));
+          return Buffer.from(other.issuerDer).equals(Buffer.from(crl.issuerDer)) && other.thisUpdate.getTime() <= crl.thisUpdate.getTime();
+        } catch {
+          return false;
+        }
+      });
+      const next: RevocationRecord = {
+        ...before,
+        lists: [
+          ...before.lists.filter((l) => !older.includes(l)),
+          {
+            id: randomUUID(),
+            name,
+            der,
+            issuerCertificate: Buffer.from(issuerCertificate).toString('base64'),
+            importedAt: ctx.now().toISOString(),
+            importedBy: caller.user?.username ?? '',
+          },
+        ],
+      };
+      ctx.change(caller, 'trust.importCrl', { kind: 'settings' }, before, next, `Importuotas atšauktų sertifikatų sąrašas (${crl.issuer}, ${crl.thisUpdate.toISOString().slice(0, 10)})`, () =>
+        ctx.revocation.put(next),
+      );
+      return view(next);
+    },
+
+    'trust.removeCrl': async ({ id }, caller) => {
+      const before = ctx.revocation.get();
+      const list = before.lists.find((l) => l.id === id);
+      if (!list) throw new DomainError('CRL_NOT_FOUND', 'Tokio sąrašo nėra.', 'There is no such list.', { id });
+      const next = { ...before, lists: before.lists.filter((l) => l.id !== id) };
+      ctx.change(caller, 'trust.removeCrl', { kind: 'settings' }, before, next, `Pašalintas atšauktų sertifikatų sąrašas ${list.name}`, () => ctx.revocation.put(next));
+      return view(next);
+    },
+
+    'trust.setRevocationPolicy': async ({ required }, caller) => {
+      const before = ctx.revocation.get();
+      const next = { ...before, required };
+      ctx.change(
+        caller,
+        'trust.setRevocationPolicy',
+        { kind: 'settings' },
+        before,
+        next,
+        required ? 'Parašų tikrinimui privalomi atšaukimo duomenys' : 'Parašų tikrinimui atšaukimo duomenys neprivalomi',
+        () => ctx.revocation.put(next),
+      );
+      return view(next);
+    },
+  };
+}

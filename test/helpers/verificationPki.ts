@@ -1,0 +1,158 @@
+// What the verification tests need besides the test PKI (issue 12): certificates issued by either
+// test CA for any period (a timestamp authority the institution does not trust, signers that expired
+// long ago), revocation lists made by `openssl ca -gencrl`, a timestamp authority whose clock is set
+// (libfaketime), and a signer from a key file.
+import { execFileSync } from 'node:child_process';
+import { createPrivateKey, sign as cryptoSign } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Signer } from '../../electron/services/signing/signer';
+import { testPki, workDir, type TestIdentity } from './pki';
+
+function openssl(dir: string, args: readonly string[], env?: NodeJS.ProcessEnv): string {
+  return execFileSync('openssl', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...(env ? { env } : {}) });
+}
+
+const pemToDer = (pem: string) => new Uint8Array(Buffer.from(pem.replace(/-----(BEGIN|END) [A-Z ]+-----/g, '').replace(/\s+/g, ''), 'base64'));
+
+const stamp = (at: Date) => `${at.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z`;
+
+const CONFIG = `[ca]
+default_ca = test_ca
+[test_ca]
+database = index.txt
+new_certs_dir = .
+rand_serial = yes
+default_md = sha256
+policy = any_name
+unique_subject = no
+copy_extensions = none
+default_crl_days = 30
+[any_name]
+countryName = optional
+organizationName = optional
+commonName = supplied
+[signer]
+basicConstraints = CA:FALSE
+keyUsage = critical, digitalSignature, nonRepudiation
+[tsa]
+basicConstraints = CA:FALSE
+keyUsage = critical, digitalSignature
+extendedKeyUsage = critical, timeStamping
+[crl]
+authorityKeyIdentifier = keyid
+`;
+
+/** A folder with its own CA database, for the certificates and lists these tests make. */
+function caDir(name: string): string {
+  const dir = workDir(`verification-${name}`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'ca.cnf'), CONFIG);
+  writeFileSync(join(dir, 'index.txt'), '');
+  return dir;
+}
+
+export type Issuer = 'ca' | 'otherCa';
+
+function issuerFiles(issuer: Issuer): { cert: string; key: string } {
+  const pki = testPki();
+  const who = pki[issuer];
+  return { cert: who.certPath, key: who.keyPath };
+}
+
+let counter = 0;
+
+/** A certificate from one of the test CAs, valid `from`–`until`, with the extensions of `profile`. */
+export function issueCertificate(options: { subject: string; issuer: Issuer; profile: 'signer' | 'tsa'; from: Date; until: Date }): TestIdentity {
+  const dir = caDir(`cert-${++counter}`);
+  const keyPath = join(dir, 'key.pem');
+  openssl(dir, ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', keyPath]);
+  const csr = join(dir, 'req.csr');
+  openssl(dir, ['req', '-new', '-key', keyPath, '-utf8', '-subj', options.subject, '-out', csr]);
+  const certPath = join(dir, 'cert.pem');
+  const { cert, key } = issuerFiles(options.issuer);
+  openssl(dir, [
+    'ca', '-config', 'ca.cnf', '-batch', '-notext', '-utf8', '-cert', cert, '-keyfile', key, '-in', csr, '-out', certPath,
+    '-extensions', options.profile, '-startdate', stamp(options.from), '-enddate', stamp(options.until),
+  ]);
+  return { keyPath, certPath, certificate: pemToDer(readFileSync(certPath, 'utf8')) };
+}
+
+/** A signer whose key is in a PEM file (for certificates no PKCS#12 was made for). */
+export function fileSigner(who: TestIdentity, chain: Uint8Array[] = []): Signer {
+  const key = createPrivateKey(readFileSync(who.keyPath));
+  return {
+    certificate: who.certificate,
+    chain,
+    keyType: key.asymmetricKeyType === 'ec' ? 'ECDSA' : 'RSA',
+    sign: async (data) => new Uint8Array(cryptoSign('sha256', data, key)),
+    close: async () => undefined,
+  };
+}
+
+/** The serial number of a certificate, as `openssl ca`'s database writes it (upper-case hex). */
+function serialOf(certPath: string): string {
+  return openssl('.', ['x509', '-in', certPath, '-noout', '-serial']).trim().replace(/^serial=/, '');
+}
+
+/**
+ * A CRL (DER) signed by `issuer`, listing `revoked` certificates with their revocation times;
+ * `lastUpdate`/`nextUpdate` set its dates (OpenSSL 3: -crl_lastupdate/-crl_nextupdate).
+ */
+export function makeCrl(options: { issuer: Issuer; revoked?: { certPath: string; at: Date }[]; lastUpdate?: Date; nextUpdate?: Date }): Uint8Array {
+  const dir = caDir(`crl-${++counter}`);
+  const lines = (options.revoked ?? []).map((r) => `R\t${stamp(new Date('2100-01-01T00:00:00Z')).slice(2)}\t${stamp(r.at).slice(2)}\t${serialOf(r.certPath)}\tunknown\t/CN=revoked`);
+  writeFileSync(join(dir, 'index.txt'), lines.length > 0 ? `${lines.join('\n')}\n` : '');
+  const { cert, key } = issuerFiles(options.issuer);
+  const out = join(dir, 'list.crl');
+  const dates = [
+    ...(options.lastUpdate ? ['-crl_lastupdate', stamp(options.lastUpdate)] : []),
+    ...(options.nextUpdate ? ['-crl_nextupdate', stamp(options.nextUpdate)] : []),
+  ];
+  openssl(dir, ['ca', '-config', 'ca.cnf', '-gencrl', '-cert', cert, '-keyfile', key, ...dates, '-out', join(dir, 'list.pem')]);
+  openssl(dir, ['crl', '-in', join(dir, 'list.pem'), '-outform', 'DER', '-out', out]);
+  return new Uint8Array(readFileSync(out));
+}
+
+/** A timestamp reply by `tsa` over `query`, with the TSA's clock at `at` (libfaketime). */
+export function timestampReply(query: Uint8Array, tsa: TestIdentity, chainPath: string, at: Date): Uint8Array {
+  const dir = caDir(`tsa-${++counter}`);
+  writeFileSync(join(dir, 'tsa.cnf'), `[tsa]\ndefault_tsa = t\n[t]\nserial = ${join(dir, 'serial')}\ncrypto_device = builtin\nsigner_digest = sha256\ndefault_policy = 1.2.3.4.1\ndigests = sha256\naccuracy = secs:1\nordering = no\ntsa_name = yes\ness_cert_id_chain = no\ness_cert_id_alg = sha256\n`);
+  writeFileSync(join(dir, 'serial'), '01\n');
+  writeFileSync(join(dir, 'q.tsq'), query);
+  const faketime = `@${at.toISOString().replace('T', ' ').slice(0, 19)}`;
+  execFileSync('faketime', ['-f', faketime, 'openssl', 'ts', '-reply', '-config', 'tsa.cnf', '-queryfile', 'q.tsq', '-inkey', tsa.keyPath, '-signer', tsa.certPath, '-chain', chainPath, '-out', 'r.tsr'], {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, TZ: 'UTC' },
+  });
+  return new Uint8Array(readFileSync(join(dir, 'r.tsr')));
+}
+
+/** A timestamp authority on 127.0.0.1 answering as `tsa` with its clock at `at`. Close it after the test. */
+export async function startClockTsa(tsa: TestIdentity, chainPath: string, at: Date): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      try {
+        const reply = timestampReply(Buffer.concat(chunks), tsa, chainPath, at);
+        response.writeHead(200, { 'Content-Type': 'application/timestamp-reply' }).end(Buffer.from(reply));
+      } catch {
+        response.writeHead(500).end();
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/tsa`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

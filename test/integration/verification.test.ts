@@ -1,0 +1,298 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { renderPdf } from '../../electron/services/documents/pdf/pdfWriter';
+import { readRevision } from '../../electron/services/documents/pdf/pdfSyntax';
+import { signPdf } from '../../electron/services/signing/pdfSignature';
+import { openPkcs12 } from '../../electron/services/signing/pkcs12';
+import { verifyPdf, type VerifyOptions } from '../../electron/services/signing/pdfVerify';
+import { checkCrlForImport, type ParsedCrlWithSigner } from '../../electron/services/signing/revocation';
+import type { Signer } from '../../electron/services/signing/signer';
+import { buildDocument } from '../../shared/domain/documents/templates';
+import { cmsView, P12_PASSWORD, testPki, workDir, type TestIdentity, type TestPki } from '../helpers/pki';
+import { startTsa, type TestTsa } from '../helpers/tsa';
+import { fileSigner, issueCertificate, makeCrl, startClockTsa } from '../helpers/verificationPki';
+import { caseHere, institution } from '../unit/domain/documents/fixtures';
+
+/**
+ * Issue 12: what the verifier says about a PDF is a legal statement, so every attack the issue names
+ * is built here and the verdict checked in ETSI EN 319 102-1 terms: broken byte ranges and contents,
+ * changed bytes, forged signature values, unsigned changes, timestamps from authorities nobody
+ * trusts (which must not make an expired certificate look valid), revocation, and no trust at all.
+ */
+
+const FONTS = join(process.cwd(), 'build', 'fonts');
+let pki: TestPki;
+let unsigned: Uint8Array;
+let slot: Awaited<ReturnType<typeof renderPdf>>['slots'][number];
+let signed: Buffer;
+
+async function sign(signer: Signer, options: { timestampUrl?: string; pdf?: Uint8Array } = {}): Promise<Buffer> {
+  try {
+    return Buffer.from(
+      await signPdf(options.pdf ?? unsigned, { signer, slot, signerName: 'Ąžuolas Žėkas', position: 'Direktorius', at: new Date(), fontsDir: FONTS, ...(options.timestampUrl ? { timestampUrl: options.timestampUrl } : {}) }),
+    );
+  } finally {
+    await signer.close();
+  }
+}
+
+/** Signs with a certificate as if on `at` (the signer refuses certificates not valid at the moment of signing). */
+async function signAsOf(at: Date, signer: Signer, timestampUrl?: string): Promise<Buffer> {
+  vi.useFakeTimers({ toFake: ['Date'], now: at });
+  try {
+    return await sign(signer, timestampUrl ? { timestampUrl } : {});
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
+const trustCa = (extra: VerifyOptions = {}): VerifyOptions => ({ trusted: [pki.ca.certificate], ...extra });
+const verdict = (bytes: Uint8Array, options: VerifyOptions) => verifyPdf(bytes, options).signatures.map((s) => [s.indication, s.subIndication]);
+
+beforeAll(async () => {
+  pki = testPki();
+  const model = buildDocument({ kind: 'order', sources: { institution, case: caseHere, proposal: { date: '2026-11-20', number: 'DKS-1' }, minutes: { date: '2026-11-20', number: 'DK-1' } } }, 'V-1', '2026-11-23');
+  const pdf = await renderPdf(model, { createdAt: new Date('2026-11-23T08:00:00Z'), id: 'verification', producer: 'Pusiaukelė' }, FONTS);
+  unsigned = pdf.bytes;
+  slot = pdf.slots[0]!;
+  signed = await sign(openPkcs12(pki.rsa.p12, P12_PASSWORD));
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('the app’s own signed document', () => {
+  it('with no trusted roots is INDETERMINATE / NO_CERTIFICATE_CHAIN_FOUND: intact, never "invalid"', () => {
+    const check = verifyPdf(signed, {});
+    expect(check.signatures.map((s) => [s.indication, s.subIndication, s.cms.intact])).toEqual([['INDETERMINATE', 'NO_CERTIFICATE_CHAIN_FOUND', true]]);
+    expect(check).toMatchObject({ indication: 'INDETERMINATE', changedOtherwise: false, trustConfigured: false });
+  });
+
+  it('with its CA trusted is TOTAL_PASSED, and the revocation is reported as not checked without a list', () => {
+    const check = verifyPdf(signed, trustCa());
+    expect(check.indication).toBe('TOTAL_PASSED');
+    expect(check.signatures[0]).toMatchObject({ indication: 'TOTAL_PASSED', subIndication: null, valid: true, revocation: { status: 'notChecked', reason: 'noList' } });
+  });
+
+  it('with another CA trusted is INDETERMINATE / NO_CERTIFICATE_CHAIN_FOUND', () => {
+    expect(verdict(signed, { trusted: [pki.otherCa.certificate] })).toEqual([['INDETERMINATE', 'NO_CERTIFICATE_CHAIN_FOUND']]);
+  });
+});
+
+describe('broken signatures are listed as FAILED with the reason, never dropped', () => {
+  const rangeOf = (pdf: Buffer) => /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(pdf.toString('latin1'))!;
+
+  it('a byte range past the end of the file (the file cut short)', () => {
+    const cut = signed.subarray(0, signed.length - 40);
+    const [s] = verifyPdf(cut, trustCa()).signatures;
+    expect(s).toMatchObject({ indication: 'FAILED', subIndication: 'FORMAT_FAILURE', cms: { problems: ['BYTE_RANGE_INVALID'] } });
+    expect(verifyPdf(cut, trustCa()).indication).toBe('FAILED');
+  });
+
+  it('a byte range whose gap is not the signature’s /Contents', () => {
+    const m = rangeOf(signed);
+    const shifted = `${Number(m[3]) + 1}`.padStart(m[3]!.length, '0').slice(-m[3]!.length);
+    const text = signed.toString('latin1');
+    const at = m.index + m[0].indexOf(m[3]!, m[0].indexOf(m[2]!) + m[2]!.length);
+    const tampered = Buffer.from(text.slice(0, at) + shifted + text.slice(at + m[3]!.length), 'latin1');
+    expect(verdict(tampered, trustCa())).toEqual([['FAILED', 'FORMAT_FAILURE']]);
+  });
+
+  it('unparsable /Contents', () => {
+    const m = rangeOf(signed);
+    const tampered = Buffer.from(signed);
+    tampered[Number(m[2]) + 5] = 0x7a; // 'z' in the hex string
+    const [s] = verifyPdf(tampered, trustCa()).signatures;
+    expect(s).toMatchObject({ indication: 'FAILED', subIndication: 'FORMAT_FAILURE', cms: { problems: ['CONTENTS_UNREADABLE'] } });
+  });
+
+  it('a changed byte of the signed document is FAILED / HASH_FAILURE', () => {
+    const tampered = Buffer.from(signed);
+    const at = tampered.indexOf('/Producer', 0, 'latin1');
+    tampered[at + 12] ^= 0x01;
+    expect(verdict(tampered, trustCa())).toEqual([['FAILED', 'HASH_FAILURE']]);
+  });
+
+  it('a forged signature value is FAILED / SIG_CRYPTO_FAILURE', () => {
+    const m = rangeOf(signed);
+    const hex = signed.subarray(Number(m[2]) + 1, Number(m[3]) - 1).toString('latin1');
+    const cms = Buffer.from(hex, 'hex');
+    const value = Buffer.from(cmsView(new Uint8Array(cms)).signature);
+    const at = cms.indexOf(value);
+    cms[at + 10] ^= 0xff;
+    const tampered = Buffer.from(signed);
+    tampered.write(cms.toString('hex'), Number(m[2]) + 1, 'latin1');
+    expect(verdict(tampered, trustCa())).toEqual([['FAILED', 'SIG_CRYPTO_FAILURE']]);
+  });
+});
+
+describe('changes after the signature', () => {
+  /** An unsigned incremental update replacing object `num`. */
+  function appendObject(pdf: Buffer, num: number, body: string): Buffer {
+    const rev = readRevision(pdf);
+    const at = pdf.length + 1;
+    const object = Buffer.from(`${num} 0 obj\n${body}\nendobj\n`, 'latin1');
+    const xref = at + object.length;
+    const root = rev.trailer.get('Root') as { num: number };
+    return Buffer.concat([
+      pdf,
+      Buffer.from('\n'),
+      object,
+      Buffer.from(`xref\n${num} 1\n${String(at).padStart(10, '0')} 00000 n\r\ntrailer\n<</Size ${rev.trailer.get('Size') as number} /Root ${root.num} 0 R /Prev ${rev.startxref}>>\nstartxref\n${xref}\n%%EOF\n`, 'latin1'),
+    ]);
+  }
+
+  it('a page’s content rewritten in an unsigned update: the signature is FAILED and the document changed otherwise', () => {
+    const stream = 'BT /F1 12 Tf 100 700 Td <0001> Tj ET';
+    const tampered = appendObject(signed, 20, `<</Length ${stream.length}>>\nstream\n${stream}\nendstream`);
+    const check = verifyPdf(tampered, trustCa());
+    expect(check.signatures.map((s) => [s.indication, s.subIndication, s.cms.intact])).toEqual([['FAILED', 'FORMAT_FAILURE', true]]);
+    expect(check.signatures[0]!.changes.map((c) => c.kind)).toContain('undefined');
+    expect(check).toMatchObject({ indication: 'FAILED', changedOtherwise: true });
+  });
+});
+
+describe('timestamps prove time only from a trusted authority (issue 12)', () => {
+  const year = 365 * 24 * 3600 * 1000;
+  let expiredSigner: TestIdentity;
+  let trustedTsa: TestIdentity;
+  let rogueTsa: TestIdentity;
+  let lateTsa: TestIdentity;
+
+  beforeAll(() => {
+    // A signer whose certificate expired years ago, and authorities valid since before it was issued.
+    expiredSigner = issueCertificate({ subject: '/C=LT/CN=Ąžuolas Žėkas', issuer: 'ca', profile: 'signer', from: new Date('2020-01-01T00:00:00Z'), until: new Date('2021-01-01T00:00:00Z') });
+    const long = { from: new Date('2019-01-01T00:00:00Z'), until: new Date(Date.now() + 5 * year) };
+    trustedTsa = issueCertificate({ subject: '/C=LT/CN=Patikima laiko žymų tarnyba', issuer: 'ca', profile: 'tsa', ...long });
+    rogueTsa = issueCertificate({ subject: '/C=LT/CN=Nepatikima laiko žymų tarnyba', issuer: 'otherCa', profile: 'tsa', ...long });
+    lateTsa = issueCertificate({ subject: '/C=LT/CN=Vėlesnė laiko žymų tarnyba', issuer: 'ca', profile: 'tsa', from: new Date('2023-01-01T00:00:00Z'), until: long.until });
+  });
+
+  async function expiredSignedWith(tsa: TestIdentity, chainPath: string, tsaTime: Date): Promise<Buffer> {
+    const server = await startClockTsa(tsa, chainPath, tsaTime);
+    try {
+      return await signAsOf(new Date('2020-06-01T12:00:00Z'), fileSigner(expiredSigner, [pki.ca.certificate]), server.url);
+    } finally {
+      await server.close();
+    }
+  }
+
+  it('an expired certificate with a timestamp from an authority nobody trusts is judged now: INDETERMINATE / OUT_OF_BOUNDS_NO_POE', async () => {
+    const pdf = await expiredSignedWith(rogueTsa, pki.otherCa.certPath, new Date('2020-06-01T12:00:00Z'));
+    const [s] = verifyPdf(pdf, trustCa()).signatures;
+    expect(s).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'OUT_OF_BOUNDS_NO_POE' });
+    expect(s!.cms.timestamp).toMatchObject({ intact: true, trusted: false });
+    expect(s!.cms.problems).toContain('TIMESTAMP_UNTRUSTED');
+    expect(s!.cms.certificateValid).toBe('expired');
+  });
+
+  it('a timestamp from a trusted authority whose own certificate was not valid at the time it states proves nothing', async () => {
+    const pdf = await expiredSignedWith(lateTsa, pki.ca.certPath, new Date('2020-06-01T12:00:00Z'));
+    const [s] = verifyPdf(pdf, trustCa()).signatures;
+    expect([s!.indication, s!.subIndication, s!.cms.timestamp?.trusted]).toEqual(['INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE', false]);
+  });
+
+  it('a trusted timestamp from while the certificate was valid: TOTAL_PASSED although it expired since', async () => {
+    const pdf = await expiredSignedWith(trustedTsa, pki.ca.certPath, new Date('2020-06-01T12:00:00Z'));
+    const [s] = verifyPdf(pdf, trustCa()).signatures;
+    expect([s!.indication, s!.cms.timestamp?.trusted, s!.cms.certificateValid]).toEqual(['TOTAL_PASSED', true, 'valid']);
+  });
+
+  it('a trusted timestamp after the certificate expired: FAILED / EXPIRED', async () => {
+    const pdf = await expiredSignedWith(trustedTsa, pki.ca.certPath, new Date('2022-03-01T12:00:00Z'));
+    expect(verdict(pdf, trustCa())).toEqual([['FAILED', 'EXPIRED']]);
+  });
+});
+
+describe('revocation from imported lists (issue 12)', () => {
+  let tsa: TestTsa;
+  const crlsOf = (...lists: Uint8Array[]): ParsedCrlWithSigner[] => lists.map((l) => checkCrlForImport(l, { trustedRootsPem: readFileSync(pki.ca.certPath, 'utf8'), now: new Date() }));
+  const hourAgo = () => new Date(Date.now() - 3600_000);
+
+  beforeAll(async () => {
+    tsa = await startTsa();
+  });
+
+  it('a list that does not name the certificate: good; no list with the policy requiring one: INDETERMINATE / TRY_LATER', () => {
+    const crls = crlsOf(makeCrl({ issuer: 'ca' }));
+    const [s] = verifyPdf(signed, trustCa({ crls })).signatures;
+    expect(s).toMatchObject({ indication: 'TOTAL_PASSED', revocation: { status: 'good' } });
+    expect(verdict(signed, trustCa({ revocationRequired: true }))).toEqual([['INDETERMINATE', 'TRY_LATER']]);
+    expect(verdict(signed, trustCa({ crls, revocationRequired: true }))).toEqual([['TOTAL_PASSED', null]]);
+  });
+
+  it('revoked, with nothing proving an earlier signing: INDETERMINATE / REVOKED_NO_POE', () => {
+    const crls = crlsOf(makeCrl({ issuer: 'ca', revoked: [{ certPath: pki.rsa.certPath, at: hourAgo() }] }));
+    const [s] = verifyPdf(signed, trustCa({ crls })).signatures;
+    expect(s).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'REVOKED_NO_POE', revocation: { status: 'revoked' } });
+  });
+
+  it('revoked before the time a trusted timestamp proves: FAILED / REVOKED', async () => {
+    const pdf = await sign(openPkcs12(pki.rsa.p12, P12_PASSWORD), { timestampUrl: tsa.url });
+    const crls = crlsOf(makeCrl({ issuer: 'ca', revoked: [{ certPath: pki.rsa.certPath, at: hourAgo() }] }));
+    expect(verdict(pdf, trustCa({ crls }))).toEqual([['FAILED', 'REVOKED']]);
+    await tsa.close();
+  });
+
+  it('revoked after the time a trusted timestamp proves: TOTAL_PASSED', async () => {
+    const early = await startClockTsa(pki.tsa, pki.ca.certPath, new Date(Date.now() - 2 * 3600_000));
+    try {
+      const pdf = await sign(openPkcs12(pki.rsa.p12, P12_PASSWORD), { timestampUrl: early.url });
+      const crls = crlsOf(makeCrl({ issuer: 'ca', revoked: [{ certPath: pki.rsa.certPath, at: hourAgo() }] }));
+      const [s] = verifyPdf(pdf, trustCa({ crls })).signatures;
+      expect(s).toMatchObject({ indication: 'TOTAL_PASSED', revocation: { status: 'revoked' } });
+    } finally {
+      await early.close();
+    }
+  });
+
+  it('a list that is malformed, expired or not signed by its issuer is refused with the reason', () => {
+    const roots = readFileSync(pki.ca.certPath, 'utf8');
+    const refuse = (bytes: Uint8Array) => {
+      try {
+        checkCrlForImport(bytes, { trustedRootsPem: roots, now: new Date() });
+        return 'accepted';
+      } catch (e) {
+        return (e as { code: string }).code;
+      }
+    };
+    expect(refuse(new TextEncoder().encode('ne sąrašas'))).toBe('CRL_UNREADABLE');
+    expect(refuse(makeCrl({ issuer: 'ca' }).subarray(0, 100))).toBe('CRL_UNREADABLE');
+    expect(refuse(makeCrl({ issuer: 'ca', lastUpdate: new Date('2024-01-01T00:00:00Z'), nextUpdate: new Date('2024-02-01T00:00:00Z') }))).toBe('CRL_EXPIRED');
+    expect(refuse(makeCrl({ issuer: 'otherCa' }))).toBe('CRL_SIGNATURE_INVALID');
+    // A list claiming the trusted CA's name but signed by another key.
+    const forged = Buffer.from(makeCrl({ issuer: 'ca' }));
+    forged[forged.length - 5] ^= 0xff;
+    expect(refuse(forged)).toBe('CRL_SIGNATURE_INVALID');
+  });
+});
+
+describe('bad input gets a clear answer, never a hang', () => {
+  const codeOf = (bytes: Uint8Array) => {
+    try {
+      verifyPdf(bytes, trustCa());
+      return 'report';
+    } catch (e) {
+      return (e as { code: string }).code;
+    }
+  };
+
+  it('not a PDF', () => {
+    expect(codeOf(new TextEncoder().encode('Tai ne PDF dokumentas'))).toBe('PDF_UNREADABLE');
+  });
+
+  it('an encrypted PDF', () => {
+    const dir = workDir('verify-encrypted');
+    writeFileSync(join(dir, 'in.pdf'), unsigned);
+    execFileSync('qpdf', ['--encrypt', 'user', 'owner', '256', '--', join(dir, 'in.pdf'), join(dir, 'out.pdf')]);
+    expect(codeOf(readFileSync(join(dir, 'out.pdf')))).toBe('PDF_ENCRYPTED');
+  });
+
+  it('a truncated file is a report with its broken signature', () => {
+    const check = verifyPdf(signed.subarray(0, Math.floor(signed.length / 2) + 4000), trustCa());
+    expect(check.indication).not.toBe('TOTAL_PASSED');
+  });
+});
