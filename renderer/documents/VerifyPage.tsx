@@ -7,24 +7,31 @@ import { kindAndSize } from '../dossier/upload';
 import { formatMoment } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
 import { fileBytes } from './documentFiles';
-import { problemKey, signatureFindings, verdictOf, type SignatureCheck } from './verificationModel';
+import { documentVerdictOf, problemKey, signatureFindings, verdictOf, type SignatureCheck } from './verificationModel';
 import './documents.css';
 
 type Check = { phase: 'idle' } | { phase: 'checking' } | { phase: 'done'; report: VerificationReport } | { phase: 'failed'; error: ApiError };
 
-/** One signature: the verdict first, then who, when, intact, certificate, trust and what came after. */
+/** One signature: the verdict and why first, then who, when, intact, certificate, trust, revocation and what came after. */
 function SignatureResult({ n, check }: { n: number; check: SignatureCheck }) {
   const { lang, t } = useI18n();
   const verdict = verdictOf(check);
   const titleId = `signature-${n}-title`;
+  const findings = signatureFindings(
+    check,
+    (iso) => formatMoment(iso, lang),
+    (kind) => t(`verify.change.${kind}`),
+  );
   return (
-    <article className="panel signature-check" data-valid={check.valid} aria-labelledby={titleId}>
-      <h3 id={titleId}>{t('verify.signatureTitle', { n })}</h3>
+    <article className="panel signature-check" data-valid={check.valid} data-indication={check.indication} aria-labelledby={titleId}>
+      <h3 id={titleId}>{t(check.type === 'documentTimestamp' ? 'verify.timestampTitle' : 'verify.signatureTitle', { n })}</h3>
       <p className="signature-verdict" data-tone={verdict.tone}>
         <strong>{t(verdict.key)}</strong>
+        {verdict.reason ? <span className="signature-reason"> {t(verdict.reason)}</span> : null}
       </p>
+      <p className="muted signature-code">{t(verdict.code.key, verdict.code.params)}</p>
       <dl className="data-list signature-findings">
-        {signatureFindings(check, (iso) => formatMoment(iso, lang)).map((finding) => (
+        {findings.map((finding) => (
           <div key={finding.id} data-finding={finding.id} data-tone={finding.tone}>
             <dt>{t(finding.label)}</dt>
             <dd>{'value' in finding.text ? finding.text.value : t(finding.text.key, finding.text.params)}</dd>
@@ -52,12 +59,20 @@ function SignatureResult({ n, check }: { n: number; check: SignatureCheck }) {
   );
 }
 
-/** What the check found in a file: its identity, the app's own record of it, and each signature. */
+/** What the check found in a file: the verdict on the document, its identity, the app's own record of it, and each signature. */
 function VerificationResult({ report }: { report: VerificationReport }) {
   const { t } = useI18n();
+  const verdict = documentVerdictOf(report);
   return (
     <section className="verify-report" aria-labelledby="verify-report-title">
       <h2 id="verify-report-title">{t('verify.fileTitle', { name: report.name })}</h2>
+      {report.signatures.length > 0 ? (
+        <p className="document-verdict" data-tone={verdict.tone} data-indication={report.indication}>
+          <strong>{t(verdict.key)}</strong> <span className="muted">{t('verify.code', { indication: report.indication })}</span>
+        </p>
+      ) : null}
+      {report.changedOtherwise ? <p className="notice notice-error">{t('verify.changedOtherwise')}</p> : null}
+      {!report.trustConfigured && report.signatures.length > 0 ? <p className="notice notice-warning">{t('verify.noTrust')}</p> : null}
       <dl className="data-list">
         <div>
           <dt>{t('verify.size')}</dt>

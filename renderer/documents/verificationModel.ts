@@ -1,57 +1,95 @@
-import { SIGNATURE_PROBLEMS, type SignatureProblem, type VerificationReport } from '../../shared/contract/verificationSchemas';
+import { SIGNATURE_PROBLEMS, type Indication, type SignatureProblem, type VerificationReport } from '../../shared/contract/verificationSchemas';
 import type { MessageKey } from '../i18n/messages';
 import type { MessageParams } from '../i18n/translate';
 
 /**
- * What the check of one signature says, line by line, in words a reader can act on (issue 6,
- * "Signatures are real … verifiable"): who signed, when (and how sure that time is), whether the
- * signed bytes are intact, the certificate's validity and trust, and what happened to the file after.
+ * What the check of one signature says, line by line, in words a reader can act on (issue 6, 12):
+ * the ETSI verdict and why, who signed, when (and how sure that time is), whether the signed bytes
+ * are intact, the certificate's validity at the time that counts, trust, revocation, and what
+ * happened to the file after.
  */
 
 export type SignatureCheck = VerificationReport['signatures'][number];
 
-/** ok: as it should be; warning: worth knowing, not a failure; problem: the signature cannot be relied on. */
+/** ok: as it should be; warning: cannot be established; problem: the signature cannot be relied on. */
 export type Tone = 'ok' | 'warning' | 'problem';
 
 export interface Finding {
   /** Stable name of the line, for tests and styling. */
-  id: 'signer' | 'issuer' | 'time' | 'integrity' | 'certificate' | 'trust' | 'after';
+  id: 'signer' | 'issuer' | 'time' | 'integrity' | 'certificate' | 'trust' | 'revocation' | 'after' | 'overlay';
   label: MessageKey;
   /** What the line says: a label with its parameters, or a value as the certificate gives it (a name). */
   text: { key: MessageKey; params?: MessageParams } | { value: string };
   tone: Tone;
 }
 
-export function verdictOf(check: Pick<SignatureCheck, 'valid'>): { key: MessageKey; tone: Tone } {
-  return check.valid ? { key: 'verify.valid', tone: 'ok' } : { key: 'verify.invalid', tone: 'problem' };
+const TONE: Readonly<Record<Indication, Tone>> = { TOTAL_PASSED: 'ok', INDETERMINATE: 'warning', FAILED: 'problem' };
+
+/** The verdict on a signature: its indication in words, why (the sub-indication), and the ETSI code. */
+export function verdictOf(check: Pick<SignatureCheck, 'indication' | 'subIndication'>): {
+  key: MessageKey;
+  reason: MessageKey | null;
+  code: { key: MessageKey; params: MessageParams };
+  tone: Tone;
+} {
+  return {
+    key: `verify.indication.${check.indication}`,
+    reason: check.subIndication ? `verify.sub.${check.subIndication}` : null,
+    code: check.subIndication
+      ? { key: 'verify.codeWithSub', params: { indication: check.indication, sub: check.subIndication } }
+      : { key: 'verify.code', params: { indication: check.indication } },
+    tone: TONE[check.indication],
+  };
+}
+
+/** The verdict on the whole document. */
+export function documentVerdictOf(report: Pick<VerificationReport, 'indication'>): { key: MessageKey; tone: Tone } {
+  return { key: `verify.document.${report.indication}`, tone: TONE[report.indication] };
 }
 
 function timeFinding(check: SignatureCheck, formatTime: (iso: string) => string): Finding {
   const base = { id: 'time', label: 'verify.time' } as const;
   if (check.timestamp) {
     const params = { time: formatTime(check.timestamp.time), authority: check.timestamp.authority };
-    return check.timestamp.intact
+    if (!check.timestamp.intact) return { ...base, text: { key: 'verify.time.timestampBroken', params }, tone: 'problem' };
+    return check.timestamp.trusted
       ? { ...base, text: { key: 'verify.time.timestamp', params }, tone: 'ok' }
-      : { ...base, text: { key: 'verify.time.timestampBroken', params }, tone: 'problem' };
+      : { ...base, text: { key: 'verify.time.timestampUntrusted', params }, tone: 'warning' };
   }
   if (check.claimedTime) return { ...base, text: { key: 'verify.time.claimed', params: { time: formatTime(check.claimedTime) } }, tone: 'warning' };
   return { ...base, text: { key: 'verify.time.unknown' }, tone: 'warning' };
 }
 
-const AFTER: Readonly<Record<SignatureCheck['after'], { key: MessageKey; tone: Tone }>> = {
-  unchanged: { key: 'verify.after.unchanged', tone: 'ok' },
-  signedLater: { key: 'verify.after.signedLater', tone: 'ok' },
-  changed: { key: 'verify.after.changed', tone: 'problem' },
-};
+function revocationFinding(check: SignatureCheck, formatTime: (iso: string) => string): Finding {
+  const base = { id: 'revocation', label: 'verify.revocation' } as const;
+  const r = check.revocation;
+  switch (r.status) {
+    case 'good':
+      return { ...base, text: { key: 'verify.revocation.good', params: { source: r.source } }, tone: 'ok' };
+    case 'revoked':
+      // Revoked after a proven signing time does not make the signature fail; the verdict says which.
+      return { ...base, text: { key: 'verify.revocation.revoked', params: { at: formatTime(r.revokedAt), source: r.source } }, tone: check.indication === 'TOTAL_PASSED' ? 'warning' : 'problem' };
+    case 'notChecked':
+      return { ...base, text: r.reason === 'stale' ? { key: 'verify.revocation.stale', params: { source: r.source ?? '' } } : { key: 'verify.revocation.noList' }, tone: 'warning' };
+  }
+}
 
-const CERTIFICATE: Readonly<Record<SignatureCheck['certificateValid'], { key: MessageKey; tone: Tone }>> = {
-  valid: { key: 'verify.cert.valid', tone: 'ok' },
-  expired: { key: 'verify.cert.expired', tone: 'problem' },
-  notYetValid: { key: 'verify.cert.notYetValid', tone: 'problem' },
-};
+function afterFindings(check: SignatureCheck, changeText: (kind: SignatureCheck['changes'][number]['kind']) => string): Finding[] {
+  const kinds = [...new Set(check.changes.map((c) => c.kind))];
+  const harmful = check.after === 'changed';
+  const findings: Finding[] = [
+    kinds.length === 0
+      ? { id: 'after', label: 'verify.after', text: { key: 'verify.after.unchanged' }, tone: 'ok' }
+      : { id: 'after', label: 'verify.after', text: { key: 'verify.after.changes', params: { changes: kinds.map(changeText).join('; ') } }, tone: harmful ? 'problem' : 'ok' },
+  ];
+  if (check.overlaidPages.length > 0) {
+    findings.push({ id: 'overlay', label: 'verify.after', text: { key: 'verify.after.overlay', params: { pages: check.overlaidPages.map((p) => p + 1).join(', ') } }, tone: 'problem' });
+  }
+  return findings;
+}
 
-/** The lines of one signature's report; `formatTime` writes a moment in the user's language. */
-export function signatureFindings(check: SignatureCheck, formatTime: (iso: string) => string): Finding[] {
+/** The lines of one signature's report; `formatTime` writes a moment in the user's language, `changeText` names a change. */
+export function signatureFindings(check: SignatureCheck, formatTime: (iso: string) => string, changeText: (kind: SignatureCheck['changes'][number]['kind']) => string): Finding[] {
   const { signer } = check;
   const findings: Finding[] = signer
     ? [
@@ -62,20 +100,25 @@ export function signatureFindings(check: SignatureCheck, formatTime: (iso: strin
   findings.push(timeFinding(check, formatTime));
   findings.push({ id: 'integrity', label: 'verify.integrity', text: { key: check.intact ? 'verify.intact' : 'verify.broken' }, tone: check.intact ? 'ok' : 'problem' });
   if (signer) {
-    const { key, tone } = CERTIFICATE[check.certificateValid];
-    findings.push({ id: 'certificate', label: 'verify.certificate', text: { key, params: { from: formatTime(signer.notBefore), to: formatTime(signer.notAfter) } }, tone });
+    const valid = check.certificateValid === 'valid';
+    const key: MessageKey = `verify.cert.${check.certificateValid}.${check.judgedAt.proven ? 'atTimestamp' : 'atCheck'}`;
+    findings.push({
+      id: 'certificate',
+      label: 'verify.certificate',
+      text: { key, params: { from: formatTime(signer.notBefore), to: formatTime(signer.notAfter) } },
+      // Expired now with no proof of an earlier signing cannot be established either way (OUT_OF_BOUNDS_NO_POE).
+      tone: valid ? 'ok' : check.indication === 'FAILED' ? 'problem' : 'warning',
+    });
     findings.push({ id: 'trust', label: 'verify.trust', text: { key: check.trusted ? 'verify.trusted' : 'verify.untrusted' }, tone: check.trusted ? 'ok' : 'warning' });
+    findings.push(revocationFinding(check, formatTime));
   }
-  const after = AFTER[check.after];
-  findings.push({ id: 'after', label: 'verify.after', text: { key: after.key }, tone: after.tone });
+  findings.push(...afterFindings(check, changeText));
   return findings;
 }
 
 export { SIGNATURE_PROBLEMS };
 
-
 /** The explanation of a problem code, or null for a code this version of the UI does not know (shown as the code). */
 export function problemKey(code: string): `verify.problem.${SignatureProblem}` | null {
   return (SIGNATURE_PROBLEMS as readonly string[]).includes(code) ? `verify.problem.${code as SignatureProblem}` : null;
 }
-

@@ -9,6 +9,7 @@ import { meetingEn, meetingLt } from '../meetings/meetingMessages';
 import { scheduleEn, scheduleLt } from '../meetings/scheduleMessages';
 import { documentsEn, documentsLt } from '../documents/documentMessages';
 import { verificationEn, verificationLt } from '../documents/verificationMessages';
+import { revocationEn, revocationLt } from '../settings/revocationMessages';
 import { documentSettingsEn, documentSettingsLt } from '../settings/documentSettingsMessages';
 
 export const lt = {
@@ -19,6 +20,7 @@ export const lt = {
   ...scheduleLt,
   ...documentsLt,
   ...verificationLt,
+  ...revocationLt,
   ...documentSettingsLt,
   'app.name': 'Pusiaukelė',
   'app.skipToContent': 'Pereiti prie turinio',
@@ -296,6 +298,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...scheduleEn,
   ...documentsEn,
   ...verificationEn,
+  ...revocationEn,
   ...documentSettingsEn,
   'app.name': 'Pusiaukelė',
   'app.skipToContent': 'Skip to content',

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { lt } from '../../../renderer/i18n/messages';
+import { CHANGE_KINDS, INDICATIONS, SUB_INDICATIONS } from '../../../shared/contract/verificationSchemas';
+import { en, lt } from '../../../renderer/i18n/messages';
 import { translate } from '../../../renderer/i18n/translate';
-import { problemKey, signatureFindings, SIGNATURE_PROBLEMS, verdictOf, type Finding, type SignatureCheck } from '../../../renderer/documents/verificationModel';
+import { documentVerdictOf, problemKey, signatureFindings, SIGNATURE_PROBLEMS, verdictOf, type Finding, type SignatureCheck } from '../../../renderer/documents/verificationModel';
 
 const GOOD: SignatureCheck = {
+  type: 'signature',
   name: 'Ąžuolas Žėkas',
   signer: {
     subject: 'C=LT, O=Pusiaukelė, CN=Ąžuolas Žėkas',
@@ -13,71 +15,116 @@ const GOOD: SignatureCheck = {
     notBefore: '2026-01-01T00:00:00.000Z',
     notAfter: '2028-01-01T00:00:00.000Z',
   },
+  byteRange: [0, 100, 200, 300],
   claimedTime: '2026-11-23T10:00:00.000Z',
   timestamp: null,
+  judgedAt: { time: '2026-12-04T10:00:00.000Z', proven: false },
   intact: true,
   problems: [],
   certificateValid: 'valid',
   trusted: true,
+  revocation: { status: 'good', checkedAt: '2026-12-01T00:00:00.000Z', source: 'CN=Pusiaukelės bandomoji CA, 2026-12-01' },
+  changes: [],
+  overlaidPages: [],
   after: 'unchanged',
+  indication: 'TOTAL_PASSED',
+  subIndication: null,
   valid: true,
   subFilter: 'ETSI.CAdES.detached',
 };
 
 const iso = (s: string) => `<${s}>`;
+const change = (kind: string) => translate('lt', `verify.change.${kind as SignatureCheck['changes'][number]['kind']}`);
+const findingsOf = (check: SignatureCheck) => signatureFindings(check, iso, change);
 
 /** Each finding as the Lithuanian screen writes it. */
 function written(findings: Finding[]): Record<string, string> {
   return Object.fromEntries(findings.map((f) => [f.id, 'value' in f.text ? f.text.value : translate('lt', f.text.key, f.text.params)]));
 }
 
-describe('issue 6: what the check of one signature says', () => {
-  it('a good signature: valid, who, the claimed time labelled as such, intact, valid and trusted certificate, unchanged after', () => {
-    expect(translate('lt', verdictOf(GOOD).key)).toBe('Parašas galioja');
-    const lines = written(signatureFindings(GOOD, iso));
-    expect(lines).toEqual({
+describe('issue 12: what the check of one signature says', () => {
+  it('TOTAL_PASSED: valid, who, the claimed time labelled as such, intact, valid and trusted certificate, not revoked, unchanged after', () => {
+    const verdict = verdictOf(GOOD);
+    expect(translate('lt', verdict.key)).toBe('Parašas galioja');
+    expect(verdict.reason).toBeNull();
+    expect(translate('lt', verdict.code.key, verdict.code.params)).toBe('ETSI EN 319 102-1: TOTAL_PASSED');
+    expect(written(findingsOf(GOOD))).toEqual({
       signer: 'Ąžuolas Žėkas',
       issuer: 'C=LT, O=Pusiaukelė, CN=Pusiaukelės bandomoji CA',
       time: '<2026-11-23T10:00:00.000Z> – pasirašiusiojo kompiuterio nurodytas laikas, nepatvirtintas laiko žyma',
       integrity: 'Pasirašyti duomenys nepakeisti, parašas atitinka sertifikatą',
-      certificate: 'Galiojantis (nuo <2026-01-01T00:00:00.000Z> iki <2028-01-01T00:00:00.000Z>)',
-      trust: 'Išduotas patikimos įstaigos (jos šakninis sertifikatas nurodytas nustatymuose)',
+      certificate: 'Galioja tikrinimo metu (nuo <2026-01-01T00:00:00.000Z> iki <2028-01-01T00:00:00.000Z>)',
+      trust: 'Išduotas patikimo centro (jo šakninis sertifikatas nurodytas nustatymuose)',
+      revocation: 'Neatšauktas (sąrašas: CN=Pusiaukelės bandomoji CA, 2026-12-01)',
       after: 'Dokumentas po pasirašymo nepakeistas',
     });
-    expect(signatureFindings(GOOD, iso).find((f) => f.id === 'time')?.tone).toBe('warning');
   });
 
-  it('prefers the timestamp time, and says when the timestamp itself is damaged', () => {
-    const stamped = { ...GOOD, timestamp: { time: '2026-11-23T10:00:05.000Z', authority: 'CN=Bandomoji laiko žymų tarnyba', intact: true } };
-    const time = signatureFindings(stamped, iso).find((f) => f.id === 'time');
-    expect(time?.tone).toBe('ok');
-    expect(written([time!]).time).toBe('<2026-11-23T10:00:05.000Z> – patvirtintas laiko žyma (išdavė CN=Bandomoji laiko žymų tarnyba)');
-    const broken = signatureFindings({ ...stamped, timestamp: { ...stamped.timestamp, intact: false } }, iso).find((f) => f.id === 'time');
+  it('an intact signature with no trusted roots is INDETERMINATE with a plain explanation, never "not valid"', () => {
+    const untrusted: SignatureCheck = { ...GOOD, trusted: false, valid: false, indication: 'INDETERMINATE', subIndication: 'NO_CERTIFICATE_CHAIN_FOUND', revocation: { status: 'notChecked', reason: 'noList' } };
+    const verdict = verdictOf(untrusted);
+    expect(verdict.tone).toBe('warning');
+    expect(translate('lt', verdict.key)).toBe('Parašo galiojimo nustatyti negalima');
+    expect(translate('lt', verdict.reason!)).toMatch(/^Parašas nepažeistas, tačiau sertifikato išdavėjo nėra tarp patikimų/);
+    expect(translate('lt', verdict.code.key, verdict.code.params)).toBe('ETSI EN 319 102-1: INDETERMINATE / NO_CERTIFICATE_CHAIN_FOUND');
+    const findings = findingsOf(untrusted);
+    expect(findings.filter((f) => f.tone === 'problem')).toEqual([]);
+    expect(written(findings).revocation).toBe('Netikrinta: šio sertifikato atšauktų sertifikatų sąrašas neimportuotas');
+  });
+
+  it('a trusted timestamp is the time the certificate is judged at; an untrusted one is said to prove nothing', () => {
+    const stamped: SignatureCheck = {
+      ...GOOD,
+      timestamp: { time: '2026-11-23T10:00:05.000Z', authority: 'Bandomoji laiko žymų tarnyba', intact: true, trusted: true },
+      judgedAt: { time: '2026-11-23T10:00:05.000Z', proven: true },
+    };
+    const lines = written(findingsOf(stamped));
+    expect(lines.time).toBe('<2026-11-23T10:00:05.000Z> – patvirtintas patikimos laiko žymos (išdavė Bandomoji laiko žymų tarnyba)');
+    expect(lines.certificate).toMatch(/^Galiojo laiko žymos metu/);
+    const rogue = findingsOf({ ...stamped, timestamp: { ...stamped.timestamp!, trusted: false }, judgedAt: { time: '2026-12-04T10:00:00.000Z', proven: false }, certificateValid: 'expired', indication: 'INDETERMINATE', subIndication: 'OUT_OF_BOUNDS_NO_POE', valid: false });
+    expect(written(rogue).time).toMatch(/nepatikima tarnyba \(Bandomoji laiko žymų tarnyba\), laikas nepatvirtintas$/);
+    expect(written(rogue).certificate).toMatch(/^Tikrinimo metu negalioja/);
+    expect(rogue.find((f) => f.id === 'certificate')?.tone).toBe('warning');
+    const broken = findingsOf({ ...stamped, timestamp: { ...stamped.timestamp!, intact: false } }).find((f) => f.id === 'time');
     expect(broken?.tone).toBe('problem');
   });
 
-  it('a document changed after the signature, with an expired, untrusted certificate: not valid, each problem named', () => {
-    const bad: SignatureCheck = { ...GOOD, intact: false, after: 'changed', certificateValid: 'expired', trusted: false, valid: false, problems: ['DIGEST_MISMATCH'] };
+  it('FAILED after a change: each change named, an overlay called out, the problem named', () => {
+    const bad: SignatureCheck = {
+      ...GOOD,
+      changes: [{ kind: 'signature', detail: '' }, { kind: 'undefined', detail: 'page content' }],
+      overlaidPages: [0],
+      after: 'changed',
+      indication: 'FAILED',
+      subIndication: 'FORMAT_FAILURE',
+      valid: false,
+    };
     expect(translate('lt', verdictOf(bad).key)).toBe('Parašas negalioja');
-    const findings = signatureFindings(bad, iso);
+    const findings = findingsOf(bad);
     const lines = written(findings);
-    expect(lines.after).toBe('Dokumentas pakeistas po pasirašymo');
-    expect(lines.integrity).toMatch(/^Parašas pažeistas/);
-    expect(lines.certificate).toBe('Galiojimas pasibaigęs (<2028-01-01T00:00:00.000Z>)');
-    expect(lines.trust).toMatch(/^Išdavėjo nėra tarp patikimų/);
-    expect(findings.filter((f) => f.tone === 'problem').map((f) => f.id)).toEqual(['integrity', 'certificate', 'after']);
-    expect(written(signatureFindings({ ...GOOD, after: 'signedLater' }, iso)).after).toBe('Po šio parašo pridėti tik kiti parašai');
+    expect(lines.after).toBe('Po pasirašymo: pridėtas kitas parašas; pakeistas dokumento turinys ar sandara');
+    expect(lines.overlay).toBe('Po pasirašymo ant pasirašyto turinio nupiešta kita (puslapiai: 1)');
+    expect(findings.filter((f) => f.tone === 'problem').map((f) => f.id)).toEqual(['after', 'overlay']);
+    expect(written(findingsOf({ ...GOOD, changes: [{ kind: 'signature', detail: '' }], after: 'signedLater' })).after).toBe('Po pasirašymo: pridėtas kitas parašas');
   });
 
   it('without a certificate says the signer is unknown and leaves out the certificate lines', () => {
-    const anonymous = { ...GOOD, signer: null, claimedTime: null, valid: false, intact: false };
-    const findings = signatureFindings(anonymous, iso);
+    const anonymous: SignatureCheck = { ...GOOD, signer: null, claimedTime: null, valid: false, intact: false, indication: 'FAILED', subIndication: 'FORMAT_FAILURE' };
+    const findings = findingsOf(anonymous);
     expect(findings.map((f) => f.id)).toEqual(['signer', 'time', 'integrity', 'after']);
     expect(written(findings).time).toBe('Nenurodytas');
   });
 
-  it('explains every problem the back end names, and leaves an unknown one to its code', () => {
+  it('the document verdict', () => {
+    expect(translate('lt', documentVerdictOf({ indication: 'TOTAL_PASSED' }).key)).toMatch(/^Dokumentas patikimas/);
+    expect(documentVerdictOf({ indication: 'FAILED' }).tone).toBe('problem');
+  });
+
+  it('explains every code the back end names in both languages, and leaves an unknown problem to its code', () => {
     for (const code of SIGNATURE_PROBLEMS) expect(lt[problemKey(code)!], code).toBeTruthy();
+    for (const code of INDICATIONS) expect([lt[`verify.indication.${code}`], en[`verify.document.${code}`]].every(Boolean), code).toBe(true);
+    for (const code of SUB_INDICATIONS) expect(lt[`verify.sub.${code}`] && en[`verify.sub.${code}`], code).toBeTruthy();
+    for (const kind of CHANGE_KINDS) expect(lt[`verify.change.${kind}`], kind).toBeTruthy();
     expect(problemKey('SOMETHING_NEW')).toBeNull();
   });
 });

@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderPdf } from '../../electron/services/documents/pdf/pdfWriter';
+import { signPdf } from '../../electron/services/signing/pdfSignature';
+import { openPkcs12 } from '../../electron/services/signing/pkcs12';
+import { buildDocument } from '../../shared/domain/documents/templates';
+import { P12_PASSWORD, testPki, workDir } from '../helpers/pki';
+import { makeCrl } from '../helpers/verificationPki';
+import { caseHere, institution } from '../unit/domain/documents/fixtures';
+
+/**
+ * Issue 12: `npm run cli -- verify FILE.pdf [--trust CA.pem]... [--json]` gives the same verdict as the
+ * app and exits 0 only when every signature is TOTAL_PASSED and nothing else changed the file.
+ */
+
+const FONTS = join(process.cwd(), 'build', 'fonts');
+const dir = workDir('verify-cli');
+const file = (name: string) => join(dir, name);
+
+function cli(...args: string[]): { code: number | null; out: string; err: string } {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'verify', ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: run.status, out: run.stdout, err: run.stderr };
+}
+
+beforeAll(async () => {
+  const pki = testPki();
+  const model = buildDocument({ kind: 'order', sources: { institution, case: caseHere, proposal: { date: '2026-11-20', number: 'DKS-1' }, minutes: { date: '2026-11-20', number: 'DK-1' } } }, 'V-1', '2026-11-23');
+  const pdf = await renderPdf(model, { createdAt: new Date('2026-11-23T08:00:00Z'), id: 'cli', producer: 'Pusiaukelė' }, FONTS);
+  const signer = openPkcs12(pki.rsa.p12, P12_PASSWORD);
+  const signed = Buffer.from(await signPdf(pdf.bytes, { signer, slot: pdf.slots[0]!, signerName: 'Ąžuolas Žėkas', position: 'Direktorius', at: new Date(), fontsDir: FONTS }));
+  await signer.close();
+  writeFileSync(file('signed.pdf'), signed);
+  const tampered = Buffer.from(signed);
+  tampered[tampered.indexOf('/Producer', 0, 'latin1') + 12] ^= 1;
+  writeFileSync(file('tampered.pdf'), tampered);
+  writeFileSync(file('not.pdf'), 'Tai ne PDF');
+  writeFileSync(file('revoked.crl'), makeCrl({ issuer: 'ca', revoked: [{ certPath: pki.rsa.certPath, at: new Date(Date.now() - 3600_000) }] }));
+});
+
+describe('cli verify', () => {
+  it('exit 0 and TOTAL_PASSED for an intact signature whose CA is trusted, in Lithuanian', () => {
+    const { code, out } = cli(file('signed.pdf'), '--trust', testPki().ca.certPath);
+    expect(out).toContain('Parašas 1: TOTAL_PASSED – Parašas galioja');
+    expect(out).toContain('Dokumentas: TOTAL_PASSED');
+    expect(out).toContain('Atšaukimas: netikrinta: atšauktų sertifikatų sąrašo nėra');
+    expect(code).toBe(0);
+  });
+
+  it('exit 1 and INDETERMINATE / NO_CERTIFICATE_CHAIN_FOUND with no trusted roots', () => {
+    const { code, out } = cli(file('signed.pdf'));
+    expect(out).toContain('Parašas 1: INDETERMINATE / NO_CERTIFICATE_CHAIN_FOUND');
+    expect(out).toContain('Patikimi šakniniai sertifikatai nenurodyti');
+    expect(code).toBe(1);
+  });
+
+  it('--json gives the report the app shows; a changed byte is FAILED / HASH_FAILURE', () => {
+    const { code, out } = cli(file('tampered.pdf'), '--trust', testPki().ca.certPath, '--json');
+    const report = JSON.parse(out) as { indication: string; signatures: { indication: string; subIndication: string }[] };
+    expect(report.indication).toBe('FAILED');
+    expect(report.signatures.map((s) => [s.indication, s.subIndication])).toEqual([['FAILED', 'HASH_FAILURE']]);
+    expect(code).toBe(1);
+  });
+
+  it('a revocation list that lists the certificate: INDETERMINATE / REVOKED_NO_POE without a timestamp', () => {
+    const { code, out } = cli(file('signed.pdf'), '--trust', testPki().ca.certPath, '--crl', file('revoked.crl'));
+    expect(out).toContain('REVOKED_NO_POE');
+    expect(out).toContain('Atšaukimas: ATŠAUKTAS');
+    expect(code).toBe(1);
+  });
+
+  it('exit 2 with the reason for a file that is not a PDF, a missing file and a wrong option', () => {
+    const notPdf = cli(file('not.pdf'));
+    expect([notPdf.code, notPdf.err]).toEqual([2, expect.stringContaining('Klaida PDF_UNREADABLE')]);
+    const missing = cli(file('nėra.pdf'));
+    expect([missing.code, missing.err]).toEqual([2, expect.stringContaining('Klaida FILE_UNREADABLE')]);
+    const option = cli(file('signed.pdf'), '--trust');
+    expect([option.code, option.err]).toEqual([2, expect.stringContaining('Klaida CLI_ARGUMENT')]);
+  });
+});
