@@ -8,8 +8,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import type { SignatureSlot } from '../../electron/services/documents/pdf/layout';
+import { renderPdf } from '../../electron/services/documents/pdf/pdfWriter';
+import { signPdf } from '../../electron/services/signing/pdfSignature';
+import { openPkcs12 } from '../../electron/services/signing/pkcs12';
 import type { Signer } from '../../electron/services/signing/signer';
-import { testPki, workDir, type TestIdentity } from './pki';
+import { buildDocument } from '../../shared/domain/documents/templates';
+import { caseHere, institution } from '../unit/domain/documents/fixtures';
+import { P12_PASSWORD, testPki, workDir, type TestIdentity } from './pki';
 
 function openssl(dir: string, args: readonly string[], env?: NodeJS.ProcessEnv): string {
   return execFileSync('openssl', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...(env ? { env } : {}) });
@@ -155,4 +161,41 @@ export async function startClockTsa(tsa: TestIdentity, chainPath: string, at: Da
         server.close(() => resolve());
       }),
   };
+}
+
+const FONTS = join(process.cwd(), 'build', 'fonts');
+
+/** The director's order (V-77 p. 13) as the app issues it, unsigned, and its signature line. */
+export async function renderedOrder(): Promise<{ bytes: Uint8Array; slot: SignatureSlot }> {
+  const model = buildDocument({ kind: 'order', sources: { institution, case: caseHere, proposal: { date: '2026-11-20', number: 'DKS-1' }, minutes: { date: '2026-11-20', number: 'DK-1' } } }, 'V-1', '2026-11-23');
+  const pdf = await renderPdf(model, { createdAt: new Date('2026-11-23T08:00:00Z'), id: 'verification', producer: 'Pusiaukelė' }, FONTS);
+  return { bytes: pdf.bytes, slot: pdf.slots[0] as SignatureSlot };
+}
+
+/** `pdf` (by default a fresh order) signed by `signer` (by default the test PKI's RSA signer), which is closed after. */
+export async function signedOrder(options: { signer?: Signer; timestampUrl?: string; pdf?: { bytes: Uint8Array; slot: SignatureSlot } } = {}): Promise<Buffer> {
+  const pdf = options.pdf ?? (await renderedOrder());
+  const signer = options.signer ?? openPkcs12(testPki().rsa.p12, P12_PASSWORD);
+  try {
+    return Buffer.from(
+      await signPdf(pdf.bytes, {
+        signer,
+        slot: pdf.slot,
+        signerName: 'Ąžuolas Žėkas',
+        position: 'Direktorius',
+        at: new Date(),
+        fontsDir: FONTS,
+        ...(options.timestampUrl ? { timestampUrl: options.timestampUrl } : {}),
+      }),
+    );
+  } finally {
+    await signer.close();
+  }
+}
+
+/** `bytes` with the bits of `mask` flipped at `at`: one changed byte, as an attacker or a bad disk makes it. */
+export function flipped(bytes: Uint8Array, at: number, mask = 0x01): Buffer {
+  const copy = Buffer.from(bytes);
+  copy[at] = (copy[at] as number) ^ mask;
+  return copy;
 }

@@ -1,16 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_SETTINGS } from '../../electron/cli/demoData';
-import { renderPdf } from '../../electron/services/documents/pdf/pdfWriter';
-import { signPdf } from '../../electron/services/signing/pdfSignature';
-import { openPkcs12 } from '../../electron/services/signing/pkcs12';
-import { buildDocument } from '../../shared/domain/documents/templates';
 import { ok, refused, tempDataDir } from '../helpers/dataDir';
-import { P12_PASSWORD, testPki } from '../helpers/pki';
+import { testPki } from '../helpers/pki';
 import { as, openAsStaff, signedIn } from '../helpers/users';
-import { makeCrl } from '../helpers/verificationPki';
-import { caseHere, institution } from '../unit/domain/documents/fixtures';
+import { makeCrl, signedOrder } from '../helpers/verificationPki';
 
 /**
  * Issue 12, "Revocation" and "Bad input": the administrator imports CRL files offline; a list that is
@@ -18,7 +12,6 @@ import { caseHere, institution } from '../unit/domain/documents/fixtures';
  * documents.verify report then uses the lists and the policy.
  */
 
-const FONTS = join(process.cwd(), 'build', 'fonts');
 const TODAY = '2026-12-04';
 const opened: { close(): Promise<void> }[] = [];
 
@@ -32,18 +25,6 @@ async function adminWithTrust() {
   const caPem = readFileSync(testPki().ca.certPath, 'utf8');
   await ok(services.dispatch, 'settings.save', { ...DEMO_SETTINGS, signing: { pkcs11Module: '', timestampUrl: '', trustedRoots: caPem } });
   return services;
-}
-
-async function signedOrder(): Promise<Uint8Array> {
-  const pki = testPki();
-  const model = buildDocument({ kind: 'order', sources: { institution, case: caseHere, proposal: { date: '2026-11-20', number: 'DKS-1' }, minutes: { date: '2026-11-20', number: 'DK-1' } } }, 'V-1', '2026-11-23');
-  const pdf = await renderPdf(model, { createdAt: new Date(), id: 'revocation', producer: 'Pusiaukelė' }, FONTS);
-  const signer = openPkcs12(pki.rsa.p12, P12_PASSWORD);
-  try {
-    return await signPdf(pdf.bytes, { signer, slot: pdf.slots[0]!, signerName: 'Ąžuolas Žėkas', position: 'Direktorius', at: new Date(), fontsDir: FONTS });
-  } finally {
-    await signer.close();
-  }
 }
 
 describe('revocation lists in the settings (issue 12)', () => {

@@ -2,18 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { renderPdf } from '../../electron/services/documents/pdf/pdfWriter';
 import { readRevision } from '../../electron/services/documents/pdf/pdfSyntax';
-import { signPdf } from '../../electron/services/signing/pdfSignature';
 import { openPkcs12 } from '../../electron/services/signing/pkcs12';
 import { verifyPdf, type VerifyOptions } from '../../electron/services/signing/pdfVerify';
 import { checkCrlForImport, type ParsedCrlWithSigner } from '../../electron/services/signing/revocation';
 import type { Signer } from '../../electron/services/signing/signer';
-import { buildDocument } from '../../shared/domain/documents/templates';
 import { cmsView, P12_PASSWORD, testPki, workDir, type TestIdentity, type TestPki } from '../helpers/pki';
 import { startTsa, type TestTsa } from '../helpers/tsa';
-import { fileSigner, issueCertificate, makeCrl, startClockTsa } from '../helpers/verificationPki';
-import { caseHere, institution } from '../unit/domain/documents/fixtures';
+import { fileSigner, flipped, issueCertificate, makeCrl, renderedOrder, signedOrder, startClockTsa } from '../helpers/verificationPki';
 
 /**
  * Issue 12: what the verifier says about a PDF is a legal statement, so every attack the issue names
@@ -22,21 +18,11 @@ import { caseHere, institution } from '../unit/domain/documents/fixtures';
  * trusts (which must not make an expired certificate look valid), revocation, and no trust at all.
  */
 
-const FONTS = join(process.cwd(), 'build', 'fonts');
 let pki: TestPki;
-let unsigned: Uint8Array;
-let slot: Awaited<ReturnType<typeof renderPdf>>['slots'][number];
+let order: Awaited<ReturnType<typeof renderedOrder>>;
 let signed: Buffer;
 
-async function sign(signer: Signer, options: { timestampUrl?: string; pdf?: Uint8Array } = {}): Promise<Buffer> {
-  try {
-    return Buffer.from(
-      await signPdf(options.pdf ?? unsigned, { signer, slot, signerName: 'Ąžuolas Žėkas', position: 'Direktorius', at: new Date(), fontsDir: FONTS, ...(options.timestampUrl ? { timestampUrl: options.timestampUrl } : {}) }),
-    );
-  } finally {
-    await signer.close();
-  }
-}
+const sign = (signer: Signer, options: { timestampUrl?: string } = {}) => signedOrder({ signer, pdf: order, ...options });
 
 /** Signs with a certificate as if on `at` (the signer refuses certificates not valid at the moment of signing). */
 async function signAsOf(at: Date, signer: Signer, timestampUrl?: string): Promise<Buffer> {
@@ -53,10 +39,7 @@ const verdict = (bytes: Uint8Array, options: VerifyOptions) => verifyPdf(bytes, 
 
 beforeAll(async () => {
   pki = testPki();
-  const model = buildDocument({ kind: 'order', sources: { institution, case: caseHere, proposal: { date: '2026-11-20', number: 'DKS-1' }, minutes: { date: '2026-11-20', number: 'DK-1' } } }, 'V-1', '2026-11-23');
-  const pdf = await renderPdf(model, { createdAt: new Date('2026-11-23T08:00:00Z'), id: 'verification', producer: 'Pusiaukelė' }, FONTS);
-  unsigned = pdf.bytes;
-  slot = pdf.slots[0]!;
+  order = await renderedOrder();
   signed = await sign(openPkcs12(pki.rsa.p12, P12_PASSWORD));
 });
 
@@ -110,19 +93,15 @@ describe('broken signatures are listed as FAILED with the reason, never dropped'
   });
 
   it('a changed byte of the signed document is FAILED / HASH_FAILURE', () => {
-    const tampered = Buffer.from(signed);
-    const at = tampered.indexOf('/Producer', 0, 'latin1');
-    tampered[at + 12] ^= 0x01;
+    const tampered = flipped(signed, signed.indexOf('/Producer', 0, 'latin1') + 12);
     expect(verdict(tampered, trustCa())).toEqual([['FAILED', 'HASH_FAILURE']]);
   });
 
   it('a forged signature value is FAILED / SIG_CRYPTO_FAILURE', () => {
     const m = rangeOf(signed);
     const hex = signed.subarray(Number(m[2]) + 1, Number(m[3]) - 1).toString('latin1');
-    const cms = Buffer.from(hex, 'hex');
-    const value = Buffer.from(cmsView(new Uint8Array(cms)).signature);
-    const at = cms.indexOf(value);
-    cms[at + 10] ^= 0xff;
+    const original = Buffer.from(hex, 'hex');
+    const cms = flipped(original, original.indexOf(Buffer.from(cmsView(new Uint8Array(original)).signature)) + 10, 0xff);
     const tampered = Buffer.from(signed);
     tampered.write(cms.toString('hex'), Number(m[2]) + 1, 'latin1');
     expect(verdict(tampered, trustCa())).toEqual([['FAILED', 'SIG_CRYPTO_FAILURE']]);
@@ -264,8 +243,8 @@ describe('revocation from imported lists (issue 12)', () => {
     expect(refuse(makeCrl({ issuer: 'ca', lastUpdate: new Date('2024-01-01T00:00:00Z'), nextUpdate: new Date('2024-02-01T00:00:00Z') }))).toBe('CRL_EXPIRED');
     expect(refuse(makeCrl({ issuer: 'otherCa' }))).toBe('CRL_SIGNATURE_INVALID');
     // A list claiming the trusted CA's name but signed by another key.
-    const forged = Buffer.from(makeCrl({ issuer: 'ca' }));
-    forged[forged.length - 5] ^= 0xff;
+    const list = makeCrl({ issuer: 'ca' });
+    const forged = flipped(list, list.length - 5, 0xff);
     expect(refuse(forged)).toBe('CRL_SIGNATURE_INVALID');
   });
 });
@@ -286,7 +265,7 @@ describe('bad input gets a clear answer, never a hang', () => {
 
   it('an encrypted PDF', () => {
     const dir = workDir('verify-encrypted');
-    writeFileSync(join(dir, 'in.pdf'), unsigned);
+    writeFileSync(join(dir, 'in.pdf'), order.bytes);
     execFileSync('qpdf', ['--encrypt', 'user', 'owner', '256', '--', join(dir, 'in.pdf'), join(dir, 'out.pdf')]);
     expect(codeOf(readFileSync(join(dir, 'out.pdf')))).toBe('PDF_ENCRYPTED');
   });

@@ -2,20 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderPdf } from '../../electron/services/documents/pdf/pdfWriter';
-import { signPdf } from '../../electron/services/signing/pdfSignature';
-import { openPkcs12 } from '../../electron/services/signing/pkcs12';
-import { buildDocument } from '../../shared/domain/documents/templates';
-import { P12_PASSWORD, testPki, workDir } from '../helpers/pki';
-import { makeCrl } from '../helpers/verificationPki';
-import { caseHere, institution } from '../unit/domain/documents/fixtures';
+import { testPki, workDir } from '../helpers/pki';
+import { flipped, makeCrl, signedOrder } from '../helpers/verificationPki';
 
 /**
  * Issue 12: `npm run cli -- verify FILE.pdf [--trust CA.pem]... [--json]` gives the same verdict as the
  * app and exits 0 only when every signature is TOTAL_PASSED and nothing else changed the file.
  */
 
-const FONTS = join(process.cwd(), 'build', 'fonts');
 const dir = workDir('verify-cli');
 const file = (name: string) => join(dir, name);
 
@@ -26,15 +20,9 @@ function cli(...args: string[]): { code: number | null; out: string; err: string
 
 beforeAll(async () => {
   const pki = testPki();
-  const model = buildDocument({ kind: 'order', sources: { institution, case: caseHere, proposal: { date: '2026-11-20', number: 'DKS-1' }, minutes: { date: '2026-11-20', number: 'DK-1' } } }, 'V-1', '2026-11-23');
-  const pdf = await renderPdf(model, { createdAt: new Date('2026-11-23T08:00:00Z'), id: 'cli', producer: 'Pusiaukelė' }, FONTS);
-  const signer = openPkcs12(pki.rsa.p12, P12_PASSWORD);
-  const signed = Buffer.from(await signPdf(pdf.bytes, { signer, slot: pdf.slots[0]!, signerName: 'Ąžuolas Žėkas', position: 'Direktorius', at: new Date(), fontsDir: FONTS }));
-  await signer.close();
+  const signed = await signedOrder();
   writeFileSync(file('signed.pdf'), signed);
-  const tampered = Buffer.from(signed);
-  tampered[tampered.indexOf('/Producer', 0, 'latin1') + 12] ^= 1;
-  writeFileSync(file('tampered.pdf'), tampered);
+  writeFileSync(file('tampered.pdf'), flipped(signed, signed.indexOf('/Producer', 0, 'latin1') + 12));
   writeFileSync(file('not.pdf'), 'Tai ne PDF');
   writeFileSync(file('revoked.crl'), makeCrl({ issuer: 'ca', revoked: [{ certPath: pki.rsa.certPath, at: new Date(Date.now() - 3600_000) }] }));
 });

@@ -46,10 +46,11 @@ export interface CmsCheckOptions {
   now?: Date;
 }
 
-function unreadable(): CmsCheck {
+/** The check of a signature that could not be read as one: nothing is intact, trusted or known. */
+export function uncheckedCms(problem: CmsProblem = 'CMS_UNREADABLE'): CmsCheck {
   return {
     intact: false,
-    problems: ['CMS_UNREADABLE'],
+    problems: [problem],
     signer: null,
     signerCertificate: null,
     trustedPath: [],
@@ -155,9 +156,9 @@ function readSignedData(cms: Uint8Array): SignedData | null {
  */
 export function checkCms(cms: Uint8Array, digest: Uint8Array, options: CmsCheckOptions = {}): CmsCheck {
   const signedData = readSignedData(cms);
-  if (!signedData) return unreadable();
+  if (!signedData) return uncheckedCms();
   const [signerInfo] = signedData.signerInfos;
-  if (!signerInfo) return { ...unreadable(), problems: ['NO_SIGNER_INFO'], chain: describeAll(signedData.certificates) };
+  if (!signerInfo) return { ...uncheckedCms(), problems: ['NO_SIGNER_INFO'], chain: describeAll(signedData.certificates) };
 
   const hasSigningTimeAttribute = attributeValue(signerInfo.signedAttributes, OID.signingTime) !== undefined;
   const trusted = options.trusted ?? [];
@@ -165,7 +166,7 @@ export function checkCms(cms: Uint8Array, digest: Uint8Array, options: CmsCheckO
   const certificate = signerCertificateOf(signerInfo.sid, signedData.certificates);
   if (!certificate) {
     return {
-      ...unreadable(),
+      ...uncheckedCms(),
       problems: ['NO_SIGNER_CERT', ...timestamp.problems],
       chain: describeAll(signedData.certificates),
       timestamp: timestamp.timestamp,

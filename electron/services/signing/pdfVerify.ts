@@ -3,7 +3,7 @@ import type { ChangeKind, Indication } from '../../../shared/contract/verificati
 import { DomainError } from '../../../shared/domain/errors';
 import { parseObject, ParsedName, ParsedRef, ParsedString, readRevision, type Parsed, type ParsedDict } from '../documents/pdf/pdfSyntax';
 import { checkCms, type CmsCheck, type CmsProblem } from './cms';
-import { timestampOver } from './cmsCheck';
+import { timestampOver, uncheckedCms } from './cmsCheck';
 import { describeCertificate, parseCertificate } from './certificates';
 import { revocationOf, type ParsedCrlWithSigner, type RevocationStatus } from './revocation';
 import { documentIndication, HARMLESS_CHANGES, verdictOf, type Verdict } from './signatureValidation';
@@ -275,29 +275,12 @@ function candidates(buf: Buffer): Candidate[] {
   return found.sort((x, y) => x.end - y.end);
 }
 
-/** A CmsCheck for a signature that could not be checked as one. */
-function notChecked(problem: CmsProblem): CmsCheck {
-  return {
-    intact: false,
-    problems: [problem],
-    signer: null,
-    signerCertificate: null,
-    trustedPath: [],
-    chain: [],
-    timestamp: null,
-    provenTime: null,
-    certificateValid: 'valid',
-    trusted: false,
-    hasSigningTimeAttribute: false,
-  };
-}
-
 /** RFC 3161 document timestamp (PAdES, ETSI EN 319 142-1 §5.4): the token's imprint is over the byte ranges. */
 function documentTimestampCheck(token: Buffer, signed: Buffer, trusted: readonly Uint8Array[], now: Date): CmsCheck {
   const finding = timestampOver(token, signed, trusted);
   const tsa = finding.check?.certificate ?? null;
   if (!finding.check || !finding.timestamp || !tsa) {
-    return { ...notChecked(finding.problems[0] ?? 'TIMESTAMP_UNREADABLE'), timestamp: finding.timestamp };
+    return { ...uncheckedCms(finding.problems[0] ?? 'TIMESTAMP_UNREADABLE'), timestamp: finding.timestamp };
   }
   const certificate = parseCertificate(tsa);
   const chainTrusted = finding.timestamp.trusted;
@@ -353,7 +336,7 @@ export function verifyPdf(bytes: Uint8Array, options: VerifyOptions = {}): PdfCh
     const sub = subFilter instanceof ParsedName ? subFilter.value : null;
     const type: PdfSignatureCheck['type'] = sub === DOCUMENT_TIMESTAMP ? 'documentTimestamp' : 'signature';
     let cms: CmsCheck;
-    if (c.structure !== 'ok' || !c.contents) cms = notChecked(c.problem ?? 'CMS_UNREADABLE');
+    if (c.structure !== 'ok' || !c.contents) cms = uncheckedCms(c.problem ?? 'CMS_UNREADABLE');
     else if (type === 'documentTimestamp') cms = documentTimestampCheck(c.contents, signedBytes(buf, c.byteRange), trusted, now);
     else {
       const [a, b, cc, d] = c.byteRange as [number, number, number, number];
