@@ -37,9 +37,9 @@ const MAX_BODY = 1024 * 1024;
 const MAX_ENVELOPE = 501 * 1024 * 1024;
 /**
  * The only methods that take binary content: a dossier document being checked, the signer's PKCS#12
- * file, and a PDF whose signatures are verified.
+ * file, a PDF whose signatures are verified, and a revocation list being imported.
  */
-const ENVELOPE_METHODS: readonly string[] = ['dossier.stage', 'documents.sign', 'documents.verify'];
+const ENVELOPE_METHODS: readonly string[] = ['dossier.stage', 'documents.sign', 'documents.verify', 'trust.importCrl'];
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,0 +1,84 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { testPki } from '../helpers/pki';
+import { makeCrl, signedOrder } from '../helpers/verificationPki';
+import { ADMIN, closeSessions, ensureRendererBuilt, invoke, openApp, SETTINGS, tempDir } from './harness';
+
+/**
+ * Issue 12 through the UI: the administrator imports revocation lists in the settings (a file that
+ * is no list is refused with its code and nothing changes), and the verification page then says of a
+ * signed order, in ETSI terms and plain Lithuanian, that its certificate was revoked with nothing
+ * proving an earlier signing; once the list is removed, the same file is valid again.
+ */
+
+beforeAll(async () => {
+  await ensureRendererBuilt();
+});
+afterEach(closeSessions);
+
+describe('revocation lists and the verdict on the verification page (issue 12)', () => {
+  it('imports a list, shows a revoked signature as INDETERMINATE / REVOKED_NO_POE, and valid again without the list', async () => {
+    const pki = testPki();
+    const dir = tempDir('verification');
+    const files = {
+      signed: join(dir, 'V-1.pdf'),
+      revoked: join(dir, 'atsaukti.crl'),
+      junk: join(dir, 'ne-sarasas.crl'),
+    };
+    writeFileSync(files.signed, await signedOrder());
+    writeFileSync(files.revoked, makeCrl({ issuer: 'ca', revoked: [{ certPath: pki.rsa.certPath, at: new Date(Date.now() - 3600_000) }] }));
+    writeFileSync(files.junk, 'Tai ne sąrašas');
+
+    const session = await openApp(tempDir('verification-data'), {
+      as: ADMIN,
+      seed: async (dispatch) => {
+        await invoke(dispatch, 'settings.save', { ...SETTINGS, signing: { pkcs11Module: '', timestampUrl: '', trustedRoots: readFileSync(pki.ca.certPath, 'utf8') } });
+      },
+    });
+    const { page } = session;
+    const go = (hash: string) => page.evaluate((h) => (location.hash = h), hash);
+
+    await go('#/settings');
+    const panel = page.locator('.revocation-panel');
+    await panel.getByRole('heading', { name: 'Atšauktų sertifikatų sąrašai' }).waitFor();
+    await panel.getByText('Sąrašų neimportuota').waitFor();
+
+    await panel.getByLabel('Sąrašo failas (.crl)').setInputFiles(files.junk);
+    await panel.getByRole('button', { name: 'Importuoti' }).click();
+    expect(await panel.getByRole('alert').textContent()).toContain('CRL_UNREADABLE');
+    expect(await panel.locator('table').count()).toBe(0);
+
+    await panel.getByLabel('Sąrašo failas (.crl)').setInputFiles(files.revoked);
+    await panel.getByRole('button', { name: 'Importuoti' }).click();
+    await panel.getByRole('status').filter({ hasText: 'Sąrašas importuotas.' }).waitFor();
+    expect(await panel.locator('tbody tr td').nth(0).textContent()).toBe('CN=Pusiaukelės bandomoji CA, O=Pusiaukelė, C=LT');
+    expect(await panel.locator('tbody tr td').nth(3).textContent()).toBe('1');
+
+    const verify = async () => {
+      await go('#/verify');
+      await page.getByRole('heading', { name: 'Parašų tikrinimas' }).waitFor();
+      await page.getByLabel('PDF dokumentas').setInputFiles(files.signed);
+      const signature = page.locator('.signature-check');
+      await signature.waitFor();
+      return signature;
+    };
+
+    let signature = await verify();
+    expect(await signature.getAttribute('data-indication')).toBe('INDETERMINATE');
+    expect(await signature.locator('.signature-verdict strong').textContent()).toBe('Parašo galiojimo nustatyti negalima');
+    expect(await signature.locator('.signature-reason').textContent()).toContain('Sertifikatas atšauktas, o patikimos laiko žymos, kad pasirašyta anksčiau, nėra.');
+    expect(await signature.locator('.signature-code').textContent()).toBe('ETSI EN 319 102-1: INDETERMINATE / REVOKED_NO_POE');
+    expect(await signature.locator('[data-finding="revocation"] dd').textContent()).toMatch(/^Atšauktas /);
+    expect(await page.locator('.document-verdict').getAttribute('data-indication')).toBe('INDETERMINATE');
+
+    await go('#/settings');
+    await panel.getByRole('button', { name: 'Pašalinti' }).click();
+    await panel.getByText('Sąrašų neimportuota').waitFor();
+
+    signature = await verify();
+    expect(await signature.locator('.signature-verdict').textContent()).toBe('Parašas galioja');
+    expect(await signature.locator('[data-finding="revocation"] dd').textContent()).toBe('Netikrinta: šio sertifikato atšauktų sertifikatų sąrašas neimportuotas');
+    expect(session.problems).toEqual([]);
+  });
+});
