@@ -12,6 +12,8 @@ import {
   pdfDate,
   readObject,
   readRevision,
+  type Parsed,
+  type Revision,
   ref,
   reserialize,
   serialize,
@@ -26,7 +28,8 @@ import type { Signer } from './signer';
 /**
  * Adds a PAdES signature to a document the app generated, as an incremental update (ISO 32000-1
  * §7.5.6): the file's bytes so far are kept exactly, and the signature dictionary, its field and
- * visible stamp, and the changed page and catalog are appended with a new cross-reference section.
+ * visible stamp, and the changed page and catalog are appended with a new cross-reference section
+ * (a cross-reference stream when the file's last section is one, as after poppler's `pdfsig`).
  * A second signer does the same again, so the first signature stays valid.
  */
 
@@ -58,6 +61,31 @@ const asDict = (v: unknown): ParsedDict => {
   if (!(v instanceof Map)) throw notOurs();
   return v as ParsedDict;
 };
+
+/** A value with an indirect reference followed (other signers write /Annots, /AcroForm and /Fields as objects of their own). */
+const direct = (buf: Buffer, rev: Revision, v: Parsed | undefined): Parsed | undefined => (v instanceof ParsedRef ? readObject(buf, rev, v.num) : v);
+
+/**
+ * The cross-reference section of an update: a classic table after a table (§7.5.4), a cross-reference
+ * stream (§7.5.8, uncompressed, /W [1 4 2]) after a stream, as ISO 32000-1 §7.5.8.4 expects of a
+ * writer updating a file that uses them. `at` is where the section starts; `streamNum` numbers the stream.
+ */
+function xrefUpdate(offsets: { num: number; offset: number }[], trailer: Record<string, PdfValue>, at: number, streamNum: number | null): Buffer {
+  if (streamNum === null) return Buffer.from(`${xrefSection(offsets, false)}trailer\n${serialize(trailer)}\nstartxref\n${at}\n%%EOF\n`, 'latin1');
+  const entries = [...offsets, { num: streamNum, offset: at }].sort((a, b) => a.num - b.num);
+  const index: number[] = [];
+  const rows = Buffer.alloc(entries.length * 7);
+  entries.forEach((e, i) => {
+    const last = index.length - 2;
+    if (last >= 0 && (index[last] as number) + (index[last + 1] as number) === e.num) index[last + 1] = (index[last + 1] as number) + 1;
+    else index.push(e.num, 1);
+    rows.writeUInt8(1, i * 7);
+    rows.writeUInt32BE(e.offset, i * 7 + 1);
+    rows.writeUInt16BE(0, i * 7 + 5);
+  });
+  const dict = { ...trailer, Type: name('XRef'), Index: index, W: [1, 4, 2], Length: rows.length };
+  return Buffer.concat([objectBytes(streamNum, dict, rows), Buffer.from(`startxref\n${at}\n%%EOF\n`, 'latin1')]);
+}
 
 /** The time as the stamp shows it: Lithuanian local time. */
 function stampTime(at: Date): string {
@@ -135,9 +163,9 @@ export async function prepareSignature(pdf: Uint8Array, options: Omit<SignOption
   const sigNum = size;
   const widgetNum = size + 1;
   const apNum = size + 2;
+  const form = direct(buf, rev, catalog.get('AcroForm'));
   const existingFields = (() => {
-    const form = catalog.get('AcroForm');
-    const fields = form instanceof Map ? form.get('Fields') : undefined;
+    const fields = form instanceof Map ? direct(buf, rev, form.get('Fields')) : undefined;
     return Array.isArray(fields) ? fields.filter((f): f is ParsedRef => f instanceof ParsedRef) : [];
   })();
   const fieldName = `Parasas${existingFields.length + 1}`;
@@ -187,12 +215,16 @@ export async function prepareSignature(pdf: Uint8Array, options: Omit<SignOption
       ),
     },
   ];
-  const annots = page.get('Annots');
+  const annots = direct(buf, rev, page.get('Annots'));
   const newPage = reserialize(page) as Record<string, PdfValue>;
   newPage.Annots = [...(Array.isArray(annots) ? annots.map(reserialize) : []), ref(widgetNum)];
   objects.push({ num: pageRef.num, bytes: objectBytes(pageRef.num, newPage) });
   const newCatalog = reserialize(catalog) as Record<string, PdfValue>;
-  newCatalog.AcroForm = { Fields: [...existingFields.map((f) => ref(f.num)), ref(widgetNum)], SigFlags: 3 };
+  newCatalog.AcroForm = {
+    ...(form instanceof Map ? (reserialize(form) as Record<string, PdfValue>) : {}),
+    Fields: [...existingFields.map((f) => ref(f.num)), ref(widgetNum)],
+    SigFlags: 3,
+  };
   objects.push({ num: rootRef.num, bytes: objectBytes(rootRef.num, newCatalog) });
 
   const parts: Buffer[] = [buf, Buffer.from('\n', 'latin1')];
@@ -203,12 +235,13 @@ export async function prepareSignature(pdf: Uint8Array, options: Omit<SignOption
     parts.push(o.bytes);
     at += o.bytes.length;
   }
-  const trailer: Record<string, PdfValue> = { Size: size + 3, Root: ref(rootRef.num), Prev: rev.startxref };
+  const xrefStreamNum = rev.xrefStream ? size + 3 : null;
+  const trailer: Record<string, PdfValue> = { Size: size + (xrefStreamNum === null ? 3 : 4), Root: ref(rootRef.num), Prev: rev.startxref };
   const info = rev.trailer.get('Info');
   if (info instanceof ParsedRef) trailer.Info = ref(info.num);
   const id = rev.trailer.get('ID');
   if (Array.isArray(id)) trailer.ID = id.map(reserialize);
-  parts.push(Buffer.from(`${xrefSection(offsets, false)}trailer\n${serialize(trailer)}\nstartxref\n${at}\n%%EOF\n`, 'latin1'));
+  parts.push(xrefUpdate(offsets, trailer, at, xrefStreamNum));
   const out = Buffer.concat(parts);
 
   // Fill in the byte range around the Contents placeholder.
