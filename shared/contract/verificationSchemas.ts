@@ -94,7 +94,7 @@ export const SUB_INDICATIONS = [
 export type SubIndication = (typeof SUB_INDICATIONS)[number];
 
 /** DSS's classes of change after a signature (PDF modification detection). */
-export const CHANGE_KINDS = ['signature', 'dss', 'documentTimestamp', 'formFill', 'annotation', 'undefined'] as const;
+export const CHANGE_KINDS = ['signature', 'dss', 'documentTimestamp', 'metadata', 'formFill', 'annotation', 'undefined'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 export const revocationStatus = z.discriminatedUnion('status', [

@@ -87,6 +87,7 @@ export const CHANGE_TEXT: Readonly<Record<ChangeKind, Text>> = {
   signature: { lt: 'pridėtas kitas parašas', en: 'another signature added' },
   dss: { lt: 'pridėti parašų tikrinimo duomenys (DSS)', en: 'validation data added (DSS)' },
   documentTimestamp: { lt: 'pridėta dokumento laiko žyma', en: 'a document timestamp added' },
+  metadata: { lt: 'pakeisti dokumento metaduomenys', en: 'the document’s metadata changed' },
   formFill: { lt: 'pakeistos formos laukų reikšmės', en: 'form fields filled in' },
   annotation: { lt: 'pridėtos ar pakeistos pastabos (anotacijos)', en: 'annotations added or changed' },
   undefined: { lt: 'pakeistas dokumento turinys ar sandara', en: 'the document’s content or structure changed' },

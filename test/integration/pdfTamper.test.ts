@@ -74,11 +74,19 @@ describe('verification is not fooled by changes after the signature (issue 6)', 
   it('a fake signature field laid over the text, with no signature behind it, is a change', () => {
     const rev = readRevision(signed);
     const size = rev.trailer.get('Size') as number;
+    const page = 19; // the first page (objects 19–20: page, content)
+    const pageDict = signed.toString('latin1', rev.offsets.get(page)!, signed.indexOf('endobj', rev.offsets.get(page)!, 'latin1'));
+    const annots = /\/Annots\s*\[([^\]]*)\]/.exec(pageDict)?.[1] ?? '';
+    const body = pageDict.replace(/^\d+ 0 obj\s*/, '').replace(/\/Annots\s*\[[^\]]*\]/, '');
     const tampered = appendRevision(signed, {
-      [size]: `<</Type /Annot /Subtype /Widget /FT /Sig /T (Netikras) /Rect [0 0 595 842] /F 4 /AP <</N ${size + 1} 0 R>>>>`,
+      [page]: body.replace(/>>\s*$/, ` /Annots [${annots} ${size} 0 R]>>`),
+      [size]: `<</Type /Annot /Subtype /Widget /FT /Sig /T (Netikras) /Rect [0 0 595 842] /F 4 /P ${page} 0 R /AP <</N ${size + 1} 0 R>>>>`,
       [size + 1]: '<</Type /XObject /Subtype /Form /BBox [0 0 595 842] /Length 20>>\nstream\n1 g 0 0 595 842 re f\nendstream',
     });
-    expect(check(tampered)[0]?.after).toBe('changed');
+    const [s] = check(tampered);
+    expect(s?.after).toBe('changed');
+    expect(s?.overlaidPages).toEqual([0]);
+    expect([s?.indication, s?.subIndication]).toEqual(['FAILED', 'FORMAT_FAILURE']);
   });
 
   it('a copy of the signature dictionary under another name does not count as a second signature', () => {

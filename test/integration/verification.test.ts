@@ -7,6 +7,7 @@ import { openPkcs12 } from '../../electron/services/signing/pkcs12';
 import { verifyPdf, type VerifyOptions } from '../../electron/services/signing/pdfVerify';
 import { checkCrlForImport, type ParsedCrlWithSigner } from '../../electron/services/signing/revocation';
 import type { Signer } from '../../electron/services/signing/signer';
+import { nssDatabase, pdfsig } from '../helpers/pdfTools';
 import { cmsView, P12_PASSWORD, testPki, workDir, type TestIdentity, type TestPki } from '../helpers/pki';
 import { startTsa, type TestTsa } from '../helpers/tsa';
 import { fileSigner, flipped, issueCertificate, makeCrl, renderedOrder, signedOrder, startClockTsa } from '../helpers/verificationPki';
@@ -35,6 +36,8 @@ async function signAsOf(at: Date, signer: Signer, timestampUrl?: string): Promis
 }
 
 const trustCa = (extra: VerifyOptions = {}): VerifyOptions => ({ trusted: [pki.ca.certificate], ...extra });
+/** What poppler's pdfsig says of each signature, with the test CA trusted in its NSS database. */
+const popplerSays = (bytes: Uint8Array) => [...pdfsig(bytes, nssDatabase(readFileSync(pki.ca.certPath, 'utf8'))).out.matchAll(/Signature Validation: (.*)/g)].map((m) => (m[1] as string).trim());
 const verdict = (bytes: Uint8Array, options: VerifyOptions) => verifyPdf(bytes, options).signatures.map((s) => [s.indication, s.subIndication]);
 
 beforeAll(async () => {
@@ -58,6 +61,7 @@ describe('the app’s own signed document', () => {
     const check = verifyPdf(signed, trustCa());
     expect(check.indication).toBe('TOTAL_PASSED');
     expect(check.signatures[0]).toMatchObject({ indication: 'TOTAL_PASSED', subIndication: null, valid: true, revocation: { status: 'notChecked', reason: 'noList' } });
+    expect(popplerSays(signed)).toEqual(['Signature is Valid.']);
   });
 
   it('with another CA trusted is INDETERMINATE / NO_CERTIFICATE_CHAIN_FOUND', () => {
@@ -95,6 +99,7 @@ describe('broken signatures are listed as FAILED with the reason, never dropped'
   it('a changed byte of the signed document is FAILED / HASH_FAILURE', () => {
     const tampered = flipped(signed, signed.indexOf('/Producer', 0, 'latin1') + 12);
     expect(verdict(tampered, trustCa())).toEqual([['FAILED', 'HASH_FAILURE']]);
+    expect(popplerSays(tampered)).toEqual(['Digest Mismatch.']);
   });
 
   it('a forged signature value is FAILED / SIG_CRYPTO_FAILURE', () => {
@@ -105,6 +110,7 @@ describe('broken signatures are listed as FAILED with the reason, never dropped'
     const tampered = Buffer.from(signed);
     tampered.write(cms.toString('hex'), Number(m[2]) + 1, 'latin1');
     expect(verdict(tampered, trustCa())).toEqual([['FAILED', 'SIG_CRYPTO_FAILURE']]);
+    expect(popplerSays(tampered)).not.toEqual(['Signature is Valid.']);
   });
 });
 
@@ -123,6 +129,38 @@ describe('changes after the signature', () => {
       Buffer.from(`xref\n${num} 1\n${String(at).padStart(10, '0')} 00000 n\r\ntrailer\n<</Size ${rev.trailer.get('Size') as number} /Root ${root.num} 0 R /Prev ${rev.startxref}>>\nstartxref\n${xref}\n%%EOF\n`, 'latin1'),
     ]);
   }
+
+  it('a later signature whose stamp paints over the signed page: the earlier signature FAILED, the document changed otherwise', async () => {
+    // The second signer's stamp is placed over the order's text on page 1 (an attacker's appearance).
+    const overText = { ...order.slot, page: 0, rect: [85, 500, 510, 600] as [number, number, number, number] };
+    const overlaid = await signedOrder({ pdf: { bytes: signed, slot: overText }, signer: openPkcs12(pki.ecdsa.p12, P12_PASSWORD) });
+    const check = verifyPdf(overlaid, trustCa());
+    expect(check.signatures.map((s) => [s.indication, s.subIndication])).toEqual([
+      ['FAILED', 'FORMAT_FAILURE'],
+      ['TOTAL_PASSED', null],
+    ]);
+    expect(check.signatures[0]!.overlaidPages).toEqual([0]);
+    expect(check.signatures[0]!.changes.map((c) => c.kind)).toEqual(['signature']);
+    expect(check).toMatchObject({ indication: 'FAILED', changedOtherwise: true });
+  });
+
+  it('a later signature in its own place: both TOTAL_PASSED; a later one that cannot be confirmed leaves the earlier INDETERMINATE / GENERIC', async () => {
+    const second = { ...order.slot, page: order.slot.page, rect: [order.slot.rect[0], order.slot.rect[1] - 90, order.slot.rect[2], order.slot.rect[3] - 90] as [number, number, number, number] };
+    const twice = await signedOrder({ pdf: { bytes: signed, slot: second }, signer: openPkcs12(pki.ecdsa.p12, P12_PASSWORD) });
+    const check = verifyPdf(twice, trustCa());
+    expect(check.signatures.map((s) => [s.indication, s.after, s.overlaidPages])).toEqual([
+      ['TOTAL_PASSED', 'signedLater', []],
+      ['TOTAL_PASSED', 'unchanged', []],
+    ]);
+    expect(check).toMatchObject({ indication: 'TOTAL_PASSED', changedOtherwise: false });
+    // A second signer whose certificate does not chain to the trusted root: the first cannot be confirmed either.
+    const stranger = issueCertificate({ subject: '/C=LT/CN=Nežinomas Pasirašantysis', issuer: 'otherCa', profile: 'signer', from: new Date(Date.now() - 3600_000), until: new Date(Date.now() + 365 * 24 * 3600_000) });
+    const foreign = await signedOrder({ pdf: { bytes: signed, slot: second }, signer: fileSigner(stranger) });
+    expect(verdict(foreign, trustCa())).toEqual([
+      ['INDETERMINATE', 'GENERIC'],
+      ['INDETERMINATE', 'NO_CERTIFICATE_CHAIN_FOUND'],
+    ]);
+  });
 
   it('a page’s content rewritten in an unsigned update: the signature is FAILED and the document changed otherwise', () => {
     const stream = 'BT /F1 12 Tf 100 700 Td <0001> Tj ET';

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { ChangeKind, Indication } from '../../../shared/contract/verificationSchemas';
+import type { Indication } from '../../../shared/contract/verificationSchemas';
 import { DomainError } from '../../../shared/domain/errors';
 import { parseObject, ParsedName, ParsedRef, ParsedString, readRevision, type Parsed, type ParsedDict } from '../documents/pdf/pdfSyntax';
 import { checkCms, type CmsCheck, type CmsProblem } from './cms';
+import { changesAfter, type Change } from './pdfChanges';
 import { timestampOver, uncheckedCms } from './cmsCheck';
 import { describeCertificate, parseCertificate } from './certificates';
 import { revocationOf, type ParsedCrlWithSigner, type RevocationStatus } from './revocation';
@@ -28,12 +29,6 @@ export type AfterSigning =
   | 'signedLater'
   /** Something else was changed after the signature. */
   | 'changed';
-
-export interface Change {
-  kind: ChangeKind;
-  page?: number;
-  detail: string;
-}
 
 export interface PdfSignatureCheck extends Verdict {
   type: 'signature' | 'documentTimestamp';
@@ -101,6 +96,8 @@ function derPrefix(b: Buffer): Buffer {
   if (b.length < 2 || b[0] !== 0x30) return b;
   const first = b[1] as number;
   if (first < 0x80) return b.subarray(0, 2 + first);
+  // BER with an indefinite length (NSS, poppler's pdfsig): the reader stops at its end-of-contents itself.
+  if (first === 0x80) return b;
   const n = first & 0x7f;
   let len = 0;
   for (let i = 0; i < n; i++) len = len * 256 + (b[2 + i] as number);
@@ -132,94 +129,6 @@ const canonical = (v: Parsed | undefined): string =>
     if (x instanceof ParsedString) return `(${Buffer.from(x.bytes).toString('hex')})`;
     return x;
   });
-
-const typeOf = (d: ParsedDict, key = 'Type'): string => {
-  const t = d.get(key);
-  return t instanceof ParsedName ? t.value : '';
-};
-
-/** `before` (an array, or nothing) is the start of `after`: entries were only added. */
-function extends_(before: Parsed | undefined, after: Parsed | undefined): boolean {
-  const b = Array.isArray(before) ? before : [];
-  const a = Array.isArray(after) ? after : [];
-  return a.length >= b.length && b.every((x, i) => canonical(x) === canonical(a[i]));
-}
-
-function objectAt(buf: Buffer, offset: number): Parsed {
-  const header = /^\d+\s+\d+\s+obj/.exec(buf.subarray(offset, offset + 32).toString('latin1'));
-  if (!header) throw new Error('PDF: no object where the table says');
-  return parseObject(buf, offset + header[0].length).value;
-}
-
-/**
- * What the revisions after `end` did. They count as signatures only (ISO 32000-1 §12.8.2.2 "signing
- * in an incremental update") when they end with an intact signature over the whole file, every new
- * object is a signature, its widget (pointing to a signature made here, without actions) or a stamp,
- * and the only objects changed are pages and the catalog, and those only by adding widgets and
- * fields; nothing may be freed or moved.
- */
-function afterSigning(buf: Buffer, end: number, intactRanges: ReadonlySet<string>): AfterSigning {
-  if (end === buf.length) return 'unchanged';
-  try {
-    const now = readRevision(buf);
-    const before = readRevision(buf.subarray(0, end));
-    const oldSize = before.trailer.get('Size');
-    if (typeof oldSize !== 'number') return 'changed';
-    for (const [num, off] of now.offsets) {
-      const oldOff = before.offsets.get(num);
-      if (oldOff === off) continue;
-      if (off < end) return 'changed'; // freed, or pointed back at other old bytes
-      const value = objectAt(buf, off);
-      if (!(value instanceof Map)) return 'changed';
-      if (oldOff === undefined) {
-        if (num < oldSize || !isSignatureObject(buf, now, value, intactRanges)) return 'changed';
-        continue;
-      }
-      if (oldOff < 0) return 'changed'; // a freed number brought back
-      const old = objectAt(buf, oldOff);
-      if (!(old instanceof Map) || typeOf(old) !== typeOf(value)) return 'changed';
-      const key = typeOf(value) === 'Page' ? 'Annots' : typeOf(value) === 'Catalog' ? 'AcroForm' : null;
-      if (key === null) return 'changed';
-      const rest = (d: ParsedDict) => canonical(new Map([...d.entries()].filter(([k]) => k !== key)));
-      if (rest(old) !== rest(value)) return 'changed';
-      if (key === 'Annots' && !extends_(old.get('Annots'), value.get('Annots'))) return 'changed';
-      if (key === 'AcroForm') {
-        const fields = (d: ParsedDict) => {
-          const form = d.get('AcroForm');
-          return form instanceof Map ? form.get('Fields') : undefined;
-        };
-        if (!extends_(fields(old), fields(value))) return 'changed';
-      }
-    }
-    return 'signedLater';
-  } catch {
-    return 'changed';
-  }
-}
-
-/** A new object a signature adds: its dictionary, a stamp's form, or its widget without actions. */
-function isSignatureObject(buf: Buffer, rev: ReturnType<typeof readRevision>, d: ParsedDict, intactRanges: ReadonlySet<string>): boolean {
-  const type = typeOf(d);
-  if (type === 'Sig') return intactRanges.has(canonical(d.get('ByteRange')));
-  if (type === 'XObject') return typeOf(d, 'Subtype') === 'Form';
-  if (type !== 'Annot' || typeOf(d, 'Subtype') !== 'Widget' || typeOf(d, 'FT') !== 'Sig' || d.has('A') || d.has('AA')) return false;
-  const v = d.get('V');
-  if (!(v instanceof ParsedRef)) return false;
-  const off = rev.offsets.get(v.num);
-  if (off === undefined || off < 0) return false;
-  const sig = objectAt(buf, off);
-  return sig instanceof Map && intactRanges.has(canonical(sig.get('ByteRange')));
-}
-
-
-/** Interim: what the revisions after `end` changed, in DSS's classes. */
-function changesAfter(buf: Buffer, end: number, signatureRanges: ReadonlySet<string>): { changes: Change[]; overlays: { page: number }[] } {
-  if (end >= buf.length) return { changes: [], overlays: [] };
-  const intact = new Set([...signatureRanges].map((r) => canonical(r.split(' ').map(Number))));
-  return afterSigning(buf, end, intact) === 'signedLater'
-    ? { changes: [{ kind: 'signature', detail: 'signatures added' }], overlays: [] }
-    : { changes: [{ kind: 'undefined', detail: 'objects changed after the signature' }], overlays: [] };
-}
 
 interface Candidate {
   byteRange: number[];

@@ -11,8 +11,8 @@ export interface Verdict {
   subIndication: SubIndication | null;
 }
 
-/** Changes after a signature that leave what it signed as it was (DSS: permitted changes). */
-export const HARMLESS_CHANGES: ReadonlySet<ChangeKind> = new Set(['signature', 'dss', 'documentTimestamp']);
+/** Changes after a signature that leave what it signed as it was (DSS: permitted and extension changes; XMP metadata is one). */
+export const HARMLESS_CHANGES: ReadonlySet<ChangeKind> = new Set(['signature', 'dss', 'documentTimestamp', 'metadata']);
 
 export interface SignatureFindings {
   /** The byte range or /Contents is broken: the signature cannot even be read as one. */
