@@ -13,6 +13,8 @@ import { OWN_INSTITUTION_ID } from '../../shared/contract/schemas';
 import type { Role } from '../../shared/contract/roles';
 import { DEMO_SETTINGS, demoCases, demoCommission, demoDecision, pastMeetingDay, type DemoCase, type DemoStep } from './demoData';
 import { demoIdCardPng, demoPdf } from './demoDocuments';
+import { DEMO_CA_NAME, linkDemoOfficials, makeDemoCertificates, signDemoDocuments } from './demoCertificates';
+import { dirname, join, resolve } from 'node:path';
 
 /** Call a method through the one dispatch path and unwrap the result, failing loudly. */
 async function call<M extends MethodName>(dispatch: Dispatch, method: M, input: unknown): Promise<MethodOutput<M>> {
@@ -452,14 +454,18 @@ export async function addDemoCase(dispatch: Dispatch, demo: DemoCase): Promise<C
 /** One demo user per role, so that a newcomer can sign in as each (printed by `npm run cli -- demo`). */
 export const DEMO_USERS: readonly { username: string; displayName: string; roles: Role[]; password: string }[] = [
   { username: 'admin', displayName: 'Rasa Administratorė', roles: ['administrator'], password: 'Demo-admin-2026' },
-  { username: 'sekretore', displayName: 'Aušra Sekretorė', roles: ['secretary'], password: 'Demo-sekretore-2026' },
-  { username: 'pirmininkas', displayName: 'Vytautas Pirmininkas', roles: ['chair'], password: 'Demo-pirmininkas-2026' },
-  { username: 'narys', displayName: 'Jonas Narys', roles: ['member'], password: 'Demo-narys-2026' },
-  { username: 'direktorius', displayName: 'Algis Direktorius', roles: ['director'], password: 'Demo-direktorius-2026' },
+  // Issue 12: the officials who sign are people with accounts of their own (DEMO_OFFICIALS).
+  { username: 'sekretore', displayName: 'Aušra Vilkienė', roles: ['secretary'], password: 'Demo-sekretore-2026' },
+  { username: 'pirmininkas', displayName: 'Vytautas Grigas', roles: ['chair'], password: 'Demo-pirmininkas-2026' },
+  { username: 'narys', displayName: 'Jonas Vaitkus', roles: ['member'], password: 'Demo-narys-2026' },
+  { username: 'direktorius', displayName: 'Rūta Žemaitienė', roles: ['director'], password: 'Demo-direktorius-2026' },
+  { username: 'pavaduotojas', displayName: 'Darius Kavaliauskas', roles: ['director'], password: 'Demo-pavaduotojas-2026' },
+  // V-77 p. 20: the halfway-house employee keeps and signs the list; reads the cases as the archivist does.
+  { username: 'darbuotojas', displayName: 'Tomas Šaulys', roles: ['archivist'], password: 'Demo-darbuotojas-2026' },
   { username: 'archyvare', displayName: 'Dalia Archyvarė', roles: ['archivist'], password: 'Demo-archyvare-2026' },
 ];
 
-/** Create the demo users (the first one is the first administrator) and sign in as the secretary. */
+/** Create the demo users (the first one is the first administrator); the administrator's dispatch. */
 async function demoUsers(dispatch: Dispatch): Promise<Dispatch> {
   const [admin, ...others] = DEMO_USERS;
   const { session } = await call(dispatch, 'auth.createAdministrator', admin!);
@@ -472,8 +478,14 @@ async function demoUsers(dispatch: Dispatch): Promise<Dispatch> {
     const signedIn = await call(dispatch, 'auth.login', { username: user.username, password: first });
     await call((m, i) => dispatch(m, i, signedIn.session), 'auth.changePassword', { currentPassword: first, newPassword: user.password });
   }
-  const secretary = await call(dispatch, 'auth.login', { username: 'sekretore', password: DEMO_USERS[1]!.password });
-  return (m, i) => dispatch(m, i, secretary.session);
+  return asAdmin;
+}
+
+/** A demo user's dispatch, signed in with their demo password. */
+async function sessionOf(dispatch: Dispatch, username: string): Promise<Dispatch> {
+  const user = DEMO_USERS.find((u) => u.username === username)!;
+  const { session } = await call(dispatch, 'auth.login', { username, password: user.password });
+  return (m, i) => dispatch(m, i, session);
 }
 
 /** What `npm run cli -- demo` wrote. */
@@ -481,6 +493,14 @@ export interface DemoSummary {
   cases: number;
   /** Meetings held (closed) and planned. */
   meetings: { held: number; planned: number };
+  /** Issue 12: where the demo CA and the officials' PKCS#12 files are, and the documents signed with them. */
+  certificates: { dir: string; files: { file: string; username: string; name: string; password: string }[] };
+  signed: number;
+}
+
+/** The folder of the demo certificates: next to the data directory (which refuses files it does not know). */
+export function demoCertificatesDir(dataDir: string): string {
+  return join(dirname(resolve(dataDir)), 'demo-certificates');
 }
 
 /**
@@ -489,7 +509,7 @@ export interface DemoSummary {
  * agenda of the next one), plus two that show the V-77 p. 5 and p. 19 flags. Refuses a directory
  * in use.
  */
-export async function seedDemo(anonymous: Dispatch, today: IsoDate, count: number): Promise<DemoSummary> {
+export async function seedDemo(anonymous: Dispatch, today: IsoDate, count: number, out: (text: string) => void = (text) => process.stdout.write(text)): Promise<DemoSummary> {
   if ((await call(anonymous, 'auth.status', {})).setUp) {
     throw new DomainError(
       'DEMO_NOT_EMPTY',
@@ -497,7 +517,8 @@ export async function seedDemo(anonymous: Dispatch, today: IsoDate, count: numbe
       'This data directory is already in use: demo data goes only into a new directory.',
     );
   }
-  const dispatch = await demoUsers(anonymous);
+  const asAdmin = await demoUsers(anonymous);
+  const dispatch = await sessionOf(anonymous, 'sekretore');
   const cases = demoCases(today, count);
 
   // V-77 p. 19: a convict whose request the commission did not support (6.4: no work or study
@@ -544,8 +565,27 @@ export async function seedDemo(anonymous: Dispatch, today: IsoDate, count: numbe
     steps: [],
   });
   const { meetings } = await call(dispatch, 'meetings.list', {});
+
+  // Issue 12: a demo CA and a certificate per official, the CA trusted, some documents signed.
+  const { dataDir } = await call(anonymous, 'app.info', {});
+  const certificates = makeDemoCertificates(demoCertificatesDir(dataDir), today);
+  await linkDemoOfficials(asAdmin, dispatch, certificates.caPem);
+  const sessions = new Map<string, Dispatch>();
+  for (const { official } of certificates.files) sessions.set(official.username, await sessionOf(anonymous, official.username));
+  const signed = await signDemoDocuments(dispatch, (username) => sessions.get(username)!, certificates);
+  out(
+    `Demonstraciniai sertifikatai (${DEMO_CA_NAME}, patikima nustatymuose) kataloge ${certificates.dir}:\n` +
+      `  demo-ca.pem${' '.repeat(14)}sertifikavimo centras (Nustatymai → Patikimi šakniniai sertifikatai)\n` +
+      certificates.files.map(({ official, file }) => `  ${file.padEnd(24)} ${official.password.padEnd(24)} ${official.name}`).join('\n') +
+      `\nPasirašyta dokumentų: ${signed.length} (Dokumentai → Parašų tikrinimas).\n\n`,
+  );
   return {
     cases: count + 3,
     meetings: { held: meetings.filter((m) => m.state === 'closed').length, planned: meetings.filter((m) => m.state === 'planned').length },
+    certificates: {
+      dir: certificates.dir,
+      files: certificates.files.map(({ official, file }) => ({ file, username: official.username, name: official.name, password: official.password })),
+    },
+    signed: signed.length,
   };
 }

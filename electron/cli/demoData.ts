@@ -21,11 +21,13 @@ export const DEMO_SETTINGS: Settings = {
     { id: 'vilnius', name: 'Vilniaus pataisos namai', halfwayHouseName: '' },
     { id: 'panevezys', name: 'Panevėžio pataisos namai', halfwayHouseName: 'Panevėžio pataisos namų pusiaukelės namai' },
   ],
-  // Issue 6: the register numbers the documents and names who signs them.
+  // Issue 6: the register numbers the documents and names who signs them; issue 12: the officials'
+  // gender of title. The demo adds their personal codes and user accounts (demoCertificates.ts).
   register: {
     place: 'Pravieniškės',
-    director: { name: 'Rūta Žemaitienė', position: 'Direktorė' },
-    halfwayHouseEmployee: { name: 'Tomas Šaulys', position: 'Pusiaukelės namų vyresnysis specialistas' },
+    director: { name: 'Rūta Žemaitienė', position: 'Direktorė', gender: 'female' },
+    deputies: [{ id: 'kavaliauskas', name: 'Darius Kavaliauskas', position: 'Direktoriaus pavaduotojas', gender: 'male' }],
+    halfwayHouseEmployee: { name: 'Tomas Šaulys', position: 'Pusiaukelės namų vyresnysis specialistas', gender: 'male' },
     prefixes: { ...DEFAULT_PREFIXES },
   },
 };
@@ -131,8 +133,8 @@ export function demoCommission(today: IsoDate, since: IsoDate): Commission {
   const change = addDays(today, -24);
   return {
     members: [
-      { id: 'grigas', name: 'Vytautas Grigas', position: 'Direktoriaus pavaduotojas', role: 'chair', votes: true, from: since },
-      { id: 'vilkiene', name: 'Aušra Vilkienė', position: 'Socialinės reabilitacijos skyriaus vyriausioji specialistė', role: 'secretary', votes: true, from: since },
+      { id: 'grigas', name: 'Vytautas Grigas', position: 'Direktoriaus pavaduotojas', role: 'chair', votes: true, from: since, gender: 'male' },
+      { id: 'vilkiene', name: 'Aušra Vilkienė', position: 'Socialinės reabilitacijos skyriaus vyriausioji specialistė', role: 'secretary', votes: true, from: since, gender: 'female' },
       { id: 'vaitkus', name: 'Jonas Vaitkus', position: 'Priežiūros skyriaus viršininkas', role: 'member', votes: true, from: since },
       { id: 'jasinskiene', name: 'Rūta Jasinskienė', position: 'Psichologė', role: 'member', votes: true, from: since },
       { id: 'lukosius', name: 'Darius Lukošius', position: 'Socialinės reabilitacijos skyriaus viršininkas', role: 'member', votes: true, from: since, until: change },

@@ -38,7 +38,9 @@ export function routeAllowed(route: RouteName, roles: readonly Role[]): boolean 
     case 'documents':
       return canReadCases(roles);
     case 'signing':
-      return canSignDocuments(roles);
+      // Any case reader may be an official with a signature line (the halfway-house employee who keeps
+      // the p. 12 list, V-77 p. 20); the back end decides line by line whose signature each awaits.
+      return canSignDocuments(roles) || canReadCases(roles);
     case 'commission':
       return canReadCommission(roles);
     case 'new':
@@ -63,6 +65,12 @@ const NAVIGATION: readonly NavigationItem[] = ['cases', 'new', 'meetings', 'docu
 export function navigationFor(roles: readonly Role[]): NavigationItem[] {
   return NAVIGATION.filter((item) => routeAllowed(item, roles));
 }
+
+/**
+ * Whether the navigation always shows the signing queue: to the signing roles it does; to the other
+ * case readers only while a document awaits their signature (SigningNavLink).
+ */
+export const alwaysShowsSigning = (roles: readonly Role[]): boolean => canSignDocuments(roles);
 
 /** Where a user lands: the case list, or the users page for an administrator without a case role. */
 export function landingRoute(roles: readonly Role[]): 'cases' | 'users' | 'password' {

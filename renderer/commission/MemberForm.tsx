@@ -3,11 +3,13 @@ import type { CommissionMemberRecord } from '../../shared/contract/meetingSchema
 import { validationMessage } from '../../shared/contract/validationMessages';
 import type { IsoDate } from '../../shared/domain/calendar';
 import { COMMISSION_ROLES, type CommissionRole } from '../../shared/domain/voting';
-import { RadioGroupField, TextField } from '../components/fields';
+import type { Gender } from '../../shared/domain/documents/signers';
+import { RadioGroupField, SelectField, TextField } from '../components/fields';
 import { FormFooter } from '../components/FormFooter';
 import { useTouched } from '../forms/useTouched';
 import { useI18n } from '../i18n/I18nProvider';
 import { movesToAction } from './focusMoves';
+import { useUserOptions } from './useUserOptions';
 import {
   checkMember,
   defaultUntil,
@@ -51,6 +53,7 @@ export function MemberForm({ mode, id, member, members, today, onApply, onCancel
   const [submitted, setSubmitted] = useState(false);
   const touched = useTouched<Field>();
   const first = useRef<HTMLDivElement>(null);
+  const users = useUserOptions();
 
   // The form opens where the user will type: the focus moves to its first field.
   useEffect(() => {
@@ -160,6 +163,45 @@ export function MemberForm({ mode, id, member, members, today, onApply, onCancel
                   {errorOf('votes')}
                 </p>
               ) : null}
+              {/* Issue 12: who signs the minutes (V-77 p. 9) and proposals (p. 10) for this member. */}
+              <RadioGroupField
+                id="member-gender"
+                legend={t('commission.field.gender')}
+                hint={t('commission.field.genderHint')}
+                value={values.gender}
+                options={[
+                  { value: 'male', label: t('commission.field.male') },
+                  { value: 'female', label: t('commission.field.female') },
+                ]}
+                onChange={(gender) => update({ gender: gender as Gender }, 'gender')}
+              />
+              <div className="field-grid">
+                <TextField
+                  id="member-personal-code"
+                  label={t('commission.field.personalCode')}
+                  hint={t('commission.field.personalCodeHint')}
+                  inputMode="numeric"
+                  value={values.personalCode}
+                  onChange={(personalCode) => update({ personalCode }, 'personalCode')}
+                  onBlur={(e) => !movesToAction(e.relatedTarget) && touched.leave('personalCode')}
+                  error={errorOf('personalCode')}
+                />
+                {users ? (
+                  <SelectField
+                    id="member-user"
+                    label={t('commission.field.user')}
+                    hint={t('commission.field.userHint')}
+                    placeholder={t('commission.field.noUser')}
+                    value={values.userId}
+                    options={values.userId === '' || users.some((u) => u.value === values.userId) ? users : [...users, { value: values.userId, label: t('commission.field.unknownUser') }]}
+                    onChange={(userId) => update({ userId }, 'userId')}
+                  />
+                ) : (
+                  <p className="field-hint" id="member-user-hint">
+                    {t('commission.field.userAdminOnly')}
+                  </p>
+                )}
+              </div>
               <div className="field-grid">
                 <TextField
                   id="member-from"

@@ -1,3 +1,4 @@
+import { genderOf, type Gender } from '../../shared/domain/documents/signers';
 import type { MethodInput } from '../../shared/contract/methods';
 import { commission as commissionSchema, type CommissionMemberRecord, type CommissionRecord } from '../../shared/contract/meetingSchemas';
 import { validationMessage } from '../../shared/contract/validationMessages';
@@ -72,15 +73,33 @@ export interface MemberFormValues {
   from: string;
   /** '' while the membership continues. */
   until: string;
+  /**
+   * Issue 12: the chair and the secretary sign the minutes (V-77 p. 9) and the chair the proposals
+   * (p. 10): the gender of their title (Posėdžio pirmininkas / pirmininkė), the personal code of
+   * their qualified certificate ('' if not kept) and the user account that signs ('' = their role).
+   */
+  gender: Gender;
+  personalCode: string;
+  userId: string;
 }
 
 /** A new member: an ordinary voting member from today. */
 export function newMemberValues(today: IsoDate): MemberFormValues {
-  return { name: '', position: '', role: 'member', votes: defaultVotes('member'), from: today, until: '' };
+  return { name: '', position: '', role: 'member', votes: defaultVotes('member'), from: today, until: '', gender: 'male', personalCode: '', userId: '' };
 }
 
 export function memberFormValues(m: CommissionMemberRecord): MemberFormValues {
-  return { name: m.name, position: m.position, role: m.role, votes: m.votes, from: m.from, until: m.until ?? '' };
+  return {
+    name: m.name,
+    position: m.position,
+    role: m.role,
+    votes: m.votes,
+    from: m.from,
+    until: m.until ?? '',
+    gender: genderOf(m),
+    personalCode: m.personalCode ?? '',
+    userId: m.userId ?? '',
+  };
 }
 
 /**
@@ -109,6 +128,9 @@ function memberOf(values: MemberFormValues, id: string): CommissionMemberRecord 
     votes: values.role === 'chair' ? true : values.votes,
     from: values.from.trim(),
     ...(until === '' ? {} : { until }),
+    gender: values.gender,
+    ...(values.personalCode.trim() === '' ? {} : { personalCode: values.personalCode.trim() }),
+    ...(values.userId === '' ? {} : { userId: values.userId }),
   };
 }
 
@@ -248,6 +270,8 @@ export const MEMBER_FIELD_LABEL: Readonly<Record<string, MessageKey>> = {
   votes: 'commission.field.votes',
   from: 'commission.field.from',
   until: 'commission.field.until',
+  personalCode: 'commission.field.personalCode',
+  userId: 'commission.field.user',
 };
 
 /** "Pareigos: Privalomas laukas.; Narystės pabaiga …" — a member's errors in one line. */

@@ -1,14 +1,46 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { DOCUMENT_REASON_MAX, type DocumentItem } from '../../shared/contract/documentSchemas';
 import { validationMessage } from '../../shared/contract/validationMessages';
 import type { DocumentKind } from '../../shared/domain/documents/documentModel';
 import { call, toApiError, type ApiError } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { TextAreaField } from '../components/fields';
+import { SelectField, TextAreaField } from '../components/fields';
 import type { ViewedDocument } from '../dossier/DocumentViewer';
 import { useTouched } from '../forms/useTouched';
 import { useI18n } from '../i18n/I18nProvider';
-import { DOCUMENT_POINTS, draftProblems, EMPTY_DRAFT, needsReason, requestOf, takesAnnexes, type ComposeDraft, type DocumentTarget } from './documentsModel';
+import {
+  directorSigns,
+  DOCUMENT_POINTS,
+  draftProblems,
+  EMPTY_DRAFT,
+  needsReason,
+  requestOf,
+  signerChoices,
+  takesAnnexes,
+  type ComposeDraft,
+  type DocumentTarget,
+  type SignerChoice,
+} from './documentsModel';
+
+/** Issue 12: the director and the deputies the register names, for a document the director signs. */
+function useSignerChoices(kind: DocumentKind): SignerChoice[] {
+  const [choices, setChoices] = useState<SignerChoice[]>([]);
+  const wanted = directorSigns(kind);
+  useEffect(() => {
+    if (!wanted) return undefined;
+    let live = true;
+    call('settings.get', {}).then(
+      (settings) => {
+        if (live) setChoices(signerChoices(settings?.register));
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted]);
+  return wanted ? choices : [];
+}
 
 interface ComposeFormProps {
   target: DocumentTarget;
@@ -33,6 +65,7 @@ export function ComposeForm({ target, kind, replaces, waitsFor, onPreview, onIss
   const ids = useId();
   const [draft, setDraft] = useState<ComposeDraft>(EMPTY_DRAFT);
   const touched = useTouched<Field>();
+  const signers = useSignerChoices(kind);
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -77,6 +110,19 @@ export function ComposeForm({ target, kind, replaces, waitsFor, onPreview, onIss
       {replaces ? <p className="notice notice-warning">{t('documents.compose.correcting', { number: replaces.registrationNumber })}</p> : null}
       <p className="field-hint">{t('documents.compose.hint')}</p>
       {waitsFor !== null ? <p className="notice notice-warning">{t('documents.compose.waitsFor', { kind: t(`documents.kind.${waitsFor}`) })}</p> : null}
+      {signers.length > 1 ? (
+        <SelectField
+          id={`${ids}-signer`}
+          label={t('documents.compose.signer')}
+          hint={t('documents.compose.signerHint')}
+          value={draft.signedBy}
+          options={signers.map((s, i) => ({
+            value: s.value,
+            label: i === 0 ? t('documents.compose.signerDirector', { name: s.name, position: s.position }) : t('documents.compose.signerDeputy', { name: s.name, position: s.position }),
+          }))}
+          onChange={(v) => change('signedBy', v)}
+        />
+      ) : null}
       {needsReason(kind) ? (
         <TextAreaField
           id={`${ids}-reason`}

@@ -2,7 +2,7 @@ import type { DocumentItem } from '../../shared/contract/documentSchemas';
 import { formatDate, formatMoment } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
 import { routeHref } from '../router/routes';
-import { numberOf, statusOf, versionsOf } from './documentsModel';
+import { numberOf, statusOf, versionsOf, awaitedText } from './documentsModel';
 
 /** What a row's buttons do: `version` absent means the latest. */
 export interface DocumentActions {
@@ -39,7 +39,7 @@ function Signatures({ item }: { item: DocumentItem }) {
         </ul>
       ) : null}
       {status === 'awaiting' ? (
-        <p className="document-awaiting">{t('documents.awaiting', { roles: item.awaiting.map((r) => t(`documents.role.${r}`)).join(', ') })}</p>
+        <p className="document-awaiting">{t('documents.awaiting', { roles: awaitedText(item, t) })}</p>
       ) : status === 'signed' ? (
         <p className="document-complete">{t('documents.allSigned')}</p>
       ) : null}

@@ -3,18 +3,25 @@ import { routeHref } from '../router/routes';
 import { useSigningQueue } from './useDocuments';
 import './documents.css';
 
-/** The navigation's link to the signing queue, with how many documents await the user's signature. */
-export function SigningNavLink({ current }: { current: boolean }) {
+/**
+ * The navigation's item for the signing queue, with how many documents await the user's signature;
+ * with `onlyWhenWaiting` (a user whose roles do not sign, who may still be an official of a line,
+ * V-77 p. 20) it is there only while something awaits them.
+ */
+export function SigningNavLink({ current, onlyWhenWaiting = false }: { current: boolean; onlyWhenWaiting?: boolean }) {
   const { t } = useI18n();
   const count = useSigningQueue(true).documents?.length ?? 0;
+  if (onlyWhenWaiting && count === 0 && !current) return null;
   return (
-    <a href={routeHref({ name: 'signing' })} aria-current={current ? 'page' : undefined} aria-label={count > 0 ? t('nav.signingCount', { count }) : undefined}>
-      {t('nav.signing')}
-      {count > 0 ? (
-        <span className="nav-count" aria-hidden="true">
-          {count}
-        </span>
-      ) : null}
-    </a>
+    <li>
+      <a href={routeHref({ name: 'signing' })} aria-current={current ? 'page' : undefined} aria-label={count > 0 ? t('nav.signingCount', { count }) : undefined}>
+        {t('nav.signing')}
+        {count > 0 ? (
+          <span className="nav-count" aria-hidden="true">
+            {count}
+          </span>
+        ) : null}
+      </a>
+    </li>
   );
 }

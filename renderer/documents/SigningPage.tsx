@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { awaitedText } from './documentsModel';
 import type { DocumentItem } from '../../shared/contract/documentSchemas';
 import { call, toApiError, type ApiError } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -60,7 +61,7 @@ function QueueTable({ documents, selected, busy, onSelect, onOpen, onSign }: Que
               <td className="date-cell">{formatDate(item.date, lang)}</td>
               <td>
                 <strong>{item.documentType}</strong> {item.title}
-                <p className="muted">{t('documents.awaiting', { roles: item.awaiting.map((r) => t(`documents.role.${r}`)).join(', ') })}</p>
+                <p className="muted">{t('documents.awaiting', { roles: awaitedText(item, t) })}</p>
               </td>
               <td>{item.subject}</td>
               <td>

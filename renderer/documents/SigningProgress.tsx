@@ -1,7 +1,7 @@
 import type { ApiError } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useI18n } from '../i18n/I18nProvider';
-import { notReached, signedCount, type SigningRun } from './signingModel';
+import { notReached, signedCount, signerRefusal, type SigningRun } from './signingModel';
 
 interface SigningProgressProps {
   run: SigningRun<ApiError>;
@@ -28,7 +28,11 @@ export function SigningProgress({ run, numbers }: SigningProgressProps) {
       <p role="status">
         {!run.finished ? t('signing.running') : run.stoppedBy ? t('signing.stopped', { signed, total }) : t('signing.finished', { signed, total })}
       </p>
-      {run.stoppedBy ? <ErrorNotice error={run.stoppedBy} /> : null}
+      {run.stoppedBy ? (
+        <ErrorNotice error={run.stoppedBy}>
+          <Advice code={run.stoppedBy.code} />
+        </ErrorNotice>
+      ) : null}
       <ul className="signing-results">
         {run.results.map((result) => (
           <li key={result.id} data-result={result.outcome}>
@@ -38,6 +42,7 @@ export function SigningProgress({ run, numbers }: SigningProgressProps) {
               <>
                 {t('signing.result.refused', { number: numberOf(result.id) })}:{' '}
                 <span className="error-code">({t('error.code', { code: result.error.code })})</span> {result.error.text(lang)}
+                <Advice code={result.error.code} />
               </>
             )}
           </li>
@@ -50,4 +55,11 @@ export function SigningProgress({ run, numbers }: SigningProgressProps) {
       </ul>
     </section>
   );
+}
+
+/** Issue 12: what to do about a refusal of who signs (CERT_NOT_SIGNER, CITED_NOT_SIGNED, …). */
+function Advice({ code }: { code: string }) {
+  const { t } = useI18n();
+  const refusal = signerRefusal(code);
+  return refusal ? <p className="signing-advice">{t(`signing.advice.${refusal}`)}</p> : null;
 }

@@ -3,6 +3,7 @@ import type { MethodInput } from '../../shared/contract/methods';
 import type { CaseRecord } from '../../shared/contract/schemas';
 import type { DocumentKind } from '../../shared/domain/documents/documentModel';
 import { fieldErrorsFromIssues, type FieldErrors } from '../forms/issues';
+import type { MessageKey } from '../i18n/messages';
 
 /** A document request as the UI sends it (the back end fills the defaults). */
 export type DocumentRequestInput = MethodInput<'documents.preview'>;
@@ -66,9 +67,30 @@ export function meetingKindsDue(state: string): DocumentKind[] {
 export interface ComposeDraft {
   reason: string;
   annexes: string;
+  /** Issue 12: who signs the director's line: '' for the director, else a deputy's id from the register. */
+  signedBy: string;
 }
 
-export const EMPTY_DRAFT: ComposeDraft = { reason: '', annexes: '' };
+export const EMPTY_DRAFT: ComposeDraft = { reason: '', annexes: '', signedBy: '' };
+
+/** The kinds the director signs (V-77 p. 13–16, 46): a deputy may be chosen to sign in the director's place. */
+export const DIRECTOR_SIGNED: readonly DocumentKind[] = ['order', 'declineDecision', 'submission', 'letter', 'returnDecision'];
+
+export function directorSigns(kind: DocumentKind): boolean {
+  return DIRECTOR_SIGNED.includes(kind);
+}
+
+/** Who may sign the director's line, as the compose form offers them: the director, then each deputy. */
+export interface SignerChoice {
+  value: string;
+  name: string;
+  position: string;
+}
+
+export function signerChoices(register: { director: { name: string; position: string }; deputies?: readonly { id: string; name: string; position: string }[] | undefined } | undefined): SignerChoice[] {
+  if (!register) return [];
+  return [{ value: '', name: register.director.name, position: register.director.position }, ...(register.deputies ?? []).map((d) => ({ value: d.id, name: d.name, position: d.position }))];
+}
 
 /** The lines of the annex field that say something, trimmed. */
 export function annexesOf(text: string): string[] {
@@ -87,9 +109,11 @@ export function requestOf(target: DocumentTarget, kind: DocumentKind, draft: Com
   }
   if (target.kind !== 'case') throw new Error(`A document of kind ${kind} is about a case`);
   const { caseId } = target;
+  const signer = draft.signedBy !== '' ? { signedBy: draft.signedBy } : {};
   if (kind === 'returnSubmission') return { kind, caseId, reason: draft.reason, annexes: annexesOf(draft.annexes) };
-  if (kind === 'declineDecision' || kind === 'returnDecision') return { kind, caseId, reason: draft.reason };
-  return { kind, caseId };
+  if (kind === 'declineDecision' || kind === 'returnDecision') return { kind, caseId, reason: draft.reason, ...signer };
+  if (kind === 'proposal') return { kind, caseId };
+  return { kind, caseId, ...signer };
 }
 
 /** What is wrong with the draft, by field ('reason', 'annexes'), as VALIDATION_MESSAGES keys; the contract's schema decides. */
@@ -175,4 +199,16 @@ export function filterDocuments(documents: readonly DocumentItem[], filter: Docu
 /** The registration number of the document with `id` among `documents`, or the id when it is not there. */
 export function numberOf(documents: readonly Pick<DocumentItem, 'id' | 'registrationNumber'>[], id: string): string {
   return documents.find((d) => d.id === id)?.registrationNumber ?? id;
+}
+
+/**
+ * Who is still awaited, as a list shows it: "Direktorė Rūta Žemaitienė" where the document names the
+ * person (issue 12), else the role ("direktorius").
+ */
+export function awaitedText(item: Pick<DocumentItem, 'awaiting' | 'awaitingSigners'>, t: (key: MessageKey, params?: Record<string, string | number>) => string): string {
+  const signers = item.awaitingSigners ?? [];
+  if (signers.length === item.awaiting.length && signers.every((s) => s.name !== '')) {
+    return signers.map((s) => t('documents.awaitingSigner', { position: s.position, name: s.name })).join(', ');
+  }
+  return item.awaiting.map((r) => t(`documents.role.${r}`)).join(', ');
 }

@@ -31,7 +31,24 @@ export function withoutSecret(draft: CredentialDraft): CredentialDraft {
  * the PIN, the certificate, the card, the timestamp service, the session — would refuse every
  * document alike, so it stops the run.
  */
-const DOCUMENT_REFUSALS: readonly string[] = ['NOTHING_TO_SIGN', 'DOCUMENT_REPLACED', 'DOCUMENT_NOT_FOUND'];
+const DOCUMENT_REFUSALS: readonly string[] = [
+  'NOTHING_TO_SIGN',
+  'DOCUMENT_REPLACED',
+  'DOCUMENT_NOT_FOUND',
+  // Issue 12: about this document's lines or the documents it cites; the next document may be fine.
+  'CITED_NOT_SIGNED',
+  'USER_NOT_SIGNER',
+  'CERT_ALREADY_USED',
+  'SIGNER_NOT_SET',
+];
+
+/** Issue 12: the refusals about who signs, each with advice on what to do (documentMessages.ts). */
+export const SIGNER_REFUSALS = ['CERT_NOT_SIGNER', 'CERT_ALREADY_USED', 'USER_NOT_SIGNER', 'CITED_NOT_SIGNED', 'SIGNER_NOT_SET'] as const;
+export type SignerRefusal = (typeof SIGNER_REFUSALS)[number];
+
+export function signerRefusal(code: string): SignerRefusal | null {
+  return (SIGNER_REFUSALS as readonly string[]).includes(code) ? (code as SignerRefusal) : null;
+}
 
 export const stopsRun = (code: string): boolean => !DOCUMENT_REFUSALS.includes(code);
 

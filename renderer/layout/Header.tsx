@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import type { SessionUser } from '../../shared/contract/users';
-import { navigationFor, type NavigationItem } from '../auth/access';
+import { alwaysShowsSigning, navigationFor, type NavigationItem } from '../auth/access';
 import { SigningNavLink } from '../documents/SigningNavLink';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/messages';
@@ -110,15 +110,12 @@ export function Header({ institutionName, route, user, showNavigation, onSignOut
           <ul>
             {links.map((item) => {
               const current = LINKS[item].current.includes(route.name);
+              if (item === 'signing') return <SigningNavLink key={item} current={current} onlyWhenWaiting={!alwaysShowsSigning(user?.roles ?? [])} />;
               return (
                 <li key={item}>
-                  {item === 'signing' ? (
-                    <SigningNavLink current={current} />
-                  ) : (
-                    <a href={`#/${item}`} aria-current={current ? 'page' : undefined}>
-                      {t(LINKS[item].label)}
-                    </a>
-                  )}
+                  <a href={`#/${item}`} aria-current={current ? 'page' : undefined}>
+                    {t(LINKS[item].label)}
+                  </a>
                 </li>
               );
             })}

@@ -1,7 +1,103 @@
+import { useEffect, useState } from 'react';
 import { DOCUMENT_KINDS } from '../../shared/domain/documents/documentModel';
-import { TextAreaField, TextField } from '../components/fields';
+import type { Gender } from '../../shared/domain/documents/signers';
+import { call } from '../api/client';
+import { RadioGroupField, SelectField, TextAreaField, TextField } from '../components/fields';
 import { useI18n } from '../i18n/I18nProvider';
-import type { DocumentSettingsValues } from './documentSettingsForm';
+import { newDeputy, withGender, type DocumentSettingsValues, type OfficialValues } from './documentSettingsForm';
+
+interface UserOption {
+  value: string;
+  label: string;
+}
+
+const randomId = () => Math.random().toString(36).slice(2, 10);
+
+/** The users an official can be linked to (issue 12): the administrator reads them; others see none. */
+function useUserOptions(): UserOption[] {
+  const [users, setUsers] = useState<UserOption[]>([]);
+  useEffect(() => {
+    let live = true;
+    call('users.list', {}).then(
+      (list) => {
+        if (live) setUsers(list.filter((u) => u.active).map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` })));
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return users;
+}
+
+interface OfficialFieldsProps {
+  id: string;
+  /** The official's path in the settings, for errors: 'register.director'. */
+  path: string;
+  legend: string;
+  hint?: string;
+  kind: 'director' | 'deputy' | 'halfwayHouseEmployee';
+  official: OfficialValues;
+  users: readonly UserOption[];
+  onChange(official: OfficialValues, path: string): void;
+  onLeave(path: string): void;
+  errorOf(path: string): string | undefined;
+}
+
+/**
+ * Issue 12: an official who signs: name, position, the gender of the title (Direktorius / Direktorė),
+ * the personal code their qualified certificate carries, and the user account that signs for them.
+ */
+function OfficialFields({ id, path, legend, hint, kind, official, users, onChange, onLeave, errorOf }: OfficialFieldsProps) {
+  const { t } = useI18n();
+  const at = (field: string) => ({ onBlur: () => onLeave(`${path}.${field}`), error: errorOf(`${path}.${field}`) });
+  const set = (patch: Partial<OfficialValues>, field: string) => onChange({ ...official, ...patch }, `${path}.${field}`);
+  const known = official.userId === '' || users.some((u) => u.value === official.userId);
+  return (
+    <fieldset className="official">
+      <legend>{legend}</legend>
+      {hint ? <p className="field-hint">{hint}</p> : null}
+      <div className="field-row">
+        <TextField id={`${id}-name`} label={t('settings.official.name')} value={official.name} onChange={(name) => set({ name }, 'name')} {...at('name')} />
+        <TextField id={`${id}-position`} label={t('settings.official.position')} value={official.position} onChange={(position) => set({ position }, 'position')} {...at('position')} />
+      </div>
+      <RadioGroupField
+        id={`${id}-gender`}
+        legend={t('settings.official.gender')}
+        hint={t('settings.official.genderHint')}
+        value={official.gender}
+        options={[
+          { value: 'male', label: t('settings.official.male') },
+          { value: 'female', label: t('settings.official.female') },
+        ]}
+        onChange={(gender) => onChange(withGender(official, gender as Gender, kind), `${path}.gender`)}
+      />
+      <div className="field-row">
+        <TextField
+          id={`${id}-code`}
+          label={t('settings.official.personalCode')}
+          hint={t('settings.official.personalCodeHint')}
+          inputMode="numeric"
+          value={official.personalCode}
+          onChange={(personalCode) => set({ personalCode }, 'personalCode')}
+          {...at('personalCode')}
+        />
+        <SelectField
+          id={`${id}-user`}
+          label={t('settings.official.user')}
+          hint={t(kind === 'halfwayHouseEmployee' ? 'settings.official.userHintEmployee' : 'settings.official.userHint')}
+          placeholder={t('settings.official.noUser')}
+          value={official.userId}
+          options={known ? users : [...users, { value: official.userId, label: t('settings.official.unknownUser') }]}
+          onChange={(userId) => set({ userId }, 'userId')}
+          onBlur={() => onLeave(`${path}.userId`)}
+          error={errorOf(`${path}.userId`)}
+        />
+      </div>
+    </fieldset>
+  );
+}
 
 interface DocumentSettingsFieldsProps {
   values: DocumentSettingsValues;
@@ -16,6 +112,7 @@ export function DocumentSettingsFields({ values, onChange, onLeave, errorOf }: D
   const { t } = useI18n();
   /** The props every text field of these sections shares, for the field at `path`. */
   const at = (path: string) => ({ onBlur: () => onLeave(path), error: errorOf(path) });
+  const users = useUserOptions();
 
   return (
     <>
@@ -23,39 +120,54 @@ export function DocumentSettingsFields({ values, onChange, onLeave, errorOf }: D
         <legend>{t('settings.register')}</legend>
         <p className="field-hint">{t('settings.register.hint')}</p>
         <TextField id="register-place" label={t('settings.register.place')} value={values.place} onChange={(place) => onChange({ place }, 'register.place')} {...at('register.place')} />
-        <div className="field-row">
-          <TextField
-            id="register-director-name"
-            label={t('settings.register.directorName')}
-            value={values.directorName}
-            onChange={(directorName) => onChange({ directorName }, 'register.director.name')}
-            {...at('register.director.name')}
-          />
-          <TextField
-            id="register-director-position"
-            label={t('settings.register.directorPosition')}
-            value={values.directorPosition}
-            onChange={(directorPosition) => onChange({ directorPosition }, 'register.director.position')}
-            {...at('register.director.position')}
-          />
-        </div>
-        <div className="field-row">
-          <TextField
-            id="register-employee-name"
-            label={t('settings.register.employeeName')}
-            hint={t('settings.register.employeeHint')}
-            value={values.employeeName}
-            onChange={(employeeName) => onChange({ employeeName }, 'register.halfwayHouseEmployee.name')}
-            {...at('register.halfwayHouseEmployee.name')}
-          />
-          <TextField
-            id="register-employee-position"
-            label={t('settings.register.employeePosition')}
-            value={values.employeePosition}
-            onChange={(employeePosition) => onChange({ employeePosition }, 'register.halfwayHouseEmployee.position')}
-            {...at('register.halfwayHouseEmployee.position')}
-          />
-        </div>
+        <OfficialFields
+          id="register-director"
+          path="register.director"
+          legend={t('settings.register.director')}
+          kind="director"
+          official={values.director}
+          users={users}
+          onChange={(director, path) => onChange({ director }, path)}
+          onLeave={onLeave}
+          errorOf={errorOf}
+        />
+        <fieldset className="official-list">
+          <legend>{t('settings.register.deputies')}</legend>
+          <p className="field-hint">{t('settings.register.deputiesHint')}</p>
+          {values.deputies.map((deputy, i) => (
+            <div key={deputy.id} className="official-entry">
+              <OfficialFields
+                id={`register-deputy-${i}`}
+                path={`register.deputies.${i}`}
+                legend={t('settings.register.deputy', { n: i + 1 })}
+                kind="deputy"
+                official={deputy}
+                users={users}
+                onChange={(next, path) => onChange({ deputies: values.deputies.map((d, j) => (j === i ? next : d)) }, path)}
+                onLeave={onLeave}
+                errorOf={errorOf}
+              />
+              <button type="button" className="secondary" onClick={() => onChange({ deputies: values.deputies.filter((_d, j) => j !== i) }, `register.deputies.${i}`)}>
+                {t('settings.register.removeDeputy', { name: deputy.name || t('settings.register.deputy', { n: i + 1 }) })}
+              </button>
+            </div>
+          ))}
+          <button type="button" className="secondary" onClick={() => onChange({ deputies: [...values.deputies, newDeputy(`pavaduotojas-${randomId()}`)] }, 'register.deputies')}>
+            {t('settings.register.addDeputy')}
+          </button>
+        </fieldset>
+        <OfficialFields
+          id="register-employee"
+          path="register.halfwayHouseEmployee"
+          legend={t('settings.register.employee')}
+          hint={t('settings.register.employeeHint')}
+          kind="halfwayHouseEmployee"
+          official={values.employee}
+          users={users}
+          onChange={(employee, path) => onChange({ employee }, path)}
+          onLeave={onLeave}
+          errorOf={errorOf}
+        />
         <fieldset className="prefix-fields">
           <legend>{t('settings.register.prefixes')}</legend>
           <p className="field-hint">{t('settings.register.prefixesHint')}</p>

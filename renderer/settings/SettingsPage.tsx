@@ -9,6 +9,7 @@ import { fieldErrorsFromServer, type FieldErrors } from '../forms/issues';
 import { useTouched } from '../forms/useTouched';
 import { useI18n } from '../i18n/I18nProvider';
 import { DocumentSettingsFields } from './DocumentSettingsFields';
+import { RevocationPanel } from './RevocationPanel';
 import { documentSettingsToSave, documentSettingsValues, validateDocumentSettings, type DocumentSettingsValues } from './documentSettingsForm';
 import { randomSuffix, settingsFormValues, settingsToSave, validateSettings, type InstitutionRow, type SettingsFormValues } from './settingsForm';
 
@@ -224,6 +225,7 @@ export function SettingsPage({ current, problem = null, onSaved }: SettingsPageP
           ) : null}
         </div>
       </form>
+      {setup ? null : <RevocationPanel />}
     </section>
   );
 }

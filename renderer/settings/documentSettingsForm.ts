@@ -3,6 +3,7 @@ import { DEFAULT_PREFIXES, registerSettings, type RegisterSettings } from '../..
 import { signingSettings, type SigningSettings } from '../../shared/contract/verificationSchemas';
 import type { Settings } from '../../shared/contract/schemas';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../shared/domain/documents/documentModel';
+import { genderFromName, TITLES, type Gender } from '../../shared/domain/documents/signers';
 import { fieldErrorsFromIssues, type FieldErrors } from '../forms/issues';
 
 /**
@@ -11,16 +12,58 @@ import { fieldErrorsFromIssues, type FieldErrors } from '../forms/issues';
  * roots), as the settings form edits them. Both are optional: the register is set up once its place,
  * director or employee is given; the signing section once any of its fields is.
  */
+/**
+ * Issue 12: an official who signs documents as the form edits them: name, position, the gender of
+ * the title, the personal code their qualified certificate carries, the user account that signs.
+ */
+export interface OfficialValues {
+  /** A deputy's id (kept when edited; new deputies get a fresh one); unused for the director and the employee. */
+  id: string;
+  name: string;
+  position: string;
+  gender: Gender;
+  personalCode: string;
+  userId: string;
+}
+
 export interface DocumentSettingsValues {
   place: string;
-  directorName: string;
-  directorPosition: string;
-  employeeName: string;
-  employeePosition: string;
+  director: OfficialValues;
+  /** Deputies who may sign in the director's place when chosen before issuing. */
+  deputies: OfficialValues[];
+  employee: OfficialValues;
   prefixes: Record<DocumentKind, string>;
   pkcs11Module: string;
   timestampUrl: string;
   trustedRoots: string;
+}
+
+type StoredOfficial = { name: string; position: string; gender?: Gender | undefined; personalCode?: string | undefined; userId?: string | undefined; id?: string };
+
+function officialValues(o: StoredOfficial | undefined, id = ''): OfficialValues {
+  return {
+    id: o?.id ?? id,
+    name: o?.name ?? '',
+    position: o?.position ?? '',
+    gender: o?.gender ?? (o?.name ? genderFromName(o.name) : 'male'),
+    personalCode: o?.personalCode ?? '',
+    userId: o?.userId ?? '',
+  };
+}
+
+/** A new, empty deputy; the position starts as the title of the gender. */
+export function newDeputy(id: string): OfficialValues {
+  return { id, name: '', position: TITLES.deputy.male, gender: 'male', personalCode: '', userId: '' };
+}
+
+/**
+ * The official after a change of gender: a position that was the other gender's title of the kind
+ * follows (Direktorius → Direktorė); a position the user wrote stays as written.
+ */
+export function withGender(official: OfficialValues, gender: Gender, kind: 'director' | 'deputy' | 'halfwayHouseEmployee'): OfficialValues {
+  const titles = TITLES[kind];
+  const position = official.position.trim() === '' || official.position === titles[official.gender] ? titles[gender] : official.position;
+  return { ...official, gender, position };
 }
 
 export function documentSettingsValues(current: Settings | null): DocumentSettingsValues {
@@ -28,10 +71,9 @@ export function documentSettingsValues(current: Settings | null): DocumentSettin
   const signing = current?.signing;
   return {
     place: register?.place ?? '',
-    directorName: register?.director.name ?? '',
-    directorPosition: register?.director.position ?? '',
-    employeeName: register?.halfwayHouseEmployee.name ?? '',
-    employeePosition: register?.halfwayHouseEmployee.position ?? '',
+    director: officialValues(register?.director),
+    deputies: (register?.deputies ?? []).map((d) => officialValues(d)),
+    employee: officialValues(register?.halfwayHouseEmployee),
     prefixes: { ...DEFAULT_PREFIXES, ...register?.prefixes },
     pkcs11Module: signing?.pkcs11Module ?? '',
     timestampUrl: signing?.timestampUrl ?? '',
@@ -43,11 +85,19 @@ const given = (...texts: string[]): boolean => texts.some((s) => s.trim() !== ''
 
 /** The sections as the settings carry them, before validation; a section the user left empty is absent. */
 function sectionsOf(values: DocumentSettingsValues): { register?: unknown; signing?: unknown } {
-  const register = given(values.place, values.directorName, values.directorPosition, values.employeeName, values.employeePosition)
+  const official = (o: OfficialValues) => ({
+    name: o.name,
+    position: o.position,
+    gender: o.gender,
+    ...(o.personalCode.trim() !== '' ? { personalCode: o.personalCode } : {}),
+    ...(o.userId !== '' ? { userId: o.userId } : {}),
+  });
+  const register = given(values.place, values.director.name, values.director.position, values.employee.name, values.employee.position) || values.deputies.length > 0
     ? {
         place: values.place,
-        director: { name: values.directorName, position: values.directorPosition },
-        halfwayHouseEmployee: { name: values.employeeName, position: values.employeePosition },
+        director: official(values.director),
+        ...(values.deputies.length > 0 ? { deputies: values.deputies.map((d) => ({ id: d.id, ...official(d) })) } : {}),
+        halfwayHouseEmployee: values.employee.name.trim() === '' && values.employee.position.trim() === '' ? { name: '', position: '' } : official(values.employee),
         prefixes: Object.fromEntries(DOCUMENT_KINDS.map((kind) => [kind, values.prefixes[kind]])),
       }
     : undefined;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DOCUMENT_KINDS } from '../domain/documents/documentModel';
+import { GENDERS } from '../domain/documents/signers';
 import { isoDate, optionalText, text } from './fieldSchemas';
 import { bytes } from './dossierSchemas';
 
@@ -20,13 +21,20 @@ export const documentReason = z
   .min(1, { error: 'required' })
   .max(DOCUMENT_REASON_MAX, { error: 'tooLong' });
 
+/**
+ * Issue 12: the official who signs the director's line, chosen before issuing: the director
+ * ('director', the default) or the id of a deputy acting as director. The document then names them.
+ */
+export const directorChoice = z.string().min(1).max(64);
+
 /** What a document is generated from: the meeting (minutes), the institution (list) or a case. */
 export const documentRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('minutes'), meetingId: z.string().min(1) }),
   z.object({ kind: z.literal('list') }),
-  z.object({ kind: z.enum(['proposal', 'order', 'submission', 'letter']), caseId: z.string().min(1) }),
+  z.object({ kind: z.literal('proposal'), caseId: z.string().min(1) }),
+  z.object({ kind: z.enum(['order', 'submission', 'letter']), caseId: z.string().min(1), signedBy: directorChoice.optional() }),
   /** V-77 p. 15, 45, 46: the reasons are the signer's own, written for this document. */
-  z.object({ kind: z.enum(['declineDecision', 'returnDecision']), caseId: z.string().min(1), reason: documentReason }),
+  z.object({ kind: z.enum(['declineDecision', 'returnDecision']), caseId: z.string().min(1), reason: documentReason, signedBy: directorChoice.optional() }),
   /** V-77 p. 45: the submission to return the convict names the documents that support its reasons. */
   z.object({
     kind: z.literal('returnSubmission'),
@@ -41,6 +49,9 @@ export const signatureSlot = z.object({
   role: signerRole,
   name: z.string(),
   position: z.string(),
+  /** Issue 12: who alone may sign this line: the official's personal code and user account, when recorded. */
+  personalCode: z.string().optional(),
+  userId: z.string().optional(),
   page: z.number().int().min(0),
   rect: z.tuple([z.number(), z.number(), z.number(), z.number()]),
 });
@@ -83,6 +94,8 @@ export const generatedDocument = z.object({
   /** The document this one corrects; the corrected one is never changed, only marked. */
   replaces: z.string().optional(),
   replacedBy: z.string().optional(),
+  /** Issue 12: the documents this one cites by number (ids); they are signed before it. */
+  cites: z.array(z.string()).optional(),
 });
 export type GeneratedDocument = z.infer<typeof generatedDocument>;
 
@@ -94,6 +107,8 @@ export const documentItem = generatedDocument
     signatures: z.array(signatureRecord),
     /** The roles whose signature is still missing, in the order of the signature block. */
     awaiting: z.array(signerRole),
+    /** The same lines with who signs them (issue 12: the queue is per person). */
+    awaitingSigners: z.array(z.object({ role: signerRole, name: z.string(), position: z.string(), userId: z.string().optional() })).optional(),
     sha256: z.string(),
   });
 export type DocumentItem = z.infer<typeof documentItem>;
@@ -104,13 +119,57 @@ export const signingCredential = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('pkcs11'), pin: z.string().min(1, { error: 'required' }).max(64) }),
 ]);
 
+/**
+ * A Lithuanian personal code (asmens kodas): 11 digits, the first 1–6. Qualified certificates carry it
+ * in the subject's serialNumber ("PNOLT-38001010000", ETSI EN 319 412-1). Empty when not recorded.
+ */
+export const personalCode = z
+  .string()
+  .trim()
+  .regex(/^(|[1-6]\d{10})$/, { error: 'personalCode' })
+  .optional();
+
+/** The grammatical gender of a position title (Direktorius / Direktorė). Inferred from the name when absent (older files). */
+export const gender = z.enum(GENDERS);
+
+/**
+ * Issue 12: an official who signs documents: a position, a name, the gender of the title, the
+ * personal code that qualified certificates carry, and the user account that signs for them ('' =
+ * any user with the line's role).
+ */
+const officialFields = {
+  personalCode,
+  gender: gender.optional(),
+  userId: z.string().max(64).optional(),
+};
+
+export const official = z.object({ name: text(200), position: text(200), ...officialFields });
+export type Official = z.infer<typeof official>;
+
+/** A deputy director who may sign in the director's place when chosen before issuing. */
+export const deputy = official.extend({ id: z.string().trim().min(1).max(64) });
+export type Deputy = z.infer<typeof deputy>;
+
 /** The administrator's register (DESIGN §1): a prefix per kind, running numbers restart each year. */
 export const registerSettings = z.object({
   /** The town written under the date. */
   place: text(100),
-  director: z.object({ name: text(200), position: text(200) }),
-  /** For the return submission (p. 45): the halfway-house employee who signs it. */
-  halfwayHouseEmployee: z.object({ name: optionalText(200).default(''), position: optionalText(200).default('') }).default({ name: '', position: '' }),
+  /** V-77 p. 13–16, 46: the director signs the director's documents. */
+  director: official,
+  /** Deputies who may act as director (issue 12): chosen per document before it is issued. */
+  deputies: z
+    .array(deputy)
+    .max(10)
+    .optional()
+    .superRefine((list, ctx) => {
+      list?.forEach((d, i) => {
+        if (d.id === 'director' || list.findIndex((o) => o.id === d.id) < i) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: 'invalid' });
+      });
+    }),
+  /** V-77 p. 12, 20, 45: the halfway-house employee the director appointed keeps and signs the list and signs the return submission. */
+  halfwayHouseEmployee: z
+    .object({ name: optionalText(200).default(''), position: optionalText(200).default(''), ...officialFields })
+    .default({ name: '', position: '' }),
   prefixes: z.record(generatedKind, z.string().trim().min(1, { error: 'required' }).max(20, { error: 'tooLong' }).regex(/^[\p{L}\d.\-/]+$/u, { error: 'prefix' })),
 });
 export type RegisterSettings = z.infer<typeof registerSettings>;

@@ -3,6 +3,7 @@ import { compareIso } from '../domain/calendar';
 import { CRITERIA, type CriterionId } from '../domain/criteria';
 import { ASSESSMENTS } from '../domain/evaluation';
 import { BALLOTS, COMMISSION_ROLES, MAJORITY_RULES, QUORUM_RULES } from '../domain/voting';
+import { gender, personalCode } from './documentSchemas';
 import { riskLevel } from './dossierSchemas';
 import { isoDate, optionalText, text } from './fieldSchemas';
 import { caseState, decisionId } from './schemas';
@@ -23,6 +24,14 @@ export const commissionMember = z.object({
   votes: z.boolean(),
   from: isoDate,
   until: isoDate.optional(),
+  /**
+   * Issue 12: the chair and the secretary sign the minutes (V-77 p. 9) and the chair the proposals
+   * (p. 10): the gender of their title (Posėdžio pirmininkas / pirmininkė; inferred from the name in
+   * older files), the personal code their qualified certificate carries, and their user account.
+   */
+  gender: gender.optional(),
+  personalCode,
+  userId: z.string().max(64).optional(),
 });
 export type CommissionMemberRecord = z.infer<typeof commissionMember>;
 

@@ -11,9 +11,9 @@ import {
   settings,
 } from './schemas';
 import { FACTS_SCHEMAS, bytes, documentKind, dossierItemId, stagedFile } from './dossierSchemas';
-import { ADMINISTRATORS, CASE_READERS, CASE_WRITERS, COMMISSION_EDITORS, COMMISSION_READERS, DOCUMENT_AUTHORS, DOCUMENT_SIGNERS, type Access } from './roles';
+import { ADMINISTRATORS, CASE_READERS, CASE_WRITERS, COMMISSION_EDITORS, COMMISSION_READERS, DOCUMENT_AUTHORS, type Access } from './roles';
 import { documentItem, documentRequest, signingCredential } from './documentSchemas';
-import { verificationReport } from './verificationSchemas';
+import { revocationView, verificationReport } from './verificationSchemas';
 import {
   agendaCandidate,
   assessment,
@@ -307,8 +307,12 @@ export const contract = {
     output: z.object({ documents: z.array(documentItem) }),
   },
   'documents.queue': {
-    /** The documents awaiting a signature the caller's roles give (the director's signing queue). */
-    access: DOCUMENT_SIGNERS,
+    /**
+     * The documents awaiting the caller's signature: lines whose official is the caller's user
+     * account, or without one, lines of the caller's role (issue 12). Any user may be an official
+     * (the halfway-house employee, V-77 p. 20), so the handler decides per line.
+     */
+    access: 'signedIn',
     input: z.object({}),
     output: z.object({ documents: z.array(documentItem) }),
   },
@@ -330,8 +334,8 @@ export const contract = {
     output: z.object({ name: z.string(), bytes, sha256: z.string(), version: z.number().int() }),
   },
   'documents.sign': {
-    /** Adds the caller's signature as a new revision of the file; the earlier bytes stay as they were. */
-    access: DOCUMENT_SIGNERS,
+    /** Adds the caller's signature as a new revision of the file; the earlier bytes stay as they were. The handler checks the line is the caller's (issue 12). */
+    access: 'signedIn',
     input: z.object({ id: z.string().min(1), credential: signingCredential }),
     output: documentItem,
   },
@@ -340,6 +344,29 @@ export const contract = {
     access: 'signedIn',
     input: z.object({ name: z.string().max(255), bytes }),
     output: verificationReport,
+  },
+  // ---- Revocation data for checking signatures offline (issue 12) ----
+  'trust.revocation': {
+    access: ADMINISTRATORS,
+    input: z.object({}),
+    output: revocationView,
+  },
+  'trust.importCrl': {
+    /** A CRL file (DER or PEM); `issuer` is the issuing CA's certificate when it is not one of the trusted roots. */
+    access: ADMINISTRATORS,
+    input: z.object({ name: z.string().max(255), bytes, issuer: bytes.optional() }),
+    output: revocationView,
+  },
+  'trust.removeCrl': {
+    access: ADMINISTRATORS,
+    input: z.object({ id: z.string().min(1).max(64) }),
+    output: revocationView,
+  },
+  'trust.setRevocationPolicy': {
+    /** Whether a signature whose certificate has no revocation data is INDETERMINATE (TRY_LATER). */
+    access: ADMINISTRATORS,
+    input: z.object({ required: z.boolean() }),
+    output: revocationView,
   },
   // ---- Signing in (the users-and-roles issue) ----
   'auth.status': {

@@ -70,6 +70,10 @@ export const VALIDATION_MESSAGES = {
   secondSecretary: { lt: 'Tuo pačiu metu komisija turi tik vieną sekretorių.', en: 'The commission has one secretary at a time.' },
   caseNotReady: { lt: 'Į darbotvarkę įtraukiamos tik komisijai parengtos bylos (V-77 8 p.).', en: 'Only cases ready for the commission go on the agenda (V-77 p. 8).' },
   unchanged: { lt: 'Naujas tekstas toks pat kaip dabartinis.', en: 'The new text is the same as the current one.' },
+  personalCode: {
+    lt: 'Asmens kodas – 11 skaitmenų, pirmasis nuo 1 iki 6 (kaip kvalifikuotame sertifikate), arba palikite tuščią.',
+    en: 'A personal code is 11 digits, the first 1 to 6 (as in a qualified certificate), or leave it empty.',
+  },
   extensionDays: { lt: 'Pratęsti galima nuo 1 iki 10 darbo dienų (V-77 7 p.).', en: 'The extension is 1 to 10 working days (V-77 p. 7).' },
 } as const;
 

@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PREFIXES } from '../../shared/contract/documentSchemas';
 import type { RequestInput } from '../../shared/contract/schemas';
 import { decideByMeeting, readyCase } from '../helpers/meetings';
-import { P12_PASSWORD, testPki, type TestPki } from '../helpers/pki';
+import { namedSigner, P12_PASSWORD, testPki, type TestPki } from '../helpers/pki';
 import { closeSessions, ensureRendererBuilt, invoke, invokeAs, openApp, SECRETARY, SETTINGS, signIn, signOut, tempDir, TODAY, OWN_REQUEST, type Account } from './harness';
 
 /**
@@ -24,6 +24,11 @@ beforeAll(async () => {
 afterEach(closeSessions);
 
 const DIRECTOR: Account = { username: 'direktore', displayName: 'Rūta Žemaitienė', password: 'Direktore-slaptazodis-1', roles: ['director'] };
+/** The chair of the commission of test/helpers/meetings.ts (Rasa Vaitkienė; its secretary is Inga Kairienė). */
+const CHAIR: Account = { username: 'pirmininke', displayName: 'Rasa Vaitkienė', password: 'Pirmininke-slaptazodis-1', roles: ['chair'] };
+
+/** Issue 12: each line is signed with a certificate in its official's own name. */
+const credentialOf = (name: string) => ({ kind: 'pkcs12' as const, bytes: namedSigner({ name }).p12, password: P12_PASSWORD });
 
 /** A convict serving in this institution, which runs the halfway house: the commission decides 10.1. */
 const OWN = OWN_REQUEST;
@@ -35,7 +40,7 @@ describe('documents and signatures (issue 6)', () => {
   it('prepares the minutes, the proposal and the order, signs the orders from the queue (a wrong password refused first) and verifies the signed order', async () => {
     let caseId = '';
     const session = await openApp(tempDir('documents'), {
-      accounts: [SECRETARY, DIRECTOR],
+      accounts: [SECRETARY, DIRECTOR, CHAIR],
       seed: async (dispatch) => {
         const register = {
           place: 'Pravieniškės',
@@ -55,6 +60,21 @@ describe('documents and signatures (issue 6)', () => {
       },
     });
     const { page } = session;
+    const dispatch = session.host.services.dispatch;
+    const sessionOf = (account: Account) => session.staff.sessions.get(account.username);
+    /** The chair and the secretary sign the commission's documents of a case or meeting (issue 12: before the order that cites them). */
+    const signCommissionDocuments = async (filter: { caseId?: string; meetingId?: string }) => {
+      const all = (await invoke(session.staff.dispatch, 'documents.list', filter)).documents;
+      for (const doc of [...all].reverse()) {
+        for (const signer of doc.awaitingSigners ?? []) {
+          if (signer.role === 'chair') await invokeAs(dispatch, sessionOf(CHAIR), 'documents.sign', { id: doc.id, credential: credentialOf(signer.name) });
+          if (signer.role === 'secretary') await invokeAs(dispatch, sessionOf(SECRETARY), 'documents.sign', { id: doc.id, credential: credentialOf(signer.name) });
+        }
+      }
+    };
+    const others = (await invoke(session.staff.dispatch, 'documents.list', {})).documents;
+    await signCommissionDocuments({ meetingId: others.find((d) => d.kind === 'minutes')!.meetingId! });
+    await signCommissionDocuments({ caseId: others.find((d) => d.kind === 'proposal')!.caseIds[0]! });
 
     // The secretary, on the case page: only what follows 10.1 is offered (V-77 p. 10, 13, 15).
     await page.evaluate((id) => {
@@ -78,7 +98,8 @@ describe('documents and signatures (issue 6)', () => {
     await minutes.getByRole('button', { name: 'Rengti: Posėdžio protokolas' }).click();
     await minutes.getByRole('button', { name: 'Parengti ir užregistruoti' }).click();
     await minutes.getByRole('status').filter({ hasText: 'Užregistruotas dokumentas DK-2' }).waitFor();
-    expect(await minutes.locator('.documents-table tbody tr').textContent()).toContain('Laukiama parašo: komisijos pirmininkas, komisijos sekretorius');
+    // Issue 12: the minutes name who signs each line, titled in their gender.
+    expect(await minutes.locator('.documents-table tbody tr').textContent()).toContain('Laukiama parašo: Posėdžio pirmininkė Rasa Vaitkienė, Posėdžio sekretorė Inga Kairienė');
     await page.goBack();
     await page.getByRole('heading', { name: 'Vaitkus Tomas' }).waitFor();
     await proposalRow.filter({ hasNotText: 'Pirmiausia' }).waitFor();
@@ -101,8 +122,10 @@ describe('documents and signatures (issue 6)', () => {
       ['proposal', 'awaiting'],
       ['minutes', 'awaiting'],
     ]);
-    expect(await rows.nth(0).textContent()).toContain('Laukiama parašo: direktorius');
-    expect(await rows.nth(1).textContent()).toContain('Laukiama parašo: komisijos pirmininkas');
+    expect(await rows.nth(0).textContent()).toContain('Laukiama parašo: Direktorė Rūta Žemaitienė');
+    expect(await rows.nth(1).textContent()).toContain('Laukiama parašo: Drausmės komisijos pirmininkė Rasa Vaitkienė');
+    // The chair and the secretary sign the minutes and the proposal first: the order cites them.
+    await signCommissionDocuments({ caseId });
 
     // The director: the navigation counts what awaits the signature.
     await signOut(page, SECRETARY);
@@ -114,7 +137,8 @@ describe('documents and signatures (issue 6)', () => {
     expect(await queue.count()).toBe(2);
 
     const p12Path = join(tempDir('p12'), 'direktore.p12');
-    writeFileSync(p12Path, pki.rsa.p12);
+    // Issue 12: the director signs with a certificate in her own name (Rūta Žemaitienė).
+    writeFileSync(p12Path, namedSigner({ name: DIRECTOR.displayName }).p12);
     await page.getByRole('checkbox', { name: 'Pažymėti visus' }).check();
     await page.getByLabel('Sertifikato failas (.p12, .pfx)').setInputFiles(p12Path);
     await page.getByText('Pasirinktas failas: direktore.p12').waitFor();
@@ -144,7 +168,7 @@ describe('documents and signatures (issue 6)', () => {
     // The signed order, as a file someone sends: the verification page checks it.
     const documents = (await invoke(session.staff.dispatch, 'documents.list', { caseId })).documents;
     const order = documents.find((d) => d.kind === 'order')!;
-    expect(order.signatures.map((s) => s.signerName)).toEqual(['Ąžuolas Žėkas']);
+    expect(order.signatures.map((s) => s.signerName)).toEqual(['Rūta Žemaitienė']);
     const signed = await invokeAs(session.host.services.dispatch, directorSession, 'documents.read', { id: order.id });
     const pdfPath = join(tempDir('signed'), signed.name);
     writeFileSync(pdfPath, signed.bytes);
@@ -157,7 +181,7 @@ describe('documents and signatures (issue 6)', () => {
     await signature.waitFor();
     expect(await signature.count()).toBe(1);
     expect(await signature.locator('.signature-verdict').textContent()).toBe('Parašas galioja');
-    expect(await signature.locator('[data-finding="signer"] dd').textContent()).toBe('Ąžuolas Žėkas');
+    expect(await signature.locator('[data-finding="signer"] dd').textContent()).toBe('Rūta Žemaitienė');
     expect(await signature.locator('[data-finding="after"] dd').textContent()).toBe('Dokumentas po pasirašymo nepakeistas');
     expect(await signature.locator('[data-finding="trust"]').getAttribute('data-tone')).toBe('ok');
     expect(await page.locator('.verify-report').textContent()).toContain('Šį dokumentą parengė ši programa: V-2');

@@ -74,6 +74,9 @@ copy_extensions = none
 [any_name]
 countryName = optional
 organizationName = optional
+serialNumber = optional
+givenName = optional
+surname = optional
 commonName = supplied
 [signer]
 basicConstraints = CA:FALSE
@@ -216,6 +219,48 @@ function makePki(): TestPki {
     serverAuthOnly: issue(dir, { name: 'server-auth', subject: '/C=LT/CN=pusiaukele.example', kind: 'ec', extensions: 'server_auth', ...valid }),
     tsa: issue(dir, { name: 'tsa', subject: '/C=LT/O=Pusiaukelė/CN=Bandomoji laiko žymų tarnyba', kind: 'rsa', extensions: 'tsa', ...valid }),
   };
+}
+
+export interface NamedPerson {
+  /** Given name and surname, as the commonName writes them ("Rūta Žemaitienė"). */
+  name: string;
+  /** The personal code, written as Lithuanian qualified certificates do: serialNumber "PNOLT-<code>". */
+  personalCode?: string;
+  /** Also write givenName and surname (the first word and the rest of `name`). */
+  nameParts?: boolean;
+}
+
+const named = new Map<string, TestSigner>();
+
+/**
+ * A signer certificate for a named person from the test CA (issue 12: the right person signs each
+ * line), RSA 2048, keyUsage digitalSignature + nonRepudiation, valid from yesterday for two years,
+ * with its PKCS#12 files (password P12_PASSWORD). Made once per person and process.
+ */
+export function namedSigner(person: NamedPerson): TestSigner {
+  const key = JSON.stringify([person.name, person.personalCode ?? '', person.nameParts ?? false]);
+  const ready = named.get(key);
+  if (ready) return ready;
+  const pki = testPki();
+  const dir = pki.dir;
+  const fileName = `person-${named.size + 1}`;
+  const escape = (v: string) => v.replace(/[/=+\\]/g, (c) => `\\${c}`);
+  const [given, ...rest] = person.name.trim().split(/\s+/);
+  const parts = person.nameParts ? `/GN=${escape(given ?? '')}/SN=${escape(rest.join(' '))}` : '';
+  const code = person.personalCode ? `/serialNumber=PNOLT-${person.personalCode}` : '';
+  const now = Date.now();
+  const day = 24 * 60 * 60 * 1000;
+  const who = issue(dir, {
+    name: fileName,
+    subject: `/C=LT${code}${parts}/CN=${escape(person.name)}`,
+    kind: 'rsa',
+    extensions: 'signer',
+    from: new Date(now - day),
+    until: new Date(now + 730 * day),
+  });
+  const made = signer(dir, fileName, who, pki.ca.certPath);
+  named.set(key, made);
+  return made;
 }
 
 let cached: TestPki | undefined;

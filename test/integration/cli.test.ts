@@ -1,8 +1,15 @@
 import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { openServices } from '../../electron/services/index';
 import { DEMO_USERS } from '../../electron/cli/demo';
+import { DEMO_OFFICIALS } from '../../electron/cli/demoCertificates';
+import { certificateHolder } from '../../electron/services/documents/signerMatch';
+import { pemCertificates } from '../../electron/services/signing/pemCertificates';
+import { openPkcs12 } from '../../electron/services/signing/pkcs12';
+import { verifyPdf } from '../../electron/services/signing/pdfVerify';
 import type { Dispatch } from '../../shared/contract/dispatch';
 import { ok, tempDataDir } from '../helpers/dataDir';
 
@@ -104,8 +111,40 @@ describe('npm run cli -- demo', () => {
     expect(cases.filter((c) => c.state === 'scheduled')).toHaveLength(next.items.length);
     expect(next.candidates.length).toBeGreaterThan(0); // cases ready for the commission can still go on it
     expect(await ok(dispatch, 'settings.get', {})).toMatchObject({ institution: { runsHalfwayHouse: true } });
+
+    // Issue 12, "Demo": a demo CA and a PKCS#12 per official, next to the data directory (never inside
+    // it), each opened by the password printed beside it; the CA trusted in the settings; documents
+    // signed by the right people, whose signatures verify as intact and trusted on the first try.
+    const certificatesDir = join(dirname(dataDir), 'demo-certificates');
+    expect(stdout).toContain(certificatesDir);
+    expect(readdirSync(dataDir)).not.toContain('demo-certificates');
+    const caPem = readFileSync(join(certificatesDir, 'demo-ca.pem'), 'utf8');
+    for (const official of DEMO_OFFICIALS) {
+      const file = join(certificatesDir, `${official.username}.p12`);
+      expect(existsSync(file), file).toBe(true);
+      expect(stdout).toMatch(new RegExp(`${official.username}\\.p12\\s+${official.password}\\s+${official.name}`));
+      const signer = openPkcs12(readFileSync(file), official.password);
+      expect(certificateHolder(signer.certificate)).toMatchObject({ name: official.name, personalCode: official.personalCode });
+      await signer.close();
+    }
+    const asAdmin: Dispatch = async (m, i) => services.dispatch(m, i, (await ok(services.dispatch, 'auth.login', DEMO_USERS[0]!)).session);
+    const settings = await ok(asAdmin, 'settings.get', {});
+    expect(settings?.signing?.trustedRoots).toBe(caPem);
+    expect(settings?.register?.director).toMatchObject({ name: 'Rūta Žemaitienė', personalCode: DEMO_OFFICIALS[0]!.personalCode });
+    const { documents } = await ok(dispatch, 'documents.list', {});
+    const signed = documents.filter((d) => d.signatures.length > 0 && d.awaiting.length === 0);
+    expect(signed.map((d) => d.kind).sort()).toEqual(['list', 'minutes', 'order', 'proposal']);
+    expect(documents.some((d) => d.awaiting.length > 0)).toBe(true); // one proposal waits for the chair
+    const order = signed.find((d) => d.kind === 'order')!;
+    expect(order.signatures[0]).toMatchObject({ role: 'director', signerName: 'Rūta Žemaitienė' });
+    for (const doc of signed) {
+      const { bytes } = await ok(dispatch, 'documents.read', { id: doc.id });
+      const check = verifyPdf(bytes, { trusted: pemCertificates(caPem), now: new Date() });
+      expect(check.signatures.length, doc.registrationNumber).toBe(doc.signatures.length);
+      for (const sig of check.signatures) expect(sig.cms, doc.registrationNumber).toMatchObject({ intact: true, trusted: true });
+    }
     await services.close();
-  });
+  }, 120_000);
 
   it('refuses a data directory that is already in use, and says why in Lithuanian', async () => {
     const dataDir = tempDataDir();

@@ -11,7 +11,7 @@ import { ok, refused, tempDataDir } from '../helpers/dataDir';
 import { DOSSIER_CASE_REQUEST } from '../helpers/dossier';
 import { decideByMeeting, readyCase } from '../helpers/meetings';
 import { mutoolVerify, nssDatabase, opensslCmsVerify, pdfsig, pdftotext, preflight, qpdfCheck } from '../helpers/pdfTools';
-import { P12_PASSWORD, testPki, workDir, type TestIdentity, type TestPki } from '../helpers/pki';
+import { namedSigner, P12_PASSWORD, testPki, workDir, type TestIdentity, type TestPki } from '../helpers/pki';
 import { SOFTHSM_MODULE, emptySoftHsm, softHsmToken, useSoftHsm, type TestToken } from '../helpers/softhsm';
 import { startTsa, unreachableUrl, type TestTsa } from '../helpers/tsa';
 import { as, openAsStaff, signedIn } from '../helpers/users';
@@ -25,7 +25,8 @@ import { as, openAsStaff, signedIn } from '../helpers/users';
 const TODAY = '2026-11-23';
 const REGISTER: RegisterSettings = {
   place: 'Pravieniškės',
-  director: { name: 'Rūta Žemaitienė', position: 'Direktorė' },
+  // Issue 12: each line is signed by its official's own certificate; the test PKI's RSA signer is the director.
+  director: { name: 'Ąžuolas Žėkas', position: 'Direktorius' },
   halfwayHouseEmployee: { name: 'Tomas Šaulys', position: 'Pusiaukelės namų vyresnysis specialistas' },
   prefixes: { minutes: 'DK', proposal: 'DKS', order: 'V', declineDecision: 'SP', submission: 'T', letter: 'S', list: 'SR', returnSubmission: 'PT', returnDecision: 'SP' },
 };
@@ -62,12 +63,15 @@ function p12Of(identity: TestIdentity, name: string): Uint8Array {
 function selfSigned(): Uint8Array {
   const dir = workDir('self-signed');
   const [key, cert, out] = ['key.pem', 'cert.pem', 'self.p12'].map((f) => join(dir, f)) as [string, string, string];
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-utf8', '-subj', '/CN=Algirdas Šimkus', '-days', '30', '-keyout', key, '-out', cert]);
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-utf8', '-subj', '/CN=Rasa Vaitkienė', '-days', '30', '-keyout', key, '-out', cert]);
   execFileSync('openssl', ['pkcs12', '-export', '-inkey', key, '-in', cert, '-out', out, '-passout', `pass:${P12_PASSWORD}`]);
   return readFileSync(out);
 }
 
 const p12 = (bytes: Uint8Array, password = P12_PASSWORD) => ({ kind: 'pkcs12' as const, bytes, password });
+/** The commission of test/helpers/meetings.ts signs the minutes and proposals with certificates in their names. */
+const CHAIR = () => namedSigner({ name: 'Rasa Vaitkienė' });
+const SECRETARY = () => namedSigner({ name: 'Inga Kairienė' });
 
 async function read(id: string, version?: number): Promise<Buffer> {
   return Buffer.from((await ok(secretary, 'documents.read', { id, ...(version ? { version } : {}) })).bytes);
@@ -138,7 +142,7 @@ describe('generating documents (issue 6, DESIGN §1 drafting rules)', () => {
     expect(text).toContain('PRAVIENIŠKIŲ PATAISOS NAMAI-ATVIROJI KOLONIJA');
     expect(text).toContain('Rimantas Kazlauskas');
     expect(text).toContain('Pravieniškės');
-    expect(text).toContain('Rūta Žemaitienė');
+    expect(text).toContain('Ąžuolas Žėkas');
     expect(preflight(bytes).out).toContain('is a valid PDF/A-1b file');
     expect(qpdfCheck(bytes).status).toBe(0);
   });
@@ -191,7 +195,37 @@ describe('signing (PAdES, issue 6)', () => {
     expect((await refused(director, 'documents.issue', { kind: 'declineDecision', caseId: own.record.id, reason: 'Nėra vietos.' })).code).toBe('DOCUMENT_CONFLICT');
   });
 
+  it('the minutes: the chair and the secretary sign in turn; the second signature keeps the first valid', async () => {
+    const minutes = (await ok(secretary, 'documents.list', { meetingId })).documents.find((d) => d.kind === 'minutes')!;
+    const afterChair = await ok(chair, 'documents.sign', { id: minutes.id, credential: p12(CHAIR().p12) });
+    expect(afterChair.awaiting).toEqual(['secretary']);
+    const first = await read(minutes.id);
+    const both = await ok(secretary, 'documents.sign', { id: minutes.id, credential: p12(SECRETARY().p12TripleDes) });
+    expect(both.awaiting).toEqual([]);
+    // One person signs one line: a second signature by the same user is refused.
+    expect((await refused(secretary, 'documents.sign', { id: minutes.id, credential: p12(SECRETARY().p12) })).code).toBe('ALREADY_SIGNED');
+    const bytes = await read(minutes.id);
+    // An incremental update: the first signed file is a prefix of the second, byte for byte.
+    expect(bytes.subarray(0, first.length).equals(first)).toBe(true);
+    expect(await read(minutes.id, 2)).toEqual(first);
+    const sig = pdfsig(bytes, nss);
+    expect(sig.out.match(/Signature is Valid/g)).toHaveLength(2);
+    expect(sig.out.match(/Certificate is Trusted/g)).toHaveLength(2);
+    expect(opensslCmsVerify(bytes, 0, caPem).out).toContain('Verification successful');
+    expect(opensslCmsVerify(bytes, 1, caPem).out).toContain('Verification successful');
+    expect(preflight(bytes).out).toContain('is a valid PDF/A-1b file');
+    const report = await ok(secretary, 'documents.verify', { name: 'protokolas.pdf', bytes });
+    expect(report.signatures.map((s) => [s.after, s.valid])).toEqual([
+      ['signedLater', true],
+      ['unchanged', true],
+    ]);
+    expect(report.signatures.map((s) => s.signer?.commonName)).toEqual(['Rasa Vaitkienė', 'Inga Kairienė']);
+  });
+
   it('the director signs with a PKCS#12 file: pdfsig valid and trusted, mutool and openssl cms agree, still PDF/A-1b', async () => {
+    // Issue 12: the order is signed after the proposal it cites; the chair signs the proposal first.
+    const proposal = (await ok(secretary, 'documents.list', { caseId: own.record.id })).documents.find((d) => d.kind === 'proposal' && !d.replacedBy)!;
+    await ok(chair, 'documents.sign', { id: proposal.id, credential: p12(CHAIR().p12) });
     const queue = await ok(director, 'documents.queue', {});
     expect(queue.documents.map((d) => d.id)).toContain(order.id);
     const signed = await ok(director, 'documents.sign', { id: order.id, credential: p12(pki.rsa.p12) });
@@ -210,7 +244,7 @@ describe('signing (PAdES, issue 6)', () => {
     expect(qpdfCheck(bytes).status).toBe(0);
     expect(preflight(bytes).out).toContain('is a valid PDF/A-1b file');
     // The visible stamp on the page names the signer as the certificate does.
-    expect(flat(pdftotext(bytes))).toMatch(/Pasirašyta elektroniniu parašu Ąžuolas Žėkas Direktorė/);
+    expect(flat(pdftotext(bytes))).toMatch(/Pasirašyta elektroniniu parašu Ąžuolas Žėkas Direktorius/);
 
     const report = await ok(secretary, 'documents.verify', { name: 'isakymas.pdf', bytes });
     expect(report.known).toMatchObject({ id: order.id, registrationNumber: order.registrationNumber, version: 2 });
@@ -232,39 +266,12 @@ describe('signing (PAdES, issue 6)', () => {
     expect(opensslCmsVerify(bytes, 0, caPem).status).not.toBe(0);
   });
 
-  it('the minutes: the chair and the secretary sign in turn; the second signature keeps the first valid', async () => {
-    const minutes = (await ok(secretary, 'documents.list', { meetingId })).documents.find((d) => d.kind === 'minutes')!;
-    const afterChair = await ok(chair, 'documents.sign', { id: minutes.id, credential: p12(pki.ecdsa.p12) });
-    expect(afterChair.awaiting).toEqual(['secretary']);
-    const first = await read(minutes.id);
-    const both = await ok(secretary, 'documents.sign', { id: minutes.id, credential: p12(pki.rsa.p12TripleDes) });
-    expect(both.awaiting).toEqual([]);
-    // One person signs one line: a second signature by the same user is refused.
-    expect((await refused(secretary, 'documents.sign', { id: minutes.id, credential: p12(pki.rsa.p12) })).code).toBe('ALREADY_SIGNED');
-    const bytes = await read(minutes.id);
-    // An incremental update: the first signed file is a prefix of the second, byte for byte.
-    expect(bytes.subarray(0, first.length).equals(first)).toBe(true);
-    expect(await read(minutes.id, 2)).toEqual(first);
-    const sig = pdfsig(bytes, nss);
-    expect(sig.out.match(/Signature is Valid/g)).toHaveLength(2);
-    expect(sig.out.match(/Certificate is Trusted/g)).toHaveLength(2);
-    expect(opensslCmsVerify(bytes, 0, caPem).out).toContain('Verification successful');
-    expect(opensslCmsVerify(bytes, 1, caPem).out).toContain('Verification successful');
-    expect(preflight(bytes).out).toContain('is a valid PDF/A-1b file');
-    const report = await ok(secretary, 'documents.verify', { name: 'protokolas.pdf', bytes });
-    expect(report.signatures.map((s) => [s.after, s.valid])).toEqual([
-      ['signedLater', true],
-      ['unchanged', true],
-    ]);
-    expect(report.signatures.map((s) => s.signer?.commonName)).toEqual(['Eglė Šimkutė', 'Ąžuolas Žėkas']);
-  });
-
   it('two signers at the same moment: the signatures are added one after the other, none is lost', async () => {
     const signedMinutes = (await ok(secretary, 'documents.list', { meetingId })).documents.find((d) => d.kind === 'minutes' && !d.replacedBy)!;
     const fresh = await ok(secretary, 'documents.issue', { kind: 'minutes', meetingId, replaces: signedMinutes.id });
     const [a, b] = await Promise.all([
-      ok(chair, 'documents.sign', { id: fresh.id, credential: p12(pki.ecdsa.p12) }),
-      ok(secretary, 'documents.sign', { id: fresh.id, credential: p12(pki.rsa.p12) }),
+      ok(chair, 'documents.sign', { id: fresh.id, credential: p12(CHAIR().p12) }),
+      ok(secretary, 'documents.sign', { id: fresh.id, credential: p12(SECRETARY().p12) }),
     ]);
     expect([a.signatures.length, b.signatures.length].sort()).toEqual([1, 2]);
     const bytes = await read(fresh.id, 3);
@@ -299,7 +306,8 @@ describe('bad input leaves the document as it was (issue 6)', () => {
   }
 
   it.each([
-    ['a wrong PKCS#12 password', () => p12(pki.rsa.p12, 'neteisingas'), 'P12_WRONG_PASSWORD'],
+    ['a wrong PKCS#12 password', () => p12(CHAIR().p12, 'neteisingas'), 'P12_WRONG_PASSWORD'],
+    ["another person's certificate (issue 12)", () => p12(pki.rsa.p12), 'CERT_NOT_SIGNER'],
     ['an expired certificate', () => p12(p12Of(pki.expired, 'expired')), 'CERT_EXPIRED'],
     ['a certificate not yet valid', () => p12(p12Of(pki.notYetValid, 'not-yet')), 'CERT_NOT_YET_VALID'],
     ['a certificate not meant for signing', () => p12(p12Of(pki.keyEnciphermentOnly, 'encipher')), 'CERT_NOT_FOR_SIGNING'],
@@ -315,7 +323,7 @@ describe('bad input leaves the document as it was (issue 6)', () => {
   it('an unreachable timestamp service refuses the signature and keeps the document unsigned', async () => {
     await saveSigning({ timestampUrl: await unreachableUrl() });
     try {
-      expect((await refused(chair, 'documents.sign', { id: doc.id, credential: p12(pki.rsa.p12) })).code).toBe('TSA_UNREACHABLE');
+      expect((await refused(chair, 'documents.sign', { id: doc.id, credential: p12(CHAIR().p12) })).code).toBe('TSA_UNREACHABLE');
       await expectUnchanged();
     } finally {
       await saveSigning({});
@@ -343,10 +351,25 @@ describe('bad input leaves the document as it was (issue 6)', () => {
 describe('a smart card and a timestamp (PKCS#11 through SoftHSM2, RFC 3161, issue 6)', () => {
   let token: TestToken;
   let tsa: TestTsa;
+  /**
+   * The test token holds keys of Ąžuolas Žėkas and (twice) Eglė Šimkutė; SoftHSM2 lists them in no
+   * fixed order, so the key the app picks varies between sessions. The line is Eglė's: a session that
+   * picks Ąžuolas's key is refused (CERT_NOT_SIGNER, nothing written) and the card is tried again.
+   */
+  const CARD_HOLDER = 'Eglė Šimkutė';
 
   beforeAll(async () => {
     token = softHsmToken();
     tsa = await startTsa();
+    // Issue 12: the submission cites the proposal, which the chair signs first.
+    const proposal = (await ok(secretary, 'documents.list', { caseId: submittedCase.record.id })).documents.find((d) => d.kind === 'proposal' && !d.replacedBy)!;
+    await ok(chair, 'documents.sign', { id: proposal.id, credential: p12(CHAIR().p12) });
+    // The card's holder is a deputy acting as director, chosen when the submission is issued (issue 12).
+    const current = await ok(services.dispatch, 'settings.get', {});
+    await ok(services.dispatch, 'settings.save', {
+      ...current,
+      register: { ...REGISTER, deputies: [{ id: 'card', name: CARD_HOLDER, position: 'Direktoriaus pavaduotoja' }] },
+    });
     await saveSigning({ pkcs11Module: token.modulePath, timestampUrl: tsa.url });
   });
 
@@ -357,9 +380,15 @@ describe('a smart card and a timestamp (PKCS#11 through SoftHSM2, RFC 3161, issu
 
   it('signs with the card and a timestamp: the signature records the attested time, pdfsig and openssl agree', async () => {
     const earlier = (await ok(secretary, 'documents.list', { caseId: submittedCase.record.id })).documents.find((d) => d.kind === 'submission' && !d.replacedBy)!;
-    const doc = await ok(secretary, 'documents.issue', { kind: 'submission', caseId: submittedCase.record.id, replaces: earlier.id });
-    const signed = await ok(director, 'documents.sign', { id: doc.id, credential: { kind: 'pkcs11', pin: token.pin } });
-    expect(signed.signatures[0]).toMatchObject({ method: 'pkcs11', role: 'director' });
+    const doc = await ok(secretary, 'documents.issue', { kind: 'submission', caseId: submittedCase.record.id, replaces: earlier.id, signedBy: 'card' });
+    let result = await director('documents.sign', { id: doc.id, credential: { kind: 'pkcs11', pin: token.pin } });
+    for (let attempt = 0; attempt < 30 && !result.ok && result.error.code === 'CERT_NOT_SIGNER'; attempt++) {
+      expect((await ok(secretary, 'documents.read', { id: doc.id })).version).toBe(1);
+      result = await director('documents.sign', { id: doc.id, credential: { kind: 'pkcs11', pin: token.pin } });
+    }
+    if (!result.ok) throw new Error(`${result.error.code} ${result.error.message}`);
+    const signed = result.value as DocumentItem;
+    expect(signed.signatures[0]).toMatchObject({ method: 'pkcs11', role: 'director', signerName: CARD_HOLDER });
     expect(signed.signatures[0]?.timestamp).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(tsa.answered()).toBeGreaterThan(0);
     const bytes = await read(doc.id);

@@ -8,10 +8,11 @@ import {
 } from '../../../shared/contract/documentSchemas';
 import type { Caller, Handlers, ParsedInput } from '../../../shared/contract/methods';
 import type { Role } from '../../../shared/contract/roles';
-import type { SignerRole } from '../../../shared/domain/documents/documentModel';
+import type { SignatureLine, SignerRole } from '../../../shared/domain/documents/documentModel';
 import { DomainError } from '../../../shared/domain/errors';
 import type { ServiceContext } from '../context';
 import { describeCertificate, checkSigningCertificate } from '../signing/certificates';
+import { certificateHolder, certNotSigner, holderMatches, nameWords } from './signerMatch';
 import { pemCertificates } from '../signing/pemCertificates';
 import { openPkcs11 } from '../signing/pkcs11';
 import { openPkcs12 } from '../signing/pkcs12';
@@ -28,14 +29,28 @@ type DocumentHandlers = Pick<
   'documents.list' | 'documents.queue' | 'documents.preview' | 'documents.issue' | 'documents.read' | 'documents.sign' | 'documents.verify'
 >;
 
-/** Which of the user's roles may sign in a signature line's place. */
+/**
+ * Which of the user's roles may sign a line whose official has no user account in the register or
+ * the commission. With an account set, only that user signs it (issue 12: the queue is per person).
+ * V-77 p. 20, 45: the halfway-house employee the director appointed signs the list and the return
+ * submission; they hold none of these roles, so their line needs their user account.
+ */
 const SIGNING_ROLES: Readonly<Record<SignerRole, readonly Role[]>> = {
   director: ['director'],
   chair: ['chair'],
   secretary: ['secretary'],
-  // V-77 p. 45: the halfway-house employee's submission is prepared and signed at the secretary's desk.
-  halfwayHouseEmployee: ['secretary'],
+  halfwayHouseEmployee: [],
 };
+
+type Slot = GeneratedDocument['slots'][number];
+
+/** Whether the caller may sign this line: the official's user account, or, without one, the line's role. */
+function maySign(slot: Slot, caller: Caller): boolean {
+  if (!caller.user) return false;
+  if (slot.userId) return slot.userId === caller.user.id;
+  const roles = caller.user.roles;
+  return SIGNING_ROLES[slot.role].some((allowed) => roles.includes(allowed));
+}
 
 const PRODUCER = 'Pusiaukelė';
 
@@ -44,16 +59,18 @@ export function signaturesOf(doc: GeneratedDocument): SignatureRecord[] {
 }
 
 /** The signature lines still unsigned, in the order of the block (each line is signed once). */
-export function awaiting(doc: GeneratedDocument): SignerRole[] {
+export function awaitingSlots(doc: GeneratedDocument): Slot[] {
   const done = signaturesOf(doc).map((s) => s.role);
-  return doc.slots
-    .map((s) => s.role)
-    .filter((role) => {
-      const i = done.indexOf(role);
-      if (i < 0) return true;
-      done.splice(i, 1);
-      return false;
-    });
+  return doc.slots.filter((slot) => {
+    const i = done.indexOf(slot.role);
+    if (i < 0) return true;
+    done.splice(i, 1);
+    return false;
+  });
+}
+
+export function awaiting(doc: GeneratedDocument): SignerRole[] {
+  return awaitingSlots(doc).map((s) => s.role);
 }
 
 export function toItem(doc: GeneratedDocument): DocumentItem {
@@ -75,6 +92,10 @@ export function toItem(doc: GeneratedDocument): DocumentItem {
     ...(doc.replacedBy !== undefined ? { replacedBy: doc.replacedBy } : {}),
     signatures: signaturesOf(doc),
     awaiting: doc.replacedBy === undefined ? awaiting(doc) : [],
+    awaitingSigners:
+      doc.replacedBy === undefined
+        ? awaitingSlots(doc).map((s) => ({ role: s.role, name: s.name, position: s.position, ...(s.userId ? { userId: s.userId } : {}) }))
+        : [],
     sha256: last.sha256,
   };
 }
@@ -86,19 +107,65 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
 
   const render = (model: Parameters<typeof renderPdf>[0], id: string, at: Date) => renderPdf(model, { createdAt: at, id, producer: PRODUCER }, fontsDir);
 
-  /** The role in whose place the caller signs: the first unsigned line their roles allow. */
-  const roleFor = (doc: GeneratedDocument, caller: Caller): SignerRole => {
+  /**
+   * The line the caller signs: the first unsigned line that is theirs (their user account, or their
+   * role where the line's official has no account). Issue 12: a line whose official has another
+   * account is refused by name (USER_NOT_SIGNER); the halfway-house employee's line needs the account.
+   */
+  const slotFor = (doc: GeneratedDocument, caller: Caller): Slot => {
+    const open = awaitingSlots(doc);
+    const mine = open.find((slot) => maySign(slot, caller));
+    if (mine) return mine;
     const roles = caller.user?.roles ?? [];
-    const role = awaiting(doc).find((r) => SIGNING_ROLES[r].some((allowed) => roles.includes(allowed)));
-    if (role === undefined) {
+    const other = open.find((slot) => slot.userId && SIGNING_ROLES[slot.role].some((allowed) => roles.includes(allowed)));
+    if (other) {
       throw new DomainError(
-        'NOTHING_TO_SIGN',
-        'Šiame dokumente jūsų parašo nelaukiama: jį pasirašo kiti asmenys arba jis jau pasirašytas.',
-        'This document does not await your signature: others sign it, or it is already signed.',
+        'USER_NOT_SIGNER',
+        `Šią parašo vietą („${other.position}“) pasirašo ${other.name} iš savo naudotojo paskyros, ne jūs. Dokumentas liko nepakeistas.`,
+        `This signature line (“${other.position}”) is signed by ${other.name} from their own user account, not by you. The document is unchanged.`,
+        { id: doc.id, expected: other.name },
+      );
+    }
+    const unassigned = open.find((slot) => slot.role === 'halfwayHouseEmployee' && !slot.userId);
+    if (unassigned) {
+      throw new DomainError(
+        'SIGNER_NOT_SET',
+        `Šią parašo vietą pasirašo pusiaukelės namų darbuotojas ${unassigned.name} (Aprašo 20 p.), bet registre nenurodyta jo naudotojo paskyra. Administratorius ją nurodo nustatymuose, tada parenkite dokumentą iš naujo.`,
+        `This line is signed by the halfway-house employee ${unassigned.name} (V-77 p. 20), but the register names no user account for them. The administrator sets it in the settings; then issue the document again.`,
         { id: doc.id },
       );
     }
-    return role;
+    throw new DomainError(
+      'NOTHING_TO_SIGN',
+      'Šiame dokumente jūsų parašo nelaukiama: jį pasirašo kiti asmenys arba jis jau pasirašytas.',
+      'This document does not await your signature: others sign it, or it is already signed.',
+      { id: doc.id },
+    );
+  };
+
+  /**
+   * Issue 12: a document is signed only after the documents it cites (the minutes before the
+   * proposal, the proposal before the director's documents, the return submission before the return
+   * decision). A cited document since replaced counts through its replacement.
+   */
+  const requireCitedSigned = (doc: GeneratedDocument): void => {
+    for (const citedId of doc.cites ?? []) {
+      let cited: GeneratedDocument | undefined;
+      try {
+        cited = ctx.generated.get(citedId);
+        while (cited.replacedBy !== undefined) cited = ctx.generated.get(cited.replacedBy);
+      } catch {
+        continue;
+      }
+      if (awaiting(cited).length === 0) continue;
+      const name = `${cited.documentType.toLocaleLowerCase('lt')} Nr. ${cited.registrationNumber}`;
+      throw new DomainError(
+        'CITED_NOT_SIGNED',
+        `Pirmiausia turi būti pasirašytas dokumentas, kurį šis cituoja: ${name}. Dokumentas liko nepakeistas.`,
+        `The document this one cites must be signed first: ${cited.kind} No. ${cited.registrationNumber}. The document is unchanged.`,
+        { id: doc.id, cited: cited.id, registrationNumber: cited.registrationNumber },
+      );
+    }
   };
 
   const openSigner = async (credential: ParsedInput<'documents.sign'>['credential']): Promise<{ signer: Signer; method: 'pkcs12' | 'pkcs11' }> => {
@@ -148,24 +215,45 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
         { id },
       );
     }
-    const role = roleFor(doc, caller);
-    const done = signaturesOf(doc).filter((s) => s.role === role).length;
-    const slot = doc.slots.filter((s) => s.role === role)[done];
+    const slot = slotFor(doc, caller);
+    const role = slot.role;
+    requireCitedSigned(doc);
     const last = doc.versions[doc.versions.length - 1] as GeneratedDocument['versions'][number];
     const current = ctx.documents.read(last.sha256);
     const { signer, method } = await openSigner(credential);
     let signed: Uint8Array;
-    let certificate;
+    let certificate: ReturnType<typeof describeCertificate>;
     try {
       const at = ctx.now();
       checkSigningCertificate(signer.certificate, at);
       certificate = describeCertificate(signer.certificate);
+      // Issue 12: the certificate's holder must be the official of this line, and one certificate
+      // signs one line of a document. Both are checked before anything is written.
+      const holder = certificateHolder(signer.certificate);
+      if (!holderMatches(holder, slot)) throw certNotSigner(holder, slot);
+      const info = certificate;
+      // The same certificate, or another certificate of the same person (same personal code, or the
+      // same name where none is carried): one person signs one line.
+      const samePerson = (sig: SignatureRecord) => {
+        const code = /serialNumber=(?:PNO[A-Z]{2}-)?(\d{11})/u.exec(sig.certificate.subject)?.[1] ?? null;
+        if (holder.personalCode !== null && code !== null) return code === holder.personalCode;
+        return nameWords(sig.signerName).join(' ') === nameWords(holder.name).join(' ');
+      };
+      const reused = signaturesOf(doc).find((sig) => (sig.certificate.serialNumber === info.serialNumber && sig.certificate.issuer === info.issuer) || samePerson(sig));
+      if (reused) {
+        throw new DomainError(
+          'CERT_ALREADY_USED',
+          `${holder.name} jau pasirašė kitą šio dokumento parašo vietą (šiuo ar kitu savo sertifikatu); kiekvieną vietą pasirašo kitas asmuo savo sertifikatu. Dokumentas liko nepakeistas.`,
+          `${holder.name} already signed another line of this document (with this or another certificate of theirs); each line is signed by another person with their own certificate. The document is unchanged.`,
+          { id, holder: holder.name },
+        );
+      }
       const timestampUrl = ctx.settings.get()?.signing?.timestampUrl ?? '';
       signed = await signPdf(current, {
         signer,
-        slot: slot as NonNullable<typeof slot>,
+        slot,
         signerName: certificate.commonName || certificate.subject,
-        position: (slot as NonNullable<typeof slot>).position,
+        position: slot.position,
         at,
         ...(timestampUrl !== '' ? { timestampUrl } : {}),
         fontsDir,
@@ -214,7 +302,7 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
     const register = registerOf(ctx);
     const prefix = register.prefixes[request.kind] ?? DEFAULT_PREFIXES[request.kind];
     // Everything is checked (sources, what it cites, characters, layout) before a number is taken.
-    const { model: draft, caseIds, meetingId } = documentSources(ctx, request, `${prefix}-0`, { issuing: true });
+    const { model: draft, caseIds, meetingId, cites } = documentSources(ctx, request, `${prefix}-0`, { issuing: true });
     await render(draft, 'check', ctx.now());
     const year = Number(draft.date.slice(0, 4));
     const registrationNumber = `${prefix}-${ctx.registerStore.take(prefix, year, highestIssued(ctx.generated.list(), prefix, year))}`;
@@ -240,10 +328,11 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
       request,
       createdAt: at.toISOString(),
       createdBy: userOf(caller),
-      slots: rendered.slots,
+      slots: withSigners(rendered.slots, model.signatures),
       versions: [{ sha256, size: rendered.bytes.length, at: at.toISOString() }],
       pageCount: rendered.pageCount,
       ...(replaced ? { replaces: replaced.id } : {}),
+      ...(cites.length > 0 ? { cites } : {}),
     };
     ctx.change(caller, 'documents.issue', { kind: 'document', id }, undefined, doc, `Parengtas dokumentas ${registrationNumber}: ${model.documentType} ${model.title}`, () =>
       ctx.generated.put(doc),
@@ -267,16 +356,15 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
         .map(toItem),
     }),
 
-    'documents.queue': async (_input, caller) => {
-      const roles = caller.user?.roles ?? [];
-      return {
-        documents: ctx.generated
-          .list()
-          .map(toItem)
-          .filter((d) => d.awaiting.some((r) => SIGNING_ROLES[r].some((allowed) => roles.includes(allowed))))
-          .sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
-      };
-    },
+    // Issue 12: the queue is per person: the lines whose official is the caller's account, and
+    // lines without an account that the caller's role signs.
+    'documents.queue': async (_input, caller) => ({
+      documents: ctx.generated
+        .list()
+        .filter((d) => d.replacedBy === undefined && awaitingSlots(d).some((slot) => maySign(slot, caller)) && !signaturesOf(d).some((sig) => sig.by.userId === caller.user?.id))
+        .map(toItem)
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    }),
 
     'documents.preview': async (request) => {
       const { model } = documentSources(ctx, request, null);
@@ -301,6 +389,18 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
     'documents.sign': ({ id, credential }, caller) => oneAtATime(id, () => sign(id, credential, caller)),
     'documents.verify': async ({ name, bytes }) => verificationReportOf(ctx, name, bytes),
   };
+}
+
+/**
+ * The rendered signature places with who alone may sign each (issue 12): the writer lays out the
+ * model's lines in order, one place per line; the personal code and user account come from the line.
+ */
+export function withSigners(slots: readonly Slot[], lines: readonly SignatureLine[]): Slot[] {
+  return slots.map((slot, i) => {
+    const line = lines[i];
+    if (!line || line.role !== slot.role) return { ...slot };
+    return { ...slot, ...(line.personalCode ? { personalCode: line.personalCode } : {}), ...(line.userId ? { userId: line.userId } : {}) };
+  });
 }
 
 /** Documents that cannot stand side by side for one case: the order and the decision not to transfer (V-77 p. 13, 15). */

@@ -12,6 +12,7 @@ import type {
   InstitutionFacts,
   ListEntryFacts,
   MeetingFacts,
+  PersonFacts,
   VoteCount,
 } from '../../../shared/domain/documents/documentSources';
 import { buildDocument } from '../../../shared/domain/documents/templates';
@@ -121,6 +122,28 @@ function requireDecision(decided: Decided, allowed: readonly DecisionId[], point
   );
 }
 
+/**
+ * The meeting's own copy of the membership, with who signs for each member as the commission records
+ * it now where the copy has no such detail (a copy made before issue 12, or details added since).
+ */
+function membersOf(ctx: ServiceContext, meeting: MeetingRecord): NonNullable<MeetingRecord['members']> {
+  let current: ReturnType<ServiceContext['commission']['get']> = null;
+  try {
+    current = ctx.commission.get();
+  } catch {
+    current = null;
+  }
+  return (meeting.members ?? []).map((m) => {
+    const now = current?.members.find((c) => c.id === m.id);
+    return {
+      ...m,
+      ...(m.gender === undefined && now?.gender ? { gender: now.gender } : {}),
+      ...(!m.personalCode && now?.personalCode ? { personalCode: now.personalCode } : {}),
+      ...(!m.userId && now?.userId ? { userId: now.userId } : {}),
+    };
+  });
+}
+
 function meetingFactsOf(meeting: MeetingRecord, readCase: (id: string) => CaseRecord | null): MeetingFacts {
   const agenda: AgendaItemFacts[] = meeting.agenda.map((item) => {
     const base = { convict: item.convict, requestDate: readCase(item.caseId)?.request.requestDate ?? '' };
@@ -145,7 +168,7 @@ function meetingFactsOf(meeting: MeetingRecord, readCase: (id: string) => CaseRe
     date: meeting.date,
     time: meeting.time,
     place: meeting.place,
-    members: (meeting.members ?? []).map((m) => ({ id: m.id, name: m.name, position: m.position, role: m.role, votes: m.votes })),
+    members: (meeting.members ?? []).map((m) => ({ id: m.id, ...personOf(m), role: m.role, votes: m.votes })),
     present: meeting.present,
     quorumRule: meeting.rules?.quorum ?? 'more_than_half',
     agenda,
@@ -156,6 +179,37 @@ export interface Sources {
   model: DocumentModel;
   caseIds: string[];
   meetingId?: string;
+  /** Issue 12: the ids of the issued documents this one cites by number; they are signed first. */
+  cites: string[];
+}
+
+/** A person of the register or the commission as the templates take them: name, title, gender, identity. */
+function personOf(p: { name: string; position: string; gender?: PersonFacts['gender']; personalCode?: string | undefined; userId?: string | undefined }): PersonFacts {
+  return {
+    name: p.name,
+    position: p.position,
+    ...(p.gender ? { gender: p.gender } : {}),
+    ...(p.personalCode ? { personalCode: p.personalCode } : {}),
+    ...(p.userId ? { userId: p.userId } : {}),
+  };
+}
+
+/**
+ * Issue 12: who signs the director's line: the director, or the deputy chosen before issuing
+ * ("Direktoriaus pavaduotoja, laikinai einanti direktoriaus pareigas").
+ */
+export function directorOf(register: RegisterSettings, signedBy: string | undefined): InstitutionFacts['director'] {
+  if (signedBy === undefined || signedBy === 'director') return personOf(register.director);
+  const deputy = (register.deputies ?? []).find((d) => d.id === signedBy);
+  if (!deputy) {
+    throw new DomainError(
+      'SIGNER_UNKNOWN',
+      'Pasirinkto direktoriaus pavaduotojo registre nėra. Pasirinkite direktorių arba registre esantį pavaduotoją.',
+      'The chosen deputy director is not in the register. Choose the director or a deputy the register names.',
+      { signedBy },
+    );
+  }
+  return { ...personOf(deputy), acting: true };
 }
 
 /** When issuing, what a document cites must have been issued first (a preview may cite "Nr. ____"). */
@@ -168,8 +222,8 @@ const MINUTES = { lt: 'posėdžio protokolą', en: 'minutes' };
 const PROPOSAL = { lt: 'komisijos siūlymą', en: "commission's proposal" };
 
 /** V-77 p. 12, 20, 45: the halfway-house employee keeps the list and submits a return; they must be named. */
-function employeeOf(register: RegisterSettings) {
-  if (register.halfwayHouseEmployee.name !== '' && register.halfwayHouseEmployee.position !== '') return register.halfwayHouseEmployee;
+function employeeOf(register: RegisterSettings): PersonFacts {
+  if (register.halfwayHouseEmployee.name !== '' && register.halfwayHouseEmployee.position !== '') return personOf(register.halfwayHouseEmployee);
   throw new DomainError(
     'REGISTER_NOT_SET_UP',
     'Nenurodytas pusiaukelės namų darbuotojas (vardas, pavardė ir pareigos), kuris tvarko sąrašą ir teikia grąžinimo teikimus. Administratorius jį nurodo nustatymuose.',
@@ -179,13 +233,21 @@ function employeeOf(register: RegisterSettings) {
 
 /** The document model for a request, with the cases (and meeting) it concerns. */
 export function documentSources(ctx: ServiceContext, request: DocumentRequest, registrationNumber: string | null, options: { issuing?: boolean } = {}): Sources {
-  const cite = (ref: DocumentRef, what: { lt: string; en: string }): DocumentRef => {
+  const cites: string[] = [];
+  /** A cited document: its reference, and its id kept so that it is signed before this one (issue 12). */
+  const cite = (doc: GeneratedDocument | undefined, fallbackDate: IsoDate, what: { lt: string; en: string }): DocumentRef => {
+    const ref = refOf(doc, fallbackDate);
     if (options.issuing) requireIssued(ref, what);
+    if (doc && !cites.includes(doc.id)) cites.push(doc.id);
     return ref;
   };
   const settings = settingsOf(ctx);
   const register = registerOf(ctx);
-  const institution: InstitutionFacts = { name: settings.institution.name, place: register.place, director: register.director };
+  const institution: InstitutionFacts = {
+    name: settings.institution.name,
+    place: register.place,
+    director: directorOf(register, 'signedBy' in request ? request.signedBy : undefined),
+  };
   const today = ctx.today();
   const readCase = (id: string): CaseRecord | null => {
     try {
@@ -200,8 +262,8 @@ export function documentSources(ctx: ServiceContext, request: DocumentRequest, r
     if (meeting.state !== 'closed') {
       throw notReady('Protokolas rengiamas, kai posėdis baigtas.', 'The minutes are drawn up once the meeting is closed.', { state: meeting.state });
     }
-    const model = buildDocument({ kind: 'minutes', sources: { institution, meeting: meetingFactsOf(meeting, readCase) } }, registrationNumber, meeting.date);
-    return { model, caseIds: meeting.agenda.map((i) => i.caseId), meetingId: meeting.id };
+    const model = buildDocument({ kind: 'minutes', sources: { institution, meeting: meetingFactsOf({ ...meeting, members: membersOf(ctx, meeting) }, readCase) } }, registrationNumber, meeting.date);
+    return { model, caseIds: meeting.agenda.map((i) => i.caseId), meetingId: meeting.id, cites };
   }
 
   if (request.kind === 'list') {
@@ -218,12 +280,12 @@ export function documentSources(ctx: ServiceContext, request: DocumentRequest, r
       .sort((a, b) => a.requestDate.localeCompare(b.requestDate) || a.convict.lastName.localeCompare(b.convict.lastName, 'lt'));
     const keeper = employeeOf(register);
     const model = buildDocument({ kind: 'list', sources: { institution, entries, keeper } }, registrationNumber, today);
-    return { model, caseIds: entries.map((e) => e.caseId) };
+    return { model, caseIds: entries.map((e) => e.caseId), cites };
   }
 
   const record = ctx.cases.get(request.caseId);
   const caseFacts = caseFactsOf(record);
-  const one = (model: DocumentModel): Sources => ({ model, caseIds: [record.id] });
+  const one = (model: DocumentModel): Sources => ({ model, caseIds: [record.id], cites });
 
   if (request.kind === 'returnSubmission' || request.kind === 'returnDecision') {
     // V-77 p. 44–46: a convict is returned from the halfway house, so they must have arrived there.
@@ -242,22 +304,34 @@ export function documentSources(ctx: ServiceContext, request: DocumentRequest, r
         ),
       );
     }
-    const submission = cite(refOf(issued(ctx, 'returnSubmission', (d) => d.caseIds.includes(record.id)), today), { lt: 'grąžinimo teikimą', en: 'return submission' });
+    const submitted = issued(ctx, 'returnSubmission', (d) => d.caseIds.includes(record.id));
+    const submission = cite(submitted, today, { lt: 'grąžinimo teikimą', en: 'return submission' });
+    // The text names the employee who submitted it, in their gender (issue 12).
+    const signedSlot = submitted?.slots.find((slot) => slot.role === 'halfwayHouseEmployee');
+    const employee = register.halfwayHouseEmployee.name !== '' ? personOf(register.halfwayHouseEmployee) : signedSlot ? { name: signedSlot.name, position: signedSlot.position } : undefined;
     return one(
-      buildDocument({ kind: 'returnDecision', sources: { institution, convict: record.convict, halfwayHouse: caseFacts.halfwayHouse, submission, reasons: request.reason } }, registrationNumber, today),
+      buildDocument(
+        { kind: 'returnDecision', sources: { institution, convict: record.convict, halfwayHouse: caseFacts.halfwayHouse, submission, reasons: request.reason, ...(employee ? { employee } : {}) } },
+        registrationNumber,
+        today,
+      ),
     );
   }
 
   const decided = decidedIn(ctx, record);
-  const minutes = () => cite(minutesRef(ctx, decided.meeting), MINUTES);
-  const proposalOf = () => cite(refOf(issued(ctx, 'proposal', (d) => d.caseIds.includes(record.id)), decided.meeting.date), PROPOSAL);
+  const minutes = () => cite(issued(ctx, 'minutes', (d) => d.meetingId === decided.meeting.id), decided.meeting.date, MINUTES);
+  const proposalOf = () => cite(issued(ctx, 'proposal', (d) => d.caseIds.includes(record.id)), decided.meeting.date, PROPOSAL);
   switch (request.kind) {
     case 'proposal': {
       minutes();
-      const chair = decided.meeting.members?.find((m) => m.role === 'chair');
+      const chair = membersOf(ctx, decided.meeting).find((m) => m.role === 'chair');
+      const chairFacts = chair ? personOf(chair) : undefined;
       return one(
         buildDocument(
-          { kind: 'proposal', sources: { institution, case: caseFacts, commission: commissionOf(ctx, decided), tally: tallyOf(decided.frozen.tally), chairName: chair?.name ?? '' } },
+          {
+            kind: 'proposal',
+            sources: { institution, case: caseFacts, commission: commissionOf(ctx, decided), tally: tallyOf(decided.frozen.tally), chairName: chair?.name ?? '', ...(chairFacts ? { chair: chairFacts } : {}) },
+          },
           registrationNumber,
           today,
         ),

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../calendar';
+import type { SignerIdentity } from './signers';
 
 /**
  * A generated document as the Lithuanian document-drafting rules lay it out (DESIGN §1): the
@@ -34,7 +35,8 @@ export type Block =
   /** A table; widths are fractions of the text width and add up to 1. */
   | { kind: 'table'; columns: { title: string; width: number }[]; rows: string[][] };
 
-export interface SignatureLine {
+/** One line of the signature block; the identity fields say who alone may sign it (issue 12). */
+export interface SignatureLine extends SignerIdentity {
   role: SignerRole;
   /** e.g. 'Direktorius', 'Komisijos pirmininkas'. */
   position: string;

@@ -2,6 +2,7 @@ import type { IsoDate } from '../calendar';
 import type { DecisionId } from '../decisions';
 import type { Evaluation } from '../evaluation';
 import type { Ballot, CommissionRole, QuorumRule } from '../voting';
+import type { Gender, SignerIdentity } from './signers';
 
 /**
  * What the document templates are made from: plain data the back end maps its records onto (the
@@ -9,11 +10,13 @@ import type { Ballot, CommissionRole, QuorumRule } from '../voting';
  * documents a later document cites). Each template takes only what it prints.
  */
 
-/** A person as a signature block or a text names them. */
-export interface PersonFacts {
+/** A person as a signature block or a text names them, and who they are to a certificate. */
+export interface PersonFacts extends SignerIdentity {
   name: string;
   /** The position (pareigos) as the person holds it, e.g. 'Direktorius'. */
   position: string;
+  /** The grammatical gender of the person's title; inferred from the name when absent. */
+  gender?: Gender;
 }
 
 /** The institution that issues the document: the one that runs the halfway house (V-77 p. 8). */
@@ -21,7 +24,8 @@ export interface InstitutionFacts {
   name: string;
   /** The town written under the date. */
   place: string;
-  director: PersonFacts;
+  /** Who signs the director's documents: the director, or the deputy chosen when issuing (`acting`). */
+  director: PersonFacts & { acting?: boolean };
 }
 
 /** Who a case is about, as the agenda and the list name them. */
@@ -149,6 +153,8 @@ export interface ProposalSources {
   commission: CommissionDecisionFacts;
   tally: VoteCount;
   chairName: string;
+  /** The chair as the commission records them (gender, identity); `chairName` is kept for old callers. */
+  chair?: PersonFacts;
 }
 
 /** V-77 p. 13: the director's order implementing 10.1. */
@@ -219,4 +225,6 @@ export interface ReturnDecisionSources {
   halfwayHouse: string;
   submission: DocumentRef;
   reasons: string;
+  /** The halfway-house employee who submitted it, for the gender of the text's "darbuotojo / darbuotojos". */
+  employee?: PersonFacts;
 }

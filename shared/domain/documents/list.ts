@@ -2,7 +2,8 @@ import { compareIso, type IsoDate } from '../calendar';
 import type { Block, DocumentModel } from './documentModel';
 import type { ListEntryFacts, ListSources } from './documentSources';
 import { V77_DEFINED } from './legalBasis';
-import { bodyText, documentHead, fullName, line } from './references';
+import { bodyText, documentHead, fullName, line, signatureLine } from './references';
+import { genderOf, TITLES } from './signers';
 
 /**
  * V-77 p. 12: the list of convicts proposed for transfer: those on whom the commission decided 10.1
@@ -56,7 +57,8 @@ export function buildList(sources: ListSources, registrationNumber: string | nul
       sources.entries.length > 0 ? table(sources.entries) : line('Sąraše nuteistųjų nėra.'),
     ],
     annexes: [],
-    signatures: [{ role: 'halfwayHouseEmployee', position: sources.keeper.position, name: sources.keeper.name }],
+    // V-77 p. 20: the halfway-house employee the director appointed keeps the list and signs it.
+    signatures: [signatureLine('halfwayHouseEmployee', sources.keeper, sources.keeper.position.trim() || TITLES.halfwayHouseEmployee[genderOf(sources.keeper)])],
     subject: 'Nuteistųjų, siūlomų perkelti į pusiaukelės namus, sąrašas',
   };
 }

@@ -5,7 +5,8 @@ import { evaluationList, tallyText, voteResult } from './commissionText';
 import type { Block, DocumentModel } from './documentModel';
 import type { AgendaItemFacts, DecidedItemFacts, MeetingFacts, MeetingMemberFacts, MinutesSources, RecusalFacts } from './documentSources';
 import { decisionWording, V77_DEFINED } from './legalBasis';
-import { asSentence, blocksIf, bodyText, capitalized, convictIdentity, documentHead, line } from './references';
+import { asSentence, blocksIf, bodyText, capitalized, convictIdentity, documentHead, line, signatureLine } from './references';
+import { genderOf, TITLES } from './signers';
 
 /**
  * V-77 p. 9–11: the minutes (protokolas) of a meeting of the disciplinary commission: when and where,
@@ -19,8 +20,8 @@ function sourcesError(lt: string, en: string): DomainError {
 }
 
 const OFFICERS = {
-  chair: { lt: 'pirmininkas', ltGenitive: 'pirmininko', en: 'chair', signs: 'Posėdžio pirmininkas' },
-  secretary: { lt: 'sekretorius', ltGenitive: 'sekretoriaus', en: 'secretary', signs: 'Posėdžio sekretorius' },
+  chair: { lt: 'pirmininkas', ltGenitive: 'pirmininko', en: 'chair', signs: TITLES.meetingChair },
+  secretary: { lt: 'sekretorius', ltGenitive: 'sekretoriaus', en: 'secretary', signs: TITLES.meetingSecretary },
 } as const;
 
 /** The chair or the secretary: they sign the minutes, so they must have been at the meeting. */
@@ -164,8 +165,9 @@ export function buildMinutes(sources: MinutesSources, registrationNumber: string
     ],
     annexes: [],
     signatures: [
-      { role: 'chair', position: OFFICERS.chair.signs, name: chair.name },
-      { role: 'secretary', position: OFFICERS.secretary.signs, name: secretary.name },
+      // V-77 p. 9: the chair and the secretary, each titled in their own gender (issue 12).
+      signatureLine('chair', chair, OFFICERS.chair.signs[genderOf(chair)]),
+      signatureLine('secretary', secretary, OFFICERS.secretary.signs[genderOf(secretary)]),
     ],
     subject: `Drausmės komisijos posėdis ${formatLtDate(meeting.date)}`,
   };

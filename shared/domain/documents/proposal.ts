@@ -4,7 +4,8 @@ import { evaluationList, requestConsidered, voteResult } from './commissionText'
 import type { DocumentModel } from './documentModel';
 import type { ProposalSources } from './documentSources';
 import { proposedAction, V77_DEFINED } from './legalBasis';
-import { asSentence, blocksIf, bodyText, capitalized, documentHead, fullName } from './references';
+import { asSentence, blocksIf, bodyText, capitalized, documentHead, fullName, signatureLine } from './references';
+import { genderOf, TITLES } from './signers';
 
 /**
  * V-77 p. 10: the commission's proposal to the director, one variant per decision 10.1–10.4, with
@@ -15,6 +16,7 @@ export function buildProposal(sources: ProposalSources, registrationNumber: stri
   const { decision } = commission;
   const rationale = commission.rationale.trim();
   const positive = DECISIONS.find((d) => d.id === decision)?.positive === true;
+  const chair = sources.chair ?? { name: sources.chairName, position: '' };
   return {
     kind: 'proposal',
     templateVersion: `proposal/${decision}@1`,
@@ -41,7 +43,7 @@ export function buildProposal(sources: ProposalSources, registrationNumber: stri
       ...blocksIf(positive, bodyText('Nuteistasis įrašomas į Nuteistųjų, siūlomų perkelti į pusiaukelės namus, sąrašą (Aprašo 12 punktas).')),
     ],
     annexes: [],
-    signatures: [{ role: 'chair', position: 'Drausmės komisijos pirmininkas', name: sources.chairName }],
+    signatures: [signatureLine('chair', chair, TITLES.commissionChair[genderOf(chair)])],
     subject: fullName(request.convict),
   };
 }

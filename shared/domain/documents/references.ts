@@ -1,6 +1,7 @@
 import { formatLtDate, type IsoDate } from '../calendar';
 import type { Block, DocumentModel, SignatureLine } from './documentModel';
-import type { ConvictFacts, ConvictIdentity, DocumentRef, InstitutionFacts } from './documentSources';
+import type { ConvictFacts, ConvictIdentity, DocumentRef, InstitutionFacts, PersonFacts } from './documentSources';
+import { actingDirectorTitle, genderOf, identityOf, TITLES } from './signers';
 
 /**
  * How the documents name people, institutions and other documents. Names are never declined: a
@@ -66,8 +67,21 @@ export function documentHead(institution: InstitutionFacts): Pick<DocumentModel,
   return { institution: institution.name.toLocaleUpperCase('lt'), place: institution.place };
 }
 
+/** A line of the signature block for `person`, carrying who alone may sign it (issue 12). */
+export function signatureLine(role: SignatureLine['role'], person: PersonFacts, position: string): SignatureLine {
+  return { role, position, name: person.name, ...identityOf(person) };
+}
+
+/**
+ * The director's line (V-77 p. 13–16, 46): the director's own position, or for a deputy chosen when
+ * issuing, "Direktoriaus pavaduotoja, laikinai einanti direktoriaus pareigas" in the deputy's gender.
+ * An empty position takes the title of the person's gender.
+ */
 export function directorSignature(institution: InstitutionFacts): SignatureLine {
-  return { role: 'director', position: institution.director.position, name: institution.director.name };
+  const { director } = institution;
+  const gender = genderOf(director);
+  const own = director.position.trim() || (director.acting ? TITLES.deputy[gender] : TITLES.director[gender]);
+  return signatureLine('director', director, director.acting ? actingDirectorTitle(own, gender) : own);
 }
 
 /** A paragraph of body text, its first line indented. */

@@ -2,7 +2,8 @@ import { formatLtDate, type IsoDate } from '../calendar';
 import type { DocumentModel } from './documentModel';
 import type { ReturnDecisionSources, ReturnSubmissionSources } from './documentSources';
 import { BVK, returnDecisionAppeal, V77_DEFINED } from './legalBasis';
-import { asSentence, bodyText, convictDetails, directorSignature, documentHead, fullName, numbered, spaced } from './references';
+import { asSentence, bodyText, convictDetails, directorSignature, documentHead, fullName, numbered, signatureLine, spaced } from './references';
+import { employeeGenitive, genderOf, TITLES } from './signers';
 
 /**
  * V-77 p. 44–46: the return from the halfway house to the correctional home on the grounds of BVK
@@ -36,7 +37,10 @@ export function buildReturnSubmission(sources: ReturnSubmissionSources, registra
       },
     ],
     annexes: [...sources.annexes],
-    signatures: [{ role: 'halfwayHouseEmployee', position: sources.employee.position, name: sources.employee.name }],
+    // V-77 p. 45: the halfway-house employee signs the submission.
+    signatures: [
+      signatureLine('halfwayHouseEmployee', sources.employee, sources.employee.position.trim() || TITLES.halfwayHouseEmployee[genderOf(sources.employee)]),
+    ],
     subject: fullName(sources.convict),
   };
 }
@@ -53,7 +57,7 @@ export function buildReturnDecision(sources: ReturnDecisionSources, registration
     registrationNumber,
     body: [
       bodyText(
-        `Gautas pusiaukelės namų darbuotojo ${formatLtDate(submission.date)} motyvuotas teikimas ${numbered(submission.number)} ` +
+        `Gautas ${employeeGenitive(sources.employee ? genderOf(sources.employee) : 'male')} ${formatLtDate(submission.date)} motyvuotas teikimas ${numbered(submission.number)} ` +
           `dėl nuteistojo ${convictDetails(sources.convict)}, atliekančio bausmę pusiaukelės namuose (${sources.halfwayHouse}), ` +
           'grąžinimo iš pusiaukelės namų į pataisos namus.',
       ),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../../shared/contract/roles';
-import { canReadCases, canWriteCases, isAdministrator, landingRoute, navigationFor, routeAllowed } from '../../../renderer/auth/access';
+import { alwaysShowsSigning, canReadCases, canWriteCases, isAdministrator, landingRoute, navigationFor, routeAllowed } from '../../../renderer/auth/access';
 import {
   checkAdministrator,
   checkNewUser,
@@ -16,12 +16,12 @@ import { authSignalOf, SessionGate } from '../../../renderer/auth/sessionGate';
 import { parseRoute, routeHref } from '../../../renderer/router/routes';
 
 describe('the users-and-roles issue: what the UI offers to each role', () => {
-  it('shows the cases, meetings, documents and commission to every case role, registering to the secretary, signing to the signers, administration to the administrator', () => {
+  it('shows the cases, meetings, documents, the signing queue and the commission to every case role, registering to the secretary, administration to the administrator', () => {
     expect(navigationFor(['secretary'])).toEqual(['cases', 'new', 'meetings', 'documents', 'signing', 'commission']);
-    expect(navigationFor(['member'])).toEqual(['cases', 'meetings', 'documents', 'commission']);
+    expect(navigationFor(['member'])).toEqual(['cases', 'meetings', 'documents', 'signing', 'commission']);
     expect(navigationFor(['chair'])).toEqual(['cases', 'meetings', 'documents', 'signing', 'commission']);
     expect(navigationFor(['director'])).toEqual(['cases', 'meetings', 'documents', 'signing', 'commission']);
-    expect(navigationFor(['archivist'])).toEqual(['cases', 'meetings', 'documents', 'commission']);
+    expect(navigationFor(['archivist'])).toEqual(['cases', 'meetings', 'documents', 'signing', 'commission']);
     // The administrator keeps the commission's membership (with the secretary) but sees no cases, meetings or documents.
     expect(navigationFor(['administrator'])).toEqual(['commission', 'settings', 'users', 'audit']);
     expect(navigationFor(['administrator', 'secretary'])).toEqual(['cases', 'new', 'meetings', 'documents', 'signing', 'commission', 'settings', 'users', 'audit']);
@@ -31,8 +31,12 @@ describe('the users-and-roles issue: what the UI offers to each role', () => {
     expect(routeAllowed('documents', ['archivist'])).toBe(true);
     expect(routeAllowed('documents', ['administrator'])).toBe(false);
     expect(routeAllowed('signing', ['director'])).toBe(true);
-    expect(routeAllowed('signing', ['member'])).toBe(false);
-    expect(routeAllowed('signing', ['archivist'])).toBe(false);
+    // Issue 12, V-77 p. 20: any case reader may be the official of a line (the halfway-house employee
+    // signs the list); the signing roles always see the queue, the others only while something awaits them.
+    expect(routeAllowed('signing', ['member'])).toBe(true);
+    expect(routeAllowed('signing', ['archivist'])).toBe(true);
+    expect(routeAllowed('signing', ['administrator'])).toBe(false);
+    expect([alwaysShowsSigning(['director']), alwaysShowsSigning(['chair']), alwaysShowsSigning(['archivist']), alwaysShowsSigning(['member'])]).toEqual([true, true, false, false]);
     for (const role of ROLES) expect(routeAllowed('verify', [role]), role).toBe(true);
     for (const name of ['documents', 'signing', 'verify'] as const) expect(parseRoute(routeHref({ name }))).toEqual({ name });
   });

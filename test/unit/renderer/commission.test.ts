@@ -98,7 +98,16 @@ describe('who sits on the commission (membership changes over time)', () => {
 
 describe('the member form', () => {
   it('a new member is an ordinary voting member from today', () => {
-    expect(newMemberValues(TODAY)).toEqual({ name: '', position: '', role: 'member', votes: true, from: TODAY, until: '' });
+    expect(newMemberValues(TODAY)).toEqual({ name: '', position: '', role: 'member', votes: true, from: TODAY, until: '', gender: 'male', personalCode: '', userId: '' });
+  });
+
+  it('issue 12: who signs for a member: the gender of the title (read from the surname in older records), the personal code and the user account', () => {
+    const older = memberFormValues({ id: 'x', name: 'Rasa Vaitkienė', position: 'Pavaduotoja', role: 'chair', votes: true, from: TODAY });
+    expect(older).toMatchObject({ gender: 'female', personalCode: '', userId: '' });
+    const { member: m } = checkMember({ ...older, personalCode: ' 48001010001 ', userId: 'u-1' }, 'x', []);
+    expect(m).toMatchObject({ gender: 'female', personalCode: '48001010001', userId: 'u-1' });
+    const bad = checkMember({ ...older, personalCode: 'PNOLT-1' }, 'x', []);
+    expect(bad.errors).toEqual({ personalCode: 'personalCode' });
   });
 
   it('the vote follows the role: a secretary who is not a member does not vote, the chair must vote', () => {
@@ -133,7 +142,8 @@ describe('the member form', () => {
   it('editing a member does not compare it with itself, and trims the texts and dates', () => {
     const { member: m, errors } = checkMember({ ...memberFormValues(chair), name: '  Jonas Jonaitis ', until: ' 2026-12-31 ' }, chair.id, [chair, secretary]);
     expect(errors).toEqual({});
-    expect(m).toEqual({ ...chair, until: '2026-12-31' });
+    // Issue 12: the gender of the title is kept from now on (read from the surname for an older record).
+    expect(m).toEqual({ ...chair, until: '2026-12-31', gender: memberFormValues(chair).gender });
   });
 
   it('an empty end date means the membership continues (no `until` is sent)', () => {

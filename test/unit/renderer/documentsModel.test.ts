@@ -15,8 +15,7 @@ import {
   numberOf,
   requestOf,
   statusOf,
-  versionsOf,
-} from '../../../renderer/documents/documentsModel';
+  versionsOf, awaitedText, directorSigns, signerChoices } from '../../../renderer/documents/documentsModel';
 
 function item(overrides: Partial<DocumentItem>): DocumentItem {
   return {
@@ -123,7 +122,7 @@ describe('the request a document is made from', () => {
   });
 
   it('V-77 p. 15, 45, 46: carries the reasons, and for p. 45 the annexes one per line', () => {
-    const draft = { reason: 'Motyvai.', annexes: ' Tarnybinis pranešimas \n\n Paaiškinimas ' };
+    const draft = { ...EMPTY_DRAFT, reason: 'Motyvai.', annexes: ' Tarnybinis pranešimas \n\n Paaiškinimas ' };
     expect(needsReason('declineDecision')).toBe(true);
     expect(needsReason('order')).toBe(false);
     expect(requestOf(caseTarget, 'declineDecision', draft)).toEqual({ kind: 'declineDecision', caseId: 'c1', reason: 'Motyvai.' });
@@ -136,10 +135,37 @@ describe('the request a document is made from', () => {
     expect(annexesOf('')).toEqual([]);
   });
 
+  it('issue 12: a deputy chosen to sign a director\'s document travels in the request; the proposal has no such choice', () => {
+    const draft = { ...EMPTY_DRAFT, signedBy: 'pavaduotojas' };
+    expect(requestOf(caseTarget, 'order', draft)).toEqual({ kind: 'order', caseId: 'c1', signedBy: 'pavaduotojas' });
+    expect(requestOf(caseTarget, 'declineDecision', { ...draft, reason: 'Motyvai.' })).toEqual({ kind: 'declineDecision', caseId: 'c1', reason: 'Motyvai.', signedBy: 'pavaduotojas' });
+    expect(requestOf(caseTarget, 'proposal', draft)).toEqual({ kind: 'proposal', caseId: 'c1' });
+    expect(requestOf(caseTarget, 'order', EMPTY_DRAFT)).toEqual({ kind: 'order', caseId: 'c1' });
+    expect(directorSigns('order')).toBe(true);
+    expect(directorSigns('minutes')).toBe(false);
+    expect(
+      signerChoices({
+        director: { name: 'Rūta Žemaitienė', position: 'Direktorė' },
+        deputies: [{ id: 'pavaduotojas', name: 'Darius Kavaliauskas', position: 'Direktoriaus pavaduotojas' }],
+      }),
+    ).toEqual([
+      { value: '', name: 'Rūta Žemaitienė', position: 'Direktorė' },
+      { value: 'pavaduotojas', name: 'Darius Kavaliauskas', position: 'Direktoriaus pavaduotojas' },
+    ]);
+  });
+
+  it('issue 12: the awaited signers are named with their position where the document names them', () => {
+    const t = (key: string, params?: Record<string, string | number>) => `${key}:${JSON.stringify(params ?? {})}`;
+    expect(awaitedText({ awaiting: ['director'], awaitingSigners: [{ role: 'director', name: 'Rūta Žemaitienė', position: 'Direktorė' }] }, t)).toBe(
+      'documents.awaitingSigner:{"position":"Direktorė","name":"Rūta Žemaitienė"}',
+    );
+    expect(awaitedText({ awaiting: ['chair'] }, t)).toBe('documents.role.chair:{}');
+  });
+
   it('refuses a missing or too long reason by the contract, and a too long annex on the annex field', () => {
-    expect(draftProblems(caseTarget, 'returnDecision', { reason: '  ', annexes: '' })).toEqual({ reason: 'required' });
-    expect(draftProblems(caseTarget, 'returnDecision', { reason: 'x'.repeat(8001), annexes: '' })).toEqual({ reason: 'tooLong' });
-    expect(draftProblems(caseTarget, 'returnSubmission', { reason: 'Motyvai.', annexes: 'y'.repeat(301) })).toEqual({ annexes: 'tooLong' });
+    expect(draftProblems(caseTarget, 'returnDecision', { ...EMPTY_DRAFT, reason: '  ' })).toEqual({ reason: 'required' });
+    expect(draftProblems(caseTarget, 'returnDecision', { ...EMPTY_DRAFT, reason: 'x'.repeat(8001) })).toEqual({ reason: 'tooLong' });
+    expect(draftProblems(caseTarget, 'returnSubmission', { ...EMPTY_DRAFT, reason: 'Motyvai.', annexes: 'y'.repeat(301) })).toEqual({ annexes: 'tooLong' });
     expect(draftProblems(caseTarget, 'order', EMPTY_DRAFT)).toEqual({});
   });
 });
