@@ -20,14 +20,33 @@ interface Candidate {
   x509: X509Certificate;
 }
 
+/**
+ * Parsed certificates by their bytes: a check parses the same roots and chain again and again (each
+ * signature, each path step), and OpenSSL's parse is most of a verification's time. Bounded.
+ */
+const parsed = new Map<string, X509Certificate | null>();
+const PARSED_MAX = 512;
+
+function x509Of(der: Uint8Array): X509Certificate | null {
+  const key = Buffer.from(der.buffer, der.byteOffset, der.byteLength).toString('base64');
+  let x509 = parsed.get(key);
+  if (x509 === undefined) {
+    try {
+      x509 = new X509Certificate(der);
+    } catch {
+      x509 = null;
+    }
+    if (parsed.size >= PARSED_MAX) parsed.delete(parsed.keys().next().value as string);
+    parsed.set(key, x509);
+  }
+  return x509;
+}
+
 /** The certificates OpenSSL can read, with their parsed form; others take no part in a path. */
 function readable(certificates: readonly Uint8Array[]): Candidate[] {
   return certificates.flatMap((der) => {
-    try {
-      return [{ der, x509: new X509Certificate(der) }];
-    } catch {
-      return [];
-    }
+    const x509 = x509Of(der);
+    return x509 ? [{ der, x509 }] : [];
   });
 }
 

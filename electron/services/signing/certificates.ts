@@ -57,22 +57,36 @@ const PURPOSE_NAMES: Readonly<Record<string, { lt: string; en: string }>> = {
 
 /** The parts of a certificate the signing code reads. */
 export interface ParsedCertificate {
-  der: Uint8Array;
-  subjectDer: Uint8Array;
-  issuerDer: Uint8Array;
+  readonly der: Uint8Array;
+  readonly subjectDer: Uint8Array;
+  readonly issuerDer: Uint8Array;
   /** The serial number's INTEGER content octets. */
-  serial: Uint8Array;
-  notBefore: Date;
-  notAfter: Date;
+  readonly serial: Uint8Array;
+  readonly notBefore: Date;
+  readonly notAfter: Date;
   /** keyUsage bit names, or null without the extension. */
-  keyUsage: string[] | null;
+  readonly keyUsage: string[] | null;
   /** extendedKeyUsage purposes (OIDs), or null without the extension. */
-  extendedKeyUsage: string[] | null;
-  subjectKeyIdentifier: Uint8Array | null;
+  readonly extendedKeyUsage: string[] | null;
+  readonly subjectKeyIdentifier: Uint8Array | null;
 }
+
+/** Parsed certificates by their bytes (a check meets the same ones many times); bounded. */
+const parsedCertificates = new Map<string, ParsedCertificate>();
+const PARSED_MAX = 512;
 
 /** Parses a DER certificate; throws CERT_UNREADABLE. */
 export function parseCertificate(der: Uint8Array): ParsedCertificate {
+  const key = Buffer.from(der.buffer, der.byteOffset, der.byteLength).toString('base64');
+  const known = parsedCertificates.get(key);
+  if (known) return known;
+  const cert = parseCertificateOnce(der);
+  if (parsedCertificates.size >= PARSED_MAX) parsedCertificates.delete(parsedCertificates.keys().next().value as string);
+  parsedCertificates.set(key, cert);
+  return cert;
+}
+
+function parseCertificateOnce(der: Uint8Array): ParsedCertificate {
   try {
     const cert = pkijs.Certificate.fromBER(new Uint8Array(der));
     const extension = (oid: string) => cert.extensions?.find((e) => e.extnID === oid);
