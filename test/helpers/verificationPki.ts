@@ -3,19 +3,23 @@
 // long ago), revocation lists made by `openssl ca -gencrl`, a timestamp authority whose clock is set
 // (libfaketime), and a signer from a key file.
 import { execFileSync } from 'node:child_process';
-import { createPrivateKey, sign as cryptoSign } from 'node:crypto';
+import { createHash, createPrivateKey, sign as cryptoSign } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { SignatureSlot } from '../../electron/services/documents/pdf/layout';
-import { renderPdf } from '../../electron/services/documents/pdf/pdfWriter';
+import { FIXED, renderPdf } from '../../electron/services/documents/pdf/pdfWriter';
+import { ParsedRef, Raw, readObject, readRevision, reserialize, serialize, type ParsedDict, type PdfValue } from '../../electron/services/documents/pdf/pdfSyntax';
+import { childAt, DER_TRUE, encodingOf, objectIdentifier, octetString, parseAsn1, sequence, smallInteger } from '../../electron/services/signing/der';
+import { OID } from '../../electron/services/signing/oids';
 import { signPdf } from '../../electron/services/signing/pdfSignature';
 import { openPkcs12 } from '../../electron/services/signing/pkcs12';
 import type { Signer } from '../../electron/services/signing/signer';
 import { buildDocument } from '../../shared/domain/documents/templates';
 import { caseHere, institution } from '../unit/domain/documents/fixtures';
 import { P12_PASSWORD, testPki, workDir, type TestIdentity } from './pki';
+import { appendUpdate } from './popplerSigner';
 
 function openssl(dir: string, args: readonly string[], env?: NodeJS.ProcessEnv): string {
   return execFileSync('openssl', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...(env ? { env } : {}) });
@@ -198,4 +202,45 @@ export function flipped(bytes: Uint8Array, at: number, mask = 0x01): Buffer {
   const copy = Buffer.from(bytes);
   copy[at] = (copy[at] as number) ^ mask;
   return copy;
+}
+
+/** An object of the last revision with some entries replaced (serialized for an incremental update). */
+function withEntries(buf: Buffer, num: number, entries: Record<string, string>): string {
+  const value = reserialize(readObject(buf, readRevision(buf), num) as ParsedDict) as Record<string, PdfValue>;
+  for (const [k, v] of Object.entries(entries)) value[k] = new Raw(v);
+  return serialize(value);
+}
+
+const refsOf = (v: unknown): string => (Array.isArray(v) ? v.filter((r): r is ParsedRef => r instanceof ParsedRef).map((r) => `${r.num} 0 R`).join(' ') : '');
+
+/**
+ * `pdf` (an app document) with a PAdES document timestamp appended (ETSI EN 319 142-1 §5.4: a
+ * /DocTimeStamp whose /Contents is an RFC 3161 token over the revision's byte ranges), by `tsa`
+ * with its clock at `at`, as long-term validation tools add one.
+ */
+export function withDocumentTimestamp(pdf: Buffer, tsa: TestIdentity, chainPath: string, at: Date): Buffer {
+  const rev = readRevision(pdf);
+  const n = rev.trailer.get('Size') as number;
+  const page = readObject(pdf, rev, FIXED.firstPage) as ParsedDict;
+  const form = (readObject(pdf, rev, FIXED.catalog) as ParsedDict).get('AcroForm');
+  const fields = form instanceof Map ? refsOf(form.get('Fields')) : '';
+  const placeholder = '0'.repeat(16384);
+  const updated = appendUpdate(pdf, {
+    [FIXED.firstPage]: withEntries(pdf, FIXED.firstPage, { Annots: `[${refsOf(page.get('Annots'))} ${n} 0 R]` }),
+    [FIXED.catalog]: withEntries(pdf, FIXED.catalog, { AcroForm: `<</Fields [${fields} ${n} 0 R] /SigFlags 3>>` }),
+    [n]: `<</Type /Annot /Subtype /Widget /FT /Sig /T (Laiko zyma) /Rect [0 0 0 0] /F 132 /P ${FIXED.firstPage} 0 R /V ${n + 1} 0 R>>`,
+    [n + 1]: `<</Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161 /ByteRange [0 0000000000 0000000000 0000000000] /Contents <${placeholder}>>>`,
+  });
+  const text = updated.toString('latin1');
+  const rangeAt = text.indexOf('/ByteRange [0 0000000000 0000000000 0000000000]', pdf.length);
+  const b = text.indexOf(`<${placeholder}>`, pdf.length);
+  const c = b + placeholder.length + 2;
+  const range = `/ByteRange [0 ${String(b).padStart(10, '0')} ${String(c).padStart(10, '0')} ${String(updated.length - c).padStart(10, '0')}]`;
+  updated.write(range, rangeAt, 'latin1');
+  const digest = createHash('sha256').update(updated.subarray(0, b)).update(updated.subarray(c)).digest();
+  const query = sequence(smallInteger(1), sequence(sequence(objectIdentifier(OID.sha256)), octetString(digest)), DER_TRUE);
+  const reply = timestampReply(query, tsa, chainPath, at);
+  const token = Buffer.from(encodingOf(childAt(parseAsn1(reply, 'TimeStampResp'), 1, 'token'))).toString('hex');
+  updated.write(token.padEnd(placeholder.length, '0'), b + 1, 'latin1');
+  return updated;
 }

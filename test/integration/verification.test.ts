@@ -10,7 +10,7 @@ import type { Signer } from '../../electron/services/signing/signer';
 import { nssDatabase, pdfsig } from '../helpers/pdfTools';
 import { cmsView, P12_PASSWORD, testPki, workDir, type TestIdentity, type TestPki } from '../helpers/pki';
 import { startTsa, type TestTsa } from '../helpers/tsa';
-import { fileSigner, flipped, issueCertificate, makeCrl, renderedOrder, signedOrder, startClockTsa } from '../helpers/verificationPki';
+import { fileSigner, flipped, issueCertificate, makeCrl, renderedOrder, signedOrder, startClockTsa, withDocumentTimestamp } from '../helpers/verificationPki';
 
 /**
  * Issue 12: what the verifier says about a PDF is a legal statement, so every attack the issue names
@@ -221,6 +221,36 @@ describe('timestamps prove time only from a trusted authority (issue 12)', () =>
   it('a trusted timestamp after the certificate expired: FAILED / EXPIRED', async () => {
     const pdf = await expiredSignedWith(trustedTsa, pki.ca.certPath, new Date('2022-03-01T12:00:00Z'));
     expect(verdict(pdf, trustCa())).toEqual([['FAILED', 'EXPIRED']]);
+  });
+});
+
+describe('document timestamps (PAdES, long-term validation tools add them)', () => {
+  it('a document timestamp from a trusted authority passes and leaves the signature before it TOTAL_PASSED; from another authority it is INDETERMINATE', () => {
+    const stamped = withDocumentTimestamp(signed, pki.tsa, pki.ca.certPath, new Date());
+    const check = verifyPdf(stamped, trustCa());
+    expect(check.signatures.map((s) => [s.type, s.indication, s.subIndication])).toEqual([
+      ['signature', 'TOTAL_PASSED', null],
+      ['documentTimestamp', 'TOTAL_PASSED', null],
+    ]);
+    expect(check.signatures[0]!.changes.map((c) => c.kind)).toEqual(['documentTimestamp']);
+    expect(check.signatures[1]!.cms.timestamp).toMatchObject({ intact: true, trusted: true, authority: 'Bandomoji laiko žymų tarnyba' });
+    expect(check.indication).toBe('TOTAL_PASSED');
+
+    const rogue = issueCertificate({ subject: '/C=LT/CN=Svetima laiko žymų tarnyba', issuer: 'otherCa', profile: 'tsa', from: new Date(Date.now() - 3600_000), until: new Date(Date.now() + 3600_000 * 24 * 365) });
+    const foreign = verifyPdf(withDocumentTimestamp(signed, rogue, pki.otherCa.certPath, new Date()), trustCa());
+    expect(foreign.signatures.map((s) => [s.type, s.indication, s.subIndication])).toEqual([
+      ['signature', 'INDETERMINATE', 'GENERIC'],
+      ['documentTimestamp', 'INDETERMINATE', 'NO_CERTIFICATE_CHAIN_FOUND'],
+    ]);
+  });
+
+  it('a document timestamp over other bytes is FAILED', () => {
+    const stamped = withDocumentTimestamp(signed, pki.tsa, pki.ca.certPath, new Date());
+    const at = stamped.indexOf('(Laiko zyma)', signed.length, 'latin1');
+    expect(at).toBeGreaterThan(signed.length);
+    const check = verifyPdf(flipped(stamped, at + 1), trustCa());
+    expect(check.signatures[1]).toMatchObject({ type: 'documentTimestamp', indication: 'FAILED', subIndication: 'HASH_FAILURE' });
+    expect(check.signatures[1]!.cms.problems).toContain('TIMESTAMP_IMPRINT_MISMATCH');
   });
 });
 

@@ -184,19 +184,27 @@ function candidates(buf: Buffer): Candidate[] {
   return found.sort((x, y) => x.end - y.end);
 }
 
-/** RFC 3161 document timestamp (PAdES, ETSI EN 319 142-1 §5.4): the token's imprint is over the byte ranges. */
+/** What a document timestamp's finding means for it as a signature: the token is its signature. */
+const AS_SIGNATURE: Readonly<Partial<Record<CmsProblem, CmsProblem>>> = {
+  TIMESTAMP_UNREADABLE: 'CMS_UNREADABLE',
+  TIMESTAMP_IMPRINT_MISMATCH: 'DIGEST_MISMATCH',
+  TIMESTAMP_BAD_SIGNATURE: 'BAD_SIGNATURE',
+};
+
+/**
+ * RFC 3161 document timestamp (PAdES, ETSI EN 319 142-1 §5.4): the token's imprint is over the byte
+ * ranges and the authority's certificate plays the signer's part; its own time is when it was made.
+ */
 function documentTimestampCheck(token: Buffer, signed: Buffer, trusted: readonly Uint8Array[], now: Date): CmsCheck {
   const finding = timestampOver(token, signed, trusted);
+  const problems = finding.problems.flatMap((p) => (AS_SIGNATURE[p] ? [AS_SIGNATURE[p] as CmsProblem, p] : [p]));
   const tsa = finding.check?.certificate ?? null;
-  if (!finding.check || !finding.timestamp || !tsa) {
-    return { ...uncheckedCms(finding.problems[0] ?? 'TIMESTAMP_UNREADABLE'), timestamp: finding.timestamp };
-  }
+  if (!finding.timestamp || !tsa) return { ...uncheckedCms(), problems: problems.length > 0 ? problems : ['CMS_UNREADABLE'], timestamp: finding.timestamp };
   const certificate = parseCertificate(tsa);
   const chainTrusted = finding.timestamp.trusted;
-  const intact = finding.timestamp.intact;
   return {
-    intact,
-    problems: intact ? [] : ['TIMESTAMP_BAD_SIGNATURE'],
+    intact: finding.timestamp.intact,
+    problems,
     signer: describeCertificate(tsa),
     signerCertificate: certificate,
     trustedPath: chainTrusted ? [tsa] : [],
