@@ -91,6 +91,14 @@ export function eligibleVoters<M extends Pick<CommissionMember, 'id' | 'votes'>>
   return members.filter((m) => m.votes && present.has(m.id) && !recused.has(m.id));
 }
 
+/**
+ * A tie (balsams pasiskirsčius po lygiai): as many votes for as against, at least one for. Abstentions
+ * never make a tie, under any majority rule; all abstaining is no tie.
+ */
+export function isTie(count: { for: number; against: number }): boolean {
+  return count.for > 0 && count.for === count.against;
+}
+
 export type TallyStatus = 'no_quorum' | 'incomplete' | 'adopted' | 'rejected';
 
 export interface Tally {
@@ -104,10 +112,7 @@ export interface Tally {
   quorum: Quorum;
   /** Votes for the proposal needed for it to be adopted without a tie-break (0 for more_for_than_against). */
   forNeeded: number;
-  /**
-   * The votes split evenly under the majority rule: exactly half of those voting (more_than_half_present)
-   * or of all members (more_than_half_members) for it, or as many for as against (more_for_than_against).
-   */
+  /** The votes split evenly (see `isTie`). */
   tie: boolean;
   /** The chair's vote decided the tie (status adopted or rejected follows it). */
   decidedByChair: boolean;
@@ -115,10 +120,11 @@ export interface Tally {
 
 /**
  * Count one case's vote. Ballots of members who are not eligible (absent, recused, non-voting) are
- * ignored. The result is known once every eligible member has voted. On a tie — the votes split
- * evenly under the majority rule, one vote short of adoption (balsams pasiskirsčius po lygiai) — the
- * chair's vote decides if the rules say so and the chair voted for or against; otherwise the proposal
- * is not adopted. A proposal further from a majority is not adopted whatever the chair voted.
+ * ignored. The result is known once every eligible member has voted. A tie is as many votes for as
+ * against, at least one for; abstentions never make one. On a tie the chair's vote decides if the
+ * rules say so and the chair voted for or against; otherwise the proposal is not adopted. The
+ * casting vote never counts twice: the tally keeps the real count. An absent or recused chair, or
+ * one who abstained, has no casting vote.
  */
 export function tally(
   rules: VotingRules,
@@ -140,18 +146,14 @@ export function tally(
       : rules.majority === 'more_than_half_members'
         ? Math.floor(q.voting / 2) + 1
         : 0;
-  const tie =
-    rules.majority === 'more_than_half_present'
-      ? yes * 2 === eligible.length
-      : rules.majority === 'more_than_half_members'
-        ? yes * 2 === q.voting
-        : yes === no;
+  // A tie never passes: for = against leaves for at most half of those voting and of all members.
+  const tie = isTie({ for: yes, against: no });
   const base = { for: yes, against: no, abstain, waiting, eligible: eligible.length, quorum: q, forNeeded, tie, decidedByChair: false };
   if (!q.met) return { ...base, status: 'no_quorum' };
   if (waiting > 0) return { ...base, status: 'incomplete' };
   const passes = rules.majority === 'more_for_than_against' ? yes > no : yes >= forNeeded;
   if (passes) return { ...base, status: 'adopted' };
-  if (tie && yes > 0 && rules.chairDecidesTie) {
+  if (tie && rules.chairDecidesTie) {
     const chair = eligible.find((m) => m.role === 'chair');
     const casting = chair ? ballots[chair.id] : undefined;
     if (casting === 'for') return { ...base, status: 'adopted', decidedByChair: true };

@@ -2,6 +2,7 @@ import { formatLtDate } from '../calendar';
 import { CRITERIA, type Criterion } from '../criteria';
 import { DECISIONS, type DecisionId } from '../decisions';
 import type { Assessment, CriterionEvaluation, Evaluation } from '../evaluation';
+import { isTie } from '../voting';
 import type { Block } from './documentModel';
 import type { CaseFacts, DocumentRef, VoteCount } from './documentSources';
 import { asSentence, convictDetails, minutesNote } from './references';
@@ -53,10 +54,19 @@ export function tallyText(tally: VoteCount): string {
   return `už – ${tally.for}, prieš – ${tally.against}, susilaikė – ${tally.abstain}`;
 }
 
-/** The result of the vote, and the chair's casting vote when it decided. */
+/**
+ * The result of the vote, and the chair's casting vote when it decided a real tie (for = against,
+ * see `isTie`). The count stays the real one: the casting vote is not added to it. A result recorded
+ * as decided by the chair whose count is no tie (recorded under the old rule, where "one vote short"
+ * was taken for a tie) never gets the sentence: signed minutes never state a tie that is not one.
+ */
 export function voteResult(tally: VoteCount): string {
-  const casting = tally.decidedByChair ? ' Balsams pasiskirsčius po lygiai, lėmė posėdžio pirmininko balsas.' : '';
-  return `Balsavimo rezultatai: ${tallyText(tally)}.${casting}`;
+  return `Balsavimo rezultatai: ${tallyText(tally)}.${castingVote(tally)}`;
+}
+
+/** " Balsams pasiskirsčius po lygiai, lėmė posėdžio pirmininko balsas." when the chair's vote decided a real tie, else nothing. */
+export function castingVote(tally: VoteCount): string {
+  return tally.decidedByChair && isTie(tally) ? ' Balsams pasiskirsčius po lygiai, lėmė posėdžio pirmininko balsas.' : '';
 }
 
 /**

@@ -1,7 +1,7 @@
 import { formatLtDate, type IsoDate } from '../calendar';
 import { DomainError } from '../errors';
 import { quorum, type Ballot, type CommissionRole } from '../voting';
-import { evaluationList, tallyText, voteResult } from './commissionText';
+import { castingVote, evaluationList, tallyText, voteResult } from './commissionText';
 import type { Block, DocumentModel } from './documentModel';
 import type { AgendaItemFacts, DecidedItemFacts, MeetingFacts, MeetingMemberFacts, MinutesSources, RecusalFacts } from './documentSources';
 import { decisionWording, V77_DEFINED } from './legalBasis';
@@ -99,7 +99,8 @@ function decidedItem(meeting: MeetingFacts, item: DecidedItemFacts): Block[] {
     bodyText('Drausmės komisija įvertino (Aprašo 11 punktas):'),
     evaluationList(item.evaluation),
     ...blocksIf(rationale !== '', bodyText(`Sprendimo motyvai: ${asSentence(rationale)}`)),
-    ...item.rejected.map((r) => bodyText(`Siūlymas priimti Aprašo ${r.decision} papunktyje nurodytą sprendimą balsavimu nepriimtas (${tallyText(r.tally)}).`)),
+    // A proposal the chair's vote turned down on a tie says so, as an adopted one does.
+    ...item.rejected.map((r) => bodyText(`Siūlymas priimti Aprašo ${r.decision} papunktyje nurodytą sprendimą balsavimu nepriimtas (${tallyText(r.tally)}).${castingVote(r.tally)}`)),
     ...blocksIf(ballots !== '', bodyText(ballots)),
     bodyText(voteResult(item.tally)),
     // V-77 p. 10: the decision in the words of its sub-point.

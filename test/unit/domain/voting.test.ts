@@ -63,7 +63,7 @@ describe('recusal: a member with a conflict of interest is left out of that case
 describe('majority and the chair’s casting vote', () => {
   it('default: adopted with more than half of those voting for it; an abstention counts as not for', () => {
     expect(count({ chair: 'for', a: 'for', b: 'against' })).toMatchObject({ status: 'adopted', forNeeded: 2 });
-    // 2 of 5 for, 1 against, 2 abstain: no majority and no tie.
+    // 2 of 5 for, 1 against, 2 abstain: no majority and no tie (V-77 p. 10).
     expect(count({ chair: 'for', a: 'for', b: 'against', c: 'abstain', d: 'abstain' })).toMatchObject({ status: 'rejected', forNeeded: 3, tie: false, decidedByChair: false });
   });
 
@@ -71,41 +71,79 @@ describe('majority and the chair’s casting vote', () => {
     expect(count({ chair: 'for', a: 'for' }, DEFAULT_VOTING_RULES, ['chair', 'a', 'b'])).toMatchObject({ status: 'incomplete', waiting: 1 });
   });
 
-  it('a tie is decided by the chair’s vote, either way', () => {
-    expect(count({ chair: 'for', a: 'for', b: 'against', c: 'against' })).toMatchObject({ status: 'adopted', tie: true, decidedByChair: true });
-    expect(count({ chair: 'against', a: 'for', b: 'for', c: 'against' })).toMatchObject({ status: 'rejected', tie: true, decidedByChair: true });
-    // An abstention counts as not for: 2 for of 5 is short of a majority, not a tie the chair can break.
-    expect(count({ chair: 'for', a: 'for', b: 'against', c: 'against', d: 'abstain' })).toMatchObject({ status: 'rejected', tie: false, decidedByChair: false });
-    expect(count({ chair: 'for', a: 'against', b: 'abstain', c: 'abstain', d: 'abstain' })).toMatchObject({ status: 'rejected', tie: false });
-    // Two for and two abstaining of four is an even split: the chair decides.
-    expect(count({ chair: 'for', a: 'for', b: 'abstain', c: 'abstain' })).toMatchObject({ status: 'adopted', tie: true, decidedByChair: true });
+  it('V-77 p. 10: a tie — as many for as against — is decided by the chair’s vote, either way, and the count stays the real one', () => {
+    expect(count({ chair: 'for', a: 'for', b: 'against', c: 'against' })).toMatchObject({ status: 'adopted', for: 2, against: 2, abstain: 0, tie: true, decidedByChair: true });
+    expect(count({ chair: 'against', a: 'for', b: 'for', c: 'against' })).toMatchObject({ status: 'rejected', for: 2, against: 2, tie: true, decidedByChair: true });
+    // 2/2/1: the abstention does not undo the tie.
+    expect(count({ chair: 'for', a: 'for', b: 'against', c: 'against', d: 'abstain' })).toMatchObject({ status: 'adopted', for: 2, against: 2, abstain: 1, tie: true, decidedByChair: true });
+    // 1/1/2: one for, one against, two abstaining is a tie too.
+    expect(count({ chair: 'against', a: 'for', b: 'abstain', c: 'abstain' })).toMatchObject({ status: 'rejected', for: 1, against: 1, abstain: 2, tie: true, decidedByChair: true });
   });
 
-  it('a tie fails when the chair abstained, is absent, or the rules give no casting vote', () => {
-    expect(count({ chair: 'abstain', a: 'for', b: 'for', c: 'against' })).toMatchObject({ status: 'rejected', tie: true, decidedByChair: false });
-    expect(count({ a: 'for', b: 'against', c: 'for', d: 'against' })).toMatchObject({ status: 'rejected', tie: true, decidedByChair: false });
-    const noCasting = { ...DEFAULT_VOTING_RULES, chairDecidesTie: false };
-    expect(count({ chair: 'for', a: 'for', b: 'against', c: 'against' }, noCasting)).toMatchObject({ status: 'rejected', decidedByChair: false });
-    // A recused chair has no casting vote in that case.
-    expect(count({ a: 'for', b: 'against', c: 'for', d: 'against' }, DEFAULT_VOTING_RULES, ['chair', 'a', 'b', 'c', 'd'], ['chair'])).toMatchObject({ status: 'rejected', decidedByChair: false });
+  it('V-77 p. 10: abstentions never make a tie — 2 for, 1 against, 1 abstaining is short of a majority, not a tie', () => {
+    expect(count({ chair: 'for', a: 'for', b: 'against', c: 'abstain' })).toMatchObject({ status: 'rejected', for: 2, against: 1, abstain: 1, forNeeded: 3, tie: false, decidedByChair: false });
+    // The chair abstaining instead changes nothing: still no tie to break.
+    expect(count({ chair: 'abstain', a: 'for', b: 'for', c: 'against' })).toMatchObject({ status: 'rejected', tie: false, decidedByChair: false });
+    // Two for and two abstaining of four: half, not a majority, and no tie.
+    expect(count({ chair: 'for', a: 'for', b: 'abstain', c: 'abstain' })).toMatchObject({ status: 'rejected', tie: false, decidedByChair: false });
   });
 
   it('all abstaining is not a tie to break', () => {
-    expect(count({ chair: 'abstain', a: 'abstain', b: 'abstain' })).toMatchObject({ status: 'rejected', tie: false, decidedByChair: false });
+    expect(count({ chair: 'abstain', a: 'abstain', b: 'abstain' })).toMatchObject({ status: 'rejected', for: 0, against: 0, abstain: 3, tie: false, decidedByChair: false });
+    expect(count({ chair: 'abstain', a: 'abstain', b: 'abstain' }, { ...DEFAULT_VOTING_RULES, majority: 'more_for_than_against' })).toMatchObject({ status: 'rejected', tie: false, decidedByChair: false });
   });
 
-  it('more for than against: abstentions do not count', () => {
+  it('a tie fails when the chair abstained, is absent or recused, or the rules give no casting vote', () => {
+    // The chair abstaining on a tie: 1 for, 1 against.
+    expect(count({ chair: 'abstain', a: 'for', b: 'against' })).toMatchObject({ status: 'rejected', for: 1, against: 1, abstain: 1, tie: true, decidedByChair: false });
+    // The chair absent.
+    expect(count({ a: 'for', b: 'against', c: 'for', d: 'against' })).toMatchObject({ status: 'rejected', tie: true, decidedByChair: false });
+    // The chair recused: present, but no casting vote in that case, even with a ballot on record.
+    expect(count({ chair: 'for', a: 'for', b: 'against', c: 'for', d: 'against' }, DEFAULT_VOTING_RULES, ['chair', 'a', 'b', 'c', 'd'], ['chair'])).toMatchObject({
+      status: 'rejected',
+      for: 2,
+      against: 2,
+      tie: true,
+      decidedByChair: false,
+    });
+    const noCasting = { ...DEFAULT_VOTING_RULES, chairDecidesTie: false };
+    expect(count({ chair: 'for', a: 'for', b: 'against', c: 'against' }, noCasting)).toMatchObject({ status: 'rejected', tie: true, decidedByChair: false });
+  });
+
+  it('a member’s recusal leaves a tie among the others to the chair', () => {
+    // d recused with a ballot on record: 2 for, 2 against among the four eligible.
+    expect(count({ chair: 'for', a: 'for', b: 'against', c: 'against', d: 'for' }, DEFAULT_VOTING_RULES, ['chair', 'a', 'b', 'c', 'd'], ['d'])).toMatchObject({
+      status: 'adopted',
+      for: 2,
+      against: 2,
+      eligible: 4,
+      tie: true,
+      decidedByChair: true,
+    });
+    // d recused: 2 for, 1 against, 1 abstaining — no tie.
+    expect(count({ chair: 'for', a: 'for', b: 'against', c: 'abstain', d: 'against' }, DEFAULT_VOTING_RULES, ['chair', 'a', 'b', 'c', 'd'], ['d'])).toMatchObject({
+      status: 'rejected',
+      tie: false,
+      decidedByChair: false,
+    });
+  });
+
+  it('more for than against: abstentions do not count; a tie goes to the chair', () => {
     const rules: VotingRules = { ...DEFAULT_VOTING_RULES, majority: 'more_for_than_against' };
-    expect(count({ chair: 'for', a: 'abstain', b: 'abstain' }, rules)).toMatchObject({ status: 'adopted', forNeeded: 0 });
-    expect(count({ chair: 'for', a: 'against', b: 'abstain' }, rules)).toMatchObject({ status: 'adopted', decidedByChair: true });
+    expect(count({ chair: 'for', a: 'abstain', b: 'abstain' }, rules)).toMatchObject({ status: 'adopted', forNeeded: 0, tie: false });
+    expect(count({ chair: 'for', a: 'for', b: 'against', c: 'abstain' }, rules)).toMatchObject({ status: 'adopted', tie: false, decidedByChair: false });
+    expect(count({ chair: 'for', a: 'against', b: 'abstain' }, rules)).toMatchObject({ status: 'adopted', tie: true, decidedByChair: true });
+    expect(count({ chair: 'against', a: 'for', b: 'for', c: 'against', d: 'abstain' }, rules)).toMatchObject({ status: 'rejected', tie: true, decidedByChair: true });
+    expect(count({ chair: 'abstain', a: 'for', b: 'against', c: 'abstain' }, rules)).toMatchObject({ status: 'rejected', tie: true, decidedByChair: false });
   });
 
-  it('more than half of all members: three of five must vote for, however many are present', () => {
+  it('more than half of all members: three of five must vote for, however many are present; a tie goes to the chair', () => {
     const rules: VotingRules = { ...DEFAULT_VOTING_RULES, majority: 'more_than_half_members' };
-    expect(count({ chair: 'for', a: 'for', b: 'abstain' }, rules)).toMatchObject({ status: 'rejected', forNeeded: 3 });
-    // One for, one against: far from three of five, so the chair's vote cannot carry it.
-    expect(count({ chair: 'for', a: 'against', b: 'abstain' }, rules)).toMatchObject({ status: 'rejected', tie: false, decidedByChair: false });
-    expect(count({ chair: 'for', a: 'for', b: 'for' }, rules)).toMatchObject({ status: 'adopted' });
+    expect(count({ chair: 'for', a: 'for', b: 'abstain' }, rules)).toMatchObject({ status: 'rejected', forNeeded: 3, tie: false });
+    expect(count({ chair: 'for', a: 'for', b: 'against', c: 'abstain' }, rules)).toMatchObject({ status: 'rejected', tie: false, decidedByChair: false });
+    expect(count({ chair: 'for', a: 'against', b: 'abstain' }, rules)).toMatchObject({ status: 'adopted', tie: true, decidedByChair: true });
+    expect(count({ chair: 'against', a: 'for', b: 'for', c: 'against', d: 'abstain' }, rules)).toMatchObject({ status: 'rejected', tie: true, decidedByChair: true });
+    expect(count({ chair: 'for', a: 'for', b: 'for' }, rules)).toMatchObject({ status: 'adopted', tie: false });
   });
 
   it('a vote without quorum is never adopted, however it went', () => {

@@ -8,6 +8,9 @@ import { encodeText, missingCharacters, textWidth, unsupportedText, type Faces, 
  * number, and place centred; body text 12 pt, justified, first lines indented; page numbers at the
  * top centre from the second page; annexes under "PRIDEDAMA"; a signature block with the position on
  * the left and the name on the right, and the space between them kept for the signature's stamp.
+ * The signature block never stands alone on a page: when it does not fit under the text, the end of
+ * the text goes over to the next page with it. A stamp's rectangle is kept clear of every line
+ * painted on its page.
  */
 export const PAGE = { width: 595.28, height: 841.89 };
 const MM = 72 / 25.4;
@@ -20,6 +23,22 @@ const BODY = 12;
 const LEADING = 14.4;
 const SMALL = 10;
 const INDENT = 12.7 * MM;
+/** The visible stamp's size (signing/pdfSignature.ts draws it in the slot's rectangle). */
+const STAMP = { width: 150, height: 40 };
+/** The name's baseline stands this far above the stamp's bottom edge, level with its lower half. */
+const STAMP_BASELINE = 16;
+/** The least room between a stamp and any text or rule, and between one signature and the next. */
+const CLEAR = 10;
+/** The stamp's left edge by default; it moves left only to make room for a long name. */
+const STAMP_LEFT = LEFT + WIDTH * 0.42;
+/** The widest a name stands on one line; a longer one wraps. */
+const NAME_WIDTH = WIDTH * 0.4;
+/**
+ * What of the text stands on the signatures' page: the last block whole if it has at most KEEP_WHOLE
+ * lines (a heading, or "PRIDEDAMA:", counts with what follows it), else its last KEEP_LAST lines.
+ */
+const KEEP_WHOLE = 6;
+const KEEP_LAST = 3;
 
 /** Where a signer's visible stamp goes: the page (0-based) and the rectangle [x1 y1 x2 y2]. */
 export interface SignatureSlot {
@@ -42,7 +61,20 @@ const FONT_KEYS = { regular: 'F1', bold: 'F2' } as const;
 class Pages {
   readonly pages: string[][] = [[]];
   y = TOP;
-  constructor(private readonly faces: Faces) {}
+  /** The lowest point painted on this page so far (the bottom of a glyph's descender or of a rule). */
+  ink = TOP;
+  /** Lines (and table rows) placed so far, counting from the document's first. */
+  lines = 0;
+  /** The first line of the current page, and of the block being laid out. */
+  pageStart = 0;
+  groupStart = 0;
+  private keepWithNext = false;
+
+  /** `breakAt`: the line that starts a new page, to take the end of the text over with the signatures. */
+  constructor(
+    private readonly faces: Faces,
+    private readonly breakAt?: number,
+  ) {}
 
   get current(): string[] {
     return this.pages[this.pages.length - 1] as string[];
@@ -54,6 +86,8 @@ class Pages {
   newPage() {
     this.pages.push([]);
     this.y = TOP;
+    this.ink = TOP;
+    this.pageStart = this.lines;
     const label = `${this.pages.length}`;
     this.text(label, this.faces.regular, SMALL, (PAGE.width - textWidth(this.faces.regular, label, SMALL)) / 2, PAGE.height - 12 * MM);
   }
@@ -63,20 +97,38 @@ class Pages {
     if (this.y - height < BOTTOM) this.newPage();
   }
 
+  /** Room for one line or table row of `height`, or a new page (true when one was started). */
+  line(height: number): boolean {
+    const forced = this.lines === this.breakAt && this.lines > this.pageStart;
+    const turned = forced || this.y - height < BOTTOM;
+    if (turned) this.newPage();
+    this.lines++;
+    return turned;
+  }
+
+  /** A block of the text starts here, unless it follows a heading, which keeps with it. */
+  group(keepWithNext = false) {
+    if (!this.keepWithNext) this.groupStart = this.lines;
+    this.keepWithNext = keepWithNext;
+  }
+
   text(s: string, face: PreparedFace, size: number, x: number, y: number, wordSpacing = 0) {
     const key = FONT_KEYS[face.name];
     if (wordSpacing === 0 || !s.includes(' ')) {
       this.current.push(`BT /${key} ${size} Tf ${x.toFixed(2)} ${y.toFixed(2)} Td ${encodeText(face, s)} Tj ET`);
+      this.ink = Math.min(this.ink, y + (face.descent * size) / 1000);
       return;
     }
     // Justification: widen each space by moving the text after it (Tw does not apply to 2-byte codes).
     const shift = (-wordSpacing * 1000) / size;
     const parts = s.split(' ').map((w, i, all) => encodeText(face, i < all.length - 1 ? `${w} ` : w));
     this.current.push(`BT /${key} ${size} Tf ${x.toFixed(2)} ${y.toFixed(2)} Td [${parts.join(` ${shift.toFixed(1)} `)}] TJ ET`);
+    this.ink = Math.min(this.ink, y + (face.descent * size) / 1000);
   }
 
   rule(x1: number, y1: number, x2: number, y2: number) {
     this.current.push(`0.5 w ${x1.toFixed(2)} ${y1.toFixed(2)} m ${x2.toFixed(2)} ${y2.toFixed(2)} l S`);
+    this.ink = Math.min(this.ink, y1 - 0.25, y2 - 0.25);
   }
 }
 
@@ -115,7 +167,7 @@ export function wrap(face: PreparedFace, text: string, size: number, width: numb
 
 function centred(p: Pages, text: string, face: PreparedFace, size = BODY) {
   for (const line of wrap(face, text, size, WIDTH)) {
-    p.need(LEADING);
+    p.line(LEADING);
     p.y -= LEADING;
     p.text(line, face, size, LEFT + (WIDTH - textWidth(face, line, size)) / 2, p.y);
   }
@@ -124,7 +176,7 @@ function centred(p: Pages, text: string, face: PreparedFace, size = BODY) {
 function paragraph(p: Pages, text: string, face: PreparedFace, indent: number, justify: boolean) {
   const lines = wrap(face, text, BODY, WIDTH, indent);
   lines.forEach((line, i) => {
-    p.need(LEADING);
+    p.line(LEADING);
     p.y -= LEADING;
     const x = LEFT + (i === 0 ? indent : 0);
     const room = WIDTH - (i === 0 ? indent : 0);
@@ -141,7 +193,7 @@ function numbered(p: Pages, faces: Faces, items: { label?: string; text: string 
     const hang = Math.max(INDENT, textWidth(faces.regular, `${label} `, BODY) + 4);
     const lines = wrap(faces.regular, item.text, BODY, WIDTH - hang);
     lines.forEach((line, k) => {
-      p.need(LEADING);
+      p.line(LEADING);
       p.y -= LEADING;
       if (k === 0) p.text(label, faces.regular, BODY, LEFT, p.y);
       p.text(line, faces.regular, BODY, LEFT + hang, p.y);
@@ -156,10 +208,7 @@ function table(p: Pages, faces: Faces, columns: { title: string; width: number }
   const row = (cells: string[], face: PreparedFace, repeatHeader: boolean) => {
     const wrapped = cells.map((c, i) => wrap(face, c, SMALL, (widths[i] as number) - 2 * pad));
     const height = Math.max(...wrapped.map((w) => w.length)) * lead + 2 * pad;
-    if (p.y - height < BOTTOM) {
-      p.newPage();
-      if (repeatHeader) row(columns.map((c) => c.title), faces.bold, false);
-    }
+    if (p.line(height) && repeatHeader) row(columns.map((c) => c.title), faces.bold, false);
     const top = p.y;
     let x = LEFT;
     wrapped.forEach((lines, i) => {
@@ -184,6 +233,7 @@ function table(p: Pages, faces: Faces, columns: { title: string; width: number }
 }
 
 function block(p: Pages, faces: Faces, b: Block) {
+  p.group(b.kind === 'heading');
   switch (b.kind) {
     case 'paragraph':
       paragraph(p, b.text, b.bold ? faces.bold : faces.regular, b.indent === false ? 0 : INDENT, true);
@@ -214,11 +264,9 @@ function texts(model: DocumentModel): string[] {
   return out;
 }
 
-export function layOut(model: DocumentModel, faces: Faces): LaidOut {
-  const all = texts(model).join('');
-  const missing = [...new Set([...missingCharacters(faces.regular, all), ...missingCharacters(faces.bold, all)])];
-  if (missing.length > 0) throw unsupportedText(missing);
-  const p = new Pages(faces);
+/** The document down to the annexes, with the signature block still to come. */
+function text(model: DocumentModel, faces: Faces, breakAt?: number): Pages {
+  const p = new Pages(faces, breakAt);
   centred(p, model.institution.toLocaleUpperCase('lt'), faces.bold);
   p.y -= LEADING;
   // A letter's addressees stand on the left above its title; letters print no document type.
@@ -234,22 +282,69 @@ export function layOut(model: DocumentModel, faces: Faces): LaidOut {
   p.y -= LEADING / 2;
   for (const b of model.body) block(p, faces, b);
   if (model.annexes.length > 0) {
+    p.group();
     p.need(LEADING * 3);
     p.y -= LEADING;
     paragraph(p, 'PRIDEDAMA:', faces.regular, 0, false);
     numbered(p, faces, model.annexes.map((text) => ({ text })));
   }
+  return p;
+}
+
+/** One signature of the block: its lines, and how far below the ink above it reaches. */
+interface SignaturePlan {
+  line: DocumentModel['signatures'][number];
+  position: string[];
+  name: string[];
+  /** From the ink above to the baseline of the last line (the name's, and the position's). */
+  baseline: number;
+  /** From the ink above to the bottom of the stamp. */
+  height: number;
+}
+
+/**
+ * The stamp's rectangle is CLEAR below the ink above; the name and the position's last line stand
+ * level with its lower half, and lines above them push the whole signature down so that none rises
+ * above the stamp's top.
+ */
+function planSignature(faces: Faces, line: DocumentModel['signatures'][number], positionWidth: number): SignaturePlan {
+  const position = wrap(faces.regular, line.position, BODY, positionWidth);
+  const name = wrap(faces.regular, line.name, BODY, NAME_WIDTH);
+  const ascent = (faces.regular.ascent * BODY) / 1000;
+  const lines = Math.max(position.length, name.length);
+  const baseline = CLEAR + Math.max(STAMP.height - STAMP_BASELINE, ascent + LEADING * (lines - 1));
+  return { line, position, name, baseline, height: baseline + STAMP_BASELINE };
+}
+
+/** Every stamp at the same left edge, moved left of the default only as far as the longest name needs. */
+function stampLeft(faces: Faces, model: DocumentModel): number {
+  const widest = Math.max(0, ...model.signatures.map((s) => Math.min(NAME_WIDTH, textWidth(faces.regular, s.name, BODY))));
+  return Math.min(STAMP_LEFT, RIGHT - widest - CLEAR - STAMP.width);
+}
+
+export function layOut(model: DocumentModel, faces: Faces): LaidOut {
+  const all = texts(model).join('');
+  const missing = [...new Set([...missingCharacters(faces.regular, all), ...missingCharacters(faces.bold, all)])];
+  if (missing.length > 0) throw unsupportedText(missing);
+  const left = stampLeft(faces, model);
+  const plans = model.signatures.map((s) => planSignature(faces, s, left - CLEAR - LEFT));
+  const height = plans.reduce((h, s) => h + s.height, 0);
+  let p = text(model, faces);
+  const last = p.lines - p.groupStart;
+  const keep = last <= KEEP_WHOLE ? p.groupStart : p.lines - KEEP_LAST;
+  // The signatures would stand alone on the next page, or with fewer of the last lines than kept
+  // with them: the end of the text goes over to a new page with them.
+  if (plans.length > 0 && (p.ink - height < BOTTOM || keep < p.pageStart)) p = text(model, faces, keep);
   const slots: SignatureSlot[] = [];
-  p.y -= LEADING;
-  for (const s of model.signatures) {
-    const position = wrap(faces.regular, s.position, BODY, WIDTH * 0.4);
-    p.need(Math.max(52, position.length * LEADING + 24));
-    const top = p.y;
-    position.forEach((line, i) => p.text(line, faces.regular, BODY, LEFT, top - LEADING * (i + 1)));
-    const baseline = top - LEADING * position.length;
-    p.text(s.name, faces.regular, BODY, RIGHT - textWidth(faces.regular, s.name, BODY), baseline);
-    slots.push({ role: s.role, name: s.name, position: s.position, page: p.index, rect: [LEFT + WIDTH * 0.42, baseline - 14, LEFT + WIDTH * 0.42 + 150, baseline + 26] });
-    p.y = Math.min(baseline - 24, top - 52);
+  for (const s of plans) {
+    const baseline = p.ink - s.baseline;
+    const top = baseline + LEADING * (s.position.length - 1);
+    s.position.forEach((line, i) => p.text(line, faces.regular, BODY, LEFT, top - LEADING * i));
+    const nameTop = baseline + LEADING * (s.name.length - 1);
+    s.name.forEach((line, i) => p.text(line, faces.regular, BODY, RIGHT - textWidth(faces.regular, line, BODY), nameTop - LEADING * i));
+    const bottom = baseline - STAMP_BASELINE;
+    slots.push({ role: s.line.role, name: s.line.name, position: s.line.position, page: p.index, rect: [left, bottom, left + STAMP.width, bottom + STAMP.height] });
+    p.ink = Math.min(p.ink, bottom);
   }
   return { pages: p.pages.map((ops) => ops.join('\n')), slots };
 }

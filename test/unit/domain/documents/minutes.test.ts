@@ -1,10 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../../shared/domain/errors';
 import { buildMinutes } from '../../../../shared/domain/documents/minutes';
+import { DEFAULT_VOTING_RULES, tally, type Ballot, type VotingRules } from '../../../../shared/domain/voting';
 import { bodyLines, bodyOf, institution, meeting, REFUSAL_RATIONALE } from './fixtures';
 
 const minutes = buildMinutes({ institution, meeting }, 'DK-12', '2026-11-20');
 const text = bodyOf(minutes);
+
+const CASTING = 'Balsams pasiskirsčius po lygiai, lėmė posėdžio pirmininko balsas.';
+/** The fixture's commission and a fifth voting member: m1 chairs, m2 is the secretary who does not vote. */
+const FIVE_VOTING = [...meeting.members, { id: 'm6', name: 'Rasa Petrauskienė', position: 'socialinė darbuotoja', role: 'member' as const, votes: true }];
+const EVERYONE = FIVE_VOTING.map((m) => m.id);
+
+/**
+ * The minutes' vote result line for one case, the tally counted from the ballots as the meeting
+ * service counts it. Everyone is at the meeting; `present` is who was there for this case's vote.
+ */
+function resultLine(ballots: Record<string, Ballot>, options: { rules?: VotingRules; present?: string[]; recused?: string[] } = {}): string {
+  const { rules = DEFAULT_VOTING_RULES, present = EVERYONE, recused = [] } = options;
+  const [first] = meeting.agenda;
+  if (first?.outcome !== 'decided') throw new Error('the fixture’s first case is decided');
+  const t = tally(rules, FIVE_VOTING, new Set(present), new Set(recused), ballots);
+  const item = {
+    ...first,
+    present,
+    ballots,
+    recusals: recused.map((memberId) => ({ memberId, reason: 'nuteistojo giminaitis' })),
+    tally: { for: t.for, against: t.against, abstain: t.abstain, decidedByChair: t.decidedByChair },
+  };
+  const lines = bodyLines(buildMinutes({ institution, meeting: { ...meeting, members: FIVE_VOTING, present: EVERYONE, agenda: [item] } }, 'DK-12', '2026-11-20'));
+  const line = lines.find((l) => l.startsWith('Balsavimo rezultatai:'));
+  if (!line) throw new Error('the minutes have no vote result');
+  return line;
+}
 
 describe('V-77 p. 9–11: the minutes of the commission meeting', () => {
   it('is the commission meeting’s protokolas of the institution, with its number and place', () => {
@@ -87,6 +115,56 @@ describe('V-77 p. 9–11: the minutes of the commission meeting', () => {
     expect(text).toContain(`Sprendimo motyvai: ${REFUSAL_RATIONALE}.`);
   });
 
+  it('V-77 p. 10: says the chair’s vote decided only for a real tie — as many for as against — and prints the real count', () => {
+    const MAJORITIES = ['more_than_half_present', 'more_for_than_against', 'more_than_half_members'] as const;
+    for (const majority of MAJORITIES) {
+      const rules = { ...DEFAULT_VOTING_RULES, majority };
+      // 2 for, 2 against: the chair's vote decides, either way; the count is not 3 for.
+      expect(resultLine({ m1: 'for', m3: 'for', m4: 'against', m5: 'against' }, { rules, present: ['m1', 'm2', 'm3', 'm4', 'm5'] })).toBe(`Balsavimo rezultatai: už – 2, prieš – 2, susilaikė – 0. ${CASTING}`);
+      expect(resultLine({ m1: 'against', m3: 'for', m4: 'for', m5: 'against' }, { rules, present: ['m1', 'm2', 'm3', 'm4', 'm5'] })).toBe(`Balsavimo rezultatai: už – 2, prieš – 2, susilaikė – 0. ${CASTING}`);
+      // 2/2/1: an abstention does not undo a tie.
+      expect(resultLine({ m1: 'for', m3: 'for', m4: 'against', m5: 'against', m6: 'abstain' }, { rules })).toBe(`Balsavimo rezultatai: už – 2, prieš – 2, susilaikė – 1. ${CASTING}`);
+      // 1/1/2.
+      expect(resultLine({ m1: 'against', m3: 'for', m4: 'abstain', m5: 'abstain' }, { rules, present: ['m1', 'm2', 'm3', 'm4', 'm5'] })).toBe(`Balsavimo rezultatai: už – 1, prieš – 1, susilaikė – 2. ${CASTING}`);
+      // A recused member leaves a 2/2 tie among the others.
+      expect(resultLine({ m1: 'for', m3: 'for', m4: 'against', m5: 'against', m6: 'for' }, { rules, recused: ['m6'] })).toBe(`Balsavimo rezultatai: už – 2, prieš – 2, susilaikė – 0. ${CASTING}`);
+    }
+  });
+
+  it('V-77 p. 10: no tie sentence when abstentions, not a tie, kept the proposal from a majority, or the chair had no casting vote', () => {
+    const MAJORITIES = ['more_than_half_present', 'more_for_than_against', 'more_than_half_members'] as const;
+    for (const majority of MAJORITIES) {
+      const rules = { ...DEFAULT_VOTING_RULES, majority };
+      // 2 for, 1 against, 1 abstaining is no tie (the issue's case).
+      expect(resultLine({ m1: 'for', m3: 'for', m4: 'against', m5: 'abstain' }, { rules, present: ['m1', 'm2', 'm3', 'm4', 'm5'] })).toBe('Balsavimo rezultatai: už – 2, prieš – 1, susilaikė – 1.');
+      expect(resultLine({ m1: 'for', m3: 'for', m4: 'abstain', m5: 'abstain', m6: 'against' }, { rules })).toBe('Balsavimo rezultatai: už – 2, prieš – 1, susilaikė – 2.');
+      // Everyone abstaining.
+      expect(resultLine({ m1: 'abstain', m3: 'abstain', m4: 'abstain', m5: 'abstain', m6: 'abstain' }, { rules })).toBe('Balsavimo rezultatai: už – 0, prieš – 0, susilaikė – 5.');
+      // A tie, but the chair abstained, left before the vote, or recused: no casting vote.
+      expect(resultLine({ m1: 'abstain', m3: 'for', m4: 'against' }, { rules, present: ['m1', 'm2', 'm3', 'm4'] })).toBe('Balsavimo rezultatai: už – 1, prieš – 1, susilaikė – 1.');
+      expect(resultLine({ m3: 'for', m4: 'against', m5: 'for', m6: 'against' }, { rules, present: ['m2', 'm3', 'm4', 'm5', 'm6'] })).toBe('Balsavimo rezultatai: už – 2, prieš – 2, susilaikė – 0.');
+      expect(resultLine({ m3: 'for', m4: 'against', m5: 'for', m6: 'against' }, { rules, recused: ['m1'] })).toBe('Balsavimo rezultatai: už – 2, prieš – 2, susilaikė – 0.');
+    }
+  });
+
+  it('V-77 p. 10: a proposal the chair’s vote turned down on a tie says so', () => {
+    const [first] = meeting.agenda;
+    if (first?.outcome !== 'decided') throw new Error('the fixture’s first case is decided');
+    const withRejected = { ...first, rejected: [{ decision: '10.3' as const, ballots: { m1: 'against', m3: 'for' } as const, tally: { for: 1, against: 1, abstain: 0, decidedByChair: true } }] };
+    const minutes = bodyOf(buildMinutes({ institution, meeting: { ...meeting, agenda: [withRejected] } }, 'DK-12', '2026-11-20'));
+    expect(minutes).toContain(`Siūlymas priimti Aprašo 10.3 papunktyje nurodytą sprendimą balsavimu nepriimtas (už – 1, prieš – 1, susilaikė – 0). ${CASTING}`);
+  });
+
+  it('V-77 p. 10: a result recorded as decided by the chair whose count is no tie never gets the tie sentence', () => {
+    // As recorded before the tie rule was corrected: 2 for, 1 against, 1 abstaining taken for a tie.
+    const [first] = meeting.agenda;
+    if (first?.outcome !== 'decided') throw new Error('the fixture’s first case is decided');
+    const recorded = { ...first, ballots: { m1: 'for', m3: 'for', m4: 'against', m5: 'abstain' } as const, tally: { for: 2, against: 1, abstain: 1, decidedByChair: true } };
+    const old = bodyOf(buildMinutes({ institution, meeting: { ...meeting, present: ['m1', 'm2', 'm3', 'm4', 'm5'], agenda: [recorded] } }, 'DK-12', '2026-11-20'));
+    expect(old).toContain('Balsavimo rezultatai: už – 2, prieš – 1, susilaikė – 1.');
+    expect(old).not.toContain('po lygiai');
+  });
+
   it('V-77 p. 10: decides (NUSPRĘSTA) in the words of the sub-point', () => {
     expect(text).toContain(
       'NUSPRĘSTA. Teikti siūlymą pataisos įstaigos direktoriui kreiptis su teikimu į Kalėjimų departamento prie Lietuvos Respublikos teisingumo ministerijos direktorių perkelti nuteistąjį į pusiaukelės namus (Aprašo 10.3 papunktis).',
@@ -114,10 +192,10 @@ describe('V-77 p. 9–11: the minutes of the commission meeting', () => {
     expect(text).not.toContain('Balsuojant dėl šio klausimo');
   });
 
-  it('is signed by the chair and the secretary', () => {
-    expect(minutes.signatures).toEqual([
+  it('is signed by the chair and the secretary, each titled in their own gender (issue 12)', () => {
+    expect(minutes.signatures).toMatchObject([
       { role: 'chair', position: 'Posėdžio pirmininkas', name: 'Algirdas Šimkus' },
-      { role: 'secretary', position: 'Posėdžio sekretorius', name: 'Ieva Kazlauskė' },
+      { role: 'secretary', position: 'Posėdžio sekretorė', name: 'Ieva Kazlauskė' },
     ]);
   });
 
