@@ -140,7 +140,7 @@ describe('the case list', () => {
     // A reload starts from the default order again: the most urgent first.
     await expect.poll(() => renderedRows(page).first().locator('td:nth-child(6)').textContent()).toMatch(/overdue by \d+ d\./);
     await page.getByRole('button', { name: 'LT', exact: true }).click();
-    await page.getByRole('heading', { name: 'Bylos' }).waitFor();
+    await page.getByRole('heading', { name: 'Bylos', exact: true }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('lt');
     expect(session.problems).toEqual([]);
   });

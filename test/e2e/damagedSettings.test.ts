@@ -58,7 +58,7 @@ describe('a damaged settings file', () => {
     await page.getByRole('button', { name: 'Išsaugoti nustatymus' }).click();
 
     // The app works as usual again: the case list with the cases registered before.
-    await page.getByRole('heading', { name: 'Bylos' }).waitFor();
+    await page.getByRole('heading', { name: 'Bylos', exact: true }).waitFor();
     await expect.poll(() => page.locator('.list-count').textContent()).toBe('Rodoma bylų: 2 iš 2');
     expect(await page.locator('tbody tr[data-row] td:first-child').allTextContents()).toEqual(['Antroji Birutė', 'Pirmasis Arūnas']);
     expect(await page.getByRole('alert').count()).toBe(0);
@@ -70,7 +70,7 @@ describe('a damaged settings file', () => {
     await page.getByRole('heading', { name: 'Pirmasis Arūnas' }).waitFor();
     expect(listLoads).toBe(1);
     await page.getByRole('link', { name: 'Atgal į bylų sąrašą' }).click();
-    await page.getByRole('heading', { name: 'Bylos' }).waitFor();
+    await page.getByRole('heading', { name: 'Bylos', exact: true }).waitFor();
     await expect.poll(() => listLoads).toBe(2);
 
     // The damaged file was kept aside, not overwritten; the new settings are read back.

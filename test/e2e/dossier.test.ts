@@ -87,7 +87,8 @@ describe('loading the dossier (V-77 p. 6–9)', () => {
     await id.getByLabel('Galioja iki').fill('2031-05-01');
     await id.getByRole('button', { name: 'Išsaugoti duomenis' }).last().click();
     await page.getByRole('status').filter({ hasText: '6.10 punkto duomenys išsaugoti.' }).waitFor();
-    expect(await id.locator('[data-finding]').count()).toBe(0);
+    // The same status stands from the first save: wait for the flag to go, not for the text.
+    await expect.poll(() => id.locator('[data-finding]').count()).toBe(0);
 
     // 6.7: the commission can consult the personal file, so the judgment is not needed.
     await page.getByRole('button', { name: 'Atverti 6.7 punktą' }).click();

@@ -161,7 +161,7 @@ describe('roles', () => {
       },
     });
     const { page } = session;
-    await page.getByRole('heading', { name: 'Bylos' }).waitFor();
+    await page.getByRole('heading', { name: 'Bylos', exact: true }).waitFor();
     expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Bylos', 'Posėdžiai', 'Dokumentai', 'Komisija']);
 
     await page.getByRole('link', { name: 'Skaitomas Vytas' }).click();
@@ -277,7 +277,7 @@ describe('roles', () => {
     await page.getByRole('button', { name: 'Pakeisti slaptažodį' }).click();
 
     // Then the secretary's work: the cases and registering a request.
-    await page.getByRole('heading', { name: 'Bylos' }).waitFor();
+    await page.getByRole('heading', { name: 'Bylos', exact: true }).waitFor();
     await userMenu(page, newcomer).waitFor();
     expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Bylos', 'Naujas prašymas', 'Posėdžiai', 'Dokumentai', 'Pasirašymas', 'Komisija']);
     await page.getByRole('link', { name: 'Nematomas Slaptas' }).waitFor();
