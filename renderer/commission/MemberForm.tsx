@@ -9,7 +9,7 @@ import { FormFooter } from '../components/FormFooter';
 import { useTouched } from '../forms/useTouched';
 import { useI18n } from '../i18n/I18nProvider';
 import { movesToAction } from './focusMoves';
-import { useUserOptions } from './useUserOptions';
+import { useUserOptions } from '../users/useUserOptions';
 import {
   checkMember,
   defaultUntil,

@@ -1,35 +1,11 @@
-import { useEffect, useState } from 'react';
 import { DOCUMENT_KINDS } from '../../shared/domain/documents/documentModel';
 import type { Gender } from '../../shared/domain/documents/signers';
-import { call } from '../api/client';
 import { RadioGroupField, SelectField, TextAreaField, TextField } from '../components/fields';
 import { useI18n } from '../i18n/I18nProvider';
+import { useUserOptions, type UserOption } from '../users/useUserOptions';
 import { newDeputy, withGender, type DocumentSettingsValues, type OfficialValues } from './documentSettingsForm';
 
-interface UserOption {
-  value: string;
-  label: string;
-}
-
 const randomId = () => Math.random().toString(36).slice(2, 10);
-
-/** The users an official can be linked to (issue 12): the administrator reads them; others see none. */
-function useUserOptions(): UserOption[] {
-  const [users, setUsers] = useState<UserOption[]>([]);
-  useEffect(() => {
-    let live = true;
-    call('users.list', {}).then(
-      (list) => {
-        if (live) setUsers(list.filter((u) => u.active).map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` })));
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return users;
-}
 
 interface OfficialFieldsProps {
   id: string;
@@ -112,7 +88,7 @@ export function DocumentSettingsFields({ values, onChange, onLeave, errorOf }: D
   const { t } = useI18n();
   /** The props every text field of these sections shares, for the field at `path`. */
   const at = (path: string) => ({ onBlur: () => onLeave(path), error: errorOf(path) });
-  const users = useUserOptions();
+  const users = useUserOptions() ?? [];
 
   return (
     <>

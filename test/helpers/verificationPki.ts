@@ -244,3 +244,19 @@ export function withDocumentTimestamp(pdf: Buffer, tsa: TestIdentity, chainPath:
   updated.write(token.padEnd(placeholder.length, '0'), b + 1, 'latin1');
   return updated;
 }
+
+/** The byte ranges of the signatures in the file, as "a b c d", in file order. */
+export function signatureRanges(buf: Buffer): string[] {
+  return [...buf.toString('latin1').matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)].map((m) => [m[1], m[2], m[3], m[4]].join(' '));
+}
+
+/** `pdf` signed by the app in `slot`, as the test PKI's RSA signer (Ąžuolas Žėkas) or ECDSA signer (Eglė Šimkutė). */
+export async function signInSlot(pdf: Uint8Array, slot: SignatureSlot, who: 'rsa' | 'ecdsa' = 'rsa'): Promise<Buffer> {
+  const signer = openPkcs12(testPki()[who].p12, P12_PASSWORD);
+  try {
+    const signerName = who === 'rsa' ? 'Ąžuolas Žėkas' : 'Eglė Šimkutė';
+    return Buffer.from(await signPdf(pdf, { signer, slot, signerName, position: slot.position, at: new Date('2026-11-23T10:00:00Z'), fontsDir: FONTS }));
+  } finally {
+    await signer.close();
+  }
+}

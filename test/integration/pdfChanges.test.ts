@@ -17,10 +17,9 @@ import {
 } from '../../electron/services/documents/pdf/pdfSyntax';
 import { changesAfter, type ChangesAfter } from '../../electron/services/signing/pdfChanges';
 import { paintedBoxes, Unbounded, type ObjectSource } from '../../electron/services/signing/pdfContent';
-import { signPdf } from '../../electron/services/signing/pdfSignature';
-import { openPkcs12 } from '../../electron/services/signing/pkcs12';
 import { buildDocument } from '../../shared/domain/documents/templates';
-import { P12_PASSWORD, testPki, type TestPki } from '../helpers/pki';
+import { testPki, type TestPki } from '../helpers/pki';
+import { signatureRanges, signInSlot } from '../helpers/verificationPki';
 import { appendUpdate, type UpdateObjects } from '../helpers/popplerSigner';
 import { institution, meeting } from '../unit/domain/documents/fixtures';
 
@@ -39,19 +38,9 @@ let doc: RenderedPdf;
 let once: Buffer;
 let twice: Buffer;
 
-async function sign(pdf: Uint8Array, slot: SignatureSlot): Promise<Buffer> {
-  const signer = openPkcs12(pki.rsa.p12, P12_PASSWORD);
-  try {
-    return Buffer.from(await signPdf(pdf, { signer, slot, signerName: 'Ąžuolas Žėkas', position: slot.position, at: new Date('2026-11-23T10:00:00Z'), fontsDir: FONTS }));
-  } finally {
-    await signer.close();
-  }
-}
+const sign = (pdf: Uint8Array, slot: SignatureSlot) => signInSlot(pdf, slot, 'rsa');
 
-/** The byte ranges of the signatures in the file, as "a b c d", in file order. */
-function ranges(buf: Buffer): string[] {
-  return [...buf.toString('latin1').matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)].map((m) => [m[1], m[2], m[3], m[4]].join(' '));
-}
+const ranges = signatureRanges;
 
 const endOf = (range: string) => {
   const [, , c, d] = range.split(' ').map(Number);

@@ -7,11 +7,10 @@ import { FIXED, renderPdf, type RenderedPdf } from '../../electron/services/docu
 import { ParsedRef, readObject, readRevision, type ParsedDict } from '../../electron/services/documents/pdf/pdfSyntax';
 import { changesAfter } from '../../electron/services/signing/pdfChanges';
 import { verifyPdf } from '../../electron/services/signing/pdfVerify';
-import { signPdf } from '../../electron/services/signing/pdfSignature';
-import { openPkcs12 } from '../../electron/services/signing/pkcs12';
 import { buildDocument } from '../../shared/domain/documents/templates';
 import { fileOf, nssDatabase, pdfsig, qpdfCheck } from '../helpers/pdfTools';
 import { P12_PASSWORD, testPki, type TestPki } from '../helpers/pki';
+import { signatureRanges, signInSlot } from '../helpers/verificationPki';
 import { appendUpdate, nssSigner, popplerSign, type NssSigner } from '../helpers/popplerSigner';
 import { institution, meeting } from '../unit/domain/documents/fixtures';
 
@@ -28,18 +27,9 @@ let doc: RenderedPdf;
 let poppler: NssSigner;
 let trusting: string;
 
-async function appSign(pdf: Uint8Array, slot: SignatureSlot): Promise<Buffer> {
-  const signer = openPkcs12(pki.ecdsa.p12, P12_PASSWORD);
-  try {
-    return Buffer.from(await signPdf(pdf, { signer, slot, signerName: 'Eglė Šimkutė', position: slot.position, at: new Date('2026-11-23T10:00:00Z'), fontsDir: FONTS }));
-  } finally {
-    await signer.close();
-  }
-}
+const appSign = (pdf: Uint8Array, slot: SignatureSlot) => signInSlot(pdf, slot, 'ecdsa');
 
-function ranges(buf: Buffer): string[] {
-  return [...buf.toString('latin1').matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)].map((m) => [m[1], m[2], m[3], m[4]].join(' '));
-}
+const ranges = signatureRanges;
 
 /** For each signature in file order: the kinds of change after it, and the overlays. */
 function afterEach(buf: Buffer): { kinds: string[]; overlays: number }[] {
