@@ -77,6 +77,8 @@ function revocationFinding(check: SignatureCheck, formatTime: (iso: string) => s
 function afterFindings(check: SignatureCheck, changeText: (kind: SignatureCheck['changes'][number]['kind']) => string): Finding[] {
   const kinds = [...new Set(check.changes.map((c) => c.kind))];
   const harmful = check.after === 'changed';
+  // A broken signature says nothing about what came after it: "unchanged" would be a false comfort.
+  if (!check.intact && kinds.length === 0) return [{ id: 'after', label: 'verify.after', text: { key: 'verify.after.unknown' }, tone: 'warning' }];
   const findings: Finding[] = [
     kinds.length === 0
       ? { id: 'after', label: 'verify.after', text: { key: 'verify.after.unchanged' }, tone: 'ok' }

@@ -113,6 +113,9 @@ describe('issue 12: what the check of one signature says', () => {
     const findings = findingsOf(anonymous);
     expect(findings.map((f) => f.id)).toEqual(['signer', 'time', 'integrity', 'after']);
     expect(written(findings).time).toBe('Nenurodytas');
+    // A broken signature never reads "unchanged after signing".
+    expect(written(findings).after).toBe('Nenustatyta: pats parašas pažeistas, todėl nežinoma, kas pasirašyta');
+    expect(written(findingsOf({ ...GOOD, intact: false, indication: 'FAILED', subIndication: 'HASH_FAILURE', valid: false })).after).toMatch(/^Nenustatyta/);
   });
 
   it('the document verdict', () => {
