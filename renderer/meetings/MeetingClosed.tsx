@@ -271,7 +271,7 @@ function FrozenCase({ view, item }: { view: MeetingView; item: AgendaItemView })
         <>
           <h3>{t('meeting.rationale')}</h3>
           <p className="meeting-text frozen-rationale">{frozen.rationale === '' ? t('common.none') : frozen.rationale}</p>
-          {frozen.tally ? <VoteTally tally={frozen.tally} label={t('meeting.tally.title')} /> : null}
+          {frozen.tally ? <VoteTally tally={frozen.tally} label={t('meeting.tally.title')} chairDecidesTie={view.rules.chairDecidesTie} /> : null}
           <VotesTable view={view} frozen={frozen} />
           {frozen.rejected.length > 0 ? (
             <>

@@ -51,7 +51,7 @@ export function PresentationView({ view, item, step }: { view: MeetingView; item
               {t('meeting.vote.proposal')}: <strong>{t('decision.option', { id: decision.id, text: decision[lang] })}</strong>
             </p>
           ) : null}
-          {item.tally ? <VoteTally tally={item.tally} label={t('meeting.tally.title')} /> : null}
+          {item.tally ? <VoteTally tally={item.tally} label={t('meeting.tally.title')} chairDecidesTie={view.rules.chairDecidesTie} /> : null}
         </>
       ) : (
         <p className="presentation-step">{t('meeting.presentation.noCase')}</p>

@@ -11,8 +11,8 @@ import { draftKey, useMeetingDesk } from './meetingDesk';
 import { AutoText, ChoiceGroup } from './meetingFields';
 import { ballotText, tallyCountsText, tallyNeededText, tallyStatusText, tallyTieText } from './meetingWording';
 
-/** The live count of a vote: the outcome in words, the numbers, what it takes, and a tie the chair decided. */
-export function VoteTally({ tally, label }: { tally: TallyView; label: string }) {
+/** The live count of a vote: the outcome in words, the numbers, what it takes (a tie included), and a tie the chair decided. */
+export function VoteTally({ tally, label, chairDecidesTie }: { tally: TallyView; label: string; chairDecidesTie: boolean }) {
   const { lang } = useI18n();
   const tie = tallyTieText(tally, lang);
   return (
@@ -21,7 +21,7 @@ export function VoteTally({ tally, label }: { tally: TallyView; label: string })
         <strong>{tallyStatusText(tally, lang)}</strong>
       </p>
       <p className="tally-counts">{tallyCountsText(tally, lang)}</p>
-      <p className="tally-needed field-hint">{tallyNeededText(tally, lang)}</p>
+      <p className="tally-needed field-hint">{tallyNeededText(tally, lang, chairDecidesTie)}</p>
       {tie ? <p className="tally-tie">{tie}</p> : null}
     </div>
   );
@@ -211,7 +211,7 @@ export function VotePanel({ view, item, readOnly, onChooseDecision }: VotePanelP
               );
             })}
           </ul>
-          {item.tally ? <VoteTally tally={item.tally} label={t('meeting.tally.title')} /> : null}
+          {item.tally ? <VoteTally tally={item.tally} label={t('meeting.tally.title')} chairDecidesTie={view.rules.chairDecidesTie} /> : null}
           {editable && item.tally?.status === 'rejected' ? (
             <button
               type="button"

@@ -174,6 +174,7 @@ export const meetingLt = {
   'meeting.tally.counts': 'Už – {for}, prieš – {against}, susilaikė – {abstain}, dar nebalsavo – {waiting}',
   'meeting.tally.needed': 'Kad siūlymas būtų priimtas, reikia bent {n} balsų „už“ (balsuoja {eligible}).',
   'meeting.tally.neededMore': 'Siūlymas priimamas, kai balsų „už“ daugiau nei „prieš“.',
+  'meeting.tally.neededTie': 'Balsams pasiskirsčius po lygiai (tiek pat „už“ ir „prieš“), lemia posėdžio pirmininko balsas.',
   'meeting.tally.decidedByChair': 'Balsai pasiskirstė po lygiai – lėmė pirmininko balsas.',
   'meeting.tally.tieRejected': 'Balsai pasiskirstė po lygiai – siūlymas nepriimtas.',
 
@@ -398,6 +399,7 @@ export const meetingEn: Readonly<Record<keyof typeof meetingLt, string>> = {
   'meeting.tally.counts': 'For {for}, against {against}, abstained {abstain}, yet to vote {waiting}',
   'meeting.tally.needed': 'The proposal needs at least {n} votes for (of {eligible} voting).',
   'meeting.tally.neededMore': 'The proposal is adopted with more votes for than against.',
+  'meeting.tally.neededTie': 'On a tie (as many for as against) the chair’s vote decides.',
   'meeting.tally.decidedByChair': "The votes were tied – the chair's vote decided.",
   'meeting.tally.tieRejected': 'The votes were tied – the proposal is not adopted.',
 

@@ -24,11 +24,15 @@ export function tallyCountsText(tally: Pick<TallyView, 'for' | 'against' | 'abst
   return translate(lang, 'meeting.tally.counts', { for: tally.for, against: tally.against, abstain: tally.abstain, waiting: tally.waiting });
 }
 
-/** What it takes to adopt the proposal under the commission's majority rule. */
-export function tallyNeededText(tally: Pick<TallyView, 'forNeeded' | 'eligible'>, lang: Lang): string {
-  return tally.forNeeded > 0
-    ? translate(lang, 'meeting.tally.needed', { n: tally.forNeeded, eligible: tally.eligible })
-    : translate(lang, 'meeting.tally.neededMore');
+/**
+ * What it takes to adopt the proposal under the commission's majority rule, and, where the rules give
+ * the chair a casting vote, that a tie (as many for as against) is decided by it: without that line
+ * "at least 3 for" would be untrue of a 2–2 tie the chair's vote adopts.
+ */
+export function tallyNeededText(tally: Pick<TallyView, 'forNeeded' | 'eligible'>, lang: Lang, chairDecidesTie = false): string {
+  const needed =
+    tally.forNeeded > 0 ? translate(lang, 'meeting.tally.needed', { n: tally.forNeeded, eligible: tally.eligible }) : translate(lang, 'meeting.tally.neededMore');
+  return chairDecidesTie ? `${needed} ${translate(lang, 'meeting.tally.neededTie')}` : needed;
 }
 
 /** DESIGN §1: on a tie the chair's vote decides (when the rules say so). */

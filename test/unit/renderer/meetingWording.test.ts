@@ -35,6 +35,10 @@ describe('the quorum and the tally in words', () => {
     expect(tallyCountsText(tally({ for: 3, against: 1, abstain: 1, waiting: 0 }), 'lt')).toBe('Už – 3, prieš – 1, susilaikė – 1, dar nebalsavo – 0');
     expect(tallyNeededText(tally({ forNeeded: 3, eligible: 4 }), 'lt')).toBe('Kad siūlymas būtų priimtas, reikia bent 3 balsų „už“ (balsuoja 4).');
     expect(tallyNeededText(tally({ forNeeded: 0 }), 'lt')).toBe('Siūlymas priimamas, kai balsų „už“ daugiau nei „prieš“.');
+    // V-77 p. 10 with the chair's casting vote: "at least 3 for" alone would be untrue of a 2–2 tie it adopts.
+    expect(tallyNeededText(tally({ forNeeded: 3, eligible: 4 }), 'lt', true)).toBe(
+      'Kad siūlymas būtų priimtas, reikia bent 3 balsų „už“ (balsuoja 4). Balsams pasiskirsčius po lygiai (tiek pat „už“ ir „prieš“), lemia posėdžio pirmininko balsas.',
+    );
   });
 
   it("DESIGN §1: says when the chair's vote decided a tie, and when a tie left the proposal not adopted", () => {
