@@ -4,10 +4,11 @@
 // writes them (the key under PBES2 with PBKDF2-HMAC-SHA256 and AES-256-CBC, an HMAC-SHA256 MAC), so
 // that the demo's officials can sign and a newcomer sees a valid signature. For demonstrations and
 // tests only: a real institution signs with qualified certificates.
-import { createHash, createHmac, createPublicKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import { contextConstructed, DER_NULL, DER_TRUE, objectIdentifier, octetString, sequence, setOf, smallInteger, tagged, unsignedInteger } from './der';
 import { OID } from './oids';
+import { passwordForms, pkcs12Mac, type PasswordForm } from './passwordEncryption';
 
 export interface IssuedCertificate {
   /** The certificate, DER. */
@@ -156,21 +157,6 @@ export function issueSignerCertificate(ca: IssuedCertificate, subject: Certifica
   return { der, pem: pemOf(der), privateKey, subject };
 }
 
-/** RFC 7292 appendix B.2, SHA-256: the MAC key (purpose 3) from the BMP password and the salt. */
-function pkcs12MacKey(password: string, salt: Uint8Array, iterations: number): Buffer {
-  const v = 64;
-  const bmp = Buffer.concat([Buffer.from(password, 'utf16le').swap16(), Buffer.alloc(2)]);
-  const repeatTo = (bytes: Uint8Array) => {
-    const out = Buffer.alloc(v * Math.ceil(bytes.length / v));
-    for (let i = 0; i < out.length; i++) out[i] = bytes[i % bytes.length] ?? 0;
-    return out;
-  };
-  const input = Buffer.concat([repeatTo(salt), repeatTo(bmp)]);
-  let a = createHash('sha256').update(Buffer.alloc(v, 3)).update(input).digest();
-  for (let i = 1; i < iterations; i++) a = createHash('sha256').update(a).digest();
-  return a; // 32 bytes: one block is enough for HMAC-SHA256.
-}
-
 /**
  * A PKCS#12 file (RFC 7292) with the key and its certificate chain, under `password`: the key as a
  * pkcs8ShroudedKeyBag (PBES2, PBKDF2-HMAC-SHA256, AES-256-CBC, as Node and OpenSSL 3 write it), the
@@ -194,7 +180,8 @@ export function pkcs12Of(holder: IssuedCertificate, chain: readonly Uint8Array[]
   const authenticatedSafe = sequence(data(sequence(certBag(holder.der, true), ...chain.map((c) => certBag(c, false)))), data(sequence(keyBag)));
   const salt = randomBytes(16);
   const iterations = 2048;
-  const mac = createHmac('sha256', pkcs12MacKey(password, salt, iterations)).update(authenticatedSafe).digest();
+  const [form] = passwordForms(password);
+  const mac = pkcs12Mac('sha256', form as PasswordForm, salt, iterations, authenticatedSafe);
   const macData = sequence(sequence(sequence(objectIdentifier(OID.sha256), DER_NULL), octetString(new Uint8Array(mac))), octetString(new Uint8Array(salt)), smallInteger(iterations));
   return sequence(smallInteger(3), data(authenticatedSafe), macData);
 }

@@ -105,12 +105,16 @@ export function readMacData(node: asn1js.AsnType | undefined): MacData {
   };
 }
 
+/** RFC 7292 §4 / B.3: the HMAC of `content` under the MAC key derived from the password (purpose 3). */
+export function pkcs12Mac(hash: HashName, password: PasswordForm, salt: Uint8Array, iterations: number, content: Uint8Array): Buffer {
+  const keyLength = createHash(hash).digest().length;
+  const key = pkcs12Kdf(hash, password.bmp, salt, 3, iterations, keyLength);
+  return createHmac(hash, key).update(content).digest();
+}
+
 /** True when the HMAC of `content` under the password's MAC key equals the stored MAC. */
 export function macMatches(macData: MacData, password: PasswordForm, content: Uint8Array): boolean {
-  const keyLength = createHash(macData.hash).digest().length;
-  const key = pkcs12Kdf(macData.hash, password.bmp, macData.salt, 3, macData.iterations, keyLength);
-  const mac = createHmac(macData.hash, key).update(content).digest();
-  return mac.equals(Buffer.from(macData.mac));
+  return pkcs12Mac(macData.hash, password, macData.salt, macData.iterations, content).equals(Buffer.from(macData.mac));
 }
 
 function checkedIterations(iterations: number): number {
