@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import type { SignatureSlot } from '../../electron/services/documents/pdf/layout';
 import { FIXED, renderPdf } from '../../electron/services/documents/pdf/pdfWriter';
 import { ParsedRef, Raw, readObject, readRevision, reserialize, serialize, type ParsedDict, type PdfValue } from '../../electron/services/documents/pdf/pdfSyntax';
-import { childAt, DER_TRUE, encodingOf, objectIdentifier, octetString, parseAsn1, sequence, smallInteger } from '../../electron/services/signing/der';
+import { childAt, DER_NULL, DER_TRUE, encodingOf, objectIdentifier, octetString, parseAsn1, sequence, smallInteger, tagged } from '../../electron/services/signing/der';
+import { subjectOf } from '../../electron/services/signing/revocation';
 import { OID } from '../../electron/services/signing/oids';
 import { signPdf } from '../../electron/services/signing/pdfSignature';
 import { openPkcs12 } from '../../electron/services/signing/pkcs12';
@@ -259,4 +260,14 @@ export async function signInSlot(pdf: Uint8Array, slot: SignatureSlot, who: 'rsa
   } finally {
     await signer.close();
   }
+}
+
+/** A CRL signed by the test CA that leaves out nextUpdate (RFC 5280 requires it; a careless CA might not). */
+export function crlWithoutNextUpdate(): Uint8Array {
+  const ca = testPki().ca;
+  const algorithm = sequence(objectIdentifier(OID.sha256WithRsa), DER_NULL);
+  const thisUpdate = tagged(0x17, new Uint8Array(Buffer.from(`${stamp(new Date()).slice(2)}`, 'latin1')));
+  const tbs = sequence(smallInteger(1), algorithm, subjectOf(ca.certificate), thisUpdate);
+  const signature = cryptoSign('sha256', tbs, createPrivateKey(readFileSync(ca.keyPath)));
+  return sequence(tbs, algorithm, tagged(0x03, new Uint8Array([0, ...signature])));
 }

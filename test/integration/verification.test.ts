@@ -10,7 +10,7 @@ import type { Signer } from '../../electron/services/signing/signer';
 import { nssDatabase, pdfsig } from '../helpers/pdfTools';
 import { cmsView, P12_PASSWORD, testPki, workDir, type TestIdentity, type TestPki } from '../helpers/pki';
 import { startTsa, type TestTsa } from '../helpers/tsa';
-import { fileSigner, flipped, issueCertificate, makeCrl, renderedOrder, signedOrder, startClockTsa, withDocumentTimestamp } from '../helpers/verificationPki';
+import { crlWithoutNextUpdate, fileSigner, flipped, issueCertificate, makeCrl, renderedOrder, signedOrder, startClockTsa, withDocumentTimestamp } from '../helpers/verificationPki';
 
 /**
  * Issue 12: what the verifier says about a PDF is a legal statement, so every attack the issue names
@@ -310,6 +310,8 @@ describe('revocation from imported lists (issue 12)', () => {
     expect(refuse(makeCrl({ issuer: 'ca' }).subarray(0, 100))).toBe('CRL_UNREADABLE');
     expect(refuse(makeCrl({ issuer: 'ca', lastUpdate: new Date('2024-01-01T00:00:00Z'), nextUpdate: new Date('2024-02-01T00:00:00Z') }))).toBe('CRL_EXPIRED');
     expect(refuse(makeCrl({ issuer: 'otherCa' }))).toBe('CRL_SIGNATURE_INVALID');
+    // Without nextUpdate a list would count as current forever.
+    expect(refuse(crlWithoutNextUpdate())).toBe('CRL_NO_NEXT_UPDATE');
     // A list claiming the trusted CA's name but signed by another key.
     const list = makeCrl({ issuer: 'ca' });
     const forged = flipped(list, list.length - 5, 0xff);

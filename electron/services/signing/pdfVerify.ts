@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Indication } from '../../../shared/contract/verificationSchemas';
 import { DomainError } from '../../../shared/domain/errors';
-import { parseObject, ParsedName, ParsedRef, ParsedString, readRevision, type Parsed, type ParsedDict } from '../documents/pdf/pdfSyntax';
+import { parseObject, ParsedName, ParsedString, readRevision, type Parsed, type ParsedDict } from '../documents/pdf/pdfSyntax';
 import { checkCms, type CmsCheck, type CmsProblem } from './cms';
 import { changesAfter, type Change } from './pdfChanges';
 import { timestampOver, uncheckedCms } from './cmsCheck';
@@ -121,15 +121,6 @@ function enclosingObject(buf: Buffer, at: number): { dict: ParsedDict; start: nu
   }
 }
 
-const canonical = (v: Parsed | undefined): string =>
-  JSON.stringify(v, (_k, x: unknown) => {
-    if (x instanceof Map) return Object.fromEntries([...x.entries()].sort(([a], [b]) => a.localeCompare(b)));
-    if (x instanceof ParsedRef) return `R${x.num}`;
-    if (x instanceof ParsedName) return `/${x.value}`;
-    if (x instanceof ParsedString) return `(${Buffer.from(x.bytes).toString('hex')})`;
-    return x;
-  });
-
 interface Candidate {
   byteRange: number[];
   holder: { dict: ParsedDict; start: number; end: number };
@@ -152,7 +143,8 @@ function candidates(buf: Buffer): Candidate[] {
     const range = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
     const holder = enclosingObject(buf, m.index ?? 0);
     // Only a dictionary whose own /ByteRange this is (not text inside a stream), and once per range.
-    if (!holder || canonical(holder.dict.get('ByteRange')) !== canonical(range) || seen.has(range.join(' '))) continue;
+    const own = holder?.dict.get('ByteRange');
+    if (!holder || !Array.isArray(own) || own.join(' ') !== range.join(' ') || seen.has(range.join(' '))) continue;
     if (!holder.dict.has('Contents')) continue;
     seen.add(range.join(' '));
     if (found.length >= MAX_SIGNATURES) {

@@ -140,7 +140,16 @@ export function checkCrlForImport(
   options: { trustedRootsPem: string; issuerCandidates?: Uint8Array; now: Date },
 ): { crl: ParsedCrl; issuerCertificate: Uint8Array } {
   const crl = parseCrl(bytes);
-  if (crl.nextUpdate && crl.nextUpdate.getTime() < options.now.getTime()) {
+  if (crl.nextUpdate === null) {
+    // RFC 5280 §5.1.2.5: a conforming CA always says when its next list is due; without that date a
+    // list would count as current forever and vouch for certificates revoked long after it.
+    throw crlError(
+      'CRL_NO_NEXT_UPDATE',
+      `Sąraše (išdavė ${crl.issuer}) nenurodyta, kada bus kitas sąrašas, todėl negalima nustatyti, ar jis dar galioja. Nustatymai nepakeisti.`,
+      `The list (issued by ${crl.issuer}) does not say when the next one is due, so whether it is current cannot be told. The settings are unchanged.`,
+    );
+  }
+  if (crl.nextUpdate.getTime() < options.now.getTime()) {
     throw crlError(
       'CRL_EXPIRED',
       `Sąrašo galiojimas baigėsi ${crl.nextUpdate.toISOString().slice(0, 10)} (išdavė ${crl.issuer}): atsisiųskite naujausią sąrašą. Nustatymai nepakeisti.`,
@@ -202,7 +211,7 @@ export function revocationOf(
   const revokedIn = relevant.find((c) => c.crl.revoked.has(key));
   if (revokedIn) return { status: 'revoked', revokedAt: (revokedIn.crl.revoked.get(key) as Date).toISOString(), source: sourceOf(revokedIn.crl) };
   const newest = relevant.reduce((a, b) => (b.crl.thisUpdate > a.crl.thisUpdate ? b : a));
-  const current = newest.crl.nextUpdate === null || newest.crl.nextUpdate.getTime() >= now.getTime();
+  const current = newest.crl.nextUpdate !== null && newest.crl.nextUpdate.getTime() >= now.getTime();
   const afterSigning = provenTime !== null && newest.crl.thisUpdate.getTime() >= provenTime.getTime();
   if (current || afterSigning) return { status: 'good', checkedAt: newest.crl.thisUpdate.toISOString(), source: sourceOf(newest.crl) };
   return { status: 'notChecked', reason: 'stale', source: sourceOf(newest.crl) };
