@@ -12,7 +12,7 @@ import type { SignatureLine, SignerRole } from '../../../shared/domain/documents
 import { DomainError } from '../../../shared/domain/errors';
 import type { ServiceContext } from '../context';
 import { describeCertificate, checkSigningCertificate } from '../signing/certificates';
-import { certificateHolder, certNotSigner, holderMatches, nameWords } from './signerMatch';
+import { certificateHolder, certNotSigner, holderMatches, nameWords, personalCodeOf } from './signerMatch';
 import { pemCertificates } from '../signing/pemCertificates';
 import { openPkcs11 } from '../signing/pkcs11';
 import { openPkcs12 } from '../signing/pkcs12';
@@ -235,7 +235,8 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
       // The same certificate, or another certificate of the same person (same personal code, or the
       // same name where none is carried): one person signs one line.
       const samePerson = (sig: SignatureRecord) => {
-        const code = /serialNumber=(?:PNO[A-Z]{2}-)?(\d{11})/u.exec(sig.certificate.subject)?.[1] ?? null;
+        const serial = /(?:^|, )serialNumber=([^,]+)/u.exec(sig.certificate.subject)?.[1];
+        const code = serial === undefined ? null : personalCodeOf(serial);
         if (holder.personalCode !== null && code !== null) return code === holder.personalCode;
         return nameWords(sig.signerName).join(' ') === nameWords(holder.name).join(' ');
       };

@@ -2,10 +2,9 @@
 // signature line names. Qualified certificates of Lithuanian persons carry the personal code in the
 // subject's serialNumber, "PNOLT-38001010000" (ETSI EN 319 412-1 §5.1.3), older ones as the plain 11
 // digits; the name is in the commonName and in givenName + surname.
-import * as asn1js from 'asn1js';
 import { DomainError } from '../../../shared/domain/errors';
-import { childrenOf, oidOf, parseAsn1 } from '../signing/der';
 import { parseCertificate } from '../signing/certificates';
+import { nameAttributes } from '../signing/distinguishedNames';
 
 const CN = '2.5.4.3';
 const SURNAME = '2.5.4.4';
@@ -30,7 +29,7 @@ export interface ExpectedSigner {
 
 /** Reads the holder of a DER certificate; throws CERT_UNREADABLE when it is not a certificate. */
 export function certificateHolder(der: Uint8Array): CertificateHolder {
-  const values = subjectValues(parseCertificate(der).subjectDer);
+  const values = nameAttributes(parseCertificate(der).subjectDer);
   const first = (oid: string) => values.filter((v) => v.oid === oid).map((v) => v.value.trim()).filter((v) => v !== '');
   const cn = first(CN).at(-1) ?? '';
   const given = first(GIVEN_NAME).join(' ');
@@ -87,19 +86,5 @@ export function certNotSigner(holder: CertificateHolder, expected: ExpectedSigne
     `Sertifikatas išduotas asmeniui ${who}, o šią parašo vietą („${expected.position}“) pasirašo ${expected.name}${code}. Pasirašykite savo sertifikatu. Dokumentas liko nepakeistas.`,
     `The certificate belongs to ${who}, but this signature line (“${expected.position}”) is signed by ${expected.name}${codeEn}. Sign with your own certificate. The document is unchanged.`,
     { holder: who, expected: expected.name },
-  );
-}
-
-interface NameValue {
-  oid: string;
-  value: string;
-}
-
-function subjectValues(nameDer: Uint8Array): NameValue[] {
-  return childrenOf(parseAsn1(nameDer, 'Name'), 'Name').flatMap((rdn) =>
-    childrenOf(rdn, 'RelativeDistinguishedName').map((attribute) => {
-      const [type, value] = childrenOf(attribute, 'AttributeTypeAndValue');
-      return { oid: oidOf(type, 'attribute type'), value: value instanceof asn1js.BaseStringBlock ? value.getValue() : '' };
-    }),
   );
 }

@@ -24,7 +24,7 @@ const SHORT_NAMES: Readonly<Record<string, string>> = {
 
 const COMMON_NAME = '2.5.4.3';
 
-interface NameAttribute {
+export interface NameAttribute {
   oid: string;
   value: string;
 }
@@ -37,6 +37,11 @@ function relativeNames(nameDer: Uint8Array): NameAttribute[][] {
       return { oid: oidOf(type, 'attribute type'), value: attributeValueText(value) };
     }),
   );
+}
+
+/** Every attribute of a DER Name, in encoding order (a value that is no string is written as #hex). */
+export function nameAttributes(nameDer: Uint8Array): NameAttribute[] {
+  return relativeNames(nameDer).flat();
 }
 
 function attributeValueText(value: asn1js.AsnType | undefined): string {
@@ -62,6 +67,6 @@ export function formatName(nameDer: Uint8Array): string {
 
 /** The most specific common name, or '' when the name has none. */
 export function commonNameOf(nameDer: Uint8Array): string {
-  const names = relativeNames(nameDer).flat().filter((attribute) => attribute.oid === COMMON_NAME);
+  const names = nameAttributes(nameDer).filter((attribute) => attribute.oid === COMMON_NAME);
   return names.at(-1)?.value ?? '';
 }
