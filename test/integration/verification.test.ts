@@ -340,6 +340,13 @@ describe('bad input gets a clear answer, never a hang', () => {
     expect(codeOf(readFileSync(join(dir, 'out.pdf')))).toBe('PDF_ENCRYPTED');
   });
 
+  it('fake byte ranges scattered through a file are not signatures; a flood of them is refused, not searched', () => {
+    const fakes = (n: number) => Buffer.concat([signed, Buffer.from('\n% '), Buffer.from('/ByteRange [0 10 20 30] '.repeat(n))]);
+    const some = verifyPdf(fakes(900), trustCa());
+    expect(some.signatures).toHaveLength(1);
+    expect(codeOf(fakes(5000))).toBe('PDF_TOO_COMPLEX');
+  });
+
   it('a truncated file is a report with its broken signature', () => {
     const check = verifyPdf(signed.subarray(0, Math.floor(signed.length / 2) + 4000), trustCa());
     expect(check.indication).not.toBe('TOTAL_PASSED');

@@ -108,11 +108,19 @@ function unreadable(): DomainError {
   return new DomainError('PDF_UNREADABLE', 'Failas nėra PDF dokumentas arba yra sugadintas.', 'The file is not a PDF document or is damaged.');
 }
 
+/** How far from a /ByteRange its object's start and end are looked for. */
+const OBJECT_WINDOW = 1024 * 1024;
+
 /** The indirect object holding a /ByteRange at `at`: its dictionary and where it ends, or null. */
 function enclosingObject(buf: Buffer, at: number): { dict: ParsedDict; start: number; end: number } | null {
-  const objAt = buf.lastIndexOf(' obj', at, 'latin1');
-  const end = buf.indexOf('endobj', at, 'latin1');
-  if (objAt < 0 || end < 0) return null;
+  // A signature dictionary, its /Contents included, fits in a few hundred kilobytes: the search for its
+  // bounds stays within a window, so fakes scattered through a large file cannot make it slow.
+  const from = Math.max(0, at - OBJECT_WINDOW);
+  const back = buf.subarray(from, at).lastIndexOf(' obj', undefined, 'latin1');
+  const forward = buf.subarray(at, at + OBJECT_WINDOW).indexOf('endobj', 0, 'latin1');
+  if (back < 0 || forward < 0) return null;
+  const objAt = from + back;
+  const end = at + forward;
   try {
     const v = parseObject(buf, objAt + 4).value;
     return v instanceof Map ? { dict: v, start: objAt, end } : null;
@@ -134,14 +142,32 @@ interface Candidate {
 const SIGNATURE_SUBFILTERS = new Set(['ETSI.CAdES.detached', 'adbe.pkcs7.detached']);
 const DOCUMENT_TIMESTAMP = 'ETSI.RFC3161';
 
+/** More /ByteRange keys than this (most of them fakes in streams) would make the search slow: refused. */
+const MAX_BYTE_RANGES = 1000;
+
+/**
+ * Each "/ByteRange [a b c d]" in the file, where it stands: found in the bytes and read from a small
+ * window, so that a large file is never copied into one string.
+ */
+function* byteRanges(buf: Buffer): Generator<RegExpExecArray & { index: number }> {
+  const pattern = /^\/ByteRange\s*\[\s*(-?\d+)\s+(-?\d+)\s+(-?\d+)\s+(-?\d+)\s*\]/;
+  let count = 0;
+  for (let at = buf.indexOf('/ByteRange', 0, 'latin1'); at >= 0; at = buf.indexOf('/ByteRange', at + 1, 'latin1')) {
+    if (++count > MAX_BYTE_RANGES) {
+      throw new DomainError('PDF_TOO_COMPLEX', `Faile daugiau kaip ${MAX_BYTE_RANGES} parašo apimčių (ByteRange): programa jo netikrina.`, `The file holds more than ${MAX_BYTE_RANGES} byte ranges: the app does not check it.`);
+    }
+    const m = pattern.exec(buf.toString('latin1', at, at + 120));
+    if (m) yield Object.assign(m, { index: at });
+  }
+}
+
 /** The signature dictionaries of the file, each with its byte range checked against the file. */
 function candidates(buf: Buffer): Candidate[] {
   const found: Candidate[] = [];
   const seen = new Set<string>();
-  const pattern = /\/ByteRange\s*\[\s*(-?\d+)\s+(-?\d+)\s+(-?\d+)\s+(-?\d+)\s*\]/g;
-  for (const m of buf.toString('latin1').matchAll(pattern)) {
+  for (const m of byteRanges(buf)) {
     const range = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
-    const holder = enclosingObject(buf, m.index ?? 0);
+    const holder = enclosingObject(buf, m.index);
     // Only a dictionary whose own /ByteRange this is (not text inside a stream), and once per range.
     const own = holder?.dict.get('ByteRange');
     if (!holder || !Array.isArray(own) || own.join(' ') !== range.join(' ') || seen.has(range.join(' '))) continue;
