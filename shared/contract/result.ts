@@ -10,11 +10,10 @@ export interface AppErrorData {
 
 export type InvokeResult<T = unknown> = { ok: true; value: T } | { ok: false; error: AppErrorData };
 
-/** A push event from the back end (e.g. the case list changed after a background check). */
-export interface AppEvent {
-  type: string;
-  payload?: unknown;
-}
+import type { AppEvent } from './events';
+
+/** A push event from the back end, declared in `events.ts` like the methods. */
+export type { AppEvent };
 
 /** What the preload exposes to the renderer as `window.desktop`. */
 export interface DesktopBridge {
