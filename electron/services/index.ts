@@ -189,7 +189,7 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
             })
             .then(
             (changed) => {
-              if (changed) ctx.emit({ type: 'cases.changed' });
+              if (changed) ctx.emit({ type: 'cases.changed', payload: {} });
               const everyCase = cases.list().every((c) => c.damaged === undefined && read.has(c.id));
               // Generated documents keep their versions in the same contents folder.
               if (generated.damagedIds().length > 0) return;

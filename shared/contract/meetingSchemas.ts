@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MEETING_STATES } from '../domain/meetingStates';
 import { compareIso } from '../domain/calendar';
 import { CRITERIA, type CriterionId } from '../domain/criteria';
 import { ASSESSMENTS } from '../domain/evaluation';
@@ -74,7 +75,7 @@ export type CommissionRecord = z.infer<typeof commissionRecord>;
 export const criterionId = z.enum(CRITERIA.map((c) => c.id) as [CriterionId, ...CriterionId[]]);
 export const assessment = z.enum(ASSESSMENTS);
 export const ballot = z.enum(BALLOTS);
-export const meetingState = z.enum(['planned', 'open', 'closed', 'cancelled']);
+export const meetingState = z.enum(MEETING_STATES);
 
 export const criterionEvaluation = z.object({
   findings: z.string().max(MEETING_TEXT_MAX),

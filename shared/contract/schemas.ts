@@ -121,6 +121,8 @@ export const caseFacts = z.object({
 
 export const timelineEntry = z.object({
   at: z.string(),
+  /** Who made the change (a user's id; absent for the system and for entries from before it was kept). */
+  by: z.string().optional(),
   kind: z.enum(['registered', 'state', 'edited', 'dossier', 'extended', 'removed']),
   /** The date the event happened (a state change may be recorded after the fact). */
   on: isoDate.optional(),

@@ -156,3 +156,64 @@ export function assertTransition(from: CaseState, to: CaseState, decision?: Deci
     { from, to },
   );
 }
+
+/** When a change happened and who made it (the signed-in user's id; absent for the system). */
+export interface ChangeStamp {
+  at: string;
+  by?: string;
+}
+
+/** One step of the procedure: the state it reaches, the day it happened, and its record. */
+export interface CaseStep {
+  to: CaseState;
+  /** The day the step happened (it may be recorded after the fact). */
+  on: string;
+  note?: string;
+  /** The commission's decision, for the step to `decided` (V-77 p. 10). */
+  decision?: DecisionId;
+}
+
+/** What the door needs of a case: its state, the decision that gates later steps, and its timeline. */
+interface SteppedCase {
+  readonly state: CaseState;
+  readonly facts: { readonly decision?: DecisionId };
+  readonly timeline: readonly object[];
+  readonly updatedAt: string;
+}
+
+/**
+ * The one door through which a case changes its state (V-77 ch. II–V): asserts that the
+ * procedure has this step for the case (with the decision it carries or already has), appends
+ * the timeline entry and stamps who and when. No other code sets a case's state; the
+ * architecture test (stateDoor) holds every other file to that.
+ */
+export function applyCaseStep<C extends SteppedCase>(record: C, step: CaseStep, stamp: ChangeStamp): C {
+  assertTransition(record.state, step.to, step.decision ?? record.facts.decision);
+  const entry = {
+    at: stamp.at,
+    ...(stamp.by !== undefined ? { by: stamp.by } : {}),
+    kind: 'state' as const,
+    on: step.on,
+    from: record.state,
+    to: step.to,
+    ...(step.note ? { note: step.note } : {}),
+    ...(step.decision ? { decision: step.decision } : {}),
+  };
+  const facts = step.decision ? { ...record.facts, decision: step.decision } : record.facts;
+  return { ...record, state: step.to, facts, updatedAt: stamp.at, timeline: [...record.timeline, entry] } as C;
+}
+
+/** The timeline entry of a registration. */
+export interface RegisteredEntry {
+  at: string;
+  by?: string;
+  kind: 'registered';
+  on: string;
+  to: 'request_received';
+}
+
+/** A newly registered request (V-77 p. 5): the first state, dated by the request. */
+export function registeredCase<C extends object>(fields: C, requestDate: string, stamp: ChangeStamp): C & { state: 'request_received'; timeline: RegisteredEntry[] } {
+  const entry: RegisteredEntry = { at: stamp.at, ...(stamp.by !== undefined ? { by: stamp.by } : {}), kind: 'registered', on: requestDate, to: 'request_received' };
+  return { ...fields, state: 'request_received', timeline: [entry] };
+}

@@ -3,11 +3,13 @@ import type { Handlers } from '../../../shared/contract/methods';
 import type { CaseRecord, RequestInput, Settings } from '../../../shared/contract/schemas';
 import { compareIso } from '../../../shared/domain/calendar';
 import {
+  applyCaseStep,
   assertTransition,
   CASE_STATE_LABELS,
   FINAL_STATES,
   isMeetingStep,
   REASON_REQUIRED_STATES,
+  registeredCase,
   REQUEST_EDITABLE_STATES,
 } from '../../../shared/domain/caseStates';
 import { DomainError, fieldError } from '../../../shared/domain/errors';
@@ -15,8 +17,8 @@ import { requestFlags } from '../../../shared/domain/requestRules';
 import { requestDateInFuture, stepDateProblem } from '../../../shared/domain/stepRules';
 import type { ServiceContext } from '../context';
 import { halfwayHouse, servingInstitution, type InstitutionRef } from './institutions';
-import { caseChanges } from './caseChanges';
-import { advanceIfComplete, missingOf } from '../dossier/readiness';
+import { caseChanges, stampOf } from './caseChanges';
+import { advanceIfComplete, missingOf } from './readiness';
 import { firstStepOn, lastStepOn, refusalDates, refusedByConvict, toListItem } from './views';
 
 type CaseHandlers = Pick<
@@ -105,16 +107,7 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
         );
       }
       const at = ctx.now().toISOString();
-      const record: CaseRecord = {
-        id: randomUUID(),
-        revision: 1,
-        createdAt: at,
-        updatedAt: at,
-        ...data,
-        state: 'request_received',
-        facts: {},
-        timeline: [{ at, kind: 'registered', on: input.requestDate, to: 'request_received' }],
-      };
+      const record: CaseRecord = registeredCase({ id: randomUUID(), revision: 1, createdAt: at, updatedAt: at, ...data, facts: {} }, input.requestDate, stampOf(caller, at));
       return view(save(record, { lt: 'naujas prašymas', en: 'the new request' }, { caller, method: 'cases.register', summary: 'Užregistruotas prašymas' }));
     },
 
@@ -203,22 +196,9 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
       if (to === 'dossier_received') facts.dossierReceivedOn = on; // V-77 p. 9 runs from here
       if (to === 'refused') facts.refusedOn = on; // V-77 p. 19 runs from here
       const at = ctx.now().toISOString();
-      const next = advanceIfComplete(
-          {
-            ...record,
-            state: to,
-            facts,
-            revision: record.revision + 1,
-            updatedAt: at,
-            timeline: [
-              ...record.timeline,
-              { at, kind: 'state', on, from: record.state, to, ...(note ? { note } : {}) },
-            ],
-          },
-          ctx.today(),
-          at,
-          on,
-        );
+      const stamp = stampOf(caller, at);
+      const stepped = applyCaseStep({ ...record, facts, revision: record.revision + 1 }, { to, on, ...(note ? { note } : {}) }, stamp);
+      const next = advanceIfComplete(stepped, ctx.today(), stamp, on);
       const handedOver = next.state !== to ? `; medžiaga pilna, byla perduota komisijai (V-77 8 p.)` : '';
       return view(
         save(

@@ -1,8 +1,14 @@
 import type { Caller, MethodName } from '../../../shared/contract/methods';
 import type { CaseRecord, CaseView } from '../../../shared/contract/schemas';
+import type { ChangeStamp } from '../../../shared/domain/caseStates';
 import { DomainError } from '../../../shared/domain/errors';
 import type { ServiceContext } from '../context';
 import { toCaseView } from './views';
+
+/** When and by whom a change is made, for the timeline (the system has no user). */
+export function stampOf(caller: Caller, at: string): ChangeStamp {
+  return { at, ...(caller.user ? { by: caller.user.id } : {}) };
+}
 
 /** How every feature that changes a case loads it, writes it and shows it. */
 export interface CaseChanges {

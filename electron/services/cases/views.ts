@@ -6,7 +6,7 @@ import { caseDeadlines, nextDeadline } from '../../../shared/domain/deadlines';
 import { personalFileKey } from '../../../shared/domain/personalFile';
 import { requestFlags } from '../../../shared/domain/requestRules';
 import type { CaseSummary, StoredCase } from '../store/caseStore';
-import { dossierViewOf } from '../dossier/views';
+import { dossierViewOf } from './dossierViews';
 
 /** Dates of the convict's refusals on other cases, decided on or before `requestDate` (V-77 p. 19). */
 export function refusalDates(convictCases: readonly CaseSummary[], requestDate: IsoDate, exceptId?: string): IsoDate[] {

@@ -3,17 +3,17 @@ import { FACTS_SCHEMAS } from '../../../shared/contract/dossierSchemas';
 import type { Caller, Handlers } from '../../../shared/contract/methods';
 import type { CaseRecord } from '../../../shared/contract/schemas';
 import { compareIso } from '../../../shared/domain/calendar';
-import { CASE_STATE_LABELS, DOSSIER_EDITABLE_STATES, DOSSIER_EXTENDABLE_STATES, type CaseState } from '../../../shared/domain/caseStates';
+import { CASE_STATE_LABELS, DOSSIER_EDITABLE_STATES, DOSSIER_EXTENDABLE_STATES, type CaseState, type ChangeStamp } from '../../../shared/domain/caseStates';
 import { currentVersion, factsIssues, proposeItem, type DossierDocument, type DossierItemRecord, type DossierItems, type ItemFacts } from '../../../shared/domain/dossier';
 import type { DossierItemId } from '../../../shared/domain/dossierItems';
 import { DomainError, fieldError } from '../../../shared/domain/errors';
-import { caseChanges } from '../cases/caseChanges';
+import { caseChanges, stampOf } from '../cases/caseChanges';
 import type { ServiceContext } from '../context';
 import { sha256Hex } from '../store/documentStore';
 import { checkDocument } from './fileCheck';
 import type { StagedDocument } from './staging';
-import { advanceIfComplete, isDossierComplete } from './readiness';
-import { dossierItemsOf } from './views';
+import { advanceIfComplete, isDossierComplete } from '../cases/readiness';
+import { dossierItemsOf } from '../cases/dossierViews';
 
 type DossierHandlers = Pick<
   Handlers,
@@ -64,7 +64,7 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
    * The case after a change of its dossier: a received dossier that is now complete goes to the
    * commission (V-77 p. 8); a case already promised to the commission may not lose completeness.
    */
-  const settle = (before: CaseRecord, after: CaseRecord, at: string): CaseRecord => {
+  const settle = (before: CaseRecord, after: CaseRecord, stamp: ChangeStamp): CaseRecord => {
     // A case that reached the commission before dossiers were kept (or whose dossier has lapsed
     // since, e.g. an identity document expired) may be completed; only a complete one is held to it.
     const wasComplete = isDossierComplete(before, ctx.today());
@@ -75,7 +75,7 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
         `The case is already “${CASE_STATE_LABELS[after.state].en}”, so its dossier must stay complete: this change would leave gaps. Nothing was saved.`,
       );
     }
-    return advanceIfComplete(after, ctx.today(), at);
+    return advanceIfComplete(after, ctx.today(), stamp);
   };
 
   return {
@@ -155,7 +155,7 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
           ...uniqueItems(added.map((a) => a.item)).map((item) => ({ at, kind: 'dossier' as const, item, note: added.filter((a) => a.item === item).map((a) => a.text).join('; ') })),
         ],
       };
-      const next = settle(record, changed, at);
+      const next = settle(record, changed, stampOf(caller, at));
       save(next, { lt: 'bylos medžiaga', en: 'the dossier' }, { caller, method: 'dossier.attach', before: record, summary: `Pridėti dokumentai: ${added.map((a) => `${a.item} ${a.text}`).join('; ')}` }, (put) => storeWith(ctx, staged, put));
       ctx.staging.discard(sessionOf(caller), files.map((f) => f.stagedId));
       return view(next);
@@ -190,7 +190,7 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
       if (JSON.stringify(next) === JSON.stringify(current)) return view(record);
       items[item] = next;
       const at = ctx.now().toISOString();
-      const changed = settle(record, { ...record, dossier: { items }, revision: record.revision + 1, updatedAt: at }, at);
+      const changed = settle(record, { ...record, dossier: { items }, revision: record.revision + 1, updatedAt: at }, stampOf(caller, at));
       const what = [facts !== undefined ? 'duomenys' : '', next.receivedOn !== current.receivedOn ? `gavimo data ${next.receivedOn}` : ''].filter(Boolean).join(', ');
       return view(save(changed, { lt: 'bylos medžiaga', en: 'the dossier' }, { caller, method: 'dossier.saveItem', before: record, summary: `${item} punktas: ${what}` }));
     },
@@ -216,7 +216,7 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
           updatedAt: at,
           timeline: [...record.timeline, { at, kind: 'removed', item: found.item, note: `${name}: ${reason}` }],
         },
-        at,
+        stampOf(caller, at),
       );
       // The content itself is removed from the disk by the next check of the data directory, once
       // no case refers to it (DocumentStore.sweep).

@@ -3,14 +3,15 @@ import type { Caller, Handlers, MethodName } from '../../../shared/contract/meth
 import type { AgendaItem, CommissionRecord, FrozenResult, MeetingRecord } from '../../../shared/contract/meetingSchemas';
 import type { CaseRecord } from '../../../shared/contract/schemas';
 import { compareIso, type IsoDate } from '../../../shared/domain/calendar';
-import { CASE_STATE_LABELS } from '../../../shared/domain/caseStates';
+import { applyCaseStep, CASE_STATE_LABELS } from '../../../shared/domain/caseStates';
 import { CRITERIA } from '../../../shared/domain/criteria';
 import { possibleDecisions, type DecisionId } from '../../../shared/domain/decisions';
 import { DomainError, fieldError } from '../../../shared/domain/errors';
+import { applyMeetingStep, assertMeetingAction, plannedMeeting } from '../../../shared/domain/meetingStates';
 import { ASSESSMENTS, rationaleRequired, unevaluated, type Assessment } from '../../../shared/domain/evaluation';
 import { type Ballot } from '../../../shared/domain/voting';
 import type { ServiceContext } from '../context';
-import { caseChanges } from '../cases/caseChanges';
+import { caseChanges, stampOf } from '../cases/caseChanges';
 import { lastStepOn, servesInHalfwayHouseInstitution } from '../cases/views';
 import type { CommissionStore } from '../store/commissionStore';
 import type { MeetingStore } from '../store/meetingStore';
@@ -41,24 +42,6 @@ type MeetingHandlers = Pick<
 export interface MeetingStores {
   commission: CommissionStore;
   meetings: MeetingStore;
-}
-
-const STATE_LABELS: Readonly<Record<MeetingRecord['state'], { lt: string; en: string }>> = {
-  planned: { lt: 'suplanuotas', en: 'planned' },
-  open: { lt: 'vyksta', en: 'in progress' },
-  closed: { lt: 'baigtas', en: 'closed' },
-  cancelled: { lt: 'atšauktas', en: 'cancelled' },
-};
-
-function meetingState(meeting: MeetingRecord, allowed: readonly MeetingRecord['state'][], action: { lt: string; en: string }): void {
-  if (allowed.includes(meeting.state)) return;
-  const s = STATE_LABELS[meeting.state];
-  throw new DomainError(
-    'MEETING_STATE',
-    `Posėdis ${s.lt}, todėl negalima ${action.lt}.`,
-    `The meeting is ${s.en}, so you cannot ${action.en}.`,
-    { state: meeting.state },
-  );
 }
 
 const who = (c: { convict: { firstName: string; lastName: string } }) => `${c.convict.firstName} ${c.convict.lastName}`;
@@ -140,7 +123,7 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
     change: (item: AgendaItem, meeting: MeetingRecord) => AgendaItem,
   ) => {
     const meeting = forChange(id);
-    meetingState(meeting, ['open'], { lt: 'keisti jo įrašų', en: 'change its records' });
+    assertMeetingAction(meeting.state, 'changeRecords');
     const item = meeting.agenda.find((i) => i.caseId === caseId);
     if (!item) throw new DomainError('ITEM_NOT_FOUND', 'Šios bylos posėdžio darbotvarkėje nėra.', 'This case is not on the meeting’s agenda.', { caseId });
     const record = readCase(caseId);
@@ -167,14 +150,8 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
     else facts.meetingId = meeting.id;
     if (decision) facts.decision = decision;
     const note = to === 'decided' ? `Posėdis ${meeting.date}` : to === 'scheduled' ? `Posėdis ${meeting.date} ${meeting.time}, ${meeting.place}` : `Išbraukta iš posėdžio ${meeting.date} darbotvarkės`;
-    const next: CaseRecord = {
-      ...record,
-      state: to,
-      facts,
-      revision: record.revision + 1,
-      updatedAt: at,
-      timeline: [...record.timeline, { at, kind: 'state', on, from: record.state, to, note, ...(decision ? { decision } : {}) }],
-    };
+    const stepped = applyCaseStep({ ...record, facts }, { to, on, note, ...(decision ? { decision } : {}) }, stampOf(caller, at));
+    const next: CaseRecord = { ...stepped, revision: record.revision + 1 };
     saveCase(next, { lt: 'bylos žingsnis', en: 'the step of the case' }, {
       caller,
       method,
@@ -294,7 +271,7 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
 
     'meetings.schedule': async ({ date, time, place, caseIds }, caller) => {
       const at = ctx.now().toISOString();
-      const draft: MeetingRecord = { id: randomUUID(), revision: 1, createdAt: at, updatedAt: at, date, time, place, state: 'planned', present: [], agenda: [] };
+      const draft: MeetingRecord = plannedMeeting({ id: randomUUID(), revision: 1, createdAt: at, updatedAt: at, date, time, place, present: [], agenda: [] });
       // The cases first: a crash before the meeting is written leaves them offered again (candidatesOn).
       const agenda = takeOnAgenda(caseIds, draft, caller, 'meetings.schedule');
       return view(saveMeeting({ ...draft, agenda }, caller, 'meetings.schedule', undefined, `Suplanuotas posėdis ${date} ${time}, bylų: ${agenda.length}`));
@@ -302,7 +279,7 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
 
     'meetings.update': async ({ id, revision, date, time, place, caseIds }, caller) => {
       const meeting = forChange(id, revision);
-      meetingState(meeting, ['planned'], { lt: 'keisti jo plano', en: 'change its plan' });
+      assertMeetingAction(meeting.state, 'changePlan');
       const moved = { ...meeting, date, time, place };
       const agenda = takeOnAgenda(caseIds, moved, caller, 'meetings.update');
       releaseCases(
@@ -317,15 +294,15 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
 
     'meetings.cancel': async ({ id, revision, reason }, caller) => {
       const meeting = forChange(id, revision);
-      meetingState(meeting, ['planned'], { lt: 'jo atšaukti', en: 'cancel it' });
+      assertMeetingAction(meeting.state, 'cancel');
       releaseCases(meeting.agenda, meeting, caller, 'meetings.cancel');
       const at = ctx.now().toISOString();
-      return view(saveMeeting({ ...meeting, state: 'cancelled', cancelReason: reason, revision: meeting.revision + 1, updatedAt: at }, caller, 'meetings.cancel', meeting, `Posėdis atšauktas: ${reason}`));
+      return view(saveMeeting({ ...applyMeetingStep(meeting, 'cancelled', at), cancelReason: reason, revision: meeting.revision + 1 }, caller, 'meetings.cancel', meeting, `Posėdis atšauktas: ${reason}`));
     },
 
     'meetings.open': async ({ id, revision }, caller) => {
       const meeting = forChange(id, revision);
-      meetingState(meeting, ['planned'], { lt: 'jo pradėti', en: 'open it' });
+      assertMeetingAction(meeting.state, 'open');
       if (compareIso(meeting.date, ctx.today()) > 0) {
         throw new DomainError(
           'MEETING_NOT_YET',
@@ -342,12 +319,12 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
         );
       }
       const at = ctx.now().toISOString();
-      return view(saveMeeting({ ...meeting, state: 'open', members, rules, openedAt: at, revision: meeting.revision + 1, updatedAt: at }, caller, 'meetings.open', meeting, `Posėdis pradėtas (${members.length} nariai)`));
+      return view(saveMeeting({ ...applyMeetingStep(meeting, 'open', at), members, rules, revision: meeting.revision + 1 }, caller, 'meetings.open', meeting, `Posėdis pradėtas (${members.length} nariai)`));
     },
 
     'meetings.setAttendance': async ({ id, memberId, present }, caller) => {
       const meeting = forChange(id);
-      meetingState(meeting, ['open'], { lt: 'žymėti dalyvių', en: 'mark attendance' });
+      assertMeetingAction(meeting.state, 'markAttendance');
       const member = memberOf(meeting, memberId);
       const set = new Set(meeting.present);
       if (present) set.add(memberId);
@@ -521,7 +498,7 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
 
     'meetings.close': async ({ id, revision }, caller) => {
       const meeting = forChange(id, revision);
-      meetingState(meeting, ['open'], { lt: 'jo uždaryti', en: 'close it' });
+      assertMeetingAction(meeting.state, 'close');
       const current = view(meeting);
       if (current.closeProblems.length > 0) {
         throw new DomainError(
@@ -564,13 +541,13 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
       const agenda = frozenAgenda;
       const decided = agenda.filter((i) => i.frozen?.outcome === 'decided').length;
       return view(
-        saveMeeting({ ...freezing, state: 'closed', closedAt: at, revision: freezing.revision + 1, updatedAt: at }, caller, 'meetings.close', freezing, `Posėdis baigtas: priimta sprendimų ${decided}, bylų ${agenda.length}`),
+        saveMeeting({ ...applyMeetingStep(freezing, 'closed', at), revision: freezing.revision + 1 }, caller, 'meetings.close', freezing, `Posėdis baigtas: priimta sprendimų ${decided}, bylų ${agenda.length}`),
       );
     },
 
     'meetings.amend': async ({ id, caseId, field, criterion, value, reason }, caller) => {
       const meeting = forChange(id);
-      meetingState(meeting, ['closed'], { lt: 'taisyti jo rezultatų (tai daroma posėdžio metu)', en: 'amend its results (they are edited during the meeting)' });
+      assertMeetingAction(meeting.state, 'amend');
       const item = meeting.agenda.find((i) => i.caseId === caseId);
       const amended = item ? amendedOf(item) : undefined;
       if (!item || !amended || item.frozen?.outcome !== 'decided') {

@@ -1,7 +1,8 @@
 import type { CaseRecord } from '../../../shared/contract/schemas';
 import type { IsoDate } from '../../../shared/domain/calendar';
 import { missingFromDossier, type MissingEntry } from '../../../shared/domain/dossier';
-import { dossierContextOf, dossierItemsOf } from './views';
+import { dossierContextOf, dossierItemsOf } from './dossierViews';
+import { applyCaseStep, type ChangeStamp } from '../../../shared/domain/caseStates';
 
 /** What keeps the case's dossier from being complete (V-77 p. 6); empty when it is. */
 export function missingOf(record: CaseRecord, today: IsoDate): MissingEntry[] {
@@ -17,11 +18,7 @@ export function isDossierComplete(record: CaseRecord, today: IsoDate): boolean {
  * `on`: the day the dossier was marked received when that completes it (a step recorded after the
  * fact keeps its date), or today when a change of the dossier completes it.
  */
-export function advanceIfComplete(record: CaseRecord, today: IsoDate, at: string, on: IsoDate = today): CaseRecord {
+export function advanceIfComplete(record: CaseRecord, today: IsoDate, stamp: ChangeStamp, on: IsoDate = today): CaseRecord {
   if (record.state !== 'dossier_received' || !isDossierComplete(record, today)) return record;
-  return {
-    ...record,
-    state: 'ready_for_commission',
-    timeline: [...record.timeline, { at, kind: 'state', on, from: 'dossier_received', to: 'ready_for_commission' }],
-  };
+  return applyCaseStep(record, { to: 'ready_for_commission', on }, stamp);
 }
