@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEMO_SETTINGS } from '../../electron/cli/demoData';
-import { renderPdf } from '../../electron/services/documents/pdf/pdfWriter';
+import { renderPdf } from '../../electron/services/pdf/pdfWriter';
 import { signPdf } from '../../electron/services/signing/pdfSignature';
 import { verifyPdf } from '../../electron/services/signing/pdfVerify';
 import { openPkcs12 } from '../../electron/services/signing/pkcs12';

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { ParsedString, readRevision, type ParsedRef } from '../../electron/services/documents/pdf/pdfSyntax';
+import { ParsedString, readRevision, type ParsedRef } from '../../electron/services/pdf/pdfSyntax';
 import { fileOf } from './pdfTools';
 
 /**

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderPdf } from '../../electron/services/documents/pdf/pdfWriter';
+import { renderPdf } from '../../electron/services/pdf/pdfWriter';
 import type { DocumentModel } from '../../shared/domain/documents/documentModel';
 import { buildDocument, type TemplateRequest } from '../../shared/domain/documents/templates';
 import { pdftotext, preflight, qpdfCheck } from '../helpers/pdfTools';

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SignatureSlot } from '../../electron/services/documents/pdf/layout';
-import { encodeText, textWidth } from '../../electron/services/documents/pdf/fonts';
-import { FIXED, preparedFaces, renderPdf, type RenderedPdf } from '../../electron/services/documents/pdf/pdfWriter';
+import type { SignatureSlot } from '../../electron/services/pdf/layout';
+import { encodeText, textWidth } from '../../electron/services/pdf/fonts';
+import { FIXED, preparedFaces, renderPdf, type RenderedPdf } from '../../electron/services/pdf/pdfWriter';
 import {
   ParsedRef,
   readObject,
@@ -14,7 +14,7 @@ import {
   type Parsed,
   type ParsedDict,
   type PdfValue,
-} from '../../electron/services/documents/pdf/pdfSyntax';
+} from '../../electron/services/pdf/pdfSyntax';
 import { changesAfter, type ChangesAfter } from '../../electron/services/signing/pdfChanges';
 import { paintedBoxes, Unbounded, type ObjectSource } from '../../electron/services/signing/pdfContent';
 import { buildDocument } from '../../shared/domain/documents/templates';

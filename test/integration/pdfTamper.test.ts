@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderPdf } from '../../electron/services/documents/pdf/pdfWriter';
-import { readRevision } from '../../electron/services/documents/pdf/pdfSyntax';
+import { renderPdf } from '../../electron/services/pdf/pdfWriter';
+import { readRevision } from '../../electron/services/pdf/pdfSyntax';
 import { signPdf } from '../../electron/services/signing/pdfSignature';
 import { openPkcs12 } from '../../electron/services/signing/pkcs12';
 import { verifyPdf } from '../../electron/services/signing/pdfVerify';

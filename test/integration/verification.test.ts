@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { readRevision } from '../../electron/services/documents/pdf/pdfSyntax';
+import { readRevision } from '../../electron/services/pdf/pdfSyntax';
 import { openPkcs12 } from '../../electron/services/signing/pkcs12';
 import { verifyPdf, type VerifyOptions } from '../../electron/services/signing/pdfVerify';
 import { checkCrlForImport, type ParsedCrlWithSigner } from '../../electron/services/signing/revocation';

@@ -20,7 +20,7 @@ import { signPdf } from '../signing/pdfSignature';
 import { verifyPdf } from '../signing/pdfVerify';
 import type { Signer } from '../signing/signer';
 import { sha256Hex } from '../store/documentStore';
-import { renderPdf } from './pdf/pdfWriter';
+import { renderPdf } from '../pdf/pdfWriter';
 import { documentSources, registerOf } from './sources';
 import { verificationReportOf } from './verification';
 

@@ -6,12 +6,24 @@
  * trusted: an .exe renamed .pdf is still a program.
  *
  * The check is cheap by design (storing a 50 MB scan may cost at most twice a `sha256sum` of it): it
- * reads the head and the tail, jumps to the PDF cross-reference section named by `startxref`, and walks
- * JPEG marker segments (up to the scan) and PNG chunks by their lengths. It never scans or copies the
- * whole file and never parses the PDF's objects.
+ * reads the head and the tail, jumps to the PDF cross-reference section named by `startxref` and reads
+ * only its trailer (or cross-reference stream) dictionary, with the app's one PDF tokenizer
+ * (pdf/pdfSyntax), and walks JPEG marker segments (up to the scan) and PNG chunks by their lengths.
+ * It never scans or copies the whole file and never parses the PDF's other objects.
  */
 import { crc32 } from 'node:zlib';
 import { DomainError } from '../../../shared/domain/errors';
+import {
+  dictionaryAt,
+  objectHeaderAt,
+  ParsedName,
+  readUnsigned,
+  skipPdfWhitespace,
+  startsWithText,
+  trailerAfterTable,
+  type Parsed,
+  type ParsedDict,
+} from '../pdf/pdfSyntax';
 
 export type DocumentKind = 'pdf' | 'jpeg' | 'png';
 
@@ -238,11 +250,7 @@ function startsWith(buf: Buffer, signature: readonly number[], at = 0): boolean 
   return signature.every((b, i) => buf[at + i] === b);
 }
 
-function startsWithAscii(buf: Buffer, text: string, at = 0): boolean {
-  if (at < 0 || at + text.length > buf.length) return false;
-  for (let i = 0; i < text.length; i++) if (buf[at + i] !== text.charCodeAt(i)) return false;
-  return true;
-}
+const startsWithAscii = (buf: Buffer, text: string, at = 0): boolean => startsWithText(buf, text, at);
 
 function isJpeg(buf: Buffer): boolean {
   return startsWith(buf, [0xff, 0xd8, 0xff]);
@@ -327,20 +335,23 @@ function checkPdf(name: string, buf: Buffer, headerOffset: number): void {
   if (xref === 'outside') throw pdfTruncated(name, buf.length, 'startxref-outside-file');
   if (xref === 'elsewhere') throw pdfTruncated(name, buf.length, 'startxref-not-at-xref');
 
-  const dictionaries: Set<string>[] = [];
+  const dictionaries: ParsedDict[] = [];
   if (xref.kind === 'table') {
-    const trailer = trailerAfterXrefTable(buf, xref.offset);
+    const at = trailerAfterTable(buf, xref.offset);
+    const trailer = at === null ? null : dictionaryAt(buf, at, MAX_DICTIONARY);
     if (trailer) dictionaries.push(trailer);
   } else {
-    const stream = dictionaryNames(buf, xref.dictionary);
-    if (!stream || !stream.has('XRef')) throw pdfDamaged(name, buf.length, 'startxref-not-xref-stream');
+    const stream = dictionaryAt(buf, xref.dictionary, MAX_DICTIONARY);
+    if (!stream || !isName(stream.get('Type'), 'XRef')) throw pdfDamaged(name, buf.length, 'startxref-not-xref-stream');
     dictionaries.push(stream);
   }
   const lastTrailer = lastTrailerInTail(buf, eof);
   if (lastTrailer) dictionaries.push(lastTrailer);
   if (dictionaries.length === 0) throw pdfDamaged(name, buf.length, 'no-trailer');
-  if (dictionaries.some((names) => names.has('Encrypt'))) throw pdfEncrypted(name, buf.length);
+  if (dictionaries.some((dictionary) => dictionary.has('Encrypt'))) throw pdfEncrypted(name, buf.length);
 }
+
+const isName = (value: Parsed | undefined, name: string): boolean => value instanceof ParsedName && value.value === name;
 
 function isPadding(b: number): boolean {
   return b === 0x00 || b === 0x09 || b === 0x0a || b === 0x0c || b === 0x0d || b === 0x20;
@@ -375,160 +386,28 @@ function startxrefTarget(buf: Buffer, eof: number, headerOffset: number): XrefTa
   const from = Math.max(0, eof - TAIL_WINDOW);
   const at = buf.subarray(from, eof).lastIndexOf('startxref', undefined, 'latin1');
   if (at < 0) return 'missing';
-  const number = readUnsigned(buf, skipWhitespace(buf, from + at + 'startxref'.length, eof), eof);
+  const number = readUnsigned(buf, skipPdfWhitespace(buf, from + at + 'startxref'.length, eof), eof);
   if (!number) return 'missing';
   // Offsets count from the start of the file; a few writers count from `%PDF-` when junk precedes it.
   const candidates = headerOffset > 0 ? [number.value, number.value + headerOffset] : [number.value];
   if (candidates.every((offset) => offset >= eof)) return 'outside';
   for (const offset of candidates) {
     if (offset >= eof) continue;
-    const start = skipWhitespace(buf, offset, Math.min(eof, offset + 16));
+    const start = skipPdfWhitespace(buf, offset, Math.min(eof, offset + 16));
     if (startsWithAscii(buf, 'xref', start)) return { kind: 'table', offset: start };
-    const dictionary = objectDictionaryStart(buf, start, eof);
-    if (dictionary >= 0) return { kind: 'stream', offset: start, dictionary };
+    const header = objectHeaderAt(buf, start, eof);
+    const dictionary = header === null ? -1 : skipPdfWhitespace(buf, header.start, eof);
+    if (dictionary >= 0 && startsWithAscii(buf, '<<', dictionary)) return { kind: 'stream', offset: start, dictionary };
   }
   return 'elsewhere';
 }
 
-/** For `N G obj <<`, where `<<` starts; -1 if `start` is not an indirect object holding a dictionary. */
-function objectDictionaryStart(buf: Buffer, start: number, limit: number): number {
-  const objectNumber = readUnsigned(buf, start, limit);
-  if (!objectNumber || !isWhitespace(buf[objectNumber.end])) return -1;
-  const generation = readUnsigned(buf, skipWhitespace(buf, objectNumber.end, limit), limit);
-  if (!generation || !isWhitespace(buf[generation.end])) return -1;
-  const keyword = skipWhitespace(buf, generation.end, limit);
-  if (!startsWithAscii(buf, 'obj', keyword)) return -1;
-  const dictionary = skipWhitespace(buf, keyword + 3, limit);
-  return startsWithAscii(buf, '<<', dictionary) ? dictionary : -1;
-}
-
-/**
- * The trailer dictionary after a classic cross-reference table, reached by jumping over each
- * subsection (`first count`, then `count` entries of exactly 20 bytes), not by scanning the entries.
- */
-function trailerAfterXrefTable(buf: Buffer, xrefOffset: number): Set<string> | null {
-  let pos = xrefOffset + 'xref'.length;
-  for (let subsections = 0; subsections < 1_000_000; subsections++) {
-    pos = skipWhitespace(buf, pos, buf.length);
-    if (startsWithAscii(buf, 'trailer', pos)) {
-      const dictionary = skipWhitespace(buf, pos + 'trailer'.length, buf.length);
-      return startsWithAscii(buf, '<<', dictionary) ? dictionaryNames(buf, dictionary) : null;
-    }
-    const first = readUnsigned(buf, pos, buf.length);
-    if (!first) return null;
-    const count = readUnsigned(buf, skipSpaces(buf, first.end), buf.length);
-    if (!count) return null;
-    pos = skipWhitespace(buf, count.end, buf.length) + count.value * 20;
-    if (pos > buf.length || (count.value > 0 && !isXrefEntry(buf, pos - 20))) return null;
-  }
-  return null;
-}
-
-/** `nnnnnnnnnn ggggg n` + a two-byte end of line: what the jump over a subsection must land after. */
-function isXrefEntry(buf: Buffer, at: number): boolean {
-  if (at < 0) return false;
-  for (let i = 0; i < 10; i++) if (!isDigit(buf[at + i])) return false;
-  if (buf[at + 10] !== 0x20) return false;
-  for (let i = 11; i < 16; i++) if (!isDigit(buf[at + i])) return false;
-  const type = buf[at + 17];
-  return buf[at + 16] === 0x20 && (type === 0x6e || type === 0x66) && isWhitespace(buf[at + 18]) && isWhitespace(buf[at + 19]);
-}
-
 /** The last `trailer` dictionary in the tail (an incremental update's trailer repeats `/Encrypt`). */
-function lastTrailerInTail(buf: Buffer, eof: number): Set<string> | null {
+function lastTrailerInTail(buf: Buffer, eof: number): ParsedDict | null {
   const from = Math.max(0, eof - TAIL_WINDOW);
   const at = buf.subarray(from, eof).lastIndexOf('trailer', undefined, 'latin1');
   if (at < 0) return null;
-  const dictionary = skipWhitespace(buf, from + at + 'trailer'.length, eof);
-  return startsWithAscii(buf, '<<', dictionary) ? dictionaryNames(buf, dictionary) : null;
-}
-
-/**
- * The names that appear directly in the dictionary starting at `start` (`<<`): its keys and name
- * values, e.g. {Type, XRef, Size, Root, Encrypt}. Skips strings, nested dictionaries and comments;
- * null if the dictionary does not close within MAX_DICTIONARY bytes.
- */
-function dictionaryNames(buf: Buffer, start: number): Set<string> | null {
-  const names = new Set<string>();
-  const limit = Math.min(buf.length, start + MAX_DICTIONARY);
-  let depth = 0;
-  let pos = start;
-  while (pos < limit) {
-    const b = buf[pos] as number;
-    if (b === 0x3c /* < */ && buf[pos + 1] === 0x3c) {
-      depth++;
-      pos += 2;
-    } else if (b === 0x3e /* > */ && buf[pos + 1] === 0x3e) {
-      depth--;
-      pos += 2;
-      if (depth === 0) return names;
-    } else if (b === 0x3c) {
-      pos = skipUntil(buf, pos + 1, limit, 0x3e) + 1; // <hex string>
-    } else if (b === 0x28 /* ( */) {
-      pos = skipLiteralString(buf, pos, limit);
-    } else if (b === 0x25 /* % */) {
-      while (pos < limit && buf[pos] !== 0x0a && buf[pos] !== 0x0d) pos++;
-    } else if (b === 0x2f /* / */) {
-      let end = pos + 1;
-      while (end < limit && isRegular(buf[end] as number)) end++;
-      if (depth === 1) names.add(buf.toString('latin1', pos + 1, end));
-      pos = end;
-    } else {
-      pos++;
-    }
-  }
-  return null;
-}
-
-function skipLiteralString(buf: Buffer, start: number, limit: number): number {
-  let depth = 0;
-  let pos = start;
-  while (pos < limit) {
-    const b = buf[pos];
-    if (b === 0x5c /* \ */) pos += 2;
-    else {
-      if (b === 0x28) depth++;
-      else if (b === 0x29 && --depth === 0) return pos + 1;
-      pos++;
-    }
-  }
-  return limit;
-}
-
-function skipUntil(buf: Buffer, pos: number, limit: number, byte: number): number {
-  while (pos < limit && buf[pos] !== byte) pos++;
-  return pos;
-}
-
-function isWhitespace(b: number | undefined): boolean {
-  return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09 || b === 0x0c || b === 0x00;
-}
-
-function isDigit(b: number | undefined): boolean {
-  return b !== undefined && b >= 0x30 && b <= 0x39;
-}
-
-/** Not whitespace and not a PDF delimiter: ( ) < > [ ] { } / % */
-function isRegular(b: number): boolean {
-  return !isWhitespace(b) && ![0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25].includes(b);
-}
-
-function skipWhitespace(buf: Buffer, pos: number, limit: number): number {
-  while (pos < limit && isWhitespace(buf[pos])) pos++;
-  return pos;
-}
-
-function skipSpaces(buf: Buffer, pos: number): number {
-  while (buf[pos] === 0x20) pos++;
-  return pos;
-}
-
-/** A decimal number of at most 15 digits at `pos`. */
-function readUnsigned(buf: Buffer, pos: number, limit: number): { value: number; end: number } | null {
-  let end = pos;
-  let value = 0;
-  while (end < limit && end - pos < 15 && isDigit(buf[end])) value = value * 10 + ((buf[end++] as number) - 0x30);
-  return end === pos ? null : { value, end };
+  return dictionaryAt(buf, skipPdfWhitespace(buf, from + at + 'trailer'.length, eof), MAX_DICTIONARY);
 }
 
 // ---------------------------------------------------------------------------------------------------

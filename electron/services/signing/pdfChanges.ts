@@ -10,7 +10,7 @@ import {
   type Parsed,
   type ParsedDict,
   type Revision,
-} from '../documents/pdf/pdfSyntax';
+} from '../pdf/pdfSyntax';
 import { intersects, normalize, paintedBoxes, paintsAnything, Unbounded, type Box, type ObjectSource } from './pdfContent';
 
 /**

@@ -1,4 +1,4 @@
-import { parseObject, ParsedName, ParsedRef, ParsedString, type Parsed, type ParsedDict } from '../documents/pdf/pdfSyntax';
+import { parseObject, ParsedName, ParsedRef, ParsedString, type Parsed, type ParsedDict } from '../pdf/pdfSyntax';
 
 /**
  * Where a content stream paints (ISO 32000-1 §8, §9): the bounding boxes, in default user space, of

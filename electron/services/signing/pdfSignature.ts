@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '../../../shared/domain/errors';
-import { encodeText, missingCharacters, textWidth, type PreparedFace } from '../documents/pdf/fonts';
-import type { SignatureSlot } from '../documents/pdf/layout';
-import { FIXED, preparedFaces } from '../documents/pdf/pdfWriter';
+import { encodeText, missingCharacters, textWidth, type PreparedFace } from '../pdf/fonts';
+import type { SignatureSlot } from '../pdf/layout';
+import { FIXED, preparedFaces } from '../pdf/pdfWriter';
 import {
   hexString,
   name,
@@ -21,7 +21,7 @@ import {
   xrefSection,
   type ParsedDict,
   type PdfValue,
-} from '../documents/pdf/pdfSyntax';
+} from '../pdf/pdfSyntax';
 import { buildPadesCms } from './cms';
 import type { Signer } from './signer';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Indication } from '../../../shared/contract/verificationSchemas';
 import { DomainError } from '../../../shared/domain/errors';
-import { parseObject, ParsedName, ParsedString, readRevision, type Parsed, type ParsedDict } from '../documents/pdf/pdfSyntax';
+import { parseObject, ParsedName, ParsedString, readRevision, type Parsed, type ParsedDict } from '../pdf/pdfSyntax';
 import { checkCms, type CmsCheck, type CmsProblem } from './cms';
 import { changesAfter, type Change } from './pdfChanges';
 import { timestampOver, uncheckedCms } from './cmsCheck';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadFaces, type Faces, type PreparedFace } from '../../../electron/services/documents/pdf/fonts';
-import { layOut, PAGE, type LaidOut, type SignatureSlot } from '../../../electron/services/documents/pdf/layout';
+import { loadFaces, type Faces, type PreparedFace } from '../../../electron/services/pdf/fonts';
+import { layOut, PAGE, type LaidOut, type SignatureSlot } from '../../../electron/services/pdf/layout';
 import type { Block, DocumentModel, SignatureLine } from '../../../shared/domain/documents/documentModel';
 
 /**

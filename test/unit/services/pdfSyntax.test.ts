@@ -3,11 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FIXED, renderPdf } from '../../../electron/services/documents/pdf/pdfWriter';
+import { FIXED, renderPdf } from '../../../electron/services/pdf/pdfWriter';
 import {
   decodeStream,
+  dictionaryAt,
   entryOf,
   LIMITS,
+  objectHeaderAt,
   parseObject,
   ParsedName,
   ParsedRef,
@@ -17,10 +19,11 @@ import {
   readStream,
   reserialize,
   serialize,
+  trailerAfterTable,
   type Parsed,
   type ParsedDict,
   type Revision,
-} from '../../../electron/services/documents/pdf/pdfSyntax';
+} from '../../../electron/services/pdf/pdfSyntax';
 import { buildDocument } from '../../../shared/domain/documents/templates';
 import { appendUpdate } from '../../helpers/popplerSigner';
 import { fileOf } from '../../helpers/pdfTools';
@@ -164,6 +167,39 @@ describe('reading cross-reference streams and object streams (§7.5.7, §7.5.8)'
 function u32(n: number): number[] {
   return [(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff];
 }
+
+describe('the tokenizer’s cheap entry points (the dossier file check reads only a trailer with them)', () => {
+  const bytes = (text: string) => Buffer.from(text, 'latin1');
+
+  it('finds an object header, and refuses what only looks like one', () => {
+    expect(objectHeaderAt(bytes('\n12 0 obj\n<</Type/XRef>>'), 0)).toEqual({ num: 12, start: 9 });
+    expect(objectHeaderAt(bytes('12 0 obj<<>>'), 0)).toEqual({ num: 12, start: 8 });
+    expect(objectHeaderAt(bytes('12 0 object'), 0)).toBeNull();
+    expect(objectHeaderAt(bytes('12 obj'), 0)).toBeNull();
+    expect(objectHeaderAt(bytes('12 0 obj'), 0, 6)).toBeNull();
+    expect(objectHeaderAt(bytes('12 0 obj'), -1)).toBeNull();
+  });
+
+  it('jumps over a classic table to its trailer without reading the entries', () => {
+    const table = 'xref\n0 2\n0000000000 65535 f\r\n0000000017 00000 n\r\n5 1\n0000000099 00000 n\r\ntrailer\n<</Size 6/Root 1 0 R>>';
+    const at = trailerAfterTable(bytes(table), 0);
+    expect(at).toBe(table.indexOf('<<'));
+    expect(dictionaryAt(bytes(table), at as number, 1024)?.get('Root')).toEqual(new ParsedRef(1));
+    // 19-byte entries (a broken writer): the jump lands off an entry and the table is not trusted.
+    expect(trailerAfterTable(bytes(table.replace(/\r\n/g, '\n')), 0)).toBeNull();
+    expect(trailerAfterTable(bytes('xref\n0 1\n0000000000 65535 f\r\n'), 0)).toBeNull();
+    expect(trailerAfterTable(bytes('startxref'), 0)).toBeNull();
+  });
+
+  it('parses a dictionary only within its window, and says null rather than throwing', () => {
+    const text = bytes('<</Encrypt 5 0 R/ID[<00ff><00ff>]/Info (a (nested) string)>>');
+    expect([...(dictionaryAt(text, 0, 1024)?.keys() ?? [])]).toEqual(['Encrypt', 'ID', 'Info']);
+    expect(dictionaryAt(text, 0, 20)).toBeNull();
+    expect(dictionaryAt(bytes('<</Size 3 @>>'), 0, 1024)).toBeNull();
+    expect(dictionaryAt(bytes('[1 2]'), 0, 1024)).toBeNull();
+    expect(dictionaryAt(bytes('<</A<</B 1'), 0, 1024)).toBeNull();
+  });
+});
 
 describe('names (§7.3.5)', () => {
   it('reads #xx escapes and writes them back, so that a name copied into an update stays the same name', () => {

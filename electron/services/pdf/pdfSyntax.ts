@@ -105,8 +105,55 @@ function latin1(buf: Uint8Array, from: number, to: number): string {
   return Buffer.from(buf.buffer, buf.byteOffset + a, b - a).toString('latin1');
 }
 
+// ---- Lexical conventions (§7.2): the one tokenizer every PDF reader in the app uses ----
+
 const DELIMITERS = new Set('()<>[]{}/%'.split('').map((c) => c.charCodeAt(0)));
-const isWhite = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09 || b === 0x0c || b === 0x00;
+
+/** A white-space character (§7.2.2, Table 1): NUL, HT, LF, FF, CR, SP. */
+export function isPdfWhitespace(b: number | undefined): boolean {
+  return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09 || b === 0x0c || b === 0x00;
+}
+const isWhite = (b: number) => isPdfWhitespace(b);
+
+const isDigit = (b: number | undefined): boolean => b !== undefined && b >= 0x30 && b <= 0x39;
+
+/** From `pos`, past white space (not comments), but not beyond `limit`. */
+export function skipPdfWhitespace(buf: Uint8Array, pos: number, limit: number = buf.length): number {
+  while (pos < limit && isPdfWhitespace(buf[pos])) pos++;
+  return pos;
+}
+
+/** The unsigned decimal integer (at most 15 digits) at `pos`, read no further than `limit`; null if none is there. */
+export function readUnsigned(buf: Uint8Array, pos: number, limit: number = buf.length): { value: number; end: number } | null {
+  let end = pos;
+  let value = 0;
+  while (end < limit && end - pos < 15 && isDigit(buf[end])) value = value * 10 + ((buf[end++] as number) - 0x30);
+  return end === pos ? null : { value, end };
+}
+
+/** True when the ASCII `text` is at `at`. */
+export function startsWithText(buf: Uint8Array, text: string, at: number): boolean {
+  if (at < 0 || at + text.length > buf.length) return false;
+  for (let i = 0; i < text.length; i++) if (buf[at + i] !== text.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * The `n g obj` header of an indirect object (§7.3.10) at `offset` (white space before it allowed),
+ * read no further than `limit`: the object's number and where its value starts; null if none is there.
+ */
+export function objectHeaderAt(buf: Uint8Array, offset: number, limit: number = buf.length): { num: number; start: number } | null {
+  if (offset < 0) return null;
+  const num = readUnsigned(buf, skipPdfWhitespace(buf, offset, limit), limit);
+  if (!num || !isPdfWhitespace(buf[num.end])) return null;
+  const generation = readUnsigned(buf, skipPdfWhitespace(buf, num.end, limit), limit);
+  if (!generation || !isPdfWhitespace(buf[generation.end])) return null;
+  const keyword = skipPdfWhitespace(buf, generation.end, limit);
+  if (keyword + 3 > limit || !startsWithText(buf, 'obj', keyword)) return null;
+  const after = buf[keyword + 3];
+  if (keyword + 3 < limit && after !== undefined && !isPdfWhitespace(after) && !DELIMITERS.has(after)) return null;
+  return { num: num.value, start: keyword + 3 };
+}
 
 /** Bounds on what a file may make the reader do (a hostile file gets an error, not a hang). */
 export const LIMITS = {
@@ -342,11 +389,61 @@ function readTable(buf: Uint8Array, at: number, entries: Entries): ParsedDict {
   return trailer;
 }
 
+/**
+ * Where the trailer dictionary (its `<<`) of the classic cross-reference table at `at` starts,
+ * reached cheaply by jumping over each subsection (`first count`, then `count` entries of exactly
+ * 20 bytes, §7.5.4) rather than reading the entries; null if the section is not well formed.
+ */
+export function trailerAfterTable(buf: Uint8Array, at: number): number | null {
+  if (!startsWithText(buf, 'xref', at)) return null;
+  let pos = at + 'xref'.length;
+  for (let subsections = 0; subsections < LIMITS.entries; subsections++) {
+    pos = skipPdfWhitespace(buf, pos);
+    if (startsWithText(buf, 'trailer', pos)) {
+      const dictionary = skipPdfWhitespace(buf, pos + 'trailer'.length);
+      return startsWithText(buf, '<<', dictionary) ? dictionary : null;
+    }
+    const first = readUnsigned(buf, pos);
+    if (!first) return null;
+    let countAt = first.end;
+    while (buf[countAt] === 0x20) countAt++;
+    const count = readUnsigned(buf, countAt);
+    if (!count) return null;
+    pos = skipPdfWhitespace(buf, count.end) + count.value * 20;
+    if (pos > buf.length || (count.value > 0 && !isTableEntry(buf, pos - 20))) return null;
+  }
+  return null;
+}
+
+/** `nnnnnnnnnn ggggg n` and a two-byte end of line: one cross-reference table entry (§7.5.4). */
+function isTableEntry(buf: Uint8Array, at: number): boolean {
+  if (at < 0) return false;
+  for (let i = 0; i < 10; i++) if (!isDigit(buf[at + i])) return false;
+  if (buf[at + 10] !== 0x20) return false;
+  for (let i = 11; i < 16; i++) if (!isDigit(buf[at + i])) return false;
+  const type = buf[at + 17];
+  return buf[at + 16] === 0x20 && (type === 0x6e || type === 0x66) && isPdfWhitespace(buf[at + 18]) && isPdfWhitespace(buf[at + 19]);
+}
+
+/**
+ * The dictionary whose `<<` is at `start`, parsed without reading past `start + maxBytes`; null if
+ * no dictionary starts there, or it is malformed, or it does not close within that window.
+ */
+export function dictionaryAt(buf: Uint8Array, start: number, maxBytes: number): ParsedDict | null {
+  if (!startsWithText(buf, '<<', start)) return null;
+  try {
+    const { value } = parseObject(buf.subarray(0, Math.min(buf.length, start + maxBytes)), start);
+    return value instanceof Map ? value : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The `n g obj` header at `offset`: the object's number and where its value starts. */
 function objectHeader(buf: Uint8Array, offset: number): { num: number; start: number } {
-  const m = /^\s*(\d+)\s+(\d+)\s+obj\b/.exec(latin1(buf, offset, offset + 40));
-  if (!m || offset < 0) throw new Error(`PDF: no object at offset ${offset}`);
-  return { num: Number(m[1]), start: offset + m[0].length };
+  const header = objectHeaderAt(buf, offset, Math.min(buf.length, offset + 40));
+  if (header === null) throw new Error(`PDF: no object at offset ${offset}`);
+  return header;
 }
 
 /** Where `endstream` occurs in a file, found in one pass (so that many streams with a wrong /Length cannot make the search quadratic). */

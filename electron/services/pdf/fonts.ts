@@ -2,7 +2,7 @@ import fontkit from '@pdf-lib/fontkit';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { DomainError } from '../../../../shared/domain/errors';
+import { DomainError } from '../../../shared/domain/errors';
 
 /**
  * The fonts every generated document embeds (PDF/A requires embedded fonts): Liberation Serif,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import type { DocumentModel } from '../../../../shared/domain/documents/documentModel';
+import type { DocumentModel } from '../../../shared/domain/documents/documentModel';
 import { loadFaces, type Faces, type PreparedFace } from './fonts';
 import { layOut, PAGE, type SignatureSlot } from './layout';
 import { hexString, name, objectBytes, pdfDate, ref, Raw, textString, xrefSection, type PdfValue } from './pdfSyntax';

@@ -1,5 +1,5 @@
-import { formatLtDate } from '../../../../shared/domain/calendar';
-import type { Block, DocumentModel, SignerRole } from '../../../../shared/domain/documents/documentModel';
+import { formatLtDate } from '../../../shared/domain/calendar';
+import type { Block, DocumentModel, SignerRole } from '../../../shared/domain/documents/documentModel';
 import { encodeText, missingCharacters, textWidth, unsupportedText, type Faces, type PreparedFace } from './fonts';
 
 /**
