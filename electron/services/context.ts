@@ -1,11 +1,12 @@
-import type { Caller } from '../../shared/contract/methods';
+import type { Caller, Handlers, MethodName, MethodOutput, ParsedInput } from '../../shared/contract/methods';
 import type { AppEvent } from '../../shared/contract/result';
+import type { ChangeStamp } from '../../shared/domain/caseStates';
 import type { AuditLog, AuditSubject } from './audit/auditLog';
 import type { IsoDate } from '../../shared/domain/calendar';
 import type { DataDirectory } from './store/dataDirectory';
 import type { CaseStore } from './store/caseStore';
 import type { SettingsStore } from './store/settingsStore';
-import type { UsersStore } from './store/usersStore';
+import type { UsersStore, StoredUser } from './store/usersStore';
 import type { Sessions } from './users/sessions';
 import type { DocumentStore } from './store/documentStore';
 import type { Staging } from './dossier/staging';
@@ -14,24 +15,46 @@ import type { MeetingStore } from './store/meetingStore';
 import type { GeneratedStore, RegisterStore } from './store/generatedStore';
 import type { RevocationStore } from './store/revocationStore';
 
-/** What every feature of the back end is given: the stores, the clock and the event channel. */
-export interface ServiceContext {
-  readonly dir: DataDirectory;
+/**
+ * The stores with their write side. A handler never holds these: it reaches them only inside
+ * `Call.record`, whose callback receives them after the audit entry is written (the door).
+ */
+export interface Stores {
   readonly cases: CaseStore;
   readonly settings: SettingsStore;
   readonly users: UsersStore;
-  readonly sessions: Sessions;
-  /** The dossier's documents at rest (V-77 p. 6), and the files awaiting the user's review. */
+  /** The dossier's and generated documents' contents, named by hash. */
   readonly documents: DocumentStore;
-  readonly staging: Staging;
-  /** The disciplinary commission and its meetings (V-77 p. 9–11). */
   readonly commission: CommissionStore;
   readonly meetings: MeetingStore;
-  /** The documents the app generated and their signatures, and the register that numbers them. */
   readonly generated: GeneratedStore;
-  readonly registerStore: RegisterStore;
-  /** Revocation lists imported for checking signatures offline, and the revocation policy. */
+  /** The registration register that numbers the generated documents. */
+  readonly register: RegisterStore;
   readonly revocation: RevocationStore;
+}
+
+/** What every feature of the back end is given: the stores' read side, the clock and the settings. */
+export interface ServiceContext {
+  readonly dir: Pick<DataDirectory, 'root' | 'schemaVersion'>;
+  readonly cases: Pick<CaseStore, 'list' | 'ofConvict' | 'get'>;
+  readonly settings: Pick<SettingsStore, 'get'>;
+  readonly users: Pick<UsersStore, 'all' | 'byId' | 'byUsername'>;
+  /**
+   * The sign-in bookkeeping (failed attempts, the lockout's end): the one write outside the audit
+   * trail, limited to those fields (the lockout itself is audited). Refuses any other change.
+   */
+  readonly signInAttempts: { put(user: StoredUser): void };
+  readonly sessions: Sessions;
+  /** The dossier's documents at rest (V-77 p. 6), and the files awaiting the user's review. */
+  readonly documents: Pick<DocumentStore, 'has' | 'read'>;
+  readonly staging: Staging;
+  /** The disciplinary commission and its meetings (V-77 p. 9–11). */
+  readonly commission: Pick<CommissionStore, 'get'>;
+  readonly meetings: Pick<MeetingStore, 'list' | 'get' | 'damagedIds'>;
+  /** The documents the app generated and their signatures. */
+  readonly generated: Pick<GeneratedStore, 'list' | 'get' | 'damagedIds'>;
+  /** Revocation lists imported for checking signatures offline, and the revocation policy. */
+  readonly revocation: Pick<RevocationStore, 'get' | 'parsed'>;
   /** The largest document accepted, in bytes (settings, default 50 MB). */
   maxDocumentBytes(): number;
   /** Minutes of inactivity after which a session locks (settings, default 10). */
@@ -39,14 +62,46 @@ export interface ServiceContext {
   /** Today's date in the institution (PUSIAUKELE_TODAY can fix it for demonstrations and tests). */
   today(): IsoDate;
   now(): Date;
-  emit(event: AppEvent): void;
-  readonly audit: AuditLog;
-  /**
-   * Make a change through the audit trail: first record who (the caller), which method, what (the
-   * subject) and a digest of the record before and after, then `write` it. Should the write fail,
-   * the trail records that too. Every change to a case, a user or the settings goes this way, so no
-   * change can be on disk without its entry (a crash in between leaves an entry whose `after` the
-   * record never reached, which the digests show).
-   */
-  change(caller: Caller, method: string, subject: AuditSubject, before: unknown, after: unknown, summary: string, write: () => void): void;
+  readonly audit: Pick<AuditLog, 'list' | 'verify'>;
 }
+
+/** What a change is about: the audit subject, and for a document the case it belongs to (for its event). */
+export type ChangeSubject = AuditSubject & { caseId?: string };
+
+/**
+ * A call as a mutating handler sees it: the caller, and the change context the dispatcher bound
+ * to this caller and this method. `record` is the door of every change: it writes the audit entry
+ * (who, which method, the subject, digests of before and after, a summary that names subjects by
+ * id only), then runs `write` with the stores' write side, then emits the subject's event. Should
+ * the write fail, the trail records that too, and no event is sent.
+ */
+export interface Call extends Caller {
+  readonly method: MethodName;
+  /** Who and when, for a case's timeline. */
+  stamp(): ChangeStamp;
+  record<T = void>(subject: ChangeSubject, before: unknown, after: unknown, summary: string, write: (stores: Stores) => T): T;
+}
+
+/** What a feature implements: a handler per method, given validated input and the bound call. */
+export type ServiceHandlers = { [M in MethodName]: (input: ParsedInput<M>, call: Call) => Promise<MethodOutput<M>> };
+
+/** The event a change of `subject` sends to every window (ids only); none for the register's numbers. */
+export function eventOf(subject: ChangeSubject): AppEvent | null {
+  const id = subject.id;
+  switch (subject.kind) {
+    case 'case':
+      return { type: 'cases.changed', payload: id !== undefined ? { id } : {} };
+    case 'meeting':
+      return id === undefined ? null : { type: 'meetings.changed', payload: { id } };
+    case 'document':
+      return id === undefined ? null : { type: 'documents.changed', payload: { id, ...(subject.caseId !== undefined ? { caseId: subject.caseId } : {}) } };
+    case 'user':
+      return id === undefined ? null : { type: 'users.changed', payload: { id } };
+    case 'commission':
+      return { type: 'commission.changed', payload: {} };
+    case 'settings':
+      return { type: 'settings.changed', payload: {} };
+  }
+}
+
+export type { Handlers };

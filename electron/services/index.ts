@@ -1,18 +1,19 @@
 import { createDispatcher } from '../../shared/contract/dispatch';
-import type { Handlers } from '../../shared/contract/methods';
+import type { Caller, Handlers, MethodName } from '../../shared/contract/methods';
 import type { AppEvent, InvokeResult } from '../../shared/contract/result';
 import { isIsoDate, todayIso, type IsoDate } from '../../shared/domain/calendar';
 import { DomainError } from '../../shared/domain/errors';
 import { casesHandlers } from './cases/app';
-import type { ServiceContext } from './context';
+import { eventOf, type Call, type ServiceContext, type ServiceHandlers, type Stores } from './context';
 import { settingsHandlers } from './settings/app';
 import { CaseStore } from './store/caseStore';
 import { openDataDirectory } from './store/dataDirectory';
 import { environmentKey, openEncryption, type KeyProvider, type SealingCodec } from './store/encryption';
 import { SettingsStore } from './store/settingsStore';
-import { UsersStore } from './store/usersStore';
+import { putSignInAttempts, UsersStore } from './store/usersStore';
 import { usersHandlers } from './users/app';
 import { Sessions } from './users/sessions';
+import { stampOf } from './cases/caseChanges';
 import { DEFAULT_IDLE_MINUTES } from '../../shared/contract/schemas';
 import { systemHandlers } from './system/app';
 import { auditHandlers } from './audit/app';
@@ -52,6 +53,19 @@ export interface ServicesOptions {
   key?: KeyProvider;
   /** The fonts generated documents embed (default build/fonts under the working directory). */
   fontsDir?: string;
+}
+
+/**
+ * The dispatcher's handlers from the features': each call gets the change context bound to its
+ * caller and its method, so no handler retypes the method or records a change for someone else.
+ */
+function bindCalls(features: ServiceHandlers, bind: (caller: Caller, method: MethodName) => Call): Handlers {
+  const bound: Partial<Record<MethodName, (input: unknown, caller: Caller) => Promise<unknown>>> = {};
+  for (const method of Object.keys(features) as MethodName[]) {
+    const handler = features[method] as (input: unknown, call: Call) => Promise<unknown>;
+    bound[method] = (input, caller) => handler(input, bind(caller, method));
+  }
+  return bound as Handlers;
 }
 
 function fixedToday(value: string | undefined): IsoDate | undefined {
@@ -121,52 +135,71 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
       return DEFAULT_MAX_DOCUMENT_MEGABYTES * 1024 * 1024;
     }
   };
-  const ctx: ServiceContext = {
-    dir,
-    documents: new DocumentStore(dir, codec.blobs),
-    staging: new Staging(() => now().getTime()),
-    commission: new CommissionStore(dir, codec),
-    meetings,
-    generated,
-    registerStore: new RegisterStore(dir, codec),
-    revocation: new RevocationStore(dir, codec),
-    maxDocumentBytes,
+  const stores: Stores = {
     cases,
     settings,
     users,
+    documents: new DocumentStore(dir, codec.blobs),
+    commission: new CommissionStore(dir, codec),
+    meetings,
+    generated,
+    register: new RegisterStore(dir, codec),
+    revocation: new RevocationStore(dir, codec),
+  };
+  const emit = (event: AppEvent) => listeners.forEach((l) => l(event));
+  const ctx: ServiceContext = {
+    dir,
+    cases,
+    settings,
+    users,
+    signInAttempts: { put: (user) => putSignInAttempts(users, user) },
     sessions,
+    documents: stores.documents,
+    staging: new Staging(() => now().getTime()),
+    commission: stores.commission,
+    meetings,
+    generated,
+    revocation: stores.revocation,
+    maxDocumentBytes,
     idleMinutes,
     today: () => today ?? todayIso(),
     now,
-    emit: (event) => listeners.forEach((l) => l(event)),
     audit,
-    change: (caller, method, subject, before, after, summary, write) => {
-      const actor = caller.user ? { userId: caller.user.id, username: caller.user.username } : null;
-      audit.append({ actor, method, subject, ...(before !== undefined ? { before: digest(before) } : {}), after: digest(after), summary });
+  };
+  const record = (caller: Caller, method: MethodName): Call['record'] => (subject, before, after, summary, write) => {
+    const actor = caller.user ? { userId: caller.user.id, username: caller.user.username } : null;
+    const audited = { kind: subject.kind, ...(subject.id !== undefined ? { id: subject.id } : {}) };
+    audit.append({ actor, method, subject: audited, ...(before !== undefined ? { before: digest(before) } : {}), after: digest(after), summary });
+    let result;
+    try {
+      result = write(stores);
+    } catch (e) {
+      const code = e instanceof DomainError ? e.code : 'INTERNAL';
       try {
-        write();
-      } catch (e) {
-        const code = e instanceof DomainError ? e.code : 'INTERNAL';
-        try {
-          audit.append({ actor, method, subject, summary: `Pakeitimas neįrašytas (${code}): ankstesnis įrašas negalioja` });
-        } catch (again) {
-          console.error('Audit trail: the failed write could not be recorded', again);
-        }
-        throw e;
+        audit.append({ actor, method, subject: audited, summary: `Pakeitimas neįrašytas (${code}): ankstesnis įrašas negalioja` });
+      } catch (again) {
+        console.error('Audit trail: the failed write could not be recorded', again);
       }
+      throw e;
+    }
+    const event = eventOf(subject);
+    if (event) emit(event);
+    return result;
+  };
+  const handlers = bindCalls(
+    {
+      ...systemHandlers(ctx),
+      ...settingsHandlers(ctx),
+      ...casesHandlers(ctx),
+      ...dossierHandlers(ctx),
+      ...meetingsHandlers(ctx),
+      ...documentsHandlers(ctx, options.fontsDir ?? join(process.cwd(), 'build', 'fonts')),
+      ...trustHandlers(ctx),
+      ...usersHandlers(ctx),
+      ...auditHandlers(ctx),
     },
-  };
-  const handlers: Handlers = {
-    ...systemHandlers(ctx),
-    ...settingsHandlers(ctx),
-    ...casesHandlers(ctx),
-    ...dossierHandlers(ctx),
-    ...meetingsHandlers(ctx),
-    ...documentsHandlers(ctx, options.fontsDir ?? join(process.cwd(), 'build', 'fonts')),
-    ...trustHandlers(ctx),
-    ...usersHandlers(ctx),
-    ...auditHandlers(ctx),
-  };
+    (caller, method) => ({ ...caller, method, stamp: () => stampOf(caller, now().toISOString()), record: record(caller, method) }),
+  );
   // The check of every case file waits a moment, so that the first screen is not slowed by it.
   let verifying: Promise<void> = Promise.resolve();
   const stop = { requested: false };
@@ -181,7 +214,7 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
           const referenced = new Set<string>();
           const read = new Set<string>();
           const startedAt = Date.now();
-          ctx.documents.beginCheck();
+          stores.documents.beginCheck();
           verifying = cases
             .verifyAll(stop, (record) => {
               read.add(record.id);
@@ -189,14 +222,14 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
             })
             .then(
             (changed) => {
-              if (changed) ctx.emit({ type: 'cases.changed', payload: {} });
+              if (changed) emit({ type: 'cases.changed', payload: {} });
               const everyCase = cases.list().every((c) => c.damaged === undefined && read.has(c.id));
               // Generated documents keep their versions in the same contents folder.
               if (generated.damagedIds().length > 0) return;
               for (const d of generated.list()) for (const v of d.versions) referenced.add(v.sha256);
               if (stop.requested || !everyCase) return;
               try {
-                ctx.documents.sweep(referenced, startedAt);
+                stores.documents.sweep(referenced, startedAt);
               } catch (e) {
                 console.error('Removing unused document contents failed (they stay until the next start):', e);
               }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Handlers } from '../../../shared/contract/methods';
 import type { CaseRecord, RequestInput, Settings } from '../../../shared/contract/schemas';
 import { compareIso } from '../../../shared/domain/calendar';
 import {
@@ -15,14 +14,14 @@ import {
 import { DomainError, fieldError } from '../../../shared/domain/errors';
 import { requestFlags } from '../../../shared/domain/requestRules';
 import { requestDateInFuture, stepDateProblem } from '../../../shared/domain/stepRules';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, ServiceHandlers } from '../context';
 import { halfwayHouse, servingInstitution, type InstitutionRef } from './institutions';
 import { caseChanges, stampOf } from './caseChanges';
 import { advanceIfComplete, missingOf } from './readiness';
 import { firstStepOn, lastStepOn, refusalDates, refusedByConvict, toListItem } from './views';
 
 type CaseHandlers = Pick<
-  Handlers,
+  ServiceHandlers,
   'cases.list' | 'cases.get' | 'cases.checkRequest' | 'cases.register' | 'cases.updateRequest' | 'cases.transition'
 >;
 
@@ -108,7 +107,7 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
       }
       const at = ctx.now().toISOString();
       const record: CaseRecord = registeredCase({ id: randomUUID(), revision: 1, createdAt: at, updatedAt: at, ...data, facts: {} }, input.requestDate, stampOf(caller, at));
-      return view(save(record, { lt: 'naujas prašymas', en: 'the new request' }, { caller, method: 'cases.register', summary: 'Užregistruotas prašymas' }));
+      return view(save(record, { lt: 'naujas prašymas', en: 'the new request' }, caller, { summary: 'Užregistruotas prašymas' }));
     },
 
     'cases.updateRequest': async ({ id, revision, request }, caller) => {
@@ -152,7 +151,8 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
         save(
           { ...record, ...data, revision: record.revision + 1, updatedAt: at, timeline: [...timeline, { at, kind: 'edited', changed }] },
           { lt: 'prašymo pakeitimai', en: 'the changes to the request' },
-          { caller, method: 'cases.updateRequest', before: record, summary: `Pataisyti prašymo duomenys: ${changed.join(', ')}` },
+          caller,
+          { before: record, summary: `Pataisyti prašymo duomenys: ${changed.join(', ')}` },
         ),
       );
     },
@@ -204,9 +204,8 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
         save(
           next,
           { lt: 'bylos žingsnis', en: 'the step of the case' },
+          caller,
           {
-            caller,
-            method: 'cases.transition',
             before: record,
             summary: `Būsena „${CASE_STATE_LABELS[record.state].lt}“ → „${CASE_STATE_LABELS[to].lt}“${handedOver}`,
           },

@@ -1,8 +1,8 @@
-import type { Caller, MethodName } from '../../../shared/contract/methods';
+import type { Caller } from '../../../shared/contract/methods';
 import type { CaseRecord, CaseView } from '../../../shared/contract/schemas';
 import type { ChangeStamp } from '../../../shared/domain/caseStates';
 import { DomainError } from '../../../shared/domain/errors';
-import type { ServiceContext } from '../context';
+import type { Call, ServiceContext, Stores } from '../context';
 import { toCaseView } from './views';
 
 /** When and by whom a change is made, for the timeline (the system has no user). */
@@ -21,10 +21,12 @@ export interface CaseChanges {
    */
   forEdit(id: string, revision: number): CaseRecord;
   /**
-   * Write a case and add the change to the audit trail (the entry first). `around` may write what
-   * the case refers to before it (documents) and undo that if writing the case fails.
+   * Write a case through the call's door (the audit entry first, the event after). `around` may
+   * write what the case refers to before it (documents) and undo that if writing the case fails.
+   * The summary names the case by id only (the audit trail is read by administrators, who see no
+   * case contents).
    */
-  save(record: CaseRecord, what: { lt: string; en: string }, change: { caller: Caller; method: MethodName; before?: CaseRecord; summary: string }, around?: (put: () => void) => void): CaseRecord;
+  save(record: CaseRecord, what: { lt: string; en: string }, call: Call, change: { before?: CaseRecord; summary: string }, around?: (put: () => void, stores: Stores) => void): CaseRecord;
 }
 
 export function caseChanges(ctx: ServiceContext): CaseChanges {
@@ -56,10 +58,12 @@ export function caseChanges(ctx: ServiceContext): CaseChanges {
       return record;
     },
     view: (record) => toCaseView(record, ctx.cases.ofConvict(record.convict.personalFileNo), ctx.today(), ctx.maxDocumentBytes()),
-    save(record, what, change, around) {
-      const put = () => ctx.cases.put(record, what);
-      ctx.change(change.caller, change.method, { kind: 'case', id: record.id }, change.before, record, change.summary, () => (around ? around(put) : put()));
-      ctx.emit({ type: 'cases.changed', payload: { id: record.id } });
+    save(record, what, call, change, around) {
+      call.record({ kind: 'case', id: record.id }, change.before, record, change.summary, (stores) => {
+        const put = () => stores.cases.put(record, what);
+        if (around) around(put, stores);
+        else put();
+      });
       return record;
     },
   };

@@ -6,11 +6,11 @@ import {
   type GeneratedDocument,
   type SignatureRecord,
 } from '../../../shared/contract/documentSchemas';
-import type { Caller, Handlers, ParsedInput } from '../../../shared/contract/methods';
+import type { Caller, ParsedInput } from '../../../shared/contract/methods';
 import type { Role } from '../../../shared/contract/roles';
 import type { SignatureLine, SignerRole } from '../../../shared/domain/documents/documentModel';
 import { DomainError } from '../../../shared/domain/errors';
-import type { ServiceContext } from '../context';
+import type { Call, ServiceContext, ServiceHandlers } from '../context';
 import { describeCertificate, checkSigningCertificate } from '../signing/certificates';
 import { certificateHolder, certNotSigner, holderMatches, nameWords, personalCodeOf } from './signerMatch';
 import { pemCertificates } from '../signing/pemCertificates';
@@ -24,8 +24,13 @@ import { renderPdf } from '../pdf/pdfWriter';
 import { documentSources, registerOf } from './sources';
 import { verificationReportOf } from './verification';
 
+/** The case a document belongs to, for its event (documents of several cases name none: every case page looks). */
+function caseOf(doc: Pick<GeneratedDocument, 'caseIds'>): { caseId?: string } {
+  return doc.caseIds.length === 1 ? { caseId: doc.caseIds[0]! } : {};
+}
+
 type DocumentHandlers = Pick<
-  Handlers,
+  ServiceHandlers,
   'documents.list' | 'documents.queue' | 'documents.preview' | 'documents.issue' | 'documents.read' | 'documents.sign' | 'documents.verify'
 >;
 
@@ -197,7 +202,7 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
     return next;
   };
 
-  const sign = async (id: string, credential: ParsedInput<'documents.sign'>['credential'], caller: Caller): Promise<DocumentItem> => {
+  const sign = async (id: string, credential: ParsedInput<'documents.sign'>['credential'], caller: Call): Promise<DocumentItem> => {
     const doc = ctx.generated.get(id);
     if (doc.replacedBy !== undefined) {
       throw new DomainError(
@@ -278,7 +283,6 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
       );
     }
     const sha256 = sha256Hex(signed);
-    ctx.documents.put(sha256, signed);
     const at = ctx.now().toISOString();
     const signature: SignatureRecord = {
       role,
@@ -290,12 +294,14 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
       ...(newest.cms.timestamp ? { timestamp: newest.cms.timestamp.time } : {}),
     };
     const next: GeneratedDocument = { ...doc, versions: [...doc.versions, { sha256, size: signed.length, at, signature }] };
-    ctx.change(caller, 'documents.sign', { kind: 'document', id }, doc, next, `Dokumentą ${doc.registrationNumber} pasirašė ${signature.signerName}`, () => ctx.generated.put(next));
-    ctx.emit({ type: 'documents.changed', payload: { id } });
+    caller.record({ kind: 'document', id, ...caseOf(doc) }, doc, next, `Dokumentą ${doc.registrationNumber} pasirašė ${signature.signerName}`, (w) => {
+      w.documents.put(sha256, signed); // the content first: a record never names a content that is not there
+      w.generated.put(next);
+    });
     return toItem(next);
   };
 
-  const issue = async (input: ParsedInput<'documents.issue'>, caller: Caller): Promise<DocumentItem> => {
+  const issue = async (input: ParsedInput<'documents.issue'>, caller: Call): Promise<DocumentItem> => {
     const { replaces, ...request } = input;
     const replaced = replaces === undefined ? undefined : ctx.generated.get(replaces);
     if (replaced) checkReplacement(replaced, request);
@@ -306,7 +312,11 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
     const { model: draft, caseIds, meetingId, cites } = documentSources(ctx, request, `${prefix}-0`, { issuing: true });
     await render(draft, 'check', ctx.now());
     const year = Number(draft.date.slice(0, 4));
-    const registrationNumber = `${prefix}-${ctx.registerStore.take(prefix, year, highestIssued(ctx.generated.list(), prefix, year))}`;
+    // The number is written down before the document that carries it: a crash may skip one, never give one twice.
+    const number = caller.record({ kind: 'document' }, undefined, { register: prefix, year }, `Registracijos numeris (${prefix}, ${year})`, (w) =>
+      w.register.take(prefix, year, highestIssued(ctx.generated.list(), prefix, year)),
+    );
+    const registrationNumber = `${prefix}-${number}`;
     // Built again with the number: a document may print its own number in its text (the p. 14 draft
     // resolution cites the submission), so a copy of the draft with only the heading's number is not enough.
     const { model } = documentSources(ctx, request, registrationNumber, { issuing: true });
@@ -314,7 +324,6 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
     const at = ctx.now();
     const rendered = await render(model, id, at);
     const sha256 = sha256Hex(rendered.bytes);
-    ctx.documents.put(sha256, rendered.bytes);
     const doc: GeneratedDocument = {
       id,
       kind: request.kind,
@@ -335,16 +344,16 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
       ...(replaced ? { replaces: replaced.id } : {}),
       ...(cites.length > 0 ? { cites } : {}),
     };
-    ctx.change(caller, 'documents.issue', { kind: 'document', id }, undefined, doc, `Parengtas dokumentas ${registrationNumber}: ${model.documentType} ${model.title}`, () =>
-      ctx.generated.put(doc),
-    );
+    caller.record({ kind: 'document', id, ...caseOf(doc) }, undefined, doc, `Parengtas dokumentas ${registrationNumber}: ${model.documentType}`, (w) => {
+      w.documents.put(sha256, rendered.bytes);
+      w.generated.put(doc);
+    });
     if (replaced) {
       const marked = { ...replaced, replacedBy: id };
-      ctx.change(caller, 'documents.issue', { kind: 'document', id: replaced.id }, replaced, marked, `Dokumentas ${replaced.registrationNumber} pakeistas dokumentu ${registrationNumber}`, () =>
-        ctx.generated.put(marked),
+      caller.record({ kind: 'document', id: replaced.id, ...caseOf(replaced) }, replaced, marked, `Dokumentas ${replaced.registrationNumber} pakeistas dokumentu ${registrationNumber}`, (w) =>
+        w.generated.put(marked),
       );
     }
-    ctx.emit({ type: 'documents.changed', payload: { id } });
     return toItem(doc);
   };
 

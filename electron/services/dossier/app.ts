@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { FACTS_SCHEMAS } from '../../../shared/contract/dossierSchemas';
-import type { Caller, Handlers } from '../../../shared/contract/methods';
+import type { Caller } from '../../../shared/contract/methods';
 import type { CaseRecord } from '../../../shared/contract/schemas';
 import { compareIso } from '../../../shared/domain/calendar';
 import { CASE_STATE_LABELS, DOSSIER_EDITABLE_STATES, DOSSIER_EXTENDABLE_STATES, type CaseState, type ChangeStamp } from '../../../shared/domain/caseStates';
@@ -8,7 +8,7 @@ import { currentVersion, factsIssues, proposeItem, type DossierDocument, type Do
 import type { DossierItemId } from '../../../shared/domain/dossierItems';
 import { DomainError, fieldError } from '../../../shared/domain/errors';
 import { caseChanges, stampOf } from '../cases/caseChanges';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, ServiceHandlers, Stores } from '../context';
 import { sha256Hex } from '../store/documentStore';
 import { checkDocument } from './fileCheck';
 import type { StagedDocument } from './staging';
@@ -16,7 +16,7 @@ import { advanceIfComplete, isDossierComplete } from '../cases/readiness';
 import { dossierItemsOf } from '../cases/dossierViews';
 
 type DossierHandlers = Pick<
-  Handlers,
+  ServiceHandlers,
   'dossier.stage' | 'dossier.discard' | 'dossier.attach' | 'dossier.saveItem' | 'dossier.removeDocument' | 'dossier.extendTerm' | 'dossier.readDocument'
 >;
 
@@ -156,7 +156,7 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
         ],
       };
       const next = settle(record, changed, stampOf(caller, at));
-      save(next, { lt: 'bylos medžiaga', en: 'the dossier' }, { caller, method: 'dossier.attach', before: record, summary: `Pridėti dokumentai: ${added.map((a) => `${a.item} ${a.text}`).join('; ')}` }, (put) => storeWith(ctx, staged, put));
+      save(next, { lt: 'bylos medžiaga', en: 'the dossier' }, caller, { before: record, summary: `Pridėti dokumentai: ${uniqueItems(added.map((a) => a.item)).map((item) => `${item} (${added.filter((a) => a.item === item).length})`).join('; ')}` }, (put, stores) => storeWith(stores, staged, put));
       ctx.staging.discard(sessionOf(caller), files.map((f) => f.stagedId));
       return view(next);
     },
@@ -192,7 +192,7 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
       const at = ctx.now().toISOString();
       const changed = settle(record, { ...record, dossier: { items }, revision: record.revision + 1, updatedAt: at }, stampOf(caller, at));
       const what = [facts !== undefined ? 'duomenys' : '', next.receivedOn !== current.receivedOn ? `gavimo data ${next.receivedOn}` : ''].filter(Boolean).join(', ');
-      return view(save(changed, { lt: 'bylos medžiaga', en: 'the dossier' }, { caller, method: 'dossier.saveItem', before: record, summary: `${item} punktas: ${what}` }));
+      return view(save(changed, { lt: 'bylos medžiaga', en: 'the dossier' }, caller, { before: record, summary: `${item} punktas: ${what}` }));
     },
 
     'dossier.removeDocument': async ({ caseId, revision, documentId, reason }, caller) => {
@@ -220,7 +220,7 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
       );
       // The content itself is removed from the disk by the next check of the data directory, once
       // no case refers to it (DocumentStore.sweep).
-      return view(save(changed, { lt: 'bylos medžiaga', en: 'the dossier' }, { caller, method: 'dossier.removeDocument', before: record, summary: `${found.item} punktas: pašalintas dokumentas „${name}“ (${reason})` }));
+      return view(save(changed, { lt: 'bylos medžiaga', en: 'the dossier' }, caller, { before: record, summary: `${found.item} punktas: pašalintas dokumentas ${documentId}` }));
     },
 
     'dossier.extendTerm': async ({ caseId, revision, days, reason }, caller) => {
@@ -240,7 +240,7 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
         updatedAt: at,
         timeline: [...record.timeline, { at, kind: 'extended', on: ctx.today(), days, note: reason }],
       };
-      return view(save(changed, { lt: 'termino pratęsimas', en: 'the extension' }, { caller, method: 'dossier.extendTerm', before: record, summary: `V-77 7 p. terminas pratęstas ${days} d. d.: ${reason}` }));
+      return view(save(changed, { lt: 'termino pratęsimas', en: 'the extension' }, caller, { before: record, summary: `V-77 7 p. terminas pratęstas ${days} d. d.` }));
     },
 
     'dossier.readDocument': async ({ caseId, documentId, version }) => {
@@ -264,12 +264,12 @@ function uniqueItems(items: readonly DossierItemId[]): DossierItemId[] {
  * case may already be on disk (a failure after its rename), and unreferenced contents are removed
  * by the next background check (DocumentStore.sweep).
  */
-function storeWith(ctx: ServiceContext, staged: readonly StagedDocument[], put: () => void): void {
+function storeWith(stores: Stores, staged: readonly StagedDocument[], put: () => void): void {
   const written: string[] = [];
   try {
-    for (const s of staged) if (ctx.documents.put(s.sha256, s.bytes)) written.push(s.sha256);
+    for (const s of staged) if (stores.documents.put(s.sha256, s.bytes)) written.push(s.sha256);
   } catch (e) {
-    for (const sha of written) ctx.documents.remove(sha);
+    for (const sha of written) stores.documents.remove(sha);
     throw e;
   }
   put();

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Caller, Handlers, MethodName } from '../../../shared/contract/methods';
 import type { AgendaItem, CommissionRecord, FrozenResult, MeetingRecord } from '../../../shared/contract/meetingSchemas';
 import type { CaseRecord } from '../../../shared/contract/schemas';
 import { compareIso, type IsoDate } from '../../../shared/domain/calendar';
@@ -10,15 +9,13 @@ import { DomainError, fieldError } from '../../../shared/domain/errors';
 import { applyMeetingStep, assertMeetingAction, plannedMeeting } from '../../../shared/domain/meetingStates';
 import { ASSESSMENTS, rationaleRequired, unevaluated, type Assessment } from '../../../shared/domain/evaluation';
 import { type Ballot } from '../../../shared/domain/voting';
-import type { ServiceContext } from '../context';
+import type { Call, ServiceContext, ServiceHandlers } from '../context';
 import { caseChanges, stampOf } from '../cases/caseChanges';
 import { lastStepOn, servesInHalfwayHouseInstitution } from '../cases/views';
-import type { CommissionStore } from '../store/commissionStore';
-import type { MeetingStore } from '../store/meetingStore';
 import { amendedOf, candidateOf, commissionOf, itemTally, onAgenda, presentFor, settleAttendance, toMeetingListItem, toMeetingView } from './views';
 
 type MeetingHandlers = Pick<
-  Handlers,
+  ServiceHandlers,
   | 'commission.get'
   | 'commission.save'
   | 'meetings.list'
@@ -39,10 +36,6 @@ type MeetingHandlers = Pick<
   | 'meetings.amend'
 >;
 
-export interface MeetingStores {
-  commission: CommissionStore;
-  meetings: MeetingStore;
-}
 
 const who = (c: { convict: { firstName: string; lastName: string } }) => `${c.convict.firstName} ${c.convict.lastName}`;
 
@@ -63,7 +56,7 @@ function refuseAfterVote(): never {
 }
 
 export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
-  const stores: MeetingStores = { commission: ctx.commission, meetings: ctx.meetings };
+  const stores = { commission: ctx.commission, meetings: ctx.meetings };
   const { save: saveCase } = caseChanges(ctx);
 
   const readCase = (id: string): CaseRecord | null => {
@@ -107,9 +100,8 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
     return meeting;
   };
 
-  const saveMeeting = (next: MeetingRecord, caller: Caller, method: MethodName, before: MeetingRecord | undefined, summary: string): MeetingRecord => {
-    ctx.change(caller, method, { kind: 'meeting', id: next.id }, before, next, summary, () => stores.meetings.put(next));
-    ctx.emit({ type: 'meetings.changed', payload: { id: next.id } });
+  const saveMeeting = (next: MeetingRecord, call: Call, before: MeetingRecord | undefined, summary: string): MeetingRecord => {
+    call.record({ kind: 'meeting', id: next.id }, before, next, summary, (w) => w.meetings.put(next));
     return next;
   };
 
@@ -117,8 +109,7 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
   const changeItem = (
     id: string,
     caseId: string,
-    caller: Caller,
-    method: MethodName,
+    call: Call,
     summary: (item: AgendaItem, meeting: MeetingRecord) => string,
     change: (item: AgendaItem, meeting: MeetingRecord) => AgendaItem,
   ) => {
@@ -139,29 +130,27 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
     const next = settleAttendance(meeting, change(item, meeting));
     const at = ctx.now().toISOString();
     const updated = { ...meeting, revision: meeting.revision + 1, updatedAt: at, agenda: meeting.agenda.map((i) => (i === item ? next : i)) };
-    return view(saveMeeting(updated, caller, method, meeting, `${who(item)}: ${summary(item, meeting)}`));
+    return view(saveMeeting(updated, call, meeting, `Byla ${item.caseId}: ${summary(item, meeting)}`));
   };
 
   /** Move a case for the agenda: onto it (scheduled), or back to the commission's queue. */
-  const moveCase = (record: CaseRecord, to: 'scheduled' | 'ready_for_commission' | 'decided', on: IsoDate, caller: Caller, method: MethodName, meeting: MeetingRecord, decision?: DecisionId) => {
+  const moveCase = (record: CaseRecord, to: 'scheduled' | 'ready_for_commission' | 'decided', on: IsoDate, call: Call, meeting: MeetingRecord, decision?: DecisionId) => {
     const at = ctx.now().toISOString();
     const facts = { ...record.facts };
     if (to === 'ready_for_commission') delete facts.meetingId;
     else facts.meetingId = meeting.id;
     if (decision) facts.decision = decision;
     const note = to === 'decided' ? `Posėdis ${meeting.date}` : to === 'scheduled' ? `Posėdis ${meeting.date} ${meeting.time}, ${meeting.place}` : `Išbraukta iš posėdžio ${meeting.date} darbotvarkės`;
-    const stepped = applyCaseStep({ ...record, facts }, { to, on, note, ...(decision ? { decision } : {}) }, stampOf(caller, at));
+    const stepped = applyCaseStep({ ...record, facts }, { to, on, note, ...(decision ? { decision } : {}) }, stampOf(call, at));
     const next: CaseRecord = { ...stepped, revision: record.revision + 1 };
-    saveCase(next, { lt: 'bylos žingsnis', en: 'the step of the case' }, {
-      caller,
-      method,
+    saveCase(next, { lt: 'bylos žingsnis', en: 'the step of the case' }, call, {
       before: record,
-      summary: `Būsena „${CASE_STATE_LABELS[record.state].lt}“ → „${CASE_STATE_LABELS[to].lt}“ (posėdis ${meeting.date})${decision ? `, sprendimas ${decision}` : ''}`,
+      summary: `Būsena „${CASE_STATE_LABELS[record.state].lt}“ → „${CASE_STATE_LABELS[to].lt}“ (posėdis ${meeting.id})`,
     });
   };
 
   /** Check the cases for an agenda on `date` and put the new ones on it (they are written before the meeting). */
-  const takeOnAgenda = (caseIds: readonly string[], meeting: MeetingRecord, caller: Caller, method: MethodName): AgendaItem[] => {
+  const takeOnAgenda = (caseIds: readonly string[], meeting: MeetingRecord, call: Call): AgendaItem[] => {
     const unique = [...new Set(caseIds)];
     const existing = new Map(meeting.agenda.map((i) => [i.caseId, i]));
     const records = unique.map((id) => {
@@ -190,7 +179,7 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
     const today = ctx.today();
     const on = compareIso(meeting.date, today) < 0 ? meeting.date : today;
     records.forEach((record) => {
-      if (record && !existing.has(record.id) && !(record.state === 'scheduled' && record.facts.meetingId === meeting.id)) moveCase(record, 'scheduled', on, caller, method, meeting);
+      if (record && !existing.has(record.id) && !(record.state === 'scheduled' && record.facts.meetingId === meeting.id)) moveCase(record, 'scheduled', on, call, meeting);
     });
     return unique.map(
       (id, k) =>
@@ -208,10 +197,10 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
   };
 
   /** Cases taken off a planned agenda go back to the commission's queue. */
-  const releaseCases = (items: readonly AgendaItem[], meeting: MeetingRecord, caller: Caller, method: MethodName) => {
+  const releaseCases = (items: readonly AgendaItem[], meeting: MeetingRecord, call: Call) => {
     for (const item of items) {
       const record = readCase(item.caseId);
-      if (record && onAgenda(meeting, record)) moveCase(record, 'ready_for_commission', ctx.today(), caller, method, meeting);
+      if (record && onAgenda(meeting, record)) moveCase(record, 'ready_for_commission', ctx.today(), call, meeting);
     }
   };
 
@@ -252,7 +241,7 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
         );
       }
       const next: CommissionRecord = { members, rules, revision: revision + 1, updatedAt: ctx.now().toISOString() };
-      ctx.change(caller, 'commission.save', { kind: 'commission' }, current ?? undefined, next, `Komisijos sudėtis ir taisyklės (${members.length} nariai)`, () => stores.commission.put(next));
+      caller.record({ kind: 'commission' }, current ?? undefined, next, `Komisijos sudėtis ir taisyklės (${members.length} nariai)`, (w) => w.commission.put(next));
       return next;
     },
 
@@ -273,31 +262,30 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
       const at = ctx.now().toISOString();
       const draft: MeetingRecord = plannedMeeting({ id: randomUUID(), revision: 1, createdAt: at, updatedAt: at, date, time, place, present: [], agenda: [] });
       // The cases first: a crash before the meeting is written leaves them offered again (candidatesOn).
-      const agenda = takeOnAgenda(caseIds, draft, caller, 'meetings.schedule');
-      return view(saveMeeting({ ...draft, agenda }, caller, 'meetings.schedule', undefined, `Suplanuotas posėdis ${date} ${time}, bylų: ${agenda.length}`));
+      const agenda = takeOnAgenda(caseIds, draft, caller);
+      return view(saveMeeting({ ...draft, agenda }, caller, undefined, `Suplanuotas posėdis ${date} ${time}, bylų: ${agenda.length}`));
     },
 
     'meetings.update': async ({ id, revision, date, time, place, caseIds }, caller) => {
       const meeting = forChange(id, revision);
       assertMeetingAction(meeting.state, 'changePlan');
       const moved = { ...meeting, date, time, place };
-      const agenda = takeOnAgenda(caseIds, moved, caller, 'meetings.update');
+      const agenda = takeOnAgenda(caseIds, moved, caller);
       releaseCases(
         meeting.agenda.filter((i) => !caseIds.includes(i.caseId)),
         meeting,
         caller,
-        'meetings.update',
       );
       const at = ctx.now().toISOString();
-      return view(saveMeeting({ ...moved, agenda, revision: meeting.revision + 1, updatedAt: at }, caller, 'meetings.update', meeting, `Pakeistas posėdžio planas: ${date} ${time}, bylų: ${agenda.length}`));
+      return view(saveMeeting({ ...moved, agenda, revision: meeting.revision + 1, updatedAt: at }, caller, meeting, `Pakeistas posėdžio planas: ${date} ${time}, bylų: ${agenda.length}`));
     },
 
     'meetings.cancel': async ({ id, revision, reason }, caller) => {
       const meeting = forChange(id, revision);
       assertMeetingAction(meeting.state, 'cancel');
-      releaseCases(meeting.agenda, meeting, caller, 'meetings.cancel');
+      releaseCases(meeting.agenda, meeting, caller);
       const at = ctx.now().toISOString();
-      return view(saveMeeting({ ...applyMeetingStep(meeting, 'cancelled', at), cancelReason: reason, revision: meeting.revision + 1 }, caller, 'meetings.cancel', meeting, `Posėdis atšauktas: ${reason}`));
+      return view(saveMeeting({ ...applyMeetingStep(meeting, 'cancelled', at), cancelReason: reason, revision: meeting.revision + 1 }, caller, meeting, 'Posėdis atšauktas'));
     },
 
     'meetings.open': async ({ id, revision }, caller) => {
@@ -319,7 +307,7 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
         );
       }
       const at = ctx.now().toISOString();
-      return view(saveMeeting({ ...applyMeetingStep(meeting, 'open', at), members, rules, revision: meeting.revision + 1 }, caller, 'meetings.open', meeting, `Posėdis pradėtas (${members.length} nariai)`));
+      return view(saveMeeting({ ...applyMeetingStep(meeting, 'open', at), members, rules, revision: meeting.revision + 1 }, caller, meeting, `Posėdis pradėtas (${members.length} nariai)`));
     },
 
     'meetings.setAttendance': async ({ id, memberId, present }, caller) => {
@@ -342,7 +330,7 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
       });
       const at = ctx.now().toISOString();
       const next = { ...moved, agenda, revision: meeting.revision + 1, updatedAt: at };
-      return view(saveMeeting(next, caller, 'meetings.setAttendance', meeting, `${member.name}: ${present ? 'dalyvauja' : 'nedalyvauja'}`));
+      return view(saveMeeting(next, caller, meeting, `narys ${member.id}: ${present ? 'dalyvauja' : 'nedalyvauja'}`));
     },
 
     'meetings.recuse': async ({ id, caseId, memberId, recused, reason }, caller) =>
@@ -350,8 +338,7 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
         id,
         caseId,
         caller,
-        'meetings.recuse',
-        (_item, meeting) => `${meeting.members?.find((m) => m.id === memberId)?.name ?? memberId} ${recused ? 'nusišalino' : 'nebenusišalina'}`,
+        () => `narys ${memberId} ${recused ? 'nusišalino' : 'nebenusišalina'}`,
         (item, meeting) => {
           memberOf(meeting, memberId);
           const recusals = item.recusals.filter((r) => r.memberId !== memberId);
@@ -364,7 +351,7 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
       ),
 
     'meetings.saveCriterion': async ({ id, caseId, criterion, findings, assessment, onRegister }, caller) =>
-      changeItem(id, caseId, caller, 'meetings.saveCriterion', () => `įvertinimas ${criterion}`, (item, meeting) => {
+      changeItem(id, caseId, caller, () => `įvertinimas ${criterion}`, (item, meeting) => {
         const current = item.evaluation[criterion] ?? { findings: '' };
         const { members, rules } = commissionOf(meeting, null);
         const changesAssessment =
@@ -383,7 +370,7 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
       }),
 
     'meetings.saveDecision': async ({ id, caseId, decision, rationale }, caller) =>
-      changeItem(id, caseId, caller, 'meetings.saveDecision', () => `siūlomas sprendimas ${decision ?? '—'}`, (item, meeting) => {
+      changeItem(id, caseId, caller, () => (decision === null ? 'siūlomas sprendimas atšauktas' : 'pasirinktas siūlomas sprendimas'), (item, meeting) => {
         if (decision !== null) {
           const record = ctx.cases.get(caseId);
           const open = possibleDecisions(servesInHalfwayHouseInstitution(record)).map((d) => d.id);
@@ -420,7 +407,7 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
       }),
 
     'meetings.vote': async ({ id, caseId, memberId, ballot }, caller) =>
-      changeItem(id, caseId, caller, 'meetings.vote', (_item, meeting) => `${meeting.members?.find((m) => m.id === memberId)?.name ?? memberId}: balsas ${ballot ?? 'atšauktas'}`, (item, meeting) => {
+      changeItem(id, caseId, caller, () => `narys ${memberId}: ${ballot === null ? 'balsas atšauktas' : 'balsas įrašytas'}`, (item, meeting) => {
         const members = meeting.members ?? [];
         const member = memberOf(meeting, memberId);
         const refuse = (code: string, lt: string, en: string) => {
@@ -468,7 +455,7 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
       }),
 
     'meetings.newVote': async ({ id, caseId }, caller) =>
-      changeItem(id, caseId, caller, 'meetings.newVote', (item) => `naujas balsavimas po nepriimto siūlymo ${item.decision ?? ''}`, (item, meeting) => {
+      changeItem(id, caseId, caller, () => 'naujas balsavimas po nepriimto siūlymo', (item, meeting) => {
         const { members, rules } = commissionOf(meeting, null);
         const t = itemTally(meeting, members, rules, item);
         if (t?.status !== 'rejected') {
@@ -481,7 +468,7 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
       }),
 
     'meetings.postpone': async ({ id, caseId, postponed, reason }, caller) =>
-      changeItem(id, caseId, caller, 'meetings.postpone', () => (postponed ? `svarstymas atidėtas: ${reason ?? ''}` : 'svarstymas nebeatidėtas'), (item) => {
+      changeItem(id, caseId, caller, () => (postponed ? 'svarstymas atidėtas' : 'svarstymas nebeatidėtas'), (item) => {
         if (postponed && !reason) throw fieldError('reason', 'required', 'Nurodykite, kodėl bylos svarstymas atidedamas.', 'Give the reason the case is postponed.');
         if (postponed && Object.keys(item.ballots).length > 0) {
           throw new DomainError(
@@ -529,19 +516,19 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
             : { ...base, outcome: 'decided', decision: item.decision, ...(t ? { tally: t } : {}) };
         return { ...item, frozen };
       });
-      const freezing = saveMeeting({ ...meeting, agenda: frozenAgenda, revision: meeting.revision + 1, updatedAt: at }, caller, 'meetings.close', meeting, 'Posėdžio rezultatai užfiksuoti');
+      const freezing = saveMeeting({ ...meeting, agenda: frozenAgenda, revision: meeting.revision + 1, updatedAt: at }, caller, meeting, 'Posėdžio rezultatai užfiksuoti');
       // Then the cases move (each only if it is still on this meeting's agenda), then the meeting closes.
       for (const item of frozenAgenda) {
         if (item.frozen?.outcome === 'left') continue;
         const record = ctx.cases.get(item.caseId); // a case that cannot be read now stops the close; closing again finishes it
         if (!onAgenda(meeting, record)) continue; // moved by an earlier attempt (and maybe on since)
-        if (item.frozen?.outcome === 'postponed') moveCase(record, 'ready_for_commission', meeting.date, caller, 'meetings.close', meeting);
-        else if (item.frozen?.outcome === 'decided') moveCase(record, 'decided', meeting.date, caller, 'meetings.close', meeting, item.frozen.decision);
+        if (item.frozen?.outcome === 'postponed') moveCase(record, 'ready_for_commission', meeting.date, caller, meeting);
+        else if (item.frozen?.outcome === 'decided') moveCase(record, 'decided', meeting.date, caller, meeting, item.frozen.decision);
       }
       const agenda = frozenAgenda;
       const decided = agenda.filter((i) => i.frozen?.outcome === 'decided').length;
       return view(
-        saveMeeting({ ...applyMeetingStep(freezing, 'closed', at), revision: freezing.revision + 1 }, caller, 'meetings.close', freezing, `Posėdis baigtas: priimta sprendimų ${decided}, bylų ${agenda.length}`),
+        saveMeeting({ ...applyMeetingStep(freezing, 'closed', at), revision: freezing.revision + 1 }, caller, freezing, `Posėdis baigtas: priimta sprendimų ${decided}, bylų ${agenda.length}`),
       );
     },
 
@@ -562,7 +549,7 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingHandlers {
       const by = { userId: caller.user?.id ?? '', name: caller.user?.displayName ?? caller.user?.username ?? '' };
       const amendment = { at, by, reason, field, ...(field !== 'rationale' ? { criterion: criterion! } : {}), before, after: value };
       const next = { ...meeting, revision: meeting.revision + 1, updatedAt: at, agenda: meeting.agenda.map((i) => (i === item ? { ...i, amendments: [...i.amendments, amendment] } : i)) };
-      return view(saveMeeting(next, caller, 'meetings.amend', meeting, `${who(item)}: pataisa (${field}${criterion ? ` ${criterion}` : ''}): ${reason}`));
+      return view(saveMeeting(next, caller, meeting, `Byla ${item.caseId}: pataisa (${field}${criterion ? ` ${criterion}` : ''})`));
     },
   };
 }

@@ -1,7 +1,6 @@
-import type { Handlers } from '../../../shared/contract/methods';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, ServiceHandlers } from '../context';
 
-export function settingsHandlers(ctx: ServiceContext): Pick<Handlers, 'settings.get' | 'settings.save'> {
+export function settingsHandlers(ctx: ServiceContext): Pick<ServiceHandlers, 'settings.get' | 'settings.save'> {
   return {
     'settings.get': async () => ctx.settings.get(),
     'settings.save': async (input, caller) => {
@@ -12,7 +11,7 @@ export function settingsHandlers(ctx: ServiceContext): Pick<Handlers, 'settings.
         before = 'damaged'; // the damaged file is kept aside by the store; the trail says so
       }
       const summary = before === 'damaged' ? 'Nustatymai įvesti iš naujo vietoj sugadintų' : 'Pakeisti įstaigos nustatymai';
-      ctx.change(caller, 'settings.save', { kind: 'settings' }, before ?? undefined, input, summary, () => ctx.settings.save(input));
+      caller.record({ kind: 'settings' }, before ?? undefined, input, summary, (stores) => stores.settings.save(input));
       return input;
     },
   };

@@ -82,3 +82,18 @@ export class UsersStore {
     this.users = next;
   }
 }
+
+/** The fields sign-in bookkeeping may change without an audit entry (the lockout itself is audited). */
+const SIGN_IN_FIELDS = new Set(['failedAttempts', 'lockedUntil', 'updatedAt']);
+
+/**
+ * Write a user whose only changes are the sign-in bookkeeping (failed attempts counted before the
+ * slow check, reset after a good password); refuses anything else, which goes through the trail.
+ */
+export function putSignInAttempts(store: UsersStore, user: StoredUser): void {
+  const stored = store.byId(user.id);
+  const keys = new Set([...Object.keys(stored ?? {}), ...Object.keys(user)]);
+  const other = [...keys].filter((k) => !SIGN_IN_FIELDS.has(k) && JSON.stringify((stored as Record<string, unknown> | undefined)?.[k]) !== JSON.stringify((user as Record<string, unknown>)[k]));
+  if (!stored || other.length > 0) throw new Error(`Sign-in bookkeeping may not change ${stored ? other.join(', ') : 'a user that does not exist'}`);
+  store.put(user);
+}

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Handlers } from '../../../shared/contract/methods';
 import type { RevocationRecord, RevocationView } from '../../../shared/contract/verificationSchemas';
 import { DomainError } from '../../../shared/domain/errors';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, ServiceHandlers } from '../context';
 import { checkCrlForImport, parseCrl } from '../signing/revocation';
 
-type TrustHandlers = Pick<Handlers, 'trust.revocation' | 'trust.importCrl' | 'trust.removeCrl' | 'trust.setRevocationPolicy'>;
+type TrustHandlers = Pick<ServiceHandlers, 'trust.revocation' | 'trust.importCrl' | 'trust.removeCrl' | 'trust.setRevocationPolicy'>;
 
 /**
  * The administrator's revocation data (issue 12, "Revocation"): CRL files imported offline, each
@@ -73,8 +72,8 @@ export function trustHandlers(ctx: ServiceContext): TrustHandlers {
           },
         ],
       };
-      ctx.change(caller, 'trust.importCrl', { kind: 'settings' }, before, next, `Importuotas atšauktų sertifikatų sąrašas (${crl.issuer}, ${crl.thisUpdate.toISOString().slice(0, 10)})`, () =>
-        ctx.revocation.put(next),
+      caller.record({ kind: 'settings' }, before, next, `Importuotas atšauktų sertifikatų sąrašas (${crl.issuer}, ${crl.thisUpdate.toISOString().slice(0, 10)})`, (stores) =>
+        stores.revocation.put(next),
       );
       return view(next);
     },
@@ -84,21 +83,19 @@ export function trustHandlers(ctx: ServiceContext): TrustHandlers {
       const list = before.lists.find((l) => l.id === id);
       if (!list) throw new DomainError('CRL_NOT_FOUND', 'Tokio sąrašo nėra.', 'There is no such list.', { id });
       const next = { ...before, lists: before.lists.filter((l) => l.id !== id) };
-      ctx.change(caller, 'trust.removeCrl', { kind: 'settings' }, before, next, `Pašalintas atšauktų sertifikatų sąrašas ${list.name}`, () => ctx.revocation.put(next));
+      caller.record({ kind: 'settings' }, before, next, `Pašalintas atšauktų sertifikatų sąrašas ${list.name}`, (stores) => stores.revocation.put(next));
       return view(next);
     },
 
     'trust.setRevocationPolicy': async ({ required }, caller) => {
       const before = ctx.revocation.get();
       const next = { ...before, required };
-      ctx.change(
-        caller,
-        'trust.setRevocationPolicy',
+      caller.record(
         { kind: 'settings' },
         before,
         next,
         required ? 'Parašų tikrinimui privalomi atšaukimo duomenys' : 'Parašų tikrinimui atšaukimo duomenys neprivalomi',
-        () => ctx.revocation.put(next),
+        (stores) => stores.revocation.put(next),
       );
       return view(next);
     },

@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { Handlers } from '../../../shared/contract/methods';
 import { ROLE_LABELS, type Role } from '../../../shared/contract/roles';
 import type { UserView } from '../../../shared/contract/users';
 import { DomainError } from '../../../shared/domain/errors';
-import type { ServiceContext } from '../context';
+import type { Call, ServiceContext, ServiceHandlers } from '../context';
 import type { StoredUser } from '../store/usersStore';
 import { hashPassword, UNMATCHABLE_HASH, verifyPassword } from './passwords';
 import { toSessionUser } from './sessions';
 
 type UserHandlers = Pick<
-  Handlers,
+  ServiceHandlers,
   | 'auth.status'
   | 'auth.createAdministrator'
   | 'auth.login'
@@ -81,11 +80,11 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
   const lockedNow = (u: StoredUser) => u.lockedUntil !== undefined && Date.parse(u.lockedUntil) > now();
 
   /** Lock the account (MAX_FAILED_ATTEMPTS reached), sign it out everywhere, record it. */
-  const lockAccount = (u: StoredUser, method: string): never => {
+  const lockAccount = (u: StoredUser, call: Call): never => {
     const lockedUntil = new Date(now() + LOCKOUT_MINUTES * 60_000).toISOString();
     const locked = { ...u, failedAttempts: 0, lockedUntil, updatedAt: stamp() };
     const summary = `Paskyra užrakinta iki ${lockedUntil} po ${MAX_FAILED_ATTEMPTS} neteisingų slaptažodžių`;
-    ctx.change({ user: null }, method, { kind: 'user', id: u.id }, audited(u), audited(locked), summary, () => ctx.users.put(locked));
+    call.record({ kind: 'user', id: u.id }, audited(u), audited(locked), summary, (stores) => stores.users.put(locked));
     ctx.sessions.endAllOf(u.id);
     throw accountLocked(lockedUntil);
   };
@@ -95,24 +94,24 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
    * account for LOCKOUT_MINUTES. The attempt is counted before the (slow) check, so guesses sent
    * all at once cannot outrun the count. Throws on failure; returns the user as stored after it.
    */
-  const checkPassword = async (id: string, password: string, method: string, options: { sayAttemptsLeft: boolean }): Promise<StoredUser> => {
+  const checkPassword = async (id: string, password: string, call: Call, options: { sayAttemptsLeft: boolean }): Promise<StoredUser> => {
     const before = fresh(id);
     if (lockedNow(before)) {
       await verifyPassword(password, UNMATCHABLE_HASH); // as long as a real check
       throw accountLocked(before.lockedUntil!);
     }
-    if (before.failedAttempts >= MAX_FAILED_ATTEMPTS) lockAccount(before, method);
-    ctx.users.put({ ...before, failedAttempts: before.failedAttempts + 1, updatedAt: stamp() });
+    if (before.failedAttempts >= MAX_FAILED_ATTEMPTS) lockAccount(before, call);
+    ctx.signInAttempts.put({ ...before, failedAttempts: before.failedAttempts + 1, updatedAt: stamp() });
     const matches = await verifyPassword(password, before.passwordHash);
     const after = fresh(id);
     if (matches) {
       if (lockedNow(after)) throw accountLocked(after.lockedUntil!); // locked by guesses sent alongside
       const { lockedUntil: _gone, ...rest } = after;
       const reset = { ...rest, failedAttempts: 0, updatedAt: stamp() };
-      ctx.users.put(reset);
+      ctx.signInAttempts.put(reset);
       return reset;
     }
-    if (after.failedAttempts >= MAX_FAILED_ATTEMPTS) lockAccount(after, method);
+    if (after.failedAttempts >= MAX_FAILED_ATTEMPTS) lockAccount(after, call);
     throw wrongCredentials(options.sayAttemptsLeft ? MAX_FAILED_ATTEMPTS - after.failedAttempts : undefined);
   };
 
@@ -165,7 +164,7 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
       idleMinutes: ctx.idleMinutes(),
     }),
 
-    'auth.createAdministrator': async (input) => {
+    'auth.createAdministrator': async (input, caller) => {
       const user = await newUser({ ...input, roles: ['administrator'] }, false);
       if (!pristine()) {
         // Checked after the hash: two first-run calls at once cannot both pass.
@@ -177,18 +176,18 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
               'This data directory holds data but no users file (users.json). Restore it from a backup; no new administrator is created.',
             );
       }
-      ctx.change({ user: null }, 'auth.createAdministrator', { kind: 'user', id: user.id }, undefined, audited(user), 'Sukurtas pirmasis administratorius', () => ctx.users.put(user));
+      caller.record({ kind: 'user', id: user.id }, undefined, audited(user), 'Sukurtas pirmasis administratorius', (stores) => stores.users.put(user));
       return { session: ctx.sessions.start(user.id), user: toSessionUser(user) };
     },
 
-    'auth.login': async ({ username, password }) => {
+    'auth.login': async ({ username, password }, caller) => {
       const user = ctx.users.byUsername(username);
       if (!user || !user.active) {
         await verifyPassword(password, UNMATCHABLE_HASH); // as long as a real check
         throw wrongCredentials();
       }
       // The same answer for a wrong password as for an unknown name: no attempts left are told here.
-      const checked = await checkPassword(user.id, password, 'auth.login', { sayAttemptsLeft: false });
+      const checked = await checkPassword(user.id, password, caller, { sayAttemptsLeft: false });
       if (!checked.active) throw wrongCredentials(); // deactivated while the password was checked
       return { session: ctx.sessions.start(checked.id), user: toSessionUser(checked) };
     },
@@ -200,7 +199,7 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
     },
 
     'auth.unlock': async ({ password }, caller) => {
-      const user = await checkPassword(caller.user!.id, password, 'auth.unlock', { sayAttemptsLeft: true });
+      const user = await checkPassword(caller.user!.id, password, caller, { sayAttemptsLeft: true });
       ctx.sessions.unlock(caller.session!);
       return toSessionUser(user);
     },
@@ -220,11 +219,11 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
         });
       }
       const id = caller.user!.id;
-      await checkPassword(id, currentPassword, 'auth.changePassword', { sayAttemptsLeft: true });
+      await checkPassword(id, currentPassword, caller, { sayAttemptsLeft: true });
       const passwordHash = await hashPassword(newPassword);
       const user = fresh(id);
       const changed = { ...user, passwordHash, mustChangePassword: false, updatedAt: stamp() };
-      ctx.change(caller, 'auth.changePassword', { kind: 'user', id }, audited(user), audited(changed), 'Naudotojas pasikeitė slaptažodį', () => ctx.users.put(changed));
+      caller.record({ kind: 'user', id }, audited(user), audited(changed), 'Naudotojas pasikeitė slaptažodį', (stores) => stores.users.put(changed));
       // Whoever may have known the old password is signed out; this session goes on (and is unlocked).
       ctx.sessions.endAllOf(id, caller.session);
       ctx.sessions.unlock(caller.session!);
@@ -236,7 +235,7 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
     'users.create': async (input, caller) => {
       const user = await newUser(input, true);
       usernameFree(user.username);
-      ctx.change(caller, 'users.create', { kind: 'user', id: user.id }, undefined, audited(user), `Sukurtas naudotojas, vaidmenys: ${rolesText(user.roles)}`, () => ctx.users.put(user));
+      caller.record({ kind: 'user', id: user.id }, undefined, audited(user), `Sukurtas naudotojas, vaidmenys: ${rolesText(user.roles)}`, (stores) => stores.users.put(user));
       return toView(user, now());
     },
 
@@ -254,7 +253,7 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
         throw new DomainError('SELF_DEACTIVATION', 'Savo paskyros išjungti negalima.', 'You cannot deactivate your own account.');
       }
       const changed = { ...user, displayName, roles: [...new Set(roles)], active, updatedAt: stamp() };
-      ctx.change(caller, 'users.update', { kind: 'user', id }, audited(user), audited(changed), `Vaidmenys: ${rolesText(changed.roles)}; ${active ? 'aktyvus' : 'išjungtas'}`, () => ctx.users.put(changed));
+      caller.record({ kind: 'user', id }, audited(user), audited(changed), `Vaidmenys: ${rolesText(changed.roles)}; ${active ? 'aktyvus' : 'išjungtas'}`, (stores) => stores.users.put(changed));
       if (!active) ctx.sessions.endAllOf(id);
       return toView(changed, now());
     },
@@ -265,7 +264,7 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
       const before = fresh(id);
       const { lockedUntil: _gone, ...user } = before;
       const reset = { ...user, passwordHash, mustChangePassword: true, failedAttempts: 0, updatedAt: stamp() };
-      ctx.change(caller, 'users.resetPassword', { kind: 'user', id }, audited(before), audited(reset), 'Administratorius nustatė naują slaptažodį; naudotojas turės jį pakeisti', () => ctx.users.put(reset));
+      caller.record({ kind: 'user', id }, audited(before), audited(reset), 'Administratorius nustatė naują slaptažodį; naudotojas turės jį pakeisti', (stores) => stores.users.put(reset));
       ctx.sessions.endAllOf(id);
       return toView(reset, now());
     },
