@@ -25,6 +25,7 @@ import { DEFAULT_MAX_DOCUMENT_MEGABYTES } from '../../shared/contract/dossierSch
 import { CommissionStore } from './store/commissionStore';
 import { MeetingStore } from './store/meetingStore';
 import { meetingsHandlers } from './meetings/app';
+import { commissionHandlers } from './commission/app';
 import { documentsHandlers } from './documents/app';
 import { trustHandlers } from './trust/app';
 import { GeneratedStore, RegisterStore } from './store/generatedStore';
@@ -192,6 +193,7 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
       ...settingsHandlers(ctx),
       ...casesHandlers(ctx),
       ...dossierHandlers(ctx),
+      ...commissionHandlers(ctx),
       ...meetingsHandlers(ctx),
       ...documentsHandlers(ctx, options.fontsDir ?? join(process.cwd(), 'build', 'fonts')),
       ...trustHandlers(ctx),

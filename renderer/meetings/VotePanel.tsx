@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { MEETING_TEXT_MAX, type AgendaItemView, type MeetingView, type TallyView } from '../../shared/contract/meetingSchemas';
 import { DECISIONS } from '../../shared/domain/decisions';
-import { rationaleRequired } from '../../shared/domain/evaluation';
+import { memberObstacle, proposalObstacles } from '../../shared/domain/meetingRules';
 import { BALLOTS, type Ballot } from '../../shared/domain/voting';
 import { call, toApiError, type ApiError } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -152,12 +152,24 @@ export function VotePanel({ view, item, readOnly, onChooseDecision }: VotePanelP
   const options = BALLOTS.map((b) => ({ value: b, label: ballotText(b, lang) }));
   const nameOf = (id: string) => view.members.find((m) => m.id === id)?.name ?? id;
 
+  // The same rules the back end refuses a vote by (shared/domain/meetingRules), so the page warns of exactly those.
+  const recusedNow = new Set(view.members.filter((m) => recused(m.id)).map((m) => m.id));
   const whyNot = (m: MeetingView['members'][number]) => {
-    if (!m.votes) return t('meeting.vote.notVoting');
-    if (!present.has(m.id)) return t('meeting.vote.absent');
-    if (recused(m.id)) return t('meeting.vote.recused');
-    return t('meeting.vote.notEligible');
+    switch (memberObstacle(m, present, recusedNow)) {
+      case 'MEMBER_NOT_VOTING':
+        return t('meeting.vote.notVoting');
+      case 'MEMBER_ABSENT':
+        return t('meeting.vote.absent');
+      case 'MEMBER_RECUSED':
+        return t('meeting.vote.recused');
+      default:
+        return t('meeting.vote.notEligible');
+    }
   };
+  const obstacles = proposalObstacles(item.item, item.possibleDecisions);
+  const unevaluated = obstacles.find((o) => o.code === 'EVALUATION_INCOMPLETE');
+  const notOpen = obstacles.find((o) => o.code === 'DECISION_NOT_OPEN');
+  const noReasons = obstacles.find((o) => o.code === 'RATIONALE_REQUIRED');
 
   return (
     <div className="vote-step">
@@ -173,8 +185,9 @@ export function VotePanel({ view, item, readOnly, onChooseDecision }: VotePanelP
           </button>
         </div>
       )}
-      {item.unevaluated.length > 0 ? <p className="notice notice-warning">{t('meeting.vote.unevaluated', { criteria: item.unevaluated.join(', ') })}</p> : null}
-      {decision && rationaleRequired(decision.id) && item.item.rationale.trim() === '' ? <p className="notice notice-warning">{t('meeting.vote.rationaleMissing', { decision: decision.id })}</p> : null}
+      {notOpen ? <p className="notice notice-warning">{t('meeting.vote.decisionNotOpen', { decision: notOpen.decision, open: notOpen.open.join(', ') })}</p> : null}
+      {unevaluated ? <p className="notice notice-warning">{t('meeting.vote.unevaluated', { criteria: unevaluated.missing.join(', ') })}</p> : null}
+      {noReasons ? <p className="notice notice-warning">{t('meeting.vote.rationaleMissing', { decision: noReasons.decision })}</p> : null}
 
       <section className="vote-recusals" aria-labelledby={`recusals-${caseId}`}>
         <h4 id={`recusals-${caseId}`}>{t('meeting.recusal.title')}</h4>

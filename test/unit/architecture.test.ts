@@ -185,6 +185,7 @@ const SERVICE_FEATURES: Readonly<Record<string, ServiceFeature>> = {
   trust: { uses: ['signing'], packages: [] },
   cases: { uses: ['store'], packages: [] },
   dossier: { uses: ['cases', 'pdf', 'store'], packages: [] },
+  commission: { uses: [], packages: [] },
   meetings: { uses: ['cases', 'store'], packages: [] },
   documents: { uses: ['meetings', 'pdf', 'signing', 'store'], packages: [] },
 };

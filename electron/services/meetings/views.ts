@@ -4,8 +4,10 @@ import { compareIso, type IsoDate } from '../../../shared/domain/calendar';
 import { possibleDecisions } from '../../../shared/domain/decisions';
 import { meetingDueDate } from '../../../shared/domain/deadlines';
 import { factsOf } from '../../../shared/domain/dossier';
-import { rationaleRequired, riskOf, timeLeft, unevaluated, type Evaluation } from '../../../shared/domain/evaluation';
-import { DEFAULT_VOTING_RULES, eligibleVoters, membersOn, quorum, tally, type VotingRules } from '../../../shared/domain/voting';
+import { riskOf, timeLeft, unevaluated, type Evaluation } from '../../../shared/domain/evaluation';
+import { amended, closeObstacle, commissionOf, itemTally, presentFor } from '../../../shared/domain/meetingRules';
+import { closeObstacleText } from './obstacleTexts';
+import { eligibleVoters, quorum } from '../../../shared/domain/voting';
 import type { CaseSummary } from '../store/caseStore';
 import { servesInHalfwayHouseInstitution } from '../cases/views';
 
@@ -25,63 +27,14 @@ export function candidateOf(c: Pick<CaseSummary, 'id' | 'convict' | 'facts'> & {
   };
 }
 
-/** The membership and rules a meeting works with: its own copy once opened, else the commission's for its date. */
-export function commissionOf(meeting: MeetingRecord, commission: CommissionRecord | null): { members: NonNullable<MeetingRecord['members']>; rules: VotingRules } {
-  return {
-    members: meeting.members ?? membersOn(commission?.members ?? [], meeting.date),
-    rules: meeting.rules ?? commission?.rules ?? DEFAULT_VOTING_RULES,
-  };
-}
-
 /** Whether an item is still the commission's to decide at this meeting (its case has not left the agenda). */
 export function onAgenda(meeting: MeetingRecord, record: Pick<CaseRecord, 'state' | 'facts'> | null): boolean {
   return record !== null && record.state === 'scheduled' && record.facts.meetingId === meeting.id;
 }
 
-/** Who takes part in one case's vote: those present when it was complete, else the meeting's attendance now. */
-export function presentFor(meeting: Pick<MeetingRecord, 'present'>, item: Pick<AgendaItem, 'present'>): string[] {
-  return item.present ?? meeting.present;
-}
-
-/** The count of one case's vote, or null while no proposal is before the commission. */
-export function itemTally(meeting: MeetingRecord, members: MeetingView['members'], rules: VotingRules, item: AgendaItem) {
-  if (item.decision === undefined) return null;
-  return tally(rules, members, new Set(presentFor(meeting, item)), new Set(item.recusals.map((r) => r.memberId)), item.ballots);
-}
-
-/**
- * Keep an item's attendance in step with its vote: once the vote is complete (adopted or rejected)
- * the attendance of that moment is kept with it; while it is open (or without quorum) the meeting's
- * attendance counts.
- */
-export function settleAttendance(meeting: MeetingRecord, item: AgendaItem): AgendaItem {
-  const { members, rules } = commissionOf(meeting, null);
-  const t = itemTally(meeting, members, rules, item);
-  const complete = t !== null && (t.status === 'adopted' || t.status === 'rejected');
-  if (complete) return item.present ? item : { ...item, present: [...meeting.present] };
-  if (!item.present) return item;
-  // The vote is open again (a recusal, a ballot taken back): the meeting's attendance counts, and
-  // the ballots of members who have left since are taken back.
-  const here = new Set(meeting.present);
-  const next = { ...item, ballots: Object.fromEntries(Object.entries(item.ballots).filter(([id]) => here.has(id))) };
-  delete next.present;
-  return settleAttendance(meeting, next);
-}
-
 /** The evaluation and rationale after the amendments recorded since the meeting closed. */
 export function amendedOf(item: AgendaItem): { evaluation: Evaluation; rationale: string } | undefined {
-  if (!item.frozen) return undefined;
-  const evaluation: Evaluation = structuredClone(item.frozen.evaluation);
-  let rationale = item.frozen.rationale;
-  for (const a of item.amendments) {
-    if (a.field === 'rationale') rationale = a.after;
-    else if (a.criterion) {
-      const current = evaluation[a.criterion] ?? { findings: '' };
-      evaluation[a.criterion] =
-        a.field === 'findings' ? { ...current, findings: a.after } : { ...current, assessment: a.after as NonNullable<typeof current.assessment> };
-    }
-  }
-  return { evaluation, rationale };
+  return item.frozen ? amended(item.frozen, item.amendments) : undefined;
 }
 
 export interface CloseProblem {
@@ -109,37 +62,8 @@ export function closeProblems(meeting: MeetingRecord, items: readonly AgendaItem
       continue;
     }
     if (!v.active || item.postponed !== undefined || item.frozen) continue;
-    const who = `${c.firstName} ${c.lastName}`;
-    const missing = unevaluated(item.evaluation);
-    if (item.decision !== undefined && v.tally?.status === 'adopted' && !v.possibleDecisions.includes(item.decision)) {
-      problems.push({
-        caseId: item.caseId,
-        code: 'DECISION_NOT_OPEN',
-        lt: `${who}: priimtas sprendimas ${item.decision} šiam nuteistajam negalimas (pasikeitė prašymo duomenys; galimi ${v.possibleDecisions.join(' ir ')}, V-77 10 p.). Atšaukite balsus ir balsuokite dėl galimo sprendimo.`,
-        en: `${who}: the adopted decision ${item.decision} is not open for this convict (the request changed; open: ${v.possibleDecisions.join(' and ')}, V-77 p. 10). Take back the votes and vote on an open decision.`,
-      });
-    } else if (v.tally?.status !== 'adopted') {
-      problems.push({
-        caseId: item.caseId,
-        code: 'NOT_DECIDED',
-        lt: `${who}: sprendimas nepriimtas. Balsuokite arba atidėkite bylos svarstymą.`,
-        en: `${who}: no decision adopted. Vote, or postpone the case.`,
-      });
-    } else if (missing.length > 0) {
-      problems.push({
-        caseId: item.caseId,
-        code: 'EVALUATION_INCOMPLETE',
-        lt: `${who}: neįvertinta ${missing.join(', ')} (V-77 11 p.).`,
-        en: `${who}: ${missing.join(', ')} not evaluated (V-77 p. 11).`,
-      });
-    } else if (rationaleRequired(item.decision) && item.rationale.trim() === '') {
-      problems.push({
-        caseId: item.caseId,
-        code: 'RATIONALE_REQUIRED',
-        lt: `${who}: sprendimas ${item.decision} turi būti motyvuotas – įrašykite motyvus.`,
-        en: `${who}: decision ${item.decision} must be reasoned – write the reasons.`,
-      });
-    }
+    const obstacle = closeObstacle(item, v.tally, v.possibleDecisions);
+    if (obstacle) problems.push({ caseId: item.caseId, code: obstacle.code, ...closeObstacleText(obstacle, `${c.firstName} ${c.lastName}`) });
   }
   return problems;
 }

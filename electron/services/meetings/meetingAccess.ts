@@ -1,0 +1,200 @@
+import type { AgendaItem, CommissionRecord, MeetingRecord } from '../../../shared/contract/meetingSchemas';
+import type { CaseRecord } from '../../../shared/contract/schemas';
+import { compareIso, type IsoDate } from '../../../shared/domain/calendar';
+import { applyCaseStep, CASE_STATE_LABELS } from '../../../shared/domain/caseStates';
+import { type DecisionId } from '../../../shared/domain/decisions';
+import { DomainError, fieldError } from '../../../shared/domain/errors';
+import { assertMeetingAction } from '../../../shared/domain/meetingStates';
+import type { Call, ServiceContext } from '../context';
+import { caseChanges, stampOf } from '../cases/caseChanges';
+import { lastStepOn } from '../cases/views';
+import { candidateOf, onAgenda, toMeetingView } from './views';
+import { settleAttendance } from '../../../shared/domain/meetingRules';
+
+
+export const who = (c: { convict: { firstName: string; lastName: string } }) => `${c.convict.firstName} ${c.convict.lastName}`;
+
+/** A member of the commission the meeting sits with (its own copy of the membership). */
+export function memberOf(meeting: MeetingRecord, memberId: string) {
+  const member = meeting.members?.find((m) => m.id === memberId);
+  if (!member) throw new DomainError('MEMBER_NOT_FOUND', 'Tokio nario šio posėdžio sudėtyje nėra.', 'There is no such member in this meeting’s commission.', { memberId });
+  return member;
+}
+
+/** Once a proposal is adopted, what the members voted on (assessments, reasons) is not changed under them. */
+export function refuseAfterVote(): never {
+  throw new DomainError(
+    'VOTE_COMPLETE',
+    'Siūlymas jau priimtas balsavimu, todėl įvertinimų ir motyvų keisti nebegalima. Jei komisija nori juos keisti, pirmiausia atšaukite bent vieną balsą ir balsuokite iš naujo.',
+    'The proposal has been adopted by vote, so its assessments and reasons can no longer be changed. If the commission wants to change them, take back a vote first and vote again.',
+  );
+}
+
+/**
+ * What the meeting actions share: reading the cases and meetings, the candidates for an agenda,
+ * the view, and the writes of a meeting and of the cases it moves (each through the call's door).
+ */
+export function meetingAccess(ctx: ServiceContext) {
+  const stores = { commission: ctx.commission, meetings: ctx.meetings };
+  const { save: saveCase } = caseChanges(ctx);
+
+  const readCase = (id: string): CaseRecord | null => {
+    try {
+      return ctx.cases.get(id);
+    } catch {
+      return null; // a damaged or missing case shows as such on the agenda; it is never written over
+    }
+  };
+
+  /** Cases a meeting on `date` may take: ready for the commission, or on the agenda of no meeting (a crash between the two writes). */
+  const candidatesOn = (date: IsoDate, except: ReadonlySet<string> = new Set()) =>
+    ctx.cases
+      .list()
+      .flatMap((c) => (c.summary && !except.has(c.id) && available(c.summary) ? [candidateOf(c.summary, date)] : []))
+      .sort((a, b) => (a.meetingDue ?? '9999').localeCompare(b.meetingDue ?? '9999') || a.requestDate.localeCompare(b.requestDate));
+
+  /** Whether a case can go on an agenda: ready, or scheduled for a meeting that does not have it. */
+  const available = (c: Pick<CaseRecord, 'id' | 'state' | 'facts'>): boolean => {
+    if (c.state === 'ready_for_commission') return true;
+    if (c.state !== 'scheduled') return false;
+    const id = c.facts.meetingId;
+    if (id !== undefined && stores.meetings.damagedIds().includes(id)) return false; // kept until its meeting file is restored
+    const holder = id === undefined ? undefined : stores.meetings.list().find((m) => m.id === id);
+    return !holder || holder.state === 'cancelled' || holder.state === 'closed' || !holder.agenda.some((i) => i.caseId === c.id);
+  };
+
+  const view = (meeting: MeetingRecord) =>
+    toMeetingView(meeting, stores.commission.get(), readCase, () => candidatesOn(meeting.date, new Set(meeting.agenda.map((i) => i.caseId))));
+
+  const forChange = (id: string, revision?: number): MeetingRecord => {
+    const meeting = stores.meetings.get(id);
+    if (revision !== undefined && meeting.revision !== revision) {
+      throw new DomainError(
+        'MEETING_CHANGED',
+        'Posėdis ką tik pakeistas kitame lange ar kito naudotojo. Atnaujinkite puslapį ir pakartokite veiksmą.',
+        'The meeting was just changed in another window or by another user. Reload the page and try again.',
+        { id, revision: meeting.revision },
+      );
+    }
+    return meeting;
+  };
+
+  const saveMeeting = (next: MeetingRecord, call: Call, before: MeetingRecord | undefined, summary: string): MeetingRecord => {
+    call.record({ kind: 'meeting', id: next.id }, before, next, summary, (w) => w.meetings.put(next));
+    return next;
+  };
+
+  /** A change to an open meeting's agenda item, written at once (the meeting is saved as it is typed). */
+  const changeItem = (
+    id: string,
+    caseId: string,
+    call: Call,
+    summary: (item: AgendaItem, meeting: MeetingRecord) => string,
+    change: (item: AgendaItem, meeting: MeetingRecord) => AgendaItem,
+  ) => {
+    const meeting = forChange(id);
+    assertMeetingAction(meeting.state, 'changeRecords');
+    const item = meeting.agenda.find((i) => i.caseId === caseId);
+    if (!item) throw new DomainError('ITEM_NOT_FOUND', 'Šios bylos posėdžio darbotvarkėje nėra.', 'This case is not on the meeting’s agenda.', { caseId });
+    const record = readCase(caseId);
+    if (item.frozen || !onAgenda(meeting, record)) {
+      const state = record ? CASE_STATE_LABELS[record.state] : { lt: 'neperskaitoma', en: 'unreadable' };
+      throw new DomainError(
+        'ITEM_CLOSED',
+        `Byla nebesvarstoma šiame posėdyje (jos būsena „${state.lt}“).`,
+        `The case is no longer before this meeting (its state is “${state.en}”).`,
+        { caseId },
+      );
+    }
+    const next = settleAttendance(meeting, change(item, meeting));
+    const at = ctx.now().toISOString();
+    const updated = { ...meeting, revision: meeting.revision + 1, updatedAt: at, agenda: meeting.agenda.map((i) => (i === item ? next : i)) };
+    return view(saveMeeting(updated, call, meeting, `Byla ${item.caseId}: ${summary(item, meeting)}`));
+  };
+
+  /** Move a case for the agenda: onto it (scheduled), or back to the commission's queue. */
+  const moveCase = (record: CaseRecord, to: 'scheduled' | 'ready_for_commission' | 'decided', on: IsoDate, call: Call, meeting: MeetingRecord, decision?: DecisionId) => {
+    const at = ctx.now().toISOString();
+    const facts = { ...record.facts };
+    if (to === 'ready_for_commission') delete facts.meetingId;
+    else facts.meetingId = meeting.id;
+    if (decision) facts.decision = decision;
+    const note = to === 'decided' ? `Posėdis ${meeting.date}` : to === 'scheduled' ? `Posėdis ${meeting.date} ${meeting.time}, ${meeting.place}` : `Išbraukta iš posėdžio ${meeting.date} darbotvarkės`;
+    const stepped = applyCaseStep({ ...record, facts }, { to, on, note, ...(decision ? { decision } : {}) }, stampOf(call, at));
+    const next: CaseRecord = { ...stepped, revision: record.revision + 1 };
+    saveCase(next, { lt: 'bylos žingsnis', en: 'the step of the case' }, call, {
+      before: record,
+      summary: `Būsena „${CASE_STATE_LABELS[record.state].lt}“ → „${CASE_STATE_LABELS[to].lt}“ (posėdis ${meeting.id})`,
+    });
+  };
+
+  /** Check the cases for an agenda on `date` and put the new ones on it (they are written before the meeting). */
+  const takeOnAgenda = (caseIds: readonly string[], meeting: MeetingRecord, call: Call): AgendaItem[] => {
+    const unique = [...new Set(caseIds)];
+    const existing = new Map(meeting.agenda.map((i) => [i.caseId, i]));
+    const records = unique.map((id) => {
+      const record = existing.has(id) ? readCase(id) : ctx.cases.get(id);
+      if (!record) return null;
+      if (!existing.has(id) && !available(record)) {
+        throw fieldError(
+          'caseIds',
+          'caseNotReady',
+          `${who(record)}: byla neparengta komisijai arba jau įtraukta į kito posėdžio darbotvarkę (būsena „${CASE_STATE_LABELS[record.state].lt}“).`,
+          `${who(record)}: the case is not ready for the commission or is already on another meeting’s agenda (state “${CASE_STATE_LABELS[record.state].en}”).`,
+        );
+      }
+      // Also for a case already on the agenda: a meeting moved earlier cannot precede its scheduling.
+      const notBefore = lastStepOn(record);
+      if (compareIso(meeting.date, notBefore) < 0) {
+        throw fieldError(
+          'date',
+          'dateOrder',
+          `${who(record)}: posėdis negali vykti anksčiau už paskutinį bylos žingsnį (${notBefore}).`,
+          `${who(record)}: the meeting cannot be held before the latest step of the case (${notBefore}).`,
+        );
+      }
+      return record;
+    });
+    const today = ctx.today();
+    const on = compareIso(meeting.date, today) < 0 ? meeting.date : today;
+    records.forEach((record) => {
+      if (record && !existing.has(record.id) && !(record.state === 'scheduled' && record.facts.meetingId === meeting.id)) moveCase(record, 'scheduled', on, call, meeting);
+    });
+    return unique.map(
+      (id, k) =>
+        existing.get(id) ?? {
+          caseId: id,
+          convict: { firstName: records[k]!.convict.firstName, lastName: records[k]!.convict.lastName, personalFileNo: records[k]!.convict.personalFileNo },
+          recusals: [],
+          evaluation: {},
+          rationale: '',
+          ballots: {},
+          rejected: [],
+          amendments: [],
+        },
+    );
+  };
+
+  /** Cases taken off a planned agenda go back to the commission's queue. */
+  const releaseCases = (items: readonly AgendaItem[], meeting: MeetingRecord, call: Call) => {
+    for (const item of items) {
+      const record = readCase(item.caseId);
+      if (record && onAgenda(meeting, record)) moveCase(record, 'ready_for_commission', ctx.today(), call, meeting);
+    }
+  };
+
+  const requireCommission = (): CommissionRecord => {
+    const c = stores.commission.get();
+    if (!c || c.members.length === 0) {
+      throw new DomainError(
+        'COMMISSION_REQUIRED',
+        'Pirmiausia įrašykite komisijos sudėtį (Komisija): narius, jų pareigas ir vaidmenis.',
+        'Set up the commission first (Commission): its members, their positions and roles.',
+      );
+    }
+    return c;
+  };
+  return { stores, readCase, candidatesOn, available, view, forChange, saveMeeting, changeItem, moveCase, takeOnAgenda, releaseCases, requireCommission };
+}
+
+export type MeetingAccess = ReturnType<typeof meetingAccess>;

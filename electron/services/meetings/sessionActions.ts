@@ -1,0 +1,167 @@
+import type { AgendaItem } from '../../../shared/contract/meetingSchemas';
+import { possibleDecisions } from '../../../shared/domain/decisions';
+import { DomainError, fieldError } from '../../../shared/domain/errors';
+import { assertMeetingAction } from '../../../shared/domain/meetingStates';
+import { type Ballot } from '../../../shared/domain/voting';
+import type { ServiceContext, ServiceHandlers } from '../context';
+import type { MeetingAccess } from './meetingAccess';
+import { memberObstacleText, proposalObstacleText, quorumMissingText } from './obstacleTexts';
+import { memberOf, refuseAfterVote } from './meetingAccess';
+import { servesInHalfwayHouseInstitution } from '../cases/views';
+import { commissionOf, itemTally, memberObstacle, presentFor, proposalObstacles, settleAttendance } from '../../../shared/domain/meetingRules';
+
+/** The meeting in session (V-77 p. 10–11): attendance, recusals, the evaluation, the proposal, the vote and postponing a case. */
+export function sessionActions(ctx: ServiceContext, m: MeetingAccess): Pick<ServiceHandlers, 'meetings.setAttendance' | 'meetings.recuse' | 'meetings.saveCriterion' | 'meetings.saveDecision' | 'meetings.vote' | 'meetings.newVote' | 'meetings.postpone'> {
+  const { view, forChange, saveMeeting, changeItem } = m;
+  return {
+    'meetings.setAttendance': async ({ id, memberId, present }, caller) => {
+      const meeting = forChange(id);
+      assertMeetingAction(meeting.state, 'markAttendance');
+      const member = memberOf(meeting, memberId);
+      const set = new Set(meeting.present);
+      if (present) set.add(memberId);
+      else set.delete(memberId);
+      const attendance = (meeting.members ?? []).filter((m) => set.has(m.id)).map((m) => m.id);
+      const moved = { ...meeting, present: attendance };
+      // A vote already complete keeps the attendance it had; in a vote still open, a member who
+      // leaves does not vote, so their ballot is taken back.
+      const agenda = meeting.agenda.map((i) => {
+        if (i.frozen || i.present) return i;
+        if (present || !(memberId in i.ballots)) return settleAttendance(moved, i);
+        const ballots = { ...i.ballots };
+        delete ballots[memberId];
+        return settleAttendance(moved, { ...i, ballots });
+      });
+      const at = ctx.now().toISOString();
+      const next = { ...moved, agenda, revision: meeting.revision + 1, updatedAt: at };
+      return view(saveMeeting(next, caller, meeting, `narys ${member.id}: ${present ? 'dalyvauja' : 'nedalyvauja'}`));
+    },
+
+    'meetings.recuse': async ({ id, caseId, memberId, recused, reason }, caller) =>
+      changeItem(
+        id,
+        caseId,
+        caller,
+        () => `narys ${memberId} ${recused ? 'nusišalino' : 'nebenusišalina'}`,
+        (item, meeting) => {
+          memberOf(meeting, memberId);
+          const recusals = item.recusals.filter((r) => r.memberId !== memberId);
+          if (!recused) return { ...item, recusals };
+          if (!reason) throw fieldError('reason', 'required', 'Nurodykite nusišalinimo priežastį: ji įrašoma į protokolą.', 'Give the reason for the recusal: it goes into the minutes.');
+          const ballots = { ...item.ballots };
+          delete ballots[memberId];
+          return { ...item, recusals: [...recusals, { memberId, reason: reason ?? '' }], ballots };
+        },
+      ),
+
+    'meetings.saveCriterion': async ({ id, caseId, criterion, findings, assessment, onRegister }, caller) =>
+      changeItem(id, caseId, caller, () => `įvertinimas ${criterion}`, (item, meeting) => {
+        const current = item.evaluation[criterion] ?? { findings: '' };
+        const { members, rules } = commissionOf(meeting, null);
+        const changesAssessment =
+          (assessment !== undefined && (assessment ?? undefined) !== current.assessment) || (onRegister !== undefined && (onRegister ?? undefined) !== current.onRegister);
+        if (changesAssessment && itemTally(meeting, members, rules, item)?.status === 'adopted') refuseAfterVote();
+        const next = { ...current, findings };
+        if (assessment === null) delete next.assessment;
+        else if (assessment !== undefined) next.assessment = assessment;
+        if (criterion === '11.8') {
+          if (onRegister === null) delete next.onRegister;
+          else if (onRegister !== undefined) next.onRegister = onRegister;
+        } else if (onRegister !== undefined && onRegister !== null) {
+          throw fieldError('onRegister', 'invalid', 'Įskaita tikrinama tik 11.8 kriterijuje.', 'The register is checked only under criterion 11.8.');
+        }
+        return { ...item, evaluation: { ...item.evaluation, [criterion]: next } };
+      }),
+
+    'meetings.saveDecision': async ({ id, caseId, decision, rationale }, caller) =>
+      changeItem(id, caseId, caller, () => (decision === null ? 'siūlomas sprendimas atšauktas' : 'pasirinktas siūlomas sprendimas'), (item, meeting) => {
+        if (decision !== null) {
+          const record = ctx.cases.get(caseId);
+          const open = possibleDecisions(servesInHalfwayHouseInstitution(record)).map((d) => d.id);
+          if (!open.includes(decision)) {
+            throw fieldError(
+              'decision',
+              'decisionNotOpen',
+              `Šiai bylai galimi tik sprendimai ${open.join(' ir ')} (V-77 10 p.).`,
+              `Only decisions ${open.join(' and ')} are open for this case (V-77 p. 10).`,
+            );
+          }
+        }
+        const { members, rules } = commissionOf(meeting, null);
+        const t = itemTally(meeting, members, rules, item);
+        const voting = Object.keys(item.ballots).length > 0;
+        // What the members voted on is not changed under them: the reasons of an adopted proposal stay.
+        if (t?.status === 'adopted' && rationale !== item.rationale) refuseAfterVote();
+        const next = { ...item, rationale };
+        if ((decision ?? undefined) === item.decision) return next;
+        // Another proposal is another vote: only after the vote on this one was lost (it stays on record).
+        if (voting && t?.status !== 'rejected') {
+          throw new DomainError(
+            'VOTE_IN_PROGRESS',
+            'Dėl šio siūlymo jau balsuojama arba jis priimtas, todėl jo pakeisti negalima. Jei reikia balsuoti iš naujo, pirmiausia atšaukite įrašytus balsus.',
+            'The vote on this proposal has begun or it was adopted, so it cannot be changed. To vote again, first take back the recorded votes.',
+          );
+        }
+        const rejected = t?.status === 'rejected' ? [...item.rejected, { decision: item.decision!, rationale: item.rationale, ballots: item.ballots, tally: t, at: ctx.now().toISOString() }] : item.rejected;
+        const result: AgendaItem = { ...next, ballots: {}, rejected };
+        delete result.present;
+        if (decision === null) delete result.decision;
+        else result.decision = decision;
+        return result;
+      }),
+
+    'meetings.vote': async ({ id, caseId, memberId, ballot }, caller) =>
+      changeItem(id, caseId, caller, () => `narys ${memberId}: ${ballot === null ? 'balsas atšauktas' : 'balsas įrašytas'}`, (item, meeting) => {
+        const members = meeting.members ?? [];
+        const member = memberOf(meeting, memberId);
+        const refuse = ({ code, text }: { code: string; text: { lt: string; en: string } }): never => {
+          throw new DomainError(code, text.lt, text.en, { memberId, caseId });
+        };
+        // The rules the meeting page warns with (shared/domain/meetingRules), in the same order.
+        if (item.postponed !== undefined) return refuse({ code: 'ITEM_POSTPONED', text: proposalObstacleText({ code: 'ITEM_POSTPONED' }) });
+        if (ballot !== null) {
+          const open = possibleDecisions(servesInHalfwayHouseInstitution(ctx.cases.get(caseId))).map((d) => d.id);
+          const [proposal] = proposalObstacles(item, open);
+          if (proposal) return refuse({ code: proposal.code, text: proposalObstacleText(proposal) });
+          const absent = memberObstacle(member, new Set(presentFor(meeting, item)), new Set(item.recusals.map((r) => r.memberId)));
+          if (absent) return refuse({ code: absent, text: memberObstacleText(absent, member.name) });
+          const { rules } = commissionOf(meeting, null);
+          const t = itemTally(meeting, members, rules, item);
+          if (t && !t.quorum.met) return refuse({ code: 'QUORUM_MISSING', text: quorumMissingText(t.quorum) });
+        }
+        const ballots: Record<string, Ballot> = { ...item.ballots };
+        if (ballot === null) delete ballots[memberId];
+        else ballots[memberId] = ballot;
+        return { ...item, ballots };
+      }),
+
+    'meetings.newVote': async ({ id, caseId }, caller) =>
+      changeItem(id, caseId, caller, () => 'naujas balsavimas po nepriimto siūlymo', (item, meeting) => {
+        const { members, rules } = commissionOf(meeting, null);
+        const t = itemTally(meeting, members, rules, item);
+        if (t?.status !== 'rejected') {
+          throw new DomainError('VOTE_NOT_REJECTED', 'Naujas balsavimas pradedamas tik tada, kai siūlymas nepriimtas.', 'A new vote starts only after the proposal was not adopted.');
+        }
+        const next: AgendaItem = { ...item, ballots: {}, rejected: [...item.rejected, { decision: item.decision!, rationale: item.rationale, ballots: item.ballots, tally: t, at: ctx.now().toISOString() }] };
+        delete next.decision;
+        delete next.present;
+        return next;
+      }),
+
+    'meetings.postpone': async ({ id, caseId, postponed, reason }, caller) =>
+      changeItem(id, caseId, caller, () => (postponed ? 'svarstymas atidėtas' : 'svarstymas nebeatidėtas'), (item) => {
+        if (postponed && !reason) throw fieldError('reason', 'required', 'Nurodykite, kodėl bylos svarstymas atidedamas.', 'Give the reason the case is postponed.');
+        if (postponed && Object.keys(item.ballots).length > 0) {
+          throw new DomainError(
+            'VOTE_IN_PROGRESS',
+            'Dėl šios bylos jau balsuojama arba sprendimas priimtas, todėl svarstymo atidėti negalima. Jei reikia, pirmiausia atšaukite įrašytus balsus.',
+            'The vote on this case has begun or the decision was adopted, so it cannot be postponed. If needed, first take back the recorded votes.',
+          );
+        }
+        const next: AgendaItem = { ...item };
+        if (postponed) next.postponed = reason!;
+        else delete next.postponed;
+        return next;
+      }),
+  };
+}
