@@ -35,6 +35,7 @@ import type { Route } from './router/routes';
 import { navigate, redirect, useRoute } from './router/useRoute';
 import { SettingsPage } from './settings/SettingsPage';
 import { UsersPage } from './users/UsersPage';
+import { SigningNavLink } from './documents/SigningNavLink';
 
 interface Boot {
   today: IsoDate;
@@ -223,6 +224,7 @@ export function Workspace({ user, locked, onSignOut, onUserChanged, onIdleMinute
         user={user}
         showNavigation={boot?.settings != null}
         onSignOut={onSignOut}
+        signingLink={(props) => <SigningNavLink {...props} />}
       />
       <main id="main" tabIndex={-1}>
         <DocumentAccessContext.Provider value={documentAccess}>{content}</DocumentAccessContext.Provider>

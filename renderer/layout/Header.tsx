@@ -1,7 +1,6 @@
-import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { Fragment, useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import type { SessionUser } from '../../shared/contract/users';
 import { alwaysShowsSigning, navigationFor, type NavigationItem } from '../auth/access';
-import { SigningNavLink } from '../documents/SigningNavLink';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/messages';
 import { LANGS } from '../i18n/translate';
@@ -15,6 +14,11 @@ interface HeaderProps {
   /** The navigation is hidden until the institution is set up. */
   showNavigation: boolean;
   onSignOut?(): void;
+  /**
+   * The signing queue's link, with its count: a feature's, so the app shell passes it in (the
+   * layout never imports a feature). Absent: the plain link.
+   */
+  signingLink?: (props: { current: boolean; onlyWhenWaiting: boolean }) => ReactNode;
 }
 
 const LINKS: Readonly<Record<NavigationItem, { label: MessageKey; current: readonly Route['name'][] }>> = {
@@ -92,7 +96,7 @@ function UserMenu({ user, onSignOut }: { user: SessionUser; onSignOut(): void })
   );
 }
 
-export function Header({ institutionName, route, user, showNavigation, onSignOut }: HeaderProps) {
+export function Header({ institutionName, route, user, showNavigation, onSignOut, signingLink }: HeaderProps) {
   const { lang, setLang, t } = useI18n();
   const links = user && showNavigation ? navigationFor(user.roles) : [];
   return (
@@ -110,7 +114,7 @@ export function Header({ institutionName, route, user, showNavigation, onSignOut
           <ul>
             {links.map((item) => {
               const current = LINKS[item].current.includes(route.name);
-              if (item === 'signing') return <SigningNavLink key={item} current={current} onlyWhenWaiting={!alwaysShowsSigning(user?.roles ?? [])} />;
+              if (item === 'signing' && signingLink) return <Fragment key={item}>{signingLink({ current, onlyWhenWaiting: !alwaysShowsSigning(user?.roles ?? []) })}</Fragment>;
               return (
                 <li key={item}>
                   <a href={`#/${item}`} aria-current={current ? 'page' : undefined}>

@@ -220,13 +220,7 @@ const MESSAGE_CATALOGUE = /^renderer\/[^/]+\/[^/]*Messages\.tsx?$/;
  * Imports that break the table today and are being removed: each names its file and specifier,
  * and a test fails once it is gone, so that this list only shrinks.
  */
-const KNOWN_EXCEPTIONS: readonly { file: string; specifier: string; why: string }[] = [
-  {
-    file: 'renderer/layout/Header.tsx',
-    specifier: '../documents/SigningNavLink',
-    why: 'the header shows the signing queue link; the link should move to layout/ or be passed in by Workspace',
-  },
-];
+const KNOWN_EXCEPTIONS: readonly { file: string; specifier: string; why: string }[] = [];
 
 // ---------------------------------------------------------------------------------------------------
 // The table's checker
