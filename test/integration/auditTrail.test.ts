@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_SETTINGS } from '../../electron/cli/demoData';
-import type { RequestInput } from '../../shared/contract/schemas';
+import { AUDITED_REQUEST as request } from '../helpers/requests';
 import { ok, refused, tempDataDir } from '../helpers/dataDir';
 import { as, openAsStaff, signedIn } from '../helpers/users';
 
-const request: RequestInput = {
-  firstName: 'Mantas',
-  lastName: 'Gudaitis',
-  personalFileNo: 'A-77',
-  birthDate: '1988-02-03',
-  servingInstitutionId: 'own',
-  halfwayHouseInstitutionId: 'own',
-  requestDate: '2026-11-02',
-  possibleTransferDate: '2026-12-15',
-  possibleParoleDate: '2027-06-01',
-  sentenceEnd: '2028-03-01',
-};
 
 describe('the audit trail records every change to a case, a user or the settings (users-and-roles issue)', () => {
   it('who, when, which method and what changed, filterable by case, user and date; the chain verifies', async () => {
     const services = await openAsStaff({ dataDir: tempDataDir(), today: '2026-11-23', verifyOnOpen: false });
-    await ok(services.dispatch, 'settings.save', DEMO_SETTINGS);
+    await ok(services.dispatch, 'settings.save', { ...DEMO_SETTINGS, revision: 0 });
     const secretary = await signedIn(services, services.session, 'sekretore', ['secretary']);
     const view = await ok(as(services, secretary), 'cases.register', request);
     await ok(as(services, secretary), 'cases.transition', { id: view.record.id, revision: 1, to: 'dossier_collecting', on: '2026-11-03' });

@@ -1,0 +1,15 @@
+import type { RequestInput } from '../../shared/contract/schemas';
+
+/** A request of a convict serving in the institution that runs the halfway house (V-77 p. 5), as the audit tests register it. */
+export const AUDITED_REQUEST: RequestInput = {
+  firstName: 'Mantas',
+  lastName: 'Gudaitis',
+  personalFileNo: 'A-77',
+  birthDate: '1988-02-03',
+  servingInstitutionId: 'own',
+  halfwayHouseInstitutionId: 'own',
+  requestDate: '2026-11-02',
+  possibleTransferDate: '2026-12-15',
+  possibleParoleDate: '2027-06-01',
+  sentenceEnd: '2028-03-01',
+};
