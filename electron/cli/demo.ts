@@ -1,3 +1,4 @@
+import { ballotBase, criterionBase, decisionBase } from '../../shared/domain/meetingRules';
 import type { Dispatch } from '../../shared/contract/dispatch';
 import type { AgendaItemView, MeetingView } from '../../shared/contract/meetingSchemas';
 import type { MethodName, MethodOutput } from '../../shared/contract/methods';
@@ -381,7 +382,7 @@ async function demoMeeting(dispatch: Dispatch, walks: readonly Walk[], date: Iso
     const { criteria, rationale } = demoEvaluation(w.view.record, itemOf(), outcome.decision ?? demoDecision(w.view.servesInHalfwayHouseInstitution, true), date, c);
     if (outcome.to === 'ready_for_commission') {
       // Put off: the findings so far stay on the record of this meeting.
-      for (const e of criteria.slice(0, 3)) view = await call(dispatch, 'meetings.saveCriterion', { id, caseId, ...e });
+      for (const e of criteria.slice(0, 3)) view = await call(dispatch, 'meetings.saveCriterion', { id, caseId, ...e, basedOn: criterionBase(itemOf().item, e.criterion) });
       view = await call(dispatch, 'meetings.postpone', { id, caseId, postponed: true, reason: outcome.note ?? 'Svarstymas atidėtas.' });
       continue;
     }
@@ -390,12 +391,12 @@ async function demoMeeting(dispatch: Dispatch, walks: readonly Walk[], date: Iso
     if (present.length === ordinary.length && c.chance(0.08)) {
       view = await call(dispatch, 'meetings.recuse', { id, caseId, memberId: c.pick(present).id, recused: true, reason: RECUSAL });
     }
-    for (const e of criteria) view = await call(dispatch, 'meetings.saveCriterion', { id, caseId, ...e });
-    view = await call(dispatch, 'meetings.saveDecision', { id, caseId, decision, rationale });
+    for (const e of criteria) view = await call(dispatch, 'meetings.saveCriterion', { id, caseId, ...e, basedOn: criterionBase(itemOf().item, e.criterion) });
+    view = await call(dispatch, 'meetings.saveDecision', { id, caseId, decision, rationale, basedOn: decisionBase(itemOf().item) });
     const eligible = itemOf().eligible;
     // With four or five voting, one may vote against or abstain; the proposal is still adopted.
     const dissent = eligible.length >= 4 && c.chance(0.3) ? c.pick(eligible.filter((m) => m !== chair)) : undefined;
-    for (const memberId of eligible) view = await call(dispatch, 'meetings.vote', { id, caseId, memberId, ballot: memberId === dissent ? c.pick(['against', 'abstain'] as const) : 'for' });
+    for (const memberId of eligible) view = await call(dispatch, 'meetings.vote', { id, caseId, memberId, ballot: memberId === dissent ? c.pick(['against', 'abstain'] as const) : 'for', basedOn: ballotBase(itemOf().item, memberId) });
     if (itemOf().tally?.status !== 'adopted') {
       throw new DomainError('DEMO_MEETING', `Demonstracinis posėdis ${date}: sprendimas nepriimtas.`, `Demo meeting ${date}: the decision was not adopted.`);
     }
@@ -470,7 +471,7 @@ async function demoUsers(dispatch: Dispatch): Promise<Dispatch> {
   const [admin, ...others] = DEMO_USERS;
   const { session } = await call(dispatch, 'auth.createAdministrator', admin!);
   const asAdmin: Dispatch = (m, i) => dispatch(m, i, session);
-  await call(asAdmin, 'settings.save', DEMO_SETTINGS);
+  await call(asAdmin, 'settings.save', { ...DEMO_SETTINGS, revision: 0 });
   for (const user of others) {
     // Created with a first password, then changed by the user to the demo one, as at a first sign-in.
     const first = `${user.password}-pradinis`;

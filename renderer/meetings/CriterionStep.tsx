@@ -14,6 +14,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { draftKey, useMeetingDesk } from './meetingDesk';
 import { AutoText, ChoiceGroup } from './meetingFields';
 import { riskLines, timeLeftLines } from './meetingWording';
+import { criterionBase } from '../../shared/domain/meetingRules';
 
 /** The case as the dossier shows it, loaded when the case is taken up (null while loading). */
 export type CaseDossier = { view: CaseView } | { error: ApiError } | null;
@@ -94,8 +95,10 @@ export function CriterionStep({ item, criterion, dossier, readOnly }: CriterionS
   const c = criterion.id;
   const stored = item.item.evaluation[c];
   const findingsNow = () => desk.draft(draftKey.findings(caseId, c)) ?? desk.itemOf(caseId)?.item.evaluation[c]?.findings ?? '';
+  // A choice is based on what the page shows now; the findings typed meanwhile ride along as the user's.
+  const shownNow = () => criterionBase(desk.itemOf(caseId)?.item ?? item.item, c);
   const save = (patch: { findings?: string; assessment?: Assessment; onRegister?: boolean }) =>
-    call('meetings.saveCriterion', { id: desk.meetingId, caseId, criterion: c, findings: patch.findings ?? findingsNow(), ...patch });
+    call('meetings.saveCriterion', { id: desk.meetingId, caseId, criterion: c, findings: patch.findings ?? findingsNow(), ...patch, basedOn: shownNow() });
 
   const registerValue = stored?.onRegister === undefined ? '' : stored.onRegister ? 'yes' : 'no';
   const registerShown = desk.canWrite ? (desk.draft(draftKey.register(caseId)) ?? registerValue) : registerValue;
@@ -168,7 +171,7 @@ export function CriterionStep({ item, criterion, dossier, readOnly }: CriterionS
             value={stored?.findings ?? ''}
             maxLength={MEETING_TEXT_MAX}
             rows={6}
-            save={(findings) => call('meetings.saveCriterion', { id: desk.meetingId, caseId, criterion: c, findings })}
+            save={(findings, base) => call('meetings.saveCriterion', { id: desk.meetingId, caseId, criterion: c, findings, basedOn: { ...shownNow(), findings: base } })}
           />
         ) : (
           <div className="field meeting-readonly">

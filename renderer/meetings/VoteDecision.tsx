@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { draftKey, useMeetingDesk } from './meetingDesk';
 import { AutoText, ChoiceGroup, ReadOnlyValue } from './meetingFields';
 import { decisionOptions } from './meetingSteps';
+import { decisionBase } from '../../shared/domain/meetingRules';
 
 /**
  * The proposal put to the vote: one of the two decisions open for this convict (V-77 p. 10), and
@@ -22,6 +23,7 @@ export function VoteDecision({ item, readOnly }: { item: AgendaItemView; readOnl
   const shownDecision = (desk.canWrite ? desk.draft(draftKey.decision(caseId)) : undefined) ?? item.item.decision ?? '';
   const mandatory = rationaleRequired(shownDecision === '' ? undefined : (shownDecision as DecisionId));
   const rationaleNow = () => desk.draft(draftKey.rationale(caseId)) ?? desk.itemOf(caseId)?.item.rationale ?? '';
+  const shownNow = () => decisionBase(desk.itemOf(caseId)?.item ?? item.item);
   const editable = desk.canWrite && !readOnly;
   const voted = Object.keys(item.item.ballots).length > 0;
 
@@ -37,7 +39,7 @@ export function VoteDecision({ item, readOnly }: { item: AgendaItemView; readOnl
         value={item.item.decision ?? ''}
         options={options}
         readOnly={!editable}
-        save={(v) => call('meetings.saveDecision', { id: desk.meetingId, caseId, decision: v as DecisionId, rationale: rationaleNow() })}
+        save={(v) => call('meetings.saveDecision', { id: desk.meetingId, caseId, decision: v as DecisionId, rationale: rationaleNow(), basedOn: shownNow() })}
         onResult={setError}
       />
       {editable ? (
@@ -50,7 +52,7 @@ export function VoteDecision({ item, readOnly }: { item: AgendaItemView; readOnl
           value={item.item.rationale}
           maxLength={MEETING_TEXT_MAX}
           rows={6}
-          save={(rationale) => call('meetings.saveDecision', { id: desk.meetingId, caseId, decision: desk.itemOf(caseId)?.item.decision ?? null, rationale })}
+          save={(rationale, base) => call('meetings.saveDecision', { id: desk.meetingId, caseId, decision: shownNow().decision, rationale, basedOn: { ...shownNow(), rationale: base } })}
         />
       ) : (
         <ReadOnlyValue label={t('meeting.rationale')}>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { MEETING_TEXT_MAX, type AgendaItemView, type MeetingView, type TallyView } from '../../shared/contract/meetingSchemas';
 import { DECISIONS } from '../../shared/domain/decisions';
-import { memberObstacle, proposalObstacles } from '../../shared/domain/meetingRules';
+import { ballotBase, memberObstacle, proposalObstacles } from '../../shared/domain/meetingRules';
 import { BALLOTS, type Ballot } from '../../shared/domain/voting';
 import { call, toApiError, type ApiError } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -212,7 +212,7 @@ export function VotePanel({ view, item, readOnly, onChooseDecision }: VotePanelP
                       value={ballot ?? ''}
                       options={options}
                       readOnly={!editable}
-                      save={(v) => call('meetings.vote', { id: desk.meetingId, caseId, memberId: m.id, ballot: v as Ballot })}
+                      save={(v) => call('meetings.vote', { id: desk.meetingId, caseId, memberId: m.id, ballot: v as Ballot, basedOn: ballotBase(desk.itemOf(caseId)?.item ?? item.item, m.id) })}
                       onResult={setError}
                     />
                   ) : (

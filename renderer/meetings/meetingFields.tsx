@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { MeetingView } from '../../shared/contract/meetingSchemas';
 import { toApiError, type ApiError } from '../api/client';
 import { RadioGroupField, TextAreaField, type SelectOption } from '../components/fields';
@@ -23,7 +23,11 @@ interface AutoTextProps {
   draftKey: string;
   /** The back end's value (shown when there is no draft). */
   value: string;
-  save(value: string): Promise<MeetingView>;
+  /**
+   * Save the text; `base` is the back end's text the user's draft started from (or last saved),
+   * so that another window's change meanwhile is refused (STALE_REVISION), never overwritten.
+   */
+  save(value: string, base: string): Promise<MeetingView>;
   rows?: number;
   maxLength?: number;
 }
@@ -34,12 +38,32 @@ export function AutoText({ id, label, hint, required, draftKey, value, save, row
   const { t } = useI18n();
   // A field removed while it has the focus (the next step by a shortcut) gets no blur event: leave it here.
   const hasFocus = useRef(false);
+  // What the draft is based on: the back end's text when the user began typing, then what they saved.
+  const base = useRef(value);
+  // Another user's text saved meanwhile: the user's own stays in the field, unsaved, beside it.
+  const [conflict, setConflict] = useState<string | null>(null);
   useEffect(
     () => () => {
       if (hasFocus.current) desk.blur(draftKey);
     },
     [desk, draftKey],
   );
+  const saveFrom = (from: string) => async (text: string) => {
+    try {
+      const view = await save(text, from);
+      base.current = text;
+      setConflict(null);
+      return view;
+    } catch (e) {
+      const error = toApiError(e);
+      if (error.code === 'STALE_REVISION') setConflict(text);
+      throw e;
+    }
+  };
+  const edit = (text: string) => {
+    if (desk.draft(draftKey) === undefined) base.current = value; // a new draft starts from what is shown
+    desk.edit(draftKey, text, saveFrom(base.current));
+  };
   if (!desk.canWrite) {
     return (
       <ReadOnlyValue label={label}>
@@ -47,7 +71,7 @@ export function AutoText({ id, label, hint, required, draftKey, value, save, row
       </ReadOnlyValue>
     );
   }
-  return (
+  const field = (
     <TextAreaField
       id={id}
       label={label}
@@ -56,7 +80,7 @@ export function AutoText({ id, label, hint, required, draftKey, value, save, row
       value={desk.draft(draftKey) ?? value}
       rows={rows}
       maxLength={maxLength}
-      onChange={(text) => desk.edit(draftKey, text, save)}
+      onChange={edit}
       onFocus={() => {
         hasFocus.current = true;
         desk.focus(draftKey);
@@ -66,6 +90,28 @@ export function AutoText({ id, label, hint, required, draftKey, value, save, row
         desk.blur(draftKey);
       }}
     />
+  );
+  if (conflict === null || desk.draft(draftKey) === undefined) return field;
+  return (
+    <div className="stale-field">
+      {field}
+      <div className="notice notice-warning" role="alert" data-stale={draftKey}>
+        <p>{t('meeting.stale.text')}</p>
+        <blockquote className="meeting-text">{value === '' ? t('common.none') : value}</blockquote>
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => {
+            // The user has now seen the other text: their own is saved in its place.
+            base.current = value;
+            desk.edit(draftKey, conflict, saveFrom(value));
+            desk.blur(draftKey); // saves it now
+          }}
+        >
+          {t('meeting.stale.keepMine')}
+        </button>
+      </div>
+    </div>
   );
 }
 

@@ -255,19 +255,29 @@ export const contract = {
       findings: meetingText,
       assessment: assessment.nullable().optional(),
       onRegister: z.boolean().nullable().optional(),
+      /** The criterion's values as the user saw them when they began: a field someone else changed meanwhile is refused (STALE_REVISION), never overwritten. */
+      basedOn: z.object({ findings: meetingText, assessment: assessment.nullable(), onRegister: z.boolean().nullable() }),
     }),
     output: meetingView,
   },
   'meetings.saveDecision': {
     /** The proposal put to the vote (one of the two open, V-77 p. 10) and its reasons, saved as typed. */
     access: CASE_WRITERS,
-    input: z.object({ id: z.string().min(1), caseId: z.string().min(1), decision: decisionId.nullable(), rationale: meetingText }),
+    input: z.object({
+      id: z.string().min(1),
+      caseId: z.string().min(1),
+      decision: decisionId.nullable(),
+      rationale: meetingText,
+      /** The proposal and its reasons as the user saw them when they began (merged per field, STALE_REVISION on a conflict). */
+      basedOn: z.object({ decision: decisionId.nullable(), rationale: meetingText }),
+    }),
     output: meetingView,
   },
   'meetings.vote': {
     /** One member's vote on the proposal (null takes it back); refused without a quorum. */
     access: CASE_WRITERS,
-    input: z.object({ id: z.string().min(1), caseId: z.string().min(1), memberId, ballot: ballot.nullable() }),
+    /** `basedOn`: the member's ballot as the user saw it (null: none); another window's change meanwhile is refused (STALE_REVISION). */
+    input: z.object({ id: z.string().min(1), caseId: z.string().min(1), memberId, ballot: ballot.nullable(), basedOn: ballot.nullable() }),
     output: meetingView,
   },
   'meetings.newVote': {

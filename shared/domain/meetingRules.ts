@@ -143,3 +143,39 @@ export function amended(frozen: { evaluation: Evaluation; rationale: string }, a
   }
   return { evaluation, rationale };
 }
+
+/**
+ * No silent overwrites (issue 13): a change to a meeting's fields says what it was based on, the
+ * values the user saw when they began. The fields are merged one by one (V-77 p. 11: several
+ * windows write one meeting at once): a field the change does not alter keeps whatever is stored
+ * now; a field it alters is written, unless someone else altered it meanwhile to something else —
+ * then the change is refused and nothing of it is written, so no text is lost unseen.
+ */
+export function mergeFields<R extends Record<string, unknown>>(current: R, basedOn: Partial<R>, mine: Partial<R>): { merged: R; conflicts: (keyof R & string)[] } {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  const merged: Record<string, unknown> = { ...current };
+  const conflicts: (keyof R & string)[] = [];
+  for (const key of Object.keys(mine) as (keyof R & string)[]) {
+    const value = mine[key];
+    if (same(value, basedOn[key])) continue; // not altered by this change: the stored value stays
+    if (!same(current[key], basedOn[key]) && !same(current[key], value)) conflicts.push(key);
+    else merged[key] = value;
+  }
+  return { merged: merged as R, conflicts };
+}
+
+/** What a change of one criterion's evaluation is based on: the values as shown now. */
+export function criterionBase(item: Pick<ItemLike, 'evaluation'>, criterion: CriterionId): { findings: string; assessment: Assessment | null; onRegister: boolean | null } {
+  const e = item.evaluation[criterion];
+  return { findings: e?.findings ?? '', assessment: e?.assessment ?? null, onRegister: e?.onRegister ?? null };
+}
+
+/** What a change of the proposal is based on: the proposed decision and its reasons as shown now. */
+export function decisionBase(item: Pick<ItemLike, 'decision' | 'rationale'>): { decision: DecisionId | null; rationale: string } {
+  return { decision: item.decision ?? null, rationale: item.rationale };
+}
+
+/** What a member's ballot change is based on: their ballot as shown now (null: none). */
+export function ballotBase(item: Pick<ItemLike, 'ballots'>, memberId: string): Ballot | null {
+  return item.ballots[memberId] ?? null;
+}

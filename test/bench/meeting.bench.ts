@@ -34,7 +34,7 @@ async function main() {
   try {
     const services = await openAsStaff({ dataDir, today: TODAY, verifyOnOpen: false });
     const dispatch: Dispatch = services.dispatch;
-    await ok(dispatch, 'settings.save', DEMO_SETTINGS);
+    await ok(dispatch, 'settings.save', { ...DEMO_SETTINGS, revision: 0 });
     await ok(dispatch, 'commission.save', { revision: 0, ...COMMISSION });
     const caseIds: string[] = [];
     for (let i = 0; i < AGENDA; i += 1) {
@@ -47,12 +47,17 @@ async function main() {
     for (const m of COMMISSION.members) await ok(dispatch, 'meetings.setAttendance', { id, memberId: m.id, present: true });
 
     const saves: number[] = [];
+    /** The findings each field shows now: what the next autosave is based on. */
+    const shown = new Map<string, string>();
     const text = 'Nuteistasis bausmės atlikimo metu pažeidimų nedarė, gavo du paskatinimus už sąžiningą darbą. ';
     for (let run = 0; run < RUNS; run += 1) {
       const caseId = caseIds[run % caseIds.length]!;
       const criterion = CRITERIA[run % CRITERIA.length]!.id;
+      const basedOn = { findings: shown.get(`${caseId} ${criterion}`) ?? '', assessment: null, onRegister: null };
+      const findings = text.repeat(1 + (run % 5));
       const t0 = performance.now();
-      await ok(dispatch, 'meetings.saveCriterion', { id, caseId, criterion, findings: text.repeat(1 + (run % 5)) });
+      await ok(dispatch, 'meetings.saveCriterion', { id, caseId, criterion, findings, basedOn });
+      shown.set(`${caseId} ${criterion}`, findings);
       saves.push(performance.now() - t0);
     }
 
@@ -61,10 +66,10 @@ async function main() {
       await evaluateAll(dispatch, id, caseId);
       const current = await ok(dispatch, 'meetings.get', { id });
       const decision = current.items.find((i) => i.item.caseId === caseId)!.possibleDecisions[0]!;
-      await ok(dispatch, 'meetings.saveDecision', { id, caseId, decision, rationale: 'Motyvai.' });
+      await ok(dispatch, 'meetings.saveDecision', { id, caseId, decision, rationale: 'Motyvai.', basedOn: { decision: null, rationale: '' } });
       for (const m of COMMISSION.members) {
         const t0 = performance.now();
-        await ok(dispatch, 'meetings.vote', { id, caseId, memberId: m.id, ballot: 'for' });
+        await ok(dispatch, 'meetings.vote', { id, caseId, memberId: m.id, ballot: 'for', basedOn: null });
         votes.push(performance.now() - t0);
       }
     }

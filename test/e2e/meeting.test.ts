@@ -4,6 +4,9 @@ import type { MethodInput } from '../../shared/contract/methods';
 import { loadCompleteDossier } from '../helpers/dossier';
 import { closeSessions, ensureRendererBuilt, invoke, MEMBER, openApp, SECRETARY, SETTINGS, tempDir, TODAY, OWN_REQUEST, type Dispatch } from './harness';
 
+/** A criterion nobody has written yet: what the first save of it is based on. */
+const NOTHING_YET = { findings: '', assessment: null, onRegister: null };
+
 beforeAll(ensureRendererBuilt);
 afterEach(closeSessions);
 
@@ -44,7 +47,7 @@ interface Seeded {
 }
 
 async function seed(dispatch: Dispatch, seeded: Partial<Seeded>): Promise<void> {
-  await invoke(dispatch, 'settings.save', SETTINGS);
+  await invoke(dispatch, 'settings.save', { ...SETTINGS, revision: 0 });
   seeded.own = await readyCase(dispatch, OWN);
   seeded.other = await readyCase(dispatch, OTHER);
   await invoke(dispatch, 'commission.save', {
@@ -341,9 +344,9 @@ describe('running the commission meeting (V-77 p. 9–11)', () => {
         await invoke(dispatch, 'meetings.open', { id: seeded.meeting!, revision: opened.record.revision });
         for (const m of MEMBERS.slice(0, 3)) await invoke(dispatch, 'meetings.setAttendance', { id: seeded.meeting!, memberId: m.id, present: true });
         const base = { id: seeded.meeting!, caseId: seeded.own! };
-        await invoke(dispatch, 'meetings.saveCriterion', { ...base, criterion: '11.1', findings: FINDINGS['11.1'], assessment: 'favourable' });
-        await invoke(dispatch, 'meetings.saveCriterion', { ...base, criterion: '11.8', findings: 'Įtrauktas 2025 m.', assessment: 'unfavourable', onRegister: true });
-        await invoke(dispatch, 'meetings.saveDecision', { ...base, decision: '10.2', rationale: '' });
+        await invoke(dispatch, 'meetings.saveCriterion', { ...base, criterion: '11.1', findings: FINDINGS['11.1'], assessment: 'favourable', basedOn: NOTHING_YET });
+        await invoke(dispatch, 'meetings.saveCriterion', { ...base, criterion: '11.8', findings: 'Įtrauktas 2025 m.', assessment: 'unfavourable', onRegister: true, basedOn: NOTHING_YET });
+        await invoke(dispatch, 'meetings.saveDecision', { ...base, decision: '10.2', rationale: '', basedOn: { decision: null, rationale: '' } });
       },
     });
     const { page } = session;
@@ -379,7 +382,7 @@ describe('running the commission meeting (V-77 p. 9–11)', () => {
     await nothingToChange();
 
     // What the secretary records meanwhile reaches the members' screens.
-    await invoke(session.staff.dispatch, 'meetings.saveDecision', { id: meeting, caseId: own, decision: '10.1', rationale: '' });
+    await invoke(session.staff.dispatch, 'meetings.saveDecision', { id: meeting, caseId: own, decision: '10.1', rationale: '', basedOn: { decision: '10.2', rationale: '' } });
     await case1.locator('.vote-proposal[data-decision="10.1"]').waitFor({ timeout: 15_000 });
     expect(session.problems).toEqual([]);
   });

@@ -1,3 +1,5 @@
+import { ballotBase, criterionBase, decisionBase } from '../../shared/domain/meetingRules';
+import type { CriterionId } from '../../shared/domain/criteria';
 import type { Dispatch } from '../../shared/contract/dispatch';
 import type { Commission, MeetingView } from '../../shared/contract/meetingSchemas';
 import type { CaseView, RequestInput } from '../../shared/contract/schemas';
@@ -35,10 +37,31 @@ export async function readyCase(dispatch: Dispatchish, request: RequestInput, re
   return ok(d, 'cases.transition', { id: complete.record.id, revision: complete.record.revision, to: 'dossier_received', on: receivedOn });
 }
 
+const BASED_METHODS = new Set(['meetings.saveCriterion', 'meetings.saveDecision', 'meetings.vote']);
+
+/**
+ * A dispatch for tests that write a meeting's fields as a user who sees the latest values: a
+ * saveCriterion, saveDecision or vote without `basedOn` gets the values stored now (read with
+ * meetings.get just before). Tests of the stale case (STALE_REVISION) pass `basedOn` themselves.
+ */
+export function seeingLatest(dispatch: Dispatchish): Dispatch {
+  const d = dispatch as Dispatch;
+  return async (method, input, session) => {
+    const given = input as { id?: string; caseId?: string; criterion?: CriterionId; memberId?: string; basedOn?: unknown } | undefined;
+    if (!BASED_METHODS.has(method) || given?.basedOn !== undefined || !given?.id) return d(method, input, session);
+    const current = await d('meetings.get', { id: given.id }, session);
+    const item = current.ok ? (current.value as MeetingView).items.find((i) => i.item.caseId === given.caseId)?.item : undefined;
+    if (!item) return d(method, input, session);
+    const basedOn =
+      method === 'meetings.saveCriterion' ? criterionBase(item, given.criterion!) : method === 'meetings.saveDecision' ? decisionBase(item) : ballotBase(item, given.memberId!);
+    return d(method, { ...given, basedOn }, session);
+  };
+}
+
 /** Evaluate all nine criteria of V-77 p. 11 (11.8: not on the register). */
 export async function evaluateAll(dispatch: Dispatchish, meetingId: string, caseId: string, assessment: 'favourable' | 'unfavourable' | 'neutral' = 'favourable') {
   for (const c of CRITERIA) {
-    await ok(dispatch as Dispatch, 'meetings.saveCriterion', {
+    await ok(seeingLatest(dispatch), 'meetings.saveCriterion', {
       id: meetingId,
       caseId,
       criterion: c.id,
@@ -68,7 +91,7 @@ export async function decideByMeeting(
   decisions: Readonly<Record<string, DecisionId>>,
   date: IsoDate,
 ): Promise<MeetingView> {
-  const d = dispatch as Dispatch;
+  const d = seeingLatest(dispatch);
   await ensureCommission(d);
   const planned = await ok(d, 'meetings.schedule', { date, time: '10:00', place: 'Posėdžių salė', caseIds });
   let view = await ok(d, 'meetings.open', { id: planned.record.id, revision: planned.record.revision });

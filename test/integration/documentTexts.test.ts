@@ -11,7 +11,7 @@ import { DOCUMENT_KINDS } from '../../shared/domain/documents/documentModel';
 import type { Ballot } from '../../shared/domain/voting';
 import { ok } from '../helpers/dataDir';
 import { DOSSIER_CASE_REQUEST } from '../helpers/dossier';
-import { decideByMeeting, ensureCommission, evaluateAll, readyCase } from '../helpers/meetings';
+import { decideByMeeting, ensureCommission, evaluateAll, readyCase, seeingLatest } from '../helpers/meetings';
 import { pdftotext } from '../helpers/pdfTools';
 import { openAsStaff } from '../helpers/users';
 
@@ -90,8 +90,8 @@ let nearCase: CaseView;
 beforeAll(async () => {
   dataRoot = mkdtempSync(join(tmpdir(), 'pusiaukele-texts-'));
   services = await openAsStaff({ dataDir: join(dataRoot, 'data'), today: TODAY, verifyOnOpen: false });
-  dispatch = services.dispatch;
-  await ok(dispatch, 'settings.save', { ...DEMO_SETTINGS, register: REGISTER });
+  dispatch = seeingLatest(services.dispatch);
+  await ok(dispatch, 'settings.save', { ...DEMO_SETTINGS, revision: 0, register: REGISTER });
   orderCase = await readyCase(dispatch, person('Rimantas', 'Kazlauskas', 'B-2002', true), '2026-11-16');
   declineCase = await readyCase(dispatch, person('Darius', 'Butkus', 'B-2003', true), '2026-11-16');
   refused10_2 = await readyCase(dispatch, person('Mantas', 'Jonaitis', 'B-2004', true), '2026-11-16');

@@ -6,7 +6,7 @@ import { openServices } from '../../electron/services/index';
 import type { MeetingView } from '../../shared/contract/meetingSchemas';
 import { ok, refused, tempDataDir } from '../helpers/dataDir';
 import { DOSSIER_CASE_REQUEST } from '../helpers/dossier';
-import { COMMISSION, evaluateAll, readyCase } from '../helpers/meetings';
+import { COMMISSION, evaluateAll, readyCase, seeingLatest } from '../helpers/meetings';
 import { as, openAsStaff, staffSession } from '../helpers/users';
 
 const TODAY = '2026-11-23';
@@ -17,8 +17,9 @@ const OTHER = DOSSIER_CASE_REQUEST;
 const OWN = { ...DOSSIER_CASE_REQUEST, firstName: 'Rimantas', lastName: 'Kazlauskas', personalFileNo: 'B-2002', servingInstitutionId: 'own' };
 
 async function setUp(dataDir = tempDataDir()) {
-  const services = await openAsStaff({ dataDir, today: TODAY, verifyOnOpen: false });
-  await ok(services.dispatch, 'settings.save', DEMO_SETTINGS);
+  const opened = await openAsStaff({ dataDir, today: TODAY, verifyOnOpen: false });
+  const services = { ...opened, dispatch: seeingLatest(opened.dispatch) };
+  await ok(services.dispatch, 'settings.save', { ...DEMO_SETTINGS, revision: 0 });
   await ok(services.dispatch, 'commission.save', { revision: 0, ...COMMISSION });
   const own = await readyCase(services.dispatch, OWN, '2026-11-20');
   const other = await readyCase(services.dispatch, OTHER, '2026-11-05');

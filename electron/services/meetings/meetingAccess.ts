@@ -31,6 +31,19 @@ export function refuseAfterVote(): never {
 }
 
 /**
+ * A change based on values another window changed meanwhile (issue 13, no silent overwrites):
+ * refused, with the fields and what they hold now, so the page shows the other user's text.
+ */
+export function staleFields(id: string, caseId: string, changed: readonly string[], current: Record<string, unknown>): DomainError {
+  return new DomainError(
+    'STALE_REVISION',
+    'Šiuos posėdžio įrašus ką tik pakeitė kitas naudotojas arba kitas langas. Jūsų pakeitimas neišsaugotas: peržiūrėkite naują įrašą ir, jei reikia, pakeiskite jį dar kartą.',
+    'These meeting records were just changed by another user or in another window. Your change was not saved: look at the new record and change it again if needed.',
+    { kind: 'meeting', id, caseId, changed: [...changed], current },
+  );
+}
+
+/**
  * What the meeting actions share: reading the cases and meetings, the candidates for an agenda,
  * the view, and the writes of a meeting and of the cases it moves (each through the call's door).
  */

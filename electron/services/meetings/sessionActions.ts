@@ -6,9 +6,9 @@ import { type Ballot } from '../../../shared/domain/voting';
 import type { ServiceContext, ServiceHandlers } from '../context';
 import type { MeetingAccess } from './meetingAccess';
 import { memberObstacleText, proposalObstacleText, quorumMissingText } from './obstacleTexts';
-import { memberOf, refuseAfterVote } from './meetingAccess';
+import { memberOf, refuseAfterVote, staleFields } from './meetingAccess';
 import { servesInHalfwayHouseInstitution } from '../cases/views';
-import { commissionOf, itemTally, memberObstacle, presentFor, proposalObstacles, settleAttendance } from '../../../shared/domain/meetingRules';
+import { ballotBase, commissionOf, criterionBase, decisionBase, itemTally, memberObstacle, mergeFields, presentFor, proposalObstacles, settleAttendance } from '../../../shared/domain/meetingRules';
 
 /** The meeting in session (V-77 p. 10–11): attendance, recusals, the evaluation, the proposal, the vote and postponing a case. */
 export function sessionActions(ctx: ServiceContext, m: MeetingAccess): Pick<ServiceHandlers, 'meetings.setAttendance' | 'meetings.recuse' | 'meetings.saveCriterion' | 'meetings.saveDecision' | 'meetings.vote' | 'meetings.newVote' | 'meetings.postpone'> {
@@ -54,9 +54,16 @@ export function sessionActions(ctx: ServiceContext, m: MeetingAccess): Pick<Serv
         },
       ),
 
-    'meetings.saveCriterion': async ({ id, caseId, criterion, findings, assessment, onRegister }, caller) =>
+    'meetings.saveCriterion': async ({ id, caseId, criterion, basedOn, ...mine }, caller) =>
       changeItem(id, caseId, caller, () => `įvertinimas ${criterion}`, (item, meeting) => {
         const current = item.evaluation[criterion] ?? { findings: '' };
+        // Merged per field with what another window saved meanwhile; a conflict is refused, not overwritten.
+        const given = { findings: mine.findings, ...(mine.assessment !== undefined ? { assessment: mine.assessment } : {}), ...(mine.onRegister !== undefined ? { onRegister: mine.onRegister } : {}) };
+        const { merged, conflicts } = mergeFields(criterionBase(item, criterion), basedOn, given);
+        if (conflicts.length > 0) throw staleFields(meeting.id, caseId, conflicts.map((f) => `evaluation.${criterion}.${f}`), criterionBase(item, criterion));
+        const { findings } = merged;
+        const assessment = mine.assessment === undefined && merged.assessment === (current.assessment ?? null) ? undefined : merged.assessment;
+        const onRegister = mine.onRegister === undefined && merged.onRegister === (current.onRegister ?? null) ? undefined : merged.onRegister;
         const { members, rules } = commissionOf(meeting, null);
         const changesAssessment =
           (assessment !== undefined && (assessment ?? undefined) !== current.assessment) || (onRegister !== undefined && (onRegister ?? undefined) !== current.onRegister);
@@ -73,8 +80,11 @@ export function sessionActions(ctx: ServiceContext, m: MeetingAccess): Pick<Serv
         return { ...item, evaluation: { ...item.evaluation, [criterion]: next } };
       }),
 
-    'meetings.saveDecision': async ({ id, caseId, decision, rationale }, caller) =>
-      changeItem(id, caseId, caller, () => (decision === null ? 'siūlomas sprendimas atšauktas' : 'pasirinktas siūlomas sprendimas'), (item, meeting) => {
+    'meetings.saveDecision': async ({ id, caseId, basedOn, ...mine }, caller) =>
+      changeItem(id, caseId, caller, () => (mine.decision === null ? 'siūlomas sprendimas atšauktas' : 'pasirinktas siūlomas sprendimas'), (item, meeting) => {
+        const { merged, conflicts } = mergeFields(decisionBase(item), basedOn, mine);
+        if (conflicts.length > 0) throw staleFields(meeting.id, caseId, conflicts, decisionBase(item));
+        const { decision, rationale } = merged;
         if (decision !== null) {
           const record = ctx.cases.get(caseId);
           const open = possibleDecisions(servesInHalfwayHouseInstitution(record)).map((d) => d.id);
@@ -110,8 +120,10 @@ export function sessionActions(ctx: ServiceContext, m: MeetingAccess): Pick<Serv
         return result;
       }),
 
-    'meetings.vote': async ({ id, caseId, memberId, ballot }, caller) =>
+    'meetings.vote': async ({ id, caseId, memberId, ballot, basedOn }, caller) =>
       changeItem(id, caseId, caller, () => `narys ${memberId}: ${ballot === null ? 'balsas atšauktas' : 'balsas įrašytas'}`, (item, meeting) => {
+        const { conflicts } = mergeFields({ ballot: ballotBase(item, memberId) }, { ballot: basedOn }, { ballot });
+        if (conflicts.length > 0) throw staleFields(meeting.id, caseId, [`ballots.${memberId}`], { ballot: ballotBase(item, memberId) });
         const members = meeting.members ?? [];
         const member = memberOf(meeting, memberId);
         const refuse = ({ code, text }: { code: string; text: { lt: string; en: string } }): never => {
