@@ -7,6 +7,7 @@ import { openServices, type Services } from '../services/index';
 import type { KeyProvider } from '../services/store/encryption';
 import { CONTENT_SECURITY_POLICY } from '../../shared/contract/csp';
 import { internalError } from '../../shared/contract/dispatch';
+import { parseEvent } from '../../shared/contract/events';
 import { decodeEnvelope, encodeEnvelope, ENVELOPE_TYPE, holdsBytes } from '../../shared/contract/binaryEnvelope';
 
 export interface BrowserHostOptions {
@@ -35,6 +36,8 @@ export interface BrowserHost {
 const MAX_BODY = 1024 * 1024;
 /** A call carrying a document: the largest the settings allow (500 MB) and its JSON. */
 const MAX_ENVELOPE = 501 * 1024 * 1024;
+/** How soon a browser opens the event stream again after it dropped (ms). */
+const EVENT_RETRY_MS = 1000;
 /**
  * The only methods that take binary content: a dossier document being checked, the signer's PKCS#12
  * file, a PDF whose signatures are verified, and a revocation list being imported.
@@ -181,8 +184,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
           return refuse(res, 401, 'UNAUTHORIZED', 'Trūksta prieigos rakto arba jis neteisingas.', 'Missing or wrong access token.');
         }
         res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
-        res.write(': connected\n\n');
-        const off = services.onEvent((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+        // A dropped stream is opened again after a second (the page then reloads what it shows).
+        res.write(`retry: ${EVENT_RETRY_MS}\n: connected\n\n`);
+        // Only the events the contract declares, as the services emitted them.
+        const off = services.onEvent((event: unknown) => {
+          if (parseEvent(event) !== null) res.write(`data: ${JSON.stringify(event)}\n\n`);
+          else console.error('An event the contract does not declare was not streamed:', event);
+        });
         req.on('close', off);
         return;
       }

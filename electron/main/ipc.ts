@@ -1,6 +1,7 @@
 import { ipcMain, type WebContents } from 'electron';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../shared/contract/channel';
 import { internalError } from '../../shared/contract/dispatch';
+import { parseEvent } from '../../shared/contract/events';
 import type { InvokeResult } from '../../shared/contract/result';
 import type { Services } from '../services/index';
 import { isAppUrl } from './appOrigin';
@@ -42,12 +43,20 @@ export function handleInvocations(services: Pick<Services, 'dispatch'>): void {
   });
 }
 
-/** Pushes back-end events to the window for as long as it lives; returns the unsubscribe. */
+/**
+ * Pushes back-end events to the window for as long as it lives; returns the unsubscribe. Only the
+ * events the contract declares go (`parseEvent`), as the services emitted them; anything else is a
+ * fault of the back end, reported here and not sent.
+ */
 export function forwardEvents(
   services: Pick<Services, 'onEvent'>,
   target: () => Pick<WebContents, 'isDestroyed' | 'send'> | null,
 ): () => void {
-  return services.onEvent((event) => {
+  return services.onEvent((event: unknown) => {
+    if (parseEvent(event) === null) {
+      console.error('An event the contract does not declare was not sent to the window:', event);
+      return;
+    }
     const contents = target();
     if (contents !== null && !contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, event);
   });

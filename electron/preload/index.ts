@@ -9,7 +9,9 @@ const bridge: DesktopBridge = {
     return ipcRenderer.invoke(IPC_INVOKE_CHANNEL, method, input, session) as Promise<InvokeResult>;
   },
   onEvent(listener: (event: AppEvent) => void): () => void {
-    // The renderer gets the event only, never the IpcRendererEvent (it carries `sender`).
+    // The renderer gets the event only, never the IpcRendererEvent (it carries `sender`). The main
+    // process sends only declared events and the renderer checks each again (parseEvent in
+    // renderer/api): the preload, which may bundle nothing but 'electron' glue, stays a relay.
     const relay = (_ipcEvent: IpcRendererEvent, event: AppEvent): void => listener(event);
     ipcRenderer.on(IPC_EVENT_CHANNEL, relay);
     return () => {

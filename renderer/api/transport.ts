@@ -1,4 +1,5 @@
-import type { AppErrorData, AppEvent, DesktopBridge, InvokeResult } from '../../shared/contract/result';
+import { parseEvent, type AppEvent } from '../../shared/contract/events';
+import type { AppErrorData, DesktopBridge, InvokeResult } from '../../shared/contract/result';
 import type { MessageKey } from '../i18n/messages';
 import { translate, type MessageParams } from '../i18n/translate';
 import { tokenFromHash } from './token';
@@ -15,7 +16,12 @@ declare global {
 export interface Transport {
   /** `session`: the signed-in user's session (absent before signing in). */
   invoke(method: string, input: unknown, session?: string): Promise<InvokeResult>;
-  subscribe(listener: (event: AppEvent) => void): () => void;
+  /**
+   * Listen to the back end's push events, only those the contract declares (`parseEvent`);
+   * `onReconnect` runs when the stream of events came back after a break, during which events may
+   * have been missed. Returns the function that stops listening.
+   */
+  subscribe(listener: (event: AppEvent) => void, onReconnect?: () => void): () => void;
 }
 
 const TOKEN_KEY = 'pusiaukele.token';
@@ -49,12 +55,22 @@ function takeToken(): string | null {
 function desktopTransport(desktop: DesktopBridge): Transport {
   return {
     invoke: (method, input, session) => (session === undefined ? desktop.invoke(method, input) : desktop.invoke(method, input, session)),
-    subscribe: (listener) => desktop.onEvent(listener),
+    // IPC does not drop events while the window lives: there is no reconnection to report.
+    subscribe: (listener) =>
+      desktop.onEvent((received: unknown) => {
+        const event = parseEvent(received);
+        if (event) listener(event);
+      }),
   };
 }
 
+interface Listener {
+  event(event: AppEvent): void;
+  reconnect?: () => void;
+}
+
 function httpTransport(token: string | null): Transport {
-  const listeners = new Set<(event: AppEvent) => void>();
+  const listeners = new Set<Listener>();
   let source: EventSource | null = null;
 
   const openEvents = (): EventSource => {
@@ -62,17 +78,18 @@ function httpTransport(token: string | null): Transport {
     let opened = false;
     events.onopen = () => {
       // After a reconnection, changes made meanwhile were missed: have every view refresh.
-      if (opened) listeners.forEach((l) => l({ type: 'cases.changed' }));
+      if (opened) [...listeners].forEach((l) => l.reconnect?.());
       opened = true;
     };
     events.onmessage = (message: MessageEvent<string>) => {
-      let event: AppEvent;
+      let data: unknown;
       try {
-        event = JSON.parse(message.data) as AppEvent;
+        data = JSON.parse(message.data);
       } catch {
-        return; // not an event (e.g. a keep-alive line)
+        return; // not an event
       }
-      if (typeof event.type === 'string') listeners.forEach((l) => l(event));
+      const event = parseEvent(data);
+      if (event) [...listeners].forEach((l) => l.event(event));
     };
     return events;
   };
@@ -107,11 +124,12 @@ function httpTransport(token: string | null): Transport {
       }
       return isInvokeResult(body) ? body : transportError(`HTTP_${response.status}`, 'error.http', { status: response.status });
     },
-    subscribe(listener) {
-      listeners.add(listener);
+    subscribe(listener, onReconnect) {
+      const entry: Listener = { event: listener, ...(onReconnect ? { reconnect: onReconnect } : {}) };
+      listeners.add(entry);
       source ??= openEvents();
       return () => {
-        listeners.delete(listener);
+        listeners.delete(entry);
         if (listeners.size === 0 && source) {
           source.close();
           source = null;

@@ -3,6 +3,7 @@ import { requestInputOf, type CaseView, type Settings } from '../../shared/contr
 import type { IsoDate } from '../../shared/domain/calendar';
 import { CASE_STATE_LABELS, REQUEST_EDITABLE_STATES, type CaseState } from '../../shared/domain/caseStates';
 import { ApiError, call, toApiError } from '../api/client';
+import { useEvent } from '../api/useEvents';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageTitle } from '../components/PageTitle';
 import { formatDate } from '../i18n/dates';
@@ -39,21 +40,63 @@ export function CasePage({ id, settings, today, canWrite }: CasePageProps) {
   const [loads, setLoads] = useState(0);
   const latest = useRef<CaseView | null>(null);
   latest.current = view;
+  /** A newer case someone else made while the user has a form open here: shown once they are done. */
+  const [held, setHeld] = useState<CaseView | null>(null);
+  const [dossierEditing, setDossierEditing] = useState(false);
+  const editing = mode.kind !== 'view' || dossierEditing;
+
+  const show = (next: CaseView) => {
+    latest.current = next;
+    setView(next);
+    setHeld((h) => (h !== null && h.record.revision <= next.record.revision ? null : h));
+  };
 
   useEffect(() => {
     let current = true;
     call('cases.get', { id }).then(
       (loaded) => {
         if (!current) return;
-        setView(loaded);
+        // An answer older than the case shown (a reload overtaken by a save) is dropped.
+        if (latest.current === null || loaded.record.revision >= latest.current.record.revision) show(loaded);
         setLoadError(null);
       },
-      (e: unknown) => current && setLoadError(toApiError(e)),
+      // A failed reload keeps the case shown.
+      (e: unknown) => current && latest.current === null && setLoadError(toApiError(e)),
     );
     return () => {
       current = false;
     };
   }, [id, loads]);
+
+  /**
+   * Another user's change to this case (or to many cases at once) shows within a moment. While the
+   * user has a form open, the page does not change under them (a form takes its values from the
+   * case, and what they typed must stay): the newer case is held back, with a notice, until the form
+   * is closed; saving it meanwhile is refused (CASE_CHANGED) as before, and the case reloaded.
+   */
+  useEvent(
+    'cases.changed',
+    () => {
+      if (!editing) {
+        setLoads((n) => n + 1);
+        return;
+      }
+      call('cases.get', { id }).then(
+        (loaded) => {
+          const shown = latest.current;
+          if (shown && loaded.record.revision > shown.record.revision) setHeld(loaded);
+        },
+        () => undefined,
+      );
+    },
+    (event) => event.payload.id === undefined || event.payload.id === id,
+  );
+  // The form is closed: show what was held back (read afresh).
+  useEffect(() => {
+    if (editing || held === null) return;
+    setHeld(null);
+    setLoads((n) => n + 1);
+  }, [editing, held]);
 
   /**
    * Run a change on the case. Someone else's change in between (CASE_CHANGED) closes the form and
@@ -66,8 +109,7 @@ export function CasePage({ id, settings, today, canWrite }: CasePageProps) {
     if (!current) return;
     try {
       const next = await action(current);
-      latest.current = next;
-      setView(next);
+      show(next);
       setMode({ kind: 'view' });
       setNotice({ kind: 'ok', text: typeof done === 'string' ? done : done(next) });
     } catch (e) {
@@ -133,6 +175,11 @@ export function CasePage({ id, settings, today, canWrite }: CasePageProps) {
       {notice?.kind === 'ok' ? (
         <p className="notice notice-ok" role="status">
           {notice.text}
+        </p>
+      ) : null}
+      {held ? (
+        <p className="notice notice-warning" role="status" data-held-revision={held.record.revision}>
+          {t('case.changedElsewhere')}
         </p>
       ) : null}
       {notice?.kind === 'changed' ? (
@@ -238,7 +285,7 @@ export function CasePage({ id, settings, today, canWrite }: CasePageProps) {
 
       <DocumentsPanel target={{ kind: 'case', caseId: record.id, decidedAt: record.facts.meetingId }} due={caseKindsDue(record)} />
 
-      <DossierSection view={view} today={today} canWrite={canWrite} onChange={change} />
+      <DossierSection view={view} today={today} canWrite={canWrite} onChange={change} onEditingChange={setDossierEditing} />
 
       <div className="case-grid">
         <section aria-labelledby="data-title">

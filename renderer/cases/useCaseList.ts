@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CaseListItem } from '../../shared/contract/schemas';
 import type { IsoDate } from '../../shared/domain/calendar';
-import { ApiError, call, subscribe, toApiError } from '../api/client';
+import { ApiError, call, toApiError } from '../api/client';
+import { useEvent } from '../api/useEvents';
 
 interface Loaded {
   /** The change count this list reflects; -1 before the first load. */
@@ -19,7 +20,7 @@ export interface CaseList {
 }
 
 /**
- * The case list, kept across pages. It goes stale on every 'cases.changed' event from the back end,
+ * The case list, kept across pages. It goes stale on 'cases.changed' events from the back end (once per burst),
  * each time the list is shown again (`active` turns true), and when `today` changes: the back end
  * computes the days left and the overdue terms from its today, so a list from yesterday is wrong.
  * A stale list is loaded again while it is shown, not on every change elsewhere nor on a timer.
@@ -35,13 +36,9 @@ export function useCaseList(active: boolean, today: IsoDate | undefined): CaseLi
     if ((active && !seen.active) || seen.today !== today) setVersion((v) => v + 1);
   }
 
-  useEffect(
-    () =>
-      subscribe((event) => {
-        if (event.type === 'cases.changed') setVersion((v) => v + 1);
-      }),
-    [],
-  );
+  // A burst of changes (the background check) makes it stale once; so does a reconnection.
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  useEvent('cases.changed', reload);
 
   useEffect(() => {
     if (!active || loaded.version === version) return;
@@ -55,6 +52,5 @@ export function useCaseList(active: boolean, today: IsoDate | undefined): CaseLi
     };
   }, [active, version, loaded.version]);
 
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
   return { cases: loaded.cases, loading: loaded.version === -1, error: loaded.error, reload };
 }

@@ -3,6 +3,7 @@ import { validationMessage } from '../../shared/contract/validationMessages';
 import type { IsoDate } from '../../shared/domain/calendar';
 import { DEFAULT_VOTING_RULES, MAJORITY_RULES, QUORUM_RULES, type MajorityRule, type QuorumRule, type VotingRules } from '../../shared/domain/voting';
 import { ApiError, call, toApiError } from '../api/client';
+import { useEvent } from '../api/useEvents';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { RadioGroupField } from '../components/fields';
 import { PageTitle } from '../components/PageTitle';
@@ -85,6 +86,12 @@ export function CommissionPage({ today, canEdit }: CommissionPageProps) {
   }, [loads]);
 
   const reload = () => setLoads((n) => n + 1);
+
+  // Someone else saved the commission: shown at once, unless the user is changing it here (their
+  // save is then refused as made on an older copy, and the page says so).
+  useEvent('commission.changed', () => {
+    if (draft && loaded && !isDirty(draft, loaded) && panel === null && !saving) reload();
+  });
 
   if (!draft || !loaded) {
     return (

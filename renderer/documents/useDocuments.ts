@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DocumentItem } from '../../shared/contract/documentSchemas';
-import { ApiError, call, subscribe, toApiError } from '../api/client';
+import { ApiError, call, toApiError } from '../api/client';
+import { useEvent } from '../api/useEvents';
 
 export interface DocumentList {
   /** null until the first answer. */
@@ -19,8 +20,8 @@ function load(source: Source): Promise<{ documents: DocumentItem[] }> {
 }
 
 /**
- * A list of documents, loaded when shown and again after every 'documents.changed' event (a
- * document issued or signed, here or by someone else). Changes to cases leave it alone.
+ * A list of documents, loaded when shown and again after 'documents.changed' events (a document
+ * issued or signed, here or by someone else; once per burst). Changes to cases leave it alone.
  */
 function useDocumentSource(source: Source | null): DocumentList {
   const [version, setVersion] = useState(0);
@@ -30,12 +31,10 @@ function useDocumentSource(source: Source | null): DocumentList {
   const caseId = source?.kind === 'list' ? source.caseId : undefined;
   const meetingId = source?.kind === 'list' ? source.meetingId : undefined;
 
-  useEffect(() => {
-    if (kind === null) return;
-    return subscribe((event) => {
-      if (event.type === 'documents.changed') setVersion((v) => v + 1);
-    });
-  }, [kind]);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  // A case's list skips the documents of other cases; an event without a case (a meeting's minutes,
+  // the p. 12 list, which name several cases) may concern it.
+  useEvent(kind === null ? null : 'documents.changed', reload, (event) => caseId === undefined || event.payload.caseId === undefined || event.payload.caseId === caseId);
 
   useEffect(() => {
     if (kind === null) return;
@@ -53,7 +52,6 @@ function useDocumentSource(source: Source | null): DocumentList {
     };
   }, [kind, caseId, meetingId, version]);
 
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
   return { documents, error, reload };
 }
 

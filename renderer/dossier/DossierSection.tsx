@@ -22,6 +22,8 @@ interface DossierSectionProps {
   today: IsoDate;
   canWrite: boolean;
   onChange: ChangeCase;
+  /** Whether the user has something open here (an item with its forms, the extension, a review): the case page then holds back other users' changes. */
+  onEditingChange?: (editing: boolean) => void;
 }
 
 type Review = { prepared: Prepared[]; target: DossierItemId | null };
@@ -30,7 +32,7 @@ type Review = { prepared: Prepared[]; target: DossierItemId | null };
  * V-77 p. 6–9: the eleven items as a checklist with their documents; files dropped on an item or
  * picked, a whole folder loaded through a review; each item's documents and facts; what is missing.
  */
-export function DossierSection({ view, today, canWrite: writer, onChange }: DossierSectionProps) {
+export function DossierSection({ view, today, canWrite: writer, onChange, onEditingChange }: DossierSectionProps) {
   const { lang, t } = useI18n();
   const { dossier, record } = view;
   // Once the commission has decided, the dossier is read, not changed (the back end refuses too).
@@ -49,6 +51,8 @@ export function DossierSection({ view, today, canWrite: writer, onChange }: Doss
   useEffect(() => () => {
     if (pending.current) discardPrepared(pending.current.prepared);
   }, []);
+  const editing = openItem !== null || panel === 'extend' || review !== null;
+  useEffect(() => onEditingChange?.(editing), [editing, onEditingChange]);
   const required = dossier.items.filter((i) => i.status !== 'not_needed');
   const received = required.filter((i) => i.status === 'received').length;
 

@@ -3,6 +3,7 @@ import { MEETING_TEXT_MAX, type AgendaItemView, type MeetingView } from '../../s
 import { CASE_STATE_LABELS } from '../../shared/domain/caseStates';
 import { CRITERIA } from '../../shared/domain/criteria';
 import { call, toApiError, type ApiError } from '../api/client';
+import { useEvent } from '../api/useEvents';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { TextAreaField } from '../components/fields';
 import { formatDate } from '../i18n/dates';
@@ -17,19 +18,22 @@ import { VoteDecision } from './VoteDecision';
 import { VotePanel } from './VotePanel';
 import { FormFooter } from '../components/FormFooter';
 
-/** The case with its dossier, as the case page shows it (facts and documents for the criteria). */
+/** The case with its dossier, as the case page shows it (facts and documents for the criteria), kept up to date. */
 function useCaseDossier(caseId: string): CaseDossier {
   const [dossier, setDossier] = useState<{ caseId: string; loaded: CaseDossier }>({ caseId, loaded: null });
+  const [loads, setLoads] = useState(0);
+  useEvent('cases.changed', () => setLoads((n) => n + 1), (event) => event.payload.id === undefined || event.payload.id === caseId);
   useEffect(() => {
     let current = true;
     call('cases.get', { id: caseId }).then(
       (view) => current && setDossier({ caseId, loaded: { view } }),
-      (e: unknown) => current && setDossier({ caseId, loaded: { error: toApiError(e) } }),
+      // A failed reload keeps the dossier already shown.
+      (e: unknown) => current && setDossier((d) => (d.caseId === caseId && d.loaded !== null && 'view' in d.loaded ? d : { caseId, loaded: { error: toApiError(e) } })),
     );
     return () => {
       current = false;
     };
-  }, [caseId]);
+  }, [caseId, loads]);
   return dossier.caseId === caseId ? dossier.loaded : null;
 }
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import type { MeetingView } from '../../shared/contract/meetingSchemas';
 import type { IsoDate } from '../../shared/domain/calendar';
 import { call, toApiError, type ApiError } from '../api/client';
+import { useEvent } from '../api/useEvents';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageTitle } from '../components/PageTitle';
 import { formatDate } from '../i18n/dates';
@@ -25,9 +26,6 @@ export interface MeetingPageProps {
   today: IsoDate;
   canWrite: boolean;
 }
-
-/** How often members and the chair, who only read, see the running meeting afresh. */
-const READ_REFRESH_MS = 5000;
 
 /** The quiet line that says whether what was typed is saved. */
 function AutosaveLine({ status }: { status: AutosaveStatus }) {
@@ -72,7 +70,14 @@ export function MeetingPage({ id, today, canWrite }: MeetingPageProps) {
   const [steps, setSteps] = useState<Readonly<Record<string, MeetingStep>>>({});
   const [focusTick, setFocusTick] = useState(0);
 
+  /**
+   * Show a view of the meeting. One older than the one shown (a reload that a save overtook) is
+   * dropped: every change raises the meeting's revision. What the user is typing is never replaced
+   * by a view: each field shows its draft until its own save returned (meetingAutosave.ts).
+   */
   const apply = useCallback((next: MeetingView) => {
+    const shown = latest.current;
+    if (shown && shown.record.id === next.record.id && next.record.revision < shown.record.revision) return;
     latest.current = next;
     setView(next);
   }, []);
@@ -92,15 +97,32 @@ export function MeetingPage({ id, today, canWrite }: MeetingPageProps) {
     };
   }, [id, apply]);
 
-  // Members and the chair follow the meeting the secretary runs.
-  const state = view?.record.state;
-  useEffect(() => {
-    if (canWrite || state !== 'open') return;
-    const timer = setInterval(() => {
-      call('meetings.get', { id }).then(apply, () => undefined);
-    }, READ_REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [canWrite, state, id, apply]);
+  // Everyone follows the meeting as others change it: members and the chair the meeting the
+  // secretary runs, the secretary what is recorded in another window. The states of the cases on the
+  // agenda (and, while planned, the cases that may go on it) and the commission show here too.
+  const reloads = useRef(0);
+  const reload = useCallback(() => {
+    const mine = ++reloads.current;
+    call('meetings.get', { id }).then(
+      (next) => {
+        if (mine === reloads.current) apply(next);
+      },
+      () => undefined, // the page keeps what it shows; the next change tries again
+    );
+  }, [id, apply]);
+  useEvent(['meetings.changed', 'cases.changed', 'commission.changed'], reload, (event) => {
+    switch (event.type) {
+      case 'meetings.changed':
+        return event.payload.id === id;
+      case 'cases.changed': {
+        const shown = latest.current;
+        const caseId = event.payload.id;
+        return caseId === undefined || !shown || shown.record.state === 'planned' || shown.items.some((i) => i.item.caseId === caseId);
+      }
+      case 'commission.changed':
+        return latest.current?.record.state === 'planned';
+    }
+  });
 
   // What is still waiting for its pause is saved when the page is left, hidden or closed.
   useEffect(() => {

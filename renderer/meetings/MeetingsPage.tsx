@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { MeetingListItem } from '../../shared/contract/meetingSchemas';
 import type { IsoDate } from '../../shared/domain/calendar';
 import { ApiError, call, toApiError } from '../api/client';
+import { useEvent } from '../api/useEvents';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageTitle } from '../components/PageTitle';
 import { useI18n } from '../i18n/I18nProvider';
@@ -26,6 +27,9 @@ export function MeetingsPage({ today, canWrite }: MeetingsPageProps) {
   const [list, setList] = useState<Loaded | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [loads, setLoads] = useState(0);
+
+  // A meeting scheduled or run elsewhere, or a case on an agenda changed (the count of late cases).
+  useEvent(['meetings.changed', 'cases.changed'], () => setLoads((n) => n + 1));
 
   useEffect(() => {
     let current = true;

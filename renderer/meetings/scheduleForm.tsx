@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { AgendaCandidate, MeetingListItem } from '../../shared/contract/meetingSchemas';
 import type { IsoDate } from '../../shared/domain/calendar';
 import { ApiError, call, toApiError } from '../api/client';
+import { useEvent } from '../api/useEvents';
 import { movesToAction } from '../commission/focusMoves';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { TextField } from '../components/fields';
@@ -54,6 +55,8 @@ export function ScheduleForm({ today, meetings }: ScheduleFormProps) {
   const [candidateLoads, setCandidateLoads] = useState(0);
 
   const date = candidatesDate(values.date);
+  // A case made ready, or put on another meeting, by someone else: the offer follows (the choice stays).
+  useEvent(['cases.changed', 'meetings.changed'], () => setCandidateLoads((n) => n + 1));
   useEffect(() => {
     if (!date) return;
     let current = true;

@@ -28,6 +28,8 @@ export const events = {
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
 export type AppEvent = { [E in EventName]: { type: E; payload: EventPayload<E> } }[EventName];
+/** The event named `E` (or one of the names in a union). */
+export type EventOf<E extends EventName> = Extract<AppEvent, { type: E }>;
 
 export const EVENT_NAMES = Object.keys(events) as EventName[];
 
@@ -35,11 +37,16 @@ export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
 }
 
-/** The event in `value` if it is one the contract declares with a valid payload; otherwise null. */
+/**
+ * The event in `value` if it is one the contract declares with a valid payload; otherwise null.
+ * Nothing else may ride along: a key besides `type` and `payload`, or in the payload besides the
+ * declared ones, makes it not an event. A missing payload is an empty one.
+ */
 export function parseEvent(value: unknown): AppEvent | null {
-  if (typeof value !== 'object' || value === null) return null;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  if (Object.keys(value).some((key) => key !== 'type' && key !== 'payload')) return null;
   const { type, payload } = value as { type?: unknown; payload?: unknown };
   if (!isEventName(type)) return null;
-  const parsed = events[type].safeParse(payload ?? {});
+  const parsed = events[type].safeParse(payload === undefined ? {} : payload);
   return parsed.success ? ({ type, payload: parsed.data } as AppEvent) : null;
 }

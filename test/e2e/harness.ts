@@ -357,3 +357,54 @@ export async function fillRequest(page: Page, r: RequestValues): Promise<void> {
 
 /** The option of this institution's own halfway house in the request form (with SETTINGS). */
 export const OWN_HALFWAY_HOUSE = 'Pravieniškių pusiaukelės namai (Pravieniškių pataisos namai-atviroji kolonija)';
+
+/** A second browser window on a running app: its own Chromium profile, its own session. */
+export interface AppWindow {
+  page: Page;
+  /** Console errors, failed requests and uncaught exceptions seen by this window. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Open the app of `session` (the same host and data directory) in another browser, as another user
+ * or as the same user again, signed in through the UI unless `as` is null: two people working at
+ * once. `url`: the host's address as this browser reaches it (default `session.host.url`). Closed
+ * after the test with the session (before its host).
+ */
+export async function openWindow(session: AppSession, as: Account | null, options: { url?: string } = {}): Promise<AppWindow> {
+  const context = await launchChromium();
+  const page = context.pages()[0] ?? (await context.newPage());
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => {
+    if (!request.url().includes('/api/events')) problems.push(`request failed: ${request.url()}`);
+  });
+  await page.goto(options.url ?? session.host.url);
+  if (as) await signIn(page, as);
+  const close = () => context.close();
+  // First in the list: the window closes before the host it talks to.
+  openSessions.unshift({ ...session, page, problems, close });
+  return { page, problems, close };
+}
+
+/**
+ * The contract calls a page makes from now on, by method name, in the order made (to count what a
+ * page loads, e.g. that a burst of events makes one reload, or that nothing polls).
+ */
+export function recordCalls(page: Page): { calls: string[]; of(method: string): number; clear(): void } {
+  const calls: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().endsWith('/api/invoke')) return;
+    try {
+      const method = (JSON.parse(request.postData() ?? '{}') as { method?: unknown }).method;
+      calls.push(typeof method === 'string' ? method : '?');
+    } catch {
+      calls.push('?'); // an envelope with a file
+    }
+  });
+  return { calls, of: (method) => calls.filter((m) => m === method).length, clear: () => void calls.splice(0) };
+}

@@ -81,14 +81,15 @@ describe('IPC: renderer → services', () => {
 });
 
 describe('IPC: services → renderer events', () => {
-  function eventSource(): Pick<Services, 'onEvent'> & { emit(event: AppEvent): void; listeners: number } {
+  /** `emit` takes anything: a faulty back end could emit an event the contract does not declare. */
+  function eventSource(): Pick<Services, 'onEvent'> & { emit(event: unknown): void; listeners: number } {
     const listeners = new Set<(event: AppEvent) => void>();
     return {
       onEvent(listener) {
         listeners.add(listener);
         return () => listeners.delete(listener);
       },
-      emit: (event) => listeners.forEach((listener) => listener(event)),
+      emit: (event) => listeners.forEach((listener) => listener(event as AppEvent)),
       get listeners() {
         return listeners.size;
       },
@@ -103,15 +104,28 @@ describe('IPC: services → renderer events', () => {
     expect(contents.sent).toEqual([{ channel: IPC_EVENT_CHANNEL, args: [{ type: 'cases.changed', payload: { id: 'a' } }] }]);
   });
 
+  it('sends only the events the contract declares, as they were emitted', () => {
+    const source = eventSource();
+    const contents = new StubWebContents();
+    forwardEvents(source, () => contents);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    for (const bad of [{ type: 'cases.deleted', payload: { id: 'a' } }, { type: 'cases.changed', payload: { id: 'a', name: 'Jonas' } }, { type: 'meetings.changed' }, 'cases.changed', null]) {
+      source.emit(bad);
+    }
+    source.emit({ type: 'documents.changed', payload: { id: 'd', caseId: 'a' } });
+    expect(contents.sent).toEqual([{ channel: IPC_EVENT_CHANNEL, args: [{ type: 'documents.changed', payload: { id: 'd', caseId: 'a' } }] }]);
+    expect(error).toHaveBeenCalledTimes(5);
+  });
+
   it('drops events while there is no window or after it was destroyed, and unsubscribes on request', () => {
     const source = eventSource();
     const contents = new StubWebContents();
     let target: StubWebContents | null = null;
     const stop = forwardEvents(source, () => target);
-    source.emit({ type: 'before-window' });
+    source.emit({ type: 'cases.changed', payload: { id: 'before-window' } });
     target = contents;
     contents.destroyed = true;
-    source.emit({ type: 'after-destroy' });
+    source.emit({ type: 'cases.changed', payload: { id: 'after-destroy' } });
     expect(contents.sent).toEqual([]);
     stop();
     expect(source.listeners).toBe(0);
@@ -126,7 +140,7 @@ describe('IPC: services → renderer events', () => {
     source.emit({ type: 'cases.changed' });
     expect(window.webContents.sent).toEqual([{ channel: IPC_EVENT_CHANNEL, args: [{ type: 'cases.changed' }] }]);
     window.close();
-    source.emit({ type: 'after-close' }); // the stub throws if anything is sent to a destroyed window
+    source.emit({ type: 'meetings.changed', payload: { id: 'after-close' } }); // the stub throws if anything is sent to a destroyed window
     expect(window.webContents.sent).toHaveLength(1);
     await quit();
     expect(source.listeners).toBe(0);
