@@ -8,7 +8,7 @@ import type { CriterionId } from '../../shared/domain/criteria';
 import { DECISIONS, type DecisionId } from '../../shared/domain/decisions';
 import { factsOf, type FactsByItem, type RiskLevel, type WorkKind } from '../../shared/domain/dossier';
 import { DOSSIER_ITEMS, type DossierItemId } from '../../shared/domain/dossierItems';
-import { DomainError } from '../../shared/domain/errors';
+import { DomainError, errorFromData } from '../../shared/domain/errors';
 import type { Assessment, Span } from '../../shared/domain/evaluation';
 import { OWN_INSTITUTION_ID } from '../../shared/contract/schemas';
 import type { Role } from '../../shared/contract/roles';
@@ -20,7 +20,7 @@ import { dirname, join, resolve } from 'node:path';
 /** Call a method through the one dispatch path and unwrap the result, failing loudly. */
 async function call<M extends MethodName>(dispatch: Dispatch, method: M, input: unknown): Promise<MethodOutput<M>> {
   const result = await dispatch(method, input);
-  if (!result.ok) throw new DomainError(result.error.code, result.error.message, result.error.messageEn ?? result.error.message, result.error.details);
+  if (!result.ok) throw errorFromData(result.error);
   return result.value as MethodOutput<M>;
 }
 
@@ -362,7 +362,7 @@ async function demoMeeting(dispatch: Dispatch, walks: readonly Walk[], date: Iso
   const held = outcomes.some((o) => o !== undefined);
   const stray = outcomes.find((o) => held && o?.to !== 'decided' && o?.to !== 'ready_for_commission');
   if (stray !== undefined || (held && outcomes.some((o) => o === undefined))) {
-    throw new DomainError('DEMO_MEETING', `Demonstracinis posėdis ${date}: ne visoms bylom nurodyta, kas nuspręsta.`, `Demo meeting ${date}: not every case says what was decided.`);
+    throw new DomainError('DEMO_MEETING', { date, problem: 'outcomes' });
   }
   const rnd = randomFor(`posėdis ${date}`);
   const caseIds = walks.map((w) => w.view.record.id);
@@ -398,7 +398,7 @@ async function demoMeeting(dispatch: Dispatch, walks: readonly Walk[], date: Iso
     const dissent = eligible.length >= 4 && c.chance(0.3) ? c.pick(eligible.filter((m) => m !== chair)) : undefined;
     for (const memberId of eligible) view = await call(dispatch, 'meetings.vote', { id, caseId, memberId, ballot: memberId === dissent ? c.pick(['against', 'abstain'] as const) : 'for', basedOn: ballotBase(itemOf().item, memberId) });
     if (itemOf().tally?.status !== 'adopted') {
-      throw new DomainError('DEMO_MEETING', `Demonstracinis posėdis ${date}: sprendimas nepriimtas.`, `Demo meeting ${date}: the decision was not adopted.`);
+      throw new DomainError('DEMO_MEETING', { date, problem: 'notAdopted' });
     }
   }
   return call(dispatch, 'meetings.close', { id, revision: view.record.revision });
@@ -441,7 +441,7 @@ export async function addDemoCases(dispatch: Dispatch, demos: readonly DemoCase[
   for (const { demo, view } of walks) {
     const expected = demo.steps.at(-1)?.to ?? 'request_received';
     if (view.record.state !== expected) {
-      throw new DomainError('DEMO_STATE', `Demonstracinė byla liko būsenoje ${view.record.state}, o ne ${expected}.`, `The demo case ended in ${view.record.state}, not ${expected}.`);
+      throw new DomainError('DEMO_STATE', { state: view.record.state, expected });
     }
   }
   return walks.map((w) => w.view);
@@ -512,11 +512,7 @@ export function demoCertificatesDir(dataDir: string): string {
  */
 export async function seedDemo(anonymous: Dispatch, today: IsoDate, count: number, out: (text: string) => void = (text) => process.stdout.write(text)): Promise<DemoSummary> {
   if ((await call(anonymous, 'auth.status', {})).setUp) {
-    throw new DomainError(
-      'DEMO_NOT_EMPTY',
-      'Šis duomenų katalogas jau naudojamas: demonstraciniai duomenys įrašomi tik į naują katalogą.',
-      'This data directory is already in use: demo data goes only into a new directory.',
-    );
+    throw new DomainError('DEMO_NOT_EMPTY');
   }
   const asAdmin = await demoUsers(anonymous);
   const dispatch = await sessionOf(anonymous, 'sekretore');

@@ -81,12 +81,13 @@ export interface UserEditValues {
   active: boolean;
 }
 
-export function checkUserEdit(id: string, v: UserEditValues): Checked<z.output<(typeof contract)['users.update']['input']>> {
-  return check(contract['users.update'].input, { id, ...v, roles: [...v.roles] });
+/** `revision`: the user's revision the form was loaded at (issue 13: a stale change is refused). */
+export function checkUserEdit(id: string, revision: number, v: UserEditValues): Checked<z.output<(typeof contract)['users.update']['input']>> {
+  return check(contract['users.update'].input, { id, revision, ...v, roles: [...v.roles] });
 }
 
-export function checkPasswordReset(id: string, password: string): Checked<z.output<(typeof contract)['users.resetPassword']['input']>> {
-  return check(contract['users.resetPassword'].input, { id, password });
+export function checkPasswordReset(id: string, revision: number, password: string): Checked<z.output<(typeof contract)['users.resetPassword']['input']>> {
+  return check(contract['users.resetPassword'].input, { id, revision, password });
 }
 
 /** Roles with `role` added or taken away, in the order of ROLES. */

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Settings } from '../../shared/contract/schemas';
+import type { SavedSettings, Settings } from '../../shared/contract/schemas';
 import { validationMessage } from '../../shared/contract/validationMessages';
 import { ApiError, call, toApiError } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -9,16 +9,22 @@ import { fieldErrorsFromServer, type FieldErrors } from '../forms/issues';
 import { useTouched } from '../forms/useTouched';
 import { useI18n } from '../i18n/I18nProvider';
 import { DocumentSettingsFields } from './DocumentSettingsFields';
+import { StaleNotice } from '../users/StaleNotice';
+import { isStaleRevision, rebase } from '../users/staleRevision';
 import { RevocationPanel } from './RevocationPanel';
 import { documentSettingsToSave, documentSettingsValues, validateDocumentSettings, type DocumentSettingsValues } from './documentSettingsForm';
 import { randomSuffix, settingsFormValues, settingsToSave, validateSettings, type InstitutionRow, type SettingsFormValues } from './settingsForm';
+import { settingsChangeLabels } from './staleSettings';
+
+/** The settings as settings.get gave them, with their revision (issue 13); typed loosely where they are passed on. */
+type LoadedSettings = Settings & { revision?: number };
 
 interface SettingsPageProps {
   /** null on the first run (or when the settings file is damaged): the page is then the set-up screen. */
-  current: Settings | null;
+  current: LoadedSettings | null;
   /** Why the settings could not be read, shown above the form until they are saved again. */
   problem?: ApiError | null;
-  onSaved(settings: Settings): void;
+  onSaved(settings: SavedSettings): void;
 }
 
 export function SettingsPage({ current, problem = null, onSaved }: SettingsPageProps) {
@@ -31,6 +37,12 @@ export function SettingsPage({ current, problem = null, onSaved }: SettingsPageP
   const [error, setError] = useState<ApiError | null>(null);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState(false);
+  /** Issue 13: the version the form is based on, whose revision a save sends. */
+  const [base, setBase] = useState<LoadedSettings | null>(current);
+  /** Someone saved the settings since `base` (STALE_REVISION): the latest version, kept beside the typed values. */
+  const [stale, setStale] = useState<SavedSettings | null | undefined>(undefined);
+  const [loadingLatest, setLoadingLatest] = useState(false);
+  const [rebased, setRebased] = useState(false);
 
   const institution = validateSettings(values);
   const documentSections = validateDocumentSettings(documentValues);
@@ -47,12 +59,14 @@ export function SettingsPage({ current, problem = null, onSaved }: SettingsPageP
   const update = (patch: Partial<SettingsFormValues>, path?: string, touchKey = path) => {
     setValues((v) => ({ ...v, ...patch }));
     setSaved(false);
+    setRebased(false);
     if (touchKey) touched.markChanged(touchKey);
     if (path) setServerErrors(({ [path]: _dropped, ...rest }) => rest);
   };
   const updateDocuments = (patch: Partial<DocumentSettingsValues>, path: string) => {
     setDocumentValues((v) => ({ ...v, ...patch }));
     setSaved(false);
+    setRebased(false);
     touched.markChanged(path);
     setServerErrors(({ [path]: _dropped, ...rest }) => rest);
   };
@@ -67,19 +81,55 @@ export function SettingsPage({ current, problem = null, onSaved }: SettingsPageP
     if (!settings || !sections) return;
     setSaving(true);
     setError(null);
+    setRebased(false);
     try {
       // The document size limit has no field here: what is set stays as it is.
-      const stored = await call('settings.save', { ...settings, ...sections, ...(current?.documents ? { documents: current.documents } : {}) });
+      const stored = await call('settings.save', {
+        ...settings,
+        ...sections,
+        ...(base?.documents ? { documents: base.documents } : {}),
+        revision: base?.revision ?? 0,
+      });
       setValues(settingsFormValues(stored));
       setDocumentValues(documentSettingsValues(stored));
+      setBase(stored);
+      setStale(undefined);
       setSaved(true);
       onSaved(stored);
     } catch (err) {
       const apiError = toApiError(err);
+      if (isStaleRevision(apiError)) {
+        // What the user typed stays in the form; the latest version is fetched to say what changed.
+        try {
+          setStale(await call('settings.get', {}));
+          return;
+        } catch (again) {
+          setError(toApiError(again));
+          return;
+        }
+      }
       setError(apiError);
       setServerErrors(fieldErrorsFromServer(apiError.fields));
     } finally {
       setSaving(false);
+    }
+  };
+
+  /** Move the typed values onto the latest version: the fields the other user changed take their values. */
+  const loadLatest = async () => {
+    setLoadingLatest(true);
+    try {
+      const latest = await call('settings.get', {});
+      setValues((v) => rebase(v, settingsFormValues(base), settingsFormValues(latest)));
+      setDocumentValues((v) => rebase(v, documentSettingsValues(base), documentSettingsValues(latest)));
+      setBase(latest);
+      setStale(undefined);
+      setServerErrors({});
+      setRebased(true);
+    } catch (err) {
+      setError(toApiError(err));
+    } finally {
+      setLoadingLatest(false);
     }
   };
 
@@ -209,6 +259,14 @@ export function SettingsPage({ current, problem = null, onSaved }: SettingsPageP
         <DocumentSettingsFields values={documentValues} onChange={updateDocuments} onLeave={(path) => touched.leave(path)} errorOf={(path) => errorOf(path)} />
 
         {error ? <ErrorNotice error={error} /> : null}
+        {stale !== undefined ? (
+          <StaleNotice
+            message={t('stale.settings')}
+            fields={settingsChangeLabels(base, stale, t)}
+            loading={loadingLatest}
+            onLoad={() => void loadLatest()}
+          />
+        ) : null}
         {submitted && !valid ? (
           <p className="form-summary" role="alert">
             {t('settings.fixFields')}
@@ -221,6 +279,11 @@ export function SettingsPage({ current, problem = null, onSaved }: SettingsPageP
           {saved && !setup ? (
             <p className="status-ok" role="status">
               {t('settings.saved')}
+            </p>
+          ) : null}
+          {rebased ? (
+            <p className="status-ok" role="status">
+              {t('stale.loaded')}
             </p>
           ) : null}
         </div>

@@ -132,6 +132,7 @@ export function UsersPage({ me, onMeChanged }: UsersPageProps) {
               key={open.id}
               user={open}
               onCancel={() => setPanel(null)}
+              onReloaded={() => setLoads((n) => n + 1)}
               onSaved={(u) => {
                 if (u.id === me.id) {
                   onMeChanged({ id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, mustChangePassword: u.mustChangePassword });
@@ -144,6 +145,7 @@ export function UsersPage({ me, onMeChanged }: UsersPageProps) {
               key={open.id}
               user={open}
               onCancel={() => setPanel(null)}
+              onReloaded={() => setLoads((n) => n + 1)}
               onReset={(u) => done(t('users.resetDone', { username: u.username }))}
             />
           )}

@@ -8,7 +8,7 @@ import {
   isoDate,
   requestFlag,
   requestInput,
-  settings,
+  savedSettings,
 } from './schemas';
 import { FACTS_SCHEMAS, bytes, documentKind, dossierItemId, stagedFile } from './dossierSchemas';
 import { ADMINISTRATORS, CASE_READERS, CASE_WRITERS, COMMISSION_EDITORS, COMMISSION_READERS, DOCUMENT_AUTHORS, type Access } from './roles';
@@ -29,7 +29,7 @@ import {
   memberId,
 } from './meetingSchemas';
 import { auditEntry } from './audit';
-import { displayName, givenPassword, newPassword, role, sessionUser, userInput, userView, username, type SessionUser } from './users';
+import { displayName, givenPassword, newPassword, role, sessionUser, userInput, userRevision, userView, username, type SessionUser } from './users';
 
 /**
  * Every method the back end offers, with its input and output schemas. The same table drives the
@@ -50,12 +50,17 @@ export const contract = {
     access: 'signedIn',
     input: z.object({}),
     /** null until the institution has been set up (the app then opens the setup screen). */
-    output: settings.nullable(),
+    output: savedSettings.nullable(),
   },
   'settings.save': {
     access: ADMINISTRATORS,
-    input: settings,
-    output: settings,
+    /**
+     * `revision`: the revision the values were based on (0 when none were stored); refused with
+     * STALE_REVISION when someone saved since. A damaged settings file may be entered again over any.
+     */
+    input: savedSettings,
+    /** As stored, with the new revision. */
+    output: savedSettings,
   },
   'cases.list': {
     access: CASE_READERS,
@@ -446,12 +451,13 @@ export const contract = {
   },
   'users.update': {
     access: ADMINISTRATORS,
-    input: z.object({ id: z.string().min(1), displayName, roles: z.array(role).min(1, { error: 'rolesRequired' }), active: z.boolean() }),
+    /** `revision`: the user's revision the form was based on; refused with STALE_REVISION when changed since. */
+    input: z.object({ id: z.string().min(1), revision: userRevision, displayName, roles: z.array(role).min(1, { error: 'rolesRequired' }), active: z.boolean() }),
     output: userView,
   },
   'users.resetPassword': {
     access: ADMINISTRATORS,
-    input: z.object({ id: z.string().min(1), password: newPassword }),
+    input: z.object({ id: z.string().min(1), revision: userRevision, password: newPassword }),
     output: userView,
   },
   'audit.list': {

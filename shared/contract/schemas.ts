@@ -32,40 +32,88 @@ export const otherInstitution = z.object({
   halfwayHouseName: optionalText(200).default(''),
 });
 
-export const settings = z
-  .object({
-    institution: z.object({
-      name: text(200),
-      runsHalfwayHouse: z.boolean(),
-      halfwayHouseName: optionalText(200).default(''),
-      places: z.number({ error: 'placesCount' }).int({ error: 'placesCount' }).min(0, { error: 'placesCount' }).max(1000, { error: 'placesCount' }),
-    }),
-    otherInstitutions: z.array(otherInstitution).max(200),
-    /** The app locks itself after this many idle minutes (default DEFAULT_IDLE_MINUTES). */
-    /** The largest document a dossier accepts, in MB (default 50, V-77 p. 6 material). */
-    documents: z.object({ maxMegabytes: z.number({ error: 'maxMegabytes' }).int({ error: 'maxMegabytes' }).min(1, { error: 'maxMegabytes' }).max(500, { error: 'maxMegabytes' }) }).optional(),
-    /** The document register and the signature block (issue 6); documents cannot be issued without it. */
-    register: registerSettings.optional(),
-    /** Smart card, timestamp service and trusted roots for signing and verifying. */
-    signing: signingSettings.optional(),
-    security: z.object({ idleMinutes: z.number({ error: 'idleMinutes' }).int({ error: 'idleMinutes' }).min(1, { error: 'idleMinutes' }).max(240, { error: 'idleMinutes' }) }).optional(),
-  })
-  .superRefine((s, ctx) => {
-    if (s.institution.runsHalfwayHouse) {
-      if (!s.institution.halfwayHouseName) ctx.addIssue({ code: 'custom', path: ['institution', 'halfwayHouseName'], message: 'halfwayHouseName' });
-      if (s.institution.places < 1) ctx.addIssue({ code: 'custom', path: ['institution', 'places'], message: 'placesCount' });
-    }
-    const names = new Set<string>([s.institution.name.toLocaleLowerCase('lt')]);
-    const ids = new Set<string>([OWN_INSTITUTION_ID]);
-    s.otherInstitutions.forEach((o, i) => {
-      const key = o.name.toLocaleLowerCase('lt');
-      if (names.has(key)) ctx.addIssue({ code: 'custom', path: ['otherInstitutions', i, 'name'], message: 'duplicateInstitution' });
-      if (ids.has(o.id)) ctx.addIssue({ code: 'custom', path: ['otherInstitutions', i, 'id'], message: 'invalid' });
-      names.add(key);
-      ids.add(o.id);
-    });
+const settingsFields = z.object({
+  institution: z.object({
+    name: text(200),
+    runsHalfwayHouse: z.boolean(),
+    halfwayHouseName: optionalText(200).default(''),
+    places: z.number({ error: 'placesCount' }).int({ error: 'placesCount' }).min(0, { error: 'placesCount' }).max(1000, { error: 'placesCount' }),
+  }),
+  otherInstitutions: z.array(otherInstitution).max(200),
+  /** The app locks itself after this many idle minutes (default DEFAULT_IDLE_MINUTES). */
+  /** The largest document a dossier accepts, in MB (default 50, V-77 p. 6 material). */
+  documents: z.object({ maxMegabytes: z.number({ error: 'maxMegabytes' }).int({ error: 'maxMegabytes' }).min(1, { error: 'maxMegabytes' }).max(500, { error: 'maxMegabytes' }) }).optional(),
+  /** The document register and the signature block (issue 6); documents cannot be issued without it. */
+  register: registerSettings.optional(),
+  /** Smart card, timestamp service and trusted roots for signing and verifying. */
+  signing: signingSettings.optional(),
+  security: z.object({ idleMinutes: z.number({ error: 'idleMinutes' }).int({ error: 'idleMinutes' }).min(1, { error: 'idleMinutes' }).max(240, { error: 'idleMinutes' }) }).optional(),
+});
+
+function checkSettings(s: z.output<typeof settingsFields>, ctx: z.RefinementCtx): void {
+  if (s.institution.runsHalfwayHouse) {
+    if (!s.institution.halfwayHouseName) ctx.addIssue({ code: 'custom', path: ['institution', 'halfwayHouseName'], message: 'halfwayHouseName' });
+    if (s.institution.places < 1) ctx.addIssue({ code: 'custom', path: ['institution', 'places'], message: 'placesCount' });
+  }
+  const names = new Set<string>([s.institution.name.toLocaleLowerCase('lt')]);
+  const ids = new Set<string>([OWN_INSTITUTION_ID]);
+  s.otherInstitutions.forEach((o, i) => {
+    const key = o.name.toLocaleLowerCase('lt');
+    if (names.has(key)) ctx.addIssue({ code: 'custom', path: ['otherInstitutions', i, 'name'], message: 'duplicateInstitution' });
+    if (ids.has(o.id)) ctx.addIssue({ code: 'custom', path: ['otherInstitutions', i, 'id'], message: 'invalid' });
+    names.add(key);
+    ids.add(o.id);
   });
+}
+
+/** The institution's settings as the settings form describes them. */
+export const settings = settingsFields.superRefine(checkSettings);
 export type Settings = z.infer<typeof settings>;
+
+/**
+ * Issue 13: the settings as stored, with their revision (one more at every save; 0 for none yet, and
+ * for a file written before revisions). `settings.save` is given the revision its values were based on
+ * and refused with STALE_REVISION when someone has saved since: no silent overwrite.
+ */
+export const savedSettings = settingsFields.extend({ revision: z.number().int().min(0) }).superRefine(checkSettings);
+export type SavedSettings = z.infer<typeof savedSettings>;
+
+/**
+ * The fields in which two versions of the settings differ, as paths ('institution.name',
+ * 'security.idleMinutes', 'register.director.personalCode'); a list (other institutions, deputies)
+ * counts as one field. The revision is not a field. A section absent on one side is compared as empty.
+ */
+export function settingsChanges(before: Settings | null, after: Settings | null): string[] {
+  const changed: string[] = [];
+  const walk = (a: unknown, b: unknown, path: string) => {
+    if ((isRecord(a) || a === undefined) && (isRecord(b) || b === undefined) && (a !== undefined || b !== undefined)) {
+      const left = a ?? {};
+      const right = b ?? {};
+      for (const key of [...new Set([...Object.keys(left), ...Object.keys(right)])].sort()) {
+        if (path === '' && key === 'revision') continue;
+        walk(left[key], right[key], path === '' ? key : `${path}.${key}`);
+      }
+    } else if (!sameValue(a, b)) {
+      changed.push(path);
+    }
+  };
+  walk(before ?? {}, after ?? {}, '');
+  return changed;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Deep equality of JSON values, whatever the order of an object's keys. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  if (isRecord(a) && isRecord(b)) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].every((k) => sameValue(a[k], b[k]));
+  }
+  return a === b;
+}
 
 // ---- The request (V-77 p. 5) ----
 

@@ -33,14 +33,46 @@ export const sessionUser = z.object({
 });
 export type SessionUser = z.infer<typeof sessionUser>;
 
+/**
+ * Issue 13: a user's revision, one more at every change of the account (name, roles, state,
+ * password), never at the sign-in bookkeeping (wrong passwords, lockout). An administrator's
+ * change says which revision it was based on and is refused with STALE_REVISION when stale.
+ */
+export const userRevision = z.number().int().min(1);
+
 /** A user as the administrator sees them: never the password hash. */
 export const userView = sessionUser.extend({
   active: z.boolean(),
   /** Set while the account is locked after too many wrong passwords. */
   lockedUntil: z.string().optional(),
   createdAt: z.string(),
+  revision: userRevision,
 });
 export type UserView = z.infer<typeof userView>;
+
+/** What a change of a user may touch, as compared for STALE_REVISION's list of changed fields. */
+export interface UserFields {
+  displayName: string;
+  roles: readonly string[];
+  active: boolean;
+  mustChangePassword: boolean;
+  /** The password hash: known to the back end only (the UI compares the other fields). */
+  passwordHash?: string;
+}
+
+/**
+ * The fields in which two versions of a user differ: 'displayName', 'roles', 'active',
+ * 'mustChangePassword', and 'password' when the password was changed or reset.
+ */
+export function userChanges(before: UserFields, after: UserFields): string[] {
+  const changed: string[] = [];
+  if (before.displayName !== after.displayName) changed.push('displayName');
+  if ([...before.roles].sort().join() !== [...after.roles].sort().join()) changed.push('roles');
+  if (before.active !== after.active) changed.push('active');
+  if (before.passwordHash !== after.passwordHash) changed.push('password');
+  if (before.mustChangePassword !== after.mustChangePassword) changed.push('mustChangePassword');
+  return changed;
+}
 
 export const userInput = z.object({
   username,

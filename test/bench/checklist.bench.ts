@@ -22,7 +22,7 @@ const DOCUMENTS = 40;
 let caseId = '';
 
 async function seed(dispatch: Dispatch): Promise<void> {
-  await invoke(dispatch, 'settings.save', SETTINGS);
+  await invoke(dispatch, 'settings.save', { ...SETTINGS, revision: 0 });
   let view = await invoke(dispatch, 'cases.register', DOSSIER_CASE_REQUEST);
   caseId = view.record.id;
   const files = [];

@@ -97,6 +97,7 @@ async function service(): Promise<{ issue: number; sign: number; both: number }>
     const member = (role: string) => COMMISSION.members.find((m) => m.role === role)?.name ?? '';
     await ok(secretary, 'settings.save', {
       ...DEMO_SETTINGS,
+      revision: 0,
       register: { place: 'Pravieniškės', director: { name: 'Ąžuolas Žėkas', position: 'Direktorius' }, halfwayHouseEmployee: { name: '', position: '' }, prefixes: { ...DEFAULT_PREFIXES } },
     });
     const view = await readyCase(secretary, { ...DOSSIER_CASE_REQUEST, servingInstitutionId: 'own' }, '2026-11-20');

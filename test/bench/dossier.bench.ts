@@ -54,8 +54,9 @@ async function openSignedIn(dataDir: string) {
   const services = await openServices({ dataDir, today: TODAY, verifyOnOpen: false });
   const { session, user } = await call(services.dispatch, 'auth.createAdministrator', STAFF);
   const dispatch: Dispatch = (method, input) => services.dispatch(method, input, session);
-  await call(dispatch, 'users.update', { id: user.id, displayName: STAFF.displayName, roles: ['administrator', 'secretary'], active: true });
-  await call(dispatch, 'settings.save', DEMO_SETTINGS);
+  const { revision } = (await call(dispatch, 'users.list', {})).find((u) => u.id === user.id)!;
+  await call(dispatch, 'users.update', { id: user.id, revision, displayName: STAFF.displayName, roles: ['administrator', 'secretary'], active: true });
+  await call(dispatch, 'settings.save', { ...DEMO_SETTINGS, revision: 0 });
   return { dispatch, close: () => services.close() };
 }
 

@@ -15,7 +15,7 @@ const SEEDED = 2000;
  * overdue on 2026-11-23), plus two convicts whose names carry diacritics, for the search.
  */
 async function seedCases(dispatch: Dispatch): Promise<void> {
-  await invoke(dispatch, 'settings.save', SETTINGS);
+  await invoke(dispatch, 'settings.save', { ...SETTINGS, revision: 0 });
   const register = (i: number, firstName: string, lastName: string, requestDate: string) =>
     invoke(dispatch, 'cases.register', {
       firstName,

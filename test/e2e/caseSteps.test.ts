@@ -92,7 +92,7 @@ describe('moving a case through the procedure', () => {
   it('V-77 p. 7, 9, 19: the p. 9 term runs from the dossier, only allowed steps are offered, a refusal sets the p. 19 date and flags a new request', async () => {
     let caseId = '';
     const session = await openApp(tempDir('steps'), async (dispatch) => {
-      await invoke(dispatch, 'settings.save', SETTINGS);
+      await invoke(dispatch, 'settings.save', { ...SETTINGS, revision: 0 });
       const view = await invoke(dispatch, 'cases.register', {
         firstName: 'Antanas',
         lastName: 'Petraitis',
@@ -184,7 +184,7 @@ describe('moving a case through the procedure', () => {
   it('V-77 p. 5: the request data is corrected in the prefilled form; a change made elsewhere meanwhile is reported (CASE_CHANGED) and the case reloaded', async () => {
     let caseId = '';
     const session = await openApp(tempDir('edit'), async (dispatch) => {
-      await invoke(dispatch, 'settings.save', SETTINGS);
+      await invoke(dispatch, 'settings.save', { ...SETTINGS, revision: 0 });
       caseId = (
         await invoke(dispatch, 'cases.register', {
           firstName: 'Marius',
@@ -233,7 +233,7 @@ describe('moving a case through the procedure', () => {
     await seedDataDir(
       dataDir,
       async (dispatch) => {
-        await invoke(dispatch, 'settings.save', SETTINGS);
+        await invoke(dispatch, 'settings.save', { ...SETTINGS, revision: 0 });
         // Serves in Marijampolė, asks for this institution's halfway house: 10.3 or 10.4.
         ids.push(await seedCase(dispatch, { firstName: 'Linas', lastName: 'Kitoks', personalFileNo: 'K-1', servingInstitutionId: 'marijampole', halfwayHouseInstitutionId: 'own' }, TO_COMMISSION));
         // Serves here: 10.1 or 10.2.

@@ -24,7 +24,7 @@ describe('a damaged case file', () => {
     const dataDir = tempDir('damaged');
     let damagedId = '';
     await seedDataDir(dataDir, async (dispatch) => {
-      await invoke(dispatch, 'settings.save', SETTINGS);
+      await invoke(dispatch, 'settings.save', { ...SETTINGS, revision: 0 });
       damagedId = (await invoke(dispatch, 'cases.register', request('Kęstutis', 'Sugadintas', 'S-1'))).record.id;
       await invoke(dispatch, 'cases.register', request('Ona', 'Sveikutė', 'S-2'));
     });

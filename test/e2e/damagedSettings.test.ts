@@ -23,7 +23,7 @@ describe('a damaged settings file', () => {
   it('V-77 p. 5: opens the set-up screen with the SETTINGS_DAMAGED notice; saving there repairs the settings and the cases come back', async () => {
     const dataDir = tempDir('settings');
     await seedDataDir(dataDir, async (dispatch) => {
-      await invoke(dispatch, 'settings.save', SETTINGS);
+      await invoke(dispatch, 'settings.save', { ...SETTINGS, revision: 0 });
       await invoke(dispatch, 'cases.register', request('Arūnas', 'Pirmasis', 'P-1'));
       await invoke(dispatch, 'cases.register', request('Birutė', 'Antroji', 'P-2'));
     });

@@ -49,7 +49,7 @@ describe('documents and signatures (issue 6)', () => {
           prefixes: { ...DEFAULT_PREFIXES },
         };
         const signing = { pkcs11Module: '', timestampUrl: '', trustedRoots: readFileSync(pki.ca.certPath, 'utf8') };
-        await invoke(dispatch, 'settings.save', { ...SETTINGS, register, signing });
+        await invoke(dispatch, 'settings.save', { ...SETTINGS, revision: 0, register, signing });
         const other = (await readyCase(dispatch, OTHER, '2026-11-19')).record.id;
         const earlier = await decideByMeeting(dispatch, [other], { [other]: '10.1' }, '2026-11-20');
         for (const request of [{ kind: 'minutes', meetingId: earlier.record.id }, { kind: 'proposal', caseId: other }, { kind: 'order', caseId: other }] as const) {

@@ -9,7 +9,7 @@ beforeAll(ensureRendererBuilt);
 afterEach(closeSessions);
 
 async function seed(dispatch: Dispatch): Promise<void> {
-  await invoke(dispatch, 'settings.save', SETTINGS);
+  await invoke(dispatch, 'settings.save', { ...SETTINGS, revision: 0 });
   await invoke(dispatch, 'cases.register', DOSSIER_CASE_REQUEST);
 }
 

@@ -16,7 +16,7 @@ afterEach(closeSessions);
 describe('registering a request', () => {
   it('V-77 p. 5, p. 7: validates while typing, flags an early request, registers it and shows the p. 7 term', async () => {
     const session = await openApp(tempDir('request'), async (dispatch) => {
-      await invoke(dispatch, 'settings.save', SETTINGS);
+      await invoke(dispatch, 'settings.save', { ...SETTINGS, revision: 0 });
     });
     const { page } = session;
     await page.getByRole('navigation').getByRole('link', { name: 'Naujas prašymas' }).click();
@@ -70,7 +70,7 @@ describe('registering a request', () => {
 
   it('V-77 p. 5: a second open request of the same convict is refused with the code and a Lithuanian message', async () => {
     const session = await openApp(tempDir('duplicate'), async (dispatch) => {
-      await invoke(dispatch, 'settings.save', SETTINGS);
+      await invoke(dispatch, 'settings.save', { ...SETTINGS, revision: 0 });
       await invoke(dispatch, 'cases.register', {
         firstName: 'Petras',
         lastName: 'Kazlauskas',

@@ -32,7 +32,7 @@ const REQUEST = {
 
 describe('signing in', () => {
   it('users-and-roles issue: a wrong password says how many attempts are left; the 5th locks the account, even against the right password', async () => {
-    const session = await openApp(tempDir('signin'), { as: null, seed: (d) => invoke(d, 'settings.save', SETTINGS).then(() => undefined) });
+    const session = await openApp(tempDir('signin'), { as: null, seed: (d) => invoke(d, 'settings.save', { ...SETTINGS, revision: 0 }).then(() => undefined) });
     const { page } = session;
     await page.getByRole('heading', { name: 'Prisijungimas' }).waitFor();
     expect(await page.getByRole('navigation').count()).toBe(0);
@@ -77,7 +77,7 @@ describe('the idle lock', () => {
     let offset = 0;
     const session = await openApp(tempDir('idle'), {
       now: () => new Date(Date.now() + offset),
-      seed: (d) => invoke(d, 'settings.save', { ...SETTINGS, security: { idleMinutes: 1 } }).then(() => undefined),
+      seed: (d) => invoke(d, 'settings.save', { ...SETTINGS, revision: 0, security: { idleMinutes: 1 } }).then(() => undefined),
       beforeLoad: (page) => page.clock.install(),
     });
     const { page } = session;
@@ -156,7 +156,7 @@ describe('roles', () => {
     const session = await openApp(tempDir('member'), {
       as: MEMBER,
       seed: async (d) => {
-        await invoke(d, 'settings.save', SETTINGS);
+        await invoke(d, 'settings.save', { ...SETTINGS, revision: 0 });
         caseId = (await invoke(d, 'cases.register', { ...REQUEST, firstName: 'Vytas', lastName: 'Skaitomas', personalFileNo: 'M-1' })).record.id;
       },
     });
@@ -198,7 +198,7 @@ describe('roles', () => {
     const session = await openApp(tempDir('admin'), {
       as: ADMIN,
       seed: async (d) => {
-        await invoke(d, 'settings.save', SETTINGS);
+        await invoke(d, 'settings.save', { ...SETTINGS, revision: 0 });
         await invoke(d, 'cases.register', { ...REQUEST, firstName: 'Slaptas', lastName: 'Nematomas', personalFileNo: 'N-1' });
       },
     });
@@ -307,7 +307,7 @@ describe('the audit log', () => {
     const session = await openApp(tempDir('audit'), {
       as: ADMIN,
       seed: async (d) => {
-        await invoke(d, 'settings.save', SETTINGS);
+        await invoke(d, 'settings.save', { ...SETTINGS, revision: 0 });
         await invoke(d, 'cases.register', { ...REQUEST, firstName: 'Auditas', lastName: 'Žurnalinis', personalFileNo: 'Z-1' });
       },
     });

@@ -33,7 +33,7 @@ describe('revocation lists and the verdict on the verification page (issue 12)',
     const session = await openApp(tempDir('verification-data'), {
       as: ADMIN,
       seed: async (dispatch) => {
-        await invoke(dispatch, 'settings.save', { ...SETTINGS, signing: { pkcs11Module: '', timestampUrl: '', trustedRoots: readFileSync(pki.ca.certPath, 'utf8') } });
+        await invoke(dispatch, 'settings.save', { ...SETTINGS, revision: 0, signing: { pkcs11Module: '', timestampUrl: '', trustedRoots: readFileSync(pki.ca.certPath, 'utf8') } });
       },
     });
     const { page } = session;

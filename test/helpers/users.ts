@@ -36,8 +36,9 @@ export async function staffSession(services: Services): Promise<string> {
   const status = await ok(services.dispatch, 'auth.status', {});
   if (status.setUp) return (await ok(services.dispatch, 'auth.login', { username: ADMIN.username, password: ADMIN.password })).session;
   const session = await firstAdministrator(services);
-  const me = (await ok(as(services, session), 'auth.status', {})).user!;
-  await ok(as(services, session), 'users.update', { id: me.id, displayName: me.displayName, roles: ['administrator', 'secretary'], active: true });
+  const id = (await ok(as(services, session), 'auth.status', {})).user!.id;
+  const me = (await ok(as(services, session), 'users.list', {})).find((u) => u.id === id)!;
+  await ok(as(services, session), 'users.update', { id, revision: me.revision, displayName: me.displayName, roles: ['administrator', 'secretary'], active: true });
   return session;
 }
 

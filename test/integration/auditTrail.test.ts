@@ -4,7 +4,6 @@ import { AUDITED_REQUEST as request } from '../helpers/requests';
 import { ok, refused, tempDataDir } from '../helpers/dataDir';
 import { as, openAsStaff, signedIn } from '../helpers/users';
 
-
 describe('the audit trail records every change to a case, a user or the settings (users-and-roles issue)', () => {
   it('who, when, which method and what changed, filterable by case, user and date; the chain verifies', async () => {
     const services = await openAsStaff({ dataDir: tempDataDir(), today: '2026-11-23', verifyOnOpen: false });

@@ -16,7 +16,7 @@ async function setUp(idleMinutes = 10) {
   const c = clock();
   const services = await openServices({ dataDir: tempDataDir(), today: '2026-11-23', verifyOnOpen: false, now: c.now });
   const admin = await firstAdministrator(services);
-  await ok(as(services, admin), 'settings.save', { ...DEMO_SETTINGS, security: { idleMinutes } });
+  await ok(as(services, admin), 'settings.save', { ...DEMO_SETTINGS, revision: 0, security: { idleMinutes } });
   return { services, admin, clock: c };
 }
 
@@ -83,8 +83,8 @@ describe('signing in (users-and-roles issue)', () => {
   it('after a reset by the administrator the user must change the password before anything else', async () => {
     const { services, admin } = await setUp();
     const member = await signedIn(services, admin, 'narys', ['member']);
-    const id = (await ok(as(services, admin), 'users.list', {})).find((u) => u.username === 'narys')!.id;
-    await ok(as(services, admin), 'users.resetPassword', { id, password: 'Laikinas-slaptazodis' });
+    const { id, revision } = (await ok(as(services, admin), 'users.list', {})).find((u) => u.username === 'narys')!;
+    await ok(as(services, admin), 'users.resetPassword', { id, revision, password: 'Laikinas-slaptazodis' });
     expect((await refused(as(services, member), 'cases.list', {})).code).toBe('UNAUTHENTICATED'); // signed out everywhere
     const { session, user } = await ok(services.dispatch, 'auth.login', { username: 'narys', password: 'Laikinas-slaptazodis' });
     expect(user.mustChangePassword).toBe(true);
@@ -99,11 +99,12 @@ describe('signing in (users-and-roles issue)', () => {
   it('keeps at least one active administrator, and a deactivated user cannot sign in', async () => {
     const { services, admin } = await setUp();
     const adminId = (await ok(as(services, admin), 'auth.status', {})).user!.id;
-    const last = await refused(as(services, admin), 'users.update', { id: adminId, displayName: 'Ona', roles: ['secretary'], active: true });
+    const adminRevision = (await ok(as(services, admin), 'users.list', {})).find((u) => u.id === adminId)!.revision;
+    const last = await refused(as(services, admin), 'users.update', { id: adminId, revision: adminRevision, displayName: 'Ona', roles: ['secretary'], active: true });
     expect(last.code).toBe('LAST_ADMINISTRATOR');
     await signedIn(services, admin, 'buves', ['member']);
-    const id = (await ok(as(services, admin), 'users.list', {})).find((u) => u.username === 'buves')!.id;
-    await ok(as(services, admin), 'users.update', { id, displayName: 'Buvęs narys', roles: ['member'], active: false });
+    const { id, revision } = (await ok(as(services, admin), 'users.list', {})).find((u) => u.username === 'buves')!;
+    await ok(as(services, admin), 'users.update', { id, revision, displayName: 'Buvęs narys', roles: ['member'], active: false });
     expect((await refused(services.dispatch, 'auth.login', { username: 'buves', password: 'Naujas-buves-2' })).code).toBe('WRONG_CREDENTIALS');
     expect((await refused(as(services, admin), 'users.create', { username: 'Buves', displayName: 'x', roles: ['member'], password: 'Slaptazodis-123' })).code).toBe('INVALID_INPUT');
     expect((await refused(as(services, admin), 'users.create', { username: 'buves', displayName: 'x', roles: ['member'], password: 'Slaptazodis-123' })).code).toBe('USERNAME_TAKEN');
@@ -153,9 +154,9 @@ describe('signing in (users-and-roles issue)', () => {
   it('a user deactivated while their sign-in is being checked does not get a session', async () => {
     const { services, admin } = await setUp();
     await signedIn(services, admin, 'buves', ['member']);
-    const id = (await ok(as(services, admin), 'users.list', {})).find((u) => u.username === 'buves')!.id;
+    const { id, revision } = (await ok(as(services, admin), 'users.list', {})).find((u) => u.username === 'buves')!;
     const login = services.dispatch('auth.login', { username: 'buves', password: 'Naujas-buves-2' });
-    await ok(as(services, admin), 'users.update', { id, displayName: 'Buvęs', roles: ['member'], active: false });
+    await ok(as(services, admin), 'users.update', { id, revision, displayName: 'Buvęs', roles: ['member'], active: false });
     const result = await login;
     expect(result).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
     expect((await ok(as(services, admin), 'users.list', {})).find((u) => u.id === id)?.active).toBe(false);

@@ -118,6 +118,7 @@ describe('the browser host', () => {
             {
             institution: { name: 'Alytaus pataisos namai', runsHalfwayHouse: true, halfwayHouseName: 'Alytaus pusiaukelės namai', places: 5 },
             otherInstitutions: [],
+            revision: 0,
             },
             session,
           ).then(() =>

@@ -25,7 +25,7 @@ const request = (over: Partial<RequestInput> = {}): RequestInput => ({
 
 async function setUp(dataDir = tempDataDir(), today = TODAY) {
   const services = await openAsStaff({ dataDir, today, verifyOnOpen: false });
-  await ok(services.dispatch, 'settings.save', DEMO_SETTINGS);
+  await ok(services.dispatch, 'settings.save', { ...DEMO_SETTINGS, revision: 0 });
   return services;
 }
 
@@ -280,7 +280,7 @@ describe('what the institution can register and correct', () => {
   it('keeps the institution a case names when it has since left the settings', async () => {
     const services = await setUp();
     const view = await ok(services.dispatch, 'cases.register', request());
-    await ok(services.dispatch, 'settings.save', { ...DEMO_SETTINGS, otherInstitutions: DEMO_SETTINGS.otherInstitutions.filter((o) => o.id !== 'marijampole') });
+    await ok(services.dispatch, 'settings.save', { ...DEMO_SETTINGS, revision: 1, otherInstitutions: DEMO_SETTINGS.otherInstitutions.filter((o) => o.id !== 'marijampole') });
     const edited = await ok(services.dispatch, 'cases.updateRequest', { id: view.record.id, revision: 1, request: request({ firstName: 'Žydrius' }) });
     expect(edited.record.request.servingInstitution).toEqual({ id: 'marijampole', name: 'Marijampolės pataisos namai' });
     await services.close();
@@ -293,10 +293,10 @@ describe('what the institution can register and correct', () => {
       [other, { ...other, name: 'Kita įstaiga' }],
       [{ ...other, id: 'own' }],
     ]) {
-      const error = await refused(services.dispatch, 'settings.save', { ...DEMO_SETTINGS, otherInstitutions });
+      const error = await refused(services.dispatch, 'settings.save', { ...DEMO_SETTINGS, revision: 1, otherInstitutions });
       expect(error.code).toBe('INVALID_INPUT');
     }
-    expect(await ok(services.dispatch, 'settings.get', {})).toEqual(DEMO_SETTINGS);
+    expect(await ok(services.dispatch, 'settings.get', {})).toEqual({ ...DEMO_SETTINGS, revision: 1 });
     await services.close();
   });
 });

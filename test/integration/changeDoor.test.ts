@@ -6,30 +6,25 @@ import { DEMO_SETTINGS } from '../../electron/cli/demoData';
 import type { ServiceContext, Stores } from '../../electron/services/context';
 import type { AppEvent } from '../../shared/contract/events';
 import { parseEvent } from '../../shared/contract/events';
-import type { RequestInput } from '../../shared/contract/schemas';
+import { AUDITED_REQUEST as request } from '../helpers/requests';
 import { ok, refused, tempDataDir } from '../helpers/dataDir';
 import { openAsStaff } from '../helpers/users';
 
-const request: RequestInput = {
-  firstName: 'Mantas',
-  lastName: 'Gudaitis',
-  personalFileNo: 'A-77',
-  birthDate: '1988-02-03',
-  servingInstitutionId: 'own',
-  halfwayHouseInstitutionId: 'own',
-  requestDate: '2026-11-02',
-  possibleTransferDate: '2026-12-15',
-  possibleParoleDate: '2027-06-01',
-  sentenceEnd: '2028-03-01',
-};
+
+/** Staff services on a new directory with the settings saved, and the events they send from then on. */
+async function servicesWithEvents() {
+  const services = await openAsStaff({ dataDir: tempDataDir(), today: '2026-11-23', verifyOnOpen: false });
+  await ok(services.dispatch, 'settings.save', { ...DEMO_SETTINGS, revision: 0 });
+  const events: AppEvent[] = [];
+  const off = services.onEvent((e) => events.push(e));
+  return { services, events, close: async () => (off(), await services.close()) };
+}
 
 describe('the change door (issue 13)', () => {
   it('each change is audited with the bound method and caller, then announced by a declared event naming only ids', async () => {
-    const services = await openAsStaff({ dataDir: tempDataDir(), today: '2026-11-23', verifyOnOpen: false });
-    const events: AppEvent[] = [];
-    const off = services.onEvent((e) => events.push(e));
+    const { services, events, close } = await servicesWithEvents();
     try {
-      await ok(services.dispatch, 'settings.save', DEMO_SETTINGS);
+      await ok(services.dispatch, 'settings.save', { ...DEMO_SETTINGS, revision: 1 });
       const view = await ok(services.dispatch, 'cases.register', request);
       await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: 1, to: 'dossier_collecting', on: '2026-11-03' });
       expect(events).toEqual([
@@ -48,17 +43,13 @@ describe('the change door (issue 13)', () => {
       const after = await ok(services.dispatch, 'cases.get', { id: view.record.id });
       expect(after.record.timeline.map((t) => t.by)).toEqual([transition!.actor!.userId, transition!.actor!.userId]);
     } finally {
-      off();
-      await services.close();
+      await close();
     }
   });
 
   it('a refused change writes nothing and announces nothing', async () => {
-    const services = await openAsStaff({ dataDir: tempDataDir(), today: '2026-11-23', verifyOnOpen: false });
-    const events: AppEvent[] = [];
-    const off = services.onEvent((e) => events.push(e));
+    const { services, events, close } = await servicesWithEvents();
     try {
-      await ok(services.dispatch, 'settings.save', DEMO_SETTINGS);
       const view = await ok(services.dispatch, 'cases.register', request);
       events.length = 0;
       const before = (await ok(services.dispatch, 'audit.list', {})).length;
@@ -67,8 +58,7 @@ describe('the change door (issue 13)', () => {
       expect(events).toEqual([]);
       expect(await ok(services.dispatch, 'audit.list', {})).toHaveLength(before);
     } finally {
-      off();
-      await services.close();
+      await close();
     }
   });
 });

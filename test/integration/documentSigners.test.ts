@@ -83,7 +83,7 @@ beforeAll(async () => {
     halfwayHouseEmployee: { ...EMPLOYEE, position: 'Pusiaukelės namų vyresnysis specialistas', gender: 'male', userId: await userIdOf(employee) },
     prefixes: { minutes: 'DK', proposal: 'DKS', order: 'V', declineDecision: 'SP', submission: 'T', letter: 'S', list: 'SR', returnSubmission: 'PT', returnDecision: 'SP' },
   };
-  await ok(secretary, 'settings.save', { ...DEMO_SETTINGS, register, signing: { pkcs11Module: '', timestampUrl: '', trustedRoots: caPem } });
+  await ok(secretary, 'settings.save', { ...DEMO_SETTINGS, revision: 0, register, signing: { pkcs11Module: '', timestampUrl: '', trustedRoots: caPem } });
   first = await readyCase(secretary, { ...DOSSIER_CASE_REQUEST, firstName: 'Rimantas', lastName: 'Kazlauskas', personalFileNo: 'B-2002', servingInstitutionId: 'own' }, '2026-11-20');
   second = await readyCase(secretary, { ...DOSSIER_CASE_REQUEST, firstName: 'Žydrūnas', lastName: 'Čepulis', personalFileNo: 'V-3003', servingInstitutionId: 'own' }, '2026-11-19');
   const meeting = await decideByMeeting(secretary, [first.record.id, second.record.id], { [first.record.id]: '10.1', [second.record.id]: '10.1' }, TODAY);

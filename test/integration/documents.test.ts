@@ -92,7 +92,7 @@ beforeAll(async () => {
   dataRoot = mkdtempSync(join(tmpdir(), 'pusiaukele-documents-'));
   services = await openAsStaff({ dataDir: join(dataRoot, 'data'), today: TODAY, verifyOnOpen: false });
   secretary = services.dispatch;
-  await ok(secretary, 'settings.save', { ...DEMO_SETTINGS, register: REGISTER, signing: { pkcs11Module: '', timestampUrl: '', trustedRoots: caPem } });
+  await ok(secretary, 'settings.save', { ...DEMO_SETTINGS, revision: 0, register: REGISTER, signing: { pkcs11Module: '', timestampUrl: '', trustedRoots: caPem } });
   own = await readyCase(secretary, OWN, '2026-11-20');
   refusedCase = await readyCase(secretary, OTHER_REFUSED, '2026-11-18');
   submittedCase = await readyCase(secretary, OTHER_SUBMITTED, '2026-11-19');
@@ -176,7 +176,7 @@ describe('generating documents (issue 6, DESIGN §1 drafting rules)', () => {
   it('refuses to number documents before the administrator has set up the register', async () => {
     const bare = await openAsStaff({ dataDir: tempDataDir(), today: TODAY, verifyOnOpen: false });
     try {
-      await ok(bare.dispatch, 'settings.save', { ...DEMO_SETTINGS, register: undefined });
+      await ok(bare.dispatch, 'settings.save', { ...DEMO_SETTINGS, revision: 0, register: undefined });
       expect((await refused(bare.dispatch, 'documents.issue', { kind: 'list' })).code).toBe('REGISTER_NOT_SET_UP');
     } finally {
       await bare.close();

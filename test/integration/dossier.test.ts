@@ -15,7 +15,7 @@ const request = DOSSIER_CASE_REQUEST;
 
 async function setUp(dataDir = tempDataDir()) {
   const services = await openAsStaff({ dataDir, today: TODAY, verifyOnOpen: false });
-  await ok(services.dispatch, 'settings.save', DEMO_SETTINGS);
+  await ok(services.dispatch, 'settings.save', { ...DEMO_SETTINGS, revision: 0 });
   const view = await ok(services.dispatch, 'cases.register', request);
   return { services, view, dataDir };
 }
@@ -211,7 +211,7 @@ describe('bad files are refused by their content, naming the file, and change no
 
   it('refuses a file over the limit the administrator set (FILE_TOO_LARGE)', async () => {
     const { services, view } = await setUp();
-    await ok(services.dispatch, 'settings.save', { ...DEMO_SETTINGS, documents: { maxMegabytes: 1 } });
+    await ok(services.dispatch, 'settings.save', { ...DEMO_SETTINGS, revision: 1, documents: { maxMegabytes: 1 } });
     const error = await refused(services.dispatch, 'dossier.stage', { caseId: view.record.id, name: 'didelis.pdf', bytes: await largePdf(1.5 * 1024 * 1024) });
     expect(error.code).toBe('FILE_TOO_LARGE');
     expect(error.message).toContain('didelis.pdf');

@@ -23,7 +23,7 @@ async function adminWithTrust() {
   const services = await openAsStaff({ dataDir: tempDataDir(), today: TODAY, verifyOnOpen: false });
   opened.push(services);
   const caPem = readFileSync(testPki().ca.certPath, 'utf8');
-  await ok(services.dispatch, 'settings.save', { ...DEMO_SETTINGS, signing: { pkcs11Module: '', timestampUrl: '', trustedRoots: caPem } });
+  await ok(services.dispatch, 'settings.save', { ...DEMO_SETTINGS, revision: 0, signing: { pkcs11Module: '', timestampUrl: '', trustedRoots: caPem } });
   return services;
 }
 

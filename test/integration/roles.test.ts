@@ -25,7 +25,7 @@ describe('the role table, enforced by the back end for every contract method (us
   it('allows or refuses every method for every role and for nobody, as the table says', async () => {
     const services = await openServices({ dataDir: tempDataDir(), today: '2026-11-23', verifyOnOpen: false });
     const admin = await firstAdministrator(services);
-    await ok(as(services, admin), 'settings.save', DEMO_SETTINGS);
+    await ok(as(services, admin), 'settings.save', { ...DEMO_SETTINGS, revision: 0 });
     const sessions = new Map<Role | 'nobody', string | undefined>([['nobody', undefined]]);
     for (const role of ROLES) sessions.set(role, await signedIn(services, admin, `only-${role}`, [role]));
 
@@ -55,7 +55,7 @@ describe('the role table, enforced by the back end for every contract method (us
   it('spot checks written out by hand: who may not do what', async () => {
     const services = await openServices({ dataDir: tempDataDir(), today: '2026-11-23', verifyOnOpen: false });
     const admin = await firstAdministrator(services);
-    await ok(as(services, admin), 'settings.save', DEMO_SETTINGS);
+    await ok(as(services, admin), 'settings.save', { ...DEMO_SETTINGS, revision: 0 });
     const archivist = await signedIn(services, admin, 'archyvare', ['archivist']);
     const member = await signedIn(services, admin, 'narys', ['member']);
     const code = async (session: string, method: MethodName, input: unknown = {}) => {
@@ -65,7 +65,7 @@ describe('the role table, enforced by the back end for every contract method (us
     expect(await code(admin, 'cases.list')).toBe('FORBIDDEN'); // the administrator sees no case contents
     expect(await code(archivist, 'cases.list')).toBe('ok'); // the archivist reads…
     expect(await code(archivist, 'cases.register')).toBe('FORBIDDEN'); // …and changes nothing
-    expect(await code(archivist, 'settings.save', DEMO_SETTINGS)).toBe('FORBIDDEN');
+    expect(await code(archivist, 'settings.save', { ...DEMO_SETTINGS, revision: 1 })).toBe('FORBIDDEN');
     expect(await code(member, 'users.create')).toBe('FORBIDDEN'); // a member cannot manage users
     expect(await code(member, 'cases.transition')).toBe('FORBIDDEN');
     expect(await code(member, 'audit.list')).toBe('FORBIDDEN');

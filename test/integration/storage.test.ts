@@ -14,7 +14,7 @@ const TODAY = '2026-11-23';
 
 async function withCases(dataDir: string, count: number) {
   const services = await openAsStaff({ dataDir, today: TODAY, verifyOnOpen: false });
-  await ok(services.dispatch, 'settings.save', DEMO_SETTINGS);
+  await ok(services.dispatch, 'settings.save', { ...DEMO_SETTINGS, revision: 0 });
   const views = await addDemoCases(services.dispatch, demoCases(TODAY, count));
   return { services, views };
 }
@@ -199,9 +199,9 @@ describe('the data directory', () => {
     const services = await openAsStaff({ dataDir });
     writeFileSync(join(dataDir, 'settings.json'), 'not json');
     expect((await refused(services.dispatch, 'settings.get', {})).code).toBe('SETTINGS_DAMAGED');
-    await ok(services.dispatch, 'settings.save', DEMO_SETTINGS);
+    await ok(services.dispatch, 'settings.save', { ...DEMO_SETTINGS, revision: 0 });
     expect(readdirSync(dataDir).filter((n) => n.startsWith('settings.json.damaged-'))).toHaveLength(1);
-    expect(await ok(services.dispatch, 'settings.get', {})).toEqual(DEMO_SETTINGS);
+    expect(await ok(services.dispatch, 'settings.get', {})).toEqual({ ...DEMO_SETTINGS, revision: 1 });
     await services.close();
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ROLE_LABELS, type Role } from '../../../shared/contract/roles';
-import type { UserView } from '../../../shared/contract/users';
+import { userChanges, type UserFields, type UserView } from '../../../shared/contract/users';
 import { DomainError } from '../../../shared/domain/errors';
 import type { Call, ServiceContext, ServiceHandlers } from '../context';
 import type { StoredUser } from '../store/usersStore';
@@ -29,7 +29,24 @@ export const LOCKOUT_MINUTES = 15;
 
 function toView(u: StoredUser, now: number): UserView {
   const locked = u.lockedUntil !== undefined && Date.parse(u.lockedUntil) > now;
-  return { ...toSessionUser(u), active: u.active, createdAt: u.createdAt, ...(locked ? { lockedUntil: u.lockedUntil } : {}) };
+  return { ...toSessionUser(u), active: u.active, createdAt: u.createdAt, revision: u.revision, ...(locked ? { lockedUntil: u.lockedUntil } : {}) };
+}
+
+/** How many versions of users are kept in memory to tell a stale change what changed since. */
+const VERSIONS_KEPT = 1000;
+
+/** Issue 13: the user was changed since the version an administrator's change was based on. */
+function staleUser(id: string, revision: number, changed: string[]): DomainError {
+  return new DomainError(
+    'STALE_REVISION',
+    'Šią naudotojo paskyrą ką tik pakeitė kitas naudotojas arba kitas langas. Peržiūrėkite pakeitimus ir išsaugokite dar kartą.',
+    'This user account was just changed by another user or in another window. Review the changes and save again.',
+    { kind: 'user', id, revision, changed },
+  );
+}
+
+function fieldsOf(u: StoredUser): UserFields {
+  return { displayName: u.displayName, roles: u.roles, active: u.active, mustChangePassword: u.mustChangePassword, passwordHash: u.passwordHash };
 }
 
 /**
@@ -38,7 +55,8 @@ function toView(u: StoredUser, now: number): UserView {
  * digests of consecutive entries chain; a lockout gets an entry of its own.
  */
 function audited(u: StoredUser) {
-  const { failedAttempts: _count, lockedUntil: _until, updatedAt: _at, ...identity } = u;
+  // The revision only counts the changes the trail itself numbers.
+  const { failedAttempts: _count, lockedUntil: _until, updatedAt: _at, revision: _revision, ...identity } = u;
   return identity;
 }
 
@@ -76,6 +94,37 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
 
   /** The user as stored now (another call may have changed it while this one waited for a hash). */
   const fresh = (id: string): StoredUser => mustFind(id);
+
+  /**
+   * The versions of each user an administrator may have loaded (users.list and every change since;
+   * only this process writes the data directory and no session outlives it), by id and revision.
+   */
+  const versions = new Map<string, UserFields>();
+  const remember = (u: StoredUser) => {
+    const key = `${u.revision}:${u.id}`;
+    if (!versions.has(key)) versions.set(key, fieldsOf(u));
+    if (versions.size > VERSIONS_KEPT) versions.delete(versions.keys().next().value!);
+  };
+  /** Store a changed user through the trail, one revision on. */
+  const putChanged = (call: Call, before: StoredUser, after: StoredUser, summary: string): StoredUser => {
+    const changed = { ...after, revision: before.revision + 1 };
+    call.record({ kind: 'user', id: before.id }, audited(before), audited(changed), summary, (stores) => stores.users.put(changed));
+    remember(changed);
+    return changed;
+  };
+  /**
+   * The user as stored, refused when it is no longer the revision the change was based on. `given`
+   * is what the administrator sent, compared instead when that version is no longer kept.
+   */
+  const unchangedSince = (id: string, revision: number, given?: Partial<UserFields>): StoredUser => {
+    const user = fresh(id);
+    remember(user);
+    if (user.revision !== revision) {
+      const base = versions.get(`${revision}:${id}`) ?? { ...fieldsOf(user), ...given };
+      throw staleUser(id, user.revision, userChanges(base, fieldsOf(user)));
+    }
+    return user;
+  };
 
   const lockedNow = (u: StoredUser) => u.lockedUntil !== undefined && Date.parse(u.lockedUntil) > now();
 
@@ -138,6 +187,7 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
       failedAttempts: 0,
       createdAt: at,
       updatedAt: at,
+      revision: 1,
     };
   };
 
@@ -222,25 +272,30 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
       await checkPassword(id, currentPassword, caller, { sayAttemptsLeft: true });
       const passwordHash = await hashPassword(newPassword);
       const user = fresh(id);
-      const changed = { ...user, passwordHash, mustChangePassword: false, updatedAt: stamp() };
-      caller.record({ kind: 'user', id }, audited(user), audited(changed), 'Naudotojas pasikeitė slaptažodį', (stores) => stores.users.put(changed));
+      // The user's own change needs no revision; it moves the revision on, so an administrator's stale form is told.
+      const changed = putChanged(caller, user, { ...user, passwordHash, mustChangePassword: false, updatedAt: stamp() }, 'Naudotojas pasikeitė slaptažodį');
       // Whoever may have known the old password is signed out; this session goes on (and is unlocked).
       ctx.sessions.endAllOf(id, caller.session);
       ctx.sessions.unlock(caller.session!);
       return toSessionUser(changed);
     },
 
-    'users.list': async () => ctx.users.all().map((u) => toView(u, now())),
+    'users.list': async () =>
+      ctx.users.all().map((u) => {
+        remember(u);
+        return toView(u, now());
+      }),
 
     'users.create': async (input, caller) => {
       const user = await newUser(input, true);
       usernameFree(user.username);
       caller.record({ kind: 'user', id: user.id }, undefined, audited(user), `Sukurtas naudotojas, vaidmenys: ${rolesText(user.roles)}`, (stores) => stores.users.put(user));
+      remember(user);
       return toView(user, now());
     },
 
-    'users.update': async ({ id, displayName, roles, active }, caller) => {
-      const user = mustFind(id);
+    'users.update': async ({ id, revision, displayName, roles, active }, caller) => {
+      const user = unchangedSince(id, revision, { displayName, roles, active });
       const staysAdministrator = active && roles.includes('administrator');
       if (!staysAdministrator && activeAdministrators().every((a) => a.id === id)) {
         throw new DomainError(
@@ -252,19 +307,18 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
       if (!active && id === caller.user!.id) {
         throw new DomainError('SELF_DEACTIVATION', 'Savo paskyros išjungti negalima.', 'You cannot deactivate your own account.');
       }
-      const changed = { ...user, displayName, roles: [...new Set(roles)], active, updatedAt: stamp() };
-      caller.record({ kind: 'user', id }, audited(user), audited(changed), `Vaidmenys: ${rolesText(changed.roles)}; ${active ? 'aktyvus' : 'išjungtas'}`, (stores) => stores.users.put(changed));
+      const kept = [...new Set(roles)];
+      const changed = putChanged(caller, user, { ...user, displayName, roles: kept, active, updatedAt: stamp() }, `Vaidmenys: ${rolesText(kept)}; ${active ? 'aktyvus' : 'išjungtas'}`);
       if (!active) ctx.sessions.endAllOf(id);
       return toView(changed, now());
     },
 
-    'users.resetPassword': async ({ id, password }, caller) => {
-      mustFind(id);
+    'users.resetPassword': async ({ id, revision, password }, caller) => {
+      unchangedSince(id, revision);
       const passwordHash = await hashPassword(password);
-      const before = fresh(id);
+      const before = unchangedSince(id, revision); // again: the account may have changed while the hash was made
       const { lockedUntil: _gone, ...user } = before;
-      const reset = { ...user, passwordHash, mustChangePassword: true, failedAttempts: 0, updatedAt: stamp() };
-      caller.record({ kind: 'user', id }, audited(before), audited(reset), 'Administratorius nustatė naują slaptažodį; naudotojas turės jį pakeisti', (stores) => stores.users.put(reset));
+      const reset = putChanged(caller, before, { ...user, passwordHash, mustChangePassword: true, failedAttempts: 0, updatedAt: stamp() }, 'Administratorius nustatė naują slaptažodį; naudotojas turės jį pakeisti');
       ctx.sessions.endAllOf(id);
       return toView(reset, now());
     },

@@ -115,13 +115,14 @@ describe('the users-and-roles issue: forms checked against the contract', () => 
     const user = { username: 'sekretore', displayName: 'Rasa Sekretorė', roles: ['secretary'] as Role[], password: 'Pradinis-123' };
     expect(checkNewUser(user).input).toEqual(user);
     expect(checkNewUser({ ...user, roles: [] }).errors).toEqual({ roles: 'rolesRequired' });
-    expect(checkUserEdit('u1', { displayName: 'Rasa', roles: ['member'], active: false }).input).toEqual({
+    expect(checkUserEdit('u1', 3, { displayName: 'Rasa', roles: ['member'], active: false }).input).toEqual({
       id: 'u1',
+      revision: 3,
       displayName: 'Rasa',
       roles: ['member'],
       active: false,
     });
-    expect(checkUserEdit('u1', { displayName: ' ', roles: [], active: true }).errors).toEqual({ displayName: 'required', roles: 'rolesRequired' });
+    expect(checkUserEdit('u1', 3, { displayName: ' ', roles: [], active: true }).errors).toEqual({ displayName: 'required', roles: 'rolesRequired' });
   });
 
   it('keeps the roles in the order of the role list', () => {
