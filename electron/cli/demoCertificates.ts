@@ -8,12 +8,12 @@ import type { DocumentItem } from '../../shared/contract/documentSchemas';
 import type { MethodName, MethodOutput } from '../../shared/contract/methods';
 import type { Settings } from '../../shared/contract/schemas';
 import { addCalendarMonths, type IsoDate } from '../../shared/domain/calendar';
-import { DomainError } from '../../shared/domain/errors';
+import { errorFromData } from '../../shared/domain/errors';
 import { issueCertificateAuthority, issueSignerCertificate, pkcs12Of } from '../services/signing/certificateIssuer';
 
 async function call<M extends MethodName>(dispatch: Dispatch, method: M, input: unknown): Promise<MethodOutput<M>> {
   const result = await dispatch(method, input);
-  if (!result.ok) throw new DomainError(result.error.code, result.error.message, result.error.messageEn ?? result.error.message, result.error.details);
+  if (!result.ok) throw errorFromData(result.error);
   return result.value as MethodOutput<M>;
 }
 

@@ -27,7 +27,7 @@ function countFrom(argv: readonly string[]): number {
   if (i < 0) return 36;
   const n = Number(argv[i + 1]);
   if (!Number.isInteger(n) || n < 1 || n > 100_000) {
-    throw new DomainError('INVALID_COUNT', '--count turi būti sveikasis skaičius nuo 1 iki 100000.', '--count must be a whole number from 1 to 100000.');
+    throw new DomainError('INVALID_COUNT');
   }
   return n;
 }

@@ -9,7 +9,7 @@ export interface Terminal {
 }
 
 function cancelled(): DomainError {
-  return new DomainError('PASSPHRASE_CANCELLED', 'Slaptafrazės įvedimas nutrauktas; niekas nepakeista.', 'Passphrase entry cancelled; nothing was changed.');
+  return new DomainError('PASSPHRASE_CANCELLED');
 }
 
 /** Ask for a line with echo off: nothing typed is shown. Ctrl+C or Ctrl+D cancels. */
@@ -17,11 +17,7 @@ export function askHidden(question: string, { input, output }: Terminal): Promis
   const { setRawMode } = input;
   if (!input.isTTY || setRawMode === undefined) {
     return Promise.reject(
-      new DomainError(
-        'KEY_REQUIRED',
-        'Duomenys šifruojami, todėl reikia slaptafrazės, bet jos paklausti negalima (ne terminalas): nurodykite ją aplinkos kintamajame PUSIAUKELE_PASSPHRASE.',
-        'The data is encrypted, so a passphrase is needed, but there is no terminal to ask for it: give it in the PUSIAUKELE_PASSPHRASE environment variable.',
-      ),
+      new DomainError('KEY_REQUIRED'),
     );
   }
   return new Promise((resolve, reject) => {
@@ -59,7 +55,7 @@ export async function terminalKey(dataDir: string, env: NodeJS.ProcessEnv = proc
   if (hasDataKey(dataDir)) return { kind: 'passphrase', passphrase: await askHidden(`Slaptafrazė duomenų katalogui ${dataDir} atrakinti: `, terminal) };
   const passphrase = await askHidden(`Sukurkite slaptafrazę duomenų katalogui ${dataDir} (ne trumpesnę kaip ${MIN_PASSPHRASE_LENGTH} ženklų): `, terminal);
   if ((await askHidden('Pakartokite slaptafrazę: ', terminal)) !== passphrase) {
-    throw new DomainError('PASSPHRASE_MISMATCH', 'Slaptafrazės nesutampa; niekas nepakeista. Paleiskite dar kartą.', 'The passphrases do not match; nothing was changed. Run again.');
+    throw new DomainError('PASSPHRASE_MISMATCH');
   }
   return { kind: 'passphrase', passphrase };
 }

@@ -35,18 +35,18 @@ export function parseVerifyArguments(argv: readonly string[]): VerifyArguments {
     const arg = argv[i] as string;
     const value = () => {
       const v = argv[++i];
-      if (v === undefined) throw new DomainError('CLI_ARGUMENT', `Po ${arg} trūksta failo.`, `A file is missing after ${arg}.`);
+      if (v === undefined) throw new DomainError('CLI_ARGUMENT', { why: 'fileMissing', option: arg });
       return v;
     };
     if (arg === '--trust') out.trust.push(value());
     else if (arg === '--crl') out.crls.push(value());
     else if (arg === '--require-revocation') out.requireRevocation = true;
     else if (arg === '--json') out.json = true;
-    else if (arg.startsWith('--')) throw new DomainError('CLI_ARGUMENT', `Nežinomas parametras ${arg}.`, `Unknown option ${arg}.`);
+    else if (arg.startsWith('--')) throw new DomainError('CLI_ARGUMENT', { why: 'unknownOption', option: arg });
     else if (out.file === '') out.file = arg;
-    else throw new DomainError('CLI_ARGUMENT', 'Nurodykite vieną PDF failą.', 'Give one PDF file.');
+    else throw new DomainError('CLI_ARGUMENT', { why: 'oneFile' });
   }
-  if (out.file === '') throw new DomainError('CLI_ARGUMENT', 'Nurodykite tikrinamą PDF failą.', 'Give the PDF file to check.');
+  if (out.file === '') throw new DomainError('CLI_ARGUMENT', { why: 'noFile' });
   return out;
 }
 
@@ -55,7 +55,7 @@ function readInput(path: string): Buffer {
     return readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
-    throw new DomainError('FILE_UNREADABLE', `Failo ${path} perskaityti nepavyko (${code}).`, `The file ${path} could not be read (${code}).`);
+    throw new DomainError('FILE_UNREADABLE', { path, code });
   }
 }
 
@@ -64,7 +64,7 @@ export function verifyFile(args: VerifyArguments, now = new Date()): Verificatio
   const trustedPem = args.trust.map((path) => readInput(path).toString('latin1')).join('\n');
   const trusted = pemCertificates(trustedPem);
   if (args.trust.length > 0 && trusted.length === 0) {
-    throw new DomainError('CLI_ARGUMENT', 'Nurodytuose --trust failuose nėra PEM sertifikatų.', 'The --trust files hold no PEM certificates.');
+    throw new DomainError('CLI_ARGUMENT', { why: 'noTrustedCertificates' });
   }
   const crls: ParsedCrlWithSigner[] = args.crls.map((path) => checkCrlForImport(readInput(path), { trustedRootsPem: trustedPem, now }));
   const bytes = readInput(args.file);

@@ -72,11 +72,7 @@ function bindCalls(features: ServiceHandlers, bind: (caller: Caller, method: Met
 function fixedToday(value: string | undefined): IsoDate | undefined {
   if (value === undefined || value === '') return undefined;
   if (!isIsoDate(value)) {
-    throw new DomainError(
-      'INVALID_TODAY',
-      `PUSIAUKELE_TODAY turi būti data MMMM-MM-DD, gauta „${value}“.`,
-      `PUSIAUKELE_TODAY must be a date YYYY-MM-DD, got “${value}”.`,
-    );
+    throw new DomainError('INVALID_TODAY', { value });
   }
   return value;
 }

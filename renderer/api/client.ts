@@ -1,5 +1,7 @@
 import { allowedWhileLocked, type MethodInput, type MethodName, type MethodOutput } from '../../shared/contract/methods';
-import type { AppErrorData, AppEvent, InvokeResult } from '../../shared/contract/result';
+import { parseEvent, type AppEvent } from '../../shared/contract/events';
+import type { AppErrorData, InvokeResult } from '../../shared/contract/result';
+import { textOfError } from '../../shared/domain/errorTexts';
 import { authSignalOf, sessionGate } from '../auth/sessionGate';
 import { sessionToken } from '../auth/sessionToken';
 import { translate, type Lang } from '../i18n/translate';
@@ -11,8 +13,9 @@ export interface FieldIssue {
   key: string;
 }
 
-function fieldsOf(details: Record<string, unknown> | undefined): FieldIssue[] {
-  const fields = details?.fields;
+/** The `fields` of an INVALID_INPUT's parameters (or, from an old-form error, its details). */
+function fieldsOf(data: Record<string, unknown> | undefined): FieldIssue[] {
+  const fields = data?.fields;
   if (!Array.isArray(fields)) return [];
   return fields.filter(
     (f): f is FieldIssue =>
@@ -20,9 +23,13 @@ function fieldsOf(details: Record<string, unknown> | undefined): FieldIssue[] {
   );
 }
 
-/** What a call that the back end refused throws: its code, both messages and the refused fields. */
+/**
+ * What a call that the back end refused throws: its code and parameters, both messages as the back
+ * end sent them, and the refused fields.
+ */
 export class ApiError extends Error {
   readonly code: string;
+  readonly params: Readonly<Record<string, unknown>> | undefined;
   readonly messageEn: string;
   readonly fields: FieldIssue[];
 
@@ -30,12 +37,19 @@ export class ApiError extends Error {
     super(data.message);
     this.name = 'ApiError';
     this.code = data.code;
+    this.params = data.params;
     this.messageEn = data.messageEn ?? data.message;
-    this.fields = fieldsOf(data.details);
+    const fields = fieldsOf(data.params);
+    this.fields = fields.length > 0 ? fields : fieldsOf(data.details);
   }
 
+  /**
+   * The error's text in `lang`: from the error catalogue by its code and parameters; for a code the
+   * catalogue does not know (or an error without parameters), the message the back end sent.
+   */
   text(lang: Lang): string {
-    return lang === 'lt' ? this.message : this.messageEn;
+    const text = this.params !== undefined ? textOfError(this.code, this.params, lang) : null;
+    return text ?? (lang === 'lt' ? this.message : this.messageEn);
   }
 }
 
@@ -87,7 +101,15 @@ export async function call<M extends MethodName>(method: M, input: MethodInput<M
   return result.value as MethodOutput<M>;
 }
 
-/** Listen to the back end's push events; returns the function that stops listening. */
-export function subscribe(listener: (event: AppEvent) => void): () => void {
-  return connect().subscribe(listener);
+/**
+ * Listen to the back end's push events: only those the contract declares reach `listener` (the
+ * transport checks them as they arrive; checked here again, whatever the transport). `onReconnect`
+ * runs when the events came back after a break (events may have been missed: reload). Pages use
+ * `useEvent` (useEvents.ts) rather than this. Returns the function that stops listening.
+ */
+export function subscribe(listener: (event: AppEvent) => void, onReconnect?: () => void): () => void {
+  return connect().subscribe((received) => {
+    const event = parseEvent(received);
+    if (event) listener(event);
+  }, onReconnect);
 }

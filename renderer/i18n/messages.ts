@@ -11,6 +11,7 @@ import { documentsEn, documentsLt } from '../documents/documentMessages';
 import { verificationEn, verificationLt } from '../documents/verificationMessages';
 import { revocationEn, revocationLt } from '../settings/revocationMessages';
 import { documentSettingsEn, documentSettingsLt } from '../settings/documentSettingsMessages';
+import { staleRevisionEn, staleRevisionLt } from '../users/staleRevisionMessages';
 
 export const lt = {
   ...dossierLt,
@@ -22,6 +23,7 @@ export const lt = {
   ...verificationLt,
   ...revocationLt,
   ...documentSettingsLt,
+  ...staleRevisionLt,
   'app.name': 'Pusiaukelė',
   'app.skipToContent': 'Pereiti prie turinio',
   'nav.label': 'Pagrindinė navigacija',
@@ -122,6 +124,7 @@ export const lt = {
   'case.moved': 'Būsena pakeista: „{state}“.',
   'case.movedOn': 'Būsena pakeista: „{state}“. Medžiaga pilna, todėl byla perduota komisijai: „{final}“ (V-77 8 p.).',
   'case.reloaded': 'Byla įkelta iš naujo: peržiūrėkite naujausius duomenis ir pakartokite veiksmą.',
+  'case.changedElsewhere': 'Kitas naudotojas ką tik pakeitė šią bylą. Naujausi duomenys bus parodyti, kai užbaigsite ar uždarysite formą.',
   'case.timeline': 'Bylos eiga',
   'case.unavailable': 'Byla neatidaroma',
 
@@ -300,6 +303,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...verificationEn,
   ...revocationEn,
   ...documentSettingsEn,
+  ...staleRevisionEn,
   'app.name': 'Pusiaukelė',
   'app.skipToContent': 'Skip to content',
   'nav.label': 'Main navigation',
@@ -398,6 +402,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'case.moved': 'State changed: “{state}”.',
   'case.movedOn': 'State changed: “{state}”. The dossier is complete, so the case went to the commission: “{final}” (V-77 p. 8).',
   'case.reloaded': 'The case was reloaded: review the latest data and repeat the action.',
+  'case.changedElsewhere': 'Someone else has just changed this case. The latest data will show once you finish or close the form.',
   'case.timeline': 'Case history',
   'case.unavailable': 'The case cannot be opened',
 

@@ -1,4 +1,12 @@
 /** Labels of the meeting screens (merged into the app's dictionary in i18n/messages.ts). */
+import { errorText, type Lang } from '../../shared/domain/errorTexts';
+
+/**
+ * The page warns of a proposal the back end would refuse in the refusal's own words
+ * (DECISION_NOT_OPEN, in the error catalogue), with {decision} and {open} left to fill.
+ */
+const decisionNotOpen = (lang: Lang) => errorText('DECISION_NOT_OPEN', { decision: '{decision}', open: ['{open}'], memberId: '', caseId: '' }, lang);
+
 export const meetingLt = {
   'nav.meetings': 'Posėdžiai',
 
@@ -155,7 +163,7 @@ export const meetingLt = {
   'meeting.vote.chooseDecision': 'Pasirinkti sprendimą',
   'meeting.stale.text': 'Šį lauką ką tik pakeitė kitas naudotojas arba kitas langas. Jūsų tekstas liko laukelyje, bet neišsaugotas. Dabar įrašyta:',
   'meeting.stale.keepMine': 'Išsaugoti mano tekstą vietoj šio',
-  'meeting.vote.decisionNotOpen': 'Siūlomas sprendimas {decision} šiam nuteistajam negalimas (galimi {open}, V-77 10 p.). Pasirinkite kitą siūlymą.',
+  'meeting.vote.decisionNotOpen': decisionNotOpen('lt'),
   'meeting.vote.unevaluated': 'Dar neįvertinti kriterijai: {criteria}. Balsuoti galima įvertinus visus (V-77 11 p.).',
   'meeting.vote.rationaleMissing': 'Sprendimas {decision} turi būti motyvuotas: įrašykite motyvus prieš balsavimą.',
   'meeting.vote.absent': 'nedalyvauja',
@@ -383,7 +391,7 @@ export const meetingEn: Readonly<Record<keyof typeof meetingLt, string>> = {
   'meeting.vote.chooseDecision': 'Choose the decision',
   'meeting.stale.text': 'Another user or another window has just changed this field. Your text stays in the field but was not saved. It now reads:',
   'meeting.stale.keepMine': 'Save my text in its place',
-  'meeting.vote.decisionNotOpen': 'The proposed decision {decision} is not open for this convict (open: {open}, V-77 p. 10). Choose another proposal.',
+  'meeting.vote.decisionNotOpen': decisionNotOpen('en'),
   'meeting.vote.unevaluated': 'Criteria not yet assessed: {criteria}. The vote follows the assessment of all of them (V-77 p. 11).',
   'meeting.vote.rationaleMissing': 'Decision {decision} must give its reasons: write them before the vote.',
   'meeting.vote.absent': 'absent',

@@ -1,8 +1,7 @@
 import type { z } from 'zod';
-import { DomainError } from '../domain/errors';
+import { DomainError, fieldsError } from '../domain/errors';
 import { contract, isMethodName, type Caller, type Handlers, type MethodName } from './methods';
 import type { AppErrorData, InvokeResult } from './result';
-import { describeField } from './validationMessages';
 
 export type Dispatch = (method: string, input: unknown, session?: string) => Promise<InvokeResult>;
 
@@ -13,15 +12,7 @@ export type Dispatch = (method: string, input: unknown, session?: string) => Pro
 export type Guard = (method: MethodName, session: string | undefined) => Caller;
 
 function invalidInput(issues: readonly z.core.$ZodIssue[]): AppErrorData {
-  const fields = issues.map((i) => ({ path: i.path.map(String).join('.'), key: i.message }));
-  const lt = fields.map((f) => describeField(f.path, f.key, 'lt')).join(' ');
-  const en = fields.map((f) => describeField(f.path, f.key, 'en')).join(' ');
-  return {
-    code: 'INVALID_INPUT',
-    message: `Neteisingi duomenys. ${lt}`,
-    messageEn: `Invalid data. ${en}`,
-    details: { fields },
-  };
+  return errorData(fieldsError(issues.map((i) => ({ path: i.path.map(String).join('.'), key: i.message }))));
 }
 
 /**
@@ -32,10 +23,7 @@ function invalidInput(issues: readonly z.core.$ZodIssue[]): AppErrorData {
 export function createDispatcher(handlers: Handlers, guard: Guard, log: (e: unknown) => void = console.error): Dispatch {
   return async (method, input, session) => {
     if (!isMethodName(method)) {
-      return {
-        ok: false,
-        error: { code: 'UNKNOWN_METHOD', message: `Nežinomas veiksmas „${method}“.`, messageEn: `Unknown method “${method}”.` },
-      };
+      return { ok: false, error: errorData(new DomainError('UNKNOWN_METHOD', { method })) };
     }
     const spec = contract[method];
     let caller: Caller;
@@ -65,17 +53,22 @@ export function createDispatcher(handlers: Handlers, guard: Guard, log: (e: unkn
   };
 }
 
-function errorData(e: DomainError): AppErrorData {
-  return { code: e.code, message: e.message, messageEn: e.messageEn, ...(e.details ? { details: e.details } : {}) };
+/**
+ * A DomainError as data: its code and parameters, both texts from the catalogue (the UI makes them
+ * again from the code and parameters, in its language), and `details` where something still reads
+ * them: INVALID_INPUT's refused fields, and an old-form error's details.
+ */
+export function errorData(e: DomainError): AppErrorData {
+  if (e.params === undefined) {
+    return { code: e.code, message: e.message, messageEn: e.messageEn, ...(e.details ? { details: e.details } : {}) };
+  }
+  const fields = e.code === 'INVALID_INPUT' ? e.params.fields : undefined;
+  return { code: e.code, params: { ...e.params }, message: e.message, messageEn: e.messageEn, ...(fields !== undefined ? { details: { fields } } : {}) };
 }
 
 /** The one answer to a failure the user cannot act on: calm, in Lithuanian, with nothing internal. */
 export function internalError(): AppErrorData {
-  return {
-    code: 'INTERNAL',
-    message: 'Įvyko vidinė programos klaida. Pabandykite dar kartą; jei kartojasi, praneškite administratoriui.',
-    messageEn: 'An internal error occurred. Try again; if it persists, tell the administrator.',
-  };
+  return errorData(new DomainError('INTERNAL'));
 }
 
 export type { MethodName };

@@ -1,10 +1,21 @@
-/** An error as it crosses the contract boundary: data, never an exception. */
+/**
+ * An error as it crosses the contract boundary: data, never an exception. Its code and parameters
+ * say what happened; the error catalogue (shared/domain/errorTexts) makes the text from them, and
+ * the UI shows that text in its language. The dispatcher also fills both messages from the
+ * catalogue, for the command line, the logs and a code the reader does not know.
+ */
 export interface AppErrorData {
   code: string;
+  /** The code's parameters (JSON): what its text is made of. Absent for an error in the old form (its texts given). */
+  params?: Record<string, unknown>;
   /** Lithuanian, for the user. */
   message: string;
   /** English, for the English UI. */
   messageEn?: string;
+  /**
+   * The fields an INVALID_INPUT refused (`{ fields: [{ path, key }] }`; also in params), and an
+   * old-form error's details. Deprecated: read `params`.
+   */
   details?: Record<string, unknown>;
 }
 

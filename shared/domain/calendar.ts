@@ -49,12 +49,7 @@ export function isIsoDate(s: string): boolean {
 function parseIso(d: IsoDate): YearMonthDay {
   const parts = splitIso(d);
   if (parts) return parts;
-  throw new DomainError(
-    'INVALID_DATE',
-    `Neteisinga data „${d}“: reikia tikros kalendorinės datos formatu MMMM-MM-DD.`,
-    `Invalid date “${d}”: a real calendar date written as YYYY-MM-DD is required.`,
-    { value: d },
-  );
+  throw new DomainError('INVALID_DATE', { value: d });
 }
 
 function pad(n: number, width: number): string {
@@ -98,14 +93,9 @@ function fromDayNumber(n: number): IsoDate {
   return formatIso(civilFromDays(n));
 }
 
-function assertInteger(n: number, what: string): void {
+function assertInteger(n: number, unit: string): void {
   if (Number.isInteger(n)) return;
-  throw new DomainError(
-    'INVALID_TERM',
-    `Termino trukmė turi būti sveikasis skaičius (${what}: ${n}).`,
-    `A term must be a whole number (${what}: ${n}).`,
-    { value: n },
-  );
+  throw new DomainError('INVALID_TERM', { unit, value: n });
 }
 
 /** The calendar date of `now` on this machine's clock and zone: the day the user is living in. */

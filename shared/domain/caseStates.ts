@@ -87,23 +87,7 @@ export function isMeetingStep(from: CaseState, to: CaseState): boolean {
 /** States in which the case is finished: no further step of the procedure is expected. */
 export const FINAL_STATES: readonly CaseState[] = ['refused', 'ineligible', 'returned', 'withdrawn'];
 
-/** `point` is the V-77 point a state comes from; empty where the order has none (withdrawal). */
-export const CASE_STATE_LABELS: Readonly<Record<CaseState, { lt: string; en: string; point: string }>> = {
-  request_received: { lt: 'Prašymas gautas', en: 'Request received', point: '5' },
-  dossier_collecting: { lt: 'Renkama medžiaga', en: 'Dossier being collected', point: '6–7' },
-  dossier_received: { lt: 'Medžiaga gauta', en: 'Dossier received', point: '7' },
-  ready_for_commission: { lt: 'Parengta komisijai', en: 'Ready for the commission', point: '8' },
-  scheduled: { lt: 'Įtraukta į darbotvarkę', en: 'On the agenda', point: '9' },
-  decided: { lt: 'Komisija nusprendė', en: 'Decided', point: '10' },
-  listed: { lt: 'Įrašyta į sąrašą', en: 'On the transfer list', point: '12' },
-  submitted_to_department: { lt: 'Pateiktas teikimas KD', en: 'Submitted to the Prison Department', point: '14' },
-  transfer_ordered: { lt: 'Perkėlimas nuspręstas', en: 'Transfer ordered', point: '13, 17' },
-  transferred: { lt: 'Perkeltas', en: 'Transferred', point: '22–25' },
-  refused: { lt: 'Prašymas netenkintas', en: 'Refused', point: '15, 16, 18' },
-  ineligible: { lt: 'Neatitinka sąlygų', en: 'Conditions not met', point: '6, 47' },
-  returned: { lt: 'Grąžintas į pataisos namus', en: 'Returned', point: '44–46' },
-  withdrawn: { lt: 'Prašymas atsiimtas', en: 'Request withdrawn', point: '' },
-};
+export { CASE_STATE_LABELS } from './stateLabels';
 
 /**
  * After the commission's decision the road forks by which decision it was (V-77 p. 12–16): the
@@ -138,23 +122,11 @@ export function nextStates(from: CaseState, decision?: DecisionId): CaseState[] 
 
 export function assertTransition(from: CaseState, to: CaseState, decision?: DecisionId): void {
   if (canTransition(from, to, decision)) return;
-  const a = CASE_STATE_LABELS[from];
-  const b = CASE_STATE_LABELS[to];
   const g = gate(from, to);
   if (ALLOWED_PREDECESSORS[to].includes(from) && g) {
-    throw new DomainError(
-      'ILLEGAL_TRANSITION',
-      `Žingsnis „${b.lt}“ galimas tik po komisijos sprendimo ${g.decisions.join(' arba ')} (V-77 ${g.point} p.), o šioje byloje priimtas sprendimas ${decision ?? '—'}.`,
-      `The step “${b.en}” follows only decision ${g.decisions.join(' or ')} (V-77 p. ${g.point}); this case's decision is ${decision ?? '—'}.`,
-      { from, to, decision },
-    );
+    throw new DomainError('ILLEGAL_TRANSITION', { from, to, decision, gate: { decisions: g.decisions, point: g.point } });
   }
-  throw new DomainError(
-    'ILLEGAL_TRANSITION',
-    `Negalima pereiti iš būsenos „${a.lt}“ į „${b.lt}“: tokio žingsnio tvarkos apraše nėra.`,
-    `A case cannot move from “${a.en}” to “${b.en}”: the procedure has no such step.`,
-    { from, to },
-  );
+  throw new DomainError('ILLEGAL_TRANSITION', { from, to });
 }
 
 /** When a change happened and who made it (the signed-in user's id; absent for the system). */

@@ -21,12 +21,7 @@ const MAX_DOSSIER_EXTENSION_DAYS = 10;
  */
 export function dossierDueDate(requestDate: IsoDate, extensionDays = 0): IsoDate {
   if (!Number.isInteger(extensionDays) || extensionDays < 0 || extensionDays > MAX_DOSSIER_EXTENSION_DAYS) {
-    throw new DomainError(
-      'EXTENSION_TOO_LONG',
-      `Medžiagos pateikimo terminą galima pratęsti iki ${MAX_DOSSIER_EXTENSION_DAYS} darbo dienų (V-77 7 p.), nurodyta: ${extensionDays}.`,
-      `The dossier term may be extended by up to ${MAX_DOSSIER_EXTENSION_DAYS} working days (V-77 p. 7); given: ${extensionDays}.`,
-      { extensionDays },
-    );
+    throw new DomainError('EXTENSION_TOO_LONG', { extensionDays, max: MAX_DOSSIER_EXTENSION_DAYS });
   }
   return addWorkingDays(requestDate, 20 + extensionDays);
 }

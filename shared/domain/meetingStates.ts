@@ -15,26 +15,22 @@ export const MEETING_PREDECESSORS: Readonly<Record<MeetingState, readonly Meetin
   cancelled: ['planned'],
 };
 
-export const MEETING_STATE_LABELS: Readonly<Record<MeetingState, { lt: string; en: string }>> = {
-  planned: { lt: 'suplanuotas', en: 'planned' },
-  open: { lt: 'vyksta', en: 'in progress' },
-  closed: { lt: 'baigtas', en: 'closed' },
-  cancelled: { lt: 'atšauktas', en: 'cancelled' },
-};
+export { MEETING_STATE_LABELS } from './stateLabels';
 
 /**
  * What may be done to a meeting in which state: its plan before it, its records during it, and
- * amendments of its frozen results after it (V-77 p. 11; the minutes follow the meeting).
+ * amendments of its frozen results after it (V-77 p. 11; the minutes follow the meeting). How
+ * MEETING_STATE names each action is in the error catalogue (errorTexts/meetings).
  */
 export const MEETING_ACTIONS = {
-  changePlan: { in: ['planned'], lt: 'keisti jo plano', en: 'change its plan' },
-  cancel: { in: ['planned'], lt: 'jo atšaukti', en: 'cancel it' },
-  open: { in: ['planned'], lt: 'jo pradėti', en: 'open it' },
-  markAttendance: { in: ['open'], lt: 'žymėti dalyvių', en: 'mark attendance' },
-  changeRecords: { in: ['open'], lt: 'keisti jo įrašų', en: 'change its records' },
-  close: { in: ['open'], lt: 'jo uždaryti', en: 'close it' },
-  amend: { in: ['closed'], lt: 'taisyti jo rezultatų (tai daroma posėdžio metu)', en: 'amend its results (they are edited during the meeting)' },
-} as const satisfies Record<string, { in: readonly MeetingState[]; lt: string; en: string }>;
+  changePlan: { in: ['planned'] },
+  cancel: { in: ['planned'] },
+  open: { in: ['planned'] },
+  markAttendance: { in: ['open'] },
+  changeRecords: { in: ['open'] },
+  close: { in: ['open'] },
+  amend: { in: ['closed'] },
+} as const satisfies Record<string, { in: readonly MeetingState[] }>;
 
 export type MeetingAction = keyof typeof MEETING_ACTIONS;
 
@@ -45,9 +41,7 @@ export function meetingAllows(state: MeetingState, action: MeetingAction): boole
 /** Refuses `action` on a meeting in `state` (MEETING_STATE), in words the secretary understands. */
 export function assertMeetingAction(state: MeetingState, action: MeetingAction): void {
   if (meetingAllows(state, action)) return;
-  const s = MEETING_STATE_LABELS[state];
-  const a = MEETING_ACTIONS[action];
-  throw new DomainError('MEETING_STATE', `Posėdis ${s.lt}, todėl negalima ${a.lt}.`, `The meeting is ${s.en}, so you cannot ${a.en}.`, { state });
+  throw new DomainError('MEETING_STATE', { state, action });
 }
 
 /**
@@ -56,14 +50,7 @@ export function assertMeetingAction(state: MeetingState, action: MeetingAction):
  */
 export function applyMeetingStep<M extends { readonly state: MeetingState; readonly updatedAt: string }>(meeting: M, to: MeetingState, at: string): M {
   if (!MEETING_PREDECESSORS[to].includes(meeting.state)) {
-    const a = MEETING_STATE_LABELS[meeting.state];
-    const b = MEETING_STATE_LABELS[to];
-    throw new DomainError(
-      'MEETING_STATE',
-      `Posėdis ${a.lt}, todėl jis negali tapti „${b.lt}“.`,
-      `The meeting is ${a.en}, so it cannot become ${b.en}.`,
-      { state: meeting.state, to },
-    );
+    throw new DomainError('MEETING_STATE', { state: meeting.state, to });
   }
   return {
     ...meeting,

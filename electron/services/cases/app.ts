@@ -25,22 +25,11 @@ type CaseHandlers = Pick<
   'cases.list' | 'cases.get' | 'cases.checkRequest' | 'cases.register' | 'cases.updateRequest' | 'cases.transition'
 >;
 
-const STEP_DATE_MESSAGES = {
-  required: ['Nurodykite žingsnio datą.', 'Give the date of the step.'],
-  date: ['Žingsnio data turi būti tikra data (MMMM-MM-DD).', 'The date of the step must be a real date (YYYY-MM-DD).'],
-  dateInFuture: ['Žingsnio data negali būti vėlesnė už šiandienos datą.', 'The date of the step cannot be later than today.'],
-  dateOrder: ['Žingsnio data negali būti ankstesnė už ankstesnio žingsnio datą', 'The date of the step cannot be earlier than the previous step'],
-} as const;
-
 export function casesHandlers(ctx: ServiceContext): CaseHandlers {
   const requireSettings = (): Settings => {
     const settings = ctx.settings.get();
     if (!settings) {
-      throw new DomainError(
-        'SETUP_REQUIRED',
-        'Pirmiausia nustatykite įstaigą (Nustatymai): jos pavadinimą, pusiaukelės namus ir kitas įstaigas.',
-        'Set up the institution first (Settings): its name, halfway house and the other institutions.',
-      );
+      throw new DomainError('SETUP_REQUIRED');
     }
     return settings;
   };
@@ -53,7 +42,7 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
    */
   const requestOf = (input: RequestInput, settings: Settings, stored?: CaseRecord['request']) => {
     if (requestDateInFuture(input.requestDate, ctx.today())) {
-      throw fieldError('requestDate', 'requestInFuture', 'Prašymo data negali būti vėlesnė už šiandienos datą.', 'The request date cannot be later than today.');
+      throw fieldError('requestDate', 'requestInFuture', { why: 'asField' });
     }
     const keep = (ref: InstitutionRef | undefined, id: string) => (ref && ref.id === id ? ref : undefined);
     return {
@@ -98,12 +87,11 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
       const data = requestOf(input, settings);
       const s = openCaseOf(input.personalFileNo);
       if (s) {
-        throw new DomainError(
-          'CASE_DUPLICATE',
-          `Šio nuteistojo (asmens byla ${s.convict.personalFileNo}) prašymas jau nagrinėjamas: ${s.convict.firstName} ${s.convict.lastName}, prašymas ${s.request.requestDate}, būsena „${CASE_STATE_LABELS[s.state].lt}“. Naujas prašymas registruojamas, kai ankstesnis baigtas.`,
-          `A request of this convict (personal file ${s.convict.personalFileNo}) is already under way: ${s.convict.firstName} ${s.convict.lastName}, request of ${s.request.requestDate}, state “${CASE_STATE_LABELS[s.state].en}”. A new request is registered once the earlier one has ended.`,
-          { id: s.id },
-        );
+        throw new DomainError('CASE_DUPLICATE', {
+          id: s.id,
+          personalFileNo: s.convict.personalFileNo,
+          underWay: { firstName: s.convict.firstName, lastName: s.convict.lastName, requestDate: s.request.requestDate, state: s.state },
+        });
       }
       const at = ctx.now().toISOString();
       const record: CaseRecord = registeredCase({ id: randomUUID(), revision: 1, createdAt: at, updatedAt: at, ...data, facts: {} }, input.requestDate, stampOf(caller, at));
@@ -114,30 +102,16 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
       const settings = requireSettings();
       const record = forEdit(id, revision);
       if (!REQUEST_EDITABLE_STATES.includes(record.state)) {
-        throw new DomainError(
-          'REQUEST_LOCKED',
-          `Komisijai priėmus sprendimą, prašymo duomenys nebetaisomi (būsena „${CASE_STATE_LABELS[record.state].lt}“).`,
-          `Once the commission has decided, the request's data is no longer corrected (state “${CASE_STATE_LABELS[record.state].en}”).`,
-        );
+        throw new DomainError('REQUEST_LOCKED', { state: record.state });
       }
       const data = requestOf(request, settings, record.request);
       const first = firstStepOn(record);
       if (first !== undefined && compareIso(request.requestDate, first) > 0) {
-        throw fieldError(
-          'requestDate',
-          'dateOrder',
-          `Prašymo data negali būti vėlesnė už pirmojo bylos žingsnio datą (${first}).`,
-          `The request date cannot be later than the first step of the case (${first}).`,
-        );
+        throw fieldError('requestDate', 'dateOrder', { why: 'requestAfterFirstStep', first });
       }
       const other = openCaseOf(request.personalFileNo, id);
       if (other) {
-        throw new DomainError(
-          'CASE_DUPLICATE',
-          `Kita nebaigta byla jau turi asmens bylos numerį ${other.convict.personalFileNo}.`,
-          `Another open case already has personal file number ${other.convict.personalFileNo}.`,
-          { id: other.id },
-        );
+        throw new DomainError('CASE_DUPLICATE', { id: other.id, personalFileNo: other.convict.personalFileNo });
       }
       const changed = [
         ...changedKeys(data.convict, record.convict).map((k) => `convict.${k}`),
@@ -161,37 +135,17 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
       const record = forChange(id, revision);
       assertTransition(record.state, to, record.facts.decision);
       if (isMeetingStep(record.state, to)) {
-        throw new DomainError(
-          'STEP_BY_MEETING',
-          `Žingsnį „${CASE_STATE_LABELS[to].lt}“ atlieka komisijos posėdis: bylą į darbotvarkę įtraukia posėdžio planas, o sprendimą priima balsavimas posėdyje (V-77 9–10 p.).`,
-          `The step “${CASE_STATE_LABELS[to].en}” is taken by a commission meeting: its agenda puts the case on it, and a vote at the meeting adopts the decision (V-77 p. 9–10).`,
-          { from: record.state, to },
-        );
+        throw new DomainError('STEP_BY_MEETING', { from: record.state, to });
       }
       const notBefore = lastStepOn(record);
       const problem = stepDateProblem(on, ctx.today(), notBefore);
-      if (problem) {
-        const [lt, en] = STEP_DATE_MESSAGES[problem];
-        throw fieldError('on', problem, problem === 'dateOrder' ? `${lt} (${notBefore}).` : lt, problem === 'dateOrder' ? `${en} (${notBefore}).` : en);
-      }
-      if (REASON_REQUIRED_STATES.includes(to) && !note) {
-        throw fieldError(
-          'note',
-          'required',
-          `Nurodykite priežastį: žingsnis „${CASE_STATE_LABELS[to].lt}“ turi būti motyvuotas.`,
-          `Give the reason: the step “${CASE_STATE_LABELS[to].en}” must be motivated.`,
-        );
-      }
+      if (problem) throw fieldError('on', problem, { why: 'stepDate', notBefore });
+      if (REASON_REQUIRED_STATES.includes(to) && !note) throw fieldError('note', 'required', { why: 'stepReason', to });
       const facts = { ...record.facts };
       const missing = to === 'ready_for_commission' ? missingOf(record, ctx.today()) : [];
       if (missing.length > 0) {
         // V-77 p. 6, 8: only a complete dossier goes to the commission.
-        throw new DomainError(
-          'DOSSIER_INCOMPLETE',
-          `Medžiaga dar nepilna, todėl byla neperduodama komisijai. Trūksta: ${missing.map((m) => `${m.item} (${m.lt})`).join('; ')}`,
-          `The dossier is not complete yet, so the case does not go to the commission. Missing: ${missing.map((m) => `${m.item} (${m.en})`).join('; ')}`,
-          { missing: missing.map((m) => ({ item: m.item, reason: m.reason })) },
-        );
+        throw new DomainError('DOSSIER_INCOMPLETE', { missing: missing.map((m) => ({ item: m.item, reason: m.reason, lt: m.lt, en: m.en })) });
       }
       if (to === 'dossier_received') facts.dossierReceivedOn = on; // V-77 p. 9 runs from here
       if (to === 'refused') facts.refusedOn = on; // V-77 p. 19 runs from here

@@ -33,12 +33,7 @@ export function caseChanges(ctx: ServiceContext): CaseChanges {
   const forChange = (id: string, revision: number): CaseRecord => {
     const record = ctx.cases.get(id);
     if (record.revision !== revision) {
-      throw new DomainError(
-        'CASE_CHANGED',
-        'Byla ką tik pakeista kitame lange ar kito naudotojo. Atnaujinkite bylą ir pakartokite veiksmą.',
-        'The case was just changed in another window or by another user. Reload it and try again.',
-        { id, revision: record.revision },
-      );
+      throw new DomainError('CASE_CHANGED', { id, revision: record.revision });
     }
     return record;
   };
@@ -48,12 +43,7 @@ export function caseChanges(ctx: ServiceContext): CaseChanges {
       const record = forChange(id, revision);
       const meetingId = record.state === 'scheduled' ? record.facts.meetingId : undefined;
       if (meetingId !== undefined && ctx.meetings.list().some((m) => m.id === meetingId && m.state === 'open' && m.agenda.some((i) => i.caseId === id && i.postponed === undefined))) {
-        throw new DomainError(
-          'CASE_IN_MEETING',
-          'Komisijos posėdis dėl šios bylos vyksta: prašymo duomenys ir medžiaga nekeičiami, kol posėdis baigsis arba byla bus atidėta.',
-          'The commission is in session on this case: its request and dossier are not changed until the meeting ends or the case is postponed.',
-          { meetingId },
-        );
+        throw new DomainError('CASE_IN_MEETING', { meetingId });
       }
       return record;
     },

@@ -7,12 +7,7 @@ export interface InstitutionRef {
 }
 
 function unknownInstitution(id: string, field: string): DomainError {
-  return new DomainError(
-    'UNKNOWN_INSTITUTION',
-    `Įstaiga „${id}“ nerasta nustatymuose. Pasirinkite įstaigą iš sąrašo arba papildykite nustatymus.`,
-    `Institution “${id}” is not in the settings. Pick one from the list or add it in the settings.`,
-    { id, field },
-  );
+  return new DomainError('UNKNOWN_INSTITUTION', { id, field });
 }
 
 /** The institution where the convict serves: this one or one cases come from. */

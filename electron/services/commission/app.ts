@@ -13,23 +13,14 @@ export function commissionHandlers(ctx: ServiceContext): Pick<ServiceHandlers, '
     'commission.save': async ({ revision, members, rules }, caller) => {
       const current = ctx.commission.get();
       if ((current?.revision ?? 0) !== revision) {
-        throw new DomainError(
-          'COMMISSION_CHANGED',
-          'Komisijos sudėtis ką tik pakeista kitame lange ar kito naudotojo. Atnaujinkite puslapį ir pakartokite.',
-          'The commission was just changed in another window or by another user. Reload the page and try again.',
-        );
+        throw new DomainError('COMMISSION_CHANGED');
       }
       // A member an earlier meeting sat with stays on record: membership ends, it is not erased.
       const kept = new Set(members.map((m) => m.id));
       const used = ctx.meetings.list().flatMap((m) => (m.members ?? []).map((x) => ({ member: x, meeting: m })));
       const lost = used.find((u) => !kept.has(u.member.id));
       if (lost) {
-        throw new DomainError(
-          'MEMBER_IN_USE',
-          `${lost.member.name} dalyvavo ${lost.meeting.date} posėdžio sudėtyje, todėl neištrinamas. Nurodykite narystės pabaigos datą.`,
-          `${lost.member.name} sat on the meeting of ${lost.meeting.date}, so the member is not deleted. Give the date the membership ended.`,
-          { memberId: lost.member.id },
-        );
+        throw new DomainError('MEMBER_IN_USE', { memberId: lost.member.id, name: lost.member.name, date: lost.meeting.date });
       }
       const next: CommissionRecord = { members, rules, revision: revision + 1, updatedAt: ctx.now().toISOString() };
       caller.record({ kind: 'commission' }, current ?? undefined, next, `Komisijos sudėtis ir taisyklės (${members.length} nariai)`, (w) => w.commission.put(next));

@@ -124,28 +124,13 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
     const roles = caller.user?.roles ?? [];
     const other = open.find((slot) => slot.userId && SIGNING_ROLES[slot.role].some((allowed) => roles.includes(allowed)));
     if (other) {
-      throw new DomainError(
-        'USER_NOT_SIGNER',
-        `Šią parašo vietą („${other.position}“) pasirašo ${other.name} iš savo naudotojo paskyros, ne jūs. Dokumentas liko nepakeistas.`,
-        `This signature line (“${other.position}”) is signed by ${other.name} from their own user account, not by you. The document is unchanged.`,
-        { id: doc.id, expected: other.name },
-      );
+      throw new DomainError('USER_NOT_SIGNER', { id: doc.id, expected: other.name, position: other.position });
     }
     const unassigned = open.find((slot) => slot.role === 'halfwayHouseEmployee' && !slot.userId);
     if (unassigned) {
-      throw new DomainError(
-        'SIGNER_NOT_SET',
-        `Šią parašo vietą pasirašo pusiaukelės namų darbuotojas ${unassigned.name} (Aprašo 20 p.), bet registre nenurodyta jo naudotojo paskyra. Administratorius ją nurodo nustatymuose, tada parenkite dokumentą iš naujo.`,
-        `This line is signed by the halfway-house employee ${unassigned.name} (V-77 p. 20), but the register names no user account for them. The administrator sets it in the settings; then issue the document again.`,
-        { id: doc.id },
-      );
+      throw new DomainError('SIGNER_NOT_SET', { id: doc.id, name: unassigned.name });
     }
-    throw new DomainError(
-      'NOTHING_TO_SIGN',
-      'Šiame dokumente jūsų parašo nelaukiama: jį pasirašo kiti asmenys arba jis jau pasirašytas.',
-      'This document does not await your signature: others sign it, or it is already signed.',
-      { id: doc.id },
-    );
+    throw new DomainError('NOTHING_TO_SIGN', { id: doc.id });
   };
 
   /**
@@ -163,13 +148,13 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
         continue;
       }
       if (awaiting(cited).length === 0) continue;
-      const name = `${cited.documentType.toLocaleLowerCase('lt')} Nr. ${cited.registrationNumber}`;
-      throw new DomainError(
-        'CITED_NOT_SIGNED',
-        `Pirmiausia turi būti pasirašytas dokumentas, kurį šis cituoja: ${name}. Dokumentas liko nepakeistas.`,
-        `The document this one cites must be signed first: ${cited.kind} No. ${cited.registrationNumber}. The document is unchanged.`,
-        { id: doc.id, cited: cited.id, registrationNumber: cited.registrationNumber },
-      );
+      throw new DomainError('CITED_NOT_SIGNED', {
+        id: doc.id,
+        cited: cited.id,
+        registrationNumber: cited.registrationNumber,
+        kind: cited.kind,
+        documentType: cited.documentType,
+      });
     }
   };
 
@@ -177,11 +162,7 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
     if (credential.kind === 'pkcs12') return { signer: openPkcs12(credential.bytes, credential.password), method: 'pkcs12' };
     const modulePath = ctx.settings.get()?.signing?.pkcs11Module ?? '';
     if (modulePath === '') {
-      throw new DomainError(
-        'PKCS11_NOT_CONFIGURED',
-        'Kortelės skaitytuvo (PKCS#11) modulis nenurodytas. Administratorius jį nurodo nustatymuose.',
-        'The card reader (PKCS#11) module is not set. The administrator sets it in the settings.',
-      );
+      throw new DomainError('PKCS11_NOT_CONFIGURED');
     }
     return { signer: await openPkcs11({ modulePath, pin: credential.pin }), method: 'pkcs11' };
   };
@@ -205,20 +186,10 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
   const sign = async (id: string, credential: ParsedInput<'documents.sign'>['credential'], caller: Call): Promise<DocumentItem> => {
     const doc = ctx.generated.get(id);
     if (doc.replacedBy !== undefined) {
-      throw new DomainError(
-        'DOCUMENT_REPLACED',
-        'Šis dokumentas pakeistas nauju, todėl jo pasirašyti nebegalima. Pasirašykite naująjį.',
-        'This document was replaced by a new one and can no longer be signed. Sign the new one.',
-        { id, replacedBy: doc.replacedBy },
-      );
+      throw new DomainError('DOCUMENT_REPLACED', { id, replacedBy: doc.replacedBy });
     }
     if (signaturesOf(doc).some((sig) => sig.by.userId === caller.user?.id)) {
-      throw new DomainError(
-        'ALREADY_SIGNED',
-        'Šį dokumentą jau pasirašėte; kitą parašo vietą pasirašo kitas asmuo.',
-        'You have already signed this document; the other signature line is for someone else.',
-        { id },
-      );
+      throw new DomainError('ALREADY_SIGNED', { id });
     }
     const slot = slotFor(doc, caller);
     const role = slot.role;
@@ -247,12 +218,7 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
       };
       const reused = signaturesOf(doc).find((sig) => (sig.certificate.serialNumber === info.serialNumber && sig.certificate.issuer === info.issuer) || samePerson(sig));
       if (reused) {
-        throw new DomainError(
-          'CERT_ALREADY_USED',
-          `${holder.name} jau pasirašė kitą šio dokumento parašo vietą (šiuo ar kitu savo sertifikatu); kiekvieną vietą pasirašo kitas asmuo savo sertifikatu. Dokumentas liko nepakeistas.`,
-          `${holder.name} already signed another line of this document (with this or another certificate of theirs); each line is signed by another person with their own certificate. The document is unchanged.`,
-          { id, holder: holder.name },
-        );
+        throw new DomainError('CERT_ALREADY_USED', { id, holder: holder.name });
       }
       const timestampUrl = ctx.settings.get()?.signing?.timestampUrl ?? '';
       signed = await signPdf(current, {
@@ -273,14 +239,10 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
     const check = verifyPdf(signed, { trusted, now: ctx.now() });
     const newest = check.signatures[check.signatures.length - 1];
     if (check.signatures.length !== signaturesOf(doc).length + 1 || !check.signatures.every((s) => s.cms.intact) || !newest) {
-      throw new DomainError('SIGNING_FAILED', 'Pasirašytas dokumentas nepraėjo patikros, todėl neišsaugotas. Dokumentas liko nepakeistas.', 'The signed document failed its check and was not saved. The document is unchanged.');
+      throw new DomainError('SIGNING_FAILED', { reason: { why: 'checkFailed' } });
     }
     if (trusted.length > 0 && !newest.cms.trusted) {
-      throw new DomainError(
-        'CERT_UNTRUSTED',
-        `Sertifikatą „${certificate.commonName || certificate.subject}“ išdavė įstaigos nepatvirtintas sertifikavimo centras (${certificate.issuer}). Pasirašykite kvalifikuotu sertifikatu arba kreipkitės į administratorių. Dokumentas liko nepakeistas.`,
-        `The certificate “${certificate.commonName || certificate.subject}” was issued by a certification authority the institution does not trust (${certificate.issuer}). Sign with a qualified certificate or ask the administrator. The document is unchanged.`,
-      );
+      throw new DomainError('CERT_UNTRUSTED', { certificate: certificate.commonName || certificate.subject, issuer: certificate.issuer });
     }
     const sha256 = sha256Hex(signed);
     const at = ctx.now().toISOString();
@@ -391,7 +353,7 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
       const doc = ctx.generated.get(id);
       const index = version === undefined ? doc.versions.length - 1 : version - 1;
       const v = doc.versions[index];
-      if (!v) throw new DomainError('VERSION_NOT_FOUND', 'Tokios dokumento versijos nėra.', 'There is no such version of the document.', { id, version });
+      if (!v) throw new DomainError('VERSION_NOT_FOUND', { id, version });
       const bytes = ctx.documents.read(v.sha256);
       return { name: `${doc.registrationNumber.replace(/[^\p{L}\d.-]/gu, '_')}.pdf`, bytes, sha256: v.sha256, version: index + 1 };
     },
@@ -427,21 +389,11 @@ export function checkNoneActive(all: readonly GeneratedDocument[], request: Docu
   const active = all.filter((d) => d.replacedBy === undefined && d.id !== replaced?.id && about(d));
   const same = active.find((d) => d.kind === request.kind);
   if (same) {
-    throw new DomainError(
-      'DOCUMENT_EXISTS',
-      `Šis dokumentas jau parengtas (Nr. ${same.registrationNumber}). Jei jį reikia taisyti, parenkite naują, kuris jį pakeis.`,
-      `This document has already been issued (No. ${same.registrationNumber}). To correct it, issue a new one that replaces it.`,
-      { id: same.id },
-    );
+    throw new DomainError('DOCUMENT_EXISTS', { id: same.id, registrationNumber: same.registrationNumber });
   }
   const other = active.find((d) => d.kind === EXCLUSIVE[request.kind]);
   if (other) {
-    throw new DomainError(
-      'DOCUMENT_CONFLICT',
-      `Dėl šio nuteistojo jau parengtas ${other.documentType.toLocaleLowerCase('lt')} Nr. ${other.registrationNumber}; įsakymas perkelti ir sprendimas neperkelti negali galioti kartu (Aprašo 13, 15 p.).`,
-      `A ${other.kind} (No. ${other.registrationNumber}) already exists for this convict; an order to transfer and a decision not to transfer cannot both stand (V-77 p. 13, 15).`,
-      { id: other.id },
-    );
+    throw new DomainError('DOCUMENT_CONFLICT', { id: other.id, kind: other.kind, documentType: other.documentType, registrationNumber: other.registrationNumber });
   }
 }
 
@@ -463,11 +415,6 @@ function checkReplacement(old: GeneratedDocument, request: DocumentRequest): voi
     ('caseId' in request ? old.caseIds.includes(request.caseId) : true) &&
     ('meetingId' in request ? old.meetingId === request.meetingId : true);
   if (!same || old.replacedBy !== undefined) {
-    throw new DomainError(
-      'REPLACEMENT_MISMATCH',
-      'Pakeisti galima tik tos pačios rūšies to paties asmens ar posėdžio dokumentą, kuris dar nepakeistas.',
-      'Only a document of the same kind about the same person or meeting, not yet replaced, can be replaced.',
-      { id: old.id },
-    );
+    throw new DomainError('REPLACEMENT_MISMATCH', { id: old.id });
   }
 }

@@ -78,13 +78,10 @@ export function holderMatches(holder: CertificateHolder, expected: ExpectedSigne
 
 /** CERT_NOT_SIGNER, naming the certificate's holder and the official the line expects. */
 export function certNotSigner(holder: CertificateHolder, expected: ExpectedSigner & { position: string }): DomainError {
-  const who = holder.name || '(be vardo)';
-  const code = expected.personalCode ? ` (asmens kodas ${expected.personalCode})` : '';
-  const codeEn = expected.personalCode ? ` (personal code ${expected.personalCode})` : '';
-  return new DomainError(
-    'CERT_NOT_SIGNER',
-    `Sertifikatas išduotas asmeniui ${who}, o šią parašo vietą („${expected.position}“) pasirašo ${expected.name}${code}. Pasirašykite savo sertifikatu. Dokumentas liko nepakeistas.`,
-    `The certificate belongs to ${who}, but this signature line (“${expected.position}”) is signed by ${expected.name}${codeEn}. Sign with your own certificate. The document is unchanged.`,
-    { holder: who, expected: expected.name },
-  );
+  return new DomainError('CERT_NOT_SIGNER', {
+    holder: holder.name,
+    expected: expected.name,
+    position: expected.position,
+    ...(expected.personalCode ? { personalCode: expected.personalCode } : {}),
+  });
 }

@@ -17,6 +17,7 @@ import type {
 } from '../../../shared/domain/documents/documentSources';
 import { buildDocument } from '../../../shared/domain/documents/templates';
 import { DomainError } from '../../../shared/domain/errors';
+import type { CitedKind, NotDue } from '../../../shared/domain/errorTexts/documents';
 import type { ServiceContext } from '../context';
 import { amendedOf } from '../meetings/views';
 
@@ -29,23 +30,19 @@ import { amendedOf } from '../meetings/views';
 export function registerOf(ctx: ServiceContext): RegisterSettings {
   const register = ctx.settings.get()?.register;
   if (!register) {
-    throw new DomainError(
-      'REGISTER_NOT_SET_UP',
-      'Dokumentų registras nenustatytas: administratorius nustatymuose turi nurodyti vietovę, direktorių ir registracijos numerių priešdėlius.',
-      'The document register is not set up: the administrator must give the place, the director and the registration prefixes in the settings.',
-    );
+    throw new DomainError('REGISTER_NOT_SET_UP');
   }
   return register;
 }
 
 function settingsOf(ctx: ServiceContext): Settings {
   const settings = ctx.settings.get();
-  if (!settings) throw new DomainError('NOT_SET_UP', 'Įstaiga dar nenustatyta.', 'The institution has not been set up.');
+  if (!settings) throw new DomainError('NOT_SET_UP');
   return settings;
 }
 
-function notReady(lt: string, en: string, details?: Record<string, unknown>): DomainError {
-  return new DomainError('DOCUMENT_NOT_DUE', lt, en, details);
+function notReady(why: NotDue): DomainError {
+  return new DomainError('DOCUMENT_NOT_DUE', why);
 }
 
 const tallyOf = (t: FrozenResult['tally'] | undefined): VoteCount => ({
@@ -82,11 +79,7 @@ function decidedIn(ctx: ServiceContext, record: CaseRecord): Decided {
   const item = meeting?.state === 'closed' ? meeting.agenda.find((i) => i.caseId === record.id) : undefined;
   const frozen = item?.frozen;
   if (!meeting || !item || frozen?.outcome !== 'decided' || frozen.decision === undefined) {
-    throw notReady(
-      'Komisija dėl šio prašymo dar nėra priėmusi sprendimo baigtame posėdyje (Aprašo 10 p.).',
-      'The commission has not yet decided on this request in a closed meeting (V-77 p. 10).',
-      { caseId: record.id },
-    );
+    throw notReady({ why: 'notDecided', caseId: record.id });
   }
   const amended = amendedOf(item) ?? { evaluation: frozen.evaluation, rationale: frozen.rationale };
   return { meeting, item, frozen: frozen as Decided['frozen'], ...amended };
@@ -115,11 +108,7 @@ function commissionOf<D extends DecisionId>(ctx: ServiceContext, decided: Decide
 
 function requireDecision(decided: Decided, allowed: readonly DecisionId[], point: string): void {
   if (allowed.includes(decided.frozen.decision)) return;
-  throw notReady(
-    `Šis dokumentas rengiamas tik po komisijos sprendimo ${allowed.join(' arba ')} (Aprašo ${point} p.); komisija priėmė sprendimą ${decided.frozen.decision}.`,
-    `This document follows only the commission's decision ${allowed.join(' or ')} (V-77 p. ${point}); the commission decided ${decided.frozen.decision}.`,
-    { decision: decided.frozen.decision },
-  );
+  throw notReady({ why: 'decision', decision: decided.frozen.decision, allowed, point });
 }
 
 /**
@@ -202,40 +191,28 @@ export function directorOf(register: RegisterSettings, signedBy: string | undefi
   if (signedBy === undefined || signedBy === 'director') return personOf(register.director);
   const deputy = (register.deputies ?? []).find((d) => d.id === signedBy);
   if (!deputy) {
-    throw new DomainError(
-      'SIGNER_UNKNOWN',
-      'Pasirinkto direktoriaus pavaduotojo registre nėra. Pasirinkite direktorių arba registre esantį pavaduotoją.',
-      'The chosen deputy director is not in the register. Choose the director or a deputy the register names.',
-      { signedBy },
-    );
+    throw new DomainError('SIGNER_UNKNOWN', { signedBy });
   }
   return { ...personOf(deputy), acting: true };
 }
 
 /** When issuing, what a document cites must have been issued first (a preview may cite "Nr. ____"). */
-function requireIssued(ref: DocumentRef, what: { lt: string; en: string }): void {
+function requireIssued(ref: DocumentRef, cited: CitedKind): void {
   if (ref.number !== null) return;
-  throw notReady(`Pirmiausia parenkite ${what.lt}: šis dokumentas jį cituoja su registracijos numeriu.`, `Issue the ${what.en} first: this document cites it by its registration number.`);
+  throw notReady({ why: 'citedNotIssued', cited });
 }
-
-const MINUTES = { lt: 'posėdžio protokolą', en: 'minutes' };
-const PROPOSAL = { lt: 'komisijos siūlymą', en: "commission's proposal" };
 
 /** V-77 p. 12, 20, 45: the halfway-house employee keeps the list and submits a return; they must be named. */
 function employeeOf(register: RegisterSettings): PersonFacts {
   if (register.halfwayHouseEmployee.name !== '' && register.halfwayHouseEmployee.position !== '') return personOf(register.halfwayHouseEmployee);
-  throw new DomainError(
-    'REGISTER_NOT_SET_UP',
-    'Nenurodytas pusiaukelės namų darbuotojas (vardas, pavardė ir pareigos), kuris tvarko sąrašą ir teikia grąžinimo teikimus. Administratorius jį nurodo nustatymuose.',
-    'The halfway-house employee who keeps the list and submits returns (name and position) is not set. The administrator sets them in the settings.',
-  );
+  throw new DomainError('REGISTER_NOT_SET_UP', { missing: 'employee' });
 }
 
 /** The document model for a request, with the cases (and meeting) it concerns. */
 export function documentSources(ctx: ServiceContext, request: DocumentRequest, registrationNumber: string | null, options: { issuing?: boolean } = {}): Sources {
   const cites: string[] = [];
   /** A cited document: its reference, and its id kept so that it is signed before this one (issue 12). */
-  const cite = (doc: GeneratedDocument | undefined, fallbackDate: IsoDate, what: { lt: string; en: string }): DocumentRef => {
+  const cite = (doc: GeneratedDocument | undefined, fallbackDate: IsoDate, what: CitedKind): DocumentRef => {
     const ref = refOf(doc, fallbackDate);
     if (options.issuing) requireIssued(ref, what);
     if (doc && !cites.includes(doc.id)) cites.push(doc.id);
@@ -260,7 +237,7 @@ export function documentSources(ctx: ServiceContext, request: DocumentRequest, r
   if (request.kind === 'minutes') {
     const meeting = ctx.meetings.get(request.meetingId);
     if (meeting.state !== 'closed') {
-      throw notReady('Protokolas rengiamas, kai posėdis baigtas.', 'The minutes are drawn up once the meeting is closed.', { state: meeting.state });
+      throw notReady({ why: 'meetingNotClosed', state: meeting.state });
     }
     const model = buildDocument({ kind: 'minutes', sources: { institution, meeting: meetingFactsOf({ ...meeting, members: membersOf(ctx, meeting) }, readCase) } }, registrationNumber, meeting.date);
     return { model, caseIds: meeting.agenda.map((i) => i.caseId), meetingId: meeting.id, cites };
@@ -290,9 +267,7 @@ export function documentSources(ctx: ServiceContext, request: DocumentRequest, r
   if (request.kind === 'returnSubmission' || request.kind === 'returnDecision') {
     // V-77 p. 44–46: a convict is returned from the halfway house, so they must have arrived there.
     if (record.state !== 'transferred' && record.state !== 'returned') {
-      throw notReady('Grąžinti galima tik į pusiaukelės namus perkeltą nuteistąjį (Aprašo 44–46 p.).', 'Only a convict transferred to the halfway house can be returned (V-77 p. 44–46).', {
-        state: record.state,
-      });
+      throw notReady({ why: 'notTransferred', state: record.state });
     }
     if (request.kind === 'returnSubmission') {
       const employee = employeeOf(register);
@@ -305,7 +280,7 @@ export function documentSources(ctx: ServiceContext, request: DocumentRequest, r
       );
     }
     const submitted = issued(ctx, 'returnSubmission', (d) => d.caseIds.includes(record.id));
-    const submission = cite(submitted, today, { lt: 'grąžinimo teikimą', en: 'return submission' });
+    const submission = cite(submitted, today, 'returnSubmission');
     // The text names the employee who submitted it, in their gender (issue 12).
     const signedSlot = submitted?.slots.find((slot) => slot.role === 'halfwayHouseEmployee');
     const employee = register.halfwayHouseEmployee.name !== '' ? personOf(register.halfwayHouseEmployee) : signedSlot ? { name: signedSlot.name, position: signedSlot.position } : undefined;
@@ -319,8 +294,8 @@ export function documentSources(ctx: ServiceContext, request: DocumentRequest, r
   }
 
   const decided = decidedIn(ctx, record);
-  const minutes = () => cite(issued(ctx, 'minutes', (d) => d.meetingId === decided.meeting.id), decided.meeting.date, MINUTES);
-  const proposalOf = () => cite(issued(ctx, 'proposal', (d) => d.caseIds.includes(record.id)), decided.meeting.date, PROPOSAL);
+  const minutes = () => cite(issued(ctx, 'minutes', (d) => d.meetingId === decided.meeting.id), decided.meeting.date, 'minutes');
+  const proposalOf = () => cite(issued(ctx, 'proposal', (d) => d.caseIds.includes(record.id)), decided.meeting.date, 'proposal');
   switch (request.kind) {
     case 'proposal': {
       minutes();

@@ -3,10 +3,10 @@ import { FACTS_SCHEMAS } from '../../../shared/contract/dossierSchemas';
 import type { Caller } from '../../../shared/contract/methods';
 import type { CaseRecord } from '../../../shared/contract/schemas';
 import { compareIso } from '../../../shared/domain/calendar';
-import { CASE_STATE_LABELS, DOSSIER_EDITABLE_STATES, DOSSIER_EXTENDABLE_STATES, type CaseState, type ChangeStamp } from '../../../shared/domain/caseStates';
+import { DOSSIER_EDITABLE_STATES, DOSSIER_EXTENDABLE_STATES, type CaseState, type ChangeStamp } from '../../../shared/domain/caseStates';
 import { currentVersion, factsIssues, proposeItem, type DossierDocument, type DossierItemRecord, type DossierItems, type ItemFacts } from '../../../shared/domain/dossier';
 import type { DossierItemId } from '../../../shared/domain/dossierItems';
-import { DomainError, fieldError } from '../../../shared/domain/errors';
+import { DomainError, fieldError, fieldsError } from '../../../shared/domain/errors';
 import { caseChanges, stampOf } from '../cases/caseChanges';
 import type { ServiceContext, ServiceHandlers, Stores } from '../context';
 import { sha256Hex } from '../store/documentStore';
@@ -25,11 +25,7 @@ const COMPLETE_STATES: readonly CaseState[] = ['ready_for_commission', 'schedule
 
 function assertEditable(record: CaseRecord): void {
   if (DOSSIER_EDITABLE_STATES.includes(record.state)) return;
-  throw new DomainError(
-    'DOSSIER_LOCKED',
-    `Komisijai priėmus sprendimą, bylos medžiaga nebekeičiama (būsena „${CASE_STATE_LABELS[record.state].lt}“).`,
-    `Once the commission has decided, the dossier is no longer changed (state “${CASE_STATE_LABELS[record.state].en}”).`,
-  );
+  throw new DomainError('DOSSIER_LOCKED', { state: record.state });
 }
 
 function sessionOf(caller: Caller): string {
@@ -69,11 +65,7 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
     // since, e.g. an identity document expired) may be completed; only a complete one is held to it.
     const wasComplete = isDossierComplete(before, ctx.today());
     if (COMPLETE_STATES.includes(after.state) && wasComplete && !isDossierComplete(after, ctx.today())) {
-      throw new DomainError(
-        'DOSSIER_WOULD_BE_INCOMPLETE',
-        `Byla jau „${CASE_STATE_LABELS[after.state].lt}“, todėl jos medžiaga turi likti pilna: šis pakeitimas paliktų trūkumų. Pakeitimas neišsaugotas.`,
-        `The case is already “${CASE_STATE_LABELS[after.state].en}”, so its dossier must stay complete: this change would leave gaps. Nothing was saved.`,
-      );
+      throw new DomainError('DOSSIER_WOULD_BE_INCOMPLETE', { state: after.state });
     }
     return advanceIfComplete(after, ctx.today(), stamp);
   };
@@ -117,24 +109,19 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
         const replaced = file.replaces === undefined ? undefined : item.documents.find((d) => d.id === file.replaces);
         if (file.replaces !== undefined) {
           if (!replaced) {
-            throw new DomainError('DOCUMENT_NOT_FOUND', `Keičiamo dokumento punkte ${file.item} nėra.`, `The document to replace is not in item ${file.item}.`, { documentId: file.replaces });
+            throw new DomainError('DOCUMENT_NOT_FOUND', { documentId: file.replaces, replacingIn: file.item });
           }
           if (!file.note) {
-            throw fieldError('note', 'required', `Nurodykite, kas pasikeitė naujoje „${s.name}“ versijoje.`, `Say what changed in the new version “${s.name}”.`);
+            throw fieldError('note', 'required', { why: 'versionNote', file: s.name });
           }
           if (currentVersion(replaced).sha256 === s.sha256) {
-            throw new DomainError('DOCUMENT_SAME_CONTENT', `Failas „${s.name}“ sutampa su dabartine dokumento versija: keisti nėra ką.`, `The file “${s.name}” is the same as the current version: nothing to replace.`, { file: s.name });
+            throw new DomainError('DOCUMENT_SAME_CONTENT', { file: s.name });
           }
         }
         // The same content once per item: as a new document or as another document's new version.
         const same = item.documents.find((d) => d !== replaced && currentVersion(d).sha256 === s.sha256);
         if (same) {
-          throw new DomainError(
-            'DOCUMENT_ALREADY_ATTACHED',
-            `Failas „${s.name}“ jau pridėtas prie ${file.item} punkto (kaip „${currentVersion(same).name}“). Niekas neišsaugota.`,
-            `The file “${s.name}” is already attached to item ${file.item} (as “${currentVersion(same).name}”). Nothing was saved.`,
-            { file: s.name, item: file.item },
-          );
+          throw new DomainError('DOCUMENT_ALREADY_ATTACHED', { file: s.name, item: file.item, attachedAs: currentVersion(same).name });
         }
         if (replaced) {
           replaced.versions.push({ ...version, note: file.note });
@@ -170,11 +157,11 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
       const today = ctx.today();
       if (receivedOn !== undefined && receivedOn !== current.receivedOn) {
         if (current.documents.length === 0) {
-          throw fieldError('receivedOn', 'invalid', `Pirmiausia pridėkite ${item} punkto dokumentą: gautu laikomas punktas, kurio dokumentas yra byloje.`, `Attach the document of item ${item} first: an item counts as received once its document is in the case.`);
+          throw fieldError('receivedOn', 'invalid', { why: 'attachFirst', item });
         }
-        if (compareIso(receivedOn, today) > 0) throw fieldError('receivedOn', 'dateInFuture', 'Gavimo data negali būti vėlesnė už šiandienos datą.', 'The date received cannot be later than today.');
+        if (compareIso(receivedOn, today) > 0) throw fieldError('receivedOn', 'dateInFuture', { why: 'receivedInFuture' });
         if (compareIso(receivedOn, record.request.requestDate) < 0) {
-          throw fieldError('receivedOn', 'receivedBeforeRequest', `Gavimo data negali būti ankstesnė už prašymo datą (${record.request.requestDate}).`, `The date received cannot be before the request date (${record.request.requestDate}).`);
+          throw fieldError('receivedOn', 'receivedBeforeRequest', { why: 'receivedBeforeRequest', requestDate: record.request.requestDate });
         }
         next.receivedOn = receivedOn;
       }
@@ -182,8 +169,7 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
         const parsed = FACTS_SCHEMAS[item].parse(facts) as ItemFacts;
         const issues = factsIssues(item, parsed as never, items, today);
         if (issues.length > 0) {
-          const fields = issues.map((i) => ({ path: `facts.${i.path}`, key: i.key }));
-          throw new DomainError('INVALID_INPUT', 'Neteisingi duomenys: datos ne iš eilės arba ateityje.', 'Invalid data: dates out of order or in the future.', { fields });
+          throw fieldsError(issues.map((i) => ({ path: `facts.${i.path}`, key: i.key })), { why: 'factsDates' });
         }
         next.facts = parsed;
       }
@@ -200,7 +186,7 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
       assertEditable(record);
       const items: DossierItems = structuredClone(dossierItemsOf(record));
       const found = findDocument(items, documentId);
-      if (!found) throw new DomainError('DOCUMENT_NOT_FOUND', 'Tokio dokumento šioje byloje nėra.', 'There is no such document in this case.', { documentId });
+      if (!found) throw new DomainError('DOCUMENT_NOT_FOUND', { documentId });
       const item = items[found.item]!;
       item.documents = item.documents.filter((d) => d.id !== documentId);
       // An item without documents is waiting again; its facts stay for when the right one comes.
@@ -226,11 +212,7 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
     'dossier.extendTerm': async ({ caseId, revision, days, reason }, caller) => {
       const record = forEdit(caseId, revision);
       if (!DOSSIER_EXTENDABLE_STATES.includes(record.state)) {
-        throw new DomainError(
-          'EXTENSION_CLOSED',
-          `Medžiagos pateikimo terminas pratęsiamas, kol medžiaga dar negauta (V-77 7 p.); dabar byla „${CASE_STATE_LABELS[record.state].lt}“.`,
-          `The dossier term can be extended only while the dossier has not arrived (V-77 p. 7); the case is now “${CASE_STATE_LABELS[record.state].en}”.`,
-        );
+        throw new DomainError('EXTENSION_CLOSED', { state: record.state });
       }
       const at = ctx.now().toISOString();
       const changed: CaseRecord = {
@@ -247,7 +229,7 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
       const record = ctx.cases.get(caseId);
       const found = findDocument(dossierItemsOf(record), documentId);
       const v = found && (version === undefined ? currentVersion(found.document) : found.document.versions[version - 1]);
-      if (!v) throw new DomainError('DOCUMENT_NOT_FOUND', 'Tokio dokumento šioje byloje nėra.', 'There is no such document in this case.', { documentId, version });
+      if (!v) throw new DomainError('DOCUMENT_NOT_FOUND', { documentId, version });
       return { name: v.name, kind: v.kind, size: v.size, sha256: v.sha256, bytes: ctx.documents.read(v.sha256) };
     },
   };

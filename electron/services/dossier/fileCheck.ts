@@ -13,6 +13,7 @@
  */
 import { crc32 } from 'node:zlib';
 import { DomainError } from '../../../shared/domain/errors';
+import { formatMegabytes, formatSizeAndLimit, type DetectedContent } from '../../../shared/domain/errorTexts/dossier';
 import {
   dictionaryAt,
   objectHeaderAt,
@@ -27,8 +28,10 @@ import {
 
 export type DocumentKind = 'pdf' | 'jpeg' | 'png';
 
-/** What a refused file was recognised as (details.detected of FILE_NOT_DOCUMENT). */
-export type DetectedContent = 'exe' | 'elf' | 'zip' | 'gif' | 'tiff' | 'bmp' | 'heic' | 'rar' | '7z' | 'text' | 'unknown';
+/** What a refused file was recognised as (FILE_NOT_DOCUMENT's `detected`). */
+export type { DetectedContent };
+/** Sizes as the refusals write them (their texts are in the error catalogue). */
+export { formatMegabytes, formatSizeAndLimit };
 
 /** A PDF reader looks for the header in the first 1024 bytes and for `%%EOF` in the last 1024. */
 const HEADER_WINDOW = 1024;
@@ -40,8 +43,6 @@ const TAIL_WINDOW = 64 * 1024;
 const MAX_DICTIONARY = 64 * 1024;
 /** How many bytes decide whether a file is plain text. */
 const TEXT_WINDOW = 4096;
-
-const MIB = 1024 * 1024;
 
 /**
  * Check that `bytes` (a file called `name`, as the user named it) is a usable PDF, JPEG or PNG of at
@@ -73,173 +74,38 @@ export function checkDocument(name: string, bytes: Uint8Array, maxBytes: number)
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Sizes, written the way the user reads them
-
-/** Bytes as megabytes (MiB) for a message: „52,4 MB“ in Lithuanian, "52.4 MB" in English, „50 MB“ when whole. */
-export function formatMegabytes(bytes: number, lang: 'lt' | 'en' = 'lt', decimals = 1): string {
-  const text = (bytes / MIB).toFixed(decimals).replace(/\.?0+$/, '');
-  return `${lang === 'lt' ? text.replace('.', ',') : text} MB`;
-}
-
-/**
- * A file's size and the limit, written so that the size visibly exceeds the limit (52,4 MB vs 50 MB,
- * but 50,01 MB rather than 50 MB vs 50 MB); small sizes (tests, tiny limits) in kB or bytes.
- */
-export function formatSizeAndLimit(size: number, limit: number, lang: 'lt' | 'en'): { size: string; limit: string } {
-  const format = (n: number, decimals: number): string => {
-    if (limit < 1024) return `${n} B`;
-    if (limit < MIB) {
-      const text = (n / 1024).toFixed(decimals).replace(/\.?0+$/, '');
-      return `${lang === 'lt' ? text.replace('.', ',') : text} kB`;
-    }
-    return formatMegabytes(n, lang, decimals);
-  };
-  for (let decimals = 1; decimals <= 3; decimals++) {
-    const s = format(size, decimals);
-    const l = format(limit, decimals);
-    if (s !== l) return { size: s, limit: l };
-  }
-  return { size: `${size} B`, limit: `${limit} B` };
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Refusals: each names the file and says plainly what to do
+// Refusals: each names the file and says plainly what to do (the texts: shared/domain/errorTexts/dossier)
 
 function fileEmpty(name: string): DomainError {
-  return new DomainError(
-    'FILE_EMPTY',
-    `Failas „${name}“ tuščias (0 baitų). Jis tikriausiai nebuvo iki galo išsaugotas ar nukopijuotas: atidarykite originalą, išsaugokite jį dar kartą ir pridėkite iš naujo.`,
-    `The file “${name}” is empty (0 bytes). It was probably not saved or copied completely: open the original, save it again and attach it again.`,
-    { file: name, size: 0 },
-  );
+  return new DomainError('FILE_EMPTY', { file: name, size: 0 });
 }
 
 function fileTooLarge(name: string, size: number, limit: number): DomainError {
-  const lt = formatSizeAndLimit(size, limit, 'lt');
-  const en = formatSizeAndLimit(size, limit, 'en');
-  return new DomainError(
-    'FILE_TOO_LARGE',
-    `Failas „${name}“ per didelis: ${lt.size}, o leidžiama ne daugiau kaip ${lt.limit}. Nuskenuokite dokumentą mažesne raiška (pvz., 200–300 dpi) arba suspauskite PDF failą ir pridėkite iš naujo.`,
-    `The file “${name}” is too large: ${en.size}, while at most ${en.limit} is allowed. Scan the document at a lower resolution (e.g. 200–300 dpi) or compress the PDF and attach it again.`,
-    { file: name, size, limit },
-  );
-}
-
-const CONTENT_NAMES: Record<Exclude<DetectedContent, 'unknown'>, { lt: string; en: string }> = {
-  exe: { lt: 'Windows programa (.exe)', en: 'a Windows program (.exe)' },
-  elf: { lt: 'Linux programa', en: 'a Linux program' },
-  zip: { lt: 'ZIP archyvas arba „Office“ dokumentas (pvz., „Word“ .docx ar „Excel“ .xlsx)', en: 'a ZIP archive or an Office document (e.g. Word .docx or Excel .xlsx)' },
-  gif: { lt: 'GIF paveikslėlis', en: 'a GIF image' },
-  tiff: { lt: 'TIFF paveikslėlis', en: 'a TIFF image' },
-  bmp: { lt: 'BMP paveikslėlis', en: 'a BMP image' },
-  heic: { lt: 'HEIC nuotrauka (pvz., iš „iPhone“) ar kitas ISO medijos failas', en: 'a HEIC photo (e.g. from an iPhone) or another ISO media file' },
-  rar: { lt: 'RAR archyvas', en: 'a RAR archive' },
-  '7z': { lt: '7z archyvas', en: 'a 7z archive' },
-  text: { lt: 'paprastas tekstas', en: 'plain text' },
-};
-
-function adviceFor(detected: DetectedContent): { lt: string; en: string } {
-  switch (detected) {
-    case 'exe':
-    case 'elf':
-      return {
-        lt: 'Tai ne dokumentas: neatidarykite jo ir paprašykite siuntėjo atsiųsti patį dokumentą PDF formatu.',
-        en: 'This is not a document: do not open it, and ask the sender for the document itself as a PDF.',
-      };
-    case 'zip':
-      return {
-        lt: 'Jei tai „Word“ ar „Excel“ dokumentas, atidarykite jį ir išsaugokite kaip PDF (Failas → Išsaugoti kaip → PDF); jei tai archyvas, išskleiskite jį ir pridėkite dokumentus po vieną.',
-        en: 'If it is a Word or Excel document, open it and save it as a PDF (File → Save As → PDF); if it is an archive, extract it and attach the documents one by one.',
-      };
-    case 'rar':
-    case '7z':
-      return {
-        lt: 'Išskleiskite archyvą ir pridėkite jame esančius dokumentus po vieną.',
-        en: 'Extract the archive and attach the documents in it one by one.',
-      };
-    case 'gif':
-    case 'tiff':
-    case 'bmp':
-    case 'heic':
-      return {
-        lt: 'Išsaugokite paveikslėlį kaip JPEG ar PNG arba nuskenuokite dokumentą į PDF ir pridėkite iš naujo.',
-        en: 'Save the image as JPEG or PNG, or scan the document to PDF, and attach it again.',
-      };
-    case 'text':
-      return {
-        lt: 'Išsaugokite tekstą kaip PDF (pvz., spausdindami į PDF) ir pridėkite iš naujo.',
-        en: 'Save the text as a PDF (e.g. by printing to PDF) and attach it again.',
-      };
-    case 'unknown':
-      return {
-        lt: 'Išsaugokite dokumentą kaip PDF arba nuskenuokite jį ir pridėkite iš naujo.',
-        en: 'Save the document as a PDF or scan it, and attach it again.',
-      };
-  }
+  return new DomainError('FILE_TOO_LARGE', { file: name, size, limit });
 }
 
 function notDocument(name: string, size: number, detected: DetectedContent): DomainError {
-  const what = detected === 'unknown' ? null : CONTENT_NAMES[detected];
-  const advice = adviceFor(detected);
-  const lt = what
-    ? `Failas „${name}“ nėra PDF, JPEG ar PNG dokumentas: pagal turinį tai ${what.lt}.`
-    : `Failas „${name}“ nėra PDF, JPEG ar PNG dokumentas (jo turinio atpažinti nepavyko).`;
-  const en = what
-    ? `The file “${name}” is not a PDF, JPEG or PNG document: by its content it is ${what.en}.`
-    : `The file “${name}” is not a PDF, JPEG or PNG document (its content could not be recognised).`;
-  return new DomainError(
-    'FILE_NOT_DOCUMENT',
-    `${lt} Priimami tik PDF, JPEG ir PNG failai; failo pavadinimo plėtinys (pvz., „.pdf“) nieko nekeičia, nes tikrinamas pats turinys. ${advice.lt}`,
-    `${en} Only PDF, JPEG and PNG files are accepted; the extension in the file name (e.g. “.pdf”) does not matter, because the content itself is checked. ${advice.en}`,
-    { file: name, size, detected },
-  );
+  return new DomainError('FILE_NOT_DOCUMENT', { file: name, size, detected });
 }
 
 function pdfEncrypted(name: string, size: number): DomainError {
-  return new DomainError(
-    'PDF_ENCRYPTED',
-    `Failas „${name}“ yra užšifruotas arba apsaugotas slaptažodžiu, todėl komisija negalėtų jo patikimai atidaryti, peržiūrėti ir įtraukti į bylą. Paprašykite dokumento rengėjo kopijos be slaptažodžio ir pridėkite ją.`,
-    `The file “${name}” is encrypted or password-protected, so the commission could not reliably open it, view it and include it in the dossier. Ask whoever prepared the document for a copy without a password and attach that.`,
-    { file: name, size, kind: 'pdf' },
-  );
+  return new DomainError('PDF_ENCRYPTED', { file: name, size, kind: 'pdf' });
 }
 
 function pdfTruncated(name: string, size: number, reason: string): DomainError {
-  return new DomainError(
-    'PDF_TRUNCATED',
-    `Failas „${name}“ nepilnas: PDF failo pabaigos trūksta, jis tikriausiai nutrūko kopijuojant, siunčiant ar skenuojant. Gaukite dokumentą dar kartą (nukopijuokite, atsisiųskite ar nuskenuokite iš naujo) ir pridėkite jį.`,
-    `The file “${name}” is incomplete: the end of the PDF is missing; it was probably cut off while copying, sending or scanning. Get the document again (copy, download or scan it again) and attach it.`,
-    { file: name, size, kind: 'pdf', reason },
-  );
+  return new DomainError('PDF_TRUNCATED', { file: name, size, kind: 'pdf', reason });
 }
 
 function pdfDamaged(name: string, size: number, reason: string): DomainError {
-  return new DomainError(
-    'PDF_DAMAGED',
-    `Failas „${name}“ sugadintas: jis panašus į PDF, bet jo sandara netaisyklinga, todėl jo nepavyktų patikimai atidaryti. Atidarykite originalą ir išsaugokite jį kaip PDF iš naujo arba nuskenuokite dokumentą dar kartą.`,
-    `The file “${name}” is damaged: it looks like a PDF but its structure is broken, so it could not be opened reliably. Open the original and save it as a PDF again, or scan the document again.`,
-    { file: name, size, kind: 'pdf', reason },
-  );
+  return new DomainError('PDF_DAMAGED', { file: name, size, kind: 'pdf', reason });
 }
 
 function imageTruncated(name: string, size: number, kind: 'jpeg' | 'png', reason: string): DomainError {
-  const label = kind === 'jpeg' ? 'JPEG' : 'PNG';
-  return new DomainError(
-    'IMAGE_TRUNCATED',
-    `Failas „${name}“ nepilnas: ${label} paveikslėlio pabaigos trūksta, jis tikriausiai nutrūko kopijuojant ar skenuojant. Nuskenuokite ar nukopijuokite dokumentą dar kartą ir pridėkite iš naujo.`,
-    `The file “${name}” is incomplete: the end of the ${label} image is missing; it was probably cut off while copying or scanning. Scan or copy the document again and attach it again.`,
-    { file: name, size, kind, reason },
-  );
+  return new DomainError('IMAGE_TRUNCATED', { file: name, size, kind, reason });
 }
 
 function imageDamaged(name: string, size: number, kind: 'jpeg' | 'png', reason: string): DomainError {
-  const label = kind === 'jpeg' ? 'JPEG' : 'PNG';
-  return new DomainError(
-    'IMAGE_DAMAGED',
-    `Failas „${name}“ sugadintas: tai ${label} paveikslėlis, bet jo antraštė netaisyklinga, todėl jo nepavyktų parodyti. Nuskenuokite ar nufotografuokite dokumentą dar kartą ir pridėkite iš naujo.`,
-    `The file “${name}” is damaged: it is a ${label} image but its header is broken, so it could not be shown. Scan or photograph the document again and attach it again.`,
-    { file: name, size, kind, reason },
-  );
+  return new DomainError('IMAGE_DAMAGED', { file: name, size, kind, reason });
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -43,12 +43,7 @@ export class Staging {
     this.sweep();
     // One user's abandoned review must not block everyone: each session may hold half of the total.
     if (this.heldBytes() + file.bytes.length > this.limits.totalBytes || this.heldBytes(file.owner) + file.bytes.length > this.limits.totalBytes / 2) {
-      throw new DomainError(
-        'STAGING_FULL',
-        `Failo „${file.name}“ nepavyko paruošti: per daug neišsaugotų failų laukia peržiūros. Užbaikite ar atšaukite ankstesnį įkėlimą ir bandykite dar kartą.`,
-        `The file “${file.name}” could not be prepared: too many unsaved files await review. Finish or cancel the earlier load and try again.`,
-        { file: file.name },
-      );
+      throw new DomainError('STAGING_FULL', { file: file.name });
     }
     const staged = { ...file, id: randomUUID(), stagedAt: this.now() };
     this.files.set(staged.id, staged);
@@ -61,12 +56,7 @@ export class Staging {
     return ids.map((id) => {
       const f = this.files.get(id);
       if (!f || f.owner !== owner || f.caseId !== caseId) {
-        throw new DomainError(
-          'STAGED_FILE_GONE',
-          'Peržiūrai paruoštų failų nebėra (praėjo daugiau kaip valanda arba programa buvo paleista iš naujo). Nieko neišsaugota: įkelkite failus dar kartą.',
-          'The files prepared for review are gone (more than an hour passed or the app restarted). Nothing was saved: load the files again.',
-          { stagedId: id },
-        );
+        throw new DomainError('STAGED_FILE_GONE', { stagedId: id });
       }
       return f;
     });

@@ -17,12 +17,7 @@ export function closeActions(ctx: ServiceContext, m: MeetingAccess): Pick<Servic
       assertMeetingAction(meeting.state, 'close');
       const current = view(meeting);
       if (current.closeProblems.length > 0) {
-        throw new DomainError(
-          'MEETING_NOT_READY',
-          `Posėdžio dar negalima uždaryti: ${current.closeProblems.map((p) => p.lt).join(' ')}`,
-          `The meeting cannot be closed yet: ${current.closeProblems.map((p) => p.en).join(' ')}`,
-          { problems: current.closeProblems },
-        );
+        throw new DomainError('MEETING_NOT_READY', { problems: current.closeProblems });
       }
       // First the frozen results go into the meeting (it stays open until the cases have moved), so
       // that a close interrupted anywhere is finished by closing again with the same results.
@@ -67,13 +62,13 @@ export function closeActions(ctx: ServiceContext, m: MeetingAccess): Pick<Servic
       const item = meeting.agenda.find((i) => i.caseId === caseId);
       const amended = item ? amendedOf(item) : undefined;
       if (!item || !amended || item.frozen?.outcome !== 'decided') {
-        throw new DomainError('ITEM_NOT_FOUND', 'Šioje byloje posėdis sprendimo nepriėmė, todėl taisyti nėra ko.', 'The meeting adopted no decision on this case, so there is nothing to amend.', { caseId });
+        throw new DomainError('ITEM_NOT_FOUND', { caseId, amending: true });
       }
-      if (field !== 'rationale' && !CRITERIA.some((c) => c.id === criterion)) throw fieldError('criterion', 'required', 'Pasirinkite kriterijų.', 'Choose the criterion.');
-      if (value.trim() === '') throw fieldError('value', 'required', 'Įrašykite pataisytą tekstą: ištrinti užfiksuoto rezultato negalima.', 'Write the corrected text: a frozen result cannot be erased.');
-      if (field === 'assessment' && !ASSESSMENTS.includes(value as Assessment)) throw fieldError('value', 'invalid', 'Pasirinkite įvertinimą.', 'Choose the assessment.');
+      if (field !== 'rationale' && !CRITERIA.some((c) => c.id === criterion)) throw fieldError('criterion', 'required', { why: 'chooseCriterion' });
+      if (value.trim() === '') throw fieldError('value', 'required', { why: 'amendmentEmpty' });
+      if (field === 'assessment' && !ASSESSMENTS.includes(value as Assessment)) throw fieldError('value', 'invalid', { why: 'chooseAssessment' });
       const before = field === 'rationale' ? amended.rationale : field === 'findings' ? (amended.evaluation[criterion!]?.findings ?? '') : (amended.evaluation[criterion!]?.assessment ?? '');
-      if (before === value) throw fieldError('value', 'unchanged', 'Naujas tekstas toks pat kaip dabartinis.', 'The new text is the same as the current one.');
+      if (before === value) throw fieldError('value', 'unchanged', { why: 'asField' });
       const at = ctx.now().toISOString();
       const by = { userId: caller.user?.id ?? '', name: caller.user?.displayName ?? caller.user?.username ?? '' };
       const amendment = { at, by, reason, field, ...(field !== 'rationale' ? { criterion: criterion! } : {}), before, after: value };

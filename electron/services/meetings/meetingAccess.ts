@@ -17,17 +17,13 @@ export const who = (c: { convict: { firstName: string; lastName: string } }) => 
 /** A member of the commission the meeting sits with (its own copy of the membership). */
 export function memberOf(meeting: MeetingRecord, memberId: string) {
   const member = meeting.members?.find((m) => m.id === memberId);
-  if (!member) throw new DomainError('MEMBER_NOT_FOUND', 'Tokio nario šio posėdžio sudėtyje nėra.', 'There is no such member in this meeting’s commission.', { memberId });
+  if (!member) throw new DomainError('MEMBER_NOT_FOUND', { memberId });
   return member;
 }
 
 /** Once a proposal is adopted, what the members voted on (assessments, reasons) is not changed under them. */
 export function refuseAfterVote(): never {
-  throw new DomainError(
-    'VOTE_COMPLETE',
-    'Siūlymas jau priimtas balsavimu, todėl įvertinimų ir motyvų keisti nebegalima. Jei komisija nori juos keisti, pirmiausia atšaukite bent vieną balsą ir balsuokite iš naujo.',
-    'The proposal has been adopted by vote, so its assessments and reasons can no longer be changed. If the commission wants to change them, take back a vote first and vote again.',
-  );
+  throw new DomainError('VOTE_COMPLETE');
 }
 
 /**
@@ -82,12 +78,7 @@ export function meetingAccess(ctx: ServiceContext) {
   const forChange = (id: string, revision?: number): MeetingRecord => {
     const meeting = stores.meetings.get(id);
     if (revision !== undefined && meeting.revision !== revision) {
-      throw new DomainError(
-        'MEETING_CHANGED',
-        'Posėdis ką tik pakeistas kitame lange ar kito naudotojo. Atnaujinkite puslapį ir pakartokite veiksmą.',
-        'The meeting was just changed in another window or by another user. Reload the page and try again.',
-        { id, revision: meeting.revision },
-      );
+      throw new DomainError('MEETING_CHANGED', { id, revision: meeting.revision });
     }
     return meeting;
   };
@@ -108,17 +99,9 @@ export function meetingAccess(ctx: ServiceContext) {
     const meeting = forChange(id);
     assertMeetingAction(meeting.state, 'changeRecords');
     const item = meeting.agenda.find((i) => i.caseId === caseId);
-    if (!item) throw new DomainError('ITEM_NOT_FOUND', 'Šios bylos posėdžio darbotvarkėje nėra.', 'This case is not on the meeting’s agenda.', { caseId });
+    if (!item) throw new DomainError('ITEM_NOT_FOUND', { caseId });
     const record = readCase(caseId);
-    if (item.frozen || !onAgenda(meeting, record)) {
-      const state = record ? CASE_STATE_LABELS[record.state] : { lt: 'neperskaitoma', en: 'unreadable' };
-      throw new DomainError(
-        'ITEM_CLOSED',
-        `Byla nebesvarstoma šiame posėdyje (jos būsena „${state.lt}“).`,
-        `The case is no longer before this meeting (its state is “${state.en}”).`,
-        { caseId },
-      );
-    }
+    if (item.frozen || !onAgenda(meeting, record)) throw new DomainError('ITEM_CLOSED', { caseId, state: record?.state ?? null });
     const next = settleAttendance(meeting, change(item, meeting));
     const at = ctx.now().toISOString();
     const updated = { ...meeting, revision: meeting.revision + 1, updatedAt: at, agenda: meeting.agenda.map((i) => (i === item ? next : i)) };
@@ -133,7 +116,14 @@ export function meetingAccess(ctx: ServiceContext) {
     else facts.meetingId = meeting.id;
     if (decision) facts.decision = decision;
     const note = to === 'decided' ? `Posėdis ${meeting.date}` : to === 'scheduled' ? `Posėdis ${meeting.date} ${meeting.time}, ${meeting.place}` : `Išbraukta iš posėdžio ${meeting.date} darbotvarkės`;
-    const stepped = applyCaseStep({ ...record, facts }, { to, on, note, ...(decision ? { decision } : {}) }, stampOf(call, at));
+    const stamp = stampOf(call, at);
+    // A case still "scheduled" for a meeting that does not have it (a crash between the two writes,
+    // or a meeting since cancelled or closed without it) goes back to the commission's queue first.
+    const from =
+      record.state === 'scheduled' && to === 'scheduled'
+        ? applyCaseStep({ ...record, facts }, { to: 'ready_for_commission', on, note: 'Ankstesnio posėdžio darbotvarkėje bylos nėra: grąžinta komisijai' }, stamp)
+        : { ...record, facts };
+    const stepped = applyCaseStep(from, { to, on, note, ...(decision ? { decision } : {}) }, stamp);
     const next: CaseRecord = { ...stepped, revision: record.revision + 1 };
     saveCase(next, { lt: 'bylos žingsnis', en: 'the step of the case' }, call, {
       before: record,
@@ -149,22 +139,12 @@ export function meetingAccess(ctx: ServiceContext) {
       const record = existing.has(id) ? readCase(id) : ctx.cases.get(id);
       if (!record) return null;
       if (!existing.has(id) && !available(record)) {
-        throw fieldError(
-          'caseIds',
-          'caseNotReady',
-          `${who(record)}: byla neparengta komisijai arba jau įtraukta į kito posėdžio darbotvarkę (būsena „${CASE_STATE_LABELS[record.state].lt}“).`,
-          `${who(record)}: the case is not ready for the commission or is already on another meeting’s agenda (state “${CASE_STATE_LABELS[record.state].en}”).`,
-        );
+        throw fieldError('caseIds', 'caseNotReady', { why: 'caseNotReady', convict: who(record), state: record.state });
       }
       // Also for a case already on the agenda: a meeting moved earlier cannot precede its scheduling.
       const notBefore = lastStepOn(record);
       if (compareIso(meeting.date, notBefore) < 0) {
-        throw fieldError(
-          'date',
-          'dateOrder',
-          `${who(record)}: posėdis negali vykti anksčiau už paskutinį bylos žingsnį (${notBefore}).`,
-          `${who(record)}: the meeting cannot be held before the latest step of the case (${notBefore}).`,
-        );
+        throw fieldError('date', 'dateOrder', { why: 'meetingBeforeLastStep', convict: who(record), notBefore });
       }
       return record;
     });
@@ -199,11 +179,7 @@ export function meetingAccess(ctx: ServiceContext) {
   const requireCommission = (): CommissionRecord => {
     const c = stores.commission.get();
     if (!c || c.members.length === 0) {
-      throw new DomainError(
-        'COMMISSION_REQUIRED',
-        'Pirmiausia įrašykite komisijos sudėtį (Komisija): narius, jų pareigas ir vaidmenis.',
-        'Set up the commission first (Commission): its members, their positions and roles.',
-      );
+      throw new DomainError('COMMISSION_REQUIRED');
     }
     return c;
   };

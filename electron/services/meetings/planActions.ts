@@ -59,19 +59,11 @@ export function planActions(ctx: ServiceContext, m: MeetingAccess): Pick<Service
       const meeting = forChange(id, revision);
       assertMeetingAction(meeting.state, 'open');
       if (compareIso(meeting.date, ctx.today()) > 0) {
-        throw new DomainError(
-          'MEETING_NOT_YET',
-          `Posėdis numatytas ${meeting.date}; pradėti jį galima tą dieną. Jei posėdis vyksta anksčiau, pirmiausia pakeiskite jo datą.`,
-          `The meeting is planned for ${meeting.date}; it can be opened on that day. If it is held earlier, change its date first.`,
-        );
+        throw new DomainError('MEETING_NOT_YET', { date: meeting.date });
       }
       const { members, rules } = commissionOf(meeting, requireCommission());
       if (!members.some((m) => m.votes)) {
-        throw new DomainError(
-          'COMMISSION_REQUIRED',
-          `Posėdžio dieną (${meeting.date}) komisijoje nėra balsuojančių narių. Patikrinkite komisijos sudėtį.`,
-          `On the meeting's day (${meeting.date}) the commission has no voting members. Check the commission.`,
-        );
+        throw new DomainError('COMMISSION_REQUIRED', { date: meeting.date });
       }
       const at = ctx.now().toISOString();
       return view(saveMeeting({ ...applyMeetingStep(meeting, 'open', at), members, rules, revision: meeting.revision + 1 }, caller, meeting, `Posėdis pradėtas (${members.length} nariai)`));

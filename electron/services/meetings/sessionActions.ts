@@ -5,7 +5,6 @@ import { assertMeetingAction } from '../../../shared/domain/meetingStates';
 import { type Ballot } from '../../../shared/domain/voting';
 import type { ServiceContext, ServiceHandlers } from '../context';
 import type { MeetingAccess } from './meetingAccess';
-import { memberObstacleText, proposalObstacleText, quorumMissingText } from './obstacleTexts';
 import { memberOf, refuseAfterVote, staleFields } from './meetingAccess';
 import { servesInHalfwayHouseInstitution } from '../cases/views';
 import { ballotBase, commissionOf, criterionBase, decisionBase, itemTally, memberObstacle, mergeFields, presentFor, proposalObstacles, settleAttendance } from '../../../shared/domain/meetingRules';
@@ -47,7 +46,7 @@ export function sessionActions(ctx: ServiceContext, m: MeetingAccess): Pick<Serv
           memberOf(meeting, memberId);
           const recusals = item.recusals.filter((r) => r.memberId !== memberId);
           if (!recused) return { ...item, recusals };
-          if (!reason) throw fieldError('reason', 'required', 'Nurodykite nusišalinimo priežastį: ji įrašoma į protokolą.', 'Give the reason for the recusal: it goes into the minutes.');
+          if (!reason) throw fieldError('reason', 'required', { why: 'recusalReason' });
           const ballots = { ...item.ballots };
           delete ballots[memberId];
           return { ...item, recusals: [...recusals, { memberId, reason: reason ?? '' }], ballots };
@@ -75,7 +74,7 @@ export function sessionActions(ctx: ServiceContext, m: MeetingAccess): Pick<Serv
           if (onRegister === null) delete next.onRegister;
           else if (onRegister !== undefined) next.onRegister = onRegister;
         } else if (onRegister !== undefined && onRegister !== null) {
-          throw fieldError('onRegister', 'invalid', 'Įskaita tikrinama tik 11.8 kriterijuje.', 'The register is checked only under criterion 11.8.');
+          throw fieldError('onRegister', 'invalid', { why: 'registerOnlyUnder118' });
         }
         return { ...item, evaluation: { ...item.evaluation, [criterion]: next } };
       }),
@@ -89,12 +88,7 @@ export function sessionActions(ctx: ServiceContext, m: MeetingAccess): Pick<Serv
           const record = ctx.cases.get(caseId);
           const open = possibleDecisions(servesInHalfwayHouseInstitution(record)).map((d) => d.id);
           if (!open.includes(decision)) {
-            throw fieldError(
-              'decision',
-              'decisionNotOpen',
-              `Šiai bylai galimi tik sprendimai ${open.join(' ir ')} (V-77 10 p.).`,
-              `Only decisions ${open.join(' and ')} are open for this case (V-77 p. 10).`,
-            );
+            throw fieldError('decision', 'decisionNotOpen', { why: 'decisionNotOpen', open });
           }
         }
         const { members, rules } = commissionOf(meeting, null);
@@ -106,11 +100,7 @@ export function sessionActions(ctx: ServiceContext, m: MeetingAccess): Pick<Serv
         if ((decision ?? undefined) === item.decision) return next;
         // Another proposal is another vote: only after the vote on this one was lost (it stays on record).
         if (voting && t?.status !== 'rejected') {
-          throw new DomainError(
-            'VOTE_IN_PROGRESS',
-            'Dėl šio siūlymo jau balsuojama arba jis priimtas, todėl jo pakeisti negalima. Jei reikia balsuoti iš naujo, pirmiausia atšaukite įrašytus balsus.',
-            'The vote on this proposal has begun or it was adopted, so it cannot be changed. To vote again, first take back the recorded votes.',
-          );
+          throw new DomainError('VOTE_IN_PROGRESS', { refused: 'proposal' });
         }
         const rejected = t?.status === 'rejected' ? [...item.rejected, { decision: item.decision!, rationale: item.rationale, ballots: item.ballots, tally: t, at: ctx.now().toISOString() }] : item.rejected;
         const result: AgendaItem = { ...next, ballots: {}, rejected };
@@ -126,20 +116,21 @@ export function sessionActions(ctx: ServiceContext, m: MeetingAccess): Pick<Serv
         if (conflicts.length > 0) throw staleFields(meeting.id, caseId, [`ballots.${memberId}`], { ballot: ballotBase(item, memberId) });
         const members = meeting.members ?? [];
         const member = memberOf(meeting, memberId);
-        const refuse = ({ code, text }: { code: string; text: { lt: string; en: string } }): never => {
-          throw new DomainError(code, text.lt, text.en, { memberId, caseId });
-        };
+        const whose = { memberId, caseId };
         // The rules the meeting page warns with (shared/domain/meetingRules), in the same order.
-        if (item.postponed !== undefined) return refuse({ code: 'ITEM_POSTPONED', text: proposalObstacleText({ code: 'ITEM_POSTPONED' }) });
+        if (item.postponed !== undefined) throw new DomainError('ITEM_POSTPONED', whose);
         if (ballot !== null) {
           const open = possibleDecisions(servesInHalfwayHouseInstitution(ctx.cases.get(caseId))).map((d) => d.id);
           const [proposal] = proposalObstacles(item, open);
-          if (proposal) return refuse({ code: proposal.code, text: proposalObstacleText(proposal) });
+          if (proposal) {
+            const { code, ...params } = proposal;
+            throw new DomainError(code, { ...params, ...whose });
+          }
           const absent = memberObstacle(member, new Set(presentFor(meeting, item)), new Set(item.recusals.map((r) => r.memberId)));
-          if (absent) return refuse({ code: absent, text: memberObstacleText(absent, member.name) });
+          if (absent) throw new DomainError(absent, { name: member.name, ...whose });
           const { rules } = commissionOf(meeting, null);
           const t = itemTally(meeting, members, rules, item);
-          if (t && !t.quorum.met) return refuse({ code: 'QUORUM_MISSING', text: quorumMissingText(t.quorum) });
+          if (t && !t.quorum.met) throw new DomainError('QUORUM_MISSING', { taking: t.quorum.taking, voting: t.quorum.voting, needed: t.quorum.needed, ...whose });
         }
         const ballots: Record<string, Ballot> = { ...item.ballots };
         if (ballot === null) delete ballots[memberId];
@@ -152,7 +143,7 @@ export function sessionActions(ctx: ServiceContext, m: MeetingAccess): Pick<Serv
         const { members, rules } = commissionOf(meeting, null);
         const t = itemTally(meeting, members, rules, item);
         if (t?.status !== 'rejected') {
-          throw new DomainError('VOTE_NOT_REJECTED', 'Naujas balsavimas pradedamas tik tada, kai siūlymas nepriimtas.', 'A new vote starts only after the proposal was not adopted.');
+          throw new DomainError('VOTE_NOT_REJECTED');
         }
         const next: AgendaItem = { ...item, ballots: {}, rejected: [...item.rejected, { decision: item.decision!, rationale: item.rationale, ballots: item.ballots, tally: t, at: ctx.now().toISOString() }] };
         delete next.decision;
@@ -162,13 +153,9 @@ export function sessionActions(ctx: ServiceContext, m: MeetingAccess): Pick<Serv
 
     'meetings.postpone': async ({ id, caseId, postponed, reason }, caller) =>
       changeItem(id, caseId, caller, () => (postponed ? 'svarstymas atidėtas' : 'svarstymas nebeatidėtas'), (item) => {
-        if (postponed && !reason) throw fieldError('reason', 'required', 'Nurodykite, kodėl bylos svarstymas atidedamas.', 'Give the reason the case is postponed.');
+        if (postponed && !reason) throw fieldError('reason', 'required', { why: 'postponeReason' });
         if (postponed && Object.keys(item.ballots).length > 0) {
-          throw new DomainError(
-            'VOTE_IN_PROGRESS',
-            'Dėl šios bylos jau balsuojama arba sprendimas priimtas, todėl svarstymo atidėti negalima. Jei reikia, pirmiausia atšaukite įrašytus balsus.',
-            'The vote on this case has begun or the decision was adopted, so it cannot be postponed. If needed, first take back the recorded votes.',
-          );
+          throw new DomainError('VOTE_IN_PROGRESS', { refused: 'postponement' });
         }
         const next: AgendaItem = { ...item };
         if (postponed) next.postponed = reason!;

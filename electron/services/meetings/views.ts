@@ -6,7 +6,7 @@ import { meetingDueDate } from '../../../shared/domain/deadlines';
 import { factsOf } from '../../../shared/domain/dossier';
 import { riskOf, timeLeft, unevaluated, type Evaluation } from '../../../shared/domain/evaluation';
 import { amended, closeObstacle, commissionOf, itemTally, presentFor } from '../../../shared/domain/meetingRules';
-import { closeObstacleText } from './obstacleTexts';
+import { CLOSE_PROBLEM_TEXTS, closeObstacleText } from '../../../shared/domain/errorTexts/meetings';
 import { eligibleVoters, quorum } from '../../../shared/domain/voting';
 import type { CaseSummary } from '../store/caseStore';
 import { servesInHalfwayHouseInstitution } from '../cases/views';
@@ -47,18 +47,13 @@ export interface CloseProblem {
 /** What keeps an open meeting from closing: every case on the agenda decided by a vote, or postponed. */
 export function closeProblems(meeting: MeetingRecord, items: readonly AgendaItemView[]): CloseProblem[] {
   if (meeting.state !== 'open') {
-    return [{ code: 'MEETING_STATE', lt: 'Uždaryti galima tik vykstantį posėdį.', en: 'Only a meeting in progress can be closed.' }];
+    return [{ code: 'MEETING_STATE', ...CLOSE_PROBLEM_TEXTS.notOpen }];
   }
   const problems: CloseProblem[] = [];
   for (const v of items) {
     const { item, candidate: c } = v;
     if (v.caseState === null && !item.frozen) {
-      problems.push({
-        caseId: item.caseId,
-        code: 'CASE_UNREADABLE',
-        lt: `${c.firstName} ${c.lastName}: bylos failas neperskaitomas. Atkurkite jį iš atsarginės kopijos, tada uždarykite posėdį.`,
-        en: `${c.firstName} ${c.lastName}: the case file cannot be read. Restore it from a backup, then close the meeting.`,
-      });
+      problems.push({ caseId: item.caseId, code: 'CASE_UNREADABLE', ...CLOSE_PROBLEM_TEXTS.caseUnreadable(`${c.firstName} ${c.lastName}`) });
       continue;
     }
     if (!v.active || item.postponed !== undefined || item.frozen) continue;

@@ -131,11 +131,5 @@ export function encodeText(face: PreparedFace, text: string): string {
 }
 
 export function unsupportedText(chars: string[]): DomainError {
-  const list = chars.map((c) => `„${c}“ (U+${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
-  return new DomainError(
-    'DOCUMENT_CHARACTERS',
-    `Dokumento tekste yra simbolių, kurių šriftas neturi: ${list}. Pakeiskite juos ir generuokite iš naujo.`,
-    `The document text has characters the font lacks: ${list}. Replace them and generate again.`,
-    { characters: chars },
-  );
+  return new DomainError('DOCUMENT_CHARACTERS', { characters: chars });
 }

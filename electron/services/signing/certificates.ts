@@ -47,14 +47,6 @@ const DOCUMENT_SIGNING_PURPOSES: ReadonlySet<string> = new Set([
   OID.microsoftDocumentSigning,
 ]);
 
-const PURPOSE_NAMES: Readonly<Record<string, { lt: string; en: string }>> = {
-  [OID.serverAuth]: { lt: 'serverio tapatybės nustatymas', en: 'server authentication' },
-  [OID.clientAuth]: { lt: 'kliento tapatybės nustatymas', en: 'client authentication' },
-  [OID.codeSigning]: { lt: 'programų kodo pasirašymas', en: 'code signing' },
-  [OID.timeStamping]: { lt: 'laiko žymų sudarymas', en: 'time stamping' },
-  [OID.ocspSigning]: { lt: 'OCSP atsakymų pasirašymas', en: 'OCSP signing' },
-};
-
 /** The parts of a certificate the signing code reads. */
 export interface ParsedCertificate {
   readonly der: Uint8Array;
@@ -167,17 +159,10 @@ export function checkSigningCertificate(der: Uint8Array, at: Date): void {
   if (validity === 'expired') throw signingErrors.certExpired(cert.notAfter);
   if (validity === 'notYetValid') throw signingErrors.certNotYetValid(cert.notBefore);
   if (cert.keyUsage && !cert.keyUsage.includes('digitalSignature') && !cert.keyUsage.includes('nonRepudiation')) {
-    throw signingErrors.certNotForSigning({
-      lt: 'jo rakto paskirtis neapima elektroninio parašo (nėra nei digitalSignature, nei nonRepudiation)',
-      en: 'its key usage does not include signatures (neither digitalSignature nor nonRepudiation)',
-    });
+    throw signingErrors.certNotForSigning({ why: 'keyUsage' });
   }
   const purposes = cert.extendedKeyUsage;
   if (purposes && !purposes.some((purpose) => DOCUMENT_SIGNING_PURPOSES.has(purpose))) {
-    const names = purposes.map((purpose) => PURPOSE_NAMES[purpose] ?? { lt: purpose, en: purpose });
-    throw signingErrors.certNotForSigning({
-      lt: `jis skirtas tik kitiems tikslams (${names.map((n) => n.lt).join(', ')})`,
-      en: `it is meant only for other purposes (${names.map((n) => n.en).join(', ')})`,
-    });
+    throw signingErrors.certNotForSigning({ why: 'purposes', purposes });
   }
 }

@@ -56,7 +56,7 @@ async function signAttributes(signer: Signer, signedAttributes: Uint8Array): Pro
   } catch (e) {
     if (e instanceof SigningError) throw e;
     const text = e instanceof Error ? e.message : String(e);
-    throw signingErrors.signingFailed({ lt: text, en: text });
+    throw signingErrors.signingFailed({ why: 'error', detail: text });
   }
   const verdict = verifySignatureValue({
     signatureAlgorithm: { oid: signer.keyType === 'RSA' ? OID.sha256WithRsa : OID.ecdsaWithSha256, params: undefined },
@@ -66,10 +66,7 @@ async function signAttributes(signer: Signer, signedAttributes: Uint8Array): Pro
     publicKey: new X509Certificate(signer.certificate).publicKey,
   });
   if (verdict !== 'valid') {
-    throw signingErrors.signingFailed({
-      lt: 'parašas netinka sertifikatui (raktas ir sertifikatas nesutampa)',
-      en: 'the signature does not match the certificate (the key and the certificate differ)',
-    });
+    throw signingErrors.signingFailed({ why: 'keyMismatch' });
   }
   return signature;
 }
@@ -82,7 +79,7 @@ async function signAttributes(signer: Signer, signedAttributes: Uint8Array): Pro
 export async function buildPadesCms(options: PadesCmsOptions): Promise<Uint8Array> {
   const { digest, signer } = options;
   if (digest.length !== SHA256_LENGTH) {
-    throw signingErrors.signingFailed({ lt: 'dokumento santrauka ne SHA-256', en: 'the document digest is not SHA-256' });
+    throw signingErrors.signingFailed({ why: 'digest' });
   }
   checkSigningCertificate(signer.certificate, new Date());
   const certificate = parseCertificate(signer.certificate);

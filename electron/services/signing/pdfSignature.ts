@@ -50,11 +50,7 @@ export interface SignOptions {
 const BYTE_RANGE_PLACEHOLDER = `[0 ${'*'.repeat(10)} ${'*'.repeat(10)} ${'*'.repeat(10)}]`;
 
 function notOurs(): DomainError {
-  return new DomainError(
-    'NOT_OUR_DOCUMENT',
-    'Pasirašyti galima tik šios programos parengtus dokumentus.',
-    'Only documents this application generated can be signed here.',
-  );
+  return new DomainError('NOT_OUR_DOCUMENT');
 }
 
 const asDict = (v: unknown): ParsedDict => {
@@ -270,7 +266,7 @@ export async function signPdf(pdf: Uint8Array, options: SignOptions): Promise<Ui
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
   });
   if (cms.length > contentsBytes) {
-    throw new DomainError('SIGNING_FAILED', 'Parašas netilpo į jam skirtą vietą dokumente.', 'The signature did not fit the space reserved for it.');
+    throw new DomainError('SIGNING_FAILED', { reason: { why: 'noSpace' } });
   }
   const hex = hexString(cms).text.slice(1, -1);
   prepared.bytes.write(hex, prepared.contentsAt + 1, 'latin1');

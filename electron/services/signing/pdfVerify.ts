@@ -105,7 +105,7 @@ function derPrefix(b: Buffer): Buffer {
 }
 
 function unreadable(): DomainError {
-  return new DomainError('PDF_UNREADABLE', 'Failas nėra PDF dokumentas arba yra sugadintas.', 'The file is not a PDF document or is damaged.');
+  return new DomainError('PDF_UNREADABLE');
 }
 
 /** How far from a /ByteRange its object's start and end are looked for. */
@@ -154,7 +154,7 @@ function* byteRanges(buf: Buffer): Generator<RegExpExecArray & { index: number }
   let count = 0;
   for (let at = buf.indexOf('/ByteRange', 0, 'latin1'); at >= 0; at = buf.indexOf('/ByteRange', at + 1, 'latin1')) {
     if (++count > MAX_BYTE_RANGES) {
-      throw new DomainError('PDF_TOO_COMPLEX', `Faile daugiau kaip ${MAX_BYTE_RANGES} parašo apimčių (ByteRange): programa jo netikrina.`, `The file holds more than ${MAX_BYTE_RANGES} byte ranges: the app does not check it.`);
+      throw new DomainError('PDF_TOO_COMPLEX', { limit: MAX_BYTE_RANGES, counted: 'byteRanges' });
     }
     const m = pattern.exec(buf.toString('latin1', at, at + 120));
     if (m) yield Object.assign(m, { index: at });
@@ -174,7 +174,7 @@ function candidates(buf: Buffer): Candidate[] {
     if (!holder.dict.has('Contents')) continue;
     seen.add(range.join(' '));
     if (found.length >= MAX_SIGNATURES) {
-      throw new DomainError('PDF_TOO_COMPLEX', `Faile daugiau kaip ${MAX_SIGNATURES} parašų: programa jo netikrina.`, `The file holds more than ${MAX_SIGNATURES} signatures: the app does not check it.`);
+      throw new DomainError('PDF_TOO_COMPLEX', { limit: MAX_SIGNATURES, counted: 'signatures' });
     }
     const [a, b, c, d] = range as [number, number, number, number];
     const fits = a === 0 && b > 0 && c > b && d >= 0 && c + d <= buf.length && buf[b] === 0x3c && buf[c - 1] === 0x3e && b >= holder.start && c <= holder.end;
@@ -259,7 +259,7 @@ export function verifyPdf(bytes: Uint8Array, options: VerifyOptions = {}): PdfCh
   const now = options.now ?? new Date();
   try {
     if (readRevision(buf).trailer.has('Encrypt')) {
-      throw new DomainError('PDF_ENCRYPTED', 'Dokumentas užšifruotas: programa tokių dokumentų parašų netikrina.', 'The document is encrypted: the app does not check the signatures of such documents.');
+      throw new DomainError('PDF_ENCRYPTED');
     }
   } catch (e) {
     if (e instanceof DomainError) throw e;

@@ -36,7 +36,7 @@ async function loadBinding(modulePath: string): Promise<void> {
     pkcs11js = binding.default ?? binding;
   } catch (e) {
     const text = e instanceof Error ? e.message : String(e);
-    throw signingErrors.pkcs11ModuleMissing(modulePath, { lt: `nepavyko įkelti kortelių posistemės (${text})`, en: `the card subsystem could not be loaded (${text})` });
+    throw signingErrors.pkcs11ModuleMissing(modulePath, { why: 'subsystem', detail: text });
   }
 }
 type Handle = Buffer;
@@ -83,14 +83,14 @@ function acquireModule(modulePath: string): LoadedModule {
     return existing;
   }
   if (!existsSync(modulePath)) {
-    throw signingErrors.pkcs11ModuleMissing(modulePath, { lt: 'failas nerastas', en: 'file not found' });
+    throw signingErrors.pkcs11ModuleMissing(modulePath, { why: 'fileMissing' });
   }
   const module = new pkcs11js.PKCS11();
   try {
     module.load(modulePath);
   } catch (e) {
     const text = e instanceof Error ? e.message : String(e);
-    throw signingErrors.pkcs11ModuleMissing(modulePath, { lt: `tai ne PKCS#11 biblioteka (${text})`, en: `it is not a PKCS#11 library (${text})` });
+    throw signingErrors.pkcs11ModuleMissing(modulePath, { why: 'notPkcs11', detail: text });
   }
   let finalize = true;
   try {
@@ -102,7 +102,7 @@ function acquireModule(modulePath: string): LoadedModule {
     } else {
       module.close();
       const text = e instanceof Error ? e.message : String(e);
-      throw signingErrors.pkcs11ModuleMissing(modulePath, { lt: `jo paleisti nepavyko (${text})`, en: `it failed to initialise (${text})` });
+      throw signingErrors.pkcs11ModuleMissing(modulePath, { why: 'initFailed', detail: text });
     }
   }
   const entry: LoadedModule = { module, users: 1, finalize, logins: new Map() };
@@ -333,7 +333,7 @@ function asSigningError(error: unknown): SigningError {
   const code = codeOf(error);
   if (code !== null && TOKEN_GONE().has(code)) return signingErrors.tokenMissing();
   const text = error instanceof Error ? error.message : String(error);
-  return signingErrors.signingFailed({ lt: `kortelė grąžino klaidą ${text}`, en: `the card returned ${text}` });
+  return signingErrors.signingFailed({ why: 'card', detail: text });
 }
 
 /**
@@ -361,7 +361,7 @@ function tokenSigner(open: OpenSession, key: TokenKey, plan: SigningPlan, chain:
   // One operation at a time per session (PKCS#11 §5.2).
   let queue: Promise<unknown> = Promise.resolve();
   const signOnce = async (data: Uint8Array): Promise<Uint8Array> => {
-    if (closed) throw signingErrors.signingFailed({ lt: 'kortelės seansas jau uždarytas', en: 'the card session was already closed' });
+    if (closed) throw signingErrors.signingFailed({ why: 'cardSessionClosed' });
     try {
       module.C_SignInit(open.session, { mechanism: plan.mechanism }, key.handle);
       if (key.alwaysAuthenticate) authenticateOperation(open, pin);

@@ -40,12 +40,9 @@ interface Contents {
   certificates: CertificateEntry[];
 }
 
-const unreadable = (lt: string, en: string) => signingErrors.p12Unreadable({ lt, en });
+const notPkcs12 = () => signingErrors.p12Unreadable({ why: 'notPkcs12' });
 
-const notPkcs12 = () => unreadable('tai ne PKCS#12 failas arba jis sugadintas', 'it is not a PKCS#12 file or it is damaged');
-
-const unsupported = (oid: string) =>
-  unreadable(`jis užšifruotas nepalaikomu būdu (${oid})`, `it is encrypted in a way that is not supported (${oid})`);
+const unsupported = (oid: string) => signingErrors.p12Unreadable({ why: 'encryption', oid });
 
 function readPfx(bytes: Uint8Array): Pfx {
   const [version, authSafe, macData] = childrenOf(parseAsn1(bytes, 'PFX'), 'PFX');
@@ -166,7 +163,7 @@ function privateKeyOf(entry: KeyEntry): KeyObject {
   try {
     return createPrivateKey({ key: Buffer.from(entry.pkcs8), format: 'der', type: 'pkcs8' });
   } catch {
-    throw unreadable('jame esančio privačiojo rakto perskaityti nepavyko', 'its private key cannot be read');
+    throw signingErrors.p12Unreadable({ why: 'privateKey' });
   }
 }
 
@@ -192,7 +189,7 @@ function signWithKey(key: KeyObject, data: Uint8Array): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     // RSA: PKCS#1 v1.5; ECDSA: a DER Ecdsa-Sig-Value (Node's default encoding).
     sign('sha256', data, key, (error, signature) => {
-      if (error) reject(signingErrors.signingFailed({ lt: error.message, en: error.message }));
+      if (error) reject(signingErrors.signingFailed({ why: 'error', detail: error.message }));
       else resolve(new Uint8Array(signature));
     });
   });
@@ -222,7 +219,7 @@ export function openPkcs12(bytes: Uint8Array, password: string): Signer {
     sign(data) {
       if (closed) {
         return Promise.reject(
-          signingErrors.signingFailed({ lt: 'sertifikato failas jau uždarytas', en: 'the certificate file was already closed' }),
+          signingErrors.signingFailed({ why: 'fileClosed' }),
         );
       }
       return signWithKey(key, data);

@@ -27,12 +27,7 @@ export interface ParsedCrl {
   signature: Uint8Array;
 }
 
-function crlError(code: string, lt: string, en: string, details?: Record<string, unknown>): DomainError {
-  return new DomainError(code, lt, en, details);
-}
-
-const unreadable = () =>
-  crlError('CRL_UNREADABLE', 'Failas nėra atšauktų sertifikatų sąrašas (CRL) arba yra sugadintas. Nustatymai nepakeisti.', 'The file is not a certificate revocation list (CRL) or is damaged. The settings are unchanged.');
+const unreadable = () => new DomainError('CRL_UNREADABLE');
 
 function timeOf(node: asn1js.AsnType | undefined): Date | null {
   if (node instanceof asn1js.UTCTime || node instanceof asn1js.GeneralizedTime) return node.toDate();
@@ -57,7 +52,7 @@ function crlDer(bytes: Uint8Array): Uint8Array {
 /** RFC 5280 §5.1: CertificateList ::= SEQUENCE { tbsCertList, signatureAlgorithm, signatureValue }. */
 export function parseCrl(bytes: Uint8Array): ParsedCrl {
   if (bytes.length > MAX_CRL_BYTES) {
-    throw crlError('CRL_TOO_LARGE', `Sąrašas per didelis (daugiausia ${MAX_CRL_BYTES / 1024 / 1024} MB). Nustatymai nepakeisti.`, 'The list is too large. The settings are unchanged.');
+    throw new DomainError('CRL_TOO_LARGE', { maxMegabytes: MAX_CRL_BYTES / 1024 / 1024 });
   }
   try {
     const der = crlDer(bytes);
@@ -143,39 +138,22 @@ export function checkCrlForImport(
   if (crl.nextUpdate === null) {
     // RFC 5280 §5.1.2.5: a conforming CA always says when its next list is due; without that date a
     // list would count as current forever and vouch for certificates revoked long after it.
-    throw crlError(
-      'CRL_NO_NEXT_UPDATE',
-      `Sąraše (išdavė ${crl.issuer}) nenurodyta, kada bus kitas sąrašas, todėl negalima nustatyti, ar jis dar galioja. Nustatymai nepakeisti.`,
-      `The list (issued by ${crl.issuer}) does not say when the next one is due, so whether it is current cannot be told. The settings are unchanged.`,
-    );
+    throw new DomainError('CRL_NO_NEXT_UPDATE', { issuer: crl.issuer });
   }
   if (crl.nextUpdate.getTime() < options.now.getTime()) {
-    throw crlError(
-      'CRL_EXPIRED',
-      `Sąrašo galiojimas baigėsi ${crl.nextUpdate.toISOString().slice(0, 10)} (išdavė ${crl.issuer}): atsisiųskite naujausią sąrašą. Nustatymai nepakeisti.`,
-      `The list expired on ${crl.nextUpdate.toISOString().slice(0, 10)} (issued by ${crl.issuer}): get the latest one. The settings are unchanged.`,
-      { nextUpdate: crl.nextUpdate.toISOString() },
-    );
+    throw new DomainError('CRL_EXPIRED', { issuer: crl.issuer, nextUpdate: crl.nextUpdate.toISOString() });
   }
   if (crl.thisUpdate.getTime() > options.now.getTime() + 5 * 60_000) {
-    throw crlError('CRL_NOT_YET_VALID', 'Sąrašo išleidimo data yra ateityje. Nustatymai nepakeisti.', 'The list is dated in the future. The settings are unchanged.');
+    throw new DomainError('CRL_NOT_YET_VALID');
   }
   const roots = pemCertificates(options.trustedRootsPem);
   const extra = options.issuerCandidates ? certificatesIn(options.issuerCandidates) : [];
   const signer = [...roots, ...extra].find((candidate) => crlSignedBy(crl, candidate));
   if (!signer) {
-    throw crlError(
-      'CRL_SIGNATURE_INVALID',
-      `Sąrašo nepasirašė jį išdavęs sertifikavimo centras (${crl.issuer}), arba to centro sertifikato nėra tarp patikimų. Nustatymai nepakeisti.`,
-      `The list was not signed by the certification authority that issued it (${crl.issuer}), or that authority's certificate is not among the trusted ones. The settings are unchanged.`,
-    );
+    throw new DomainError('CRL_SIGNATURE_INVALID', { issuer: crl.issuer });
   }
   if (!roots.some((root) => sameBytes(root, signer)) && !chainsToTrusted(signer, extra, roots)) {
-    throw crlError(
-      'CRL_ISSUER_UNTRUSTED',
-      `Sąrašą išdavusio centro (${crl.issuer}) sertifikatas nesusietas su patikimais šakniniais sertifikatais. Nustatymai nepakeisti.`,
-      `The certificate of the authority that issued the list (${crl.issuer}) does not chain to a trusted root. The settings are unchanged.`,
-    );
+    throw new DomainError('CRL_ISSUER_UNTRUSTED', { issuer: crl.issuer });
   }
   return { crl, issuerCertificate: signer };
 }

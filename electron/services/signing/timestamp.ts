@@ -26,7 +26,8 @@ import { formatName } from './distinguishedNames';
 import { hashOfOid, OID } from './oids';
 import { signingCertificateMatch } from './signingCertificateAttribute';
 import { checkSignerInfo, parseSignedData, signerCertificateOf } from './signedData';
-import { SigningError, signingErrors, type Reason } from './signingErrors';
+import { SigningError, signingErrors } from './signingErrors';
+import type { RefusedReason, UnreachableReason } from '../../../shared/domain/errorTexts/signing';
 
 const DEFAULT_TSA_TIMEOUT_MS = 15_000;
 
@@ -128,20 +129,13 @@ function newNonce(): Uint8Array {
   return new Uint8Array(nonce);
 }
 
-const PKI_STATUS_TEXT: Readonly<Record<number, Reason>> = {
-  2: { lt: 'užklausa atmesta', en: 'the request was rejected' },
-  3: { lt: 'laukiama', en: 'waiting' },
-  4: { lt: 'tarnyba praneša apie atšauktą sertifikatą', en: 'the authority warns of a revocation' },
-  5: { lt: 'tarnybos sertifikatas atšauktas', en: 'the authority’s certificate is revoked' },
-};
-
 /** RFC 3161 §2.4.2 TimeStampResp: the token when the status is granted (0) or grantedWithMods (1). */
-function tokenOfReply(reply: Uint8Array): { token: Uint8Array } | { refused: Reason } {
+function tokenOfReply(reply: Uint8Array): { token: Uint8Array } | { refused: RefusedReason } {
   const [statusInfo, token] = childrenOf(parseAsn1(reply, 'TimeStampResp'), 'TimeStampResp');
   const [status, ...details] = childrenOf(statusInfo, 'PKIStatusInfo');
   const code = smallIntegerOf(status, 'PKIStatus');
   if (code === 0 || code === 1) {
-    if (!token) return { refused: { lt: 'atsakyme nėra laiko žymos', en: 'the reply holds no timestamp' } };
+    if (!token) return { refused: { why: 'noToken' } };
     return { token: encodingOf(token) };
   }
   const text = details
@@ -149,20 +143,17 @@ function tokenOfReply(reply: Uint8Array): { token: Uint8Array } | { refused: Rea
     .flatMap((node) => childrenOf(node, 'PKIFreeText'))
     .map((node) => (node instanceof asn1js.Utf8String ? node.getValue() : ''))
     .join(' ');
-  const reason = PKI_STATUS_TEXT[code] ?? { lt: `būsena ${code}`, en: `status ${code}` };
-  return { refused: text ? { lt: `${reason.lt}: ${text}`, en: `${reason.en}: ${text}` } : reason };
+  return { refused: { why: 'status', status: code, text } };
 }
 
-function unreachableReason(error: unknown, timeoutMs: number): Reason {
+function unreachableReason(error: unknown, timeoutMs: number): UnreachableReason {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-    const seconds = Math.round(timeoutMs / 100) / 10;
-    return { lt: `neatsakė per ${seconds} s`, en: `no answer within ${seconds} s` };
+    return { why: 'timeout', seconds: Math.round(timeoutMs / 100) / 10 };
   }
   const code = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
-  if (code === 'ECONNREFUSED') return { lt: 'ryšys atmestas', en: 'connection refused' };
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { lt: 'adresas nerastas', en: 'host not found' };
-  const text = typeof code === 'string' ? code : error instanceof Error ? error.message : String(error);
-  return { lt: `ryšio klaida: ${text}`, en: `connection error: ${text}` };
+  if (code === 'ECONNREFUSED') return { why: 'connectionRefused' };
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { why: 'hostNotFound' };
+  return { why: 'connection', detail: typeof code === 'string' ? code : error instanceof Error ? error.message : String(error) };
 }
 
 async function postQuery(url: string, query: Uint8Array, timeoutMs: number): Promise<Uint8Array> {
@@ -170,10 +161,10 @@ async function postQuery(url: string, query: Uint8Array, timeoutMs: number): Pro
   try {
     target = new URL(url);
   } catch {
-    throw signingErrors.tsaUnreachable(url, { lt: 'netinkamas adresas', en: 'not a valid address' });
+    throw signingErrors.tsaUnreachable(url, { why: 'badAddress' });
   }
   if (target.protocol !== 'http:' && target.protocol !== 'https:') {
-    throw signingErrors.tsaUnreachable(url, { lt: 'adresas turi prasidėti http:// arba https://', en: 'the address must start with http:// or https://' });
+    throw signingErrors.tsaUnreachable(url, { why: 'scheme' });
   }
   try {
     const response = await fetch(target, {
@@ -182,11 +173,11 @@ async function postQuery(url: string, query: Uint8Array, timeoutMs: number): Pro
       body: new Uint8Array(query),
       signal: AbortSignal.timeout(timeoutMs),
     });
-    const tooLarge = () => signingErrors.tsaRefused(url, { lt: 'atsakymas per didelis', en: 'the reply is too large' });
+    const tooLarge = () => signingErrors.tsaRefused(url, { why: 'tooLarge' });
     if (response.status !== 200 || Number(response.headers.get('content-length') ?? 0) > MAX_REPLY_BYTES) {
       await response.body?.cancel();
       if (response.status === 200) throw tooLarge();
-      throw signingErrors.tsaRefused(url, { lt: `tarnyba atsakė HTTP ${response.status}`, en: `the service answered HTTP ${response.status}` });
+      throw signingErrors.tsaRefused(url, { why: 'http', status: response.status });
     }
     const reply = new Uint8Array(await response.arrayBuffer());
     if (reply.length > MAX_REPLY_BYTES) throw tooLarge();
@@ -197,8 +188,7 @@ async function postQuery(url: string, query: Uint8Array, timeoutMs: number): Pro
   }
 }
 
-const notATimestamp = (url: string) =>
-  signingErrors.tsaRefused(url, { lt: 'atsakymas nėra RFC 3161 laiko žyma', en: 'the reply is not an RFC 3161 timestamp' });
+const notATimestamp = (url: string) => signingErrors.tsaRefused(url, { why: 'notTimestamp' });
 
 /** The token of a granted reply and what it says; throws TSA_REFUSED. */
 function readReply(url: string, reply: Uint8Array, data: Uint8Array): { token: Uint8Array; check: TimestampCheck } {
@@ -227,13 +217,8 @@ export async function requestTimestamp(url: string, data: Uint8Array, timeoutMs 
   const nonce = newNonce();
   const reply = await postQuery(url, timestampRequest(imprint, nonce), timeoutMs);
   const { token, check } = readReply(url, reply, data);
-  const refuse = (lt: string, en: string) => signingErrors.tsaRefused(url, { lt, en });
-  if (!check.nonce || !sameBytes(check.nonce, nonce)) {
-    throw refuse('laiko žyma skirta ne šiai užklausai (kitas nonce)', 'the timestamp answers another request (nonce differs)');
-  }
-  if (check.imprintAlgorithm !== OID.sha256 || !sameBytes(check.imprint, imprint)) {
-    throw refuse('laiko žyma uždėta ne šiam parašui', 'the timestamp is not over this signature');
-  }
-  if (!check.intact) throw refuse('laiko žymos parašas netikras', 'the timestamp’s signature does not verify');
+  if (!check.nonce || !sameBytes(check.nonce, nonce)) throw signingErrors.tsaRefused(url, { why: 'nonce' });
+  if (check.imprintAlgorithm !== OID.sha256 || !sameBytes(check.imprint, imprint)) throw signingErrors.tsaRefused(url, { why: 'imprint' });
+  if (!check.intact) throw signingErrors.tsaRefused(url, { why: 'signature' });
   return token;
 }

@@ -47,7 +47,7 @@ export function trustHandlers(ctx: ServiceContext): TrustHandlers {
       });
       const der = Buffer.from(crl.der).toString('base64');
       if (before.lists.some((l) => l.der === der)) {
-        throw new DomainError('CRL_EXISTS', 'Šis sąrašas jau importuotas.', 'This list has already been imported.');
+        throw new DomainError('CRL_EXISTS');
       }
       // A newer list from the same CA replaces the older ones it supersedes.
       const older = before.lists.filter((l) => {
@@ -81,7 +81,7 @@ export function trustHandlers(ctx: ServiceContext): TrustHandlers {
     'trust.removeCrl': async ({ id }, caller) => {
       const before = ctx.revocation.get();
       const list = before.lists.find((l) => l.id === id);
-      if (!list) throw new DomainError('CRL_NOT_FOUND', 'Tokio sąrašo nėra.', 'There is no such list.', { id });
+      if (!list) throw new DomainError('CRL_NOT_FOUND', { id });
       const next = { ...before, lists: before.lists.filter((l) => l.id !== id) };
       caller.record({ kind: 'settings' }, before, next, `Pašalintas atšauktų sertifikatų sąrašas ${list.name}`, (stores) => stores.revocation.put(next));
       return view(next);

@@ -15,37 +15,22 @@ import { genderOf, TITLES } from './signers';
  * was decided (NUSPRĘSTA). Signed by the chair and the secretary.
  */
 
-function sourcesError(lt: string, en: string): DomainError {
-  return new DomainError('DOCUMENT_SOURCES', lt, en);
-}
-
 const OFFICERS = {
-  chair: { lt: 'pirmininkas', ltGenitive: 'pirmininko', en: 'chair', signs: TITLES.meetingChair },
-  secretary: { lt: 'sekretorius', ltGenitive: 'sekretoriaus', en: 'secretary', signs: TITLES.meetingSecretary },
+  chair: { signs: TITLES.meetingChair },
+  secretary: { signs: TITLES.meetingSecretary },
 } as const;
 
 /** The chair or the secretary: they sign the minutes, so they must have been at the meeting. */
 function officer(meeting: MeetingFacts, role: Exclude<CommissionRole, 'member'>): MeetingMemberFacts {
-  const label = OFFICERS[role];
   const member = meeting.members.find((m) => m.role === role);
-  if (!member) {
-    throw sourcesError(
-      `Posėdžio komisijos sudėtyje nėra ${label.ltGenitive}: protokolo parengti negalima.`,
-      `The meeting's commission has no ${label.en}: the minutes cannot be drawn up.`,
-    );
-  }
-  if (!meeting.present.includes(member.id)) {
-    throw sourcesError(
-      `Komisijos ${label.lt} ${member.name} posėdyje nedalyvavo, todėl protokolo pasirašyti negali.`,
-      `The commission's ${label.en} ${member.name} was not at the meeting, so cannot sign the minutes.`,
-    );
-  }
+  if (!member) throw new DomainError('DOCUMENT_SOURCES', { why: 'noOfficer', role });
+  if (!meeting.present.includes(member.id)) throw new DomainError('DOCUMENT_SOURCES', { why: 'officerAbsent', role, name: member.name });
   return member;
 }
 
 function memberName(meeting: MeetingFacts, id: string): string {
   const member = meeting.members.find((m) => m.id === id);
-  if (!member) throw sourcesError(`Posėdžio komisijos sudėtyje nėra nario „${id}“.`, `The meeting's commission has no member “${id}”.`);
+  if (!member) throw new DomainError('DOCUMENT_SOURCES', { why: 'noMember', memberId: id });
   return member.name;
 }
 

@@ -1,0 +1,98 @@
+/** The texts of the app's own errors: the contract's dispatcher, the services' start, and the command line. */
+import { entry, type Lang } from './entry';
+
+/** What is wrong with the command line's arguments. */
+export type CliArgumentProblem =
+  | { readonly why: 'fileMissing'; readonly option: string }
+  | { readonly why: 'unknownOption'; readonly option: string }
+  | { readonly why: 'oneFile' }
+  | { readonly why: 'noFile' }
+  | { readonly why: 'noTrustedCertificates' };
+
+function cliArgumentText(p: CliArgumentProblem, lang: Lang): string {
+  const lt = lang === 'lt';
+  switch (p.why) {
+    case 'fileMissing':
+      return lt ? `Po ${p.option} trūksta failo.` : `A file is missing after ${p.option}.`;
+    case 'unknownOption':
+      return lt ? `Nežinomas parametras ${p.option}.` : `Unknown option ${p.option}.`;
+    case 'oneFile':
+      return lt ? 'Nurodykite vieną PDF failą.' : 'Give one PDF file.';
+    case 'noFile':
+      return lt ? 'Nurodykite tikrinamą PDF failą.' : 'Give the PDF file to check.';
+    case 'noTrustedCertificates':
+      return lt ? 'Nurodytuose --trust failuose nėra PEM sertifikatų.' : 'The --trust files hold no PEM certificates.';
+  }
+}
+
+export const SYSTEM_ERROR_TEXTS = {
+  UNKNOWN_METHOD: entry<{ method: string }>(
+    (p) => `Nežinomas veiksmas „${p.method}“.`,
+    (p) => `Unknown method “${p.method}”.`,
+  ),
+
+  /** The one answer to a failure the user cannot act on: calm, with nothing internal. */
+  INTERNAL: entry(
+    () => 'Įvyko vidinė programos klaida. Pabandykite dar kartą; jei kartojasi, praneškite administratoriui.',
+    () => 'An internal error occurred. Try again; if it persists, tell the administrator.',
+  ),
+
+  INVALID_TODAY: entry<{ value: string }>(
+    (p) => `PUSIAUKELE_TODAY turi būti data MMMM-MM-DD, gauta „${p.value}“.`,
+    (p) => `PUSIAUKELE_TODAY must be a date YYYY-MM-DD, got “${p.value}”.`,
+  ),
+
+  // The command line.
+
+  CLI_ARGUMENT: entry<CliArgumentProblem>(
+    (p) => cliArgumentText(p, 'lt'),
+    (p) => cliArgumentText(p, 'en'),
+  ),
+
+  /** `code`: the system's error code (ENOENT, EACCES, …). */
+  FILE_UNREADABLE: entry<{ path: string; code: string }>(
+    (p) => `Failo ${p.path} perskaityti nepavyko (${p.code}).`,
+    (p) => `The file ${p.path} could not be read (${p.code}).`,
+  ),
+
+  INVALID_COUNT: entry(
+    () => '--count turi būti sveikasis skaičius nuo 1 iki 100000.',
+    () => '--count must be a whole number from 1 to 100000.',
+  ),
+
+  PASSPHRASE_CANCELLED: entry(
+    () => 'Slaptafrazės įvedimas nutrauktas; niekas nepakeista.',
+    () => 'Passphrase entry cancelled; nothing was changed.',
+  ),
+
+  PASSPHRASE_MISMATCH: entry(
+    () => 'Slaptafrazės nesutampa; niekas nepakeista. Paleiskite dar kartą.',
+    () => 'The passphrases do not match; nothing was changed. Run again.',
+  ),
+
+  /** The command line cannot ask for the passphrase (no terminal). */
+  KEY_REQUIRED: entry(
+    () =>
+      'Duomenys šifruojami, todėl reikia slaptafrazės, bet jos paklausti negalima (ne terminalas): nurodykite ją aplinkos kintamajame PUSIAUKELE_PASSPHRASE.',
+    () => 'The data is encrypted, so a passphrase is needed, but there is no terminal to ask for it: give it in the PUSIAUKELE_PASSPHRASE environment variable.',
+  ),
+
+  DEMO_NOT_EMPTY: entry(
+    () => 'Šis duomenų katalogas jau naudojamas: demonstraciniai duomenys įrašomi tik į naują katalogą.',
+    () => 'This data directory is already in use: demo data goes only into a new directory.',
+  ),
+
+  /** A demo meeting of `date` whose cases do not all say what was decided, or whose vote failed. */
+  DEMO_MEETING: entry<{ date: string; problem: 'outcomes' | 'notAdopted' }>(
+    (p) =>
+      p.problem === 'outcomes'
+        ? `Demonstracinis posėdis ${p.date}: ne visoms bylom nurodyta, kas nuspręsta.`
+        : `Demonstracinis posėdis ${p.date}: sprendimas nepriimtas.`,
+    (p) => (p.problem === 'outcomes' ? `Demo meeting ${p.date}: not every case says what was decided.` : `Demo meeting ${p.date}: the decision was not adopted.`),
+  ),
+
+  DEMO_STATE: entry<{ state: string; expected: string }>(
+    (p) => `Demonstracinė byla liko būsenoje ${p.state}, o ne ${p.expected}.`,
+    (p) => `The demo case ended in ${p.state}, not ${p.expected}.`,
+  ),
+};

@@ -1,0 +1,444 @@
+// Issue 13: one message catalogue for errors. Every code has its Lithuanian and English text made
+// from its parameters; every code the back end throws is in the catalogue (tsc checks each
+// `new DomainError(code, params)`, and the scan below checks the rest), no entry is left unused, and
+// the dispatcher and the renderer take their texts from it.
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { createDispatcher, type Guard } from '../../../shared/contract/dispatch';
+import type { Handlers } from '../../../shared/contract/methods';
+import { DomainError, errorFromData, fieldError } from '../../../shared/domain/errors';
+import { ERROR_TEXT_PARTS, ERROR_TEXTS, errorText, isErrorCode, textOfError, type ErrorCode, type ErrorParams } from '../../../shared/domain/errorTexts';
+import { ApiError } from '../../../renderer/api/client';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+const ballot = { memberId: 'm1', caseId: 'c1' };
+const file = { file: 'išvada.pdf', size: 1234 };
+
+/** Parameters for every code, each variant its texts have: the catalogue's type says every code is here. */
+const SAMPLES: { readonly [C in ErrorCode]: readonly ErrorParams<C>[] } = {
+  INVALID_INPUT: [
+    { fields: [{ path: 'lastName', key: 'required' }, { path: 'on', key: 'date' }] },
+    { fields: [{ path: 'requestDate', key: 'requestInFuture' }], about: { why: 'asField' } },
+    { fields: [{ path: 'requestDate', key: 'dateOrder' }], about: { why: 'requestAfterFirstStep', first: '2026-11-05' } },
+    { fields: [{ path: 'on', key: 'dateOrder' }], about: { why: 'stepDate', notBefore: '2026-11-05' } },
+    { fields: [{ path: 'on', key: 'dateInFuture' }], about: { why: 'stepDate', notBefore: '2026-11-05' } },
+    { fields: [{ path: 'note', key: 'required' }], about: { why: 'stepReason', to: 'refused' } },
+    { fields: [{ path: 'note', key: 'required' }], about: { why: 'versionNote', file: 'nauja.pdf' } },
+    { fields: [{ path: 'receivedOn', key: 'invalid' }], about: { why: 'attachFirst', item: '6.2' } },
+    { fields: [{ path: 'receivedOn', key: 'dateInFuture' }], about: { why: 'receivedInFuture' } },
+    { fields: [{ path: 'receivedOn', key: 'receivedBeforeRequest' }], about: { why: 'receivedBeforeRequest', requestDate: '2026-11-02' } },
+    { fields: [{ path: 'facts.assessedOn', key: 'dateInFuture' }], about: { why: 'factsDates' } },
+    { fields: [{ path: 'criterion', key: 'required' }], about: { why: 'chooseCriterion' } },
+    { fields: [{ path: 'value', key: 'required' }], about: { why: 'amendmentEmpty' } },
+    { fields: [{ path: 'value', key: 'invalid' }], about: { why: 'chooseAssessment' } },
+    { fields: [{ path: 'caseIds', key: 'caseNotReady' }], about: { why: 'caseNotReady', convict: 'Jonas Jonaitis', state: 'decided' } },
+    { fields: [{ path: 'date', key: 'dateOrder' }], about: { why: 'meetingBeforeLastStep', convict: 'Jonas Jonaitis', notBefore: '2026-11-05' } },
+    { fields: [{ path: 'reason', key: 'required' }], about: { why: 'recusalReason' } },
+    { fields: [{ path: 'onRegister', key: 'invalid' }], about: { why: 'registerOnlyUnder118' } },
+    { fields: [{ path: 'decision', key: 'decisionNotOpen' }], about: { why: 'decisionNotOpen', open: ['10.1', '10.2'] } },
+    { fields: [{ path: 'reason', key: 'required' }], about: { why: 'postponeReason' } },
+  ],
+  SETUP_REQUIRED: [{}],
+  CASE_DUPLICATE: [
+    { id: 'c1', personalFileNo: 'A-1001' },
+    { id: 'c1', personalFileNo: 'A-1001', underWay: { firstName: 'Jonas', lastName: 'Jonaitis', requestDate: '2026-11-02', state: 'scheduled' } },
+  ],
+  REQUEST_LOCKED: [{ state: 'decided' }],
+  STEP_BY_MEETING: [{ from: 'ready_for_commission', to: 'scheduled' }],
+  DOSSIER_INCOMPLETE: [{ missing: [{ item: '6.2', reason: 'not_received', lt: 'Socialinio tyrimo išvada', en: 'Social investigation conclusion' }] }],
+  CASE_CHANGED: [{ id: 'c1', revision: 3 }],
+  CASE_IN_MEETING: [{ meetingId: 'm1' }],
+  UNKNOWN_INSTITUTION: [{ id: 'vilnius', field: 'servingInstitutionId' }],
+  ILLEGAL_TRANSITION: [
+    { from: 'request_received', to: 'decided' },
+    { from: 'listed', to: 'transfer_ordered', decision: '10.3', gate: { decisions: ['10.1'], point: '13' } },
+  ],
+  EXTENSION_TOO_LONG: [{ extensionDays: 11, max: 10 }],
+  INVALID_DATE: [{ value: '2026-02-30' }],
+  INVALID_TERM: [{ unit: 'days', value: 1.5 }],
+  DOSSIER_LOCKED: [{ state: 'decided' }],
+  DOSSIER_WOULD_BE_INCOMPLETE: [{ state: 'scheduled' }],
+  DOCUMENT_NOT_FOUND: [{ documentId: 'd1', version: 2 }, { documentId: 'd1', replacingIn: '6.2' }],
+  DOCUMENT_SAME_CONTENT: [{ file: 'išvada.pdf' }],
+  DOCUMENT_ALREADY_ATTACHED: [{ file: 'išvada.pdf', item: '6.2', attachedAs: 'išvada (1).pdf' }],
+  EXTENSION_CLOSED: [{ state: 'dossier_received' }],
+  STAGING_FULL: [{ file: 'išvada.pdf' }],
+  STAGED_FILE_GONE: [{ stagedId: 's1' }],
+  FILE_EMPTY: [{ file: 'išvada.pdf', size: 0 }],
+  FILE_TOO_LARGE: [{ ...file, size: 52.4 * 1024 * 1024, limit: 50 * 1024 * 1024 }],
+  FILE_NOT_DOCUMENT: [
+    { ...file, detected: 'exe' },
+    { ...file, detected: 'zip' },
+    { ...file, detected: 'rar' },
+    { ...file, detected: 'heic' },
+    { ...file, detected: 'text' },
+    { ...file, detected: 'unknown' },
+  ],
+  PDF_ENCRYPTED: [{ ...file, kind: 'pdf' }, {}],
+  PDF_TRUNCATED: [{ ...file, kind: 'pdf', reason: 'no-eof' }],
+  PDF_DAMAGED: [{ ...file, kind: 'pdf', reason: 'no-header' }],
+  IMAGE_TRUNCATED: [{ ...file, kind: 'jpeg', reason: 'no-eoi' }],
+  IMAGE_DAMAGED: [{ ...file, kind: 'png', reason: 'bad-ihdr' }],
+  MEETING_STATE: [
+    { state: 'closed', action: 'changeRecords' },
+    { state: 'planned', to: 'closed' },
+  ],
+  MEETING_NOT_READY: [{ problems: [{ caseId: 'c1', code: 'NOT_DECIDED', lt: 'Jonas Jonaitis: sprendimas nepriimtas.', en: 'Jonas Jonaitis: no decision adopted.' }] }],
+  MEETING_CHANGED: [{ id: 'm1', revision: 4 }],
+  MEETING_NOT_YET: [{ date: '2026-12-01' }],
+  COMMISSION_REQUIRED: [{}, { date: '2026-12-01' }],
+  ITEM_NOT_FOUND: [{ caseId: 'c1' }, { caseId: 'c1', amending: true }],
+  ITEM_CLOSED: [
+    { caseId: 'c1', state: 'decided' },
+    { caseId: 'c1', state: null },
+  ],
+  MEMBER_NOT_FOUND: [{ memberId: 'm9' }],
+  VOTE_COMPLETE: [{}],
+  VOTE_IN_PROGRESS: [{ refused: 'proposal' }, { refused: 'postponement' }],
+  VOTE_NOT_REJECTED: [{}],
+  ITEM_POSTPONED: [ballot],
+  DECISION_REQUIRED: [ballot],
+  DECISION_NOT_OPEN: [{ ...ballot, decision: '10.3', open: ['10.1', '10.2'] }],
+  EVALUATION_INCOMPLETE: [{ ...ballot, missing: ['11.2', '11.5'] }],
+  RATIONALE_REQUIRED: [{ ...ballot, decision: '10.4' }],
+  MEMBER_NOT_VOTING: [{ ...ballot, name: 'Ona Onaitė' }],
+  MEMBER_ABSENT: [{ ...ballot, name: 'Ona Onaitė' }],
+  MEMBER_RECUSED: [{ ...ballot, name: 'Ona Onaitė' }],
+  QUORUM_MISSING: [{ ...ballot, taking: 2, voting: 5, needed: 3 }],
+  COMMISSION_CHANGED: [{}],
+  MEMBER_IN_USE: [{ memberId: 'm1', name: 'Ona Onaitė', date: '2026-11-20' }],
+  NOT_SET_UP: [{}],
+  REGISTER_NOT_SET_UP: [{}, { missing: 'employee' }],
+  DOCUMENT_NOT_DUE: [
+    { why: 'notDecided', caseId: 'c1' },
+    { why: 'decision', decision: '10.2', allowed: ['10.1', '10.3'], point: '12' },
+    { why: 'citedNotIssued', cited: 'minutes' },
+    { why: 'citedNotIssued', cited: 'proposal' },
+    { why: 'citedNotIssued', cited: 'returnSubmission' },
+    { why: 'meetingNotClosed', state: 'open' },
+    { why: 'notTransferred', state: 'listed' },
+  ],
+  DOCUMENT_SOURCES: [
+    { why: 'noOfficer', role: 'chair' },
+    { why: 'officerAbsent', role: 'secretary', name: 'Aušra Vilkienė' },
+    { why: 'noMember', memberId: 'm9' },
+  ],
+  SIGNER_UNKNOWN: [{ signedBy: 'deputy-9' }],
+  DOCUMENT_CHARACTERS: [{ characters: ['ŋ', '☃'] }],
+  DOCUMENT_EXISTS: [{ id: 'g1', registrationNumber: 'PR-3' }],
+  DOCUMENT_CONFLICT: [{ id: 'g1', kind: 'order', documentType: 'Įsakymas', registrationNumber: 'IS-3' }],
+  REPLACEMENT_MISMATCH: [{ id: 'g1' }],
+  VERSION_NOT_FOUND: [{ id: 'g1', version: 9 }],
+  DOCUMENT_REPLACED: [{ id: 'g1', replacedBy: 'g2' }],
+  ALREADY_SIGNED: [{ id: 'g1' }],
+  USER_NOT_SIGNER: [{ id: 'g1', expected: 'Rūta Žemaitienė', position: 'Direktorė' }],
+  SIGNER_NOT_SET: [{ id: 'g1', name: 'Tomas Šaulys' }],
+  NOTHING_TO_SIGN: [{ id: 'g1' }],
+  CITED_NOT_SIGNED: [{ id: 'g2', cited: 'g1', registrationNumber: 'PR-3', kind: 'minutes', documentType: 'Protokolas' }],
+  PKCS11_NOT_CONFIGURED: [{}],
+  CERT_ALREADY_USED: [{ id: 'g1', holder: 'Vytautas Grigas' }],
+  CERT_UNTRUSTED: [{ certificate: 'Vytautas Grigas', issuer: 'CN=Kita CA' }],
+  CERT_NOT_SIGNER: [
+    { holder: 'Vytautas Grigas', expected: 'Aušra Vilkienė', position: 'Sekretorė' },
+    { holder: '', expected: 'Aušra Vilkienė', position: 'Sekretorė', personalCode: '48001010000' },
+  ],
+  P12_WRONG_PASSWORD: [{}],
+  P12_UNREADABLE: [{ reason: { why: 'notPkcs12' } }, { reason: { why: 'encryption', oid: '1.2.3' } }, { reason: { why: 'privateKey' } }, { reason: { lt: 'priežastis', en: 'reason' } }],
+  P12_NO_KEY: [{}],
+  P12_NO_CERTIFICATE: [{}],
+  KEY_UNSUPPORTED: [{ keyType: 'ed25519' }],
+  CERT_UNREADABLE: [{}],
+  CERT_EXPIRED: [{ notAfter: '2021-01-01T00:00:00.000Z' }],
+  CERT_NOT_YET_VALID: [{ notBefore: '2099-01-01T00:00:00.000Z' }],
+  CERT_NOT_FOR_SIGNING: [{ reason: { why: 'keyUsage' } }, { reason: { why: 'purposes', purposes: ['1.3.6.1.5.5.7.3.1', '1.2.3.4'] } }],
+  PKCS11_MODULE_MISSING: [
+    { modulePath: '/usr/lib/x.so', reason: { why: 'subsystem', detail: 'dlopen' } },
+    { modulePath: '/usr/lib/x.so', reason: { why: 'fileMissing' } },
+    { modulePath: '/usr/lib/x.so', reason: { why: 'notPkcs11', detail: 'no symbol' } },
+    { modulePath: '/usr/lib/x.so', reason: { why: 'initFailed', detail: 'CKR_GENERAL_ERROR' } },
+  ],
+  TOKEN_MISSING: [{}, { tokenLabel: 'Kita kortelė' }],
+  PIN_INCORRECT: [{ finalTry: false }, { finalTry: true }],
+  PIN_LOCKED: [{}],
+  PIN_EXPIRED: [{}],
+  KEY_NOT_FOUND: [{}, { keyLabel: 'parašas' }],
+  TSA_UNREACHABLE: [
+    { url: 'http://tsa.example', reason: { why: 'badAddress' } },
+    { url: 'http://tsa.example', reason: { why: 'scheme' } },
+    { url: 'http://tsa.example', reason: { why: 'timeout', seconds: 0.5 } },
+    { url: 'http://tsa.example', reason: { why: 'connectionRefused' } },
+    { url: 'http://tsa.example', reason: { why: 'hostNotFound' } },
+    { url: 'http://tsa.example', reason: { why: 'connection', detail: 'ECONNRESET' } },
+  ],
+  TSA_REFUSED: [
+    { url: 'http://tsa.example', reason: { why: 'tooLarge' } },
+    { url: 'http://tsa.example', reason: { why: 'http', status: 503 } },
+    { url: 'http://tsa.example', reason: { why: 'notTimestamp' } },
+    { url: 'http://tsa.example', reason: { why: 'noToken' } },
+    { url: 'http://tsa.example', reason: { why: 'status', status: 2, text: 'badAlg' } },
+    { url: 'http://tsa.example', reason: { why: 'status', status: 9, text: '' } },
+    { url: 'http://tsa.example', reason: { why: 'nonce' } },
+    { url: 'http://tsa.example', reason: { why: 'imprint' } },
+    { url: 'http://tsa.example', reason: { why: 'signature' } },
+  ],
+  SIGNING_FAILED: [
+    { reason: { why: 'noSpace' } },
+    { reason: { why: 'checkFailed' } },
+    { reason: { why: 'error', detail: 'boom' } },
+    { reason: { why: 'keyMismatch' } },
+    { reason: { why: 'digest' } },
+    { reason: { why: 'card', detail: 'CKR_DEVICE_ERROR' } },
+    { reason: { why: 'cardSessionClosed' } },
+    { reason: { why: 'fileClosed' } },
+  ],
+  NOT_OUR_DOCUMENT: [{}],
+  PDF_UNREADABLE: [{}],
+  PDF_TOO_COMPLEX: [
+    { limit: 1000, counted: 'byteRanges' },
+    { limit: 100, counted: 'signatures' },
+  ],
+  CRL_UNREADABLE: [{}],
+  CRL_TOO_LARGE: [{ maxMegabytes: 20 }],
+  CRL_NO_NEXT_UPDATE: [{ issuer: 'CN=Demo CA' }],
+  CRL_EXPIRED: [{ issuer: 'CN=Demo CA', nextUpdate: '2026-01-01T00:00:00.000Z' }],
+  CRL_NOT_YET_VALID: [{}],
+  CRL_SIGNATURE_INVALID: [{ issuer: 'CN=Demo CA' }],
+  CRL_ISSUER_UNTRUSTED: [{ issuer: 'CN=Demo CA' }],
+  CRL_EXISTS: [{}],
+  CRL_NOT_FOUND: [{ id: 'crl1' }],
+  UNKNOWN_METHOD: [{ method: 'cases.delete' }],
+  INTERNAL: [{}],
+  INVALID_TODAY: [{ value: 'rytoj' }],
+  CLI_ARGUMENT: [
+    { why: 'fileMissing', option: '--trust' },
+    { why: 'unknownOption', option: '--x' },
+    { why: 'oneFile' },
+    { why: 'noFile' },
+    { why: 'noTrustedCertificates' },
+  ],
+  FILE_UNREADABLE: [{ path: '/nėra.pdf', code: 'ENOENT' }],
+  INVALID_COUNT: [{}],
+  PASSPHRASE_CANCELLED: [{}],
+  PASSPHRASE_MISMATCH: [{}],
+  KEY_REQUIRED: [{}],
+  DEMO_NOT_EMPTY: [{}],
+  DEMO_MEETING: [
+    { date: '2026-11-20', problem: 'outcomes' },
+    { date: '2026-11-20', problem: 'notAdopted' },
+  ],
+  DEMO_STATE: [{ state: 'listed', expected: 'transferred' }],
+};
+
+const codes = Object.keys(ERROR_TEXTS) as ErrorCode[];
+
+function render<C extends ErrorCode>(code: C, params: ErrorParams<C>) {
+  return { lt: errorText(code, params, 'lt'), en: errorText(code, params, 'en') };
+}
+
+describe('the error catalogue (shared/domain/errorTexts)', () => {
+  it('has each code in exactly one of its parts', () => {
+    const all = Object.values(ERROR_TEXT_PARTS).flatMap((part) => Object.keys(part));
+    expect(all.length).toBe(new Set(all).size);
+    expect(new Set(all)).toEqual(new Set(codes));
+  });
+
+  it.each(codes)('%s: a Lithuanian and an English text for every variant of its parameters', (code) => {
+    const samples = SAMPLES[code] as readonly ErrorParams<typeof code>[];
+    expect(samples.length).toBeGreaterThan(0);
+    const seen = new Set<string>();
+    for (const params of samples) {
+      const { lt, en } = render(code, params);
+      for (const text of [lt, en]) {
+        expect(text, code).toMatch(/\S/);
+        expect(text, code).not.toMatch(/undefined|\[object Object\]|NaN|\{\w+\}/);
+        expect(text.trim(), code).toBe(text);
+      }
+      expect(lt, `${code}: the two languages differ`).not.toBe(en);
+      seen.add(lt);
+    }
+    // Each sample stands for a variant: the samples of a code give different texts.
+    expect(seen.size, code).toBe(samples.length);
+  });
+
+  it('keeps the texts the users know', () => {
+    expect(render('CASE_CHANGED', { id: 'c1', revision: 2 })).toEqual({
+      lt: 'Byla ką tik pakeista kitame lange ar kito naudotojo. Atnaujinkite bylą ir pakartokite veiksmą.',
+      en: 'The case was just changed in another window or by another user. Reload it and try again.',
+    });
+    expect(render('ILLEGAL_TRANSITION', { from: 'listed', to: 'transfer_ordered', decision: '10.3', gate: { decisions: ['10.1'], point: '13' } }).lt).toBe(
+      'Žingsnis „Perkėlimas nuspręstas“ galimas tik po komisijos sprendimo 10.1 (V-77 13 p.), o šioje byloje priimtas sprendimas 10.3.',
+    );
+    expect(render('MEETING_STATE', { state: 'closed', action: 'changeRecords' }).lt).toBe('Posėdis baigtas, todėl negalima keisti jo įrašų.');
+    expect(render('FILE_TOO_LARGE', { file: 'a.pdf', size: 50 * 1024 * 1024 + 8000, limit: 50 * 1024 * 1024 }).lt).toContain('per didelis: 50,01 MB, o leidžiama ne daugiau kaip 50 MB.');
+    expect(render('CERT_EXPIRED', { notAfter: '2021-01-01T00:00:00.000Z' }).lt).toBe('Sertifikato galiojimas baigėsi 2021-01-01 02:00. Pasirašykite galiojančiu sertifikatu.');
+    expect(render('INVALID_INPUT', { fields: [{ path: 'on', key: 'date' }] })).toEqual({
+      lt: 'Neteisingi duomenys. Data: Įveskite tikrą datą (MMMM-MM-DD).',
+      en: 'Invalid data. Date: Enter a real date (YYYY-MM-DD).',
+    });
+    expect(render('INVALID_INPUT', { fields: [{ path: 'on', key: 'dateOrder' }], about: { why: 'stepDate', notBefore: '2026-11-05' } }).lt).toBe(
+      'Žingsnio data negali būti ankstesnė už ankstesnio žingsnio datą (2026-11-05).',
+    );
+  });
+
+  it('knows its codes, and makes no text of what it does not know', () => {
+    expect(isErrorCode('CASE_CHANGED')).toBe(true);
+    expect(isErrorCode('toString')).toBe(false);
+    expect(textOfError('NO_SUCH_CODE', {}, 'lt')).toBeNull();
+    expect(textOfError('CASE_CHANGED', null, 'lt')).toBeNull();
+    expect(textOfError('ILLEGAL_TRANSITION', { from: 'nowhere', to: 'nowhere' }, 'lt')).toBeNull(); // parameters that make no text
+    expect(textOfError('CASE_CHANGED', { id: 'c1', revision: 2 }, 'en')).toBe(render('CASE_CHANGED', { id: 'c1', revision: 2 }).en);
+  });
+});
+
+describe('DomainError takes its texts from the catalogue', () => {
+  it('its message is the Lithuanian text, messageEn the English, params the data', () => {
+    const e = new DomainError('CASE_CHANGED', { id: 'c1', revision: 2 });
+    expect(e.message).toBe(render('CASE_CHANGED', { id: 'c1', revision: 2 }).lt);
+    expect(e.messageEn).toBe(render('CASE_CHANGED', { id: 'c1', revision: 2 }).en);
+    expect(e.params).toEqual({ id: 'c1', revision: 2 });
+    expect(new DomainError('SETUP_REQUIRED').params).toEqual({});
+  });
+
+  it('a field refusal carries its fields, and says why in its own words', () => {
+    const e = fieldError('note', 'required', { why: 'stepReason', to: 'withdrawn' });
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(e.params).toMatchObject({ fields: [{ path: 'note', key: 'required' }] });
+    expect(e.message).toBe('Nurodykite priežastį: žingsnis „Prašymas atsiimtas“ turi būti motyvuotas.');
+  });
+
+  it('an error that came as data is thrown again with its texts as they came', () => {
+    const e = errorFromData({ code: 'SOMETHING_NEW', message: 'Kažkas nauja.', messageEn: 'Something new.' });
+    expect([e.code, e.message, e.messageEn, e.params]).toEqual(['SOMETHING_NEW', 'Kažkas nauja.', 'Something new.', undefined]);
+    expect(errorFromData({ code: 'CASE_CHANGED', message: 'x', params: { id: 'c1', revision: 2 } }).params).toEqual({ id: 'c1', revision: 2 });
+  });
+});
+
+/** Handlers for the methods a test exercises; any other answers as not reached. */
+function handlers(partial: Partial<Handlers>): Handlers {
+  return new Proxy(partial, {
+    get: (target, name: string) =>
+      target[name as keyof Handlers] ??
+      (async () => {
+        throw new Error(`${name} not expected`);
+      }),
+  }) as Handlers;
+}
+const open: Guard = () => ({ user: null });
+
+describe('the dispatcher sends the code, its parameters and both texts from the catalogue', () => {
+  it('for a refusal of the service', async () => {
+    const dispatch = createDispatcher(
+      handlers({
+        'cases.get': async () => {
+          throw new DomainError('CASE_CHANGED', { id: 'c1', revision: 2 });
+        },
+      }),
+      open,
+    );
+    expect(await dispatch('cases.get', { id: 'c1' })).toEqual({
+      ok: false,
+      error: { code: 'CASE_CHANGED', params: { id: 'c1', revision: 2 }, ...messages('CASE_CHANGED', { id: 'c1', revision: 2 }) },
+    });
+  });
+
+  it('for input the schema refuses: the fields, in params and (for the forms) in details', async () => {
+    const result = await createDispatcher(handlers({}), open)('cases.transition', { id: 'x', revision: 1, to: 'dossier_collecting', on: '2026-02-30' });
+    if (result.ok) throw new Error('expected a refusal');
+    const fields = [{ path: 'on', key: 'date' }];
+    expect(result.error).toEqual({ code: 'INVALID_INPUT', params: { fields }, details: { fields }, ...messages('INVALID_INPUT', { fields }) });
+  });
+
+  it('for an unknown method and an internal failure', async () => {
+    const dispatch = createDispatcher(
+      handlers({
+        'app.info': async () => {
+          throw new TypeError('internals');
+        },
+      }),
+      open,
+      () => {},
+    );
+    expect(await dispatch('cases.delete', {})).toEqual({ ok: false, error: { code: 'UNKNOWN_METHOD', params: { method: 'cases.delete' }, ...messages('UNKNOWN_METHOD', { method: 'cases.delete' }) } });
+    expect(await dispatch('app.info', {})).toEqual({ ok: false, error: { code: 'INTERNAL', params: {}, ...messages('INTERNAL', {}) } });
+  });
+});
+
+function messages<C extends ErrorCode>(code: C, params: ErrorParams<C>) {
+  const { lt, en } = render(code, params);
+  return { message: lt, messageEn: en };
+}
+
+describe('the renderer shows the catalogue’s text by code and parameters', () => {
+  it('in the UI language, whatever message came along', () => {
+    const error = new ApiError({ code: 'MEETING_NOT_YET', params: { date: '2026-12-01' }, message: 'kita', messageEn: 'other' });
+    expect(error.text('lt')).toBe(render('MEETING_NOT_YET', { date: '2026-12-01' }).lt);
+    expect(error.text('en')).toBe(render('MEETING_NOT_YET', { date: '2026-12-01' }).en);
+  });
+
+  it('falls back to the message the back end sent for a code it does not know, or an error without parameters', () => {
+    expect(new ApiError({ code: 'SOMETHING_NEW', params: {}, message: 'Nauja.', messageEn: 'New.' }).text('en')).toBe('New.');
+    expect(new ApiError({ code: 'CASE_NOT_FOUND', message: 'Byla nerasta.', messageEn: 'Case not found.' }).text('lt')).toBe('Byla nerasta.');
+  });
+
+  it('reads the refused fields from the parameters, or from an old-form error’s details', () => {
+    const fields = [{ path: 'note', key: 'required' }];
+    expect(new ApiError({ code: 'INVALID_INPUT', params: { fields }, message: '' }).fields).toEqual(fields);
+    expect(new ApiError({ code: 'INVALID_INPUT', details: { fields }, message: '' }).fields).toEqual(fields);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Every code the back end throws has an entry; every entry is thrown somewhere.
+
+const SOURCE_FOLDERS = ['electron', 'shared'];
+const CATALOGUE = 'shared/domain/errorTexts/';
+
+async function sources(dir: string): Promise<{ path: string; text: string }[]> {
+  const out: { path: string; text: string }[] = [];
+  for (const entry of await readdir(join(ROOT, dir), { withFileTypes: true })) {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) out.push(...(await sources(path)));
+    else if (/\.tsx?$/.test(entry.name)) out.push({ path, text: await readFile(join(ROOT, path), 'utf8') });
+  }
+  return out;
+}
+
+/** The codes of `new DomainError(code, params?)` / `new SigningError(…)` calls in the new form written as literals. */
+function thrownCodes(path: string, text: string): string[] {
+  const found: string[] = [];
+  const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false);
+  const visit = (node: ts.Node): void => {
+    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && /^(Domain|Signing)Error$/.test(node.expression.text)) {
+      const [code, ...rest] = node.arguments ?? [];
+      if (code && ts.isStringLiteralLike(code) && rest.length <= 1 && !(rest[0] && ts.isStringLiteralLike(rest[0]))) found.push(code.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+describe('the catalogue and the back end agree', () => {
+  it('every code thrown in the new form has an entry', async () => {
+    const files = (await Promise.all(SOURCE_FOLDERS.map((f) => sources(f)))).flat();
+    const missing = files.flatMap(({ path, text }) => thrownCodes(path, text).filter((c) => !isErrorCode(c)).map((c) => `${path}: ${c}`));
+    expect(missing).toEqual([]);
+  });
+
+  it('no entry is unused: each code is written somewhere in the back end besides the catalogue', async () => {
+    const files = (await Promise.all(SOURCE_FOLDERS.map((f) => sources(f)))).flat().filter((f) => !f.path.startsWith(CATALOGUE));
+    const literals = new Set<string>();
+    for (const { path, text } of files) {
+      const visit = (node: ts.Node): void => {
+        if (ts.isStringLiteralLike(node)) literals.add(node.text);
+        ts.forEachChild(node, visit);
+      };
+      visit(ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false));
+    }
+    expect(codes.filter((c) => !literals.has(c))).toEqual([]);
+  });
+});
