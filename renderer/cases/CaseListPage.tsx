@@ -1,12 +1,12 @@
 import { useDeferredValue, useMemo } from 'react';
 import { CASE_STATES, CASE_STATE_LABELS } from '../../shared/domain/caseStates';
-import { ErrorNotice } from '../components/ErrorNotice';
 import { SelectField, TextField } from '../components/fields';
 import { PageTitle } from '../components/PageTitle';
 import { useI18n } from '../i18n/I18nProvider';
 import { filterCases, prepareCases, sortCases, toggleSort, type ListQuery, type StateFilter } from './caseListModel';
 import { CaseTable } from './CaseTable';
 import type { CaseList } from './useCaseList';
+import { RetryNotice } from '../components/RetryNotice';
 
 interface CaseListPageProps {
   list: CaseList;
@@ -36,13 +36,7 @@ export function CaseListPage({ list, query, onQueryChange, canRegister }: CaseLi
   return (
     <section className="page page-list">
       <PageTitle title={t('cases.title')} />
-      {list.error ? (
-        <ErrorNotice error={list.error}>
-          <button type="button" className="button-secondary" onClick={list.reload}>
-            {t('common.retry')}
-          </button>
-        </ErrorNotice>
-      ) : null}
+      <RetryNotice error={list.error} onRetry={list.reload} />
       <div className="list-filters">
         <TextField
           id="cases-search"

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { ErrorNotice } from '../components/ErrorNotice';
 import { SelectField } from '../components/fields';
 import { PageTitle } from '../components/PageTitle';
 import { useI18n } from '../i18n/I18nProvider';
@@ -8,6 +7,7 @@ import { useDocumentAccess } from './documentAccess';
 import { DocumentDesk } from './DocumentDesk';
 import { DOCUMENT_FILTERS, filterDocuments, type DocumentFilter } from './documentsModel';
 import { useDocumentList } from './useDocuments';
+import { RetryNotice } from '../components/RetryNotice';
 
 /** The p. 12 list is the institution's own document, prepared here; the others are prepared on their case or meeting. */
 const INSTITUTION_KINDS = ['list'] as const;
@@ -34,13 +34,7 @@ export function DocumentsPage() {
           <a href={routeHref({ name: 'verify' })}>{t('documents.verifyLink')}</a>
         </li>
       </ul>
-      {list.error ? (
-        <ErrorNotice error={list.error}>
-          <button type="button" className="button-secondary" onClick={list.reload}>
-            {t('common.retry')}
-          </button>
-        </ErrorNotice>
-      ) : null}
+      <RetryNotice error={list.error} onRetry={list.reload} />
       {list.documents === null && !list.error ? <p>{t('common.loading')}</p> : null}
       {list.documents !== null ? (
         <>

@@ -1,9 +1,9 @@
 import type { DocumentKind } from '../../shared/domain/documents/documentModel';
-import { ErrorNotice } from '../components/ErrorNotice';
 import { useI18n } from '../i18n/I18nProvider';
 import { DocumentDesk } from './DocumentDesk';
 import type { DocumentTarget } from './documentsModel';
 import { useDocumentList } from './useDocuments';
+import { RetryNotice } from '../components/RetryNotice';
 
 interface DocumentsPanelProps {
   target: Extract<DocumentTarget, { kind: 'case' | 'meeting' }>;
@@ -25,13 +25,7 @@ export function DocumentsPanel({ target, due }: DocumentsPanelProps) {
   return (
     <section className="panel documents-panel" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('documents.panel.title')}</h2>
-      {list.error ? (
-        <ErrorNotice error={list.error}>
-          <button type="button" className="button-secondary" onClick={list.reload}>
-            {t('common.retry')}
-          </button>
-        </ErrorNotice>
-      ) : null}
+      <RetryNotice error={list.error} onRetry={list.reload} />
       {list.documents === null && !list.error ? <p>{t('common.loading')}</p> : null}
       {list.documents !== null && documents.length === 0 ? <p>{t('documents.none')}</p> : null}
       {list.documents !== null ? <DocumentDesk target={target} due={due} documents={documents} onIssued={list.reload} /> : null}

@@ -14,6 +14,7 @@ import { credentialOf, EMPTY_CREDENTIAL, runSigning, startRun, withoutSecret, ty
 import { SigningProgress } from './SigningProgress';
 import { useSigningQueue } from './useDocuments';
 import './documents.css';
+import { RetryNotice } from '../components/RetryNotice';
 
 interface QueueTableProps {
   documents: readonly DocumentItem[];
@@ -144,13 +145,7 @@ export function SigningPage() {
           <a href={routeHref({ name: 'verify' })}>{t('documents.verifyLink')}</a>
         </li>
       </ul>
-      {queue.error ? (
-        <ErrorNotice error={queue.error}>
-          <button type="button" className="button-secondary" onClick={queue.reload}>
-            {t('common.retry')}
-          </button>
-        </ErrorNotice>
-      ) : null}
+      <RetryNotice error={queue.error} onRetry={queue.reload} />
       {queue.documents === null && !queue.error ? <p>{t('common.loading')}</p> : null}
       {queue.documents !== null && documents.length === 0 ? <p className="empty">{t('signing.empty')}</p> : null}
       {documents.length > 0 ? (
