@@ -8,7 +8,7 @@ function portFrom(argv: readonly string[]): number {
   const raw = i >= 0 ? argv[i + 1] : process.env.PUSIAUKELE_PORT;
   const port = raw === undefined ? 0 : Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new DomainError('INVALID_PORT', `Neteisingas prievadas „${raw}“.`, `Invalid port “${raw}”.`);
+    throw new DomainError('INVALID_PORT', { value: raw ?? '' });
   }
   return port;
 }

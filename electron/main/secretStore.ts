@@ -1,13 +1,10 @@
 import { safeStorage } from 'electron';
 import { DomainError } from '../../shared/domain/errors';
+import type { SecretStoreProblem } from '../../shared/domain/errorTexts';
 import type { KeyProvider } from '../services/store/encryption';
 
-function unavailable(detail: { lt: string; en: string }): DomainError {
-  return new DomainError(
-    'OS_SECRET_STORE_UNAVAILABLE',
-    `Kompiuterio slaptų duomenų saugykla nepasiekiama (${detail.lt}), todėl duomenų rakto apsaugoti negalima ir programa neatidaroma. Niekas nepakeista. Naudokite naršyklės režimą su slaptafraze (npm run web) arba kreipkitės į administratorių.`,
-    `The computer's secret store is not available (${detail.en}), so the data key cannot be protected and the app does not open. Nothing was changed. Use the browser host with a passphrase (npm run web) or contact the administrator.`,
-  );
+function unavailable(reason: SecretStoreProblem): DomainError {
+  return new DomainError('OS_SECRET_STORE_UNAVAILABLE', { reason });
 }
 
 /**
@@ -18,10 +15,10 @@ function unavailable(detail: { lt: string; en: string }): DomainError {
  */
 export async function osSecretStoreKey(platform: NodeJS.Platform = process.platform): Promise<KeyProvider> {
   if (!(await safeStorage.isAsyncEncryptionAvailable())) {
-    throw unavailable({ lt: 'šifravimas neprieinamas', en: 'encryption is not available' });
+    throw unavailable('encryption');
   }
   if (platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') {
-    throw unavailable({ lt: 'nėra slaptažodžių tarnybos, pvz. GNOME Keyring ar KWallet', en: 'no password service such as GNOME Keyring or KWallet' });
+    throw unavailable('noPasswordService');
   }
   return {
     kind: 'os',

@@ -24,11 +24,7 @@ export function resolveDataDir(argv: readonly string[], env: NodeJS.ProcessEnv =
     const value = arg === '--data' ? argv[i + 1] : arg.startsWith('--data=') ? arg.slice('--data='.length) : undefined;
     if (value === undefined && arg !== '--data') continue;
     if (!value || value.startsWith('--')) {
-      throw new DomainError(
-        'DATA_DIR_MISSING',
-        'Po --data nurodykite duomenų katalogą, pvz. --data ./demo-data.',
-        'Give the data directory after --data, e.g. --data ./demo-data.',
-      );
+      throw new DomainError('DATA_DIR_MISSING');
     }
     return resolve(value);
   }

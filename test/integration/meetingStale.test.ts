@@ -39,7 +39,7 @@ describe('two windows on one meeting (issue 13, V-77 p. 10–11)', () => {
       // Window B still shows the empty field and saves its own text: refused, with A's text.
       const stale = await refused(b, 'meetings.saveCriterion', { id, caseId, criterion: '11.3', findings: 'B: nuobaudų nėra.', basedOn: EMPTY });
       expect(stale.code).toBe('STALE_REVISION');
-      expect(stale.details).toMatchObject({ kind: 'meeting', id, caseId, changed: ['evaluation.11.3.findings'], current: { findings: 'A: du paskatinimai.' } });
+      expect(stale.params).toMatchObject({ kind: 'meeting', id, caseId, changed: ['evaluation.11.3.findings'], current: { findings: 'A: du paskatinimai.' } });
       expect(itemOf(await ok(a, 'meetings.get', { id }), caseId).evaluation['11.3']?.findings).toBe('A: du paskatinimai.');
       // Having seen it, B may replace it.
       await ok(b, 'meetings.saveCriterion', { id, caseId, criterion: '11.3', findings: 'B: nuobaudų nėra.', basedOn: { ...EMPTY, findings: 'A: du paskatinimai.' } });
@@ -75,7 +75,7 @@ describe('two windows on one meeting (issue 13, V-77 p. 10–11)', () => {
       expect(itemOf(merged, caseId)).toMatchObject({ decision: '10.1', rationale: 'Elgesys pozityvus.' });
       // B chooses another proposal, based on none: A's choice is not silently replaced.
       const stale = await refused(b, 'meetings.saveDecision', { id, caseId, decision: '10.2', rationale: 'Elgesys pozityvus.', basedOn: { decision: null, rationale: 'Elgesys pozityvus.' } });
-      expect(stale).toMatchObject({ code: 'STALE_REVISION', details: { changed: ['decision'], current: { decision: '10.1' } } });
+      expect(stale).toMatchObject({ code: 'STALE_REVISION', params: { changed: ['decision'], current: { decision: '10.1' } } });
     } finally {
       await services.close();
     }
@@ -88,7 +88,7 @@ describe('two windows on one meeting (issue 13, V-77 p. 10–11)', () => {
       await ok(a, 'meetings.saveDecision', { id, caseId, decision: '10.1', rationale: '', basedOn: { decision: null, rationale: '' } });
       await ok(a, 'meetings.vote', { id, caseId, memberId: 'm1', ballot: 'for', basedOn: null });
       const stale = await refused(b, 'meetings.vote', { id, caseId, memberId: 'm1', ballot: 'against', basedOn: null });
-      expect(stale).toMatchObject({ code: 'STALE_REVISION', details: { changed: ['ballots.m1'], current: { ballot: 'for' } } });
+      expect(stale).toMatchObject({ code: 'STALE_REVISION', params: { changed: ['ballots.m1'], current: { ballot: 'for' } } });
       expect(itemOf(await ok(a, 'meetings.get', { id }), caseId).ballots).toEqual({ m1: 'for' });
       // Another member's ballot is another field: no conflict.
       await ok(b, 'meetings.vote', { id, caseId, memberId: 'm2', ballot: 'for', basedOn: null });

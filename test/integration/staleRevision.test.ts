@@ -44,7 +44,7 @@ describe('the settings: a save based on a stale revision is refused (issue 13)',
     expect(error.code).toBe('STALE_REVISION');
     expect(error.message).toBe('Nustatymus ką tik pakeitė kitas naudotojas arba kitas langas. Peržiūrėkite pakeitimus ir išsaugokite dar kartą.');
     expect(error.messageEn).toContain('another user');
-    expect(error.details).toEqual({ kind: 'settings', revision: 2, changed: ['institution.name', 'security.idleMinutes'] });
+    expect(error.params).toEqual({ kind: 'settings', revision: 2, changed: ['institution.name', 'security.idleMinutes'] });
 
     // Nothing of A's save is lost, and nothing of B's refused one was written.
     const after = (await ok(b, 'settings.get', {}))!;
@@ -62,12 +62,12 @@ describe('the settings: a save based on a stale revision is refused (issue 13)',
     });
 
     // A's window, still on revision 2, is refused in turn; the list names B's change only.
-    expect((await refused(a, 'settings.save', savedByA)).details).toEqual({ kind: 'settings', revision: 3, changed: ['institution.places'] });
+    expect((await refused(a, 'settings.save', savedByA)).params).toEqual({ kind: 'settings', revision: 3, changed: ['institution.places'] });
     // A revision from nowhere is refused too; and so is a first entry when the settings already exist.
     expect((await refused(a, 'settings.save', { ...savedByB, revision: 9 })).code).toBe('STALE_REVISION');
     const first = await refused(a, 'settings.save', { ...DEMO_SETTINGS, revision: 0 });
     expect(first.code).toBe('STALE_REVISION');
-    expect((first.details as { changed: string[] }).changed).toEqual(expect.arrayContaining(['institution.name', 'institution.places', 'security.idleMinutes']));
+    expect((first.params as { changed: string[] }).changed).toEqual(expect.arrayContaining(['institution.name', 'institution.places', 'security.idleMinutes']));
     // The revision is part of the input: a save that does not say it is refused.
     expect((await refused(a, 'settings.save', DEMO_SETTINGS)).code).toBe('INVALID_INPUT');
     await services.close();
@@ -81,7 +81,7 @@ describe('the settings: a save based on a stale revision is refused (issue 13)',
     const loaded = (await ok(a, 'settings.get', {}))!;
     await ok(otherWindow, 'settings.save', { ...loaded, otherInstitutions: loaded.otherInstitutions.slice(1) });
     const error = await refused(a, 'settings.save', { ...loaded, security: { idleMinutes: 12 } });
-    expect(error.details).toEqual({ kind: 'settings', revision: 2, changed: ['otherInstitutions'] });
+    expect(error.params).toEqual({ kind: 'settings', revision: 2, changed: ['otherInstitutions'] });
     expect((await ok(a, 'settings.get', {}))!.otherInstitutions).toEqual(loaded.otherInstitutions.slice(1));
     await services.close();
   });
@@ -131,7 +131,7 @@ describe('the users: a change based on a stale revision is refused (issue 13)', 
     const error = await refused(b, 'users.update', { id: seenByB.id, revision: seenByB.revision, displayName: seenByB.displayName, roles: ['member', 'chair'], active: true });
     expect(error.code).toBe('STALE_REVISION');
     expect(error.message).toBe('Šią naudotojo paskyrą ką tik pakeitė kitas naudotojas arba kitas langas. Peržiūrėkite pakeitimus ir išsaugokite dar kartą.');
-    expect(error.details).toEqual({ kind: 'user', id: seenByA.id, revision: 3, changed: ['displayName'] });
+    expect(error.params).toEqual({ kind: 'user', id: seenByA.id, revision: 3, changed: ['displayName'] });
     expect(await userNamed(b, 'narys')).toEqual(changedByA); // nothing of A's change is lost, nothing of B's written
 
     const reloaded = await userNamed(b, 'narys');
@@ -151,14 +151,14 @@ describe('the users: a change based on a stale revision is refused (issue 13)', 
 
     const error = await refused(b, 'users.resetPassword', { id: seenByB.id, revision: seenByB.revision, password: 'Antrasis-laikinas-2' });
     expect(error.code).toBe('STALE_REVISION');
-    expect(error.details).toEqual({ kind: 'user', id: seenByA.id, revision: reset.revision, changed: ['password', 'mustChangePassword'] });
+    expect(error.params).toEqual({ kind: 'user', id: seenByA.id, revision: reset.revision, changed: ['password', 'mustChangePassword'] });
     expect((await ok(services.dispatch, 'auth.login', { username: 'narys', password: 'Pirmasis-laikinas-1' })).user.mustChangePassword).toBe(true);
     expect((await refused(services.dispatch, 'auth.login', { username: 'narys', password: 'Antrasis-laikinas-2' })).code).toBe('WRONG_CREDENTIALS');
 
     // A name changed meanwhile makes a reset stale too: the administrator sees the user as they are now.
     const now = await userNamed(b, 'narys');
     await ok(a, 'users.update', { id: now.id, revision: now.revision, displayName: 'Narys Pervardytas', roles: ['member'], active: true });
-    expect((await refused(b, 'users.resetPassword', { id: now.id, revision: now.revision, password: 'Antrasis-laikinas-2' })).details).toMatchObject({ changed: ['displayName'] });
+    expect((await refused(b, 'users.resetPassword', { id: now.id, revision: now.revision, password: 'Antrasis-laikinas-2' })).params).toMatchObject({ changed: ['displayName'] });
     const latest = await userNamed(b, 'narys');
     expect(await ok(b, 'users.resetPassword', { id: latest.id, revision: latest.revision, password: 'Antrasis-laikinas-2' })).toMatchObject({ revision: latest.revision + 1 });
 
@@ -189,7 +189,7 @@ describe('the users: a change based on a stale revision is refused (issue 13)', 
     const { session } = await ok(services.dispatch, 'auth.login', { username: 'administratore', password: 'Naujas-administratore-2' });
     await ok(as(services, session), 'auth.changePassword', { currentPassword: 'Naujas-administratore-2', newPassword: 'Trecias-administratore-3' });
     const error = await refused(a, 'users.update', { id: other.id, revision: other.revision, displayName: 'Kita administratorė', roles: ['administrator'], active: true });
-    expect(error.details).toEqual({ kind: 'user', id: other.id, revision: other.revision + 1, changed: ['password'] });
+    expect(error.params).toEqual({ kind: 'user', id: other.id, revision: other.revision + 1, changed: ['password'] });
     await services.close();
   });
 

@@ -70,12 +70,6 @@ function oldFormCalls({ path, text }: SourceFile): OldFormCall[] {
  */
 const NOT_YET_CONVERTED: readonly { place: string; codes?: readonly string[]; why: string }[] = [
   { place: 'electron/services/store/', why: 'the stores: damaged and missing records, the data directory, encryption, storage failures' },
-  { place: 'electron/services/users/', why: 'sign-in, sessions and user accounts' },
-  { place: 'electron/services/settings/', why: 'the settings (STALE_REVISION)' },
-  { place: 'electron/services/meetings/meetingAccess.ts', codes: ['STALE_REVISION'], why: 'staleFields, written while the stale-revision work is under way' },
-  { place: 'electron/services/dataDir.ts', codes: ['DATA_DIR_MISSING'], why: 'the data directory named on the command line' },
-  { place: 'electron/main/secretStore.ts', codes: ['OS_SECRET_STORE_UNAVAILABLE'], why: 'the desktop shell' },
-  { place: 'electron/browser-host/main.ts', codes: ['INVALID_PORT'], why: 'the browser host' },
   { place: 'shared/domain/errors.ts', codes: ['(computed)'], why: 'errorFromData: an error received as data keeps the texts it came with' },
 ];
 

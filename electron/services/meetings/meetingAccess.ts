@@ -4,6 +4,7 @@ import { compareIso, type IsoDate } from '../../../shared/domain/calendar';
 import { applyCaseStep, CASE_STATE_LABELS } from '../../../shared/domain/caseStates';
 import { type DecisionId } from '../../../shared/domain/decisions';
 import { DomainError, fieldError } from '../../../shared/domain/errors';
+import type { JsonValue } from '../../../shared/domain/errorTexts';
 import { assertMeetingAction } from '../../../shared/domain/meetingStates';
 import type { Call, ServiceContext } from '../context';
 import { caseChanges, stampOf } from '../cases/caseChanges';
@@ -30,13 +31,8 @@ export function refuseAfterVote(): never {
  * A change based on values another window changed meanwhile (issue 13, no silent overwrites):
  * refused, with the fields and what they hold now, so the page shows the other user's text.
  */
-export function staleFields(id: string, caseId: string, changed: readonly string[], current: Record<string, unknown>): DomainError {
-  return new DomainError(
-    'STALE_REVISION',
-    'Šiuos posėdžio įrašus ką tik pakeitė kitas naudotojas arba kitas langas. Jūsų pakeitimas neišsaugotas: peržiūrėkite naują įrašą ir, jei reikia, pakeiskite jį dar kartą.',
-    'These meeting records were just changed by another user or in another window. Your change was not saved: look at the new record and change it again if needed.',
-    { kind: 'meeting', id, caseId, changed: [...changed], current },
-  );
+export function staleFields(id: string, caseId: string, changed: readonly string[], current: { readonly [key: string]: JsonValue }): DomainError {
+  return new DomainError('STALE_REVISION', { kind: 'meeting', id, caseId, changed: [...changed], current });
 }
 
 /**

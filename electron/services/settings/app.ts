@@ -7,12 +7,7 @@ const VERSIONS_KEPT = 50;
 
 /** Issue 13: the settings were saved since the version `settings.save` was based on. */
 function staleSettings(revision: number, changed: string[]): DomainError {
-  return new DomainError(
-    'STALE_REVISION',
-    'Nustatymus ką tik pakeitė kitas naudotojas arba kitas langas. Peržiūrėkite pakeitimus ir išsaugokite dar kartą.',
-    'The settings were just changed by another user or in another window. Review the changes and save again.',
-    { kind: 'settings', revision, changed },
-  );
+  return new DomainError('STALE_REVISION', { kind: 'settings', revision, changed });
 }
 
 function withoutRevision({ revision: _revision, ...values }: SavedSettings): Settings {

@@ -37,12 +37,7 @@ const VERSIONS_KEPT = 1000;
 
 /** Issue 13: the user was changed since the version an administrator's change was based on. */
 function staleUser(id: string, revision: number, changed: string[]): DomainError {
-  return new DomainError(
-    'STALE_REVISION',
-    'Šią naudotojo paskyrą ką tik pakeitė kitas naudotojas arba kitas langas. Peržiūrėkite pakeitimus ir išsaugokite dar kartą.',
-    'This user account was just changed by another user or in another window. Review the changes and save again.',
-    { kind: 'user', id, revision, changed },
-  );
+  return new DomainError('STALE_REVISION', { kind: 'user', id, revision, changed });
 }
 
 function fieldsOf(u: StoredUser): UserFields {
@@ -61,21 +56,14 @@ function audited(u: StoredUser) {
 }
 
 function wrongCredentials(left?: number): DomainError {
-  const tail = left === undefined ? '' : ` Liko bandymų: ${left}.`;
-  const tailEn = left === undefined ? '' : ` Attempts left: ${left}.`;
-  return new DomainError('WRONG_CREDENTIALS', `Neteisingas naudotojo vardas arba slaptažodis.${tail}`, `Wrong user name or password.${tailEn}`);
+  return new DomainError('WRONG_CREDENTIALS', left === undefined ? {} : { attemptsLeft: left });
 }
 
 function accountLocked(until: string): DomainError {
   // The back end runs on the user's computer (or beside the browser on it): its local time is theirs.
   const at = new Date(until);
   const time = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
-  return new DomainError(
-    'ACCOUNT_LOCKED',
-    `Paskyra laikinai užrakinta po ${MAX_FAILED_ATTEMPTS} neteisingų slaptažodžių. Bandykite vėl po ${time} arba kreipkitės į administratorių.`,
-    `The account is locked for a while after ${MAX_FAILED_ATTEMPTS} wrong passwords. Try again after ${time} or ask the administrator.`,
-    { lockedUntil: until },
-  );
+  return new DomainError('ACCOUNT_LOCKED', { lockedUntil: until, time, after: MAX_FAILED_ATTEMPTS });
 }
 
 function rolesText(roles: readonly Role[]): string {
@@ -88,7 +76,7 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
 
   const mustFind = (id: string): StoredUser => {
     const user = ctx.users.byId(id);
-    if (!user) throw new DomainError('USER_NOT_FOUND', 'Naudotojas nerastas.', 'User not found.', { id });
+    if (!user) throw new DomainError('USER_NOT_FOUND', { id });
     return user;
   };
 
@@ -166,9 +154,7 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
 
   const usernameFree = (username: string) => {
     if (ctx.users.byUsername(username)) {
-      throw new DomainError('USERNAME_TAKEN', `Naudotojo vardas „${username}“ jau užimtas.`, `The user name “${username}” is taken.`, {
-        fields: [{ path: 'username', key: 'usernameTaken' }],
-      });
+      throw new DomainError('USERNAME_TAKEN', { username, fields: [{ path: 'username', key: 'usernameTaken' }] });
     }
   };
 
@@ -219,12 +205,8 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
       if (!pristine()) {
         // Checked after the hash: two first-run calls at once cannot both pass.
         throw ctx.users.all().length > 0
-          ? new DomainError('ALREADY_SET_UP', 'Administratorius jau sukurtas. Prisijunkite.', 'The administrator has already been created. Please sign in.')
-          : new DomainError(
-              'USERS_MISSING',
-              'Šiame duomenų kataloge yra duomenų, bet nėra naudotojų failo (users.json). Atkurkite jį iš atsarginės kopijos; naujas administratorius nekuriamas.',
-              'This data directory holds data but no users file (users.json). Restore it from a backup; no new administrator is created.',
-            );
+          ? new DomainError('ALREADY_SET_UP')
+          : new DomainError('USERS_MISSING');
       }
       caller.record({ kind: 'user', id: user.id }, undefined, audited(user), 'Sukurtas pirmasis administratorius', (stores) => stores.users.put(user));
       return { session: ctx.sessions.start(user.id), user: toSessionUser(user) };
@@ -264,9 +246,7 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
 
     'auth.changePassword': async ({ currentPassword, newPassword }, caller) => {
       if (currentPassword === newPassword) {
-        throw new DomainError('PASSWORD_UNCHANGED', 'Naujas slaptažodis turi skirtis nuo dabartinio.', 'The new password must differ from the current one.', {
-          fields: [{ path: 'newPassword', key: 'passwordUnchanged' }],
-        });
+        throw new DomainError('PASSWORD_UNCHANGED', { fields: [{ path: 'newPassword', key: 'passwordUnchanged' }] });
       }
       const id = caller.user!.id;
       await checkPassword(id, currentPassword, caller, { sayAttemptsLeft: true });
@@ -298,14 +278,10 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
       const user = unchangedSince(id, revision, { displayName, roles, active });
       const staysAdministrator = active && roles.includes('administrator');
       if (!staysAdministrator && activeAdministrators().every((a) => a.id === id)) {
-        throw new DomainError(
-          'LAST_ADMINISTRATOR',
-          'Tai paskutinis aktyvus administratorius: jo vaidmens ar paskyros atimti negalima, kitaip niekas nebegalėtų tvarkyti naudotojų.',
-          'This is the last active administrator: removing the role or the account would leave nobody to manage users.',
-        );
+        throw new DomainError('LAST_ADMINISTRATOR');
       }
       if (!active && id === caller.user!.id) {
-        throw new DomainError('SELF_DEACTIVATION', 'Savo paskyros išjungti negalima.', 'You cannot deactivate your own account.');
+        throw new DomainError('SELF_DEACTIVATION');
       }
       const kept = [...new Set(roles)];
       const changed = putChanged(caller, user, { ...user, displayName, roles: kept, active, updatedAt: stamp() }, `Vaidmenys: ${rolesText(kept)}; ${active ? 'aktyvus' : 'išjungtas'}`);

@@ -78,33 +78,16 @@ export class Sessions {
     const signedIn = s && user && user.active ? { s, user } : undefined;
     if (access === 'anyone') return { user: signedIn ? toSessionUser(signedIn.user) : null, ...(signedIn ? { session } : {}) };
     if (!signedIn) {
-      throw new DomainError(
-        'UNAUTHENTICATED',
-        'Prisijunkite: sesija baigėsi arba dar neprisijungta.',
-        'Please sign in: the session has ended or you have not signed in yet.',
-      );
+      throw new DomainError('UNAUTHENTICATED');
     }
     if (this.refreshLock(signedIn.s) && !allowedWhileLocked(method)) {
-      throw new DomainError(
-        'SESSION_LOCKED',
-        'Programa užrakinta dėl neveiklumo. Įveskite slaptažodį – niekas ekrane neprarastas.',
-        'The app locked itself after being idle. Enter your password – nothing on screen is lost.',
-      );
+      throw new DomainError('SESSION_LOCKED');
     }
     if (signedIn.user.mustChangePassword && !BEFORE_PASSWORD_CHANGE.includes(method)) {
-      throw new DomainError(
-        'PASSWORD_CHANGE_REQUIRED',
-        'Prieš tęsdami pasikeiskite slaptažodį (administratorius jį nustatė iš naujo).',
-        'Change your password before going on (the administrator has reset it).',
-      );
+      throw new DomainError('PASSWORD_CHANGE_REQUIRED');
     }
     if (access !== 'signedIn' && !signedIn.user.roles.some((r) => access.includes(r))) {
-      throw new DomainError(
-        'FORBIDDEN',
-        'Jūsų vaidmuo šio veiksmo neleidžia.',
-        'Your role does not allow this action.',
-        { method },
-      );
+      throw new DomainError('FORBIDDEN', { method });
     }
     if (method !== 'auth.status') signedIn.s.lastActivity = this.now();
     return { user: toSessionUser(signedIn.user), session };

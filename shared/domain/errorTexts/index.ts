@@ -13,6 +13,7 @@ import { FIELD_ERROR_TEXTS } from './fields';
 import { MEETING_ERROR_TEXTS } from './meetings';
 import { SIGNING_ERROR_TEXTS } from './signing';
 import { SYSTEM_ERROR_TEXTS } from './system';
+import { USER_ERROR_TEXTS } from './users';
 
 /** The catalogue's parts, by feature (a test checks that no code is in two). */
 export const ERROR_TEXT_PARTS = {
@@ -22,6 +23,7 @@ export const ERROR_TEXT_PARTS = {
   meetings: MEETING_ERROR_TEXTS,
   documents: DOCUMENT_ERROR_TEXTS,
   signing: SIGNING_ERROR_TEXTS,
+  users: USER_ERROR_TEXTS,
   system: SYSTEM_ERROR_TEXTS,
 };
 
@@ -32,6 +34,7 @@ export const ERROR_TEXTS = {
   ...MEETING_ERROR_TEXTS,
   ...DOCUMENT_ERROR_TEXTS,
   ...SIGNING_ERROR_TEXTS,
+  ...USER_ERROR_TEXTS,
   ...SYSTEM_ERROR_TEXTS,
 };
 
@@ -70,3 +73,5 @@ export function textOfError(code: string, params: unknown, lang: Lang): string |
 
 export type { ErrorEntry, JsonValue, Lang, NoParams } from './entry';
 export type { FieldIssue, FieldRefusal } from './fields';
+export type { SecretStoreProblem } from './system';
+export type { StaleRevision } from './users';

@@ -1,4 +1,4 @@
-/** The texts of the app's own errors: the contract's dispatcher, the services' start, and the command line. */
+/** The texts of the app's own errors: the contract's dispatcher, the services' start, the hosts (desktop, browser) and the command line. */
 import { entry, type Lang } from './entry';
 
 /** What is wrong with the command line's arguments. */
@@ -25,6 +25,14 @@ function cliArgumentText(p: CliArgumentProblem, lang: Lang): string {
   }
 }
 
+/** Why the operating system's secret store is refused: no encryption at all, or (Linux) no password service behind it. */
+export type SecretStoreProblem = 'encryption' | 'noPasswordService';
+
+const SECRET_STORE_PROBLEMS: Readonly<Record<SecretStoreProblem, { lt: string; en: string }>> = {
+  encryption: { lt: 'šifravimas neprieinamas', en: 'encryption is not available' },
+  noPasswordService: { lt: 'nėra slaptažodžių tarnybos, pvz. GNOME Keyring ar KWallet', en: 'no password service such as GNOME Keyring or KWallet' },
+};
+
 export const SYSTEM_ERROR_TEXTS = {
   UNKNOWN_METHOD: entry<{ method: string }>(
     (p) => `Nežinomas veiksmas „${p.method}“.`,
@@ -37,12 +45,32 @@ export const SYSTEM_ERROR_TEXTS = {
     () => 'An internal error occurred. Try again; if it persists, tell the administrator.',
   ),
 
+  /** Why the operating system's secret store cannot protect the data key (the desktop app). */
+  OS_SECRET_STORE_UNAVAILABLE: entry<{ reason: SecretStoreProblem }>(
+    (p) =>
+      `Kompiuterio slaptų duomenų saugykla nepasiekiama (${SECRET_STORE_PROBLEMS[p.reason].lt}), todėl duomenų rakto apsaugoti negalima ir programa neatidaroma. Niekas nepakeista. Naudokite naršyklės režimą su slaptafraze (npm run web) arba kreipkitės į administratorių.`,
+    (p) =>
+      `The computer's secret store is not available (${SECRET_STORE_PROBLEMS[p.reason].en}), so the data key cannot be protected and the app does not open. Nothing was changed. Use the browser host with a passphrase (npm run web) or contact the administrator.`,
+  ),
+
   INVALID_TODAY: entry<{ value: string }>(
     (p) => `PUSIAUKELE_TODAY turi būti data MMMM-MM-DD, gauta „${p.value}“.`,
     (p) => `PUSIAUKELE_TODAY must be a date YYYY-MM-DD, got “${p.value}”.`,
   ),
 
   // The command line.
+
+  /** `--data` without a directory after it. */
+  DATA_DIR_MISSING: entry(
+    () => 'Po --data nurodykite duomenų katalogą, pvz. --data ./demo-data.',
+    () => 'Give the data directory after --data, e.g. --data ./demo-data.',
+  ),
+
+  /** `value`: what --port (or PUSIAUKELE_PORT) gave the browser host. */
+  INVALID_PORT: entry<{ value: string }>(
+    (p) => `Neteisingas prievadas „${p.value}“.`,
+    (p) => `Invalid port “${p.value}”.`,
+  ),
 
   CLI_ARGUMENT: entry<CliArgumentProblem>(
     (p) => cliArgumentText(p, 'lt'),

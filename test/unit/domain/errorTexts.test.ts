@@ -210,9 +210,30 @@ const SAMPLES: { readonly [C in ErrorCode]: readonly ErrorParams<C>[] } = {
   CRL_ISSUER_UNTRUSTED: [{ issuer: 'CN=Demo CA' }],
   CRL_EXISTS: [{}],
   CRL_NOT_FOUND: [{ id: 'crl1' }],
+  STALE_REVISION: [
+    { kind: 'settings', revision: 2, changed: ['institution.name'] },
+    { kind: 'user', id: 'u1', revision: 3, changed: ['displayName'] },
+    { kind: 'meeting', id: 'm1', caseId: 'c1', changed: ['evaluation.11.3.findings'], current: { findings: 'A: du paskatinimai.', assessment: null } },
+  ],
+  WRONG_CREDENTIALS: [{}, { attemptsLeft: 2 }],
+  ACCOUNT_LOCKED: [{ lockedUntil: '2026-11-23T10:15:00.000Z', time: '12:15', after: 5 }],
+  UNAUTHENTICATED: [{}],
+  SESSION_LOCKED: [{}],
+  PASSWORD_CHANGE_REQUIRED: [{}],
+  FORBIDDEN: [{ method: 'cases.register' }],
+  PASSWORD_UNCHANGED: [{ fields: [{ path: 'newPassword', key: 'passwordUnchanged' }] }],
+  ALREADY_SET_UP: [{}],
+  USERS_MISSING: [{}],
+  USER_NOT_FOUND: [{ id: 'u9' }],
+  USERNAME_TAKEN: [{ username: 'sekretore', fields: [{ path: 'username', key: 'usernameTaken' }] }],
+  LAST_ADMINISTRATOR: [{}],
+  SELF_DEACTIVATION: [{}],
   UNKNOWN_METHOD: [{ method: 'cases.delete' }],
   INTERNAL: [{}],
+  OS_SECRET_STORE_UNAVAILABLE: [{ reason: 'encryption' }, { reason: 'noPasswordService' }],
   INVALID_TODAY: [{ value: 'rytoj' }],
+  DATA_DIR_MISSING: [{}],
+  INVALID_PORT: [{ value: '70000' }],
   CLI_ARGUMENT: [
     { why: 'fileMissing', option: '--trust' },
     { why: 'unknownOption', option: '--x' },
@@ -281,6 +302,26 @@ describe('the error catalogue (shared/domain/errorTexts)', () => {
     });
     expect(render('INVALID_INPUT', { fields: [{ path: 'on', key: 'dateOrder' }], about: { why: 'stepDate', notBefore: '2026-11-05' } }).lt).toBe(
       'Žingsnio data negali būti ankstesnė už ankstesnio žingsnio datą (2026-11-05).',
+    );
+    // STALE_REVISION: each record's own wording, chosen by its kind.
+    expect(render('STALE_REVISION', { kind: 'settings', revision: 2, changed: [] })).toEqual({
+      lt: 'Nustatymus ką tik pakeitė kitas naudotojas arba kitas langas. Peržiūrėkite pakeitimus ir išsaugokite dar kartą.',
+      en: 'The settings were just changed by another user or in another window. Review the changes and save again.',
+    });
+    expect(render('STALE_REVISION', { kind: 'user', id: 'u1', revision: 2, changed: [] })).toEqual({
+      lt: 'Šią naudotojo paskyrą ką tik pakeitė kitas naudotojas arba kitas langas. Peržiūrėkite pakeitimus ir išsaugokite dar kartą.',
+      en: 'This user account was just changed by another user or in another window. Review the changes and save again.',
+    });
+    expect(render('STALE_REVISION', { kind: 'meeting', id: 'm1', caseId: 'c1', changed: [], current: {} })).toEqual({
+      lt: 'Šiuos posėdžio įrašus ką tik pakeitė kitas naudotojas arba kitas langas. Jūsų pakeitimas neišsaugotas: peržiūrėkite naują įrašą ir, jei reikia, pakeiskite jį dar kartą.',
+      en: 'These meeting records were just changed by another user or in another window. Your change was not saved: look at the new record and change it again if needed.',
+    });
+    expect(render('WRONG_CREDENTIALS', { attemptsLeft: 2 })).toEqual({
+      lt: 'Neteisingas naudotojo vardas arba slaptažodis. Liko bandymų: 2.',
+      en: 'Wrong user name or password. Attempts left: 2.',
+    });
+    expect(render('ACCOUNT_LOCKED', { lockedUntil: '2026-11-23T10:15:00.000Z', time: '12:15', after: 5 }).lt).toBe(
+      'Paskyra laikinai užrakinta po 5 neteisingų slaptažodžių. Bandykite vėl po 12:15 arba kreipkitės į administratorių.',
     );
   });
 
