@@ -118,12 +118,13 @@ export function demoIdCardPng(seed: number): Uint8Array {
   for (let y = 0; y < height; y++) {
     const row = y * (width + 1);
     pixels[row] = 0; // filter type: none
+    const bar = bars.find((b) => y >= b.y && y < b.y + 9); // the row's bar, once per row
     for (let x = 0; x < width; x++) {
       let grey = 236;
       if (x < 6 || y < 6 || x >= width - 6 || y >= height - 6) grey = 90; // the card's edge
       else if (y >= 14 && y < 40 && x >= 20 && x < width - 20) grey = 200; // the header band
       else if (x >= 24 && x < 144 && y >= 60 && y < 220) grey = 120 + ((x * 7 + y * 3) % 40); // the photo
-      else if (bars.some((b) => y >= b.y && y < b.y + 9 && x >= 164 && x < 164 + b.length)) grey = 60;
+      else if (bar !== undefined && x >= 164 && x < 164 + bar.length) grey = 60;
       pixels[row + 1 + x] = grey;
     }
   }

@@ -1,19 +1,28 @@
 /**
- * `npm run bench`: figures for the issue's numbers, measured on real data directories.
- *  - updating one case (median of many `cases.updateRequest` calls) with 100 and with 10,000 cases;
- *  - listing every case with its computed deadlines from a cold start of the services (a fresh
- *    process: open the data directory, unlock the data key, load the index, `cases.list`), with
- *    10,000 cases; the unlock (the passphrase's KDF, paid once per start) is reported apart.
- * The directories hold the demo commission and the meetings of their decided cases (see
- * MEETING_EVERY): the meetings are loaded when the services open, so they count in the cold start.
- * It reports; it does not fail on a slow machine. Set BENCH_CASES to change the large size.
+ * `tsx test/bench/store.bench.ts` (part of `npm run bench`): the limits of issue 13 for the case
+ * store, measured on real, encrypted data directories; the process exits non-zero when one is over.
+ * - Opening the services and listing every case with its computed deadlines from a cold start (a
+ *   fresh process: lock, unlock the data key, load the index, sign in, `cases.list`) with 10,000
+ *   cases: at most 300 ms, the unlock (the passphrase's KDF, paid once per start) not counted; it
+ *   is measured apart and reported.
+ * - Updating one case (median of `cases.updateRequest` calls, each on another case, services warm):
+ *   at most 5 ms with 10,000 cases, and at most 1.5 times its time with 100 cases.
+ * - Preparing the 10,000 cases: at most 2 minutes.
+ * The directories are filled as the demo fills one (`npm run cli -- demo`): through the services'
+ * own calls, as the secretary and the commission make them, with every state of the procedure, the
+ * dossiers with their documents, the demo commission and its meetings with evaluations and votes for
+ * the decided cases (see MEETING_EVERY), and an audit entry for every change. Only the writes are
+ * batched while a chunk of cases is prepared (durableFile.ts, beginBatchedWrites): a file changed
+ * many times is written once, with its last content, encrypted like every other; nothing is left out.
+ * Set BENCH_CASES to change the large size (the limits stay as they are).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openServices } from '../../electron/services/index';
 import { SCRYPT_COST, unlockDataKey } from '../../electron/services/store/encryption';
+import { beginBatchedWrites, finishBatchedWrites, flushBatchedWrites } from '../../electron/services/store/durableFile';
 import { DEMO_SETTINGS, demoCases } from '../../electron/cli/demoData';
 import { addDemoCases, ensureDemoCommission } from '../../electron/cli/demo';
 import type { Dispatch } from '../../shared/contract/dispatch';
@@ -27,14 +36,16 @@ const PASSPHRASE = process.env.PUSIAUKELE_PASSPHRASE;
 const TODAY = '2026-11-23';
 const LARGE = Number(process.env.BENCH_CASES ?? 10_000);
 const UPDATES = 300;
+/** Issue 13. */
+const LIMITS = { coldStartMs: 300, updateMs: 5, updateRatio: 1.5, prepareSeconds: 120 };
 /**
  * Of the cases whose path goes through the commission, every this many is decided (or waits) at a
  * meeting; the others turn out ineligible before it. A decided case costs some fifteen meeting
- * writes (criteria, proposal, votes), each rewriting the meeting: all of them would double the
- * seeding of the large directory. Its meetings are still a few years' worth, ten cases each.
+ * writes (criteria, proposal, votes), each rewriting the meeting. The large directory's meetings are
+ * still a few years' worth, ten cases each.
  */
 const MEETING_EVERY = 3;
-/** Cases seeded per call of addDemoCases (its meetings are held per call). */
+/** Cases seeded per call of addDemoCases (its meetings are held per call), and per batch of writes. */
 const CHUNK = 500;
 /** Updates run first and not counted, so that both sizes are measured with the code warm. */
 const WARM_UP = 60;
@@ -57,23 +68,46 @@ async function openSignedIn(dataDir: string): Promise<{ dispatch: Dispatch; clos
   const signIn = status.setUp ? services.dispatch('auth.login', STAFF) : services.dispatch('auth.createAdministrator', STAFF);
   const { session, user } = await unwrap<{ session: string; user: { id: string } }>(signIn);
   const dispatch: Dispatch = (method, input) => services.dispatch(method, input, session);
-  if (!status.setUp) await unwrap(dispatch('users.update', { id: user.id, displayName: STAFF.displayName, roles: ['administrator', 'secretary'], active: true }));
+  if (!status.setUp) {
+    const { revision } = (await unwrap<{ id: string; revision: number }[]>(dispatch('users.list', {}))).find((u) => u.id === user.id)!;
+    await unwrap(dispatch('users.update', { id: user.id, revision, displayName: STAFF.displayName, roles: ['administrator', 'secretary'], active: true }));
+  }
   return { dispatch, close: () => services.close() };
 }
 
-/** Seed `count` demo cases with the commission and its meetings; returns how many meetings were written. */
+/**
+ * Seed `count` demo cases with the commission and its meetings, each chunk's writes batched, then
+ * wait for the system to have written them to disk (sync), as a directory in use has them; returns
+ * how many meetings were written.
+ */
 async function seed(dataDir: string, count: number): Promise<number> {
   const services = await openSignedIn(dataDir);
-  await unwrap(services.dispatch('settings.save', DEMO_SETTINGS));
+  await unwrap(services.dispatch('settings.save', { ...DEMO_SETTINGS, revision: 0 }));
   const demos = demoCases(TODAY, count, { meetingEvery: MEETING_EVERY });
   await ensureDemoCommission(services.dispatch, demos);
   for (let n = 0; n < demos.length; n += CHUNK) {
-    await addDemoCases(services.dispatch, demos.slice(n, n + CHUNK));
+    beginBatchedWrites();
+    try {
+      await addDemoCases(services.dispatch, demos.slice(n, n + CHUNK));
+    } finally {
+      // Written by a thread of its own while the next chunk is prepared.
+      flushBatchedWrites({ background: true });
+    }
     if ((n + CHUNK) % 2000 === 0) process.stdout.write(`  … ${n + CHUNK} bylų\n`);
   }
+  finishBatchedWrites();
   const { meetings } = await unwrap<{ meetings: unknown[] }>(services.dispatch('meetings.list', {}));
   await services.close();
+  if (process.platform !== 'win32') execFileSync('sync');
   return meetings.length;
+}
+
+/** How many stored document contents (dossier documents and generated PDFs) the directory holds. */
+function documentCount(dataDir: string): number {
+  const root = join(dataDir, 'documents');
+  return readdirSync(root, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .reduce((n, e) => n + readdirSync(join(root, e.name)).filter((f) => f.endsWith('.bin')).length, 0);
 }
 
 /** Median milliseconds of one `cases.updateRequest`, each on another case, services warm. */
@@ -138,19 +172,34 @@ async function unlockMedian(dataDir: string): Promise<number> {
   return median(times);
 }
 
+/** Reports a figure against its limit, and marks the run failed when it is over. */
+function figure(label: string, value: string, over: boolean, limit: string): void {
+  console.log(`  ${label.padEnd(46)} ${value} (limit ${limit}: ${over ? 'OVER' : 'OK'})`);
+  if (over) {
+    console.error(`store: over the limit: ${label} ${value} > ${limit}`);
+    process.exitCode = 1;
+  }
+}
+
+function row(label: string, value: string): void {
+  console.log(`  ${label.padEnd(46)} ${value}`);
+}
+
 async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'pusiaukele-bench-'));
   try {
-    const results: Record<number, { update: number; cold: ColdStart[] }> = {};
+    const results: Record<number, { prepare: number; meetings: number; documents: number; update: number; cold: ColdStart[] }> = {};
     for (const size of [100, LARGE]) {
       const dataDir = join(root, `cases-${size}`);
       process.stdout.write(`Ruošiama ${size} bylų…\n`);
       const t0 = performance.now();
       const meetings = await seed(dataDir, size);
-      process.stdout.write(`  paruošta per ${((performance.now() - t0) / 1000).toFixed(1)} s (komisijos posėdžių: ${meetings})\n`);
+      const prepare = (performance.now() - t0) / 1000;
+      const documents = documentCount(dataDir);
+      process.stdout.write(`  paruošta per ${prepare.toFixed(1)} s (komisijos posėdžių: ${meetings}, dokumentų: ${documents})\n`);
       const cold = Array.from({ length: 5 }, () => coldList(dataDir));
       if (cold.some((c) => c.count !== size)) throw new Error(`listed ${cold[0]!.count} of ${size} cases`);
-      results[size] = { update: await updateMedian(dataDir), cold };
+      results[size] = { prepare, meetings, documents, update: await updateMedian(dataDir), cold };
     }
     const small = results[100]!;
     const large = results[LARGE]!;
@@ -160,19 +209,19 @@ async function main(): Promise<void> {
     const lists = large.cold.map((c) => c.list);
     const withoutUnlock = median(large.cold.map((c) => c.open + c.list)) - unlock;
     const all = (xs: number[]) => `[${xs.map((m) => m.toFixed(0)).join(', ')}]`;
-    const row = (label: string, value: string) => console.log(`  ${label.padEnd(44)} ${value}`);
     console.log('\nRezultatai / results');
+    figure(`prepare ${LARGE} cases (${large.meetings} meetings, ${large.documents} documents):`, `${large.prepare.toFixed(1)} s`, large.prepare > LIMITS.prepareSeconds, `${LIMITS.prepareSeconds} s`);
     row('update one case, median, 100 cases:', `${small.update.toFixed(2)} ms`);
-    row(`update one case, median, ${LARGE} cases:`, `${large.update.toFixed(2)} ms (limit 5 ms: ${large.update <= 5 ? 'OK' : 'OVER'})`);
-    row(`ratio ${LARGE} / 100:`, `${ratio.toFixed(2)} (limit 1.5: ${ratio <= 1.5 ? 'OK' : 'OVER'})`);
+    figure(`update one case, median, ${LARGE} cases:`, `${large.update.toFixed(2)} ms`, large.update > LIMITS.updateMs, `${LIMITS.updateMs} ms`);
+    figure(`ratio ${LARGE} / 100:`, ratio.toFixed(2), ratio > LIMITS.updateRatio, String(LIMITS.updateRatio));
     row(`unlock (scrypt N=2^${Math.log2(SCRYPT_COST.N)}, r=${SCRYPT_COST.r}, p=${SCRYPT_COST.p}):`, `median ${unlock.toFixed(0)} ms`);
     row(`cold start, open incl. unlock, ${LARGE}:`, `median ${median(opens).toFixed(0)} ms of ${all(opens)}`);
     row(`cold start, list ${LARGE} with deadlines:`, `median ${median(lists).toFixed(0)} ms of ${all(lists)}`);
-    row(`cold start + list ${LARGE}, without unlock:`, `${withoutUnlock.toFixed(0)} ms (limit 300 ms: ${withoutUnlock <= 300 ? 'OK' : 'OVER'})`);
+    figure(`cold start + list ${LARGE}, without unlock:`, `${withoutUnlock.toFixed(0)} ms`, withoutUnlock > LIMITS.coldStartMs, `${LIMITS.coldStartMs} ms`);
     row('cold start + list 100, incl. unlock:', `median ${median(small.cold.map((c) => c.open + c.list)).toFixed(1)} ms`);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
 }
 
-void main();
+await main();

@@ -1,13 +1,59 @@
 import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { todayIso } from '../../../shared/domain/calendar';
 import type { DataDirectory } from '../store/dataDirectory';
-import { fsyncDir, readFileIfExists } from '../store/durableFile';
+import { fsyncDir, readFileIfExists, syncBeforeClose, syncFd } from '../store/durableFile';
 import type { Codec } from '../store/jsonFile';
 import { storageError } from '../store/storageErrors';
-import { digest, isDigest } from './digest';
+import { canonicalJson, isDigest } from './digest';
 
-export { canonicalJson, digest } from './digest';
+export { canonicalJson } from './digest';
+
+/** Keys that JavaScript orders before all others, whatever order they were added in (array indices). */
+const INDEX_KEY = /^(?:0|[1-9][0-9]{0,9})$/;
+
+/**
+ * canonicalJson(value), written by the engine's own JSON.stringify over a copy whose objects have
+ * their keys added in sorted order: the same text in a third less time for a case, half for a
+ * meeting (every change digests the record before and after it). What JSON.stringify would order
+ * otherwise falls back to canonicalJson itself: an object with array-index keys ("0", "12", which
+ * JavaScript keeps in numeric order), a sparse array, a value with a toJSON method.
+ */
+function canonicalText(value: unknown): string {
+  const sorted = sortedCopy(value);
+  return sorted === NOT_PLAIN ? canonicalJson(value) : (JSON.stringify(sorted) as string | undefined) ?? 'null';
+}
+
+const NOT_PLAIN = Symbol('not plain JSON data');
+
+function sortedCopy(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return NOT_PLAIN;
+  if (Array.isArray(value)) {
+    const copy = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value)) return NOT_PLAIN;
+      const item = sortedCopy(value[i]);
+      if (item === NOT_PLAIN) return NOT_PLAIN;
+      copy[i] = item;
+    }
+    return copy;
+  }
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) {
+    if (INDEX_KEY.test(key) && Number(key) < 4294967295) return NOT_PLAIN;
+    const item = sortedCopy((value as Record<string, unknown>)[key]);
+    if (item === NOT_PLAIN) return NOT_PLAIN;
+    copy[key] = item;
+  }
+  return copy;
+}
+
+/** sha256 (hex) of the canonical JSON of a value: what the audit trail records of a record before and after a change. */
+export function digest(value: unknown): string {
+  return createHash('sha256').update(canonicalText(value), 'utf8').digest('hex');
+}
 
 /**
  * The audit trail (the users-and-roles issue): who changed which case, user or setting, when, by
@@ -298,7 +344,7 @@ export class AuditLog {
     try {
       let off = 0;
       while (off < bytes.length) off += writeSync(this.fd, bytes, off, bytes.length - off);
-      fsyncSync(this.fd);
+      syncFd(this.fd);
     } catch (e) {
       this.last = previous;
       this.undo();
@@ -391,7 +437,11 @@ export class AuditLog {
   }
 
   close(): void {
-    closeSync(this.fd);
+    try {
+      syncBeforeClose(this.fd);
+    } finally {
+      closeSync(this.fd);
+    }
   }
 }
 

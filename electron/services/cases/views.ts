@@ -21,7 +21,9 @@ export function refusedByConvict(cases: readonly StoredCase[]): Map<string, Case
   for (const { summary: s } of cases) {
     if (!s || s.state !== 'refused') continue;
     const key = personalFileKey(s.convict.personalFileNo);
-    index.set(key, [...(index.get(key) ?? []), s]);
+    const known = index.get(key);
+    if (known) known.push(s);
+    else index.set(key, [s]);
   }
   return index;
 }
@@ -42,8 +44,11 @@ function deadlinesOf({ state, request, facts }: CaseSummary, today: IsoDate) {
 }
 
 function flagsOf(s: CaseSummary, convictCases: readonly CaseSummary[]) {
-  return requestFlags(s.request, refusalDates(convictCases, s.request.requestDate, s.id));
+  return requestFlags(s.request, convictCases.length === 0 ? NO_DATES : refusalDates(convictCases, s.request.requestDate, s.id));
 }
+
+const NO_DATES: readonly IsoDate[] = [];
+const NO_CASES: readonly CaseSummary[] = [];
 
 export function toListItem(c: StoredCase, refused: ReadonlyMap<string, readonly CaseSummary[]>, today: IsoDate): CaseListItem {
   const s = c.summary;
@@ -62,10 +67,12 @@ export function toListItem(c: StoredCase, refused: ReadonlyMap<string, readonly 
       updatedAt: '',
     };
   }
+  // Called for every case of the list (10,000 at a cold start): no spreads or arrays it does not need.
   const next = nextDeadline(deadlinesOf(s, today));
-  return {
+  const convictCases = refused.size === 0 ? NO_CASES : (refused.get(personalFileKey(s.convict.personalFileNo)) ?? NO_CASES);
+  const flags = flagsOf(s, convictCases);
+  const item: CaseListItem = {
     id: s.id,
-    ...(c.damaged !== undefined ? { damaged: c.damaged } : {}),
     firstName: s.convict.firstName,
     lastName: s.convict.lastName,
     personalFileNo: s.convict.personalFileNo,
@@ -73,10 +80,12 @@ export function toListItem(c: StoredCase, refused: ReadonlyMap<string, readonly 
     requestDate: s.request.requestDate,
     possibleTransferDate: s.request.possibleTransferDate,
     state: s.state,
-    ...(next ? { nextDeadline: next } : {}),
-    flags: flagsOf(s, refused.get(personalFileKey(s.convict.personalFileNo)) ?? []).map((f) => f.rule),
+    flags: flags.length === 0 ? [] : flags.map((f) => f.rule),
     updatedAt: s.updatedAt,
   };
+  if (c.damaged !== undefined) item.damaged = c.damaged;
+  if (next) item.nextDeadline = next;
+  return item;
 }
 
 /** Whether the convict serves in the institution that runs the requested halfway house (V-77 p. 10). */

@@ -1,4 +1,5 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { LowSync } from 'lowdb';
 import { caseRecord, type CaseRecord } from '../../../shared/contract/schemas';
@@ -7,8 +8,8 @@ import { CASE_STATES } from '../../../shared/domain/caseStates';
 import { DomainError } from '../../../shared/domain/errors';
 import { personalFileKey } from '../../../shared/domain/personalFile';
 import type { DataDirectory } from './dataDirectory';
-import { readFileIfExists, removeLeftoverTemps, writeFileDurable } from './durableFile';
-import { DurableFile, type Codec } from './jsonFile';
+import { finishBatchedWrites, readFileIfExists, removeFile, removeLeftoverTemps, syncBeforeClose, syncFd, TEMP_FILE, writeFileDurable } from './durableFile';
+import { copyOf, DurableFile, type Codec } from './jsonFile';
 import { storageError } from './storageErrors';
 
 /**
@@ -50,42 +51,44 @@ function asJournalEntry(x: unknown): JournalEntry | undefined {
 const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Above this many journal lines the index is rewritten as one snapshot when the store opens. */
 const COMPACT_AFTER = 1000;
+/** Case records kept as read (or written), so that reading one again costs a comparison, not a decryption. */
+const CACHED_RECORDS = 256;
+
+const DECISIONS: readonly unknown[] = ['10.1', '10.2', '10.3', '10.4'];
+const STATES: readonly unknown[] = CASE_STATES;
+
+function isText(v: unknown): v is string {
+  return typeof v === 'string';
+}
+
+function isDate(v: unknown): boolean {
+  return typeof v === 'string' && isIsoDate(v);
+}
+
+function isOptionalDate(v: unknown): boolean {
+  return v === undefined || isDate(v);
+}
 
 /**
  * Whether an index entry has the shape of a summary, with real dates and a known state. Checked by
  * hand rather than with zod: opening the store checks every entry, and this is the cold path that
- * lists 10,000 cases.
+ * lists 10,000 cases (no closures or arrays made per entry).
  */
 function isSummary(x: unknown): x is CaseSummary {
   if (typeof x !== 'object' || x === null) return false;
   const s = x as Partial<Record<keyof CaseSummary, unknown>>;
-  const convict = s.convict as Partial<CaseSummary['convict']> | undefined;
-  const request = s.request as Partial<CaseSummary['request']> | undefined;
-  const facts = s.facts as Record<string, unknown> | undefined;
-  const isText = (v: unknown) => typeof v === 'string';
-  const isDate = (v: unknown) => typeof v === 'string' && isIsoDate(v);
-  return (
-    typeof s.id === 'string' &&
-    ID_PATTERN.test(s.id) &&
-    typeof s.revision === 'number' &&
-    isText(s.updatedAt) &&
-    typeof convict === 'object' &&
-    convict !== null &&
-    isText(convict.firstName) &&
-    isText(convict.lastName) &&
-    isText(convict.personalFileNo) &&
-    typeof request === 'object' &&
-    request !== null &&
-    isDate(request.requestDate) &&
-    isDate(request.possibleTransferDate) &&
-    isText(request.servingInstitution?.name) &&
-    (CASE_STATES as readonly unknown[]).includes(s.state) &&
-    typeof facts === 'object' &&
-    facts !== null &&
-    ['dossierReceivedOn', 'refusedOn', 'placeFreedOn'].every((k) => facts[k] === undefined || isDate(facts[k])) &&
-    (facts.dossierExtensionDays === undefined || (Number.isInteger(facts.dossierExtensionDays) && (facts.dossierExtensionDays as number) >= 0 && (facts.dossierExtensionDays as number) <= 10)) &&
-    (facts.decision === undefined || ['10.1', '10.2', '10.3', '10.4'].includes(facts.decision as string))
-  );
+  const convict = s.convict as Partial<CaseSummary['convict']> | null | undefined;
+  const request = s.request as Partial<CaseSummary['request']> | null | undefined;
+  const facts = s.facts as Record<string, unknown> | null | undefined;
+  if (!(isText(s.id) && ID_PATTERN.test(s.id) && typeof s.revision === 'number' && isText(s.updatedAt) && STATES.includes(s.state))) return false;
+  if (typeof convict !== 'object' || convict === null || !isText(convict.firstName) || !isText(convict.lastName) || !isText(convict.personalFileNo)) return false;
+  if (typeof request !== 'object' || request === null || !isDate(request.requestDate) || !isDate(request.possibleTransferDate)) return false;
+  if (typeof request.servingInstitution !== 'object' || request.servingInstitution === null || !isText(request.servingInstitution.name)) return false;
+  if (typeof facts !== 'object' || facts === null) return false;
+  if (!isOptionalDate(facts.dossierReceivedOn) || !isOptionalDate(facts.refusedOn) || !isOptionalDate(facts.placeFreedOn)) return false;
+  const extension = facts.dossierExtensionDays;
+  if (extension !== undefined && !(Number.isInteger(extension) && (extension as number) >= 0 && (extension as number) <= 10)) return false;
+  return facts.decision === undefined || DECISIONS.includes(facts.decision);
 }
 
 function summarize({ id, revision, updatedAt, convict, request, state, facts }: CaseRecord): CaseSummary {
@@ -113,17 +116,30 @@ function notFound(id: string): DomainError {
  * index so that listing thousands of cases does not read thousands of files: a snapshot of every
  * case's summary and an append-only journal of changes since it.
  *
- * Every write is: journal "intent" (fsync) → case file (atomic, durable) → journal "put" (fsync).
- * The case file is the truth; after a crash, any case with an intent but no put is re-read from its
- * file when the store opens, so the index can never claim what the file does not hold.
+ * Every write is: journal "intent" (fsync) → case file (atomic, durable) → journal "put" (not
+ * fsynced: the next intent's fsync carries it, and until then the intent stands for it). The case
+ * file is the truth; after a crash, any case with an intent but no put is re-read from its file when
+ * the store opens, so the index can never claim what the file does not hold.
  */
 export class CaseStore {
   private readonly summaries = new Map<string, CaseSummary>();
   private readonly damaged = new Map<string, Bilingual>();
-  /** Case ids by convict (personal file key): a convict's other requests without a full scan. */
-  private readonly byConvict = new Map<string, Set<string>>();
+  /**
+   * Case ids by convict (personal file key): a convict's other requests without a full scan. Built
+   * at the first question, not when the store opens (listing the cases does not need it).
+   */
+  private byConvictIndex: Map<string, Set<string>> | undefined;
+  /**
+   * The latest records read or written, each with the bytes of its file: a record is given out
+   * again only while its file holds the very same bytes (comparing them costs a fraction of a
+   * decryption and a check); a file changed, replaced or restored meanwhile is read again. Oldest
+   * first (a Map keeps insertion order).
+   */
+  private readonly records = new Map<string, { bytes: Buffer; record: CaseRecord }>();
   private journalFd: number;
   private journalLines = 0;
+  /** The journal ends in a torn line (a crash mid-append): rewrite the index before appending to it. */
+  private journalTorn = false;
 
   private constructor(
     private readonly dir: DataDirectory,
@@ -131,9 +147,10 @@ export class CaseStore {
   ) {
     mkdirSync(dir.path('cases'), { recursive: true, mode: 0o700 });
     mkdirSync(dir.path('index'), { recursive: true, mode: 0o700 });
-    for (const folder of [dir.root, dir.path('cases'), dir.path('index')]) removeLeftoverTemps(folder);
+    // The cases folder holds a file per case: its leftovers are removed by verifyAll, in the background.
+    for (const folder of [dir.root, dir.path('index')]) removeLeftoverTemps(folder);
     if (!this.loadIndex()) this.rebuildIndex();
-    if (this.journalLines > COMPACT_AFTER) this.writeSnapshot();
+    if (this.journalLines > COMPACT_AFTER || this.journalTorn) this.writeSnapshot();
     this.journalFd = openSync(this.journalPath, 'a', 0o600);
   }
 
@@ -142,24 +159,39 @@ export class CaseStore {
   }
 
   private setSummary(summary: CaseSummary): void {
-    const previous = this.summaries.get(summary.id);
-    if (previous) this.byConvict.get(personalFileKey(previous.convict.personalFileNo))?.delete(summary.id);
+    const byConvict = this.byConvictIndex;
+    if (byConvict) {
+      const previous = this.summaries.get(summary.id);
+      if (previous) byConvict.get(personalFileKey(previous.convict.personalFileNo))?.delete(summary.id);
+      addTo(byConvict, summary);
+    }
     this.summaries.set(summary.id, summary);
-    const key = personalFileKey(summary.convict.personalFileNo);
-    let ids = this.byConvict.get(key);
-    if (!ids) this.byConvict.set(key, (ids = new Set()));
-    ids.add(summary.id);
   }
 
   private dropSummary(id: string): void {
     const previous = this.summaries.get(id);
-    if (previous) this.byConvict.get(personalFileKey(previous.convict.personalFileNo))?.delete(id);
+    if (previous) this.byConvictIndex?.get(personalFileKey(previous.convict.personalFileNo))?.delete(id);
     this.summaries.delete(id);
   }
 
   private clearSummaries(): void {
     this.summaries.clear();
-    this.byConvict.clear();
+    this.byConvictIndex = undefined;
+  }
+
+  private get byConvict(): Map<string, Set<string>> {
+    if (!this.byConvictIndex) {
+      const byConvict = new Map<string, Set<string>>();
+      for (const summary of this.summaries.values()) addTo(byConvict, summary);
+      this.byConvictIndex = byConvict;
+    }
+    return this.byConvictIndex;
+  }
+
+  private remember(id: string, bytes: Buffer, record: CaseRecord): void {
+    this.records.delete(id);
+    this.records.set(id, { bytes, record });
+    if (this.records.size > CACHED_RECORDS) this.records.delete(this.records.keys().next().value!);
   }
 
   private get journalPath(): string {
@@ -188,9 +220,11 @@ export class CaseStore {
       return readdirSync(this.dir.path('cases')).length === 0;
     }
     if (!Array.isArray(snapshot) || !snapshot.every(isSummary)) return false;
-    for (const s of snapshot) this.setSummary(s);
+    for (const summary of snapshot) this.setSummary(summary);
 
     const raw = readFileIfExists(this.journalPath)?.toString('utf8') ?? '';
+    // A line without its newline is an append a crash cut short; what is appended next must not join it.
+    this.journalTorn = raw.length > 0 && !raw.endsWith('\n');
     const lines = raw.split('\n').filter((l) => l.length > 0);
     const pending = new Set<string>();
     for (let i = 0; i < lines.length; i++) {
@@ -243,10 +277,17 @@ export class CaseStore {
   }
 
   private readRecord(id: string): CaseRecord {
+    return this.readFile(id).record;
+  }
+
+  /** The case file's bytes and the record they hold; `read`: the bytes, already read. */
+  private readFile(id: string, read?: Buffer): { bytes: Buffer; record: CaseRecord } {
     const path = this.casePath(id);
+    let bytes: Buffer | undefined;
     let raw: unknown;
     try {
-      raw = new DurableFile(path, this.codec).read();
+      bytes = read ?? readFileIfExists(path);
+      raw = bytes === undefined ? null : this.codec.decode(bytes);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? String(e);
       const known = e instanceof DomainError ? (e.details?.reason as Bilingual | undefined) : undefined;
@@ -269,7 +310,7 @@ export class CaseStore {
     if (parsed.data.id !== id) {
       throw this.damagedError(id, { lt: 'failo vardas nesutampa su bylos numeriu', en: 'the file name does not match the case id' });
     }
-    return parsed.data;
+    return { bytes: bytes!, record: parsed.data };
   }
 
   private damagedError(id: string, reason: Bilingual): DomainError {
@@ -282,10 +323,11 @@ export class CaseStore {
     );
   }
 
-  private append(entry: JournalEntry): void {
+  /** Append a journal line; `durable`: fsynced before it returns. */
+  private append(entry: JournalEntry, durable: boolean): void {
     const line = this.codec.encode(entry).toString('base64') + '\n';
     writeSync(this.journalFd, line);
-    fsyncSync(this.journalFd);
+    if (durable) syncFd(this.journalFd);
     this.journalLines++;
   }
 
@@ -296,8 +338,10 @@ export class CaseStore {
   }
 
   list(): StoredCase[] {
-    const ids = new Set([...this.summaries.keys(), ...this.damaged.keys()]);
-    return [...ids].map((id) => ({ id, summary: this.summaries.get(id), damaged: this.damaged.get(id) }));
+    const cases: StoredCase[] = [];
+    for (const [id, summary] of this.summaries) cases.push({ id, summary, damaged: this.damaged.get(id) });
+    for (const [id, damaged] of this.damaged) if (!this.summaries.has(id)) cases.push({ id, summary: undefined, damaged });
+    return cases;
   }
 
   /** The cases of one convict (same personal file number), from the index. */
@@ -306,28 +350,55 @@ export class CaseStore {
     return [...ids].map((id) => this.summaries.get(id)!);
   }
 
+  /** The case as its file holds it now (each call gets its own copy). */
   get(id: string): CaseRecord {
+    const path = this.casePath(id);
     const known = this.damaged.get(id);
-    const record = this.readRecord(id); // re-read: the file may have been restored meanwhile
+    // Always read: the file may have been restored (or damaged) meanwhile. Decoded again only if it changed.
+    const cached = known === undefined ? this.records.get(id) : undefined;
+    let read: Buffer | undefined;
+    if (cached !== undefined) {
+      try {
+        read = readFileIfExists(path);
+      } catch {
+        read = undefined; // read again below, which says why it cannot be
+      }
+      if (read !== undefined && read.equals(cached.bytes)) {
+        this.records.delete(id);
+        this.records.set(id, cached);
+        return copyOf(cached.record);
+      }
+    }
+    const { bytes, record } = this.readFile(id, read);
     if (known !== undefined) this.damaged.delete(id);
-    return record;
+    this.remember(id, bytes, record);
+    return copyOf(record);
   }
 
   /** Write a case (new or changed). The caller has checked the revision; this makes it durable. */
   put(record: CaseRecord, what: Bilingual): void {
     const path = this.casePath(record.id);
     if (this.damaged.has(record.id)) throw this.damagedError(record.id, this.damaged.get(record.id)!);
+    // Never write what would read back as damaged: the record must be a case as the schema has it.
+    const stored = caseRecord.safeParse(record);
+    if (!stored.success || stored.data.id !== record.id) {
+      throw new Error(`Case ${record.id} does not match the structure of a case (${stored.error?.issues[0]?.path.join('.') ?? 'id'}); not written`);
+    }
+    let bytes: Buffer;
     try {
-      this.append({ op: 'intent', id: record.id });
-      new LowSync(new DurableFile(path, this.codec), record).write();
+      bytes = this.codec.encode(record);
+      this.append({ op: 'intent', id: record.id }, true);
+      writeFileDurable(path, bytes);
     } catch (e) {
       throw storageError(e, what); // the case file is as it was: the write is all or nothing
     }
     // From here the change is saved. Should the journal line fail, the intent above makes the next
     // start re-read this case from its file, so the index still cannot lose it.
+    this.remember(record.id, bytes, stored.data);
     this.setSummary(summarize(record));
     try {
-      this.append({ op: 'put', summary: summarize(record) });
+      // Not fsynced: until the next fsync of the journal carries it, the intent stands for it.
+      this.append({ op: 'put', summary: summarize(record) }, false);
     } catch (e) {
       console.error(`Index journal not updated for case ${record.id}; it will be re-read from its file at the next start.`, e);
     }
@@ -343,7 +414,13 @@ export class CaseStore {
    * every record read (also one read only at the second, synchronous attempt).
    */
   async verifyAll(stop: { requested: boolean } = { requested: false }, visit?: (record: CaseRecord) => void): Promise<boolean> {
-    const names = readdirSync(this.dir.path('cases')).filter((n) => /\.json$/.test(n));
+    const folder = this.dir.path('cases');
+    finishBatchedWrites(); // a batch's writer thread leaves no temporary files behind
+    const all = readdirSync(folder);
+    // Temporary files of writes a crash cut short (never read as data): removed here rather than
+    // when the store opens, where listing thousands of case files would slow every start.
+    for (const name of all) if (TEMP_FILE.test(name)) removeFile(join(folder, name));
+    const names = all.filter((n) => /\.json$/.test(n));
     let changed = false;
     const check = async (id: string): Promise<void> => {
       let ok = false;
@@ -386,7 +463,18 @@ export class CaseStore {
     try {
       if (this.journalLines > 0) this.writeSnapshot();
     } finally {
-      closeSync(this.journalFd);
+      try {
+        syncBeforeClose(this.journalFd);
+      } finally {
+        closeSync(this.journalFd);
+      }
     }
   }
+}
+
+function addTo(byConvict: Map<string, Set<string>>, summary: CaseSummary): void {
+  const key = personalFileKey(summary.convict.personalFileNo);
+  let ids = byConvict.get(key);
+  if (!ids) byConvict.set(key, (ids = new Set()));
+  ids.add(summary.id);
 }

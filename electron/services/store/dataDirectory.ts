@@ -32,6 +32,8 @@ export interface DataDirectory {
   path(...parts: string[]): string;
   /** Record a new layout in the descriptor (an atomic, durable replace). */
   setLayout(layout: Layout): void;
+  /** Whether this process still owns the directory (true until release()). */
+  readonly held: boolean;
   release(): void;
 }
 
@@ -134,6 +136,7 @@ export function openDataDirectory(root: string): DataDirectory {
   const metaPath = join(root, 'pusiaukele.json');
   const lockPath = join(root, 'pusiaukele.lock');
   const owner = acquireLock(lockPath);
+  let held = true;
   try {
     const raw = readFileIfExists(metaPath);
     let meta: Meta;
@@ -167,7 +170,13 @@ export function openDataDirectory(root: string): DataDirectory {
         writeFileDurable(metaPath, JSON.stringify(next, null, 2));
         meta = next;
       },
-      release: () => releaseLock(lockPath, owner),
+      get held() {
+        return held;
+      },
+      release: () => {
+        held = false;
+        releaseLock(lockPath, owner);
+      },
     };
   } catch (e) {
     releaseLock(lockPath, owner);

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { CaseRecord } from '../../../shared/contract/schemas';
 import { DomainError } from '../../../shared/domain/errors';
 import type { DataDirectory } from './dataDirectory';
-import { fsyncDir, readFileIfExists, removeLeftoverTemps, writeFileDurable } from './durableFile';
+import { fileExists, finishBatchedWrites, fsyncDir, readFileIfExists, removeFile, TEMP_FILE, writeFileDurable } from './durableFile';
 import { storageError } from './storageErrors';
 import type { BlobSealer } from './encryption';
 
@@ -27,13 +28,16 @@ export function sha256Hex(bytes: Uint8Array): string {
 export class DocumentStore {
   /** Contents a change stored or found stored since the current check began (see sweep). */
   private touched: Set<string> | null = null;
+  /** The background removal of leftover temporary files, while it runs. */
+  private leftovers: Promise<number> | undefined;
 
   constructor(
     private readonly dir: DataDirectory,
     private readonly sealer: BlobSealer,
   ) {
+    // The temporary files a crash left are removed in the background (beginCheck), not here: the
+    // folder holds every document of every case, and listing it would slow every start.
     mkdirSync(dir.path(DOCUMENTS_DIR), { recursive: true });
-    this.removeLeftovers();
   }
 
   private pathOf(sha256: string): string {
@@ -42,14 +46,14 @@ export class DocumentStore {
   }
 
   has(sha256: string): boolean {
-    return existsSync(this.pathOf(sha256));
+    return fileExists(this.pathOf(sha256));
   }
 
   /** Store `bytes` (whose SHA-256 the caller computed) unless the same content is stored already. Returns whether it wrote. */
   put(sha256: string, bytes: Uint8Array): boolean {
     this.touched?.add(sha256);
     const path = this.pathOf(sha256);
-    if (existsSync(path)) return false;
+    if (fileExists(path)) return false;
     const folder = dirname(path);
     if (!existsSync(folder)) {
       mkdirSync(folder, { recursive: true });
@@ -88,16 +92,18 @@ export class DocumentStore {
 
   /** Remove content written by a change that then failed (never content a case refers to). */
   remove(sha256: string): void {
-    try {
-      unlinkSync(this.pathOf(sha256));
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    }
+    removeFile(this.pathOf(sha256));
   }
 
-  /** Start remembering the contents changes store (or find stored) while the case files are read. */
+  /**
+   * Start remembering the contents changes store (or find stored) while the case files are read,
+   * and remove, in the background, the temporary files of writes a crash cut short.
+   */
   beginCheck(): void {
     this.touched = new Set();
+    this.leftovers ??= this.removeLeftovers().finally(() => {
+      this.leftovers = undefined;
+    });
   }
 
   /**
@@ -124,9 +130,33 @@ export class DocumentStore {
     return removed;
   }
 
-  /** Temporary files a crash left half-written (only the lock owner calls this). */
-  removeLeftovers(): void {
+  /**
+   * Remove the temporary files a crash left half-written, one folder at a time without blocking.
+   * Only while this process owns the data directory: a write of its own is never caught half-way,
+   * since a write runs from start to rename without yielding. Resolves with how many it removed.
+   */
+  async removeLeftovers(): Promise<number> {
     const root = this.dir.path(DOCUMENTS_DIR);
-    for (const entry of readdirSync(root, { withFileTypes: true })) if (entry.isDirectory()) removeLeftoverTemps(join(root, entry.name));
+    let removed = 0;
+    try {
+      for (const folder of await readdir(root, { withFileTypes: true })) {
+        if (!folder.isDirectory() || !this.dir.held) continue;
+        const names = await readdir(join(root, folder.name)).catch((e: NodeJS.ErrnoException) => {
+          if (e.code === 'ENOENT') return [];
+          throw e;
+        });
+        for (const name of names) {
+          if (!this.dir.held) return removed; // closed meanwhile: the next owner removes them
+          if (TEMP_FILE.test(name)) {
+            finishBatchedWrites(); // a batch's writer thread leaves none behind
+            removeFile(join(root, folder.name, name));
+            removed++;
+          }
+        }
+      }
+    } catch (e) {
+      if (this.dir.held) console.error('Removing leftover temporary files of documents failed (they stay until the next check):', e);
+    }
+    return removed;
   }
 }

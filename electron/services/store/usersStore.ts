@@ -18,6 +18,8 @@ const storedUser = z.object({
   lockedUntil: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Issue 13: one more at every audited change of the account, never at sign-in bookkeeping; 1 in files from before. */
+  revision: z.number().int().min(1).default(1),
 });
 export type StoredUser = z.infer<typeof storedUser>;
 
