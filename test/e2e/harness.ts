@@ -289,17 +289,7 @@ export async function openApp(dataDir: string, seedOrOptions?: OpenOptions['seed
     staff = await ensureStaff(host.services.dispatch, accounts);
   }
   if (options.seed) await options.seed(staff.dispatch);
-  const context = await launchChromium();
-  const page = context.pages()[0] ?? (await context.newPage());
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => {
-    // The event stream is cut when the page or the host closes: not a problem of the app.
-    if (!request.url().includes('/api/events')) problems.push(`request failed: ${request.url()}`);
-  });
+  const { context, page, problems } = await watchedBrowser();
   if (options.beforeLoad) await options.beforeLoad(page);
   await page.goto(host.url);
   if (as) await signIn(page, as);
@@ -366,13 +356,8 @@ export interface AppWindow {
   close(): Promise<void>;
 }
 
-/**
- * Open the app of `session` (the same host and data directory) in another browser, as another user
- * or as the same user again, signed in through the UI unless `as` is null: two people working at
- * once. `url`: the host's address as this browser reaches it (default `session.host.url`). Closed
- * after the test with the session (before its host).
- */
-export async function openWindow(session: AppSession, as: Account | null, options: { url?: string } = {}): Promise<AppWindow> {
+/** A new Chromium with its page, collecting console errors, failed requests and uncaught exceptions. */
+async function watchedBrowser() {
   const context = await launchChromium();
   const page = context.pages()[0] ?? (await context.newPage());
   const problems: string[] = [];
@@ -381,8 +366,20 @@ export async function openWindow(session: AppSession, as: Account | null, option
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('requestfailed', (request) => {
+    // The event stream is cut when the page or the host closes: not a problem of the app.
     if (!request.url().includes('/api/events')) problems.push(`request failed: ${request.url()}`);
   });
+  return { context, page, problems };
+}
+
+/**
+ * Open the app of `session` (the same host and data directory) in another browser, as another user
+ * or as the same user again, signed in through the UI unless `as` is null: two people working at
+ * once. `url`: the host's address as this browser reaches it (default `session.host.url`). Closed
+ * after the test with the session (before its host).
+ */
+export async function openWindow(session: AppSession, as: Account | null, options: { url?: string } = {}): Promise<AppWindow> {
+  const { context, page, problems } = await watchedBrowser();
   await page.goto(options.url ?? session.host.url);
   if (as) await signIn(page, as);
   const close = () => context.close();
