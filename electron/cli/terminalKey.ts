@@ -16,9 +16,7 @@ function cancelled(): DomainError {
 export function askHidden(question: string, { input, output }: Terminal): Promise<string> {
   const { setRawMode } = input;
   if (!input.isTTY || setRawMode === undefined) {
-    return Promise.reject(
-      new DomainError('KEY_REQUIRED'),
-    );
+    return Promise.reject(new DomainError('KEY_REQUIRED', { why: 'noTerminal' }));
   }
   return new Promise((resolve, reject) => {
     const wasRaw = input.isRaw === true;

@@ -24,9 +24,9 @@ export class DomainError<C extends ErrorCode = ErrorCode> extends Error {
 
   constructor(code: C, ...params: ErrorParamsArg<C>);
   /**
-   * @deprecated The old form, with the texts written where the error is thrown: kept while the
-   * last services (store, audit, settings, users) move to the catalogue. Give a code and its
-   * parameters instead.
+   * @deprecated The old form, with the texts written where the error is thrown: kept only for an
+   * error received from elsewhere with its texts (`errorFromData`); test/unit/errorProse.test.ts
+   * refuses it in the services. Give a code and its parameters instead.
    */
   constructor(code: string, message: string, messageEn: string, details?: Record<string, unknown>);
   constructor(code: string, paramsOrMessage?: object | string, messageEn?: string, details?: Record<string, unknown>) {

@@ -348,7 +348,7 @@ export class AuditLog {
     } catch (e) {
       this.last = previous;
       this.undo();
-      throw storageError(e, { lt: 'audito žurnalo įrašas', en: 'the audit log entry' });
+      throw storageError(e, 'auditEntry');
     }
     this.size += bytes.length;
     this.unterminated = false;

@@ -95,7 +95,7 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
       }
       const at = ctx.now().toISOString();
       const record: CaseRecord = registeredCase({ id: randomUUID(), revision: 1, createdAt: at, updatedAt: at, ...data, facts: {} }, input.requestDate, stampOf(caller, at));
-      return view(save(record, { lt: 'naujas prašymas', en: 'the new request' }, caller, { summary: 'Užregistruotas prašymas' }));
+      return view(save(record, 'newRequest', caller, { summary: 'Užregistruotas prašymas' }));
     },
 
     'cases.updateRequest': async ({ id, revision, request }, caller) => {
@@ -124,7 +124,7 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
       return view(
         save(
           { ...record, ...data, revision: record.revision + 1, updatedAt: at, timeline: [...timeline, { at, kind: 'edited', changed }] },
-          { lt: 'prašymo pakeitimai', en: 'the changes to the request' },
+          'requestChanges',
           caller,
           { before: record, summary: `Pataisyti prašymo duomenys: ${changed.join(', ')}` },
         ),
@@ -157,7 +157,7 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
       return view(
         save(
           next,
-          { lt: 'bylos žingsnis', en: 'the step of the case' },
+          'caseStep',
           caller,
           {
             before: record,

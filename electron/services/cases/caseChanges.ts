@@ -2,6 +2,7 @@ import type { Caller } from '../../../shared/contract/methods';
 import type { CaseRecord, CaseView } from '../../../shared/contract/schemas';
 import type { ChangeStamp } from '../../../shared/domain/caseStates';
 import { DomainError } from '../../../shared/domain/errors';
+import type { StorageSubject } from '../../../shared/domain/errorTexts';
 import type { Call, ServiceContext, Stores } from '../context';
 import { toCaseView } from './views';
 
@@ -26,7 +27,7 @@ export interface CaseChanges {
    * The summary names the case by id only (the audit trail is read by administrators, who see no
    * case contents).
    */
-  save(record: CaseRecord, what: { lt: string; en: string }, call: Call, change: { before?: CaseRecord; summary: string }, around?: (put: () => void, stores: Stores) => void): CaseRecord;
+  save(record: CaseRecord, what: StorageSubject, call: Call, change: { before?: CaseRecord; summary: string }, around?: (put: () => void, stores: Stores) => void): CaseRecord;
 }
 
 export function caseChanges(ctx: ServiceContext): CaseChanges {

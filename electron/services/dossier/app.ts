@@ -143,7 +143,7 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
         ],
       };
       const next = settle(record, changed, stampOf(caller, at));
-      save(next, { lt: 'bylos medžiaga', en: 'the dossier' }, caller, { before: record, summary: `Pridėti dokumentai: ${uniqueItems(added.map((a) => a.item)).map((item) => `${item} (${added.filter((a) => a.item === item).length})`).join('; ')}` }, (put, stores) => storeWith(stores, staged, put));
+      save(next, 'dossier', caller, { before: record, summary: `Pridėti dokumentai: ${uniqueItems(added.map((a) => a.item)).map((item) => `${item} (${added.filter((a) => a.item === item).length})`).join('; ')}` }, (put, stores) => storeWith(stores, staged, put));
       ctx.staging.discard(sessionOf(caller), files.map((f) => f.stagedId));
       return view(next);
     },
@@ -178,7 +178,7 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
       const at = ctx.now().toISOString();
       const changed = settle(record, { ...record, dossier: { items }, revision: record.revision + 1, updatedAt: at }, stampOf(caller, at));
       const what = [facts !== undefined ? 'duomenys' : '', next.receivedOn !== current.receivedOn ? `gavimo data ${next.receivedOn}` : ''].filter(Boolean).join(', ');
-      return view(save(changed, { lt: 'bylos medžiaga', en: 'the dossier' }, caller, { before: record, summary: `${item} punktas: ${what}` }));
+      return view(save(changed, 'dossier', caller, { before: record, summary: `${item} punktas: ${what}` }));
     },
 
     'dossier.removeDocument': async ({ caseId, revision, documentId, reason }, caller) => {
@@ -206,7 +206,7 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
       );
       // The content itself is removed from the disk by the next check of the data directory, once
       // no case refers to it (DocumentStore.sweep).
-      return view(save(changed, { lt: 'bylos medžiaga', en: 'the dossier' }, caller, { before: record, summary: `${found.item} punktas: pašalintas dokumentas ${documentId}` }));
+      return view(save(changed, 'dossier', caller, { before: record, summary: `${found.item} punktas: pašalintas dokumentas ${documentId}` }));
     },
 
     'dossier.extendTerm': async ({ caseId, revision, days, reason }, caller) => {
@@ -222,7 +222,7 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
         updatedAt: at,
         timeline: [...record.timeline, { at, kind: 'extended', on: ctx.today(), days, note: reason }],
       };
-      return view(save(changed, { lt: 'termino pratęsimas', en: 'the extension' }, caller, { before: record, summary: `V-77 7 p. terminas pratęstas ${days} d. d.` }));
+      return view(save(changed, 'extension', caller, { before: record, summary: `V-77 7 p. terminas pratęstas ${days} d. d.` }));
     },
 
     'dossier.readDocument': async ({ caseId, documentId, version }) => {

@@ -121,7 +121,7 @@ export function meetingAccess(ctx: ServiceContext) {
         : { ...record, facts };
     const stepped = applyCaseStep(from, { to, on, note, ...(decision ? { decision } : {}) }, stamp);
     const next: CaseRecord = { ...stepped, revision: record.revision + 1 };
-    saveCase(next, { lt: 'bylos žingsnis', en: 'the step of the case' }, call, {
+    saveCase(next, 'caseStep', call, {
       before: record,
       summary: `Būsena „${CASE_STATE_LABELS[record.state].lt}“ → „${CASE_STATE_LABELS[to].lt}“ (posėdis ${meeting.id})`,
     });

@@ -6,9 +6,11 @@ import { caseRecord, type CaseRecord } from '../../../shared/contract/schemas';
 import { isIsoDate } from '../../../shared/domain/calendar';
 import { CASE_STATES } from '../../../shared/domain/caseStates';
 import { DomainError } from '../../../shared/domain/errors';
+import { caseDamageText, type CaseDamage, type StorageSubject } from '../../../shared/domain/errorTexts';
 import { personalFileKey } from '../../../shared/domain/personalFile';
 import type { DataDirectory } from './dataDirectory';
 import { finishBatchedWrites, readFileIfExists, removeFile, removeLeftoverTemps, syncBeforeClose, syncFd, TEMP_FILE, writeFileDurable } from './durableFile';
+import { sealProblemOf } from './encryption';
 import { copyOf, DurableFile, type Codec } from './jsonFile';
 import { storageError } from './storageErrors';
 
@@ -35,7 +37,7 @@ export interface Bilingual {
 export interface StoredCase {
   id: string;
   summary?: CaseSummary;
-  /** Why the case file could not be read; such a case is never written over. */
+  /** Why the case file could not be read (CASE_DAMAGED's reason, as the list shows it); such a case is never written over. */
   damaged?: Bilingual;
 }
 
@@ -108,7 +110,7 @@ function summarize({ id, revision, updatedAt, convict, request, state, facts }: 
 }
 
 function notFound(id: string): DomainError {
-  return new DomainError('CASE_NOT_FOUND', `Byla ${id} nerasta.`, `Case ${id} not found.`, { id });
+  return new DomainError('CASE_NOT_FOUND', { id });
 }
 
 /**
@@ -123,7 +125,7 @@ function notFound(id: string): DomainError {
  */
 export class CaseStore {
   private readonly summaries = new Map<string, CaseSummary>();
-  private readonly damaged = new Map<string, Bilingual>();
+  private readonly damaged = new Map<string, CaseDamage>();
   /**
    * Case ids by convict (personal file key): a convict's other requests without a full scan. Built
    * at the first question, not when the store opens (listing the cases does not need it).
@@ -270,8 +272,8 @@ export class CaseStore {
       return record;
     } catch (e) {
       if (e instanceof DomainError && e.code === 'CASE_NOT_FOUND') this.dropSummary(id);
-      else if (e instanceof DomainError && e.code === 'CASE_DAMAGED') this.damaged.set(id, e.details?.reason as Bilingual);
-      else this.damaged.set(id, { lt: `neperskaitomas (${String(e)})`, en: `unreadable (${String(e)})` });
+      else if (e instanceof DomainError && e.code === 'CASE_DAMAGED') this.damaged.set(id, e.params?.reason as CaseDamage);
+      else this.damaged.set(id, { why: 'unreadable', detail: String(e) });
       return undefined;
     }
   }
@@ -289,15 +291,14 @@ export class CaseStore {
       bytes = read ?? readFileIfExists(path);
       raw = bytes === undefined ? null : this.codec.decode(bytes);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code ?? String(e);
-      const known = e instanceof DomainError ? (e.details?.reason as Bilingual | undefined) : undefined;
+      const problem = sealProblemOf(e);
       throw this.damagedError(
         id,
-        known
-          ? { lt: `failas neperskaitomas: ${known.lt}`, en: `the file cannot be read: ${known.en}` }
+        problem !== undefined
+          ? { why: 'sealed', problem }
           : e instanceof SyntaxError
-            ? { lt: 'failas neperskaitomas (sugadintas JSON)', en: 'the file cannot be read (corrupt JSON)' }
-            : { lt: `failas neperskaitomas (${code})`, en: `the file cannot be read (${code})` },
+            ? { why: 'json' }
+            : { why: 'io', code: (e as NodeJS.ErrnoException).code ?? String(e) },
       );
     }
     if (raw === null) throw notFound(id);
@@ -305,22 +306,17 @@ export class CaseStore {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue?.path.join('.') || '—';
-      throw this.damagedError(id, { lt: `neatitinka bylos struktūros (${where})`, en: `does not match the structure of a case (${where})` });
+      throw this.damagedError(id, { why: 'structure', where });
     }
     if (parsed.data.id !== id) {
-      throw this.damagedError(id, { lt: 'failo vardas nesutampa su bylos numeriu', en: 'the file name does not match the case id' });
+      throw this.damagedError(id, { why: 'idMismatch' });
     }
     return { bytes: bytes!, record: parsed.data };
   }
 
-  private damagedError(id: string, reason: Bilingual): DomainError {
+  private damagedError(id: string, reason: CaseDamage): DomainError {
     this.damaged.set(id, reason);
-    return new DomainError(
-      'CASE_DAMAGED',
-      `Bylos failas sugadintas: ${reason.lt}. Byla neatidaroma ir nekeičiama, kad nebūtų prarasta tai, kas joje liko; kitos bylos veikia. Kreipkitės į administratorių (failas cases/${id}.json).`,
-      `The case file is damaged: ${reason.en}. The case is not opened or changed so that nothing left in it is lost; other cases work. Contact the administrator (file cases/${id}.json).`,
-      { id, reason },
-    );
+    return new DomainError('CASE_DAMAGED', { id, reason });
   }
 
   /** Append a journal line; `durable`: fsynced before it returns. */
@@ -339,8 +335,9 @@ export class CaseStore {
 
   list(): StoredCase[] {
     const cases: StoredCase[] = [];
-    for (const [id, summary] of this.summaries) cases.push({ id, summary, damaged: this.damaged.get(id) });
-    for (const [id, damaged] of this.damaged) if (!this.summaries.has(id)) cases.push({ id, summary: undefined, damaged });
+    const shown = (reason: CaseDamage | undefined): Bilingual | undefined => reason && { lt: caseDamageText(reason, 'lt'), en: caseDamageText(reason, 'en') };
+    for (const [id, summary] of this.summaries) cases.push({ id, summary, damaged: shown(this.damaged.get(id)) });
+    for (const [id, damaged] of this.damaged) if (!this.summaries.has(id)) cases.push({ id, summary: undefined, damaged: shown(damaged) });
     return cases;
   }
 
@@ -375,8 +372,8 @@ export class CaseStore {
     return copyOf(record);
   }
 
-  /** Write a case (new or changed). The caller has checked the revision; this makes it durable. */
-  put(record: CaseRecord, what: Bilingual): void {
+  /** Write a case (new or changed). The caller has checked the revision; this makes it durable. `what`: what a failed write says was not saved. */
+  put(record: CaseRecord, what: StorageSubject): void {
     const path = this.casePath(record.id);
     if (this.damaged.has(record.id)) throw this.damagedError(record.id, this.damaged.get(record.id)!);
     // Never write what would read back as damaged: the record must be a case as the schema has it.

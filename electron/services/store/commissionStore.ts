@@ -24,15 +24,11 @@ export class CommissionStore {
     try {
       new LowSync(this.file, value).write();
     } catch (e) {
-      throw storageError(e, { lt: 'komisijos sudėtis', en: 'the commission' });
+      throw storageError(e, 'commission');
     }
   }
 }
 
 function damaged(): DomainError {
-  return new DomainError(
-    'COMMISSION_DAMAGED',
-    'Komisijos sudėties failas (commission.json) sugadintas. Posėdžiai ir bylos nepaliesti; atkurkite failą iš atsarginės kopijos.',
-    'The commission file (commission.json) is damaged. Meetings and cases are untouched; restore the file from a backup.',
-  );
+  return new DomainError('COMMISSION_DAMAGED');
 }

@@ -53,13 +53,7 @@ function processAlive(pid: number): boolean {
 }
 
 function lockedError(owner: LockOwner | undefined, lockPath: string): DomainError {
-  const who = owner ? `${owner.host}, procesas ${owner.pid}, nuo ${owner.since}` : 'kita programa';
-  return new DomainError(
-    'DATA_DIR_LOCKED',
-    `Šį duomenų katalogą jau naudoja kita atidaryta programa (${who}). Uždarykite ją arba pasirinkite kitą katalogą. Jei tikrai jokia kita programa jo nenaudoja (pvz., kompiuteris buvo pervadintas ar katalogas perkeltas iš kito kompiuterio), ištrinkite failą ${lockPath}.`,
-    `This data directory is already in use by another running instance (${owner ? `${owner.host}, process ${owner.pid}, since ${owner.since}` : 'another program'}). Close it or choose another directory. If you are sure nothing else uses it (e.g. the computer was renamed or the directory came from another computer), delete the file ${lockPath}.`,
-    owner ? { ...owner, lockPath } : { lockPath },
-  );
+  return new DomainError('DATA_DIR_LOCKED', owner ? { pid: owner.pid, host: owner.host, since: owner.since, lockPath } : { lockPath });
 }
 
 function readOwner(lockPath: string): LockOwner | undefined {
@@ -127,11 +121,7 @@ export function openDataDirectory(root: string): DataDirectory {
   try {
     mkdirSync(root, { recursive: true, mode: 0o700 });
   } catch (e) {
-    throw new DomainError(
-      'DATA_DIR_UNAVAILABLE',
-      `Nepavyko sukurti ar atidaryti duomenų katalogo ${root} (${(e as NodeJS.ErrnoException).code}).`,
-      `Could not create or open the data directory ${root} (${(e as NodeJS.ErrnoException).code}).`,
-    );
+    throw new DomainError('DATA_DIR_UNAVAILABLE', { root, code: String((e as NodeJS.ErrnoException).code) });
   }
   const metaPath = join(root, 'pusiaukele.json');
   const lockPath = join(root, 'pusiaukele.lock');
@@ -149,11 +139,7 @@ export function openDataDirectory(root: string): DataDirectory {
       meta = parseMeta(raw, root);
     }
     if (meta.schemaVersion > SCHEMA_VERSION) {
-      throw new DomainError(
-        'DATA_DIR_NEWER',
-        `Duomenų katalogą sukūrė naujesnė programos versija (schema ${meta.schemaVersion}, ši versija supranta ${SCHEMA_VERSION}). Atnaujinkite programą; duomenys nepakeisti.`,
-        `The data directory was written by a newer version of the app (schema ${meta.schemaVersion}, this version understands ${SCHEMA_VERSION}). Update the app; nothing was changed.`,
-      );
+      throw new DomainError('DATA_DIR_NEWER', { schemaVersion: meta.schemaVersion, supported: SCHEMA_VERSION });
     }
     return {
       root,
@@ -202,9 +188,5 @@ function parseMeta(raw: Buffer, root: string): Meta {
 }
 
 function foreignError(root: string): DomainError {
-  return new DomainError(
-    'DATA_DIR_FOREIGN',
-    `Katalogas ${root} nėra Pusiaukelės duomenų katalogas arba jo aprašas sugadintas (pusiaukele.json). Niekas nepakeista.`,
-    `${root} is not a Pusiaukelė data directory or its descriptor is damaged (pusiaukele.json). Nothing was changed.`,
-  );
+  return new DomainError('DATA_DIR_FOREIGN', { root });
 }

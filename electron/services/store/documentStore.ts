@@ -62,7 +62,7 @@ export class DocumentStore {
     try {
       writeFileDurable(path, this.sealer.seal(bytes, sha256));
     } catch (e) {
-      throw storageError(e, { lt: 'dokumentas', en: 'the document' });
+      throw storageError(e, 'document');
     }
     return true;
   }
@@ -71,21 +71,11 @@ export class DocumentStore {
   read(sha256: string): Buffer {
     const sealed = readFileIfExists(this.pathOf(sha256));
     if (sealed === undefined) {
-      throw new DomainError(
-        'DOCUMENT_MISSING',
-        'Dokumento failo duomenų kataloge nėra (ištrintas ar perkeltas ne per programą). Bylos įrašas nepakeistas; atkurkite katalogą iš atsarginės kopijos arba pridėkite dokumentą iš naujo.',
-        'The document file is missing from the data directory (deleted or moved outside the app). The case is unchanged; restore the directory from a backup or attach the document again.',
-        { sha256 },
-      );
+      throw new DomainError('DOCUMENT_MISSING', { sha256 });
     }
     const plain = this.sealer.open(sealed, sha256);
     if (sha256Hex(plain) !== sha256) {
-      throw new DomainError(
-        'DOCUMENT_NOT_AUTHENTIC',
-        'Dokumento failas pakeistas ar sugadintas: jo turinys nebeatitinka įrašyto kontrolinio kodo (SHA-256).',
-        'The document file was altered or damaged: its content no longer matches the recorded SHA-256.',
-        { sha256 },
-      );
+      throw new DomainError('DOCUMENT_NOT_AUTHENTIC', { sha256 });
     }
     return plain;
   }

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DomainError } from '../../../shared/domain/errors';
+import type { SealProblem } from '../../../shared/domain/errorTexts';
 import type { DataDirectory } from './dataDirectory';
 import { readFileIfExists, writeFileDurable } from './durableFile';
 import { encryptDataFiles } from './encryptionMigration';
@@ -30,22 +31,15 @@ export const SCRYPT_COST = { N: 2 ** 15, r: 8, p: 1 } as const;
 /** Stored costs above these are refused rather than run (a planted keys.json must not exhaust the machine). */
 const SCRYPT_LIMITS = { N: 2 ** 20, r: 32, p: 4, memory: 1024 ** 3 } as const;
 
-/** Why a sealed record cannot be read, as a reason the stores show (cf. CASE_DAMAGED's details.reason). */
-function unreadable(code: string, reason: { lt: string; en: string }): DomainError {
-  return new DomainError(code, `Failas neperskaitomas: ${reason.lt}.`, `The file cannot be read: ${reason.en}.`, { reason });
+const notEncrypted = () => new DomainError('DATA_NOT_ENCRYPTED');
+
+const notAuthentic = () => new DomainError('DATA_NOT_AUTHENTIC');
+
+/** Why a sealed record cannot be read, when `e` is the refusal of a sealing codec: a reason the stores show (cf. CASE_DAMAGED's reason). */
+export function sealProblemOf(e: unknown): SealProblem | undefined {
+  if (!(e instanceof DomainError)) return undefined;
+  return e.code === 'DATA_NOT_ENCRYPTED' ? 'notEncrypted' : e.code === 'DATA_NOT_AUTHENTIC' ? 'notAuthentic' : undefined;
 }
-
-const notEncrypted = () =>
-  unreadable('DATA_NOT_ENCRYPTED', {
-    lt: 'jis nešifruotas, nors visi šio katalogo failai šifruojami (įrašytas ne šios programos arba pakeistas)',
-    en: 'it is not encrypted although every file of this directory is (not written by this app, or replaced)',
-  });
-
-const notAuthentic = () =>
-  unreadable('DATA_NOT_AUTHENTIC', {
-    lt: 'šifruotas turinys pakeistas arba sugadintas (nepraėjo vientisumo patikros)',
-    en: 'the encrypted content was altered or damaged (it failed the integrity check)',
-  });
 
 export function isEncrypted(bytes: Buffer): boolean {
   return bytes.length >= HEADER.length && bytes.subarray(0, HEADER.length).equals(HEADER);
@@ -219,11 +213,7 @@ function readKeyFile(root: string): KeyFile | undefined {
   }
   const parsed = keyFile.safeParse(value);
   if (parsed.success) return parsed.data;
-  throw new DomainError(
-    'KEY_FILE_DAMAGED',
-    `Duomenų katalogo raktų failas ${path} sugadintas, todėl duomenų atrakinti negalima. Atkurkite jį iš atsarginės kopijos. Niekas nepakeista.`,
-    `The data directory's key file ${path} is damaged, so the data cannot be unlocked. Restore it from a backup. Nothing was changed.`,
-  );
+  throw new DomainError('KEY_FILE_DAMAGED', { path });
 }
 
 /** Whether the data directory already has a data key (when not, opening it creates one). */
@@ -233,31 +223,9 @@ export function hasDataKey(root: string): boolean {
 
 function keyNotAvailable(provider: KeyProvider, keys: KeyFile): DomainError {
   const kinds = new Set(keys.wrappings.map((w) => w.kind));
-  if (provider.kind === 'passphrase' && !kinds.has('passphrase')) {
-    return new DomainError(
-      'KEY_NOT_AVAILABLE',
-      'Šio duomenų katalogo raktą saugo kompiuterio slaptų duomenų saugykla (katalogas sukurtas darbalaukio programa), todėl slaptafraze jo atrakinti negalima. Atidarykite katalogą darbalaukio programa. Niekas nepakeista.',
-      "This data directory's key is kept by the computer's secret store (the directory was created by the desktop app), so a passphrase cannot unlock it. Open it with the desktop app. Nothing was changed.",
-    );
-  }
-  if (provider.kind === 'os' && !kinds.has('os')) {
-    return new DomainError(
-      'KEY_NOT_AVAILABLE',
-      'Šio duomenų katalogo raktas apsaugotas slaptafraze (katalogas sukurtas naršyklės režimu arba komandine eilute), todėl darbalaukio programa jo atrakinti negali. Atidarykite jį su „npm run web“ ir slaptafraze. Niekas nepakeista.',
-      'This data directory\'s key is protected by a passphrase (the directory was created by the browser host or the command line), so the desktop app cannot unlock it. Open it with "npm run web" and the passphrase. Nothing was changed.',
-    );
-  }
-  return provider.kind === 'passphrase'
-    ? new DomainError(
-        'WRONG_PASSPHRASE',
-        'Neteisinga slaptafrazė: duomenų katalogas neatrakintas. Niekas nepakeista.',
-        'Wrong passphrase: the data directory was not unlocked. Nothing was changed.',
-      )
-    : new DomainError(
-        'KEY_NOT_AVAILABLE',
-        'Kompiuterio slaptų duomenų saugykla negali atrakinti šio duomenų katalogo rakto: katalogas greičiausiai sukurtas kitame kompiuteryje arba kito naudotojo paskyroje. Niekas nepakeista.',
-        "The computer's secret store cannot unlock this data directory's key: the directory was most likely created on another computer or under another user account. Nothing was changed.",
-      );
+  if (provider.kind === 'passphrase' && !kinds.has('passphrase')) return new DomainError('KEY_NOT_AVAILABLE', { why: 'keptBySecretStore' });
+  if (provider.kind === 'os' && !kinds.has('os')) return new DomainError('KEY_NOT_AVAILABLE', { why: 'keptByPassphrase' });
+  return provider.kind === 'passphrase' ? new DomainError('WRONG_PASSPHRASE') : new DomainError('KEY_NOT_AVAILABLE', { why: 'otherSecretStore' });
 }
 
 /** The data key from keys.json, unwrapped by the provider; reads only, never writes. */
@@ -277,21 +245,13 @@ async function unlock(root: string, provider: KeyProvider, keys: KeyFile | undef
 }
 
 function keyFileMissing(root: string): DomainError {
-  return new DomainError(
-    'KEY_FILE_MISSING',
-    `Duomenų katalogas užšifruotas, bet jame nėra raktų failo ${join(root, KEYS_FILE)}. Be jo duomenų atrakinti neįmanoma: atkurkite jį iš atsarginės kopijos. Niekas nepakeista.`,
-    `The data directory is encrypted but its key file ${join(root, KEYS_FILE)} is missing. The data cannot be unlocked without it: restore it from a backup. Nothing was changed.`,
-  );
+  return new DomainError('KEY_FILE_MISSING', { path: join(root, KEYS_FILE) });
 }
 
 /** A new random data key, wrapped for the provider and written to keys.json (atomically). */
 async function createDataKey(root: string, provider: KeyProvider): Promise<Buffer> {
   if (provider.kind === 'passphrase' && [...provider.passphrase].length < MIN_PASSPHRASE_LENGTH) {
-    throw new DomainError(
-      'PASSPHRASE_TOO_SHORT',
-      `Slaptafrazė per trumpa: ji saugo nuteistųjų asmens duomenis, todėl turi būti ne trumpesnė kaip ${MIN_PASSPHRASE_LENGTH} ženklų.`,
-      `The passphrase is too short: it protects convicts' personal data, so it must be at least ${MIN_PASSPHRASE_LENGTH} characters long.`,
-    );
+    throw new DomainError('PASSPHRASE_TOO_SHORT', { min: MIN_PASSPHRASE_LENGTH });
   }
   const key = randomBytes(KEY_BYTES);
   const keys: KeyFile = { format: 'pusiaukele-keys', version: 1, check: keyCheck(key), wrappings: [await wrapKey(key, provider)] };
@@ -336,11 +296,7 @@ export async function openEncryption(dir: DataDirectory, provider: KeyProvider):
 export function environmentKey(env: NodeJS.ProcessEnv = process.env): KeyProvider {
   const passphrase = env.PUSIAUKELE_PASSPHRASE;
   if (!passphrase) {
-    throw new DomainError(
-      'KEY_REQUIRED',
-      'Duomenys šifruojami, todėl reikia slaptafrazės: nurodykite ją aplinkos kintamajame PUSIAUKELE_PASSPHRASE.',
-      'The data is encrypted, so a passphrase is needed: give it in the PUSIAUKELE_PASSPHRASE environment variable.',
-    );
+    throw new DomainError('KEY_REQUIRED', { why: 'notGiven' });
   }
   return { kind: 'passphrase', passphrase };
 }

@@ -16,15 +16,9 @@ export class GeneratedStore extends RecordFolder<GeneratedDocument> {
     super(dir, codec, {
       folder: 'generated',
       schema: generatedDocument,
-      what: { lt: 'dokumento įrašas', en: 'the document record' },
-      damaged: (id) =>
-        new DomainError(
-          'DOCUMENT_RECORD_DAMAGED',
-          'Dokumento įrašas sugadintas ir neperskaitomas. Jis paliktas nepakeistas; atkurkite jį iš atsarginės kopijos.',
-          'The document record is damaged and cannot be read. It was left as it is; restore it from a backup.',
-          { id },
-        ),
-      notFound: (id) => new DomainError('DOCUMENT_NOT_FOUND', 'Tokio dokumento nėra.', 'There is no such document.', { id }),
+      what: 'documentRecord',
+      damaged: (id) => new DomainError('DOCUMENT_RECORD_DAMAGED', { id }),
+      notFound: (id) => new DomainError('DOCUMENT_NOT_FOUND', { documentId: id, generated: true }),
     });
   }
 }
@@ -51,16 +45,12 @@ export class RegisterStore {
     try {
       new LowSync(this.file, { numbers: { ...current.numbers, [key]: next } }).write();
     } catch (e) {
-      throw storageError(e, { lt: 'registracijos žurnalas', en: 'the register' });
+      throw storageError(e, 'register');
     }
     return next;
   }
 }
 
 function damaged(): DomainError {
-  return new DomainError(
-    'REGISTER_DAMAGED',
-    'Dokumentų registracijos žurnalas (register.json) sugadintas. Nauji dokumentai neregistruojami, kol jis neatkurtas iš atsarginės kopijos.',
-    'The document register (register.json) is damaged. No new documents are registered until it is restored from a backup.',
-  );
+  return new DomainError('REGISTER_DAMAGED');
 }

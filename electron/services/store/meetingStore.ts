@@ -10,15 +10,9 @@ export class MeetingStore extends RecordFolder<MeetingRecord> {
     super(dir, codec, {
       folder: 'meetings',
       schema: meetingRecord,
-      what: { lt: 'posėdžio duomenys', en: 'the meeting' },
-      damaged: (id) =>
-        new DomainError(
-          'MEETING_DAMAGED',
-          'Posėdžio failas sugadintas ir neperskaitomas. Jis paliktas nepakeistas; atkurkite jį iš atsarginės kopijos.',
-          'The meeting file is damaged and cannot be read. It was left as it is; restore it from a backup.',
-          { id },
-        ),
-      notFound: (id) => new DomainError('MEETING_NOT_FOUND', 'Tokio posėdžio nėra.', 'There is no such meeting.', { id }),
+      what: 'meeting',
+      damaged: (id) => new DomainError('MEETING_DAMAGED', { id }),
+      notFound: (id) => new DomainError('MEETING_NOT_FOUND', { id }),
     });
   }
 }

@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { DomainError } from '../../../shared/domain/errors';
+import type { StorageSubject } from '../../../shared/domain/errorTexts';
 import type { DataDirectory } from './dataDirectory';
 import { readFileIfExists, writeFileDurable } from './durableFile';
 import type { Codec } from './jsonFile';
@@ -13,8 +14,8 @@ export interface RecordFolderSpec<T> {
   /** The folder in the data directory, e.g. 'meetings'. */
   folder: string;
   schema: z.ZodType<T>;
-  /** What a failed write names ("the meeting"), in both languages. */
-  what: { lt: string; en: string };
+  /** What a failed write names ("the meeting"). */
+  what: StorageSubject;
   damaged(id: string): DomainError;
   notFound(id: string): DomainError;
 }

@@ -34,7 +34,7 @@ export class RevocationStore {
       new LowSync(this.file, value).write();
     } catch (e) {
       this.cache = null;
-      throw storageError(e, { lt: 'atšauktų sertifikatų sąrašai', en: 'the revocation lists' });
+      throw storageError(e, 'revocationLists');
     }
     this.cache = null;
   }
@@ -48,9 +48,5 @@ export class RevocationStore {
 }
 
 function damaged(): DomainError {
-  return new DomainError(
-    'REVOCATION_DAMAGED',
-    'Atšauktų sertifikatų sąrašų failas (revocation.json) sugadintas. Bylos ir dokumentai nepaliesti; atkurkite failą iš atsarginės kopijos arba importuokite sąrašus iš naujo.',
-    'The revocation lists file (revocation.json) is damaged. Cases and documents are untouched; restore the file from a backup or import the lists again.',
-  );
+  return new DomainError('REVOCATION_DAMAGED');
 }

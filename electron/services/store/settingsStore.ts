@@ -46,16 +46,12 @@ export class SettingsStore {
       if (damaged) renameSync(this.file.path, `${this.file.path}.damaged-${this.now().getTime()}`);
       new LowSync(this.file, value).write();
     } catch (e) {
-      throw storageError(e, { lt: 'įstaigos nustatymai', en: 'the institution settings' });
+      throw storageError(e, 'settings');
     }
     return value;
   }
 
   private damaged(): DomainError {
-    return new DomainError(
-      'SETTINGS_DAMAGED',
-      'Įstaigos nustatymų failas (settings.json) sugadintas. Bylos nepaliestos; įveskite nustatymus iš naujo – senas failas bus išsaugotas šalia.',
-      'The institution settings file (settings.json) is damaged. Cases are untouched; enter the settings again – the old file will be kept beside it.',
-    );
+    return new DomainError('SETTINGS_DAMAGED');
   }
 }

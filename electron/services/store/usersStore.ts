@@ -48,11 +48,7 @@ export class UsersStore {
     const parsed = usersFile.safeParse(raw);
     if (!parsed.success) {
       // Never start without users over an unreadable file: that would let anyone create an administrator.
-      throw new DomainError(
-        'USERS_DAMAGED',
-        'Naudotojų failas (users.json) sugadintas arba neperskaitomas, todėl prisijungti negalima. Atkurkite jį iš atsarginės kopijos; niekas nepakeista.',
-        'The users file (users.json) is damaged or unreadable, so nobody can sign in. Restore it from a backup; nothing was changed.',
-      );
+      throw new DomainError('USERS_DAMAGED');
     }
     return parsed.data.users;
   }
@@ -73,13 +69,13 @@ export class UsersStore {
   /** Write the user (new or changed) durably; the in-memory list changes only once it is on disk. */
   put(user: StoredUser): void {
     if (this.users.some((u) => u.username === user.username && u.id !== user.id)) {
-      throw new DomainError('USERNAME_TAKEN', `Naudotojo vardas „${user.username}“ jau užimtas.`, `The user name “${user.username}” is taken.`);
+      throw new DomainError('USERNAME_TAKEN', { username: user.username, fields: [{ path: 'username', key: 'usernameTaken' }] });
     }
     const next = this.users.some((u) => u.id === user.id) ? this.users.map((u) => (u.id === user.id ? user : u)) : [...this.users, user];
     try {
       new LowSync<unknown>(this.file, { users: next }).write();
     } catch (e) {
-      throw storageError(e, { lt: 'naudotojo duomenys', en: 'the user data' });
+      throw storageError(e, 'userData');
     }
     this.users = next;
   }

@@ -121,10 +121,19 @@ export const DOSSIER_ERROR_TEXTS = {
     (p) => `The case is already “${state(p.state).en}”, so its dossier must stay complete: this change would leave gaps. Nothing was saved.`,
   ),
 
-  /** `replacingIn`: the item in which a new version was to replace the document. */
-  DOCUMENT_NOT_FOUND: entry<{ documentId: string; version?: number; replacingIn?: string }>(
-    (p) => (p.replacingIn !== undefined ? `Keičiamo dokumento punkte ${p.replacingIn} nėra.` : 'Tokio dokumento šioje byloje nėra.'),
-    (p) => (p.replacingIn !== undefined ? `The document to replace is not in item ${p.replacingIn}.` : 'There is no such document in this case.'),
+  /**
+   * A document of a case's dossier, or (`generated`) one the app generated, which is in no dossier;
+   * `replacingIn`: the item in which a new version was to replace the document.
+   */
+  DOCUMENT_NOT_FOUND: entry<{ documentId: string; version?: number; replacingIn?: string; generated?: true }>(
+    (p) =>
+      p.generated ? 'Tokio dokumento nėra.' : p.replacingIn !== undefined ? `Keičiamo dokumento punkte ${p.replacingIn} nėra.` : 'Tokio dokumento šioje byloje nėra.',
+    (p) =>
+      p.generated
+        ? 'There is no such document.'
+        : p.replacingIn !== undefined
+          ? `The document to replace is not in item ${p.replacingIn}.`
+          : 'There is no such document in this case.',
   ),
 
   DOCUMENT_SAME_CONTENT: entry<{ file: string }>(

@@ -12,6 +12,7 @@ import type { ErrorEntry, Lang, NoParams } from './entry';
 import { FIELD_ERROR_TEXTS } from './fields';
 import { MEETING_ERROR_TEXTS } from './meetings';
 import { SIGNING_ERROR_TEXTS } from './signing';
+import { STORAGE_ERROR_TEXTS } from './storage';
 import { SYSTEM_ERROR_TEXTS } from './system';
 import { USER_ERROR_TEXTS } from './users';
 
@@ -23,6 +24,7 @@ export const ERROR_TEXT_PARTS = {
   meetings: MEETING_ERROR_TEXTS,
   documents: DOCUMENT_ERROR_TEXTS,
   signing: SIGNING_ERROR_TEXTS,
+  storage: STORAGE_ERROR_TEXTS,
   users: USER_ERROR_TEXTS,
   system: SYSTEM_ERROR_TEXTS,
 };
@@ -34,6 +36,7 @@ export const ERROR_TEXTS = {
   ...MEETING_ERROR_TEXTS,
   ...DOCUMENT_ERROR_TEXTS,
   ...SIGNING_ERROR_TEXTS,
+  ...STORAGE_ERROR_TEXTS,
   ...USER_ERROR_TEXTS,
   ...SYSTEM_ERROR_TEXTS,
 };
@@ -73,5 +76,7 @@ export function textOfError(code: string, params: unknown, lang: Lang): string |
 
 export type { ErrorEntry, JsonValue, Lang, NoParams } from './entry';
 export type { FieldIssue, FieldRefusal } from './fields';
-export type { SecretStoreProblem } from './system';
+export { caseDamageText } from './storage';
+export type { CaseDamage, DirectoryLock, KeyUnavailable, SealProblem, StorageSubject } from './storage';
+export type { KeyRequired, SecretStoreProblem } from './system';
 export type { StaleRevision } from './users';

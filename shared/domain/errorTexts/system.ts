@@ -25,6 +25,9 @@ function cliArgumentText(p: CliArgumentProblem, lang: Lang): string {
   }
 }
 
+/** Why a passphrase is required but not there: the command line has no terminal to ask in, or none was given at all. */
+export type KeyRequired = 'noTerminal' | 'notGiven';
+
 /** Why the operating system's secret store is refused: no encryption at all, or (Linux) no password service behind it. */
 export type SecretStoreProblem = 'encryption' | 'noPasswordService';
 
@@ -98,11 +101,19 @@ export const SYSTEM_ERROR_TEXTS = {
     () => 'The passphrases do not match; nothing was changed. Run again.',
   ),
 
-  /** The command line cannot ask for the passphrase (no terminal). */
-  KEY_REQUIRED: entry(
-    () =>
-      'Duomenys šifruojami, todėl reikia slaptafrazės, bet jos paklausti negalima (ne terminalas): nurodykite ją aplinkos kintamajame PUSIAUKELE_PASSPHRASE.',
-    () => 'The data is encrypted, so a passphrase is needed, but there is no terminal to ask for it: give it in the PUSIAUKELE_PASSPHRASE environment variable.',
+  /**
+   * The data is encrypted and no passphrase was given: `noTerminal`, the command line cannot ask for
+   * it; `notGiven`, nothing asks (no host gave a key) and PUSIAUKELE_PASSPHRASE is not set.
+   */
+  KEY_REQUIRED: entry<{ why: KeyRequired }>(
+    (p) =>
+      p.why === 'noTerminal'
+        ? 'Duomenys šifruojami, todėl reikia slaptafrazės, bet jos paklausti negalima (ne terminalas): nurodykite ją aplinkos kintamajame PUSIAUKELE_PASSPHRASE.'
+        : 'Duomenys šifruojami, todėl reikia slaptafrazės: nurodykite ją aplinkos kintamajame PUSIAUKELE_PASSPHRASE.',
+    (p) =>
+      p.why === 'noTerminal'
+        ? 'The data is encrypted, so a passphrase is needed, but there is no terminal to ask for it: give it in the PUSIAUKELE_PASSPHRASE environment variable.'
+        : 'The data is encrypted, so a passphrase is needed: give it in the PUSIAUKELE_PASSPHRASE environment variable.',
   ),
 
   DEMO_NOT_EMPTY: entry(

@@ -10,13 +10,31 @@ import { describe, expect, it } from 'vitest';
 import { createDispatcher, type Guard } from '../../../shared/contract/dispatch';
 import type { Handlers } from '../../../shared/contract/methods';
 import { DomainError, errorFromData, fieldError } from '../../../shared/domain/errors';
-import { ERROR_TEXT_PARTS, ERROR_TEXTS, errorText, isErrorCode, textOfError, type ErrorCode, type ErrorParams } from '../../../shared/domain/errorTexts';
+import { ERROR_TEXT_PARTS, ERROR_TEXTS, errorText, isErrorCode, textOfError, type ErrorCode, type ErrorParams, type StorageSubject } from '../../../shared/domain/errorTexts';
 import { ApiError } from '../../../renderer/api/client';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 const ballot = { memberId: 'm1', caseId: 'c1' };
 const file = { file: 'išvada.pdf', size: 1234 };
+
+/** Every record a failed write can name (tsc checks that none is left out). */
+const SUBJECTS = Object.keys({
+  newRequest: 1,
+  requestChanges: 1,
+  caseStep: 1,
+  dossier: 1,
+  extension: 1,
+  document: 1,
+  documentRecord: 1,
+  register: 1,
+  meeting: 1,
+  commission: 1,
+  settings: 1,
+  revocationLists: 1,
+  userData: 1,
+  auditEntry: 1,
+} satisfies Record<StorageSubject, 1>) as StorageSubject[];
 
 /** Parameters for every code, each variant its texts have: the catalogue's type says every code is here. */
 const SAMPLES: { readonly [C in ErrorCode]: readonly ErrorParams<C>[] } = {
@@ -62,7 +80,7 @@ const SAMPLES: { readonly [C in ErrorCode]: readonly ErrorParams<C>[] } = {
   INVALID_TERM: [{ unit: 'days', value: 1.5 }],
   DOSSIER_LOCKED: [{ state: 'decided' }],
   DOSSIER_WOULD_BE_INCOMPLETE: [{ state: 'scheduled' }],
-  DOCUMENT_NOT_FOUND: [{ documentId: 'd1', version: 2 }, { documentId: 'd1', replacingIn: '6.2' }],
+  DOCUMENT_NOT_FOUND: [{ documentId: 'd1', version: 2 }, { documentId: 'd1', replacingIn: '6.2' }, { documentId: 'g1', generated: true }],
   DOCUMENT_SAME_CONTENT: [{ file: 'išvada.pdf' }],
   DOCUMENT_ALREADY_ATTACHED: [{ file: 'išvada.pdf', item: '6.2', attachedAs: 'išvada (1).pdf' }],
   EXTENSION_CLOSED: [{ state: 'dossier_received' }],
@@ -245,13 +263,47 @@ const SAMPLES: { readonly [C in ErrorCode]: readonly ErrorParams<C>[] } = {
   INVALID_COUNT: [{}],
   PASSPHRASE_CANCELLED: [{}],
   PASSPHRASE_MISMATCH: [{}],
-  KEY_REQUIRED: [{}],
+  KEY_REQUIRED: [{ why: 'noTerminal' }, { why: 'notGiven' }],
   DEMO_NOT_EMPTY: [{}],
   DEMO_MEETING: [
     { date: '2026-11-20', problem: 'outcomes' },
     { date: '2026-11-20', problem: 'notAdopted' },
   ],
   DEMO_STATE: [{ state: 'listed', expected: 'transferred' }],
+  DISK_FULL: SUBJECTS.map((subject) => ({ subject })),
+  STORAGE_NO_ACCESS: SUBJECTS.map((subject) => ({ subject })),
+  STORAGE_WRITE_FAILED: [...SUBJECTS.map((subject) => ({ subject, code: 'EIO' })), { subject: 'caseStep' }],
+  CASE_NOT_FOUND: [{ id: 'c1' }],
+  CASE_DAMAGED: [
+    { id: 'c1', reason: { why: 'sealed', problem: 'notEncrypted' } },
+    { id: 'c1', reason: { why: 'sealed', problem: 'notAuthentic' } },
+    { id: 'c1', reason: { why: 'json' } },
+    { id: 'c1', reason: { why: 'io', code: 'EISDIR' } },
+    { id: 'c1', reason: { why: 'structure', where: 'state' } },
+    { id: 'c1', reason: { why: 'idMismatch' } },
+    { id: 'c1', reason: { why: 'unreadable', detail: 'Error: boom' } },
+  ],
+  MEETING_NOT_FOUND: [{ id: 'm1' }],
+  MEETING_DAMAGED: [{ id: 'm1' }],
+  DOCUMENT_RECORD_DAMAGED: [{ id: 'g1' }],
+  DOCUMENT_MISSING: [{ sha256: 'ab12' }],
+  DOCUMENT_NOT_AUTHENTIC: [{ sha256: 'ab12' }],
+  REGISTER_DAMAGED: [{}],
+  COMMISSION_DAMAGED: [{}],
+  SETTINGS_DAMAGED: [{}],
+  REVOCATION_DAMAGED: [{}],
+  USERS_DAMAGED: [{}],
+  DATA_DIR_UNAVAILABLE: [{ root: '/duomenys', code: 'EACCES' }],
+  DATA_DIR_LOCKED: [{ lockPath: '/duomenys/pusiaukele.lock' }, { lockPath: '/duomenys/pusiaukele.lock', host: 'kompiuteris', pid: 4242, since: '2026-11-23T08:00:00.000Z' }],
+  DATA_DIR_NEWER: [{ schemaVersion: 3, supported: 2 }],
+  DATA_DIR_FOREIGN: [{ root: '/home/ona' }],
+  DATA_NOT_ENCRYPTED: [{}],
+  DATA_NOT_AUTHENTIC: [{}],
+  KEY_FILE_DAMAGED: [{ path: '/duomenys/keys.json' }],
+  KEY_FILE_MISSING: [{ path: '/duomenys/keys.json' }],
+  KEY_NOT_AVAILABLE: [{ why: 'keptBySecretStore' }, { why: 'keptByPassphrase' }, { why: 'otherSecretStore' }],
+  WRONG_PASSPHRASE: [{}],
+  PASSPHRASE_TOO_SHORT: [{ min: 10 }],
 };
 
 const codes = Object.keys(ERROR_TEXTS) as ErrorCode[];
@@ -323,6 +375,26 @@ describe('the error catalogue (shared/domain/errorTexts)', () => {
     expect(render('ACCOUNT_LOCKED', { lockedUntil: '2026-11-23T10:15:00.000Z', time: '12:15', after: 5 }).lt).toBe(
       'Paskyra laikinai užrakinta po 5 neteisingų slaptažodžių. Bandykite vėl po 12:15 arba kreipkitės į administratorių.',
     );
+    // The stores: what a failed write names, and why a case file cannot be read.
+    expect(render('DISK_FULL', { subject: 'caseStep' })).toEqual({
+      lt: 'Diske nebėra vietos, todėl neįrašyta: bylos žingsnis. Ankstesni duomenys nepakeisti. Atlaisvinkite vietos ir pakartokite.',
+      en: 'The disk is full: the step of the case was not saved. Earlier data is unchanged. Free some space and try again.',
+    });
+    expect(render('STORAGE_WRITE_FAILED', { subject: 'dossier' })).toEqual({
+      lt: 'Nepavyko įrašyti (nežinoma priežastis): bylos medžiaga. Ankstesni duomenys nepakeisti.',
+      en: 'Could not save (unknown reason): the dossier was not saved. Earlier data is unchanged.',
+    });
+    expect(render('CASE_DAMAGED', { id: 'c1', reason: { why: 'sealed', problem: 'notAuthentic' } }).lt).toBe(
+      'Bylos failas sugadintas: failas neperskaitomas: šifruotas turinys pakeistas arba sugadintas (nepraėjo vientisumo patikros). Byla neatidaroma ir nekeičiama, kad nebūtų prarasta tai, kas joje liko; kitos bylos veikia. Kreipkitės į administratorių (failas cases/c1.json).',
+    );
+    expect(render('DATA_NOT_AUTHENTIC', {}).en).toBe('The file cannot be read: the encrypted content was altered or damaged (it failed the integrity check).');
+    expect(render('DATA_DIR_LOCKED', { lockPath: '/d/pusiaukele.lock', host: 'pc', pid: 7, since: '2026-11-23T08:00:00.000Z' }).lt).toContain(
+      'Šį duomenų katalogą jau naudoja kita atidaryta programa (pc, procesas 7, nuo 2026-11-23T08:00:00.000Z).',
+    );
+    // DOCUMENT_NOT_FOUND and KEY_REQUIRED: one code, the wording chosen by a parameter.
+    expect(render('DOCUMENT_NOT_FOUND', { documentId: 'g1', generated: true })).toEqual({ lt: 'Tokio dokumento nėra.', en: 'There is no such document.' });
+    expect(render('DOCUMENT_NOT_FOUND', { documentId: 'd1' })).toEqual({ lt: 'Tokio dokumento šioje byloje nėra.', en: 'There is no such document in this case.' });
+    expect(render('KEY_REQUIRED', { why: 'notGiven' }).lt).toBe('Duomenys šifruojami, todėl reikia slaptafrazės: nurodykite ją aplinkos kintamajame PUSIAUKELE_PASSPHRASE.');
   });
 
   it('knows its codes, and makes no text of what it does not know', () => {

@@ -1,7 +1,7 @@
 // Issue 3, "Data protection": the codec every file of the data directory is written through.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { encryptingCodec, environmentKey, isEncrypted } from '../../../electron/services/store/encryption';
+import { encryptingCodec, environmentKey, isEncrypted, sealProblemOf } from '../../../electron/services/store/encryption';
 import { jsonCodec } from '../../../electron/services/store/jsonFile';
 
 const key = randomBytes(32);
@@ -55,9 +55,16 @@ describe('the encrypting codec (AES-256-GCM)', () => {
     const codec = encryptingCodec(key);
     const sealed = codec.encode(record);
     sealed[20] = sealed[20]! ^ 0xff;
-    expect(() => codec.decode(sealed)).toThrow(
-      expect.objectContaining({ details: { reason: { lt: expect.stringContaining('pakeistas'), en: expect.stringContaining('altered') } } }),
-    );
+    expect(() => codec.decode(sealed)).toThrow(expect.objectContaining({ message: expect.stringContaining('pakeistas'), messageEn: expect.stringContaining('altered') }));
+    // The reason as the stores take it (a damaged case's reason), its texts from the error catalogue.
+    let error: unknown;
+    try {
+      codec.decode(sealed);
+    } catch (e) {
+      error = e;
+    }
+    expect(sealProblemOf(error)).toBe('notAuthentic');
+    expect(sealProblemOf(new Error('other'))).toBeUndefined();
   });
 
   it('reads a plain JSON file only while a migration accepts it', () => {
