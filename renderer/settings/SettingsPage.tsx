@@ -8,6 +8,7 @@ import { PageTitle } from '../components/PageTitle';
 import { fieldErrorsFromServer, type FieldErrors } from '../forms/issues';
 import { useTouched } from '../forms/useTouched';
 import { useI18n } from '../i18n/I18nProvider';
+import { errorText } from '../../shared/domain/errorTexts';
 import { DocumentSettingsFields } from './DocumentSettingsFields';
 import { StaleNotice } from '../users/StaleNotice';
 import { isStaleRevision, rebase } from '../users/staleRevision';
@@ -261,7 +262,7 @@ export function SettingsPage({ current, problem = null, onSaved }: SettingsPageP
         {error ? <ErrorNotice error={error} /> : null}
         {stale !== undefined ? (
           <StaleNotice
-            message={t('stale.settings')}
+            message={errorText('STALE_REVISION', { kind: 'settings', revision: stale?.revision ?? 0, changed: [] }, lang)}
             fields={settingsChangeLabels(base, stale, t)}
             loading={loadingLatest}
             onLoad={() => void loadLatest()}

@@ -3,7 +3,6 @@
  * (STALE_REVISION), for the settings and the users (merged in i18n/messages.ts).
  */
 export const staleRevisionLt = {
-  'stale.settings': 'Nustatymus ką tik pakeitė kitas naudotojas arba kitas langas. Jūsų pakeitimai neišsaugoti.',
   'stale.user': 'Naudotoją „{username}“ ką tik pakeitė kitas naudotojas arba kitas langas. Jūsų pakeitimai neišsaugoti.',
   'stale.changed': 'Kitas naudotojas pakeitė:',
   'stale.unknownChanges': 'Matomi laukai nepasikeitė (pvz., pakeistas slaptažodis).',
@@ -16,7 +15,6 @@ export const staleRevisionLt = {
 };
 
 export const staleRevisionEn: Readonly<Record<keyof typeof staleRevisionLt, string>> = {
-  'stale.settings': 'The settings were just changed by another user or in another window. Your changes were not saved.',
   'stale.user': 'The user “{username}” was just changed by another user or in another window. Your changes were not saved.',
   'stale.changed': 'The other user changed:',
   'stale.unknownChanges': 'No field shown here changed (the password may have been changed, for example).',
