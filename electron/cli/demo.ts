@@ -1,4 +1,4 @@
-import { ballotBase, criterionBase, decisionBase } from '../../shared/domain/meetingRules';
+import { ballotBase, criterionBase, decisionBase, postponementBase, recusalBase } from '../../shared/domain/meetingRules';
 import type { Dispatch } from '../../shared/contract/dispatch';
 import type { AgendaItemView, MeetingView } from '../../shared/contract/meetingSchemas';
 import type { MethodName, MethodOutput } from '../../shared/contract/methods';
@@ -383,13 +383,14 @@ async function demoMeeting(dispatch: Dispatch, walks: readonly Walk[], date: Iso
     if (outcome.to === 'ready_for_commission') {
       // Put off: the findings so far stay on the record of this meeting.
       for (const e of criteria.slice(0, 3)) view = await call(dispatch, 'meetings.saveCriterion', { id, caseId, ...e, basedOn: criterionBase(itemOf().item, e.criterion) });
-      view = await call(dispatch, 'meetings.postpone', { id, caseId, postponed: true, reason: outcome.note ?? 'Svarstymas atidėtas.' });
+      view = await call(dispatch, 'meetings.postpone', { id, caseId, postponed: true, reason: outcome.note ?? 'Svarstymas atidėtas.', basedOn: postponementBase(itemOf().item) });
       continue;
     }
     const decision = outcome.decision!;
     const present = ordinary.filter((m) => view.record.present.includes(m.id));
     if (present.length === ordinary.length && c.chance(0.08)) {
-      view = await call(dispatch, 'meetings.recuse', { id, caseId, memberId: c.pick(present).id, recused: true, reason: RECUSAL });
+      const recusing = c.pick(present).id;
+      view = await call(dispatch, 'meetings.recuse', { id, caseId, memberId: recusing, recused: true, reason: RECUSAL, basedOn: recusalBase(itemOf().item, recusing) });
     }
     for (const e of criteria) view = await call(dispatch, 'meetings.saveCriterion', { id, caseId, ...e, basedOn: criterionBase(itemOf().item, e.criterion) });
     view = await call(dispatch, 'meetings.saveDecision', { id, caseId, decision, rationale, basedOn: decisionBase(itemOf().item) });

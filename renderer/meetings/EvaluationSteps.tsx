@@ -17,6 +17,7 @@ import { agendaStatusText } from './meetingWording';
 import { VoteDecision } from './VoteDecision';
 import { VotePanel } from './VotePanel';
 import { FormFooter } from '../components/FormFooter';
+import { postponementBase } from '../../shared/domain/meetingRules';
 
 /** The case with its dossier, as the case page shows it (facts and documents for the criteria), kept up to date. */
 function useCaseDossier(caseId: string): CaseDossier {
@@ -69,7 +70,7 @@ function Postpone({ item }: { item: AgendaItemView }) {
     setBusy(true);
     setError(null);
     desk
-      .run(() => call('meetings.postpone', { id: desk.meetingId, caseId, postponed, ...(postponed ? { reason: reason.trim() } : {}) }))
+      .run(() => call('meetings.postpone', { id: desk.meetingId, caseId, postponed, ...(postponed ? { reason: reason.trim() } : {}), basedOn: postponementBase(desk.itemOf(caseId)?.item ?? item.item) }))
       .then(
         () => {
           setOpen(false);

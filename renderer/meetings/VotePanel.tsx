@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { MEETING_TEXT_MAX, type AgendaItemView, type MeetingView, type TallyView } from '../../shared/contract/meetingSchemas';
 import { DECISIONS } from '../../shared/domain/decisions';
-import { ballotBase, memberObstacle, proposalObstacles } from '../../shared/domain/meetingRules';
+import { ballotBase, memberObstacle, proposalObstacles, recusalBase } from '../../shared/domain/meetingRules';
 import { BALLOTS, type Ballot } from '../../shared/domain/voting';
 import { call, toApiError, type ApiError } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -57,9 +57,11 @@ function Recusals({ view, item, editable, onError }: { view: MeetingView; item: 
       </ul>
     );
   }
+  // What a recusal change is based on: the member's recusal as the page shows it now.
+  const recusalShown = (memberId: string) => recusalBase(desk.itemOf(caseId)?.item ?? item.item, memberId);
   // Checking the box opens the reason (the minutes record it); the recusal is recorded with it.
   const record = (memberId: string, reason: string) =>
-    desk.run(() => call('meetings.recuse', { id: desk.meetingId, caseId, memberId, recused: true, reason })).then(
+    desk.run(() => call('meetings.recuse', { id: desk.meetingId, caseId, memberId, recused: true, reason, basedOn: recusalShown(memberId) })).then(
       () => {
         setPending((p) => p.filter((x) => x !== memberId));
         onError(null);
@@ -68,7 +70,7 @@ function Recusals({ view, item, editable, onError }: { view: MeetingView; item: 
     );
   const withdraw = (memberId: string) =>
     desk
-      .choose(draftKey.recused(caseId, memberId), 'no', () => call('meetings.recuse', { id: desk.meetingId, caseId, memberId, recused: false }))
+      .choose(draftKey.recused(caseId, memberId), 'no', () => call('meetings.recuse', { id: desk.meetingId, caseId, memberId, recused: false, basedOn: recusalShown(memberId) }))
       .then(
         () => onError(null),
         (err: unknown) => onError(toApiError(err)),
@@ -118,7 +120,7 @@ function Recusals({ view, item, editable, onError }: { view: MeetingView; item: 
                 value={item.item.recusals.find((r) => r.memberId === m.id)?.reason ?? ''}
                 maxLength={MEETING_TEXT_MAX}
                 rows={2}
-                save={(reason) => call('meetings.recuse', { id: desk.meetingId, caseId, memberId: m.id, recused: true, reason })}
+                save={(reason, base) => call('meetings.recuse', { id: desk.meetingId, caseId, memberId: m.id, recused: true, reason, basedOn: { recused: true, reason: base } })}
               />
             ) : null}
           </li>

@@ -247,7 +247,15 @@ export const contract = {
   'meetings.recuse': {
     /** A member declares a conflict of interest in one case and does not vote on it. */
     access: CASE_WRITERS,
-    input: z.object({ id: z.string().min(1), caseId: z.string().min(1), memberId, recused: z.boolean(), reason: meetingText.optional() }),
+    input: z.object({
+      id: z.string().min(1),
+      caseId: z.string().min(1),
+      memberId,
+      recused: z.boolean(),
+      reason: meetingText.optional(),
+      /** The member's recusal as the user saw it: merged per field, STALE_REVISION if another window changed it meanwhile. */
+      basedOn: z.object({ recused: z.boolean(), reason: meetingText }),
+    }),
     output: meetingView,
   },
   'meetings.saveCriterion': {
@@ -293,7 +301,14 @@ export const contract = {
   },
   'meetings.postpone': {
     access: CASE_WRITERS,
-    input: z.object({ id: z.string().min(1), caseId: z.string().min(1), postponed: z.boolean(), reason: meetingText.optional() }),
+    input: z.object({
+      id: z.string().min(1),
+      caseId: z.string().min(1),
+      postponed: z.boolean(),
+      reason: meetingText.optional(),
+      /** The postponement as the user saw it: merged per field, STALE_REVISION if another window changed it meanwhile. */
+      basedOn: z.object({ postponed: z.boolean(), reason: meetingText }),
+    }),
     output: meetingView,
   },
   'meetings.close': {

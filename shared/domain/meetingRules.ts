@@ -179,3 +179,14 @@ export function decisionBase(item: Pick<ItemLike, 'decision' | 'rationale'>): { 
 export function ballotBase(item: Pick<ItemLike, 'ballots'>, memberId: string): Ballot | null {
   return item.ballots[memberId] ?? null;
 }
+
+/** What a change of a member's recusal is based on: whether they are recused, and the reason, as shown now. */
+export function recusalBase(item: Pick<ItemLike, 'recusals'>, memberId: string): { recused: boolean; reason: string } {
+  const r = item.recusals.find((x) => x.memberId === memberId);
+  return { recused: r !== undefined, reason: r?.reason ?? '' };
+}
+
+/** What a change of a case's postponement is based on: whether it is postponed, and why, as shown now. */
+export function postponementBase(item: Pick<ItemLike, 'postponed'>): { postponed: boolean; reason: string } {
+  return { postponed: item.postponed !== undefined, reason: item.postponed ?? '' };
+}

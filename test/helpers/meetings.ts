@@ -1,4 +1,4 @@
-import { ballotBase, criterionBase, decisionBase } from '../../shared/domain/meetingRules';
+import { ballotBase, criterionBase, decisionBase, postponementBase, recusalBase } from '../../shared/domain/meetingRules';
 import type { CriterionId } from '../../shared/domain/criteria';
 import type { Dispatch } from '../../shared/contract/dispatch';
 import type { Commission, MeetingView } from '../../shared/contract/meetingSchemas';
@@ -37,11 +37,11 @@ export async function readyCase(dispatch: Dispatchish, request: RequestInput, re
   return ok(d, 'cases.transition', { id: complete.record.id, revision: complete.record.revision, to: 'dossier_received', on: receivedOn });
 }
 
-const BASED_METHODS = new Set(['meetings.saveCriterion', 'meetings.saveDecision', 'meetings.vote']);
+const BASED_METHODS = new Set(['meetings.saveCriterion', 'meetings.saveDecision', 'meetings.vote', 'meetings.recuse', 'meetings.postpone']);
 
 /**
  * A dispatch for tests that write a meeting's fields as a user who sees the latest values: a
- * saveCriterion, saveDecision or vote without `basedOn` gets the values stored now (read with
+ * saveCriterion, saveDecision, vote, recuse or postpone without `basedOn` gets the values stored now (read with
  * meetings.get just before). Tests of the stale case (STALE_REVISION) pass `basedOn` themselves.
  */
 export function seeingLatest(dispatch: Dispatchish): Dispatch {
@@ -53,7 +53,15 @@ export function seeingLatest(dispatch: Dispatchish): Dispatch {
     const item = current.ok ? (current.value as MeetingView).items.find((i) => i.item.caseId === given.caseId)?.item : undefined;
     if (!item) return d(method, input, session);
     const basedOn =
-      method === 'meetings.saveCriterion' ? criterionBase(item, given.criterion!) : method === 'meetings.saveDecision' ? decisionBase(item) : ballotBase(item, given.memberId!);
+      method === 'meetings.saveCriterion'
+        ? criterionBase(item, given.criterion!)
+        : method === 'meetings.saveDecision'
+          ? decisionBase(item)
+          : method === 'meetings.recuse'
+            ? recusalBase(item, given.memberId!)
+            : method === 'meetings.postpone'
+              ? postponementBase(item)
+              : ballotBase(item, given.memberId!);
     return d(method, { ...given, basedOn }, session);
   };
 }

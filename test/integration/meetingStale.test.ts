@@ -81,6 +81,25 @@ describe('two windows on one meeting (issue 13, V-77 p. 10–11)', () => {
     }
   });
 
+  it('a recusal reason and a postponement reason typed in another window are not overwritten unseen', async () => {
+    const { services, a, b, id, caseId } = await openMeeting();
+    try {
+      const none = { recused: false, reason: '' };
+      await ok(a, 'meetings.recuse', { id, caseId, memberId: 'm3', recused: true, reason: 'Giminystės ryšys.', basedOn: none });
+      const stale = await refused(b, 'meetings.recuse', { id, caseId, memberId: 'm3', recused: true, reason: 'Asmeninė pažintis.', basedOn: none });
+      expect(stale).toMatchObject({ code: 'STALE_REVISION', params: { changed: ['recusals.m3.reason'], current: { recused: true, reason: 'Giminystės ryšys.' } } });
+      const kept = await ok(a, 'meetings.get', { id });
+      expect(itemOf(kept, caseId).recusals).toEqual([{ memberId: 'm3', reason: 'Giminystės ryšys.' }]);
+
+      await ok(a, 'meetings.postpone', { id, caseId, postponed: true, reason: 'Trūksta 6.4 pažymos.', basedOn: { postponed: false, reason: '' } });
+      const late = await refused(b, 'meetings.postpone', { id, caseId, postponed: true, reason: 'Nuteistasis serga.', basedOn: { postponed: false, reason: '' } });
+      expect(late).toMatchObject({ code: 'STALE_REVISION', params: { current: { postponed: true, reason: 'Trūksta 6.4 pažymos.' } } });
+      expect(itemOf(await ok(a, 'meetings.get', { id }), caseId).postponed).toBe('Trūksta 6.4 pažymos.');
+    } finally {
+      await services.close();
+    }
+  });
+
   it('a ballot recorded in one window is not replaced by another that had not seen it', async () => {
     const { services, a, b, id, caseId } = await openMeeting();
     try {

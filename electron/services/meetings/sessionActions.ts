@@ -7,7 +7,7 @@ import type { ServiceContext, ServiceHandlers } from '../context';
 import type { MeetingAccess } from './meetingAccess';
 import { memberOf, refuseAfterVote, staleFields } from './meetingAccess';
 import { servesInHalfwayHouseInstitution } from '../cases/views';
-import { ballotBase, commissionOf, criterionBase, decisionBase, itemTally, memberObstacle, mergeFields, presentFor, proposalObstacles, settleAttendance } from '../../../shared/domain/meetingRules';
+import { ballotBase, commissionOf, criterionBase, decisionBase, itemTally, memberObstacle, mergeFields, postponementBase, presentFor, proposalObstacles, recusalBase, settleAttendance } from '../../../shared/domain/meetingRules';
 
 /** The meeting in session (V-77 p. 10–11): attendance, recusals, the evaluation, the proposal, the vote and postponing a case. */
 export function sessionActions(ctx: ServiceContext, m: MeetingAccess): Pick<ServiceHandlers, 'meetings.setAttendance' | 'meetings.recuse' | 'meetings.saveCriterion' | 'meetings.saveDecision' | 'meetings.vote' | 'meetings.newVote' | 'meetings.postpone'> {
@@ -36,14 +36,18 @@ export function sessionActions(ctx: ServiceContext, m: MeetingAccess): Pick<Serv
       return view(saveMeeting(next, caller, meeting, `narys ${member.id}: ${present ? 'dalyvauja' : 'nedalyvauja'}`));
     },
 
-    'meetings.recuse': async ({ id, caseId, memberId, recused, reason }, caller) =>
+    'meetings.recuse': async ({ id, caseId, memberId, basedOn, ...mine }, caller) =>
       changeItem(
         id,
         caseId,
         caller,
-        () => `narys ${memberId} ${recused ? 'nusišalino' : 'nebenusišalina'}`,
+        () => `narys ${memberId} ${mine.recused ? 'nusišalino' : 'nebenusišalina'}`,
         (item, meeting) => {
           memberOf(meeting, memberId);
+          const given = { recused: mine.recused, ...(mine.reason !== undefined ? { reason: mine.reason } : {}) };
+          const { merged, conflicts } = mergeFields(recusalBase(item, memberId), basedOn, given);
+          if (conflicts.length > 0) throw staleFields(meeting.id, caseId, conflicts.map((f) => `recusals.${memberId}.${f}`), recusalBase(item, memberId));
+          const { recused, reason } = merged;
           const recusals = item.recusals.filter((r) => r.memberId !== memberId);
           if (!recused) return { ...item, recusals };
           if (!reason) throw fieldError('reason', 'required', { why: 'recusalReason' });
@@ -151,8 +155,12 @@ export function sessionActions(ctx: ServiceContext, m: MeetingAccess): Pick<Serv
         return next;
       }),
 
-    'meetings.postpone': async ({ id, caseId, postponed, reason }, caller) =>
-      changeItem(id, caseId, caller, () => (postponed ? 'svarstymas atidėtas' : 'svarstymas nebeatidėtas'), (item) => {
+    'meetings.postpone': async ({ id, caseId, basedOn, ...mine }, caller) =>
+      changeItem(id, caseId, caller, () => (mine.postponed ? 'svarstymas atidėtas' : 'svarstymas nebeatidėtas'), (item, meeting) => {
+        const given = { postponed: mine.postponed, ...(mine.reason !== undefined ? { reason: mine.reason } : {}) };
+        const { merged, conflicts } = mergeFields(postponementBase(item), basedOn, given);
+        if (conflicts.length > 0) throw staleFields(meeting.id, caseId, conflicts.map((f) => `postponed.${f}`), postponementBase(item));
+        const { postponed, reason } = merged;
         if (postponed && !reason) throw fieldError('reason', 'required', { why: 'postponeReason' });
         if (postponed && Object.keys(item.ballots).length > 0) {
           throw new DomainError('VOTE_IN_PROGRESS', { refused: 'postponement' });
