@@ -1,6 +1,5 @@
 import type { Caller, Handlers, MethodName, MethodOutput, ParsedInput } from '../../shared/contract/methods';
 import type { AppEvent } from '../../shared/contract/result';
-import type { ChangeStamp } from '../../shared/domain/caseStates';
 import type { AuditLog, AuditSubject } from './audit/auditLog';
 import type { IsoDate } from '../../shared/domain/calendar';
 import type { DataDirectory } from './store/dataDirectory';
@@ -77,8 +76,6 @@ export type ChangeSubject = AuditSubject & { caseId?: string };
  */
 export interface Call extends Caller {
   readonly method: MethodName;
-  /** Who and when, for a case's timeline. */
-  stamp(): ChangeStamp;
   record<T = void>(subject: ChangeSubject, before: unknown, after: unknown, summary: string, write: (stores: Stores) => T): T;
 }
 

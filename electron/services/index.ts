@@ -13,7 +13,6 @@ import { SettingsStore } from './store/settingsStore';
 import { putSignInAttempts, UsersStore } from './store/usersStore';
 import { usersHandlers } from './users/app';
 import { Sessions } from './users/sessions';
-import { stampOf } from './cases/caseChanges';
 import { DEFAULT_IDLE_MINUTES } from '../../shared/contract/schemas';
 import { systemHandlers } from './system/app';
 import { auditHandlers } from './audit/app';
@@ -143,7 +142,15 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
     register: new RegisterStore(dir, codec),
     revocation: new RevocationStore(dir, codec),
   };
-  const emit = (event: AppEvent) => listeners.forEach((l) => l(event));
+  // A change is on disk before its event: a listener that fails must not turn it into an error, nor keep the event from the others.
+  const emit = (event: AppEvent) =>
+    listeners.forEach((l) => {
+      try {
+        l(event);
+      } catch (e) {
+        console.error('An event listener failed:', e);
+      }
+    });
   const ctx: ServiceContext = {
     dir,
     cases,
@@ -196,7 +203,7 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
       ...usersHandlers(ctx),
       ...auditHandlers(ctx),
     },
-    (caller, method) => ({ ...caller, method, stamp: () => stampOf(caller, now().toISOString()), record: record(caller, method) }),
+    (caller, method) => ({ ...caller, method, record: record(caller, method) }),
   );
   // The check of every case file waits a moment, so that the first screen is not slowed by it.
   let verifying: Promise<void> = Promise.resolve();

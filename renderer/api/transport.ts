@@ -69,6 +69,9 @@ interface Listener {
   reconnect?: () => void;
 }
 
+/** How long after the host refused the event stream a new one is opened (ms). */
+const EVENTS_RETRY_MS = 2000;
+
 function httpTransport(token: string | null): Transport {
   const listeners = new Set<Listener>();
   let source: EventSource | null = null;
@@ -90,6 +93,17 @@ function httpTransport(token: string | null): Transport {
       }
       const event = parseEvent(data);
       if (event) [...listeners].forEach((l) => l.event(event));
+    };
+    // The browser retries a dropped stream by itself, but gives up for good when the host answers
+    // with an error (restarted, briefly unavailable): open a new stream a little later, so the
+    // pages do not stop following silently; its opening reloads them.
+    events.onerror = () => {
+      if (events.readyState !== EventSource.CLOSED) return;
+      setTimeout(() => {
+        if (source !== events || listeners.size === 0) return;
+        source = openEvents();
+        source.addEventListener('open', () => [...listeners].forEach((l) => l.reconnect?.()), { once: true });
+      }, EVENTS_RETRY_MS);
     };
     return events;
   };

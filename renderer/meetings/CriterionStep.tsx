@@ -94,11 +94,10 @@ export function CriterionStep({ item, criterion, dossier, readOnly }: CriterionS
   const caseId = item.item.caseId;
   const c = criterion.id;
   const stored = item.item.evaluation[c];
-  const findingsNow = () => desk.draft(draftKey.findings(caseId, c)) ?? desk.itemOf(caseId)?.item.evaluation[c]?.findings ?? '';
-  // A choice is based on what the page shows now; the findings typed meanwhile ride along as the user's.
+  // A choice saves its own field, based on what the page shows now; typed findings are saved by their own field.
   const shownNow = () => criterionBase(desk.itemOf(caseId)?.item ?? item.item, c);
   const save = (patch: { findings?: string; assessment?: Assessment; onRegister?: boolean }) =>
-    call('meetings.saveCriterion', { id: desk.meetingId, caseId, criterion: c, findings: patch.findings ?? findingsNow(), ...patch, basedOn: shownNow() });
+    call('meetings.saveCriterion', { id: desk.meetingId, caseId, criterion: c, ...patch, basedOn: shownNow() });
 
   const registerValue = stored?.onRegister === undefined ? '' : stored.onRegister ? 'yes' : 'no';
   const registerShown = desk.canWrite ? (desk.draft(draftKey.register(caseId)) ?? registerValue) : registerValue;

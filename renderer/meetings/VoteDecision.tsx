@@ -22,7 +22,6 @@ export function VoteDecision({ item, readOnly }: { item: AgendaItemView; readOnl
   const options = decisionOptions(item.possibleDecisions).map((d) => ({ value: d.id, label: t('decision.option', { id: d.id, text: d[lang] }) }));
   const shownDecision = (desk.canWrite ? desk.draft(draftKey.decision(caseId)) : undefined) ?? item.item.decision ?? '';
   const mandatory = rationaleRequired(shownDecision === '' ? undefined : (shownDecision as DecisionId));
-  const rationaleNow = () => desk.draft(draftKey.rationale(caseId)) ?? desk.itemOf(caseId)?.item.rationale ?? '';
   const shownNow = () => decisionBase(desk.itemOf(caseId)?.item ?? item.item);
   const editable = desk.canWrite && !readOnly;
   const voted = Object.keys(item.item.ballots).length > 0;
@@ -39,7 +38,7 @@ export function VoteDecision({ item, readOnly }: { item: AgendaItemView; readOnl
         value={item.item.decision ?? ''}
         options={options}
         readOnly={!editable}
-        save={(v) => call('meetings.saveDecision', { id: desk.meetingId, caseId, decision: v as DecisionId, rationale: rationaleNow(), basedOn: shownNow() })}
+        save={(v) => call('meetings.saveDecision', { id: desk.meetingId, caseId, decision: v as DecisionId, basedOn: shownNow() })}
         onResult={setError}
       />
       {editable ? (

@@ -12,7 +12,8 @@ export type AutosaveStatus =
   | { kind: 'saved'; at: Date }
   | { kind: 'failed'; error: unknown };
 
-type Save = (value: string) => Promise<void>;
+/** Save a value; `base` is the back end's value the draft started from (or last saved), for text. */
+type Save = (value: string, base?: string) => Promise<void>;
 
 interface Draft {
   value: string;
@@ -21,6 +22,11 @@ interface Draft {
   timer?: ReturnType<typeof setTimeout>;
   /** The last value the back end accepted for this draft. */
   saved?: string;
+  /**
+   * What the draft is based on: the back end's text when the user began typing, then what the back
+   * end accepted. Kept with the draft (not the field), so a field shown again keeps it.
+   */
+  base?: string;
 }
 
 export interface AutosaveOptions {
@@ -66,11 +72,15 @@ export class Autosave {
     return this.lastSaved ? { kind: 'saved', at: this.lastSaved } : { kind: 'idle' };
   }
 
-  /** The user typed: keep the draft, save it after the pause. */
-  edit(key: string, value: string, save: Save): void {
+  /**
+   * The user typed: keep the draft, save it after the pause. `shown` is the back end's value on
+   * screen, the base of a draft that starts now; a draft already begun keeps its own base.
+   */
+  edit(key: string, value: string, save: Save, shown?: string): void {
     const draft = this.drafts.get(key);
     if (draft?.timer !== undefined) clearTimeout(draft.timer);
-    const next: Draft = { value, kind: 'text', save, ...(draft?.saved !== undefined ? { saved: draft.saved } : {}) };
+    const base = draft ? draft.base : shown;
+    const next: Draft = { value, kind: 'text', save, ...(draft?.saved !== undefined ? { saved: draft.saved } : {}), ...(base !== undefined ? { base } : {}) };
     next.timer = setTimeout(() => {
       next.timer = undefined;
       this.enqueueText(key);
@@ -89,6 +99,22 @@ export class Autosave {
     this.focused.delete(key);
     this.flush(key);
     this.dropIfClean(key);
+  }
+
+  /** Why the last save of a field was refused, while its draft waits (undefined: it was not). */
+  failure(key: string): unknown {
+    return this.failures.get(key);
+  }
+
+  /**
+   * The user has seen the back end's newer `base` and keeps their own text: the draft is based on
+   * it from now on, and saved again now.
+   */
+  rebase(key: string, base: string): void {
+    const draft = this.drafts.get(key);
+    if (!draft || draft.kind !== 'text') return;
+    draft.base = base;
+    this.enqueueText(key);
   }
 
   /** Whether a typed text has not reached the back end (waiting, on its way, or refused). */
@@ -153,8 +179,11 @@ export class Autosave {
       if (!draft) return;
       const value = draft.value;
       try {
-        await draft.save(value);
-        draft.saved = value;
+        await draft.save(value, draft.base); // the base as it is when the save runs, not when the key was pressed
+        // The draft may have been replaced by keys typed meanwhile: it is the current one that the back end now has `value` for.
+        const current = this.drafts.get(key) ?? draft;
+        current.saved = value;
+        current.base = value;
         this.failures.delete(key);
         this.lastSaved = this.now();
         if (!this.focused.has(key)) this.dropIfClean(key);

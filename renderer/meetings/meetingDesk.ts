@@ -15,8 +15,15 @@ export interface MeetingDesk {
   itemOf(caseId: string): AgendaItemView | undefined;
   /** The user's draft of a field, if any. */
   draft(key: string): string | undefined;
-  /** Typed text: shown at once, saved after a pause or when the field is left. */
-  edit(key: string, value: string, save: (value: string) => Promise<MeetingView>): void;
+  /**
+   * Typed text: shown at once, saved after a pause or when the field is left. `save` gets the
+   * base the draft started from (`shown`, the back end's value when typing began, then what it saved).
+   */
+  edit(key: string, value: string, save: (value: string, base: string) => Promise<MeetingView>, shown: string): void;
+  /** Why the field's last save was refused, while its draft waits. */
+  failure(key: string): unknown;
+  /** Keep the user's text over the back end's newer `base`, which they have now seen: save it again. */
+  rebase(key: string, base: string): void;
   focus(key: string): void;
   blur(key: string): void;
   /** A choice: shown and saved at once; the promise rejects with the refusal. */

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { MeetingView } from '../../shared/contract/meetingSchemas';
 import { toApiError, type ApiError } from '../api/client';
 import { RadioGroupField, TextAreaField, type SelectOption } from '../components/fields';
@@ -38,32 +38,17 @@ export function AutoText({ id, label, hint, required, draftKey, value, save, row
   const { t } = useI18n();
   // A field removed while it has the focus (the next step by a shortcut) gets no blur event: leave it here.
   const hasFocus = useRef(false);
-  // What the draft is based on: the back end's text when the user began typing, then what they saved.
-  const base = useRef(value);
-  // Another user's text saved meanwhile: the user's own stays in the field, unsaved, beside it.
-  const [conflict, setConflict] = useState<string | null>(null);
   useEffect(
     () => () => {
       if (hasFocus.current) desk.blur(draftKey);
     },
     [desk, draftKey],
   );
-  const saveFrom = (from: string) => async (text: string) => {
-    try {
-      const view = await save(text, from);
-      base.current = text;
-      setConflict(null);
-      return view;
-    } catch (e) {
-      const error = toApiError(e);
-      if (error.code === 'STALE_REVISION') setConflict(text);
-      throw e;
-    }
-  };
-  const edit = (text: string) => {
-    if (desk.draft(draftKey) === undefined) base.current = value; // a new draft starts from what is shown
-    desk.edit(draftKey, text, saveFrom(base.current));
-  };
+  // The draft keeps what it is based on (meetingAutosave.ts): a new draft starts from the text shown.
+  const edit = (text: string) => desk.edit(draftKey, text, save, value);
+  // Another window saved this field meanwhile: the user's text stays in the field, unsaved, beside theirs.
+  const failure = desk.failure(draftKey);
+  const conflict = failure !== undefined && toApiError(failure).code === 'STALE_REVISION' && desk.draft(draftKey) !== undefined;
   if (!desk.canWrite) {
     return (
       <ReadOnlyValue label={label}>
@@ -91,7 +76,7 @@ export function AutoText({ id, label, hint, required, draftKey, value, save, row
       }}
     />
   );
-  if (conflict === null || desk.draft(draftKey) === undefined) return field;
+  if (!conflict) return field;
   return (
     <div className="stale-field">
       {field}
@@ -101,12 +86,8 @@ export function AutoText({ id, label, hint, required, draftKey, value, save, row
         <button
           type="button"
           className="button-secondary"
-          onClick={() => {
-            // The user has now seen the other text: their own is saved in its place.
-            base.current = value;
-            desk.edit(draftKey, conflict, saveFrom(value));
-            desk.blur(draftKey); // saves it now
-          }}
+          // The user has now seen the other text: their own (as it is now) is saved in its place.
+          onClick={() => desk.rebase(draftKey, value)}
         >
           {t('meeting.stale.keepMine')}
         </button>

@@ -265,7 +265,8 @@ export const contract = {
       id: z.string().min(1),
       caseId: z.string().min(1),
       criterion: criterionId,
-      findings: meetingText,
+      /** Absent: the findings are not changed by this call (a choice saves its own field only). */
+      findings: meetingText.optional(),
       assessment: assessment.nullable().optional(),
       onRegister: z.boolean().nullable().optional(),
       /** The criterion's values as the user saw them when they began: a field someone else changed meanwhile is refused (STALE_REVISION), never overwritten. */
@@ -280,7 +281,8 @@ export const contract = {
       id: z.string().min(1),
       caseId: z.string().min(1),
       decision: decisionId.nullable(),
-      rationale: meetingText,
+      /** Absent: the reasons are not changed by this call (choosing the proposal saves the proposal only). */
+      rationale: meetingText.optional(),
       /** The proposal and its reasons as the user saw them when they began (merged per field, STALE_REVISION on a conflict). */
       basedOn: z.object({ decision: decisionId.nullable(), rationale: meetingText }),
     }),

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openServices } from '../../electron/services/index';
 import { DEMO_SETTINGS } from '../../electron/cli/demoData';
 import { ok, refused, tempDataDir } from '../helpers/dataDir';
-import { ADMIN, as, firstAdministrator, signedIn } from '../helpers/users';
+import { ADMIN, as, firstAdministrator, openAsStaff, signedIn } from '../helpers/users';
 
 /** A clock the test moves by hand. */
 function clock(start = '2026-11-23T08:00:00.000Z') {
@@ -173,5 +173,25 @@ describe('signing in (users-and-roles issue)', () => {
     await ok(as(services, first), 'cases.list', {}); // changing the password unlocked this session
     expect((await refused(as(services, second), 'cases.list', {})).code).toBe('UNAUTHENTICATED');
     await services.close();
+  });
+});
+
+describe('a password changed while an administrator resets it (issue 13, no silent overwrites)', () => {
+  it("the administrator's reset stands; the user's change, checked against the old password, is refused", async () => {
+    const services = await openAsStaff({ dataDir: tempDataDir(), verifyOnOpen: false });
+    try {
+      const session = await signedIn(services, services.session, 'vartotojas', ['member']);
+      const users = await ok(services.dispatch, 'users.list', {});
+      const user = users.find((u) => u.username === 'vartotojas')!;
+      // The user's change checks the old password and hashes the new one; meanwhile the reset is written.
+      const change = services.dispatch('auth.changePassword', { currentPassword: 'Naujas-vartotojas-2', newPassword: 'Mano-naujas-slaptazodis-3' }, session);
+      await ok(services.dispatch, 'users.resetPassword', { id: user.id, revision: user.revision, password: 'Administratoriaus-4' });
+      const result = await change;
+      expect(result.ok ? 'saved' : result.error.code).toBe('WRONG_CREDENTIALS');
+      expect((await services.dispatch('auth.login', { username: 'vartotojas', password: 'Mano-naujas-slaptazodis-3' })).ok).toBe(false);
+      expect((await services.dispatch('auth.login', { username: 'vartotojas', password: 'Administratoriaus-4' })).ok).toBe(true);
+    } finally {
+      await services.close();
+    }
   });
 });

@@ -70,12 +70,17 @@ describe('two windows on one meeting (issue 13, V-77 p. 10–11)', () => {
     try {
       const nothing = { decision: null, rationale: '' };
       await ok(a, 'meetings.saveDecision', { id, caseId, decision: '10.1', rationale: '', basedOn: nothing });
-      // B types reasons without having seen the proposal: its unchanged proposal (none) does not undo A's.
-      const merged = await ok(b, 'meetings.saveDecision', { id, caseId, decision: null, rationale: 'Elgesys pozityvus.', basedOn: nothing });
+      // B types reasons without having seen the proposal: reasons are written for a proposal, so
+      // they are refused rather than attached to one B never saw (V-77 p. 10: a reasoned decision).
+      const unseen = await refused(b, 'meetings.saveDecision', { id, caseId, decision: null, rationale: 'Elgesys pozityvus.', basedOn: nothing });
+      expect(unseen).toMatchObject({ code: 'STALE_REVISION', params: { changed: ['decision'], current: { decision: '10.1', rationale: '' } } });
+      // Having seen it, B's reasons go with A's proposal; a choice alone leaves the reasons as they are.
+      const merged = await ok(b, 'meetings.saveDecision', { id, caseId, decision: '10.1', rationale: 'Elgesys pozityvus.', basedOn: { decision: '10.1', rationale: '' } });
       expect(itemOf(merged, caseId)).toMatchObject({ decision: '10.1', rationale: 'Elgesys pozityvus.' });
       // B chooses another proposal, based on none: A's choice is not silently replaced.
       const stale = await refused(b, 'meetings.saveDecision', { id, caseId, decision: '10.2', rationale: 'Elgesys pozityvus.', basedOn: { decision: null, rationale: 'Elgesys pozityvus.' } });
       expect(stale).toMatchObject({ code: 'STALE_REVISION', params: { changed: ['decision'], current: { decision: '10.1' } } });
+      expect(itemOf(await ok(a, 'meetings.get', { id }), caseId)).toMatchObject({ decision: '10.1', rationale: 'Elgesys pozityvus.' });
     } finally {
       await services.close();
     }
@@ -111,6 +116,9 @@ describe('two windows on one meeting (issue 13, V-77 p. 10–11)', () => {
       expect(itemOf(await ok(a, 'meetings.get', { id }), caseId).ballots).toEqual({ m1: 'for' });
       // Another member's ballot is another field: no conflict.
       await ok(b, 'meetings.vote', { id, caseId, memberId: 'm2', ballot: 'for', basedOn: null });
+      // A call that changes nothing it saw (ballot = basedOn) keeps what is recorded now.
+      const unchanged = await ok(b, 'meetings.vote', { id, caseId, memberId: 'm1', ballot: null, basedOn: null });
+      expect(itemOf(unchanged, caseId).ballots).toEqual({ m1: 'for', m2: 'for' });
       // Having seen m1's ballot, B may change it.
       const changed = await ok(b, 'meetings.vote', { id, caseId, memberId: 'm1', ballot: 'against', basedOn: 'for' });
       expect(itemOf(changed, caseId).ballots).toEqual({ m1: 'against', m2: 'for' });

@@ -61,7 +61,7 @@ export function sessionActions(ctx: ServiceContext, m: MeetingAccess): Pick<Serv
       changeItem(id, caseId, caller, () => `įvertinimas ${criterion}`, (item, meeting) => {
         const current = item.evaluation[criterion] ?? { findings: '' };
         // Merged per field with what another window saved meanwhile; a conflict is refused, not overwritten.
-        const given = { findings: mine.findings, ...(mine.assessment !== undefined ? { assessment: mine.assessment } : {}), ...(mine.onRegister !== undefined ? { onRegister: mine.onRegister } : {}) };
+        const given = { ...(mine.findings !== undefined ? { findings: mine.findings } : {}), ...(mine.assessment !== undefined ? { assessment: mine.assessment } : {}), ...(mine.onRegister !== undefined ? { onRegister: mine.onRegister } : {}) };
         const { merged, conflicts } = mergeFields(criterionBase(item, criterion), basedOn, given);
         if (conflicts.length > 0) throw staleFields(meeting.id, caseId, conflicts.map((f) => `evaluation.${criterion}.${f}`), criterionBase(item, criterion));
         const { findings } = merged;
@@ -85,7 +85,11 @@ export function sessionActions(ctx: ServiceContext, m: MeetingAccess): Pick<Serv
 
     'meetings.saveDecision': async ({ id, caseId, basedOn, ...mine }, caller) =>
       changeItem(id, caseId, caller, () => (mine.decision === null ? 'siūlomas sprendimas atšauktas' : 'pasirinktas siūlomas sprendimas'), (item, meeting) => {
-        const { merged, conflicts } = mergeFields(decisionBase(item), basedOn, mine);
+        const given = { decision: mine.decision, ...(mine.rationale !== undefined ? { rationale: mine.rationale } : {}) };
+        const { merged, conflicts } = mergeFields(decisionBase(item), basedOn, given);
+        // Reasons are written for a proposal: new reasons over a proposal another window changed meanwhile conflict too.
+        const reasonsForOther = given.rationale !== undefined && given.rationale !== basedOn.rationale && item.decision !== (basedOn.decision ?? undefined);
+        if (reasonsForOther && !conflicts.includes('decision')) conflicts.unshift('decision');
         if (conflicts.length > 0) throw staleFields(meeting.id, caseId, conflicts, decisionBase(item));
         const { decision, rationale } = merged;
         if (decision !== null) {
@@ -114,10 +118,12 @@ export function sessionActions(ctx: ServiceContext, m: MeetingAccess): Pick<Serv
         return result;
       }),
 
-    'meetings.vote': async ({ id, caseId, memberId, ballot, basedOn }, caller) =>
-      changeItem(id, caseId, caller, () => `narys ${memberId}: ${ballot === null ? 'balsas atšauktas' : 'balsas įrašytas'}`, (item, meeting) => {
-        const { conflicts } = mergeFields({ ballot: ballotBase(item, memberId) }, { ballot: basedOn }, { ballot });
+    'meetings.vote': async ({ id, caseId, memberId, ballot: given, basedOn }, caller) =>
+      changeItem(id, caseId, caller, () => `narys ${memberId}: ${given === null ? 'balsas atšauktas' : 'balsas įrašytas'}`, (item, meeting) => {
+        const { merged, conflicts } = mergeFields({ ballot: ballotBase(item, memberId) }, { ballot: basedOn }, { ballot: given });
         if (conflicts.length > 0) throw staleFields(meeting.id, caseId, [`ballots.${memberId}`], { ballot: ballotBase(item, memberId) });
+        // A ballot the user did not change (given = basedOn) keeps whatever is recorded now.
+        const { ballot } = merged;
         const members = meeting.members ?? [];
         const member = memberOf(meeting, memberId);
         const whose = { memberId, caseId };

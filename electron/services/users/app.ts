@@ -141,6 +141,8 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
     ctx.signInAttempts.put({ ...before, failedAttempts: before.failedAttempts + 1, updatedAt: stamp() });
     const matches = await verifyPassword(password, before.passwordHash);
     const after = fresh(id);
+    // An administrator set a new password while this one was checked: the one given is no longer it.
+    if (matches && after.passwordHash !== before.passwordHash) throw wrongCredentials();
     if (matches) {
       if (lockedNow(after)) throw accountLocked(after.lockedUntil!); // locked by guesses sent alongside
       const { lockedUntil: _gone, ...rest } = after;
@@ -249,9 +251,11 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
         throw new DomainError('PASSWORD_UNCHANGED', { fields: [{ path: 'newPassword', key: 'passwordUnchanged' }] });
       }
       const id = caller.user!.id;
-      await checkPassword(id, currentPassword, caller, { sayAttemptsLeft: true });
+      const checked = await checkPassword(id, currentPassword, caller, { sayAttemptsLeft: true });
       const passwordHash = await hashPassword(newPassword);
       const user = fresh(id);
+      // Reset by an administrator (or deactivated) while the new password was hashed: theirs stands.
+      if (user.passwordHash !== checked.passwordHash || !user.active) throw wrongCredentials();
       // The user's own change needs no revision; it moves the revision on, so an administrator's stale form is told.
       const changed = putChanged(caller, user, { ...user, passwordHash, mustChangePassword: false, updatedAt: stamp() }, 'Naudotojas pasikeitė slaptažodį');
       // Whoever may have known the old password is signed out; this session goes on (and is unlocked).

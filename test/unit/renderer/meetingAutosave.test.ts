@@ -201,3 +201,54 @@ describe('saving the meeting as it is typed', () => {
   });
 });
 
+
+// Issue 13, no silent overwrites: a text's save says what it was based on; the base lives with the draft.
+describe('what a typed text is based on', () => {
+  /** A save recording `value@base`, answered by the test. */
+  function basedBackEnd() {
+    const calls: string[] = [];
+    const waiting: { resolve(): void; reject(e: unknown): void }[] = [];
+    const save = (value: string, base?: string) =>
+      new Promise<void>((resolve, reject) => {
+        calls.push(`${value}@${base ?? '-'}`);
+        waiting.push({ resolve, reject });
+      });
+    const answer = async (error?: unknown) => {
+      await vi.advanceTimersByTimeAsync(0);
+      const next = waiting.shift()!;
+      if (error === undefined) next.resolve();
+      else next.reject(error);
+      await vi.advanceTimersByTimeAsync(0);
+    };
+    return { calls, save, answer };
+  }
+
+  it('starts from the text shown, and after each save from what was saved — also for keys typed while it was on its way', async () => {
+    const be = basedBackEnd();
+    const autosave = new Autosave();
+    autosave.edit('f', 'a', be.save, 'shown');
+    await vi.advanceTimersByTimeAsync(400); // the save of "a" leaves…
+    autosave.edit('f', 'ab', be.save, 'a view that came meanwhile'); // …the user types on; the draft keeps its base
+    await be.answer();
+    await vi.advanceTimersByTimeAsync(400);
+    await be.answer();
+    // "ab" is based on "a", which the back end accepted, not on the text shown when the key was pressed.
+    expect(be.calls).toEqual(['a@shown', 'ab@a']);
+  });
+
+  it('a refused save keeps the draft and its base; rebase saves the text as it is now over the newer text the user has seen', async () => {
+    const be = basedBackEnd();
+    const autosave = new Autosave();
+    autosave.edit('f', 'mine', be.save, '');
+    await vi.advanceTimersByTimeAsync(400);
+    const stale = Object.assign(new Error('stale'), { code: 'STALE_REVISION' });
+    await be.answer(stale);
+    expect(autosave.failure('f')).toBe(stale);
+    expect(autosave.value('f')).toBe('mine');
+    autosave.edit('f', 'mine, more', be.save, 'theirs'); // typed after the refusal: still based on ''
+    autosave.rebase('f', 'theirs');
+    await be.answer();
+    expect(be.calls).toEqual(['mine@', 'mine, more@theirs']);
+    expect(autosave.failure('f')).toBeUndefined();
+  });
+});
