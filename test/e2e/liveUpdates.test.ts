@@ -295,6 +295,30 @@ describe('live updates from typed events', () => {
     await secondCase.locator('.step-indicator button[data-step="11.2"]').click();
     expect(await secondCase.getByLabel('Nustatytos aplinkybės (11.2 p.)').inputValue()).toBe('Pažeidimų nėra, gauta padėka.');
 
+    // Two windows write one field: the second starts typing the 11.3 findings, and before its
+    // autosave (a 400 ms pause) the first saves its own text there. The second's save is refused
+    // (STALE_REVISION): its text stays in the field, the other text is shown beside it, and the
+    // secretary chooses to keep hers.
+    await secondCase.locator('.step-indicator button[data-step="11.3"]').click();
+    const field = secondCase.getByLabel('Nustatytos aplinkybės (11.3 p.)');
+    await field.click();
+    await second.page.keyboard.type('Antrojo lango tekstas.');
+    await invoke(session.staff.dispatch, 'meetings.saveCriterion', {
+      id: meetingId,
+      caseId: own,
+      criterion: '11.3',
+      findings: 'Pirmojo lango tekstas.',
+      basedOn: { findings: '', assessment: null, onRegister: null },
+    });
+    const notice = secondCase.locator('[data-stale]');
+    await notice.filter({ hasText: 'Pirmojo lango tekstas.' }).waitFor({ timeout: LIVE_MS });
+    expect(await field.inputValue()).toBe('Antrojo lango tekstas.');
+    const stored = await invoke(session.staff.dispatch, 'meetings.get', { id: meetingId });
+    expect(stored.items.find((i) => i.item.caseId === own)!.item.evaluation['11.3']?.findings).toBe('Pirmojo lango tekstas.');
+    await notice.getByRole('button', { name: 'Išsaugoti mano tekstą vietoj šio' }).click();
+    await notice.waitFor({ state: 'detached', timeout: LIVE_MS });
+    await memberCase.locator('.evaluation-summary tr[data-criterion="11.3"]', { hasText: 'Antrojo lango tekstas.' }).waitFor({ timeout: LIVE_MS });
+
     // Nothing happens for six seconds: the member's page asks the back end nothing (it polled every five).
     await member.page.waitForTimeout(500);
     memberCalls.clear();
