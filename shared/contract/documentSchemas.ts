@@ -32,7 +32,12 @@ export const documentRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('minutes'), meetingId: z.string().min(1) }),
   z.object({ kind: z.literal('list') }),
   z.object({ kind: z.literal('proposal'), caseId: z.string().min(1) }),
-  z.object({ kind: z.enum(['order', 'submission', 'letter']), caseId: z.string().min(1), signedBy: directorChoice.optional() }),
+  /**
+   * Issue 14: an order (p. 13) or a submission (p. 14) for a convict beyond the first waiting ones
+   * on the list (p. 12) passes over them and needs a written reason (PASS_OVER_REASON_REQUIRED).
+   */
+  z.object({ kind: z.enum(['order', 'submission']), caseId: z.string().min(1), signedBy: directorChoice.optional(), passOverReason: documentReason.optional() }),
+  z.object({ kind: z.literal('letter'), caseId: z.string().min(1), signedBy: directorChoice.optional() }),
   /** V-77 p. 15, 45, 46: the reasons are the signer's own, written for this document. */
   z.object({ kind: z.enum(['declineDecision', 'returnDecision']), caseId: z.string().min(1), reason: documentReason, signedBy: directorChoice.optional() }),
   /** V-77 p. 45: the submission to return the convict names the documents that support its reasons. */

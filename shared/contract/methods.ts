@@ -29,6 +29,7 @@ import {
   memberId,
 } from './meetingSchemas';
 import { auditEntry } from './audit';
+import { appealInput, appealOutcomeInput, arrivalInput, capacityInput, correctionInput, departureInput, placeReportInput, placesView, receivedActInput } from './afterDecisionSchemas';
 import { displayName, givenPassword, newPassword, role, sessionUser, userInput, userRevision, userView, username, type SessionUser } from './users';
 
 /**
@@ -105,8 +106,75 @@ export const contract = {
       /** The day the step happened; the p. 9 term runs from the day the dossier was received. */
       on: isoDate,
       note: z.string().trim().max(STEP_NOTE_MAX, { error: 'tooLong' }).optional(),
+      /** Issue 14: marking the dossier received while items are missing needs the user's confirmation (DOSSIER_MISSING_CONFIRM). */
+      confirmMissing: z.boolean().optional(),
     }),
     output: caseView,
+  },
+  // ---- After the decision, V-77 p. 4, 12–25, 44–51 (issue 14) ----
+  'cases.recordAct': {
+    /**
+     * A document received from elsewhere, with its copy: the other institution's decision on our
+     * convict's request (p. 8, 49), the Prison Department director's resolution (p. 17) or refusal
+     * (p. 18), which move the case, or another institution's p. 47 notice, which takes the convict
+     * off the list.
+     */
+    access: CASE_WRITERS,
+    input: receivedActInput,
+    output: caseView,
+  },
+  'cases.readAct': {
+    access: CASE_READERS,
+    input: z.object({ caseId: z.string().min(1), actId: z.string().min(1) }),
+    output: z.object({ name: z.string(), bytes, sha256: z.string(), mediaType: z.string() }),
+  },
+  'cases.recordArrival': {
+    /** V-77 p. 22, 24–25: the convict arrived; the place is occupied from this day. */
+    access: CASE_WRITERS,
+    input: arrivalInput,
+    output: caseView,
+  },
+  'cases.recordDeparture': {
+    /** V-77 p. 4: the convict left the halfway house (parole, end of sentence, transfer elsewhere); the place frees. */
+    access: CASE_WRITERS,
+    input: departureInput,
+    output: caseView,
+  },
+  'cases.fileAppeal': {
+    /** V-77 p. 51: an appeal against an act on the case, recorded against that act. */
+    access: CASE_WRITERS,
+    input: appealInput,
+    output: caseView,
+  },
+  'cases.decideAppeal': {
+    /** V-77 p. 51: the outcome of an appeal, from the received decision; an upheld one reopens the case. */
+    access: CASE_WRITERS,
+    input: appealOutcomeInput,
+    output: caseView,
+  },
+  'cases.correctStep': {
+    /** Undo the latest step recorded by hand, by a recorded correction (who, when, why). */
+    access: CASE_WRITERS,
+    input: correctionInput,
+    output: caseView,
+  },
+  'places.get': {
+    /** The places, the list and the freed places (V-77 p. 4, 12, 20). */
+    access: CASE_READERS,
+    input: z.object({}),
+    output: placesView,
+  },
+  'places.reportFreed': {
+    /** V-77 p. 20: the director was told of the place a departure freed. */
+    access: CASE_WRITERS,
+    input: placeReportInput,
+    output: placesView,
+  },
+  'places.changeCapacity': {
+    /** V-77 p. 4: a dated change of the number of places (the settings keep the history). */
+    access: ADMINISTRATORS,
+    input: capacityInput,
+    output: placesView,
   },
   // ---- The dossier, V-77 p. 6–7 (issue 4) ----
   'dossier.stage': {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_STATES } from '../domain/caseStates';
+import { CASE_STATES, OWN_INSTITUTION_ID } from '../domain/caseStates';
 import { addCalendarMonths, compareIso, isIsoDate } from '../domain/calendar';
 import { dossierItemId, dossierRecord, dossierView } from './dossierSchemas';
 import { isoDate, optionalText, text } from './fieldSchemas';
@@ -21,7 +21,7 @@ export const bilingual = z.object({ lt: z.string(), en: z.string() });
 export const DEFAULT_IDLE_MINUTES = 10;
 
 /** The id by which a case refers to the institution the app is set up for. */
-export const OWN_INSTITUTION_ID = 'own';
+export { OWN_INSTITUTION_ID };
 
 export const institutionId = z.string().min(1).max(64);
 
@@ -32,13 +32,39 @@ export const otherInstitution = z.object({
   halfwayHouseName: optionalText(200).default(''),
 });
 
+/** A dated change of the halfway house's number of places (V-77 p. 4). */
+export const capacityChange = z.object({
+  from: isoDate,
+  places: z.number({ error: 'placesCount' }).int({ error: 'placesCount' }).min(0, { error: 'placesCount' }).max(1000, { error: 'placesCount' }),
+  note: optionalText(500).default(''),
+});
+export type CapacityChange = z.infer<typeof capacityChange>;
+
+/**
+ * A term for filing an appeal, a legal parameter (V-77 p. 51): in calendar days or months from the
+ * day the act was served, with the provision that sets it. A term not set is shown as such, never guessed.
+ */
+export const appealTerm = z.object({
+  days: z.number().int().min(1).max(365).optional(),
+  months: z.number().int().min(1).max(24).optional(),
+  citation: optionalText(300).default(''),
+});
+export type AppealTerm = z.infer<typeof appealTerm>;
+
 const settingsFields = z.object({
   institution: z.object({
     name: text(200),
     runsHalfwayHouse: z.boolean(),
     halfwayHouseName: optionalText(200).default(''),
     places: z.number({ error: 'placesCount' }).int({ error: 'placesCount' }).min(0, { error: 'placesCount' }).max(1000, { error: 'placesCount' }),
+    /**
+     * Issue 14: the halfway house's capacity over time (V-77 p. 4): each change dated. Before the
+     * first change (and with none) the capacity is `places`; a change takes effect on its date.
+     */
+    capacityChanges: z.array(capacityChange).max(500).optional(),
   }),
+  /** Issue 14: the legal parameters of the appeals (V-77 p. 50–51): each term with its citation. */
+  appealTerms: z.object({ department: appealTerm, court: appealTerm }).optional(),
   otherInstitutions: z.array(otherInstitution).max(200),
   /** The app locks itself after this many idle minutes (default DEFAULT_IDLE_MINUTES). */
   /** The largest document a dossier accepts, in MB (default 50, V-77 p. 6 material). */
@@ -163,15 +189,33 @@ export const caseFacts = z.object({
   refusedOn: isoDate.optional(),
   /** V-77 p. 9–10: the meeting whose agenda the case is on, or where it was decided. */
   meetingId: z.string().optional(),
-  /** V-77 p. 20: the day a place became free in the halfway house for this listed convict. */
+  /** V-77 p. 20: the day a place became free in the halfway house for this listed convict (before issue 14; no longer set). */
   placeFreedOn: isoDate.optional(),
+  /** V-77 p. 7: the dossier was sent to the other institution's director (route 'sends'): when, to whom, which items. */
+  dossierSent: z.object({ on: isoDate, to: z.string(), items: z.array(z.string()) }).optional(),
+  /** V-77 p. 12: the day the convict was entered on the list. */
+  listedOn: isoDate.optional(),
+  /** V-77 p. 24–25: the arrival in the halfway house: from this day the convict occupies a place. */
+  arrival: z
+    .object({
+      on: isoDate,
+      /** HH:MM; p. 22 wants arrival by 15:00 on a working day. */
+      time: z.string(),
+      room: z.string(),
+      bed: z.string(),
+    })
+    .optional(),
+  /** V-77 p. 4, 44–46: the day the convict left the halfway house and how; the place frees that day. */
+  departure: z.object({ on: isoDate, how: z.enum(['parole', 'sentence_end', 'transfer_elsewhere', 'return']) }).optional(),
+  /** V-77 p. 20: the day the director was told that the place this case freed is free. */
+  placeReportedOn: isoDate.optional(),
 });
 
 export const timelineEntry = z.object({
   at: z.string(),
   /** Who made the change (a user's id; absent for the system and for entries from before it was kept). */
   by: z.string().optional(),
-  kind: z.enum(['registered', 'state', 'edited', 'dossier', 'extended', 'removed']),
+  kind: z.enum(['registered', 'state', 'edited', 'dossier', 'extended', 'removed', 'corrected', 'reopened', 'act', 'appeal', 'passedOver', 'placeReported']),
   /** The date the event happened (a state change may be recorded after the fact). */
   on: isoDate.optional(),
   from: caseState.optional(),
@@ -183,7 +227,60 @@ export const timelineEntry = z.object({
   item: dossierItemId.optional(),
   /** For 'extended': the p. 7 extension in working days. */
   days: z.number().int().optional(),
+  /** The signed document that took a step (p. 13–16, 46), or that passed over others on the list (p. 12). */
+  documentId: z.string().optional(),
+  /** The received act recorded ('act') or that took the step. */
+  actId: z.string().optional(),
+  /** The appeal filed or decided ('appeal'), or whose upholding reopened the case ('reopened'). */
+  appealId: z.string().optional(),
+  /** For 'passedOver': the cases earlier on the list that the step passed over (V-77 p. 12). */
+  passed: z.array(z.string()).optional(),
 });
+
+/** The kinds of documents received from elsewhere (issue 14). */
+export const RECEIVED_ACT_KINDS = ['otherOutcome', 'departmentResolution', 'departmentRefusal', 'p47Notice', 'appealOutcome'] as const;
+export const receivedActKind = z.enum(RECEIVED_ACT_KINDS);
+export type ReceivedActKind = z.infer<typeof receivedActKind>;
+
+/** A document received from another institution, the Prison Department or a court, with its copy (p. 49: for the personal file). */
+export const receivedAct = z.object({
+  id: z.string(),
+  kind: receivedActKind,
+  /** Its registration number and date, as written on it. */
+  number: z.string(),
+  date: isoDate,
+  /** The day it was received here. */
+  receivedOn: isoDate,
+  /** Who issued it (the other institution, the Prison Department, the court). */
+  issuer: z.string(),
+  /** For 'otherOutcome': whether the request was granted there. */
+  granted: z.boolean().optional(),
+  note: z.string().optional(),
+  file: z.object({ name: z.string(), sha256: z.string(), size: z.number().int(), mediaType: z.string() }),
+  at: z.string(),
+  by: z.string().optional(),
+});
+export type ReceivedAct = z.infer<typeof receivedAct>;
+
+/**
+ * An appeal against an act on the case (V-77 p. 51): against our director's decision (to grant,
+ * refuse or return) to the Prison Department director (BVK art. 183), or against the Prison
+ * Department director's decision to the regional administrative court.
+ */
+export const appeal = z.object({
+  id: z.string(),
+  /** The contested act: a generated document's id or a received act's id, and its kind. */
+  against: z.object({ ref: z.string(), kind: z.string(), number: z.string(), date: isoDate }),
+  body: z.enum(['department', 'court']),
+  filedOn: isoDate,
+  /** The last day of the term, when the term is set (a legal parameter). */
+  dueBy: isoDate.optional(),
+  note: z.string().optional(),
+  outcome: z.object({ result: z.enum(['upheld', 'dismissed']), on: isoDate, actId: z.string(), reopenedTo: caseState.optional() }).optional(),
+  at: z.string(),
+  by: z.string().optional(),
+});
+export type Appeal = z.infer<typeof appeal>;
 
 /** A case as stored: one file per case. */
 export const caseRecord = z.object({
@@ -204,6 +301,10 @@ export const caseRecord = z.object({
   facts: caseFacts,
   /** V-77 p. 6: the dossier items with their documents and facts (absent until anything is loaded). */
   dossier: dossierRecord.optional(),
+  /** Issue 14: documents received from elsewhere (p. 8, 17, 18, 47, 51), each with its copy. */
+  acts: z.array(receivedAct).optional(),
+  /** Issue 14: appeals against the acts on the case (p. 50–51). */
+  appeals: z.array(appeal).optional(),
   timeline: z.array(timelineEntry),
 });
 export type CaseRecord = z.infer<typeof caseRecord>;
@@ -277,6 +378,12 @@ export const caseView = z.object({
   lastStepOn: isoDate,
   /** Whether the convict serves in the institution that runs the requested halfway house (V-77 p. 10). */
   servesInHalfwayHouseInstitution: z.boolean(),
+  /** Which commission decides (V-77 p. 5–8): ours for 'own' (10.1/10.2) and 'other' (10.3/10.4); the other institution's for 'sends'. */
+  route: z.enum(['own', 'other', 'sends']),
+  /** The latest step a correction could undo (a step recorded by hand), if any. */
+  correctable: z.object({ from: caseState, to: caseState }).optional(),
+  /** The acts on the case an appeal may contest now (p. 51), with the body it goes to and its term. */
+  appealable: z.array(z.object({ ref: z.string(), kind: z.string(), number: z.string(), date: isoDate, body: z.enum(['department', 'court']), dueBy: isoDate.optional(), citation: z.string() })),
   /** V-77 p. 6: the checklist, what is missing, and whether the dossier is complete. */
   dossier: dossierView,
 });

@@ -52,8 +52,10 @@ export interface CaseFacts {
   dossierExtensionDays?: number;
   /** The day the decision not to satisfy the request was taken: the p. 19 term runs from it. */
   refusedOn?: IsoDate;
-  /** The day a place in the halfway house became free: the p. 20 term runs from it. */
-  placeFreedOn?: IsoDate;
+  /** The day the convict left the halfway house, freeing a place: the p. 20 term runs from it. */
+  departure?: { on: IsoDate };
+  /** The day the director was told of that free place (p. 20): the term is met. */
+  placeReportedOn?: IsoDate;
 }
 
 export type DeadlineRule = 'p7' | 'p9' | 'p19' | 'p20';
@@ -91,9 +93,9 @@ function draftsFor(facts: CaseFacts): DeadlineDraft[] {
     const date = meetingDueDate(facts.dossierReceivedOn);
     drafts.push({ rule: 'p9', kind: 'due', date, lt: 'Komisijos posėdis ne vėliau kaip', en: 'Commission meeting due' });
   }
-  // V-77 p. 20
-  if (facts.state === 'listed' && facts.placeFreedOn !== undefined) {
-    const date = placeReportDueDate(facts.placeFreedOn);
+  // V-77 p. 20: the place this convict freed is reported to the director.
+  if ((facts.state === 'left' || facts.state === 'returned') && facts.departure !== undefined && facts.placeReportedOn === undefined) {
+    const date = placeReportDueDate(facts.departure.on);
     drafts.push({ rule: 'p20', kind: 'due', date, lt: 'Pranešti direktoriui apie laisvą vietą', en: 'Report the free place' });
   }
   // V-77 p. 19

@@ -11,6 +11,7 @@ export const CASE_STATE_LABELS: Readonly<Record<CaseState, { lt: string; en: str
   request_received: { lt: 'Prašymas gautas', en: 'Request received', point: '5' },
   dossier_collecting: { lt: 'Renkama medžiaga', en: 'Dossier being collected', point: '6–7' },
   dossier_received: { lt: 'Medžiaga gauta', en: 'Dossier received', point: '7' },
+  dossier_sent: { lt: 'Medžiaga išsiųsta kitai įstaigai', en: 'Dossier sent to the other institution', point: '7, 8' },
   ready_for_commission: { lt: 'Parengta komisijai', en: 'Ready for the commission', point: '8' },
   scheduled: { lt: 'Įtraukta į darbotvarkę', en: 'On the agenda', point: '9' },
   decided: { lt: 'Komisija nusprendė', en: 'Decided', point: '10' },
@@ -21,6 +22,7 @@ export const CASE_STATE_LABELS: Readonly<Record<CaseState, { lt: string; en: str
   refused: { lt: 'Prašymas netenkintas', en: 'Refused', point: '15, 16, 18' },
   ineligible: { lt: 'Neatitinka sąlygų', en: 'Conditions not met', point: '6, 47' },
   returned: { lt: 'Grąžintas į pataisos namus', en: 'Returned', point: '44–46' },
+  left: { lt: 'Išvyko iš pusiaukelės namų', en: 'Left the halfway house', point: '4' },
   withdrawn: { lt: 'Prašymas atsiimtas', en: 'Request withdrawn', point: '' },
 };
 

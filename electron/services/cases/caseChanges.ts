@@ -4,6 +4,7 @@ import type { ChangeStamp } from '../../../shared/domain/caseStates';
 import { DomainError } from '../../../shared/domain/errors';
 import type { StorageSubject } from '../../../shared/domain/errorTexts';
 import type { Call, ServiceContext, Stores } from '../context';
+import { appealableActs } from './appeals';
 import { toCaseView } from './views';
 
 /** When and by whom a change is made, for the timeline (the system has no user). */
@@ -48,7 +49,20 @@ export function caseChanges(ctx: ServiceContext): CaseChanges {
       }
       return record;
     },
-    view: (record) => toCaseView(record, ctx.cases.ofConvict(record.convict.personalFileNo), ctx.today(), ctx.maxDocumentBytes()),
+    view: (record) =>
+      toCaseView(
+        record,
+        ctx.cases.ofConvict(record.convict.personalFileNo),
+        ctx.today(),
+        ctx.maxDocumentBytes(),
+        appealableActs(record, ctx.settings.get(), (id) => {
+          try {
+            return ctx.generated.get(id);
+          } catch {
+            return undefined; // a damaged document is not offered for an appeal; the case still shows
+          }
+        }),
+      ),
     save(record, what, call, change, around) {
       call.record({ kind: 'case', id: record.id }, change.before, record, change.summary, (stores) => {
         const put = () => stores.cases.put(record, what);

@@ -1,6 +1,6 @@
 import type { CaseListItem, CaseRecord, CaseView } from '../../../shared/contract/schemas';
 import type { IsoDate } from '../../../shared/domain/calendar';
-import { isMeetingStep, nextStates } from '../../../shared/domain/caseStates';
+import { caseRouteOf, correctableStep, isMeetingStep, nextStates, stepMeans } from '../../../shared/domain/caseStates';
 import { possibleDecisions } from '../../../shared/domain/decisions';
 import { caseDeadlines, nextDeadline } from '../../../shared/domain/deadlines';
 import { personalFileKey } from '../../../shared/domain/personalFile';
@@ -37,7 +37,8 @@ function deadlinesOf({ state, request, facts }: CaseSummary, today: IsoDate) {
       dossierReceivedOn: facts.dossierReceivedOn,
       dossierExtensionDays: facts.dossierExtensionDays,
       refusedOn: facts.refusedOn,
-      placeFreedOn: facts.placeFreedOn,
+      ...(facts.departure !== undefined ? { departure: facts.departure } : {}),
+      ...(facts.placeReportedOn !== undefined ? { placeReportedOn: facts.placeReportedOn } : {}),
     },
     today,
   );
@@ -100,8 +101,11 @@ export function firstStepOn(record: CaseRecord): IsoDate | undefined {
 
 /** The date of the latest step (or of the request): the next step cannot be dated earlier. */
 export function lastStepOn(record: CaseRecord): IsoDate {
-  return record.timeline.findLast((e) => e.kind === 'state' && e.on !== undefined)?.on ?? record.request.requestDate;
+  return record.timeline.findLast((e) => STEP_KINDS.has(e.kind) && e.on !== undefined)?.on ?? record.request.requestDate;
 }
+
+/** The timeline entries that change the state: steps, corrections and reopenings. */
+const STEP_KINDS: ReadonlySet<string> = new Set(['state', 'corrected', 'reopened']);
 
 /**
  * The steps the procedure allows from here; the step to the commission only with a complete
@@ -109,20 +113,24 @@ export function lastStepOn(record: CaseRecord): IsoDate {
  * decision are the meetings' (V-77 p. 9–10).
  */
 function offeredSteps(record: CaseRecord, dossierComplete: boolean) {
-  return nextStates(record.state, record.facts.decision).filter(
-    (s) => (s !== 'ready_for_commission' || dossierComplete) && !isMeetingStep(record.state, s),
+  return nextStates(record.state, record.facts.decision, caseRouteOf(record.request)).filter(
+    (s) => (s !== 'ready_for_commission' || dossierComplete) && !isMeetingStep(record.state, s) && stepMeans(record.state, s) === 'hand',
   );
 }
 
-export function toCaseView(record: CaseRecord, convictCases: readonly CaseSummary[], today: IsoDate, maxDocumentBytes: number): CaseView {
+export function toCaseView(record: CaseRecord, convictCases: readonly CaseSummary[], today: IsoDate, maxDocumentBytes: number, appealable: CaseView['appealable'] = []): CaseView {
   const serves = servesInHalfwayHouseInstitution(record);
   const dossier = dossierViewOf(record, today, maxDocumentBytes);
+  const correctable = correctableStep(record);
   return {
     record,
     deadlines: deadlinesOf(record, today),
     flags: flagsOf(record, convictCases),
     nextStates: offeredSteps(record, dossier.complete),
     servesInHalfwayHouseInstitution: serves,
+    route: caseRouteOf(record.request),
+    ...(correctable ? { correctable } : {}),
+    appealable,
     possibleDecisions: possibleDecisions(serves).map((d) => d.id),
     lastStepOn: lastStepOn(record),
     dossier,

@@ -5,6 +5,7 @@
  * parameters, and whoever shows it — DomainError's own message, the renderer, the command line —
  * makes the text here. Split by feature; each code is in exactly one part.
  */
+import { AFTER_DECISION_ERROR_TEXTS } from './afterDecision';
 import { CASE_ERROR_TEXTS } from './cases';
 import { DOCUMENT_ERROR_TEXTS } from './documents';
 import { DOSSIER_ERROR_TEXTS } from './dossier';
@@ -20,6 +21,7 @@ import { USER_ERROR_TEXTS } from './users';
 export const ERROR_TEXT_PARTS = {
   fields: FIELD_ERROR_TEXTS,
   cases: CASE_ERROR_TEXTS,
+  afterDecision: AFTER_DECISION_ERROR_TEXTS,
   dossier: DOSSIER_ERROR_TEXTS,
   meetings: MEETING_ERROR_TEXTS,
   documents: DOCUMENT_ERROR_TEXTS,
@@ -32,6 +34,7 @@ export const ERROR_TEXT_PARTS = {
 export const ERROR_TEXTS = {
   ...FIELD_ERROR_TEXTS,
   ...CASE_ERROR_TEXTS,
+  ...AFTER_DECISION_ERROR_TEXTS,
   ...DOSSIER_ERROR_TEXTS,
   ...MEETING_ERROR_TEXTS,
   ...DOCUMENT_ERROR_TEXTS,

@@ -1,0 +1,54 @@
+import type { AppealTerm, CaseRecord, CaseView, Settings } from '../../../shared/contract/schemas';
+import { addCalendarMonths, addDays, type IsoDate } from '../../../shared/domain/calendar';
+import { appealBodyOf, REOPENINGS } from '../../../shared/domain/caseStates';
+
+/** A generated document as the appeals need it: its kind, number and date. */
+export interface ActDocument {
+  id: string;
+  kind: string;
+  registrationNumber: string;
+  date: IsoDate;
+}
+
+export type Appealable = CaseView['appealable'][number];
+
+/** The default citations of the appeal terms; the numbers themselves are the administrator's to set (settings). */
+export const APPEAL_CITATIONS = {
+  department: 'BVK 183 str.',
+  court: 'ABTĮ 29 str. 1 d.',
+} as const;
+
+/** The last day to appeal, counted from the act's date, when the term is set; undefined when it is not. */
+export function appealDueBy(term: AppealTerm | undefined, actDate: IsoDate): IsoDate | undefined {
+  if (!term) return undefined;
+  if (term.months !== undefined) return addCalendarMonths(actDate, term.months);
+  if (term.days !== undefined) return addDays(actDate, term.days);
+  return undefined;
+}
+
+/**
+ * The act that put the case in its present state, if an appeal may contest it (V-77 p. 51): the
+ * latest step into the state, taken by a signed document or a received act that a reopening knows
+ * (REOPENINGS), and no appeal against it still open. `documentOf` reads a generated document.
+ */
+export function appealableActs(record: CaseRecord, settings: Settings | null, documentOf: (id: string) => ActDocument | undefined): Appealable[] {
+  const step = record.timeline.findLast((e) => (e.kind === 'state' || e.kind === 'reopened' || e.kind === 'corrected') && e.to !== undefined);
+  if (!step || step.kind !== 'state' || step.to !== record.state) return [];
+  let act: { ref: string; kind: string; number: string; date: IsoDate } | undefined;
+  if (step.documentId !== undefined) {
+    const doc = documentOf(step.documentId);
+    if (doc) act = { ref: doc.id, kind: doc.kind, number: doc.registrationNumber, date: doc.date };
+  } else if (step.actId !== undefined) {
+    const received = record.acts?.find((a) => a.id === step.actId);
+    if (received) act = { ref: received.id, kind: received.kind, number: received.number, date: received.date };
+  }
+  if (!act) return [];
+  const kind = act.kind;
+  if (!REOPENINGS.some((r) => r.from === record.state && r.act === kind)) return [];
+  if (record.appeals?.some((a) => a.against.ref === act.ref && a.outcome === undefined)) return [];
+  const body = appealBodyOf(kind);
+  const term = settings?.appealTerms?.[body];
+  const dueBy = appealDueBy(term, act.date);
+  const citation = term?.citation || APPEAL_CITATIONS[body];
+  return [{ ...act, body, ...(dueBy !== undefined ? { dueBy } : {}), citation }];
+}

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { STEP_NOTE_MAX, capacityChange, caseState, decisionId, isoDate, receivedActKind, savedSettings } from './schemas';
+
+/**
+ * Issue 14: what follows the commission's decision (V-77 p. 4, 12–25, 44–51): the places and the
+ * list, the received acts, the arrival and the departure, appeals and corrections.
+ */
+
+/** A reason or note the user writes for a step of this part of the procedure. */
+export const stepReason = z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(STEP_NOTE_MAX, { error: 'tooLong' });
+const optionalNote = z.string().trim().max(STEP_NOTE_MAX, { error: 'tooLong' }).optional();
+const caseRef = { id: z.string().min(1), revision: z.number().int() };
+
+/** A received document: its kind, number and date as written on it, when it came, who issued it, and its copy (staged first with dossier.stage). */
+export const receivedActInput = z.object({
+  ...caseRef,
+  kind: receivedActKind.exclude(['appealOutcome']),
+  number: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(100, { error: 'tooLong' }),
+  date: isoDate,
+  receivedOn: isoDate,
+  issuer: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(300, { error: 'tooLong' }),
+  /** For 'otherOutcome': whether the other institution granted the request. */
+  granted: z.boolean().optional(),
+  note: optionalNote,
+  stagedId: z.string().min(1, { error: 'required' }),
+});
+
+/** V-77 p. 25: what the employee who receives the convict must do; each is confirmed. */
+export const ARRIVAL_CHECKS = ['identity', 'search', 'rules', 'room'] as const;
+export const arrivalInput = z.object({
+  ...caseRef,
+  on: isoDate,
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'time' }),
+  checks: z.object({ identity: z.boolean(), search: z.boolean(), rules: z.boolean(), room: z.boolean() }),
+  room: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(50, { error: 'tooLong' }),
+  bed: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(50, { error: 'tooLong' }),
+});
+
+export const departureInput = z.object({
+  ...caseRef,
+  on: isoDate,
+  how: z.enum(['parole', 'sentence_end', 'transfer_elsewhere']),
+  note: optionalNote,
+});
+
+export const appealInput = z.object({
+  ...caseRef,
+  /** The contested act: one of the case view's `appealable` refs. */
+  against: z.string().min(1),
+  filedOn: isoDate,
+  note: optionalNote,
+});
+
+export const appealOutcomeInput = z.object({
+  ...caseRef,
+  appealId: z.string().min(1),
+  result: z.enum(['upheld', 'dismissed']),
+  /** The decision on the appeal as received: number, date, copy. */
+  number: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(100, { error: 'tooLong' }),
+  date: isoDate,
+  receivedOn: isoDate,
+  note: stepReason,
+  stagedId: z.string().min(1, { error: 'required' }),
+});
+
+export const correctionInput = z.object({ ...caseRef, reason: stepReason });
+
+export const placeReportInput = z.object({ ...caseRef, on: isoDate });
+
+/** One convict on the p. 12 list, as the list view shows them. */
+export const listEntryView = z.object({
+  caseId: z.string(),
+  position: z.number().int(),
+  firstName: z.string(),
+  lastName: z.string(),
+  requestDate: isoDate,
+  decision: decisionId,
+  state: caseState,
+  listedOn: isoDate.optional(),
+  waiting: z.boolean(),
+});
+
+export const freedPlaceView = z.object({
+  caseId: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  on: isoDate,
+  how: z.string(),
+  reportDue: isoDate,
+  reportedOn: isoDate.optional(),
+  overdue: z.boolean(),
+});
+
+/** The places, the list and the freed places, as of today (V-77 p. 4, 12, 20). */
+export const placesView = z.object({
+  today: isoDate,
+  halfwayHouse: z.string(),
+  capacity: z.number().int(),
+  capacityChanges: z.array(capacityChange),
+  occupied: z.array(z.object({ caseId: z.string(), firstName: z.string(), lastName: z.string(), arrivedOn: isoDate })),
+  held: z.array(z.object({ caseId: z.string(), firstName: z.string(), lastName: z.string(), state: caseState })),
+  free: z.number().int(),
+  over: z.number().int(),
+  list: z.array(listEntryView),
+  /** The first waiting convict: the next free place is proposed for them (p. 20). */
+  next: listEntryView.optional(),
+  freed: z.array(freedPlaceView),
+  /** Steps that passed over someone earlier on the list this year (p. 12), as kept on the cases' timelines. */
+  passOvers: z.array(z.object({ caseId: z.string(), on: isoDate, passed: z.array(z.string()), reason: z.string() })),
+  settingsRevision: z.number().int(),
+});
+export type PlacesView = z.infer<typeof placesView>;
+
+export const capacityInput = z.object({
+  /** The settings' revision the change is based on (STALE_REVISION otherwise). */
+  revision: z.number().int(),
+  from: isoDate,
+  places: capacityChange.shape.places,
+  note: z.string().trim().max(500, { error: 'tooLong' }).default(''),
+});
+
+export { savedSettings };
