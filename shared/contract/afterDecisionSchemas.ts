@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STEP_NOTE_MAX, capacityChange, caseState, decisionId, isoDate, receivedActKind, savedSettings } from './schemas';
+import { LIFE_ENTRY_KINDS, STEP_NOTE_MAX, capacityChange, caseState, decisionId, isoDate, receivedActKind, savedSettings } from './schemas';
 
 /**
  * Issue 14: what follows the commission's decision (V-77 p. 4, 12–25, 44–51): the places and the
@@ -62,6 +62,24 @@ export const appealOutcomeInput = z.object({
   note: stepReason,
   stagedId: z.string().min(1, { error: 'required' }),
 });
+
+/**
+ * A record of life in the halfway house (V-77 p. 28–35) or of the release preparation (seed 001).
+ * The intensive preparation plan carries the day the director approved it (p. 31); a review and a
+ * non-compliance note carry what was found (p. 32, 35).
+ */
+export const lifeInput = z
+  .object({
+    ...caseRef,
+    kind: z.enum(LIFE_ENTRY_KINDS),
+    on: isoDate,
+    approvedOn: isoDate.optional(),
+    note: z.string().trim().max(STEP_NOTE_MAX, { error: 'tooLong' }).default(''),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind === 'intensivePlan' && v.approvedOn === undefined) ctx.addIssue({ code: 'custom', path: ['approvedOn'], message: 'required' });
+    if ((v.kind === 'review' || v.kind === 'nonCompliance') && v.note === '') ctx.addIssue({ code: 'custom', path: ['note'], message: 'required' });
+  });
 
 export const correctionInput = z.object({ ...caseRef, reason: stepReason });
 

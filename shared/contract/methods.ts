@@ -29,7 +29,7 @@ import {
   memberId,
 } from './meetingSchemas';
 import { auditEntry } from './audit';
-import { appealInput, appealOutcomeInput, arrivalInput, capacityInput, correctionInput, departureInput, placeReportInput, placesView, receivedActInput } from './afterDecisionSchemas';
+import { appealInput, appealOutcomeInput, arrivalInput, capacityInput, correctionInput, departureInput, lifeInput, placeReportInput, placesView, receivedActInput } from './afterDecisionSchemas';
 import { displayName, givenPassword, newPassword, role, sessionUser, userInput, userRevision, userView, username, type SessionUser } from './users';
 
 /**
@@ -150,6 +150,12 @@ export const contract = {
     /** V-77 p. 51: the outcome of an appeal, from the received decision; an upheld one reopens the case. */
     access: CASE_WRITERS,
     input: appealOutcomeInput,
+    output: caseView,
+  },
+  'cases.recordLife': {
+    /** V-77 p. 28–35 and the release preparation (seed 001), for a convict in the halfway house. */
+    access: CASE_WRITERS,
+    input: lifeInput,
     output: caseView,
   },
   'cases.correctStep': {

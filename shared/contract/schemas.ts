@@ -209,13 +209,40 @@ export const caseFacts = z.object({
   departure: z.object({ on: isoDate, how: z.enum(['parole', 'sentence_end', 'transfer_elsewhere', 'return']) }).optional(),
   /** V-77 p. 20: the day the director was told that the place this case freed is free. */
   placeReportedOn: isoDate.optional(),
+  /** V-77 p. 28, 31: the intensive preparation plan's date (the p. 32 reviews count from it). */
+  intensivePlanOn: isoDate.optional(),
+  /** V-77 p. 32: the latest monthly review of the intensive preparation plan. */
+  lastReviewOn: isoDate.optional(),
+  /** Seed 001: the notice of the release sent to the municipality (at least 6 months before the possible parole date). */
+  municipalityNoticeOn: isoDate.optional(),
+  /** Seed 001: the list of convicts to be paroled sent to the probation service (no later than 1 month before). */
+  probationListOn: isoDate.optional(),
 });
+
+/**
+ * Issue 14: a record of the convict's life in the halfway house (V-77 p. 28–35) and of the release
+ * preparation (seed 001): the two plans (the intensive one approved by the director, p. 31), the
+ * monthly reviews (p. 32), non-compliance notes (p. 35, the evidence a return submission cites,
+ * p. 45), the notice to the municipality and the list sent to the probation service.
+ */
+export const LIFE_ENTRY_KINDS = ['rehabilitationPlan', 'intensivePlan', 'review', 'nonCompliance', 'municipalityNotice', 'probationList'] as const;
+export const lifeEntry = z.object({
+  id: z.string(),
+  kind: z.enum(LIFE_ENTRY_KINDS),
+  on: isoDate,
+  /** For the intensive plan: the day the director (or the official authorised) approved it (p. 31). */
+  approvedOn: isoDate.optional(),
+  note: z.string(),
+  at: z.string(),
+  by: z.string().optional(),
+});
+export type LifeEntry = z.infer<typeof lifeEntry>;
 
 export const timelineEntry = z.object({
   at: z.string(),
   /** Who made the change (a user's id; absent for the system and for entries from before it was kept). */
   by: z.string().optional(),
-  kind: z.enum(['registered', 'state', 'edited', 'dossier', 'extended', 'removed', 'corrected', 'reopened', 'act', 'appeal', 'passedOver', 'placeReported']),
+  kind: z.enum(['registered', 'state', 'edited', 'dossier', 'extended', 'removed', 'corrected', 'reopened', 'act', 'appeal', 'passedOver', 'placeReported', 'life']),
   /** The date the event happened (a state change may be recorded after the fact). */
   on: isoDate.optional(),
   from: caseState.optional(),
@@ -233,6 +260,8 @@ export const timelineEntry = z.object({
   actId: z.string().optional(),
   /** The appeal filed or decided ('appeal'), or whose upholding reopened the case ('reopened'). */
   appealId: z.string().optional(),
+  /** For 'life': the life entry recorded. */
+  lifeId: z.string().optional(),
   /** For 'passedOver': the cases earlier on the list that the step passed over (V-77 p. 12). */
   passed: z.array(z.string()).optional(),
 });
@@ -305,6 +334,8 @@ export const caseRecord = z.object({
   acts: z.array(receivedAct).optional(),
   /** Issue 14: appeals against the acts on the case (p. 50–51). */
   appeals: z.array(appeal).optional(),
+  /** Issue 14: the plans, reviews, non-compliance notes and release preparation in the halfway house (p. 28–35). */
+  life: z.array(lifeEntry).optional(),
   timeline: z.array(timelineEntry),
 });
 export type CaseRecord = z.infer<typeof caseRecord>;
@@ -328,7 +359,7 @@ export function requestInputOf(record: CaseRecord): RequestInput {
 // ---- Views computed for the UI ----
 
 export const deadlineView = z.object({
-  rule: z.enum(['p7', 'p9', 'p19', 'p20']),
+  rule: z.enum(['p7', 'p9', 'p19', 'p20', 'p32', 'municipality', 'probation']),
   point: z.string(),
   kind: z.enum(['due', 'not_before']),
   date: isoDate,

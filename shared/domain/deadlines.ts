@@ -1,6 +1,7 @@
 import { addCalendarMonths, addWorkingDays, compareIso, daysBetween, type IsoDate } from './calendar';
 import type { CaseState } from './caseStates';
 import { DomainError } from './errors';
+import { nextReviewDue, releaseMilestones } from './halfwayHouseLife';
 
 /**
  * The terms of V-77, each a function of the facts recorded on a case. Working-day terms start the
@@ -56,13 +57,22 @@ export interface CaseFacts {
   departure?: { on: IsoDate };
   /** The day the director was told of that free place (p. 20): the term is met. */
   placeReportedOn?: IsoDate;
+  /** For a convict in the halfway house (p. 24, 28–32): the arrival, the intensive plan, the latest monthly review. */
+  arrival?: { on: IsoDate };
+  intensivePlanOn?: IsoDate;
+  lastReviewOn?: IsoDate;
+  /** The possible parole date (6.6): the release milestones count back from it (seed 001). */
+  possibleParoleDate?: IsoDate;
+  /** The notice of the release sent to the municipality; the list sent to the probation service. */
+  municipalityNoticeOn?: IsoDate;
+  probationListOn?: IsoDate;
 }
 
-export type DeadlineRule = 'p7' | 'p9' | 'p19' | 'p20';
+export type DeadlineRule = 'p7' | 'p9' | 'p19' | 'p20' | 'p32' | 'municipality' | 'probation';
 
 export interface Deadline {
   rule: DeadlineRule;
-  /** The V-77 point, e.g. '7'. */
+  /** The V-77 point, e.g. '7'; empty for a term of the social integration model (seed 001), not of V-77. */
   point: string;
   /** 'due': to be done by `date`; 'not_before': may not happen before `date`. */
   kind: 'due' | 'not_before';
@@ -76,7 +86,7 @@ export interface Deadline {
   overdue: boolean;
 }
 
-type DeadlineDraft = Pick<Deadline, 'rule' | 'kind' | 'date' | 'lt' | 'en'>;
+type DeadlineDraft = Pick<Deadline, 'rule' | 'kind' | 'date' | 'lt' | 'en'> & { point?: string };
 
 const P7_STATES: readonly CaseState[] = ['request_received', 'dossier_collecting'];
 const P9_STATES: readonly CaseState[] = ['dossier_received', 'ready_for_commission', 'scheduled'];
@@ -98,6 +108,21 @@ function draftsFor(facts: CaseFacts): DeadlineDraft[] {
     const date = placeReportDueDate(facts.departure.on);
     drafts.push({ rule: 'p20', kind: 'due', date, lt: 'Pranešti direktoriui apie laisvą vietą', en: 'Report the free place' });
   }
+  if (facts.state === 'transferred' && facts.arrival !== undefined) {
+    // V-77 p. 32: the intensive preparation plan is reviewed at least once a month.
+    const review = nextReviewDue({ arrivedOn: facts.arrival.on, ...(facts.intensivePlanOn ? { intensivePlanOn: facts.intensivePlanOn } : {}), ...(facts.lastReviewOn ? { lastReviewOn: facts.lastReviewOn } : {}) });
+    drafts.push({ rule: 'p32', kind: 'due', date: review, lt: 'Mėnesinė plano peržiūra', en: 'Monthly plan review' });
+    // Seed 001: the release is prepared with the municipality (6 months before) and the probation service (1 month before).
+    if (facts.possibleParoleDate !== undefined) {
+      const m = releaseMilestones(facts.possibleParoleDate);
+      if (facts.municipalityNoticeOn === undefined) {
+        drafts.push({ rule: 'municipality', point: '', kind: 'due', date: m.municipalityNoticeBy, lt: 'Pranešti savivaldybei apie paleidimą', en: 'Notify the municipality of the release' });
+      }
+      if (facts.probationListOn === undefined) {
+        drafts.push({ rule: 'probation', point: '', kind: 'due', date: m.probationListBy, lt: 'Pateikti probacijos tarnybai sąrašą', en: 'Send the list to the probation service' });
+      }
+    }
+  }
   // V-77 p. 19
   if (facts.state === 'refused' && facts.refusedOn !== undefined) {
     const date = earliestReapplicationDate(facts.refusedOn);
@@ -113,7 +138,7 @@ export function caseDeadlines(facts: CaseFacts, today: IsoDate): Deadline[] {
   for (const draft of drafts) {
     deadlines.push({
       rule: draft.rule,
-      point: draft.rule.slice(1),
+      point: draft.point ?? draft.rule.slice(1),
       kind: draft.kind,
       date: draft.date,
       lt: draft.lt,

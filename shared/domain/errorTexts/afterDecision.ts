@@ -139,6 +139,11 @@ export const AFTER_DECISION_ERROR_TEXTS = {
     () => 'This case did not free a place in the halfway house: there is nothing to report.',
   ),
 
+  NOT_IN_HALFWAY_HOUSE: entry<{ state: CaseState }>(
+    (p) => `Planai, peržiūros ir pastabos registruojami tik nuteistajam gyvenant pusiaukelės namuose (V-77 28–35 p.); bylos būsena „${state(p.state).lt}“.`,
+    (p) => `Plans, reviews and notes are recorded only while the convict lives in the halfway house (V-77 p. 28–35); the case is “${state(p.state).en}”.`,
+  ),
+
   NO_HALFWAY_HOUSE: entry(
     () => 'Įstaiga pusiaukelės namų neturi (Nustatymai): vietų ir sąrašo nėra.',
     () => 'The institution runs no halfway house (Settings): there are no places and no list.',
