@@ -18,6 +18,15 @@ export const APPEAL_CITATIONS = {
   court: 'ABTĮ 29 str. 1 d.',
 } as const;
 
+/**
+ * The terms when the settings set none: the administrative court's one month (ABTĮ 29 str. 1 d.).
+ * The term of an appeal to the Prison Department director (BVK 183 str.) has no default: until the
+ * administrator sets it, the app says it is not set rather than guess.
+ */
+export const DEFAULT_APPEAL_TERMS: { readonly department?: AppealTerm; readonly court?: AppealTerm } = {
+  court: { months: 1, citation: APPEAL_CITATIONS.court },
+};
+
 /** The last day to appeal, counted from the act's date, when the term is set; undefined when it is not. */
 export function appealDueBy(term: AppealTerm | undefined, actDate: IsoDate): IsoDate | undefined {
   if (!term) return undefined;
@@ -47,7 +56,7 @@ export function appealableActs(record: CaseRecord, settings: Settings | null, do
   if (!REOPENINGS.some((r) => r.from === record.state && r.act === kind)) return [];
   if (record.appeals?.some((a) => a.against.ref === act.ref && a.outcome === undefined)) return [];
   const body = appealBodyOf(kind);
-  const term = settings?.appealTerms?.[body];
+  const term = settings?.appealTerms?.[body] ?? DEFAULT_APPEAL_TERMS[body];
   const dueBy = appealDueBy(term, act.date);
   const citation = term?.citation || APPEAL_CITATIONS[body];
   return [{ ...act, body, ...(dueBy !== undefined ? { dueBy } : {}), citation }];
