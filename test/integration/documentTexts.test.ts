@@ -13,7 +13,8 @@ import { ok } from '../helpers/dataDir';
 import { DOSSIER_CASE_REQUEST } from '../helpers/dossier';
 import { decideByMeeting, ensureCommission, evaluateAll, readyCase, seeingLatest } from '../helpers/meetings';
 import { pdftotext } from '../helpers/pdfTools';
-import { openAsStaff } from '../helpers/users';
+import { namedSigner, P12_PASSWORD } from '../helpers/pki';
+import { as, openAsStaff, signedIn } from '../helpers/users';
 
 /**
  * Issue 12, "true texts": every kind of document issued through the real back end and read back with
@@ -68,9 +69,8 @@ function numbersIn(text: string): string[] {
   return [...text.matchAll(/(?<!bylos )Nr\. ([\p{Lu}]+-\d+)/gu)].map((m) => m[1] as string).filter((n) => n !== 'V-77');
 }
 
-async function transition(c: CaseView, to: string): Promise<CaseView> {
-  return ok(dispatch, 'cases.transition', { id: c.record.id, revision: c.record.revision, to, on: TODAY });
-}
+/** A certificate from the test CA in the official's name (issue 12: each line is signed by its own official). */
+const p12 = (name: string) => ({ kind: 'pkcs12' as const, bytes: namedSigner({ name }).p12, password: P12_PASSWORD });
 
 /** Cast the ballots one by one, as the secretary records them. */
 async function vote(meetingId: string, caseId: string, ballots: Record<string, Ballot>): Promise<MeetingView> {
@@ -143,9 +143,26 @@ beforeAll(async () => {
   await issue('submission', { kind: 'submission', caseId: submittedCase.record.id });
   await issue('letter', { kind: 'letter', caseId: refusedCase.record.id });
   await issue('letter 10.2', { kind: 'letter', caseId: refused10_2.record.id });
-  // V-77 p. 22–25, 44–46: the convict arrives at the halfway house, and is returned.
-  let moved = (await ok(dispatch, 'cases.get', { id: orderCase.record.id })) as CaseView;
-  for (const to of ['listed', 'transfer_ordered', 'transferred']) moved = await transition(moved, to);
+  // V-77 p. 13, 22–25, 44–46: the signed order moves the case (issue 14: the meeting's 10.1 put it on
+  // the list), the convict arrives at the halfway house, and is returned.
+  const admin = services.session;
+  const chair = as(services, await signedIn(services, admin, 'pirmininke', ['chair']));
+  const director = as(services, await signedIn(services, admin, 'direktore', ['director']));
+  await ok(chair, 'documents.sign', { id: issued.minutes!.doc.id, credential: p12('Rasa Vaitkienė') });
+  await ok(dispatch, 'documents.sign', { id: issued.minutes!.doc.id, credential: p12('Inga Kairienė') });
+  await ok(chair, 'documents.sign', { id: issued['proposal 10.1']!.doc.id, credential: p12('Rasa Vaitkienė') });
+  await ok(director, 'documents.sign', { id: issued.order!.doc.id, credential: p12(REGISTER.director.name) });
+  const moved = (await ok(dispatch, 'cases.get', { id: orderCase.record.id })) as CaseView;
+  expect(moved.record.state).toBe('transfer_ordered');
+  await ok(dispatch, 'cases.recordArrival', {
+    id: moved.record.id,
+    revision: moved.record.revision,
+    on: TODAY,
+    time: '10:00',
+    checks: { identity: true, search: true, rules: true, room: true },
+    room: '12',
+    bed: '1',
+  });
   await issue('returnSubmission', { kind: 'returnSubmission', caseId: orderCase.record.id, reason: 'Nuteistasis vėlavo grįžti į pusiaukelės namus.', annexes: ['Tarnybinis pranešimas, 1 lapas.'] });
   await issue('returnDecision', { kind: 'returnDecision', caseId: orderCase.record.id, reason: 'Pažeidė pusiaukelės namų vidaus tvarkos taisykles.' });
 }, 240_000);

@@ -33,7 +33,8 @@ const REGISTER: RegisterSettings = {
 /** Every Lithuanian letter, both cases, and the Lithuanian quotes: what pdftotext must give back exactly. */
 const LITHUANIAN = 'Ąžuolų ąčęėįšųūž ĄČĘĖĮŠŲŪŽ „kabutės“ – brūkšnys.';
 
-const OWN = { ...DOSSIER_CASE_REQUEST, firstName: 'Rimantas', lastName: 'Kazlauskas', personalFileNo: 'B-2002', servingInstitutionId: 'own' };
+// Issue 14: filed a day after the others, so that the p. 12 list (by request date) puts it after the 10.3 case.
+const OWN = { ...DOSSIER_CASE_REQUEST, firstName: 'Rimantas', lastName: 'Kazlauskas', personalFileNo: 'B-2002', servingInstitutionId: 'own', requestDate: '2026-11-03' };
 const OTHER_REFUSED = { ...DOSSIER_CASE_REQUEST, firstName: 'Žydrūnas', lastName: 'Čepulis', personalFileNo: 'V-3003' };
 const OTHER_SUBMITTED = { ...DOSSIER_CASE_REQUEST, firstName: 'Šarūnas', lastName: 'Gudaitis', personalFileNo: 'V-4004' };
 
@@ -164,8 +165,8 @@ describe('generating documents (issue 6, DESIGN §1 drafting rules)', () => {
     await ok(secretary, 'documents.issue', { kind: 'proposal', caseId: submittedCase.record.id });
     const submission = await ok(secretary, 'documents.issue', { kind: 'submission', caseId: submittedCase.record.id });
     expect(flat(pdftotext(await read(submission.id)))).toMatch(/NUTARIMO PROJEKTAS/i);
-    // V-77 p. 12: the list holds those proposed for transfer (10.1 and 10.3), by request date.
-    // Both asked on the same day, so the surname orders them; the 10.4 case is not on the list.
+    // V-77 p. 12: the list holds those the meeting put on it (10.1 and 10.3), by request date; the
+    // 10.4 case is not on it (issue 14: the list document is the live queue).
     const list = await ok(secretary, 'documents.issue', { kind: 'list' });
     expect(list.caseIds).toEqual([submittedCase.record.id, own.record.id]);
     const text = flat(pdftotext(await read(list.id)));

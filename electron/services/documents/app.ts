@@ -21,6 +21,7 @@ import { verifyPdf } from '../signing/pdfVerify';
 import type { Signer } from '../signing/signer';
 import { sha256Hex } from '../store/documentStore';
 import { renderPdf } from '../pdf/pdfWriter';
+import { checkCompletingSignature, checkIssue, pendingStep, recordPassOver, takeDocumentStep } from './caseSteps';
 import { documentSources, registerOf } from './sources';
 import { verificationReportOf } from './verification';
 
@@ -188,12 +189,22 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
     if (doc.replacedBy !== undefined) {
       throw new DomainError('DOCUMENT_REPLACED', { id, replacedBy: doc.replacedBy });
     }
+    // Issue 14: a signature that completed the act while its case could not be moved (a write that
+    // failed after the signature was kept) is finished by one of its signers signing again.
+    if (awaitingSlots(doc).length === 0 && signaturesOf(doc).some((sig) => sig.by.userId === caller.user?.id) && pendingStep(ctx, doc)) {
+      checkCompletingSignature(ctx, doc);
+      takeDocumentStep(ctx, doc, caller);
+      return toItem(doc);
+    }
     if (signaturesOf(doc).some((sig) => sig.by.userId === caller.user?.id)) {
       throw new DomainError('ALREADY_SIGNED', { id });
     }
     const slot = slotFor(doc, caller);
     const role = slot.role;
     requireCitedSigned(doc);
+    // Issue 14: the signature that completes an order or a submission holds a place (V-77 p. 13, 14).
+    const completes = awaitingSlots(doc).length === 1;
+    if (completes) checkCompletingSignature(ctx, doc);
     const last = doc.versions[doc.versions.length - 1] as GeneratedDocument['versions'][number];
     const current = ctx.documents.read(last.sha256);
     const { signer, method } = await openSigner(credential);
@@ -256,10 +267,14 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
       ...(newest.cms.timestamp ? { timestamp: newest.cms.timestamp.time } : {}),
     };
     const next: GeneratedDocument = { ...doc, versions: [...doc.versions, { sha256, size: signed.length, at, signature }] };
+    // Checked again with nothing awaited until the case is saved: another act signed meanwhile may have taken the place.
+    if (completes) checkCompletingSignature(ctx, next);
     caller.record({ kind: 'document', id, ...caseOf(doc) }, doc, next, `Dokumentą ${doc.registrationNumber} pasirašė ${signature.signerName}`, (w) => {
       w.documents.put(sha256, signed); // the content first: a record never names a content that is not there
       w.generated.put(next);
     });
+    // Issue 14: the completed act takes its step (V-77 p. 13–16, 46), recorded after the signature.
+    if (awaitingSlots(next).length === 0) takeDocumentStep(ctx, next, caller);
     return toItem(next);
   };
 
@@ -268,6 +283,8 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
     const replaced = replaces === undefined ? undefined : ctx.generated.get(replaces);
     if (replaced) checkReplacement(replaced, request);
     checkNoneActive(ctx.generated.list(), request, replaced);
+    // Issue 14: a free place for an order or a submission, and a reason for passing over anyone earlier on the list (V-77 p. 4, 12–14).
+    const passOver = checkIssue(ctx, request);
     const register = registerOf(ctx);
     const prefix = register.prefixes[request.kind] ?? DEFAULT_PREFIXES[request.kind];
     // Everything is checked (sources, what it cites, characters, layout) before a number is taken.
@@ -316,6 +333,7 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
         w.generated.put(marked),
       );
     }
+    if (passOver) recordPassOver(ctx, passOver, doc, caller);
     return toItem(doc);
   };
 

@@ -1,7 +1,7 @@
 import type { DocumentRequest, GeneratedDocument, RegisterSettings } from '../../../shared/contract/documentSchemas';
 import type { AgendaItem, FrozenResult, MeetingRecord } from '../../../shared/contract/meetingSchemas';
 import type { CaseRecord, Settings } from '../../../shared/contract/schemas';
-import type { IsoDate } from '../../../shared/domain/calendar';
+import { compareIso, type IsoDate } from '../../../shared/domain/calendar';
 import type { DecisionId } from '../../../shared/domain/decisions';
 import type { DocumentKind, DocumentModel } from '../../../shared/domain/documents/documentModel';
 import type {
@@ -18,7 +18,9 @@ import type {
 import { buildDocument } from '../../../shared/domain/documents/templates';
 import { DomainError } from '../../../shared/domain/errors';
 import type { CitedKind, NotDue } from '../../../shared/domain/errorTexts/documents';
+import { transferList } from '../../../shared/domain/places';
 import type { ServiceContext } from '../context';
+import { placeCases } from '../cases/placeAccounting';
 import { amendedOf } from '../meetings/views';
 
 /**
@@ -244,17 +246,16 @@ export function documentSources(ctx: ServiceContext, request: DocumentRequest, r
   }
 
   if (request.kind === 'list') {
-    // V-77 p. 12: those the commission proposed for transfer (10.1, 10.3) and not yet transferred, by request date.
-    const entries: (ListEntryFacts & { caseId: string })[] = ctx.cases
-      .list()
-      .flatMap((c) => (c.summary && ['decided', 'listed', 'submitted_to_department'].includes(c.summary.state) ? [readCase(c.id)] : []))
-      .flatMap((record) => {
-        const decision = record?.facts.decision;
-        if (!record || (decision !== '10.1' && decision !== '10.3')) return [];
-        const decidedOn = [...record.timeline].reverse().find((t) => t.to === 'decided')?.on ?? today;
-        return [{ caseId: record.id, convict: record.convict, requestDate: record.request.requestDate, decision, decidedOn, servingInstitution: record.request.servingInstitution.name }];
-      })
-      .sort((a, b) => a.requestDate.localeCompare(b.requestDate) || a.convict.lastName.localeCompare(b.convict.lastName, 'lt'));
+    // V-77 p. 12: the live list: those the commission proposed for transfer (10.1, 10.3) and not yet
+    // transferred, refused or removed, in request-date order, as the places read it (issue 14).
+    const entries: (ListEntryFacts & { caseId: string })[] = transferList(placeCases(ctx)).flatMap((e) => {
+      const record = readCase(e.caseId);
+      if (!record || (e.decision !== '10.1' && e.decision !== '10.3')) return [];
+      const decidedOn = record.timeline.findLast((t) => t.kind === 'state' && t.to === 'decided')?.on ?? record.facts.listedOn ?? today;
+      return [{ caseId: record.id, convict: record.convict, requestDate: e.requestDate, decision: e.decision, decidedOn, servingInstitution: record.request.servingInstitution.name }];
+    });
+    // The template breaks a tie of request dates by the decision's date; the document's cases follow the printed order.
+    entries.sort((a, b) => compareIso(a.requestDate, b.requestDate) || compareIso(a.decidedOn, b.decidedOn));
     const keeper = employeeOf(register);
     const model = buildDocument({ kind: 'list', sources: { institution, entries, keeper } }, registrationNumber, today);
     return { model, caseIds: entries.map((e) => e.caseId), cites };
