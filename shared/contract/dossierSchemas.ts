@@ -71,7 +71,7 @@ export type DossierRecord = z.infer<typeof dossierRecord>;
 
 export const finding = z.object({
   item: dossierItemId,
-  code: z.enum(['consent_missing', 'id_expires_before_transfer', 'id_expired', 'active_penalty', 'differs_from_request']),
+  code: z.enum(['consent_missing', 'id_expires_before_transfer', 'id_expired', 'active_penalty', 'differs_from_request', 'no_work_or_study']),
   severity: z.enum(['blocking', 'warning']),
   point: z.string(),
   lt: z.string(),
@@ -80,7 +80,7 @@ export const finding = z.object({
 
 export const missingEntry = z.object({
   item: dossierItemId,
-  reason: z.enum(['not_received', 'facts_missing', 'judgment_question', 'consent_missing', 'id_expires_before_transfer', 'id_expired', 'active_penalty', 'differs_from_request']),
+  reason: z.enum(['not_received', 'facts_missing', 'judgment_question', 'consent_missing', 'id_expires_before_transfer', 'id_expired', 'active_penalty', 'differs_from_request', 'no_work_or_study']),
   toRequest: z.boolean(),
   lt: z.string(),
   en: z.string(),

@@ -4,7 +4,7 @@ import { DOSSIER_ITEMS, type DossierItemId } from './dossierItems';
 /**
  * The dossier of V-77 p. 6 as the case holds it: per item, the documents attached, the day the item
  * was received and its structured facts (DESIGN §1). This module knows what a complete dossier is,
- * what is still missing and what the facts reveal (p. 3.2, 6.3); it is pure and runs on both sides.
+ * what is still missing and what the facts reveal (p. 3.1, 3.2, 6.3); it is pure and runs on both sides.
  */
 
 export const DOSSIER_ITEM_IDS = DOSSIER_ITEMS.map((i) => i.id);
@@ -116,6 +116,7 @@ export function proposeItem(fileName: string): DossierItemId | null {
 
 export type FindingCode =
   | 'consent_missing' // 6.3: no consent to disclose personal data
+  | 'no_work_or_study' // 6.4, p. 3.1: neither agrees to work, nor will find work, nor studies full-time
   | 'id_expires_before_transfer' // 6.10, p. 3.2: the document must be valid at the transfer
   | 'id_expired' // 6.10: already expired today
   | 'active_penalty' // 6.8: a disciplinary penalty still in force
@@ -147,6 +148,18 @@ export function dossierFindings(items: DossierItems, context: DossierContext): F
       point: '6.3',
       lt: 'Nėra nuteistojo sutikimo atskleisti asmens duomenis (V-77 6.3 p.).',
       en: "The convict's consent to disclose personal data is missing (V-77 p. 6.3).",
+    });
+  }
+  // V-77 p. 3.1: the convict agrees to the work offered, undertakes to find work, or studies full-time.
+  const work = factsOf(items, '6.4');
+  if (work && work.kind === 'none') {
+    found.push({
+      item: '6.4',
+      code: 'no_work_or_study',
+      severity: 'blocking',
+      point: '3.1',
+      lt: 'Nuteistasis nesutinka dirbti pasiūlyto darbo, neįsipareigoja savarankiškai susirasti darbo ir nestudijuoja nuolatinėse studijose: perkelti į pusiaukelės namus negalima (V-77 3.1, 6.4 p.).',
+      en: 'The convict neither agrees to the work offered, nor undertakes to find work, nor studies full-time: a transfer to the halfway house is not possible (V-77 p. 3.1, 6.4).',
     });
   }
   const id = factsOf(items, '6.10');

@@ -125,21 +125,35 @@ describe('caseDeadlines', () => {
     expect(caseDeadlines({ ...base, state: 'dossier_received' }, '2026-03-01')).toEqual([]);
   });
 
-  it('V-77 p. 20: runs while listed once a place is free', () => {
-    const facts: CaseFacts = { ...base, state: 'listed', placeFreedOn: '2026-04-03' };
-    expect(caseDeadlines(facts, '2026-04-06')).toEqual<Deadline[]>([
-      {
-        rule: 'p20',
-        point: '20',
-        kind: 'due',
-        date: '2026-04-08',
-        lt: 'Pranešti direktoriui apie laisvą vietą',
-        en: 'Report the free place',
-        daysLeft: 2,
-        overdue: false,
-      },
-    ]);
-    expect(caseDeadlines({ ...base, state: 'listed' }, '2026-04-06')).toEqual([]);
+  it('V-77 p. 20: runs from a departure from the halfway house (left or returned) until the free place is reported', () => {
+    // Departure on Friday 2026-04-03, before the Easter Monday holiday: Tue 7 (1), Wed 8 (2).
+    for (const state of ['left', 'returned'] as const) {
+      const facts: CaseFacts = { ...base, state, departure: { on: '2026-04-03' } };
+      expect(caseDeadlines(facts, '2026-04-06'), state).toEqual<Deadline[]>([
+        {
+          rule: 'p20',
+          point: '20',
+          kind: 'due',
+          date: '2026-04-08',
+          lt: 'Pranešti direktoriui apie laisvą vietą',
+          en: 'Report the free place',
+          daysLeft: 2,
+          overdue: false,
+        },
+      ]);
+      // Overdue the day after the second working day.
+      expect(caseDeadlines(facts, '2026-04-09')[0], state).toMatchObject({ rule: 'p20', daysLeft: -1, overdue: true });
+    }
+  });
+
+  it('V-77 p. 20: met once the director is told of the free place', () => {
+    const facts: CaseFacts = { ...base, state: 'left', departure: { on: '2026-04-03' }, placeReportedOn: '2026-04-07' };
+    expect(caseDeadlines(facts, '2026-04-06')).toEqual([]);
+  });
+
+  it('V-77 p. 20: no term without a departure, nor for a listed case', () => {
+    expect(caseDeadlines({ ...base, state: 'left' }, '2026-04-06')).toEqual([]);
+    expect(caseDeadlines({ ...base, state: 'listed', departure: { on: '2026-04-03' } }, '2026-04-06')).toEqual([]);
   });
 
   it('V-77 p. 19: after a refusal, a not-before date that is never overdue', () => {
@@ -164,7 +178,7 @@ describe('caseDeadlines', () => {
       ...base,
       dossierReceivedOn: '2026-02-13',
       refusedOn: '2026-03-31',
-      placeFreedOn: '2026-04-03',
+      departure: { on: '2026-04-03' },
     };
     const withTerms: readonly CaseState[] = [
       'request_received',
@@ -172,8 +186,9 @@ describe('caseDeadlines', () => {
       'dossier_received',
       'ready_for_commission',
       'scheduled',
-      'listed',
       'refused',
+      'returned',
+      'left',
     ];
     for (const state of CASE_STATES.filter((s) => !withTerms.includes(s))) {
       expect(caseDeadlines({ ...facts, state }, '2026-04-06'), state).toEqual([]);

@@ -304,6 +304,46 @@ const SAMPLES: { readonly [C in ErrorCode]: readonly ErrorParams<C>[] } = {
   KEY_NOT_AVAILABLE: [{ why: 'keptBySecretStore' }, { why: 'keptByPassphrase' }, { why: 'otherSecretStore' }],
   WRONG_PASSPHRASE: [{}],
   PASSPHRASE_TOO_SHORT: [{ min: 10 }],
+  WRONG_COMMISSION: [
+    { to: 'dossier_received', route: 'sends' },
+    { to: 'dossier_sent', route: 'own' },
+    { to: 'dossier_sent', route: 'other' },
+  ],
+  STEP_BY_DOCUMENT: [
+    { to: 'transfer_ordered', kind: 'order', point: '13' },
+    { to: 'refused', kind: 'declineDecision', point: '15' },
+    { to: 'submitted_to_department', kind: 'submission', point: '14' },
+    { to: 'returned', kind: 'returnDecision', point: '46' },
+  ],
+  STEP_BY_RECEIVED_ACT: [
+    { to: 'transfer_ordered', kind: 'departmentResolution', point: '17' },
+    { to: 'refused', kind: 'departmentRefusal', point: '18' },
+  ],
+  STEP_BY_RECORD: [
+    { to: 'transferred', means: 'arrival' },
+    { to: 'left', means: 'departure' },
+    { to: 'listed', means: 'system' },
+  ],
+  DOSSIER_MISSING_CONFIRM: [{ missing: [{ item: '6.2', lt: 'Socialinio tyrimo išvada', en: 'Social investigation conclusion' }, { item: '6.10', lt: 'Asmens dokumentas', en: 'Identity document' }] }],
+  NO_FREE_PLACE: [{ on: '2026-11-20', capacity: 10, occupied: 9, reserved: 1 }],
+  PASS_OVER_REASON_REQUIRED: [{ earlier: [{ caseId: 'c1', firstName: 'Jonas', lastName: 'Jonaitis', requestDate: '2026-11-02' }] }],
+  ACT_NOT_EXPECTED: [{ kind: 'departmentResolution', state: 'listed' }],
+  ACT_NOT_FOUND: [{ caseId: 'c1', actId: 'a1' }],
+  APPEAL_NOT_FOUND: [{ appealId: 'ap1' }],
+  APPEAL_DECIDED: [
+    { appealId: 'ap1', outcome: 'upheld' },
+    { appealId: 'ap1', outcome: 'dismissed' },
+  ],
+  APPEAL_NOT_ALLOWED: [
+    { act: 'declineDecision', why: 'pending' },
+    { act: 'order', why: 'notInForce' },
+    { act: 'otherOutcome', why: 'notAppealable' },
+  ],
+  ARRIVAL_CHECKS_MISSING: [{ missing: ['identityChecked', 'searched'] }],
+  NOTHING_TO_CORRECT: [{ state: 'decided' }],
+  PLACE_NOT_FREED: [{ caseId: 'c1' }],
+  NOT_IN_HALFWAY_HOUSE: [{ state: 'listed' }],
+  NO_HALFWAY_HOUSE: [{}],
 };
 
 const codes = Object.keys(ERROR_TEXTS) as ErrorCode[];
