@@ -346,7 +346,9 @@ export function reopenCase<C extends SteppedCase & { readonly facts: object }>(r
   let facts: Record<string, unknown> = withoutFactsOf(record.facts as Record<string, unknown>, record.state);
   if (reopening.to === 'ready_for_commission') {
     const { decision: _d, meetingId: _m, listedOn: _l, ...rest } = facts;
-    facts = rest;
+    // The commission takes the request up again: the p. 9 term runs from the reopening (the day the
+    // dossier first came stays on the timeline).
+    facts = { ...rest, dossierReceivedOn: reopening.on };
   }
   const entry = {
     at: stamp.at,

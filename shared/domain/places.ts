@@ -50,7 +50,9 @@ export const HOLDING_STATES: readonly CaseState[] = ['submitted_to_department', 
 /** Whether the case occupies a place on `date`: arrived on or before it and not yet left. */
 export function occupiesOn(c: PlaceCase, date: IsoDate): boolean {
   const arrival = c.facts.arrival;
-  if (arrival === undefined || compareIso(arrival.on, date) > 0) return false;
+  // A convict recorded as transferred before arrivals were kept (issue 14) occupies a place from a day not recorded.
+  if (arrival === undefined) return c.state === 'transferred';
+  if (compareIso(arrival.on, date) > 0) return false;
   const departure = c.facts.departure;
   return departure === undefined || compareIso(departure.on, date) > 0;
 }
@@ -93,10 +95,16 @@ export interface ListEntry {
   waiting: boolean;
 }
 
+function compareListed(a: IsoDate | undefined, b: IsoDate | undefined): number {
+  if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? 1 : -1;
+  return compareIso(a, b);
+}
+
 /** The p. 12 list: everyone proposed (10.1, 10.3) and not yet transferred, refused or removed, by request date. */
 export function transferList(cases: readonly PlaceCase[]): ListEntry[] {
   const on = cases.filter((c) => LIST_STATES.includes(c.state) && (c.facts.decision === '10.1' || c.facts.decision === '10.3'));
-  on.sort((a, b) => compareIso(a.requestDate, b.requestDate) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // On the same request date, by the day of the commission's decision (as the printed list orders them), then by id.
+  on.sort((a, b) => compareIso(a.requestDate, b.requestDate) || compareListed(a.facts.listedOn, b.facts.listedOn) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return on.map((c, i) => ({
     caseId: c.id,
     position: i + 1,

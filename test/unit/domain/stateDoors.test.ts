@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyCaseStep, correctableStep, correctLastStep, registeredCase, reopenCase, REOPENINGS, type CaseState } from '../../../shared/domain/caseStates';
-import { caseDeadlines } from '../../../shared/domain/deadlines';
+import { caseDeadlines, meetingDueDate } from '../../../shared/domain/deadlines';
 import { applyMeetingStep, assertMeetingAction, MEETING_ACTIONS, MEETING_PREDECESSORS, MEETING_STATES, meetingAllows, plannedMeeting } from '../../../shared/domain/meetingStates';
 import { DomainError } from '../../../shared/domain/errors';
 
@@ -141,11 +141,13 @@ describe('reopening by an upheld appeal: reopenCase (V-77 p. 50–51)', () => {
     expect(refused.state).toBe('refused'); // the input is not changed
   });
 
-  it('V-77 p. 16, 51: back to the commission clears the decision, the meeting and the list, which a new meeting gives again', () => {
+  it('V-77 p. 9, 16, 51: back to the commission clears the decision, the meeting and the list, which a new meeting gives again; the p. 9 term runs from the reopening', () => {
     const refused = caseAt('refused', 'decided', { decision: '10.4', meetingId: 'm1', dossierReceivedOn: '2026-02-01', refusedOn: '2026-03-02' });
     const reopened = reopenCase(refused, { ...appeal, to: 'ready_for_commission' }, stamp('2026-05-04T10:00:00Z'));
     expect(reopened.state).toBe('ready_for_commission');
-    expect(reopened.facts).toEqual({ dossierReceivedOn: '2026-02-01' });
+    expect(reopened.facts).toEqual({ dossierReceivedOn: appeal.on });
+    const deadlineFacts = (c: DoorCase) => ({ ...c.facts, state: c.state, requestDate: '2026-01-02', possibleTransferDate: '2026-03-01' });
+    expect(caseDeadlines(deadlineFacts(reopened), appeal.on).map((d) => [d.rule, d.date, d.overdue])).toEqual([['p9', meetingDueDate(appeal.on), false]]);
     // A new meeting may take it again, and decide anew.
     const scheduled = applyCaseStep(reopened, { to: 'scheduled', on: '2026-05-05' }, stamp('2026-05-05T10:00:00Z'));
     expect(applyCaseStep(scheduled, { to: 'decided', on: '2026-05-06', decision: '10.3' }, stamp('2026-05-06T10:00:00Z')).facts.decision).toBe('10.3');
