@@ -45,6 +45,13 @@ describe('the p. 12 list: transferList', () => {
     expect(ids(transferList([listed('z9', '2026-01-05'), listed('a1', '2026-01-05'), listed('m5', '2026-01-04')]))).toEqual(['m5', 'a1', 'z9']);
   });
 
+  it('V-77 p. 12: requests of the same day are ordered by the day of the decision first, as the printed list orders them', () => {
+    const early = pc('z9', 'listed', '2026-01-05', { decision: '10.1', listedOn: '2026-02-01' });
+    const late = pc('a1', 'listed', '2026-01-05', { decision: '10.1', listedOn: '2026-02-15' });
+    const unknown = pc('a0', 'listed', '2026-01-05', { decision: '10.1' });
+    expect(ids(transferList([unknown, late, early]))).toEqual(['z9', 'a1', 'a0']);
+  });
+
   it('V-77 p. 12: only 10.1 and 10.3, in the list states (listed, submitted, transfer ordered)', () => {
     expect(LIST_STATES).toEqual(['listed', 'submitted_to_department', 'transfer_ordered']);
     const cases = [
@@ -116,6 +123,12 @@ describe('occupancy: occupancyOn (V-77 p. 4, 13, 14, 17, 24)', () => {
     expect(occupiesOn(c, '2026-03-31')).toBe(false);
     expect(occupiesOn(c, '2026-04-01')).toBe(true);
     expect(occupiesOn(c, '2027-04-01')).toBe(true);
+  });
+
+  it('V-77 p. 4: a convict recorded as transferred before arrivals were kept occupies a place (a day not recorded); one who left does not', () => {
+    expect(occupiesOn(pc('old', 'transferred', '2025-01-05', { decision: '10.1' }), '2026-04-01')).toBe(true);
+    expect(occupancyOn([pc('old', 'transferred', '2025-01-05', { decision: '10.1' })], 3, '2026-04-01')).toMatchObject({ occupied: ['old'], free: 2 });
+    expect(occupiesOn(pc('gone', 'left', '2025-01-05', { decision: '10.1' }), '2026-04-01')).toBe(false);
   });
 
   it('V-77 p. 4, 44–46: the place is free again on the day of departure', () => {
