@@ -115,7 +115,8 @@ export const placesView = z.object({
   halfwayHouse: z.string(),
   capacity: z.number().int(),
   capacityChanges: z.array(capacityChange),
-  occupied: z.array(z.object({ caseId: z.string(), firstName: z.string(), lastName: z.string(), arrivedOn: isoDate })),
+  /** `arrivedOn` absent for a convict transferred before arrivals were kept. */
+  occupied: z.array(z.object({ caseId: z.string(), firstName: z.string(), lastName: z.string(), arrivedOn: isoDate.optional() })),
   held: z.array(z.object({ caseId: z.string(), firstName: z.string(), lastName: z.string(), state: caseState })),
   free: z.number().int(),
   over: z.number().int(),
