@@ -3,6 +3,8 @@ import type { Dispatch } from '../../shared/contract/dispatch';
 import type { AgendaItemView, MeetingView } from '../../shared/contract/meetingSchemas';
 import type { MethodName, MethodOutput } from '../../shared/contract/methods';
 import type { CaseRecord, CaseView } from '../../shared/contract/schemas';
+import type { DocumentItem, DocumentRequest } from '../../shared/contract/documentSchemas';
+import { stepMeans } from '../../shared/domain/caseStates';
 import { addCalendarMonths, addDays, compareIso, daysBetween, type IsoDate } from '../../shared/domain/calendar';
 import type { CriterionId } from '../../shared/domain/criteria';
 import { DECISIONS, type DecisionId } from '../../shared/domain/decisions';
@@ -14,7 +16,7 @@ import { OWN_INSTITUTION_ID } from '../../shared/contract/schemas';
 import type { Role } from '../../shared/contract/roles';
 import { DEMO_SETTINGS, demoCases, demoCommission, demoDecision, pastMeetingDay, type DemoCase, type DemoStep } from './demoData';
 import { demoIdCardPng, demoPdf } from './demoDocuments';
-import { DEMO_CA_NAME, linkDemoOfficials, makeDemoCertificates, signDemoDocuments } from './demoCertificates';
+import { DEMO_CA_NAME, DEMO_OFFICIALS, linkDemoOfficials, makeDemoCertificates, type DemoCertificates } from './demoCertificates';
 import { dirname, join, resolve } from 'node:path';
 
 /** Call a method through the one dispatch path and unwrap the result, failing loudly. */
@@ -60,7 +62,7 @@ type DossierExtent = 'none' | 'begun' | 'all_but_one' | 'complete';
 
 function extentOf(steps: readonly DemoStep[]): DossierExtent {
   const states = steps.map((s) => s.to);
-  if (states.includes('ready_for_commission')) return 'complete';
+  if (states.includes('ready_for_commission') || states.includes('dossier_sent')) return 'complete'; // p. 7–8: all of it, to our commission or the other institution's
   if (states.includes('dossier_received')) return 'all_but_one';
   if (states.includes('dossier_collecting')) return 'begun';
   return 'none';
@@ -324,13 +326,96 @@ interface Walk {
 }
 
 /**
+ * What the demo needs to take the steps after the commission's decision (issue 14): the director's
+ * acts signed by the officials (V-77 p. 13–16, 46), which move the case by themselves. Absent, a
+ * demo case never reaches such a step (demoCases without `signing`).
+ */
+export interface DemoActs {
+  /** Issue a document and have each official it awaits sign it in turn; returns it fully signed. */
+  issueAndSign(request: DocumentRequest): Promise<DocumentItem>;
+}
+
+/** The documents a case's acts cite, signed once each: the meeting's minutes and the case's proposal (issue 12). */
+const groundworkSigned = new WeakMap<DemoActs, Set<string>>();
+
+async function signGroundwork(acts: DemoActs, record: CaseRecord): Promise<void> {
+  const done = groundworkSigned.get(acts) ?? new Set<string>();
+  groundworkSigned.set(acts, done);
+  const meetingId = record.facts.meetingId;
+  if (meetingId !== undefined && !done.has(`minutes ${meetingId}`)) {
+    await acts.issueAndSign({ kind: 'minutes', meetingId });
+    done.add(`minutes ${meetingId}`);
+  }
+  if (!done.has(`proposal ${record.id}`)) {
+    await acts.issueAndSign({ kind: 'proposal', caseId: record.id });
+    done.add(`proposal ${record.id}`);
+  }
+}
+
+const RETURN_REASON = 'Nuteistasis pakartotinai pažeidė pusiaukelės namų vidaus tvarkos taisykles: du kartus negrįžo laiku iš darbo (V-77 45 p., BVK 69 str. 3 d.).';
+const DEPARTMENT = 'Kalėjimų departamento prie Lietuvos Respublikos teisingumo ministerijos direktorius';
+
+/**
+ * Take a step that a signed act takes (V-77 p. 13–16, 46): the groundwork the act cites, then the
+ * act itself, issued and signed by the director (the return by the employee's submission first).
+ * An act for a convict further down the list names why (p. 12).
+ */
+async function signedStep(dispatch: Dispatch, acts: DemoActs, view: CaseView, step: DemoStep): Promise<CaseView> {
+  const caseId = view.record.id;
+  const from = view.record.state;
+  await signGroundwork(acts, view.record);
+  let request: DocumentRequest;
+  if (from === 'listed' && step.to === 'transfer_ordered') request = { kind: 'order', caseId };
+  else if (from === 'listed' && step.to === 'submitted_to_department') request = { kind: 'submission', caseId };
+  else if (from === 'listed' && step.to === 'refused') request = { kind: 'declineDecision', caseId, reason: step.note ?? 'Direktorius nusprendė neįgyvendinti komisijos siūlymo.' };
+  else if (from === 'decided' && step.to === 'refused') request = { kind: 'letter', caseId };
+  else if (from === 'transferred' && step.to === 'returned') {
+    await acts.issueAndSign({ kind: 'returnSubmission', caseId, reason: RETURN_REASON, annexes: [] });
+    request = { kind: 'returnDecision', caseId, reason: RETURN_REASON };
+  } else throw new DomainError('DEMO_STATE', { state: from, expected: step.to });
+  try {
+    await acts.issueAndSign(request);
+  } catch (e) {
+    if (!(e instanceof DomainError && e.code === 'PASS_OVER_REASON_REQUIRED') || (request.kind !== 'order' && request.kind !== 'submission')) throw e;
+    await acts.issueAndSign({ ...request, passOverReason: 'Anksčiau sąraše esančiam nuteistajam perkėlimas atidėtas: laukiama teismo sprendimo dėl nuobaudos.' });
+  }
+  return call(dispatch, 'cases.get', { id: caseId });
+}
+
+/** Record a received act (V-77 p. 8, 17–18) with its copy, as the secretary registers it. */
+async function receivedAct(dispatch: Dispatch, view: CaseView, kind: 'departmentResolution' | 'departmentRefusal' | 'otherOutcome', on: IsoDate): Promise<CaseView> {
+  const { record } = view;
+  const other = DEMO_SETTINGS.otherInstitutions.find((o) => o.id === record.request.halfwayHouse.id);
+  const issuer = kind === 'otherOutcome' ? (other?.name ?? record.request.halfwayHouse.name) : DEPARTMENT;
+  const number = `${kind === 'otherOutcome' ? '1-' : 'V-'}${randomFor(`${record.convict.personalFileNo} ${kind}`).int(100, 2999)}`;
+  const title = kind === 'departmentResolution' ? 'NUTARIMAS DĖL NUTEISTOJO PERKĖLIMO' : kind === 'departmentRefusal' ? 'SPRENDIMAS DĖL NUTEISTOJO NEPERKĖLIMO' : 'PRANEŠIMAS APIE SPRENDIMĄ';
+  const text = kind === 'otherOutcome' ? `Nuteistojo ${record.convict.firstName} ${record.convict.lastName} prašymas perkelti į pusiaukelės namus patenkintas.` : `Nuteistasis ${record.convict.firstName} ${record.convict.lastName} perkeliamas į ${DEMO_SETTINGS.institution.halfwayHouseName}.`;
+  const bytes = demoPdf(title, [issuer, text, `${on} Nr. ${number}`], on);
+  const staged = await call(dispatch, 'dossier.stage', { caseId: record.id, name: `${number}.pdf`, bytes });
+  return call(dispatch, 'cases.recordAct', {
+    id: record.id,
+    revision: record.revision,
+    kind,
+    number,
+    date: on,
+    receivedOn: on,
+    issuer,
+    ...(kind === 'otherOutcome' ? { granted: true } : {}),
+    stagedId: staged.stagedId,
+  });
+}
+
+/**
  * Take a case's steps as a secretary would, up to its next meeting (or its last step), loading its
  * dossier (V-77 p. 6) while the material is collected: complete for a case that went to the
- * commission, partial for one still collecting or waiting. A complete dossier takes the case to the
- * commission by itself when it is marked received (p. 8); a step is never dated before the one
- * before it.
+ * commission, partial for one still collecting or waiting (marked received all the same, the
+ * secretary confirming what is missing). A complete dossier takes the case to the commission by
+ * itself when it is marked received (p. 8), and a 10.1 or 10.3 decision puts the convict on the list
+ * (p. 12). After the decision the acts take the steps (issue 14): the director's signed ones
+ * (`acts`), the Prison Department's received ones, the arrival with its p. 25 checks and the
+ * departure. A step is never dated before the one before it.
  */
-async function walk(dispatch: Dispatch, w: Walk, today: IsoDate): Promise<void> {
+async function walk(dispatch: Dispatch, w: Walk, today: IsoDate, acts: DemoActs | undefined): Promise<void> {
   const { steps } = w.demo;
   const extent = extentOf(steps);
   const negative = steps.some((s) => s.to === 'refused' || (s.decision !== undefined && !DECISIONS.find((d) => d.id === s.decision)!.positive));
@@ -343,9 +428,26 @@ async function walk(dispatch: Dispatch, w: Walk, today: IsoDate): Promise<void> 
     const step = steps[w.next]!;
     if (step.to === 'scheduled') return; // the meeting's step (V-77 p. 9)
     if (!w.loaded && step.to !== 'dossier_collecting') await load(step.on);
-    if (step.to === 'ready_for_commission' && w.view.record.state === 'ready_for_commission') continue; // p. 8: there already
+    const { record } = w.view;
+    if (record.state === step.to) continue; // p. 8, 12: there already
     const on = later(step.on, w.view.lastStepOn);
-    w.view = await call(dispatch, 'cases.transition', { id: w.view.record.id, revision: w.view.record.revision, to: step.to, on, ...(step.note ? { note: step.note } : {}) });
+    const means = stepMeans(record.state, step.to);
+    const ref = { id: record.id, revision: record.revision };
+    if (means === 'hand') {
+      w.view = await call(dispatch, 'cases.transition', { ...ref, to: step.to, on, ...(step.note ? { note: step.note } : {}), ...(step.to === 'dossier_received' ? { confirmMissing: true } : {}) });
+      if (step.to === 'dossier_sent' && acts) w.view = await receivedAct(dispatch, w.view, 'otherOutcome', earlier(addDays(on, 14), today)); // p. 8, 49
+    } else if (means === 'document' && acts) {
+      w.view = await signedStep(dispatch, acts, w.view, step);
+    } else if (means === 'received') {
+      w.view = await receivedAct(dispatch, w.view, step.to === 'refused' ? 'departmentRefusal' : 'departmentResolution', on);
+    } else if (means === 'arrival') {
+      const bed = randomFor(`${w.demo.request.personalFileNo} lova`);
+      w.view = await call(dispatch, 'cases.recordArrival', { ...ref, on, time: `${String(bed.int(9, 14)).padStart(2, '0')}:${bed.pick(['00', '15', '30', '45'])}`, checks: { identity: true, search: true, rules: true, room: true }, room: String(bed.int(101, 112)), bed: bed.pick(['A', 'B']) });
+    } else if (means === 'departure') {
+      w.view = await call(dispatch, 'cases.recordDeparture', { ...ref, on, how: 'parole', note: 'Paleistas lygtinai teismo nutartimi.' });
+    } else {
+      throw new DomainError('DEMO_STATE', { state: record.state, expected: step.to });
+    }
   }
   if (!w.loaded) await load(today);
 }
@@ -418,13 +520,13 @@ export async function ensureDemoCommission(dispatch: Dispatch, demos: readonly D
  * agenda the rest of the way (V-77 p. 9–10): the meetings are held day by day, each with every case
  * whose "scheduled" step has its day, then the cases go on. Returns the cases' views, in order.
  */
-export async function addDemoCases(dispatch: Dispatch, demos: readonly DemoCase[]): Promise<CaseView[]> {
+export async function addDemoCases(dispatch: Dispatch, demos: readonly DemoCase[], acts?: DemoActs): Promise<CaseView[]> {
   const { today } = await call(dispatch, 'app.info', {});
   if (demos.some((d) => d.steps.some((s) => s.to === 'scheduled'))) await ensureDemoCommission(dispatch, demos);
   const walks: Walk[] = [];
   for (const demo of demos) {
     const w: Walk = { demo, view: await call(dispatch, 'cases.register', demo.request), next: 0, loaded: extentOf(demo.steps) === 'none' };
-    await walk(dispatch, w, today);
+    await walk(dispatch, w, today, acts);
     walks.push(w);
   }
   for (;;) {
@@ -436,7 +538,7 @@ export async function addDemoCases(dispatch: Dispatch, demos: readonly DemoCase[
     for (const w of agenda) {
       w.next += meeting.record.state === 'closed' ? 2 : 1;
       w.view = await call(dispatch, 'cases.get', { id: w.view.record.id });
-      await walk(dispatch, w, today);
+      await walk(dispatch, w, today, acts);
     }
   }
   for (const { demo, view } of walks) {
@@ -449,8 +551,8 @@ export async function addDemoCases(dispatch: Dispatch, demos: readonly DemoCase[
 }
 
 /** One demo case (see addDemoCases); a meeting step holds a meeting with this case alone. */
-export async function addDemoCase(dispatch: Dispatch, demo: DemoCase): Promise<CaseView> {
-  return (await addDemoCases(dispatch, [demo]))[0]!;
+export async function addDemoCase(dispatch: Dispatch, demo: DemoCase, acts?: DemoActs): Promise<CaseView> {
+  return (await addDemoCases(dispatch, [demo], acts))[0]!;
 }
 
 /** One demo user per role, so that a newcomer can sign in as each (printed by `npm run cli -- demo`). */
@@ -506,10 +608,35 @@ export function demoCertificatesDir(dataDir: string): string {
 }
 
 /**
+ * The demo's officials signing (issue 12): each document issued by the secretary is signed by every
+ * official it awaits, in turn, with their demo certificate. The signed ones are kept in `signed`.
+ */
+function demoActs(secretary: Dispatch, sessions: ReadonlyMap<string, Dispatch>, certificates: DemoCertificates, signed: DocumentItem[]): DemoActs {
+  const sign = (doc: DocumentItem) => {
+    const role = doc.awaiting[0]!;
+    const entry = certificates.files.find((f) => f.official.place === role)!;
+    const official = DEMO_OFFICIALS.find((o) => o.place === role)!;
+    return call(sessions.get(official.username)!, 'documents.sign', { id: doc.id, credential: { kind: 'pkcs12', bytes: entry.p12, password: entry.official.password } });
+  };
+  return {
+    async issueAndSign(request) {
+      let doc = await call(secretary, 'documents.issue', request);
+      while (doc.awaiting.length > 0) doc = await sign(doc);
+      signed.push(doc);
+      return doc;
+    },
+  };
+}
+
+/**
  * Fill a fresh data directory with one user per role, the demo institution and its commission,
  * `count` cases at every stage (the decided ones decided at past meetings, a few waiting on the
- * agenda of the next one), plus two that show the V-77 p. 5 and p. 19 flags. Refuses a directory
- * in use.
+ * agenda of the next one), plus two that show the V-77 p. 5 and p. 19 flags. The officials get demo
+ * certificates first: the director's acts after a decision are signed, and move the cases (issue
+ * 14): to the list, transfer ordered or submitted, refused by the letter, transferred on arrival
+ * and gone on parole, so that the places and the list have content. Documents are dated the day
+ * they are issued, so the steps they take (and the arrivals and departures after them) are today's.
+ * Refuses a directory in use.
  */
 export async function seedDemo(anonymous: Dispatch, today: IsoDate, count: number, out: (text: string) => void = (text) => process.stdout.write(text)): Promise<DemoSummary> {
   if ((await call(anonymous, 'auth.status', {})).setUp) {
@@ -517,10 +644,10 @@ export async function seedDemo(anonymous: Dispatch, today: IsoDate, count: numbe
   }
   const asAdmin = await demoUsers(anonymous);
   const dispatch = await sessionOf(anonymous, 'sekretore');
-  const cases = demoCases(today, count);
+  const cases = demoCases(today, count, { signing: true });
 
-  // V-77 p. 19: a convict whose request the commission did not support (6.4: no work or study
-  // outside) at the meeting four weeks ago, refused three weeks ago, asks again.
+  // V-77 p. 19: a convict whose request the commission did not support (6.8: a penalty in force) at
+  // the meeting four weeks ago, refused by the director's letter, asks again.
   const meeting = pastMeetingDay(today, 4);
   const refusedOn = addDays(today, -21);
   const first: DemoCase = {
@@ -538,11 +665,22 @@ export async function seedDemo(anonymous: Dispatch, today: IsoDate, count: numbe
       { to: 'ready_for_commission', on: addDays(meeting, -8) },
       { to: 'scheduled', on: meeting },
       { to: 'decided', on: meeting, decision: demoDecision(cases[0]!.request.servingInstitutionId === OWN_INSTITUTION_ID, false) },
-      { to: 'refused', on: refusedOn, note: 'Direktoriaus motyvuotas sprendimas pagal komisijos siūlymą: nėra darbo ar mokymosi galimybių laisvėje.' },
+      { to: 'refused', on: refusedOn },
     ],
-    work: 'none',
   };
-  const views = await addDemoCases(dispatch, [...cases, first]);
+
+  // Issue 12: a demo CA and a certificate per official, the CA trusted, the officials linked to
+  // their accounts (the commission first: its chair and secretary sign the minutes).
+  await ensureDemoCommission(dispatch, [...cases, first]);
+  const { dataDir } = await call(anonymous, 'app.info', {});
+  const certificates = makeDemoCertificates(demoCertificatesDir(dataDir), today);
+  await linkDemoOfficials(asAdmin, dispatch, certificates.caPem);
+  const sessions = new Map<string, Dispatch>();
+  for (const { official } of certificates.files) sessions.set(official.username, await sessionOf(anonymous, official.username));
+  const signed: DocumentItem[] = [];
+  const acts = demoActs(dispatch, sessions, certificates, signed);
+
+  const views = await addDemoCases(dispatch, [...cases, first], acts);
   // Asks again three days ago, or on the day of the refusal if it could only be recorded later.
   const again = later(addDays(today, -3), views.at(-1)!.record.facts.refusedOn ?? refusedOn);
   await addDemoCase(dispatch, { request: { ...first.request, requestDate: again, possibleTransferDate: addDays(today, 20) }, steps: [] });
@@ -564,13 +702,16 @@ export async function seedDemo(anonymous: Dispatch, today: IsoDate, count: numbe
   });
   const { meetings } = await call(dispatch, 'meetings.list', {});
 
-  // Issue 12: a demo CA and a certificate per official, the CA trusted, some documents signed.
-  const { dataDir } = await call(anonymous, 'app.info', {});
-  const certificates = makeDemoCertificates(demoCertificatesDir(dataDir), today);
-  await linkDemoOfficials(asAdmin, dispatch, certificates.caPem);
-  const sessions = new Map<string, Dispatch>();
-  for (const { official } of certificates.files) sessions.set(official.username, await sessionOf(anonymous, official.username));
-  const signed = await signDemoDocuments(dispatch, (username) => sessions.get(username)!, certificates);
+  // V-77 p. 12, 20: the list as the halfway-house employee signs it; and one proposal of the latest
+  // meeting issued and waiting for the chair's signature.
+  await acts.issueAndSign({ kind: 'list' });
+  const latest = meetings.filter((m) => m.state === 'closed').sort((a, b) => b.date.localeCompare(a.date))[0];
+  if (latest) {
+    const { items } = await call(dispatch, 'meetings.get', { id: latest.id });
+    const proposed = new Set(signed.filter((d) => d.kind === 'proposal').flatMap((d) => d.caseIds));
+    const waiting = items.find((i) => i.item.frozen?.outcome === 'decided' && !proposed.has(i.item.caseId));
+    if (waiting) await call(dispatch, 'documents.issue', { kind: 'proposal', caseId: waiting.item.caseId });
+  }
   out(
     `Demonstraciniai sertifikatai (${DEMO_CA_NAME}, patikima nustatymuose) kataloge ${certificates.dir}:\n` +
       `  demo-ca.pem${' '.repeat(14)}sertifikavimo centras (Nustatymai → Patikimi šakniniai sertifikatai)\n` +

@@ -2,7 +2,7 @@ import { DEFAULT_PREFIXES } from '../../shared/contract/documentSchemas';
 import type { Commission } from '../../shared/contract/meetingSchemas';
 import { OWN_INSTITUTION_ID, type RequestInput, type Settings } from '../../shared/contract/schemas';
 import { addCalendarMonths, addDays, compareIso, isWorkingDay, weekday, type IsoDate } from '../../shared/domain/calendar';
-import type { CaseState } from '../../shared/domain/caseStates';
+import { stepMeans, type CaseState } from '../../shared/domain/caseStates';
 import type { DecisionId } from '../../shared/domain/decisions';
 import type { WorkKind } from '../../shared/domain/dossier';
 import { DEFAULT_VOTING_RULES } from '../../shared/domain/voting';
@@ -40,24 +40,50 @@ const COLLECTED: readonly CaseState[] = ['dossier_collecting', 'dossier_received
 /**
  * The paths a demo case has walked after registration, ending in its present state, and where the
  * convict must serve for that path: the road after the decision forks by p. 10 (own: 10.1/10.2,
- * other: 10.3/10.4). "scheduled" and "decided" are a meeting's (V-77 p. 9–10): a case that ends
- * "scheduled" waits on the agenda of the next meeting; a decided one was decided at a past meeting.
+ * other: 10.3/10.4), and a convict of ours who asks for another institution's halfway house has the
+ * dossier sent there ('sends', p. 7–8). "scheduled" and "decided" are a meeting's (V-77 p. 9–10): a
+ * case that ends "scheduled" waits on the agenda of the next meeting; a decided one was decided at a
+ * past meeting. After a 10.1 or 10.3 decision the convict is on the list by itself (p. 12); the
+ * director's acts (p. 13–16, 46), the Prison Department's (p. 17–18), the arrival (p. 24) and the
+ * departure (p. 4) take the later steps, so those parts of a path are walked only where the demo
+ * signs the acts (DemoCasesOptions.signing).
  */
-const PATHS: readonly { steps: readonly CaseState[]; serves: 'own' | 'other' | 'any' }[] = [
+const PATHS: readonly { steps: readonly CaseState[]; serves: 'own' | 'other' | 'any' | 'sends' }[] = [
   { steps: [], serves: 'any' },
   { steps: ['dossier_collecting'], serves: 'any' },
   { steps: ['dossier_collecting'], serves: 'any' },
   { steps: COLLECTED.slice(0, 2), serves: 'any' },
   { steps: COLLECTED.slice(0, 3), serves: 'any' },
   { steps: COLLECTED, serves: 'any' },
-  { steps: [...COLLECTED, 'decided'], serves: 'any' },
+  { steps: [...COLLECTED, 'decided'], serves: 'any' }, // 10.2 or 10.4: the director's letter still to come (p. 16)
   { steps: [...COLLECTED, 'decided', 'listed'], serves: 'any' },
   { steps: [...COLLECTED, 'decided', 'listed', 'submitted_to_department'], serves: 'other' }, // p. 14
   { steps: [...COLLECTED, 'decided', 'listed', 'transfer_ordered'], serves: 'own' }, // p. 13
-  { steps: [...COLLECTED, 'decided', 'listed', 'submitted_to_department', 'transfer_ordered', 'transferred'], serves: 'other' }, // p. 17
-  { steps: [...COLLECTED, 'decided', 'refused'], serves: 'any' },
+  { steps: [...COLLECTED, 'decided', 'listed', 'submitted_to_department', 'transfer_ordered', 'transferred'], serves: 'other' }, // p. 17, 24
+  { steps: [...COLLECTED, 'decided', 'refused'], serves: 'any' }, // p. 16
   { steps: ['dossier_collecting', 'withdrawn'], serves: 'any' },
+  { steps: ['dossier_collecting', 'dossier_sent'], serves: 'sends' }, // p. 7–8: another institution's commission decides
+  { steps: [...COLLECTED, 'decided', 'listed', 'transfer_ordered', 'transferred', 'left'], serves: 'own' }, // p. 4: left on parole
 ];
+
+/** The halfway house a demo convict of ours asks for elsewhere (route 'sends', V-77 p. 7–8). */
+export const DEMO_OTHER_HALFWAY_HOUSE = 'panevezys';
+
+/**
+ * The part of a path the demo can walk without signing: up to the first step that a signed or
+ * received act, an arrival or a departure takes (V-77 p. 13–18, 24, 4, 46).
+ */
+export function unsignedPart(steps: readonly CaseState[]): CaseState[] {
+  let from: CaseState = 'request_received';
+  const out: CaseState[] = [];
+  for (const to of steps) {
+    const means = stepMeans(from, to);
+    if (means !== 'hand' && means !== 'meeting' && means !== 'system') break;
+    out.push(to);
+    from = to;
+  }
+  return out;
+}
 
 const NOTES: Partial<Record<CaseState, string>> = {
   refused: 'Direktoriaus motyvuotas sprendimas pagal komisijos siūlymą: galiojanti drausminė nuobauda.',
@@ -77,6 +103,12 @@ export interface DemoCasesOptions {
    * directories: a decided case costs some fifteen meeting writes.
    */
   meetingEvery?: number;
+  /**
+   * Whether the cases go on past the commission's decision as the signed acts take them (the demo
+   * command signs them with its officials' certificates). Without (the default, for benchmarks and
+   * tests) each path stops where a signed or received act would take it on (unsignedPart).
+   */
+  signing?: boolean;
 }
 
 /** Why the commission put a case off to its next meeting (the case goes back to "ready"). */
@@ -163,7 +195,7 @@ function random(seed: number): () => number {
  * each for large counts), their dossiers received a few days before; the cases waiting on an agenda
  * go to the next meeting (the first of them was put off at a past one).
  */
-export function demoCases(today: IsoDate, count: number, { seed = 77, meetingEvery = 1 }: DemoCasesOptions = {}): DemoCase[] {
+export function demoCases(today: IsoDate, count: number, { seed = 77, meetingEvery = 1, signing = false }: DemoCasesOptions = {}): DemoCase[] {
   const rnd = random(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const pick = <T>(xs: readonly T[]): T => xs[int(0, xs.length - 1)]!;
@@ -171,12 +203,12 @@ export function demoCases(today: IsoDate, count: number, { seed = 77, meetingEve
   const perMeeting = count <= 100 ? 4 : 10;
   let held = 0;
   let upcoming = 0;
-  let decidedOnly = 0;
   let viaMeeting = 0;
   return Array.from({ length: count }, (_, i) => {
-    const { steps: planned, serves } = PATHS[i % PATHS.length]!;
+    const { steps: whole, serves } = PATHS[i % PATHS.length]!;
+    const planned = signing ? whole : unsignedPart(whole);
     const path = !planned.includes('scheduled') || viaMeeting++ % meetingEvery === 0 ? planned : INELIGIBLE;
-    const servingInstitutionId = serves === 'own' || (serves === 'any' && rnd() < 0.4) ? OWN_INSTITUTION_ID : pick(others);
+    const servingInstitutionId = serves === 'own' || serves === 'sends' || (serves === 'any' && rnd() < 0.4) ? OWN_INSTITUTION_ID : pick(others);
     const servesHere = servingInstitutionId === OWN_INSTITUTION_ID;
     const decidedAt = path.indexOf('decided');
     const waits = path.at(-1) === 'scheduled';
@@ -210,8 +242,10 @@ export function demoCases(today: IsoDate, count: number, { seed = 77, meetingEve
       if (postponed) {
         steps.push({ to: 'ready_for_commission', on: meeting, note: DEMO_POSTPONED }, { to: 'scheduled', on: upcomingMeetingDay(today, Math.floor(upcoming++ / perMeeting)) });
       } else {
-        // Where the path does not say, every third proposal is negative (V-77 p. 10.2, 10.4).
-        const positive = path.includes('refused') ? false : path.includes('listed') ? true : decidedOnly++ % 3 !== 1;
+        // A path that ends at the decision waits for the director's letter (10.2, 10.4: p. 16); after
+        // 10.1 or 10.3 the convict would be on the list by itself (p. 12). A path that ends in a
+        // refusal before the list was refused by that letter.
+        const positive = whole.includes('listed');
         steps.push({ to: 'decided', on: meeting, decision: demoDecision(servesHere, positive) });
         let on = meeting;
         for (const to of path.slice(decidedAt + 1)) {
@@ -236,7 +270,7 @@ export function demoCases(today: IsoDate, count: number, { seed = 77, meetingEve
         personalFileNo: `D-${String(i + 1).padStart(5, '0')}`,
         birthDate: `${int(1962, 2000)}-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`,
         servingInstitutionId,
-        halfwayHouseInstitutionId: OWN_INSTITUTION_ID,
+        halfwayHouseInstitutionId: serves === 'sends' ? DEMO_OTHER_HALFWAY_HOUSE : OWN_INSTITUTION_ID,
         requestDate,
         possibleTransferDate,
         possibleParoleDate,

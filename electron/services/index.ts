@@ -4,6 +4,9 @@ import type { AppEvent, InvokeResult } from '../../shared/contract/result';
 import { isIsoDate, todayIso, type IsoDate } from '../../shared/domain/calendar';
 import { DomainError } from '../../shared/domain/errors';
 import { casesHandlers } from './cases/app';
+import { afterDecisionHandlers } from './cases/afterDecision';
+import { placesHandlers } from './cases/placesApp';
+import { lifeHandlers } from './cases/lifeApp';
 import { eventOf, type Call, type ServiceContext, type ServiceHandlers, type Stores } from './context';
 import { settingsHandlers } from './settings/app';
 import { CaseStore } from './store/caseStore';
@@ -195,6 +198,9 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
       ...systemHandlers(ctx),
       ...settingsHandlers(ctx),
       ...casesHandlers(ctx),
+      ...afterDecisionHandlers(ctx),
+      ...placesHandlers(ctx),
+      ...lifeHandlers(ctx),
       ...dossierHandlers(ctx),
       ...commissionHandlers(ctx),
       ...meetingsHandlers(ctx),

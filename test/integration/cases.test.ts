@@ -6,6 +6,7 @@ import type { DecisionId } from '../../shared/domain/decisions';
 import { ok, refused, tempDataDir } from '../helpers/dataDir';
 import { loadCompleteDossier } from '../helpers/dossier';
 import { decideByMeeting } from '../helpers/meetings';
+import { setUpOfficials, signAct, signGroundwork } from '../helpers/directorActs';
 
 const TODAY = '2026-11-23';
 
@@ -35,7 +36,7 @@ async function setUp(dataDir = tempDataDir(), today = TODAY) {
  * to the commission by itself. The services are then reopened as of TODAY, for the later steps.
  * (The clock moves as the calendar would: the dossier is loaded on the day it arrives.)
  */
-async function readyForCommission(input: RequestInput, collectingOn: string, receivedOn: string) {
+async function readyForCommission(input: RequestInput, collectingOn: string, receivedOn: string, nextToday = TODAY) {
   const dataDir = tempDataDir();
   const then = await setUp(dataDir, receivedOn);
   let view = await ok(then.dispatch, 'cases.register', input);
@@ -44,8 +45,8 @@ async function readyForCommission(input: RequestInput, collectingOn: string, rec
   expect(view.dossier.complete).toBe(true);
   view = await ok(then.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'dossier_received', on: receivedOn });
   await then.close();
-  const services = await openAsStaff({ dataDir, today: TODAY, verifyOnOpen: false });
-  return { services, view: await ok(services.dispatch, 'cases.get', { id: view.record.id }) };
+  const services = await openAsStaff({ dataDir, today: nextToday, verifyOnOpen: false });
+  return { services, dataDir, view: await ok(services.dispatch, 'cases.get', { id: view.record.id }) };
 }
 
 describe('registering a request (V-77 p. 5)', () => {
@@ -111,7 +112,10 @@ describe('moving a case through the procedure', () => {
     const services = await setUp();
     let view = await ok(services.dispatch, 'cases.register', request());
     view = await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: 1, to: 'dossier_collecting', on: '2026-11-03' });
-    view = await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: 2, to: 'dossier_received', on: '2026-11-20' });
+    // Issue 14: nothing of the dossier is loaded yet: marking it received asks first, naming what is missing.
+    const ask = await refused(services.dispatch, 'cases.transition', { id: view.record.id, revision: 2, to: 'dossier_received', on: '2026-11-20' });
+    expect(ask.code).toBe('DOSSIER_MISSING_CONFIRM');
+    view = await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: 2, to: 'dossier_received', on: '2026-11-20', confirmMissing: true });
     // Received Fri 2026-11-20: working days Nov 23–27 (5) and Nov 30–Dec 4 (10): due Fri 2026-12-04.
     expect(view.deadlines).toEqual([expect.objectContaining({ rule: 'p9', date: '2026-12-04' })]);
     expect(view.record.facts.dossierReceivedOn).toBe('2026-11-20');
@@ -142,11 +146,10 @@ describe('moving a case through the procedure', () => {
     await services.close();
   });
 
-  it('V-77 p. 19: after a refusal, a new request of the same convict within 3 months is flagged with the earliest date', async () => {
+  it('V-77 p. 16, 19: after a refusal, a new request of the same convict within 3 months is flagged with the earliest date', async () => {
     // V-77 p. 8: the dossier, complete when it arrives on 2026-08-20, takes the case to the commission.
-    const ready = await readyForCommission(request({ requestDate: '2026-08-03', possibleTransferDate: '2026-09-01' }), '2026-08-04', '2026-08-20');
-    const { services } = ready;
-    let { view } = ready;
+    const ready = await readyForCommission(request({ requestDate: '2026-08-03', possibleTransferDate: '2026-09-01' }), '2026-08-04', '2026-08-20', '2026-08-31');
+    let { services, view } = ready;
     expect(view.record.state).toBe('ready_for_commission');
     expect(view.record.timeline.filter((e) => e.kind === 'state').map((e) => [e.to, e.on])).toEqual([
       ['dossier_collecting', '2026-08-04'],
@@ -154,16 +157,21 @@ describe('moving a case through the procedure', () => {
       ['ready_for_commission', '2026-08-20'],
     ]);
     // The convict serves in Marijampolė, elsewhere than the halfway house: the meeting of 2026-08-31 adopts 10.4 (V-77 p. 10).
-    await decideByMeeting(services.dispatch, [view.record.id], { [view.record.id]: '10.4' }, '2026-08-31');
+    const meeting = await decideByMeeting(services.dispatch, [view.record.id], { [view.record.id]: '10.4' }, '2026-08-31');
     view = await ok(services.dispatch, 'cases.get', { id: view.record.id });
-    expect(view.nextStates).toEqual(['refused']);
-    view = await ok(services.dispatch, 'cases.transition', {
-      id: view.record.id,
-      revision: view.record.revision,
-      to: 'refused',
-      on: '2026-08-31',
-      note: 'Galiojanti drausminė nuobauda.',
-    });
+    // Issue 14: the refusal is the director's signed letter (p. 16), not a step of the form.
+    expect(view.nextStates).toEqual([]);
+    const byHand = await refused(services.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'refused', on: '2026-08-31', note: 'Galiojanti drausminė nuobauda.' });
+    expect(byHand).toMatchObject({ code: 'STEP_BY_DOCUMENT', params: { kind: 'letter', point: '16' } });
+    const officials = await setUpOfficials(services);
+    await signGroundwork(officials, meeting.record.id, [view.record.id]);
+    const letter = await signAct(officials, { kind: 'letter', caseId: view.record.id });
+    view = await ok(services.dispatch, 'cases.get', { id: view.record.id });
+    expect(view.record).toMatchObject({ state: 'refused', facts: { refusedOn: '2026-08-31' } });
+    expect(view.record.timeline.at(-1)).toMatchObject({ from: 'decided', to: 'refused', documentId: letter.id });
+    await services.close();
+    services = await openAsStaff({ dataDir: ready.dataDir, today: TODAY, verifyOnOpen: false });
+    view = await ok(services.dispatch, 'cases.get', { id: view.record.id });
     // Refused 2026-08-31: three calendar months later is 2026-11-30 (November has 30 days).
     expect(view.deadlines).toEqual([expect.objectContaining({ rule: 'p19', kind: 'not_before', date: '2026-11-30', overdue: false })]);
     const check = await ok(services.dispatch, 'cases.checkRequest', { personalFileNo: 'A-1001', requestDate: '2026-11-20', possibleTransferDate: '2026-12-15' });
@@ -220,35 +228,39 @@ describe('the decision and what follows it (V-77 p. 10, 12–16)', () => {
     await services.close();
   });
 
-  it('V-77 p. 10, 12: the decision the meeting adopted is the case’s, dated the meeting’s day; 10.3 leads to the list', async () => {
+  it('V-77 p. 10, 12: the decision the meeting adopted is the case’s, dated the meeting’s day; 10.3 enters the convict on the list by itself', async () => {
     const { services, view } = await decided('10.3');
-    expect(view.record).toMatchObject({ state: 'decided', facts: { decision: '10.3', meetingId: expect.any(String) } });
-    expect(view.record.timeline.at(-1)).toMatchObject({ kind: 'state', from: 'scheduled', to: 'decided', on: '2026-11-20', decision: '10.3' });
+    expect(view.record).toMatchObject({ state: 'listed', facts: { decision: '10.3', meetingId: expect.any(String), listedOn: '2026-11-20' } });
+    expect(view.record.timeline.slice(-2)).toMatchObject([
+      { kind: 'state', from: 'scheduled', to: 'decided', on: '2026-11-20', decision: '10.3' },
+      { kind: 'state', from: 'decided', to: 'listed', on: '2026-11-20' },
+    ]);
     expect(view.lastStepOn).toBe('2026-11-20');
-    expect(view.nextStates).toEqual(['listed']);
+    expect(view.nextStates).toEqual(['ineligible', 'withdrawn']);
     // The steps after the decision cannot be dated before the meeting.
-    const early = await refused(services.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'listed', on: '2026-11-19' });
+    const early = await refused(services.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'withdrawn', on: '2026-11-19', note: 'Atsiėmė.' });
     expect(early.details?.fields).toEqual([{ path: 'on', key: 'dateOrder' }]);
     await services.close();
   });
 
-  it('V-77 p. 12–14: after 10.3 the case goes through the submission to the Prison Department, not the director’s order', async () => {
-    const { services, view } = await decided('10.3');
-    const v = await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'listed', on: '2026-11-20' });
-    expect(v.nextStates).toEqual(['submitted_to_department', 'ineligible', 'withdrawn']);
+  it('V-77 p. 12–14: after 10.3 the case goes through the submission to the Prison Department, not the director’s order; both are signed acts', async () => {
+    const { services, view: v } = await decided('10.3');
     const order = await refused(services.dispatch, 'cases.transition', { id: v.record.id, revision: v.record.revision, to: 'transfer_ordered', on: '2026-11-21' });
     expect(order.code).toBe('ILLEGAL_TRANSITION');
     expect(order.message).toContain('10.1 (V-77 13 p.)');
+    const submission = await refused(services.dispatch, 'cases.transition', { id: v.record.id, revision: v.record.revision, to: 'submitted_to_department', on: '2026-11-21' });
+    expect(submission).toMatchObject({ code: 'STEP_BY_DOCUMENT', params: { to: 'submitted_to_department', kind: 'submission', point: '14' } });
     await services.close();
   });
 
-  it('V-77 p. 16, 19: after 10.2 the only way on is the refusal; the list is closed to it', async () => {
+  it('V-77 p. 16, 19: after 10.2 the list is closed to the case; the refusal is the director’s signed letter', async () => {
     const { services, view } = await decided('10.2', { servingInstitutionId: 'own' });
     expect(view.possibleDecisions).toEqual(['10.1', '10.2']);
-    expect(view.nextStates).toEqual(['refused']);
+    expect(view.record.state).toBe('decided');
+    expect(view.nextStates).toEqual([]);
     expect((await refused(services.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'listed', on: '2026-11-20' })).code).toBe('ILLEGAL_TRANSITION');
-    const refusal = await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'refused', on: '2026-11-23', note: 'Direktorius pritarė komisijos siūlymui neperkelti.' });
-    expect(refusal.record.facts).toMatchObject({ decision: '10.2', refusedOn: '2026-11-23' });
+    const refusal = await refused(services.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'refused', on: '2026-11-23', note: 'Direktorius pritarė komisijos siūlymui neperkelti.' });
+    expect(refusal).toMatchObject({ code: 'STEP_BY_DOCUMENT', params: { kind: 'letter', point: '16' } });
     await services.close();
   });
 });

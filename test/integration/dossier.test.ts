@@ -333,7 +333,7 @@ describe('terms and readiness (V-77 p. 7–9)', () => {
     expect(after.deadlines.find((d) => d.rule === 'p7')!.date).toBe('2026-12-07');
     expect(after.dossier.extension).toEqual({ days: 5, reason: 'Laukiama socialinio tyrimo išvados' });
     expect(after.record.timeline.at(-1)).toMatchObject({ kind: 'extended', days: 5, note: 'Laukiama socialinio tyrimo išvados' });
-    const received = await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: after.record.revision, to: 'dossier_received', on: TODAY });
+    const received = await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: after.record.revision, to: 'dossier_received', on: TODAY, confirmMissing: true });
     const closed = await refused(services.dispatch, 'dossier.extendTerm', { caseId: view.record.id, revision: received.record.revision, days: 6, reason: 'Vėl' });
     expect(closed.code).toBe('EXTENSION_CLOSED');
     await services.close();
@@ -341,7 +341,8 @@ describe('terms and readiness (V-77 p. 7–9)', () => {
 
   it('an incomplete dossier cannot go to the commission; a complete received one goes there by itself, with the p. 9 term', async () => {
     const { services, view } = await setUp();
-    const received = await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'dossier_received', on: '2026-11-20' });
+    // Issue 14: marking an incomplete dossier received asks first (DOSSIER_MISSING_CONFIRM); confirmed here.
+    const received = await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'dossier_received', on: '2026-11-20', confirmMissing: true });
     expect(received.deadlines.find((d) => d.rule === 'p9')).toMatchObject({ date: '2026-12-04' });
     const refusedReady = await refused(services.dispatch, 'cases.transition', { id: view.record.id, revision: received.record.revision, to: 'ready_for_commission', on: TODAY });
     expect(refusedReady.code).toBe('DOSSIER_INCOMPLETE');
@@ -380,7 +381,7 @@ describe('terms and readiness (V-77 p. 7–9)', () => {
 
   it('an incomplete received dossier is not offered the step to the commission', async () => {
     const { services, view } = await setUp();
-    const received = await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'dossier_received', on: TODAY });
+    const received = await ok(services.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'dossier_received', on: TODAY, confirmMissing: true });
     expect(received.nextStates).not.toContain('ready_for_commission');
     await services.close();
   });

@@ -263,9 +263,13 @@ describe('the meeting: quorum, recusal, evaluation and the vote (V-77 p. 10–11
     });
     expect(item(closed, other.record.id).item.frozen).toMatchObject({ outcome: 'postponed', note: 'Trūksta naujos rizikos vertinimo išvados' });
     const ownCase = await ok(services.dispatch, 'cases.get', { id: own.record.id });
-    expect(ownCase.record).toMatchObject({ state: 'decided', facts: { decision: '10.1', meetingId: id } });
-    expect(ownCase.record.timeline.at(-1)).toMatchObject({ to: 'decided', on: TODAY, decision: '10.1' });
-    expect(ownCase.nextStates).toContain('listed'); // V-77 p. 12 follows 10.1
+    // V-77 p. 12: the decision 10.1 enters the convict on the list by itself, the same day and in the same write.
+    expect(ownCase.record).toMatchObject({ state: 'listed', facts: { decision: '10.1', meetingId: id, listedOn: TODAY } });
+    expect(ownCase.record.timeline.slice(-2)).toMatchObject([
+      { from: 'scheduled', to: 'decided', on: TODAY, decision: '10.1' },
+      { from: 'decided', to: 'listed', on: TODAY },
+    ]);
+    expect(ownCase.nextStates).not.toContain('listed');
     expect((await ok(services.dispatch, 'cases.get', { id: other.record.id })).record.state).toBe('ready_for_commission');
     // Frozen: nothing of the meeting changes silently any more.
     expect((await refused(services.dispatch, 'meetings.vote', { id, caseId: own.record.id, memberId: 'm3', ballot: 'for' })).code).toBe('MEETING_STATE');
@@ -347,8 +351,10 @@ describe('the meeting: quorum, recusal, evaluation and the vote (V-77 p. 10–11
     expect(closed.record.state).toBe('closed');
     expect(item(closed, own.record.id).item.frozen).toMatchObject({ outcome: 'decided', decision: '10.1', tally: { status: 'adopted', for: 3 } });
     const decided = await ok(services.dispatch, 'cases.get', { id: own.record.id });
-    expect(decided.record.state).toBe('decided');
+    // V-77 p. 12: decided 10.1 and, by that decision, on the list.
+    expect(decided.record.state).toBe('listed');
     expect(decided.record.timeline.filter((e) => e.to === 'decided')).toHaveLength(1);
+    expect(decided.record.timeline.filter((e) => e.to === 'listed')).toHaveLength(1);
     expect((await ok(services.dispatch, 'cases.get', { id: other.record.id })).record.state).toBe('ready_for_commission');
     await services.close();
   });

@@ -5,18 +5,20 @@ import {
   applyCaseStep,
   assertTransition,
   CASE_STATE_LABELS,
+  caseRouteOf,
   FINAL_STATES,
-  isMeetingStep,
   REASON_REQUIRED_STATES,
   registeredCase,
   REQUEST_EDITABLE_STATES,
 } from '../../../shared/domain/caseStates';
+import { DOSSIER_ITEMS } from '../../../shared/domain/dossierItems';
 import { DomainError, fieldError } from '../../../shared/domain/errors';
 import { requestFlags } from '../../../shared/domain/requestRules';
 import { requestDateInFuture, stepDateProblem } from '../../../shared/domain/stepRules';
 import type { ServiceContext, ServiceHandlers } from '../context';
 import { halfwayHouse, servingInstitution, type InstitutionRef } from './institutions';
-import { caseChanges, stampOf } from './caseChanges';
+import { caseChanges, refuseUnlessByHand, stampOf } from './caseChanges';
+import { dossierItemsOf } from './dossierViews';
 import { advanceIfComplete, missingOf } from './readiness';
 import { firstStepOn, lastStepOn, refusalDates, refusedByConvict, toListItem } from './views';
 
@@ -131,29 +133,38 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
       );
     },
 
-    'cases.transition': async ({ id, revision, to, on, note }, caller) => {
+    'cases.transition': async ({ id, revision, to, on, note, confirmMissing }, caller) => {
       const record = forChange(id, revision);
-      assertTransition(record.state, to, record.facts.decision);
-      if (isMeetingStep(record.state, to)) {
-        throw new DomainError('STEP_BY_MEETING', { from: record.state, to });
-      }
+      // Which commission decides (V-77 p. 5–8): a dossier our commission does not decide is sent, never received.
+      assertTransition(record.state, to, record.facts.decision, caseRouteOf(record.request));
+      // Issue 14: meetings, signed and received acts, the arrival and the departure take their own steps.
+      refuseUnlessByHand(record.state, to);
       const notBefore = lastStepOn(record);
       const problem = stepDateProblem(on, ctx.today(), notBefore);
       if (problem) throw fieldError('on', problem, { why: 'stepDate', notBefore });
       if (REASON_REQUIRED_STATES.includes(to) && !note) throw fieldError('note', 'required', { why: 'stepReason', to });
       const facts = { ...record.facts };
-      const missing = to === 'ready_for_commission' ? missingOf(record, ctx.today()) : [];
-      if (missing.length > 0) {
+      const missing = to === 'ready_for_commission' || to === 'dossier_received' ? missingOf(record, ctx.today()) : [];
+      if (to === 'ready_for_commission' && missing.length > 0) {
         // V-77 p. 6, 8: only a complete dossier goes to the commission.
         throw new DomainError('DOSSIER_INCOMPLETE', { missing: missing.map((m) => ({ item: m.item, reason: m.reason, lt: m.lt, en: m.en })) });
       }
+      if (to === 'dossier_received' && missing.length > 0 && !confirmMissing) {
+        // Marking the dossier received while items are missing asks first, naming them (issue 14).
+        throw new DomainError('DOSSIER_MISSING_CONFIRM', { missing: missing.map((m) => ({ item: m.item, lt: m.lt, en: m.en })) });
+      }
       if (to === 'dossier_received') facts.dossierReceivedOn = on; // V-77 p. 9 runs from here
       if (to === 'refused') facts.refusedOn = on; // V-77 p. 19 runs from here
+      // V-77 p. 7–8: the dossier goes to the director of the institution whose halfway house is asked for.
+      if (to === 'dossier_sent') facts.dossierSent = { on, to: record.request.halfwayHouse.name, items: sentItems(record) };
+      const confirmed = to === 'dossier_received' && missing.length > 0 ? `Pažymėta gauta, nors medžiagoje trūksta: ${[...new Set(missing.map((m) => m.item))].join(', ')} (patvirtinta)` : '';
+      const stepNote = [note, confirmed].filter(Boolean).join('. ');
       const at = ctx.now().toISOString();
       const stamp = stampOf(caller, at);
-      const stepped = applyCaseStep({ ...record, facts, revision: record.revision + 1 }, { to, on, ...(note ? { note } : {}) }, stamp);
+      const stepped = applyCaseStep({ ...record, facts, revision: record.revision + 1 }, { to, on, ...(stepNote ? { note: stepNote } : {}) }, stamp);
       const next = advanceIfComplete(stepped, ctx.today(), stamp, on);
       const handedOver = next.state !== to ? `; medžiaga pilna, byla perduota komisijai (V-77 8 p.)` : '';
+      const unconfirmed = confirmed ? `; pažymėta gauta su trūkstama medžiaga (${missing.length})` : '';
       return view(
         save(
           next,
@@ -161,12 +172,21 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
           caller,
           {
             before: record,
-            summary: `Būsena „${CASE_STATE_LABELS[record.state].lt}“ → „${CASE_STATE_LABELS[to].lt}“${handedOver}`,
+            summary: `Būsena „${CASE_STATE_LABELS[record.state].lt}“ → „${CASE_STATE_LABELS[to].lt}“${handedOver}${unconfirmed}`,
           },
         ),
       );
     },
   };
+}
+
+/** The dossier items sent with the dossier (V-77 p. 6–7): those with a document or facts, in checklist order. */
+function sentItems(record: CaseRecord): string[] {
+  const items = dossierItemsOf(record);
+  return DOSSIER_ITEMS.map((i) => i.id).filter((id) => {
+    const item = items[id];
+    return item !== undefined && (item.documents.length > 0 || item.facts !== undefined);
+  });
 }
 
 function changedKeys<T extends object>(next: T, previous: T): string[] {

@@ -1,6 +1,6 @@
 import type { Caller } from '../../../shared/contract/methods';
 import type { CaseRecord, CaseView } from '../../../shared/contract/schemas';
-import type { ChangeStamp } from '../../../shared/domain/caseStates';
+import { DOCUMENT_STEPS, RECEIVED_STEPS, stepMeans, type CaseState, type ChangeStamp } from '../../../shared/domain/caseStates';
 import { DomainError } from '../../../shared/domain/errors';
 import type { StorageSubject } from '../../../shared/domain/errorTexts';
 import type { Call, ServiceContext, Stores } from '../context';
@@ -10,6 +10,34 @@ import { toCaseView } from './views';
 /** When and by whom a change is made, for the timeline (the system has no user). */
 export function stampOf(caller: Caller, at: string): ChangeStamp {
   return { at, ...(caller.user ? { by: caller.user.id } : {}) };
+}
+
+/**
+ * Refuse a step the step form may not take (issue 14): the meetings take the agenda and the
+ * decision (V-77 p. 9–10), a signed act of the director takes the steps of p. 13–16 and 46, a
+ * received act of the Prison Department those of p. 17–18, the arrival and the departure are
+ * recorded with their own data, and the list follows a 10.1/10.3 decision by itself (p. 12).
+ */
+export function refuseUnlessByHand(from: CaseState, to: CaseState): void {
+  const means = stepMeans(from, to);
+  switch (means) {
+    case 'hand':
+      return;
+    case 'meeting':
+      throw new DomainError('STEP_BY_MEETING', { from, to });
+    case 'document': {
+      const d = DOCUMENT_STEPS.find((s) => s.from === from && s.to === to)!;
+      throw new DomainError('STEP_BY_DOCUMENT', { to, kind: d.kind, point: d.point });
+    }
+    case 'received': {
+      const r = RECEIVED_STEPS.find((s) => s.from === from && s.to === to)!;
+      throw new DomainError('STEP_BY_RECEIVED_ACT', { to, kind: r.kind, point: r.point });
+    }
+    case 'arrival':
+    case 'departure':
+    case 'system':
+      throw new DomainError('STEP_BY_RECORD', { to, means });
+  }
 }
 
 /** How every feature that changes a case loads it, writes it and shows it. */
@@ -31,6 +59,20 @@ export interface CaseChanges {
   save(record: CaseRecord, what: StorageSubject, call: Call, change: { before?: CaseRecord; summary: string }, around?: (put: () => void, stores: Stores) => void): CaseRecord;
 }
 
+/** A generated document as the appeals read it, or undefined when it cannot be read. */
+export function generatedDocumentOf(ctx: Pick<ServiceContext, 'generated'>, id: string) {
+  try {
+    return ctx.generated.get(id);
+  } catch {
+    return undefined; // a damaged document is not offered for an appeal; the case still shows
+  }
+}
+
+/** The acts on the case an appeal may contest now (V-77 p. 51), as the case view offers them. */
+export function appealableOf(ctx: Pick<ServiceContext, 'generated' | 'settings'>, record: CaseRecord): CaseView['appealable'] {
+  return appealableActs(record, ctx.settings.get(), (id) => generatedDocumentOf(ctx, id));
+}
+
 export function caseChanges(ctx: ServiceContext): CaseChanges {
   const forChange = (id: string, revision: number): CaseRecord => {
     const record = ctx.cases.get(id);
@@ -49,20 +91,7 @@ export function caseChanges(ctx: ServiceContext): CaseChanges {
       }
       return record;
     },
-    view: (record) =>
-      toCaseView(
-        record,
-        ctx.cases.ofConvict(record.convict.personalFileNo),
-        ctx.today(),
-        ctx.maxDocumentBytes(),
-        appealableActs(record, ctx.settings.get(), (id) => {
-          try {
-            return ctx.generated.get(id);
-          } catch {
-            return undefined; // a damaged document is not offered for an appeal; the case still shows
-          }
-        }),
-      ),
+    view: (record) => toCaseView(record, ctx.cases.ofConvict(record.convict.personalFileNo), ctx.today(), ctx.maxDocumentBytes(), appealableOf(ctx, record)),
     save(record, what, call, change, around) {
       call.record({ kind: 'case', id: record.id }, change.before, record, change.summary, (stores) => {
         const put = () => stores.cases.put(record, what);

@@ -28,7 +28,12 @@ export function refusedByConvict(cases: readonly StoredCase[]): Map<string, Case
   return index;
 }
 
-function deadlinesOf({ state, request, facts }: CaseSummary, today: IsoDate) {
+/**
+ * The terms of a case (V-77 p. 7, 9, 19, 20, 32; seed 001). From an index summary (the list) the
+ * release milestones are missing: they count back from the possible parole date, which only the
+ * case file holds.
+ */
+function deadlinesOf({ state, request, facts }: CaseSummary & { request: { possibleParoleDate?: IsoDate } }, today: IsoDate) {
   return caseDeadlines(
     {
       state,
@@ -39,6 +44,12 @@ function deadlinesOf({ state, request, facts }: CaseSummary, today: IsoDate) {
       refusedOn: facts.refusedOn,
       ...(facts.departure !== undefined ? { departure: facts.departure } : {}),
       ...(facts.placeReportedOn !== undefined ? { placeReportedOn: facts.placeReportedOn } : {}),
+      ...(facts.arrival !== undefined ? { arrival: facts.arrival } : {}),
+      ...(facts.intensivePlanOn !== undefined ? { intensivePlanOn: facts.intensivePlanOn } : {}),
+      ...(facts.lastReviewOn !== undefined ? { lastReviewOn: facts.lastReviewOn } : {}),
+      ...(request.possibleParoleDate !== undefined ? { possibleParoleDate: request.possibleParoleDate } : {}),
+      ...(facts.municipalityNoticeOn !== undefined ? { municipalityNoticeOn: facts.municipalityNoticeOn } : {}),
+      ...(facts.probationListOn !== undefined ? { probationListOn: facts.probationListOn } : {}),
     },
     today,
   );

@@ -14,6 +14,7 @@ import { checkDocument } from './fileCheck';
 import type { StagedDocument } from './staging';
 import { advanceIfComplete, isDossierComplete } from '../cases/readiness';
 import { dossierItemsOf } from '../cases/dossierViews';
+import { expectsReceivedAct } from '../cases/afterDecision';
 
 type DossierHandlers = Pick<
   ServiceHandlers,
@@ -73,7 +74,8 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
   return {
     'dossier.stage': async ({ caseId, name, bytes }, caller) => {
       const record = ctx.cases.get(caseId);
-      assertEditable(record);
+      // Issue 14: a document received from elsewhere (V-77 p. 8, 17, 18, 47, 51) is staged the same way for a closed dossier.
+      if (!expectsReceivedAct(record)) assertEditable(record);
       const kind = checkDocument(name, bytes, ctx.maxDocumentBytes());
       const sha256 = sha256Hex(bytes);
       const staged = ctx.staging.add({ owner: sessionOf(caller), caseId, name, kind, sha256, bytes });

@@ -1,7 +1,7 @@
 import type { AgendaItem, CommissionRecord, MeetingRecord } from '../../../shared/contract/meetingSchemas';
 import type { CaseRecord } from '../../../shared/contract/schemas';
 import { compareIso, type IsoDate } from '../../../shared/domain/calendar';
-import { applyCaseStep, CASE_STATE_LABELS } from '../../../shared/domain/caseStates';
+import { applyCaseStep, CASE_STATE_LABELS, caseRouteOf } from '../../../shared/domain/caseStates';
 import { type DecisionId } from '../../../shared/domain/decisions';
 import { DomainError, fieldError } from '../../../shared/domain/errors';
 import type { JsonValue } from '../../../shared/domain/errorTexts';
@@ -12,6 +12,12 @@ import { lastStepOn } from '../cases/views';
 import { candidateOf, onAgenda, toMeetingView } from './views';
 import { settleAttendance } from '../../../shared/domain/meetingRules';
 
+
+/** A full case record (with the request), not an index summary. */
+function isRecord(c: { request?: unknown }): c is { request: CaseRecord['request'] } {
+  const r = c.request as Partial<CaseRecord['request']> | undefined;
+  return r !== undefined && r.halfwayHouse !== undefined && r.servingInstitution !== undefined && 'id' in r.halfwayHouse && 'id' in r.servingInstitution;
+}
 
 export const who = (c: { convict: { firstName: string; lastName: string } }) => `${c.convict.firstName} ${c.convict.lastName}`;
 
@@ -51,15 +57,29 @@ export function meetingAccess(ctx: ServiceContext) {
     }
   };
 
+  /**
+   * Whether our commission decides the case (V-77 p. 5–8): not one whose dossier goes to another
+   * institution's commission. The index does not know the route, so the few cases that are
+   * otherwise available are read (a damaged one is not offered).
+   */
+  const ourCommissionDecides = (id: string): boolean => {
+    const record = readCase(id);
+    return record !== null && caseRouteOf(record.request) !== 'sends';
+  };
+
   /** Cases a meeting on `date` may take: ready for the commission, or on the agenda of no meeting (a crash between the two writes). */
   const candidatesOn = (date: IsoDate, except: ReadonlySet<string> = new Set()) =>
     ctx.cases
       .list()
-      .flatMap((c) => (c.summary && !except.has(c.id) && available(c.summary) ? [candidateOf(c.summary, date)] : []))
+      .flatMap((c) => (c.summary && !except.has(c.id) && available(c.summary) && ourCommissionDecides(c.id) ? [candidateOf(c.summary, date)] : []))
       .sort((a, b) => (a.meetingDue ?? '9999').localeCompare(b.meetingDue ?? '9999') || a.requestDate.localeCompare(b.requestDate));
 
-  /** Whether a case can go on an agenda: ready, or scheduled for a meeting that does not have it. */
-  const available = (c: Pick<CaseRecord, 'id' | 'state' | 'facts'>): boolean => {
+  /**
+   * Whether a case can go on an agenda: ready, or scheduled for a meeting that does not have it; and,
+   * for a full record, one our commission decides (V-77 p. 8: never a dossier sent to another's).
+   */
+  const available = (c: Pick<CaseRecord, 'id' | 'state' | 'facts'> & { request?: unknown }): boolean => {
+    if (isRecord(c) && caseRouteOf(c.request) === 'sends') return false;
     if (c.state === 'ready_for_commission') return true;
     if (c.state !== 'scheduled') return false;
     const id = c.facts.meetingId;
@@ -104,7 +124,11 @@ export function meetingAccess(ctx: ServiceContext) {
     return view(saveMeeting(updated, call, meeting, `Byla ${item.caseId}: ${summary(item, meeting)}`));
   };
 
-  /** Move a case for the agenda: onto it (scheduled), or back to the commission's queue. */
+  /**
+   * Move a case for the agenda: onto it (scheduled), or back to the commission's queue; or decided
+   * at the meeting's close. A convict proposed for transfer (10.1, 10.3) is entered on the list the
+   * same day by the decision itself (V-77 p. 12), in the same write.
+   */
   const moveCase = (record: CaseRecord, to: 'scheduled' | 'ready_for_commission' | 'decided', on: IsoDate, call: Call, meeting: MeetingRecord, decision?: DecisionId) => {
     const at = ctx.now().toISOString();
     const facts = { ...record.facts };
@@ -119,11 +143,16 @@ export function meetingAccess(ctx: ServiceContext) {
       record.state === 'scheduled' && to === 'scheduled'
         ? applyCaseStep({ ...record, facts }, { to: 'ready_for_commission', on, note: 'Ankstesnio posėdžio darbotvarkėje bylos nėra: grąžinta komisijai' }, stamp)
         : { ...record, facts };
-    const stepped = applyCaseStep(from, { to, on, note, ...(decision ? { decision } : {}) }, stamp);
+    const decided = applyCaseStep(from, { to, on, note, ...(decision ? { decision } : {}) }, stamp);
+    const lists = to === 'decided' && (decided.facts.decision === '10.1' || decided.facts.decision === '10.3');
+    const stepped = lists
+      ? applyCaseStep({ ...decided, facts: { ...decided.facts, listedOn: on } }, { to: 'listed', on, note: 'Įrašyta į siūlomų perkelti nuteistųjų sąrašą (V-77 12 p.)' }, stamp)
+      : decided;
     const next: CaseRecord = { ...stepped, revision: record.revision + 1 };
+    const listed = lists ? ` → „${CASE_STATE_LABELS.listed.lt}“ (V-77 12 p.)` : '';
     saveCase(next, 'caseStep', call, {
       before: record,
-      summary: `Būsena „${CASE_STATE_LABELS[record.state].lt}“ → „${CASE_STATE_LABELS[to].lt}“ (posėdis ${meeting.id})`,
+      summary: `Būsena „${CASE_STATE_LABELS[record.state].lt}“ → „${CASE_STATE_LABELS[to].lt}“${listed} (posėdis ${meeting.id})`,
     });
   };
 

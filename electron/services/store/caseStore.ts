@@ -71,6 +71,11 @@ function isOptionalDate(v: unknown): boolean {
   return v === undefined || isDate(v);
 }
 
+/** Absent, or an object dated by a real `on` (the arrival, the departure: the places count by them). */
+function isOptionalDated(v: unknown): boolean {
+  return v === undefined || (typeof v === 'object' && v !== null && isDate((v as { on?: unknown }).on));
+}
+
 /**
  * Whether an index entry has the shape of a summary, with real dates and a known state. Checked by
  * hand rather than with zod: opening the store checks every entry, and this is the cold path that
@@ -88,6 +93,8 @@ function isSummary(x: unknown): x is CaseSummary {
   if (typeof request.servingInstitution !== 'object' || request.servingInstitution === null || !isText(request.servingInstitution.name)) return false;
   if (typeof facts !== 'object' || facts === null) return false;
   if (!isOptionalDate(facts.dossierReceivedOn) || !isOptionalDate(facts.refusedOn) || !isOptionalDate(facts.placeFreedOn)) return false;
+  // Issue 14: the places and the list are counted from these (V-77 p. 4, 12, 20).
+  if (!isOptionalDate(facts.listedOn) || !isOptionalDate(facts.placeReportedOn) || !isOptionalDated(facts.arrival) || !isOptionalDated(facts.departure)) return false;
   const extension = facts.dossierExtensionDays;
   if (extension !== undefined && !(Number.isInteger(extension) && (extension as number) >= 0 && (extension as number) <= 10)) return false;
   return facts.decision === undefined || DECISIONS.includes(facts.decision);

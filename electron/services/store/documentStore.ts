@@ -14,6 +14,8 @@ export const DOCUMENTS_DIR = 'documents';
 /** Add the SHA-256 of every version of every document of a case to `into`. */
 export function referencedDocuments(record: CaseRecord, into: Set<string>): void {
   for (const item of Object.values(record.dossier?.items ?? {})) for (const d of item.documents) for (const v of d.versions) into.add(v.sha256);
+  // Issue 14: the copies of the documents received from elsewhere (V-77 p. 8, 17, 18, 47, 51).
+  for (const act of record.acts ?? []) into.add(act.file.sha256);
 }
 
 export function sha256Hex(bytes: Uint8Array): string {

@@ -1,0 +1,438 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Services } from '../../electron/services/index';
+import type { CaseRecord, CaseView, RequestInput } from '../../shared/contract/schemas';
+import type { DecisionId } from '../../shared/domain/decisions';
+import { DEMO_SETTINGS } from '../../electron/cli/demoData';
+import { ok, refused, tempDataDir } from '../helpers/dataDir';
+import { setUpOfficials, signAct, signGroundwork, stagedCopy, type Officials } from '../helpers/directorActs';
+import { DOSSIER_CASE_REQUEST, loadCompleteDossier } from '../helpers/dossier';
+import { decideByMeeting, readyCase } from '../helpers/meetings';
+import { openAsStaff } from '../helpers/users';
+
+/**
+ * Issue 14: what follows the commission's decision, recorded on the case through the real methods
+ * on a real (encrypted) data directory: which commission decides (V-77 p. 5–8), the list after the
+ * decision (p. 12), the steps the director's signed acts take and the received acts of the Prison
+ * Department (p. 13–19), another institution's p. 47 notice, the arrival and the departure (p. 4,
+ * 20, 22–25), appeals and their outcomes (p. 50–51), and recorded corrections.
+ */
+
+const TODAY = '2026-11-23'; // a Monday
+const RECEIVED = '2026-11-16';
+const MEETING = '2026-11-18';
+
+type Dispatch = (method: string, input: unknown) => ReturnType<Services['dispatch']>;
+
+const PEOPLE = {
+  resolved: { first: 'Šarūnas', last: 'Gudaitis', file: 'V-4001', own: false, requestDate: '2026-11-02', decision: '10.3' },
+  deptRefused: { first: 'Žydrūnas', last: 'Čepulis', file: 'V-4002', own: false, requestDate: '2026-11-03', decision: '10.3' },
+  declined: { first: 'Darius', last: 'Butkus', file: 'B-2001', own: true, requestDate: '2026-11-04', decision: '10.1' },
+  dismissed: { first: 'Mantas', last: 'Jonaitis', file: 'B-2002', own: true, requestDate: '2026-11-05', decision: '10.1' },
+  notice: { first: 'Andrius', last: 'Paulauskas', file: 'V-4003', own: false, requestDate: '2026-11-06', decision: '10.3' },
+  letter: { first: 'Linas', last: 'Navickas', file: 'B-2003', own: true, requestDate: '2026-11-06', decision: '10.2' },
+  waiting: { first: 'Vytautas', last: 'Urbonas', file: 'B-2004', own: true, requestDate: '2026-11-09', decision: '10.1' },
+} as const;
+type Who = keyof typeof PEOPLE;
+
+/** Our convict asking for Panevėžys' halfway house: its commission decides (V-77 p. 7–8). */
+const SENDS: RequestInput = { ...DOSSIER_CASE_REQUEST, firstName: 'Saulius', lastName: 'Pocius', personalFileNo: 'B-3001', servingInstitutionId: 'own', halfwayHouseInstitutionId: 'panevezys' };
+/** A convict of Vilnius whose dossier is still incomplete. */
+const MISSING: RequestInput = { ...DOSSIER_CASE_REQUEST, firstName: 'Marius', lastName: 'Šimkus', personalFileNo: 'V-5001' };
+
+const NAMES = [...Object.values(PEOPLE).flatMap((p) => [p.first, p.last]), SENDS.firstName, SENDS.lastName, MISSING.firstName, MISSING.lastName];
+
+let services: Services & { session: string };
+let officials: Officials;
+let secretary: Dispatch;
+let dataRoot: string;
+let staffId: string;
+const ids = {} as Record<Who, string>;
+let sendsId: string;
+let missingId: string;
+
+function requestOf(p: (typeof PEOPLE)[Who]): RequestInput {
+  return { ...DOSSIER_CASE_REQUEST, firstName: p.first, lastName: p.last, personalFileNo: p.file, requestDate: p.requestDate, ...(p.own ? { servingInstitutionId: 'own' } : {}) };
+}
+
+const caseOf = (id: string): Promise<CaseView> => ok(secretary, 'cases.get', { id });
+const recordOf = async (id: string): Promise<CaseRecord> => (await caseOf(id)).record;
+const places = () => ok(secretary, 'places.get', {});
+
+/** A received act recorded with its copy (staged first, as the form does). */
+async function recordAct(id: string, act: { kind: string; number: string; date?: string; receivedOn?: string; issuer?: string; granted?: boolean; note?: string }) {
+  const view = await caseOf(id);
+  const { stagedId } = await stagedCopy(secretary, id, `${act.kind}.pdf`);
+  return secretary('cases.recordAct', {
+    id,
+    revision: view.record.revision,
+    date: TODAY,
+    receivedOn: TODAY,
+    issuer: 'Kalėjimų departamento prie Lietuvos Respublikos teisingumo ministerijos direktorius',
+    ...act,
+    stagedId,
+  });
+}
+
+async function decideAppeal(id: string, appealId: string, result: 'upheld' | 'dismissed', note: string) {
+  const view = await caseOf(id);
+  const { stagedId } = await stagedCopy(secretary, id, 'sprendimas dėl skundo.pdf');
+  return secretary('cases.decideAppeal', { id, revision: view.record.revision, appealId, result, number: 'eI-777', date: TODAY, receivedOn: TODAY, note, stagedId });
+}
+
+const value = <T>(result: Awaited<ReturnType<Dispatch>>): T => {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+};
+const errorOf = (result: Awaited<ReturnType<Dispatch>>) => {
+  if (result.ok) throw new Error('expected a refusal');
+  return result.error;
+};
+
+beforeAll(async () => {
+  dataRoot = mkdtempSync(join(tmpdir(), 'pusiaukele-after-'));
+  services = await openAsStaff({ dataDir: join(dataRoot, 'data'), today: TODAY, verifyOnOpen: false });
+  secretary = services.dispatch;
+  staffId = (await ok(secretary, 'auth.status', {})).user!.id;
+  officials = await setUpOfficials(services);
+  for (const who of Object.keys(PEOPLE) as Who[]) ids[who] = (await readyCase(secretary, requestOf(PEOPLE[who]), RECEIVED)).record.id;
+  const decisions = Object.fromEntries((Object.keys(PEOPLE) as Who[]).map((who) => [ids[who], PEOPLE[who].decision as DecisionId]));
+  const meeting = await decideByMeeting(secretary, Object.values(ids), decisions, MEETING);
+  await signGroundwork(officials, meeting.record.id, Object.values(ids));
+  sendsId = (await ok(secretary, 'cases.register', SENDS)).record.id;
+  missingId = (await ok(secretary, 'cases.register', MISSING)).record.id;
+}, 300_000);
+
+afterAll(async () => {
+  await services?.close();
+  if (dataRoot) rmSync(dataRoot, { recursive: true, force: true });
+});
+
+describe('which commission decides (V-77 p. 5–8)', () => {
+  it('V-77 p. 7–8: our convict asking for another institution’s halfway house gets the dossier sent, with the date, the recipient and the items; never received here, never offered to a meeting', async () => {
+    let view = await loadCompleteDossier(secretary, await caseOf(sendsId));
+    expect(view.route).toBe('sends');
+    expect(view.nextStates).toContain('dossier_sent');
+    expect(view.nextStates).not.toContain('dossier_received');
+    const wrong = await refused(secretary, 'cases.transition', { id: sendsId, revision: view.record.revision, to: 'dossier_received', on: TODAY });
+    expect(wrong.code).toBe('WRONG_COMMISSION');
+    expect(wrong.message).toContain('V-77 7–8 p.');
+    view = await ok(secretary, 'cases.transition', { id: sendsId, revision: view.record.revision, to: 'dossier_sent', on: TODAY });
+    expect(view.record.state).toBe('dossier_sent');
+    expect(view.record.facts.dossierSent).toEqual({
+      on: TODAY,
+      to: 'Panevėžio pataisos namų pusiaukelės namai',
+      items: ['6.1', '6.2', '6.3', '6.4', '6.5', '6.6', '6.7', '6.8', '6.9', '6.10'],
+    });
+    expect(view.nextStates).toEqual([]);
+    // The meeting offers only the cases our commission decides.
+    const candidates = await ok(secretary, 'meetings.candidates', { date: TODAY });
+    expect(candidates.map((c) => c.caseId)).not.toContain(sendsId);
+    const onAgenda = await refused(secretary, 'meetings.schedule', { date: TODAY, time: '10:00', place: 'Salė', caseIds: [sendsId] });
+    expect(onAgenda.code).toBe('INVALID_INPUT');
+  });
+
+  it('V-77 p. 8, 49: the other institution’s decision is recorded with its copy, which reads back byte for byte; the case stays “dossier sent”', async () => {
+    const noAnswer = errorOf(await recordAct(sendsId, { kind: 'otherOutcome', number: 'P-15', issuer: 'Panevėžio pataisos namai' }));
+    expect(noAnswer.details?.fields).toEqual([{ path: 'granted', key: 'required' }]);
+    const view = await caseOf(sendsId);
+    const { stagedId, bytes } = await stagedCopy(secretary, sendsId, 'Panevėžio sprendimas.pdf');
+    const after = await ok(secretary, 'cases.recordAct', {
+      id: sendsId,
+      revision: view.record.revision,
+      kind: 'otherOutcome',
+      number: 'P-15',
+      date: TODAY,
+      receivedOn: TODAY,
+      issuer: 'Panevėžio pataisos namai',
+      granted: true,
+      stagedId,
+    });
+    expect(after.record.state).toBe('dossier_sent');
+    const act = after.record.acts!.at(-1)!;
+    expect(act).toMatchObject({ kind: 'otherOutcome', number: 'P-15', granted: true, file: { name: 'Panevėžio sprendimas.pdf', size: bytes.length, mediaType: 'application/pdf' }, by: staffId });
+    expect(after.record.timeline.at(-1)).toMatchObject({ kind: 'act', actId: act.id, on: TODAY });
+    expect(after.record.timeline.at(-1)!.note).toContain('Prašymas patenkintas');
+    const read = await ok(secretary, 'cases.readAct', { caseId: sendsId, actId: act.id });
+    expect(Buffer.from(read.bytes).equals(Buffer.from(bytes))).toBe(true);
+    expect(read).toMatchObject({ name: 'Panevėžio sprendimas.pdf', mediaType: 'application/pdf', sha256: act.file.sha256 });
+    // The Prison Department's act has nothing to move here.
+    expect(errorOf(await recordAct(sendsId, { kind: 'departmentResolution', number: '1V-1' })).code).toBe('ACT_NOT_EXPECTED');
+    expect((await refused(secretary, 'cases.readAct', { caseId: sendsId, actId: 'nėra' })).code).toBe('ACT_NOT_FOUND');
+  });
+});
+
+describe('marking the dossier received and correcting a step (issue 14 guards)', () => {
+  it('V-77 p. 6–7: a dossier marked received with items missing asks first, naming them; confirmed, the step is taken and the timeline says so', async () => {
+    let view = await ok(secretary, 'cases.transition', { id: missingId, revision: 1, to: 'dossier_collecting', on: '2026-11-03' });
+    const ask = await refused(secretary, 'cases.transition', { id: missingId, revision: view.record.revision, to: 'dossier_received', on: '2026-11-20' });
+    expect(ask.code).toBe('DOSSIER_MISSING_CONFIRM');
+    const missing = (ask.params as { missing: { item: string; lt: string; en: string }[] }).missing;
+    expect(missing.map((m) => m.item)).toContain('6.1');
+    expect(missing[0]).toEqual({ item: expect.any(String), lt: expect.any(String), en: expect.any(String) });
+    expect(ask.message).toContain('6.1');
+    expect((await recordOf(missingId)).revision).toBe(view.record.revision);
+    view = await ok(secretary, 'cases.transition', { id: missingId, revision: view.record.revision, to: 'dossier_received', on: '2026-11-20', confirmMissing: true });
+    expect(view.record.state).toBe('dossier_received');
+    expect(view.record.facts.dossierReceivedOn).toBe('2026-11-20');
+    expect(view.record.timeline.at(-1)!.note).toMatch(/trūksta: 6\.1/);
+  });
+
+  it('a step recorded by mistake is undone by a recorded correction (who, when, why), never a silent edit', async () => {
+    const view = await caseOf(missingId);
+    expect(view.correctable).toEqual({ from: 'dossier_collecting', to: 'dossier_received' });
+    expect((await refused(secretary, 'cases.correctStep', { id: missingId, revision: view.record.revision - 1, reason: 'Klaida' })).code).toBe('CASE_CHANGED');
+    const reason = 'Pažymėta per klaidą: medžiaga dar negauta.';
+    const corrected = await ok(secretary, 'cases.correctStep', { id: missingId, revision: view.record.revision, reason });
+    expect(corrected.record.state).toBe('dossier_collecting');
+    expect(corrected.record.facts.dossierReceivedOn).toBeUndefined();
+    expect(corrected.record.timeline.at(-1)).toMatchObject({ kind: 'corrected', from: 'dossier_received', to: 'dossier_collecting', on: TODAY, note: reason, by: staffId });
+    // The mistaken step stays on the timeline.
+    expect(corrected.record.timeline.filter((e) => e.kind === 'state' && e.to === 'dossier_received')).toHaveLength(1);
+    expect(corrected.correctable).toBeUndefined();
+    expect((await refused(secretary, 'cases.correctStep', { id: missingId, revision: corrected.record.revision, reason })).code).toBe('NOTHING_TO_CORRECT');
+  });
+});
+
+describe('after the decision (V-77 p. 12–19)', () => {
+  it('V-77 p. 12: the meeting’s 10.1 and 10.3 enter the convict on the list by themselves, dated the meeting; 10.2 stays decided', async () => {
+    const waiting = await caseOf(ids.waiting);
+    expect(waiting.record).toMatchObject({ state: 'listed', facts: { decision: '10.1', listedOn: MEETING } });
+    const [decided, listed] = waiting.record.timeline.slice(-2);
+    expect(decided).toMatchObject({ kind: 'state', from: 'scheduled', to: 'decided', on: MEETING, decision: '10.1' });
+    expect(listed).toMatchObject({ kind: 'state', from: 'decided', to: 'listed', on: MEETING });
+    expect(listed!.note).toContain('V-77 12 p.');
+    expect((await recordOf(ids.letter)).state).toBe('decided');
+    const list = (await places()).list;
+    expect(list.map((e) => e.caseId)).toEqual([ids.resolved, ids.deptRefused, ids.declined, ids.dismissed, ids.notice, ids.waiting]);
+  });
+
+  it('V-77 p. 13–16: the steps the director’s signed acts take are refused by hand (STEP_BY_DOCUMENT) and not offered', async () => {
+    const waiting = await caseOf(ids.waiting);
+    expect(waiting.nextStates).toEqual(['ineligible', 'withdrawn']);
+    const order = await refused(secretary, 'cases.transition', { id: ids.waiting, revision: waiting.record.revision, to: 'transfer_ordered', on: TODAY });
+    expect(order).toMatchObject({ code: 'STEP_BY_DOCUMENT', params: { to: 'transfer_ordered', kind: 'order', point: '13' } });
+    const decline = await refused(secretary, 'cases.transition', { id: ids.waiting, revision: waiting.record.revision, to: 'refused', on: TODAY, note: 'Ne.' });
+    expect(decline).toMatchObject({ code: 'STEP_BY_DOCUMENT', params: { kind: 'declineDecision', point: '15' } });
+    const notice = await caseOf(ids.notice);
+    const submission = await refused(secretary, 'cases.transition', { id: ids.notice, revision: notice.record.revision, to: 'submitted_to_department', on: TODAY });
+    expect(submission).toMatchObject({ code: 'STEP_BY_DOCUMENT', params: { kind: 'submission', point: '14' } });
+    const letter = await caseOf(ids.letter);
+    expect(letter.nextStates).toEqual([]);
+    const refusal = await refused(secretary, 'cases.transition', { id: ids.letter, revision: letter.record.revision, to: 'refused', on: TODAY, note: 'Ne.' });
+    expect(refusal).toMatchObject({ code: 'STEP_BY_DOCUMENT', params: { kind: 'letter', point: '16' } });
+    expect((await recordOf(ids.waiting)).revision).toBe(waiting.record.revision);
+  });
+
+  it('V-77 p. 9–12: a step of the meeting is not corrected by hand (NOTHING_TO_CORRECT)', async () => {
+    const waiting = await caseOf(ids.waiting);
+    expect(waiting.correctable).toBeUndefined();
+    const error = await refused(secretary, 'cases.correctStep', { id: ids.waiting, revision: waiting.record.revision, reason: 'Klaida' });
+    expect(error.code).toBe('NOTHING_TO_CORRECT');
+  });
+
+  it('V-77 p. 14, 17: the Prison Department director’s resolution, recorded from the received copy, moves the submitted case to “transfer ordered”', async () => {
+    await signAct(officials, { kind: 'submission', caseId: ids.resolved });
+    let view = await caseOf(ids.resolved);
+    expect(view.record.state).toBe('submitted_to_department');
+    const byHand = await refused(secretary, 'cases.transition', { id: ids.resolved, revision: view.record.revision, to: 'transfer_ordered', on: TODAY });
+    expect(byHand).toMatchObject({ code: 'STEP_BY_RECEIVED_ACT', params: { kind: 'departmentResolution', point: '17' } });
+    expect(errorOf(await recordAct(ids.resolved, { kind: 'departmentResolution', number: '1V-100', date: '2026-11-24' })).details?.fields).toEqual([{ path: 'date', key: 'dateInFuture' }]);
+    expect(errorOf(await recordAct(ids.resolved, { kind: 'departmentResolution', number: '1V-100', receivedOn: '2026-11-20' })).details?.fields).toEqual([{ path: 'receivedOn', key: 'dateOrder' }]);
+    view = value<CaseView>(await recordAct(ids.resolved, { kind: 'departmentResolution', number: '1V-100' }));
+    expect(view.record.state).toBe('transfer_ordered');
+    const act = view.record.acts!.at(-1)!;
+    expect(act).toMatchObject({ kind: 'departmentResolution', number: '1V-100', date: TODAY, receivedOn: TODAY });
+    expect(view.record.timeline.at(-1)).toMatchObject({ kind: 'state', from: 'submitted_to_department', to: 'transfer_ordered', on: TODAY, actId: act.id });
+    expect(view.record.timeline.at(-2)).toMatchObject({ kind: 'act', actId: act.id, on: TODAY });
+    expect((await ok(secretary, 'cases.readAct', { caseId: ids.resolved, actId: act.id })).sha256).toBe(act.file.sha256);
+  });
+
+  it('V-77 p. 18, 19: the Prison Department director’s refusal, received, refuses the request; p. 19 runs from its date', async () => {
+    await signAct(officials, { kind: 'submission', caseId: ids.deptRefused });
+    const view = value<CaseView>(await recordAct(ids.deptRefused, { kind: 'departmentRefusal', number: '1V-101' }));
+    expect(view.record.state).toBe('refused');
+    expect(view.record.facts.refusedOn).toBe(TODAY);
+    expect(view.deadlines).toContainEqual(expect.objectContaining({ rule: 'p19', date: '2027-02-23' }));
+    expect((await places()).list.map((e) => e.caseId)).not.toContain(ids.deptRefused);
+  });
+
+  it('V-77 p. 51: an appeal to the court against the Department’s refusal, upheld, reopens the case at the submission; the timeline keeps the refusal; p. 19 no longer runs', async () => {
+    let view = await caseOf(ids.deptRefused);
+    const actId = view.record.acts!.at(-1)!.id;
+    // The court's term: one month (ABTĮ 29 str. 1 d.) from the act's date.
+    expect(view.appealable).toEqual([{ ref: actId, kind: 'departmentRefusal', number: '1V-101', date: TODAY, body: 'court', dueBy: '2026-12-23', citation: 'ABTĮ 29 str. 1 d.' }]);
+    expect((await refused(secretary, 'cases.fileAppeal', { id: ids.deptRefused, revision: view.record.revision, against: actId, filedOn: '2026-11-20' })).details?.fields).toEqual([
+      { path: 'filedOn', key: 'dateOrder' },
+    ]);
+    view = await ok(secretary, 'cases.fileAppeal', { id: ids.deptRefused, revision: view.record.revision, against: actId, filedOn: TODAY, note: 'Advokato skundas' });
+    expect(view.record.state).toBe('refused');
+    const appeal = view.record.appeals!.at(-1)!;
+    expect(appeal).toMatchObject({ against: { ref: actId, kind: 'departmentRefusal', number: '1V-101', date: TODAY }, body: 'court', filedOn: TODAY, dueBy: '2026-12-23', by: staffId });
+    expect(view.record.timeline.at(-1)).toMatchObject({ kind: 'appeal', appealId: appeal.id, on: TODAY });
+    expect(view.appealable).toEqual([]);
+    const twice = await refused(secretary, 'cases.fileAppeal', { id: ids.deptRefused, revision: view.record.revision, against: actId, filedOn: TODAY });
+    expect(twice).toMatchObject({ code: 'APPEAL_NOT_ALLOWED', params: { act: 'departmentRefusal', why: 'pending' } });
+
+    view = value<CaseView>(await decideAppeal(ids.deptRefused, appeal.id, 'upheld', 'Teismas panaikino atsisakymą.'));
+    expect(view.record.state).toBe('submitted_to_department');
+    expect(view.record.facts.refusedOn).toBeUndefined();
+    expect(view.deadlines.map((d) => d.rule)).not.toContain('p19');
+    const outcome = view.record.appeals!.at(-1)!.outcome!;
+    expect(outcome).toMatchObject({ result: 'upheld', on: TODAY, reopenedTo: 'submitted_to_department' });
+    expect(view.record.acts!.find((a) => a.id === outcome.actId)).toMatchObject({ kind: 'appealOutcome', number: 'eI-777' });
+    expect(view.record.timeline.filter((e) => e.kind === 'state' && e.to === 'refused')).toHaveLength(1);
+    expect(view.record.timeline.at(-1)).toMatchObject({ kind: 'reopened', from: 'refused', to: 'submitted_to_department', appealId: appeal.id, on: TODAY });
+    expect(errorOf(await decideAppeal(ids.deptRefused, appeal.id, 'dismissed', 'Dar kartą.'))).toMatchObject({ code: 'APPEAL_DECIDED', params: { outcome: 'upheld' } });
+    // Back on the list, holding its place again.
+    expect((await places()).list.map((e) => e.caseId)).toContain(ids.deptRefused);
+  });
+
+  it('V-77 p. 15, 51: an appeal to the Prison Department director against the decision not to transfer, upheld, puts the convict back on the list', async () => {
+    const decline = await signAct(officials, { kind: 'declineDecision', caseId: ids.declined, reason: 'Pažeidė režimą.' });
+    let view = await caseOf(ids.declined);
+    expect(view.record.state).toBe('refused');
+    // The Department's term is not guessed (BVK 183 str.): no due date until the administrator sets it.
+    expect(view.appealable).toEqual([{ ref: decline.id, kind: 'declineDecision', number: decline.registrationNumber, date: decline.date, body: 'department', citation: 'BVK 183 str.' }]);
+    view = await ok(secretary, 'cases.fileAppeal', { id: ids.declined, revision: view.record.revision, against: decline.id, filedOn: TODAY });
+    view = value<CaseView>(await decideAppeal(ids.declined, view.record.appeals!.at(-1)!.id, 'upheld', 'Departamentas panaikino sprendimą.'));
+    expect(view.record.state).toBe('listed');
+    expect(view.record.facts.refusedOn).toBeUndefined();
+    expect(view.record.timeline.filter((e) => e.kind === 'state' && e.to === 'refused')).toMatchObject([{ documentId: decline.id }]);
+    expect((await places()).list.find((e) => e.caseId === ids.declined)).toMatchObject({ waiting: true });
+    // The act the case no longer stands on is not appealed again.
+    const stale = await refused(secretary, 'cases.fileAppeal', { id: ids.declined, revision: view.record.revision, against: decline.id, filedOn: TODAY });
+    expect(stale).toMatchObject({ code: 'APPEAL_NOT_ALLOWED', params: { act: 'declineDecision', why: 'notInForce' } });
+  });
+
+  it('V-77 p. 51, 19: a dismissed appeal leaves the refusal standing, and p. 19 still runs from it', async () => {
+    const decline = await signAct(officials, { kind: 'declineDecision', caseId: ids.dismissed, reason: 'Pažeidė režimą.' });
+    let view = await caseOf(ids.dismissed);
+    view = await ok(secretary, 'cases.fileAppeal', { id: ids.dismissed, revision: view.record.revision, against: decline.id, filedOn: TODAY });
+    const appealId = view.record.appeals!.at(-1)!.id;
+    view = value<CaseView>(await decideAppeal(ids.dismissed, appealId, 'dismissed', 'Skundas nepagrįstas.'));
+    expect(view.record.state).toBe('refused');
+    expect(view.record.facts.refusedOn).toBe(decline.date);
+    expect(view.deadlines).toContainEqual(expect.objectContaining({ rule: 'p19' }));
+    expect(view.record.appeals!.at(-1)!.outcome).toMatchObject({ result: 'dismissed', on: TODAY });
+    expect(view.record.appeals!.at(-1)!.outcome!.reopenedTo).toBeUndefined();
+    expect(view.record.timeline.some((e) => e.kind === 'reopened')).toBe(false);
+  });
+
+  it('V-77 p. 51: only an act that p. 51 names is appealed; an unknown appeal has no outcome to record', async () => {
+    const waiting = await caseOf(ids.waiting);
+    expect(waiting.appealable).toEqual([]);
+    expect(await refused(secretary, 'cases.fileAppeal', { id: ids.waiting, revision: waiting.record.revision, against: 'nėra-tokio', filedOn: TODAY })).toMatchObject({
+      code: 'APPEAL_NOT_ALLOWED',
+      params: { why: 'notAppealable' },
+    });
+    const sends = await caseOf(sendsId);
+    const outcome = sends.record.acts!.at(-1)!;
+    expect(await refused(secretary, 'cases.fileAppeal', { id: sendsId, revision: sends.record.revision, against: outcome.id, filedOn: TODAY })).toMatchObject({
+      code: 'APPEAL_NOT_ALLOWED',
+      params: { act: 'otherOutcome', why: 'notAppealable' },
+    });
+    // (No copy can be staged for a case that expects no received document: the refusal comes first.)
+    const unknown = { id: ids.waiting, revision: waiting.record.revision, appealId: 'nėra-tokio', result: 'upheld', number: '1', date: TODAY, receivedOn: TODAY, note: 'x', stagedId: 'x' };
+    expect((await refused(secretary, 'cases.decideAppeal', unknown)).code).toBe('APPEAL_NOT_FOUND');
+    expect((await refused(secretary, 'dossier.stage', { caseId: ids.waiting, name: 'a.pdf', bytes: (await stagedCopy(secretary, sendsId, 'a.pdf')).bytes })).code).toBe('DOSSIER_LOCKED');
+  });
+
+  it('V-77 p. 47: another institution’s notice takes its convict off our list, with the reason and the copy', async () => {
+    const noReason = errorOf(await recordAct(ids.notice, { kind: 'p47Notice', number: 'VPN-9', issuer: 'Vilniaus pataisos namai' }));
+    expect(noReason.details?.fields).toEqual([{ path: 'note', key: 'required' }]);
+    const reason = 'Nuteistajam pradėtas naujas ikiteisminis tyrimas.';
+    const view = value<CaseView>(await recordAct(ids.notice, { kind: 'p47Notice', number: 'VPN-9', issuer: 'Vilniaus pataisos namai', note: reason }));
+    expect(view.record.state).toBe('ineligible');
+    expect(view.record.timeline.at(-1)).toMatchObject({ kind: 'state', from: 'listed', to: 'ineligible', actId: view.record.acts!.at(-1)!.id });
+    expect(view.record.timeline.at(-1)!.note).toContain(reason);
+    expect((await places()).list.map((e) => e.caseId)).not.toContain(ids.notice);
+    // A convict who serves here is not the subject of another institution's notice.
+    const waiting = await caseOf(ids.waiting);
+    const own = { id: ids.waiting, revision: waiting.record.revision, kind: 'p47Notice', number: 'X', date: TODAY, receivedOn: TODAY, issuer: 'Vilniaus pataisos namai', note: reason, stagedId: 'x' };
+    expect((await refused(secretary, 'cases.recordAct', own)).code).toBe('ACT_NOT_EXPECTED');
+  });
+
+  it('V-77 p. 22–25: the arrival needs the four p. 25 checks; the place is occupied from that day; an arrival after 15:00 is recorded and noted (p. 22)', async () => {
+    let view = await caseOf(ids.resolved);
+    const byHand = await refused(secretary, 'cases.transition', { id: ids.resolved, revision: view.record.revision, to: 'transferred', on: TODAY });
+    expect(byHand).toMatchObject({ code: 'STEP_BY_RECORD', params: { to: 'transferred', means: 'arrival' } });
+    const arrival = { id: ids.resolved, revision: view.record.revision, on: TODAY, time: '16:30', room: '12', bed: '2' };
+    const unchecked = await refused(secretary, 'cases.recordArrival', { ...arrival, checks: { identity: true, search: false, rules: true, room: false } });
+    expect(unchecked).toMatchObject({ code: 'ARRIVAL_CHECKS_MISSING', params: { missing: ['patikrinimas atliktas (25.2)', 'paskirtas kambarys ir miegamoji vieta (25.4)'] } });
+    view = await ok(secretary, 'cases.recordArrival', { ...arrival, checks: { identity: true, search: true, rules: true, room: true } });
+    expect(view.record.state).toBe('transferred');
+    expect(view.record.facts.arrival).toEqual({ on: TODAY, time: '16:30', room: '12', bed: '2' });
+    expect(view.record.timeline.at(-1)!.note).toContain('Atvyko po 15 val. (V-77 22 p.)');
+    const now = await places();
+    expect(now.occupied).toEqual([{ caseId: ids.resolved, firstName: PEOPLE.resolved.first, lastName: PEOPLE.resolved.last, arrivedOn: TODAY }]);
+    expect(now.held.map((h) => h.caseId)).toEqual([ids.deptRefused]);
+  });
+
+  it('V-77 p. 4, 20: the departure frees the place that day; the freed place is to be reported within 2 working days, and the report is recorded', async () => {
+    let view = await caseOf(ids.resolved);
+    expect(await refused(secretary, 'cases.transition', { id: ids.resolved, revision: view.record.revision, to: 'left', on: TODAY })).toMatchObject({ code: 'STEP_BY_RECORD', params: { means: 'departure' } });
+    const early = await refused(secretary, 'cases.recordDeparture', { id: ids.resolved, revision: view.record.revision, on: '2026-11-20', how: 'parole' });
+    expect(early.details?.fields).toEqual([{ path: 'on', key: 'dateOrder' }]);
+    view = await ok(secretary, 'cases.recordDeparture', { id: ids.resolved, revision: view.record.revision, on: TODAY, how: 'parole', note: 'Teismo nutartis' });
+    expect(view.record.state).toBe('left');
+    expect(view.record.facts.departure).toEqual({ on: TODAY, how: 'parole' });
+    // Mon 2026-11-23 + 2 working days: Wed 2026-11-25.
+    expect(view.deadlines).toContainEqual(expect.objectContaining({ rule: 'p20', date: '2026-11-25', overdue: false }));
+    let now = await places();
+    expect(now.occupied).toEqual([]);
+    expect(now.freed).toEqual([{ caseId: ids.resolved, firstName: PEOPLE.resolved.first, lastName: PEOPLE.resolved.last, on: TODAY, how: 'parole', reportDue: '2026-11-25', overdue: false }]);
+    expect((await refused(secretary, 'places.reportFreed', { id: ids.waiting, revision: (await recordOf(ids.waiting)).revision, on: TODAY })).code).toBe('PLACE_NOT_FREED');
+    now = await ok(secretary, 'places.reportFreed', { id: ids.resolved, revision: view.record.revision, on: TODAY });
+    expect(now.freed[0]).toMatchObject({ caseId: ids.resolved, reportedOn: TODAY, overdue: false });
+    view = await caseOf(ids.resolved);
+    expect(view.record.facts.placeReportedOn).toBe(TODAY);
+    expect(view.record.timeline.at(-1)).toMatchObject({ kind: 'placeReported', on: TODAY });
+    expect(view.deadlines.map((d) => d.rule)).not.toContain('p20');
+    expect((await refused(secretary, 'places.reportFreed', { id: ids.resolved, revision: view.record.revision, on: TODAY })).code).toBe('PLACE_NOT_FREED');
+  });
+
+  it('the audit trail names the cases, acts and appeals by id only, never a convict', async () => {
+    const trail = await ok(secretary, 'audit.list', { limit: 5000 });
+    const ours = trail.filter((e) => e.method.startsWith('cases.') || e.method.startsWith('places.'));
+    expect(new Set(ours.map((e) => e.method))).toEqual(
+      new Set(['cases.register', 'cases.transition', 'cases.recordAct', 'cases.fileAppeal', 'cases.decideAppeal', 'cases.correctStep', 'cases.recordArrival', 'cases.recordDeparture', 'places.reportFreed']),
+    );
+    for (const entry of trail) for (const name of NAMES) expect(entry.summary ?? '', `${entry.method}: ${entry.summary}`).not.toContain(name);
+  });
+});
+
+describe('the copies of received documents at rest', () => {
+  it('V-77 p. 49: the copy of a received act is kept by the next check of the data directory, which removes only what no case refers to', async () => {
+    const dataDir = tempDataDir();
+    let staff = await openAsStaff({ dataDir, today: TODAY, verifyOnOpen: false });
+    await ok(staff.dispatch, 'settings.save', { ...DEMO_SETTINGS, revision: 0 });
+    let view = await ok(staff.dispatch, 'cases.register', SENDS);
+    view = await ok(staff.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'dossier_sent', on: TODAY });
+    expect(view.record.facts.dossierSent).toEqual({ on: TODAY, to: 'Panevėžio pataisos namų pusiaukelės namai', items: [] });
+    const { stagedId, bytes } = await stagedCopy(staff.dispatch, view.record.id, 'atsakymas.pdf');
+    view = await ok(staff.dispatch, 'cases.recordAct', {
+      id: view.record.id,
+      revision: view.record.revision,
+      kind: 'otherOutcome',
+      number: 'P-1',
+      date: TODAY,
+      receivedOn: TODAY,
+      issuer: 'Panevėžio pataisos namai',
+      granted: false,
+      stagedId,
+    });
+    const actId = view.record.acts![0]!.id;
+    await staff.close();
+    // The next start reads every case file and removes the contents none refers to.
+    staff = await openAsStaff({ dataDir, today: TODAY, verifyDelayMs: 0 });
+    await new Promise((r) => setTimeout(r, 300));
+    await staff.close();
+    staff = await openAsStaff({ dataDir, today: TODAY, verifyOnOpen: false });
+    const read = await ok(staff.dispatch, 'cases.readAct', { caseId: view.record.id, actId });
+    expect(Buffer.from(read.bytes).equals(Buffer.from(bytes))).toBe(true);
+    await staff.close();
+  });
+});
