@@ -46,6 +46,7 @@ export const ALLOWED_PREDECESSORS: Readonly<Record<CaseState, readonly CaseState
     'dossier_received',
     'ready_for_commission',
     'scheduled',
+    'decided',
     'listed',
     'submitted_to_department',
     'transfer_ordered',

@@ -156,6 +156,7 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
       if (to === 'dossier_received') facts.dossierReceivedOn = on; // V-77 p. 9 runs from here
       if (to === 'refused') facts.refusedOn = on; // V-77 p. 19 runs from here
       // V-77 p. 7–8: the dossier goes to the director of the institution whose halfway house is asked for.
+      if (to === 'listed') facts.listedOn = on; // V-77 p. 12 (a case decided before the app listed cases itself)
       if (to === 'dossier_sent') facts.dossierSent = { on, to: record.request.halfwayHouse.name, items: sentItems(record) };
       const confirmed = to === 'dossier_received' && missing.length > 0 ? `Pažymėta gauta, nors medžiagoje trūksta: ${[...new Set(missing.map((m) => m.item))].join(', ')} (patvirtinta)` : '';
       const stepNote = [note, confirmed].filter(Boolean).join('. ');

@@ -33,9 +33,12 @@ export function refuseUnlessByHand(from: CaseState, to: CaseState): void {
       const r = RECEIVED_STEPS.find((s) => s.from === from && s.to === to)!;
       throw new DomainError('STEP_BY_RECEIVED_ACT', { to, kind: r.kind, point: r.point });
     }
+    case 'system':
+      // The list (p. 12) follows a 10.1/10.3 decision in the meeting's own write, so a case still
+      // "decided" with one was decided before the app did so: its listing may be recorded by hand.
+      return;
     case 'arrival':
     case 'departure':
-    case 'system':
       throw new DomainError('STEP_BY_RECORD', { to, means });
   }
 }

@@ -1,6 +1,6 @@
 import type { CaseListItem, CaseRecord, CaseView } from '../../../shared/contract/schemas';
 import type { IsoDate } from '../../../shared/domain/calendar';
-import { caseRouteOf, correctableStep, isMeetingStep, nextStates, stepMeans } from '../../../shared/domain/caseStates';
+import { caseRouteOf, correctableStep, isMeetingStep, nextStates, stepMeans, type StepMeans } from '../../../shared/domain/caseStates';
 import { possibleDecisions } from '../../../shared/domain/decisions';
 import { caseDeadlines, nextDeadline } from '../../../shared/domain/deadlines';
 import { personalFileKey } from '../../../shared/domain/personalFile';
@@ -29,11 +29,11 @@ export function refusedByConvict(cases: readonly StoredCase[]): Map<string, Case
 }
 
 /**
- * The terms of a case (V-77 p. 7, 9, 19, 20, 32; seed 001). From an index summary (the list) the
- * release milestones are missing: they count back from the possible parole date, which only the
- * case file holds.
+ * The terms of a case (V-77 p. 7, 9, 19, 20, 32; seed 001). An index summary written before issue 14
+ * lacks the possible parole date, from which the release milestones count back: until the case is
+ * written again, the list does not show them (the case page does).
  */
-function deadlinesOf({ state, request, facts }: CaseSummary & { request: { possibleParoleDate?: IsoDate } }, today: IsoDate) {
+function deadlinesOf({ state, request, facts }: CaseSummary, today: IsoDate) {
   return caseDeadlines(
     {
       state,
@@ -123,9 +123,12 @@ const STEP_KINDS: ReadonlySet<string> = new Set(['state', 'corrected', 'reopened
  * dossier (V-77 p. 8): a received dossier that completes goes there by itself. The agenda and the
  * decision are the meetings' (V-77 p. 9–10).
  */
+/** The steps the step form offers: those taken by hand, and the listing of a case decided before the app listed cases itself. */
+const BY_HAND: readonly StepMeans[] = ['hand', 'system'];
+
 function offeredSteps(record: CaseRecord, dossierComplete: boolean) {
   return nextStates(record.state, record.facts.decision, caseRouteOf(record.request)).filter(
-    (s) => (s !== 'ready_for_commission' || dossierComplete) && !isMeetingStep(record.state, s) && stepMeans(record.state, s) === 'hand',
+    (s) => (s !== 'ready_for_commission' || dossierComplete) && !isMeetingStep(record.state, s) && BY_HAND.includes(stepMeans(record.state, s)),
   );
 }
 

@@ -23,7 +23,11 @@ export interface CaseSummary {
   revision: number;
   updatedAt: string;
   convict: Pick<CaseRecord['convict'], 'firstName' | 'lastName' | 'personalFileNo'>;
-  request: Pick<CaseRecord['request'], 'requestDate' | 'possibleTransferDate'> & { servingInstitution: { name: string } };
+  request: Pick<CaseRecord['request'], 'requestDate' | 'possibleTransferDate'> & {
+    servingInstitution: { name: string };
+    /** Issue 14: the release milestones count back from it (absent in an index written before). */
+    possibleParoleDate?: CaseRecord['request']['possibleParoleDate'];
+  };
   state: CaseRecord['state'];
   facts: CaseRecord['facts'];
 }
@@ -89,7 +93,7 @@ function isSummary(x: unknown): x is CaseSummary {
   const facts = s.facts as Record<string, unknown> | null | undefined;
   if (!(isText(s.id) && ID_PATTERN.test(s.id) && typeof s.revision === 'number' && isText(s.updatedAt) && STATES.includes(s.state))) return false;
   if (typeof convict !== 'object' || convict === null || !isText(convict.firstName) || !isText(convict.lastName) || !isText(convict.personalFileNo)) return false;
-  if (typeof request !== 'object' || request === null || !isDate(request.requestDate) || !isDate(request.possibleTransferDate)) return false;
+  if (typeof request !== 'object' || request === null || !isDate(request.requestDate) || !isDate(request.possibleTransferDate) || !isOptionalDate(request.possibleParoleDate)) return false;
   if (typeof request.servingInstitution !== 'object' || request.servingInstitution === null || !isText(request.servingInstitution.name)) return false;
   if (typeof facts !== 'object' || facts === null) return false;
   if (!isOptionalDate(facts.dossierReceivedOn) || !isOptionalDate(facts.refusedOn) || !isOptionalDate(facts.placeFreedOn)) return false;
@@ -109,6 +113,7 @@ function summarize({ id, revision, updatedAt, convict, request, state, facts }: 
     request: {
       requestDate: request.requestDate,
       possibleTransferDate: request.possibleTransferDate,
+      possibleParoleDate: request.possibleParoleDate,
       servingInstitution: { name: request.servingInstitution.name },
     },
     state,
