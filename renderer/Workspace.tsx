@@ -36,6 +36,7 @@ import { navigate, redirect, useRoute } from './router/useRoute';
 import { SettingsPage } from './settings/SettingsPage';
 import { UsersPage } from './users/UsersPage';
 import { SigningNavLink } from './documents/SigningNavLink';
+import { PlacesPage } from './places/PlacesPage';
 
 interface Boot {
   today: IsoDate;
@@ -126,6 +127,14 @@ export function Workspace({ user, locked, onSignOut, onUserChanged, onIdleMinute
     if (toLanding) redirect({ name: landing });
   }, [toLanding, landing]);
 
+  /** The settings changed by a page other than the settings' own (a dated capacity change, V-77 p. 4): read them again. */
+  const rereadSettings = () => {
+    call('settings.get', {}).then(
+      (settings) => settings && setBoot((b) => (b ? { ...b, settings } : b)),
+      () => undefined,
+    );
+  };
+
   const onSettingsSaved = (settings: Settings, firstRun: boolean) => {
     setBoot((b) => (b ? { ...b, settings, settingsError: null } : b));
     onIdleMinutesChanged(settings.security?.idleMinutes ?? DEFAULT_IDLE_MINUTES);
@@ -161,6 +170,8 @@ export function Workspace({ user, locked, onSignOut, onUserChanged, onIdleMinute
         return <SigningPage />;
       case 'verify':
         return <VerifyPage />;
+      case 'places':
+        return <PlacesPage canWrite={canWriteCases(roles)} canChangeCapacity={isAdministrator(roles)} onSettingsChanged={rereadSettings} />;
       case 'commission':
         return <CommissionPage today={today} canEdit={canEditCommission(roles)} />;
       case 'settings':

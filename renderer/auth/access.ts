@@ -36,6 +36,7 @@ export function routeAllowed(route: RouteName, roles: readonly Role[]): boolean 
     case 'meetings':
     case 'meeting':
     case 'documents':
+    case 'places':
       return canReadCases(roles);
     case 'signing':
       // Any case reader may be an official with a signature line (the halfway-house employee who keeps
@@ -56,10 +57,10 @@ export function routeAllowed(route: RouteName, roles: readonly Role[]): boolean 
   }
 }
 
-export type NavigationItem = 'cases' | 'new' | 'meetings' | 'documents' | 'signing' | 'commission' | 'settings' | 'users' | 'audit';
+export type NavigationItem = 'cases' | 'new' | 'meetings' | 'places' | 'documents' | 'signing' | 'commission' | 'settings' | 'users' | 'audit';
 
 /** The verification page (#/verify, everyone's) is reached from the documents and signing pages. */
-const NAVIGATION: readonly NavigationItem[] = ['cases', 'new', 'meetings', 'documents', 'signing', 'commission', 'settings', 'users', 'audit'];
+const NAVIGATION: readonly NavigationItem[] = ['cases', 'new', 'meetings', 'places', 'documents', 'signing', 'commission', 'settings', 'users', 'audit'];
 
 /** The links of the main navigation, in order, for `roles`. */
 export function navigationFor(roles: readonly Role[]): NavigationItem[] {

@@ -3,14 +3,20 @@ import { contract } from '../../shared/contract/methods';
 import type { Role } from '../../shared/contract/roles';
 import { validationMessage } from '../../shared/contract/validationMessages';
 import { fieldErrorsFromIssues, type FieldErrors } from '../forms/issues';
-import { translate, type Lang } from '../i18n/translate';
+import type { MessageKey } from '../i18n/messages';
+import { MESSAGES, translate, type Lang } from '../i18n/translate';
 
 /** The one check the contract cannot make: a new password typed twice the same. */
 export const PASSWORD_MISMATCH = 'passwordMismatch';
 
-/** A field error's text: a VALIDATION_MESSAGES key, or the mismatch of the repeated password. */
+/**
+ * A field error's text: a VALIDATION_MESSAGES key, the mismatch of the repeated password, or a
+ * check only the UI makes, named by its label in the dictionary (e.g. 'after.v.checksAll').
+ */
 export function fieldMessage(key: string, lang: Lang): string {
-  return key === PASSWORD_MISMATCH ? translate(lang, 'auth.passwordMismatch') : validationMessage(key, lang);
+  if (key === PASSWORD_MISMATCH) return translate(lang, 'auth.passwordMismatch');
+  if (key.includes('.') && Object.prototype.hasOwnProperty.call(MESSAGES.lt, key)) return translate(lang, key as MessageKey);
+  return validationMessage(key, lang);
 }
 
 export interface Checked<T> {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { requestInputOf, type CaseView, type Settings } from '../../shared/contract/schemas';
 import type { IsoDate } from '../../shared/domain/calendar';
-import { CASE_STATE_LABELS, REQUEST_EDITABLE_STATES, type CaseState } from '../../shared/domain/caseStates';
+import { CASE_STATE_LABELS, FINAL_STATES, REQUEST_EDITABLE_STATES, type CaseState } from '../../shared/domain/caseStates';
 import { ApiError, call, toApiError } from '../api/client';
 import { useEvent } from '../api/useEvents';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -19,8 +19,10 @@ import { Timeline } from './Timeline';
 import { DossierSection } from '../dossier/DossierSection';
 import { caseKindsDue } from '../documents/documentsModel';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
+import { AfterDecisionSection, RouteNotice, type AfterForm } from '../afterDecision/AfterDecisionSection';
+import { CorrectionForm } from '../afterDecision/CorrectionForm';
 
-type Mode = { kind: 'view' } | { kind: 'step'; to: CaseState } | { kind: 'edit' };
+type Mode = { kind: 'view' } | { kind: 'step'; to: CaseState } | { kind: 'edit' } | { kind: 'correct' } | { kind: 'after'; form: AfterForm };
 type Notice = { kind: 'ok'; text: string } | { kind: 'changed'; error: ApiError };
 
 interface CasePageProps {
@@ -188,6 +190,8 @@ export function CasePage({ id, settings, today, canWrite }: CasePageProps) {
         </ErrorNotice>
       ) : null}
 
+      <RouteNotice view={view} />
+
       <RequestFlags flags={view.flags} />
 
       <div className="case-grid">
@@ -198,7 +202,7 @@ export function CasePage({ id, settings, today, canWrite }: CasePageProps) {
 
         <section aria-labelledby="steps-title">
           <h2 id="steps-title">{t('case.steps')}</h2>
-          {view.nextStates.length === 0 ? <p>{t('case.noSteps')}</p> : null}
+          {view.nextStates.length === 0 ? <p>{t(FINAL_STATES.includes(record.state) ? 'case.noSteps' : 'case.stepsElsewhere')}</p> : null}
           {record.facts.meetingId ? (
             <p className="meeting-link">
               <a href={routeHref({ name: 'meeting', id: record.facts.meetingId })}>{t(record.state === 'scheduled' ? 'case.onAgenda' : 'case.decidedAt')}</a>
@@ -234,6 +238,16 @@ export function CasePage({ id, settings, today, canWrite }: CasePageProps) {
                   {t('case.edit')}
                 </button>
               ) : null}
+              {view.correctable ? (
+                <button
+                  type="button"
+                  className={mode.kind === 'correct' ? 'button-secondary is-open' : 'button-secondary'}
+                  aria-expanded={mode.kind === 'correct'}
+                  onClick={() => setMode(mode.kind === 'correct' ? { kind: 'view' } : { kind: 'correct' })}
+                >
+                  {t('after.correct.open')}
+                </button>
+              ) : null}
             </div>
           ) : view.nextStates.length > 0 ? (
             <>
@@ -263,6 +277,18 @@ export function CasePage({ id, settings, today, canWrite }: CasePageProps) {
               }
             />
           ) : null}
+          {mode.kind === 'correct' && view.correctable ? (
+            <CorrectionForm
+              step={view.correctable}
+              onCancel={() => setMode({ kind: 'view' })}
+              onSubmit={(input) =>
+                change(
+                  (v) => call('cases.correctStep', { id, revision: v.record.revision, ...input }),
+                  (next) => t('after.done.corrected', { state: CASE_STATE_LABELS[next.record.state][lang] }),
+                )
+              }
+            />
+          ) : null}
         </section>
       </div>
 
@@ -283,6 +309,15 @@ export function CasePage({ id, settings, today, canWrite }: CasePageProps) {
         </section>
       ) : null}
 
+      <AfterDecisionSection
+        view={view}
+        today={today}
+        canWrite={canWrite}
+        open={mode.kind === 'after' ? mode.form : null}
+        onOpen={(form) => setMode(form ? { kind: 'after', form } : { kind: 'view' })}
+        onChange={change}
+      />
+
       <DocumentsPanel target={{ kind: 'case', caseId: record.id, decidedAt: record.facts.meetingId }} due={caseKindsDue(record)} />
 
       <DossierSection view={view} today={today} canWrite={canWrite} onChange={change} onEditingChange={setDossierEditing} />
@@ -298,7 +333,8 @@ export function CasePage({ id, settings, today, canWrite }: CasePageProps) {
               </div>
             ))}
           </dl>
-          {decided ? null : (
+          {/* V-77 p. 8: a request another institution's commission decides has no decision of ours. */}
+          {decided || view.route === 'sends' ? null : (
             <>
               <h3>{t('case.decisions')}</h3>
               <ul className="decisions">
@@ -314,7 +350,7 @@ export function CasePage({ id, settings, today, canWrite }: CasePageProps) {
 
         <section aria-labelledby="timeline-title">
           <h2 id="timeline-title">{t('case.timeline')}</h2>
-          <Timeline entries={record.timeline} />
+          <Timeline entries={record.timeline} acts={record.acts} appeals={record.appeals} life={record.life} people={view.people} />
         </section>
       </div>
     </section>

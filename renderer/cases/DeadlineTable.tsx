@@ -2,7 +2,7 @@ import type { CaseView } from '../../shared/contract/schemas';
 import { daysLeftText, formatDate } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
 
-/** The terms running for the case (V-77 p. 7, 9, 19, 20), overdue ones marked. */
+/** The terms running for the case (V-77 p. 7, 9, 19, 20, 32; the release milestones), overdue ones marked. */
 export function DeadlineTable({ deadlines }: { deadlines: CaseView['deadlines'] }) {
   const { lang, t } = useI18n();
   if (deadlines.length === 0) return <p>{t('case.noDeadlines')}</p>;
@@ -20,7 +20,8 @@ export function DeadlineTable({ deadlines }: { deadlines: CaseView['deadlines'] 
         {deadlines.map((d) => (
           <tr key={d.rule} data-rule={d.rule} className={d.overdue ? 'overdue' : undefined}>
             <td>{d[lang]}</td>
-            <td>{t('deadline.point', { point: d.point })}</td>
+            {/* Issue 14: the release milestones come from the social integration model (seed 001), not from V-77. */}
+            <td>{d.point === '' ? t('deadline.integrationModel') : t('deadline.point', { point: d.point })}</td>
             <td>{formatDate(d.date, lang)}</td>
             <td>{daysLeftText(d, lang)}</td>
           </tr>

@@ -9,6 +9,7 @@ import { fieldErrorsFromServer, type FieldErrors } from '../forms/issues';
 import { useTouched } from '../forms/useTouched';
 import { formatDate } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
+import { missingOf, type MissingItem } from '../afterDecision/afterDecisionModel';
 import { stepInput, validateStep, type StepInput, type StepValues } from './caseSteps';
 
 interface StepFormProps {
@@ -32,6 +33,8 @@ export function StepForm({ to, today, notBefore, onSubmit, onCancel }: StepFormP
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  /** Issue 14: the dossier is to be marked received while items are missing: what is missing, for the user to confirm. */
+  const [missing, setMissing] = useState<MissingItem[] | null>(null);
 
   const errors = validateStep(values, to, { today, notBefore });
   const valid = Object.keys(errors).length === 0;
@@ -51,27 +54,35 @@ export function StepForm({ to, today, notBefore, onSubmit, onCancel }: StepFormP
     return key === 'dateOrder' ? t('step.dateOrder', { date: notBeforeText }) : validationMessage(key, lang);
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const send = async (confirmMissing: boolean) => {
     if (!valid) return;
     setSubmitting(true);
     setError(null);
+    setMissing(null);
     try {
-      await onSubmit(stepInput(values));
+      await onSubmit({ ...stepInput(values), ...(confirmMissing ? { confirmMissing: true as const } : {}) });
     } catch (err) {
       const apiError = toApiError(err);
+      if (apiError.code === 'DOSSIER_MISSING_CONFIRM' && !confirmMissing) {
+        setMissing(missingOf(apiError.params));
+        return;
+      }
       setError(apiError);
       setServerErrors(fieldErrorsFromServer(apiError.fields));
     } finally {
       setSubmitting(false);
     }
   };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void send(false);
+  };
 
   let reasonHint: string | undefined;
   if (reasonRequired) reasonHint = state.point === '' ? t('step.reasonHint') : t('step.reasonHintPoint', { point: state.point });
 
   return (
-    <form className="step-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="step-form-title">
+    <form className="step-form" onSubmit={submit} noValidate aria-labelledby="step-form-title">
       <h3 id="step-form-title">{t('step.title', { state: state[lang] })}</h3>
       <TextField
         id="step-on"
@@ -94,8 +105,29 @@ export function StepForm({ to, today, notBefore, onSubmit, onCancel }: StepFormP
         error={errorOf('note')}
       />
       {error ? <ErrorNotice error={error} /> : null}
+      {missing ? (
+        <div className="notice notice-warning missing-confirm" role="alert" data-confirm="missing">
+          <p className="notice-title">{t('step.missing.title')}</p>
+          <ul>
+            {missing.map((m) => (
+              <li key={m.item} data-item={m.item}>
+                {m.item}. {m[lang]}
+              </li>
+            ))}
+          </ul>
+          <p>{t('step.missing.question')}</p>
+          <div className="form-actions">
+            <button type="button" className="button-primary" disabled={submitting} onClick={() => void send(true)}>
+              {t('step.missing.confirm')}
+            </button>
+            <button type="button" className="button-secondary" onClick={() => setMissing(null)}>
+              {t('step.missing.back')}
+            </button>
+          </div>
+        </div>
+      ) : null}
       <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={!valid || submitting}>
+        <button type="submit" className="button-primary" disabled={!valid || submitting || missing !== null}>
           {t('step.submit')}
         </button>
         <button type="button" className="button-secondary" onClick={onCancel}>

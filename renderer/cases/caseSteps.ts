@@ -27,6 +27,8 @@ export interface StepContext {
 export interface StepInput {
   on: IsoDate;
   note?: string;
+  /** Issue 14: the user confirmed marking the dossier received although items are missing (DOSSIER_MISSING_CONFIRM). */
+  confirmMissing?: true;
 }
 
 /** A decision of the catalogue (V-77 p. 10.1–10.4) by its id. */

@@ -7,7 +7,9 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { SelectField, TextAreaField } from '../components/fields';
 import type { ViewedDocument } from '../dossier/DocumentViewer';
 import { useTouched } from '../forms/useTouched';
+import { formatDate } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
+import { earlierOf, type EarlierOnList } from '../afterDecision/afterDecisionModel';
 import {
   directorSigns,
   DOCUMENT_POINTS,
@@ -17,6 +19,7 @@ import {
   requestOf,
   signerChoices,
   takesAnnexes,
+  takesPlace,
   type ComposeDraft,
   type DocumentTarget,
   type SignerChoice,
@@ -69,8 +72,10 @@ export function ComposeForm({ target, kind, replaces, waitsFor, onPreview, onIss
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  /** Issue 14: the convicts earlier on the list (V-77 p. 12) the act would pass over: a reason is then asked for. */
+  const [earlier, setEarlier] = useState<EarlierOnList[] | null>(null);
 
-  const problems = draftProblems(target, kind, draft);
+  const problems: Readonly<Record<string, string>> = { ...draftProblems(target, kind, draft), ...(earlier !== null && draft.passOverReason.trim() === '' ? { passOverReason: 'required' } : {}) };
   const valid = Object.keys(problems).length === 0;
   const errorOf = (field: Field): string | undefined => {
     const key = submitted || touched.isTouched(field) ? problems[field] : undefined;
@@ -88,7 +93,17 @@ export function ComposeForm({ target, kind, replaces, waitsFor, onPreview, onIss
     setBusy(true);
     setError(null);
     task()
-      .then(done, (e: unknown) => setError(toApiError(e)))
+      .then(done, (e: unknown) => {
+        const refused = toApiError(e);
+        if (refused.code === 'PASS_OVER_REASON_REQUIRED' && takesPlace(kind)) {
+          // Not an error to show as such: the form asks for the reason and names whom it passes over.
+          setEarlier(earlierOf(refused.params));
+          setError(null);
+          setSubmitted(false);
+          return;
+        }
+        setError(refused);
+      })
       .finally(() => setBusy(false));
   };
 
@@ -147,6 +162,33 @@ export function ComposeForm({ target, kind, replaces, waitsFor, onPreview, onIss
           onChange={(v) => change('annexes', v)}
           onBlur={() => touched.leave('annexes')}
           error={errorOf('annexes')}
+        />
+      ) : null}
+      {earlier !== null ? (
+        <div className="notice notice-warning pass-over-notice" role="alert" data-pass-over={earlier.length}>
+          <p className="notice-title">{t('documents.passOver.title')}</p>
+          <ul>
+            {earlier.map((e) => (
+              <li key={e.caseId} data-case={e.caseId}>
+                {t('documents.passOver.person', { name: `${e.lastName} ${e.firstName}`, date: formatDate(e.requestDate, lang) })}
+              </li>
+            ))}
+          </ul>
+          <p>{t('documents.passOver.hint')}</p>
+        </div>
+      ) : null}
+      {earlier !== null ? (
+        <TextAreaField
+          id={`${ids}-pass-over`}
+          label={t('documents.passOver.reason')}
+          hint={t('documents.passOver.reasonHint', { max: DOCUMENT_REASON_MAX })}
+          required
+          rows={4}
+          maxLength={DOCUMENT_REASON_MAX}
+          value={draft.passOverReason}
+          onChange={(v) => change('passOverReason', v)}
+          onBlur={() => touched.leave('passOverReason')}
+          error={errorOf('passOverReason')}
         />
       ) : null}
       {error ? <ErrorNotice error={error} /> : null}

@@ -11,9 +11,9 @@ export async function readDocument(id: string, version?: number): Promise<Viewed
   return { name, kind: 'pdf', bytes: file.bytes };
 }
 
-/** Hand `bytes` to the browser (or Electron) as a download named `name`. */
-export function saveFile(name: string, bytes: Uint8Array): void {
-  const url = URL.createObjectURL(new Blob([bytes.slice()], { type: 'application/pdf' }));
+/** Hand `bytes` to the browser (or Electron) as a download named `name` (a PDF unless `type` says otherwise). */
+export function saveFile(name: string, bytes: Uint8Array, type = 'application/pdf'): void {
+  const url = URL.createObjectURL(new Blob([bytes.slice()], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = name;

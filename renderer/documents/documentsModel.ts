@@ -50,9 +50,11 @@ export type DocumentTarget = { kind: 'case'; caseId: string; decidedAt?: string 
 export function caseKindsDue(record: Pick<CaseRecord, 'state' | 'facts'>): DocumentKind[] {
   const decision = record.facts.decision;
   const kinds: DocumentKind[] = [];
+  // Issue 14: once the convict is in the halfway house (or has left it), the acts that led there are past.
+  const arrived = record.state === 'transferred' || record.state === 'returned' || record.state === 'left';
   if (decision !== undefined) kinds.push('proposal');
-  if (decision === '10.1') kinds.push('order', 'declineDecision');
-  if (decision === '10.3') kinds.push('submission');
+  if (decision === '10.1' && !arrived) kinds.push('order', 'declineDecision');
+  if (decision === '10.3' && !arrived) kinds.push('submission');
   if (decision === '10.2' || decision === '10.4') kinds.push('letter');
   if (record.state === 'transferred' || record.state === 'returned') kinds.push('returnSubmission', 'returnDecision');
   return kinds;
@@ -69,9 +71,17 @@ export interface ComposeDraft {
   annexes: string;
   /** Issue 12: who signs the director's line: '' for the director, else a deputy's id from the register. */
   signedBy: string;
+  /**
+   * Issue 14: why an order (p. 13) or a submission (p. 14) passes over convicts earlier on the list
+   * (p. 12); asked for when the back end answers PASS_OVER_REASON_REQUIRED, sent only when given.
+   */
+  passOverReason: string;
 }
 
-export const EMPTY_DRAFT: ComposeDraft = { reason: '', annexes: '', signedBy: '' };
+export const EMPTY_DRAFT: ComposeDraft = { reason: '', annexes: '', signedBy: '', passOverReason: '' };
+
+/** V-77 p. 12–14: the acts that take a place, and so may pass over someone earlier on the list. */
+export const takesPlace = (kind: DocumentKind): kind is 'order' | 'submission' => kind === 'order' || kind === 'submission';
 
 /** The kinds the director signs (V-77 p. 13–16, 46): a deputy may be chosen to sign in the director's place. */
 export const DIRECTOR_SIGNED: readonly DocumentKind[] = ['order', 'declineDecision', 'submission', 'letter', 'returnDecision'];
@@ -113,6 +123,10 @@ export function requestOf(target: DocumentTarget, kind: DocumentKind, draft: Com
   if (kind === 'returnSubmission') return { kind, caseId, reason: draft.reason, annexes: annexesOf(draft.annexes) };
   if (kind === 'declineDecision' || kind === 'returnDecision') return { kind, caseId, reason: draft.reason, ...signer };
   if (kind === 'proposal') return { kind, caseId };
+  if (takesPlace(kind)) {
+    const passOverReason = draft.passOverReason.trim();
+    return { kind, caseId, ...signer, ...(passOverReason !== '' ? { passOverReason } : {}) };
+  }
   return { kind, caseId, ...signer };
 }
 

@@ -12,6 +12,8 @@ import { verificationEn, verificationLt } from '../documents/verificationMessage
 import { revocationEn, revocationLt } from '../settings/revocationMessages';
 import { documentSettingsEn, documentSettingsLt } from '../settings/documentSettingsMessages';
 import { staleRevisionEn, staleRevisionLt } from '../users/staleRevisionMessages';
+import { afterDecisionEn, afterDecisionLt } from '../afterDecision/afterDecisionMessages';
+import { placesEn, placesLt } from '../places/placesMessages';
 
 export const lt = {
   ...dossierLt,
@@ -24,6 +26,8 @@ export const lt = {
   ...revocationLt,
   ...documentSettingsLt,
   ...staleRevisionLt,
+  ...afterDecisionLt,
+  ...placesLt,
   'app.name': 'Pusiaukelė',
   'app.skipToContent': 'Pereiti prie turinio',
   'nav.label': 'Pagrindinė navigacija',
@@ -132,6 +136,7 @@ export const lt = {
   'timeline.state': '„{from}“ → „{to}“',
   'timeline.edited': 'Pakeisti duomenys: {fields}',
   'timeline.recorded': 'įrašyta {at}',
+  'timeline.recordedBy': 'įrašė {who}, {at}',
   'timeline.decision': 'Sprendimas {decision}',
   'timeline.dossier': 'Medžiaga: pridėta prie {item} punkto',
   'timeline.removed': 'Medžiaga: dokumentas pašalintas iš {item} punkto',
@@ -304,6 +309,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...revocationEn,
   ...documentSettingsEn,
   ...staleRevisionEn,
+  ...afterDecisionEn,
+  ...placesEn,
   'app.name': 'Pusiaukelė',
   'app.skipToContent': 'Skip to content',
   'nav.label': 'Main navigation',
@@ -410,6 +417,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'timeline.state': '“{from}” → “{to}”',
   'timeline.edited': 'Data changed: {fields}',
   'timeline.recorded': 'recorded {at}',
+  'timeline.recordedBy': 'recorded by {who}, {at}',
   'timeline.decision': 'Decision {decision}',
   'timeline.dossier': 'Dossier: added to item {item}',
   'timeline.removed': 'Dossier: document removed from item {item}',

@@ -25,6 +25,7 @@ const LINKS: Readonly<Record<NavigationItem, { label: MessageKey; current: reado
   cases: { label: 'nav.cases', current: ['cases', 'case'] },
   new: { label: 'nav.new', current: ['new'] },
   meetings: { label: 'nav.meetings', current: ['meetings', 'meeting'] },
+  places: { label: 'nav.places', current: ['places'] },
   documents: { label: 'nav.documents', current: ['documents'] },
   signing: { label: 'nav.signing', current: ['signing'] },
   commission: { label: 'nav.commission', current: ['commission'] },

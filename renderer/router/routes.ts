@@ -1,6 +1,7 @@
 /**
  * The screens of the app, addressed by the URL fragment: #/cases, #/cases/<id>, #/new, #/settings,
- * #/users, #/audit, #/password, #/commission, #/meetings, #/meetings/<id>, #/documents, #/signing, #/verify.
+ * #/users, #/audit, #/password, #/commission, #/meetings, #/meetings/<id>, #/documents, #/signing, #/verify,
+ * #/places.
  */
 export type Route =
   | { name: 'cases' }
@@ -16,6 +17,7 @@ export type Route =
   | { name: 'documents' }
   | { name: 'signing' }
   | { name: 'verify' }
+  | { name: 'places' }
   | { name: 'notFound'; hash: string };
 
 export type RouteName = Route['name'];
@@ -32,6 +34,7 @@ const SIMPLE: Readonly<Record<string, Route>> = {
   '/documents': { name: 'documents' },
   '/signing': { name: 'signing' },
   '/verify': { name: 'verify' },
+  '/places': { name: 'places' },
 };
 
 export function parseRoute(hash: string): Route {

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import type { SavedSettings, Settings } from '../../shared/contract/schemas';
-import { validationMessage } from '../../shared/contract/validationMessages';
 import { ApiError, call, toApiError } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { TextField } from '../components/fields';
@@ -14,8 +13,13 @@ import { StaleNotice } from '../users/StaleNotice';
 import { isStaleRevision, rebase } from '../users/staleRevision';
 import { RevocationPanel } from './RevocationPanel';
 import { documentSettingsToSave, documentSettingsValues, validateDocumentSettings, type DocumentSettingsValues } from './documentSettingsForm';
-import { randomSuffix, settingsFormValues, settingsToSave, validateSettings, type InstitutionRow, type SettingsFormValues } from './settingsForm';
+import { randomSuffix, settingsFormValues, settingsToSave, validateSettings, withKeptSections, type InstitutionRow, type SettingsFormValues } from './settingsForm';
 import { settingsChangeLabels } from './staleSettings';
+import { fieldMessage } from '../auth/authForms';
+import { APPEAL_BODIES, appealTermsToSave, appealTermsValues, type AppealBody, type AppealTermValues, type AppealTermsValues } from './appealTermsForm';
+import { SelectField } from '../components/fields';
+import { CapacityForm } from '../places/CapacityForm';
+import { CapacityHistory } from '../places/CapacityHistory';
 
 /** The settings as settings.get gave them, with their revision (issue 13); typed loosely where they are passed on. */
 type LoadedSettings = Settings & { revision?: number };
@@ -32,6 +36,9 @@ export function SettingsPage({ current, problem = null, onSaved }: SettingsPageP
   const { lang, t } = useI18n();
   const [values, setValues] = useState<SettingsFormValues>(() => settingsFormValues(current));
   const [documentValues, setDocumentValues] = useState<DocumentSettingsValues>(() => documentSettingsValues(current));
+  /** Issue 14: the appeals' terms (V-77 p. 51), a legal parameter. */
+  const [appealValues, setAppealValues] = useState<AppealTermsValues>(() => appealTermsValues(current));
+  const [capacitySaved, setCapacitySaved] = useState(false);
   const touched = useTouched<string>();
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -47,14 +54,15 @@ export function SettingsPage({ current, problem = null, onSaved }: SettingsPageP
 
   const institution = validateSettings(values);
   const documentSections = validateDocumentSettings(documentValues);
-  const valid = institution.valid && documentSections.valid;
-  const errors = { ...institution.errors, ...documentSections.errors };
+  const appealTerms = appealTermsToSave(appealValues);
+  const valid = institution.valid && documentSections.valid && appealTerms.appealTerms !== null;
+  const errors = { ...institution.errors, ...documentSections.errors, ...appealTerms.errors };
   const setup = current === null;
 
   /** `touchKey` follows a row when rows above it are removed; the schema's path names it by position. */
   const errorOf = (path: string, touchKey = path): string | undefined => {
     const key = serverErrors[path] ?? ((submitted || touched.isTouched(touchKey)) && errors[path]);
-    return key ? validationMessage(key, lang) : undefined;
+    return key ? fieldMessage(key, lang) : undefined;
   };
   /** `path` names the field in the schema; `touchKey`, when given, names it for showing its error. */
   const update = (patch: Partial<SettingsFormValues>, path?: string, touchKey = path) => {
@@ -71,6 +79,26 @@ export function SettingsPage({ current, problem = null, onSaved }: SettingsPageP
     touched.markChanged(path);
     setServerErrors(({ [path]: _dropped, ...rest }) => rest);
   };
+  const updateAppeal = (body: AppealBody, patch: Partial<AppealTermValues>, field: keyof AppealTermValues) => {
+    setAppealValues((v) => ({ ...v, [body]: { ...v[body], ...patch } }));
+    setSaved(false);
+    setRebased(false);
+    const path = `appealTerms.${body}.${field === 'unit' ? 'amount' : field}`;
+    touched.markChanged(path);
+    setServerErrors(({ [path]: _dropped, ...rest }) => rest);
+  };
+  /** The settings after a capacity change made below (V-77 p. 4): the form's base moves on, what was typed stays. */
+  const refreshBase = async () => {
+    try {
+      const latest = await call('settings.get', {});
+      if (latest) {
+        setBase(latest);
+        onSaved(latest);
+      }
+    } catch (err) {
+      setError(toApiError(err));
+    }
+  };
   const updateRow = (index: number, patch: Partial<InstitutionRow>, path: string, touchKey: string) =>
     update({ others: values.others.map((r, i) => (i === index ? { ...r, ...patch } : r)) }, path, touchKey);
 
@@ -79,20 +107,23 @@ export function SettingsPage({ current, problem = null, onSaved }: SettingsPageP
     setSubmitted(true);
     const settings = settingsToSave(values);
     const sections = documentSettingsToSave(documentValues);
-    if (!settings || !sections) return;
+    const terms = appealTermsToSave(appealValues).appealTerms;
+    if (!settings || !sections || terms === null) return;
     setSaving(true);
     setError(null);
     setRebased(false);
     try {
       // The document size limit has no field here: what is set stays as it is.
+      // Issue 14: the capacity's dated changes are made below (places.changeCapacity) and kept here as they are.
       const stored = await call('settings.save', {
-        ...settings,
+        ...withKeptSections(settings, base, terms),
         ...sections,
         ...(base?.documents ? { documents: base.documents } : {}),
         revision: base?.revision ?? 0,
       });
       setValues(settingsFormValues(stored));
       setDocumentValues(documentSettingsValues(stored));
+      setAppealValues(appealTermsValues(stored));
       setBase(stored);
       setStale(undefined);
       setSaved(true);
@@ -123,6 +154,7 @@ export function SettingsPage({ current, problem = null, onSaved }: SettingsPageP
       const latest = await call('settings.get', {});
       setValues((v) => rebase(v, settingsFormValues(base), settingsFormValues(latest)));
       setDocumentValues((v) => rebase(v, documentSettingsValues(base), documentSettingsValues(latest)));
+      setAppealValues((v) => rebase(v, appealTermsValues(base), appealTermsValues(latest)));
       setBase(latest);
       setStale(undefined);
       setServerErrors({});
@@ -180,6 +212,7 @@ export function SettingsPage({ current, problem = null, onSaved }: SettingsPageP
                 inputMode="numeric"
                 min={1}
                 max={1000}
+                hint={(base?.institution.capacityChanges?.length ?? 0) > 0 ? t('settings.placesBaseHint') : undefined}
                 value={values.places}
                 onChange={(places) => update({ places }, 'institution.places')}
                 onBlur={() => touched.leave('institution.places')}
@@ -257,6 +290,44 @@ export function SettingsPage({ current, problem = null, onSaved }: SettingsPageP
           />
         </fieldset>
 
+        {setup ? null : (
+          <fieldset className="appeal-terms">
+            <legend>{t('settings.appeal.title')}</legend>
+            <p className="field-hint">{t('settings.appeal.hint')}</p>
+            {APPEAL_BODIES.map((body) => (
+              <div key={body} className="field-row" data-body={body}>
+                <TextField
+                  id={`appeal-${body}-amount`}
+                  label={t(`settings.appeal.${body}.amount`)}
+                  inputMode="numeric"
+                  value={appealValues[body].amount}
+                  onChange={(amount) => updateAppeal(body, { amount }, 'amount')}
+                  onBlur={() => touched.leave(`appealTerms.${body}.amount`)}
+                  error={errorOf(`appealTerms.${body}.amount`)}
+                />
+                <SelectField
+                  id={`appeal-${body}-unit`}
+                  label={t(`settings.appeal.${body}.unit`)}
+                  value={appealValues[body].unit}
+                  options={[
+                    { value: 'days', label: t('settings.appeal.days') },
+                    { value: 'months', label: t('settings.appeal.months') },
+                  ]}
+                  onChange={(unit) => updateAppeal(body, { unit: unit === 'months' ? 'months' : 'days' }, 'unit')}
+                />
+                <TextField
+                  id={`appeal-${body}-citation`}
+                  label={t(`settings.appeal.${body}.citation`)}
+                  value={appealValues[body].citation}
+                  onChange={(citation) => updateAppeal(body, { citation }, 'citation')}
+                  onBlur={() => touched.leave(`appealTerms.${body}.citation`)}
+                  error={errorOf(`appealTerms.${body}.citation`)}
+                />
+              </div>
+            ))}
+          </fieldset>
+        )}
+
         <DocumentSettingsFields values={documentValues} onChange={updateDocuments} onLeave={(path) => touched.leave(path)} errorOf={(path) => errorOf(path)} />
 
         {error ? <ErrorNotice error={error} /> : null}
@@ -289,6 +360,26 @@ export function SettingsPage({ current, problem = null, onSaved }: SettingsPageP
           ) : null}
         </div>
       </form>
+      {!setup && base?.institution.runsHalfwayHouse ? (
+        <section className="panel capacity-panel" aria-labelledby="capacity-title">
+          <h2 id="capacity-title">{t('places.capacity.title')}</h2>
+          <p className="field-hint">{t('settings.capacityHint')}</p>
+          <CapacityHistory changes={base.institution.capacityChanges ?? []} />
+          {capacitySaved ? (
+            <p className="status-ok" role="status">
+              {t('places.capacity.saved')}
+            </p>
+          ) : null}
+          <CapacityForm
+            revision={base.revision ?? 0}
+            onSaved={() => {
+              setCapacitySaved(true);
+              void refreshBase();
+            }}
+            onReload={() => void refreshBase()}
+          />
+        </section>
+      ) : null}
       {setup ? null : <RevocationPanel />}
     </section>
   );

@@ -107,3 +107,19 @@ export function settingsToSave(values: SettingsFormValues, random: () => string 
   );
   return parsed.success ? parsed.data : null;
 }
+
+/**
+ * Issue 14: the sections the institution form does not edit field by field are kept: the capacity's
+ * dated changes (made with places.changeCapacity, V-77 p. 4) stay as the base has them while the
+ * institution runs a halfway house; the appeals' terms (V-77 p. 51) are the form's own, absent when
+ * none is set.
+ */
+export function withKeptSections(settings: Settings, base: Pick<Settings, 'institution'> | null, appealTerms: Settings['appealTerms']): Settings {
+  const { appealTerms: _dropped, ...rest } = settings;
+  const capacityChanges = base?.institution.capacityChanges;
+  return {
+    ...rest,
+    institution: { ...settings.institution, ...(capacityChanges !== undefined && settings.institution.runsHalfwayHouse ? { capacityChanges } : {}) },
+    ...(appealTerms !== undefined ? { appealTerms } : {}),
+  };
+}

@@ -32,13 +32,18 @@ function changedLabels<V extends object>(before: V, after: V, labels: Readonly<R
 /**
  * Issue 13: what another user changed of the settings between two versions, as the labels of the
  * form's fields: compared as the form shows them (an idle time first written as the default it
- * showed is no change); the document size limit, which has no field here, by its own name.
+ * showed is no change); the document size limit, which has no field here, by its own name; the
+ * appeals' terms and the capacity's changes by their sections' names.
  */
 export function settingsChangeLabels(base: Settings | null, latest: Settings | null, t: Translate): string[] {
+  const paths = settingsChanges(base, latest);
   const keys = [
     ...changedLabels(settingsFormValues(base), settingsFormValues(latest), FORM_LABELS),
     ...changedLabels(documentSettingsValues(base), documentSettingsValues(latest), DOCUMENT_LABELS),
-    ...(settingsChanges(base, latest).some((p) => p.startsWith('documents.')) ? (['stale.field.maxMegabytes'] as const) : []),
+    ...(paths.some((p) => p.startsWith('documents.')) ? (['stale.field.maxMegabytes'] as const) : []),
+    // Issue 14: the appeals' terms (a section of this form) and the capacity's dated changes (made on their own).
+    ...(paths.some((p) => p.startsWith('appealTerms')) ? (['settings.appeal.title'] as const) : []),
+    ...(paths.some((p) => p.startsWith('institution.capacityChanges')) ? (['places.capacity.history'] as const) : []),
   ];
   return keys.map((k) => t(k));
 }

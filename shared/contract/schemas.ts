@@ -64,7 +64,7 @@ const settingsFields = z.object({
     capacityChanges: z.array(capacityChange).max(500).optional(),
   }),
   /** Issue 14: the legal parameters of the appeals (V-77 p. 50–51): each term with its citation. */
-  appealTerms: z.object({ department: appealTerm, court: appealTerm }).optional(),
+  appealTerms: z.object({ department: appealTerm.optional(), court: appealTerm.optional() }).optional(),
   otherInstitutions: z.array(otherInstitution).max(200),
   /** The app locks itself after this many idle minutes (default DEFAULT_IDLE_MINUTES). */
   /** The largest document a dossier accepts, in MB (default 50, V-77 p. 6 material). */
@@ -414,6 +414,8 @@ export const caseView = z.object({
   /** The latest step a correction could undo (a step recorded by hand), if any. */
   correctable: z.object({ from: caseState, to: caseState }).optional(),
   /** The acts on the case an appeal may contest now (p. 51), with the body it goes to and its term. */
+  /** The names of the users the timeline names by id (`by`): who made each change, correction and record. */
+  people: z.record(z.string(), z.string()).optional(),
   appealable: z.array(z.object({ ref: z.string(), kind: z.string(), number: z.string(), date: isoDate, body: z.enum(['department', 'court']), dueBy: isoDate.optional(), citation: z.string() })),
   /** V-77 p. 6: the checklist, what is missing, and whether the dossier is complete. */
   dossier: dossierView,

@@ -189,6 +189,8 @@ describe('marking the dossier received and correcting a step (issue 14 guards)',
     expect(corrected.record.state).toBe('dossier_collecting');
     expect(corrected.record.facts.dossierReceivedOn).toBeUndefined();
     expect(corrected.record.timeline.at(-1)).toMatchObject({ kind: 'corrected', from: 'dossier_received', to: 'dossier_collecting', on: TODAY, note: reason, by: staffId });
+    // Who made it is named for whoever reads the case.
+    expect(corrected.people?.[staffId]).toBe((await ok(secretary, 'auth.status', {})).user!.displayName);
     // The mistaken step stays on the timeline.
     expect(corrected.record.timeline.filter((e) => e.kind === 'state' && e.to === 'dossier_received')).toHaveLength(1);
     expect(corrected.correctable).toBeUndefined();
@@ -220,7 +222,8 @@ describe('after the decision (V-77 p. 12–19)', () => {
     const submission = await refused(secretary, 'cases.transition', { id: ids.notice, revision: notice.record.revision, to: 'submitted_to_department', on: TODAY });
     expect(submission).toMatchObject({ code: 'STEP_BY_DOCUMENT', params: { kind: 'submission', point: '14' } });
     const letter = await caseOf(ids.letter);
-    expect(letter.nextStates).toEqual([]);
+    // Only the p. 47 circumstances remain a hand step; the refusal is the letter's.
+    expect(letter.nextStates).toEqual(['ineligible']);
     const refusal = await refused(secretary, 'cases.transition', { id: ids.letter, revision: letter.record.revision, to: 'refused', on: TODAY, note: 'Ne.' });
     expect(refusal).toMatchObject({ code: 'STEP_BY_DOCUMENT', params: { kind: 'letter', point: '16' } });
     expect((await recordOf(ids.waiting)).revision).toBe(waiting.record.revision);

@@ -172,7 +172,9 @@ interface ServiceFeature {
 /**
  * The feature folders of electron/services/ and what each may use. The graph is acyclic; cases ⇄
  * dossier is not a cycle: the dossier moves a case (cases/caseChanges, cases/readiness), the cases
- * never look at the dossier's service.
+ * never look at the dossier's service. Likewise a signed act moves a case (issue 14: the order, the
+ * submission, the decisions not to transfer and to return, V-77 p. 13–16, 46) and the documents read
+ * the places and the list (cases/placeAccounting), while the cases never look at the documents.
  */
 const SERVICE_FEATURES: Readonly<Record<string, ServiceFeature>> = {
   pdf: { uses: [], packages: ['@pdf-lib/fontkit'] },
@@ -187,7 +189,7 @@ const SERVICE_FEATURES: Readonly<Record<string, ServiceFeature>> = {
   dossier: { uses: ['cases', 'pdf', 'store'], packages: [] },
   commission: { uses: [], packages: [] },
   meetings: { uses: ['cases', 'store'], packages: [] },
-  documents: { uses: ['meetings', 'pdf', 'signing', 'store'], packages: [] },
+  documents: { uses: ['cases', 'meetings', 'pdf', 'signing', 'store'], packages: [] },
 };
 
 /** Files directly in electron/services/: what each may import of the features. */
@@ -208,9 +210,11 @@ const RENDERER_FEATURES: Readonly<Record<string, readonly string[]>> = {
   dossier: [],
   commission: ['users'],
   documents: ['dossier'], // the document viewer and file upload
-  cases: ['documents', 'dossier', 'request'],
+  afterDecision: ['documents', 'dossier'], // issue 14: received acts, arrival, departure, appeals, corrections on the case page
+  places: ['afterDecision', 'users'], // issue 14: the places, the p. 12 list and the freed places
+  cases: ['afterDecision', 'documents', 'dossier', 'request'],
   meetings: ['commission', 'documents', 'dossier'],
-  settings: ['documents', 'users'],
+  settings: ['documents', 'places', 'users'], // issue 14: the dated changes of the number of places
 };
 
 /** A feature's message catalogue (renderer/<feature>/*Messages.ts): data that i18n gathers, importing only shared/. */

@@ -56,7 +56,9 @@ export function appealableActs(record: CaseRecord, settings: Settings | null, do
   if (!REOPENINGS.some((r) => r.from === record.state && r.act === kind)) return [];
   if (record.appeals?.some((a) => a.against.ref === act.ref && a.outcome === undefined)) return [];
   const body = appealBodyOf(kind);
-  const term = settings?.appealTerms?.[body] ?? DEFAULT_APPEAL_TERMS[body];
+  // A term saved without a length (the form's empty row) is no term: the default applies.
+  const set = settings?.appealTerms?.[body];
+  const term = set && (set.days !== undefined || set.months !== undefined) ? set : DEFAULT_APPEAL_TERMS[body];
   const dueBy = appealDueBy(term, act.date);
   const citation = term?.citation || APPEAL_CITATIONS[body];
   return [{ ...act, body, ...(dueBy !== undefined ? { dueBy } : {}), citation }];

@@ -72,6 +72,17 @@ export function generatedDocumentOf(ctx: Pick<ServiceContext, 'generated'>, id: 
 }
 
 /** The acts on the case an appeal may contest now (V-77 p. 51), as the case view offers them. */
+/** The display names of the users the case's timeline names (who made each change); an unknown id is left out. */
+function peopleOf(ctx: Pick<ServiceContext, 'users'>, record: CaseRecord): Record<string, string> {
+  const people: Record<string, string> = {};
+  for (const e of record.timeline) {
+    if (e.by === undefined || e.by in people) continue;
+    const user = ctx.users.byId(e.by);
+    if (user) people[e.by] = user.displayName;
+  }
+  return people;
+}
+
 export function appealableOf(ctx: Pick<ServiceContext, 'generated' | 'settings'>, record: CaseRecord): CaseView['appealable'] {
   return appealableActs(record, ctx.settings.get(), (id) => generatedDocumentOf(ctx, id));
 }
@@ -94,7 +105,7 @@ export function caseChanges(ctx: ServiceContext): CaseChanges {
       }
       return record;
     },
-    view: (record) => toCaseView(record, ctx.cases.ofConvict(record.convict.personalFileNo), ctx.today(), ctx.maxDocumentBytes(), appealableOf(ctx, record)),
+    view: (record) => ({ ...toCaseView(record, ctx.cases.ofConvict(record.convict.personalFileNo), ctx.today(), ctx.maxDocumentBytes(), appealableOf(ctx, record)), people: peopleOf(ctx, record) }),
     save(record, what, call, change, around) {
       call.record({ kind: 'case', id: record.id }, change.before, record, change.summary, (stores) => {
         const put = () => stores.cases.put(record, what);

@@ -16,15 +16,21 @@ import { authSignalOf, SessionGate } from '../../../renderer/auth/sessionGate';
 import { parseRoute, routeHref } from '../../../renderer/router/routes';
 
 describe('the users-and-roles issue: what the UI offers to each role', () => {
-  it('shows the cases, meetings, documents, the signing queue and the commission to every case role, registering to the secretary, administration to the administrator', () => {
-    expect(navigationFor(['secretary'])).toEqual(['cases', 'new', 'meetings', 'documents', 'signing', 'commission']);
-    expect(navigationFor(['member'])).toEqual(['cases', 'meetings', 'documents', 'signing', 'commission']);
-    expect(navigationFor(['chair'])).toEqual(['cases', 'meetings', 'documents', 'signing', 'commission']);
-    expect(navigationFor(['director'])).toEqual(['cases', 'meetings', 'documents', 'signing', 'commission']);
-    expect(navigationFor(['archivist'])).toEqual(['cases', 'meetings', 'documents', 'signing', 'commission']);
-    // The administrator keeps the commission's membership (with the secretary) but sees no cases, meetings or documents.
+  it('shows the cases, meetings, places, documents, the signing queue and the commission to every case role, registering to the secretary, administration to the administrator', () => {
+    expect(navigationFor(['secretary'])).toEqual(['cases', 'new', 'meetings', 'places', 'documents', 'signing', 'commission']);
+    expect(navigationFor(['member'])).toEqual(['cases', 'meetings', 'places', 'documents', 'signing', 'commission']);
+    expect(navigationFor(['chair'])).toEqual(['cases', 'meetings', 'places', 'documents', 'signing', 'commission']);
+    expect(navigationFor(['director'])).toEqual(['cases', 'meetings', 'places', 'documents', 'signing', 'commission']);
+    expect(navigationFor(['archivist'])).toEqual(['cases', 'meetings', 'places', 'documents', 'signing', 'commission']);
+    // The administrator keeps the commission's membership (with the secretary) but sees no cases, meetings, places or documents.
     expect(navigationFor(['administrator'])).toEqual(['commission', 'settings', 'users', 'audit']);
-    expect(navigationFor(['administrator', 'secretary'])).toEqual(['cases', 'new', 'meetings', 'documents', 'signing', 'commission', 'settings', 'users', 'audit']);
+    expect(navigationFor(['administrator', 'secretary'])).toEqual(['cases', 'new', 'meetings', 'places', 'documents', 'signing', 'commission', 'settings', 'users', 'audit']);
+  });
+
+  it('issue 14: opens the places and the list (V-77 p. 4, 12, 20) to the case readers, at #/places', () => {
+    for (const role of ROLES) expect(routeAllowed('places', [role]), role).toBe(role !== 'administrator');
+    expect(parseRoute('#/places')).toEqual({ name: 'places' });
+    expect(routeHref({ name: 'places' })).toBe('#/places');
   });
 
   it('issue 6: opens the documents to case readers, the signing queue to the signers, the verification to everyone', () => {

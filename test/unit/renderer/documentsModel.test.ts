@@ -46,7 +46,7 @@ const signature = (role: 'director' | 'chair', at: string) => ({
   method: 'pkcs12' as const,
 });
 
-const decided = (decision: '10.1' | '10.2' | '10.3' | '10.4', state: 'decided' | 'listed' | 'transferred' = 'decided') => ({ state, facts: { decision } });
+const decided = (decision: '10.1' | '10.2' | '10.3' | '10.4', state: 'decided' | 'listed' | 'transfer_ordered' | 'transferred' | 'left' = 'decided') => ({ state, facts: { decision } });
 
 describe('issue 6: which documents the procedure has reached', () => {
   it('V-77 p. 10, 13, 15: after 10.1 the proposal, the order and the motivated refusal', () => {
@@ -60,7 +60,10 @@ describe('issue 6: which documents the procedure has reached', () => {
   });
 
   it('V-77 p. 45–46: the return documents once the convict is in the halfway house; nothing before a decision', () => {
-    expect(caseKindsDue(decided('10.1', 'transferred'))).toEqual(['proposal', 'order', 'declineDecision', 'returnSubmission', 'returnDecision']);
+    expect(caseKindsDue(decided('10.1', 'transferred'))).toEqual(['proposal', 'returnSubmission', 'returnDecision']);
+    // Issue 14: in or past the halfway house, the order (p. 13), the refusal (p. 15) and the submission (p. 14) are past.
+    expect(caseKindsDue(decided('10.3', 'left'))).toEqual(['proposal']);
+    expect(caseKindsDue(decided('10.1', 'transfer_ordered'))).toEqual(['proposal', 'order', 'declineDecision']);
     expect(caseKindsDue({ state: 'scheduled', facts: {} })).toEqual([]);
   });
 

@@ -1,0 +1,201 @@
+import type { FormEvent } from 'react';
+import type { Appeal, CaseView } from '../../shared/contract/schemas';
+import type { IsoDate } from '../../shared/domain/calendar';
+import { CASE_STATE_LABELS } from '../../shared/domain/caseStates';
+import { FormFooter } from '../components/FormFooter';
+import { RadioGroupField, TextAreaField, TextField } from '../components/fields';
+import { useCheckedForm } from '../forms/useCheckedForm';
+import { formatDate } from '../i18n/dates';
+import { useI18n } from '../i18n/I18nProvider';
+import { actKindLabel } from './actNames';
+import { checkAppeal, checkAppealOutcome, emptyAppealOutcome, reopeningFor, type AppealFields, type AppealOutcomeFields, type AppealOutcomeValues, type AppealValues } from './afterDecisionModel';
+import { FilePicker } from './FilePicker';
+
+type Appealable = CaseView['appealable'][number];
+
+/** The form being open in the appeals part: filing against an act, or the outcome of an appeal. */
+export type AppealForm = { kind: 'file'; ref: string } | { kind: 'outcome'; appealId: string };
+
+interface AppealsPanelProps {
+  view: CaseView;
+  today: IsoDate;
+  canWrite: boolean;
+  open: AppealForm | null;
+  onOpen(form: AppealForm | null): void;
+  onFile(input: AppealFields): Promise<void>;
+  onOutcome(input: AppealOutcomeFields): Promise<void>;
+}
+
+/** The body an appeal goes to, with the term: its last day, or that the settings set none (never guessed). */
+function TermText({ dueBy, citation }: { dueBy: IsoDate | undefined; citation: string }) {
+  const { lang, t } = useI18n();
+  if (dueBy === undefined) return <>{t('after.appeal.noTerm', { citation })}</>;
+  return <>{t('after.appeal.term', { date: formatDate(dueBy, lang), citation })}</>;
+}
+
+function FileAppealForm({ act, today, onSubmit, onCancel }: { act: Appealable; today: IsoDate; onSubmit(input: AppealFields): Promise<void>; onCancel(): void }) {
+  const { lang, t } = useI18n();
+  const form = useCheckedForm<AppealValues, AppealFields>({ against: act.ref, filedOn: today, note: '' }, (v) => checkAppeal(v, { today, actDate: act.date }));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void form.submit(onSubmit);
+  };
+  return (
+    <form className="panel after-form" data-form="appeal" onSubmit={submit} noValidate aria-labelledby="appeal-form-title">
+      <h4 id="appeal-form-title">{t('after.appeal.fileTitle', { act: actKindLabel(act.kind, t, lang), number: act.number })}</h4>
+      <p className="field-hint">
+        {t(act.body === 'court' ? 'after.appeal.body.court' : 'after.appeal.body.department')}. <TermText dueBy={act.dueBy} citation={act.citation} />
+      </p>
+      <TextField id="appeal-filed" label={t('after.appeal.filedOn')} hint={t('after.dateHint')} required placeholder="MMMM-MM-DD" {...form.field('filedOn')} />
+      <TextAreaField id="appeal-note" label={t('after.note')} value={form.values.note} onChange={(v) => form.set('note', v)} error={form.errorOf('note')} />
+      <FormFooter form={form} label={t('after.appeal.fileSubmit')} onCancel={onCancel} />
+    </form>
+  );
+}
+
+function OutcomeForm({ view, appeal, today, onSubmit, onCancel }: { view: CaseView; appeal: Appeal; today: IsoDate; onSubmit(input: AppealOutcomeFields): Promise<void>; onCancel(): void }) {
+  const { lang, t } = useI18n();
+  const form = useCheckedForm<AppealOutcomeValues, AppealOutcomeFields>(emptyAppealOutcome(today), (v) => checkAppealOutcome(v, { today, appealId: appeal.id, filedOn: appeal.filedOn, lastStepOn: view.lastStepOn }));
+  const state = view.record.state;
+  const reopensTo = reopeningFor(state, appeal.against.kind);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void form.submit(onSubmit);
+  };
+  return (
+    <form className="panel after-form" data-form="appealOutcome" onSubmit={submit} noValidate aria-labelledby="outcome-form-title">
+      <h4 id="outcome-form-title">{t('after.outcome.title', { act: actKindLabel(appeal.against.kind, t, lang), number: appeal.against.number })}</h4>
+      <RadioGroupField
+        id="outcome-result"
+        legend={t('after.outcome.result')}
+        required
+        value={form.values.result}
+        options={[
+          { value: 'upheld', label: t('after.outcome.upheld') },
+          { value: 'dismissed', label: t('after.outcome.dismissed') },
+        ]}
+        onChange={(v) => form.set('result', v as AppealOutcomeValues['result'])}
+        error={form.errorOf('result')}
+      />
+      {form.values.result === 'upheld' && reopensTo ? (
+        <p className="notice notice-warning" role="status" data-reopens={reopensTo}>
+          {t('after.outcome.reopens', { from: CASE_STATE_LABELS[state][lang], to: CASE_STATE_LABELS[reopensTo][lang] })}
+        </p>
+      ) : null}
+      <div className="field-row">
+        <TextField id="outcome-number" label={t('after.outcome.number')} required {...form.field('number')} />
+        <TextField id="outcome-date" label={t('after.outcome.date')} hint={t('after.dateHint')} required placeholder="MMMM-MM-DD" {...form.field('date')} />
+        <TextField id="outcome-received" label={t('after.act.receivedOn')} hint={t('after.dateHint')} required placeholder="MMMM-MM-DD" {...form.field('receivedOn')} />
+      </div>
+      <TextAreaField id="outcome-note" label={t('after.outcome.reason')} required value={form.values.note} onChange={(v) => form.set('note', v)} error={form.errorOf('note')} />
+      <FilePicker id="outcome-file" caseId={view.record.id} maxBytes={view.dossier.maxDocumentBytes} label={t('after.file.label')} hint={t('after.file.hint')} error={form.errorOf('stagedId')} onStaged={(id) => form.set('stagedId', id)} />
+      <FormFooter form={form} label={t('after.outcome.submit')} onCancel={onCancel} />
+    </form>
+  );
+}
+
+/** How an appeal ended, or that it is pending. */
+function OutcomeText({ appeal }: { appeal: Appeal }) {
+  const { lang, t } = useI18n();
+  const o = appeal.outcome;
+  if (!o) return <>{t('after.appeal.pending')}</>;
+  if (o.result === 'dismissed') return <>{t('after.appeal.dismissedOn', { date: formatDate(o.on, lang) })}</>;
+  return (
+    <>
+      {t('after.appeal.upheldOn', { date: formatDate(o.on, lang) })}
+      {o.reopenedTo ? ` ${t('after.appeal.reopenedTo', { state: CASE_STATE_LABELS[o.reopenedTo][lang] })}` : ''}
+    </>
+  );
+}
+
+/**
+ * V-77 p. 50–51: the acts an appeal may contest now (our director's to the Prison Department
+ * director under BVK art. 183, the Department director's to the regional administrative court), with
+ * the term; the appeals recorded and their outcomes; an upheld appeal reopens the case.
+ */
+export function AppealsPanel({ view, today, canWrite, open, onOpen, onFile, onOutcome }: AppealsPanelProps) {
+  const { lang, t } = useI18n();
+  const appeals = view.record.appeals ?? [];
+  if (view.appealable.length === 0 && appeals.length === 0) return null;
+  const openAppeal = open?.kind === 'outcome' ? appeals.find((a) => a.id === open.appealId) : undefined;
+  const openAct = open?.kind === 'file' ? view.appealable.find((a) => a.ref === open.ref) : undefined;
+
+  return (
+    <section className="after-block" aria-labelledby="appeals-title">
+      <h3 id="appeals-title">{t('after.appeals.title')}</h3>
+      {view.appealable.length > 0 ? (
+        <ul className="appealable-list">
+          {view.appealable.map((a) => (
+            <li key={a.ref} data-ref={a.ref} data-body={a.body}>
+              <p>
+                {t('after.appeal.canAppeal', { act: actKindLabel(a.kind, t, lang), number: a.number, date: formatDate(a.date, lang) })}{' '}
+                {t(a.body === 'court' ? 'after.appeal.body.court' : 'after.appeal.body.department')}.
+              </p>
+              <p className={a.dueBy !== undefined && a.dueBy < today ? 'appeal-term overdue' : 'appeal-term'} data-due={a.dueBy ?? ''}>
+                <TermText dueBy={a.dueBy} citation={a.citation} />
+              </p>
+              {canWrite ? (
+                <button
+                  type="button"
+                  className={openAct?.ref === a.ref ? 'button-secondary is-open' : 'button-secondary'}
+                  aria-expanded={openAct?.ref === a.ref}
+                  onClick={() => onOpen(openAct?.ref === a.ref ? null : { kind: 'file', ref: a.ref })}
+                >
+                  {t('after.appeal.file')}
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {openAct ? <FileAppealForm key={openAct.ref} act={openAct} today={today} onSubmit={onFile} onCancel={() => onOpen(null)} /> : null}
+
+      {appeals.length > 0 ? (
+        <table className="data-table appeals-table">
+          <caption className="visually-hidden">{t('after.appeals.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('after.appeals.col.act')}</th>
+              <th scope="col">{t('after.appeals.col.body')}</th>
+              <th scope="col">{t('after.appeals.col.filed')}</th>
+              <th scope="col">{t('after.appeals.col.term')}</th>
+              <th scope="col">{t('after.appeals.col.outcome')}</th>
+              {canWrite ? <th scope="col">{t('after.col.actions')}</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {appeals.map((a) => (
+              <tr key={a.id} data-appeal={a.id} data-outcome={a.outcome?.result ?? 'pending'}>
+                <th scope="row">
+                  {actKindLabel(a.against.kind, t, lang)} {t('after.numberDate', { number: a.against.number, date: formatDate(a.against.date, lang) })}
+                  {a.note ? <span className="field-hint"> {a.note}</span> : null}
+                </th>
+                <td>{t(a.body === 'court' ? 'after.appeal.bodyShort.court' : 'after.appeal.bodyShort.department')}</td>
+                <td>{formatDate(a.filedOn, lang)}</td>
+                <td>{a.dueBy ? formatDate(a.dueBy, lang) : t('after.appeal.noTermShort')}</td>
+                <td>
+                  <OutcomeText appeal={a} />
+                </td>
+                {canWrite ? (
+                  <td>
+                    {a.outcome === undefined ? (
+                      <button
+                        type="button"
+                        className={openAppeal?.id === a.id ? 'button-secondary is-open' : 'button-secondary'}
+                        aria-expanded={openAppeal?.id === a.id}
+                        onClick={() => onOpen(openAppeal?.id === a.id ? null : { kind: 'outcome', appealId: a.id })}
+                      >
+                        {t('after.outcome.open')}
+                      </button>
+                    ) : null}
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {openAppeal ? <OutcomeForm key={openAppeal.id} view={view} appeal={openAppeal} today={today} onSubmit={onOutcome} onCancel={() => onOpen(null)} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,409 @@
+/**
+ * What the case page offers after the commission's decision (issue 14; V-77 p. 4, 8, 12–25, 44–51),
+ * as pure functions: which records the case's state and route call for, the forms' checks against
+ * the contract (with the date rules the contract cannot know), and the texts made from the
+ * back end's refusals (the missing dossier items, the convicts a step would pass over).
+ */
+import type { z } from 'zod';
+import { appealInput, appealOutcomeInput, arrivalInput, correctionInput, departureInput, lifeInput, placeReportInput, receivedActInput } from '../../shared/contract/afterDecisionSchemas';
+import type { Appeal, CaseRecord, CaseView, LifeEntry, ReceivedAct } from '../../shared/contract/schemas';
+import { compareIso, isIsoDate, isWorkingDay, type IsoDate } from '../../shared/domain/calendar';
+import { REOPENINGS, type CaseState } from '../../shared/domain/caseStates';
+import { LIST_STATES } from '../../shared/domain/places';
+import { stepDateProblem } from '../../shared/domain/stepRules';
+import { fieldErrorsFromIssues, type FieldErrors } from '../forms/issues';
+
+/** A form's values checked: what to send when every field is valid, and each field's problem. */
+export interface Checked<T> {
+  input: T | null;
+  errors: FieldErrors;
+}
+
+/** Checks `value` against the contract's `schema`; `extra` are the problems the schema cannot see. */
+function checkWith<S extends z.ZodType>(schema: S, value: unknown, extra: FieldErrors): Checked<z.output<S>> {
+  const parsed = schema.safeParse(value);
+  const errors = { ...(parsed.success ? {} : fieldErrorsFromIssues(parsed.error.issues)), ...extra };
+  return { input: parsed.success && Object.keys(extra).length === 0 ? parsed.data : null, errors };
+}
+
+/** Renderer-only validation keys: labels of the dictionary (see fieldMessage). */
+export const V = {
+  receivedBeforeDate: 'after.v.receivedBeforeDate',
+  checksAll: 'after.v.checksAll',
+  filedBeforeAct: 'after.v.filedBeforeAct',
+  decidedBeforeFiled: 'after.v.decidedBeforeFiled',
+  reportBeforeDeparture: 'after.v.reportBeforeDeparture',
+  departureBeforeArrival: 'after.v.departureBeforeArrival',
+  fileRequired: 'after.v.fileRequired',
+} as const;
+
+// ---- What the state and the route call for ----
+
+/** The records a secretary may make on the case now, by its state and route. */
+export type AfterAction = 'otherOutcome' | 'departmentAct' | 'p47Notice' | 'arrival' | 'life' | 'departure' | 'placeReport';
+
+type ViewLike = Pick<CaseView, 'route' | 'appealable'> & { record: Pick<CaseRecord, 'state' | 'facts' | 'acts' | 'appeals'> };
+
+export function afterActions(view: ViewLike): AfterAction[] {
+  const { state, facts } = view.record;
+  const out: AfterAction[] = [];
+  // V-77 p. 8, 49: the other institution decides; its outcome is recorded for the personal file.
+  if (view.route === 'sends' && state === 'dossier_sent') out.push('otherOutcome');
+  // V-77 p. 17–18: the Prison Department director's resolution or refusal moves the case.
+  if (state === 'submitted_to_department') out.push('departmentAct');
+  // V-77 p. 47: the institution where the convict serves tells us of circumstances under p. 3.
+  if (view.route === 'other' && LIST_STATES.includes(state)) out.push('p47Notice');
+  // V-77 p. 22–25: the arrival with its checks.
+  if (state === 'transfer_ordered') out.push('arrival');
+  // V-77 p. 28–35 (and the release preparation, seed 001): the plans, reviews and notes while there.
+  if (state === 'transferred' && facts.arrival !== undefined) out.push('life');
+  // V-77 p. 4: the departure frees the place.
+  if (state === 'transferred') out.push('departure');
+  // V-77 p. 20: the freed place is reported to the director.
+  if ((state === 'left' || state === 'returned') && facts.departure !== undefined && facts.placeReportedOn === undefined) out.push('placeReport');
+  return out;
+}
+
+/** States after the commission's decision (and the route's own end): the section is shown for them. */
+const AFTER_STATES: readonly CaseState[] = ['dossier_sent', 'decided', 'listed', 'submitted_to_department', 'transfer_ordered', 'transferred', 'refused', 'returned', 'left'];
+
+/** Whether the case page shows its "after the decision" section at all. */
+export function showsAfterDecision(view: ViewLike): boolean {
+  const { record } = view;
+  return (
+    view.route === 'sends' ||
+    AFTER_STATES.includes(record.state) ||
+    (record.acts?.length ?? 0) > 0 ||
+    (record.appeals?.length ?? 0) > 0 ||
+    view.appealable.length > 0 ||
+    record.facts.arrival !== undefined
+  );
+}
+
+/** The appeals still waiting for their outcome (p. 51). */
+export function pendingAppeals(appeals: readonly Appeal[] | undefined): Appeal[] {
+  return (appeals ?? []).filter((a) => a.outcome === undefined);
+}
+
+/**
+ * V-77 p. 50–51: the state an upheld appeal against `actKind` would reopen the case at, from its
+ * present state; undefined when no reopening applies (the back end then says why).
+ */
+export function reopeningFor(state: CaseState, actKind: string): CaseState | undefined {
+  return REOPENINGS.find((r) => r.from === state && r.act === actKind)?.to;
+}
+
+/** The received acts newest first (by the day received, then by date). */
+export function actsNewestFirst(acts: readonly ReceivedAct[] | undefined): ReceivedAct[] {
+  return [...(acts ?? [])].sort((a, b) => compareIso(b.receivedOn, a.receivedOn) || compareIso(b.date, a.date) || (a.at < b.at ? 1 : -1));
+}
+
+/** How a stored copy is shown: in the app's viewer (PDF, JPEG, PNG) or only saved. */
+export function viewerKindOf(mediaType: string): 'pdf' | 'jpeg' | 'png' | null {
+  const type = mediaType.toLowerCase().split(';')[0]?.trim();
+  if (type === 'application/pdf') return 'pdf';
+  if (type === 'image/jpeg' || type === 'image/jpg') return 'jpeg';
+  if (type === 'image/png') return 'png';
+  return null;
+}
+
+// ---- The back end's refusals that ask the user for more ----
+
+export interface MissingItem {
+  item: string;
+  lt: string;
+  en: string;
+}
+
+/** DOSSIER_MISSING_CONFIRM's `missing`: the items the dossier still lacks, as the confirmation names them. */
+export function missingOf(params: Readonly<Record<string, unknown>> | undefined): MissingItem[] {
+  const missing = params?.missing;
+  if (!Array.isArray(missing)) return [];
+  return missing.filter(
+    (m): m is MissingItem => typeof m === 'object' && m !== null && typeof (m as MissingItem).item === 'string' && typeof (m as MissingItem).lt === 'string' && typeof (m as MissingItem).en === 'string',
+  );
+}
+
+export interface EarlierOnList {
+  caseId: string;
+  firstName: string;
+  lastName: string;
+  requestDate: string;
+}
+
+/** PASS_OVER_REASON_REQUIRED's `earlier`: the convicts earlier on the list (V-77 p. 12) that the act would pass over. */
+export function earlierOf(params: Readonly<Record<string, unknown>> | undefined): EarlierOnList[] {
+  const earlier = params?.earlier;
+  if (!Array.isArray(earlier)) return [];
+  return earlier.filter((e): e is EarlierOnList => {
+    if (typeof e !== 'object' || e === null) return false;
+    const c = e as EarlierOnList;
+    return typeof c.caseId === 'string' && typeof c.firstName === 'string' && typeof c.lastName === 'string' && typeof c.requestDate === 'string';
+  });
+}
+
+// ---- V-77 p. 22: arrival by 15:00 on a working day ----
+
+export const ARRIVAL_LATEST = '15:00';
+
+/** What to point out about an arrival's day and time (V-77 p. 22): nothing stops recording it as it happened. */
+export function arrivalAdvice(on: string, time: string): { afterHours: boolean; notWorkingDay: boolean } {
+  const timeOk = /^([01]\d|2[0-3]):[0-5]\d$/.test(time);
+  return {
+    afterHours: timeOk && time > ARRIVAL_LATEST,
+    notWorkingDay: isIsoDate(on) && !isWorkingDay(on),
+  };
+}
+
+// ---- The forms ----
+
+/** The case-side dates a form's dates are held to. */
+export interface DateContext {
+  today: IsoDate;
+}
+
+function dateNotFuture(on: string, today: IsoDate): string | undefined {
+  if (on.trim() === '') return undefined; // the schema says 'required'
+  if (!isIsoDate(on)) return undefined; // the schema says 'date'
+  return compareIso(on, today) > 0 ? 'dateInFuture' : undefined;
+}
+
+function put(errors: Record<string, string>, field: string, problem: string | undefined): void {
+  if (problem !== undefined && errors[field] === undefined) errors[field] = problem;
+}
+
+const trimmed = (s: string) => s.trim();
+const optional = (s: string) => (s.trim() === '' ? undefined : s.trim());
+
+/** A received act (p. 8, 17, 18, 47): its kind, number and dates as written on it, the issuer, the copy. */
+export interface ReceivedActValues {
+  kind: 'otherOutcome' | 'departmentResolution' | 'departmentRefusal' | 'p47Notice' | '';
+  /** For 'otherOutcome': 'yes' / 'no'. */
+  granted: '' | 'yes' | 'no';
+  number: string;
+  date: string;
+  receivedOn: string;
+  issuer: string;
+  note: string;
+  stagedId: string;
+}
+
+const receivedActFields = receivedActInput.omit({ id: true, revision: true });
+export type ReceivedActFields = z.output<typeof receivedActFields>;
+
+export function emptyReceivedAct(kind: ReceivedActValues['kind'], issuer: string, today: IsoDate): ReceivedActValues {
+  return { kind, granted: '', number: '', date: '', receivedOn: today, issuer, note: '', stagedId: '' };
+}
+
+/**
+ * The received act's form: the contract's fields, and: neither date later than today, the act not
+ * dated before the case's latest step, the day received not before the act's date, the other institution's outcome says whether it granted the
+ * request, a p. 47 notice says what circumstances it reports, and the copy is attached (p. 49).
+ */
+export function checkReceivedAct(values: ReceivedActValues, context: DateContext & { notBefore: IsoDate }): Checked<ReceivedActFields> {
+  const extra: Record<string, string> = {};
+  put(extra, 'kind', values.kind === '' ? 'required' : undefined);
+  put(extra, 'granted', values.kind === 'otherOutcome' && values.granted === '' ? 'required' : undefined);
+  put(extra, 'note', values.kind === 'p47Notice' && values.note.trim() === '' ? 'required' : undefined);
+  // The act follows the case's latest step (a resolution follows the submission, an outcome the dossier sent).
+  put(extra, 'date', values.date.trim() === '' ? undefined : stepDateProblem(values.date.trim(), context.today, context.notBefore));
+  put(extra, 'receivedOn', dateNotFuture(values.receivedOn, context.today));
+  if (isIsoDate(values.date) && isIsoDate(values.receivedOn) && compareIso(values.receivedOn, values.date) < 0) put(extra, 'receivedOn', V.receivedBeforeDate);
+  put(extra, 'stagedId', values.stagedId === '' ? V.fileRequired : undefined);
+  const input = {
+    kind: values.kind === '' ? undefined : values.kind,
+    number: trimmed(values.number),
+    date: trimmed(values.date),
+    receivedOn: trimmed(values.receivedOn),
+    issuer: trimmed(values.issuer),
+    ...(values.kind === 'otherOutcome' && values.granted !== '' ? { granted: values.granted === 'yes' } : {}),
+    ...(optional(values.note) !== undefined ? { note: optional(values.note) } : {}),
+    stagedId: values.stagedId,
+  };
+  return checkWith(receivedActFields, input, extra);
+}
+
+/** V-77 p. 24–25: the arrival, with the four things the receiving employee must do. */
+export interface ArrivalValues {
+  on: string;
+  time: string;
+  /** V-77 p. 25.1–25.4, each confirmed. */
+  checkIdentity: boolean;
+  checkSearch: boolean;
+  checkRules: boolean;
+  checkRoom: boolean;
+  room: string;
+  bed: string;
+}
+
+const arrivalFields = arrivalInput.omit({ id: true, revision: true });
+export type ArrivalFields = z.output<typeof arrivalFields>;
+
+export function emptyArrival(today: IsoDate): ArrivalValues {
+  return { on: today, time: '', checkIdentity: false, checkSearch: false, checkRules: false, checkRoom: false, room: '', bed: '' };
+}
+
+/** The arrival's form: a real date not in the future nor before the previous step, a time HH:MM, all four p. 25 checks done, the room and the bed. */
+export function checkArrival(values: ArrivalValues, context: DateContext & { notBefore: IsoDate }): Checked<ArrivalFields> {
+  const extra: Record<string, string> = {};
+  put(extra, 'on', stepDateProblem(values.on, context.today, context.notBefore));
+  if (!(values.checkIdentity && values.checkSearch && values.checkRules && values.checkRoom)) put(extra, 'checks', V.checksAll);
+  return checkWith(
+    arrivalFields,
+    {
+      on: trimmed(values.on),
+      time: trimmed(values.time),
+      checks: { identity: values.checkIdentity, search: values.checkSearch, rules: values.checkRules, room: values.checkRoom },
+      room: trimmed(values.room),
+      bed: trimmed(values.bed),
+    },
+    extra,
+  );
+}
+
+/** V-77 p. 4: the departure from the halfway house, which frees the place. */
+export interface DepartureValues {
+  on: string;
+  how: '' | 'parole' | 'sentence_end' | 'transfer_elsewhere';
+  note: string;
+}
+
+const departureFields = departureInput.omit({ id: true, revision: true });
+export type DepartureFields = z.output<typeof departureFields>;
+
+export function emptyDeparture(today: IsoDate): DepartureValues {
+  return { on: today, how: '', note: '' };
+}
+
+/** The departure's form: how, and a date not in the future nor before the previous step (the arrival). */
+export function checkDeparture(values: DepartureValues, context: DateContext & { notBefore: IsoDate }): Checked<DepartureFields> {
+  const extra: Record<string, string> = {};
+  const problem = stepDateProblem(values.on, context.today, context.notBefore);
+  put(extra, 'on', problem === 'dateOrder' ? V.departureBeforeArrival : problem);
+  put(extra, 'how', values.how === '' ? 'required' : undefined);
+  return checkWith(departureFields, { on: trimmed(values.on), how: values.how === '' ? undefined : values.how, ...(optional(values.note) !== undefined ? { note: optional(values.note) } : {}) }, extra);
+}
+
+/** V-77 p. 51: an appeal against an act on the case. */
+export interface AppealValues {
+  against: string;
+  filedOn: string;
+  note: string;
+}
+
+const appealFields = appealInput.omit({ id: true, revision: true });
+export type AppealFields = z.output<typeof appealFields>;
+
+/** The appeal's form: filed not later than today, nor before the contested act's date. */
+export function checkAppeal(values: AppealValues, context: DateContext & { actDate: IsoDate }): Checked<AppealFields> {
+  const extra: Record<string, string> = {};
+  put(extra, 'filedOn', dateNotFuture(values.filedOn, context.today));
+  if (isIsoDate(values.filedOn) && compareIso(values.filedOn, context.actDate) < 0) put(extra, 'filedOn', V.filedBeforeAct);
+  return checkWith(appealFields, { against: values.against, filedOn: trimmed(values.filedOn), ...(optional(values.note) !== undefined ? { note: optional(values.note) } : {}) }, extra);
+}
+
+/** V-77 p. 51: the decision on an appeal, as received. */
+export interface AppealOutcomeValues {
+  result: '' | 'upheld' | 'dismissed';
+  number: string;
+  date: string;
+  receivedOn: string;
+  note: string;
+  stagedId: string;
+}
+
+const appealOutcomeFields = appealOutcomeInput.omit({ id: true, revision: true });
+export type AppealOutcomeFields = z.output<typeof appealOutcomeFields>;
+
+export function emptyAppealOutcome(today: IsoDate): AppealOutcomeValues {
+  return { result: '', number: '', date: '', receivedOn: today, note: '', stagedId: '' };
+}
+
+/** The outcome's form: the result, the decision's number and date (not before the appeal was filed), the day received, the reason and the copy. */
+export function checkAppealOutcome(values: AppealOutcomeValues, context: DateContext & { appealId: string; filedOn: IsoDate; lastStepOn: IsoDate }): Checked<AppealOutcomeFields> {
+  const extra: Record<string, string> = {};
+  put(extra, 'result', values.result === '' ? 'required' : undefined);
+  put(extra, 'date', dateNotFuture(values.date, context.today));
+  if (isIsoDate(values.date) && compareIso(values.date, context.filedOn) < 0) put(extra, 'date', V.decidedBeforeFiled);
+  // An upheld appeal reopens the case: the reopening is a step, not dated before the latest one.
+  if (values.result === 'upheld' && isIsoDate(values.date) && compareIso(values.date, context.lastStepOn) < 0) put(extra, 'date', 'dateOrder');
+  put(extra, 'receivedOn', dateNotFuture(values.receivedOn, context.today));
+  if (isIsoDate(values.date) && isIsoDate(values.receivedOn) && compareIso(values.receivedOn, values.date) < 0) put(extra, 'receivedOn', V.receivedBeforeDate);
+  put(extra, 'stagedId', values.stagedId === '' ? V.fileRequired : undefined);
+  return checkWith(
+    appealOutcomeFields,
+    {
+      appealId: context.appealId,
+      result: values.result === '' ? undefined : values.result,
+      number: trimmed(values.number),
+      date: trimmed(values.date),
+      receivedOn: trimmed(values.receivedOn),
+      note: values.note,
+      stagedId: values.stagedId,
+    },
+    extra,
+  );
+}
+
+/** A correction of the latest step recorded by hand: the reason, required. */
+export interface CorrectionValues {
+  reason: string;
+}
+
+const correctionFields = correctionInput.omit({ id: true, revision: true });
+export type CorrectionFields = z.output<typeof correctionFields>;
+
+export function checkCorrection(values: CorrectionValues): Checked<CorrectionFields> {
+  return checkWith(correctionFields, { reason: values.reason }, {});
+}
+
+/** V-77 p. 20: the day the director was told of the freed place. */
+export interface PlaceReportValues {
+  on: string;
+}
+
+const placeReportFields = placeReportInput.omit({ id: true, revision: true });
+export type PlaceReportFields = z.output<typeof placeReportFields>;
+
+/** The report's date: not later than today, nor before the place freed. */
+export function checkPlaceReport(values: PlaceReportValues, context: DateContext & { freedOn: IsoDate }): Checked<PlaceReportFields> {
+  const extra: Record<string, string> = {};
+  put(extra, 'on', dateNotFuture(values.on, context.today));
+  if (isIsoDate(values.on) && compareIso(values.on, context.freedOn) < 0) put(extra, 'on', V.reportBeforeDeparture);
+  return checkWith(placeReportFields, { on: trimmed(values.on) }, extra);
+}
+
+/** V-77 p. 28–35 and seed 001: a record of the convict's life in the halfway house. */
+export interface LifeValues {
+  kind: '' | LifeEntry['kind'];
+  on: string;
+  /** For the intensive preparation plan: the day the director approved it (p. 31). */
+  approvedOn: string;
+  note: string;
+}
+
+export type LifeFields = Omit<z.output<typeof lifeInput>, 'id' | 'revision'>;
+
+export function emptyLife(today: IsoDate): LifeValues {
+  return { kind: '', on: today, approvedOn: '', note: '' };
+}
+
+/** The kinds whose record says what was found (p. 32 review, p. 35 non-compliance): the note is required. */
+export const LIFE_NOTE_REQUIRED: readonly LifeEntry['kind'][] = ['review', 'nonCompliance'];
+
+/**
+ * The record's form: its kind, a date between the arrival and today, the director's approval of the
+ * intensive plan (p. 31) not before the plan, and what was found for a review or a non-compliance.
+ */
+export function checkLife(values: LifeValues, context: DateContext & { arrivedOn: IsoDate }): Checked<LifeFields> {
+  const extra: Record<string, string> = {};
+  put(extra, 'kind', values.kind === '' ? 'required' : undefined);
+  put(extra, 'on', stepDateProblem(values.on.trim(), context.today, context.arrivedOn));
+  const approvedOn = values.kind === 'intensivePlan' ? values.approvedOn.trim() : '';
+  if (values.kind === 'intensivePlan') put(extra, 'approvedOn', stepDateProblem(approvedOn, context.today, isIsoDate(values.on.trim()) ? values.on.trim() : context.arrivedOn));
+  // The contract's schema carries the case's reference; the form's part is checked with a stand-in.
+  const checked = checkWith(lifeInput, { id: '-', revision: 0, kind: values.kind === '' ? undefined : values.kind, on: values.on.trim(), ...(approvedOn !== '' ? { approvedOn } : {}), note: values.note }, extra);
+  if (checked.input === null) return { input: null, errors: checked.errors };
+  const { id: _id, revision: _revision, ...input } = checked.input;
+  return { input, errors: checked.errors };
+}
