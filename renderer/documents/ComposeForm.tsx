@@ -9,7 +9,7 @@ import type { ViewedDocument } from '../dossier/DocumentViewer';
 import { useTouched } from '../forms/useTouched';
 import { formatDate } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
-import { earlierOf, type EarlierOnList } from '../afterDecision/afterDecisionModel';
+import { earlierOf, type EarlierOnList } from './passOver';
 import {
   directorSigns,
   DOCUMENT_POINTS,

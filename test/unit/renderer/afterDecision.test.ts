@@ -1,3 +1,4 @@
+import { earlierOf } from '../../../renderer/documents/passOver';
 import { describe, expect, it } from 'vitest';
 import type { CaseView, ReceivedAct } from '../../../shared/contract/schemas';
 import type { CaseState } from '../../../shared/domain/caseStates';
@@ -14,7 +15,6 @@ import {
   emptyLife,
   checkPlaceReport,
   checkReceivedAct,
-  earlierOf,
   emptyAppealOutcome,
   emptyArrival,
   emptyDeparture,
