@@ -101,6 +101,11 @@ export const generatedDocument = z.object({
   replacedBy: z.string().optional(),
   /** Issue 12: the documents this one cites by number (ids); they are signed before it. */
   cites: z.array(z.string()).optional(),
+  /**
+   * Issue 14: the appeal (its id on the case) whose upholding annulled this act (V-77 p. 51). An
+   * annulled act is kept as it was, no longer in force: another act of its kind may be issued.
+   */
+  annulledBy: z.string().optional(),
 });
 export type GeneratedDocument = z.infer<typeof generatedDocument>;
 
