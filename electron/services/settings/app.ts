@@ -48,10 +48,15 @@ export function settingsHandlers(ctx: ServiceContext): Pick<ServiceHandlers, 'se
         const base = versions.get(revision) ?? (revision === 0 ? null : values);
         throw staleSettings(before?.revision ?? 0, settingsChanges(base, before));
       }
-      const next: SavedSettings = { ...values, revision: (before === 'damaged' ? Math.max(revision, highest) : revision) + 1 };
+      // Issue 14: the dated capacity history is changed only by places.changeCapacity; a save of the
+      // form keeps it as stored, whatever the form sent (e.g. with the halfway house switched off).
+      const kept = before !== 'damaged' && before?.institution.capacityChanges !== undefined ? before.institution.capacityChanges : undefined;
+      const { capacityChanges: _sent, ...institution } = values.institution;
+      const saved: Settings = { ...values, institution: kept !== undefined ? { ...institution, capacityChanges: kept } : institution };
+      const next: SavedSettings = { ...saved, revision: (before === 'damaged' ? Math.max(revision, highest) : revision) + 1 };
       const summary = before === 'damaged' ? 'Nustatymai įvesti iš naujo vietoj sugadintų' : 'Pakeisti įstaigos nustatymai';
       // The trail digests the values: the revision only counts the changes the trail itself numbers.
-      caller.record({ kind: 'settings' }, before === 'damaged' ? before : before ? withoutRevision(before) : undefined, values, summary, (stores) => stores.settings.save(next));
+      caller.record({ kind: 'settings' }, before === 'damaged' ? before : before ? withoutRevision(before) : undefined, saved, summary, (stores) => stores.settings.save(next));
       remember(next);
       return next;
     },
