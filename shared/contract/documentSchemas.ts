@@ -109,9 +109,13 @@ export const generatedDocument = z.object({
 });
 export type GeneratedDocument = z.infer<typeof generatedDocument>;
 
-/** A document as lists show it, with who still has to sign. */
+/**
+ * A document as lists show it, with who still has to sign. `annulledBy`: the upheld appeal that put
+ * it out of force (V-77 p. 51): the act it contested, or one spent with it (the documents of a
+ * decision the case went back to the commission from, the return submission of an annulled return).
+ */
 export const documentItem = generatedDocument
-  .pick({ id: true, kind: true, templateVersion: true, registrationNumber: true, date: true, documentType: true, title: true, subject: true, caseIds: true, createdAt: true, pageCount: true, replaces: true, replacedBy: true })
+  .pick({ id: true, kind: true, templateVersion: true, registrationNumber: true, date: true, documentType: true, title: true, subject: true, caseIds: true, createdAt: true, pageCount: true, replaces: true, replacedBy: true, annulledBy: true })
   .extend({
     meetingId: z.string().optional(),
     signatures: z.array(signatureRecord),

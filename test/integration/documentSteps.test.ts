@@ -1,13 +1,19 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_SETTINGS } from '../../electron/cli/demoData';
 import type { Services } from '../../electron/services/index';
+import { CaseStore } from '../../electron/services/store/caseStore';
+import { RecordFolder } from '../../electron/services/store/recordFolder';
+import { storageError } from '../../electron/services/store/storageErrors';
 import type { DocumentItem, RegisterSettings } from '../../shared/contract/documentSchemas';
 import type { CaseRecord, CaseView, RequestInput } from '../../shared/contract/schemas';
 import type { DecisionId } from '../../shared/domain/decisions';
+import { standingPassOvers } from '../../shared/domain/documents/annulment';
+import type { StorageSubject } from '../../shared/domain/errorTexts';
 import { ok, refused } from '../helpers/dataDir';
+import { stagedCopy } from '../helpers/directorActs';
 import { DOSSIER_CASE_REQUEST } from '../helpers/dossier';
 import { decideByMeeting, readyCase } from '../helpers/meetings';
 import { pdftotext } from '../helpers/pdfTools';
@@ -324,5 +330,304 @@ describe('the places and the order of the list (V-77 p. 4, 12–14)', () => {
     // The place is free again: the next convict's order is issued.
     const order = await ok(secretary, 'documents.issue', { kind: 'order', caseId: ids.spare });
     expect(order.caseIds).toEqual([ids.spare]);
+  });
+});
+
+/** Cases made for the tests below, each decided at its own meeting. */
+interface Person {
+  first: string;
+  last: string;
+  file: string;
+  own: boolean;
+  requestDate: string;
+}
+const LETTER_LATE: Person = { first: 'Edvinas', last: 'Rimkus', file: 'B-2010', own: true, requestDate: '2026-11-04' };
+const IN_ORDER: Person = { first: 'Kęstutis', last: 'Vaitkus', file: 'B-2011', own: true, requestDate: '2026-11-13' };
+const EARLIER: Person = { first: 'Gediminas', last: 'Žukauskas', file: 'B-2012', own: true, requestDate: '2026-11-01' };
+
+/** Register and decide a case at a meeting of its own on `meetingDate` (V-77 p. 9–10). */
+async function decidedCase(p: Person, decision: DecisionId, meetingDate: string): Promise<{ id: string; meetingId: string }> {
+  const id = (await readyCase(secretary, requestOf({ ...p, decision } as (typeof PEOPLE)[Who]), '2026-11-16')).record.id;
+  const meeting = await decideByMeeting(secretary, [id], { [id]: decision }, meetingDate);
+  return { id, meetingId: meeting.record.id };
+}
+
+/** The minutes of a meeting and its cases' proposals, issued and signed. */
+async function groundworkOf(meeting: string, caseIds: readonly string[]): Promise<DocumentItem> {
+  const minutes = await ok(secretary, 'documents.issue', { kind: 'minutes', meetingId: meeting });
+  await ok(chair, 'documents.sign', { id: minutes.id, credential: p12(CHAIR) });
+  await ok(secretary, 'documents.sign', { id: minutes.id, credential: p12(SECRETARY) });
+  for (const caseId of caseIds) {
+    const proposal = await ok(secretary, 'documents.issue', { kind: 'proposal', caseId });
+    await ok(chair, 'documents.sign', { id: proposal.id, credential: p12(CHAIR) });
+  }
+  return minutes;
+}
+
+const viewById = (id: string): Promise<CaseView> => ok(secretary, 'cases.get', { id });
+const documentsById = async (caseId: string): Promise<DocumentItem[]> => (await ok(secretary, 'documents.list', { caseId })).documents;
+const textOf = async (id: string) => pdftotext(Buffer.from((await ok(secretary, 'documents.read', { id })).bytes)).replace(/\s+/g, ' ');
+const inForceOf = (docs: readonly DocumentItem[], kind: string) => docs.find((d) => d.kind === kind && d.replacedBy === undefined && d.annulledBy === undefined);
+
+/** An appeal against the act, upheld by the body that heard it (V-77 p. 51): the case reopens. */
+async function upheldAppeal(caseId: string, actId: string): Promise<{ view: CaseView; appealId: string }> {
+  let view = await viewById(caseId);
+  view = await ok(secretary, 'cases.fileAppeal', { id: caseId, revision: view.record.revision, against: actId, filedOn: TODAY });
+  const appealId = view.record.appeals!.at(-1)!.id;
+  const { stagedId } = await stagedCopy(secretary, caseId, 'sprendimas dėl skundo.pdf');
+  view = await ok(secretary, 'cases.decideAppeal', {
+    id: caseId,
+    revision: view.record.revision,
+    appealId,
+    result: 'upheld',
+    number: 'eI-51',
+    date: TODAY,
+    receivedOn: TODAY,
+    note: 'Skundas patenkintas, aktas panaikintas.',
+    stagedId,
+  });
+  return { view, appealId };
+}
+
+/** A write that fails as a full disk does (nothing of it is written). */
+const diskFull = (subject: StorageSubject) => storageError(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }), subject);
+
+/** Free places for `free` more convicts than occupy or hold one now. */
+async function freePlaces(free: number): Promise<void> {
+  const places = await ok(secretary, 'places.get', {});
+  await setPlaces(places.occupied.length + places.held.length + free);
+}
+
+describe('one p. 19 date (V-77 p. 16, 19)', () => {
+  it('V-77 p. 16, 19: the letter prints the re-application date counted from its own date, the date the case flags once it is signed', async () => {
+    // Decided on 18 November, the letter written on 23 November: p. 19 runs from the refusal, the letter.
+    const { id, meetingId: decidedAt } = await decidedCase(LETTER_LATE, '10.2', '2026-11-18');
+    await groundworkOf(decidedAt, [id]);
+    const letter = await ok(secretary, 'documents.issue', { kind: 'letter', caseId: id });
+    expect(letter.date).toBe(TODAY);
+    const text = await textOf(letter.id);
+    expect(text).toContain('t. y. ne anksčiau kaip 2027 m. vasario 23 d. (Aprašo 19 punktas)');
+    expect(text).not.toContain('2027 m. vasario 18 d.');
+    await ok(director, 'documents.sign', { id: letter.id, credential: p12(DIRECTOR) });
+    const view = await viewById(id);
+    expect(view.record.facts.refusedOn).toBe(TODAY);
+    expect(view.deadlines).toContainEqual(expect.objectContaining({ rule: 'p19', date: '2027-02-23' }));
+  });
+});
+
+describe('an act annulled by an upheld appeal is no longer in force (V-77 p. 51)', () => {
+  it('V-77 p. 15, 51: the decision not to transfer annulled (back on the list), a new order is issued and signed; the annulled decision stays listed, marked', async () => {
+    await setPlaces(20);
+    const decline = inForceOf(await documentsOf('declined'), 'declineDecision')!;
+    const { view, appealId } = await upheldAppeal(ids.declined, decline.id);
+    expect(view.record.state).toBe('listed');
+    const order = await ok(secretary, 'documents.issue', { kind: 'order', caseId: ids.declined });
+    // The annulled decision excludes nothing; the new order does.
+    const conflict = await refused(secretary, 'documents.issue', { kind: 'declineDecision', caseId: ids.declined, reason: 'Kitas sprendimas.' });
+    expect(conflict).toMatchObject({ code: 'DOCUMENT_CONFLICT', params: { id: order.id } });
+    await ok(director, 'documents.sign', { id: order.id, credential: p12(DIRECTOR) });
+    const after = await caseOf('declined');
+    expect(after.record.state).toBe('transfer_ordered');
+    expect(after.record.timeline.at(-1)).toMatchObject({ from: 'listed', to: 'transfer_ordered', documentId: order.id });
+    // The act an appeal may contest now is the new order, not the annulled decision.
+    expect(after.appealable.map((a) => a.ref)).toEqual([order.id]);
+    const listed = await documentsOf('declined');
+    expect(listed.find((d) => d.id === decline.id)).toMatchObject({ annulledBy: appealId, awaiting: [] });
+    expect(listed.find((d) => d.id === order.id)?.annulledBy).toBeUndefined();
+    // An annulled act is not corrected: a new one is issued.
+    expect((await refused(secretary, 'documents.issue', { kind: 'declineDecision', caseId: ids.declined, reason: 'Pataisa.', replaces: decline.id })).code).toBe('REPLACEMENT_MISMATCH');
+  });
+
+  it('V-77 p. 13, 51: the order annulled before the arrival (back on the list), a new order is issued and moves the case', async () => {
+    const old = inForceOf(await documentsOf('late'), 'order')!;
+    const { view, appealId } = await upheldAppeal(ids.late, old.id);
+    expect(view.record.state).toBe('listed');
+    const order = await ok(secretary, 'documents.issue', { kind: 'order', caseId: ids.late });
+    await ok(director, 'documents.sign', { id: order.id, credential: p12(DIRECTOR) });
+    const record = await recordOf('late');
+    expect(record.state).toBe('transfer_ordered');
+    expect(stepsTo(record, 'transfer_ordered').map((e) => e.documentId)).toEqual([old.id, order.id]);
+    expect((await documentsOf('late')).find((d) => d.id === old.id)?.annulledBy).toBe(appealId);
+  });
+
+  it('V-77 p. 16, 51: the letter annulled (back to the commission), a new meeting decides; a new proposal and letter cite the new meeting', async () => {
+    const oldLetter = inForceOf(await documentsOf('refused102'), 'letter')!;
+    const oldProposal = inForceOf(await documentsOf('refused102'), 'proposal')!;
+    const oldMinutes = (await ok(secretary, 'documents.list', { meetingId })).documents.find((d) => d.kind === 'minutes')!;
+    const { view, appealId } = await upheldAppeal(ids.refused102, oldLetter.id);
+    expect(view.record.state).toBe('ready_for_commission');
+    const again = await decideByMeeting(secretary, [ids.refused102], { [ids.refused102]: '10.2' }, TODAY);
+    expect((await recordOf('refused102')).state).toBe('decided');
+    const minutes = await groundworkOf(again.record.id, [ids.refused102]);
+    const docs = await documentsOf('refused102');
+    const proposal = inForceOf(docs, 'proposal')!;
+    expect(proposal.id).not.toBe(oldProposal.id);
+    expect(await textOf(proposal.id)).toContain(`Nr. ${minutes.registrationNumber}`);
+    const letter = await ok(secretary, 'documents.issue', { kind: 'letter', caseId: ids.refused102 });
+    const text = await textOf(letter.id);
+    expect(text).toContain(`(posėdžio protokolas Nr. ${minutes.registrationNumber})`);
+    expect(text).not.toContain(`Nr. ${oldMinutes.registrationNumber})`);
+    await ok(director, 'documents.sign', { id: letter.id, credential: p12(DIRECTOR) });
+    const record = await recordOf('refused102');
+    expect(record.state).toBe('refused');
+    expect(record.facts.refusedOn).toBe(letter.date);
+    expect(record.timeline.at(-1)).toMatchObject({ from: 'decided', to: 'refused', documentId: letter.id });
+    // The annulled letter and the proposal of the decision it implemented stay listed, out of force.
+    const listed = await documentsOf('refused102');
+    expect(listed.find((d) => d.id === oldLetter.id)?.annulledBy).toBe(appealId);
+    expect(listed.find((d) => d.id === oldProposal.id)?.annulledBy).toBe(appealId);
+    expect(listed.find((d) => d.id === letter.id)?.annulledBy).toBeUndefined();
+  });
+
+  it('V-77 p. 45, 46, 51: the decision to return annulled (back in the halfway house), a later return needs a new submission and decision; the return sets the facts every departure does', async () => {
+    // The freed place was reported (p. 20) before the appeal.
+    await ok(secretary, 'places.reportFreed', { id: ids.ordered, revision: (await recordOf('ordered')).revision, on: TODAY });
+    expect((await recordOf('ordered')).facts.placeReportedOn).toBe(TODAY);
+    const oldSubmission = inForceOf(await documentsOf('ordered'), 'returnSubmission')!;
+    const oldDecision = inForceOf(await documentsOf('ordered'), 'returnDecision')!;
+    const { view: reopened, appealId } = await upheldAppeal(ids.ordered, oldDecision.id);
+    expect(reopened.record.state).toBe('transferred');
+    expect(reopened.record.facts.departure).toBeUndefined();
+
+    const submission = await ok(secretary, 'documents.issue', {
+      kind: 'returnSubmission',
+      caseId: ids.ordered,
+      reason: 'Nuteistasis vėl pažeidė vidaus tvarkos taisykles.',
+      annexes: ['Tarnybinis pranešimas, 1 lapas.'],
+    });
+    await ok(employee, 'documents.sign', { id: submission.id, credential: p12(EMPLOYEE) });
+    const decision = await ok(secretary, 'documents.issue', { kind: 'returnDecision', caseId: ids.ordered, reason: 'Pakartotinai pažeidė taisykles.' });
+    const text = await textOf(decision.id);
+    expect(text).toContain(submission.registrationNumber);
+    expect(text).not.toContain(oldSubmission.registrationNumber);
+    await ok(director, 'documents.sign', { id: decision.id, credential: p12(DIRECTOR) });
+    const record = await recordOf('ordered');
+    expect(record.state).toBe('returned');
+    expect(record.facts.departure).toEqual({ on: decision.date, how: 'return' });
+    expect(record.facts.placeReportedOn).toBeUndefined();
+    const listed = await documentsOf('ordered');
+    expect(listed.find((d) => d.id === oldDecision.id)?.annulledBy).toBe(appealId);
+    expect(listed.find((d) => d.id === oldSubmission.id)?.annulledBy).toBe(appealId);
+  });
+});
+
+describe('the list’s order at the signature, and a pass-over with its act (V-77 p. 12)', () => {
+  /** The convict whose order is signed (in the list's order when issued), and the one listed after it with an earlier request. */
+  let x = '';
+  let earlier = '';
+
+  it('V-77 p. 12: the signature that completes an order checks the list again: someone with an earlier request listed since refuses it (PASS_OVER_REASON_REQUIRED); nothing is written', async () => {
+    const decided = await decidedCase(IN_ORDER, '10.1', TODAY);
+    x = decided.id;
+    await groundworkOf(decided.meetingId, [x]);
+    const places = await ok(secretary, 'places.get', {});
+    const waiting = places.list.filter((e) => e.waiting).map((e) => e.caseId);
+    await freePlaces(waiting.indexOf(x) + 1); // a place for everyone waiting up to this convict: the order keeps the list's order
+    const order = await ok(secretary, 'documents.issue', { kind: 'order', caseId: x });
+    expect((await viewById(x)).record.timeline.filter((e) => e.kind === 'passedOver')).toEqual([]);
+
+    // A convict whose request came earlier is listed after the order was issued.
+    earlier = (await decidedCase(EARLIER, '10.1', TODAY)).id;
+    expect((await viewById(earlier)).record.state).toBe('listed');
+    const before = await ok(secretary, 'documents.read', { id: order.id });
+    const error = await refused(director, 'documents.sign', { id: order.id, credential: p12(DIRECTOR) });
+    expect(error.code).toBe('PASS_OVER_REASON_REQUIRED');
+    expect((error.params as { earlier: { caseId: string }[] }).earlier.map((e) => e.caseId)).toContain(earlier);
+    expect(error.message).toContain(`${EARLIER.first} ${EARLIER.last}`);
+    expect((await ok(secretary, 'documents.read', { id: order.id })).sha256).toBe(before.sha256);
+    expect((await viewById(x)).record.state).toBe('listed');
+  });
+
+  it('V-77 p. 12: the pass-over is written with its act, both or neither: a failed case write issues no act, a failed act write leaves no pass-over', async () => {
+    const order = inForceOf(await documentsById(x), 'order')!;
+    const before = (await viewById(x)).record;
+    const count = (await documentsById(x)).length;
+    const request = { kind: 'order', caseId: x, replaces: order.id, passOverReason: 'Ankstesnis nuteistasis gydomas.' };
+
+    const caseWrite = vi.spyOn(CaseStore.prototype, 'put').mockImplementationOnce(() => {
+      throw diskFull('caseStep');
+    });
+    expect((await refused(secretary, 'documents.issue', request)).code).toBe('DISK_FULL');
+    caseWrite.mockRestore();
+    const documentWrite = vi.spyOn(RecordFolder.prototype, 'put').mockImplementationOnce(() => {
+      throw diskFull('documentRecord');
+    });
+    expect((await refused(secretary, 'documents.issue', request)).code).toBe('DISK_FULL');
+    documentWrite.mockRestore();
+
+    const after = (await viewById(x)).record;
+    expect(after.revision).toBe(before.revision);
+    expect(after.timeline).toEqual(before.timeline);
+    const docs = await documentsById(x);
+    expect(docs).toHaveLength(count);
+    expect(docs.find((d) => d.id === order.id)?.replacedBy).toBeUndefined();
+  });
+
+  it('V-77 p. 12: the reason is given by a correction; a correction of it counts its pass-over once; the signature it covers moves the case', async () => {
+    const order = inForceOf(await documentsById(x), 'order')!;
+    const first = await ok(secretary, 'documents.issue', { kind: 'order', caseId: x, replaces: order.id, passOverReason: 'Ankstesnis nuteistasis gydomas.' });
+    let record = (await viewById(x)).record;
+    expect(record.timeline.at(-1)).toMatchObject({ kind: 'passedOver', documentId: first.id });
+    expect(record.timeline.at(-1)!.passed).toContain(earlier);
+    const reason = 'Ankstesnis nuteistasis gydomas ligoninėje ir negali būti perkeltas.';
+    const second = await ok(secretary, 'documents.issue', { kind: 'order', caseId: x, replaces: first.id, passOverReason: reason });
+    record = (await viewById(x)).record;
+    // The timeline keeps both; the correction's entry is the one that counts.
+    expect(record.timeline.filter((e) => e.kind === 'passedOver').map((e) => e.documentId)).toEqual([first.id, second.id]);
+    const docs = await documentsById(x);
+    const standing = standingPassOvers(record.timeline, (id) => docs.find((d) => d.id === id)?.replaces);
+    expect(standing).toHaveLength(1);
+    expect(standing[0]).toMatchObject({ documentId: second.id, note: reason });
+
+    await ok(director, 'documents.sign', { id: second.id, credential: p12(DIRECTOR) });
+    record = (await viewById(x)).record;
+    expect(record.state).toBe('transfer_ordered');
+    expect(record.timeline.at(-1)).toMatchObject({ to: 'transfer_ordered', documentId: second.id });
+  });
+});
+
+describe('the signature and the step are one change (V-77 p. 13–16)', () => {
+  it('V-77 p. 13: the completing signature whose case cannot be written fails whole: the order stays unsigned, the case where it was; signing again moves it', async () => {
+    await freePlaces(50);
+    const order = inForceOf(await documentsOf('spare'), 'order')!;
+    const before = await ok(secretary, 'documents.read', { id: order.id });
+    const recordBefore = await recordOf('spare');
+    const caseWrite = vi.spyOn(CaseStore.prototype, 'put').mockImplementationOnce(() => {
+      throw diskFull('caseStep');
+    });
+    const error = await refused(director, 'documents.sign', { id: order.id, credential: p12(DIRECTOR) });
+    caseWrite.mockRestore();
+    expect(error.code).toBe('DISK_FULL');
+    const read = await ok(secretary, 'documents.read', { id: order.id });
+    expect(read).toMatchObject({ sha256: before.sha256, version: 1 });
+    expect(inForceOf(await documentsOf('spare'), 'order')).toMatchObject({ id: order.id, signatures: [], awaiting: ['director'] });
+    expect(await recordOf('spare')).toMatchObject({ state: 'listed', revision: recordBefore.revision });
+    // The trail: the signature, then the step, each marked as not written.
+    const [signatureUndone, stepUndone, step, signature] = await ok(services.dispatch, 'audit.list', { limit: 4 });
+    expect(signature).toMatchObject({ method: 'documents.sign', subject: { kind: 'document', id: order.id } });
+    expect(step).toMatchObject({ method: 'documents.sign', subject: { kind: 'case', id: ids.spare } });
+    expect(stepUndone).toMatchObject({ subject: { kind: 'case', id: ids.spare } });
+    expect(stepUndone!.summary).toContain('DISK_FULL');
+    expect(signatureUndone).toMatchObject({ subject: { kind: 'document', id: order.id } });
+    expect(signatureUndone!.summary).toContain('DISK_FULL');
+
+    const signed = await ok(director, 'documents.sign', { id: order.id, credential: p12(DIRECTOR) });
+    expect(signed.awaiting).toEqual([]);
+    expect((await ok(secretary, 'documents.read', { id: order.id })).version).toBe(2);
+    const record = await recordOf('spare');
+    expect(record.state).toBe('transfer_ordered');
+    expect(stepsTo(record, 'transfer_ordered').map((e) => e.documentId)).toEqual([order.id]);
+  });
+});
+
+describe('one order for the list (V-77 p. 12)', () => {
+  it('V-77 p. 12: the printed list is the places’ list, in its order', async () => {
+    const places = await ok(secretary, 'places.get', {});
+    const list = await ok(secretary, 'documents.issue', { kind: 'list' });
+    expect(list.caseIds).toEqual(places.list.map((e) => e.caseId));
+    const text = await textOf(list.id);
+    const at = places.list.map((e) => text.indexOf(`${e.firstName} ${e.lastName}`));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 });

@@ -7,10 +7,12 @@ import {
   type SignatureRecord,
 } from '../../../shared/contract/documentSchemas';
 import type { Caller, ParsedInput } from '../../../shared/contract/methods';
+import type { CaseRecord } from '../../../shared/contract/schemas';
+import { inForce } from '../../../shared/domain/documents/annulment';
 import type { Role } from '../../../shared/contract/roles';
 import type { SignatureLine, SignerRole } from '../../../shared/domain/documents/documentModel';
 import { DomainError } from '../../../shared/domain/errors';
-import type { Call, ServiceContext, ServiceHandlers } from '../context';
+import type { Call, ServiceContext, ServiceHandlers, Stores } from '../context';
 import { describeCertificate, checkSigningCertificate } from '../signing/certificates';
 import { certificateHolder, certNotSigner, holderMatches, nameWords, personalCodeOf } from './signerMatch';
 import { pemCertificates } from '../signing/pemCertificates';
@@ -21,7 +23,7 @@ import { verifyPdf } from '../signing/pdfVerify';
 import type { Signer } from '../signing/signer';
 import { sha256Hex } from '../store/documentStore';
 import { renderPdf } from '../pdf/pdfWriter';
-import { checkCompletingSignature, checkIssue, pendingStep, recordPassOver, takeDocumentStep } from './caseSteps';
+import { annulmentOfDocument, caseOfDocument, checkCompletingSignature, checkIssue, pendingStep, recordPassOver, takeDocumentStep } from './caseSteps';
 import { documentSources, registerOf } from './sources';
 import { verificationReportOf } from './verification';
 
@@ -79,8 +81,13 @@ export function awaiting(doc: GeneratedDocument): SignerRole[] {
   return awaitingSlots(doc).map((s) => s.role);
 }
 
-export function toItem(doc: GeneratedDocument): DocumentItem {
+/**
+ * A document as the lists show it. `annulledBy`: the upheld appeal that put it out of force (V-77
+ * p. 51), as read with its case (annulmentOfDocument); a document out of force awaits no one.
+ */
+export function toItem(doc: GeneratedDocument, annulledBy: string | undefined = doc.annulledBy): DocumentItem {
   const last = doc.versions[doc.versions.length - 1] as GeneratedDocument['versions'][number];
+  const standing = doc.replacedBy === undefined && annulledBy === undefined;
   return {
     id: doc.id,
     kind: doc.kind,
@@ -96,12 +103,10 @@ export function toItem(doc: GeneratedDocument): DocumentItem {
     ...(doc.meetingId !== undefined ? { meetingId: doc.meetingId } : {}),
     ...(doc.replaces !== undefined ? { replaces: doc.replaces } : {}),
     ...(doc.replacedBy !== undefined ? { replacedBy: doc.replacedBy } : {}),
+    ...(annulledBy !== undefined ? { annulledBy } : {}),
     signatures: signaturesOf(doc),
-    awaiting: doc.replacedBy === undefined ? awaiting(doc) : [],
-    awaitingSigners:
-      doc.replacedBy === undefined
-        ? awaitingSlots(doc).map((s) => ({ role: s.role, name: s.name, position: s.position, ...(s.userId ? { userId: s.userId } : {}) }))
-        : [],
+    awaiting: standing ? awaiting(doc) : [],
+    awaitingSigners: standing ? awaitingSlots(doc).map((s) => ({ role: s.role, name: s.name, position: s.position, ...(s.userId ? { userId: s.userId } : {}) })) : [],
     sha256: last.sha256,
   };
 }
@@ -184,17 +189,25 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
     return next;
   };
 
+  /** The item of a document with its annulment read from its case (V-77 p. 51). */
+  const itemOf = (doc: GeneratedDocument, record: CaseRecord | undefined = caseOfDocument(ctx, doc)) => toItem(doc, annulmentOfDocument(ctx, doc, record));
+
   const sign = async (id: string, credential: ParsedInput<'documents.sign'>['credential'], caller: Call): Promise<DocumentItem> => {
     const doc = ctx.generated.get(id);
     if (doc.replacedBy !== undefined) {
       throw new DomainError('DOCUMENT_REPLACED', { id, replacedBy: doc.replacedBy });
     }
-    // Issue 14: a signature that completed the act while its case could not be moved (a write that
-    // failed after the signature was kept) is finished by one of its signers signing again.
+    // V-77 p. 51: an act annulled by an upheld appeal (or spent with it) is no longer signed.
+    if (annulmentOfDocument(ctx, doc) !== undefined) {
+      throw new DomainError('NOTHING_TO_SIGN', { id });
+    }
+    // Issue 14: the completing signature and the case's step are written in one change (below). Only
+    // a process killed between the two writes (or a failed undo) leaves a completed act whose case did
+    // not move: one of its signers signing again takes the step then.
     if (awaitingSlots(doc).length === 0 && signaturesOf(doc).some((sig) => sig.by.userId === caller.user?.id) && pendingStep(ctx, doc)) {
       checkCompletingSignature(ctx, doc);
       takeDocumentStep(ctx, doc, caller);
-      return toItem(doc);
+      return itemOf(doc);
     }
     if (signaturesOf(doc).some((sig) => sig.by.userId === caller.user?.id)) {
       throw new DomainError('ALREADY_SIGNED', { id });
@@ -272,17 +285,26 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
     caller.record({ kind: 'document', id, ...caseOf(doc) }, doc, next, `Dokumentą ${doc.registrationNumber} pasirašė ${signature.signerName}`, (w) => {
       w.documents.put(sha256, signed); // the content first: a record never names a content that is not there
       w.generated.put(next);
+      if (awaitingSlots(next).length > 0) return;
+      // Issue 14: the completed act takes its step (V-77 p. 13–16, 46) in the same change, audited
+      // after the signature. Should the case not be written, the document's record is put back as it
+      // was: the signature fails whole and may be given again (the signed content, referred to by
+      // nothing, is swept with the rest).
+      try {
+        takeDocumentStep(ctx, next, caller);
+      } catch (e) {
+        undoSignature(w, doc);
+        throw e;
+      }
     });
-    // Issue 14: the completed act takes its step (V-77 p. 13–16, 46), recorded after the signature.
-    if (awaitingSlots(next).length === 0) takeDocumentStep(ctx, next, caller);
-    return toItem(next);
+    return itemOf(next);
   };
 
   const issue = async (input: ParsedInput<'documents.issue'>, caller: Call): Promise<DocumentItem> => {
     const { replaces, ...request } = input;
     const replaced = replaces === undefined ? undefined : ctx.generated.get(replaces);
-    if (replaced) checkReplacement(replaced, request);
-    checkNoneActive(ctx.generated.list(), request, replaced);
+    if (replaced) checkReplacement(replaced, request, caseOfDocument(ctx, replaced));
+    checkNoneActive(ctx, request, replaced);
     // Issue 14: a free place for an order or a submission, and a reason for passing over anyone earlier on the list (V-77 p. 4, 12–14).
     const passOver = checkIssue(ctx, request);
     const register = registerOf(ctx);
@@ -323,9 +345,15 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
       ...(replaced ? { replaces: replaced.id } : {}),
       ...(cites.length > 0 ? { cites } : {}),
     };
-    caller.record({ kind: 'document', id, ...caseOf(doc) }, undefined, doc, `Parengtas dokumentas ${registrationNumber}: ${model.documentType}`, (w) => {
+    const writeDocument = (w: Stores) => {
       w.documents.put(sha256, rendered.bytes);
       w.generated.put(doc);
+    };
+    // V-77 p. 12: an act that passes over someone earlier on the list is issued with the case's
+    // entry saying whom and why, in one change (both or neither), audited after the document.
+    caller.record({ kind: 'document', id, ...caseOf(doc) }, undefined, doc, `Parengtas dokumentas ${registrationNumber}: ${model.documentType}`, (w) => {
+      if (passOver) recordPassOver(ctx, passOver, doc, caller, writeDocument);
+      else writeDocument(w);
     });
     if (replaced) {
       const marked = { ...replaced, replacedBy: id };
@@ -333,18 +361,27 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
         w.generated.put(marked),
       );
     }
-    if (passOver) recordPassOver(ctx, passOver, doc, caller);
     return toItem(doc);
   };
 
   return {
-    'documents.list': async ({ caseId, meetingId }) => ({
-      documents: ctx.generated
-        .list()
-        .filter((d) => (caseId === undefined || d.caseIds.includes(caseId)) && (meetingId === undefined || d.meetingId === meetingId))
-        .sort(byNewest)
-        .map(toItem),
-    }),
+    // Every document stays listed: a replaced or annulled one (V-77 p. 51) says so and awaits no one.
+    'documents.list': async ({ caseId, meetingId }) => {
+      const records = new Map<string, CaseRecord | undefined>();
+      const recordOf = (doc: GeneratedDocument) => {
+        if (doc.caseIds.length !== 1) return undefined;
+        const key = doc.caseIds[0]!;
+        if (!records.has(key)) records.set(key, caseOfDocument(ctx, doc));
+        return records.get(key);
+      };
+      return {
+        documents: ctx.generated
+          .list()
+          .filter((d) => (caseId === undefined || d.caseIds.includes(caseId)) && (meetingId === undefined || d.meetingId === meetingId))
+          .sort(byNewest)
+          .map((d) => itemOf(d, recordOf(d))),
+      };
+    },
 
     // Issue 12: the queue is per person: the lines whose official is the caller's account, and
     // lines without an account that the caller's role signs.
@@ -352,7 +389,8 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
       documents: ctx.generated
         .list()
         .filter((d) => d.replacedBy === undefined && awaitingSlots(d).some((slot) => maySign(slot, caller)) && !signaturesOf(d).some((sig) => sig.by.userId === caller.user?.id))
-        .map(toItem)
+        .map((d) => itemOf(d))
+        .filter((item) => item.annulledBy === undefined)
         .sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
     }),
 
@@ -393,18 +431,34 @@ export function withSigners(slots: readonly Slot[], lines: readonly SignatureLin
   });
 }
 
+/**
+ * Put a document's record back as it was before a signature whose change failed (the case's step
+ * could not be written). Should that fail as well, the signature stands without its step, and a
+ * signer signing again takes it (documents.sign).
+ */
+function undoSignature(stores: Stores, before: GeneratedDocument): void {
+  try {
+    stores.generated.put(before);
+  } catch (again) {
+    console.error(`Document ${before.id}: the signature whose step failed could not be taken back`, again);
+  }
+}
+
 /** Documents that cannot stand side by side for one case: the order and the decision not to transfer (V-77 p. 13, 15). */
 const EXCLUSIVE: Partial<Record<DocumentRequest['kind'], DocumentRequest['kind']>> = { order: 'declineDecision', declineDecision: 'order' };
 
 /**
  * One document of a kind per case (or meeting) is in force: another is issued only as a correction
- * that replaces it; the order and the decision not to transfer exclude each other. The list (p. 12)
- * is drawn up again whenever it changes, so lists may follow one another.
+ * that replaces it; the order and the decision not to transfer exclude each other. An act annulled
+ * by an upheld appeal (V-77 p. 51), or spent with it, is no longer in force: the act that follows
+ * the reopening is issued anew. The list (p. 12) is drawn up again whenever it changes, so lists
+ * may follow one another.
  */
-export function checkNoneActive(all: readonly GeneratedDocument[], request: DocumentRequest, replaced: GeneratedDocument | undefined): void {
+export function checkNoneActive(ctx: Pick<ServiceContext, 'generated' | 'cases'>, request: DocumentRequest, replaced: GeneratedDocument | undefined): void {
   if (request.kind === 'list') return;
+  const record = 'caseId' in request ? ctx.cases.get(request.caseId) : undefined;
   const about = (d: GeneratedDocument) => ('caseId' in request ? d.caseIds.includes(request.caseId) && d.kind !== 'minutes' : d.meetingId === request.meetingId);
-  const active = all.filter((d) => d.replacedBy === undefined && d.id !== replaced?.id && about(d));
+  const active = ctx.generated.list().filter((d) => d.id !== replaced?.id && about(d) && inForce(d, record));
   const same = active.find((d) => d.kind === request.kind);
   if (same) {
     throw new DomainError('DOCUMENT_EXISTS', { id: same.id, registrationNumber: same.registrationNumber });
@@ -426,13 +480,13 @@ export function highestIssued(all: readonly GeneratedDocument[], prefix: string,
   return highest;
 }
 
-/** A correction is a new document of the same kind about the same case or meeting. */
-function checkReplacement(old: GeneratedDocument, request: DocumentRequest): void {
+/** A correction is a new document of the same kind about the same case or meeting, of one still in force (V-77 p. 51). */
+function checkReplacement(old: GeneratedDocument, request: DocumentRequest, record: CaseRecord | undefined): void {
   const same =
     old.kind === request.kind &&
     ('caseId' in request ? old.caseIds.includes(request.caseId) : true) &&
     ('meetingId' in request ? old.meetingId === request.meetingId : true);
-  if (!same || old.replacedBy !== undefined) {
+  if (!same || !inForce(old, record)) {
     throw new DomainError('REPLACEMENT_MISMATCH', { id: old.id });
   }
 }

@@ -1,8 +1,9 @@
 import type { DocumentRequest, GeneratedDocument, RegisterSettings } from '../../../shared/contract/documentSchemas';
 import type { AgendaItem, FrozenResult, MeetingRecord } from '../../../shared/contract/meetingSchemas';
 import type { CaseRecord, Settings } from '../../../shared/contract/schemas';
-import { compareIso, type IsoDate } from '../../../shared/domain/calendar';
+import type { IsoDate } from '../../../shared/domain/calendar';
 import type { DecisionId } from '../../../shared/domain/decisions';
+import { inForce } from '../../../shared/domain/documents/annulment';
 import type { DocumentKind, DocumentModel } from '../../../shared/domain/documents/documentModel';
 import type {
   AgendaItemFacts,
@@ -87,11 +88,14 @@ function decidedIn(ctx: ServiceContext, record: CaseRecord): Decided {
   return { meeting, item, frozen: frozen as Decided['frozen'], ...amended };
 }
 
-/** The latest issued, not replaced document of a kind about a case or a meeting. */
-function issued(ctx: ServiceContext, kind: DocumentKind, match: (d: GeneratedDocument) => boolean): GeneratedDocument | undefined {
+/**
+ * The latest issued document of a kind about a case or a meeting that is in force: not replaced, and
+ * not annulled by an upheld appeal nor spent with it (V-77 p. 51), read with `record`, its case.
+ */
+function issued(ctx: ServiceContext, kind: DocumentKind, match: (d: GeneratedDocument) => boolean, record?: CaseRecord): GeneratedDocument | undefined {
   return ctx.generated
     .list()
-    .filter((d) => d.kind === kind && d.replacedBy === undefined && match(d))
+    .filter((d) => d.kind === kind && match(d) && inForce(d, record))
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
 }
 
@@ -247,15 +251,14 @@ export function documentSources(ctx: ServiceContext, request: DocumentRequest, r
 
   if (request.kind === 'list') {
     // V-77 p. 12: the live list: those the commission proposed for transfer (10.1, 10.3) and not yet
-    // transferred, refused or removed, in request-date order, as the places read it (issue 14).
+    // transferred, refused or removed, printed in the order of the places' list (transferList: by
+    // request date, then the day listed, then the case), the one order the app keeps (issue 14).
     const entries: (ListEntryFacts & { caseId: string })[] = transferList(placeCases(ctx)).flatMap((e) => {
       const record = readCase(e.caseId);
       if (!record || (e.decision !== '10.1' && e.decision !== '10.3')) return [];
       const decidedOn = record.timeline.findLast((t) => t.kind === 'state' && t.to === 'decided')?.on ?? record.facts.listedOn ?? today;
       return [{ caseId: record.id, convict: record.convict, requestDate: e.requestDate, decision: e.decision, decidedOn, servingInstitution: record.request.servingInstitution.name }];
     });
-    // The template breaks a tie of request dates by the decision's date; the document's cases follow the printed order.
-    entries.sort((a, b) => compareIso(a.requestDate, b.requestDate) || compareIso(a.decidedOn, b.decidedOn));
     const keeper = employeeOf(register);
     const model = buildDocument({ kind: 'list', sources: { institution, entries, keeper } }, registrationNumber, today);
     return { model, caseIds: entries.map((e) => e.caseId), cites };
@@ -280,7 +283,7 @@ export function documentSources(ctx: ServiceContext, request: DocumentRequest, r
         ),
       );
     }
-    const submitted = issued(ctx, 'returnSubmission', (d) => d.caseIds.includes(record.id));
+    const submitted = issued(ctx, 'returnSubmission', (d) => d.caseIds.includes(record.id), record);
     const submission = cite(submitted, today, 'returnSubmission');
     // The text names the employee who submitted it, in their gender (issue 12).
     const signedSlot = submitted?.slots.find((slot) => slot.role === 'halfwayHouseEmployee');
@@ -296,7 +299,7 @@ export function documentSources(ctx: ServiceContext, request: DocumentRequest, r
 
   const decided = decidedIn(ctx, record);
   const minutes = () => cite(issued(ctx, 'minutes', (d) => d.meetingId === decided.meeting.id), decided.meeting.date, 'minutes');
-  const proposalOf = () => cite(issued(ctx, 'proposal', (d) => d.caseIds.includes(record.id)), decided.meeting.date, 'proposal');
+  const proposalOf = () => cite(issued(ctx, 'proposal', (d) => d.caseIds.includes(record.id), record), decided.meeting.date, 'proposal');
   switch (request.kind) {
     case 'proposal': {
       minutes();
@@ -325,9 +328,11 @@ export function documentSources(ctx: ServiceContext, request: DocumentRequest, r
     case 'letter': {
       requireDecision(decided, ['10.2', '10.4'], '16');
       proposalOf();
+      // V-77 p. 16, 19: the letter is the refusal: signed, it sets the case's refusal date to its own
+      // date (caseSteps.takeDocumentStep), so the p. 19 date it prints runs from that date too.
       return one(
         buildDocument(
-          { kind: 'letter', sources: { institution, case: caseFacts, commission: commissionOf<'10.2' | '10.4'>(ctx, decided), refusedOn: record.facts.refusedOn ?? decided.meeting.date } },
+          { kind: 'letter', sources: { institution, case: caseFacts, commission: commissionOf<'10.2' | '10.4'>(ctx, decided), refusedOn: today } },
           registrationNumber,
           today,
         ),

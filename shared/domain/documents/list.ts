@@ -1,4 +1,4 @@
-import { compareIso, type IsoDate } from '../calendar';
+import type { IsoDate } from '../calendar';
 import type { Block, DocumentModel } from './documentModel';
 import type { ListEntryFacts, ListSources } from './documentSources';
 import { V77_DEFINED } from './legalBasis';
@@ -9,12 +9,11 @@ import { genderOf, TITLES } from './signers';
  * V-77 p. 12: the list of convicts proposed for transfer: those on whom the commission decided 10.1
  * or 10.3, in the order their requests were filed. The halfway-house employee the director appoints
  * keeps it (p. 20) and signs it.
+ *
+ * The entries are printed in the order given: the list's one order is the places' (shared/domain/
+ * places.ts transferList: by request date, then the day listed, then the case), which the services
+ * pass as it is, so that the printed list and the app's queue never differ.
  */
-
-/** V-77 p. 12: by request date; on the same day, by the day of the commission's decision. */
-function listOrder(entries: readonly ListEntryFacts[]): ListEntryFacts[] {
-  return [...entries].sort((a, b) => compareIso(a.requestDate, b.requestDate) || compareIso(a.decidedOn, b.decidedOn));
-}
 
 const COLUMNS = [
   { title: 'Eil. Nr.', width: 0.07 },
@@ -29,7 +28,7 @@ function table(entries: readonly ListEntryFacts[]): Block {
   return {
     kind: 'table',
     columns: COLUMNS,
-    rows: listOrder(entries).map((e, i) => [
+    rows: entries.map((e, i) => [
       `${i + 1}.`,
       fullName(e.convict),
       e.convict.personalFileNo,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildList } from '../../../../shared/domain/documents/list';
 import type { ListEntryFacts } from '../../../../shared/domain/documents/documentSources';
+import { transferList, type PlaceCase } from '../../../../shared/domain/places';
 import { bodyLines, institution } from './fixtures';
 
 const keeper = { name: 'Laura Petrauskienė', position: 'Pusiaukelės namų vyriausioji specialistė' };
@@ -44,7 +45,7 @@ describe('V-77 p. 12: the list of convicts proposed for transfer', () => {
     expect(bodyLines(list)[0]).toContain('(toliau – Aprašas), 12 punktą: į jį įrašomi nuteistieji, dėl kurių drausmės komisija priėmė Aprašo 10.1 arba 10.3 papunktyje nurodytą sprendimą');
   });
 
-  it('orders the convicts by the date of their request, then by the day of the decision', () => {
+  it('prints the convicts in the order given: the places’ list order (shared/domain/places.ts transferList), never sorted again', () => {
     const table = list.body.find((b) => b.kind === 'table');
     expect(table?.kind === 'table' && table.columns.reduce((sum, c) => sum + c.width, 0)).toBeCloseTo(1);
     expect(table?.kind === 'table' && table.columns.map((c) => c.title)).toEqual([
@@ -56,10 +57,26 @@ describe('V-77 p. 12: the list of convicts proposed for transfer', () => {
       'Pataisos įstaiga, kurioje atlieka bausmę',
     ]);
     expect(table?.kind === 'table' && table.rows).toEqual([
-      ['1.', 'Ąžuolas Šėmaitis', 'B-0077', '2026-09-15', '10.1, 2026-10-30', 'Pravieniškių pataisos namai-atviroji kolonija'],
-      ['2.', 'Ūla Dirgėlienė', 'M-0008', '2026-10-01', '10.3, 2026-11-06', 'Panevėžio pataisos namai'],
-      ['3.', 'Žygimantas Čepulėnas', 'A-1234', '2026-10-01', '10.3, 2026-11-20', 'Marijampolės pataisos namai'],
+      ['1.', 'Žygimantas Čepulėnas', 'A-1234', '2026-10-01', '10.3, 2026-11-20', 'Marijampolės pataisos namai'],
+      ['2.', 'Ąžuolas Šėmaitis', 'B-0077', '2026-09-15', '10.1, 2026-10-30', 'Pravieniškių pataisos namai-atviroji kolonija'],
+      ['3.', 'Ūla Dirgėlienė', 'M-0008', '2026-10-01', '10.3, 2026-11-06', 'Panevėžio pataisos namai'],
     ]);
+  });
+
+  it('V-77 p. 12: prints the places’ list as transferList orders it, ties of the request date included', () => {
+    const cases: PlaceCase[] = entries.map((e, i) => ({
+      id: `case-${i}`,
+      state: 'listed',
+      requestDate: e.requestDate,
+      firstName: e.convict.firstName,
+      lastName: e.convict.lastName,
+      // Listed on the same day: the tie of 2026-10-01 is broken by the case, not the day of the decision.
+      facts: { decision: e.decision, listedOn: '2026-11-20' },
+    }));
+    const ordered = transferList(cases).map((l) => entries[Number(l.caseId.slice(5))]!);
+    const printed = buildList({ institution, entries: ordered, keeper }, 'SR-3', '2026-11-22');
+    const table = printed.body.find((b) => b.kind === 'table');
+    expect(table?.kind === 'table' && table.rows.map((r) => r[1])).toEqual(['Ąžuolas Šėmaitis', 'Žygimantas Čepulėnas', 'Ūla Dirgėlienė']);
   });
 
   it('says so when nobody is on the list', () => {
