@@ -8,8 +8,7 @@ import type { z } from 'zod';
 import { appealInput, appealOutcomeInput, arrivalInput, correctionInput, departureInput, lifeInput, placeReportInput, receivedActInput } from '../../shared/contract/afterDecisionSchemas';
 import type { Appeal, CaseRecord, CaseView, LifeEntry, ReceivedAct } from '../../shared/contract/schemas';
 import { compareIso, isIsoDate, isWorkingDay, type IsoDate } from '../../shared/domain/calendar';
-import { REOPENINGS, type CaseState } from '../../shared/domain/caseStates';
-import { LIST_STATES } from '../../shared/domain/places';
+import { P47_STATES, REOPENINGS, type CaseState } from '../../shared/domain/caseStates';
 import { stepDateProblem } from '../../shared/domain/stepRules';
 import { fieldErrorsFromIssues, type FieldErrors } from '../forms/issues';
 
@@ -51,8 +50,8 @@ export function afterActions(view: ViewLike): AfterAction[] {
   if (view.route === 'sends' && state === 'dossier_sent') out.push('otherOutcome');
   // V-77 p. 17–18: the Prison Department director's resolution or refusal moves the case.
   if (state === 'submitted_to_department') out.push('departmentAct');
-  // V-77 p. 47: the institution where the convict serves tells us of circumstances under p. 3.
-  if (view.route === 'other' && LIST_STATES.includes(state)) out.push('p47Notice');
+  // V-77 p. 47: the institution where the convict serves tells us of circumstances under p. 3 (the back end's states).
+  if (view.route === 'other' && P47_STATES.includes(state)) out.push('p47Notice');
   // V-77 p. 22–25: the arrival with its checks.
   if (state === 'transfer_ordered') out.push('arrival');
   // V-77 p. 28–35 (and the release preparation, seed 001): the plans, reviews and notes while there.

@@ -44,6 +44,8 @@ export const ALLOWED_PREDECESSORS: Readonly<Record<CaseState, readonly CaseState
     'request_received',
     'dossier_collecting',
     'dossier_received',
+    // p. 47: our convict's circumstances change while another institution decides on the dossier we sent.
+    'dossier_sent',
     'ready_for_commission',
     'scheduled',
     'decided',
@@ -53,13 +55,19 @@ export const ALLOWED_PREDECESSORS: Readonly<Record<CaseState, readonly CaseState
   ],
   returned: ['transferred'],
   left: ['transferred'],
+  // The convict may withdraw the request until the transfer (issue 14: a withdrawal takes them off
+  // the list), also while another institution decides on the dossier we sent.
   withdrawn: [
     'request_received',
     'dossier_collecting',
     'dossier_received',
+    'dossier_sent',
     'ready_for_commission',
     'scheduled',
+    'decided',
     'listed',
+    'submitted_to_department',
+    'transfer_ordered',
   ],
 };
 
@@ -142,6 +150,17 @@ export const REQUEST_EDITABLE_STATES: readonly CaseState[] = [
   'scheduled',
 ];
 
+/**
+ * Whether the request's data may be corrected now (V-77 p. 10, 12): in a state before the decision,
+ * and only if no decision was ever taken on the case. A case an upheld appeal sent back to the
+ * commission (p. 51) keeps its request as decided on: a corrected request date would move the
+ * convict on the p. 12 list.
+ */
+export function isRequestEditable(record: { readonly state: CaseState; readonly timeline: readonly object[] }): boolean {
+  if (!REQUEST_EDITABLE_STATES.includes(record.state)) return false;
+  return !(record.timeline as readonly StepEntry[]).some((e) => e.kind === 'state' && e.to === 'decided');
+}
+
 /** V-77 p. 6–10: the dossier is loaded until the commission decides; afterwards it is what was decided on. */
 export const DOSSIER_EDITABLE_STATES: readonly CaseState[] = REQUEST_EDITABLE_STATES;
 
@@ -159,7 +178,8 @@ export function isMeetingStep(from: CaseState, to: CaseState): boolean {
 /**
  * States in which the case is finished here: no further step of the procedure is expected (an appeal
  * may still reopen a refused, ineligible or returned case, p. 50–51). A case whose dossier was sent
- * to another institution is decided there (p. 8); its outcome is recorded as a received act.
+ * to another institution is decided there (p. 8); its outcome is recorded as a received act. Only
+ * the convict's withdrawal or the p. 47 circumstances may still end it here.
  */
 export const FINAL_STATES: readonly CaseState[] = ['refused', 'ineligible', 'returned', 'withdrawn', 'dossier_sent', 'left'];
 
@@ -267,9 +287,23 @@ export function applyCaseStep<C extends SteppedCase>(record: C, step: CaseStep, 
     ...(step.documentId ? { documentId: step.documentId } : {}),
     ...(step.actId ? { actId: step.actId } : {}),
   };
-  const facts = step.decision ? { ...record.facts, decision: step.decision } : record.facts;
+  let facts: object = step.decision ? { ...record.facts, decision: step.decision } : record.facts;
+  const implied = IMPLIED_FACTS[step.to];
+  if (implied !== undefined && (facts as Record<string, unknown>)[implied] === undefined) facts = { ...facts, [implied]: step.on };
   return { ...record, state: step.to, facts, updatedAt: stamp.at, timeline: [...record.timeline, entry] } as C;
 }
+
+/**
+ * The day a state's term runs from, which the step into it sets (one rule for every caller): p. 9
+ * from the dossier's receipt, p. 12 the day entered on the list, p. 19 from the refusal. A caller
+ * that knows the act's own date (a signed refusal dated before the step could be recorded) sets the
+ * fact itself, and the door keeps it; undoing the step (a correction, a reopening) removes it.
+ */
+const IMPLIED_FACTS: Partial<Record<CaseState, 'dossierReceivedOn' | 'listedOn' | 'refusedOn'>> = {
+  dossier_received: 'dossierReceivedOn',
+  listed: 'listedOn',
+  refused: 'refusedOn',
+};
 
 /** The timeline entry of a registration. */
 export interface RegisteredEntry {
@@ -305,6 +339,13 @@ export const REOPENINGS: readonly { from: CaseState; to: CaseState; act: string;
   { from: 'transfer_ordered', to: 'submitted_to_department', act: 'departmentResolution', point: '17, 51' },
 ];
 
+/**
+ * V-77 p. 47: the states in which another institution's notice of circumstances (route 'other')
+ * takes its convict off our list: decided on, listed, submitted or ordered, not yet arrived. The
+ * back end (cases.recordAct) and the case page (the p. 47 action) read this one list.
+ */
+export const P47_STATES: readonly CaseState[] = ['decided', 'listed', 'submitted_to_department', 'transfer_ordered'];
+
 /** Which body hears an appeal against an act (V-77 p. 51): our director's acts go to the Prison Department director (BVK art. 183), the Department director's to the regional administrative court. */
 export function appealBodyOf(act: string): 'department' | 'court' {
   return act === 'departmentResolution' || act === 'departmentRefusal' ? 'court' : 'department';
@@ -316,7 +357,8 @@ const STATE_FACTS: Partial<Record<CaseState, readonly string[]>> = {
   dossier_sent: ['dossierSent'],
   refused: ['refusedOn'],
   listed: ['listedOn'],
-  transferred: ['arrival'],
+  // The arrival, and what life in the halfway house recorded from it (p. 28–32, seed 001).
+  transferred: ['arrival', 'intensivePlanOn', 'lastReviewOn', 'municipalityNoticeOn', 'probationListOn'],
   returned: ['departure', 'placeReportedOn'],
   transfer_ordered: [],
   left: ['departure', 'placeReportedOn'],
@@ -372,12 +414,22 @@ interface StepEntry {
   readonly kind: string;
   readonly from?: CaseState;
   readonly to?: CaseState;
+  readonly actId?: string;
+  readonly documentId?: string;
 }
 
 /**
+ * Records made on the state a step reached, which would be left without their state if the step
+ * were undone: a received act, an appeal or its outcome, a record of life in the halfway house.
+ */
+const RECORDS_ON_STATE: readonly string[] = ['act', 'appeal', 'life'];
+
+/**
  * The step a correction would undo: the latest state change, if it was taken by hand (the step
- * form, or the handing over to the commission that completing the dossier took). Meetings' steps,
- * signed and received acts, arrivals and departures are corrected by their own records.
+ * form, or the handing over to the commission that completing the dossier took), the arrival or the
+ * departure. Meetings' steps and the steps of signed and received acts (an entry naming its act) are
+ * corrected by their own records. Nothing is correctable once a received act, an appeal or a record
+ * of life in the halfway house was recorded on the state the step reached: those records would be orphaned.
  */
 export function correctableStep(record: SteppedCase): { from: CaseState; to: CaseState } | undefined {
   const entries = record.timeline as readonly StepEntry[];
@@ -385,8 +437,10 @@ export function correctableStep(record: SteppedCase): { from: CaseState; to: Cas
     const e = entries[i]!;
     if (e.kind === 'corrected' || e.kind === 'reopened') return undefined;
     if (e.kind === 'registered') return undefined;
+    if (RECORDS_ON_STATE.includes(e.kind)) return undefined;
     if (e.kind !== 'state' || e.from === undefined || e.to === undefined) continue;
     if (e.to !== record.state) return undefined;
+    if (e.actId !== undefined || e.documentId !== undefined) return undefined;
     return CORRECTABLE_MEANS.includes(stepMeans(e.from, e.to)) ? { from: e.from, to: e.to } : undefined;
   }
   return undefined;

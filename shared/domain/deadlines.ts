@@ -42,6 +42,15 @@ export function placeReportDueDate(placeFreedOn: IsoDate): IsoDate {
   return addWorkingDays(placeFreedOn, 2);
 }
 
+/**
+ * V-77 p. 51: whether an appeal was filed after the last day of its term (`dueBy`, when the term is
+ * set). The term runs from the day the act was served, which the app only assumes (the act's date
+ * for our director's acts, the day received for another's): a warning to show, never a fact to record.
+ */
+export function appealFiledLate(appeal: { readonly filedOn: IsoDate; readonly dueBy?: IsoDate | undefined }): boolean {
+  return appeal.dueBy !== undefined && compareIso(appeal.filedOn, appeal.dueBy) > 0;
+}
+
 export interface CaseFacts {
   state: CaseState;
   /** The day the request was received (prašymo gavimo diena): the p. 7 term runs from it. */
@@ -123,8 +132,8 @@ function draftsFor(facts: CaseFacts): DeadlineDraft[] {
       }
     }
   }
-  // V-77 p. 19
-  if (facts.state === 'refused' && facts.refusedOn !== undefined) {
+  // V-77 p. 19: also after the other institution refused our convict's request (route 'sends', p. 8).
+  if ((facts.state === 'refused' || facts.state === 'dossier_sent') && facts.refusedOn !== undefined) {
     const date = earliestReapplicationDate(facts.refusedOn);
     drafts.push({ rule: 'p19', kind: 'not_before', date, lt: 'Pakartotinis prašymas ne anksčiau kaip', en: 'Re-application not before' });
   }

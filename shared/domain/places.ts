@@ -47,6 +47,19 @@ export const LIST_STATES: readonly CaseState[] = ['listed', 'submitted_to_depart
 /** States that hold a place until the arrival (p. 13, 14, 17). */
 export const HOLDING_STATES: readonly CaseState[] = ['submitted_to_department', 'transfer_ordered'];
 
+/** The states in which a case occupies (transferred) or holds (p. 13, 14, 17) a place. */
+export const PLACE_STATES: readonly CaseState[] = ['transferred', ...HOLDING_STATES];
+
+/**
+ * V-77 p. 4: whether a move from `from` to `to` that is no step of the procedure (a reopening by an
+ * upheld appeal, a correction) makes the case occupy or hold a place it did not: an annulled return
+ * puts the convict back in the halfway house, an annulled refusal of the Prison Department makes the
+ * submission hold its place again, a corrected departure or withdrawal gives the place back.
+ */
+export function takesPlace(from: CaseState, to: CaseState): boolean {
+  return PLACE_STATES.includes(to) && !PLACE_STATES.includes(from);
+}
+
 /** Whether the case occupies a place on `date`: arrived on or before it and not yet left. */
 export function occupiesOn(c: PlaceCase, date: IsoDate): boolean {
   const arrival = c.facts.arrival;
@@ -147,12 +160,16 @@ export interface FreedPlace {
   reportedOn?: IsoDate;
 }
 
-/** The places freed by departures (p. 4, 44–46), newest first, each with its p. 20 term. */
+/**
+ * The places freed by departures (p. 4, 44–46), newest first, each with its p. 20 term. Only a
+ * convict in the halfway house departs, so a departure frees a place even when the arrival is not
+ * recorded (a convict transferred before arrivals were kept).
+ */
 export function freedPlaces(cases: readonly PlaceCase[]): FreedPlace[] {
   const out: FreedPlace[] = [];
   for (const c of cases) {
     const d = c.facts.departure;
-    if (d === undefined || c.facts.arrival === undefined) continue;
+    if (d === undefined) continue;
     out.push({
       caseId: c.id,
       firstName: c.firstName,

@@ -3,9 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../electron/services/index';
-import type { CaseRecord, CaseView, RequestInput } from '../../shared/contract/schemas';
+import { requestInputOf, type CaseRecord, type CaseView, type RequestInput } from '../../shared/contract/schemas';
 import type { DecisionId } from '../../shared/domain/decisions';
+import { appealFiledLate, meetingDueDate } from '../../shared/domain/deadlines';
 import { DEMO_SETTINGS } from '../../electron/cli/demoData';
+import { openDataDirectory } from '../../electron/services/store/dataDirectory';
+import { encryptingCodec, unlockDataKey } from '../../electron/services/store/encryption';
+import { GeneratedStore } from '../../electron/services/store/generatedStore';
 import { ok, refused, tempDataDir } from '../helpers/dataDir';
 import { setUpOfficials, signAct, signGroundwork, stagedCopy, type Officials } from '../helpers/directorActs';
 import { DOSSIER_CASE_REQUEST, loadCompleteDossier } from '../helpers/dossier';
@@ -23,6 +27,9 @@ import { openAsStaff } from '../helpers/users';
 const TODAY = '2026-11-23'; // a Monday
 const RECEIVED = '2026-11-16';
 const MEETING = '2026-11-18';
+/** Later: an appeal is filed, and its outcome comes in (V-77 p. 51). */
+const FILED = '2026-11-30'; // a Monday
+const LATER = '2026-12-04'; // a Friday
 
 type Dispatch = (method: string, input: unknown) => ReturnType<Services['dispatch']>;
 
@@ -39,10 +46,15 @@ type Who = keyof typeof PEOPLE;
 
 /** Our convict asking for Panevėžys' halfway house: its commission decides (V-77 p. 7–8). */
 const SENDS: RequestInput = { ...DOSSIER_CASE_REQUEST, firstName: 'Saulius', lastName: 'Pocius', personalFileNo: 'B-3001', servingInstitutionId: 'own', halfwayHouseInstitutionId: 'panevezys' };
+/** Another convict of ours asking for Panevėžys' halfway house, whose request is refused there (V-77 p. 8, 19). */
+const SENDS_REFUSED: RequestInput = { ...SENDS, firstName: 'Tadas', lastName: 'Kairys', personalFileNo: 'B-3002' };
 /** A convict of Vilnius whose dossier is still incomplete. */
 const MISSING: RequestInput = { ...DOSSIER_CASE_REQUEST, firstName: 'Marius', lastName: 'Šimkus', personalFileNo: 'V-5001' };
 
-const NAMES = [...Object.values(PEOPLE).flatMap((p) => [p.first, p.last]), SENDS.firstName, SENDS.lastName, MISSING.firstName, MISSING.lastName];
+const NAMES = [
+  ...Object.values(PEOPLE).flatMap((p) => [p.first, p.last]),
+  ...[SENDS, SENDS_REFUSED, MISSING].flatMap((r) => [r.firstName, r.lastName]),
+];
 
 let services: Services & { session: string };
 let officials: Officials;
@@ -52,6 +64,8 @@ let staffId: string;
 const ids = {} as Record<Who, string>;
 let sendsId: string;
 let missingId: string;
+/** The generated acts an upheld appeal annulled (V-77 p. 51), with the appeal: checked in the store at the end. */
+const annulledActs: { documentId: string; appealId: string }[] = [];
 
 function requestOf(p: (typeof PEOPLE)[Who]): RequestInput {
   return { ...DOSSIER_CASE_REQUEST, firstName: p.first, lastName: p.last, personalFileNo: p.file, requestDate: p.requestDate, ...(p.own ? { servingInstitutionId: 'own' } : {}) };
@@ -126,7 +140,8 @@ describe('which commission decides (V-77 p. 5–8)', () => {
       to: 'Panevėžio pataisos namų pusiaukelės namai',
       items: ['6.1', '6.2', '6.3', '6.4', '6.5', '6.6', '6.7', '6.8', '6.9', '6.10'],
     });
-    expect(view.nextStates).toEqual([]);
+    // Decided elsewhere (p. 8): only the p. 47 circumstances or the convict's withdrawal still end it here.
+    expect(view.nextStates).toEqual(['ineligible', 'withdrawn']);
     // The meeting offers only the cases our commission decides.
     const candidates = await ok(secretary, 'meetings.candidates', { date: TODAY });
     expect(candidates.map((c) => c.caseId)).not.toContain(sendsId);
@@ -162,6 +177,33 @@ describe('which commission decides (V-77 p. 5–8)', () => {
     expect(errorOf(await recordAct(sendsId, { kind: 'departmentResolution', number: '1V-1' })).code).toBe('ACT_NOT_EXPECTED');
     expect((await refused(secretary, 'cases.readAct', { caseId: sendsId, actId: 'nėra' })).code).toBe('ACT_NOT_FOUND');
   });
+
+  it('V-77 p. 8, 49: the other institution decides once: a second outcome is refused (ACT_NOT_EXPECTED) and nothing changes', async () => {
+    const before = await recordOf(sendsId);
+    const second = errorOf(await recordAct(sendsId, { kind: 'otherOutcome', number: 'P-16', issuer: 'Panevėžio pataisos namai', granted: false }));
+    expect(second).toMatchObject({ code: 'ACT_NOT_EXPECTED', params: { kind: 'otherOutcome', state: 'dossier_sent', why: 'recorded' } });
+    const after = await recordOf(sendsId);
+    expect(after.revision).toBe(before.revision);
+    expect(after.acts!.filter((a) => a.kind === 'otherOutcome')).toHaveLength(1);
+    expect(after.facts.refusedOn).toBeUndefined();
+  });
+
+  it('V-77 p. 8, 19: the other institution’s refusal sets the refusal date (the case stays “dossier sent”): a re-application within 3 months is flagged with the earliest date', async () => {
+    let view = await ok(secretary, 'cases.register', SENDS_REFUSED);
+    const id = view.record.id;
+    view = await ok(secretary, 'cases.transition', { id, revision: view.record.revision, to: 'dossier_sent', on: RECEIVED });
+    view = value<CaseView>(await recordAct(id, { kind: 'otherOutcome', number: 'P-20', date: '2026-11-18', receivedOn: '2026-11-20', issuer: 'Panevėžio pataisos namai', granted: false }));
+    expect(view.record.state).toBe('dossier_sent');
+    expect(view.record.facts.refusedOn).toBe('2026-11-18');
+    expect(view.record.timeline.at(-1)!.note).toContain('Prašymas nepatenkintas');
+    expect(view.deadlines).toEqual([expect.objectContaining({ rule: 'p19', kind: 'not_before', date: '2027-02-18' })]);
+    const check = await ok(secretary, 'cases.checkRequest', { personalFileNo: SENDS_REFUSED.personalFileNo, requestDate: TODAY, possibleTransferDate: '2026-12-15' });
+    expect(check.flags).toEqual([expect.objectContaining({ rule: 'p19', earliestAllowed: '2027-02-18' })]);
+    // A dossier sent ends the case here: the re-application is registered, and flagged.
+    const again = await ok(secretary, 'cases.register', { ...SENDS_REFUSED, requestDate: TODAY });
+    expect(again.flags.map((f) => f.rule)).toEqual(['p19']);
+    expect((await ok(secretary, 'cases.list', {})).cases.find((c) => c.id === again.record.id)?.flags).toEqual(['p19']);
+  });
 });
 
 describe('marking the dossier received and correcting a step (issue 14 guards)', () => {
@@ -196,6 +238,16 @@ describe('marking the dossier received and correcting a step (issue 14 guards)',
     expect(corrected.correctable).toBeUndefined();
     expect((await refused(secretary, 'cases.correctStep', { id: missingId, revision: corrected.record.revision, reason })).code).toBe('NOTHING_TO_CORRECT');
   });
+
+  it('V-77 p. 7, 9: after the correction the true step is recorded at its real date: the floor is the step before the undone one, not the day of the correction', async () => {
+    const view = await caseOf(missingId);
+    expect(view.lastStepOn).toBe('2026-11-03'); // dossier_collecting, not TODAY (the correction)
+    const real = await ok(secretary, 'cases.transition', { id: missingId, revision: view.record.revision, to: 'dossier_received', on: '2026-11-10', confirmMissing: true });
+    expect(real.record.facts.dossierReceivedOn).toBe('2026-11-10');
+    expect(real.deadlines).toContainEqual(expect.objectContaining({ rule: 'p9', date: meetingDueDate('2026-11-10') }));
+    const early = await refused(secretary, 'cases.transition', { id: missingId, revision: real.record.revision, to: 'ready_for_commission', on: '2026-11-09' });
+    expect(early.details?.fields).toEqual([{ path: 'on', key: 'dateOrder' }]);
+  });
 });
 
 describe('after the decision (V-77 p. 12–19)', () => {
@@ -222,8 +274,8 @@ describe('after the decision (V-77 p. 12–19)', () => {
     const submission = await refused(secretary, 'cases.transition', { id: ids.notice, revision: notice.record.revision, to: 'submitted_to_department', on: TODAY });
     expect(submission).toMatchObject({ code: 'STEP_BY_DOCUMENT', params: { kind: 'submission', point: '14' } });
     const letter = await caseOf(ids.letter);
-    // Only the p. 47 circumstances remain a hand step; the refusal is the letter's.
-    expect(letter.nextStates).toEqual(['ineligible']);
+    // Only the p. 47 circumstances and the convict's withdrawal remain hand steps; the refusal is the letter's.
+    expect(letter.nextStates).toEqual(['ineligible', 'withdrawn']);
     const refusal = await refused(secretary, 'cases.transition', { id: ids.letter, revision: letter.record.revision, to: 'refused', on: TODAY, note: 'Ne.' });
     expect(refusal).toMatchObject({ code: 'STEP_BY_DOCUMENT', params: { kind: 'letter', point: '16' } });
     expect((await recordOf(ids.waiting)).revision).toBe(waiting.record.revision);
@@ -251,6 +303,9 @@ describe('after the decision (V-77 p. 12–19)', () => {
     expect(view.record.timeline.at(-1)).toMatchObject({ kind: 'state', from: 'submitted_to_department', to: 'transfer_ordered', on: TODAY, actId: act.id });
     expect(view.record.timeline.at(-2)).toMatchObject({ kind: 'act', actId: act.id, on: TODAY });
     expect((await ok(secretary, 'cases.readAct', { caseId: ids.resolved, actId: act.id })).sha256).toBe(act.file.sha256);
+    // The convict's lawyer contests the resolution before the court (V-77 p. 51); the case goes on meanwhile.
+    view = await ok(secretary, 'cases.fileAppeal', { id: ids.resolved, revision: view.record.revision, against: act.id, filedOn: TODAY });
+    expect(view.record.state).toBe('transfer_ordered');
   });
 
   it('V-77 p. 18, 19: the Prison Department director’s refusal, received, refuses the request; p. 19 runs from its date', async () => {
@@ -265,8 +320,10 @@ describe('after the decision (V-77 p. 12–19)', () => {
   it('V-77 p. 51: an appeal to the court against the Department’s refusal, upheld, reopens the case at the submission; the timeline keeps the refusal; p. 19 no longer runs', async () => {
     let view = await caseOf(ids.deptRefused);
     const actId = view.record.acts!.at(-1)!.id;
-    // The court's term: one month (ABTĮ 29 str. 1 d.) from the act's date.
-    expect(view.appealable).toEqual([{ ref: actId, kind: 'departmentRefusal', number: '1V-101', date: TODAY, body: 'court', dueBy: '2026-12-23', citation: 'ABTĮ 29 str. 1 d.' }]);
+    // The court's term: one month (ABTĮ 29 str. 1 d.) from the day the act was served: for a received act, the day it came.
+    expect(view.appealable).toEqual([
+      { ref: actId, kind: 'departmentRefusal', number: '1V-101', date: TODAY, body: 'court', dueBy: '2026-12-23', citation: `ABTĮ 29 str. 1 d.; skaičiuojama nuo akto gavimo dienos ${TODAY}` },
+    ]);
     expect((await refused(secretary, 'cases.fileAppeal', { id: ids.deptRefused, revision: view.record.revision, against: actId, filedOn: '2026-11-20' })).details?.fields).toEqual([
       { path: 'filedOn', key: 'dateOrder' },
     ]);
@@ -297,10 +354,25 @@ describe('after the decision (V-77 p. 12–19)', () => {
     const decline = await signAct(officials, { kind: 'declineDecision', caseId: ids.declined, reason: 'Pažeidė režimą.' });
     let view = await caseOf(ids.declined);
     expect(view.record.state).toBe('refused');
-    // The Department's term is not guessed (BVK 183 str.): no due date until the administrator sets it.
-    expect(view.appealable).toEqual([{ ref: decline.id, kind: 'declineDecision', number: decline.registrationNumber, date: decline.date, body: 'department', citation: 'BVK 183 str.' }]);
+    // The Department's term is not guessed (BVK 183 str.): no due date until the administrator sets it; our act is served on its date.
+    expect(view.appealable).toEqual([
+      {
+        ref: decline.id,
+        kind: 'declineDecision',
+        number: decline.registrationNumber,
+        date: decline.date,
+        body: 'department',
+        citation: `BVK 183 str.; skaičiuojama nuo akto datos ${decline.date} (įteiktas tą pačią dieną)`,
+      },
+    ]);
     view = await ok(secretary, 'cases.fileAppeal', { id: ids.declined, revision: view.record.revision, against: decline.id, filedOn: TODAY });
-    view = value<CaseView>(await decideAppeal(ids.declined, view.record.appeals!.at(-1)!.id, 'upheld', 'Departamentas panaikino sprendimą.'));
+    const appealId = view.record.appeals!.at(-1)!.id;
+    view = value<CaseView>(await decideAppeal(ids.declined, appealId, 'upheld', 'Departamentas panaikino sprendimą.'));
+    // V-77 p. 51: the annulled decision is marked so in the same change (checked in the store at the end).
+    annulledActs.push({ documentId: decline.id, appealId });
+    const [entry] = await ok(secretary, 'audit.list', { limit: 1 });
+    expect(entry).toMatchObject({ method: 'cases.decideAppeal', subject: { kind: 'case', id: ids.declined } });
+    expect(entry!.summary).toContain(`panaikintas dokumentas ${decline.id}`);
     expect(view.record.state).toBe('listed');
     expect(view.record.facts.refusedOn).toBeUndefined();
     expect(view.record.timeline.filter((e) => e.kind === 'state' && e.to === 'refused')).toMatchObject([{ documentId: decline.id }]);
@@ -397,13 +469,157 @@ describe('after the decision (V-77 p. 12–19)', () => {
     expect((await refused(secretary, 'places.reportFreed', { id: ids.resolved, revision: view.record.revision, on: TODAY })).code).toBe('PLACE_NOT_FREED');
   });
 
+  it('V-77 p. 51: an upheld appeal against an act the case has moved on from (the resolution, then the arrival and the departure) is recorded as upheld without reopening, and the timeline says why', async () => {
+    let view = await caseOf(ids.resolved);
+    expect(view.record.state).toBe('left');
+    const appeal = view.record.appeals!.find((a) => a.against.kind === 'departmentResolution')!;
+    expect(appeal.outcome).toBeUndefined();
+    view = value<CaseView>(await decideAppeal(ids.resolved, appeal.id, 'upheld', 'Teismas panaikino nutarimą.'));
+    expect(view.record.state).toBe('left');
+    expect(view.record.facts.departure).toEqual({ on: TODAY, how: 'parole' });
+    const outcome = view.record.appeals!.find((a) => a.id === appeal.id)!.outcome!;
+    expect(outcome).toMatchObject({ result: 'upheld', on: TODAY });
+    expect(outcome.reopenedTo).toBeUndefined();
+    expect(view.record.timeline.some((e) => e.kind === 'reopened')).toBe(false);
+    expect(view.record.timeline.at(-1)).toMatchObject({ kind: 'appeal', appealId: appeal.id, actId: outcome.actId });
+    expect(view.record.timeline.at(-1)!.note).toContain('Byla neatnaujinta: skųstas aktas nebegalioja, byla jau pasikeitusi (būsena „');
+    const [entry] = await ok(secretary, 'audit.list', { limit: 1 });
+    expect(entry!.summary).toContain('byla neatnaujinta');
+  });
+
+  it('issue 14, V-77 p. 4, 12, 14: the convict withdraws after the submission: off the list, the held place free; correcting the withdrawal holds the place again, only if one is free (NO_FREE_PLACE)', async () => {
+    let view = await caseOf(ids.deptRefused);
+    expect(view.record.state).toBe('submitted_to_department');
+    expect(view.nextStates).toContain('withdrawn');
+    view = await ok(secretary, 'cases.transition', { id: ids.deptRefused, revision: view.record.revision, to: 'withdrawn', on: TODAY, note: 'Nuteistasis atsiėmė prašymą.' });
+    expect(view.record.state).toBe('withdrawn');
+    let now = await places();
+    expect(now.held.map((h) => h.caseId)).not.toContain(ids.deptRefused);
+    expect(now.list.map((e) => e.caseId)).not.toContain(ids.deptRefused);
+    expect(view.correctable).toEqual({ from: 'submitted_to_department', to: 'withdrawn' });
+    // No place at all from today: undoing the withdrawal would hold a place there is not.
+    await ok(secretary, 'places.changeCapacity', { revision: now.settingsRevision, from: TODAY, places: 0, note: 'Remontas' });
+    const full = await refused(secretary, 'cases.correctStep', { id: ids.deptRefused, revision: view.record.revision, reason: 'Prašymas neatsiimtas, įrašyta per klaidą.' });
+    expect(full).toMatchObject({ code: 'NO_FREE_PLACE', params: { on: TODAY, capacity: 0, step: 'correction' } });
+    expect(full.message).toContain('pirmiausia atlaisvinkite vietą');
+    expect((await recordOf(ids.deptRefused)).state).toBe('withdrawn');
+    now = await places();
+    await ok(secretary, 'places.changeCapacity', { revision: now.settingsRevision, from: TODAY, places: 24, note: 'Remontas baigtas' });
+    view = await ok(secretary, 'cases.correctStep', { id: ids.deptRefused, revision: view.record.revision, reason: 'Prašymas neatsiimtas, įrašyta per klaidą.' });
+    expect(view.record.state).toBe('submitted_to_department');
+    now = await places();
+    expect(now.held.map((h) => h.caseId)).toContain(ids.deptRefused);
+  });
+
+  it('V-77 p. 16: the signed letter refuses the 10.2 request, p. 19 running from its date', async () => {
+    const letter = await signAct(officials, { kind: 'letter', caseId: ids.letter });
+    const view = await caseOf(ids.letter);
+    expect(view.record).toMatchObject({ state: 'refused', facts: { refusedOn: letter.date } });
+    expect(view.record.timeline.at(-1)).toMatchObject({ kind: 'state', from: 'decided', to: 'refused', documentId: letter.id });
+  });
+
   it('the audit trail names the cases, acts and appeals by id only, never a convict', async () => {
     const trail = await ok(secretary, 'audit.list', { limit: 5000 });
     const ours = trail.filter((e) => e.method.startsWith('cases.') || e.method.startsWith('places.'));
     expect(new Set(ours.map((e) => e.method))).toEqual(
-      new Set(['cases.register', 'cases.transition', 'cases.recordAct', 'cases.fileAppeal', 'cases.decideAppeal', 'cases.correctStep', 'cases.recordArrival', 'cases.recordDeparture', 'places.reportFreed']),
+      new Set([
+        'cases.register',
+        'cases.transition',
+        'cases.recordAct',
+        'cases.fileAppeal',
+        'cases.decideAppeal',
+        'cases.correctStep',
+        'cases.recordArrival',
+        'cases.recordDeparture',
+        'places.reportFreed',
+        'places.changeCapacity',
+      ]),
     );
     for (const entry of trail) for (const name of NAMES) expect(entry.summary ?? '', `${entry.method}: ${entry.summary}`).not.toContain(name);
+  });
+});
+
+describe('later: the outcome of an appeal against the p. 16 letter (V-77 p. 9, 16, 19, 51)', () => {
+  let letterAppealId: string;
+  let letterId: string;
+
+  beforeAll(async () => {
+    await services.close();
+    services = await openAsStaff({ dataDir: join(dataRoot, 'data'), today: LATER, verifyOnOpen: false });
+    secretary = services.dispatch;
+    // The administrator sets the Department's term (BVK 183 str.), in days from the service.
+    const settings = (await ok(secretary, 'settings.get', {}))!;
+    await ok(secretary, 'settings.save', { ...settings, appealTerms: { ...settings.appealTerms, department: { days: 5, citation: 'BVK 183 str.' } } });
+  }, 60_000);
+
+  it('V-77 p. 51: an appeal filed after the term is recorded as filed; the lateness is a warning computed from the term, not a fact on the timeline', async () => {
+    let view = await caseOf(ids.letter);
+    letterId = view.record.timeline.at(-1)!.documentId!;
+    expect(view.appealable).toEqual([
+      expect.objectContaining({ ref: letterId, kind: 'letter', body: 'department', dueBy: '2026-11-28', citation: `BVK 183 str.; skaičiuojama nuo akto datos ${TODAY} (įteiktas tą pačią dieną)` }),
+    ]);
+    view = await ok(secretary, 'cases.fileAppeal', { id: ids.letter, revision: view.record.revision, against: letterId, filedOn: FILED });
+    const appeal = view.record.appeals!.at(-1)!;
+    letterAppealId = appeal.id;
+    expect(appeal).toMatchObject({ filedOn: FILED, dueBy: '2026-11-28' });
+    expect(appealFiledLate(appeal)).toBe(true);
+    expect(view.record.timeline.at(-1)).toMatchObject({ kind: 'appeal', appealId: appeal.id, on: FILED });
+    expect(view.record.timeline.at(-1)!.note).not.toMatch(/praleidus|termin/);
+  });
+
+  it('V-77 p. 19, 51: an upheld appeal does not reopen the case while another request of the convict is open (REOPEN_OTHER_OPEN naming it); once that one is withdrawn, it does', async () => {
+    const again = await ok(secretary, 'cases.register', { ...requestOf(PEOPLE.letter), requestDate: LATER });
+    expect(again.flags.map((f) => f.rule)).toEqual(['p19']);
+    const before = await recordOf(ids.letter);
+    const { stagedId } = await stagedCopy(secretary, ids.letter, 'Departamento sprendimas.pdf');
+    const decide = { id: ids.letter, revision: before.revision, appealId: letterAppealId, result: 'upheld', number: '1V-900', date: '2026-12-01', receivedOn: '2026-12-03', note: 'Raštas nemotyvuotas.', stagedId };
+    const blocked = await refused(secretary, 'cases.decideAppeal', decide);
+    expect(blocked).toMatchObject({ code: 'REOPEN_OTHER_OPEN', params: { other: { caseId: again.record.id, requestDate: LATER, state: 'request_received' }, to: 'ready_for_commission' } });
+    expect(blocked.message).toContain(`pateiktas ${LATER}`);
+    expect((await recordOf(ids.letter)).revision).toBe(before.revision);
+    await ok(secretary, 'cases.transition', { id: again.record.id, revision: again.record.revision, to: 'withdrawn', on: LATER, note: 'Nuteistasis atsiėmė pakartotinį prašymą.' });
+    const view = await ok(secretary, 'cases.decideAppeal', decide);
+    expect(view.record.state).toBe('ready_for_commission');
+    annulledActs.push({ documentId: letterId, appealId: letterAppealId });
+  });
+
+  it('V-77 p. 9, 51: the reopening is dated the day the decision was received, and the p. 9 term of the commission runs from it', async () => {
+    const view = await caseOf(ids.letter);
+    expect(view.record.appeals!.at(-1)!.outcome).toMatchObject({ result: 'upheld', on: '2026-12-01', reopenedTo: 'ready_for_commission' });
+    expect(view.record.timeline.at(-2)).toMatchObject({ kind: 'appeal', on: '2026-12-01' });
+    expect(view.record.timeline.at(-1)).toMatchObject({ kind: 'reopened', from: 'refused', to: 'ready_for_commission', on: '2026-12-03' });
+    expect(view.record.facts.dossierReceivedOn).toBe('2026-12-03');
+    expect(view.record.facts.refusedOn).toBeUndefined();
+    expect(view.deadlines).toEqual([expect.objectContaining({ rule: 'p9', date: meetingDueDate('2026-12-03') })]);
+    expect(view.lastStepOn).toBe('2026-12-03');
+  });
+
+  it('V-77 p. 10, 12, 51: back at the commission, the request decided on is no longer corrected (REQUEST_LOCKED): it would move the convict on the list', async () => {
+    const view = await caseOf(ids.letter);
+    const request = { ...requestInputOf(view.record), requestDate: '2026-11-01' };
+    const locked = await refused(secretary, 'cases.updateRequest', { id: ids.letter, revision: view.record.revision, request });
+    expect(locked).toMatchObject({ code: 'REQUEST_LOCKED', params: { state: 'ready_for_commission' } });
+    expect((await recordOf(ids.letter)).request.requestDate).toBe(PEOPLE.letter.requestDate);
+  });
+
+  it('V-77 p. 51: the generated acts an upheld appeal annulled are marked so in the store, each with its appeal', async () => {
+    expect(annulledActs).toHaveLength(2);
+    await services.close();
+    const dataDir = join(dataRoot, 'data');
+    const key = await unlockDataKey(dataDir, { kind: 'passphrase', passphrase: process.env.PUSIAUKELE_PASSPHRASE ?? '' });
+    const dir = openDataDirectory(dataDir);
+    try {
+      const generated = new GeneratedStore(dir, encryptingCodec(key));
+      for (const { documentId, appealId } of annulledActs) expect(generated.get(documentId).annulledBy, documentId).toBe(appealId);
+      // The acts no appeal annulled are as they were.
+      const others = generated.list().filter((d) => !annulledActs.some((a) => a.documentId === d.id));
+      expect(others.length).toBeGreaterThan(0);
+      for (const d of others) expect(d.annulledBy, d.kind).toBeUndefined();
+    } finally {
+      dir.release();
+    }
+    services = await openAsStaff({ dataDir, today: LATER, verifyOnOpen: false });
+    secretary = services.dispatch;
   });
 });
 

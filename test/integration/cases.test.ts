@@ -160,8 +160,8 @@ describe('moving a case through the procedure', () => {
     const meeting = await decideByMeeting(services.dispatch, [view.record.id], { [view.record.id]: '10.4' }, '2026-08-31');
     view = await ok(services.dispatch, 'cases.get', { id: view.record.id });
     // Issue 14: the refusal is the director's signed letter (p. 16), not a step of the form; only
-    // the p. 47 circumstances remain a hand step.
-    expect(view.nextStates).toEqual(['ineligible']);
+    // the p. 47 circumstances and a withdrawal remain hand steps.
+    expect(view.nextStates).toEqual(['ineligible', 'withdrawn']);
     const byHand = await refused(services.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'refused', on: '2026-08-31', note: 'Galiojanti drausminė nuobauda.' });
     expect(byHand).toMatchObject({ code: 'STEP_BY_DOCUMENT', params: { kind: 'letter', point: '16' } });
     const officials = await setUpOfficials(services);
@@ -258,7 +258,7 @@ describe('the decision and what follows it (V-77 p. 10, 12–16)', () => {
     const { services, view } = await decided('10.2', { servingInstitutionId: 'own' });
     expect(view.possibleDecisions).toEqual(['10.1', '10.2']);
     expect(view.record.state).toBe('decided');
-    expect(view.nextStates).toEqual(['ineligible']);
+    expect(view.nextStates).toEqual(['ineligible', 'withdrawn']);
     expect((await refused(services.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'listed', on: '2026-11-20' })).code).toBe('ILLEGAL_TRANSITION');
     const refusal = await refused(services.dispatch, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'refused', on: '2026-11-23', note: 'Direktorius pritarė komisijos siūlymui neperkelti.' });
     expect(refusal).toMatchObject({ code: 'STEP_BY_DOCUMENT', params: { kind: 'letter', point: '16' } });

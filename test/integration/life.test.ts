@@ -121,6 +121,15 @@ describe('life in the halfway house (V-77 p. 28–35) and the release preparatio
     expect(Object.keys(terms(view))).toEqual(['p32']);
   });
 
+  it('V-77 p. 24, 28–35: once the stay has records (plans, reviews, notes), the arrival is no longer corrected by hand: they would be left without their stay (NOTHING_TO_CORRECT)', async () => {
+    const view = await caseOf(residentId);
+    expect(view.record.life!.length).toBeGreaterThan(0);
+    expect(view.correctable).toBeUndefined();
+    const refusal = await refused(secretary, 'cases.correctStep', { id: residentId, revision: view.record.revision, reason: 'Atvykimas įrašytas per klaidą.' });
+    expect(refusal.code).toBe('NOTHING_TO_CORRECT');
+    expect((await caseOf(residentId)).record).toMatchObject({ state: 'transferred', revision: view.record.revision });
+  });
+
   it('V-77 p. 28: nothing of the kind is recorded for a convict not in the halfway house', async () => {
     const view = await caseOf(waitingId);
     expect(view.record.state).toBe('listed');

@@ -6,6 +6,9 @@ import { DEMO_SETTINGS } from '../../electron/cli/demoData';
 import { openServices, type Services } from '../../electron/services/index';
 import type { PlacesView } from '../../shared/contract/afterDecisionSchemas';
 import type { CaseView, RequestInput } from '../../shared/contract/schemas';
+import { CaseStore } from '../../electron/services/store/caseStore';
+import { openDataDirectory } from '../../electron/services/store/dataDirectory';
+import { encryptingCodec, unlockDataKey } from '../../electron/services/store/encryption';
 import { ok, refused, tempDataDir } from '../helpers/dataDir';
 import { setUpOfficials, signAct, signGroundwork, stagedCopy, type Officials } from '../helpers/directorActs';
 import { DOSSIER_CASE_REQUEST } from '../helpers/dossier';
@@ -149,7 +152,8 @@ describe('occupancy, the list and the freed places (V-77 p. 4, 12, 13, 20, 24–
     expect(full.ok).toBe(false);
     if (!full.ok) {
       expect(full.error.code).toBe('NO_FREE_PLACE');
-      expect(full.error.params).toEqual({ on: TODAY, capacity: 1, occupied: 1, reserved: 0 });
+      expect(full.error.params).toEqual({ on: TODAY, capacity: 1, occupied: 1, reserved: 0, step: 'arrival' });
+      expect(full.error.message).toContain('Atvykimas registruojamas, kai vieta atsilaisvina.');
     }
     // The first leaves at the end of the sentence: the place frees that day and the second arrives.
     const first = await caseOf('first');
@@ -187,7 +191,15 @@ describe('occupancy, the list and the freed places (V-77 p. 4, 12, 13, 20, 24–
     view = await ok(secretary, 'cases.fileAppeal', { id: ids.second, revision: view.record.revision, against: decision.id, filedOn: TODAY });
     const appealId = view.record.appeals!.at(-1)!.id;
     const { stagedId } = await stagedCopy(secretary, ids.second, 'Departamento sprendimas.pdf');
-    view = await ok(secretary, 'cases.decideAppeal', { id: ids.second, revision: view.record.revision, appealId, result: 'upheld', number: '1V-500', date: TODAY, receivedOn: TODAY, note: 'Grąžinimas nepagrįstas.', stagedId });
+    const outcome = { id: ids.second, revision: view.record.revision, appealId, result: 'upheld', number: '1V-500', date: TODAY, receivedOn: TODAY, note: 'Grąžinimas nepagrįstas.', stagedId };
+    // V-77 p. 4: with no place free, the upheld appeal is not recorded: it would put the convict in a place there is not.
+    await setCapacity(0);
+    const full = await refused(secretary, 'cases.decideAppeal', outcome);
+    expect(full).toMatchObject({ code: 'NO_FREE_PLACE', params: { on: TODAY, capacity: 0, occupied: 0, reserved: 0, step: 'reopening' } });
+    expect(full.message).toContain('užregistruokite skundo baigtį (V-77 51 p.)');
+    expect((await caseOf('second')).record).toMatchObject({ state: 'returned', revision: view.record.revision });
+    await setCapacity(2);
+    view = await ok(secretary, 'cases.decideAppeal', outcome);
     expect(view.record.state).toBe('transferred');
     expect(view.record.facts.departure).toBeUndefined();
     expect(view.record.facts.arrival).toMatchObject({ on: TODAY });
@@ -196,8 +208,37 @@ describe('occupancy, the list and the freed places (V-77 p. 4, 12, 13, 20, 24–
     expect(now.freed.map((f) => f.caseId)).not.toContain(ids.second);
   });
 
-  it('V-77 p. 20: a freed place not reported within 2 working days is overdue; the report is recorded on the case and ends the term', async () => {
+  it('V-77 p. 4: a departure recorded by mistake is corrected only if the place is still free: the correction puts the convict back in it (NO_FREE_PLACE otherwise)', async () => {
+    let view = await caseOf('second');
+    view = await ok(secretary, 'cases.recordDeparture', { id: ids.second, revision: view.record.revision, on: TODAY, how: 'parole' });
+    expect(view.correctable).toEqual({ from: 'transferred', to: 'left' });
+    await setCapacity(0);
+    const full = await refused(secretary, 'cases.correctStep', { id: ids.second, revision: view.record.revision, reason: 'Išvykimas įrašytas ne tam nuteistajam.' });
+    expect(full).toMatchObject({ code: 'NO_FREE_PLACE', params: { capacity: 0, step: 'correction' } });
+    await setCapacity(2);
+    view = await ok(secretary, 'cases.correctStep', { id: ids.second, revision: view.record.revision, reason: 'Išvykimas įrašytas ne tam nuteistajam.' });
+    expect(view.record.state).toBe('transferred');
+    expect(view.record.facts.departure).toBeUndefined();
+    const now = await places();
+    expect(now.occupied.map((o) => o.caseId)).toEqual([ids.second]);
+    expect(now.freed.map((f) => f.caseId)).not.toContain(ids.second);
+  });
+
+  it('V-77 p. 20: a freed place not reported within 2 working days is overdue; the report is recorded on the case and ends the term, also for a convict transferred before arrivals were kept', async () => {
     await services.close();
+    // The first convict as a case from before arrivals were kept: transferred and left, no arrival recorded (V-77 p. 4).
+    const dataDir = join(dataRoot, 'data');
+    const key = await unlockDataKey(dataDir, { kind: 'passphrase', passphrase: process.env.PUSIAUKELE_PASSPHRASE ?? '' });
+    const dir = openDataDirectory(dataDir);
+    try {
+      const store = CaseStore.open(dir, encryptingCodec(key));
+      const record = store.get(ids.first);
+      const { arrival: _arrival, ...facts } = record.facts;
+      store.put({ ...record, facts }, 'caseStep');
+      store.close();
+    } finally {
+      dir.release();
+    }
     // Thursday: the report was due on Wednesday.
     const later = await openServices({ dataDir: join(dataRoot, 'data'), today: '2026-11-26', verifyOnOpen: false });
     services = Object.assign(later, { session: await staffSession(later) });
@@ -205,9 +246,10 @@ describe('occupancy, the list and the freed places (V-77 p. 4, 12, 13, 20, 24–
     let view = await places();
     expect(view.freed.find((f) => f.caseId === ids.first)).toMatchObject({ reportDue: '2026-11-25', overdue: true });
     const first = await caseOf('first');
+    expect(first.record.facts.arrival).toBeUndefined();
     expect(first.deadlines).toContainEqual(expect.objectContaining({ rule: 'p20', date: '2026-11-25', overdue: true }));
     const future = await refused(secretary, 'places.reportFreed', { id: ids.first, revision: first.record.revision, on: '2026-11-27' });
-    expect(future.details?.fields).toEqual([{ path: 'on', key: 'dateInFuture' }]);
+    expect(future.details?.fields, `${future.code}: ${future.message}`).toEqual([{ path: 'on', key: 'dateInFuture' }]);
     view = await ok(secretary, 'places.reportFreed', { id: ids.first, revision: first.record.revision, on: '2026-11-26' });
     expect(view.freed.find((f) => f.caseId === ids.first)).toMatchObject({ reportedOn: '2026-11-26', overdue: false });
     const reported = await caseOf('first');

@@ -6,6 +6,7 @@
  * summaries name the case, the act and the appeal by id only.
  */
 import { randomUUID } from 'node:crypto';
+import type { GeneratedDocument } from '../../../shared/contract/documentSchemas';
 import type { Caller } from '../../../shared/contract/methods';
 import type { Appeal, CaseRecord, ReceivedAct } from '../../../shared/contract/schemas';
 import { compareIso, isWorkingDay, type IsoDate } from '../../../shared/domain/calendar';
@@ -15,20 +16,23 @@ import {
   CASE_STATE_LABELS,
   canTransition,
   caseRouteOf,
+  correctableStep,
   correctLastStep,
+  P47_STATES,
   RECEIVED_STEPS,
   reopenCase,
   REOPENINGS,
   type CaseState,
   type ChangeStamp,
 } from '../../../shared/domain/caseStates';
-import { occupancyOn } from '../../../shared/domain/places';
+import { takesPlace } from '../../../shared/domain/places';
+import { annulled } from '../../../shared/domain/documents/annulment';
 import { DomainError, fieldError } from '../../../shared/domain/errors';
 import { ACT_NAMES } from '../../../shared/domain/errorTexts/afterDecision';
 import { stepDateProblem } from '../../../shared/domain/stepRules';
 import type { Call, ServiceContext, ServiceHandlers, Stores } from '../context';
-import { appealableOf, caseChanges, generatedDocumentOf, stampOf } from './caseChanges';
-import { capacityBySettings, placeCases } from './placeAccounting';
+import { appealableOf, caseChanges, generatedDocumentOf, otherOpenCase, stampOf } from './caseChanges';
+import { requireFreePlace } from './placeAccounting';
 import { lastStepOn } from './views';
 
 type AfterDecisionHandlers = Pick<
@@ -51,9 +55,6 @@ const DEPARTURE_TEXTS: Readonly<Record<'parole' | 'sentence_end' | 'transfer_els
   transfer_elsewhere: 'perkeltas į kitą įstaigą',
   return: 'grąžintas į pataisos namus (V-77 46 p.)',
 };
-
-/** The states a p. 47 notice takes a convict out of: on our list (p. 12), not yet arrived. */
-const P47_STATES: readonly CaseState[] = ['decided', 'listed', 'submitted_to_department', 'transfer_ordered'];
 
 /**
  * V-77 p. 47: another institution's notice of circumstances concerns its convict (route 'other') on
@@ -159,9 +160,28 @@ export function afterDecisionHandlers(ctx: ServiceContext): AfterDecisionHandler
     note: [`${ACT_NAMES[act.kind]?.lt ?? act.kind}: Nr. ${act.number}, ${act.date}, ${act.issuer}`, extra, act.note].filter(Boolean).join('. '),
   });
 
-  /** Save the case with the received copy stored first, then forget the staged file. */
-  const saveWithCopy = (next: CaseRecord, before: CaseRecord, caller: Call, staged: StagedDocument, summary: string) => {
-    save(next, 'caseStep', caller, { before, summary }, (put, stores) => storeCopy(stores, staged, put));
+  /**
+   * Save the case with the received copy stored first, then forget the staged file. `annul`: the
+   * contested document an upheld appeal annulled (p. 51), written in the same change just before the
+   * case, and put back as it was should the case's write fail.
+   */
+  const saveWithCopy = (next: CaseRecord, before: CaseRecord, caller: Call, staged: StagedDocument, summary: string, annul?: { doc: GeneratedDocument; was: GeneratedDocument }) => {
+    save(next, 'caseStep', caller, { before, summary }, (put, stores) =>
+      storeCopy(stores, staged, () => {
+        if (!annul) return put();
+        stores.generated.put(annul.doc);
+        try {
+          put();
+        } catch (e) {
+          try {
+            stores.generated.put(annul.was);
+          } catch {
+            // the case's failure is the one reported; the next start finds the document as written
+          }
+          throw e;
+        }
+      }),
+    );
     ctx.staging.discard(sessionOf(caller), [staged.id]);
     return view(next);
   };
@@ -180,6 +200,8 @@ export function afterDecisionHandlers(ctx: ServiceContext): AfterDecisionHandler
         step = { to: s.to };
       } else if (kind === 'otherOutcome') {
         if (route !== 'sends' || record.state !== 'dossier_sent') throw notExpected();
+        // V-77 p. 8, 49: the other institution decides once; its outcome is recorded once.
+        if (record.acts?.some((a) => a.kind === 'otherOutcome')) throw new DomainError('ACT_NOT_EXPECTED', { kind, state: record.state, why: 'recorded' });
         if (input.granted === undefined) throw fieldError('granted', 'required', { why: 'asField' });
       } else if (kind === 'p47Notice') {
         if (!p47Applies(record)) throw notExpected();
@@ -197,16 +219,18 @@ export function afterDecisionHandlers(ctx: ServiceContext): AfterDecisionHandler
       const stamp = stampOf(caller, at);
       const act = actOf(input, staged, stamp);
       const granted = kind === 'otherOutcome' ? (input.granted ? 'Prašymas patenkintas' : 'Prašymas nepatenkintas') : undefined;
+      // V-77 p. 8, 19: the other institution's refusal is a refusal of the request: a new request runs from its date.
+      const refusedThere = kind === 'otherOutcome' && input.granted === false;
       let next: CaseRecord = {
         ...record,
         revision: record.revision + 1,
         updatedAt: at,
+        ...(refusedThere ? { facts: { ...record.facts, refusedOn: input.date } } : {}),
         acts: [...(record.acts ?? []), act],
         timeline: [...record.timeline, actEntry(act, stamp, granted)],
       };
       if (step) {
-        // V-77 p. 19: the term for a new request runs from the date of the refusal.
-        if (step.to === 'refused') next = { ...next, facts: { ...next.facts, refusedOn: input.date } };
+        // The door sets refusedOn (p. 19) from the step, dated by the act.
         const note = [`${ACT_NAMES[kind]?.lt ?? kind} Nr. ${input.number}`, kind === 'p47Notice' ? input.note : undefined].filter(Boolean).join(': ');
         next = applyCaseStep(next, { to: step.to, on: input.date, note, actId: act.id }, stamp);
       }
@@ -229,11 +253,7 @@ export function afterDecisionHandlers(ctx: ServiceContext): AfterDecisionHandler
       if (missing.length > 0) throw new DomainError('ARRIVAL_CHECKS_MISSING', { missing });
       checkDate('on', on, lastStepOn(record));
       // V-77 p. 4: a place must be free that day; this convict's own held place is theirs (counted as free for them).
-      const others = placeCases(ctx).filter((c) => c.id !== record.id);
-      const occupancy = occupancyOn(others, capacityBySettings(ctx.settings.get(), on), on);
-      if (occupancy.free < 1) {
-        throw new DomainError('NO_FREE_PLACE', { on, capacity: occupancy.capacity, occupied: occupancy.occupied.length, reserved: occupancy.held.length });
-      }
+      requireFreePlace(ctx, on, record.id, 'arrival');
       // V-77 p. 22: the journey is on a working day with arrival by 15:00; a later arrival is recorded all the same, and said so.
       const remarks = [
         ...(isWorkingDay(on) ? [] : ['Atvyko ne darbo dieną (V-77 22 p.)']),
@@ -275,8 +295,9 @@ export function afterDecisionHandlers(ctx: ServiceContext): AfterDecisionHandler
         ...(stamp.by !== undefined ? { by: stamp.by } : {}),
       };
       const to = act.body === 'court' ? 'administraciniam teismui' : 'Kalėjimų departamento direktoriui';
-      const late = act.dueBy !== undefined && compareIso(filedOn, act.dueBy) > 0 ? `pateiktas praleidus terminą (iki ${act.dueBy}, ${act.citation})` : undefined;
-      const entryNote = [`Skundas ${to} dėl: ${ACT_NAMES[act.kind]?.lt ?? act.kind} Nr. ${act.number}, ${act.date}`, late, note].filter(Boolean).join('. ');
+      // A filing after `dueBy` is not written down as late: the term runs from the service, which the
+      // app only assumes (appeals.termCountedFrom); the view warns instead (deadlines.appealFiledLate).
+      const entryNote = [`Skundas ${to} dėl: ${ACT_NAMES[act.kind]?.lt ?? act.kind} Nr. ${act.number}, ${act.date}`, note].filter(Boolean).join('. ');
       const next: CaseRecord = {
         ...record,
         revision: record.revision + 1,
@@ -292,19 +313,32 @@ export function afterDecisionHandlers(ctx: ServiceContext): AfterDecisionHandler
       const appeal = record.appeals?.find((a) => a.id === appealId);
       if (!appeal) throw new DomainError('APPEAL_NOT_FOUND', { appealId });
       if (appeal.outcome) throw new DomainError('APPEAL_DECIDED', { appealId, outcome: appeal.outcome.result });
-      // An upheld appeal reopens the case at the step the contested act took, if that act still stands (p. 51).
-      const reopening = result === 'upheld' ? REOPENINGS.find((r) => r.from === record.state && r.act === appeal.against.kind) : undefined;
-      if (result === 'upheld' && (!reopening || !inForce(record, appeal.against.ref))) {
-        throw new DomainError('APPEAL_NOT_ALLOWED', { act: appeal.against.kind, why: 'notInForce' });
+      const upheld = result === 'upheld';
+      // An upheld appeal reopens the case at the step the contested act took, if that act still
+      // stands (p. 51). If the case has moved on since (the order was followed by the arrival), the
+      // outcome is recorded all the same, and the timeline says the case was not reopened and why.
+      const reopening = upheld && inForce(record, appeal.against.ref) ? REOPENINGS.find((r) => r.from === record.state && r.act === appeal.against.kind) : undefined;
+      checkDate('date', date, appeal.filedOn);
+      // The reopening is dated the day the decision was received (the case's terms run from it), not before the latest step.
+      checkDate('receivedOn', receivedOn, reopening ? later(date, lastStepOn(record)) : date);
+      if (reopening) {
+        // Two requests of one convict are not open at once (p. 19): the secretary ends one first.
+        const other = otherOpenCase(ctx, record.convict.personalFileNo, record.id);
+        if (other) throw new DomainError('REOPEN_OTHER_OPEN', { other: { caseId: other.id, requestDate: other.request.requestDate, state: other.state }, to: reopening.to });
+        // V-77 p. 4: a reopening that gives the convict a place back (an annulled return, an annulled
+        // refusal of the Prison Department) needs one free; else nothing is recorded until there is.
+        if (takesPlace(record.state, reopening.to)) requireFreePlace(ctx, ctx.today(), record.id, 'reopening');
       }
-      checkDate('date', date, reopening ? later(appeal.filedOn, lastStepOn(record)) : appeal.filedOn);
-      checkDate('receivedOn', receivedOn, date);
+      // V-77 p. 51: the contested act, when it is our generated document, is annulled by the upheld appeal.
+      const contested = upheld ? generatedDocumentOf(ctx, appeal.against.ref) : undefined;
+      const annul = contested && contested.annulledBy === undefined && contested.caseIds.includes(record.id) ? { doc: annulled(contested, appealId), was: contested } : undefined;
       const staged = stagedCopy(caller, record.id, stagedId);
       const at = ctx.now().toISOString();
       const stamp = stampOf(caller, at);
       const act = actOf({ kind: 'appealOutcome', number, date, receivedOn, issuer: APPEAL_ISSUERS[appeal.body] }, staged, stamp);
       const outcome = { result, on: date, actId: act.id, ...(reopening ? { reopenedTo: reopening.to } : {}) };
-      const said = result === 'upheld' ? 'Skundas patenkintas' : 'Skundas atmestas';
+      const said = upheld ? 'Skundas patenkintas' : 'Skundas atmestas';
+      const notReopened = upheld && !reopening ? `Byla neatnaujinta: skųstas aktas nebegalioja, byla jau pasikeitusi (būsena „${CASE_STATE_LABELS[record.state].lt}“)` : undefined;
       let next: CaseRecord = {
         ...record,
         revision: record.revision + 1,
@@ -313,16 +347,32 @@ export function afterDecisionHandlers(ctx: ServiceContext): AfterDecisionHandler
         appeals: record.appeals!.map((a) => (a.id === appealId ? { ...a, outcome } : a)),
         timeline: [
           ...record.timeline,
-          { at, ...(stamp.by !== undefined ? { by: stamp.by } : {}), kind: 'appeal', on: date, appealId, actId: act.id, note: `${said} (V-77 51 p.), Nr. ${number}, ${date}: ${note}` },
+          {
+            at,
+            ...(stamp.by !== undefined ? { by: stamp.by } : {}),
+            kind: 'appeal',
+            on: date,
+            appealId,
+            actId: act.id,
+            note: [`${said} (V-77 51 p.), Nr. ${number}, ${date}: ${note}`, notReopened].filter(Boolean).join('. '),
+          },
         ],
       };
-      if (reopening) next = reopenCase(next, { to: reopening.to, on: date, appealId, note: `${said}: ${note}` }, stamp);
-      const reopened = reopening ? `; byla atnaujinta: „${CASE_STATE_LABELS[record.state].lt}“ → „${CASE_STATE_LABELS[reopening.to].lt}“` : '';
-      return saveWithCopy(next, record, caller, staged, `Skundo ${appealId} baigtis: ${result}, aktas ${act.id}${reopened}`);
+      if (reopening) next = reopenCase(next, { to: reopening.to, on: receivedOn, appealId, note: `${said}: ${note}` }, stamp);
+      const reopened = reopening
+        ? `; byla atnaujinta: „${CASE_STATE_LABELS[record.state].lt}“ → „${CASE_STATE_LABELS[reopening.to].lt}“`
+        : upheld
+          ? '; byla neatnaujinta (pasikeitusi)'
+          : '';
+      const annulledText = annul ? `; panaikintas dokumentas ${annul.doc.id}` : '';
+      return saveWithCopy(next, record, caller, staged, `Skundo ${appealId} baigtis: ${result}, aktas ${act.id}${reopened}${annulledText}`, annul);
     },
 
     'cases.correctStep': async ({ id, revision, reason }, caller) => {
       const record = forChange(id, revision);
+      // V-77 p. 4: undoing a departure, a withdrawal or a p. 47 step gives the convict a place back: one must be free.
+      const step = correctableStep(record);
+      if (step && takesPlace(step.to, step.from)) requireFreePlace(ctx, ctx.today(), record.id, 'correction');
       const at = ctx.now().toISOString();
       const corrected = correctLastStep({ ...record, revision: record.revision + 1 }, { on: ctx.today(), note: reason }, stampOf(caller, at));
       return view(

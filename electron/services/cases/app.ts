@@ -6,10 +6,9 @@ import {
   assertTransition,
   CASE_STATE_LABELS,
   caseRouteOf,
-  FINAL_STATES,
+  isRequestEditable,
   REASON_REQUIRED_STATES,
   registeredCase,
-  REQUEST_EDITABLE_STATES,
 } from '../../../shared/domain/caseStates';
 import { DOSSIER_ITEMS } from '../../../shared/domain/dossierItems';
 import { DomainError, fieldError } from '../../../shared/domain/errors';
@@ -17,7 +16,7 @@ import { requestFlags } from '../../../shared/domain/requestRules';
 import { requestDateInFuture, stepDateProblem } from '../../../shared/domain/stepRules';
 import type { ServiceContext, ServiceHandlers } from '../context';
 import { halfwayHouse, servingInstitution, type InstitutionRef } from './institutions';
-import { caseChanges, refuseUnlessByHand, stampOf } from './caseChanges';
+import { caseChanges, otherOpenCase, refuseUnlessByHand, stampOf } from './caseChanges';
 import { dossierItemsOf } from './dossierViews';
 import { advanceIfComplete, missingOf } from './readiness';
 import { firstStepOn, lastStepOn, refusalDates, refusedByConvict, toListItem } from './views';
@@ -66,8 +65,7 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
   };
 
   /** An open case of the same convict: a second request must wait for the first to end. */
-  const openCaseOf = (personalFileNo: string, exceptId?: string) =>
-    ctx.cases.ofConvict(personalFileNo).find((c) => c.id !== exceptId && !FINAL_STATES.includes(c.state));
+  const openCaseOf = (personalFileNo: string, exceptId?: string) => otherOpenCase(ctx, personalFileNo, exceptId);
 
   return {
     'cases.list': async () => {
@@ -103,7 +101,9 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
     'cases.updateRequest': async ({ id, revision, request }, caller) => {
       const settings = requireSettings();
       const record = forEdit(id, revision);
-      if (!REQUEST_EDITABLE_STATES.includes(record.state)) {
+      // V-77 p. 10, 12: not after a decision, even when an upheld appeal sent the case back to the
+      // commission (p. 51): a corrected request date would move the convict on the list.
+      if (!isRequestEditable(record)) {
         throw new DomainError('REQUEST_LOCKED', { state: record.state });
       }
       const data = requestOf(request, settings, record.request);
@@ -153,10 +153,8 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
         // Marking the dossier received while items are missing asks first, naming them (issue 14).
         throw new DomainError('DOSSIER_MISSING_CONFIRM', { missing: missing.map((m) => ({ item: m.item, lt: m.lt, en: m.en })) });
       }
-      if (to === 'dossier_received') facts.dossierReceivedOn = on; // V-77 p. 9 runs from here
-      if (to === 'refused') facts.refusedOn = on; // V-77 p. 19 runs from here
+      // The door sets the day the state's term runs from (dossierReceivedOn p. 9, listedOn p. 12, refusedOn p. 19).
       // V-77 p. 7–8: the dossier goes to the director of the institution whose halfway house is asked for.
-      if (to === 'listed') facts.listedOn = on; // V-77 p. 12 (a case decided before the app listed cases itself)
       if (to === 'dossier_sent') facts.dossierSent = { on, to: record.request.halfwayHouse.name, items: sentItems(record) };
       const confirmed = to === 'dossier_received' && missing.length > 0 ? `Pažymėta gauta, nors medžiagoje trūksta: ${[...new Set(missing.map((m) => m.item))].join(', ')} (patvirtinta)` : '';
       const stepNote = [note, confirmed].filter(Boolean).join('. ');

@@ -1,6 +1,6 @@
 import type { Caller } from '../../../shared/contract/methods';
 import type { CaseRecord, CaseView } from '../../../shared/contract/schemas';
-import { DOCUMENT_STEPS, RECEIVED_STEPS, stepMeans, type CaseState, type ChangeStamp } from '../../../shared/domain/caseStates';
+import { DOCUMENT_STEPS, FINAL_STATES, RECEIVED_STEPS, stepMeans, type CaseState, type ChangeStamp } from '../../../shared/domain/caseStates';
 import { DomainError } from '../../../shared/domain/errors';
 import type { StorageSubject } from '../../../shared/domain/errorTexts';
 import type { Call, ServiceContext, Stores } from '../context';
@@ -60,6 +60,15 @@ export interface CaseChanges {
    * case contents).
    */
   save(record: CaseRecord, what: StorageSubject, call: Call, change: { before?: CaseRecord; summary: string }, around?: (put: () => void, stores: Stores) => void): CaseRecord;
+}
+
+/**
+ * An open case of the same convict besides `exceptId` (not in a final state): a second request
+ * waits for the first to end (registration), and an upheld appeal does not reopen a case while
+ * another request of the convict is open (V-77 p. 19, 51).
+ */
+export function otherOpenCase(ctx: Pick<ServiceContext, 'cases'>, personalFileNo: string, exceptId?: string) {
+  return ctx.cases.ofConvict(personalFileNo).find((c) => c.id !== exceptId && !FINAL_STATES.includes(c.state));
 }
 
 /** A generated document as the appeals read it, or undefined when it cannot be read. */

@@ -106,7 +106,9 @@ export function placesHandlers(ctx: ServiceContext): PlacesHandlers {
     'places.reportFreed': async ({ id, revision, on }, caller) => {
       const record = forChange(id, revision);
       const departure = record.facts.departure;
-      if (!FREED_STATES.includes(record.state) || departure === undefined || record.facts.arrival === undefined || record.facts.placeReportedOn !== undefined) {
+      // Only a convict in the halfway house departs: the place freed is reported even when the arrival
+      // was not recorded (a convict transferred before arrivals were kept, V-77 p. 4, 20).
+      if (!FREED_STATES.includes(record.state) || departure === undefined || record.facts.placeReportedOn !== undefined) {
         throw new DomainError('PLACE_NOT_FREED', { caseId: id });
       }
       const problem = stepDateProblem(on, ctx.today(), departure.on);

@@ -8,18 +8,22 @@ import { requestFlags } from '../../../shared/domain/requestRules';
 import type { CaseSummary, StoredCase } from '../store/caseStore';
 import { dossierViewOf } from './dossierViews';
 
-/** Dates of the convict's refusals on other cases, decided on or before `requestDate` (V-77 p. 19). */
+/**
+ * Dates of the convict's refusals on other cases, decided on or before `requestDate` (V-77 p. 19):
+ * whatever the state the case is in now (a refusal by another institution leaves our case "dossier
+ * sent", p. 8); an annulled refusal is no longer on its case (reopening removes it, p. 51).
+ */
 export function refusalDates(convictCases: readonly CaseSummary[], requestDate: IsoDate, exceptId?: string): IsoDate[] {
   return convictCases
-    .filter((c) => c.id !== exceptId && c.state === 'refused' && c.facts.refusedOn !== undefined && c.facts.refusedOn <= requestDate)
+    .filter((c) => c.id !== exceptId && c.facts.refusedOn !== undefined && c.facts.refusedOn <= requestDate)
     .map((c) => c.facts.refusedOn!);
 }
 
-/** Refused cases grouped by convict, built once for a whole list. */
+/** Cases with a refusal (V-77 p. 19) grouped by convict, built once for a whole list. */
 export function refusedByConvict(cases: readonly StoredCase[]): Map<string, CaseSummary[]> {
   const index = new Map<string, CaseSummary[]>();
   for (const { summary: s } of cases) {
-    if (!s || s.state !== 'refused') continue;
+    if (!s || s.facts.refusedOn === undefined) continue;
     const key = personalFileKey(s.convict.personalFileNo);
     const known = index.get(key);
     if (known) known.push(s);
@@ -110,13 +114,20 @@ export function firstStepOn(record: CaseRecord): IsoDate | undefined {
   return record.timeline.find((e) => e.kind === 'state' && e.on !== undefined)?.on;
 }
 
-/** The date of the latest step (or of the request): the next step cannot be dated earlier. */
+/**
+ * The date of the latest step in force (or of the request): the next step cannot be dated earlier.
+ * A correction undoes the step before it, so the floor goes back to the step before the undone one
+ * (the true step may then be recorded at its real date), never to the day the correction was made.
+ * A reopening is a step, dated the day the appeal's decision was received (V-77 p. 51).
+ */
 export function lastStepOn(record: CaseRecord): IsoDate {
-  return record.timeline.findLast((e) => STEP_KINDS.has(e.kind) && e.on !== undefined)?.on ?? record.request.requestDate;
+  const dates: (IsoDate | undefined)[] = [];
+  for (const e of record.timeline) {
+    if (e.kind === 'corrected') dates.pop();
+    else if (e.kind === 'state' || e.kind === 'reopened') dates.push(e.on);
+  }
+  return dates.findLast((d) => d !== undefined) ?? record.request.requestDate;
 }
-
-/** The timeline entries that change the state: steps, corrections and reopenings. */
-const STEP_KINDS: ReadonlySet<string> = new Set(['state', 'corrected', 'reopened']);
 
 /**
  * The steps the procedure allows from here; the step to the commission only with a complete

@@ -37,6 +37,23 @@ const ROUTE_TEXT = {
   },
 } as const;
 
+/** What the user does when no place is free, by what needs the place. */
+const NO_PLACE_NEXT = {
+  document: { lt: 'Dokumentas parengiamas, kai vieta atsilaisvina.', en: 'The document is issued once a place frees.' },
+  arrival: { lt: 'Atvykimas registruojamas, kai vieta atsilaisvina.', en: 'The arrival is recorded once a place frees.' },
+  reopening: {
+    lt: 'Patenkintas skundas grąžintų nuteistąjį į vietą, kurios nėra: atlaisvinkite vietą (arba pakeiskite vietų skaičių) ir tada užregistruokite skundo baigtį (V-77 51 p.).',
+    en: 'The upheld appeal would give the convict back a place there is not: free a place (or change the number of places), then record the outcome (V-77 p. 51).',
+  },
+  correction: {
+    lt: 'Pataisymas grąžintų nuteistajam vietą, kurios nėra: pirmiausia atlaisvinkite vietą.',
+    en: 'The correction would give the convict back a place there is not: free a place first.',
+  },
+} as const;
+
+/** The other open case of the same convict, as a refusal names it. */
+type OtherCase = { readonly caseId: string; readonly requestDate: string; readonly state: CaseState };
+
 export const AFTER_DECISION_ERROR_TEXTS = {
   WRONG_COMMISSION: entry<{ to: CaseState; route: 'own' | 'other' | 'sends' }>(
     (p) => `Žingsnis „${state(p.to).lt}“ šiai bylai netinka: ${ROUTE_TEXT[p.route].lt}.`,
@@ -74,11 +91,15 @@ export const AFTER_DECISION_ERROR_TEXTS = {
     (p) => `The dossier still lacks: ${p.missing.map((m) => `${m.item} (${m.en})`).join('; ')}. Mark it received all the same? Please confirm.`,
   ),
 
-  NO_FREE_PLACE: entry<{ on: string; capacity: number; occupied: number; reserved: number }>(
+  /**
+   * `step`: what needs the place, when not a document (the order or the submission, p. 13, 14): the
+   * arrival (p. 24), the reopening by an upheld appeal (p. 51) or a correction that gives a place back.
+   */
+  NO_FREE_PLACE: entry<{ on: string; capacity: number; occupied: number; reserved: number; step?: 'arrival' | 'reopening' | 'correction' }>(
     (p) =>
-      `Pusiaukelės namuose ${p.on} nėra laisvos vietos (V-77 4, 13, 14 p.): vietų ${p.capacity}, užimta ${p.occupied}, rezervuota perkeliamiems ${p.reserved}. Dokumentas parengiamas, kai vieta atsilaisvina.`,
+      `Pusiaukelės namuose ${p.on} nėra laisvos vietos (V-77 4, 13, 14 p.): vietų ${p.capacity}, užimta ${p.occupied}, rezervuota perkeliamiems ${p.reserved}. ${NO_PLACE_NEXT[p.step ?? 'document'].lt}`,
     (p) =>
-      `The halfway house has no free place on ${p.on} (V-77 p. 4, 13, 14): ${p.capacity} places, ${p.occupied} occupied, ${p.reserved} held for convicts being transferred. The document is issued once a place frees.`,
+      `The halfway house has no free place on ${p.on} (V-77 p. 4, 13, 14): ${p.capacity} places, ${p.occupied} occupied, ${p.reserved} held for convicts being transferred. ${NO_PLACE_NEXT[p.step ?? 'document'].en}`,
   ),
 
   PASS_OVER_REASON_REQUIRED: entry<{ earlier: readonly Earlier[] }>(
@@ -88,9 +109,21 @@ export const AFTER_DECISION_ERROR_TEXTS = {
       `Earlier on the list (V-77 p. 12): ${p.earlier.map((e) => `${e.firstName} ${e.lastName} (request of ${e.requestDate})`).join('; ')}. Passing over them needs a written reason.`,
   ),
 
-  ACT_NOT_EXPECTED: entry<{ kind: string; state: CaseState }>(
-    (p) => `Dokumento „${act(p.kind).lt}“ šios bylos būsenoje „${state(p.state).lt}“ registruoti negalima.`,
-    (p) => `“${act(p.kind).en}” cannot be recorded for a case in the state “${state(p.state).en}”.`,
+  /** `why: 'recorded'`: the other institution's outcome is recorded once (V-77 p. 8, 49). */
+  ACT_NOT_EXPECTED: entry<{ kind: string; state: CaseState; why?: 'recorded' }>(
+    (p) =>
+      p.why === 'recorded'
+        ? `Dokumentas „${act(p.kind).lt}“ šioje byloje jau užregistruotas: jis registruojamas vieną kartą.`
+        : `Dokumento „${act(p.kind).lt}“ šios bylos būsenoje „${state(p.state).lt}“ registruoti negalima.`,
+    (p) => (p.why === 'recorded' ? `“${act(p.kind).en}” is already recorded on this case: it is recorded once.` : `“${act(p.kind).en}” cannot be recorded for a case in the state “${state(p.state).en}”.`),
+  ),
+
+  /** An upheld appeal would reopen a case while another request of the same convict is open (V-77 p. 19, 51). */
+  REOPEN_OTHER_OPEN: entry<{ other: OtherCase; to: CaseState }>(
+    (p) =>
+      `Patenkintas skundas atnaujintų bylą („${state(p.to).lt}“), tačiau nagrinėjamas kitas šio nuteistojo prašymas (pateiktas ${p.other.requestDate}, būsena „${state(p.other.state).lt}“). Du to paties nuteistojo prašymai vienu metu nenagrinėjami: pirmiausia užbaikite vieną iš jų (pvz., nuteistajam atsiėmus prašymą), tada užregistruokite skundo baigtį.`,
+    (p) =>
+      `The upheld appeal would reopen the case (“${state(p.to).en}”), but another request of this convict is open (filed ${p.other.requestDate}, state “${state(p.other.state).en}”). Two requests of one convict are not handled at once: end one of them first (e.g. the convict withdraws it), then record the outcome.`,
   ),
 
   ACT_NOT_FOUND: entry<{ caseId: string; actId: string }>(

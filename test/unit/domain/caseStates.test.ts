@@ -6,11 +6,14 @@ import {
   DOCUMENT_STEPS,
   FINAL_STATES,
   OWN_INSTITUTION_ID,
+  P47_STATES,
   RECEIVED_STEPS,
+  REQUEST_EDITABLE_STATES,
   applyCaseStep,
   assertTransition,
   canTransition,
   caseRouteOf,
+  isRequestEditable,
   nextStates,
   routeOf,
   stepMeans,
@@ -38,19 +41,19 @@ function refusal(from: CaseState, to: CaseState, decision?: DecisionId): DomainE
 const BEFORE_DECISION_EXITS: CaseState[] = ['ineligible', 'withdrawn'];
 const EXPECTED: [CaseState, DecisionId | undefined, CaseState[], string][] = [
   ['request_received', undefined, ['dossier_collecting', 'dossier_received', ...BEFORE_DECISION_EXITS], 'p. 5–7: the dossier is prepared; p. 6: the conditions are checked first'],
-  ['dossier_sent', undefined, [], 'p. 7–8: the other institution’s commission decides; its outcome is a received act'],
+  ['dossier_sent', undefined, ['ineligible', 'withdrawn'], 'p. 7–8: the other institution’s commission decides (its outcome is a received act); p. 47: our convict’s circumstances, or a withdrawal, end it here'],
   ['dossier_collecting', undefined, ['dossier_received', ...BEFORE_DECISION_EXITS], 'p. 7: the dossier reaches the director'],
   ['dossier_received', undefined, ['ready_for_commission', ...BEFORE_DECISION_EXITS], 'p. 8: handed to the commission'],
   ['ready_for_commission', undefined, ['scheduled', ...BEFORE_DECISION_EXITS], 'p. 9: put on a meeting'],
   ['scheduled', undefined, ['ready_for_commission', 'decided', ...BEFORE_DECISION_EXITS], 'p. 9–10: decided at the meeting, or taken off the agenda'],
-  ['decided', '10.1', ['listed', 'ineligible'], 'p. 12: 10.1 puts the convict on the list; p. 47 circumstances end it'],
-  ['decided', '10.3', ['listed', 'ineligible'], 'p. 12: 10.3 puts the convict on the list; p. 47 circumstances end it'],
-  ['decided', '10.2', ['refused', 'ineligible'], 'p. 19: 10.2 ends in a refusal; p. 47 circumstances end it'],
-  ['decided', '10.4', ['refused', 'ineligible'], 'p. 16: 10.4 ends in the motivated letter; p. 47 circumstances end it'],
+  ['decided', '10.1', ['listed', 'ineligible', 'withdrawn'], 'p. 12: 10.1 puts the convict on the list; p. 47 circumstances or a withdrawal end it'],
+  ['decided', '10.3', ['listed', 'ineligible', 'withdrawn'], 'p. 12: 10.3 puts the convict on the list; p. 47 circumstances or a withdrawal end it'],
+  ['decided', '10.2', ['refused', 'ineligible', 'withdrawn'], 'p. 19: 10.2 ends in a refusal; p. 47 circumstances or a withdrawal end it'],
+  ['decided', '10.4', ['refused', 'ineligible', 'withdrawn'], 'p. 16: 10.4 ends in the motivated letter; p. 47 circumstances or a withdrawal end it'],
   ['listed', '10.1', ['transfer_ordered', 'refused', 'ineligible', 'withdrawn'], 'p. 13: the director’s order, or p. 15: a motivated refusal'],
   ['listed', '10.3', ['submitted_to_department', 'ineligible', 'withdrawn'], 'p. 14: the submission to the Prison Department'],
-  ['submitted_to_department', '10.3', ['transfer_ordered', 'refused', 'ineligible'], 'p. 17: resolution to transfer; p. 18: motivated refusal'],
-  ['transfer_ordered', '10.1', ['transferred', 'ineligible'], 'p. 22–25: departure and arrival; p. 47'],
+  ['submitted_to_department', '10.3', ['transfer_ordered', 'refused', 'ineligible', 'withdrawn'], 'p. 17: resolution to transfer; p. 18: motivated refusal; p. 47; a withdrawal takes the convict off the list'],
+  ['transfer_ordered', '10.1', ['transferred', 'ineligible', 'withdrawn'], 'p. 22–25: departure and arrival; p. 47; a withdrawal before the transfer'],
   ['transferred', '10.1', ['returned', 'left'], 'p. 44–46: return to the correctional home; p. 4: parole, end of sentence or a transfer elsewhere'],
   ['left', '10.1', [], 'p. 4: final; the place frees'],
   ['refused', '10.2', [], 'p. 19: a new request is a new case'],
@@ -94,9 +97,38 @@ describe('case states (V-77 ch. II–V)', () => {
     expect(refusal('decided', 'listed')?.message).toContain('sprendimas —');
   });
 
-  it('final states have no successors', () => {
+  it('final states have no successors, but a dossier sent may still end here by p. 47 or a withdrawal', () => {
     expect(FINAL_STATES).toEqual(['refused', 'ineligible', 'returned', 'withdrawn', 'dossier_sent', 'left']);
-    for (const s of FINAL_STATES) for (const d of ['10.1', '10.2', '10.3', '10.4', undefined] as const) expect(nextStates(s, d), s).toEqual([]);
+    for (const s of FINAL_STATES) {
+      for (const d of ['10.1', '10.2', '10.3', '10.4', undefined] as const) expect(nextStates(s, d), s).toEqual(s === 'dossier_sent' ? ['ineligible', 'withdrawn'] : []);
+    }
+  });
+
+  it('V-77 p. 47 (route sends) and issue 14 (withdrawal): a withdrawal after the decision, the submission or the order, and the p. 47 circumstances of our convict whose dossier went elsewhere, are steps by hand', () => {
+    for (const from of ['decided', 'submitted_to_department', 'transfer_ordered', 'dossier_sent'] as const) {
+      expect(canTransition(from, 'withdrawn', from === 'decided' ? '10.1' : '10.3', from === 'dossier_sent' ? 'sends' : undefined), from).toBe(true);
+      expect(stepMeans(from, 'withdrawn'), from).toBe('hand');
+    }
+    expect(canTransition('dossier_sent', 'ineligible', undefined, 'sends')).toBe(true);
+    expect(stepMeans('dossier_sent', 'ineligible')).toBe('hand');
+    // Once in the halfway house, the convict is returned or leaves; a withdrawal is no step.
+    expect(canTransition('transferred', 'withdrawn', '10.1')).toBe(false);
+  });
+
+  it('V-77 p. 47: the notice of another institution applies in the states the back end and the case page share (P47_STATES)', () => {
+    expect(P47_STATES).toEqual(['decided', 'listed', 'submitted_to_department', 'transfer_ordered']);
+    for (const s of P47_STATES) expect(ALLOWED_PREDECESSORS.ineligible, s).toContain(s);
+  });
+
+  it('V-77 p. 10, 12, 51: the request is editable before the decision, and never again once a decision was taken, even back at the commission', () => {
+    const entries = (...to: CaseState[]) => to.map((t) => ({ kind: 'state', to: t }));
+    expect(isRequestEditable({ state: 'dossier_received', timeline: entries('dossier_received') })).toBe(true);
+    expect(isRequestEditable({ state: 'scheduled', timeline: entries('dossier_received', 'ready_for_commission', 'scheduled') })).toBe(true);
+    expect(isRequestEditable({ state: 'listed', timeline: entries('decided', 'listed') })).toBe(false);
+    // Reopened to the commission by an upheld appeal against the p. 16 letter: the decision existed.
+    const reopened = { state: 'ready_for_commission' as const, timeline: [...entries('scheduled', 'decided', 'refused'), { kind: 'reopened', to: 'ready_for_commission' }] };
+    expect(REQUEST_EDITABLE_STATES).toContain(reopened.state);
+    expect(isRequestEditable(reopened)).toBe(false);
   });
 
   it('labels every state in Lithuanian and English, with its V-77 point where the order has one', () => {
@@ -200,6 +232,8 @@ describe('how each step is taken: stepMeans (V-77 p. 9–25, 44–46)', () => {
     ['dossier_collecting', 'dossier_sent', 'hand', 'p. 7: the dossier sent to the other director'],
     ['dossier_received', 'ready_for_commission', 'hand', 'p. 8: handed to the commission'],
     ['listed', 'withdrawn', 'hand', 'the convict withdrew'],
+    ['transfer_ordered', 'withdrawn', 'hand', 'the convict withdrew before the transfer'],
+    ['dossier_sent', 'ineligible', 'hand', 'p. 47: our convict’s circumstances, the other institution told'],
     ['transfer_ordered', 'ineligible', 'hand', 'p. 47: circumstances of p. 3'],
     ['ready_for_commission', 'scheduled', 'meeting', 'p. 9: on a meeting’s agenda'],
     ['scheduled', 'ready_for_commission', 'meeting', 'p. 9: taken off the agenda'],

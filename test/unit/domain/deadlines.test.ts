@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import {
+  appealFiledLate,
   caseDeadlines,
   dossierDueDate,
   earliestReapplicationDate,
@@ -187,12 +188,30 @@ describe('caseDeadlines', () => {
       'ready_for_commission',
       'scheduled',
       'refused',
+      'dossier_sent',
       'returned',
       'left',
     ];
     for (const state of CASE_STATES.filter((s) => !withTerms.includes(s))) {
       expect(caseDeadlines({ ...facts, state }, '2026-04-06'), state).toEqual([]);
     }
+  });
+
+  it('V-77 p. 8, 19: the other institution’s refusal of our convict’s request (the case stays “dossier sent”) runs p. 19 from its date', () => {
+    const sent = { ...base, state: 'dossier_sent' as const };
+    expect(caseDeadlines(sent, '2026-04-06')).toEqual([]); // no outcome yet, or granted
+    expect(caseDeadlines({ ...sent, refusedOn: '2026-03-31' }, '2026-04-06')).toEqual([
+      expect.objectContaining({ rule: 'p19', kind: 'not_before', date: '2026-06-30', overdue: false }),
+    ]);
+  });
+});
+
+describe('an appeal filed after its term (V-77 p. 51): appealFiledLate', () => {
+  it('V-77 p. 51: late only when filed after the last day of a term that is set; a warning, computed', () => {
+    expect(appealFiledLate({ filedOn: '2026-12-23', dueBy: '2026-12-23' })).toBe(false);
+    expect(appealFiledLate({ filedOn: '2026-12-24', dueBy: '2026-12-23' })).toBe(true);
+    // The term not set (BVK 183 str. until the administrator sets it): never said to be late.
+    expect(appealFiledLate({ filedOn: '2027-06-01' })).toBe(false);
   });
 });
 

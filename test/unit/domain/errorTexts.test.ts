@@ -325,9 +325,18 @@ const SAMPLES: { readonly [C in ErrorCode]: readonly ErrorParams<C>[] } = {
     { to: 'listed', means: 'system' },
   ],
   DOSSIER_MISSING_CONFIRM: [{ missing: [{ item: '6.2', lt: 'Socialinio tyrimo išvada', en: 'Social investigation conclusion' }, { item: '6.10', lt: 'Asmens dokumentas', en: 'Identity document' }] }],
-  NO_FREE_PLACE: [{ on: '2026-11-20', capacity: 10, occupied: 9, reserved: 1 }],
+  NO_FREE_PLACE: [
+    { on: '2026-11-20', capacity: 10, occupied: 9, reserved: 1 },
+    { on: '2026-11-20', capacity: 10, occupied: 10, reserved: 0, step: 'arrival' },
+    { on: '2026-11-20', capacity: 10, occupied: 9, reserved: 1, step: 'reopening' },
+    { on: '2026-11-20', capacity: 10, occupied: 9, reserved: 1, step: 'correction' },
+  ],
   PASS_OVER_REASON_REQUIRED: [{ earlier: [{ caseId: 'c1', firstName: 'Jonas', lastName: 'Jonaitis', requestDate: '2026-11-02' }] }],
-  ACT_NOT_EXPECTED: [{ kind: 'departmentResolution', state: 'listed' }],
+  ACT_NOT_EXPECTED: [
+    { kind: 'departmentResolution', state: 'listed' },
+    { kind: 'otherOutcome', state: 'dossier_sent', why: 'recorded' },
+  ],
+  REOPEN_OTHER_OPEN: [{ other: { caseId: 'c2', requestDate: '2026-11-02', state: 'dossier_collecting' }, to: 'listed' }],
   ACT_NOT_FOUND: [{ caseId: 'c1', actId: 'a1' }],
   APPEAL_NOT_FOUND: [{ appealId: 'ap1' }],
   APPEAL_DECIDED: [
@@ -435,6 +444,16 @@ describe('the error catalogue (shared/domain/errorTexts)', () => {
     expect(render('DOCUMENT_NOT_FOUND', { documentId: 'g1', generated: true })).toEqual({ lt: 'Tokio dokumento nėra.', en: 'There is no such document.' });
     expect(render('DOCUMENT_NOT_FOUND', { documentId: 'd1' })).toEqual({ lt: 'Tokio dokumento šioje byloje nėra.', en: 'There is no such document in this case.' });
     expect(render('KEY_REQUIRED', { why: 'notGiven' }).lt).toBe('Duomenys šifruojami, todėl reikia slaptafrazės: nurodykite ją aplinkos kintamajame PUSIAUKELE_PASSPHRASE.');
+  });
+
+  it('V-77 p. 19, 51: REOPEN_OTHER_OPEN names the other open request of the convict (its date and state) and what to do; NO_FREE_PLACE says what waits for the place', () => {
+    const other = render('REOPEN_OTHER_OPEN', { other: { caseId: 'c2', requestDate: '2026-11-02', state: 'dossier_collecting' }, to: 'listed' });
+    expect(other.lt).toContain('pateiktas 2026-11-02, būsena „Renkama medžiaga“');
+    expect(other.lt).toContain('pirmiausia užbaikite vieną iš jų');
+    expect(other.en).toContain('filed 2026-11-02');
+    expect(render('NO_FREE_PLACE', { on: '2026-11-20', capacity: 1, occupied: 1, reserved: 0, step: 'reopening' }).lt).toContain('tada užregistruokite skundo baigtį (V-77 51 p.)');
+    expect(render('NO_FREE_PLACE', { on: '2026-11-20', capacity: 1, occupied: 1, reserved: 0 }).lt).toContain('Dokumentas parengiamas, kai vieta atsilaisvina.');
+    expect(render('ACT_NOT_EXPECTED', { kind: 'otherOutcome', state: 'dossier_sent', why: 'recorded' }).lt).toContain('jau užregistruotas');
   });
 
   it('knows its codes, and makes no text of what it does not know', () => {

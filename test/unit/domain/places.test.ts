@@ -12,6 +12,8 @@ import {
   occupancyOn,
   occupiesOn,
   passedOver,
+  PLACE_STATES,
+  takesPlace,
   transferList,
   type ListEntry,
   type PlaceCase,
@@ -205,7 +207,6 @@ describe('the places freed: freedPlaces (V-77 p. 4, 20, 44–46)', () => {
       away('jun', '2026-01-05', '2026-06-23', 'return', 'returned', '2026-06-24'), // Jun 24 holiday → Fri 06-26
       away('mar', '2026-01-05', '2026-03-10', 'transfer_elsewhere'), // Mar 11 holiday → Fri 03-13
       pc('in', 'transferred', '2026-01-01', { arrival: { on: '2026-02-01' } }), // still there: nothing freed
-      pc('odd', 'left', '2026-01-01', { departure: { on: '2026-05-05', how: 'parole' } }), // no arrival: never held a place
     ];
     expect(freedPlaces(cases)).toEqual([
       { caseId: 'dec', firstName: 'Vardasdec', lastName: 'Pavardėdec', on: '2026-12-23', how: 'sentence_end', reportDue: '2026-12-29' },
@@ -215,7 +216,31 @@ describe('the places freed: freedPlaces (V-77 p. 4, 20, 44–46)', () => {
     ]);
   });
 
+  it('V-77 p. 4, 20: a convict transferred before arrivals were kept frees a place by the departure, with its p. 20 term', () => {
+    const legacy = pc('old', 'left', '2025-01-01', { decision: '10.1', departure: { on: '2026-05-05', how: 'parole' } }); // Tue → Thu
+    expect(freedPlaces([legacy])).toEqual([{ caseId: 'old', firstName: 'Vardasold', lastName: 'Pavardėold', on: '2026-05-05', how: 'parole', reportDue: '2026-05-07' }]);
+  });
+
   it('V-77 p. 20: departures of the same day are listed by case id', () => {
     expect(ids(freedPlaces([away('b', '2026-01-05', '2026-04-03', 'parole'), away('a', '2026-01-05', '2026-04-03', 'parole')]))).toEqual(['a', 'b']);
+  });
+});
+
+describe('a place given back by a reopening or a correction: takesPlace (V-77 p. 4, 51)', () => {
+  it('V-77 p. 4: the states that occupy or hold a place', () => {
+    expect(PLACE_STATES).toEqual(['transferred', 'submitted_to_department', 'transfer_ordered']);
+  });
+
+  it.each<[CaseState, CaseState, boolean, string]>([
+    ['returned', 'transferred', true, 'p. 46, 51: an annulled return puts the convict back in the halfway house'],
+    ['refused', 'submitted_to_department', true, 'p. 18, 51: an annulled refusal of the Prison Department holds the place again'],
+    ['left', 'transferred', true, 'p. 4: a departure corrected'],
+    ['withdrawn', 'transfer_ordered', true, 'a withdrawal corrected'],
+    ['refused', 'listed', false, 'p. 15, 51: back on the list, waiting'],
+    ['transfer_ordered', 'submitted_to_department', false, 'p. 17, 51: held before, held after'],
+    ['transfer_ordered', 'listed', false, 'p. 13, 51: the order annulled gives the place up'],
+    ['transferred', 'transfer_ordered', false, 'p. 24: an arrival corrected keeps its place held'],
+  ])('V-77 p. 4: %s → %s takes a place: %s (%s)', (from, to, expected) => {
+    expect(takesPlace(from, to)).toBe(expected);
   });
 });

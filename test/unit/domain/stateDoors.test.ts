@@ -41,6 +41,20 @@ describe('the case door: applyCaseStep (V-77 ch. II–V)', () => {
     expect(code(() => applyCaseStep(decided, { to: 'listed', on: '2026-02-02' }, { at: 'z' }))).toBe('ILLEGAL_TRANSITION'); // 10.2 is a refusal
     expect(applyCaseStep(decided, { to: 'refused', on: '2026-02-02', note: 'r' }, { at: 'z' }).state).toBe('refused');
   });
+
+  it('V-77 p. 9, 12, 19: the step sets the day its state’s term runs from (dossierReceivedOn, listedOn, refusedOn); a date the caller set for the act is kept', () => {
+    const collecting = applyCaseStep(registered, { to: 'dossier_collecting', on: '2026-01-03' }, { at: 'a' });
+    expect(applyCaseStep(collecting, { to: 'dossier_received', on: '2026-01-10' }, { at: 'b' }).facts).toEqual({ dossierReceivedOn: '2026-01-10' });
+    const decided = { ...registered, state: 'decided' as const, facts: { decision: '10.1' as const } };
+    expect(applyCaseStep(decided, { to: 'listed', on: '2026-02-01' }, { at: 'c' }).facts).toEqual({ decision: '10.1', listedOn: '2026-02-01' });
+    const listed = { ...decided, state: 'listed' as const };
+    expect(applyCaseStep(listed, { to: 'refused', on: '2026-02-05', note: 'r' }, { at: 'd' }).facts).toMatchObject({ refusedOn: '2026-02-05' });
+    // A signed refusal dated before the step could be recorded: p. 19 runs from the act's own date.
+    const dated = { ...listed, facts: { ...listed.facts, refusedOn: '2026-02-03' } };
+    expect(applyCaseStep(dated, { to: 'refused', on: '2026-02-05', note: 'r' }, { at: 'd' }).facts).toMatchObject({ refusedOn: '2026-02-03' });
+    // Other steps set nothing.
+    expect(collecting.facts).toEqual({});
+  });
 });
 
 describe('the meeting door: the table of meeting states (V-77 p. 9–11)', () => {
@@ -246,6 +260,33 @@ describe('a recorded correction: correctableStep / correctLastStep (issue 14: ne
     const back = correctLastStep(left, { on: '2026-04-11', note }, stamp('t'));
     expect(back.state).toBe('transferred');
     expect(back.facts).toEqual({ decision: '10.1', arrival });
+  });
+
+  it('V-77 p. 13–18, 47: a step that names its act (a received act, a signed document) is corrected by that act’s own record, never by hand', () => {
+    const byNotice = { ...caseAt('ineligible', 'listed', { decision: '10.3' }), timeline: [...caseAt('ineligible', 'listed', {}).timeline.slice(0, 1), { ...stateEntry('listed', 'ineligible', '2026-03-02'), actId: 'a1' }] };
+    expect(correctableStep(byNotice)).toBeUndefined();
+    expect(code(() => correctLastStep(byNotice, { on: '2026-03-03', note }, stamp('t')))).toBe('NOTHING_TO_CORRECT');
+    const byDocument = { ...caseAt('withdrawn', 'listed', { decision: '10.1' }), timeline: [...caseAt('withdrawn', 'listed', {}).timeline.slice(0, 1), { ...stateEntry('listed', 'withdrawn', '2026-03-02'), documentId: 'd1' }] };
+    expect(correctableStep(byDocument)).toBeUndefined();
+  });
+
+  it.each<[CaseState, CaseState, string, string]>([
+    ['dossier_sent', 'dossier_collecting', 'act', 'V-77 p. 8, 49: the other institution’s outcome recorded on the dossier sent'],
+    ['transferred', 'transfer_ordered', 'life', 'V-77 p. 28–35: a plan or a review recorded in the halfway house'],
+    ['left', 'transferred', 'appeal', 'V-77 p. 51: an appeal recorded after the step'],
+  ])('%s: a step followed by a record made on its state (%s) is not corrected: the record would be orphaned (%s)', (to, from, kind) => {
+    const c = caseAt(to, from, { decision: '10.1' });
+    const followed = { ...c, timeline: [...c.timeline, { at: '2026-03-04T09:00:00Z', kind, on: '2026-03-04' }] };
+    expect(correctableStep(c)).toEqual({ from, to });
+    expect(correctableStep(followed)).toBeUndefined();
+    expect(code(() => correctLastStep(followed, { on: '2026-03-05', note }, stamp('t')))).toBe('NOTHING_TO_CORRECT');
+  });
+
+  it('V-77 p. 24, 28–32, seed 001: correcting an arrival drops what the stay recorded (the plan, the review, the release notices)', () => {
+    const arrival = { on: '2026-03-02', time: '11:00', room: '12', bed: 'A' };
+    const life = { intensivePlanOn: '2026-03-03', lastReviewOn: '2026-03-04', municipalityNoticeOn: '2026-03-05', probationListOn: '2026-03-06' };
+    const arrived = caseAt('transferred', 'transfer_ordered', { decision: '10.1', arrival, ...life } as DoorFacts);
+    expect(correctLastStep(arrived, { on: '2026-03-07', note }, stamp('t')).facts).toEqual({ decision: '10.1' });
   });
 
   it('nothing to correct on a freshly registered case, after a reopening, or when the last step is not the state the case is in', () => {
