@@ -176,6 +176,10 @@ describe('occupancy, the list and the freed places (V-77 p. 4, 12, 13, 20, 24–
     // The order stays unsigned: the list is as it was.
     expect(view.list.filter((e) => e.waiting).map((e) => e.caseId)).toEqual([ids.third, ids.fourth]);
     expect(order.caseIds).toEqual([ids.fourth]);
+    // A correction of the order records its own pass-over; the corrected one no longer counts.
+    const better = 'Ankstesnis nuteistasis gydomas ligoninėje iki gruodžio 15 d.';
+    await ok(secretary, 'documents.issue', { kind: 'order', caseId: ids.fourth, passOverReason: better, replaces: order.id });
+    expect((await places()).passOvers).toEqual([{ caseId: ids.fourth, on: TODAY, passed: [ids.third], reason: better }]);
   });
 
   it('V-77 p. 44–46, 51: the signed decision to return frees the place; an appeal against it, upheld, puts the convict back in the halfway house, occupying the place again', async () => {

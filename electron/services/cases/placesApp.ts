@@ -5,6 +5,7 @@
  */
 import type { PlacesView } from '../../../shared/contract/afterDecisionSchemas';
 import type { GeneratedDocument } from '../../../shared/contract/documentSchemas';
+import { standingPassOvers } from '../../../shared/domain/documents/annulment';
 import type { CaseRecord, SavedSettings, Settings } from '../../../shared/contract/schemas';
 import { compareIso } from '../../../shared/domain/calendar';
 import type { CaseState } from '../../../shared/domain/caseStates';
@@ -41,6 +42,8 @@ export function placesHandlers(ctx: ServiceContext): PlacesHandlers {
     } catch {
       return []; // the documents cannot be read now: the places still show
     }
+    const replacesOf = new Map<string, string>();
+    for (const d of docs) if (d.replaces !== undefined) replacesOf.set(d.id, d.replaces);
     const caseIds = new Set<string>();
     for (const d of docs) if ('passOverReason' in d.request && d.request.passOverReason) for (const id of d.caseIds) caseIds.add(id);
     const out: PassOver[] = [];
@@ -51,8 +54,9 @@ export function placesHandlers(ctx: ServiceContext): PlacesHandlers {
       } catch {
         continue; // a damaged case shows as such in the list of cases
       }
-      for (const e of record.timeline) {
-        if (e.kind === 'passedOver' && e.on !== undefined && e.on.slice(0, 4) === year) out.push({ caseId: record.id, on: e.on, passed: e.passed ?? [], reason: e.note ?? '' });
+      // A correction of the act records its own pass-over; the act it replaced no longer counts (V-77 p. 12).
+      for (const e of standingPassOvers(record.timeline, (id) => replacesOf.get(id))) {
+        if (e.on !== undefined && e.on.slice(0, 4) === year) out.push({ caseId: record.id, on: e.on, passed: e.passed ?? [], reason: e.note ?? '' });
       }
     }
     return out.sort((a, b) => compareIso(b.on, a.on) || (a.caseId < b.caseId ? -1 : 1));
