@@ -37,7 +37,7 @@ import { addDays, compareIso, type IsoDate } from '../../shared/domain/calendar'
 import { applyCaseStep, OWN_INSTITUTION_ID, registeredCase, type CaseState } from '../../shared/domain/caseStates';
 import type { DecisionId } from '../../shared/domain/decisions';
 import { freedPlaces, nextOnList } from '../../shared/domain/places';
-import { median } from './stats';
+import { median, reporter, unlockMedian as unlockMedianOf } from './stats';
 
 process.env.PUSIAUKELE_PASSPHRASE ||= 'bench-passphrase-pusiaukele';
 const PASSPHRASE = process.env.PUSIAUKELE_PASSPHRASE;
@@ -434,29 +434,10 @@ function coldStore(dataDir: string): ColdStart {
   return JSON.parse(out.trim().split('\n').at(-1)!) as ColdStart;
 }
 
+const { figure, row } = reporter('places', 50);
+
 /** Median milliseconds of unwrapping the data key with the passphrase (scrypt, then AES-GCM). */
-async function unlockMedian(dataDir: string): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const t0 = performance.now();
-    await unlockDataKey(dataDir, { kind: 'passphrase', passphrase: PASSPHRASE });
-    times.push(performance.now() - t0);
-  }
-  return median(times);
-}
-
-/** Reports a figure against its limit, and marks the run failed when it is over. */
-function figure(label: string, value: string, over: boolean, limit: string): void {
-  console.log(`  ${label.padEnd(50)} ${value} (limit ${limit}: ${over ? 'OVER' : 'OK'})`);
-  if (over) {
-    console.error(`places: over the limit: ${label} ${value} > ${limit}`);
-    process.exitCode = 1;
-  }
-}
-
-function row(label: string, value: string): void {
-  console.log(`  ${label.padEnd(50)} ${value}`);
-}
+const unlockMedian = (dataDir: string) => unlockMedianOf(dataDir, PASSPHRASE, unlockDataKey);
 
 async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'pusiaukele-bench-places-'));

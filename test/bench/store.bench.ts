@@ -27,7 +27,7 @@ import { DEMO_SETTINGS, demoCases } from '../../electron/cli/demoData';
 import { addDemoCases, ensureDemoCommission } from '../../electron/cli/demo';
 import type { Dispatch } from '../../shared/contract/dispatch';
 import { requestInputOf, type CaseView } from '../../shared/contract/schemas';
-import { median } from './stats';
+import { median, reporter, unlockMedian as unlockMedianOf } from './stats';
 
 // The data directories are encrypted (issue 3): a passphrase for them unless one is given.
 process.env.PUSIAUKELE_PASSPHRASE ||= 'bench-passphrase-pusiaukele';
@@ -161,29 +161,10 @@ function coldList(dataDir: string): ColdStart {
   return JSON.parse(out.trim().split('\n').at(-1)!) as ColdStart;
 }
 
+const { figure, row } = reporter('store', 46);
+
 /** Median milliseconds of unwrapping the data key with the passphrase (scrypt, then AES-GCM). */
-async function unlockMedian(dataDir: string): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const t0 = performance.now();
-    await unlockDataKey(dataDir, { kind: 'passphrase', passphrase: PASSPHRASE });
-    times.push(performance.now() - t0);
-  }
-  return median(times);
-}
-
-/** Reports a figure against its limit, and marks the run failed when it is over. */
-function figure(label: string, value: string, over: boolean, limit: string): void {
-  console.log(`  ${label.padEnd(46)} ${value} (limit ${limit}: ${over ? 'OVER' : 'OK'})`);
-  if (over) {
-    console.error(`store: over the limit: ${label} ${value} > ${limit}`);
-    process.exitCode = 1;
-  }
-}
-
-function row(label: string, value: string): void {
-  console.log(`  ${label.padEnd(46)} ${value}`);
-}
+const unlockMedian = (dataDir: string) => unlockMedianOf(dataDir, PASSPHRASE, unlockDataKey);
 
 async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'pusiaukele-bench-'));
