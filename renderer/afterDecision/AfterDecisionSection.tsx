@@ -13,7 +13,18 @@ import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/messages';
 import { routeHref } from '../router/routes';
 import { ActsTable } from './ActsTable';
-import { afterActions, checkPlaceReport, showsAfterDecision, type AfterAction, type PlaceReportFields, type PlaceReportValues, type ReceivedActFields } from './afterDecisionModel';
+import { actKindLabel } from './actNames';
+import {
+  afterActions,
+  appealOutcomeNotice,
+  checkPlaceReport,
+  otherOutcomeOf,
+  showsAfterDecision,
+  type AfterAction,
+  type PlaceReportFields,
+  type PlaceReportValues,
+  type ReceivedActFields,
+} from './afterDecisionModel';
 import { AppealsPanel, type AppealForm } from './AppealsPanel';
 import { ArrivalDetails, ArrivalForm } from './ArrivalForm';
 import { DepartureForm } from './DepartureForm';
@@ -102,6 +113,8 @@ export function AfterDecisionSection({ view, today, canWrite, open, onOpen, onCh
   const documentHint = nextByDocument(view);
   const id = record.id;
   const stateName = (next: CaseView) => CASE_STATE_LABELS[next.record.state][lang];
+  /** V-77 p. 8, 49: the other institution's outcome, once recorded (recorded once: its action is then gone). */
+  const otherOutcome = otherOutcomeOf(record.acts);
 
   const recordAct = (input: ReceivedActFields) =>
     onChange(
@@ -146,6 +159,19 @@ export function AfterDecisionSection({ view, today, canWrite, open, onOpen, onCh
                 )}
               </dd>
             </div>
+            {otherOutcome ? (
+              <div data-other-outcome={otherOutcome.granted === undefined ? '' : otherOutcome.granted ? 'granted' : 'refused'}>
+                <dt>{t('after.sent.outcome')}</dt>
+                <dd>
+                  {t('after.sent.outcomeLine', {
+                    granted: otherOutcome.granted === undefined ? actKindLabel(otherOutcome.kind, t, lang) : t(otherOutcome.granted ? 'after.act.granted.yes' : 'after.act.granted.no'),
+                    number: otherOutcome.number,
+                    date: formatDate(otherOutcome.date, lang),
+                    received: formatDate(otherOutcome.receivedOn, lang),
+                  })}
+                </dd>
+              </div>
+            ) : null}
           </dl>
         </section>
       ) : null}
@@ -268,7 +294,11 @@ export function AfterDecisionSection({ view, today, canWrite, open, onOpen, onCh
         onOutcome={(input) =>
           onChange(
             (v) => call('cases.decideAppeal', { id, revision: v.record.revision, ...input }),
-            (next) => (next.record.state !== record.state ? t('after.done.reopened', { state: stateName(next) }) : t('after.done.outcome')),
+            // Said as it happened: reopened (and where to), upheld without reopening (the act no longer stands), or dismissed.
+            (next) => {
+              const said = appealOutcomeNotice(next.record, input.appealId, record.state);
+              return said.key === 'after.done.reopened' ? t(said.key, { state: stateName(next) }) : t(said.key);
+            },
           )
         }
       />

@@ -2,13 +2,28 @@ import type { FormEvent } from 'react';
 import type { Appeal, CaseView } from '../../shared/contract/schemas';
 import type { IsoDate } from '../../shared/domain/calendar';
 import { CASE_STATE_LABELS } from '../../shared/domain/caseStates';
+import { appealFiledLate } from '../../shared/domain/deadlines';
+import type { ApiError } from '../api/client';
+import { ErrorNotice } from '../components/ErrorNotice';
 import { FormFooter } from '../components/FormFooter';
 import { RadioGroupField, TextAreaField, TextField } from '../components/fields';
 import { useCheckedForm } from '../forms/useCheckedForm';
 import { formatDate } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
+import { routeHref } from '../router/routes';
 import { actKindLabel } from './actNames';
-import { checkAppeal, checkAppealOutcome, emptyAppealOutcome, reopeningFor, type AppealFields, type AppealOutcomeFields, type AppealOutcomeValues, type AppealValues } from './afterDecisionModel';
+import {
+  appealReopening,
+  checkAppeal,
+  checkAppealOutcome,
+  emptyAppealOutcome,
+  lateFilingDueBy,
+  otherOpenCaseOf,
+  type AppealFields,
+  type AppealOutcomeFields,
+  type AppealOutcomeValues,
+  type AppealValues,
+} from './afterDecisionModel';
 import { FilePicker } from './FilePicker';
 
 type Appealable = CaseView['appealable'][number];
@@ -36,6 +51,8 @@ function TermText({ dueBy, citation }: { dueBy: IsoDate | undefined; citation: s
 function FileAppealForm({ act, today, onSubmit, onCancel }: { act: Appealable; today: IsoDate; onSubmit(input: AppealFields): Promise<void>; onCancel(): void }) {
   const { lang, t } = useI18n();
   const form = useCheckedForm<AppealValues, AppealFields>({ against: act.ref, filedOn: today, note: '' }, (v) => checkAppeal(v, { today, actDate: act.date }));
+  // V-77 p. 51: filed after the term as the app counts it: said, never refused (the day of service is not known).
+  const late = lateFilingDueBy(form.values.filedOn, act.dueBy);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void form.submit(onSubmit);
@@ -47,6 +64,11 @@ function FileAppealForm({ act, today, onSubmit, onCancel }: { act: Appealable; t
         {t(act.body === 'court' ? 'after.appeal.body.court' : 'after.appeal.body.department')}. <TermText dueBy={act.dueBy} citation={act.citation} />
       </p>
       <TextField id="appeal-filed" label={t('after.appeal.filedOn')} hint={t('after.dateHint')} required placeholder="MMMM-MM-DD" {...form.field('filedOn')} />
+      {late !== undefined ? (
+        <p className="notice notice-warning appeal-late" role="status" data-late={late}>
+          {t('after.appeal.lateFiling', { date: formatDate(late, lang), citation: act.citation })}
+        </p>
+      ) : null}
       <TextAreaField id="appeal-note" label={t('after.note')} value={form.values.note} onChange={(v) => form.set('note', v)} error={form.errorOf('note')} />
       <FormFooter form={form} label={t('after.appeal.fileSubmit')} onCancel={onCancel} />
     </form>
@@ -55,9 +77,13 @@ function FileAppealForm({ act, today, onSubmit, onCancel }: { act: Appealable; t
 
 function OutcomeForm({ view, appeal, today, onSubmit, onCancel }: { view: CaseView; appeal: Appeal; today: IsoDate; onSubmit(input: AppealOutcomeFields): Promise<void>; onCancel(): void }) {
   const { lang, t } = useI18n();
-  const form = useCheckedForm<AppealOutcomeValues, AppealOutcomeFields>(emptyAppealOutcome(today), (v) => checkAppealOutcome(v, { today, appealId: appeal.id, filedOn: appeal.filedOn, lastStepOn: view.lastStepOn }));
   const state = view.record.state;
-  const reopensTo = reopeningFor(state, appeal.against.kind);
+  // V-77 p. 51: an upheld appeal reopens the case only while the contested act stands.
+  const reopensTo = appealReopening(view.record, appeal.against);
+  const form = useCheckedForm<AppealOutcomeValues, AppealOutcomeFields>(emptyAppealOutcome(today), (v) =>
+    checkAppealOutcome(v, { today, appealId: appeal.id, filedOn: appeal.filedOn, lastStepOn: view.lastStepOn, reopens: reopensTo !== undefined }),
+  );
+  const upheld = form.values.result === 'upheld';
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void form.submit(onSubmit);
@@ -77,20 +103,60 @@ function OutcomeForm({ view, appeal, today, onSubmit, onCancel }: { view: CaseVi
         onChange={(v) => form.set('result', v as AppealOutcomeValues['result'])}
         error={form.errorOf('result')}
       />
-      {form.values.result === 'upheld' && reopensTo ? (
+      {upheld && reopensTo ? (
         <p className="notice notice-warning" role="status" data-reopens={reopensTo}>
           {t('after.outcome.reopens', { from: CASE_STATE_LABELS[state][lang], to: CASE_STATE_LABELS[reopensTo][lang] })}
+        </p>
+      ) : null}
+      {upheld && !reopensTo ? (
+        <p className="notice notice-warning" role="status" data-not-reopened={state}>
+          {t('after.outcome.notReopens', { state: CASE_STATE_LABELS[state][lang] })}
         </p>
       ) : null}
       <div className="field-row">
         <TextField id="outcome-number" label={t('after.outcome.number')} required {...form.field('number')} />
         <TextField id="outcome-date" label={t('after.outcome.date')} hint={t('after.dateHint')} required placeholder="MMMM-MM-DD" {...form.field('date')} />
-        <TextField id="outcome-received" label={t('after.act.receivedOn')} hint={t('after.dateHint')} required placeholder="MMMM-MM-DD" {...form.field('receivedOn')} />
+        <TextField
+          id="outcome-received"
+          label={t('after.act.receivedOn')}
+          hint={upheld && reopensTo ? t('after.outcome.receivedHint', { date: formatDate(view.lastStepOn, lang) }) : t('after.dateHint')}
+          required
+          placeholder="MMMM-MM-DD"
+          {...form.field('receivedOn')}
+        />
       </div>
       <TextAreaField id="outcome-note" label={t('after.outcome.reason')} required value={form.values.note} onChange={(v) => form.set('note', v)} error={form.errorOf('note')} />
       <FilePicker id="outcome-file" caseId={view.record.id} maxBytes={view.dossier.maxDocumentBytes} label={t('after.file.label')} hint={t('after.file.hint')} error={form.errorOf('stagedId')} onStaged={(id) => form.set('stagedId', id)} />
-      <FormFooter form={form} label={t('after.outcome.submit')} onCancel={onCancel} />
+      {/* The refusal is shown here, with a way to the convict's other open case when it names one (REOPEN_OTHER_OPEN). */}
+      {form.error ? <OutcomeRefusal error={form.error} /> : null}
+      <FormFooter form={{ ...form, error: null }} label={t('after.outcome.submit')} onCancel={onCancel} />
     </form>
+  );
+}
+
+/**
+ * The back end's refusal of an outcome, kept on the form with what the user typed: no free place for
+ * the convict the reopening would put back (NO_FREE_PLACE, V-77 p. 4), or another open request of
+ * the same convict (REOPEN_OTHER_OPEN, p. 19, 51), with a link to it.
+ */
+function OutcomeRefusal({ error }: { error: ApiError }) {
+  const { t } = useI18n();
+  const other = error.code === 'REOPEN_OTHER_OPEN' ? otherOpenCaseOf(error.params) : undefined;
+  return (
+    <ErrorNotice error={error}>
+      {other ? (
+        <p>
+          <a href={routeHref({ name: 'case', id: other })} data-other-case={other}>
+            {t('after.outcome.otherCase')}
+          </a>
+        </p>
+      ) : null}
+      {error.code === 'NO_FREE_PLACE' ? (
+        <p>
+          <a href={routeHref({ name: 'places' })}>{t('after.hint.placesLink')}</a>
+        </p>
+      ) : null}
+    </ErrorNotice>
   );
 }
 
@@ -103,7 +169,7 @@ function OutcomeText({ appeal }: { appeal: Appeal }) {
   return (
     <>
       {t('after.appeal.upheldOn', { date: formatDate(o.on, lang) })}
-      {o.reopenedTo ? ` ${t('after.appeal.reopenedTo', { state: CASE_STATE_LABELS[o.reopenedTo][lang] })}` : ''}
+      {o.reopenedTo ? ` ${t('after.appeal.reopenedTo', { state: CASE_STATE_LABELS[o.reopenedTo][lang] })}` : ` ${t('after.appeal.notReopened')}`}
     </>
   );
 }
@@ -172,7 +238,15 @@ export function AppealsPanel({ view, today, canWrite, open, onOpen, onFile, onOu
                 </th>
                 <td>{t(a.body === 'court' ? 'after.appeal.bodyShort.court' : 'after.appeal.bodyShort.department')}</td>
                 <td>{formatDate(a.filedOn, lang)}</td>
-                <td>{a.dueBy ? formatDate(a.dueBy, lang) : t('after.appeal.noTermShort')}</td>
+                <td>
+                  {a.dueBy ? formatDate(a.dueBy, lang) : t('after.appeal.noTermShort')}
+                  {appealFiledLate(a) && a.dueBy !== undefined ? (
+                    <span className="field-hint appeal-late" role="note" data-late={a.dueBy}>
+                      {' '}
+                      {t('after.appeal.late', { date: formatDate(a.dueBy, lang) })}
+                    </span>
+                  ) : null}
+                </td>
                 <td>
                   <OutcomeText appeal={a} />
                 </td>

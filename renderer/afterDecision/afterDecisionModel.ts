@@ -9,6 +9,7 @@ import { appealInput, appealOutcomeInput, arrivalInput, correctionInput, departu
 import type { Appeal, CaseRecord, CaseView, LifeEntry, ReceivedAct } from '../../shared/contract/schemas';
 import { compareIso, isIsoDate, isWorkingDay, type IsoDate } from '../../shared/domain/calendar';
 import { P47_STATES, REOPENINGS, type CaseState } from '../../shared/domain/caseStates';
+import { appealFiledLate } from '../../shared/domain/deadlines';
 import { stepDateProblem } from '../../shared/domain/stepRules';
 import { fieldErrorsFromIssues, type FieldErrors } from '../forms/issues';
 
@@ -31,6 +32,7 @@ export const V = {
   checksAll: 'after.v.checksAll',
   filedBeforeAct: 'after.v.filedBeforeAct',
   decidedBeforeFiled: 'after.v.decidedBeforeFiled',
+  reopenedBeforeStep: 'after.v.reopenedBeforeStep',
   reportBeforeDeparture: 'after.v.reportBeforeDeparture',
   departureBeforeArrival: 'after.v.departureBeforeArrival',
   fileRequired: 'after.v.fileRequired',
@@ -46,8 +48,8 @@ type ViewLike = Pick<CaseView, 'route' | 'appealable'> & { record: Pick<CaseReco
 export function afterActions(view: ViewLike): AfterAction[] {
   const { state, facts } = view.record;
   const out: AfterAction[] = [];
-  // V-77 p. 8, 49: the other institution decides; its outcome is recorded for the personal file.
-  if (view.route === 'sends' && state === 'dossier_sent') out.push('otherOutcome');
+  // V-77 p. 8, 49: the other institution decides once; its outcome is recorded once, for the personal file.
+  if (view.route === 'sends' && state === 'dossier_sent' && otherOutcomeOf(view.record.acts) === undefined) out.push('otherOutcome');
   // V-77 p. 17–18: the Prison Department director's resolution or refusal moves the case.
   if (state === 'submitted_to_department') out.push('departmentAct');
   // V-77 p. 47: the institution where the convict serves tells us of circumstances under p. 3 (the back end's states).
@@ -79,6 +81,11 @@ export function showsAfterDecision(view: ViewLike): boolean {
   );
 }
 
+/** The other institution's outcome of our convict's request (V-77 p. 8, 49), once recorded: the latest such act. */
+export function otherOutcomeOf(acts: readonly ReceivedAct[] | undefined): ReceivedAct | undefined {
+  return (acts ?? []).findLast((a) => a.kind === 'otherOutcome');
+}
+
 /** The appeals still waiting for their outcome (p. 51). */
 export function pendingAppeals(appeals: readonly Appeal[] | undefined): Appeal[] {
   return (appeals ?? []).filter((a) => a.outcome === undefined);
@@ -90,6 +97,44 @@ export function pendingAppeals(appeals: readonly Appeal[] | undefined): Appeal[]
  */
 export function reopeningFor(state: CaseState, actKind: string): CaseState | undefined {
   return REOPENINGS.find((r) => r.from === state && r.act === actKind)?.to;
+}
+
+/**
+ * V-77 p. 51: the state an upheld appeal against `against` reopens the case at now, as the back end
+ * decides it: only while the contested act still stands (the latest step into the present state was
+ * taken by it, not undone by a correction or a reopening) and a reopening knows the act from this
+ * state. Undefined: an upheld appeal is recorded, the case is not reopened (the act no longer stands).
+ */
+export function appealReopening(record: Pick<CaseRecord, 'state' | 'timeline'>, against: Pick<Appeal['against'], 'ref' | 'kind'>): CaseState | undefined {
+  const step = record.timeline.findLast((e) => (e.kind === 'state' || e.kind === 'reopened' || e.kind === 'corrected') && e.to !== undefined);
+  const inForce = step !== undefined && step.kind === 'state' && step.to === record.state && (step.documentId === against.ref || step.actId === against.ref);
+  return inForce ? reopeningFor(record.state, against.kind) : undefined;
+}
+
+/**
+ * V-77 p. 51: the last day of the term an appeal filed on `filedOn` missed, or undefined (filed in
+ * time, no term set, or no valid date yet). A warning only: the term runs from the day the act was
+ * served, which the app does not know (it takes our director's act as served on its date, another's
+ * act on the day it reached us): the secretary checks the day of service.
+ */
+export function lateFilingDueBy(filedOn: string, dueBy: IsoDate | undefined): IsoDate | undefined {
+  const on = filedOn.trim();
+  if (dueBy === undefined || !isIsoDate(on)) return undefined;
+  return appealFiledLate({ filedOn: on, dueBy }) ? dueBy : undefined;
+}
+
+/** What the page says once an appeal's outcome is saved: whether the case was reopened, and at which state. */
+export type AppealOutcomeNotice = { key: 'after.done.reopened'; state: CaseState } | { key: 'after.done.upheldNotReopened' } | { key: 'after.done.dismissed' };
+
+/**
+ * The notice after saving the outcome of `appealId`, from the case as saved: "reopened" only when
+ * the case was (the outcome names the state it reopened to, or the state changed); an upheld appeal
+ * against an act no longer in force is recorded without reopening (V-77 p. 51).
+ */
+export function appealOutcomeNotice(next: Pick<CaseRecord, 'state' | 'appeals'>, appealId: string, stateBefore: CaseState): AppealOutcomeNotice {
+  const outcome = next.appeals?.find((a) => a.id === appealId)?.outcome;
+  if (outcome?.reopenedTo !== undefined || next.state !== stateBefore) return { key: 'after.done.reopened', state: next.state };
+  return outcome?.result === 'upheld' ? { key: 'after.done.upheldNotReopened' } : { key: 'after.done.dismissed' };
 }
 
 /** The received acts newest first (by the day received, then by date). */
@@ -121,6 +166,14 @@ export function missingOf(params: Readonly<Record<string, unknown>> | undefined)
   return missing.filter(
     (m): m is MissingItem => typeof m === 'object' && m !== null && typeof (m as MissingItem).item === 'string' && typeof (m as MissingItem).lt === 'string' && typeof (m as MissingItem).en === 'string',
   );
+}
+
+/** REOPEN_OTHER_OPEN's `other.caseId`: the convict's other open case, which the refusal names (V-77 p. 19, 51). */
+export function otherOpenCaseOf(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  const other = params?.other;
+  if (typeof other !== 'object' || other === null) return undefined;
+  const id = (other as { caseId?: unknown }).caseId;
+  return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
 // ---- V-77 p. 22: arrival by 15:00 on a working day ----
@@ -300,16 +353,20 @@ export function emptyAppealOutcome(today: IsoDate): AppealOutcomeValues {
   return { result: '', number: '', date: '', receivedOn: today, note: '', stagedId: '' };
 }
 
-/** The outcome's form: the result, the decision's number and date (not before the appeal was filed), the day received, the reason and the copy. */
-export function checkAppealOutcome(values: AppealOutcomeValues, context: DateContext & { appealId: string; filedOn: IsoDate; lastStepOn: IsoDate }): Checked<AppealOutcomeFields> {
+/**
+ * The outcome's form: the result, the decision's number and date (not before the appeal was filed),
+ * the day received (not before the decision), the reason and the copy. `reopens`: an upheld appeal
+ * would reopen the case (appealReopening): the reopening is a step dated the day the decision was
+ * received (V-77 p. 51), so that day is not before the case's latest step.
+ */
+export function checkAppealOutcome(values: AppealOutcomeValues, context: DateContext & { appealId: string; filedOn: IsoDate; lastStepOn: IsoDate; reopens: boolean }): Checked<AppealOutcomeFields> {
   const extra: Record<string, string> = {};
   put(extra, 'result', values.result === '' ? 'required' : undefined);
   put(extra, 'date', dateNotFuture(values.date, context.today));
   if (isIsoDate(values.date) && compareIso(values.date, context.filedOn) < 0) put(extra, 'date', V.decidedBeforeFiled);
-  // An upheld appeal reopens the case: the reopening is a step, not dated before the latest one.
-  if (values.result === 'upheld' && isIsoDate(values.date) && compareIso(values.date, context.lastStepOn) < 0) put(extra, 'date', 'dateOrder');
   put(extra, 'receivedOn', dateNotFuture(values.receivedOn, context.today));
   if (isIsoDate(values.date) && isIsoDate(values.receivedOn) && compareIso(values.receivedOn, values.date) < 0) put(extra, 'receivedOn', V.receivedBeforeDate);
+  if (values.result === 'upheld' && context.reopens && isIsoDate(values.receivedOn) && compareIso(values.receivedOn, context.lastStepOn) < 0) put(extra, 'receivedOn', V.reopenedBeforeStep);
   put(extra, 'stagedId', values.stagedId === '' ? V.fileRequired : undefined);
   return checkWith(
     appealOutcomeFields,

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { requestInputOf, type CaseView, type Settings } from '../../shared/contract/schemas';
 import type { IsoDate } from '../../shared/domain/calendar';
-import { CASE_STATE_LABELS, FINAL_STATES, REQUEST_EDITABLE_STATES, type CaseState } from '../../shared/domain/caseStates';
+import { CASE_STATE_LABELS, FINAL_STATES, isRequestEditable, type CaseState } from '../../shared/domain/caseStates';
 import { ApiError, call, toApiError } from '../api/client';
 import { useEvent } from '../api/useEvents';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -139,7 +139,8 @@ export function CasePage({ id, settings, today, canWrite }: CasePageProps) {
   const { record } = view;
   const name = `${record.convict.lastName} ${record.convict.firstName}`;
   const state = CASE_STATE_LABELS[record.state];
-  const editable = canWrite && REQUEST_EDITABLE_STATES.includes(record.state);
+  // V-77 p. 10, 12: not once decided, even after an upheld appeal sent the case back to the commission (the back end's rule).
+  const editable = canWrite && isRequestEditable(record);
   const decided = record.facts.decision === undefined ? undefined : decisionOf(record.facts.decision);
   const data: readonly [MessageKey, string][] = [
     ['field.firstName', record.convict.firstName],

@@ -401,6 +401,17 @@ describe('after the decision, as a user would (issue 14)', () => {
     await outcome.getByLabel('Sprendimo motyvai').fill('Teismas panaikino Kalėjimų departamento direktoriaus sprendimą.');
     await attachCopy(outcome, 'Teismo sprendimas.pdf');
     await outcome.getByRole('button', { name: 'Įrašyti skundo sprendimą' }).click();
+    // The re-application is still open: two requests of one convict are not handled at once, so the
+    // reopening is refused, naming the other request, and nothing typed is lost.
+    const twoOpen = outcome.getByRole('alert');
+    await twoOpen.waitFor();
+    expect(await twoOpen.textContent()).toContain('nagrinėjamas kitas šio nuteistojo prašymas');
+    expect(await outcome.getByRole('link', { name: 'Atidaryti kitą šio nuteistojo bylą' }).count()).toBe(1);
+    expect(await stateBadge(page).textContent()).toBe('Prašymas netenkintas');
+    const newer = reapplication.find((c) => c.id !== ids.theirs)!;
+    await invoke(session.staff.dispatch, 'cases.transition', { id: newer.id, revision: (await invoke(session.staff.dispatch, 'cases.get', { id: newer.id })).record.revision, to: 'withdrawn', on: TODAY, note: 'Nuteistasis atsiėmė pakartotinį prašymą, laukdamas teismo sprendimo.' });
+    expect(await outcome.getByLabel('Sprendimo numeris').inputValue()).toBe('eI3-777-2026');
+    await outcome.getByRole('button', { name: 'Įrašyti skundo sprendimą' }).click();
     await okNotice(page, 'Skundas patenkintas: byla atnaujinta, būsena „Pateiktas teikimas KD“.').waitFor();
     expect(await stateBadge(page).textContent()).toBe('Pateiktas teikimas KD');
     expect(await appealRow.getAttribute('data-outcome')).toBe('upheld');
@@ -440,7 +451,8 @@ describe('after the decision, as a user would (issue 14)', () => {
     const sent = afterSection(page).locator('.dossier-sent');
     expect(await sent.textContent()).toContain('Vilniaus pusiaukelės namai');
     expect(await sent.locator('.sent-items li').count()).toBe(10);
-    expect(await steps.locator('.step-buttons button').allTextContents()).toEqual(['Taisyti klaidingą žingsnį']);
+    // Once sent, only a p. 47 closing, a withdrawal or a correction of the step remain here.
+    expect(await steps.locator('.step-buttons button').allTextContents()).toEqual(['Neatitinka sąlygų', 'Prašymas atsiimtas', 'Taisyti klaidingą žingsnį']);
 
     // The meeting's planning offers the case our commission decides, never this one.
     await page.getByRole('navigation').getByRole('link', { name: 'Posėdžiai' }).click();

@@ -1,11 +1,14 @@
 import { earlierOf } from '../../../renderer/documents/passOver';
 import { describe, expect, it } from 'vitest';
-import type { CaseView, ReceivedAct } from '../../../shared/contract/schemas';
-import type { CaseState } from '../../../shared/domain/caseStates';
+import type { Appeal, CaseView, ReceivedAct } from '../../../shared/contract/schemas';
+import { P47_STATES, type CaseState } from '../../../shared/domain/caseStates';
+import { translate } from '../../../renderer/i18n/translate';
 import {
   actsNewestFirst,
   afterActions,
   arrivalAdvice,
+  appealOutcomeNotice,
+  appealReopening,
   checkAppeal,
   checkAppealOutcome,
   checkArrival,
@@ -19,7 +22,10 @@ import {
   emptyArrival,
   emptyDeparture,
   emptyReceivedAct,
+  lateFilingDueBy,
   missingOf,
+  otherOpenCaseOf,
+  otherOutcomeOf,
   pendingAppeals,
   reopeningFor,
   showsAfterDecision,
@@ -46,14 +52,26 @@ describe('issue 14: what the case page offers after the decision, by state and r
     expect(showsAfterDecision(viewOf('request_received', 'own'))).toBe(false);
   });
 
+  it('V-77 p. 8, 49: the other institution’s outcome is recorded once: its action goes once it is', () => {
+    const outcome = act({ id: 'o1', kind: 'otherOutcome', granted: false });
+    expect(afterActions(viewOf('dossier_sent', 'sends', {}, { acts: [outcome] }))).toEqual([]);
+    expect(afterActions(viewOf('dossier_sent', 'sends', {}, { acts: [act({ kind: 'p47Notice' })] }))).toEqual(['otherOutcome']);
+    expect(otherOutcomeOf([act({}), outcome])?.id).toBe('o1');
+    expect(otherOutcomeOf(undefined)).toBeUndefined();
+  });
+
   it('V-77 p. 17–18: the Prison Department director’s act is recorded on a submitted case', () => {
     expect(afterActions(viewOf('submitted_to_department', 'other'))).toEqual(['departmentAct', 'p47Notice']);
   });
 
-  it('V-77 p. 47: another institution’s notice takes its convict off our list, in every list state', () => {
-    for (const state of ['listed', 'submitted_to_department', 'transfer_ordered'] as const) {
+  it('V-77 p. 47: another institution’s notice takes its convict off our list, in the states the back end takes it in', () => {
+    expect(P47_STATES).toEqual(['decided', 'listed', 'submitted_to_department', 'transfer_ordered']);
+    for (const state of P47_STATES) {
       expect(afterActions(viewOf(state, 'other')), state).toContain('p47Notice');
       expect(afterActions(viewOf(state, 'own')), state).not.toContain('p47Notice');
+    }
+    for (const state of ['request_received', 'dossier_received', 'ready_for_commission', 'scheduled', 'transferred', 'refused'] as const) {
+      expect(afterActions(viewOf(state, 'other')), state).not.toContain('p47Notice');
     }
   });
 
@@ -119,7 +137,7 @@ describe('issue 14: appeals and reopenings (V-77 p. 50–51)', () => {
   });
 
   it('checks an appeal’s outcome: the result, the decision not before the filing, received after it, the reasons and the copy', () => {
-    const context = { today: TODAY, appealId: 'p1', filedOn: '2026-11-05', lastStepOn: '2026-11-19' };
+    const context = { today: TODAY, appealId: 'p1', filedOn: '2026-11-05', lastStepOn: '2026-11-19', reopens: true };
     const empty = checkAppealOutcome(emptyAppealOutcome(TODAY), context);
     expect(empty.input).toBeNull();
     expect(empty.errors).toMatchObject({ result: 'required', number: 'required', date: 'required', note: 'required', stagedId: V.fileRequired });
@@ -130,9 +148,64 @@ describe('issue 14: appeals and reopenings (V-77 p. 50–51)', () => {
     });
     expect(checkAppealOutcome({ ...filled, date: '2026-11-04' }, context).errors).toEqual({ date: V.decidedBeforeFiled });
     expect(checkAppealOutcome({ ...filled, receivedOn: '2026-11-19' }, context).errors).toEqual({ receivedOn: V.receivedBeforeDate });
-    // Upheld, it reopens the case: a step not dated before the latest one; dismissed, it changes no state.
-    expect(checkAppealOutcome({ ...filled, date: '2026-11-18', receivedOn: '2026-11-18' }, context).errors).toEqual({ date: 'dateOrder' });
+    // Upheld, it reopens the case on the day the decision was received (V-77 p. 51): a step not dated
+    // before the latest one; the decision itself may be older. Dismissed, it changes no state.
+    expect(checkAppealOutcome({ ...filled, date: '2026-11-18', receivedOn: '2026-11-18' }, context).errors).toEqual({ receivedOn: V.reopenedBeforeStep });
+    expect(checkAppealOutcome({ ...filled, date: '2026-11-18', receivedOn: '2026-11-19' }, context).errors).toEqual({});
     expect(checkAppealOutcome({ ...filled, result: 'dismissed', date: '2026-11-18', receivedOn: '2026-11-18' }, context).errors).toEqual({});
+    // Upheld against an act no longer in force: recorded without reopening, so no step to follow.
+    expect(checkAppealOutcome({ ...filled, date: '2026-11-18', receivedOn: '2026-11-18' }, { ...context, reopens: false }).errors).toEqual({});
+  });
+
+  it('reopens only while the contested act stands: the latest step into the present state was taken by it', () => {
+    const byDoc = { kind: 'state' as const, at: 'x', from: 'listed' as const, to: 'refused' as const, on: '2026-11-10', documentId: 'd1' };
+    const record = { state: 'refused' as const, timeline: [byDoc] };
+    expect(appealReopening(record, { ref: 'd1', kind: 'declineDecision' })).toBe('listed');
+    // Another act, or a kind no reopening knows from this state.
+    expect(appealReopening(record, { ref: 'd2', kind: 'declineDecision' })).toBeUndefined();
+    expect(appealReopening(record, { ref: 'd1', kind: 'order' })).toBeUndefined();
+    // The case moved on (the order was followed by the arrival): the order no longer stands.
+    const ordered = { kind: 'state' as const, at: 'x', from: 'listed' as const, to: 'transfer_ordered' as const, on: '2026-11-10', documentId: 'o1' };
+    const arrived = { kind: 'state' as const, at: 'y', from: 'transfer_ordered' as const, to: 'transferred' as const, on: '2026-11-12' };
+    expect(appealReopening({ state: 'transfer_ordered', timeline: [ordered] }, { ref: 'o1', kind: 'order' })).toBe('listed');
+    expect(appealReopening({ state: 'transferred', timeline: [ordered, arrived] }, { ref: 'o1', kind: 'order' })).toBeUndefined();
+    // Undone by a correction or an earlier reopening.
+    expect(appealReopening({ state: 'refused', timeline: [byDoc, { kind: 'reopened', at: 'z', from: 'refused', to: 'listed' }, { ...byDoc, documentId: 'd3' }] }, { ref: 'd1', kind: 'declineDecision' })).toBeUndefined();
+    // A received act (the Prison Department's refusal, p. 18) stands by its id.
+    expect(appealReopening({ state: 'refused', timeline: [{ kind: 'state', at: 'x', from: 'submitted_to_department', to: 'refused', actId: 'a1' }] }, { ref: 'a1', kind: 'departmentRefusal' })).toBe('submitted_to_department');
+  });
+
+  it('says after saving the outcome whether the case was reopened, from the case as saved', () => {
+    const appeal = (outcome?: Appeal['outcome']): Appeal => ({ id: 'p1', against: { ref: 'd1', kind: 'declineDecision', number: '1', date: '2026-11-01' }, body: 'department', filedOn: '2026-11-05', at: 'x', ...(outcome ? { outcome } : {}) });
+    expect(appealOutcomeNotice({ state: 'listed', appeals: [appeal({ result: 'upheld', on: '2026-11-20', actId: 'a', reopenedTo: 'listed' })] }, 'p1', 'refused')).toEqual({ key: 'after.done.reopened', state: 'listed' });
+    // An upheld appeal against an act no longer in force: recorded, the case stays where it is.
+    expect(appealOutcomeNotice({ state: 'transferred', appeals: [appeal({ result: 'upheld', on: '2026-11-20', actId: 'a' })] }, 'p1', 'transferred')).toEqual({ key: 'after.done.upheldNotReopened' });
+    expect(appealOutcomeNotice({ state: 'refused', appeals: [appeal({ result: 'dismissed', on: '2026-11-20', actId: 'a' })] }, 'p1', 'refused')).toEqual({ key: 'after.done.dismissed' });
+    // Both texts exist in both languages.
+    for (const key of ['after.done.upheldNotReopened', 'after.done.dismissed'] as const) {
+      expect(translate('lt', key)).not.toBe(key);
+      expect(translate('en', key)).not.toBe(key);
+    }
+    expect(translate('lt', 'after.done.upheldNotReopened')).toBe('Skundas patenkintas; byla neatnaujinta, nes skųstas aktas nebegalioja.');
+  });
+
+  it('V-77 p. 51: warns of an appeal filed after its term, never before a date is valid nor without a term', () => {
+    expect(lateFilingDueBy('2026-11-21', '2026-11-20')).toBe('2026-11-20');
+    expect(lateFilingDueBy(' 2026-11-21 ', '2026-11-20')).toBe('2026-11-20');
+    expect(lateFilingDueBy('2026-11-20', '2026-11-20')).toBeUndefined();
+    expect(lateFilingDueBy('2026-11-21', undefined)).toBeUndefined();
+    expect(lateFilingDueBy('2026-11-3', '2026-11-01')).toBeUndefined();
+    // The warning says what the app cannot know: the day of service.
+    expect(translate('lt', 'after.appeal.late', { date: '2026 m. lapkričio 20 d.' })).toBe(
+      'Skundas paduotas pasibaigus terminui (iki 2026 m. lapkričio 20 d.). Terminas skaičiuojamas nuo akto įteikimo dienos, kurios programa nežino: patikrinkite įteikimo dieną.',
+    );
+  });
+
+  it('REOPEN_OTHER_OPEN: names the convict’s other open case to link to', () => {
+    expect(otherOpenCaseOf({ other: { caseId: 'c2', requestDate: '2026-11-20', state: 'request_received' }, to: 'listed' })).toBe('c2');
+    expect(otherOpenCaseOf({ other: { caseId: '' } })).toBeUndefined();
+    expect(otherOpenCaseOf({ other: 'c2' })).toBeUndefined();
+    expect(otherOpenCaseOf(undefined)).toBeUndefined();
   });
 });
 

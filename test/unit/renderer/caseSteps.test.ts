@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decisionOf, decisionsOf, stepInput, validateStep, type StepValues } from '../../../renderer/cases/caseSteps';
+import { isRequestEditable, nextStates, REASON_REQUIRED_STATES, stepMeans, type CaseState } from '../../../shared/domain/caseStates';
 
 const TODAY = '2026-11-23';
 const LAST_STEP = '2026-11-16';
@@ -31,6 +32,32 @@ describe('the form of a procedure step', () => {
   it('sends the date, and the note only when given', () => {
     expect(stepInput(step({ note: '  ' }))).toEqual({ on: TODAY });
     expect(stepInput(step({ on: ' 2026-11-20 ', note: ' Medžiaga išsiųsta. ' }))).toEqual({ on: '2026-11-20', note: 'Medžiaga išsiųsta.' });
+  });
+});
+
+describe('the steps the step form offers after the decision (issue 14)', () => {
+  it('a withdrawal after the decision, and p. 47 for our convict asking elsewhere, are hand steps with a required reason', () => {
+    const offered: [CaseState, CaseState, Parameters<typeof nextStates>[1], Parameters<typeof nextStates>[2]][] = [
+      ['decided', 'withdrawn', '10.1', 'own'],
+      ['submitted_to_department', 'withdrawn', '10.3', 'other'],
+      ['transfer_ordered', 'withdrawn', '10.1', 'own'],
+      ['dossier_sent', 'withdrawn', undefined, 'sends'],
+      ['dossier_sent', 'ineligible', undefined, 'sends'],
+    ];
+    for (const [from, to, decision, route] of offered) {
+      expect(nextStates(from, decision, route), `${from} → ${to}`).toContain(to);
+      expect(stepMeans(from, to), `${from} → ${to}`).toBe('hand');
+      expect(REASON_REQUIRED_STATES).toContain(to);
+      expect(validateStep(step(), to, context), `${from} → ${to}`).toEqual({ note: 'required' });
+      expect(validateStep(step({ note: 'Nuteistasis atsiėmė prašymą raštu.' }), to, context)).toEqual({});
+    }
+  });
+
+  it('V-77 p. 10, 12: the request is corrected only before any decision, also after an appeal sent the case back to the commission', () => {
+    const decided = { kind: 'state', from: 'scheduled', to: 'decided' };
+    expect(isRequestEditable({ state: 'ready_for_commission', timeline: [] })).toBe(true);
+    expect(isRequestEditable({ state: 'ready_for_commission', timeline: [decided, { kind: 'reopened', from: 'refused', to: 'ready_for_commission' }] })).toBe(false);
+    expect(isRequestEditable({ state: 'decided', timeline: [decided] })).toBe(false);
   });
 });
 
