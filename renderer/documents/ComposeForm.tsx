@@ -4,21 +4,23 @@ import { validationMessage } from '../../shared/contract/validationMessages';
 import type { DocumentKind } from '../../shared/domain/documents/documentModel';
 import { call, toApiError, type ApiError } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { SelectField, TextAreaField } from '../components/fields';
+import { SelectField, TextAreaField, TextField } from '../components/fields';
 import type { ViewedDocument } from '../dossier/DocumentViewer';
 import { useTouched } from '../forms/useTouched';
 import { formatDate } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
 import { earlierOf, type EarlierOnList } from './passOver';
 import {
+  basisText,
   directorSigns,
-  DOCUMENT_POINTS,
   draftProblems,
   EMPTY_DRAFT,
   needsReason,
+  reasonIsCircumstances,
   requestOf,
   signerChoices,
   takesAnnexes,
+  takesMunicipality,
   takesPlace,
   type ComposeDraft,
   type DocumentTarget,
@@ -60,8 +62,10 @@ interface ComposeFormProps {
 type Field = keyof ComposeDraft;
 
 /**
- * Preparing one document: the reasons where the signer writes them (V-77 p. 15, 45, 46), a preview
- * (numbered "Nr. ____", nothing stored), and the issue that registers it under the next number.
+ * Preparing one document: the reasons where the signer writes them (V-77 p. 15, 45, 46), the
+ * circumstances of the p. 47 notice, the municipality and the institution's social worker of the
+ * notice of the release (seed 001), a preview (numbered "Nr. ____", nothing stored), and the issue
+ * that registers it under the next number.
  */
 export function ComposeForm({ target, kind, replaces, waitsFor, onPreview, onIssued, onCancel }: ComposeFormProps) {
   const { lang, t } = useI18n();
@@ -121,7 +125,7 @@ export function ComposeForm({ target, kind, replaces, waitsFor, onPreview, onIss
   const headingId = `${ids}-title`;
   return (
     <form className="panel compose-form" data-kind={kind} onSubmit={issue} noValidate aria-labelledby={headingId}>
-      <h3 id={headingId}>{t('documents.compose.title', { kind: t(`documents.kind.${kind}`), point: t('deadline.point', { point: DOCUMENT_POINTS[kind] }) })}</h3>
+      <h3 id={headingId}>{t('documents.compose.title', { kind: t(`documents.kind.${kind}`), point: basisText(kind, t) })}</h3>
       {replaces ? <p className="notice notice-warning">{t('documents.compose.correcting', { number: replaces.registrationNumber })}</p> : null}
       <p className="field-hint">{t('documents.compose.hint')}</p>
       {waitsFor !== null ? <p className="notice notice-warning">{t('documents.compose.waitsFor', { kind: t(`documents.kind.${waitsFor}`) })}</p> : null}
@@ -141,8 +145,8 @@ export function ComposeForm({ target, kind, replaces, waitsFor, onPreview, onIss
       {needsReason(kind) ? (
         <TextAreaField
           id={`${ids}-reason`}
-          label={t('documents.compose.reason')}
-          hint={t('documents.compose.reasonHint', { max: DOCUMENT_REASON_MAX })}
+          label={t(reasonIsCircumstances(kind) ? 'documents.compose.circumstances' : 'documents.compose.reason')}
+          hint={t(reasonIsCircumstances(kind) ? 'documents.compose.circumstancesHint' : 'documents.compose.reasonHint', { max: DOCUMENT_REASON_MAX })}
           required
           rows={6}
           maxLength={DOCUMENT_REASON_MAX}
@@ -151,6 +155,54 @@ export function ComposeForm({ target, kind, replaces, waitsFor, onPreview, onIss
           onBlur={() => touched.leave('reason')}
           error={errorOf('reason')}
         />
+      ) : null}
+      {takesMunicipality(kind) ? (
+        <>
+          <TextField
+            id={`${ids}-municipality`}
+            label={t('documents.compose.municipality')}
+            hint={t('documents.compose.municipalityHint')}
+            required
+            value={draft.municipality}
+            onChange={(v) => change('municipality', v)}
+            onBlur={() => touched.leave('municipality')}
+            error={errorOf('municipality')}
+          />
+          <fieldset className="social-worker">
+            <legend>{t('documents.compose.socialWorker')}</legend>
+            <p className="field-hint">{t('documents.compose.socialWorkerHint')}</p>
+            <TextField
+              id={`${ids}-social-worker-name`}
+              label={t('documents.compose.socialWorkerName')}
+              required
+              autoComplete="name"
+              value={draft.socialWorkerName}
+              onChange={(v) => change('socialWorkerName', v)}
+              onBlur={() => touched.leave('socialWorkerName')}
+              error={errorOf('socialWorkerName')}
+            />
+            <div className="field-row">
+              <TextField
+                id={`${ids}-social-worker-phone`}
+                label={t('documents.compose.socialWorkerPhone')}
+                autoComplete="tel"
+                value={draft.socialWorkerPhone}
+                onChange={(v) => change('socialWorkerPhone', v)}
+                onBlur={() => touched.leave('socialWorkerPhone')}
+                error={errorOf('socialWorkerPhone')}
+              />
+              <TextField
+                id={`${ids}-social-worker-email`}
+                label={t('documents.compose.socialWorkerEmail')}
+                autoComplete="email"
+                value={draft.socialWorkerEmail}
+                onChange={(v) => change('socialWorkerEmail', v)}
+                onBlur={() => touched.leave('socialWorkerEmail')}
+                error={errorOf('socialWorkerEmail')}
+              />
+            </div>
+          </fieldset>
+        </>
       ) : null}
       {takesAnnexes(kind) ? (
         <TextAreaField

@@ -9,7 +9,7 @@ import { routeHref } from '../router/routes';
 import { ComposeForm } from './ComposeForm';
 import { useDocumentAccess } from './documentAccess';
 import { readDocument, saveFile } from './documentFiles';
-import { canCorrect, DOCUMENT_POINTS, kindOffers, missingFirst, type DocumentTarget } from './documentsModel';
+import { basisText, canCorrect, kindOffers, missingFirst, type DocumentTarget } from './documentsModel';
 import { DocumentTable } from './DocumentTable';
 import './documents.css';
 
@@ -71,7 +71,7 @@ function PrepareTable({ target, due, documents, onStart }: PrepareTableProps) {
           return (
             <tr key={kind} data-kind={kind}>
               <th scope="row">
-                {name} <span className="muted">({t('deadline.point', { point: DOCUMENT_POINTS[kind] })})</span>
+                {name} <span className="muted">({basisText(kind, t)})</span>
               </th>
               <td>
                 {current ? t('documents.prepare.inForce', { number: current.registrationNumber }) : t('documents.prepare.notIssued')}

@@ -117,6 +117,10 @@ export function DocumentTable({ documents, all = documents, caption, showAbout =
                     <strong>{item.documentType}</strong> {item.title}
                   </span>
                   {item.replacedBy !== undefined ? <p className="document-replaced">{t('documents.replacedBy', { number: numberOf(all, item.replacedBy) })}</p> : null}
+                  {/* V-77 p. 51: an upheld appeal put the act out of force; it is kept as it was, marked. */}
+                  {item.annulledBy !== undefined && item.replacedBy === undefined ? (
+                    <p className="document-replaced document-annulled">{t('documents.annulled')}</p>
+                  ) : null}
                   {item.replaces !== undefined ? <p className="muted">{t('documents.replaces', { number: numberOf(all, item.replaces) })}</p> : null}
                 </td>
                 {showAbout ? (

@@ -1,7 +1,7 @@
 import type { ApiError } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useI18n } from '../i18n/I18nProvider';
-import { notReached, signedCount, signerRefusal, type SigningRun } from './signingModel';
+import { advisedRefusal, notReached, signedCount, type SigningRun } from './signingModel';
 
 interface SigningProgressProps {
   run: SigningRun<ApiError>;
@@ -57,9 +57,13 @@ export function SigningProgress({ run, numbers }: SigningProgressProps) {
   );
 }
 
-/** Issue 12: what to do about a refusal of who signs (CERT_NOT_SIGNER, CITED_NOT_SIGNED, …). */
+/**
+ * What to do about a refusal: of who signs (issue 12: CERT_NOT_SIGNER, CITED_NOT_SIGNED, …), or of an
+ * act that would pass over a convict listed since (issue 14, V-77 p. 12: re-issue it as a correction
+ * with the reason).
+ */
 function Advice({ code }: { code: string }) {
   const { t } = useI18n();
-  const refusal = signerRefusal(code);
+  const refusal = advisedRefusal(code);
   return refusal ? <p className="signing-advice">{t(`signing.advice.${refusal}`)}</p> : null;
 }

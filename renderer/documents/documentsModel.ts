@@ -1,7 +1,9 @@
 import { documentRequest, type DocumentItem, type SignatureRecord } from '../../shared/contract/documentSchemas';
 import type { MethodInput } from '../../shared/contract/methods';
 import type { CaseRecord } from '../../shared/contract/schemas';
+import { caseRouteOf, type RoutedRequest } from '../../shared/domain/caseStates';
 import type { DocumentKind } from '../../shared/domain/documents/documentModel';
+import { municipalityNoticeApplies, p47NoticeApplies } from '../../shared/domain/documents/notices';
 import { fieldErrorsFromIssues, type FieldErrors } from '../forms/issues';
 import type { MessageKey } from '../i18n/messages';
 
@@ -14,7 +16,7 @@ export type DocumentRequestInput = MethodInput<'documents.preview'>;
  * request each one is generated from, a document's versions and its signing status.
  */
 
-/** The V-77 point each kind implements, as the screens cite it. */
+/** The V-77 point each kind implements, as the screens cite it; '' for the notice to the municipality (seed 001, not V-77). */
 export const DOCUMENT_POINTS: Readonly<Record<DocumentKind, string>> = {
   minutes: '9–11',
   proposal: '10',
@@ -25,12 +27,26 @@ export const DOCUMENT_POINTS: Readonly<Record<DocumentKind, string>> = {
   list: '12',
   returnSubmission: '45',
   returnDecision: '46',
+  p47Notice: '47',
+  municipalityNotice: '',
 };
 
-/** V-77 p. 15, 45, 46: the signer's own motivation is written into these documents. */
-const REASON_KINDS: readonly DocumentKind[] = ['declineDecision', 'returnSubmission', 'returnDecision'];
+/** The basis a screen cites for a kind: "V-77 13 p.", or the social integration model for the notice to the municipality. */
+export function basisText(kind: DocumentKind, t: (key: MessageKey, params?: Record<string, string | number>) => string): string {
+  const point = DOCUMENT_POINTS[kind];
+  return point === '' ? t('documents.basis.integrationModel') : t('deadline.point', { point });
+}
+
+/** V-77 p. 15, 45, 46: the signer's own motivation is written into these documents; p. 47: the circumstances. */
+const REASON_KINDS: readonly DocumentKind[] = ['declineDecision', 'returnSubmission', 'returnDecision', 'p47Notice'];
 
 export const needsReason = (kind: DocumentKind): boolean => REASON_KINDS.includes(kind);
+
+/** V-77 p. 47: what the reason field holds is the circumstances, not the signer's motives. */
+export const reasonIsCircumstances = (kind: DocumentKind): boolean => kind === 'p47Notice';
+
+/** Seed 001: the notice to the municipality names the municipality and the institution's social worker. */
+export const takesMunicipality = (kind: DocumentKind): boolean => kind === 'municipalityNotice';
 
 /** V-77 p. 45: the return submission lists the documents that support its reasons. */
 export const takesAnnexes = (kind: DocumentKind): boolean => kind === 'returnSubmission';
@@ -42,12 +58,14 @@ export const takesAnnexes = (kind: DocumentKind): boolean => kind === 'returnSub
 export type DocumentTarget = { kind: 'case'; caseId: string; decidedAt?: string | undefined } | { kind: 'meeting'; meetingId: string } | { kind: 'institution' };
 
 /**
- * The documents a case has reached (V-77 p. 10–16, 44–46): the proposal after any decision of a
+ * The documents a case has reached (V-77 p. 10–16, 44–47): the proposal after any decision of a
  * closed meeting, the order (p. 13) and the motivated refusal (p. 15) after 10.1, the submission
  * (p. 14) after 10.3, the letter (p. 16) after 10.2 or 10.4, and the return documents (p. 45–46)
- * once the convict is in the halfway house.
+ * and the notice to the municipality (seed 001) once the convict is in the halfway house; the p. 47
+ * notice for our convict who asked for another institution's halfway house (route 'sends') while the
+ * request is open here. Without the request (its route) the case is taken for one our commission decides.
  */
-export function caseKindsDue(record: Pick<CaseRecord, 'state' | 'facts'>): DocumentKind[] {
+export function caseKindsDue(record: Pick<CaseRecord, 'state' | 'facts'> & { request?: RoutedRequest | undefined }): DocumentKind[] {
   const decision = record.facts.decision;
   const kinds: DocumentKind[] = [];
   // Issue 14: once the convict is in the halfway house (or has left it), the acts that led there are past.
@@ -57,6 +75,8 @@ export function caseKindsDue(record: Pick<CaseRecord, 'state' | 'facts'>): Docum
   if (decision === '10.3' && !arrived) kinds.push('submission');
   if (decision === '10.2' || decision === '10.4') kinds.push('letter');
   if (record.state === 'transferred' || record.state === 'returned') kinds.push('returnSubmission', 'returnDecision');
+  if (municipalityNoticeApplies(record.state)) kinds.push('municipalityNotice');
+  if (record.request !== undefined && p47NoticeApplies(record.state, caseRouteOf(record.request), decision)) kinds.push('p47Notice');
   return kinds;
 }
 
@@ -76,15 +96,29 @@ export interface ComposeDraft {
    * (p. 12); asked for when the back end answers PASS_OVER_REASON_REQUIRED, sent only when given.
    */
   passOverReason: string;
+  /** Seed 001: the municipality administration told of the release, and the institution's social worker as its contact. */
+  municipality: string;
+  socialWorkerName: string;
+  socialWorkerPhone: string;
+  socialWorkerEmail: string;
 }
 
-export const EMPTY_DRAFT: ComposeDraft = { reason: '', annexes: '', signedBy: '', passOverReason: '' };
+export const EMPTY_DRAFT: ComposeDraft = {
+  reason: '',
+  annexes: '',
+  signedBy: '',
+  passOverReason: '',
+  municipality: '',
+  socialWorkerName: '',
+  socialWorkerPhone: '',
+  socialWorkerEmail: '',
+};
 
 /** V-77 p. 12–14: the acts that take a place, and so may pass over someone earlier on the list. */
 export const takesPlace = (kind: DocumentKind): kind is 'order' | 'submission' => kind === 'order' || kind === 'submission';
 
-/** The kinds the director signs (V-77 p. 13–16, 46): a deputy may be chosen to sign in the director's place. */
-export const DIRECTOR_SIGNED: readonly DocumentKind[] = ['order', 'declineDecision', 'submission', 'letter', 'returnDecision'];
+/** The kinds the director signs (V-77 p. 13–16, 46, 47; seed 001): a deputy may be chosen to sign in the director's place. */
+export const DIRECTOR_SIGNED: readonly DocumentKind[] = ['order', 'declineDecision', 'submission', 'letter', 'returnDecision', 'p47Notice', 'municipalityNotice'];
 
 export function directorSigns(kind: DocumentKind): boolean {
   return DIRECTOR_SIGNED.includes(kind);
@@ -121,7 +155,16 @@ export function requestOf(target: DocumentTarget, kind: DocumentKind, draft: Com
   const { caseId } = target;
   const signer = draft.signedBy !== '' ? { signedBy: draft.signedBy } : {};
   if (kind === 'returnSubmission') return { kind, caseId, reason: draft.reason, annexes: annexesOf(draft.annexes) };
-  if (kind === 'declineDecision' || kind === 'returnDecision') return { kind, caseId, reason: draft.reason, ...signer };
+  if (kind === 'declineDecision' || kind === 'returnDecision' || kind === 'p47Notice') return { kind, caseId, reason: draft.reason, ...signer };
+  if (kind === 'municipalityNotice') {
+    return {
+      kind,
+      caseId,
+      municipality: draft.municipality,
+      socialWorker: { name: draft.socialWorkerName, phone: draft.socialWorkerPhone, email: draft.socialWorkerEmail },
+      ...signer,
+    };
+  }
   if (kind === 'proposal') return { kind, caseId };
   if (takesPlace(kind)) {
     const passOverReason = draft.passOverReason.trim();
@@ -130,12 +173,23 @@ export function requestOf(target: DocumentTarget, kind: DocumentKind, draft: Com
   return { kind, caseId, ...signer };
 }
 
-/** What is wrong with the draft, by field ('reason', 'annexes'), as VALIDATION_MESSAGES keys; the contract's schema decides. */
+/** The social worker's fields of the request, by the draft's field that holds each. */
+const SOCIAL_WORKER_FIELDS: Readonly<Record<string, keyof ComposeDraft>> = { name: 'socialWorkerName', phone: 'socialWorkerPhone', email: 'socialWorkerEmail' };
+
+/** The draft's field an issue of the request's schema is about. */
+function draftPathOf(path: readonly PropertyKey[]): PropertyKey[] {
+  // The social worker's details are fields of their own ('socialWorker.email' → 'socialWorkerEmail').
+  const field = path[0] === 'socialWorker' && typeof path[1] === 'string' ? SOCIAL_WORKER_FIELDS[path[1]] : undefined;
+  if (field !== undefined) return [field];
+  // An annex is reported on the field that holds them all ('annexes.3' → 'annexes').
+  return path.slice(0, 1);
+}
+
+/** What is wrong with the draft, by field ('reason', 'annexes', 'municipality', …), as VALIDATION_MESSAGES keys; the contract's schema decides. */
 export function draftProblems(target: DocumentTarget, kind: DocumentKind, draft: ComposeDraft): FieldErrors {
   const parsed = documentRequest.safeParse(requestOf(target, kind, draft));
   if (parsed.success) return {};
-  // An annex is reported on the field that holds them all ('annexes.3' → 'annexes').
-  return fieldErrorsFromIssues(parsed.error.issues.map((issue) => ({ path: issue.path.slice(0, 1), message: issue.message })));
+  return fieldErrorsFromIssues(parsed.error.issues.map((issue) => ({ path: draftPathOf(issue.path), message: issue.message })));
 }
 
 /**
@@ -153,7 +207,8 @@ const CITES: Readonly<Partial<Record<DocumentKind, DocumentKind>>> = {
   returnDecision: 'returnSubmission',
 };
 
-const inForce = (d: DocumentItem) => d.replacedBy === undefined;
+/** In force: neither replaced by a correction nor annulled by an upheld appeal (V-77 p. 51). */
+const inForce = (d: Pick<DocumentItem, 'replacedBy' | 'annulledBy'>) => d.replacedBy === undefined && d.annulledBy === undefined;
 
 /**
  * The kind that must be issued before `kind` about `target`, when none of it is in force among the
@@ -167,7 +222,11 @@ export function missingFirst(kind: DocumentKind, target: DocumentTarget, documen
   return found ? null : cited;
 }
 
-/** A due kind: its document in force (issued and not replaced) if any, and what must be issued before it. */
+/**
+ * A due kind: its document in force (issued, not replaced, not annulled) if any, and what must be
+ * issued before it. A kind whose act an upheld appeal annulled (V-77 p. 51) is offered anew: the
+ * annulled act is not corrected.
+ */
 export interface KindOffer {
   kind: DocumentKind;
   current: DocumentItem | undefined;
@@ -195,15 +254,19 @@ export function versionsOf(item: Pick<DocumentItem, 'createdAt' | 'signatures'>)
   return [{ version: 1, at: item.createdAt }, ...item.signatures.map((signature, i) => ({ version: i + 2, at: signature.at, signature }))];
 }
 
-/** Replaced (a correction is in force), awaiting a signature, or signed by everyone who signs it. */
-export type DocumentStatus = 'replaced' | 'awaiting' | 'signed';
+/**
+ * Replaced (a correction is in force), annulled (an upheld appeal put it out of force, V-77 p. 51),
+ * awaiting a signature, or signed by everyone who signs it.
+ */
+export type DocumentStatus = 'replaced' | 'annulled' | 'awaiting' | 'signed';
 
-export function statusOf(item: Pick<DocumentItem, 'replacedBy' | 'awaiting'>): DocumentStatus {
+export function statusOf(item: Pick<DocumentItem, 'replacedBy' | 'annulledBy' | 'awaiting'>): DocumentStatus {
   if (item.replacedBy !== undefined) return 'replaced';
+  if (item.annulledBy !== undefined) return 'annulled';
   return item.awaiting.length > 0 ? 'awaiting' : 'signed';
 }
 
-export const DOCUMENT_FILTERS = ['all', 'awaiting', 'signed', 'replaced'] as const;
+export const DOCUMENT_FILTERS = ['all', 'awaiting', 'signed', 'replaced', 'annulled'] as const;
 export type DocumentFilter = (typeof DOCUMENT_FILTERS)[number];
 
 export function filterDocuments(documents: readonly DocumentItem[], filter: DocumentFilter): DocumentItem[] {

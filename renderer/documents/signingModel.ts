@@ -40,6 +40,10 @@ const DOCUMENT_REFUSALS: readonly string[] = [
   'USER_NOT_SIGNER',
   'CERT_ALREADY_USED',
   'SIGNER_NOT_SET',
+  // Issue 14: the order or the submission whose place went meanwhile (V-77 p. 4, 13, 14), or that
+  // would now pass over a convict with an earlier request listed since it was issued (p. 12).
+  'NO_FREE_PLACE',
+  'PASS_OVER_REASON_REQUIRED',
 ];
 
 /** Issue 12: the refusals about who signs, each with advice on what to do (documentMessages.ts). */
@@ -48,6 +52,18 @@ export type SignerRefusal = (typeof SIGNER_REFUSALS)[number];
 
 export function signerRefusal(code: string): SignerRefusal | null {
   return (SIGNER_REFUSALS as readonly string[]).includes(code) ? (code as SignerRefusal) : null;
+}
+
+/**
+ * The refusals the signing screen advises on (documentMessages.ts 'signing.advice.*'): who signs
+ * (issue 12), and an act that would pass over a convict listed since it was issued (issue 14, V-77
+ * p. 12): it is not signed, but issued again as a correction with the reason.
+ */
+export const ADVISED_REFUSALS = [...SIGNER_REFUSALS, 'PASS_OVER_REASON_REQUIRED'] as const;
+export type AdvisedRefusal = (typeof ADVISED_REFUSALS)[number];
+
+export function advisedRefusal(code: string): AdvisedRefusal | null {
+  return (ADVISED_REFUSALS as readonly string[]).includes(code) ? (code as AdvisedRefusal) : null;
 }
 
 export const stopsRun = (code: string): boolean => !DOCUMENT_REFUSALS.includes(code);

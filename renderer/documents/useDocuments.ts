@@ -21,7 +21,9 @@ function load(source: Source): Promise<{ documents: DocumentItem[] }> {
 
 /**
  * A list of documents, loaded when shown and again after 'documents.changed' events (a document
- * issued or signed, here or by someone else; once per burst). Changes to cases leave it alone.
+ * issued or signed, here or by someone else; once per burst). A case's list also follows its case's
+ * 'cases.changed': an upheld appeal annuls the act it contests inside the case's change (V-77 p. 51),
+ * which emits only that event. Changes to other cases leave it alone.
  */
 function useDocumentSource(source: Source | null): DocumentList {
   const [version, setVersion] = useState(0);
@@ -34,7 +36,15 @@ function useDocumentSource(source: Source | null): DocumentList {
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   // A case's list skips the documents of other cases; an event without a case (a meeting's minutes,
   // the p. 12 list, which name several cases) may concern it.
-  useEvent(kind === null ? null : 'documents.changed', reload, (event) => caseId === undefined || event.payload.caseId === undefined || event.payload.caseId === caseId);
+  // Whether an act is in force is read with its case (an appeal's outcome, a reopening): the case's
+  // change may change its documents' status. A 'cases.changed' without an id (the background check)
+  // may concern it. One burst of either reloads once.
+  const names: readonly ('documents.changed' | 'cases.changed')[] | null = kind === null ? null : caseId !== undefined ? ['documents.changed', 'cases.changed'] : ['documents.changed'];
+  useEvent(names, reload, (event) =>
+    event.type === 'cases.changed'
+      ? event.payload.id === undefined || event.payload.id === caseId
+      : caseId === undefined || event.payload.caseId === undefined || event.payload.caseId === caseId,
+  );
 
   useEffect(() => {
     if (kind === null) return;

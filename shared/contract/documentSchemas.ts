@@ -47,6 +47,30 @@ export const documentRequest = z.discriminatedUnion('kind', [
     reason: documentReason,
     annexes: z.array(z.string().trim().min(1, { error: 'required' }).max(300, { error: 'tooLong' })).max(30).default([]),
   }),
+  /**
+   * V-77 p. 47: for our convict who asked for another institution's halfway house (route 'sends'), the
+   * director tells that institution's director of the circumstances (`reason`) that make the convict
+   * ineligible under p. 3. Signed, it takes the case to "ineligible".
+   */
+  z.object({ kind: z.literal('p47Notice'), caseId: z.string().min(1), reason: documentReason, signedBy: directorChoice.optional() }),
+  /**
+   * Seed 001 (the social integration model): the notice of the release to the municipality
+   * administration, at least 6 months before the possible parole date, with the institution's social
+   * worker as the contact. Signed, it is recorded on the case (the release term is then met).
+   */
+  z.object({
+    kind: z.literal('municipalityNotice'),
+    caseId: z.string().min(1),
+    municipality: text(300),
+    socialWorker: z.object({
+      name: text(200),
+      phone: optionalText(50).default(''),
+      email: optionalText(200)
+        .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/u.test(v), { error: 'invalid' })
+        .default(''),
+    }),
+    signedBy: directorChoice.optional(),
+  }),
 ]);
 export type DocumentRequest = z.infer<typeof documentRequest>;
 
@@ -184,7 +208,12 @@ export const registerSettings = z.object({
   halfwayHouseEmployee: z
     .object({ name: optionalText(200).default(''), position: optionalText(200).default(''), ...officialFields })
     .default({ name: '', position: '' }),
-  prefixes: z.record(generatedKind, z.string().trim().min(1, { error: 'required' }).max(20, { error: 'tooLong' }).regex(/^[\p{L}\d.\-/]+$/u, { error: 'prefix' })),
+  /**
+   * A prefix per kind. Partial: settings saved before a kind existed (issue 14 added the p. 47 and
+   * the municipality notices) still load, and a kind without a prefix takes DEFAULT_PREFIXES' (zod 4's
+   * record over an enum would demand every key).
+   */
+  prefixes: z.partialRecord(generatedKind, z.string().trim().min(1, { error: 'required' }).max(20, { error: 'tooLong' }).regex(/^[\p{L}\d.\-/]+$/u, { error: 'prefix' })),
 });
 export type RegisterSettings = z.infer<typeof registerSettings>;
 
@@ -198,4 +227,12 @@ export const DEFAULT_PREFIXES: Readonly<Record<(typeof DOCUMENT_KINDS)[number], 
   list: 'SR',
   returnSubmission: 'PT',
   returnDecision: 'SP',
+  // The outgoing letters share one register and so one running number series (numbering is by prefix).
+  p47Notice: 'S',
+  municipalityNotice: 'S',
 };
+
+/** The prefix a kind is registered under: the register's, else the default (settings saved before the kind existed). */
+export function prefixOf(register: Pick<RegisterSettings, 'prefixes'>, kind: (typeof DOCUMENT_KINDS)[number]): string {
+  return register.prefixes[kind] ?? DEFAULT_PREFIXES[kind];
+}

@@ -17,7 +17,7 @@ import {
 } from '../unit/domain/documents/fixtures';
 
 /**
- * Every kind of document (DESIGN §1, V-77 p. 9–16, 45–46) written as PDF and read back by the tools a
+ * Every kind of document (DESIGN §1, V-77 p. 9–16, 45–47, seed 001) written as PDF and read back by the tools a
  * reader would use: pdftotext must give back each text of the model exactly (Lithuanian letters,
  * „quotes“), PDFBox preflight must accept it as PDF/A-1b, qpdf must find no errors.
  */
@@ -57,6 +57,26 @@ const REQUESTS: TemplateRequest[] = [
   },
   { kind: 'returnSubmission', sources: { institution, convict: caseHere.convict, halfwayHouse: HALFWAY_HOUSE, employee, reasons: 'Nuteistasis vėlavo grįžti į pusiaukelės namus.', annexes: ['Tarnybinis pranešimas, 1 lapas.'] } },
   { kind: 'returnDecision', sources: { institution, convict: caseHere.convict, halfwayHouse: HALFWAY_HOUSE, submission: ref, reasons: 'Pažeidė pusiaukelės namų vidaus tvarkos taisykles.' } },
+  // Issue 14: the director's notices about our convict (V-77 p. 47; seed 001, the social integration model).
+  {
+    kind: 'p47Notice',
+    sources: {
+      institution,
+      case: { ...caseHere, halfwayHouse: 'Panevėžio pataisos namų pusiaukelės namai' },
+      recipient: 'Panevėžio pataisos namai',
+      dossierSentOn: '2026-11-16',
+      circumstances: 'Nuteistajam pareikšti įtarimai dėl naujos nusikalstamos veikos – „ąčęėįšųūž“.',
+    },
+  },
+  {
+    kind: 'municipalityNotice',
+    sources: {
+      institution,
+      case: caseHere,
+      municipality: 'Kėdainių rajono savivaldybės administracija',
+      socialWorker: { name: 'Laura Petrauskienė', phone: '+370 612 34567', email: 'laura.petrauskiene@pravieniskiu-pn.lt' },
+    },
+  },
 ];
 
 /** The texts a reader must find: every paragraph, item, cell and line of the model. */

@@ -193,6 +193,23 @@ describe("the director's documents (V-77 p. 13, issue 12)", () => {
   });
 });
 
+describe("the director's notices (V-77 p. 47; seed 001): the director's line, or a deputy's chosen at issue", () => {
+  it('V-77 p. 47: the notice is in the director’s queue and the director signs it with her own certificate; a deputy chosen at issue signs instead, with the acting title', async () => {
+    const sends = await ok(secretary, 'cases.register', { ...DOSSIER_CASE_REQUEST, firstName: 'Tadas', lastName: 'Kairys', personalFileNo: 'B-3101', servingInstitutionId: 'own', halfwayHouseInstitutionId: 'panevezys' });
+    const acting = await ok(secretary, 'documents.issue', { kind: 'p47Notice', caseId: sends.record.id, reason: 'Nuteistajam pareikšti įtarimai.', signedBy: 'pavaduotojas' });
+    expect(acting.awaitingSigners).toEqual([expect.objectContaining({ role: 'director', name: DEPUTY.name, position: 'Direktoriaus pavaduotojas, laikinai einantis direktoriaus pareigas' })]);
+    expect((await ok(director, 'documents.queue', {})).documents.map((d) => d.id)).not.toContain(acting.id);
+    // A correction names the director again; the director signs it, the deputy cannot.
+    const notice = await ok(secretary, 'documents.issue', { kind: 'p47Notice', caseId: sends.record.id, reason: 'Nuteistajam pareikšti įtarimai.', replaces: acting.id });
+    expect(notice.awaitingSigners).toEqual([expect.objectContaining({ role: 'director', name: DIRECTOR.name, position: 'Direktorė' })]);
+    expect((await ok(director, 'documents.queue', {})).documents.map((d) => d.id)).toContain(notice.id);
+    expect((await refused(deputy, 'documents.sign', { id: notice.id, credential: p12(DEPUTY) })).code).toBe('USER_NOT_SIGNER');
+    const signed = await ok(director, 'documents.sign', { id: notice.id, credential: p12(DIRECTOR) });
+    expect(signed.signatures[0]).toMatchObject({ role: 'director', signerName: DIRECTOR.name });
+    expect((await ok(secretary, 'cases.get', { id: sends.record.id })).record.state).toBe('ineligible');
+  });
+});
+
 describe('the p. 12 list: the halfway-house employee the director appointed signs it (V-77 p. 20, issue 12)', () => {
   it("is in the employee's signing queue, not the secretary's or the director's, and the employee signs it", async () => {
     const list = await ok(secretary, 'documents.issue', { kind: 'list' });

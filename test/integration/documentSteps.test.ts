@@ -14,7 +14,7 @@ import { standingPassOvers } from '../../shared/domain/documents/annulment';
 import type { StorageSubject } from '../../shared/domain/errorTexts';
 import { ok, refused } from '../helpers/dataDir';
 import { stagedCopy } from '../helpers/directorActs';
-import { DOSSIER_CASE_REQUEST } from '../helpers/dossier';
+import { DOSSIER_CASE_REQUEST, loadCompleteDossier } from '../helpers/dossier';
 import { decideByMeeting, readyCase } from '../helpers/meetings';
 import { pdftotext } from '../helpers/pdfTools';
 import { namedSigner, P12_PASSWORD, testPki } from '../helpers/pki';
@@ -629,5 +629,135 @@ describe('one order for the list (V-77 p. 12)', () => {
     const at = places.list.map((e) => text.indexOf(`${e.firstName} ${e.lastName}`));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+});
+
+/** Our convict asking for Panevėžys' halfway house (route 'sends', V-77 p. 6–8): the dossier goes there, its commission decides. */
+const SENDS: RequestInput = { ...DOSSIER_CASE_REQUEST, firstName: 'Tadas', lastName: 'Kairys', personalFileNo: 'B-3101', servingInstitutionId: 'own', halfwayHouseInstitutionId: 'panevezys' };
+/** A convict who will live in our halfway house (the release is prepared with the municipality, seed 001). */
+const RESIDENT: Person = { first: 'Juozas', last: 'Stankevičius', file: 'B-3102', own: true, requestDate: '2026-10-30' };
+
+describe("the director's notices about our convict (V-77 p. 47; seed 001)", () => {
+  let sendsId = '';
+  let residentId = '';
+
+  it('V-77 p. 47: our convict whose dossier went to another institution: the notice to its director, signed, makes the case ineligible, the notice on the timeline; numbered with the outgoing letters', async () => {
+    let view = await loadCompleteDossier(secretary, await ok(secretary, 'cases.register', SENDS));
+    sendsId = view.record.id;
+    // Before the dossier is sent the notice may be prepared too: it then says nothing of a dossier.
+    expect((await ok(secretary, 'documents.preview', { kind: 'p47Notice', caseId: sendsId, reason: 'Aplinkybės.' })).templateVersion).toBe('p47Notice@1');
+    view = await ok(secretary, 'cases.transition', { id: sendsId, revision: view.record.revision, to: 'dossier_sent', on: TODAY });
+    expect(view.route).toBe('sends');
+
+    const reason = 'Nuteistajam pareikšti įtarimai dėl naujos nusikalstamos veikos';
+    const notice = await ok(secretary, 'documents.issue', { kind: 'p47Notice', caseId: sendsId, reason });
+    // The register of this test was saved with the nine prefixes known before the notices: the default one (S) is used.
+    expect(notice.registrationNumber).toMatch(/^S-\d+$/);
+    expect(notice).toMatchObject({ kind: 'p47Notice', caseIds: [sendsId], awaiting: ['director'], subject: `${SENDS.firstName} ${SENDS.lastName}` });
+    const text = await textOf(notice.id);
+    expect(text).toContain('Pataisos įstaigos direktoriui, Panevėžio pataisos namai');
+    expect(text).toContain('47 punktu, informuojame, kad atsirado aplinkybės');
+    expect(text).toContain(`Aplinkybės: ${reason}.`);
+    expect(text).toContain('nuteistojo dokumentinė medžiaga Jums išsiųsta 2026 m. lapkričio 23 d. (Aprašo 7 punktas)');
+    expect((await viewById(sendsId)).record.state).toBe('dossier_sent'); // issuing alone moves nothing
+
+    await ok(director, 'documents.sign', { id: notice.id, credential: p12(DIRECTOR) });
+    const record = (await viewById(sendsId)).record;
+    expect(record.state).toBe('ineligible');
+    expect(record.timeline.at(-1)).toMatchObject({ kind: 'state', from: 'dossier_sent', to: 'ineligible', on: notice.date, documentId: notice.id, by: directorId });
+    expect(record.timeline.at(-1)!.note).toContain(reason);
+    expect(record.timeline.at(-1)!.note).toContain(notice.registrationNumber);
+    // The audit trail: the signature, then the step, which names the case by id only.
+    const [step, signature] = await ok(services.dispatch, 'audit.list', { limit: 2 });
+    expect(signature).toMatchObject({ method: 'documents.sign', subject: { kind: 'document', id: notice.id } });
+    expect(step).toMatchObject({ method: 'documents.sign', subject: { kind: 'case', id: sendsId } });
+    expect(step!.summary).not.toContain(SENDS.lastName);
+    // One notice is in force; and the case is out of the states the notice is for.
+    expect((await refused(secretary, 'documents.issue', { kind: 'p47Notice', caseId: sendsId, reason })).code).toBe('DOCUMENT_EXISTS');
+    const again = await refused(secretary, 'documents.preview', { kind: 'p47Notice', caseId: sendsId, reason });
+    expect(again).toMatchObject({ code: 'DOCUMENT_NOT_DUE', params: { why: 'notice', notice: 'p47Notice', state: 'ineligible', route: 'sends' } });
+  });
+
+  it('V-77 p. 47: refused for a case our commission decides (another institution’s notice about its convict is a received act), on any route but “sends”', async () => {
+    const own = await refused(secretary, 'documents.preview', { kind: 'p47Notice', caseId: ids.spare, reason: 'Aplinkybės.' });
+    expect(own).toMatchObject({ code: 'DOCUMENT_NOT_DUE', params: { why: 'notice', notice: 'p47Notice', route: 'own' } });
+    expect(own.message).toContain('47 p.');
+    const other = await refused(secretary, 'documents.issue', { kind: 'p47Notice', caseId: ids.submitted, reason: 'Aplinkybės.' });
+    expect(other).toMatchObject({ code: 'DOCUMENT_NOT_DUE', params: { route: 'other' } });
+    expect((await documentsOf('spare')).filter((d) => d.kind === 'p47Notice')).toEqual([]);
+  });
+
+  it('seed 001: the notice to the municipality is refused before the convict lives in the halfway house', async () => {
+    const request = { kind: 'municipalityNotice', municipality: 'Kauno miesto savivaldybės administracija', socialWorker: { name: 'Laura Petrauskienė' } };
+    expect(await refused(secretary, 'documents.issue', { ...request, caseId: ids.spare })).toMatchObject({ code: 'DOCUMENT_NOT_DUE', params: { why: 'notice', notice: 'municipalityNotice' } });
+    expect(await refused(secretary, 'documents.issue', { ...request, caseId: sendsId })).toMatchObject({ code: 'DOCUMENT_NOT_DUE', params: { notice: 'municipalityNotice', state: 'ineligible' } });
+    // The municipality and the social worker's name are required.
+    const missing = await refused(secretary, 'documents.preview', { kind: 'municipalityNotice', caseId: ids.spare, municipality: ' ', socialWorker: { name: '' } });
+    expect(missing.code).toBe('INVALID_INPUT');
+  });
+
+  it('seed 001: the notice to the municipality, signed, is recorded on the case of a convict in the halfway house: the date, a life record, the release term gone', async () => {
+    const { id, meetingId: decidedAt } = await decidedCase(RESIDENT, '10.1', TODAY);
+    residentId = id;
+    await groundworkOf(decidedAt, [id]);
+    await freePlaces(5);
+    const order = await ok(secretary, 'documents.issue', { kind: 'order', caseId: id, passOverReason: 'Pirmasis sąraše.' });
+    await ok(director, 'documents.sign', { id: order.id, credential: p12(DIRECTOR) });
+    let view = await viewById(id);
+    view = await ok(secretary, 'cases.recordArrival', {
+      id,
+      revision: view.record.revision,
+      on: TODAY,
+      time: '11:00',
+      checks: { identity: true, search: true, rules: true, room: true },
+      room: '14',
+      bed: '1',
+    });
+    expect(view.record.state).toBe('transferred');
+    // Possible parole 2027-06-01: the municipality is told at least 6 months before.
+    expect(view.deadlines).toContainEqual(expect.objectContaining({ rule: 'municipality', date: '2026-12-01' }));
+
+    const notice = await ok(secretary, 'documents.issue', {
+      kind: 'municipalityNotice',
+      caseId: id,
+      municipality: 'Kauno miesto savivaldybės administracija',
+      socialWorker: { name: 'Laura Petrauskienė', phone: '+370 612 34567', email: 'laura.petrauskiene@example.lt' },
+    });
+    expect(notice.registrationNumber).toMatch(/^S-\d+$/);
+    const text = await textOf(notice.id);
+    expect(text).toContain('Savivaldybės administracijai, Kauno miesto savivaldybės administracija');
+    expect(text).toContain('gali būti paleistas lygtinai 2027 m. birželio 1 d. (bausmės pabaiga – 2028 m. kovo 1 d.)');
+    expect(text).toContain('Pataisos įstaigos socialinis darbuotojas: Laura Petrauskienė, tel. +370 612 34567, el. p. laura.petrauskiene@example.lt.');
+    expect((await viewById(id)).record.facts.municipalityNoticeOn).toBeUndefined(); // not sent until signed
+
+    await ok(director, 'documents.sign', { id: notice.id, credential: p12(DIRECTOR) });
+    view = await viewById(id);
+    expect(view.record.state).toBe('transferred');
+    expect(view.record.facts.municipalityNoticeOn).toBe(notice.date);
+    expect(view.record.life?.at(-1)).toMatchObject({ kind: 'municipalityNotice', on: notice.date, by: directorId });
+    expect(view.record.life!.at(-1)!.note).toContain(notice.registrationNumber);
+    expect(view.record.timeline.at(-1)).toMatchObject({ kind: 'life', on: notice.date, lifeId: view.record.life!.at(-1)!.id, documentId: notice.id });
+    expect(view.deadlines.map((d) => d.rule)).not.toContain('municipality');
+    expect(view.deadlines.map((d) => d.rule)).toContain('probation');
+    // The two notices and the letters share one running number series (S).
+    const numbers = [inForceOf(await documentsById(sendsId), 'p47Notice')!, notice].map((d) => Number(d.registrationNumber.slice(2)));
+    expect(numbers[1]).toBe(numbers[0]! + 1);
+  });
+
+  it('seed 001: a correction of the signed notice, signed, is recorded once more; the case keeps the later date', async () => {
+    const old = inForceOf(await documentsById(residentId), 'municipalityNotice')!;
+    const before = (await viewById(residentId)).record;
+    const correction = await ok(secretary, 'documents.issue', {
+      kind: 'municipalityNotice',
+      caseId: residentId,
+      replaces: old.id,
+      municipality: 'Kauno rajono savivaldybės administracija',
+      socialWorker: { name: 'Laura Petrauskienė' },
+    });
+    await ok(director, 'documents.sign', { id: correction.id, credential: p12(DIRECTOR) });
+    const record = (await viewById(residentId)).record;
+    expect(record.life!.filter((e) => e.kind === 'municipalityNotice')).toHaveLength(before.life!.filter((e) => e.kind === 'municipalityNotice').length + 1);
+    expect(record.timeline.filter((e) => e.kind === 'life' && e.documentId !== undefined).map((e) => e.documentId)).toEqual([old.id, correction.id]);
+    expect(record.facts.municipalityNoticeOn).toBe(TODAY);
   });
 });

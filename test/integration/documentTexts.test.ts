@@ -163,6 +163,16 @@ beforeAll(async () => {
     room: '12',
     bed: '1',
   });
+  // Seed 001: the notice of the release to the municipality, for the convict in the halfway house.
+  await issue('municipalityNotice', {
+    kind: 'municipalityNotice',
+    caseId: orderCase.record.id,
+    municipality: 'Kauno miesto savivaldybės administracija',
+    socialWorker: { name: 'Laura Petrauskienė', phone: '+370 612 34567', email: 'laura.petrauskiene@example.lt' },
+  });
+  // V-77 p. 47: our convict asking for another institution's halfway house (route 'sends').
+  const sends = await ok(dispatch, 'cases.register', { ...person('Tadas', 'Kairys', 'B-3101', true), halfwayHouseInstitutionId: 'panevezys' });
+  await issue('p47Notice', { kind: 'p47Notice', caseId: sends.record.id, reason: 'Nuteistajam pareikšti įtarimai dėl naujos nusikalstamos veikos.' });
   await issue('returnSubmission', { kind: 'returnSubmission', caseId: orderCase.record.id, reason: 'Nuteistasis vėlavo grįžti į pusiaukelės namus.', annexes: ['Tarnybinis pranešimas, 1 lapas.'] });
   await issue('returnDecision', { kind: 'returnDecision', caseId: orderCase.record.id, reason: 'Pažeidė pusiaukelės namų vidaus tvarkos taisykles.' });
 }, 240_000);
@@ -176,7 +186,23 @@ describe('every kind of document, issued and read back (issue 12: true texts)', 
   it('V-77 p. 9–16, 45–46: every document prints its own number in its heading, and no placeholder number anywhere', () => {
     expect(new Set(Object.values(issued).map((i) => i.doc.kind))).toEqual(new Set(DOCUMENT_KINDS));
     expect(new Set(Object.values(issued).map((i) => i.doc.templateVersion.split('@')[0]))).toEqual(
-      new Set(['minutes', 'proposal/10.1', 'proposal/10.2', 'proposal/10.3', 'proposal/10.4', 'order', 'declineDecision', 'submission', 'letter/10.2', 'letter/10.4', 'list', 'returnSubmission', 'returnDecision']),
+      new Set([
+        'minutes',
+        'proposal/10.1',
+        'proposal/10.2',
+        'proposal/10.3',
+        'proposal/10.4',
+        'order',
+        'declineDecision',
+        'submission',
+        'letter/10.2',
+        'letter/10.4',
+        'list',
+        'returnSubmission',
+        'returnDecision',
+        'p47Notice',
+        'municipalityNotice',
+      ]),
     );
     for (const [name, { doc, text }] of Object.entries(issued)) {
       expect(doc.registrationNumber, name).toMatch(/^[A-Z]+-[1-9]\d*$/);
@@ -225,6 +251,17 @@ describe('every kind of document, issued and read back (issue 12: true texts)', 
     expect(numbersIn(textOf('returnSubmission'))).toEqual([numberOf('returnSubmission')]);
     expect(new Set(numbersIn(textOf('returnDecision')))).toEqual(new Set([numberOf('returnDecision'), numberOf('returnSubmission')]));
     expect(textOf('returnDecision')).toContain(`teikimas Nr. ${numberOf('returnSubmission')}`);
+  });
+
+  it('V-77 p. 47, seed 001: the notices cite no other document; the register saved with the nine earlier prefixes numbers them with the default one (S)', () => {
+    for (const name of ['p47Notice', 'municipalityNotice']) {
+      expect(numberOf(name), name).toMatch(/^S-\d+$/);
+      expect(numbersIn(textOf(name)), name).toEqual([numberOf(name)]);
+    }
+    expect(textOf('p47Notice')).toContain('Pataisos įstaigos direktoriui, Panevėžio pataisos namai');
+    expect(textOf('p47Notice')).toContain('Aplinkybės: Nuteistajam pareikšti įtarimai dėl naujos nusikalstamos veikos.');
+    expect(textOf('municipalityNotice')).toContain('Kazlauskas');
+    expect(textOf('municipalityNotice')).toContain('gali būti paleistas lygtinai 2027 m. birželio 1 d.');
   });
 
   it('V-77 p. 10: the minutes and the proposal say the chair’s vote decided only for the real tie, with the real count', () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  DEFAULT_PREFIXES,
+  prefixOf,
   type DocumentItem,
   type DocumentRequest,
   type GeneratedDocument,
@@ -308,7 +308,8 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
     // Issue 14: a free place for an order or a submission, and a reason for passing over anyone earlier on the list (V-77 p. 4, 12–14).
     const passOver = checkIssue(ctx, request);
     const register = registerOf(ctx);
-    const prefix = register.prefixes[request.kind] ?? DEFAULT_PREFIXES[request.kind];
+    // A kind without a prefix in the register (settings saved before it existed) takes the default one.
+    const prefix = prefixOf(register, request.kind);
     // Everything is checked (sources, what it cites, characters, layout) before a number is taken.
     const { model: draft, caseIds, meetingId, cites } = documentSources(ctx, request, `${prefix}-0`, { issuing: true });
     await render(draft, 'check', ctx.now());

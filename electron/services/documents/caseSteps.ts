@@ -14,12 +14,20 @@
  *   again, since someone with an earlier request may have been listed meanwhile.
  * - An act annulled by an upheld appeal (V-77 p. 51, shared/domain/documents/annulment) is no longer
  *   in force: it takes no step, excludes no other act and is cited by none.
+ * - The director's notices about our convict: the p. 47 notice to the other institution (route
+ *   'sends') takes the case to "ineligible" from any state it may be issued in (P47_NOTICE_STATES),
+ *   where the procedure has that step; the notice to the municipality (seed 001) is recorded on the
+ *   case of a convict in the halfway house as the life record cases.recordLife would write (the
+ *   release term is met). Both in the signature's own change, as the other acts' steps.
  */
+import { randomUUID } from 'node:crypto';
 import type { DocumentRequest, GeneratedDocument } from '../../../shared/contract/documentSchemas';
-import type { CaseRecord } from '../../../shared/contract/schemas';
+import type { CaseRecord, LifeEntry } from '../../../shared/contract/schemas';
 import { compareIso, type IsoDate } from '../../../shared/domain/calendar';
-import { applyCaseStep, canTransition, caseRouteOf, CASE_STATE_LABELS, DOCUMENT_STEPS } from '../../../shared/domain/caseStates';
+import { applyCaseStep, canTransition, caseRouteOf, CASE_STATE_LABELS, DOCUMENT_STEPS, type CaseState } from '../../../shared/domain/caseStates';
 import { annulled as markAnnulled, annulmentOf, inForce } from '../../../shared/domain/documents/annulment';
+import type { DocumentKind } from '../../../shared/domain/documents/documentModel';
+import { municipalityNoticeApplies, p47NoticeApplies } from '../../../shared/domain/documents/notices';
 import { DomainError } from '../../../shared/domain/errors';
 import { ACT_NAMES } from '../../../shared/domain/errorTexts/afterDecision';
 import type { ListEntry } from '../../../shared/domain/places';
@@ -29,10 +37,27 @@ import { caseChanges, stampOf } from '../cases/caseChanges';
 import { passedOverBy, placeState, requireFreePlace } from '../cases/placeAccounting';
 import { lastStepOn } from '../cases/views';
 
-type DocumentStep = (typeof DOCUMENT_STEPS)[number];
+/** A step a signed act takes: from the state it finds the case in, to the state it puts it in, under the point. */
+interface DocumentStep {
+  from: CaseState;
+  to: CaseState;
+  point: string;
+}
 
 /** The acts that promise a place in the halfway house (V-77 p. 13, 14). */
 const PLACE_KINDS: readonly string[] = ['order', 'submission'];
+
+/** The acts that, fully signed, do something to their case: the steps of DOCUMENT_STEPS, and the director's notices. */
+const CASE_ACT_KINDS: readonly DocumentKind[] = [...DOCUMENT_STEPS.map((s) => s.kind), 'p47Notice', 'municipalityNotice'];
+
+/**
+ * The generated notices as the timeline names them (the errors' ACT_NAMES gives 'p47Notice' the
+ * name of the notice another institution sends us, which cases.recordAct records).
+ */
+const NOTICE_NAMES: Partial<Record<DocumentKind, string>> = {
+  p47Notice: 'direktoriaus pranešimas kitai įstaigai apie aplinkybes (V-77 47 p.)',
+  municipalityNotice: 'pranešimas savivaldybei apie paleidimą (socialinės integracijos modelis)',
+};
 
 /**
  * The act marked annulled by the upheld appeal `appealId` (V-77 p. 51), for the appeal's decision to
@@ -58,37 +83,90 @@ export function annulmentOfDocument(ctx: Pick<ServiceContext, 'cases'>, doc: Gen
   return annulmentOf(doc, record);
 }
 
-/** Whether this act already took a step on the case (a reopened case is not moved again by the same act). */
+/**
+ * Whether this act already did what it does to the case: took its step (a reopened case is not moved
+ * again by the same act), or, the notice to the municipality, was recorded.
+ */
 function tookStep(record: CaseRecord, documentId: string): boolean {
-  return record.timeline.some((e) => e.kind === 'state' && e.documentId === documentId);
+  return record.timeline.some((e) => (e.kind === 'state' || e.kind === 'life') && e.documentId === documentId);
+}
+
+/** The step the act takes from the case's state, if the act has one from there. */
+function stepOf(doc: GeneratedDocument, record: CaseRecord): DocumentStep | undefined {
+  if (doc.kind === 'p47Notice') {
+    // V-77 p. 47: from whichever state the notice may be issued in, while the request is open here.
+    return p47NoticeApplies(record.state, caseRouteOf(record.request), record.facts.decision) ? { from: record.state, to: 'ineligible', point: '47' } : undefined;
+  }
+  const step = DOCUMENT_STEPS.find((s) => s.kind === doc.kind);
+  return step && record.state === step.from ? step : undefined;
 }
 
 /**
- * The step a fully signed act takes now, with the case it moves: none for a replaced or annulled act
- * (V-77 p. 51), an act that took its step already, or a case no longer in the state the act finds it
- * in (moved meanwhile). A case that cannot be read refuses (CASE_DAMAGED): it is checked before the
- * signature is kept.
+ * What a fully signed act does to its case now: the step it takes, with the case it moves, or (the
+ * notice to the municipality, seed 001) the record it makes on the case of a convict in the halfway
+ * house. Nothing for a replaced or annulled act (V-77 p. 51), an act that did it already, or a case
+ * no longer where the act finds it (moved meanwhile). A case that cannot be read refuses
+ * (CASE_DAMAGED): it is checked before the signature is kept.
  */
-export function pendingStep(ctx: Pick<ServiceContext, 'cases'>, doc: GeneratedDocument): { record: CaseRecord; step: DocumentStep } | undefined {
+export function pendingStep(
+  ctx: Pick<ServiceContext, 'cases'>,
+  doc: GeneratedDocument,
+): { record: CaseRecord; step: DocumentStep } | { record: CaseRecord; notice: 'municipality' } | undefined {
   if (doc.replacedBy !== undefined || doc.annulledBy !== undefined || doc.caseIds.length !== 1) return undefined;
-  const step = DOCUMENT_STEPS.find((s) => s.kind === doc.kind);
-  if (!step) return undefined;
+  if (!CASE_ACT_KINDS.includes(doc.kind)) return undefined;
   const record = ctx.cases.get(doc.caseIds[0]!);
-  if (!inForce(doc, record)) return undefined;
-  if (record.state !== step.from || tookStep(record, doc.id)) return undefined;
+  if (!inForce(doc, record) || tookStep(record, doc.id)) return undefined;
+  if (doc.kind === 'municipalityNotice') {
+    return municipalityNoticeApplies(record.state) && record.facts.arrival !== undefined ? { record, notice: 'municipality' } : undefined;
+  }
+  const step = stepOf(doc, record);
+  if (!step) return undefined;
   if (!canTransition(record.state, step.to, record.facts.decision, caseRouteOf(record.request))) return undefined;
   return { record, step };
 }
 
 /** What the timeline says of the step: the act, its date and number, and the reasons written in it. */
 function noteOf(doc: GeneratedDocument): string {
-  const name = ACT_NAMES[doc.kind]?.lt ?? doc.documentType;
+  const name = NOTICE_NAMES[doc.kind] ?? ACT_NAMES[doc.kind]?.lt ?? doc.documentType;
   const reason = 'reason' in doc.request ? doc.request.reason : '';
   return `${name}, ${doc.date} Nr. ${doc.registrationNumber}${reason ? `: ${reason}` : ''}`;
 }
 
 /**
- * Take the step of a fully signed act (V-77 p. 13–16, 46), inside the signature's own change (see
+ * Seed 001: the signed notice to the municipality, recorded on the case as cases.recordLife records
+ * one (a 'municipalityNotice' life record and its timeline entry, which names the document): the
+ * notice's day becomes the case's `municipalityNoticeOn` unless a later one is kept, and the release
+ * term "notify the municipality" is met. Dated by the notice, never before the arrival.
+ */
+function recordMunicipalityNotice(ctx: ServiceContext, record: CaseRecord, doc: GeneratedDocument, call: Call): CaseRecord {
+  const arrivedOn = record.facts.arrival?.on ?? doc.date;
+  const on: IsoDate = compareIso(doc.date, arrivedOn) < 0 ? arrivedOn : doc.date;
+  const at = ctx.now().toISOString();
+  const stamp = stampOf(call, at);
+  const by = stamp.by !== undefined ? { by: stamp.by } : {};
+  const municipality = doc.request.kind === 'municipalityNotice' ? doc.request.municipality : '';
+  const note = `${noteOf(doc)}${municipality ? ` (${municipality})` : ''}`;
+  const entry: LifeEntry = { id: randomUUID(), kind: 'municipalityNotice', on, note, at, ...by };
+  const facts = { ...record.facts };
+  // As cases.recordLife: a notice dated earlier than the one kept does not move the date back.
+  if (facts.municipalityNoticeOn === undefined || compareIso(on, facts.municipalityNoticeOn) > 0) facts.municipalityNoticeOn = on;
+  const next: CaseRecord = {
+    ...record,
+    revision: record.revision + 1,
+    updatedAt: at,
+    facts,
+    life: [...(record.life ?? []), entry],
+    timeline: [...record.timeline, { at, ...by, kind: 'life', on, lifeId: entry.id, note, documentId: doc.id }],
+  };
+  return caseChanges(ctx).save(next, 'caseStep', call, {
+    before: record,
+    summary: `Byla ${record.id}: pasirašius dokumentą ${doc.registrationNumber} užregistruotas pranešimas savivaldybei apie paleidimą (${on})`,
+  });
+}
+
+/**
+ * Take the step of a fully signed act (V-77 p. 13–16, 46, 47), or record the notice to the
+ * municipality (seed 001), inside the signature's own change (see
  * documents.sign): dated by the act, but never before the case's latest step. The refusal's date is
  * the act's (p. 19 runs from it; the p. 16 letter prints the same date); a return frees the place
  * that day, with the facts every departure sets (cases/afterDecision departedFacts). Nothing happens
@@ -97,6 +175,7 @@ function noteOf(doc: GeneratedDocument): string {
 export function takeDocumentStep(ctx: ServiceContext, doc: GeneratedDocument, call: Call): CaseRecord | undefined {
   const pending = pendingStep(ctx, doc);
   if (!pending) return undefined;
+  if ('notice' in pending) return recordMunicipalityNotice(ctx, pending.record, doc, call);
   const { record, step } = pending;
   const notBefore = lastStepOn(record);
   const on: IsoDate = compareIso(doc.date, notBefore) < 0 ? notBefore : doc.date;

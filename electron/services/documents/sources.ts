@@ -2,6 +2,7 @@ import type { DocumentRequest, GeneratedDocument, RegisterSettings } from '../..
 import type { AgendaItem, FrozenResult, MeetingRecord } from '../../../shared/contract/meetingSchemas';
 import type { CaseRecord, Settings } from '../../../shared/contract/schemas';
 import type { IsoDate } from '../../../shared/domain/calendar';
+import { caseRouteOf } from '../../../shared/domain/caseStates';
 import type { DecisionId } from '../../../shared/domain/decisions';
 import { inForce } from '../../../shared/domain/documents/annulment';
 import type { DocumentKind, DocumentModel } from '../../../shared/domain/documents/documentModel';
@@ -16,6 +17,7 @@ import type {
   PersonFacts,
   VoteCount,
 } from '../../../shared/domain/documents/documentSources';
+import { municipalityNoticeApplies, p47NoticeApplies } from '../../../shared/domain/documents/notices';
 import { buildDocument } from '../../../shared/domain/documents/templates';
 import { DomainError } from '../../../shared/domain/errors';
 import type { CitedKind, NotDue } from '../../../shared/domain/errorTexts/documents';
@@ -27,7 +29,8 @@ import { amendedOf } from '../meetings/views';
 /**
  * What each document is made from, read from the records: the settings and register, the case, the
  * meeting that decided it (its frozen results, with the amendments made since), and the documents a
- * later one cites. Each kind checks that the procedure has reached it (V-77 p. 12–16, 45–46).
+ * later one cites. Each kind checks that the procedure has reached it (V-77 p. 12–16, 45–47; the
+ * notice to the municipality, seed 001).
  */
 
 export function registerOf(ctx: ServiceContext): RegisterSettings {
@@ -294,6 +297,36 @@ export function documentSources(ctx: ServiceContext, request: DocumentRequest, r
         registrationNumber,
         today,
       ),
+    );
+  }
+
+  if (request.kind === 'p47Notice') {
+    // V-77 p. 47: our convict asked for another institution's halfway house (route 'sends', p. 6–8).
+    const route = caseRouteOf(record.request);
+    if (!p47NoticeApplies(record.state, route, record.facts.decision)) {
+      throw notReady({ why: 'notice', notice: 'p47Notice', state: record.state, route });
+    }
+    const runs = settings.otherInstitutions.find((o) => o.id === record.request.halfwayHouse.id);
+    const sent = record.facts.dossierSent;
+    return one(
+      buildDocument(
+        {
+          kind: 'p47Notice',
+          sources: { institution, case: caseFacts, recipient: runs?.name ?? caseFacts.halfwayHouse, ...(sent ? { dossierSentOn: sent.on } : {}), circumstances: request.reason },
+        },
+        registrationNumber,
+        today,
+      ),
+    );
+  }
+
+  if (request.kind === 'municipalityNotice') {
+    // Seed 001: the convict lives in our halfway house; the release is prepared with the municipality.
+    if (!municipalityNoticeApplies(record.state)) {
+      throw notReady({ why: 'notice', notice: 'municipalityNotice', state: record.state, route: caseRouteOf(record.request) });
+    }
+    return one(
+      buildDocument({ kind: 'municipalityNotice', sources: { institution, case: caseFacts, municipality: request.municipality, socialWorker: request.socialWorker } }, registrationNumber, today),
     );
   }
 

@@ -8,7 +8,7 @@ import type { SignerIdentity } from './signers';
  * recorded; the PDF writer lays it out on A4. The model holds text only, so it is pure and testable.
  */
 
-/** The kinds of document the app generates, with the V-77 point each implements. */
+/** The kinds of document the app generates, with the V-77 point (or the seed) each implements. */
 export const DOCUMENT_KINDS = [
   'minutes', // p. 9–11: the commission meeting's minutes (protokolas)
   'proposal', // p. 10: the commission's proposal to the director, one variant per decision 10.1–10.4
@@ -19,6 +19,8 @@ export const DOCUMENT_KINDS = [
   'list', // p. 12: the list of convicts proposed for transfer
   'returnSubmission', // p. 45: the motivated submission to return the convict to the correctional home
   'returnDecision', // p. 46: the director's decision to return the convict
+  'p47Notice', // p. 47: the director tells the other institution's director of circumstances that make our convict ineligible (p. 3)
+  'municipalityNotice', // seed 001 (social integration model): the notice of the release to the municipality, 6 months before parole
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 

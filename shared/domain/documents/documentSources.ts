@@ -228,3 +228,41 @@ export interface ReturnDecisionSources {
   /** The halfway-house employee who submitted it, for the gender of the text's "darbuotojo / darbuotojos". */
   employee?: PersonFacts;
 }
+
+/**
+ * V-77 p. 47: for a convict who serves here and asked for another institution's halfway house
+ * (route 'sends'), the director tells that institution's director of the circumstances that make the
+ * convict ineligible under p. 3.
+ */
+export interface P47NoticeSources {
+  institution: InstitutionFacts;
+  case: CaseFacts;
+  /** The institution whose halfway house the convict asked for: its director is told. */
+  recipient: string;
+  /** The day the dossier was sent to it (V-77 p. 7), when it was. */
+  dossierSentOn?: IsoDate;
+  /** The circumstances, as the director writes them. */
+  circumstances: string;
+}
+
+/** The institution's social worker whom the municipality's social worker or NGO contacts (seed 001). */
+export interface SocialWorkerFacts {
+  name: string;
+  /** Empty when not given. */
+  phone: string;
+  /** Empty when not given. */
+  email: string;
+}
+
+/**
+ * Seed 001 (the social integration model): at least 6 months before the possible parole date the
+ * institution sends the municipality administration a notice of the release; the municipality
+ * assigns a social worker or an NGO, and is given the institution's social worker as the contact.
+ */
+export interface MunicipalityNoticeSources {
+  institution: InstitutionFacts;
+  case: CaseFacts;
+  /** The municipality administration told, as its name is written (e.g. "Kauno miesto savivaldybės administracija"). */
+  municipality: string;
+  socialWorker: SocialWorkerFacts;
+}

@@ -5,7 +5,9 @@ import type {
   ListSources,
   LetterSources,
   MinutesSources,
+  MunicipalityNoticeSources,
   OrderSources,
+  P47NoticeSources,
   ProposalSources,
   ReturnDecisionSources,
   ReturnSubmissionSources,
@@ -14,6 +16,7 @@ import type {
 import { buildLetter } from './letter';
 import { buildList } from './list';
 import { buildMinutes } from './minutes';
+import { buildMunicipalityNotice, buildP47Notice } from './notices';
 import { buildProposal } from './proposal';
 import { buildReturnDecision, buildReturnSubmission } from './returnDocuments';
 import { buildSubmission } from './submission';
@@ -31,6 +34,8 @@ export interface SourcesByKind {
   list: ListSources;
   returnSubmission: ReturnSubmissionSources;
   returnDecision: ReturnDecisionSources;
+  p47Notice: P47NoticeSources;
+  municipalityNotice: MunicipalityNoticeSources;
 }
 
 export type Template<S> = (sources: S, registrationNumber: string | null, date: IsoDate) => DocumentModel;
@@ -50,6 +55,8 @@ const TEMPLATES: { [K in DocumentKind]: Template<SourcesByKind[K]> } = {
   list: buildList,
   returnSubmission: buildReturnSubmission,
   returnDecision: buildReturnDecision,
+  p47Notice: buildP47Notice,
+  municipalityNotice: buildMunicipalityNotice,
 };
 
 /** The document of `request.kind` from its sources, with its registration number (null in a preview) and date. */

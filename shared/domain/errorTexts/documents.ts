@@ -2,8 +2,9 @@
  * The texts of the generated documents' errors: issuing (the register, the sources a document is
  * drawn from, when it is due) and signing (who signs which line, with which certificate).
  */
-import type { CaseState } from '../caseStates';
+import type { CaseRoute, CaseState } from '../caseStates';
 import type { MeetingState } from '../meetingStates';
+import { CASE_STATE_LABELS } from '../stateLabels';
 import { entry, type Lang } from './entry';
 
 /**
@@ -16,7 +17,13 @@ export type NotDue =
   | { readonly why: 'decision'; readonly decision: string; readonly allowed: readonly string[]; readonly point: string }
   | { readonly why: 'citedNotIssued'; readonly cited: CitedKind }
   | { readonly why: 'meetingNotClosed'; readonly state: MeetingState }
-  | { readonly why: 'notTransferred'; readonly state: CaseState };
+  | { readonly why: 'notTransferred'; readonly state: CaseState }
+  /**
+   * Issue 14: a notice about our convict: the p. 47 notice is for a convict serving here who asked
+   * for another institution's halfway house (route 'sends'), before that request ends; the notice
+   * to the municipality (seed 001) for a convict in our halfway house.
+   */
+  | { readonly why: 'notice'; readonly notice: 'p47Notice' | 'municipalityNotice'; readonly state: CaseState; readonly route: CaseRoute };
 
 /** The documents another cites by registration number, as "Pirmiausia parenkite …" names them. */
 const CITED = {
@@ -46,6 +53,17 @@ function notDueText(p: NotDue, lang: Lang): string {
       return lt ? 'Protokolas rengiamas, kai posėdis baigtas.' : 'The minutes are drawn up once the meeting is closed.';
     case 'notTransferred':
       return lt ? 'Grąžinti galima tik į pusiaukelės namus perkeltą nuteistąjį (Aprašo 44–46 p.).' : 'Only a convict transferred to the halfway house can be returned (V-77 p. 44–46).';
+    case 'notice': {
+      const state = CASE_STATE_LABELS[p.state][lang];
+      if (p.notice === 'p47Notice') {
+        return lt
+          ? `Pranešimas pagal Aprašo 47 p. rengiamas dėl mūsų įstaigoje bausmę atliekančio nuteistojo, prašančio perkelti jį į kitos įstaigos pusiaukelės namus, kol jo prašymas nebaigtas (medžiaga rengiama ar išsiųsta); bylos būsena – „${state}“.`
+          : `The notice under V-77 p. 47 concerns a convict serving here who asked for another institution's halfway house, while the request is open (the dossier being collected or sent); the case is “${state}”.`;
+      }
+      return lt
+        ? `Pranešimas savivaldybei apie paleidimą rengiamas dėl nuteistojo, gyvenančio mūsų pusiaukelės namuose (socialinės integracijos modelis); bylos būsena – „${state}“.`
+        : `The notice to the municipality of the release concerns a convict living in our halfway house (the social integration model); the case is “${state}”.`;
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentItem } from '../../../shared/contract/documentSchemas';
 import { canIssueDocuments, canSignDocuments } from '../../../renderer/auth/access';
 import {
+  basisText,
   annexesOf,
   canCorrect,
   caseKindsDue,
@@ -60,11 +61,52 @@ describe('issue 6: which documents the procedure has reached', () => {
   });
 
   it('V-77 p. 45–46: the return documents once the convict is in the halfway house; nothing before a decision', () => {
-    expect(caseKindsDue(decided('10.1', 'transferred'))).toEqual(['proposal', 'returnSubmission', 'returnDecision']);
+    expect(caseKindsDue(decided('10.1', 'transferred'))).toEqual(['proposal', 'returnSubmission', 'returnDecision', 'municipalityNotice']);
     // Issue 14: in or past the halfway house, the order (p. 13), the refusal (p. 15) and the submission (p. 14) are past.
     expect(caseKindsDue(decided('10.3', 'left'))).toEqual(['proposal']);
     expect(caseKindsDue(decided('10.1', 'transfer_ordered'))).toEqual(['proposal', 'order', 'declineDecision']);
     expect(caseKindsDue({ state: 'scheduled', facts: {} })).toEqual([]);
+  });
+
+  it('seed 001: the notice to the municipality while the convict lives in the halfway house, not once they left or were returned', () => {
+    expect(caseKindsDue(decided('10.3', 'transferred'))).toContain('municipalityNotice');
+    expect(caseKindsDue(decided('10.1', 'left'))).not.toContain('municipalityNotice');
+    expect(caseKindsDue({ state: 'returned', facts: { decision: '10.1' } })).not.toContain('municipalityNotice');
+  });
+
+  it('V-77 p. 47: the notice for our convict who asked for another institution’s halfway house (route “sends”) while the request is open here', () => {
+    const sends = { servingInstitution: { id: 'own' }, halfwayHouse: { id: 'panevezys' } };
+    const own = { servingInstitution: { id: 'own' }, halfwayHouse: { id: 'own' } };
+    const other = { servingInstitution: { id: 'vilnius' }, halfwayHouse: { id: 'own' } };
+    for (const state of ['request_received', 'dossier_collecting', 'dossier_sent'] as const) expect(caseKindsDue({ state, facts: {}, request: sends }), state).toEqual(['p47Notice']);
+    expect(caseKindsDue({ state: 'ineligible', facts: {}, request: sends })).toEqual([]);
+    expect(caseKindsDue({ state: 'withdrawn', facts: {}, request: sends })).toEqual([]);
+    // Another institution's notice about its convict on our list is a received act, recorded on the case.
+    expect(caseKindsDue({ state: 'listed', facts: { decision: '10.1' }, request: own })).not.toContain('p47Notice');
+    expect(caseKindsDue({ state: 'dossier_collecting', facts: {}, request: other })).toEqual([]);
+    // Without the request the route is not known: no notice is offered.
+    expect(caseKindsDue({ state: 'dossier_sent', facts: {} })).toEqual([]);
+  });
+
+  it('cites the basis: the V-77 point, or the social integration model for the notice to the municipality', () => {
+    const t = (key: string, params?: Record<string, string | number>) => `${key}:${JSON.stringify(params ?? {})}`;
+    expect(basisText('p47Notice', t)).toBe('deadline.point:{"point":"47"}');
+    expect(basisText('order', t)).toBe('deadline.point:{"point":"13"}');
+    expect(basisText('municipalityNotice', t)).toBe('documents.basis.integrationModel:{}');
+  });
+
+  it('V-77 p. 51: an act annulled by an upheld appeal is not in force: its kind is offered anew (not as a correction), it is not corrected, and what cites it waits for a new one', () => {
+    const target = { kind: 'case', caseId: 'c1', decidedAt: 'm1' } as const;
+    const minutes = item({ id: 'min', kind: 'minutes', meetingId: 'm1', awaiting: [] });
+    const proposal = item({ id: 'p', kind: 'proposal', awaiting: [] });
+    const annulled = item({ id: 'd', kind: 'declineDecision', registrationNumber: 'SP-1', awaiting: [], annulledBy: 'appeal-1' });
+    expect(kindOffers(['order', 'declineDecision'], target, [annulled, proposal, minutes])).toEqual([
+      { kind: 'order', current: undefined, waitsFor: null },
+      { kind: 'declineDecision', current: undefined, waitsFor: null },
+    ]);
+    expect(canCorrect(annulled, ['declineDecision'])).toBe(false);
+    const annulledProposal = item({ id: 'p0', kind: 'proposal', awaiting: [], annulledBy: 'appeal-2' });
+    expect(missingFirst('letter', target, [annulledProposal, minutes])).toBe('proposal');
   });
 
   it('V-77 p. 9–11: the minutes once the meeting is closed', () => {
@@ -165,6 +207,34 @@ describe('the request a document is made from', () => {
     expect(awaitedText({ awaiting: ['chair'] }, t)).toBe('documents.role.chair:{}');
   });
 
+  it('V-77 p. 47: the notice carries the circumstances as its reason, and the director or a deputy signs it', () => {
+    expect(needsReason('p47Notice')).toBe(true);
+    expect(requestOf(caseTarget, 'p47Notice', { ...EMPTY_DRAFT, reason: 'Aplinkybės.', signedBy: 'pavaduotojas' })).toEqual({
+      kind: 'p47Notice',
+      caseId: 'c1',
+      reason: 'Aplinkybės.',
+      signedBy: 'pavaduotojas',
+    });
+    expect(draftProblems(caseTarget, 'p47Notice', EMPTY_DRAFT)).toEqual({ reason: 'required' });
+    expect(directorSigns('p47Notice')).toBe(true);
+  });
+
+  it('seed 001: the notice to the municipality carries the municipality and the institution’s social worker; each field is checked on its own', () => {
+    const draft = { ...EMPTY_DRAFT, municipality: 'Kauno miesto savivaldybės administracija', socialWorkerName: 'Laura Petrauskienė', socialWorkerPhone: '+370 612 34567' };
+    expect(needsReason('municipalityNotice')).toBe(false);
+    expect(directorSigns('municipalityNotice')).toBe(true);
+    expect(requestOf(caseTarget, 'municipalityNotice', draft)).toEqual({
+      kind: 'municipalityNotice',
+      caseId: 'c1',
+      municipality: 'Kauno miesto savivaldybės administracija',
+      socialWorker: { name: 'Laura Petrauskienė', phone: '+370 612 34567', email: '' },
+    });
+    expect(draftProblems(caseTarget, 'municipalityNotice', draft)).toEqual({});
+    expect(draftProblems(caseTarget, 'municipalityNotice', EMPTY_DRAFT)).toEqual({ municipality: 'required', socialWorkerName: 'required' });
+    expect(draftProblems(caseTarget, 'municipalityNotice', { ...draft, socialWorkerEmail: 'ne adresas' })).toEqual({ socialWorkerEmail: 'invalid' });
+    expect(draftProblems(caseTarget, 'municipalityNotice', { ...draft, socialWorkerPhone: '1'.repeat(51) })).toEqual({ socialWorkerPhone: 'tooLong' });
+  });
+
   it('refuses a missing or too long reason by the contract, and a too long annex on the annex field', () => {
     expect(draftProblems(caseTarget, 'returnDecision', { ...EMPTY_DRAFT, reason: '  ' })).toEqual({ reason: 'required' });
     expect(draftProblems(caseTarget, 'returnDecision', { ...EMPTY_DRAFT, reason: 'x'.repeat(8001) })).toEqual({ reason: 'tooLong' });
@@ -183,15 +253,17 @@ describe("a document's versions and status", () => {
     ]);
   });
 
-  it('is replaced, awaiting a signature or signed; the filter keeps those of one status', () => {
+  it('is replaced, annulled by an upheld appeal (V-77 p. 51), awaiting a signature or signed; the filter keeps those of one status', () => {
     const awaiting = item({ id: 'a' });
     const signed = item({ id: 's', awaiting: [] });
     const replaced = item({ id: 'r', awaiting: [], replacedBy: 'x' });
-    expect([awaiting, signed, replaced].map(statusOf)).toEqual(['awaiting', 'signed', 'replaced']);
-    const all = [awaiting, signed, replaced];
+    const annulled = item({ id: 'n', awaiting: [], annulledBy: 'appeal-1' });
+    expect([awaiting, signed, replaced, annulled].map(statusOf)).toEqual(['awaiting', 'signed', 'replaced', 'annulled']);
+    const all = [awaiting, signed, replaced, annulled];
     expect(filterDocuments(all, 'all')).toEqual(all);
     expect(filterDocuments(all, 'awaiting')).toEqual([awaiting]);
     expect(filterDocuments(all, 'signed')).toEqual([signed]);
     expect(filterDocuments(all, 'replaced')).toEqual([replaced]);
+    expect(filterDocuments(all, 'annulled')).toEqual([annulled]);
   });
 });

@@ -32,6 +32,14 @@ describe('issue 6: the register and signing sections of the settings', () => {
     expect(documentSettingsToSave(values)).toEqual({ register: { ...saved.register, director: { ...saved.register!.director, gender: 'female' } }, signing: saved.signing });
   });
 
+  it('issue 14: a register saved with the nine earlier prefixes shows the notices with the default prefix (S), and saves a prefix for every kind', () => {
+    const nine = { minutes: 'DK', proposal: 'DKS', order: 'V', declineDecision: 'SP', submission: 'T', letter: 'RS', list: 'SR', returnSubmission: 'PT', returnDecision: 'SP' };
+    const saved = settingsSchema.parse({ ...BASE, register: { ...REGISTER, prefixes: nine } });
+    const values = documentSettingsValues(saved);
+    expect(values.prefixes).toEqual({ ...nine, p47Notice: 'S', municipalityNotice: 'S' });
+    expect(documentSettingsToSave(values)?.register?.prefixes).toEqual({ ...nine, p47Notice: 'S', municipalityNotice: 'S' });
+  });
+
   it('once any register field is given, require the place and the director; check each prefix and the timestamp address', () => {
     const empty = documentSettingsValues(null);
     const values = { ...empty, director: { ...empty.director, name: 'Rūta Žemaitienė' }, prefixes: { ...DEFAULT_PREFIXES, letter: 'S 1', list: '' }, timestampUrl: 'tsa.example.lt' };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { documentsLt as lt } from '../../../renderer/documents/documentMessages';
 import {
+  advisedRefusal,
   credentialOf,
   EMPTY_CREDENTIAL,
   notReached,
@@ -50,6 +52,14 @@ describe('issue 6: the credential the signer gives', () => {
       expect(stopsRun(code), code).toBe(true);
     }
     for (const code of ['NOTHING_TO_SIGN', 'DOCUMENT_REPLACED', 'DOCUMENT_NOT_FOUND']) expect(stopsRun(code), code).toBe(false);
+  });
+
+  it('issue 14: an order whose place went, or that would pass over a convict listed since it was issued (V-77 p. 12), is refused alone, with advice to re-issue it as a correction', () => {
+    for (const code of ['NO_FREE_PLACE', 'PASS_OVER_REASON_REQUIRED']) expect(stopsRun(code), code).toBe(false);
+    expect(advisedRefusal('PASS_OVER_REASON_REQUIRED')).toBe('PASS_OVER_REASON_REQUIRED');
+    expect(advisedRefusal('CERT_NOT_SIGNER')).toBe('CERT_NOT_SIGNER');
+    expect(advisedRefusal('P12_WRONG_PASSWORD')).toBeNull();
+    expect(lt['signing.advice.PASS_OVER_REASON_REQUIRED']).toContain('pataisymą');
   });
 });
 

@@ -35,6 +35,14 @@ const requests: TemplateRequest[] = [
   },
   { kind: 'returnSubmission', sources: { institution, convict: caseHere.convict, halfwayHouse: HALFWAY_HOUSE, employee, reasons: 'Grįžo neblaivus', annexes: [] } },
   { kind: 'returnDecision', sources: { institution, convict: caseHere.convict, halfwayHouse: HALFWAY_HOUSE, submission: { date: '2027-01-09', number: null }, reasons: 'Grįžo neblaivus' } },
+  {
+    kind: 'p47Notice',
+    sources: { institution, case: { ...caseHere, halfwayHouse: 'Panevėžio pataisos namų pusiaukelės namai' }, recipient: 'Panevėžio pataisos namai', dossierSentOn: '2026-11-16', circumstances: 'Nuteistajam iškelta nauja baudžiamoji byla' },
+  },
+  {
+    kind: 'municipalityNotice',
+    sources: { institution, case: caseHere, municipality: 'Kauno miesto savivaldybės administracija', socialWorker: { name: 'Laura Petrauskienė', phone: '+370 600 00000', email: '' } },
+  },
 ];
 
 describe('buildDocument: one entry point for every kind', () => {
@@ -52,6 +60,8 @@ describe('buildDocument: one entry point for every kind', () => {
       'list@1',
       'returnSubmission@1',
       'returnDecision@1',
+      'p47Notice@1',
+      'municipalityNotice@1',
     ]);
   });
 
@@ -70,9 +80,11 @@ describe('buildDocument: one entry point for every kind', () => {
       for (const s of m.signatures) expect(s.name).not.toBe('');
       expect(m.subject).toBeTruthy();
     }
-    // The rules want "DĖL" before the title of these; the list names its content, the letter has no document type.
-    expect(models.filter((m) => !m.title.startsWith('DĖL ')).map((m) => m.kind)).toEqual(['list']);
-    expect(models.filter((m) => m.documentType === '').map((m) => m.kind)).toEqual(['letter']);
+    // The rules want "DĖL" before the title of these; the list names its content, and so does the
+    // notice of the release (seed 001 names it "pranešimas apie asmens paleidimą iš pataisos
+    // įstaigos"); the letters have no document type.
+    expect(models.filter((m) => !m.title.startsWith('DĖL ')).map((m) => m.kind)).toEqual(['list', 'municipalityNotice']);
+    expect(models.filter((m) => m.documentType === '').map((m) => m.kind)).toEqual(['letter', 'p47Notice']);
   });
 
   it('cites documents not yet registered as "Nr. ____" and never prints a missing value', () => {
@@ -86,8 +98,9 @@ describe('buildDocument: one entry point for every kind', () => {
     }
   });
 
-  it('cites V-77 in full once per document and "Aprašas" after that', () => {
-    for (const m of models) {
+  it('cites V-77 in full once per document and "Aprašas" after that (the notice to the municipality follows seed 001, not V-77)', () => {
+    expect(allText(models.find((m) => m.kind === 'municipalityNotice')!)).not.toContain('Aprašas');
+    for (const m of models.filter((model) => model.kind !== 'municipalityNotice')) {
       const t = allText(m);
       expect(t.match(/\(toliau – Aprašas\)/g)?.length ?? 0, m.kind).toBe(1);
       const firstShort = t.search(/Aprašo \d/);
