@@ -5,10 +5,8 @@ import { loadCompleteDossier } from '../helpers/dossier';
 import { decideByMeeting } from '../helpers/meetings';
 import {
   ensureRendererBuilt,
-  fillRequest,
   invoke,
   openApp,
-  OWN_HALFWAY_HOUSE,
   closeSessions,
   SECRETARY,
   seedDataDir,
@@ -89,7 +87,7 @@ async function rowText(page: Page, name: RegExp): Promise<string> {
 }
 
 describe('moving a case through the procedure', () => {
-  it('V-77 p. 7, 9, 19: the p. 9 term runs from the dossier, only allowed steps are offered, a refusal sets the p. 19 date and flags a new request', async () => {
+  it('V-77 p. 7, 9, 16: the p. 9 term runs from the dossier, only allowed steps are offered, and after 10.4 the refusal is left to the signed letter', async () => {
     let caseId = '';
     const session = await openApp(tempDir('steps'), async (dispatch) => {
       await invoke(dispatch, 'settings.save', { ...SETTINGS, revision: 0 });
@@ -131,8 +129,9 @@ describe('moving a case through the procedure', () => {
 
     // Only the steps the procedure allows from here: the conditions may turn out not to be met
     // (V-77 p. 6), and the convict may withdraw. The agenda and the decision are a meeting's
-    // (V-77 p. 9–10): the page points there instead.
-    expect(await offeredSteps(page)).toEqual(['Neatitinka sąlygų', 'Prašymas atsiimtas', 'Taisyti prašymo duomenis']);
+    // (V-77 p. 9–10): the page points there instead. The handing over to the commission, which the
+    // complete dossier took by itself, can be corrected by a recorded correction.
+    expect(await offeredSteps(page)).toEqual(['Neatitinka sąlygų', 'Prašymas atsiimtas', 'Taisyti prašymo duomenis', 'Taisyti klaidingą žingsnį']);
     expect(await page.getByText('Bylą į posėdžio darbotvarkę įtraukia posėdžio planas (V-77 9 p.):').count()).toBe(1);
 
     // The case went to the commission today; the commission meets today and adopts 10.4 (V-77 p. 10).
@@ -141,43 +140,13 @@ describe('moving a case through the procedure', () => {
     await page.getByRole('link', { name: 'Petraitis Antanas' }).click();
     await expect.poll(() => page.locator('.state-badge').textContent()).toBe('Komisija nusprendė');
     expect(await page.getByRole('link', { name: 'Komisijos posėdis, kuriame svarstyta byla – atverti' }).count()).toBe(1);
-    // V-77 p. 16: the refusal follows a negative decision.
-    expect(await offeredSteps(page)).toEqual(['Prašymas netenkintas']);
-    const reason = 'Komisija siūlo neteikti teikimo (10.4): galioja drausminė nuobauda.';
-    await step(page, 'Prašymas netenkintas', '2026-11-23', { reason });
-
-    // V-77 p. 19: a new request not earlier than 3 months after the refusal of 2026-11-23.
-    const p19 = await rowText(page, /Pakartotinis prašymas ne anksčiau kaip/);
-    expect(p19).toContain('V-77 19 p.');
-    expect(p19).toContain('2027 m. vasario 23 d.');
-    expect(await page.getByText('Byla baigta: tolesnių žingsnių nėra.').count()).toBe(1);
-    const history = (await page.getByRole('region', { name: 'Bylos eiga' }).textContent()) ?? '';
-    expect(history).toContain(reason);
-    expect(history).toContain('„Komisija nusprendė“ → „Prašymas netenkintas“');
-    expect(history).toContain('Sprendimas 10.4 – Teikti siūlymą direktoriui neteikti Kalėjimų departamento direktoriui teikimo');
+    // V-77 p. 16: after 10.4 the refusal is the director's signed letter, never a step of the form
+    // (test/e2e/afterDecision.test.ts signs the acts and follows a refusal's p. 19 flag); by hand only
+    // the p. 47 circumstances and a withdrawal remain.
+    expect(await offeredSteps(page)).toEqual(['Neatitinka sąlygų', 'Prašymas atsiimtas', 'Registruoti pranešimą pagal V-77 47 p.']);
     expect(await page.locator('.case-decision').textContent()).toContain('Komisijos sprendimas (V-77 10 p.): 10.4 – Teikti siūlymą');
-
-    // The same convict asks again within the 3 months: the form flags it live (p. 19), registering is allowed.
-    await page.getByRole('navigation').getByRole('link', { name: 'Naujas prašymas' }).click();
-    await fillRequest(page, {
-      firstName: 'Antanas',
-      lastName: 'Petraitis',
-      personalFileNo: 'A-202',
-      birthDate: '1979-07-14',
-      servingInstitution: 'Vilniaus pataisos namai',
-      halfwayHouse: OWN_HALFWAY_HOUSE,
-      requestDate: '2026-11-23',
-      possibleTransferDate: '2027-01-15',
-      possibleParoleDate: '2027-03-01',
-      sentenceEnd: '2027-12-01',
-    });
-    const p19Flag = page.getByText(/\(V-77 19 p\.\)\. Anksčiausia leistina data – 2027 m\. vasario 23 d\./);
-    await p19Flag.waitFor();
-    expect(await page.getByText('V-77 5 p.', { exact: true }).count()).toBe(0);
-    await page.getByRole('button', { name: 'Registruoti prašymą' }).click();
-    await page.getByRole('heading', { name: 'Petraitis Antanas' }).waitFor();
-    await p19Flag.waitFor();
-    expect(await page.getByText('Prašymas gautas', { exact: true }).count()).toBe(1);
+    const history = (await page.getByRole('region', { name: 'Bylos eiga' }).textContent()) ?? '';
+    expect(history).toContain('Sprendimas 10.4 – Teikti siūlymą direktoriui neteikti Kalėjimų departamento direktoriui teikimo');
     expect(session.problems).toEqual([]);
   });
 
@@ -253,30 +222,27 @@ describe('moving a case through the procedure', () => {
 
     await page.getByRole('link', { name: 'Kitoks Linas' }).click();
     await page.getByRole('heading', { name: 'Kitoks Linas' }).waitFor();
-    expect(await page.locator('.state-badge').textContent()).toBe('Komisija nusprendė');
+    // V-77 p. 12: the positive decision put the convict on the list by itself, in the meeting's own write.
+    expect(await page.locator('.state-badge').textContent()).toBe('Įrašyta į sąrašą');
     expect(await page.locator('.case-decision').textContent()).toContain('10.3 – Teikti siūlymą direktoriui kreiptis su teikimu');
     const history = (await page.getByRole('region', { name: 'Bylos eiga' }).textContent()) ?? '';
     expect(history).toContain('„Įtraukta į darbotvarkę“ → „Komisija nusprendė“');
+    expect(history).toContain('„Komisija nusprendė“ → „Įrašyta į sąrašą“');
     expect(history).toContain('Sprendimas 10.3 – ');
-    // V-77 p. 12: a positive decision puts the convict on the list; no refusal follows it directly.
-    expect(await offeredSteps(page)).toEqual(['Įrašyta į sąrašą']);
+    // V-77 p. 14, 17, 18: after 10.3 the signed submission and the Prison Department's received acts
+    // move the case, never a step of the form; the director's own order (p. 13) belongs to 10.1.
+    // What remains by hand: the p. 47 circumstances and a withdrawal; and since the convict serves
+    // elsewhere, the p. 47 notice received from that institution.
+    expect(await offeredSteps(page)).toEqual(['Neatitinka sąlygų', 'Prašymas atsiimtas', 'Registruoti pranešimą pagal V-77 47 p.']);
 
-    // A step cannot be dated before the previous one: the decision, dated the meeting's day.
-    await page.getByRole('button', { name: 'Įrašyta į sąrašą', exact: true }).click();
+    // A step cannot be dated before the previous one: the listing, dated the meeting's day.
+    await page.getByRole('button', { name: 'Prašymas atsiimtas', exact: true }).click();
     expect(await page.getByRole('radiogroup').count()).toBe(0); // no decision is asked for here
     await page.getByLabel('Žingsnio data').fill('2026-11-17');
     await page.getByLabel('Žingsnio data').blur();
     await page.getByRole('alert').filter({ hasText: 'Data negali būti ankstesnė už ankstesnio žingsnio datą (2026 m. lapkričio 18 d.).' }).waitFor();
     expect(await submit.isDisabled()).toBe(true);
-    await page.getByLabel('Žingsnio data').fill('2026-11-20');
-    await submit.click();
-    await page.getByRole('status').filter({ hasText: 'Būsena pakeista: „Įrašyta į sąrašą“.' }).waitFor();
-    // V-77 p. 14: after 10.3 the director submits to the Prison Department; the director's own
-    // order (p. 13) and refusal (p. 15) belong to 10.1.
-    expect(await offeredSteps(page)).toEqual(['Pateiktas teikimas KD', 'Neatitinka sąlygų', 'Prašymas atsiimtas']);
-    await step(page, 'Pateiktas teikimas KD', '2026-11-23');
-    // V-77 p. 17, 18: the Prison Department director resolves to transfer, or refuses.
-    expect(await offeredSteps(page)).toEqual(['Perkėlimas nuspręstas', 'Prašymas netenkintas', 'Neatitinka sąlygų']);
+    await page.getByRole('button', { name: 'Atšaukti', exact: true }).click();
 
     // A convict serving here, on the agenda of the next meeting: 10.1 or 10.2, in English too. The
     // page offers neither the decision nor taking the case off the agenda: the meeting does both.

@@ -52,7 +52,7 @@ describe('a damaged settings file', () => {
     await page.getByLabel('Įstaigos pavadinimas').fill(SETTINGS.institution.name);
     await page.getByLabel('Įstaiga turi pusiaukelės namus').check();
     await page.getByLabel('Pusiaukelės namų pavadinimas').fill(SETTINGS.institution.halfwayHouseName);
-    await page.getByLabel('Vietų skaičius').fill(String(SETTINGS.institution.places));
+    await page.getByLabel('Vietų skaičius', { exact: true }).fill(String(SETTINGS.institution.places));
     await page.getByRole('button', { name: 'Pridėti įstaigą' }).click();
     await page.getByLabel('Įstaiga 1: pavadinimas').fill('Marijampolės pataisos namai');
     await page.getByRole('button', { name: 'Išsaugoti nustatymus' }).click();

@@ -304,10 +304,12 @@ describe('running the commission meeting (V-77 p. 9–11)', () => {
     };
     await assertFrozen();
 
-    // The cases moved on (V-77 p. 10): decided, with the decision.
+    // The cases moved on (V-77 p. 10, 12): decided, with the decision; a positive one (10.1, 10.3)
+    // puts the convict on the list by itself.
     const first = await invoke(session.staff.dispatch, 'cases.get', { id: own });
     const second = await invoke(session.staff.dispatch, 'cases.get', { id: other });
-    expect(first.record.state).toBe('decided');
+    expect(first.record.state).toBe('listed');
+    expect(first.record.timeline.some((e) => e.kind === 'state' && e.to === 'decided')).toBe(true);
     expect(first.record.facts.decision).toBe('10.1');
     expect(second.record.state).toBe('decided');
     expect(second.record.facts.decision).toBe('10.4');

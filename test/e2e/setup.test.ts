@@ -46,7 +46,7 @@ describe('first run', () => {
     await page.getByLabel('Įstaigos pavadinimas').fill('Pravieniškių pataisos namai-atviroji kolonija');
     await page.getByLabel('Įstaiga turi pusiaukelės namus').check();
     await page.getByLabel('Pusiaukelės namų pavadinimas').fill('Pravieniškių pusiaukelės namai');
-    await page.getByLabel('Vietų skaičius').fill('20');
+    await page.getByLabel('Vietų skaičius', { exact: true }).fill('20');
     await page.getByRole('button', { name: 'Pridėti įstaigą' }).click();
     await page.getByRole('button', { name: 'Pridėti įstaigą' }).click();
     await page.getByLabel('Įstaiga 1: pavadinimas').fill('Marijampolės pataisos namai');

@@ -34,7 +34,7 @@ describe('no silent overwrites (issue 13)', () => {
     await first.getByRole('status').filter({ hasText: 'Nustatymai išsaugoti.' }).waitFor();
 
     // The second, on the settings as they were loaded, changes the number of places.
-    await second.getByLabel('Vietų skaičius').fill('33');
+    await second.getByLabel('Vietų skaičius', { exact: true }).fill('33');
     await second.getByLabel('Automatinis užrakinimas po (min.)').fill('15');
     await second.getByRole('button', { name: 'Išsaugoti nustatymus' }).click();
     await second.getByRole('alert').filter({ hasText: 'Nustatymus ką tik pakeitė kitas naudotojas arba kitas langas.' }).waitFor();
@@ -43,7 +43,7 @@ describe('no silent overwrites (issue 13)', () => {
     expect(await notice.textContent()).toContain('Ką įvedėte, liko formoje.');
     expect(await second.getByRole('status').filter({ hasText: 'Nustatymai išsaugoti.' }).count()).toBe(0);
     // What the second administrator typed is still in the form; the first one's name is not overwritten.
-    expect(await second.getByLabel('Vietų skaičius').inputValue()).toBe('33');
+    expect(await second.getByLabel('Vietų skaičius', { exact: true }).inputValue()).toBe('33');
     expect(await second.getByLabel('Automatinis užrakinimas po (min.)').inputValue()).toBe('15');
     expect(await second.getByLabel('Įstaigos pavadinimas').inputValue()).toBe(SETTINGS.institution.name);
     expect((await invoke(session.staff.dispatch, 'settings.get', {}))).toMatchObject({ revision: 2, institution: { name: NEW_NAME, places: 20 } });
@@ -58,7 +58,7 @@ describe('no silent overwrites (issue 13)', () => {
     await second.getByRole('status').filter({ hasText: 'Įkelta naujausia versija' }).waitFor();
     expect(await notice.count()).toBe(0);
     expect(await second.getByLabel('Įstaigos pavadinimas').inputValue()).toBe(NEW_NAME);
-    expect(await second.getByLabel('Vietų skaičius').inputValue()).toBe('33');
+    expect(await second.getByLabel('Vietų skaičius', { exact: true }).inputValue()).toBe('33');
     expect(await second.getByLabel('Automatinis užrakinimas po (min.)').inputValue()).toBe('15');
     await second.getByRole('button', { name: 'Išsaugoti nustatymus' }).click();
     await second.getByRole('status').filter({ hasText: 'Nustatymai išsaugoti.' }).waitFor();

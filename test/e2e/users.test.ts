@@ -162,7 +162,7 @@ describe('roles', () => {
     });
     const { page } = session;
     await page.getByRole('heading', { name: 'Bylos', exact: true }).waitFor();
-    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Bylos', 'Posėdžiai', 'Dokumentai', 'Komisija']);
+    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Bylos', 'Posėdžiai', 'Vietos ir sąrašas', 'Dokumentai', 'Komisija']);
 
     await page.getByRole('link', { name: 'Skaitomas Vytas' }).click();
     await page.getByRole('heading', { name: 'Skaitomas Vytas' }).waitFor();
@@ -279,7 +279,7 @@ describe('roles', () => {
     // Then the secretary's work: the cases and registering a request.
     await page.getByRole('heading', { name: 'Bylos', exact: true }).waitFor();
     await userMenu(page, newcomer).waitFor();
-    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Bylos', 'Naujas prašymas', 'Posėdžiai', 'Dokumentai', 'Pasirašymas', 'Komisija']);
+    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Bylos', 'Naujas prašymas', 'Posėdžiai', 'Vietos ir sąrašas', 'Dokumentai', 'Pasirašymas', 'Komisija']);
     await page.getByRole('link', { name: 'Nematomas Slaptas' }).waitFor();
     expect(session.problems).toEqual([]);
   });
