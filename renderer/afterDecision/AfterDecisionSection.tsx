@@ -28,6 +28,7 @@ import {
 import { AppealsPanel, type AppealForm } from './AppealsPanel';
 import { ArrivalDetails, ArrivalForm } from './ArrivalForm';
 import { DepartureForm } from './DepartureForm';
+import { TransferOutForm } from './TransferOutForm';
 import { LifeForm, LifeTable } from './LifePanel';
 import { ReceivedActForm } from './ReceivedActForm';
 import './afterDecision.css';
@@ -49,6 +50,7 @@ const OPEN_LABELS: Readonly<Record<AfterAction, MessageKey>> = {
   otherOutcome: 'after.open.otherOutcome',
   departmentAct: 'after.open.departmentAct',
   p47Notice: 'after.open.p47Notice',
+  transferOut: 'after.open.transferOut',
   arrival: 'after.open.arrival',
   life: 'after.open.life',
   departure: 'after.open.departure',
@@ -172,6 +174,14 @@ export function AfterDecisionSection({ view, today, canWrite, open, onOpen, onCh
                 </dd>
               </div>
             ) : null}
+            {facts.transferOut ? (
+              <div data-transfer-out={facts.transferOut.departedOn}>
+                <dt>{t('after.transferOut.recorded')}</dt>
+                <dd>
+                  {t('after.transferOut.line', { departed: formatDate(facts.transferOut.departedOn, lang), file: formatDate(facts.transferOut.personalFileSentOn, lang) })}
+                </dd>
+              </div>
+            ) : null}
           </dl>
         </section>
       ) : null}
@@ -243,6 +253,14 @@ export function AfterDecisionSection({ view, today, canWrite, open, onOpen, onCh
           notBefore={view.lastStepOn}
           issuer={issuerFor(openAction)}
           onSubmit={recordAct}
+          onCancel={() => onOpen(null)}
+        />
+      ) : null}
+      {openAction === 'transferOut' ? (
+        <TransferOutForm
+          today={today}
+          notBefore={otherOutcome && otherOutcome.date > view.lastStepOn ? otherOutcome.date : view.lastStepOn}
+          onSubmit={(input) => onChange((v) => call('cases.recordTransferOut', { id, revision: v.record.revision, ...input }), t('after.done.transferOut'))}
           onCancel={() => onOpen(null)}
         />
       ) : null}

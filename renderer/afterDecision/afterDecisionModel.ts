@@ -5,7 +5,7 @@
  * back end's refusals (the missing dossier items, the convicts a step would pass over).
  */
 import type { z } from 'zod';
-import { appealInput, appealOutcomeInput, arrivalInput, correctionInput, departureInput, lifeInput, placeReportInput, receivedActInput } from '../../shared/contract/afterDecisionSchemas';
+import { appealInput, appealOutcomeInput, arrivalInput, correctionInput, departureInput, lifeInput, placeReportInput, receivedActInput, transferOutInput } from '../../shared/contract/afterDecisionSchemas';
 import type { Appeal, CaseRecord, CaseView, LifeEntry, ReceivedAct } from '../../shared/contract/schemas';
 import { compareIso, isIsoDate, isWorkingDay, type IsoDate } from '../../shared/domain/calendar';
 import { P47_STATES, REOPENINGS, type CaseState } from '../../shared/domain/caseStates';
@@ -41,7 +41,7 @@ export const V = {
 // ---- What the state and the route call for ----
 
 /** The records a secretary may make on the case now, by its state and route. */
-export type AfterAction = 'otherOutcome' | 'departmentAct' | 'p47Notice' | 'arrival' | 'life' | 'departure' | 'placeReport';
+export type AfterAction = 'otherOutcome' | 'departmentAct' | 'p47Notice' | 'transferOut' | 'arrival' | 'life' | 'departure' | 'placeReport';
 
 type ViewLike = Pick<CaseView, 'route' | 'appealable'> & { record: Pick<CaseRecord, 'state' | 'facts' | 'acts' | 'appeals'> };
 
@@ -50,6 +50,8 @@ export function afterActions(view: ViewLike): AfterAction[] {
   const out: AfterAction[] = [];
   // V-77 p. 8, 49: the other institution decides once; its outcome is recorded once, for the personal file.
   if (view.route === 'sends' && state === 'dossier_sent' && otherOutcomeOf(view.record.acts) === undefined) out.push('otherOutcome');
+  // V-77 p. 21–23: after the other institution granted the request, our convict's departure there and the personal file sent, once.
+  if (view.route === 'sends' && state === 'dossier_sent' && otherOutcomeOf(view.record.acts)?.granted === true && facts.transferOut === undefined) out.push('transferOut');
   // V-77 p. 17–18: the Prison Department director's resolution or refusal moves the case.
   if (state === 'submitted_to_department') out.push('departmentAct');
   // V-77 p. 47: the institution where the convict serves tells us of circumstances under p. 3 (the back end's states).
@@ -444,4 +446,43 @@ export function checkLife(values: LifeValues, context: DateContext & { arrivedOn
   if (checked.input === null) return { input: null, errors: checked.errors };
   const { id: _id, revision: _revision, ...input } = checked.input;
   return { input, errors: checked.errors };
+}
+
+/** V-77 p. 21–23: our convict set off to the other institution's halfway house, and the personal file was sent. */
+export interface TransferOutValues {
+  departedOn: string;
+  personalFileSentOn: string;
+  note: string;
+}
+
+const transferOutFields = transferOutInput.omit({ id: true, revision: true });
+export type TransferOutFields = z.output<typeof transferOutFields>;
+
+/** Both dates today by default: p. 23 wants the file sent the day the convict leaves. */
+export function emptyTransferOut(today: IsoDate): TransferOutValues {
+  return { departedOn: today, personalFileSentOn: today, note: '' };
+}
+
+/**
+ * The form's checks: the dates real, not in the future, not before the other institution's decision
+ * (`notBefore`). A day off or the file sent another day is not refused (the back end records it with
+ * a note, V-77 p. 22–23): `transferOutRemarks` says so beforehand.
+ */
+export function checkTransferOut(values: TransferOutValues, context: DateContext & { notBefore: IsoDate }): Checked<TransferOutFields> {
+  const extra: Record<string, string> = {};
+  put(extra, 'departedOn', stepDateProblem(values.departedOn, context.today, context.notBefore));
+  put(extra, 'personalFileSentOn', stepDateProblem(values.personalFileSentOn, context.today, context.notBefore));
+  return checkWith(
+    transferOutFields,
+    { departedOn: trimmed(values.departedOn), personalFileSentOn: trimmed(values.personalFileSentOn), ...(optional(values.note) !== undefined ? { note: optional(values.note) } : {}) },
+    extra,
+  );
+}
+
+/** What the back end will note with the record (V-77 p. 22: a working day; p. 23: the file sent the same day). */
+export function transferOutRemarks(values: Pick<TransferOutValues, 'departedOn' | 'personalFileSentOn'>): ('dayOff' | 'fileOtherDay')[] {
+  const out: ('dayOff' | 'fileOtherDay')[] = [];
+  if (isIsoDate(values.departedOn.trim()) && !isWorkingDay(values.departedOn.trim())) out.push('dayOff');
+  if (isIsoDate(values.departedOn.trim()) && isIsoDate(values.personalFileSentOn.trim()) && values.departedOn.trim() !== values.personalFileSentOn.trim()) out.push('fileOtherDay');
+  return out;
 }

@@ -82,6 +82,8 @@ export function Timeline({ entries, acts, appeals, life, people }: TimelineProps
         return t('timeline.passedOver', { count: entry.passed?.length ?? 0 });
       case 'placeReported':
         return t('timeline.placeReported');
+      case 'transferOut':
+        return t('timeline.transferOut');
       case 'life': {
         const kind = life?.find((l) => l.id === (entry as { lifeId?: string }).lifeId)?.kind;
         const label = kind !== undefined ? LIFE_LABELS[kind] : undefined;

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { DOCUMENT_REASON_MAX, type DocumentItem } from '../../shared/contract/documentSchemas';
+import type { ReturnGround } from '../../shared/contract/schemas';
 import { validationMessage } from '../../shared/contract/validationMessages';
 import type { DocumentKind } from '../../shared/domain/documents/documentModel';
 import { call, toApiError, type ApiError } from '../api/client';
@@ -14,12 +15,17 @@ import {
   basisText,
   directorSigns,
   draftProblems,
-  EMPTY_DRAFT,
+  groundsProblem,
+  nonComplianceAnnexes,
+  withAnnexLine,
+  withGround,
+  initialDraft,
   needsReason,
   reasonIsCircumstances,
   requestOf,
   signerChoices,
   takesAnnexes,
+  takesDeparture,
   takesMunicipality,
   takesPlace,
   type ComposeDraft,
@@ -47,6 +53,36 @@ function useSignerChoices(kind: DocumentKind): SignerChoice[] {
   return wanted ? choices : [];
 }
 
+/**
+ * V-77 p. 44–45: what the return submission's form offers: the grounds' catalogue from the settings
+ * (null until read) and the case's non-compliance notes (p. 35) as annex lines.
+ */
+function useReturnAids(kind: DocumentKind, target: DocumentTarget): { grounds: ReturnGround[] | null; annexes: string[] } {
+  const [aids, setAids] = useState<{ grounds: ReturnGround[] | null; annexes: string[] }>({ grounds: null, annexes: [] });
+  const caseId = target.kind === 'case' ? target.caseId : null;
+  const wanted = kind === 'returnSubmission' && caseId !== null;
+  useEffect(() => {
+    if (!wanted || caseId === null) return undefined;
+    let live = true;
+    call('settings.get', {}).then(
+      (settings) => {
+        if (live) setAids((a) => ({ ...a, grounds: settings?.returnGrounds ?? [] }));
+      },
+      () => undefined,
+    );
+    call('cases.get', { id: caseId }).then(
+      (view) => {
+        if (live) setAids((a) => ({ ...a, annexes: nonComplianceAnnexes(view.record.life) }));
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted, caseId]);
+  return aids;
+}
+
 interface ComposeFormProps {
   target: DocumentTarget;
   kind: DocumentKind;
@@ -70,7 +106,7 @@ type Field = keyof ComposeDraft;
 export function ComposeForm({ target, kind, replaces, waitsFor, onPreview, onIssued, onCancel }: ComposeFormProps) {
   const { lang, t } = useI18n();
   const ids = useId();
-  const [draft, setDraft] = useState<ComposeDraft>(EMPTY_DRAFT);
+  const [draft, setDraft] = useState<ComposeDraft>(() => initialDraft(kind));
   const touched = useTouched<Field>();
   const signers = useSignerChoices(kind);
   const [submitted, setSubmitted] = useState(false);
@@ -78,8 +114,14 @@ export function ComposeForm({ target, kind, replaces, waitsFor, onPreview, onIss
   const [error, setError] = useState<ApiError | null>(null);
   /** Issue 14: the convicts earlier on the list (V-77 p. 12) the act would pass over: a reason is then asked for. */
   const [earlier, setEarlier] = useState<EarlierOnList[] | null>(null);
+  const aids = useReturnAids(kind, target);
+  const groundsNeeded = kind === 'returnSubmission' && aids.grounds !== null ? groundsProblem(aids.grounds, draft.grounds) : undefined;
 
-  const problems: Readonly<Record<string, string>> = { ...draftProblems(target, kind, draft), ...(earlier !== null && draft.passOverReason.trim() === '' ? { passOverReason: 'required' } : {}) };
+  const problems: Readonly<Record<string, string>> = {
+    ...draftProblems(target, kind, draft),
+    ...(earlier !== null && draft.passOverReason.trim() === '' ? { passOverReason: 'required' } : {}),
+    ...(groundsNeeded !== undefined ? { grounds: groundsNeeded } : {}),
+  };
   const valid = Object.keys(problems).length === 0;
   const errorOf = (field: Field): string | undefined => {
     const key = submitted || touched.isTouched(field) ? problems[field] : undefined;
@@ -204,6 +246,60 @@ export function ComposeForm({ target, kind, replaces, waitsFor, onPreview, onIss
           </fieldset>
         </>
       ) : null}
+      {takesDeparture(kind) ? (
+        <TextField
+          id={`${ids}-departure`}
+          label={t('documents.compose.departureOn')}
+          hint={t('documents.compose.departureOnHint')}
+          required
+          placeholder="MMMM-MM-DD"
+          value={draft.departureOn}
+          onChange={(v) => change('departureOn', v)}
+          onBlur={() => touched.leave('departureOn')}
+          error={errorOf('departureOn')}
+        />
+      ) : null}
+      {kind === 'returnSubmission' && aids.grounds !== null ? (
+        aids.grounds.length === 0 ? (
+          <p className="notice notice-warning" data-grounds="none">
+            {t('documents.compose.groundsNone')}
+          </p>
+        ) : (
+          <fieldset className="return-grounds" aria-describedby={`${ids}-grounds-hint`}>
+            <legend>
+              {t('documents.compose.grounds')}
+              <span className="required-mark" aria-hidden="true">
+                {' '}*
+              </span>
+            </legend>
+            <p id={`${ids}-grounds-hint`} className="field-hint">
+              {t('documents.compose.groundsHint')}
+            </p>
+            {aids.grounds.map((g) => (
+              <div key={g.id} className="check" data-ground={g.id}>
+                <input
+                  id={`${ids}-ground-${g.id}`}
+                  type="checkbox"
+                  checked={draft.grounds.includes(g.id)}
+                  onChange={(e) => {
+                    const grounds = withGround(aids.grounds ?? [], draft.grounds, g.id, e.target.checked);
+                    setDraft((d) => ({ ...d, grounds }));
+                    touched.markChanged('grounds');
+                  }}
+                />
+                <label htmlFor={`${ids}-ground-${g.id}`}>
+                  {g.text} ({g.citation})
+                </label>
+              </div>
+            ))}
+            {errorOf('grounds') ? (
+              <p className="field-error" role="alert">
+                {errorOf('grounds')}
+              </p>
+            ) : null}
+          </fieldset>
+        )
+      ) : null}
       {takesAnnexes(kind) ? (
         <TextAreaField
           id={`${ids}-annexes`}
@@ -215,6 +311,21 @@ export function ComposeForm({ target, kind, replaces, waitsFor, onPreview, onIss
           onBlur={() => touched.leave('annexes')}
           error={errorOf('annexes')}
         />
+      ) : null}
+      {kind === 'returnSubmission' && aids.annexes.length > 0 ? (
+        <div className="suggested-annexes" data-suggested={aids.annexes.length}>
+          <p className="field-hint">{t('documents.compose.suggestedAnnexes')}</p>
+          <ul>
+            {aids.annexes.map((line) => (
+              <li key={line}>
+                <span>{line}</span>{' '}
+                <button type="button" className="button-secondary" disabled={draft.annexes.split('\n').map((l) => l.trim()).includes(line)} onClick={() => change('annexes', withAnnexLine(draft.annexes, line))}>
+                  {t('documents.compose.addAnnex')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       {earlier !== null ? (
         <div className="notice notice-warning pass-over-notice" role="alert" data-pass-over={earlier.length}>

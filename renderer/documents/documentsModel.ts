@@ -1,9 +1,11 @@
 import { documentRequest, type DocumentItem, type SignatureRecord } from '../../shared/contract/documentSchemas';
 import type { MethodInput } from '../../shared/contract/methods';
-import type { CaseRecord } from '../../shared/contract/schemas';
+import type { CaseRecord, LifeEntry, ReturnGround } from '../../shared/contract/schemas';
+import { formatLtDate } from '../../shared/domain/calendar';
 import { caseRouteOf, type RoutedRequest } from '../../shared/domain/caseStates';
 import type { DocumentKind } from '../../shared/domain/documents/documentModel';
 import { municipalityNoticeApplies, p47NoticeApplies } from '../../shared/domain/documents/notices';
+import { TRANSFER_NOTICE_ANNEXES, transferOutApplies } from '../../shared/domain/documents/transferNotice';
 import { fieldErrorsFromIssues, type FieldErrors } from '../forms/issues';
 import type { MessageKey } from '../i18n/messages';
 
@@ -29,6 +31,7 @@ export const DOCUMENT_POINTS: Readonly<Record<DocumentKind, string>> = {
   returnDecision: '46',
   p47Notice: '47',
   municipalityNotice: '',
+  transferNotice: '22–23',
 };
 
 /** The basis a screen cites for a kind: "V-77 13 p.", or the social integration model for the notice to the municipality. */
@@ -49,7 +52,10 @@ export const reasonIsCircumstances = (kind: DocumentKind): boolean => kind === '
 export const takesMunicipality = (kind: DocumentKind): boolean => kind === 'municipalityNotice';
 
 /** V-77 p. 45: the return submission lists the documents that support its reasons. */
-export const takesAnnexes = (kind: DocumentKind): boolean => kind === 'returnSubmission';
+export const takesAnnexes = (kind: DocumentKind): boolean => kind === 'returnSubmission' || kind === 'transferNotice';
+
+/** V-77 p. 22–23: the notice of the arrival names the day the convict leaves (and the personal file is sent). */
+export const takesDeparture = (kind: DocumentKind): boolean => kind === 'transferNotice';
 
 /**
  * What a document is generated about: a case (with the meeting that decided it, if one did), a
@@ -65,7 +71,7 @@ export type DocumentTarget = { kind: 'case'; caseId: string; decidedAt?: string 
  * notice for our convict who asked for another institution's halfway house (route 'sends') while the
  * request is open here. Without the request (its route) the case is taken for one our commission decides.
  */
-export function caseKindsDue(record: Pick<CaseRecord, 'state' | 'facts'> & { request?: RoutedRequest | undefined }): DocumentKind[] {
+export function caseKindsDue(record: Pick<CaseRecord, 'state' | 'facts'> & { request?: RoutedRequest | undefined; acts?: CaseRecord['acts'] }): DocumentKind[] {
   const decision = record.facts.decision;
   const kinds: DocumentKind[] = [];
   // Issue 14: once the convict is in the halfway house (or has left it), the acts that led there are past.
@@ -77,6 +83,8 @@ export function caseKindsDue(record: Pick<CaseRecord, 'state' | 'facts'> & { req
   if (record.state === 'transferred' || record.state === 'returned') kinds.push('returnSubmission', 'returnDecision');
   if (municipalityNoticeApplies(record.state)) kinds.push('municipalityNotice');
   if (record.request !== undefined && p47NoticeApplies(record.state, caseRouteOf(record.request), decision)) kinds.push('p47Notice');
+  // V-77 p. 21–23: our convict goes to the other institution's halfway house that granted the request.
+  if (transferOutApplies(record)) kinds.push('transferNotice');
   return kinds;
 }
 
@@ -101,6 +109,10 @@ export interface ComposeDraft {
   socialWorkerName: string;
   socialWorkerPhone: string;
   socialWorkerEmail: string;
+  /** V-77 p. 22–23: the day the convict leaves for the other institution's halfway house. */
+  departureOn: string;
+  /** V-77 p. 44: the return grounds chosen from the settings' catalogue, by id. */
+  grounds: readonly string[];
 }
 
 export const EMPTY_DRAFT: ComposeDraft = {
@@ -112,13 +124,20 @@ export const EMPTY_DRAFT: ComposeDraft = {
   socialWorkerName: '',
   socialWorkerPhone: '',
   socialWorkerEmail: '',
+  departureOn: '',
+  grounds: [],
 };
+
+/** The draft a new document of `kind` starts from: the p. 22 notice offers the photo and the personal marks as its annexes. */
+export function initialDraft(kind: DocumentKind): ComposeDraft {
+  return kind === 'transferNotice' ? { ...EMPTY_DRAFT, annexes: TRANSFER_NOTICE_ANNEXES.join('\n') } : EMPTY_DRAFT;
+}
 
 /** V-77 p. 12–14: the acts that take a place, and so may pass over someone earlier on the list. */
 export const takesPlace = (kind: DocumentKind): kind is 'order' | 'submission' => kind === 'order' || kind === 'submission';
 
 /** The kinds the director signs (V-77 p. 13–16, 46, 47; seed 001): a deputy may be chosen to sign in the director's place. */
-export const DIRECTOR_SIGNED: readonly DocumentKind[] = ['order', 'declineDecision', 'submission', 'letter', 'returnDecision', 'p47Notice', 'municipalityNotice'];
+export const DIRECTOR_SIGNED: readonly DocumentKind[] = ['order', 'declineDecision', 'submission', 'letter', 'returnDecision', 'p47Notice', 'municipalityNotice', 'transferNotice'];
 
 export function directorSigns(kind: DocumentKind): boolean {
   return DIRECTOR_SIGNED.includes(kind);
@@ -154,8 +173,9 @@ export function requestOf(target: DocumentTarget, kind: DocumentKind, draft: Com
   if (target.kind !== 'case') throw new Error(`A document of kind ${kind} is about a case`);
   const { caseId } = target;
   const signer = draft.signedBy !== '' ? { signedBy: draft.signedBy } : {};
-  if (kind === 'returnSubmission') return { kind, caseId, reason: draft.reason, annexes: annexesOf(draft.annexes) };
+  if (kind === 'returnSubmission') return { kind, caseId, reason: draft.reason, annexes: annexesOf(draft.annexes), ...(draft.grounds.length > 0 ? { grounds: [...draft.grounds] } : {}) };
   if (kind === 'declineDecision' || kind === 'returnDecision' || kind === 'p47Notice') return { kind, caseId, reason: draft.reason, ...signer };
+  if (kind === 'transferNotice') return { kind, caseId, departureOn: draft.departureOn.trim(), annexes: annexesOf(draft.annexes), ...signer };
   if (kind === 'municipalityNotice') {
     return {
       kind,
@@ -288,4 +308,46 @@ export function awaitedText(item: Pick<DocumentItem, 'awaiting' | 'awaitingSigne
     return signers.map((s) => t('documents.awaitingSigner', { position: s.position, name: s.name })).join(', ');
   }
   return item.awaiting.map((r) => t(`documents.role.${r}`)).join(', ');
+}
+
+/**
+ * V-77 p. 44: the return grounds' problem on the form: with a catalogue, at least one is chosen (the
+ * back end refuses the same); without one, none can be (the settings must first name them).
+ */
+export function groundsProblem(catalogue: readonly Pick<ReturnGround, 'id'>[], chosen: readonly string[]): string | undefined {
+  if (catalogue.length > 0 && !chosen.some((id) => catalogue.some((g) => g.id === id))) return 'required';
+  return undefined;
+}
+
+/** The chosen grounds with `id` switched on or off, in the catalogue's order. */
+export function withGround(catalogue: readonly Pick<ReturnGround, 'id'>[], chosen: readonly string[], id: string, on: boolean): string[] {
+  const next = new Set(chosen);
+  if (on) next.add(id);
+  else next.delete(id);
+  return catalogue.map((g) => g.id).filter((g) => next.has(g));
+}
+
+/** The longest annex line the contract accepts. */
+const ANNEX_MAX = 300;
+
+/**
+ * V-77 p. 35, 45: the non-compliance notes on the case, offered as the return submission's annex
+ * lines ("Pastaba dėl plano nevykdymo, 2026 m. lapkričio 30 d.: …"), oldest first; a long note is
+ * shortened to fit a line. They are printed in the document only if the user adds them.
+ */
+export function nonComplianceAnnexes(life: readonly Pick<LifeEntry, 'kind' | 'on' | 'note'>[] | undefined): string[] {
+  return (life ?? [])
+    .filter((e) => e.kind === 'nonCompliance')
+    .toSorted((a, b) => a.on.localeCompare(b.on))
+    .map((e) => {
+      const line = `Pastaba dėl plano nevykdymo, ${formatLtDate(e.on)}: ${e.note.trim().replace(/\s+/g, ' ')}`;
+      return line.length <= ANNEX_MAX ? line : `${line.slice(0, ANNEX_MAX - 1).trimEnd()}…`;
+    });
+}
+
+/** The annex field with `line` added as a line of its own (once). */
+export function withAnnexLine(annexes: string, line: string): string {
+  if (annexesOf(annexes).includes(line)) return annexes;
+  const base = annexes.replace(/\s+$/u, '');
+  return base === '' ? line : `${base}\n${line}`;
 }

@@ -16,8 +16,9 @@ import { documentSettingsToSave, documentSettingsValues, validateDocumentSetting
 import { randomSuffix, settingsFormValues, settingsToSave, validateSettings, withKeptSections, type InstitutionRow, type SettingsFormValues } from './settingsForm';
 import { settingsChangeLabels } from './staleSettings';
 import { fieldMessage } from '../auth/authForms';
+import { returnGroundsToSave, returnGroundsValues, type ReturnGroundRow } from './returnGroundsForm';
 import { APPEAL_BODIES, appealTermsToSave, appealTermsValues, type AppealBody, type AppealTermValues, type AppealTermsValues } from './appealTermsForm';
-import { SelectField } from '../components/fields';
+import { SelectField, TextAreaField } from '../components/fields';
 import { CapacityForm } from '../places/CapacityForm';
 import { CapacityHistory } from '../places/CapacityHistory';
 
@@ -38,6 +39,8 @@ export function SettingsPage({ current, problem = null, onSaved }: SettingsPageP
   const [documentValues, setDocumentValues] = useState<DocumentSettingsValues>(() => documentSettingsValues(current));
   /** Issue 14: the appeals' terms (V-77 p. 51), a legal parameter. */
   const [appealValues, setAppealValues] = useState<AppealTermsValues>(() => appealTermsValues(current));
+  /** Issue 14: the return grounds (V-77 p. 44, BVK art. 69 part 3), a legal parameter. */
+  const [groundRows, setGroundRows] = useState<ReturnGroundRow[]>(() => returnGroundsValues(current));
   const [capacitySaved, setCapacitySaved] = useState(false);
   const touched = useTouched<string>();
   const [submitted, setSubmitted] = useState(false);
@@ -55,8 +58,9 @@ export function SettingsPage({ current, problem = null, onSaved }: SettingsPageP
   const institution = validateSettings(values);
   const documentSections = validateDocumentSettings(documentValues);
   const appealTerms = appealTermsToSave(appealValues);
-  const valid = institution.valid && documentSections.valid && appealTerms.appealTerms !== null;
-  const errors = { ...institution.errors, ...documentSections.errors, ...appealTerms.errors };
+  const returnGrounds = returnGroundsToSave(groundRows);
+  const valid = institution.valid && documentSections.valid && appealTerms.appealTerms !== null && returnGrounds.returnGrounds !== null;
+  const errors = { ...institution.errors, ...documentSections.errors, ...appealTerms.errors, ...returnGrounds.errors };
   const setup = current === null;
 
   /** `touchKey` follows a row when rows above it are removed; the schema's path names it by position. */
@@ -87,6 +91,14 @@ export function SettingsPage({ current, problem = null, onSaved }: SettingsPageP
     touched.markChanged(path);
     setServerErrors(({ [path]: _dropped, ...rest }) => rest);
   };
+  const updateGround = (index: number, patch: Partial<ReturnGroundRow>, field: 'text' | 'citation') => {
+    setGroundRows((rows) => rows.map((r, i) => (i === index ? { ...r, ...patch } : r)));
+    setSaved(false);
+    setRebased(false);
+    const path = `returnGrounds.${index}.${field}`;
+    touched.markChanged(path);
+    setServerErrors(({ [path]: _dropped, ...rest }) => rest);
+  };
   /** The settings after a capacity change made below (V-77 p. 4): the form's base moves on, what was typed stays. */
   const refreshBase = async () => {
     try {
@@ -108,7 +120,8 @@ export function SettingsPage({ current, problem = null, onSaved }: SettingsPageP
     const settings = settingsToSave(values);
     const sections = documentSettingsToSave(documentValues);
     const terms = appealTermsToSave(appealValues).appealTerms;
-    if (!settings || !sections || terms === null) return;
+    const grounds = returnGroundsToSave(groundRows).returnGrounds;
+    if (!settings || !sections || terms === null || grounds === null) return;
     setSaving(true);
     setError(null);
     setRebased(false);
@@ -119,11 +132,14 @@ export function SettingsPage({ current, problem = null, onSaved }: SettingsPageP
         ...withKeptSections(settings, base, terms),
         ...sections,
         ...(base?.documents ? { documents: base.documents } : {}),
+        // The set-up screen shows no grounds: what is stored stays.
+        ...(setup ? (base?.returnGrounds ? { returnGrounds: base.returnGrounds } : {}) : grounds !== undefined ? { returnGrounds: grounds } : {}),
         revision: base?.revision ?? 0,
       });
       setValues(settingsFormValues(stored));
       setDocumentValues(documentSettingsValues(stored));
       setAppealValues(appealTermsValues(stored));
+      setGroundRows(returnGroundsValues(stored));
       setBase(stored);
       setStale(undefined);
       setSaved(true);
@@ -155,6 +171,8 @@ export function SettingsPage({ current, problem = null, onSaved }: SettingsPageP
       setValues((v) => rebase(v, settingsFormValues(base), settingsFormValues(latest)));
       setDocumentValues((v) => rebase(v, documentSettingsValues(base), documentSettingsValues(latest)));
       setAppealValues((v) => rebase(v, appealTermsValues(base), appealTermsValues(latest)));
+      // The grounds are a list: another user's saved list is taken unless this form changed it.
+      setGroundRows((rows) => (JSON.stringify(rows) === JSON.stringify(returnGroundsValues(base)) ? returnGroundsValues(latest) : rows));
       setBase(latest);
       setStale(undefined);
       setServerErrors({});
@@ -325,6 +343,58 @@ export function SettingsPage({ current, problem = null, onSaved }: SettingsPageP
                 />
               </div>
             ))}
+          </fieldset>
+        )}
+
+        {setup ? null : (
+          <fieldset className="return-grounds-settings">
+            <legend>{t('settings.returnGrounds.title')}</legend>
+            <p className="field-hint">{t('settings.returnGrounds.hint')}</p>
+            {groundRows.length === 0 ? <p className="notice notice-warning">{t('settings.returnGrounds.none')}</p> : null}
+            {groundRows.map((row, i) => (
+              <div key={row.id === '' ? `new-${i}` : row.id} className="field-row" data-ground={row.id}>
+                <TextAreaField
+                  id={`return-ground-${i}-text`}
+                  label={t('settings.returnGrounds.text', { n: i + 1 })}
+                  required
+                  rows={2}
+                  maxLength={1000}
+                  value={row.text}
+                  onChange={(text) => updateGround(i, { text }, 'text')}
+                  onBlur={() => touched.leave(`returnGrounds.${i}.text`)}
+                  error={errorOf(`returnGrounds.${i}.text`)}
+                />
+                <TextField
+                  id={`return-ground-${i}-citation`}
+                  label={t('settings.returnGrounds.citation')}
+                  required
+                  value={row.citation}
+                  onChange={(citation) => updateGround(i, { citation }, 'citation')}
+                  onBlur={() => touched.leave(`returnGrounds.${i}.citation`)}
+                  error={errorOf(`returnGrounds.${i}.citation`)}
+                />
+                <button
+                  type="button"
+                  className="button-secondary"
+                  onClick={() => {
+                    setGroundRows((rows) => rows.filter((_, j) => j !== i));
+                    setSaved(false);
+                  }}
+                >
+                  {t('settings.returnGrounds.remove', { n: i + 1 })}
+                </button>
+              </div>
+            ))}
+            <button
+              type="button"
+              className="button-secondary"
+              onClick={() => {
+                setGroundRows((rows) => [...rows, { id: '', text: '', citation: '' }]);
+                setSaved(false);
+              }}
+            >
+              {t('settings.returnGrounds.add')}
+            </button>
           </fieldset>
         )}
 

@@ -39,6 +39,13 @@ export const documentSettingsLt = {
   'settings.signing.trustedRoots': 'Patikimi šakniniai sertifikatai (PEM)',
   'settings.signing.trustedRootsHint':
     'Įklijuokite sertifikatus tekstu – kiekvieną nuo „-----BEGIN CERTIFICATE-----“ iki „-----END CERTIFICATE-----“. Tikrinant parašus pagal juos nustatoma, ar sertifikatas patikimas.',
+  'settings.returnGrounds.title': 'Grąžinimo į pataisos namus pagrindai (BVK 69 str. 3 d., V-77 44 p.)',
+  'settings.returnGrounds.hint': 'Teisės parametras: kiekvieną pagrindą įrašykite taip, kaip jis suformuluotas teisės akte, ir nurodykite nuostatą. Programa jų tekstų nenumato; teikime grąžinti spausdinami pasirinkti pagrindai.',
+  'settings.returnGrounds.none': 'Grąžinimo pagrindai nenustatyti nustatymuose',
+  'settings.returnGrounds.text': '{n} pagrindas',
+  'settings.returnGrounds.citation': 'Teisės akto nuostata',
+  'settings.returnGrounds.remove': 'Pašalinti {n} pagrindą',
+  'settings.returnGrounds.add': 'Pridėti pagrindą',
 };
 
 export const documentSettingsEn: Readonly<Record<keyof typeof documentSettingsLt, string>> = {
@@ -80,4 +87,11 @@ export const documentSettingsEn: Readonly<Record<keyof typeof documentSettingsLt
   'settings.signing.trustedRoots': 'Trusted root certificates (PEM)',
   'settings.signing.trustedRootsHint':
     'Paste the certificates as text, each from "-----BEGIN CERTIFICATE-----" to "-----END CERTIFICATE-----". Verification uses them to tell whether a certificate is trusted.',
+  'settings.returnGrounds.title': 'Grounds for the return to the correctional home (BVK art. 69 part 3, V-77 p. 44)',
+  'settings.returnGrounds.hint': 'A legal parameter: write each ground as the law words it and name the provision. The app does not supply their texts; a return submission prints the grounds chosen.',
+  'settings.returnGrounds.none': 'The return grounds are not set in the settings',
+  'settings.returnGrounds.text': 'Ground {n}',
+  'settings.returnGrounds.citation': 'Provision',
+  'settings.returnGrounds.remove': 'Remove ground {n}',
+  'settings.returnGrounds.add': 'Add a ground',
 };

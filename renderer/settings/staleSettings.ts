@@ -43,6 +43,7 @@ export function settingsChangeLabels(base: Settings | null, latest: Settings | n
     ...(paths.some((p) => p.startsWith('documents.')) ? (['stale.field.maxMegabytes'] as const) : []),
     // Issue 14: the appeals' terms (a section of this form) and the capacity's dated changes (made on their own).
     ...(paths.some((p) => p.startsWith('appealTerms')) ? (['settings.appeal.title'] as const) : []),
+    ...(paths.some((p) => p.startsWith('returnGrounds')) ? (['settings.returnGrounds.title'] as const) : []),
     ...(paths.some((p) => p.startsWith('institution.capacityChanges')) ? (['places.capacity.history'] as const) : []),
   ];
   return keys.map((k) => t(k));

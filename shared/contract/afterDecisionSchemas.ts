@@ -43,6 +43,17 @@ export const departureInput = z.object({
   note: optionalNote,
 });
 
+/**
+ * V-77 p. 21–23, route 'sends': our convict sets off to the other institution's halfway house that
+ * granted the request: the day of the journey (p. 22) and the day the personal file was sent (p. 23).
+ */
+export const transferOutInput = z.object({
+  ...caseRef,
+  departedOn: isoDate,
+  personalFileSentOn: isoDate,
+  note: optionalNote,
+});
+
 export const appealInput = z.object({
   ...caseRef,
   /** The contested act: one of the case view's `appealable` refs. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DOCUMENT_KINDS } from '../domain/documents/documentModel';
 import { GENDERS } from '../domain/documents/signers';
+import { TRANSFER_NOTICE_ANNEXES } from '../domain/documents/transferNotice';
 import { isoDate, optionalText, text } from './fieldSchemas';
 import { bytes } from './dossierSchemas';
 
@@ -45,6 +46,11 @@ export const documentRequest = z.discriminatedUnion('kind', [
     kind: z.literal('returnSubmission'),
     caseId: z.string().min(1),
     reason: documentReason,
+    /**
+     * V-77 p. 44: the grounds (BVK art. 69 part 3) chosen from the settings' catalogue, by id; required
+     * when the catalogue has any (the back end checks them against it).
+     */
+    grounds: z.array(z.string().min(1).max(64)).max(50).optional(),
     annexes: z.array(z.string().trim().min(1, { error: 'required' }).max(300, { error: 'tooLong' })).max(30).default([]),
   }),
   /**
@@ -69,6 +75,18 @@ export const documentRequest = z.discriminatedUnion('kind', [
         .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/u.test(v), { error: 'invalid' })
         .default(''),
     }),
+    signedBy: directorChoice.optional(),
+  }),
+  /**
+   * V-77 p. 22–23, route 'sends': the notice to the director of the other institution that granted the
+   * request: the convict leaves on `departureOn`, arrives by 15:00 that working day, the personal file
+   * is sent the same day; the annexes ("PRIDEDAMA") are the photo and the personal marks by default.
+   */
+  z.object({
+    kind: z.literal('transferNotice'),
+    caseId: z.string().min(1),
+    departureOn: isoDate,
+    annexes: z.array(z.string().trim().min(1, { error: 'required' }).max(300, { error: 'tooLong' })).max(30).default([...TRANSFER_NOTICE_ANNEXES]),
     signedBy: directorChoice.optional(),
   }),
 ]);
@@ -230,6 +248,7 @@ export const DEFAULT_PREFIXES: Readonly<Record<(typeof DOCUMENT_KINDS)[number], 
   // The outgoing letters share one register and so one running number series (numbering is by prefix).
   p47Notice: 'S',
   municipalityNotice: 'S',
+  transferNotice: 'S',
 };
 
 /** The prefix a kind is registered under: the register's, else the default (settings saved before the kind existed). */

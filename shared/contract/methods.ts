@@ -29,7 +29,7 @@ import {
   memberId,
 } from './meetingSchemas';
 import { auditEntry } from './audit';
-import { appealInput, appealOutcomeInput, arrivalInput, capacityInput, correctionInput, departureInput, lifeInput, placeReportInput, placesView, receivedActInput } from './afterDecisionSchemas';
+import { appealInput, appealOutcomeInput, arrivalInput, capacityInput, correctionInput, departureInput, lifeInput, transferOutInput, placeReportInput, placesView, receivedActInput } from './afterDecisionSchemas';
 import { displayName, givenPassword, newPassword, role, sessionUser, userInput, userRevision, userView, username, type SessionUser } from './users';
 
 /**
@@ -138,6 +138,15 @@ export const contract = {
     /** V-77 p. 4: the convict left the halfway house (parole, end of sentence, transfer elsewhere); the place frees. */
     access: CASE_WRITERS,
     input: departureInput,
+    output: caseView,
+  },
+  'cases.recordTransferOut': {
+    /**
+     * V-77 p. 21–23, route 'sends': after the other institution granted the request, our convict set off
+     * to its halfway house and the personal file was sent; recorded once.
+     */
+    access: CASE_WRITERS,
+    input: transferOutInput,
     output: caseView,
   },
   'cases.fileAppeal': {

@@ -51,6 +51,18 @@ export const appealTerm = z.object({
 });
 export type AppealTerm = z.infer<typeof appealTerm>;
 
+/**
+ * V-77 p. 44: a convict is returned from the halfway house on the grounds of BVK art. 69 part 3. Each
+ * ground as the administrator writes it, with the provision it comes from: a legal parameter, never
+ * a text the app guesses (there are no defaults).
+ */
+export const returnGround = z.object({
+  id: z.string().trim().min(1, { error: 'required' }).max(64, { error: 'tooLong' }),
+  text: text(1000),
+  citation: text(300),
+});
+export type ReturnGround = z.infer<typeof returnGround>;
+
 const settingsFields = z.object({
   institution: z.object({
     name: text(200),
@@ -66,6 +78,8 @@ const settingsFields = z.object({
   /** Issue 14: the legal parameters of the appeals (V-77 p. 50–51): each term with its citation. */
   appealTerms: z.object({ department: appealTerm.optional(), court: appealTerm.optional() }).optional(),
   otherInstitutions: z.array(otherInstitution).max(200),
+  /** Issue 14, V-77 p. 44: the catalogue of the return grounds (BVK art. 69 part 3), as the administrator sets it. */
+  returnGrounds: z.array(returnGround).max(50).optional(),
   /** The app locks itself after this many idle minutes (default DEFAULT_IDLE_MINUTES). */
   /** The largest document a dossier accepts, in MB (default 50, V-77 p. 6 material). */
   documents: z.object({ maxMegabytes: z.number({ error: 'maxMegabytes' }).int({ error: 'maxMegabytes' }).min(1, { error: 'maxMegabytes' }).max(500, { error: 'maxMegabytes' }) }).optional(),
@@ -89,6 +103,12 @@ function checkSettings(s: z.output<typeof settingsFields>, ctx: z.RefinementCtx)
     if (ids.has(o.id)) ctx.addIssue({ code: 'custom', path: ['otherInstitutions', i, 'id'], message: 'invalid' });
     names.add(key);
     ids.add(o.id);
+  });
+  // A return submission names its grounds by id: each id once.
+  const groundIds = new Set<string>();
+  (s.returnGrounds ?? []).forEach((g, i) => {
+    if (groundIds.has(g.id)) ctx.addIssue({ code: 'custom', path: ['returnGrounds', i, 'id'], message: 'invalid' });
+    groundIds.add(g.id);
   });
 }
 
@@ -217,6 +237,11 @@ export const caseFacts = z.object({
   municipalityNoticeOn: isoDate.optional(),
   /** Seed 001: the list of convicts to be paroled sent to the probation service (no later than 1 month before). */
   probationListOn: isoDate.optional(),
+  /**
+   * V-77 p. 21–23, route 'sends' after the other institution granted the request: the day our convict
+   * set off to its halfway house (p. 22) and the day the personal file was sent (p. 23: the same day).
+   */
+  transferOut: z.object({ departedOn: isoDate, personalFileSentOn: isoDate }).optional(),
 });
 
 /**
@@ -242,7 +267,7 @@ export const timelineEntry = z.object({
   at: z.string(),
   /** Who made the change (a user's id; absent for the system and for entries from before it was kept). */
   by: z.string().optional(),
-  kind: z.enum(['registered', 'state', 'edited', 'dossier', 'extended', 'removed', 'corrected', 'reopened', 'act', 'appeal', 'passedOver', 'placeReported', 'life']),
+  kind: z.enum(['registered', 'state', 'edited', 'dossier', 'extended', 'removed', 'corrected', 'reopened', 'act', 'appeal', 'passedOver', 'placeReported', 'life', 'transferOut']),
   /** The date the event happened (a state change may be recorded after the fact). */
   on: isoDate.optional(),
   from: caseState.optional(),

@@ -354,7 +354,7 @@ export function appealBodyOf(act: string): 'department' | 'court' {
 /** The facts a state sets; undoing the step (a correction, a reopening) removes them. */
 const STATE_FACTS: Partial<Record<CaseState, readonly string[]>> = {
   dossier_received: ['dossierReceivedOn'],
-  dossier_sent: ['dossierSent'],
+  dossier_sent: ['dossierSent', 'transferOut'],
   refused: ['refusedOn'],
   listed: ['listedOn'],
   // The arrival, and what life in the halfway house recorded from it (p. 28–32, seed 001).

@@ -77,6 +77,17 @@ const REQUESTS: TemplateRequest[] = [
       socialWorker: { name: 'Laura Petrauskienė', phone: '+370 612 34567', email: 'laura.petrauskiene@pravieniskiu-pn.lt' },
     },
   },
+  // V-77 p. 22–23: the notice of our convict's arrival to the other institution's director.
+  {
+    kind: 'transferNotice',
+    sources: {
+      institution,
+      case: { ...caseHere, halfwayHouse: 'Panevėžio pataisos namų pusiaukelės namai' },
+      recipient: 'Panevėžio pataisos namai',
+      departureOn: '2026-12-07',
+      annexes: ['Nuteistojo nuotrauka, 1 lapas.', 'Asmens žymių aprašas, 1 lapas.'],
+    },
+  },
 ];
 
 /** The texts a reader must find: every paragraph, item, cell and line of the model. */

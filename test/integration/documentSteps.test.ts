@@ -311,12 +311,24 @@ describe('the places and the order of the list (V-77 p. 4, 12–14)', () => {
     expect(full.code).toBe('NO_FREE_PLACE');
     expect(full.params).toEqual({ on: TODAY, capacity: 5, occupied: 1, reserved: 4 });
 
-    const submission = await ok(secretary, 'documents.issue', {
-      kind: 'returnSubmission',
-      caseId: ids.ordered,
-      reason: 'Nuteistasis vėlavo grįžti į pusiaukelės namus.',
-      annexes: ['Tarnybinis pranešimas, 1 lapas.'],
-    });
+    // V-77 p. 44: the grounds (BVK art. 69 part 3) come from the settings' catalogue, written by the administrator.
+    const before = (await ok(secretary, 'settings.get', {}))!;
+    const catalogue = [
+      { id: 'g1', text: 'Pirmasis administratoriaus įrašytas pagrindas', citation: 'BVK 69 str. 3 d. 1 p.' },
+      { id: 'g2', text: 'Antrasis administratoriaus įrašytas pagrindas', citation: 'BVK 69 str. 3 d. 2 p.' },
+    ];
+    await ok(secretary, 'settings.save', { ...before, returnGrounds: catalogue });
+    const base = { kind: 'returnSubmission', caseId: ids.ordered, reason: 'Nuteistasis vėlavo grįžti į pusiaukelės namus.', annexes: ['Tarnybinis pranešimas, 1 lapas.'] } as const;
+    expect(await refused(secretary, 'documents.issue', base)).toMatchObject({ code: 'INVALID_INPUT', details: { fields: [{ path: 'grounds', key: 'required' }] } });
+    expect(await refused(secretary, 'documents.preview', { ...base, grounds: ['g1', 'nėra'] })).toMatchObject({ code: 'INVALID_INPUT', details: { fields: [{ path: 'grounds', key: 'invalid' }] } });
+    const submission = await ok(secretary, 'documents.issue', { ...base, grounds: ['g2'] });
+    const printed = pdftotext((await ok(secretary, 'documents.read', { id: submission.id })).bytes).replace(/\s+/g, ' ');
+    expect(printed).toContain('Grąžinimo pagrindai: 1) Antrasis administratoriaus įrašytas pagrindas (BVK 69 str. 3 d. 2 p.).');
+    expect(printed).not.toContain('Pirmasis administratoriaus');
+    // Without a catalogue a submission names no grounds (the app does not guess the Code's wording).
+    const { returnGrounds: _set, ...withoutGrounds } = (await ok(secretary, 'settings.get', {}))!;
+    await ok(secretary, 'settings.save', withoutGrounds);
+    expect((await ok(secretary, 'settings.get', {}))!.returnGrounds).toBeUndefined();
     await ok(employee, 'documents.sign', { id: submission.id, credential: p12(EMPLOYEE) });
     const reason = 'Pažeidė pusiaukelės namų vidaus tvarkos taisykles.';
     const decision = await ok(secretary, 'documents.issue', { kind: 'returnDecision', caseId: ids.ordered, reason });

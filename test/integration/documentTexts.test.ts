@@ -10,7 +10,8 @@ import type { CaseView } from '../../shared/contract/schemas';
 import { DOCUMENT_KINDS } from '../../shared/domain/documents/documentModel';
 import type { Ballot } from '../../shared/domain/voting';
 import { ok } from '../helpers/dataDir';
-import { DOSSIER_CASE_REQUEST } from '../helpers/dossier';
+import { stagedCopy } from '../helpers/directorActs';
+import { DOSSIER_CASE_REQUEST, loadCompleteDossier } from '../helpers/dossier';
 import { decideByMeeting, ensureCommission, evaluateAll, readyCase, seeingLatest } from '../helpers/meetings';
 import { pdftotext } from '../helpers/pdfTools';
 import { namedSigner, P12_PASSWORD } from '../helpers/pki';
@@ -173,6 +174,12 @@ beforeAll(async () => {
   // V-77 p. 47: our convict asking for another institution's halfway house (route 'sends').
   const sends = await ok(dispatch, 'cases.register', { ...person('Tadas', 'Kairys', 'B-3101', true), halfwayHouseInstitutionId: 'panevezys' });
   await issue('p47Notice', { kind: 'p47Notice', caseId: sends.record.id, reason: 'Nuteistajam pareikšti įtarimai dėl naujos nusikalstamos veikos.' });
+  // V-77 p. 21–23: the same convict's dossier sent and his request granted there: the notice of his arrival.
+  const loaded = await loadCompleteDossier(dispatch, (await ok(dispatch, 'cases.get', { id: sends.record.id })) as CaseView);
+  const sent = await ok(dispatch, 'cases.transition', { id: sends.record.id, revision: loaded.record.revision, to: 'dossier_sent', on: TODAY });
+  const { stagedId } = await stagedCopy(dispatch, sends.record.id, 'Panevėžio sprendimas.pdf');
+  await ok(dispatch, 'cases.recordAct', { id: sends.record.id, revision: sent.record.revision, kind: 'otherOutcome', number: 'P-15', date: TODAY, receivedOn: TODAY, issuer: 'Panevėžio pataisos namai', granted: true, stagedId });
+  await issue('transferNotice', { kind: 'transferNotice', caseId: sends.record.id, departureOn: TODAY });
   await issue('returnSubmission', { kind: 'returnSubmission', caseId: orderCase.record.id, reason: 'Nuteistasis vėlavo grįžti į pusiaukelės namus.', annexes: ['Tarnybinis pranešimas, 1 lapas.'] });
   await issue('returnDecision', { kind: 'returnDecision', caseId: orderCase.record.id, reason: 'Pažeidė pusiaukelės namų vidaus tvarkos taisykles.' });
 }, 240_000);
@@ -202,6 +209,7 @@ describe('every kind of document, issued and read back (issue 12: true texts)', 
         'returnDecision',
         'p47Notice',
         'municipalityNotice',
+        'transferNotice',
       ]),
     );
     for (const [name, { doc, text }] of Object.entries(issued)) {
@@ -254,7 +262,7 @@ describe('every kind of document, issued and read back (issue 12: true texts)', 
   });
 
   it('V-77 p. 47, seed 001: the notices cite no other document; the register saved with the nine earlier prefixes numbers them with the default one (S)', () => {
-    for (const name of ['p47Notice', 'municipalityNotice']) {
+    for (const name of ['p47Notice', 'municipalityNotice', 'transferNotice']) {
       expect(numberOf(name), name).toMatch(/^S-\d+$/);
       expect(numbersIn(textOf(name)), name).toEqual([numberOf(name)]);
     }
@@ -262,6 +270,10 @@ describe('every kind of document, issued and read back (issue 12: true texts)', 
     expect(textOf('p47Notice')).toContain('Aplinkybės: Nuteistajam pareikšti įtarimai dėl naujos nusikalstamos veikos.');
     expect(textOf('municipalityNotice')).toContain('Kazlauskas');
     expect(textOf('municipalityNotice')).toContain('gali būti paleistas lygtinai 2027 m. birželio 1 d.');
+    // V-77 p. 22–23: the notice of the arrival, with the photo and the personal marks annexed.
+    expect(textOf('transferNotice')).toContain('Pataisos įstaigos direktoriui, Panevėžio pataisos namai');
+    expect(textOf('transferNotice')).toContain('tą pačią darbo dieną iki 15 val.');
+    expect(textOf('transferNotice')).toContain('Nuteistojo nuotrauka, 1 lapas.');
   });
 
   it('V-77 p. 10: the minutes and the proposal say the chair’s vote decided only for the real tie, with the real count', () => {

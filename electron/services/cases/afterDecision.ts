@@ -37,7 +37,7 @@ import { lastStepOn } from './views';
 
 type AfterDecisionHandlers = Pick<
   ServiceHandlers,
-  'cases.recordAct' | 'cases.readAct' | 'cases.recordArrival' | 'cases.recordDeparture' | 'cases.fileAppeal' | 'cases.decideAppeal' | 'cases.correctStep'
+  'cases.recordAct' | 'cases.readAct' | 'cases.recordArrival' | 'cases.recordDeparture' | 'cases.recordTransferOut' | 'cases.fileAppeal' | 'cases.decideAppeal' | 'cases.correctStep'
 >;
 
 /** V-77 p. 25: what the employee who receives the convict does, as the refusal names it. */
@@ -275,6 +275,38 @@ export function afterDecisionHandlers(ctx: ServiceContext): AfterDecisionHandler
       const stepNote = [`Išvyko iš pusiaukelės namų: ${DEPARTURE_TEXTS[how]}; vieta laisva (V-77 4, 20 p.)`, note].filter(Boolean).join('. ');
       const next = applyCaseStep({ ...record, revision: record.revision + 1, facts: departedFacts(record, on, how) }, { to: 'left', on, note: stepNote }, stampOf(caller, at));
       return view(save(next, 'caseStep', caller, { before: record, summary: `Išvykimas iš pusiaukelės namų (${how}): būsena „${CASE_STATE_LABELS[record.state].lt}“ → „${CASE_STATE_LABELS.left.lt}“` }));
+    },
+
+    'cases.recordTransferOut': async ({ id, revision, departedOn, personalFileSentOn, note }, caller) => {
+      const record = forChange(id, revision);
+      // V-77 p. 7–8, 21: our convict (route 'sends') whose dossier was sent, and whose request the other institution granted.
+      if (caseRouteOf(record.request) !== 'sends' || record.state !== 'dossier_sent') {
+        throw new DomainError('TRANSFER_OUT_NOT_EXPECTED', { why: 'route', state: record.state });
+      }
+      const granted = record.acts?.find((a) => a.kind === 'otherOutcome' && a.granted === true);
+      if (!granted) throw new DomainError('TRANSFER_OUT_NOT_EXPECTED', { why: 'notGranted', state: record.state });
+      if (record.facts.transferOut) throw new DomainError('TRANSFER_OUT_NOT_EXPECTED', { why: 'recorded', state: record.state });
+      // The journey follows the other institution's decision; the personal file is sent no earlier either.
+      const notBefore = later(lastStepOn(record), granted.date);
+      checkDate('departedOn', departedOn, notBefore);
+      checkDate('personalFileSentOn', personalFileSentOn, notBefore);
+      // V-77 p. 22–23: a working day, the file sent that same day; otherwise recorded all the same, and said so.
+      const remarks = [
+        ...(isWorkingDay(departedOn) ? [] : ['Išvyko ne darbo dieną (V-77 22 p.)']),
+        ...(personalFileSentOn === departedOn ? [] : [`Asmens byla išsiųsta ${personalFileSentOn}, ne nuteistojo išvykimo dieną (V-77 23 p.)`]),
+      ];
+      const at = ctx.now().toISOString();
+      const stamp = stampOf(caller, at);
+      const entryNote = [`Išvyko į kitos įstaigos pusiaukelės namus (V-77 21–22 p.); asmens byla išsiųsta ${personalFileSentOn}`, ...remarks, note].filter(Boolean).join('. ');
+      const next: CaseRecord = {
+        ...record,
+        revision: record.revision + 1,
+        updatedAt: at,
+        facts: { ...record.facts, transferOut: { departedOn, personalFileSentOn } },
+        timeline: [...record.timeline, { at, ...(stamp.by !== undefined ? { by: stamp.by } : {}), kind: 'transferOut', on: departedOn, note: entryNote }],
+      };
+      const remarked = remarks.length > 0 ? ' (V-77 22–23 p. pastaba)' : '';
+      return view(save(next, 'caseStep', caller, { before: record, summary: `Byla ${record.id}: išvykimas į kitos įstaigos pusiaukelės namus užregistruotas${remarked}` }));
     },
 
     'cases.fileAppeal': async ({ id, revision, against, filedOn, note }, caller) => {

@@ -1,6 +1,6 @@
 import type { DocumentRequest, GeneratedDocument, RegisterSettings } from '../../../shared/contract/documentSchemas';
 import type { AgendaItem, FrozenResult, MeetingRecord } from '../../../shared/contract/meetingSchemas';
-import type { CaseRecord, Settings } from '../../../shared/contract/schemas';
+import type { CaseRecord, ReturnGround, Settings } from '../../../shared/contract/schemas';
 import type { IsoDate } from '../../../shared/domain/calendar';
 import { caseRouteOf } from '../../../shared/domain/caseStates';
 import type { DecisionId } from '../../../shared/domain/decisions';
@@ -18,8 +18,9 @@ import type {
   VoteCount,
 } from '../../../shared/domain/documents/documentSources';
 import { municipalityNoticeApplies, p47NoticeApplies } from '../../../shared/domain/documents/notices';
+import { transferOutApplies } from '../../../shared/domain/documents/transferNotice';
 import { buildDocument } from '../../../shared/domain/documents/templates';
-import { DomainError } from '../../../shared/domain/errors';
+import { DomainError, fieldError } from '../../../shared/domain/errors';
 import type { CitedKind, NotDue } from '../../../shared/domain/errorTexts/documents';
 import { transferList } from '../../../shared/domain/places';
 import type { ServiceContext } from '../context';
@@ -278,9 +279,13 @@ export function documentSources(ctx: ServiceContext, request: DocumentRequest, r
     }
     if (request.kind === 'returnSubmission') {
       const employee = employeeOf(register);
+      const grounds = returnGroundsOf(settings.returnGrounds ?? [], request.grounds ?? []);
       return one(
         buildDocument(
-          { kind: 'returnSubmission', sources: { institution, convict: record.convict, halfwayHouse: caseFacts.halfwayHouse, employee, reasons: request.reason, annexes: request.annexes } },
+          {
+            kind: 'returnSubmission',
+            sources: { institution, convict: record.convict, halfwayHouse: caseFacts.halfwayHouse, employee, reasons: request.reason, annexes: request.annexes, grounds },
+          },
           registrationNumber,
           today,
         ),
@@ -314,6 +319,21 @@ export function documentSources(ctx: ServiceContext, request: DocumentRequest, r
           kind: 'p47Notice',
           sources: { institution, case: caseFacts, recipient: runs?.name ?? caseFacts.halfwayHouse, ...(sent ? { dossierSentOn: sent.on } : {}), circumstances: request.reason },
         },
+        registrationNumber,
+        today,
+      ),
+    );
+  }
+
+  if (request.kind === 'transferNotice') {
+    // V-77 p. 21–23: our convict (route 'sends') goes to the other institution's halfway house that granted the request.
+    if (!transferOutApplies(record)) {
+      throw notReady({ why: 'notice', notice: 'transferNotice', state: record.state, route: caseRouteOf(record.request) });
+    }
+    const receives = settings.otherInstitutions.find((o) => o.id === record.request.halfwayHouse.id);
+    return one(
+      buildDocument(
+        { kind: 'transferNotice', sources: { institution, case: caseFacts, recipient: receives?.name ?? caseFacts.halfwayHouse, departureOn: request.departureOn, annexes: request.annexes } },
         registrationNumber,
         today,
       ),
@@ -372,4 +392,20 @@ export function documentSources(ctx: ServiceContext, request: DocumentRequest, r
       );
     }
   }
+}
+
+/**
+ * V-77 p. 44: the return submission's grounds, chosen by id from the settings' catalogue (BVK art. 69
+ * part 3): at least one when the catalogue has any; an id not in it is refused. With no catalogue the
+ * submission names none (the app does not guess the Code's wording).
+ */
+export function returnGroundsOf(catalogue: readonly ReturnGround[], chosen: readonly string[]): { text: string; citation: string }[] {
+  if (catalogue.length > 0 && chosen.length === 0) throw fieldError('grounds', 'required');
+  const out: { text: string; citation: string }[] = [];
+  for (const id of new Set(chosen)) {
+    const ground = catalogue.find((g) => g.id === id);
+    if (!ground) throw fieldError('grounds', 'invalid');
+    out.push({ text: ground.text, citation: ground.citation });
+  }
+  return out;
 }

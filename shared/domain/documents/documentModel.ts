@@ -21,6 +21,7 @@ export const DOCUMENT_KINDS = [
   'returnDecision', // p. 46: the director's decision to return the convict
   'p47Notice', // p. 47: the director tells the other institution's director of circumstances that make our convict ineligible (p. 3)
   'municipalityNotice', // seed 001 (social integration model): the notice of the release to the municipality, 6 months before parole
+  'transferNotice', // p. 22–23: our convict goes to another institution's halfway house: its director is told of the arrival, the personal file follows the same day
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 

@@ -216,6 +216,8 @@ export interface ReturnSubmissionSources {
   reasons: string;
   /** The documents that support the reasons (p. 45), one title each. */
   annexes: readonly string[];
+  /** V-77 p. 44: the grounds chosen from the settings' catalogue (BVK art. 69 part 3), each with its provision. */
+  grounds?: readonly { text: string; citation: string }[];
 }
 
 /** V-77 p. 46, 51: the director's decision to return the convict. */
@@ -265,4 +267,20 @@ export interface MunicipalityNoticeSources {
   /** The municipality administration told, as its name is written (e.g. "Kauno miesto savivaldybės administracija"). */
   municipality: string;
   socialWorker: SocialWorkerFacts;
+}
+
+/**
+ * V-77 p. 22–23, route 'sends': our convict travels on his own to the other institution's halfway
+ * house that granted the request; its director is told of the arrival with the convict's personal
+ * data, photo and personal marks (the annexes), and the personal file is sent the same day.
+ */
+export interface TransferNoticeSources {
+  institution: InstitutionFacts;
+  case: CaseFacts;
+  /** The institution whose halfway house receives the convict: its director is told. */
+  recipient: string;
+  /** The day the convict leaves (and the personal file is sent, p. 23). */
+  departureOn: IsoDate;
+  /** "PRIDEDAMA": the photo and the description of personal marks (p. 22), as the user lists them. */
+  annexes: readonly string[];
 }

@@ -1,5 +1,5 @@
 import { formatLtDate, type IsoDate } from '../calendar';
-import type { DocumentModel } from './documentModel';
+import type { Block, DocumentModel } from './documentModel';
 import type { ReturnDecisionSources, ReturnSubmissionSources } from './documentSources';
 import { BVK, returnDecisionAppeal, V77_DEFINED } from './legalBasis';
 import { asSentence, bodyText, convictDetails, directorSignature, documentHead, fullName, numbered, signatureLine, spaced } from './references';
@@ -10,6 +10,12 @@ import { employeeGenitive, genderOf, TITLES } from './signers';
  * art. 69 part 3: the halfway-house employee's motivated submission with the documents supporting it
  * (p. 45), and the director's decision (p. 46), appealable under p. 51.
  */
+
+/** V-77 p. 44: the grounds chosen, each with the provision it comes from, as the administrator wrote them. */
+function groundsBlocks(grounds: readonly { text: string; citation: string }[]): Block[] {
+  if (grounds.length === 0) return [];
+  return [bodyText(`Grąžinimo pagrindai: ${grounds.map((g, i) => `${i + 1}) ${g.text.trim().replace(/[.;]+$/u, '')} (${g.citation.trim()})`).join('; ')}.`)];
+}
 
 export function buildReturnSubmission(sources: ReturnSubmissionSources, registrationNumber: string | null, date: IsoDate): DocumentModel {
   return {
@@ -28,6 +34,7 @@ export function buildReturnSubmission(sources: ReturnSubmissionSources, registra
         `Pagal ${V77_DEFINED} 44 punktą nuteistieji grąžinami iš pusiaukelės namų į pataisos namus ${BVK} 69 straipsnio ` +
           '3 dalyje nustatytais pagrindais; šiam nuteistajam toks pagrindas atsirado.',
       ),
+      ...groundsBlocks(sources.grounds ?? []),
       bodyText(`Teikimo motyvai: ${asSentence(sources.reasons)}`),
       {
         kind: 'paragraph',

@@ -8,6 +8,7 @@ import type {
   MunicipalityNoticeSources,
   OrderSources,
   P47NoticeSources,
+  TransferNoticeSources,
   ProposalSources,
   ReturnDecisionSources,
   ReturnSubmissionSources,
@@ -20,6 +21,7 @@ import { buildMunicipalityNotice, buildP47Notice } from './notices';
 import { buildProposal } from './proposal';
 import { buildReturnDecision, buildReturnSubmission } from './returnDocuments';
 import { buildSubmission } from './submission';
+import { buildTransferNotice } from './transferNotice';
 import { buildDeclineDecision, buildOrder } from './transferDecisions';
 
 /** One entry point for every document the app generates: the kind picks the template and its sources. */
@@ -36,6 +38,7 @@ export interface SourcesByKind {
   returnDecision: ReturnDecisionSources;
   p47Notice: P47NoticeSources;
   municipalityNotice: MunicipalityNoticeSources;
+  transferNotice: TransferNoticeSources;
 }
 
 export type Template<S> = (sources: S, registrationNumber: string | null, date: IsoDate) => DocumentModel;
@@ -57,6 +60,7 @@ const TEMPLATES: { [K in DocumentKind]: Template<SourcesByKind[K]> } = {
   returnDecision: buildReturnDecision,
   p47Notice: buildP47Notice,
   municipalityNotice: buildMunicipalityNotice,
+  transferNotice: buildTransferNotice,
 };
 
 /** The document of `request.kind` from its sources, with its registration number (null in a preview) and date. */

@@ -118,6 +118,26 @@ export const AFTER_DECISION_ERROR_TEXTS = {
     (p) => (p.why === 'recorded' ? `“${act(p.kind).en}” is already recorded on this case: it is recorded once.` : `“${act(p.kind).en}” cannot be recorded for a case in the state “${state(p.state).en}”.`),
   ),
 
+  /**
+   * V-77 p. 21–23: the departure to another institution's halfway house is recorded for our convict
+   * whose dossier was sent (route 'sends', p. 7) and whose request that institution granted (p. 8),
+   * once.
+   */
+  TRANSFER_OUT_NOT_EXPECTED: entry<{ why: 'route' | 'notGranted' | 'recorded'; state: CaseState }>(
+    (p) =>
+      p.why === 'recorded'
+        ? 'Išvykimas į kitos įstaigos pusiaukelės namus šioje byloje jau užregistruotas: jis registruojamas vieną kartą (V-77 22–23 p.).'
+        : p.why === 'notGranted'
+          ? 'Išvykimas į kitos įstaigos pusiaukelės namus registruojamas, kai užregistruotas tos įstaigos sprendimas patenkinti prašymą (V-77 8, 21 p.).'
+          : `Išvykimas į kitos įstaigos pusiaukelės namus registruojamas tik nuteistajam, kurio medžiaga išsiųsta kitai įstaigai (V-77 7 p.); bylos būsena – „${state(p.state).lt}“.`,
+    (p) =>
+      p.why === 'recorded'
+        ? "The departure to the other institution's halfway house is already recorded on this case: it is recorded once (V-77 p. 22–23)."
+        : p.why === 'notGranted'
+          ? "The departure to the other institution's halfway house is recorded once that institution's decision granting the request is recorded (V-77 p. 8, 21)."
+          : `The departure to another institution's halfway house is recorded only for a convict whose dossier was sent to that institution (V-77 p. 7); the case is “${state(p.state).en}”.`,
+  ),
+
   /** An upheld appeal would reopen a case while another request of the same convict is open (V-77 p. 19, 51). */
   REOPEN_OTHER_OPEN: entry<{ other: OtherCase; to: CaseState }>(
     (p) =>

@@ -23,7 +23,7 @@ export type NotDue =
    * for another institution's halfway house (route 'sends'), before that request ends; the notice
    * to the municipality (seed 001) for a convict in our halfway house.
    */
-  | { readonly why: 'notice'; readonly notice: 'p47Notice' | 'municipalityNotice'; readonly state: CaseState; readonly route: CaseRoute };
+  | { readonly why: 'notice'; readonly notice: 'p47Notice' | 'municipalityNotice' | 'transferNotice'; readonly state: CaseState; readonly route: CaseRoute };
 
 /** The documents another cites by registration number, as "Pirmiausia parenkite …" names them. */
 const CITED = {
@@ -55,6 +55,11 @@ function notDueText(p: NotDue, lang: Lang): string {
       return lt ? 'Grąžinti galima tik į pusiaukelės namus perkeltą nuteistąjį (Aprašo 44–46 p.).' : 'Only a convict transferred to the halfway house can be returned (V-77 p. 44–46).';
     case 'notice': {
       const state = CASE_STATE_LABELS[p.state][lang];
+      if (p.notice === 'transferNotice') {
+        return lt
+          ? `Pranešimas apie nuteistojo atvykimą (Aprašo 22 p.) rengiamas dėl mūsų nuteistojo, kurio prašymą perkelti į kitos įstaigos pusiaukelės namus ta įstaiga patenkino (užregistruotas jos sprendimas); bylos būsena – „${state}“.`
+          : `The notice of the convict's arrival (V-77 p. 22) concerns our convict whose request the other institution granted (its decision recorded); the case is “${state}”.`;
+      }
       if (p.notice === 'p47Notice') {
         return lt
           ? `Pranešimas pagal Aprašo 47 p. rengiamas dėl mūsų įstaigoje bausmę atliekančio nuteistojo, prašančio perkelti jį į kitos įstaigos pusiaukelės namus, kol jo prašymas nebaigtas (medžiaga rengiama ar išsiųsta); bylos būsena – „${state}“.`

@@ -336,6 +336,12 @@ const SAMPLES: { readonly [C in ErrorCode]: readonly ErrorParams<C>[] } = {
     { kind: 'departmentResolution', state: 'listed' },
     { kind: 'otherOutcome', state: 'dossier_sent', why: 'recorded' },
   ],
+  // V-77 p. 7–8, 21–23: the departure to another institution's halfway house.
+  TRANSFER_OUT_NOT_EXPECTED: [
+    { why: 'route', state: 'listed' },
+    { why: 'notGranted', state: 'dossier_sent' },
+    { why: 'recorded', state: 'dossier_sent' },
+  ],
   REOPEN_OTHER_OPEN: [{ other: { caseId: 'c2', requestDate: '2026-11-02', state: 'dossier_collecting' }, to: 'listed' }],
   ACT_NOT_FOUND: [{ caseId: 'c1', actId: 'a1' }],
   APPEAL_NOT_FOUND: [{ appealId: 'ap1' }],
@@ -454,6 +460,9 @@ describe('the error catalogue (shared/domain/errorTexts)', () => {
     expect(render('NO_FREE_PLACE', { on: '2026-11-20', capacity: 1, occupied: 1, reserved: 0, step: 'reopening' }).lt).toContain('tada užregistruokite skundo baigtį (V-77 51 p.)');
     expect(render('NO_FREE_PLACE', { on: '2026-11-20', capacity: 1, occupied: 1, reserved: 0 }).lt).toContain('Dokumentas parengiamas, kai vieta atsilaisvina.');
     expect(render('ACT_NOT_EXPECTED', { kind: 'otherOutcome', state: 'dossier_sent', why: 'recorded' }).lt).toContain('jau užregistruotas');
+    // V-77 p. 8, 21: the departure waits for the other institution's decision granting the request.
+    expect(render('TRANSFER_OUT_NOT_EXPECTED', { why: 'notGranted', state: 'dossier_sent' }).lt).toContain('sprendimas patenkinti prašymą');
+    expect(render('TRANSFER_OUT_NOT_EXPECTED', { why: 'route', state: 'listed' }).lt).toContain('„Įrašyta į sąrašą“');
   });
 
   it('knows its codes, and makes no text of what it does not know', () => {

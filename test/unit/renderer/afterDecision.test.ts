@@ -14,6 +14,9 @@ import {
   checkArrival,
   checkCorrection,
   checkDeparture,
+  checkTransferOut,
+  emptyTransferOut,
+  transferOutRemarks,
   checkLife,
   emptyLife,
   checkPlaceReport,
@@ -58,6 +61,19 @@ describe('issue 14: what the case page offers after the decision, by state and r
     expect(afterActions(viewOf('dossier_sent', 'sends', {}, { acts: [act({ kind: 'p47Notice' })] }))).toEqual(['otherOutcome']);
     expect(otherOutcomeOf([act({}), outcome])?.id).toBe('o1');
     expect(otherOutcomeOf(undefined)).toBeUndefined();
+  });
+
+  it('V-77 p. 21–23: after a granted outcome, the departure to the other institution’s halfway house is recorded once', () => {
+    const granted = act({ id: 'o1', kind: 'otherOutcome', granted: true, date: '2026-11-20' });
+    expect(afterActions(viewOf('dossier_sent', 'sends', {}, { acts: [granted] }))).toEqual(['transferOut']);
+    expect(afterActions(viewOf('dossier_sent', 'sends', { transferOut: { departedOn: TODAY, personalFileSentOn: TODAY } }, { acts: [granted] }))).toEqual([]);
+    expect(afterActions(viewOf('dossier_sent', 'sends', {}, { acts: [act({ kind: 'otherOutcome', granted: false })] }))).toEqual([]);
+    // Both dates default to today (p. 23: the same day); none before the outcome nor in the future.
+    expect(checkTransferOut(emptyTransferOut(TODAY), { today: TODAY, notBefore: '2026-11-20' }).input).toEqual({ departedOn: TODAY, personalFileSentOn: TODAY });
+    expect(checkTransferOut({ departedOn: '2026-11-19', personalFileSentOn: '2026-11-24', note: '' }, { today: TODAY, notBefore: '2026-11-20' }).errors).toEqual({ departedOn: 'dateOrder', personalFileSentOn: 'dateInFuture' });
+    // A day off (p. 22) and the file sent another day (p. 23) are recorded, and said so beforehand.
+    expect(transferOutRemarks({ departedOn: '2026-11-21', personalFileSentOn: TODAY })).toEqual(['dayOff', 'fileOtherDay']);
+    expect(transferOutRemarks({ departedOn: TODAY, personalFileSentOn: TODAY })).toEqual([]);
   });
 
   it('V-77 p. 17–18: the Prison Department director’s act is recorded on a submitted case', () => {

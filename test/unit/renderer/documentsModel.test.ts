@@ -8,6 +8,11 @@ import {
   caseKindsDue,
   draftProblems,
   EMPTY_DRAFT,
+  initialDraft,
+  groundsProblem,
+  nonComplianceAnnexes,
+  withAnnexLine,
+  withGround,
   filterDocuments,
   kindOffers,
   meetingKindsDue,
@@ -86,6 +91,24 @@ describe('issue 6: which documents the procedure has reached', () => {
     expect(caseKindsDue({ state: 'dossier_collecting', facts: {}, request: other })).toEqual([]);
     // Without the request the route is not known: no notice is offered.
     expect(caseKindsDue({ state: 'dossier_sent', facts: {} })).toEqual([]);
+  });
+
+  it('V-77 p. 21–23: the notice of the arrival once the other institution granted our convict’s request, with the photo and the marks annexed by default', () => {
+    const sends = { servingInstitution: { id: 'own' }, halfwayHouse: { id: 'panevezys' } };
+    const outcome = (granted: boolean) => [{ id: 'o1', kind: 'otherOutcome' as const, number: 'P-1', date: '2026-11-20', receivedOn: '2026-11-20', issuer: 'Panevėžio PN', granted, file: { name: 'a.pdf', sha256: 'x', size: 1, mediaType: 'application/pdf' }, at: '2026-11-20T08:00:00Z' }];
+    expect(caseKindsDue({ state: 'dossier_sent', facts: {}, request: sends, acts: outcome(true) })).toEqual(['p47Notice', 'transferNotice']);
+    expect(caseKindsDue({ state: 'dossier_sent', facts: {}, request: sends, acts: outcome(false) })).toEqual(['p47Notice']);
+    expect(caseKindsDue({ state: 'dossier_sent', facts: {}, request: sends })).toEqual(['p47Notice']);
+    const draft = { ...initialDraft('transferNotice'), departureOn: '2026-11-30' };
+    expect(requestOf({ kind: 'case', caseId: 'c1' }, 'transferNotice', draft)).toEqual({
+      kind: 'transferNotice',
+      caseId: 'c1',
+      departureOn: '2026-11-30',
+      annexes: ['Nuteistojo nuotrauka, 1 lapas.', 'Asmens žymių aprašas, 1 lapas.'],
+    });
+    expect(initialDraft('order')).toEqual(EMPTY_DRAFT);
+    expect(draftProblems({ kind: 'case', caseId: 'c1' }, 'transferNotice', initialDraft('transferNotice'))).toHaveProperty('departureOn');
+    expect(directorSigns('transferNotice')).toBe(true);
   });
 
   it('cites the basis: the V-77 point, or the social integration model for the notice to the municipality', () => {
@@ -265,5 +288,37 @@ describe("a document's versions and status", () => {
     expect(filterDocuments(all, 'signed')).toEqual([signed]);
     expect(filterDocuments(all, 'replaced')).toEqual([replaced]);
     expect(filterDocuments(all, 'annulled')).toEqual([annulled]);
+  });
+});
+
+describe('V-77 p. 44–45, 35: the return submission’s grounds and suggested annexes', () => {
+  const catalogue = [{ id: 'g1' }, { id: 'g2' }];
+
+  it('p. 44: with a catalogue at least one ground is chosen; without one none is asked for; chosen in the catalogue’s order', () => {
+    expect(groundsProblem(catalogue, [])).toBe('required');
+    expect(groundsProblem(catalogue, ['x'])).toBe('required');
+    expect(groundsProblem(catalogue, ['g2'])).toBeUndefined();
+    expect(groundsProblem([], [])).toBeUndefined();
+    expect(withGround(catalogue, ['g2'], 'g1', true)).toEqual(['g1', 'g2']);
+    expect(withGround(catalogue, ['g1', 'g2'], 'g1', false)).toEqual(['g2']);
+    const draft = { ...EMPTY_DRAFT, reason: 'Motyvai.', grounds: ['g2'] };
+    expect(requestOf({ kind: 'case', caseId: 'c1' }, 'returnSubmission', draft)).toEqual({ kind: 'returnSubmission', caseId: 'c1', reason: 'Motyvai.', annexes: [], grounds: ['g2'] });
+  });
+
+  it('p. 35: the non-compliance notes, oldest first, as annex lines that fit; added once', () => {
+    const life = [
+      { kind: 'nonCompliance' as const, on: '2026-12-10', note: 'Negrįžo  laiku.' },
+      { kind: 'review' as const, on: '2026-12-01', note: 'Peržiūra' },
+      { kind: 'nonCompliance' as const, on: '2026-12-02', note: 'x'.repeat(400) },
+    ];
+    const lines = nonComplianceAnnexes(life);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]!.startsWith('Pastaba dėl plano nevykdymo, 2026 m. gruodžio 2 d.: xxx')).toBe(true);
+    expect(lines[0]!.length).toBe(300);
+    expect(lines[1]).toBe('Pastaba dėl plano nevykdymo, 2026 m. gruodžio 10 d.: Negrįžo laiku.');
+    expect(nonComplianceAnnexes(undefined)).toEqual([]);
+    expect(withAnnexLine('', 'A')).toBe('A');
+    expect(withAnnexLine('B\n', 'A')).toBe('B\nA');
+    expect(withAnnexLine('A\nB', 'A')).toBe('A\nB');
   });
 });

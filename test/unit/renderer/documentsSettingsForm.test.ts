@@ -36,8 +36,8 @@ describe('issue 6: the register and signing sections of the settings', () => {
     const nine = { minutes: 'DK', proposal: 'DKS', order: 'V', declineDecision: 'SP', submission: 'T', letter: 'RS', list: 'SR', returnSubmission: 'PT', returnDecision: 'SP' };
     const saved = settingsSchema.parse({ ...BASE, register: { ...REGISTER, prefixes: nine } });
     const values = documentSettingsValues(saved);
-    expect(values.prefixes).toEqual({ ...nine, p47Notice: 'S', municipalityNotice: 'S' });
-    expect(documentSettingsToSave(values)?.register?.prefixes).toEqual({ ...nine, p47Notice: 'S', municipalityNotice: 'S' });
+    expect(values.prefixes).toEqual({ ...nine, p47Notice: 'S', municipalityNotice: 'S', transferNotice: 'S' });
+    expect(documentSettingsToSave(values)?.register?.prefixes).toEqual({ ...nine, p47Notice: 'S', municipalityNotice: 'S', transferNotice: 'S' });
   });
 
   it('once any register field is given, require the place and the director; check each prefix and the timestamp address', () => {

@@ -39,6 +39,31 @@ describe('V-77 p. 44–45: the motivated submission to return the convict', () =
   it('V-77 p. 45: annexes the documents that support the reasons', () => {
     expect(submission.annexes).toEqual(['Neblaivumo patikrinimo aktas, 1 lapas', 'Tarnybinis pranešimas, 1 lapas']);
   });
+
+  it('V-77 p. 44: prints the grounds chosen from the settings’ catalogue, each with its provision; none chosen, none printed', () => {
+    expect(text).not.toContain('Grąžinimo pagrindai');
+    const grounded = buildReturnSubmission(
+      {
+        institution,
+        convict: caseHere.convict,
+        halfwayHouse: HALFWAY_HOUSE,
+        employee,
+        reasons,
+        annexes: [],
+        grounds: [
+          { text: 'Pirmasis pagrindas.', citation: 'BVK 69 str. 3 d. 1 p.' },
+          { text: 'Antrasis pagrindas', citation: 'BVK 69 str. 3 d. 2 p.' },
+        ],
+      },
+      'PT-4',
+      '2027-01-09',
+    );
+    const body = bodyOf(grounded);
+    expect(body).toContain('Grąžinimo pagrindai: 1) Pirmasis pagrindas (BVK 69 str. 3 d. 1 p.); 2) Antrasis pagrindas (BVK 69 str. 3 d. 2 p.).');
+    // Before the motives, after the p. 44 rule.
+    expect(body.indexOf('Grąžinimo pagrindai')).toBeGreaterThan(body.indexOf('44 punktą'));
+    expect(body.indexOf('Grąžinimo pagrindai')).toBeLessThan(body.indexOf('Teikimo motyvai'));
+  });
 });
 
 describe('V-77 p. 46: the director’s decision to return the convict', () => {

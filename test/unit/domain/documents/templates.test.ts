@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_KINDS } from '../../../../shared/domain/documents/documentModel';
 import { buildDocument, type TemplateRequest } from '../../../../shared/domain/documents/templates';
+import { TRANSFER_NOTICE_ANNEXES } from '../../../../shared/domain/documents/transferNotice';
 import {
   allText,
   caseElsewhere,
@@ -43,6 +44,10 @@ const requests: TemplateRequest[] = [
     kind: 'municipalityNotice',
     sources: { institution, case: caseHere, municipality: 'Kauno miesto savivaldybės administracija', socialWorker: { name: 'Laura Petrauskienė', phone: '+370 600 00000', email: '' } },
   },
+  {
+    kind: 'transferNotice',
+    sources: { institution, case: { ...caseHere, halfwayHouse: 'Panevėžio pataisos namų pusiaukelės namai' }, recipient: 'Panevėžio pataisos namai', departureOn: '2026-12-07', annexes: [...TRANSFER_NOTICE_ANNEXES] },
+  },
 ];
 
 describe('buildDocument: one entry point for every kind', () => {
@@ -62,6 +67,7 @@ describe('buildDocument: one entry point for every kind', () => {
       'returnDecision@1',
       'p47Notice@1',
       'municipalityNotice@1',
+      'transferNotice@1',
     ]);
   });
 
@@ -84,7 +90,7 @@ describe('buildDocument: one entry point for every kind', () => {
     // notice of the release (seed 001 names it "pranešimas apie asmens paleidimą iš pataisos
     // įstaigos"); the letters have no document type.
     expect(models.filter((m) => !m.title.startsWith('DĖL ')).map((m) => m.kind)).toEqual(['list', 'municipalityNotice']);
-    expect(models.filter((m) => m.documentType === '').map((m) => m.kind)).toEqual(['letter', 'p47Notice']);
+    expect(models.filter((m) => m.documentType === '').map((m) => m.kind)).toEqual(['letter', 'p47Notice', 'transferNotice']);
   });
 
   it('cites documents not yet registered as "Nr. ____" and never prints a missing value', () => {
