@@ -14,6 +14,7 @@ const KIND_LABELS = {
   intensivePlan: 'timeline.life.intensivePlan',
   review: 'timeline.life.review',
   nonCompliance: 'timeline.life.nonCompliance',
+  socialWorker: 'timeline.life.socialWorker',
   municipalityNotice: 'timeline.life.municipalityNotice',
   probationList: 'timeline.life.probationList',
 } as const satisfies Record<LifeEntry['kind'], string>;

@@ -27,6 +27,7 @@ const LIFE_LABELS: Readonly<Record<string, MessageKey>> = {
   intensivePlan: 'timeline.life.intensivePlan',
   review: 'timeline.life.review',
   nonCompliance: 'timeline.life.nonCompliance',
+  socialWorker: 'timeline.life.socialWorker',
   municipalityNotice: 'timeline.life.municipalityNotice',
   probationList: 'timeline.life.probationList',
 };

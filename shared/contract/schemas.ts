@@ -233,6 +233,8 @@ export const caseFacts = z.object({
   intensivePlanOn: isoDate.optional(),
   /** V-77 p. 32: the latest monthly review of the intensive preparation plan. */
   lastReviewOn: isoDate.optional(),
+  /** Seed 001: the day the institution's social worker took up the release preparation (at least 12 months before the possible parole date). */
+  socialWorkerFrom: isoDate.optional(),
   /** Seed 001: the notice of the release sent to the municipality (at least 6 months before the possible parole date). */
   municipalityNoticeOn: isoDate.optional(),
   /** Seed 001: the list of convicts to be paroled sent to the probation service (no later than 1 month before). */
@@ -250,7 +252,7 @@ export const caseFacts = z.object({
  * monthly reviews (p. 32), non-compliance notes (p. 35, the evidence a return submission cites,
  * p. 45), the notice to the municipality and the list sent to the probation service.
  */
-export const LIFE_ENTRY_KINDS = ['rehabilitationPlan', 'intensivePlan', 'review', 'nonCompliance', 'municipalityNotice', 'probationList'] as const;
+export const LIFE_ENTRY_KINDS = ['rehabilitationPlan', 'intensivePlan', 'review', 'nonCompliance', 'socialWorker', 'municipalityNotice', 'probationList'] as const;
 export const lifeEntry = z.object({
   id: z.string(),
   kind: z.enum(LIFE_ENTRY_KINDS),
@@ -384,7 +386,7 @@ export function requestInputOf(record: CaseRecord): RequestInput {
 // ---- Views computed for the UI ----
 
 export const deadlineView = z.object({
-  rule: z.enum(['p7', 'p9', 'p19', 'p20', 'p32', 'municipality', 'probation']),
+  rule: z.enum(['p7', 'p9', 'p19', 'p20', 'p32', 'socialWorker', 'municipality', 'probation']),
   point: z.string(),
   kind: z.enum(['due', 'not_before']),
   date: isoDate,

@@ -358,7 +358,7 @@ const STATE_FACTS: Partial<Record<CaseState, readonly string[]>> = {
   refused: ['refusedOn'],
   listed: ['listedOn'],
   // The arrival, and what life in the halfway house recorded from it (p. 28–32, seed 001).
-  transferred: ['arrival', 'intensivePlanOn', 'lastReviewOn', 'municipalityNoticeOn', 'probationListOn'],
+  transferred: ['arrival', 'intensivePlanOn', 'lastReviewOn', 'socialWorkerFrom', 'municipalityNoticeOn', 'probationListOn'],
   returned: ['departure', 'placeReportedOn'],
   transfer_ordered: [],
   left: ['departure', 'placeReportedOn'],

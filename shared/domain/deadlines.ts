@@ -72,12 +72,14 @@ export interface CaseFacts {
   lastReviewOn?: IsoDate;
   /** The possible parole date (6.6): the release milestones count back from it (seed 001). */
   possibleParoleDate?: IsoDate;
+  /** The day the institution's social worker took up the release preparation. */
+  socialWorkerFrom?: IsoDate;
   /** The notice of the release sent to the municipality; the list sent to the probation service. */
   municipalityNoticeOn?: IsoDate;
   probationListOn?: IsoDate;
 }
 
-export type DeadlineRule = 'p7' | 'p9' | 'p19' | 'p20' | 'p32' | 'municipality' | 'probation';
+export type DeadlineRule = 'p7' | 'p9' | 'p19' | 'p20' | 'p32' | 'socialWorker' | 'municipality' | 'probation';
 
 export interface Deadline {
   rule: DeadlineRule;
@@ -121,9 +123,12 @@ function draftsFor(facts: CaseFacts): DeadlineDraft[] {
     // V-77 p. 32: the intensive preparation plan is reviewed at least once a month.
     const review = nextReviewDue({ arrivedOn: facts.arrival.on, ...(facts.intensivePlanOn ? { intensivePlanOn: facts.intensivePlanOn } : {}), ...(facts.lastReviewOn ? { lastReviewOn: facts.lastReviewOn } : {}) });
     drafts.push({ rule: 'p32', kind: 'due', date: review, lt: 'Mėnesinė plano peržiūra', en: 'Monthly plan review' });
-    // Seed 001: the release is prepared with the municipality (6 months before) and the probation service (1 month before).
+    // Seed 001: the release is prepared by the institution's social worker (from 12 months before), with the municipality (6 months before) and the probation service (1 month before).
     if (facts.possibleParoleDate !== undefined) {
       const m = releaseMilestones(facts.possibleParoleDate);
+      if (facts.socialWorkerFrom === undefined) {
+        drafts.push({ rule: 'socialWorker', point: '', kind: 'due', date: m.socialWorkerFrom, lt: 'Socialinis darbuotojas rengia paleidimui', en: 'Social worker prepares the release' });
+      }
       if (facts.municipalityNoticeOn === undefined) {
         drafts.push({ rule: 'municipality', point: '', kind: 'due', date: m.municipalityNoticeBy, lt: 'Pranešti savivaldybei apie paleidimą', en: 'Notify the municipality of the release' });
       }

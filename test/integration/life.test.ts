@@ -73,11 +73,13 @@ describe('life in the halfway house (V-77 p. 28–35) and the release preparatio
   it('V-77 p. 32; seed 001: on arrival the case shows the monthly review and the release notices as terms', async () => {
     const view = await caseOf(residentId);
     expect(view.record.state).toBe('transferred');
-    expect(terms(view)).toEqual({ p32: addCalendarMonths(ARRIVED, 1), municipality: '2026-12-01', probation: '2027-05-01' });
+    expect(terms(view)).toEqual({ p32: addCalendarMonths(ARRIVED, 1), socialWorker: '2026-06-01', municipality: '2026-12-01', probation: '2027-05-01' });
     expect(view.deadlines.find((d) => d.rule === 'municipality')).toMatchObject({ point: '', overdue: false });
+    // The social worker's preparation should have started 12 months before the possible parole date: not recorded yet, it is overdue.
+    expect(view.deadlines.find((d) => d.rule === 'socialWorker')).toMatchObject({ point: '', overdue: true });
     // The list shows the earliest of them for the case.
     const list = await ok(secretary, 'cases.list', {});
-    expect(list.cases.find((c) => c.id === residentId)?.nextDeadline).toMatchObject({ rule: 'municipality', date: '2026-12-01' });
+    expect(list.cases.find((c) => c.id === residentId)?.nextDeadline).toMatchObject({ rule: 'socialWorker', date: '2026-06-01', overdue: true });
   });
 
   it('V-77 p. 28, 31, 32: the intensive plan needs the director’s approval (not before it is drawn up); the review is due a month from the plan, then from the latest review', async () => {
@@ -111,7 +113,9 @@ describe('life in the halfway house (V-77 p. 28–35) and the release preparatio
     expect(view.record.life?.at(-1)).toMatchObject({ kind: 'nonCompliance', on: TODAY, note: 'Negrįžo laiku iš darbo (vėlavo 2 val.)' });
   });
 
-  it('seed 001: the notice to the municipality and the list to the probation service meet their terms', async () => {
+  it('seed 001: the social worker’s start, the notice to the municipality and the list to the probation service meet their terms', async () => {
+    await record(residentId, { kind: 'socialWorker', on: TODAY, note: 'Socialinė darbuotoja R. Kazlauskienė' });
+    expect(terms(await caseOf(residentId)).socialWorker).toBeUndefined();
     await record(residentId, { kind: 'municipalityNotice', on: TODAY });
     let view = await caseOf(residentId);
     expect(terms(view).municipality).toBeUndefined();

@@ -9,8 +9,9 @@ import { caseChanges, stampOf } from './caseChanges';
 type LifeHandlers = Pick<ServiceHandlers, 'cases.recordLife'>;
 
 /** The case's fact each kind of record keeps up to date (the terms of p. 32 and seed 001 read them). */
-const FACT_OF: Partial<Record<LifeEntry['kind'], 'intensivePlanOn' | 'lastReviewOn' | 'municipalityNoticeOn' | 'probationListOn'>> = {
+const FACT_OF: Partial<Record<LifeEntry['kind'], 'intensivePlanOn' | 'lastReviewOn' | 'socialWorkerFrom' | 'municipalityNoticeOn' | 'probationListOn'>> = {
   intensivePlan: 'intensivePlanOn',
+  socialWorker: 'socialWorkerFrom',
   review: 'lastReviewOn',
   municipalityNotice: 'municipalityNoticeOn',
   probationList: 'probationListOn',

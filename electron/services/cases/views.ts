@@ -52,6 +52,7 @@ function deadlinesOf({ state, request, facts }: CaseSummary, today: IsoDate) {
       ...(facts.intensivePlanOn !== undefined ? { intensivePlanOn: facts.intensivePlanOn } : {}),
       ...(facts.lastReviewOn !== undefined ? { lastReviewOn: facts.lastReviewOn } : {}),
       ...(request.possibleParoleDate !== undefined ? { possibleParoleDate: request.possibleParoleDate } : {}),
+      ...(facts.socialWorkerFrom !== undefined ? { socialWorkerFrom: facts.socialWorkerFrom } : {}),
       ...(facts.municipalityNoticeOn !== undefined ? { municipalityNoticeOn: facts.municipalityNoticeOn } : {}),
       ...(facts.probationListOn !== undefined ? { probationListOn: facts.probationListOn } : {}),
     },

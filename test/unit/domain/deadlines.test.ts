@@ -238,3 +238,28 @@ describe('nextDeadline', () => {
     expect(nextDeadline([{ ...due('p19', '2026-01-01'), kind: 'not_before' }])).toBeUndefined();
   });
 });
+
+describe('life in the halfway house and the release preparation (V-77 p. 32; seed 001)', () => {
+  // A convict who arrived on 2026-11-23 (Monday), possible parole date 2027-06-01.
+  const resident: CaseFacts = { state: 'transferred', requestDate: '2026-10-01', possibleTransferDate: '2026-11-20', arrival: { on: '2026-11-23' }, possibleParoleDate: '2027-06-01' };
+  const rules = (facts: CaseFacts, today: string) => caseDeadlines(facts, today).map((d) => [d.rule, d.point, d.date, d.overdue]);
+
+  it('V-77 p. 32; seed 001: the monthly review a month from the arrival, the social worker 12, the municipality 6 and the probation service 1 month before the parole date', () => {
+    expect(rules(resident, '2026-11-23')).toEqual([
+      ['p32', '32', '2026-12-23', false],
+      ['socialWorker', '', '2026-06-01', true],
+      ['municipality', '', '2026-12-01', false],
+      ['probation', '', '2027-05-01', false],
+    ]);
+  });
+
+  it('V-77 p. 32; seed 001: each record meets its term; the review counts from the latest one (a month ending on a shorter month’s last day)', () => {
+    const met: CaseFacts = { ...resident, lastReviewOn: '2027-01-31', socialWorkerFrom: '2026-11-23', municipalityNoticeOn: '2026-11-30', probationListOn: '2027-04-20' };
+    expect(rules(met, '2027-02-01')).toEqual([['p32', '32', '2027-02-28', false]]);
+  });
+
+  it('V-77 p. 28: no such term for a convict not (or no longer) in the halfway house', () => {
+    expect(rules({ ...resident, state: 'listed' }, '2026-11-23')).toEqual([]);
+    expect(rules({ ...resident, state: 'left', departure: { on: '2026-12-01' }, placeReportedOn: '2026-12-01' }, '2026-12-02')).toEqual([]);
+  });
+});
