@@ -39,10 +39,13 @@ function useDocumentSource(source: Source | null): DocumentList {
   // Whether an act is in force is read with its case (an appeal's outcome, a reopening): the case's
   // change may change its documents' status. A 'cases.changed' without an id (the background check)
   // may concern it. One burst of either reloads once.
-  const names: readonly ('documents.changed' | 'cases.changed')[] | null = kind === null ? null : caseId !== undefined ? ['documents.changed', 'cases.changed'] : ['documents.changed'];
+  // The list of all documents and the signing queue follow every case's change for the same reason
+  // (an annulled act leaves the queue and is marked in the list); a meeting's list does not need to.
+  const followsCases = kind === 'queue' || (kind === 'list' && meetingId === undefined);
+  const names: readonly ('documents.changed' | 'cases.changed')[] | null = kind === null ? null : followsCases ? ['documents.changed', 'cases.changed'] : ['documents.changed'];
   useEvent(names, reload, (event) =>
     event.type === 'cases.changed'
-      ? event.payload.id === undefined || event.payload.id === caseId
+      ? caseId === undefined || event.payload.id === undefined || event.payload.id === caseId
       : caseId === undefined || event.payload.caseId === undefined || event.payload.caseId === caseId,
   );
 
