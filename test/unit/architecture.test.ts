@@ -95,7 +95,8 @@ const PACKAGES: Readonly<Record<string, PackageKind>> = {
   asn1js: 'both',
   pkijs: 'both', // on WebCrypto
   '@pdf-lib/fontkit': 'both',
-  'pdf-lib': 'both', // tests only: an independent PDF reader
+  'pdf-lib': 'both', // the merged dossier PDF (issue 15: copies the dossier's pages); the tests' PDF reader
+  '@zip.js/zip.js': 'both', // case packages (issue 15, docs/adr/0006)
   'jpeg-js': 'both', // tests only
   // The browser's.
   react: 'browser',
@@ -190,6 +191,9 @@ const SERVICE_FEATURES: Readonly<Record<string, ServiceFeature>> = {
   commission: { uses: [], packages: [] },
   meetings: { uses: ['cases', 'store'], packages: [] },
   documents: { uses: ['cases', 'meetings', 'pdf', 'signing', 'store'], packages: [] },
+  // Issue 15: case packages (BagIt in a zip), the merged dossier PDF, import, backups. It reads
+  // everything a case holds and verifies signed documents; nothing else uses it.
+  archive: { uses: ['audit', 'cases', 'documents', 'pdf', 'signing', 'store'], packages: ['@zip.js/zip.js', 'pdf-lib', '@pdf-lib/fontkit', 'zod'] },
 };
 
 /** Files directly in electron/services/: what each may import of the features. */

@@ -16,6 +16,8 @@ import { SIGNING_ERROR_TEXTS } from './signing';
 import { STORAGE_ERROR_TEXTS } from './storage';
 import { SYSTEM_ERROR_TEXTS } from './system';
 import { USER_ERROR_TEXTS } from './users';
+import { PACKAGE_ERROR_TEXTS } from './packages';
+import { ARCHIVE_ERROR_TEXTS } from './archive';
 
 /** The catalogue's parts, by feature (a test checks that no code is in two). */
 export const ERROR_TEXT_PARTS = {
@@ -29,6 +31,8 @@ export const ERROR_TEXT_PARTS = {
   storage: STORAGE_ERROR_TEXTS,
   users: USER_ERROR_TEXTS,
   system: SYSTEM_ERROR_TEXTS,
+  packages: PACKAGE_ERROR_TEXTS,
+  archive: ARCHIVE_ERROR_TEXTS,
 };
 
 export const ERROR_TEXTS = {
@@ -42,6 +46,8 @@ export const ERROR_TEXTS = {
   ...STORAGE_ERROR_TEXTS,
   ...USER_ERROR_TEXTS,
   ...SYSTEM_ERROR_TEXTS,
+  ...PACKAGE_ERROR_TEXTS,
+  ...ARCHIVE_ERROR_TEXTS,
 };
 
 export type ErrorCode = keyof typeof ERROR_TEXTS;
