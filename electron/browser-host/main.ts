@@ -18,9 +18,12 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const dataDir = resolveDataDir(argv);
   const port = portFrom(argv);
-  const host = await startBrowserHost({ dataDir, port, key: await terminalKey(dataDir) });
+  const exportsAt = argv.indexOf('--exports');
+  const exportDir = exportsAt >= 0 ? argv[exportsAt + 1] : process.env.PUSIAUKELE_EXPORTS;
+  const host = await startBrowserHost({ dataDir, port, key: await terminalKey(dataDir), ...(exportDir ? { exportDir } : {}) });
   console.log(`Pusiaukelė veikia naršyklėje. Atidarykite šį adresą (jis galioja, kol programa veikia):\n\n  ${host.url}\n`);
   console.log(`Duomenų katalogas: ${dataDir}`);
+  console.log(`Paketai ir atsarginės kopijos rašomos į: ${host.services.exportDir}`);
   console.log('Sustabdyti: Ctrl+C');
   const stop = () => {
     host.close().then(

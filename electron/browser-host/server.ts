@@ -22,6 +22,8 @@ export interface BrowserHostOptions {
   now?: () => Date;
   /** What unlocks the data key; defaults to the passphrase in PUSIAUKELE_PASSPHRASE. */
   key?: KeyProvider;
+  /** Issue 15: where exported packages and backups are written (the services' default otherwise). */
+  exportDir?: string;
 }
 
 export interface BrowserHost {
@@ -40,9 +42,10 @@ const MAX_ENVELOPE = 501 * 1024 * 1024;
 const EVENT_RETRY_MS = 1000;
 /**
  * The only methods that take binary content: a dossier document being checked, the signer's PKCS#12
- * file, a PDF whose signatures are verified, and a revocation list being imported.
+ * file, a PDF whose signatures are verified, a revocation list being imported, and a case package
+ * being checked before import (issue 15).
  */
-const ENVELOPE_METHODS: readonly string[] = ['dossier.stage', 'documents.sign', 'documents.verify', 'trust.importCrl'];
+const ENVELOPE_METHODS: readonly string[] = ['dossier.stage', 'documents.sign', 'documents.verify', 'trust.importCrl', 'archive.stagePackage'];
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -116,6 +119,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     ...(options.today ? { today: options.today } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.key ? { key: options.key } : {}),
+    ...(options.exportDir ? { exportDir: options.exportDir } : {}),
   });
   const token = randomBytes(32).toString('base64url');
   let port = 0;

@@ -4,7 +4,8 @@ import { DomainError } from '../../shared/domain/errors';
 import { ROLE_LABELS } from '../../shared/contract/roles';
 import { DEMO_USERS, seedDemo } from './demo';
 import { terminalKey } from './terminalKey';
-import { runVerify, VERIFY_HELP } from './verifyCommand';
+import { VERIFY_HELP } from './verifyCommand';
+import { ARCHIVE_HELP, runArchiveCommand } from './archiveCommands';
 
 const HELP = `Pusiaukelė – komandinė eilutė
 
@@ -15,6 +16,7 @@ const HELP = `Pusiaukelė – komandinė eilutė
       bylos įtrauktos į artimiausio posėdžio darbotvarkę; taip pat bylos su V-77 5 ir 19 p. žymomis.
 
 ${VERIFY_HELP}
+${ARCHIVE_HELP}
   npm run cli -- help
       Ši pagalba.
 
@@ -38,9 +40,10 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  if (command === 'verify') {
+  if (['verify', 'export', 'import', 'audit-verify', 'backup', 'restore'].includes(command)) {
     try {
-      return runVerify(rest, (s) => process.stdout.write(s));
+      // A PDF is checked as before (verify); a package and the other commands are the archivist's (issue 15).
+      return await runArchiveCommand(command, rest, { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), tty: process.stderr.isTTY === true, env: process.env });
     } catch (e) {
       // The file or an argument cannot be used: say so, and exit 2 (not "invalid", not "valid").
       if (e instanceof DomainError) {

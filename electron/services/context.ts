@@ -98,6 +98,8 @@ export function eventOf(subject: ChangeSubject): AppEvent | null {
       return { type: 'commission.changed', payload: {} };
     case 'settings':
       return { type: 'settings.changed', payload: {} };
+    case 'package':
+      return null; // a package exported, imported or refused changes no record the windows show
   }
 }
 

@@ -32,13 +32,23 @@ import { documentsHandlers } from './documents/app';
 import { trustHandlers } from './trust/app';
 import { GeneratedStore, RegisterStore } from './store/generatedStore';
 import { RevocationStore } from './store/revocationStore';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { archiveFeature, type ArchiveDesk } from './archive/app';
 
 export interface Services {
   readonly dataDir: string;
+  /** Issue 15: where the app writes the packages and backups it exports. */
+  readonly exportDir: string;
   /** `session`: the signed-in user's session from auth.login, absent before signing in. */
   dispatch(method: string, input: unknown, session?: string): Promise<InvokeResult>;
   onEvent(listener: (event: AppEvent) => void): () => void;
+  /**
+   * Issue 15: the archivist's desk for the command line, which names its own files. `callFor` is
+   * the call of a signed-in session for a method of the desk, checked against the role table as
+   * dispatch checks it; the desk records its changes through it in the audit trail.
+   */
+  archive: { desk: ArchiveDesk; callFor(method: Extract<MethodName, `archive.${string}`>, session: string): Call };
   close(): Promise<void>;
 }
 
@@ -56,6 +66,8 @@ export interface ServicesOptions {
   key?: KeyProvider;
   /** The fonts generated documents embed (default build/fonts under the working directory). */
   fontsDir?: string;
+  /** Issue 15: where the app writes the packages and backups it exports (default ~/Pusiaukele-paketai). */
+  exportDir?: string;
 }
 
 /**
@@ -193,8 +205,19 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
     if (event) emit(event);
     return result;
   };
+  const fontsDir = options.fontsDir ?? join(process.cwd(), 'build', 'fonts');
+  const exportDir = options.exportDir ?? join(homedir(), 'Pusiaukele-paketai');
+  const archive = archiveFeature(ctx, {
+    dir,
+    contents: stores.documents,
+    exportDir,
+    fontsDir,
+    emit,
+  });
+  const bind = (caller: Caller, method: MethodName): Call => ({ ...caller, method, record: record(caller, method) });
   const handlers = bindCalls(
     {
+      ...archive.handlers,
       ...systemHandlers(ctx),
       ...settingsHandlers(ctx),
       ...casesHandlers(ctx),
@@ -204,12 +227,12 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
       ...dossierHandlers(ctx),
       ...commissionHandlers(ctx),
       ...meetingsHandlers(ctx),
-      ...documentsHandlers(ctx, options.fontsDir ?? join(process.cwd(), 'build', 'fonts')),
+      ...documentsHandlers(ctx, fontsDir),
       ...trustHandlers(ctx),
       ...usersHandlers(ctx),
       ...auditHandlers(ctx),
     },
-    (caller, method) => ({ ...caller, method, record: record(caller, method) }),
+    bind,
   );
   // The check of every case file waits a moment, so that the first screen is not slowed by it.
   let verifying: Promise<void> = Promise.resolve();
@@ -251,14 +274,17 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
   let closed = false;
   return {
     dataDir: dir.root,
+    exportDir,
     dispatch: createDispatcher(handlers, sessions.guard),
     onEvent: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    archive: { desk: archive.desk, callFor: (method, session) => bind(sessions.guard(method, session), method) },
     close: async () => {
       if (closed) return;
       closed = true;
+      archive.close();
       clearTimeout(timer);
       stop.requested = true;
       await verifying;

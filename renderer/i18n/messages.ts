@@ -284,6 +284,7 @@ export const lt = {
   'audit.kind.commission': 'komisija',
   'audit.kind.meeting': 'posėdis',
   'audit.kind.document': 'dokumentas',
+  'audit.kind.package': 'paketas',
 
   'settings.security': 'Sauga',
   'settings.idleMinutes': 'Automatinis užrakinimas po (min.)',
@@ -565,6 +566,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'audit.kind.commission': 'commission',
   'audit.kind.meeting': 'meeting',
   'audit.kind.document': 'document',
+  'audit.kind.package': 'package',
 
   'settings.security': 'Security',
   'settings.idleMinutes': 'Lock after idle (min)',

@@ -6,7 +6,7 @@ export const auditEntry = z.object({
   at: z.string(),
   actor: z.object({ userId: z.string(), username: z.string() }).nullable(),
   method: z.string(),
-  subject: z.object({ kind: z.enum(['case', 'user', 'settings', 'commission', 'meeting', 'document']), id: z.string().optional() }).optional(),
+  subject: z.object({ kind: z.enum(['case', 'user', 'settings', 'commission', 'meeting', 'document', 'package']), id: z.string().optional() }).optional(),
   /** sha256 of the record before and after the change (absent before a creation). */
   before: z.string().optional(),
   after: z.string().optional(),

@@ -23,6 +23,8 @@ export const events = {
   'settings.changed': z.object({}).strict(),
   /** A user account was created or changed. */
   'users.changed': z.object({ id: z.string().min(1) }).strict(),
+  /** Issue 15: how far a long export has come (packages done of total); ids and counts only. */
+  'archive.progress': z.object({ jobId: z.string().min(1), done: z.number().int().min(0), total: z.number().int().min(0) }).strict(),
 } as const;
 
 export type EventName = keyof typeof events;

@@ -11,9 +11,10 @@ import {
   savedSettings,
 } from './schemas';
 import { FACTS_SCHEMAS, bytes, documentKind, dossierItemId, stagedFile } from './dossierSchemas';
-import { ADMINISTRATORS, CASE_READERS, CASE_WRITERS, COMMISSION_EDITORS, COMMISSION_READERS, DOCUMENT_AUTHORS, type Access } from './roles';
+import { ADMINISTRATORS, ARCHIVISTS, DOSSIER_SENDERS, PACKAGE_HANDLERS, CASE_READERS, CASE_WRITERS, COMMISSION_EDITORS, COMMISSION_READERS, DOCUMENT_AUTHORS, type Access } from './roles';
 import { documentItem, documentRequest, signingCredential } from './documentSchemas';
 import { revocationView, verificationReport } from './verificationSchemas';
+import { backupOutput, exportCaseInput, exportClosedInput, exportClosedOutput, importPackageInput, importPackageOutput, packageInspection, sendDossierInput, writtenPackage } from './archiveSchemas';
 import {
   agendaCandidate,
   assessment,
@@ -583,6 +584,51 @@ export const contract = {
         problem: z.enum(['altered', 'removed', 'reordered', 'unreadable']),
       }),
     ]),
+  },
+  // ---- The archivist's desk: case packages, the dossier sent (V-77 p. 7), backups (issue 15) ----
+  'archive.exportCase': {
+    access: ARCHIVISTS,
+    input: exportCaseInput,
+    output: writtenPackage,
+  },
+  'archive.exportClosed': {
+    /** Every case closed (in a final state) in a year, one package each, into a new folder; progress as archive.progress events. */
+    access: ARCHIVISTS,
+    input: exportClosedInput,
+    output: exportClosedOutput,
+  },
+  'archive.cancel': {
+    access: ARCHIVISTS,
+    input: z.object({ jobId: z.string().min(1).max(64) }),
+    output: z.object({ cancelled: z.boolean() }),
+  },
+  'archive.sendDossier': {
+    /** V-77 p. 7: the dossier package for the other institution's director, and the sending recorded on the case. */
+    access: DOSSIER_SENDERS,
+    input: sendDossierInput,
+    output: z.object({ package: writtenPackage, case: caseView }),
+  },
+  'archive.stagePackage': {
+    /** Check a package (nothing is written but the file kept for the decision); the report says what importing it would add. */
+    access: PACKAGE_HANDLERS,
+    input: z.object({ name: z.string().min(1).max(255), bytes }),
+    output: packageInspection,
+  },
+  'archive.importPackage': {
+    access: PACKAGE_HANDLERS,
+    input: importPackageInput,
+    output: importPackageOutput,
+  },
+  'archive.discardPackage': {
+    access: PACKAGE_HANDLERS,
+    input: z.object({ stageId: z.string().min(1) }),
+    output: z.object({}),
+  },
+  'archive.backup': {
+    /** The whole data directory, still sealed under its key, as one file (a quiesced snapshot). */
+    access: ADMINISTRATORS,
+    input: z.object({}),
+    output: backupOutput,
   },
 } as const satisfies Record<string, { access: Access; whileLocked?: boolean; input: z.ZodType; output: z.ZodType }>;
 

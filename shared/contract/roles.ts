@@ -38,3 +38,12 @@ export const DOCUMENT_AUTHORS: readonly Role[] = ['secretary', 'director'];
 
 /** Who signs: the director, and for the minutes the commission's chair and secretary. */
 export const DOCUMENT_SIGNERS: readonly Role[] = ['director', 'chair', 'secretary'];
+
+/**
+ * Issue 15: the archivist exports cases (the package holds every document in clear); the secretary
+ * sends the dossier to another institution (V-77 p. 7). Both check and import packages: the
+ * archivist a case back from the archive, the secretary a dossier another institution sent.
+ */
+export const ARCHIVISTS: readonly Role[] = ['archivist'];
+export const DOSSIER_SENDERS: readonly Role[] = ['secretary'];
+export const PACKAGE_HANDLERS: readonly Role[] = ['archivist', 'secretary'];

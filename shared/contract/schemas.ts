@@ -212,7 +212,9 @@ export const caseFacts = z.object({
   /** V-77 p. 20: the day a place became free in the halfway house for this listed convict (before issue 14; no longer set). */
   placeFreedOn: isoDate.optional(),
   /** V-77 p. 7: the dossier was sent to the other institution's director (route 'sends'): when, to whom, which items. */
-  dossierSent: z.object({ on: isoDate, to: z.string(), items: z.array(z.string()) }).optional(),
+  dossierSent: z
+    .object({ on: isoDate, to: z.string(), items: z.array(z.string()), /** Issue 15: the package that carried it. */ package: z.object({ sha256: z.string(), name: z.string() }).optional() })
+    .optional(),
   /** V-77 p. 12: the day the convict was entered on the list. */
   listedOn: isoDate.optional(),
   /** V-77 p. 24–25: the arrival in the halfway house: from this day the convict occupies a place. */
@@ -269,7 +271,7 @@ export const timelineEntry = z.object({
   at: z.string(),
   /** Who made the change (a user's id; absent for the system and for entries from before it was kept). */
   by: z.string().optional(),
-  kind: z.enum(['registered', 'state', 'edited', 'dossier', 'extended', 'removed', 'corrected', 'reopened', 'act', 'appeal', 'passedOver', 'placeReported', 'life', 'transferOut']),
+  kind: z.enum(['registered', 'state', 'edited', 'dossier', 'extended', 'removed', 'corrected', 'reopened', 'act', 'appeal', 'passedOver', 'placeReported', 'life', 'transferOut', 'imported']),
   /** The date the event happened (a state change may be recorded after the fact). */
   on: isoDate.optional(),
   from: caseState.optional(),

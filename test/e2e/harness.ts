@@ -204,7 +204,8 @@ export async function seedDataDir(
 
 /** The browser host on `dataDir`, with today fixed (and the services' clock, when given). */
 export function startHost(dataDir: string, now?: () => Date): Promise<BrowserHost> {
-  return startBrowserHost({ dataDir, rendererDir: RENDERER_DIR, today: TODAY, key: KEY, ...(now ? { now } : {}) });
+  // Issue 15: the packages the app exports land beside the data directory (never in the home folder).
+  return startBrowserHost({ dataDir, rendererDir: RENDERER_DIR, today: TODAY, key: KEY, exportDir: `${dataDir}.exports`, ...(now ? { now } : {}) });
 }
 
 /** Sign in through the sign-in screen as a user would, and wait for the app to open. */

@@ -155,6 +155,9 @@ const LAYERS: Readonly<Record<string, Layer>> = {
       'electron/services/signing/pdfVerify',
       'electron/services/signing/pemCertificates',
       'electron/services/signing/revocation',
+      // Issue 15: `restore` fills an empty directory (no services to open), `verify` checks a package on its own.
+      'electron/services/archive/backup',
+      'electron/services/archive/packageCheck',
     ],
     packages: [],
     builtins: true,

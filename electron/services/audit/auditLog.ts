@@ -84,7 +84,7 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** The method of the entry that records skipped torn writes (not a contract method). */
 export const TORN_WRITE_METHOD = 'audit.tornWrite';
 
-export const AUDIT_SUBJECT_KINDS = ['case', 'user', 'settings', 'commission', 'meeting', 'document'] as const;
+export const AUDIT_SUBJECT_KINDS = ['case', 'user', 'settings', 'commission', 'meeting', 'document', 'package'] as const;
 
 export interface AuditActor {
   userId: string;

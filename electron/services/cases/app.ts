@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { CaseRecord, RequestInput, Settings } from '../../../shared/contract/schemas';
+import type { ParsedInput } from '../../../shared/contract/methods';
+import type { CaseRecord, CaseView, RequestInput, Settings } from '../../../shared/contract/schemas';
 import { compareIso } from '../../../shared/domain/calendar';
 import {
   applyCaseStep,
@@ -14,7 +15,7 @@ import { DOSSIER_ITEMS } from '../../../shared/domain/dossierItems';
 import { DomainError, fieldError } from '../../../shared/domain/errors';
 import { requestFlags } from '../../../shared/domain/requestRules';
 import { requestDateInFuture, stepDateProblem } from '../../../shared/domain/stepRules';
-import type { ServiceContext, ServiceHandlers } from '../context';
+import type { Call, ServiceContext, ServiceHandlers } from '../context';
 import { halfwayHouse, servingInstitution, type InstitutionRef } from './institutions';
 import { caseChanges, otherOpenCase, refuseUnlessByHand, stampOf } from './caseChanges';
 import { dossierItemsOf } from './dossierViews';
@@ -36,6 +37,7 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
   };
 
   const { view, forChange, forEdit, save } = caseChanges(ctx);
+  const takeStep = caseStepTaker(ctx);
 
   /**
    * A request's data, checked against today and the settings, as the case stores it. When a case
@@ -133,8 +135,21 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
       );
     },
 
-    'cases.transition': async ({ id, revision, to, on, note, confirmMissing }, caller) => {
-      const record = forChange(id, revision);
+    'cases.transition': async (input, caller) => takeStep(input, caller),
+  };
+}
+
+/**
+ * A step by hand (cases.transition), also taken by the archivist's desk when it sends the dossier
+ * (issue 15, V-77 p. 7: `sentPackage` is the digest and name of the package that carries it).
+ */
+export function caseStepTaker(ctx: ServiceContext) {
+  const { view, forChange, save } = caseChanges(ctx);
+  return (
+    { id, revision, to, on, note, confirmMissing, sentPackage }: ParsedInput<'cases.transition'> & { sentPackage?: { sha256: string; name: string } },
+    caller: Call,
+  ): Promise<CaseView> => {
+    const record = forChange(id, revision);
       // Which commission decides (V-77 p. 5–8): a dossier our commission does not decide is sent, never received.
       assertTransition(record.state, to, record.facts.decision, caseRouteOf(record.request));
       // Issue 14: meetings, signed and received acts, the arrival and the departure take their own steps.
@@ -155,7 +170,7 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
       }
       // The door sets the day the state's term runs from (dossierReceivedOn p. 9, listedOn p. 12, refusedOn p. 19).
       // V-77 p. 7–8: the dossier goes to the director of the institution whose halfway house is asked for.
-      if (to === 'dossier_sent') facts.dossierSent = { on, to: record.request.halfwayHouse.name, items: sentItems(record) };
+      if (to === 'dossier_sent') facts.dossierSent = { on, to: record.request.halfwayHouse.name, items: sentItems(record), ...(sentPackage ? { package: sentPackage } : {}) };
       const confirmed = to === 'dossier_received' && missing.length > 0 ? `Pažymėta gauta, nors medžiagoje trūksta: ${[...new Set(missing.map((m) => m.item))].join(', ')} (patvirtinta)` : '';
       const stepNote = [note, confirmed].filter(Boolean).join('. ');
       const at = ctx.now().toISOString();
@@ -164,18 +179,20 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
       const next = advanceIfComplete(stepped, ctx.today(), stamp, on);
       const handedOver = next.state !== to ? `; medžiaga pilna, byla perduota komisijai (V-77 8 p.)` : '';
       const unconfirmed = confirmed ? `; pažymėta gauta su trūkstama medžiaga (${missing.length})` : '';
-      return view(
-        save(
-          next,
-          'caseStep',
-          caller,
-          {
-            before: record,
-            summary: `Būsena „${CASE_STATE_LABELS[record.state].lt}“ → „${CASE_STATE_LABELS[to].lt}“${handedOver}${unconfirmed}`,
-          },
+      const sent = sentPackage ? `; medžiaga išsiųsta paketu ${sentPackage.sha256}` : '';
+      return Promise.resolve(
+        view(
+          save(
+            next,
+            'caseStep',
+            caller,
+            {
+              before: record,
+              summary: `Būsena „${CASE_STATE_LABELS[record.state].lt}“ → „${CASE_STATE_LABELS[to].lt}“${handedOver}${unconfirmed}${sent}`,
+            },
+          ),
         ),
       );
-    },
   };
 }
 

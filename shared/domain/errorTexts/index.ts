@@ -18,6 +18,7 @@ import { SYSTEM_ERROR_TEXTS } from './system';
 import { USER_ERROR_TEXTS } from './users';
 import { PACKAGE_ERROR_TEXTS } from './packages';
 import { ARCHIVE_ERROR_TEXTS } from './archive';
+import { BACKUP_ERROR_TEXTS } from './backup';
 
 /** The catalogue's parts, by feature (a test checks that no code is in two). */
 export const ERROR_TEXT_PARTS = {
@@ -33,6 +34,7 @@ export const ERROR_TEXT_PARTS = {
   system: SYSTEM_ERROR_TEXTS,
   packages: PACKAGE_ERROR_TEXTS,
   archive: ARCHIVE_ERROR_TEXTS,
+  backup: BACKUP_ERROR_TEXTS,
 };
 
 export const ERROR_TEXTS = {
@@ -48,6 +50,7 @@ export const ERROR_TEXTS = {
   ...SYSTEM_ERROR_TEXTS,
   ...PACKAGE_ERROR_TEXTS,
   ...ARCHIVE_ERROR_TEXTS,
+  ...BACKUP_ERROR_TEXTS,
 };
 
 export type ErrorCode = keyof typeof ERROR_TEXTS;

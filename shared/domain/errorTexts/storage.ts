@@ -21,6 +21,7 @@ const STORAGE_SUBJECTS = {
   revocationLists: { lt: 'atšauktų sertifikatų sąrašai', en: 'the revocation lists' },
   userData: { lt: 'naudotojo duomenys', en: 'the user data' },
   auditEntry: { lt: 'audito žurnalo įrašas', en: 'the audit log entry' },
+  importedCase: { lt: 'importuota byla', en: 'the imported case' },
 } as const;
 
 /** What a store was writing when the write failed (DISK_FULL, STORAGE_NO_ACCESS, STORAGE_WRITE_FAILED). */

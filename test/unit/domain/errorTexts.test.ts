@@ -34,6 +34,7 @@ const SUBJECTS = Object.keys({
   revocationLists: 1,
   userData: 1,
   auditEntry: 1,
+  importedCase: 1,
 } satisfies Record<StorageSubject, 1>) as StorageSubject[];
 
 /** Parameters for every code, each variant its texts have: the catalogue's type says every code is here. */
