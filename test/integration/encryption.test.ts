@@ -75,8 +75,8 @@ async function listOf(options: ServicesOptions) {
 
 const meta = (dataDir: string) => JSON.parse(readFileSync(join(dataDir, 'pusiaukele.json'), 'utf8')) as Record<string, unknown>;
 
-/** The header of a sealed document ("PUS" 2, electron/services/store/encryption.ts). */
-const SEALED_DOCUMENT = Buffer.from([0x50, 0x55, 0x53, 0x02]);
+/** The header of a sealed document ("PUS" 3 since issue 15: sealed in one pass, electron/services/store/encryption.ts). */
+const SEALED_DOCUMENT = Buffer.from([0x50, 0x55, 0x53, 0x03]);
 
 /**
  * Every record of the store is sealed: the *.json files, each line of the *.log files, and the

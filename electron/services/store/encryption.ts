@@ -82,45 +82,127 @@ export function encryptingCodec(key: Buffer, options: { acceptPlain?: boolean } 
 }
 
 // ---- Documents (issue 4): large binary content, sealed the same way ------------------------------
+//
+// Two formats, told apart by the header's fourth byte; both AES-256-GCM under the data key with a
+// random 12-byte IV per file, laid out as header, IV, ciphertext, 16-byte tag:
+//  - "PUS\x02" (issue 4, read only since issue 15): the additional authenticated data (AAD) is the
+//    header followed by the SHA-256 of the content (hex), so the tag itself bound the file to its
+//    content. That hash must be known before the first byte is sealed, which forced two passes over a
+//    document (hash it, then seal it): fine in memory, twice the reading for a 50 MB file on disk.
+//  - "PUS\x03" (issue 15, every new write): the AAD is the header alone, so a document is hashed and
+//    sealed in the same pass, as it streams in (DocumentStore.putStream), its name chosen at the end.
+// Why v3 loses nothing: the tag still proves that the header and every ciphertext byte were made
+// under the data key and are unaltered (nobody without the key can make or alter a file that opens).
+// What v2's AAD added was the binding of the file to the content it is stored for: a genuine file put
+// under another document's name. That binding is now checked after decryption instead of by the tag:
+// the file name is the keyed hash of the content's SHA-256 (blobName), and every read, of either
+// format, hashes the plain bytes and refuses them unless that is the SHA-256 it was asked for
+// (DocumentStore.read and openStream). A swapped file decrypts, then fails that check; a file with its
+// header changed from 3 to 2 (or back) fails the tag, since the header is in the AAD of both. Stored
+// content is addressed by its hash, so there is no older version of the same name to roll back to.
+// In both formats GCM's tag is known good only at the end: a reader that streams receives the plain
+// bytes before they are proven (see DocumentStore.openStream for what a consumer must do about that).
 
 /** How a document's bytes are kept at rest (the dossier's PDFs and scans, V-77 p. 6). */
 export interface BlobSealer {
   /** The file name for a content hash: keyed, so that names do not tell which document is there. */
   blobName(sha256: string): string;
-  /** Sealed bytes in chunks (header, IV, ciphertext…, tag), to be written without joining them. */
-  seal(plain: Uint8Array, sha256: string): Buffer[];
-  /** The plain bytes; throws DATA_NOT_AUTHENTIC if the file was altered or belongs to other content. */
+  /**
+   * Sealed bytes in chunks (header, IV, ciphertext…, tag), to be written without joining them; in the
+   * current format (v3). `sha256` is not needed any more (v2 authenticated it); accepted so that
+   * callers of the earlier signature keep working.
+   */
+  seal(plain: Uint8Array, sha256?: string): Buffer[];
+  /** A seal made chunk by chunk (v3): write `head`, then what each `update` returns, then `final()`. */
+  sealing(): BlobSealing;
+  /** The plain bytes of a whole sealed file (v2 or v3); throws DATA_NOT_AUTHENTIC if the seal does not hold. */
   open(sealed: Buffer, sha256: string): Buffer;
+  /**
+   * An opening chunk by chunk, from the file's first BLOB_HEAD_BYTES (header and IV) and its last
+   * BLOB_TAG_BYTES (the tag); the ciphertext between them goes through `update`. Throws
+   * DATA_NOT_AUTHENTIC for an unknown header; `final()` throws it when the tag does not match. The
+   * caller still compares the plain bytes' SHA-256 with `sha256` (see above).
+   */
+  opening(head: Uint8Array, tag: Uint8Array, sha256: string): BlobOpening;
+}
+
+/** A document being sealed (v3), chunk by chunk. */
+export interface BlobSealing {
+  /** The file's first bytes: the header and the IV. */
+  readonly head: Buffer;
+  /** The ciphertext of the next plain chunk (as long as the chunk). */
+  update(plain: Uint8Array): Buffer;
+  /** The file's last bytes: the tag (GCM leaves no ciphertext for the end). */
+  final(): Buffer;
+}
+
+/** A sealed document being opened, chunk by chunk. */
+export interface BlobOpening {
+  /** The plain bytes of the next ciphertext chunk: not yet proven authentic. */
+  update(ciphertext: Uint8Array): Buffer;
+  /** Throws DATA_NOT_AUTHENTIC unless the tag proves everything given to `update`. */
+  final(): void;
 }
 
 export type SealingCodec = Codec & { readonly blobs: BlobSealer };
 
-/** "PUS" and 2: a sealed document, authenticated together with the hash of its content. */
-const BLOB_HEADER = Buffer.from([0x50, 0x55, 0x53, 0x02]);
-const CHUNK = 4 * 1024 * 1024;
+/** "PUS" and 2: a sealed document, authenticated together with the hash of its content (read only). */
+const BLOB_HEADER_V2 = Buffer.from([0x50, 0x55, 0x53, 0x02]);
+/** "PUS" and 3: a sealed document, authenticated with its header only (sealed in one pass). */
+const BLOB_HEADER_V3 = Buffer.from([0x50, 0x55, 0x53, 0x03]);
+/** Header and IV: where a sealed document's ciphertext starts. */
+export const BLOB_HEAD_BYTES = BLOB_HEADER_V3.length + IV_BYTES;
+/** The tag at the end of a sealed document. */
+export const BLOB_TAG_BYTES = TAG_BYTES;
+const CHUNK = 1024 * 1024;
 
 function blobSealer(key: Buffer): BlobSealer {
   const naming = createHmac('sha256', key).update('pusiaukele document names').digest();
-  const aad = (sha256: string) => Buffer.concat([BLOB_HEADER, Buffer.from(sha256, 'ascii')]);
+  const sealing = (): BlobSealing => {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(BLOB_HEADER_V3);
+    return {
+      head: Buffer.concat([BLOB_HEADER_V3, iv]),
+      update: (plain) => cipher.update(plain),
+      final: () => Buffer.concat([cipher.final(), cipher.getAuthTag()]),
+    };
+  };
+  const opening = (head: Uint8Array, tag: Uint8Array, sha256: string): BlobOpening => {
+    if (head.length !== BLOB_HEAD_BYTES || tag.length !== TAG_BYTES) throw notAuthentic();
+    const header = Buffer.from(head.subarray(0, BLOB_HEADER_V3.length));
+    const aad = header.equals(BLOB_HEADER_V3) ? header : header.equals(BLOB_HEADER_V2) ? Buffer.concat([header, Buffer.from(sha256, 'ascii')]) : undefined;
+    if (aad === undefined) throw notAuthentic();
+    const decipher = createDecipheriv('aes-256-gcm', key, head.subarray(BLOB_HEADER_V3.length)).setAAD(aad).setAuthTag(tag);
+    return {
+      update: (ciphertext) => decipher.update(ciphertext),
+      final() {
+        try {
+          decipher.final();
+        } catch {
+          throw notAuthentic();
+        }
+      },
+    };
+  };
   return {
     blobName: (sha256) => createHmac('sha256', naming).update(sha256).digest('hex'),
-    seal(plain, sha256) {
-      const iv = randomBytes(IV_BYTES);
-      const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(aad(sha256));
-      const out = [BLOB_HEADER, iv];
-      for (let off = 0; off < plain.length; off += CHUNK) out.push(cipher.update(plain.subarray(off, off + CHUNK)));
-      out.push(cipher.final(), cipher.getAuthTag());
+    sealing,
+    opening,
+    seal(plain) {
+      const s = sealing();
+      // In chunks: one update over 50 MB is several times slower than the same bytes in pieces.
+      const out = [s.head];
+      for (let off = 0; off < plain.length; off += CHUNK) out.push(s.update(plain.subarray(off, off + CHUNK)));
+      out.push(s.final());
       return out;
     },
     open(sealed, sha256) {
-      if (sealed.length < BLOB_HEADER.length + IV_BYTES + TAG_BYTES || !sealed.subarray(0, BLOB_HEADER.length).equals(BLOB_HEADER)) throw notAuthentic();
-      const iv = sealed.subarray(BLOB_HEADER.length, BLOB_HEADER.length + IV_BYTES);
-      const decipher = createDecipheriv('aes-256-gcm', key, iv).setAAD(aad(sha256)).setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
-      try {
-        return Buffer.concat([decipher.update(sealed.subarray(BLOB_HEADER.length + IV_BYTES, sealed.length - TAG_BYTES)), decipher.final()]);
-      } catch {
-        throw notAuthentic();
-      }
+      if (sealed.length < BLOB_HEAD_BYTES + TAG_BYTES) throw notAuthentic();
+      const o = opening(sealed.subarray(0, BLOB_HEAD_BYTES), sealed.subarray(sealed.length - TAG_BYTES), sha256);
+      const parts: Buffer[] = [];
+      for (let off = BLOB_HEAD_BYTES; off < sealed.length - TAG_BYTES; off += CHUNK) parts.push(o.update(sealed.subarray(off, Math.min(off + CHUNK, sealed.length - TAG_BYTES))));
+      o.final();
+      return Buffer.concat(parts);
     },
   };
 }
