@@ -219,7 +219,8 @@ const RENDERER_FEATURES: Readonly<Record<string, readonly string[]>> = {
   documents: ['dossier'], // the document viewer and file upload
   afterDecision: ['documents', 'dossier'], // issue 14: received acts, arrival, departure, appeals, corrections on the case page
   places: ['afterDecision', 'users'], // issue 14: the places, the p. 12 list and the freed places
-  cases: ['afterDecision', 'documents', 'dossier', 'request'],
+  archive: [], // issue 15: the archivist's desk (packages out and in, the backup)
+  cases: ['afterDecision', 'archive', 'documents', 'dossier', 'request'],
   meetings: ['commission', 'documents', 'dossier'],
   settings: ['documents', 'places', 'users'], // issue 14: the dated changes of the number of places
 };
@@ -598,7 +599,7 @@ describe('the layer table', () => {
     { rule: 'signing → documents', path: 'electron/services/signing/x.ts', text: "import { certificateHolder } from '../documents/signerMatch';", says: 'electron/services/signing/ may not import electron/services/documents/' },
     { rule: 'pdf → signing', path: 'electron/services/pdf/x.ts', text: "export { signPdf } from '../signing/pdfSignature';", says: 'electron/services/pdf/ may not import electron/services/signing/' },
     { rule: 'feature → composition root', path: 'electron/services/users/x.ts', text: "import { createServices } from '../index';", says: 'electron/services/users/ may import only ../context of the services\' root, not index' },
-    { rule: 'undeclared feature folder', path: 'electron/services/archive/x.ts', text: "import type { ServiceContext } from '../context';", says: 'electron/services/archive/ is not declared' },
+    { rule: 'undeclared feature folder', path: 'electron/services/reports/x.ts', text: "import type { ServiceContext } from '../context';", says: 'electron/services/reports/ is not declared' },
     { rule: 'context: types only', path: 'electron/services/context.ts', text: "import { Staging } from './dossier/staging';", says: 'electron/services/context.ts may import the features\' types only' },
     { rule: 'undeclared root file', path: 'electron/services/helpers.ts', text: "import { join } from 'node:path';", says: 'electron/services/helpers.ts is a new file in electron/services/' },
     // the hosts

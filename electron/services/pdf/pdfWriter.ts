@@ -55,8 +55,11 @@ function toUnicodeCMap(face: PreparedFace): Buffer {
   );
 }
 
-/** The font's objects, numbered from `first`: Type0, CIDFontType2, descriptor, program, CIDSet, ToUnicode. */
-function fontObjects(face: PreparedFace, first: number): Buffer[] {
+/**
+ * The font's objects, numbered from `first`: Type0, CIDFontType2, descriptor, program, CIDSet, ToUnicode.
+ * Also the merged dossier's (archive/mergedFonts.ts), at the numbers it reserves.
+ */
+export function fontObjects(face: PreparedFace, first: number): Buffer[] {
   const cidSet = Buffer.alloc(Math.ceil(face.widths.length / 8));
   for (let cid = 0; cid < face.widths.length; cid++) cidSet[cid >> 3] = (cidSet[cid >> 3] as number) | (0x80 >> (cid & 7));
   const cmap = deflateSync(toUnicodeCMap(face));
