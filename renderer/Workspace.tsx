@@ -6,8 +6,11 @@ import { ApiError, call, toApiError } from './api/client';
 import { AuditPage } from './audit/AuditPage';
 import {
   canEditCommission,
+  canExportCases,
+  canHandlePackages,
   canIssueDocuments,
   canReadCases,
+  canSendDossier,
   canSignDocuments,
   canWriteCases,
   isAdministrator,
@@ -37,6 +40,7 @@ import { SettingsPage } from './settings/SettingsPage';
 import { UsersPage } from './users/UsersPage';
 import { SigningNavLink } from './documents/SigningNavLink';
 import { PlacesPage } from './places/PlacesPage';
+import { ArchivePage } from './archive/ArchivePage';
 
 interface Boot {
   today: IsoDate;
@@ -157,7 +161,16 @@ export function Workspace({ user, locked, onSignOut, onUserChanged, onIdleMinute
       case 'cases':
         return <CaseListPage list={caseList} query={query} onQueryChange={setQuery} canRegister={canWriteCases(roles)} />;
       case 'case':
-        return <CasePage key={current.id} id={current.id} settings={settings} today={today} canWrite={canWriteCases(roles)} />;
+        return (
+          <CasePage
+            key={current.id}
+            id={current.id}
+            settings={settings}
+            today={today}
+            canWrite={canWriteCases(roles)}
+            archive={{ canExport: canExportCases(roles), canSend: canSendDossier(roles) }}
+          />
+        );
       case 'new':
         return <NewRequestPage settings={settings} today={today} />;
       case 'meetings':
@@ -172,6 +185,8 @@ export function Workspace({ user, locked, onSignOut, onUserChanged, onIdleMinute
         return <VerifyPage />;
       case 'places':
         return <PlacesPage canWrite={canWriteCases(roles)} canChangeCapacity={isAdministrator(roles)} onSettingsChanged={rereadSettings} />;
+      case 'archive':
+        return <ArchivePage today={today} canExport={canExportCases(roles)} canHandlePackages={canHandlePackages(roles)} canBackUp={isAdministrator(roles)} />;
       case 'commission':
         return <CommissionPage today={today} canEdit={canEditCommission(roles)} />;
       case 'settings':

@@ -1,11 +1,14 @@
 import {
   ADMINISTRATORS,
+  ARCHIVISTS,
   CASE_READERS,
   CASE_WRITERS,
   COMMISSION_EDITORS,
   COMMISSION_READERS,
   DOCUMENT_AUTHORS,
   DOCUMENT_SIGNERS,
+  DOSSIER_SENDERS,
+  PACKAGE_HANDLERS,
   type Role,
 } from '../../shared/contract/roles';
 import type { RouteName } from '../router/routes';
@@ -26,6 +29,10 @@ export const canEditCommission = (roles: readonly Role[]): boolean => holdsAny(r
 /** The secretary and the director prepare the documents; the director, the chair and the secretary sign them. */
 export const canIssueDocuments = (roles: readonly Role[]): boolean => holdsAny(roles, DOCUMENT_AUTHORS);
 export const canSignDocuments = (roles: readonly Role[]): boolean => holdsAny(roles, DOCUMENT_SIGNERS);
+/** Issue 15: the archivist exports cases; the secretary sends the dossier (V-77 p. 7); both check and import packages. */
+export const canExportCases = (roles: readonly Role[]): boolean => holdsAny(roles, ARCHIVISTS);
+export const canSendDossier = (roles: readonly Role[]): boolean => holdsAny(roles, DOSSIER_SENDERS);
+export const canHandlePackages = (roles: readonly Role[]): boolean => holdsAny(roles, PACKAGE_HANDLERS);
 
 /** The screens a user with `roles` may open. */
 export function routeAllowed(route: RouteName, roles: readonly Role[]): boolean {
@@ -46,6 +53,9 @@ export function routeAllowed(route: RouteName, roles: readonly Role[]): boolean 
       return canReadCommission(roles);
     case 'new':
       return canWriteCases(roles);
+    case 'archive':
+      // The archivist's exports, the packages of the archivist and the secretary, the administrator's backup.
+      return canExportCases(roles) || canHandlePackages(roles) || isAdministrator(roles);
     case 'settings':
     case 'users':
     case 'audit':
@@ -57,10 +67,10 @@ export function routeAllowed(route: RouteName, roles: readonly Role[]): boolean 
   }
 }
 
-export type NavigationItem = 'cases' | 'new' | 'meetings' | 'places' | 'documents' | 'signing' | 'commission' | 'settings' | 'users' | 'audit';
+export type NavigationItem = 'cases' | 'new' | 'meetings' | 'places' | 'documents' | 'signing' | 'commission' | 'archive' | 'settings' | 'users' | 'audit';
 
 /** The verification page (#/verify, everyone's) is reached from the documents and signing pages. */
-const NAVIGATION: readonly NavigationItem[] = ['cases', 'new', 'meetings', 'places', 'documents', 'signing', 'commission', 'settings', 'users', 'audit'];
+const NAVIGATION: readonly NavigationItem[] = ['cases', 'new', 'meetings', 'places', 'documents', 'signing', 'commission', 'archive', 'settings', 'users', 'audit'];
 
 /** The links of the main navigation, in order, for `roles`. */
 export function navigationFor(roles: readonly Role[]): NavigationItem[] {

@@ -21,6 +21,7 @@ import { caseKindsDue } from '../documents/documentsModel';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { AfterDecisionSection, RouteNotice, type AfterForm } from '../afterDecision/AfterDecisionSection';
 import { CorrectionForm } from '../afterDecision/CorrectionForm';
+import { CaseExport } from '../archive/CaseExport';
 
 type Mode = { kind: 'view' } | { kind: 'step'; to: CaseState } | { kind: 'edit' } | { kind: 'correct' } | { kind: 'after'; form: AfterForm };
 type Notice = { kind: 'ok'; text: string } | { kind: 'changed'; error: ApiError };
@@ -31,9 +32,11 @@ interface CasePageProps {
   today: IsoDate;
   /** Only the secretary records steps and corrects the request; others read. */
   canWrite: boolean;
+  /** Issue 15: the archivist exports the case; the secretary sends the dossier (V-77 p. 7). */
+  archive?: { canExport: boolean; canSend: boolean };
 }
 
-export function CasePage({ id, settings, today, canWrite }: CasePageProps) {
+export function CasePage({ id, settings, today, canWrite, archive }: CasePageProps) {
   const { lang, t } = useI18n();
   const [view, setView] = useState<CaseView | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
@@ -322,6 +325,8 @@ export function CasePage({ id, settings, today, canWrite }: CasePageProps) {
       <DocumentsPanel target={{ kind: 'case', caseId: record.id, decidedAt: record.facts.meetingId }} due={caseKindsDue(record)} />
 
       <DossierSection view={view} today={today} canWrite={canWrite} onChange={change} onEditingChange={setDossierEditing} />
+
+      <CaseExport view={view} today={today} canExport={archive?.canExport ?? false} canSend={archive?.canSend ?? false} onChange={change} />
 
       <div className="case-grid">
         <section aria-labelledby="data-title">

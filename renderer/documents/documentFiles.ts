@@ -11,19 +11,8 @@ export async function readDocument(id: string, version?: number): Promise<Viewed
   return { name, kind: 'pdf', bytes: file.bytes };
 }
 
-/** Hand `bytes` to the browser (or Electron) as a download named `name` (a PDF unless `type` says otherwise). */
-export function saveFile(name: string, bytes: Uint8Array, type = 'application/pdf'): void {
-  const url = URL.createObjectURL(new Blob([bytes.slice()], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked once the download surely has the bytes (a save dialog may keep it waiting a while).
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+/** The download link, shared with the dossier's originals (issue 15). */
+export { saveFile } from '../dossier/originalFiles';
 
 /** The bytes of a file the user chose. */
 export async function fileBytes(file: File): Promise<Uint8Array> {

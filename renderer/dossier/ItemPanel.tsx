@@ -12,6 +12,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { DocumentViewer, type ViewedDocument } from './DocumentViewer';
 import { FactsForm } from './FactsForm';
 import { FactsView } from './FactsView';
+import { originalName, saveOriginal } from './originalFiles';
 import type { Draft } from './factsFields';
 import { kindAndSize, prepareFile } from './upload';
 
@@ -78,6 +79,17 @@ export function ItemPanel({ record, dossier, item, today, canWrite, onAddFiles, 
     }
   };
 
+  /** Save a version as it was received (1 = the first); `current`: the latest, saved under its own name. */
+  const download = async (document: DossierDocument, version: number) => {
+    setError(null);
+    try {
+      const read = await call('dossier.readDocument', { caseId: record.id, documentId: document.id, version });
+      saveOriginal(originalName(read.name, version, version === document.versions.length), read.bytes, read.kind);
+    } catch (e) {
+      setError(toApiError(e));
+    }
+  };
+
   const run = async (action: () => Promise<void>) => {
     setError(null);
     try {
@@ -116,6 +128,14 @@ export function ItemPanel({ record, dossier, item, today, canWrite, onAddFiles, 
                   <button type="button" className="link-button" onClick={() => void open(d)}>
                     {current.name}
                   </button>{' '}
+                  <button
+                    type="button"
+                    className="button-secondary document-download"
+                    aria-label={t('dossier.downloadCurrent', { name: current.name, n: d.versions.length })}
+                    onClick={() => void download(d, d.versions.length)}
+                  >
+                    {t('dossier.download')}
+                  </button>{' '}
                   <span className="field-hint">
                     {kindAndSize(current.kind, current.size)} · {t('dossier.addedBy', { who: current.addedBy, at: formatMoment(current.addedAt, lang) })}
                     {d.versions.length > 1 ? ` · ${t('dossier.version', { n: d.versions.length })}` : ''}
@@ -130,7 +150,15 @@ export function ItemPanel({ record, dossier, item, today, canWrite, onAddFiles, 
                             <button type="button" className="link-button" onClick={() => void open(d, i + 1)}>
                               {t('dossier.version', { n: i + 1 })}: {v.name}
                             </button>{' '}
-                            <span className="field-hint">{formatMoment(v.addedAt, lang)}</span>
+                            <span className="field-hint">{formatMoment(v.addedAt, lang)}</span>{' '}
+                            <button
+                              type="button"
+                              className="button-secondary document-download"
+                              aria-label={t('dossier.downloadVersion', { name: v.name, n: i + 1 })}
+                              onClick={() => void download(d, i + 1)}
+                            >
+                              {t('dossier.download')}
+                            </button>
                           </li>
                         ))}
                       </ul>

@@ -14,6 +14,7 @@ import { documentSettingsEn, documentSettingsLt } from '../settings/documentSett
 import { staleRevisionEn, staleRevisionLt } from '../users/staleRevisionMessages';
 import { afterDecisionEn, afterDecisionLt } from '../afterDecision/afterDecisionMessages';
 import { placesEn, placesLt } from '../places/placesMessages';
+import { archiveEn, archiveLt } from '../archive/archiveMessages';
 
 export const lt = {
   ...dossierLt,
@@ -28,6 +29,7 @@ export const lt = {
   ...staleRevisionLt,
   ...afterDecisionLt,
   ...placesLt,
+  ...archiveLt,
   'app.name': 'Pusiaukelė',
   'app.skipToContent': 'Pereiti prie turinio',
   'nav.label': 'Pagrindinė navigacija',
@@ -312,6 +314,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...staleRevisionEn,
   ...afterDecisionEn,
   ...placesEn,
+  ...archiveEn,
   'app.name': 'Pusiaukelė',
   'app.skipToContent': 'Skip to content',
   'nav.label': 'Main navigation',

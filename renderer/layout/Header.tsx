@@ -29,6 +29,7 @@ const LINKS: Readonly<Record<NavigationItem, { label: MessageKey; current: reado
   documents: { label: 'nav.documents', current: ['documents'] },
   signing: { label: 'nav.signing', current: ['signing'] },
   commission: { label: 'nav.commission', current: ['commission'] },
+  archive: { label: 'archive.nav', current: ['archive'] },
   settings: { label: 'nav.settings', current: ['settings'] },
   users: { label: 'nav.users', current: ['users'] },
   audit: { label: 'nav.audit', current: ['audit'] },

@@ -1,7 +1,7 @@
 /**
  * The screens of the app, addressed by the URL fragment: #/cases, #/cases/<id>, #/new, #/settings,
  * #/users, #/audit, #/password, #/commission, #/meetings, #/meetings/<id>, #/documents, #/signing, #/verify,
- * #/places.
+ * #/places, #/archive.
  */
 export type Route =
   | { name: 'cases' }
@@ -18,6 +18,7 @@ export type Route =
   | { name: 'signing' }
   | { name: 'verify' }
   | { name: 'places' }
+  | { name: 'archive' }
   | { name: 'notFound'; hash: string };
 
 export type RouteName = Route['name'];
@@ -35,6 +36,7 @@ const SIMPLE: Readonly<Record<string, Route>> = {
   '/signing': { name: 'signing' },
   '/verify': { name: 'verify' },
   '/places': { name: 'places' },
+  '/archive': { name: 'archive' },
 };
 
 export function parseRoute(hash: string): Route {

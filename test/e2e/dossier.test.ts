@@ -64,7 +64,7 @@ describe('loading the dossier (V-77 p. 6–9)', () => {
     // Read a PDF page inside the app, next to the item's facts.
     await page.getByRole('button', { name: 'Atverti 6.2 punktą' }).click();
     const panel = page.locator('.item-panel[data-item="6.2"]');
-    await panel.getByRole('button', { name: files.find((f) => f.belongsTo === '6.2')!.file }).click();
+    await panel.getByRole('button', { name: files.find((f) => f.belongsTo === '6.2')!.file, exact: true }).click();
     const viewer = panel.locator('[data-rendered-page="1"]');
     await viewer.waitFor();
     expect(await viewer.getAttribute('data-page-count')).toBe('2');

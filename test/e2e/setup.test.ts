@@ -58,7 +58,7 @@ describe('first run', () => {
     await page.getByRole('heading', { name: 'Naudotojai' }).waitFor();
     expect(page.url()).toMatch(/#\/users$/);
     const nav = page.getByRole('navigation');
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Komisija', 'Nustatymai', 'Naudotojai', 'Audito žurnalas']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Komisija', 'Archyvas', 'Nustatymai', 'Naudotojai', 'Audito žurnalas']);
     expect(await page.getByRole('banner').textContent()).toContain('Pravieniškių pataisos namai-atviroji kolonija');
     expect(await page.locator('tr[data-username="admin"]').textContent()).toContain('Administratorius');
 

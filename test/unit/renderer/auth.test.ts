@@ -17,14 +17,14 @@ import { parseRoute, routeHref } from '../../../renderer/router/routes';
 
 describe('the users-and-roles issue: what the UI offers to each role', () => {
   it('shows the cases, meetings, places, documents, the signing queue and the commission to every case role, registering to the secretary, administration to the administrator', () => {
-    expect(navigationFor(['secretary'])).toEqual(['cases', 'new', 'meetings', 'places', 'documents', 'signing', 'commission']);
+    expect(navigationFor(['secretary'])).toEqual(['cases', 'new', 'meetings', 'places', 'documents', 'signing', 'commission', 'archive']);
     expect(navigationFor(['member'])).toEqual(['cases', 'meetings', 'places', 'documents', 'signing', 'commission']);
     expect(navigationFor(['chair'])).toEqual(['cases', 'meetings', 'places', 'documents', 'signing', 'commission']);
     expect(navigationFor(['director'])).toEqual(['cases', 'meetings', 'places', 'documents', 'signing', 'commission']);
-    expect(navigationFor(['archivist'])).toEqual(['cases', 'meetings', 'places', 'documents', 'signing', 'commission']);
+    expect(navigationFor(['archivist'])).toEqual(['cases', 'meetings', 'places', 'documents', 'signing', 'commission', 'archive']);
     // The administrator keeps the commission's membership (with the secretary) but sees no cases, meetings, places or documents.
-    expect(navigationFor(['administrator'])).toEqual(['commission', 'settings', 'users', 'audit']);
-    expect(navigationFor(['administrator', 'secretary'])).toEqual(['cases', 'new', 'meetings', 'places', 'documents', 'signing', 'commission', 'settings', 'users', 'audit']);
+    expect(navigationFor(['administrator'])).toEqual(['commission', 'archive', 'settings', 'users', 'audit']);
+    expect(navigationFor(['administrator', 'secretary'])).toEqual(['cases', 'new', 'meetings', 'places', 'documents', 'signing', 'commission', 'archive', 'settings', 'users', 'audit']);
   });
 
   it('issue 14: opens the places and the list (V-77 p. 4, 12, 20) to the case readers, at #/places', () => {
