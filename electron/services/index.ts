@@ -35,6 +35,7 @@ import { RevocationStore } from './store/revocationStore';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { archiveFeature, type ArchiveDesk } from './archive/app';
+import type { PackageLimits } from './archive/bagTypes';
 
 export interface Services {
   readonly dataDir: string;
@@ -68,6 +69,8 @@ export interface ServicesOptions {
   fontsDir?: string;
   /** Issue 15: where the app writes the packages and backups it exports (default ~/Pusiaukele-paketai). */
   exportDir?: string;
+  /** Issue 15: the limits a package read must stay within (default DEFAULT_PACKAGE_LIMITS: 4 GiB, 100,000 entries …). */
+  packageLimits?: PackageLimits;
 }
 
 /**
@@ -213,6 +216,7 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
     exportDir,
     fontsDir,
     emit,
+    ...(options.packageLimits ? { limits: options.packageLimits } : {}),
   });
   const bind = (caller: Caller, method: MethodName): Call => ({ ...caller, method, record: record(caller, method) });
   const handlers = bindCalls(

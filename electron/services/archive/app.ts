@@ -17,6 +17,7 @@ import type { DataDirectory } from '../store/dataDirectory';
 import { auditProofOf } from './auditProof';
 import { writeBackup } from './backup';
 import { writeBag } from './bagit';
+import type { PackageLimits } from './bagTypes';
 import { packageNameOf, planCasePackage } from './casePackage';
 import { checkPackage, type PackageCheck } from './packageCheck';
 import { importCheckedPackage, importDecision, type ImportResult } from './packageImport';
@@ -43,6 +44,8 @@ export interface ArchivePorts {
   exportDir: string;
   fontsDir: string;
   emit(event: AppEvent): void;
+  /** The limits a package read must stay within (DEFAULT_PACKAGE_LIMITS otherwise). */
+  limits?: PackageLimits;
 }
 
 type ArchiveMethod = Extract<MethodName, `archive.${string}`>;
@@ -157,7 +160,7 @@ export function archiveFeature(ctx: ServiceContext, ports: ArchivePorts): { hand
   const check = async (call: Call, path: string, name: string, password?: string): Promise<{ check: PackageCheck; inspection: PackageInspection }> => {
     let result: PackageCheck;
     try {
-      result = await checkPackage(path, { verifyOptions: verifyOptionsOf(ctx), trail: () => ctx.audit.list({}), ...(password !== undefined ? { password } : {}) }, name);
+      result = await checkPackage(path, { verifyOptions: verifyOptionsOf(ctx), trail: () => ctx.audit.list({}), ...(ports.limits ? { limits: ports.limits } : {}), ...(password !== undefined ? { password } : {}) }, name);
     } catch (e) {
       return refused(call, e);
     }
