@@ -125,7 +125,7 @@ export const archiveLt = {
 
   // The backup.
   'archive.backup.title': 'Atsarginė duomenų kopija',
-  'archive.backup.hint': 'Visas duomenų katalogas vienu failu, padarytu iš nuoseklios būsenos (kol kopija daroma, kiti pakeitimai palaukia).',
+  'archive.backup.hint': 'Visas duomenų katalogas vienu failu – toks, koks buvo kopijos pradžios akimirką (nė vieno pusiau įrašyto pakeitimo); vėlesni pakeitimai į šią kopiją nepatenka. Failas lieka užšifruotas tuo pačiu raktu.',
   'archive.backup.start': 'Daryti atsarginę kopiją',
   'archive.backup.running': 'Daroma atsarginė kopija…',
   'archive.backup.done': 'Atsarginė kopija padaryta.',
@@ -270,7 +270,7 @@ export const archiveEn: Readonly<Record<keyof typeof archiveLt, string>> = {
   'archive.openCase': 'Open the imported case',
 
   'archive.backup.title': 'Backup of the data',
-  'archive.backup.hint': 'The whole data directory as one file, taken from a consistent state (other changes wait while it is taken).',
+  'archive.backup.hint': 'The whole data directory as one file, as it was at the moment the backup began (no change half-written); later changes are not in it. The file stays encrypted under the same key.',
   'archive.backup.start': 'Make a backup',
   'archive.backup.running': 'Making the backup…',
   'archive.backup.done': 'The backup was made.',

@@ -36,7 +36,6 @@ export interface ArchivePorts {
   /** The documents' contents, streamed both ways. */
   contents: {
     openStream(sha256: string): Readable;
-    read(sha256: string): Buffer;
     putStream(source: Readable, options?: { maxBytes?: number }): Promise<{ sha256: string; size: number; stored: boolean }>;
     remove(sha256: string): void;
   };

@@ -78,7 +78,18 @@ export interface BagReport {
   payload: ReadonlyMap<string, string>;
 }
 
-/** A package opened for reading: nothing is read whole into memory. */
+export interface VerifyOptions {
+  signal?: AbortSignal;
+  onProgress?(done: number, total: number): void;
+  /**
+   * Files the caller looks at whole as the one read passes them (e.g. the signatures of a signed
+   * PDF), one at a time: `seen` gets each wanted file of at most `maxBytes` when it has been read,
+   * whether or not its checksum then matches (the report says that).
+   */
+  inspect?: { wants(path: string): boolean; maxBytes: number; seen(path: string, bytes: Buffer): void };
+}
+
+/** A package opened for reading: nothing is read whole into memory but the files `inspect` asks for. */
 export interface OpenedBag {
   /**
    * SHA-256 of the package file. It is hashed from the reads `verify()` makes (the package is read
@@ -91,7 +102,7 @@ export interface OpenedBag {
   /** Paths relative to the bag's root of every file in it (payload and tag files). */
   readonly paths: readonly string[];
   /** Full validation (bagit.py --validate): reads and hashes every file once. */
-  verify(options?: { signal?: AbortSignal; onProgress?(done: number, total: number): void }): Promise<BagReport>;
+  verify(options?: VerifyOptions): Promise<BagReport>;
   /** A file's bytes as a stream (refused above the limits). */
   stream(path: string): Readable;
   /** A small file whole (JSON, tag files), refused if larger than `maxBytes`. */

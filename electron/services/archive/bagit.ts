@@ -15,7 +15,7 @@ import { Uint8ArrayReader, ZipWriter } from '@zip.js/zip.js';
 import { textOfError } from '../../../shared/domain/errorTexts';
 import type { Lang } from '../../../shared/domain/errorTexts/entry';
 import { DomainError } from '../../../shared/domain/errors';
-import type { BagFileSource, BagInfo, BagProblem, BagReport, OpenedBag, PackageLimits, WriteBagOptions, WrittenBag } from './bagTypes';
+import type { BagFileSource, BagInfo, BagProblem, BagReport, OpenedBag, PackageLimits, VerifyOptions, WriteBagOptions, WrittenBag } from './bagTypes';
 import { errnoOf, HashingFileSink, NameSpace, openZip, readEntry, unsafeName, type OpenedZip, type PackageFile } from './packageZip';
 
 const GiB = 1024 * 1024 * 1024;
@@ -355,7 +355,7 @@ class Bag implements OpenedBag {
     return this.digest;
   }
 
-  async verify(options: { signal?: AbortSignal; onProgress?(done: number, total: number): void } = {}): Promise<BagReport> {
+  async verify(options: VerifyOptions = {}): Promise<BagReport> {
     const { signal } = options;
     const problems: BagProblem[] = [];
     const files = this.zip.files;
@@ -380,6 +380,9 @@ class Bag implements OpenedBag {
       if (signal?.aborted) throw new DomainError('PACKAGE_CANCELLED');
       const payload = file.path.startsWith('data/');
       const parsed = !payload && (file.path === 'bagit.txt' || file.path === 'bag-info.txt' || MANIFEST_NAME.test(file.path));
+      // A file the caller inspects whole as it passes (a signed PDF's signatures), so that it is not read twice.
+      const inspected = options.inspect !== undefined && file.entry.uncompressedSize <= options.inspect.maxBytes && options.inspect.wants(file.path);
+      const whole: Buffer[] = [];
       const hashes = new Map<string, Hash>([...(payload ? payloadAlgorithms : tagAlgorithms)].map((a) => [a, createHash(a)]));
       const pieces: Buffer[] = [];
       let kept = 0;
@@ -393,12 +396,14 @@ class Bag implements OpenedBag {
               if (kept > MAX_PARSED_TAG_BYTES) throw new DomainError('PACKAGE_FILE_TOO_LARGE', { path: file.path });
               pieces.push(Buffer.from(chunk));
             }
+            if (inspected) whole.push(Buffer.from(chunk));
             done += chunk.length;
             options.onProgress?.(done, total);
           },
           { password: this.password, signal },
         );
         sizes.set(file.path, read);
+        if (inspected) options.inspect?.seen(file.path, Buffer.concat(whole));
         sums.set(file.path, new Map([...hashes].map(([a, h]) => [a, h.digest('hex')])));
         if (parsed) texts.set(file.path, Buffer.concat(pieces));
       } catch (e) {

@@ -1,4 +1,5 @@
 import { PassThrough, type Readable } from 'node:stream';
+import { DomainError } from '../../../shared/domain/errors';
 import { z } from 'zod';
 import { PACKAGE_FORMAT, PACKAGE_SCHEMA_VERSION, casePackageRecord, type CasePackageRecord, type PackageKind } from '../../../shared/contract/archiveSchemas';
 import type { GeneratedDocument } from '../../../shared/contract/documentSchemas';
@@ -28,7 +29,6 @@ import { writeMergedDossier, type MergedDossierInput, type MergedSource } from '
 export interface DocumentSource {
   /** The document's bytes as a stream (errors at its end if the stored file is not authentic). */
   openStream(sha256: string): Readable;
-  read(sha256: string): Buffer;
 }
 
 export interface PackagePlanInput {
@@ -55,7 +55,7 @@ export interface PackagePlan {
 export function safeFileName(name: string, fallback = 'dokumentas'): string {
   const cleaned = name
     .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/[\p{Cc}\u200b-\u200f\u202a-\u202e\u2066-\u2069]/gu, '')
     .replace(/[\\/:*?"<>|%]/g, '_')
     .replace(/\s+/g, ' ')
     .trim()
@@ -95,7 +95,7 @@ export function planCasePackage(input: PackagePlanInput): PackagePlan {
       });
       // The merged dossier shows what is in force: each document's current (last) version.
       const current = doc.versions[doc.versions.length - 1];
-      if (current) sources.push({ title: current.name, name: current.name, kind: current.kind, size: current.size, open: async () => input.documents.read(current.sha256) });
+      if (current) sources.push({ title: current.name, name: current.name, kind: current.kind, size: current.size, open: () => wholeOf(input.documents.openStream(current.sha256), current.size, current.sha256) });
     });
     merged.push({ id: item.id, title: item.lt, documents: sources, facts: factLines(stored?.facts) });
   }
@@ -112,7 +112,7 @@ export function planCasePackage(input: PackagePlanInput): PackagePlan {
       });
       generated.push({ document: doc, files });
       const last = doc.versions[doc.versions.length - 1];
-      if (last) commission.push({ title: `${doc.registrationNumber} ${doc.title}`.trim(), name: doc.title, kind: 'pdf', size: last.size, open: async () => input.documents.read(last.sha256) });
+      if (last) commission.push({ title: `${doc.registrationNumber} ${doc.title}`.trim(), name: doc.title, kind: 'pdf', size: last.size, open: () => wholeOf(input.documents.openStream(last.sha256), last.size, last.sha256) });
     });
     (record.acts ?? []).forEach((act, a) => {
       const path = `data/acts/${pad(a + 1)}-${safeFileName(act.file.name)}`;
@@ -192,6 +192,25 @@ export function planCasePackage(input: PackagePlanInput): PackagePlan {
     ...(audit?.head ? ([['Pusiaukele-Audit-Head', `${audit.head.seq} ${audit.head.hash}`]] as const) : []),
   ];
   return { bagName: packageNameOf(kind, record.id), record: packageRecord, payload, info };
+}
+
+/**
+ * A document's bytes whole (the merged dossier parses a PDF at random), streamed into one buffer of
+ * its known size: the sealed file is never held beside the plain one. The stream's end proves them.
+ */
+async function wholeOf(stream: Readable, size: number, sha256: string): Promise<Buffer> {
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    if (at + chunk.length > size) {
+      stream.destroy();
+      throw new DomainError('DOCUMENT_NOT_AUTHENTIC', { sha256 });
+    }
+    chunk.copy(out, at);
+    at += chunk.length;
+  }
+  if (at !== size) throw new DomainError('DOCUMENT_NOT_AUTHENTIC', { sha256 });
+  return out;
 }
 
 function jsonFile(value: unknown): Buffer {

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { PACKAGE_FORMAT, PACKAGE_SCHEMA_VERSION, casePackageRecord, type CasePackageRecord, type PackageInspection } from '../../../shared/contract/archiveSchemas';
 import { DomainError } from '../../../shared/domain/errors';
 import type { AuditEntry } from '../audit/auditLog';
-import { verifyPdf, type VerifyOptions } from '../signing/pdfVerify';
+import { verifyPdf, type PdfCheck, type VerifyOptions } from '../signing/pdfVerify';
 import { proofAgainstTrail, proofHolds, type AuditLink } from './auditProof';
 import type { BagProblem, OpenedBag, PackageLimits } from './bagTypes';
 import { DEFAULT_PACKAGE_LIMITS, openBag } from './bagit';
@@ -18,8 +18,8 @@ import { DEFAULT_PACKAGE_LIMITS, openBag } from './bagit';
 
 /** data/case.json and the audit files are records, not documents: larger is not ours. */
 const MAX_RECORD_BYTES = 64 * 1024 * 1024;
-/** A PDF is read whole to check its signatures; larger ones are reported unchecked. */
-const MAX_SIGNED_PDF_BYTES = 256 * 1024 * 1024;
+/** A PDF is kept whole while its signatures are checked: up to the largest document the settings allow (500 MB). */
+const MAX_SIGNED_PDF_BYTES = 512 * 1024 * 1024;
 
 export interface CheckEnvironment {
   verifyOptions: VerifyOptions;
@@ -41,7 +41,18 @@ const problem = (code: string, extra: Omit<BagProblem, 'code'> = {}): BagProblem
 export async function checkPackage(path: string, env: CheckEnvironment, name = basename(path)): Promise<PackageCheck> {
   const bag = await openBag(path, env.limits ?? DEFAULT_PACKAGE_LIMITS, env.password !== undefined ? { password: env.password } : {});
   try {
-    const report = await bag.verify();
+    // The signatures of every signed PDF are checked as the one read of the package passes it (issue 12's verifier).
+    const checked = new Map<string, PdfCheck>();
+    const report = await bag.verify({
+      inspect: {
+        wants: (path) => path.startsWith('data/') && path !== 'data/dossier.pdf' && path.toLowerCase().endsWith('.pdf'),
+        maxBytes: MAX_SIGNED_PDF_BYTES,
+        seen: (path, bytes) => {
+          const check = verifyPdf(bytes, env.verifyOptions);
+          if (check.signatures.length > 0) checked.set(path, check);
+        },
+      },
+    });
     const problems: BagProblem[] = [...report.problems];
     const record = await readRecord(bag, problems);
     const signatures: PackageInspection['signatures'] = [];
@@ -49,7 +60,7 @@ export async function checkPackage(path: string, env: CheckEnvironment, name = b
     let auditTrail: PackageInspection['auditTrail'] = 'notChecked';
     if (record) {
       checkFiles(record, report.payload, problems);
-      if (report.valid) await checkSignatures(bag, record, report.payload, env.verifyOptions, signatures, problems);
+      signaturesOf(record, checked, signatures, problems);
       if (record.audit) {
         const entries = await readJson(bag, record.audit.entriesPath, problems);
         const links = await readJson(bag, record.audit.chainPath, problems);
@@ -150,29 +161,16 @@ function checkFiles(record: CasePackageRecord, payload: ReadonlyMap<string, stri
   for (const g of record.generated) for (const v of g.document.versions) if (!g.files.some((f) => f.sha256 === v.sha256)) problems.push(problem('ARCHIVE_RECORD_FILE_MISSING', { path: g.document.registrationNumber }));
 }
 
-async function bytesOf(bag: OpenedBag, path: string): Promise<Buffer> {
-  return bag.read(path, MAX_SIGNED_PDF_BYTES);
-}
-
-/** The signatures of every signed PDF in the package: the generated documents' versions and any signed dossier PDF or received act. */
-async function checkSignatures(
-  bag: OpenedBag,
-  record: CasePackageRecord,
-  payload: ReadonlyMap<string, string>,
-  options: VerifyOptions,
-  out: PackageInspection['signatures'],
-  problems: BagProblem[],
-): Promise<void> {
+/** The signed PDFs the record names (generated documents, dossier PDFs, received acts), as their check found them. */
+function signaturesOf(record: CasePackageRecord, checked: ReadonlyMap<string, PdfCheck>, out: PackageInspection['signatures'], problems: BagProblem[]): void {
   const pdfs: { path: string; title: string }[] = [
     ...record.generated.flatMap((g) => g.files.map((f) => ({ path: f.path, title: `${g.document.registrationNumber} ${g.document.title} (v${f.version})`.trim() }))),
     ...record.dossierFiles.filter((f) => f.kind === 'pdf').map((f) => ({ path: f.path, title: `${f.item}: ${f.name}` })),
     ...record.acts.filter((a) => a.name.toLowerCase().endsWith('.pdf')).map((a) => ({ path: a.path, title: a.name })),
   ];
   for (const { path, title } of pdfs) {
-    if (!payload.has(path)) continue;
-    const bytes = await bytesOf(bag, path);
-    const check = verifyPdf(bytes, options);
-    if (check.signatures.length === 0) continue;
+    const check = checked.get(path);
+    if (!check) continue;
     out.push({
       path,
       title,
