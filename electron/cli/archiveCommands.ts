@@ -23,10 +23,11 @@ export const ARCHIVE_HELP = `  npm run cli -- export --case ID --out FAILAS.zip 
       Bylos paketas (BagIt 1.0 ZIP): visa byla su dokumentais, sujungta medžiaga PDF, audito įrašai.
       Paketas saugo asmens duomenis atvirai; --protect apsaugo jį slaptažodžiu (AES-256, atveria 7-Zip;
       slaptažodis iš PUSIAUKELE_PACKAGE_PASSWORD arba paklausiamas). Eksportuoja archyvaras.
-  npm run cli -- import FAILAS.zip [--as-new] --data KATALOGAS --user VARDAS
+  npm run cli -- import FAILAS.zip [--as-new] [--password] --data KATALOGAS --user VARDAS
       Patikrina paketą ir, jei jis tvarkingas, įrašo bylą (esama byla neperrašoma; --as-new – kaip naują).
-  npm run cli -- verify FAILAS.zip [--trust CA.pem]... [--data KATALOGAS --user VARDAS] [--json]
+  npm run cli -- verify FAILAS.zip [--trust CA.pem]... [--password] [--data KATALOGAS --user VARDAS] [--json]
       Patikrina paketą neimportuodamas (struktūra, kontrolinės sumos, schema, parašai, audito įrodymas).
+      --password: slaptažodžiu apsaugotam paketui (iš PUSIAUKELE_PACKAGE_PASSWORD arba paklausiama).
   npm run cli -- audit-verify --data KATALOGAS --user VARDAS
       Patikrina viso audito žurnalo grandinę.
   npm run cli -- backup --out FAILAS.zip --data KATALOGAS --user VARDAS
@@ -45,21 +46,24 @@ export interface CliIo {
 
 interface Options {
   flags: Set<string>;
+  /** The last value of each option; `all` keeps every value of the options that repeat (--trust). */
   values: Map<string, string>;
+  all: Map<string, string[]>;
   files: string[];
 }
 
 const VALUED = ['--case', '--out', '--closed-in', '--data', '--user', '--trust', '--crl'];
-const FLAGS = ['--protect', '--as-new', '--json', '--require-revocation'];
+const FLAGS = ['--protect', '--password', '--as-new', '--json', '--require-revocation'];
 
 function parse(argv: readonly string[]): Options {
-  const o: Options = { flags: new Set(), values: new Map(), files: [] };
+  const o: Options = { flags: new Set(), values: new Map(), all: new Map(), files: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (VALUED.includes(arg)) {
       const v = argv[++i];
       if (v === undefined) throw new DomainError('CLI_ARGUMENT', { why: 'fileMissing', option: arg });
       o.values.set(arg, v);
+      o.all.set(arg, [...(o.all.get(arg) ?? []), v]);
     } else if (FLAGS.includes(arg)) o.flags.add(arg);
     else if (arg.startsWith('--')) throw new DomainError('CLI_ARGUMENT', { why: 'unknownOption', option: arg });
     else o.files.push(arg);
@@ -113,6 +117,12 @@ async function signedIn(o: Options, io: CliIo): Promise<{ services: Services; se
   }
 }
 
+/** The password of a protected package being read (--password: from PUSIAUKELE_PACKAGE_PASSWORD or asked). */
+async function readPassword(o: Options, io: CliIo): Promise<string | undefined> {
+  if (!o.flags.has('--password')) return undefined;
+  return io.env.PUSIAUKELE_PACKAGE_PASSWORD ?? (await askHidden('Paketo slaptažodis: ', { input: process.stdin, output: process.stderr }));
+}
+
 async function packagePassword(o: Options, io: CliIo): Promise<string | undefined> {
   if (!o.flags.has('--protect')) return undefined;
   const given = io.env.PUSIAUKELE_PACKAGE_PASSWORD ?? (await askHidden('Paketo slaptažodis (ne trumpesnis kaip 8 ženklai): ', { input: process.stdin, output: process.stderr }));
@@ -129,7 +139,11 @@ export function formatInspection(r: PackageInspection): string {
   if (r.caseId) lines.push(`Byla: ${r.caseId}${r.convict ? ` – ${r.convict.firstName} ${r.convict.lastName}` : ''}${r.exists ? ' (tokia byla čia jau yra)' : ''}`);
   lines.push(`Failų: ${r.counts.payloadFiles} (${r.counts.payloadBytes} B); bylos dokumentų versijų ${r.counts.dossierDocuments}, parengtų dokumentų ${r.counts.generatedDocuments}, gautų ${r.counts.acts}`);
   for (const s of r.signatures) lines.push(`Parašai: ${s.title}: ${s.indication}${s.signatures.map((x) => ` [${x.indication}${x.subIndication ? `/${x.subIndication}` : ''} ${x.signer ?? ''}]`).join('')}`);
-  const proof = { valid: 'galioja', broken: 'NESILAIKO', absent: 'nėra (medžiagos pakete audito įrašų nėra)' }[r.auditProof];
+  const proof = {
+    valid: r.auditTrail === 'confirmed' ? 'galioja' : 'savaime nuoseklus (įrodo tik kartu su įstaigos audito žurnalu: --data)',
+    broken: 'NESILAIKO',
+    absent: 'nėra (medžiagos pakete audito įrašų nėra)',
+  }[r.auditProof];
   const trail = { confirmed: 'patvirtintas šios įstaigos žurnalu', differs: 'NESUTAMPA su šios įstaigos žurnalu', notChecked: 'su įstaigos žurnalu netikrintas' }[r.auditTrail];
   lines.push(`Audito įrodymas: ${proof}; ${trail}`);
   for (const p of r.problems) lines.push(`Problema ${p.code}: ${problemText(p)}`);
@@ -143,6 +157,14 @@ function problemText(p: PackageInspection['problems'][number]): string {
     return errorText(p.code as ErrorCode, p as unknown as ErrorParams<ErrorCode>, 'lt');
   } catch {
     return p.path ?? '';
+  }
+}
+
+function readInput(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw new DomainError('FILE_UNREADABLE', { path, code: (e as NodeJS.ErrnoException).code ?? 'EIO' });
   }
 }
 
@@ -168,16 +190,17 @@ export async function runArchiveCommand(command: string, argv: readonly string[]
     if (file === undefined) throw new DomainError('CLI_ARGUMENT', { why: 'noFile' });
     if (!isZip(file)) return runVerify(argv, io.out);
     let report: PackageInspection;
+    const password = await readPassword(o, io);
     if (o.values.has('--data')) {
       const { services, session } = await signedIn(o, io);
       try {
-        report = await services.archive.desk.checkFile(services.archive.callFor('archive.stagePackage', session), file);
+        report = await services.archive.desk.checkFile(services.archive.callFor('archive.stagePackage', session), file, password);
       } finally {
         await services.close();
       }
     } else {
-      const trusted = o.values.has('--trust') ? pemCertificates(readFileSync(o.values.get('--trust') as string).toString('latin1')) : [];
-      const check = await checkPackage(file, { verifyOptions: { trusted } });
+      const trusted = (o.all.get('--trust') ?? []).flatMap((path) => pemCertificates(readInput(path).toString('latin1')));
+      const check = await checkPackage(file, { verifyOptions: { trusted }, ...(password !== undefined ? { password } : {}) });
       await check.bag.close();
       report = { ...check.inspection, exists: false, importable: false };
     }
@@ -229,7 +252,8 @@ export async function runArchiveCommand(command: string, argv: readonly string[]
       case 'import': {
         const file = o.files[0];
         if (file === undefined) throw new DomainError('CLI_ARGUMENT', { why: 'noFile' });
-        const done = await desk.importFile(callFor('archive.importPackage', session), file, { asNewCase: o.flags.has('--as-new') });
+        const password = await readPassword(o, io);
+        const done = await desk.importFile(callFor('archive.importPackage', session), file, { asNewCase: o.flags.has('--as-new'), ...(password !== undefined ? { password } : {}) });
         io.out(`Importuota byla ${done.caseId} (${done.documents} dokumentų turinių)${done.asNewCase ? ', nauja byla' : ''}.\n`);
         return 0;
       }

@@ -38,6 +38,8 @@ function tooLarge(bytes: number): ApiError {
 export function PackageCheckPanel() {
   const { t } = useI18n();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  // The password of a protected package (AES-256 entries), given before the file is picked.
+  const [password, setPassword] = useState('');
   const held = useRef<string | null>(null);
 
   const letGo = () => {
@@ -57,7 +59,7 @@ export function PackageCheckPanel() {
     setPhase({ kind: 'checking', name: file.name });
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const inspection = await call('archive.stagePackage', { name: file.name, bytes });
+      const inspection = await call('archive.stagePackage', { name: file.name, bytes, ...(password !== '' ? { password } : {}) });
       held.current = inspection.stageId ?? null;
       setPhase({ kind: 'report', inspection, busy: false, error: null });
     } catch (e) {
@@ -92,6 +94,13 @@ export function PackageCheckPanel() {
       <p id="check-hint" className="field-hint">
         {t('archive.check.hint')}
       </p>
+      <div className="field">
+        <label htmlFor="check-password">{t('archive.check.password')}</label>
+        <input id="check-password" type="password" autoComplete="off" value={password} disabled={busy} aria-describedby="check-password-hint" onChange={(e) => setPassword(e.target.value)} />
+        <p id="check-password-hint" className="field-hint">
+          {t('archive.check.passwordHint')}
+        </p>
+      </div>
       <div className="field">
         <label htmlFor="check-file">{t('archive.check.file')}</label>
         <input

@@ -146,7 +146,10 @@ export const packageInspection = z.object({
   bytes: z.number().int(),
   /** Structure, completeness, every checksum, tag manifest, Payload-Oxum, the schema version, the records' consistency. */
   intact: z.boolean(),
-  /** Whether importing it is allowed (intact, no signed document failed, the case not here, the user's role). */
+  /**
+   * Whether importing it is allowed: intact, no signed document failed, the user's role fits the
+   * kind. When the case is here (`exists`), only as a new case.
+   */
   importable: z.boolean(),
   kind: packageKind.optional(),
   schemaVersion: z.number().optional(),
@@ -172,5 +175,8 @@ export const importPackageOutput = z.object({ caseId: z.string(), documents: z.n
 
 export const backupOutput = writtenPackage.extend({ files: z.number().int() });
 
-/** Limits of what a package upload may be in the app (the command line reads files of any size within the package limits). */
-export const MAX_STAGED_PACKAGE_MEGABYTES = 1024;
+/**
+ * The largest package the app takes as an upload (the browser host's largest call carrying a file);
+ * the command line reads packages of any size within the package limits.
+ */
+export const MAX_STAGED_PACKAGE_MEGABYTES = 500;

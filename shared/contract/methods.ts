@@ -611,7 +611,8 @@ export const contract = {
   'archive.stagePackage': {
     /** Check a package (nothing is written but the file kept for the decision); the report says what importing it would add. */
     access: PACKAGE_HANDLERS,
-    input: z.object({ name: z.string().min(1).max(255), bytes }),
+    /** `password`: a package protected with one (AES-256 entries). */
+    input: z.object({ name: z.string().min(1).max(255), bytes, password: z.string().min(1).max(200).optional() }),
     output: packageInspection,
   },
   'archive.importPackage': {

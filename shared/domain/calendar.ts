@@ -310,3 +310,21 @@ export function formatEnDate(d: IsoDate): string {
   const { year, month, day } = parseIso(d);
   return `${day} ${EN_MONTHS[month - 1]} ${year}`;
 }
+
+/**
+ * A moment as Lithuanians read it, to the minute, in Vilnius time: "2026-11-22 14:05" (the
+ * signature stamp of issue 6, the merged dossier's cover of issue 15).
+ */
+export function vilniusMinute(at: Date): string {
+  const parts = new Intl.DateTimeFormat('lt-LT', {
+    timeZone: 'Europe/Vilnius',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).formatToParts(at);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}

@@ -33,8 +33,12 @@ interface Seeded {
   second: Uint8Array;
 }
 
-/** A case with item 6.1's document in two versions (the second replaces the first; both are kept). */
-async function seedCase(d: Dispatch): Promise<Seeded> {
+/**
+ * A case with item 6.1's document in two versions (the second replaces the first; both are kept);
+ * `closed`: then withdrawn, as the cases an archive receives are (an open case may not be copied in
+ * as a new case: the convict would have two open cases).
+ */
+async function seedCase(d: Dispatch, closed = false): Promise<Seeded> {
   await invoke(d, 'settings.save', { ...SETTINGS, revision: 0 });
   let view = await invoke(d, 'cases.register', DOSSIER_CASE_REQUEST);
   const first = await pdfDocument({ text: 'Rizikos vertinimas, pirmoji versija' });
@@ -48,6 +52,7 @@ async function seedCase(d: Dispatch): Promise<Seeded> {
     revision: view.record.revision,
     files: [{ stagedId: staged2.stagedId, item: '6.1', replaces: documentId, note: 'Pataisyta data' }],
   });
+  if (closed) view = await invoke(d, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'withdrawn', on: TODAY, note: 'Nuteistasis prašymą atsiėmė.' });
   return { caseId: view.record.id, first, second };
 }
 
@@ -72,7 +77,7 @@ describe("the archivist's desk (issue 15)", () => {
       accounts: ACCOUNTS,
       as: ARCHIVIST,
       seed: async (d) => {
-        seeded = await seedCase(d);
+        seeded = await seedCase(d, true);
       },
     });
     const { page } = session;

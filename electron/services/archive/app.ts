@@ -1,17 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { PackageInspection, PackageKind, WrittenPackage } from '../../../shared/contract/archiveSchemas';
 import type { z } from 'zod';
-import { exportClosedOutput } from '../../../shared/contract/archiveSchemas';
+import { exportClosedOutput, MAX_STAGED_PACKAGE_MEGABYTES } from '../../../shared/contract/archiveSchemas';
 import type { Caller, MethodName } from '../../../shared/contract/methods';
 import type { AppEvent } from '../../../shared/contract/result';
 import { caseRouteOf, FINAL_STATES, nextStates } from '../../../shared/domain/caseStates';
-import { DomainError } from '../../../shared/domain/errors';
+import { DomainError, fieldError } from '../../../shared/domain/errors';
+import { stepDateProblem } from '../../../shared/domain/stepRules';
 import type { Call, ServiceContext, ServiceHandlers } from '../context';
 import { caseStepTaker } from '../cases/app';
+import { missingOf } from '../cases/readiness';
+import { lastStepOn } from '../cases/views';
 import { verifyOptionsOf } from '../documents/verification';
 import type { DataDirectory } from '../store/dataDirectory';
 import { auditProofOf } from './auditProof';
@@ -67,12 +70,15 @@ interface Staged {
   name: string;
   userId: string;
   at: number;
+  /** The package's password, kept in memory only until it is imported or discarded. */
+  password?: string;
 }
 
 export function archiveFeature(ctx: ServiceContext, ports: ArchivePorts): { handlers: ArchiveHandlers; desk: ArchiveDesk; close(): void } {
   const jobs = new Map<string, AbortController>();
   const staged = new Map<string, Staged>();
   const stageDir = join(tmpdir(), `pusiaukele-staged-${process.pid}-${randomBytes(4).toString('hex')}`);
+  removeStaleStaging();
   const takeStep = caseStepTaker(ctx);
 
   const userName = (call: Caller) => ({ userId: call.user?.id ?? '', name: call.user?.displayName ?? call.user?.username ?? '' });
@@ -87,7 +93,7 @@ export function archiveFeature(ctx: ServiceContext, ports: ArchivePorts): { hand
   };
 
   /** Write one case's package to `out`, and record the export (who, which case, the digest). */
-  const exportTo = async (call: Call, caseId: string, kind: PackageKind, out: string, options: { password?: string; signal?: AbortSignal } = {}): Promise<WrittenPackage> => {
+  const exportTo = async (call: Call, caseId: string, kind: PackageKind, out: string, options: { password?: string; signal?: AbortSignal; audited?: boolean } = {}): Promise<WrittenPackage> => {
     const record = ctx.cases.get(caseId);
     const generated = kind === 'case' ? ctx.generated.list().filter((g) => g.caseIds.includes(caseId)) : [];
     const settings = ctx.settings.get();
@@ -111,9 +117,19 @@ export function archiveFeature(ctx: ServiceContext, ports: ArchivePorts): { hand
       ...(options.signal ? { signal: options.signal } : {}),
     });
     const result: WrittenPackage = { path: out, name: out.split(/[\\/]/).pop() as string, sha256: written.sha256, bytes: written.bytes, payloadFiles: written.payloadFiles, caseId };
-    call.record({ kind: 'package', id: written.sha256 }, undefined, { caseId, kind, sha256: written.sha256 }, `Eksportuotas ${kind === 'case' ? 'bylos' : 'medžiagos'} paketas: byla ${caseId}, SHA-256 ${written.sha256}${options.password ? ', apsaugotas slaptažodžiu' : ''}`, () => undefined);
+    if (options.audited !== false) recordExport(call, result, kind, options.password !== undefined);
     return result;
   };
+
+  /** The export in the trail: who (the call's user), which case, the package's digest. */
+  const recordExport = (call: Call, written: WrittenPackage, kind: PackageKind, protectedByPassword: boolean) =>
+    call.record(
+      { kind: 'package', id: written.sha256 },
+      undefined,
+      { caseId: written.caseId, kind, sha256: written.sha256 },
+      `Eksportuotas ${kind === 'case' ? 'bylos' : 'medžiagos'} paketas: byla ${written.caseId ?? ''}, SHA-256 ${written.sha256}${protectedByPassword ? ', apsaugotas slaptažodžiu' : ''}`,
+      () => undefined,
+    );
 
   /** Closed: in a final state, with the step into it dated in `year`. */
   const closedIn = (year: number) =>
@@ -224,33 +240,43 @@ export function archiveFeature(ctx: ServiceContext, ports: ArchivePorts): { hand
     },
 
     'archive.sendDossier': async ({ caseId, revision, on, password }, call) => {
-      // V-77 p. 7: only a case whose dossier goes to another institution's director, and only when it may be sent now.
+      // V-77 p. 7: only a case whose dossier goes to another institution's director, only when it may be sent now, on a valid day.
       const record = ctx.cases.get(caseId);
       if (record.revision !== revision) throw new DomainError('CASE_CHANGED', { id: caseId, revision: record.revision });
       const route = caseRouteOf(record.request);
       if (route !== 'sends' || !nextStates(record.state, record.facts.decision, route).includes('dossier_sent')) {
         throw new DomainError('ARCHIVE_NOT_SENDABLE', { caseId, state: record.state, route });
       }
-      const pkg = await exportTo(call, caseId, 'dossier', freePath(ports.exportDir, packageNameOf('dossier', caseId)), password !== undefined ? { password } : {});
+      const dateProblem = stepDateProblem(on, ctx.today(), lastStepOn(record));
+      if (dateProblem) throw fieldError('on', dateProblem, { why: 'stepDate', notBefore: lastStepOn(record) });
+      // V-77 p. 6–7: the material of p. 6 is what is sent; an incomplete dossier is completed first (or its term extended).
+      const missing = missingOf(record, ctx.today());
+      if (missing.length > 0) throw new DomainError('DOSSIER_INCOMPLETE', { missing: missing.map((m) => ({ item: m.item, reason: m.reason, lt: m.lt, en: m.en })) });
+      // Written, then the step; the export is recorded only with the step: a package for a case not marked sent is removed and never in the trail.
+      const pkg = await exportTo(call, caseId, 'dossier', freePath(ports.exportDir, packageNameOf('dossier', caseId)), { ...(password !== undefined ? { password } : {}), audited: false });
+      let view;
       try {
-        const view = await takeStep({ id: caseId, revision, to: 'dossier_sent', on, sentPackage: { sha256: pkg.sha256, name: pkg.name } }, call);
-        return { package: pkg, case: view };
+        view = await takeStep({ id: caseId, revision, to: 'dossier_sent', on, sentPackage: { sha256: pkg.sha256, name: pkg.name } }, call);
       } catch (e) {
-        rmSync(pkg.path, { force: true }); // the case was not marked sent: no package pretends it was
+        rmSync(pkg.path, { force: true });
         throw e;
       }
+      recordExport(call, pkg, 'dossier', password !== undefined);
+      return { package: pkg, case: view };
     },
 
-    'archive.stagePackage': async ({ name, bytes }, call) => {
+    'archive.stagePackage': async ({ name, bytes, password }, call) => {
       sweepStaged();
+      // The largest upload the app takes (the command line reads larger ones from disk).
+      if (bytes.length > MAX_STAGED_PACKAGE_MEGABYTES * 1024 * 1024) refused(call, new DomainError('PACKAGE_TOO_LARGE', { bytes: bytes.length, max: MAX_STAGED_PACKAGE_MEGABYTES * 1024 * 1024 }));
       mkdirSync(stageDir, { recursive: true, mode: 0o700 });
       const stageId = randomBytes(16).toString('hex');
       const path = join(stageDir, `${stageId}.zip`);
       writeFileSync(path, bytes, { mode: 0o600 });
       try {
-        const { check: result, inspection } = await check(call, path, name);
+        const { check: result, inspection } = await check(call, path, name, password);
         await result.bag.close();
-        staged.set(stageId, { path, name, userId: call.user?.id ?? '', at: Date.now() });
+        staged.set(stageId, { path, name, userId: call.user?.id ?? '', at: Date.now(), ...(password !== undefined ? { password } : {}) });
         return { ...inspection, stageId };
       } catch (e) {
         rmSync(path, { force: true });
@@ -261,7 +287,7 @@ export function archiveFeature(ctx: ServiceContext, ports: ArchivePorts): { hand
     'archive.importPackage': async ({ stageId, asNewCase }, call) => {
       const s = stagedOf(call, stageId);
       try {
-        return await importFrom(call, s.path, s.name, { asNewCase });
+        return await importFrom(call, s.path, s.name, { asNewCase, ...(s.password !== undefined ? { password: s.password } : {}) });
       } finally {
         unstage(stageId);
       }
@@ -301,6 +327,34 @@ export function archiveFeature(ctx: ServiceContext, ports: ArchivePorts): { hand
       rmSync(stageDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Packages uploaded for checking wait in a folder of the OS temp directory (they hold personal data
+ * in clear, as the user's file did). A process that ended without closing (a crash) left its folder:
+ * removed at the next start, whoever's it was, once its process is gone.
+ */
+function removeStaleStaging(): void {
+  let names: string[];
+  try {
+    names = readdirSync(tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = /^pusiaukele-staged-(\d+)-[0-9a-f]{8}$/.exec(name);
+    if (!m || processAlive(Number(m[1]))) continue;
+    rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** A new folder in `parent` named `base` (or base-2, -3 …): a run never mixes its packages with another's. */

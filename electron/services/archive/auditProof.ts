@@ -74,17 +74,31 @@ export function proofHolds(entries: readonly Record<string, unknown>[], links: r
 }
 
 /**
- * The links against a trail: 'confirmed' when it is the same trail (its first entry's hash) and
- * holds every link; 'differs' when it is the same trail and a link is not there as it was;
- * 'notChecked' for another trail (or none).
+ * The links against a trail: 'confirmed' when it is the same trail (its first entry's hash), holds
+ * every link, and — with `complete` — the package holds every entry of the trail about `subjects`
+ * up to the head at export (none left out); 'differs' when it is the same trail and a link
+ * is not there as it was, or an entry about the subjects is missing from the package; 'notChecked'
+ * for another trail (or none): then the proof holds only in itself, which anyone can forge.
  */
-export function proofAgainstTrail(links: readonly AuditLink[], trailId: string | null, entries: readonly AuditEntry[]): 'confirmed' | 'differs' | 'notChecked' {
-  const trail = ascending(entries);
+export function proofAgainstTrail(
+  links: readonly AuditLink[],
+  trailId: string | null,
+  trailEntries: readonly AuditEntry[],
+  complete?: { entries: readonly { seq: number }[]; subjects: ReadonlySet<string> },
+): 'confirmed' | 'differs' | 'notChecked' {
+  const trail = ascending(trailEntries);
   if (trailId === null || trail[0]?.hash !== trailId) return 'notChecked';
   const bySeq = new Map(trail.map((e) => [e.seq, e]));
   for (const link of links) {
     const entry = bySeq.get(link.seq);
     if (!entry || entry.hash !== link.hash || entry.prevHash !== link.prevHash) return 'differs';
+  }
+  if (complete && links.length > 0) {
+    // Every entry about the subjects up to the head at export, the first ones included (the links start at the first of them).
+    const last = (links[links.length - 1] as AuditLink).seq;
+    const held = new Set(complete.entries.map((e) => e.seq));
+    const about = trail.filter((e) => e.seq <= last && e.subject?.id !== undefined && complete.subjects.has(e.subject.id));
+    if (about.some((e) => !held.has(e.seq))) return 'differs';
   }
   return 'confirmed';
 }

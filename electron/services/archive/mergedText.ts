@@ -1,3 +1,4 @@
+import { vilniusMinute } from '../../../shared/domain/calendar';
 import { encodeText, textWidth, type Faces, type PreparedFace } from '../pdf/fonts';
 import { PAGE, wrap } from '../pdf/layout';
 import { pdfNumber } from './mergedOutput';
@@ -180,18 +181,7 @@ export function footerContent(faces: Faces, number: number, total: number, box: 
 /** The moment as Lithuanians read it: "2026-11-22 14:05", Vilnius time. */
 export function vilniusTime(iso: string): string {
   const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return iso;
-  const parts = new Intl.DateTimeFormat('lt-LT', {
-    timeZone: 'Europe/Vilnius',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).formatToParts(at);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+  return Number.isNaN(at.getTime()) ? iso : vilniusMinute(at);
 }
 
 export interface CoverText {

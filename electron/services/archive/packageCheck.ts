@@ -35,6 +35,12 @@ export interface PackageCheck {
   bag: OpenedBag;
 }
 
+/** The folders of a package that hold documents (dossier, generated, received): every PDF there is checked for signatures. */
+const DOCUMENT_FOLDERS = ['data/dossier/', 'data/documents/', 'data/acts/'];
+const PDF_HEADER = Buffer.from('%PDF-');
+/** A case's or document's id as the stores accept it. */
+const STORE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 const problem = (code: string, extra: Omit<BagProblem, 'code'> = {}): BagProblem => ({ code, ...extra });
 
 /** Open and check a package file. Throws (a DomainError with a code) only when it is not a package at all. */
@@ -45,11 +51,11 @@ export async function checkPackage(path: string, env: CheckEnvironment, name = b
     const checked = new Map<string, PdfCheck>();
     const report = await bag.verify({
       inspect: {
-        wants: (path) => path.startsWith('data/') && path !== 'data/dossier.pdf' && path.toLowerCase().endsWith('.pdf'),
+        // Chosen by where the documents lie, not by a name's extension; a PDF is told by its content.
+        wants: (path) => DOCUMENT_FOLDERS.some((folder) => path.startsWith(folder)),
         maxBytes: MAX_SIGNED_PDF_BYTES,
         seen: (path, bytes) => {
-          const check = verifyPdf(bytes, env.verifyOptions);
-          if (check.signatures.length > 0) checked.set(path, check);
+          if (bytes.subarray(0, 1024).includes(PDF_HEADER)) checked.set(path, verifyPdf(bytes, env.verifyOptions));
         },
       },
     });
@@ -64,10 +70,18 @@ export async function checkPackage(path: string, env: CheckEnvironment, name = b
       if (record.audit) {
         const entries = await readJson(bag, record.audit.entriesPath, problems);
         const links = await readJson(bag, record.audit.chainPath, problems);
-        const holds = Array.isArray(entries) && Array.isArray(links) && proofHolds(entries as Record<string, unknown>[], links as AuditLink[], record.audit.head);
+        const holds =
+          Array.isArray(entries) &&
+          Array.isArray(links) &&
+          entries.length === record.audit.entries &&
+          proofHolds(entries as Record<string, unknown>[], links as AuditLink[], record.audit.head);
         auditProof = holds ? 'valid' : 'broken';
         if (!holds) problems.push(problem('ARCHIVE_AUDIT_PROOF'));
-        else if (env.trail) auditTrail = proofAgainstTrail(links as AuditLink[], record.audit.trailId, env.trail());
+        else if (env.trail) {
+          // The institution's own trail proves the links, and that no entry about the case or its documents was left out.
+          const subjects = new Set([record.case?.id ?? '', ...record.generated.map((g) => g.document.id)]);
+          auditTrail = proofAgainstTrail(links as AuditLink[], record.audit.trailId, env.trail(), { entries: entries as { seq: number }[], subjects });
+        }
         if (auditTrail === 'differs') problems.push(problem('ARCHIVE_AUDIT_DIFFERS'));
       }
     }
@@ -141,9 +155,15 @@ function checkFiles(record: CasePackageRecord, payload: ReadonlyMap<string, stri
     ['data/case.schema.json', undefined],
     [record.mergedDossier.path, undefined],
   ]);
-  for (const f of record.dossierFiles) named.set(f.path, f.sha256);
-  for (const g of record.generated) for (const f of g.files) named.set(f.path, f.sha256);
-  for (const a of record.acts) named.set(a.path, a.sha256);
+  const name = (path: string, sha: string) => {
+    const before = named.get(path);
+    // One path named twice with two contents: the record contradicts itself.
+    if (before !== undefined && before !== sha) problems.push(problem('ARCHIVE_RECORD_MISMATCH', { path, expected: before, found: sha }));
+    named.set(path, sha);
+  };
+  for (const f of record.dossierFiles) name(f.path, f.sha256);
+  for (const g of record.generated) for (const f of g.files) name(f.path, f.sha256);
+  for (const a of record.acts) name(a.path, a.sha256);
   if (record.audit) {
     named.set(record.audit.entriesPath, undefined);
     named.set(record.audit.chainPath, undefined);
@@ -159,18 +179,39 @@ function checkFiles(record: CasePackageRecord, payload: ReadonlyMap<string, stri
   const items = (record.case?.dossier ?? record.dossier?.dossier)?.items ?? {};
   for (const item of Object.values(items)) for (const d of item.documents) for (const v of d.versions) if (!files.has(v.sha256)) problems.push(problem('ARCHIVE_RECORD_FILE_MISSING', { path: v.name }));
   for (const g of record.generated) for (const v of g.document.versions) if (!g.files.some((f) => f.sha256 === v.sha256)) problems.push(problem('ARCHIVE_RECORD_FILE_MISSING', { path: g.document.registrationNumber }));
+  // The copies of received acts the case names are the package's, with their hashes.
+  const acts = new Map(record.acts.map((a) => [a.actId, a.sha256]));
+  for (const act of record.case?.acts ?? []) if (acts.get(act.id) !== act.file.sha256) problems.push(problem('ARCHIVE_RECORD_FILE_MISSING', { path: act.file.name }));
+  // Ids the stores will accept: a case or document of another shape would be refused half-way through the import.
+  const ids = [record.case?.id, ...record.generated.map((g) => g.document.id)].filter((id): id is string => id !== undefined);
+  for (const id of ids) if (!STORE_ID.test(id)) problems.push(problem('ARCHIVE_RECORD_INVALID', { path: 'data/case.json', found: id }));
 }
 
 /** The signed PDFs the record names (generated documents, dossier PDFs, received acts), as their check found them. */
 function signaturesOf(record: CasePackageRecord, checked: ReadonlyMap<string, PdfCheck>, out: PackageInspection['signatures'], problems: BagProblem[]): void {
   const pdfs: { path: string; title: string }[] = [
     ...record.generated.flatMap((g) => g.files.map((f) => ({ path: f.path, title: `${g.document.registrationNumber} ${g.document.title} (v${f.version})`.trim() }))),
-    ...record.dossierFiles.filter((f) => f.kind === 'pdf').map((f) => ({ path: f.path, title: `${f.item}: ${f.name}` })),
-    ...record.acts.filter((a) => a.name.toLowerCase().endsWith('.pdf')).map((a) => ({ path: a.path, title: a.name })),
+    ...record.dossierFiles.map((f) => ({ path: f.path, title: `${f.item}: ${f.name}` })),
+    ...record.acts.map((a) => ({ path: a.path, title: a.name })),
   ];
+  // How many signatures each version of a generated document carries, by its record (each signature makes a version).
+  const expected = new Map<string, number>();
+  for (const g of record.generated) {
+    let signed = 0;
+    g.document.versions.forEach((v, i) => {
+      if (v.signature) signed++;
+      const file = g.files.find((f) => f.version === i + 1);
+      if (file && signed > 0) expected.set(file.path, signed);
+    });
+  }
   for (const { path, title } of pdfs) {
     const check = checked.get(path);
-    if (!check) continue;
+    const claimed = expected.get(path) ?? 0;
+    if (claimed > 0 && (check === undefined || check.signatures.filter((s) => s.type !== 'documentTimestamp').length < claimed)) {
+      // The record says this version is signed, and the file does not carry those signatures.
+      problems.push(problem('ARCHIVE_SIGNATURE_MISSING', { path, expected: String(claimed), found: String(check?.signatures.length ?? 0) }));
+    }
+    if (!check || check.signatures.length === 0) continue;
     out.push({
       path,
       title,

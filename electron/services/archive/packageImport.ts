@@ -5,7 +5,7 @@ import type { GeneratedDocument } from '../../../shared/contract/documentSchemas
 import type { CaseRecord, Settings } from '../../../shared/contract/schemas';
 import { OWN_INSTITUTION_ID } from '../../../shared/contract/schemas';
 import type { Role } from '../../../shared/contract/roles';
-import { registeredCase, type ChangeStamp } from '../../../shared/domain/caseStates';
+import { FINAL_STATES, registeredCase, type ChangeStamp } from '../../../shared/domain/caseStates';
 import { DomainError } from '../../../shared/domain/errors';
 import type { Call } from '../context';
 import { otherOpenCase } from '../cases/caseChanges';
@@ -35,9 +35,11 @@ export function importDecision(ctx: Pick<ServiceContext, 'cases' | 'settings'>, 
   const exists = record.case !== undefined && ctx.cases.list().some((c) => c.id === record.case?.id);
   const allowed = record.kind === 'case' ? roles.includes('archivist') : roles.includes('secretary');
   if (!allowed) blocking.push({ code: 'ARCHIVE_KIND_NOT_YOURS', found: record.kind });
+  // One open case per convict (V-77 p. 19, as registration holds it): a dossier, or an open case from the archive, waits for the other to end.
   const convict = (record.case ?? record.dossier)?.convict;
   const open = convict ? otherOpenCase(ctx, convict.personalFileNo, record.case?.id) : undefined;
-  if (open && record.kind === 'dossier') blocking.push({ code: 'ARCHIVE_CONVICT_HAS_CASE', found: open.id });
+  const importedOpen = record.kind === 'dossier' || (record.case !== undefined && !FINAL_STATES.includes(record.case.state));
+  if (open && importedOpen) blocking.push({ code: 'ARCHIVE_CONVICT_HAS_CASE', found: open.id });
   if (record.kind === 'dossier') {
     const settings = ctx.settings.get();
     if (!settings?.institution.runsHalfwayHouse) blocking.push({ code: 'ARCHIVE_NO_HALFWAY_HOUSE' });
@@ -135,6 +137,9 @@ function recordsOf(
   }
   const original = record.case as CaseRecord;
   if (!asNewCase && ctx.cases.list().some((c) => c.id === original.id)) throw new DomainError('ARCHIVE_CASE_EXISTS', { caseId: original.id });
+  // A copy of an open case would give the convict a second open case (the original counts too).
+  const open = asNewCase && !FINAL_STATES.includes(original.state) ? otherOpenCase(ctx, original.convict.personalFileNo) : undefined;
+  if (open) throw new DomainError('ARCHIVE_OPEN_COPY', { caseId: open.id });
   const caseId = asNewCase ? randomUUID() : original.id;
   const known = new Set(ctx.generated.list().map((g) => g.id));
   const ids = new Map(record.generated.map((g) => [g.document.id, asNewCase || known.has(g.document.id) ? randomUUID() : g.document.id]));
@@ -145,7 +150,8 @@ function recordsOf(
     return {
       ...document,
       id: ids.get(document.id) as string,
-      caseIds: document.caseIds.map((c) => (c === original.id ? caseId : c)),
+      // This case only: a document of several cases (the minutes) is not attached to the others here.
+      caseIds: [caseId],
       ...(replaces !== undefined ? { replaces } : {}),
       ...(replacedBy !== undefined ? { replacedBy } : {}),
       ...(document.cites ? { cites: document.cites.map((c) => mapId(c) as string) } : {}),

@@ -36,7 +36,7 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
     return settings;
   };
 
-  const { view, forChange, forEdit, save } = caseChanges(ctx);
+  const { view, forEdit, save } = caseChanges(ctx);
   const takeStep = caseStepTaker(ctx);
 
   /**

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '../../../shared/domain/errors';
+import { vilniusMinute } from '../../../shared/domain/calendar';
 import { encodeText, missingCharacters, textWidth, type PreparedFace } from '../pdf/fonts';
 import type { SignatureSlot } from '../pdf/layout';
 import { FIXED, preparedFaces } from '../pdf/pdfWriter';
@@ -83,21 +84,6 @@ function xrefUpdate(offsets: { num: number; offset: number }[], trailer: Record<
   return Buffer.concat([objectBytes(streamNum, dict, rows), Buffer.from(`startxref\n${at}\n%%EOF\n`, 'latin1')]);
 }
 
-/** The time as the stamp shows it: Lithuanian local time. */
-function stampTime(at: Date): string {
-  const parts = new Intl.DateTimeFormat('lt-LT', {
-    timeZone: 'Europe/Vilnius',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).formatToParts(at);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
-}
-
 /** The visible stamp: a framed box naming the signer, the position and the time. */
 function stampStream(face: PreparedFace, bold: PreparedFace, width: number, height: number, lines: [string, string, string]): Buffer {
   const fit = (f: PreparedFace, s: string, size: number) => {
@@ -170,7 +156,7 @@ export async function prepareSignature(pdf: Uint8Array, options: Omit<SignOption
   const [x1, y1, x2, y2] = options.slot.rect;
   const w = x2 - x1;
   const h = y2 - y1;
-  const stamp = stampStream(faces.regular, faces.bold, w, h, [options.signerName, options.position, stampTime(options.at)]);
+  const stamp = stampStream(faces.regular, faces.bold, w, h, [options.signerName, options.position, vilniusMinute(options.at)]);
 
   const contentsHex = '0'.repeat(options.contentsBytes * 2);
   const objects: { num: number; bytes: Buffer }[] = [

@@ -21,6 +21,10 @@ export const ARCHIVE_ERROR_TEXTS = {
     () => 'Paketo importuoti negalima: patikrinimas rado problemų (jos išvardytos ataskaitoje). Niekas neįrašyta.',
     () => 'The package cannot be imported: its check found problems (listed in the report). Nothing was written.',
   ),
+  ARCHIVE_OPEN_COPY: entry<{ caseId: string }>(
+    (p) => `Neužbaigtos bylos kopija kaip nauja byla nuteistajam duotų antrą neužbaigtą bylą (jau yra ${p.caseId}). Importuokite ją, kai ta byla bus baigta.`,
+    (p) => `A copy of an open case as a new case would give the convict a second open case (${p.caseId} is here). Import it once that case has ended.`,
+  ),
   ARCHIVE_STAGE_GONE: entry(
     () => 'Patikrintas paketas nebelaukia sprendimo (praėjo per daug laiko arba jis atmestas). Įkelkite jį dar kartą.',
     () => 'The checked package is no longer waiting (too much time passed, or it was discarded). Load it again.',
@@ -44,8 +48,8 @@ export const ARCHIVE_ERROR_TEXTS = {
     () => 'The proof of the audit entries does not hold: an entry’s hash does not match its content or the chain breaks.',
   ),
   ARCHIVE_AUDIT_DIFFERS: entry<At>(
-    () => 'Paketo audito grandinė nesutampa su šios įstaigos audito žurnalu: įrašai pakeisti paketo arba žurnalo pusėje.',
-    () => "The package's audit chain does not match this institution's audit trail: entries were changed in the package or in the trail.",
+    () => 'Paketo audito grandinė nesutampa su šios įstaigos audito žurnalu: įrašai pakeisti ar praleisti paketo arba žurnalo pusėje.',
+    () => "The package's audit chain does not match this institution's audit trail: entries were changed or left out in the package or in the trail.",
   ),
   ARCHIVE_RECORD_FILE_MISSING: entry<At>(
     (p) => `Bylos įraše nurodyto failo pakete nėra${at(p, 'lt')}.`,
@@ -74,6 +78,10 @@ export const ARCHIVE_ERROR_TEXTS = {
   ARCHIVE_SIGNATURE_FAILED: entry<At>(
     (p) => `Pasirašyto dokumento parašas negalioja – dokumentas pakeistas arba parašas suklastotas${at(p, 'lt')}.`,
     (p) => `A signed document's signature fails: the document was changed or the signature forged${at(p, 'en')}.`,
+  ),
+  ARCHIVE_SIGNATURE_MISSING: entry<At>(
+    (p) => `Bylos įrašas sako, kad ši dokumento versija pasirašyta (parašų: ${p.expected ?? '?'}), o faile jų ${p.found ?? '0'}: pasirašytas dokumentas pakeistas${at(p, 'lt')}.`,
+    (p) => `The case record says this version of the document is signed (${p.expected ?? '?'} signatures), and the file carries ${p.found ?? '0'}: the signed document was replaced${at(p, 'en')}.`,
   ),
   ARCHIVE_KIND_NOT_YOURS: entry<At>(
     (p) =>

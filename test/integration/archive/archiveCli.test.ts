@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../../electron/cli/demo';
 import { openServices } from '../../../electron/services/index';
 import { ok } from '../../helpers/calls';
+import { FINAL_STATES } from '../../../shared/domain/caseStates';
 
 const PASSPHRASE = 'bandomoji-slaptafrazė-2026';
 const TODAY = '2026-11-23';
@@ -43,7 +44,8 @@ describe('the command line of the archivist and the administrator (issue 15)', (
     try {
       const { session } = await ok(services.dispatch, 'auth.login', { username: 'archyvare', password: DEMO_USERS.find((u) => u.username === 'archyvare')!.password });
       const list = await ok((m, i) => services.dispatch(m, i, session), 'cases.list', {});
-      caseId = list.cases.find((c) => c.state === 'refused' || c.state === 'listed')?.id ?? list.cases[0]!.id;
+      // A closed case: an open one may not be copied in as a new case (the convict would have two open cases).
+      caseId = list.cases.find((c) => c.state !== null && FINAL_STATES.includes(c.state))!.id;
     } finally {
       await services.close();
     }

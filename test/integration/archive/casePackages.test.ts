@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS, seedDemo } from '../../../electron/cli/demo';
 import { openServices, type Services } from '../../../electron/services/index';
 import type { Dispatch } from '../../../shared/contract/dispatch';
-import { casePackageRecord } from '../../../shared/contract/archiveSchemas';
+import { casePackageRecord, type CasePackageRecord } from '../../../shared/contract/archiveSchemas';
 import { FINAL_STATES } from '../../../shared/domain/caseStates';
 import { ok, refused } from '../../helpers/dataDir';
 
@@ -30,6 +30,33 @@ function snapshot(dir: string): Map<string, string> {
   return new Map(filesUnder(dir).filter((f) => !f.startsWith('audit/') && !f.endsWith('.lock')).map((f) => [f, readFileSync(join(dir, f)).toString('base64')]));
 }
 
+const sha = (root: string, f: string) => execFileSync('sha256sum', [f], { cwd: root }).toString().split(' ')[0] as string;
+
+/**
+ * The package unpacked, changed by `change` (given the bag's root and its record), every checksum
+ * made right again (the manifests; the record too where `change` rewrote it), packed again: a forger
+ * who knows the format, so that only the deeper checks can tell.
+ */
+function forged(packagePath: string, change: (root: string, record: CasePackageRecord) => CasePackageRecord | void): Buffer {
+  const out = mkdtempSync(join(tmpdir(), 'pusiaukele-forged-'));
+  try {
+    execFileSync('unzip', ['-q', packagePath, '-d', out]);
+    const [bag] = readdirSync(out);
+    const root = join(out, bag as string);
+    const record = casePackageRecord.parse(JSON.parse(readFileSync(join(root, 'data/case.json'), 'utf8')));
+    const changed = change(root, record);
+    if (changed) writeFileSync(join(root, 'data/case.json'), JSON.stringify(changed, null, 2));
+    writeFileSync(join(root, 'manifest-sha256.txt'), `${filesUnder(root, 'data').map((f) => `${sha(root, f)}  ${f}`).join('\n')}\n`);
+    const tags = filesUnder(root).filter((f) => !f.startsWith('data/') && f !== 'tagmanifest-sha256.txt');
+    writeFileSync(join(root, 'tagmanifest-sha256.txt'), `${tags.map((f) => `${sha(root, f)}  ${f}`).join('\n')}\n`);
+    const zip = join(out, 'forged.zip');
+    execFileSync('zip', ['-q', '-r', '-0', zip, bag as string], { cwd: out });
+    return readFileSync(zip);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
 describe('case packages (issue 15)', () => {
   let dataDir: string;
   let exportDir: string;
@@ -47,10 +74,12 @@ describe('case packages (issue 15)', () => {
     await seedDemo(services.dispatch, TODAY, 14, () => {});
     archivist = await signedIn(services, 'archyvare');
     secretary = await signedIn(services, 'sekretore');
-    // A case the commission decided, with signed documents: the richest package.
+    // A closed case the commission decided, with signed documents (the minutes too): the richest package an archive gets.
     const { documents } = await ok(secretary.dispatch, 'documents.list', {});
-    const signed = documents.find((d) => d.caseIds.length === 1 && d.signatures.length > 0 && (d.awaitingSigners ?? []).length === 0);
-    caseId = (signed?.caseIds[0] ?? (await ok(secretary.dispatch, 'cases.list', {})).cases[0]!.id) as string;
+    const closed = new Set((await ok(secretary.dispatch, 'cases.list', {})).cases.filter((c) => c.state !== null && FINAL_STATES.includes(c.state)).map((c) => c.id));
+    const signed = documents.filter((d) => d.signatures.length > 0 && (d.awaitingSigners ?? []).length === 0);
+    caseId = [...closed].find((id) => signed.some((d) => d.caseIds.includes(id) && d.caseIds.length > 1)) ?? [...closed].find((id) => signed.some((d) => d.caseIds.includes(id)))!;
+    expect(caseId).toBeDefined();
   }, 240_000);
 
   afterAll(async () => {
@@ -210,4 +239,75 @@ describe('case packages (issue 15)', () => {
     expect(trail.length).toBe(trailBefore + 1);
     expect(trail[0]?.summary).toContain('PACKAGE_NOT_ZIP'); // newest first
   }, 60_000);
+
+  it('a signed version replaced by an unsigned PDF (hashes made right) is caught: the record says signed, the file is not', async () => {
+    const bytes = forged(packagePath, (root, record) => {
+      const g = record.generated.find((d) => d.document.versions.some((v) => v.signature));
+      expect(g).toBeDefined();
+      const last = g!.files[g!.files.length - 1]!;
+      // The first (unsigned, issued) version's bytes put where the signed one was.
+      writeFileSync(join(root, last.path), readFileSync(join(root, g!.files[0]!.path)));
+      const newSha = sha(root, last.path);
+      return { ...record, generated: record.generated.map((d) => (d === g ? { ...d, files: d.files.map((f) => (f === last ? { ...f, sha256: newSha } : f)), document: { ...d.document, versions: d.document.versions.map((v, i) => (i === d.document.versions.length - 1 ? { ...v, sha256: newSha } : v)) } } : d)) };
+    });
+    const inspection = await ok(archivist.dispatch, 'archive.stagePackage', { name: 'forged.zip', bytes });
+    expect(inspection.problems.map((p) => p.code)).toContain('ARCHIVE_SIGNATURE_MISSING');
+    expect(inspection.intact).toBe(false);
+    expect(inspection.importable).toBe(false);
+    await ok(archivist.dispatch, 'archive.discardPackage', { stageId: inspection.stageId });
+  }, 120_000);
+
+  it("an audit entry about the case left out of the package (hashes made right) is caught by this institution's trail", async () => {
+    const bytes = forged(packagePath, (root, record) => {
+      const entries = JSON.parse(readFileSync(join(root, 'data/audit/entries.json'), 'utf8')) as unknown[];
+      expect(entries.length).toBeGreaterThan(1);
+      writeFileSync(join(root, 'data/audit/entries.json'), JSON.stringify(entries.slice(0, -1), null, 2));
+      return { ...record, audit: { ...record.audit!, entries: entries.length - 1 } };
+    });
+    const inspection = await ok(archivist.dispatch, 'archive.stagePackage', { name: 'forged.zip', bytes });
+    // In itself the shortened proof still holds; the trail knows an entry is missing.
+    expect(inspection.auditProof).toBe('valid');
+    expect(inspection.auditTrail).toBe('differs');
+    expect(inspection.problems.map((p) => p.code)).toContain('ARCHIVE_AUDIT_DIFFERS');
+    expect(inspection.importable).toBe(false);
+    await ok(archivist.dispatch, 'archive.discardPackage', { stageId: inspection.stageId });
+  }, 120_000);
+
+  it('a case id the stores would refuse is reported before anything is written (no documents left behind)', async () => {
+    const bytes = forged(packagePath, (_root, record) => ({ ...record, case: { ...record.case!, id: 'ne-uuid' } }));
+    const before = snapshot(dataDir);
+    const inspection = await ok(archivist.dispatch, 'archive.stagePackage', { name: 'forged.zip', bytes });
+    expect(inspection.problems).toContainEqual(expect.objectContaining({ code: 'ARCHIVE_RECORD_INVALID', found: 'ne-uuid' }));
+    const refusal = await refused(archivist.dispatch, 'archive.importPackage', { stageId: inspection.stageId, asNewCase: false });
+    expect(refusal.code).toBe('ARCHIVE_NOT_IMPORTABLE');
+    expect(snapshot(dataDir)).toEqual(before);
+  }, 120_000);
+
+  it('imported as a new case, a document of several cases (the minutes) belongs to the new case only', async () => {
+    const { documents } = await ok(archivist.dispatch, 'documents.list', { caseId });
+    const shared = documents.find((d) => d.caseIds.length > 1);
+    expect(shared).toBeDefined(); // the minutes of the meeting that decided it, with the other cases it decided
+    const others = shared!.caseIds.filter((c) => c !== caseId);
+    const counts = await Promise.all(others.map(async (c) => (await ok(archivist.dispatch, 'documents.list', { caseId: c })).documents.length));
+    const inspection = await ok(archivist.dispatch, 'archive.stagePackage', { name: 'byla.zip', bytes: readFileSync(packagePath) });
+    const imported = await ok(archivist.dispatch, 'archive.importPackage', { stageId: inspection.stageId, asNewCase: true });
+    const after = await Promise.all(others.map(async (c) => (await ok(archivist.dispatch, 'documents.list', { caseId: c })).documents.length));
+    expect(after).toEqual(counts);
+    const mine = await ok(archivist.dispatch, 'documents.list', { caseId: imported.caseId });
+    expect(mine.documents.length).toBe(documents.length);
+    expect(mine.documents.every((d) => d.caseIds.length === 1 && d.caseIds[0] === imported.caseId)).toBe(true);
+  }, 120_000);
+
+  it('a package protected with a password is checked and imported with it, and refused without it', async () => {
+    const written = await ok(archivist.dispatch, 'archive.exportCase', { caseId, personalData: true, password: 'slaptas-2026' });
+    const bytes = readFileSync(written.path);
+    const without = await refused(archivist.dispatch, 'archive.stagePackage', { name: 'apsaugotas.zip', bytes });
+    expect(without.code).toBe('PACKAGE_PASSWORD');
+    const wrong = await refused(archivist.dispatch, 'archive.stagePackage', { name: 'apsaugotas.zip', bytes, password: 'kitas-2026' });
+    expect(wrong.code).toBe('PACKAGE_PASSWORD');
+    const inspection = await ok(archivist.dispatch, 'archive.stagePackage', { name: 'apsaugotas.zip', bytes, password: 'slaptas-2026' });
+    expect(inspection).toMatchObject({ intact: true, importable: true, exists: true });
+    const imported = await ok(archivist.dispatch, 'archive.importPackage', { stageId: inspection.stageId, asNewCase: true });
+    expect(imported.caseId).not.toBe(caseId);
+  }, 120_000);
 });

@@ -1,7 +1,7 @@
 // Issue 15, V-77 p. 7: for a request to another institution's halfway house the secretary sends the
 // dossier as a package; the sending is recorded on the case (date, recipient, package digest); the
 // receiving institution's app imports it as a new case with its documents on items 6.1–6.11.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,7 +24,7 @@ async function institution(dataDir: string, exportDir: string, settings: typeof 
   const first = await ok(services.dispatch, 'auth.login', { username: 'sekretore', password: PASSWORD });
   await ok(as(first.session), 'auth.changePassword', { currentPassword: PASSWORD, newPassword: `${PASSWORD}-2` });
   const { session } = await ok(services.dispatch, 'auth.login', { username: 'sekretore', password: `${PASSWORD}-2` });
-  return { services, secretary: as(session) };
+  return { services, secretary: as(session), admin: as(admin) };
 }
 
 describe('the dossier sent to another institution (V-77 p. 7, issue 15)', () => {
@@ -41,8 +41,17 @@ describe('the dossier sent to another institution (V-77 p. 7, issue 15)', () => 
       // Our convict asks for Panevėžys' halfway house: route 'sends'.
       let view = await ok(sender.secretary, 'cases.register', { ...DOSSIER_CASE_REQUEST, servingInstitutionId: 'own', halfwayHouseInstitutionId: 'panevezys' });
       view = await ok(sender.secretary, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'dossier_collecting', on: '2026-11-03' });
+      // The material of p. 6 is what p. 7 sends: an incomplete dossier is not sent.
+      const incomplete = await refused(sender.secretary, 'archive.sendDossier', { caseId: view.record.id, revision: view.record.revision, on: '2026-11-20', personalData: true });
+      expect(incomplete.code).toBe('DOSSIER_INCOMPLETE');
       view = await loadCompleteDossier(sender.secretary, view);
       expect(view.route).toBe('sends');
+      // A sending dated tomorrow is refused before any package is written, and the trail records no export.
+      const trailBefore = (await ok(sender.admin, 'audit.list', {})).length;
+      const tomorrow = await refused(sender.secretary, 'archive.sendDossier', { caseId: view.record.id, revision: view.record.revision, on: '2026-11-24', personalData: true });
+      expect(tomorrow.code).toBe('INVALID_INPUT');
+      expect(readdirSync(senderExports)).toEqual([]);
+      expect((await ok(sender.admin, 'audit.list', {})).length).toBe(trailBefore);
 
       const sent = await ok(sender.secretary, 'archive.sendDossier', { caseId: view.record.id, revision: view.record.revision, on: '2026-11-20', personalData: true });
       expect(sent.case.record.state).toBe('dossier_sent');

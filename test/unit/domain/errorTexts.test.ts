@@ -414,6 +414,7 @@ const SAMPLES: { readonly [C in ErrorCode]: readonly ErrorParams<C>[] } = {
   ARCHIVE_CASE_EXISTS: [{ caseId: 'c0ffee00-0000-4000-8000-000000000001' }],
   ARCHIVE_NOT_IMPORTABLE: [{ sha256: 'a'.repeat(64) }],
   ARCHIVE_STAGE_GONE: [{}],
+  ARCHIVE_OPEN_COPY: [{ caseId: 'c0ffee00-0000-4000-8000-000000000002' }],
   ARCHIVE_NOT_SENDABLE: [
     { caseId: 'c1', state: 'dossier_collecting', route: 'own' },
     { caseId: 'c1', state: 'dossier_sent', route: 'sends' },
@@ -428,6 +429,7 @@ const SAMPLES: { readonly [C in ErrorCode]: readonly ErrorParams<C>[] } = {
   ARCHIVE_RECORD_MISMATCH: [{ path: 'data/dossier/6.2/01-v1-Išvada.pdf', expected: 'a'.repeat(64), found: 'b'.repeat(64) }],
   ARCHIVE_UNNAMED_FILE: [{ path: 'data/kitas.txt' }],
   ARCHIVE_SIGNATURE_FAILED: [{ path: 'data/documents/01-V-12-v2.pdf' }],
+  ARCHIVE_SIGNATURE_MISSING: [{ path: 'data/documents/01-V-12-v2.pdf', expected: '1', found: '0' }],
   ARCHIVE_KIND_NOT_YOURS: [{ found: 'case' }, { found: 'dossier' }],
   ARCHIVE_CONVICT_HAS_CASE: [{ found: 'c2' }],
   ARCHIVE_NO_HALFWAY_HOUSE: [{}],
