@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -79,6 +79,7 @@ export function archiveFeature(ctx: ServiceContext, ports: ArchivePorts): { hand
   const staged = new Map<string, Staged>();
   const stageDir = join(tmpdir(), `pusiaukele-staged-${process.pid}-${randomBytes(4).toString('hex')}`);
   removeStaleStaging();
+  removeStalePartials(ports.exportDir);
   const takeStep = caseStepTaker(ctx);
 
   const userName = (call: Caller) => ({ userId: call.user?.id ?? '', name: call.user?.displayName ?? call.user?.username ?? '' });
@@ -345,6 +346,29 @@ function removeStaleStaging(): void {
     const m = /^pusiaukele-staged-(\d+)-[0-9a-f]{8}$/.exec(name);
     if (!m || processAlive(Number(m[1]))) continue;
     rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+/** A package cut short by a crash (`<name>.zip.<hex>.part`, writeBag's temporary name) holds personal data in clear: removed once surely abandoned. */
+const PARTIAL_PACKAGE = /\.zip\.[0-9a-f]{12}\.part$/;
+const ABANDONED_AFTER_MS = 60 * 60 * 1000;
+
+function removeStalePartials(folder: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return; // no exports yet
+  }
+  const now = Date.now();
+  for (const name of names) {
+    if (!PARTIAL_PACKAGE.test(name)) continue;
+    const path = join(folder, name);
+    try {
+      if (now - statSync(path).mtimeMs > ABANDONED_AFTER_MS) rmSync(path, { force: true });
+    } catch {
+      // gone meanwhile
+    }
   }
 }
 
