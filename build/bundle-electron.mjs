@@ -26,9 +26,19 @@ const common = {
   logOverride: { 'empty-import-meta': 'error' },
 };
 
+/**
+ * @zip.js/zip.js (issue 15, docs/adr/0006) reads `import.meta.url` once, as the base address of its
+ * web workers, which the app never uses (useWebWorkers: false). In the main bundle it is the
+ * bundle's own file URL, so nothing is left empty; any other use of import.meta still fails.
+ */
+const mainImportMeta = {
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: "'use strict';\nconst __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
 const entries = [
-  { name: 'main', entry: 'electron/main/index.ts', allowed: (spec) => spec === 'electron' || spec === 'pkcs11js' || isBuiltin(spec) },
-  { name: 'preload', entry: 'electron/preload/index.ts', allowed: (spec) => spec === 'electron' },
+  { name: 'main', entry: 'electron/main/index.ts', allowed: (spec) => spec === 'electron' || spec === 'pkcs11js' || isBuiltin(spec), options: mainImportMeta },
+  { name: 'preload', entry: 'electron/preload/index.ts', allowed: (spec) => spec === 'electron', options: {} },
 ];
 
 function isBuiltin(spec) {
@@ -52,10 +62,10 @@ function requiredModules(code) {
 await rm(`${root}/${outdir}`, { recursive: true, force: true });
 
 const problems = [];
-for (const { name, entry, allowed } of entries) {
+for (const { name, entry, allowed, options } of entries) {
   const outfile = `${outdir}/${name}.cjs`;
   // esbuild has already printed what went wrong; a stack trace of the bundler adds nothing.
-  const result = await build({ ...common, entryPoints: [entry], outfile }).catch(() => process.exit(1));
+  const result = await build({ ...common, ...options, entryPoints: [entry], outfile }).catch(() => process.exit(1));
   const external = result.metafile.outputs[outfile]?.imports.filter((i) => i.external).map((i) => i.path) ?? [];
   const required = requiredModules(await readFile(`${root}/${outfile}`, 'utf8'));
   for (const spec of new Set([...external, ...required])) {
