@@ -12,6 +12,7 @@ describe('push events: parseEvent lets through only what the contract declares',
       { type: 'commission.changed', payload: {} },
       { type: 'settings.changed', payload: {} },
       { type: 'users.changed', payload: { id: 'user-1' } },
+      { type: 'archive.progress', payload: { jobId: 'job-2026', done: 3, total: 12 } },
     ];
     for (const event of declared) expect(parseEvent(event)).toEqual(event);
     // Every declared name is covered above.
