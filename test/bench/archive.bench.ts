@@ -123,6 +123,8 @@ async function main(): Promise<void> {
         const staged = await call<{ stagedId: string }>(secretary, 'dossier.stage', { caseId: view.record.id, name, bytes });
         view = await call(secretary, 'dossier.attach', { caseId: view.record.id, revision: view.record.revision, files: [{ stagedId: staged.stagedId, item: items[n % items.length] }] });
       }
+      // Closed, as the cases an archive gets are: each run imports it again as a new case, which an open case may not be.
+      await call(secretary, 'cases.transition', { id: view.record.id, revision: view.record.revision, to: 'withdrawn', on: TODAY, note: 'Prašymas atsiimtas.' });
     } finally {
       await services.close();
     }
