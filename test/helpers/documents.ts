@@ -121,7 +121,8 @@ export async function truncatedPdf(): Promise<Uint8Array> {
   return whole.slice(0, Math.floor(whole.length / 2));
 }
 
-function pngChunk(type: string, data: Uint8Array): Buffer {
+/** One PNG chunk: length, type, data, CRC (ISO 15948 §5.3). */
+export function pngChunk(type: string, data: Uint8Array): Buffer {
   const chunk = Buffer.alloc(12 + data.length);
   chunk.writeUInt32BE(data.length, 0);
   chunk.write(type, 4, 'latin1');

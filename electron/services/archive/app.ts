@@ -11,12 +11,13 @@ import type { AppEvent } from '../../../shared/contract/result';
 import { caseRouteOf, FINAL_STATES, nextStates } from '../../../shared/domain/caseStates';
 import { DomainError, fieldError } from '../../../shared/domain/errors';
 import { stepDateProblem } from '../../../shared/domain/stepRules';
+import type { AuditEntry } from '../audit/auditLog';
 import type { Call, ServiceContext, ServiceHandlers } from '../context';
 import { caseStepTaker } from '../cases/app';
 import { missingOf } from '../cases/readiness';
 import { lastStepOn } from '../cases/views';
 import { verifyOptionsOf } from '../documents/verification';
-import type { DataDirectory } from '../store/dataDirectory';
+import { processAlive, type DataDirectory } from '../store/dataDirectory';
 import { auditProofOf } from './auditProof';
 import { writeBackup } from './backup';
 import { writeBag } from './bagit';
@@ -94,7 +95,13 @@ export function archiveFeature(ctx: ServiceContext, ports: ArchivePorts): { hand
   };
 
   /** Write one case's package to `out`, and record the export (who, which case, the digest). */
-  const exportTo = async (call: Call, caseId: string, kind: PackageKind, out: string, options: { password?: string; signal?: AbortSignal; audited?: boolean } = {}): Promise<WrittenPackage> => {
+  const exportTo = async (
+    call: Call,
+    caseId: string,
+    kind: PackageKind,
+    out: string,
+    options: { password?: string; signal?: AbortSignal; audited?: boolean; trail?: readonly AuditEntry[] } = {},
+  ): Promise<WrittenPackage> => {
     const record = ctx.cases.get(caseId);
     const generated = kind === 'case' ? ctx.generated.list().filter((g) => g.caseIds.includes(caseId)) : [];
     const settings = ctx.settings.get();
@@ -107,7 +114,7 @@ export function archiveFeature(ctx: ServiceContext, ports: ArchivePorts): { hand
       exportedBy: userName(call),
       exportedAt: ctx.now(),
       documents: ports.contents,
-      ...(kind === 'case' ? { audit: auditProofOf(ctx.audit.list({}), subjects) } : {}),
+      ...(kind === 'case' ? { audit: auditProofOf(options.trail ?? ctx.audit.list({}), subjects) } : {}),
       fontsDir: ports.fontsDir,
     });
     const written = await writeBag(out, {
@@ -145,6 +152,8 @@ export function archiveFeature(ctx: ServiceContext, ports: ArchivePorts): { hand
   const exportClosed: ArchiveDesk['exportClosed'] = async (call, { year, folder, password, signal, onProgress }) => {
     const cases = closedIn(year);
     mkdirSync(folder, { recursive: true });
+    // The trail is read once for the run (each read decrypts all of it): every package proves its entries up to the head at the run's start.
+    const trail = ctx.audit.list({});
     const out: ExportClosedOutput = { folder, packages: [], failed: [], cancelled: false };
     onProgress?.(0, cases.length);
     for (const [i, c] of cases.entries()) {
@@ -153,7 +162,7 @@ export function archiveFeature(ctx: ServiceContext, ports: ArchivePorts): { hand
         break;
       }
       try {
-        out.packages.push(await exportTo(call, c.id, 'case', freePath(folder, packageNameOf('case', c.id)), { ...(password !== undefined ? { password } : {}), ...(signal ? { signal } : {}) }));
+        out.packages.push(await exportTo(call, c.id, 'case', freePath(folder, packageNameOf('case', c.id)), { ...(password !== undefined ? { password } : {}), ...(signal ? { signal } : {}), trail }));
       } catch (e) {
         if (signal?.aborted) {
           out.cancelled = true;
@@ -369,15 +378,6 @@ function removeStalePartials(folder: string): void {
     } catch {
       // gone meanwhile
     }
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

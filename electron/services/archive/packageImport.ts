@@ -35,11 +35,12 @@ export function importDecision(ctx: Pick<ServiceContext, 'cases' | 'settings'>, 
   const exists = record.case !== undefined && ctx.cases.list().some((c) => c.id === record.case?.id);
   const allowed = record.kind === 'case' ? roles.includes('archivist') : roles.includes('secretary');
   if (!allowed) blocking.push({ code: 'ARCHIVE_KIND_NOT_YOURS', found: record.kind });
-  // One open case per convict (V-77 p. 19, as registration holds it): a dossier, or an open case from the archive, waits for the other to end.
-  const convict = (record.case ?? record.dossier)?.convict;
-  const open = convict ? otherOpenCase(ctx, convict.personalFileNo, record.case?.id) : undefined;
-  const importedOpen = record.kind === 'dossier' || (record.case !== undefined && !FINAL_STATES.includes(record.case.state));
-  if (open && importedOpen) blocking.push({ code: 'ARCHIVE_CONVICT_HAS_CASE', found: open.id });
+  // A case comes back from the archive closed: an open one would enter the places, the p. 12 list and the
+  // running terms without the checks that guard them (an open case moves with a backup of the whole directory).
+  if (record.case !== undefined && !FINAL_STATES.includes(record.case.state)) blocking.push({ code: 'ARCHIVE_CASE_OPEN', found: record.case.state });
+  // One open case per convict (V-77 p. 19, as registration holds it): a dossier waits for the other case to end.
+  const open = record.dossier ? otherOpenCase(ctx, record.dossier.convict.personalFileNo) : undefined;
+  if (open) blocking.push({ code: 'ARCHIVE_CONVICT_HAS_CASE', found: open.id });
   if (record.kind === 'dossier') {
     const settings = ctx.settings.get();
     if (!settings?.institution.runsHalfwayHouse) blocking.push({ code: 'ARCHIVE_NO_HALFWAY_HOUSE' });
@@ -137,9 +138,6 @@ function recordsOf(
   }
   const original = record.case as CaseRecord;
   if (!asNewCase && ctx.cases.list().some((c) => c.id === original.id)) throw new DomainError('ARCHIVE_CASE_EXISTS', { caseId: original.id });
-  // A copy of an open case would give the convict a second open case (the original counts too).
-  const open = asNewCase && !FINAL_STATES.includes(original.state) ? otherOpenCase(ctx, original.convict.personalFileNo) : undefined;
-  if (open) throw new DomainError('ARCHIVE_OPEN_COPY', { caseId: open.id });
   const caseId = asNewCase ? randomUUID() : original.id;
   const known = new Set(ctx.generated.list().map((g) => g.id));
   const ids = new Map(record.generated.map((g) => [g.document.id, asNewCase || known.has(g.document.id) ? randomUUID() : g.document.id]));

@@ -43,7 +43,8 @@ interface LockOwner {
   since: string;
 }
 
-function processAlive(pid: number): boolean {
+/** Whether process `pid` runs on this computer (EPERM: it does, as another user). Also the archive's stale uploads (issue 15). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -21,9 +21,9 @@ export const ARCHIVE_ERROR_TEXTS = {
     () => 'Paketo importuoti negalima: patikrinimas rado problemų (jos išvardytos ataskaitoje). Niekas neįrašyta.',
     () => 'The package cannot be imported: its check found problems (listed in the report). Nothing was written.',
   ),
-  ARCHIVE_OPEN_COPY: entry<{ caseId: string }>(
-    (p) => `Neužbaigtos bylos kopija kaip nauja byla nuteistajam duotų antrą neužbaigtą bylą (jau yra ${p.caseId}). Importuokite ją, kai ta byla bus baigta.`,
-    (p) => `A copy of an open case as a new case would give the convict a second open case (${p.caseId} is here). Import it once that case has ended.`,
+  ARCHIVE_CASE_OPEN: entry<At>(
+    () => 'Byla pakete neužbaigta: iš archyvo grąžinamos tik užbaigtos bylos. Neužbaigta byla kartu su visais duomenimis perkeliama atsargine kopija.',
+    () => 'The case in the package is not closed: only closed cases come back from the archive. An open case moves with a backup of the whole data directory.',
   ),
   ARCHIVE_STAGE_GONE: entry(
     () => 'Patikrintas paketas nebelaukia sprendimo (praėjo per daug laiko arba jis atmestas). Įkelkite jį dar kartą.',

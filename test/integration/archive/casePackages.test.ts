@@ -310,4 +310,15 @@ describe('case packages (issue 15)', () => {
     const imported = await ok(archivist.dispatch, 'archive.importPackage', { stageId: inspection.stageId, asNewCase: true });
     expect(imported.caseId).not.toBe(caseId);
   }, 120_000);
+
+  it('an open case is not imported: it would enter the places, the p. 12 list and the running terms unchecked', async () => {
+    const open = (await ok(archivist.dispatch, 'cases.list', {})).cases.find((c) => c.state !== null && !FINAL_STATES.includes(c.state))!;
+    const written = await ok(archivist.dispatch, 'archive.exportCase', { caseId: open.id, personalData: true });
+    const inspection = await ok(archivist.dispatch, 'archive.stagePackage', { name: 'atvira.zip', bytes: readFileSync(written.path) });
+    expect(inspection.intact).toBe(true);
+    expect(inspection.problems).toContainEqual(expect.objectContaining({ code: 'ARCHIVE_CASE_OPEN', found: open.state }));
+    expect(inspection.importable).toBe(false);
+    const refusal = await refused(archivist.dispatch, 'archive.importPackage', { stageId: inspection.stageId, asNewCase: true });
+    expect(refusal.code).toBe('ARCHIVE_NOT_IMPORTABLE');
+  }, 120_000);
 });

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import { degrees, PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeMergedDossier, type MergedDossierInput, type MergedSource } from '../../../electron/services/archive/mergedDossier';
@@ -14,7 +14,7 @@ import { signPdf } from '../../../electron/services/signing/pdfSignature';
 import { openPkcs12 } from '../../../electron/services/signing/pkcs12';
 import { buildDocument } from '../../../shared/domain/documents/templates';
 import { DOSSIER_ITEMS } from '../../../shared/domain/dossierItems';
-import { encryptedPdf, jpegImage, largePdf, pdfDocument, pngImage, truncatedPdf, xrefStreamPdf } from '../../helpers/documents';
+import { encryptedPdf, jpegImage, largePdf, pdfDocument, pngChunk, pngImage, truncatedPdf, xrefStreamPdf } from '../../helpers/documents';
 import { fileOf, pdftotext, preflight, qpdfCheck, run } from '../../helpers/pdfTools';
 import { P12_PASSWORD, testPki } from '../../helpers/pki';
 import { caseHere, institution } from '../../unit/domain/documents/fixtures';
@@ -77,21 +77,13 @@ function jpegWithOrientation(width: number, height: number, orientation: number)
 
 /** An RGBA PNG (a half-transparent square), which PDF cannot take as stored: it is decoded with a soft mask. */
 function rgbaPng(size: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    out.write(type, 4, 'latin1');
-    data.copy(out, 8);
-    out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
-    return out;
-  };
   const header = Buffer.alloc(13);
   header.writeUInt32BE(size, 0);
   header.writeUInt32BE(size, 4);
   header.set([8, 6, 0, 0, 0], 8);
   const rows = Buffer.alloc(size * (1 + size * 4));
   for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) rows.set([200, 40, 40, x < size / 2 ? 255 : 128], y * (1 + size * 4) + 1 + x * 4);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(rows)), pngChunk('IEND', Buffer.alloc(0))]);
 }
 
 /** A one-page PDF whose page is turned 90° (/Rotate 90), as a scanner leaves a landscape form. */

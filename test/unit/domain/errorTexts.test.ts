@@ -414,7 +414,7 @@ const SAMPLES: { readonly [C in ErrorCode]: readonly ErrorParams<C>[] } = {
   ARCHIVE_CASE_EXISTS: [{ caseId: 'c0ffee00-0000-4000-8000-000000000001' }],
   ARCHIVE_NOT_IMPORTABLE: [{ sha256: 'a'.repeat(64) }],
   ARCHIVE_STAGE_GONE: [{}],
-  ARCHIVE_OPEN_COPY: [{ caseId: 'c0ffee00-0000-4000-8000-000000000002' }],
+  ARCHIVE_CASE_OPEN: [{ found: 'listed' }],
   ARCHIVE_NOT_SENDABLE: [
     { caseId: 'c1', state: 'dossier_collecting', route: 'own' },
     { caseId: 'c1', state: 'dossier_sent', route: 'sends' },
