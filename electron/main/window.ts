@@ -22,7 +22,12 @@ export function createMainWindow(appPath: string): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      // A link or file dropped on the window does not navigate to it (security.ts refuses it too).
       navigateOnDragDrop: false,
+      // No auxclick event for the page's scripts (Electron's checklist: a middle-click may open a
+      // link in a new window). The click's default action, opening the link in a background tab,
+      // reaches the window-open handler in security.ts, which refuses it whatever this switch does.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   window.once('ready-to-show', () => window.show());

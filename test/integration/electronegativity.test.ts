@@ -112,6 +112,8 @@ describe(`electronegativity (Electron ${ELECTRON_VERSION})`, () => {
     // The window's file was read: a scan that skipped it would find nothing wrong with it either.
     expect(result.issues.some((f) => f.file === join('electron', 'main', 'window.ts'))).toBe(true);
     expect(blocking(result)).toEqual([]);
+    // Issue 16, "middle-click and new-window paths disabled": the middle-click finding is gone too.
+    expect(result.issues.filter((f) => f.id === 'AUXCLICK_JS_CHECK').map(describeFinding)).toEqual([]);
   });
 
   it('fails on a deliberately insecure window', async () => {
@@ -142,5 +144,12 @@ describe(`electronegativity (Electron ${ELECTRON_VERSION})`, () => {
     replaceOnce(join(navigation, 'electron', 'main', 'security.ts'), "contents.on('will-navigate'", "contents.on('did-navigate'");
     replaceOnce(join(navigation, 'electron', 'main', 'security.ts'), "contents.setWindowOpenHandler(() => ({ action: 'deny' }));", '');
     expect(blocking(await scan(navigation)).some((line) => line.includes('LIMIT_NAVIGATION_GLOBAL_CHECK'))).toBe(true);
+  });
+
+  it('issue 16: reports the middle-click path again when our window stops disabling auxclick', async () => {
+    const auxclick = copyOf('auxclick', ['electron/main', 'electron/preload']);
+    replaceOnce(join(auxclick, 'electron', 'main', 'window.ts'), "disableBlinkFeatures: 'Auxclick',", '');
+    const found = (await scan(auxclick)).issues.filter((f) => f.id === 'AUXCLICK_JS_CHECK');
+    expect(found.map((f) => f.file)).toEqual([join('electron', 'main', 'window.ts')]);
   });
 });

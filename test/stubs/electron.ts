@@ -87,12 +87,22 @@ export interface WindowOpenResponse {
   action: 'allow' | 'deny';
 }
 
+/** What Electron tells the window-open handler: `disposition` tells window.open, target=_blank and the clicks apart. */
+export interface StubHandlerDetails {
+  url: string;
+  frameName?: string;
+  features?: string;
+  disposition?: 'default' | 'foreground-tab' | 'background-tab' | 'new-window' | 'other';
+  referrer?: { url: string; policy: string };
+  postBody?: { data: unknown[]; contentType: string; boundary?: string };
+}
+
 export class StubWebContents extends EventEmitter {
   readonly sent: Array<{ channel: string; args: unknown[] }> = [];
-  windowOpenHandler: ((details: { url: string }) => WindowOpenResponse) | null = null;
+  windowOpenHandler: ((details: StubHandlerDetails) => WindowOpenResponse) | null = null;
   destroyed = false;
 
-  setWindowOpenHandler(handler: (details: { url: string }) => WindowOpenResponse): void {
+  setWindowOpenHandler(handler: (details: StubHandlerDetails) => WindowOpenResponse): void {
     this.windowOpenHandler = handler;
   }
 
@@ -161,6 +171,11 @@ export class BrowserWindow extends EventEmitter {
     this.destroyed = true;
     this.webContents.destroyed = true;
     this.emit('closed');
+  }
+
+  /** Closing by force (no 'beforeunload' the page could cancel): to the stub, the same as close(). */
+  destroy(): void {
+    this.close();
   }
 }
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { StubWebContents, app, protocol, session, stubEvent } from '../../stubs/electron';
+import { BrowserWindow, StubWebContents, app, protocol, session, stubEvent, type StubHandlerDetails } from '../../stubs/electron';
 import { cleanUp, launch, mainWindow } from './harness';
 
 afterEach(cleanUp);
@@ -31,6 +31,7 @@ describe('window security', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
     });
   });
 
@@ -55,23 +56,48 @@ describe('window security', () => {
   });
 
   describe('web contents', () => {
-    it.each(['will-navigate', 'will-redirect'])('%s away from app://pusiaukele is prevented', async (eventName) => {
+    // will-navigate: the main frame; will-frame-navigate: any frame (issue 16); will-redirect: a server redirect.
+    it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('%s away from app://pusiaukele is prevented', async (eventName) => {
       await launch();
       const { webContents } = mainWindow();
       for (const url of OUTSIDE) {
-        const event = stubEvent({ url });
+        const event = stubEvent({ url, isMainFrame: true });
         webContents.emit(eventName, event, url);
         expect(event.defaultPrevented, url).toBe(true);
       }
     });
 
-    it.each(['will-navigate', 'will-redirect'])('%s within app://pusiaukele is allowed', async (eventName) => {
+    it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('%s within app://pusiaukele is allowed', async (eventName) => {
       await launch();
       const { webContents } = mainWindow();
       for (const url of ['app://pusiaukele/index.html', 'app://pusiaukele/index.html#/bylos/1']) {
-        const event = stubEvent({ url });
+        const event = stubEvent({ url, isMainFrame: true });
         webContents.emit(eventName, event, url);
         expect(event.defaultPrevented, url).toBe(false);
+      }
+    });
+
+    it('issue 16: a frame inside the page cannot be navigated away either (will-frame-navigate)', async () => {
+      await launch();
+      for (const url of ['https://example.com/', 'file:///etc/passwd', 'data:text/html,<script>alert(1)</script>', 'blob:https://evil/1']) {
+        const event = stubEvent({ url, isMainFrame: false });
+        mainWindow().webContents.emit('will-frame-navigate', event);
+        expect(event.defaultPrevented, url).toBe(true);
+      }
+    });
+
+    it('issue 16: a file or a link dropped on the window does not navigate to it', async () => {
+      await launch();
+      const window = mainWindow();
+      // Chromium's own drop navigation is off …
+      expect(window.options.webPreferences?.navigateOnDragDrop).toBe(false);
+      // … and the navigation a drop would start, to the file's or the link's address, is refused.
+      for (const url of ['file:///home/sekretore/Dokumentai/prasymas.pdf', 'file:///C:/Users/sekretore/prasymas.pdf', 'https://example.com/byla']) {
+        for (const eventName of ['will-navigate', 'will-frame-navigate']) {
+          const event = stubEvent({ url, isMainFrame: true });
+          window.webContents.emit(eventName, event, url);
+          expect(event.defaultPrevented, `${eventName} ${url}`).toBe(true);
+        }
       }
     });
 
@@ -81,6 +107,52 @@ describe('window security', () => {
       for (const url of ['app://pusiaukele/index.html', ...OUTSIDE]) {
         expect(webContents.windowOpenHandler?.({ url }), url).toEqual({ action: 'deny' });
       }
+    });
+
+    // What Electron hands the window-open handler for each way a page can ask for a new window:
+    // only the disposition (and a form's post body) tells them apart.
+    const referrer = { url: 'app://pusiaukele/index.html', policy: 'strict-origin-when-cross-origin' };
+    const NEW_WINDOW_PATHS: Array<[string, StubHandlerDetails]> = [
+      ["window.open(url)", { url: 'https://example.com/', frameName: '', features: '', disposition: 'foreground-tab', referrer }],
+      ["window.open(url, name, 'popup')", { url: 'https://example.com/', frameName: 'x', features: 'popup,width=400', disposition: 'new-window', referrer }],
+      ['a link with target=_blank', { url: 'https://example.com/', frameName: '_blank', features: '', disposition: 'foreground-tab', referrer }],
+      ['a middle-click (auxclick) on a link', { url: 'https://example.com/', frameName: '', features: '', disposition: 'background-tab', referrer }],
+      ['a ctrl-click on a link', { url: 'https://example.com/', frameName: '', features: '', disposition: 'background-tab', referrer }],
+      ['a shift-click on a link', { url: 'https://example.com/', frameName: '', features: '', disposition: 'new-window', referrer }],
+      ['a ctrl-shift-click on a link', { url: 'https://example.com/', frameName: '', features: '', disposition: 'foreground-tab', referrer }],
+      ['a middle-click on a link of the app itself', { url: 'app://pusiaukele/index.html#/bylos/1', frameName: '', features: '', disposition: 'background-tab', referrer }],
+      ['a middle-click on a file link', { url: 'file:///etc/passwd', frameName: '', features: '', disposition: 'background-tab', referrer }],
+      [
+        'a form posted with target=_blank',
+        {
+          url: 'https://example.com/collect',
+          frameName: '_blank',
+          features: '',
+          disposition: 'foreground-tab',
+          referrer,
+          postBody: { data: [{ type: 'rawData', bytes: Buffer.from('vardas=Jonas') }], contentType: 'application/x-www-form-urlencoded' },
+        },
+      ],
+    ];
+
+    it.each(NEW_WINDOW_PATHS)('issue 16: no new window for %s', async (_path, details) => {
+      await launch();
+      expect(mainWindow().webContents.windowOpenHandler?.(details)).toEqual({ action: 'deny' });
+    });
+
+    it('issue 16: a window created in spite of the handler is destroyed before it shows, and is locked down meanwhile', async () => {
+      await launch();
+      const window = mainWindow();
+      const spawned = new BrowserWindow({ show: false });
+      // Electron applies 'web-contents-created' to the new window's contents before anything loads in it.
+      const navigation = stubEvent({ url: 'https://example.com/', isMainFrame: true });
+      spawned.webContents.emit('will-navigate', navigation, navigation.url);
+      expect(navigation.defaultPrevented).toBe(true);
+      window.webContents.emit('did-create-window', spawned, { url: 'https://example.com/', frameName: '', options: {}, disposition: 'new-window' });
+      expect(spawned.isDestroyed()).toBe(true);
+      expect(spawned.visible).toBe(false);
+      // The app's own window is untouched.
+      expect(window.isDestroyed()).toBe(false);
     });
 
     it('<webview> attachment is prevented', async () => {
@@ -94,13 +166,18 @@ describe('window security', () => {
       await launch();
       const spawned = new StubWebContents();
       app.emit('web-contents-created', stubEvent(), spawned);
-      const navigation = stubEvent({ url: 'https://example.com/' });
-      spawned.emit('will-navigate', navigation, navigation.url);
-      expect(navigation.defaultPrevented).toBe(true);
-      expect(spawned.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+      for (const eventName of ['will-navigate', 'will-frame-navigate', 'will-redirect']) {
+        const navigation = stubEvent({ url: 'https://example.com/', isMainFrame: true });
+        spawned.emit(eventName, navigation, navigation.url);
+        expect(navigation.defaultPrevented, eventName).toBe(true);
+      }
+      expect(spawned.windowOpenHandler?.({ url: 'https://example.com/', disposition: 'background-tab' })).toEqual({ action: 'deny' });
       const webview = stubEvent();
-      spawned.emit('will-attach-webview', webview);
+      spawned.emit('will-attach-webview', webview, {}, { src: 'https://example.com/' });
       expect(webview.defaultPrevented).toBe(true);
+      const window = new BrowserWindow({ show: false });
+      spawned.emit('did-create-window', window, { url: 'https://example.com/' });
+      expect(window.isDestroyed()).toBe(true);
     });
   });
 });
