@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,6 +10,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     fileParallelism: false,
     // Data at rest is encrypted (issue 3): the services unlock test data directories with this.
-    env: { PUSIAUKELE_PASSPHRASE: 'test-passphrase-pusiaukele' },
+    // Issue 16: the workstation's integrity witnesses of the tests' directories, kept apart from the user's own.
+    env: { PUSIAUKELE_PASSPHRASE: 'test-passphrase-pusiaukele', PUSIAUKELE_WITNESS_DIR: join(tmpdir(), 'pusiaukele-test-witness') },
   },
 });

@@ -1,7 +1,9 @@
 // Bundles the Electron main process and the preload into self-contained CommonJS files:
-//   electron/main/index.ts    → dist/electron/main.cjs     (everything bundled but 'electron', Node built-ins
-//                                                          and the native smart-card module pkcs11js)
+//   electron/main/index.ts    → dist/electron/main.cjs     (everything bundled but 'electron' and Node built-ins)
 //   electron/preload/index.ts → dist/electron/preload.cjs  (everything bundled but 'electron')
+//   electron/services/signing/pkcs11Worker.ts → dist/electron/pkcs11Worker.cjs  (the smart-card process,
+//                                                          issue 16: everything bundled but Node built-ins and
+//                                                          the native smart-card module pkcs11js, which only it loads)
 // and copies the fonts the generated documents embed to dist/electron/fonts (docs/adr/0002).
 // A sandboxed preload can require nothing else, and the bundle must not lean on import.meta
 // (it is empty in CommonJS): both are checked here and fail the build.
@@ -37,8 +39,10 @@ const mainImportMeta = {
 };
 
 const entries = [
-  { name: 'main', entry: 'electron/main/index.ts', allowed: (spec) => spec === 'electron' || spec === 'pkcs11js' || isBuiltin(spec), options: mainImportMeta },
+  // Issue 16: the main process never loads the card module; it starts pkcs11Worker.cjs, beside it, for that.
+  { name: 'main', entry: 'electron/main/index.ts', allowed: (spec) => spec === 'electron' || isBuiltin(spec), options: mainImportMeta },
   { name: 'preload', entry: 'electron/preload/index.ts', allowed: (spec) => spec === 'electron', options: {} },
+  { name: 'pkcs11Worker', entry: 'electron/services/signing/pkcs11Worker.ts', allowed: (spec) => spec === 'pkcs11js' || isBuiltin(spec), options: {} },
 ];
 
 function isBuiltin(spec) {
@@ -77,7 +81,8 @@ if (problems.length > 0) {
   await rm(`${root}/${outdir}`, { recursive: true, force: true });
   console.error(
     'bundle-electron: the bundles load modules they must not (the preload may require only "electron";\n' +
-      'main may require only "electron" and Node built-ins, everything else must be bundled):\n  ' +
+      'main may require only "electron" and Node built-ins, the card worker only pkcs11js and Node built-ins;\n' +
+      'everything else must be bundled):\n  ' +
       problems.join('\n  '),
   );
   process.exit(1);

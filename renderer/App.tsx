@@ -11,6 +11,7 @@ import { useIdleLock } from './auth/useIdleLock';
 import { ErrorNotice } from './components/ErrorNotice';
 import { useI18n } from './i18n/I18nProvider';
 import { Header } from './layout/Header';
+import { UnlockPage } from './keys/UnlockPage';
 import { redirect, useRoute } from './router/useRoute';
 import { Workspace } from './Workspace';
 
@@ -113,6 +114,11 @@ export function App() {
       content = <p className="page">{t('common.loading')}</p>;
       break;
     case 'failed':
+      // Issue 16: the desktop app waits for the passphrase or the recovery key (its computer is not enrolled).
+      if (auth.error.code === 'DATA_KEY_LOCKED') {
+        content = <UnlockPage reason={auth.error} onUnlocked={() => setAttempt((n) => n + 1)} />;
+        break;
+      }
       content = (
         <section className="page">
           <ErrorNotice error={auth.error}>

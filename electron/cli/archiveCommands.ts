@@ -216,6 +216,8 @@ export async function runArchiveCommand(command: string, argv: readonly string[]
     const restored = await restoreBackup(file, target, { onProgress: (_phase, done, total) => bar.step(done, total) });
     bar.end();
     io.out(`Atkurta į ${target}: ${restored.files} failų (${restored.bytes} B). Katalogas atveriamas ta pačia slaptafraze.\n`);
+    // Issue 16: a restored state is older than what the workstations that held the newer one saw.
+    io.out('Jei atkurtą katalogą perkelsite į ankstesnio vietą, kompiuteriai, kurie matė naujesnius duomenis, jį atvėrę praneš, kad katalogas senesnis, ir leis tik skaityti, kol administratorius patvirtins dabartinę būklę (Audito žurnalas → Duomenų katalogo vientisumas, arba „npm run cli -- integrity accept“).\n');
     return 0;
   }
 

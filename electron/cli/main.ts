@@ -6,6 +6,8 @@ import { DEMO_USERS, seedDemo } from './demo';
 import { terminalKey } from './terminalKey';
 import { VERIFY_HELP } from './verifyCommand';
 import { ARCHIVE_HELP, runArchiveCommand } from './archiveCommands';
+import { KEYS_HELP, runKeysCommand } from './keysCommands';
+import { INTEGRITY_HELP, runIntegrityCommand } from './integrityCommand';
 
 const HELP = `Pusiaukelė – komandinė eilutė
 
@@ -17,11 +19,14 @@ const HELP = `Pusiaukelė – komandinė eilutė
 
 ${VERIFY_HELP}
 ${ARCHIVE_HELP}
+${KEYS_HELP}
+${INTEGRITY_HELP}
   npm run cli -- help
       Ši pagalba.
 
 Duomenų katalogas: --data KATALOGAS, arba PUSIAUKELE_DATA, arba numatytasis naudotojo katalogas.
-Duomenys šifruojami: slaptafrazė imama iš PUSIAUKELE_PASSPHRASE, kitaip jos paklausiama terminale.
+Duomenys šifruojami: slaptafrazė imama iš PUSIAUKELE_PASSPHRASE, kitaip jos paklausiama terminale
+(vietoje jos galima įvesti atkūrimo raktą).
 `;
 
 function countFrom(argv: readonly string[]): number {
@@ -46,6 +51,20 @@ async function main(argv: readonly string[]): Promise<number> {
       return await runArchiveCommand(command, rest, { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), tty: process.stderr.isTTY === true, env: process.env });
     } catch (e) {
       // The file or an argument cannot be used: say so, and exit 2 (not "invalid", not "valid").
+      if (e instanceof DomainError) {
+        process.stderr.write(`Klaida ${e.code}: ${e.message}\n`);
+        return 2;
+      }
+      throw e;
+    }
+  }
+  if (command === 'integrity') {
+    return runIntegrityCommand(rest, { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
+  }
+  if (command === 'keys') {
+    try {
+      return await runKeysCommand(rest, { out: (s) => process.stdout.write(s), env: process.env, terminal: { input: process.stdin, output: process.stderr } });
+    } catch (e) {
       if (e instanceof DomainError) {
         process.stderr.write(`Klaida ${e.code}: ${e.message}\n`);
         return 2;

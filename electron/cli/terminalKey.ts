@@ -1,6 +1,6 @@
 import { emitKeypressEvents, type Key } from 'node:readline';
 import { DomainError } from '../../shared/domain/errors';
-import { MIN_PASSPHRASE_LENGTH, environmentKey, hasDataKey, type KeyProvider } from '../services/store/encryption';
+import { MIN_PASSPHRASE_LENGTH, environmentKey, hasDataKey, looksLikeRecoveryKey, type KeyProvider } from '../services/store/encryption';
 
 /** A terminal: what the prompt reads keys from and writes its questions to. */
 export interface Terminal {
@@ -45,12 +45,17 @@ export function askHidden(question: string, { input, output }: Terminal): Promis
 
 /**
  * The key for the browser host and the command line (issue 3): the passphrase in
- * PUSIAUKELE_PASSPHRASE, else asked on the terminal with echo off — twice when it is being created
- * (a new data directory, or an unencrypted one that opening will encrypt).
+ * PUSIAUKELE_PASSPHRASE (or the recovery key in PUSIAUKELE_RECOVERY_KEY, issue 16), else asked on
+ * the terminal with echo off — twice when it is being created (a new data directory, or an
+ * unencrypted one that opening will encrypt). To unlock, the recovery key may be typed instead of
+ * the passphrase: 48 digits in groups (a mistyped group is then named, not taken for a passphrase).
  */
 export async function terminalKey(dataDir: string, env: NodeJS.ProcessEnv = process.env, terminal: Terminal = { input: process.stdin, output: process.stderr }): Promise<KeyProvider> {
-  if (env.PUSIAUKELE_PASSPHRASE) return environmentKey(env);
-  if (hasDataKey(dataDir)) return { kind: 'passphrase', passphrase: await askHidden(`Slaptafrazė duomenų katalogui ${dataDir} atrakinti: `, terminal) };
+  if (env.PUSIAUKELE_PASSPHRASE || env.PUSIAUKELE_RECOVERY_KEY) return environmentKey(env);
+  if (hasDataKey(dataDir)) {
+    const typed = await askHidden(`Slaptafrazė duomenų katalogui ${dataDir} atrakinti: `, terminal);
+    return looksLikeRecoveryKey(typed) ? { kind: 'recovery', recoveryKey: typed } : { kind: 'passphrase', passphrase: typed };
+  }
   const passphrase = await askHidden(`Sukurkite slaptafrazę duomenų katalogui ${dataDir} (ne trumpesnę kaip ${MIN_PASSPHRASE_LENGTH} ženklų): `, terminal);
   if ((await askHidden('Pakartokite slaptafrazę: ', terminal)) !== passphrase) {
     throw new DomainError('PASSPHRASE_MISMATCH');

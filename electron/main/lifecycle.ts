@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import { DomainError } from '../../shared/domain/errors';
 import { resolveDataDir } from '../services/dataDir';
 import { openServices, type Services } from '../services/index';
-import type { KeyProvider } from '../services/store/encryption';
+import { hasDataKey, type KeyProvider, type OsKeyProvider } from '../services/store/encryption';
 import { APP_START_URL } from './appOrigin';
 import { forwardEvents, handleInvocations } from './ipc';
 import { installApplicationMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { osSecretStoreKey } from './secretStore';
 import { denyAllPermissions, lockDownWebContents } from './security';
+import { unlockGate } from './unlockGate';
 import { WINDOW_TITLE, bringToFront, createMainWindow } from './window';
 
 export interface StartOptions {
@@ -17,7 +18,7 @@ export interface StartOptions {
   argv?: readonly string[];
   env?: NodeJS.ProcessEnv;
   /** The back end to open on it: the real services unless a test wraps them. */
-  openServices?: (options: { dataDir: string; key: KeyProvider; fontsDir: string }) => Promise<Services>;
+  openServices?: (options: { dataDir: string; key: KeyProvider; fontsDir: string; workstation?: OsKeyProvider }) => Promise<Services>;
 }
 
 /**
@@ -43,15 +44,28 @@ export async function startApp(options: StartOptions = {}): Promise<void> {
     installApplicationMenu();
     const appPath = app.getAppPath();
     serveRenderer(join(appPath, 'dist', 'renderer'));
-    const services = await (options.openServices ?? openServices)({
-      dataDir: resolveDataDir(options.argv ?? process.argv, options.env ?? process.env),
-      // The fonts generated documents embed, copied beside the bundle by build/bundle-electron.mjs.
-      fontsDir: join(appPath, 'dist', 'electron', 'fonts'),
-      key: await osSecretStoreKey(),
-    });
-    const stopEvents = forwardEvents(services, () => mainWindow?.webContents ?? null);
-    closeServicesOnQuit(services, stopEvents);
-    handleInvocations(services);
+    const dataDir = resolveDataDir(options.argv ?? process.argv, options.env ?? process.env);
+    const workstation = await secretStoreOf(dataDir);
+    const open = (key: KeyProvider) =>
+      (options.openServices ?? openServices)({
+        dataDir,
+        // The fonts generated documents embed, copied beside the bundle by build/bundle-electron.mjs.
+        fontsDir: join(appPath, 'dist', 'electron', 'fonts'),
+        key,
+        ...(workstation ? { workstation } : {}),
+      });
+    const services = workstation ? await openedByWorkstation(open, workstation) : undefined;
+    const serve = (opened: Services) => closeServicesOnQuit(opened, forwardEvents(opened, () => mainWindow?.webContents ?? null));
+    if (services !== undefined) {
+      serve(services);
+      handleInvocations(services);
+    } else {
+      // Issue 16: this workstation's store does not open the directory (or there is none): the
+      // window opens on the unlock page, and the services once a passphrase or the recovery key did.
+      const gate = unlockGate({ why: workstation ? 'notEnrolled' : 'noSecretStore', workstation, open });
+      void gate.opened.then(serve);
+      handleInvocations(gate);
+    }
     const window = createMainWindow(appPath);
     mainWindow = window;
     window.on('closed', () => {
@@ -61,6 +75,30 @@ export async function startApp(options: StartOptions = {}): Promise<void> {
   } catch (error) {
     reportStartupFailure(error);
     app.quit();
+  }
+}
+
+/**
+ * This computer's OS secret store; none (undefined) when it has no usable one but the directory
+ * already has a data key, which a passphrase or the recovery key may open (issue 16). A new
+ * directory is not made without the store: the desktop app has nothing else to wrap its key with.
+ */
+async function secretStoreOf(dataDir: string): Promise<OsKeyProvider | undefined> {
+  try {
+    return await osSecretStoreKey();
+  } catch (e) {
+    if (e instanceof DomainError && e.code === 'OS_SECRET_STORE_UNAVAILABLE' && hasDataKey(dataDir)) return undefined;
+    throw e;
+  }
+}
+
+/** The services opened by this workstation's slot; undefined when the directory has none it opens (KEY_NOT_AVAILABLE). */
+async function openedByWorkstation(open: (key: KeyProvider) => Promise<Services>, workstation: OsKeyProvider): Promise<Services | undefined> {
+  try {
+    return await open(workstation);
+  } catch (e) {
+    if (e instanceof DomainError && e.code === 'KEY_NOT_AVAILABLE') return undefined;
+    throw e;
   }
 }
 

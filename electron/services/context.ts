@@ -13,6 +13,7 @@ import type { CommissionStore } from './store/commissionStore';
 import type { MeetingStore } from './store/meetingStore';
 import type { GeneratedStore, RegisterStore } from './store/generatedStore';
 import type { RevocationStore } from './store/revocationStore';
+import type { IntegrityReport } from '../../shared/contract/audit';
 
 /**
  * The stores with their write side. A handler never holds these: it reaches them only inside
@@ -35,6 +36,12 @@ export interface Stores {
 /** What every feature of the back end is given: the stores' read side, the clock and the settings. */
 export interface ServiceContext {
   readonly dir: Pick<DataDirectory, 'root' | 'schemaVersion'>;
+  /** Issue 16: what the integrity manifest found, and the administrator's acceptance of the present state. */
+  readonly integrity: {
+    report(): IntegrityReport;
+    /** Take the directory as it is now as current (inside the audited change of audit.acceptIntegrity). */
+    accept(): void;
+  };
   readonly cases: Pick<CaseStore, 'list' | 'ofConvict' | 'get'>;
   readonly settings: Pick<SettingsStore, 'get'>;
   readonly users: Pick<UsersStore, 'all' | 'byId' | 'byUsername'>;
@@ -100,6 +107,10 @@ export function eventOf(subject: ChangeSubject): AppEvent | null {
       return { type: 'settings.changed', payload: {} };
     case 'package':
       return null; // a package exported, imported or refused changes no record the windows show
+    case 'directory':
+      return null; // issue 16: the administrator's decision on the directory's integrity
+    case 'keys':
+      return null; // issue 16: a key slot added or removed changes no record the windows show
   }
 }
 

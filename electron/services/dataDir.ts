@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { DomainError } from '../../shared/domain/errors';
 
 /** The per-user application-data folder of the operating system, shared by all three hosts. */
@@ -30,4 +30,13 @@ export function resolveDataDir(argv: readonly string[], env: NodeJS.ProcessEnv =
   }
   if (env.PUSIAUKELE_DATA) return resolve(env.PUSIAUKELE_DATA);
   return defaultDataDir(env);
+}
+
+/**
+ * Issue 16: where this user keeps the workstation's integrity witnesses (store/witness.ts):
+ * PUSIAUKELE_WITNESS_DIR, else beside the default data folder (…/Pusiaukele/witness), outside any
+ * data directory.
+ */
+export function defaultWitnessDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.PUSIAUKELE_WITNESS_DIR ? resolve(env.PUSIAUKELE_WITNESS_DIR) : join(dirname(defaultDataDir(env)), 'witness');
 }

@@ -1,4 +1,4 @@
-import { createDispatcher } from '../../shared/contract/dispatch';
+import { createDispatcher, type Guard } from '../../shared/contract/dispatch';
 import type { Caller, Handlers, MethodName } from '../../shared/contract/methods';
 import type { AppEvent, InvokeResult } from '../../shared/contract/result';
 import { isIsoDate, todayIso, type IsoDate } from '../../shared/domain/calendar';
@@ -12,14 +12,21 @@ import { settingsHandlers } from './settings/app';
 import { CaseStore } from './store/caseStore';
 import { openDataDirectory } from './store/dataDirectory';
 import { environmentKey, openEncryption, type KeyProvider, type SealingCodec } from './store/encryption';
+import { keyRingOf, type OsKeyProvider } from './store/keySlots';
+import { keysHandlers } from './keys/app';
 import { SettingsStore } from './store/settingsStore';
 import { putSignInAttempts, UsersStore } from './store/usersStore';
+import { closeFailure, refuseWhenDiskFull } from './store/storageErrors';
 import { usersHandlers } from './users/app';
 import { Sessions } from './users/sessions';
 import { DEFAULT_IDLE_MINUTES } from '../../shared/contract/schemas';
 import { systemHandlers } from './system/app';
 import { auditHandlers } from './audit/app';
 import { AuditLog, digest } from './audit/auditLog';
+import { Manifest } from './store/manifest';
+import { readWitness, witnessPath, writeWitness } from './store/witness';
+import { defaultWitnessDir } from './dataDir';
+import { integrityProblemText } from '../../shared/domain/errorTexts/integrity';
 import { dossierHandlers } from './dossier/app';
 import { Staging } from './dossier/staging';
 import { DocumentStore, referencedDocuments } from './store/documentStore';
@@ -36,6 +43,10 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { archiveFeature, type ArchiveDesk } from './archive/app';
 import type { PackageLimits } from './archive/bagTypes';
+import type { IntegrityReport } from '../../shared/contract/audit';
+
+/** Issue 16: the desktop shell starts the smart-card process as Electron's utility process (electron/main/cardWorker.ts). */
+export { usePkcs11Spawner, type Pkcs11Spawner, type Worker as Pkcs11Worker } from './signing/pkcs11';
 
 export interface Services {
   readonly dataDir: string;
@@ -43,6 +54,11 @@ export interface Services {
   readonly exportDir: string;
   /** `session`: the signed-in user's session from auth.login, absent before signing in. */
   dispatch(method: string, input: unknown, session?: string): Promise<InvokeResult>;
+  /**
+   * Issue 16: who calls and whether they may call `method`, as dispatch decides it (throws the same
+   * refusal): the browser host asks it from a request's headers before reading any byte of its body.
+   */
+  guard: Guard;
   onEvent(listener: (event: AppEvent) => void): () => void;
   /**
    * Issue 15: the archivist's desk for the command line, which names its own files. `callFor` is
@@ -50,6 +66,8 @@ export interface Services {
    * dispatch checks it; the desk records its changes through it in the audit trail.
    */
   archive: { desk: ArchiveDesk; callFor(method: Extract<MethodName, `archive.${string}`>, session: string): Call };
+  /** Issue 16: what the integrity manifest found, for the command line; `folders`: check every record in the folders first (reads each file's first bytes). */
+  integrity(options?: { folders?: boolean }): IntegrityReport;
   close(): Promise<void>;
 }
 
@@ -65,10 +83,16 @@ export interface ServicesOptions {
   verifyDelayMs?: number;
   /** What unlocks the data key (issue 3); defaults to the passphrase in PUSIAUKELE_PASSPHRASE. */
   key?: KeyProvider;
+  /** Issue 16: this computer's OS secret store (the desktop app only), to enrol it as a key slot. */
+  workstation?: OsKeyProvider;
   /** The fonts generated documents embed (default build/fonts under the working directory). */
   fontsDir?: string;
   /** Issue 15: where the app writes the packages and backups it exports (default ~/Pusiaukele-paketai). */
   exportDir?: string;
+  /** Issue 16: take the directory as it is as current, when something was found (the command line's `integrity accept`; audited). */
+  acceptIntegrity?: boolean;
+  /** Issue 16: where this workstation keeps its integrity witnesses (default PUSIAUKELE_WITNESS_DIR, then …/Pusiaukele/witness). */
+  witnessDir?: string;
   /** Issue 15: the limits a package read must stay within (default DEFAULT_PACKAGE_LIMITS: 4 GiB, 100,000 entries …). */
   packageLimits?: PackageLimits;
 }
@@ -105,9 +129,48 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
   const listeners = new Set<(event: AppEvent) => void>();
   let codec: SealingCodec;
   let cases: CaseStore;
+  let audit: AuditLog;
+  let manifest!: Manifest;
+  let witness = '';
+  let witnessCodec!: SealingCodec;
+  /** Move this workstation's witness on to where the directory is now, unless what was found is still undecided. */
+  const witnessNow = () => {
+    if (!manifest.readOnly()) writeWitness(witness, witnessCodec, manifest.state(), new Date());
+  };
   try {
-    codec = await openEncryption(dir, key);
-    cases = CaseStore.open(dir, codec);
+    const keyCodec = await openEncryption(dir, key);
+    // Issue 16: the audit trail first, then the manifest that checks its head and every record's
+    // version; the stores get the codec bound to the manifest.
+    audit = AuditLog.open(dir, keyCodec, { now: options.now ?? (() => new Date()) });
+    try {
+      manifest = Manifest.open(dir, keyCodec, audit, dir.schemaVersion >= 3);
+      if (dir.schemaVersion < 3 && dir.readOnly === undefined) dir.setLayout({ ...dir.layout, schemaVersion: 3 });
+      audit.afterAppend = (head) => manifest.noteAudit(head);
+      // The audit head's second place: this workstation's witness, outside the directory.
+      witness = witnessPath(options.witnessDir ?? defaultWitnessDir(), dir.root, keyCodec);
+      const seen = readWitness(witness, keyCodec);
+      if (seen !== undefined && seen !== 'unreadable') manifest.checkWitness(seen, audit);
+      witnessCodec = keyCodec;
+      if (options.acceptIntegrity && manifest.problems().length > 0) {
+        // The holder of the data key decides from the command line (`integrity accept`): needed when
+        // the users file itself is in doubt and nobody can sign in to decide in the app.
+        const found = manifest.problems().map((p) => integrityProblemText(p, 'lt')).join('; ');
+        audit.append({ actor: null, method: 'integrity.acceptAtOpen', subject: { kind: 'directory' }, summary: `Dabartinė duomenų katalogo būklė patvirtinta komandine eilute (su duomenų raktu). Rasta: ${found}` });
+        manifest.accept(audit.head());
+      }
+      const usersProblems = manifest.problems().filter((p) => p.path === 'users.json');
+      if (usersProblems.length > 0) {
+        // Never open on an old copy of the users: a deactivated account, a reset password would work again.
+        throw new DomainError('USERS_ROLLED_BACK', { problems: usersProblems.map((p) => integrityProblemText(p, 'lt')) });
+      }
+      codec = manifest.bound;
+      cases = CaseStore.open(dir, codec);
+      witnessNow();
+    } catch (e) {
+      (manifest as Manifest | undefined)?.abandon();
+      audit.close();
+      throw e;
+    }
   } catch (e) {
     dir.release();
     throw e;
@@ -121,6 +184,8 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
     generated = new GeneratedStore(dir, codec);
   } catch (e) {
     cases.close();
+    manifest.close();
+    audit.close();
     dir.release();
     throw e;
   }
@@ -134,14 +199,6 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
   };
   const now = options.now ?? (() => new Date());
   const sessions = new Sessions(users, idleMinutes, () => now().getTime());
-  let audit: AuditLog;
-  try {
-    audit = AuditLog.open(dir, codec, { now });
-  } catch (e) {
-    cases.close();
-    dir.release();
-    throw e;
-  }
   const maxDocumentBytes = () => {
     try {
       return (settings.get()?.documents?.maxMegabytes ?? DEFAULT_MAX_DOCUMENT_MEGABYTES) * 1024 * 1024;
@@ -169,8 +226,20 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
         console.error('An event listener failed:', e);
       }
     });
+  let foldersCheckedAt: string | undefined;
   const ctx: ServiceContext = {
     dir,
+    integrity: {
+      report: () => ({
+        readOnly: manifest.readOnly(),
+        problems: manifest.problems().map((p) => ({ ...p, text: { lt: integrityProblemText(p, 'lt'), en: integrityProblemText(p, 'en') } })),
+        ...(foldersCheckedAt !== undefined ? { foldersCheckedAt } : {}),
+      }),
+      accept: () => {
+        manifest.accept(audit.head());
+        witnessNow();
+      },
+    },
     cases,
     settings,
     users,
@@ -189,6 +258,13 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
     audit,
   };
   const record = (caller: Caller, method: MethodName): Call['record'] => (subject, before, after, summary, write) => {
+    // Issue 16: with the audit trail or the manifest found cut, replaced or put back, nothing is
+    // written until the administrator has decided (audit.acceptIntegrity records that decision).
+    if (manifest.readOnly() && method !== 'audit.acceptIntegrity') {
+      throw new DomainError('DATA_INTEGRITY_READ_ONLY', { problems: manifest.problems().map((p) => integrityProblemText(p, 'lt')) });
+    }
+    // Issue 16: on a full disk (or a directory opened read-only for it) a change is refused before its audit entry.
+    refuseWhenDiskFull(dir, subject.kind);
     const actor = caller.user ? { userId: caller.user.id, username: caller.user.username } : null;
     const audited = { kind: subject.kind, ...(subject.id !== undefined ? { id: subject.id } : {}) };
     audit.append({ actor, method, subject: audited, ...(before !== undefined ? { before: digest(before) } : {}), after: digest(after), summary });
@@ -222,6 +298,7 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
   const handlers = bindCalls(
     {
       ...archive.handlers,
+      ...keysHandlers(ctx, keyRingOf(dir), options.workstation),
       ...systemHandlers(ctx),
       ...settingsHandlers(ctx),
       ...casesHandlers(ctx),
@@ -260,6 +337,11 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
             })
             .then(
             (changed) => {
+              // Issue 16: every record the manifest keeps in the folders, present and not older.
+              if (!stop.requested) {
+                manifest.checkFolders();
+                foldersCheckedAt = now().toISOString();
+              }
               if (changed) emit({ type: 'cases.changed', payload: {} });
               const everyCase = cases.list().every((c) => c.damaged === undefined && read.has(c.id));
               // Generated documents keep their versions in the same contents folder.
@@ -280,24 +362,40 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
     dataDir: dir.root,
     exportDir,
     dispatch: createDispatcher(handlers, sessions.guard),
+    guard: sessions.guard,
     onEvent: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     archive: { desk: archive.desk, callFor: (method, session) => bind(sessions.guard(method, session), method) },
+    integrity: (check = {}) => {
+      if (check.folders) {
+        manifest.checkFolders();
+        foldersCheckedAt = now().toISOString();
+      }
+      return ctx.integrity.report();
+    },
     close: async () => {
       if (closed) return;
       closed = true;
-      archive.close();
+      // Issue 16: closing never throws (a full disk, EIO, a removed directory): every step is tried,
+      // a failure is logged in one line (no stack, no personal data), and the lock is released last.
+      const step = (what: string, run: () => void) => {
+        try {
+          run();
+        } catch (e) {
+          console.error(`Closing the data directory: ${what} failed (${closeFailure(e)})`);
+        }
+      };
+      step('the archive desk', () => archive.close());
       clearTimeout(timer);
       stop.requested = true;
-      await verifying;
-      try {
-        cases.close();
-        audit.close();
-      } finally {
-        dir.release();
-      }
+      await verifying.catch((e: unknown) => console.error(`Closing the data directory: the background check failed (${closeFailure(e)})`));
+      step('the case index', () => cases.close());
+      step('the manifest', () => manifest.close()); // after the cases: their index snapshot is one of its writes
+      step('the witness', witnessNow); // this workstation's record of how far the directory came
+      step('the audit trail', () => audit.close());
+      step('the lock', () => dir.release());
     },
   };
 }

@@ -28,6 +28,11 @@ const TOKEN_KEY = 'pusiaukele.token';
 
 /** The request header in which the browser host expects the user's session. */
 export const SESSION_HEADER = 'X-Pusiaukele-Session';
+/**
+ * Issue 16: the request header naming the call's method, so that the browser host checks the
+ * session and the role before it reads the body (required with a file).
+ */
+export const METHOD_HEADER = 'X-Pusiaukele-Method';
 
 function transportError(code: string, key: MessageKey, params?: MessageParams): InvokeResult {
   return { ok: false, error: { code, message: translate('lt', key, params), messageEn: translate('en', key, params) } };
@@ -72,12 +77,16 @@ interface Listener {
 /** How long after the host refused the event stream a new one is opened (ms). */
 const EVENTS_RETRY_MS = 2000;
 
-function httpTransport(token: string | null): Transport {
+/**
+ * The browser host over HTTP. `base`: the host's address, for a caller outside its page (a test);
+ * the page itself calls its own origin.
+ */
+export function httpTransport(token: string | null, base = ''): Transport {
   const listeners = new Set<Listener>();
   let source: EventSource | null = null;
 
   const openEvents = (): EventSource => {
-    const events = new EventSource(`/api/events?token=${encodeURIComponent(token ?? '')}`);
+    const events = new EventSource(`${base}/api/events?token=${encodeURIComponent(token ?? '')}`);
     let opened = false;
     events.onopen = () => {
       // After a reconnection, changes made meanwhile were missed: have every view refresh.
@@ -111,14 +120,14 @@ function httpTransport(token: string | null): Transport {
   return {
     async invoke(method, input, session) {
       let response: Response;
-      const headers: Record<string, string> = { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}` };
+      const headers: Record<string, string> = { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}`, [METHOD_HEADER]: method };
       if (session !== undefined) headers[SESSION_HEADER] = session;
       // A call carrying a document travels as an envelope of JSON and raw bytes (binaryEnvelope.ts).
       const call = { method, input };
       const enveloped = holdsBytes(input);
       if (enveloped) headers['Content-Type'] = ENVELOPE_TYPE;
       try {
-        response = await fetch('/api/invoke', {
+        response = await fetch(`${base}/api/invoke`, {
           method: 'POST',
           headers,
           body: enveloped ? new Blob(encodeEnvelope(call) as BlobPart[]) : JSON.stringify(call),
@@ -126,8 +135,6 @@ function httpTransport(token: string | null): Transport {
       } catch {
         return transportError('NO_CONNECTION', 'error.network');
       }
-      if (response.status === 401) return transportError('UNAUTHORIZED', 'error.unauthorized');
-      if (response.status === 413) return transportError('TOO_LARGE', 'error.tooLarge');
       let body: unknown;
       try {
         body = (response.headers.get('Content-Type') ?? '').startsWith(ENVELOPE_TYPE)
@@ -136,7 +143,15 @@ function httpTransport(token: string | null): Transport {
       } catch {
         body = undefined;
       }
-      return isInvokeResult(body) ? body : transportError(`HTTP_${response.status}`, 'error.http', { status: response.status });
+      // A wrong or missing run token: the page must be opened again from the printed address.
+      if (response.status === 401 && (!isInvokeResult(body) || body.ok || body.error.code === 'UNAUTHORIZED')) {
+        return transportError('UNAUTHORIZED', 'error.unauthorized');
+      }
+      // Issue 16: the host's refusals before the call (too large, too slow, signed out, too many
+      // sign-ins) come as the contract's failed result, with their code: shown like any refusal.
+      if (isInvokeResult(body)) return body;
+      if (response.status === 413) return transportError('REQUEST_TOO_LARGE', 'error.tooLarge');
+      return transportError(`HTTP_${response.status}`, 'error.http', { status: response.status });
     },
     subscribe(listener, onReconnect) {
       const entry: Listener = { event: listener, ...(onReconnect ? { reconnect: onReconnect } : {}) };

@@ -9,6 +9,7 @@ import { PageTitle } from '../components/PageTitle';
 import type { FieldErrors } from '../forms/issues';
 import { formatMoment } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
+import { IntegrityPanel } from './IntegrityPanel';
 import { AUDIT_LIMIT, auditQuery, NO_FILTER, subjectText, verificationText, type AuditFilterValues, type Verification } from './auditModel';
 
 /**
@@ -89,6 +90,7 @@ export function AuditPage() {
     <section className="page">
       <PageTitle title={t('audit.title')} />
       <p className="lead">{t('audit.intro')}</p>
+      <IntegrityPanel />
 
       <div className="audit-verify">
         <button type="button" className="button-secondary" disabled={verifying} onClick={() => void verify()}>

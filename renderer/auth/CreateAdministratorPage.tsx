@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { SessionUser } from '../../shared/contract/users';
 import { call } from '../api/client';
 import { FormFooter } from '../components/FormFooter';
@@ -8,6 +8,8 @@ import { useCheckedForm } from '../forms/useCheckedForm';
 import { useI18n } from '../i18n/I18nProvider';
 import { checkAdministrator, type AdministratorValues } from './authForms';
 import { NewPasswordFields } from './NewPasswordFields';
+import { RecoveryKeySheet } from './RecoveryKeySheet';
+import { keepSessionToken } from './sessionToken';
 
 const EMPTY: AdministratorValues = { username: '', displayName: '', password: '', repeat: '' };
 
@@ -15,14 +17,21 @@ const EMPTY: AdministratorValues = { username: '', displayName: '', password: ''
 export function CreateAdministratorPage({ onCreated }: { onCreated(session: string, user: SessionUser): void }) {
   const { t } = useI18n();
   const form = useCheckedForm(EMPTY, checkAdministrator);
+  /** Issue 16: the recovery key made with the new directory, shown once before the app goes on. */
+  const [created, setCreated] = useState<{ session: string; user: SessionUser; recoveryKey: string } | null>(null);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void form.submit(async (input) => {
       const { session, user } = await call('auth.createAdministrator', input);
-      onCreated(session, user);
+      keepSessionToken(session);
+      const { recoveryKey } = await call('keys.takeRecoveryKey', {});
+      if (recoveryKey === null) onCreated(session, user);
+      else setCreated({ session, user, recoveryKey });
     });
   };
+
+  if (created !== null) return <RecoveryKeySheet recoveryKey={created.recoveryKey} onDone={() => onCreated(created.session, created.user)} />;
 
   return (
     <section className="page page-auth">

@@ -15,6 +15,7 @@ import { staleRevisionEn, staleRevisionLt } from '../users/staleRevisionMessages
 import { afterDecisionEn, afterDecisionLt } from '../afterDecision/afterDecisionMessages';
 import { placesEn, placesLt } from '../places/placesMessages';
 import { archiveEn, archiveLt } from '../archive/archiveMessages';
+import { keysEn, keysLt } from '../keys/keyMessages';
 
 export const lt = {
   ...dossierLt,
@@ -30,6 +31,7 @@ export const lt = {
   ...afterDecisionLt,
   ...placesLt,
   ...archiveLt,
+  ...keysLt,
   'app.name': 'Pusiaukelė',
   'app.skipToContent': 'Pereiti prie turinio',
   'nav.label': 'Pagrindinė navigacija',
@@ -251,6 +253,16 @@ export const lt = {
   'users.resetSubmit': 'Nustatyti slaptažodį',
   'users.resetDone': 'Naudotojo „{username}“ slaptažodis nustatytas iš naujo: prisijungęs jis turės jį pakeisti.',
 
+  'integrity.title': 'Duomenų katalogo vientisumas',
+  'integrity.clean': 'Nerasta, kad failai būtų grąžinti iš senesnių kopijų ar žurnalas sutrumpintas.',
+  'integrity.accepted': 'Dabartinė būklė patvirtinta ir įrašyta žurnale.',
+  'integrity.foldersChecked': 'Bylų, posėdžių ir dokumentų failai patikrinti {at}.',
+  'integrity.foldersNotYet': 'Bylų, posėdžių ir dokumentų failai dar tikrinami (tikrinama fone po atidarymo).',
+  'integrity.readOnly': 'Duomenų katalogas pakeistas ne per programą: kol nuspręsite, programa nieko nerašo (galima tik skaityti).',
+  'integrity.damagedRecords': 'Kai kurie failai grąžinti iš senesnių kopijų: šie įrašai laikomi sugadintais ir nekeičiami; kiti veikia.',
+  'integrity.whatToDo': 'Ką daryti: jei duomenys grąžinti netyčia ar piktavališkai, atkurkite juos iš naujausios atsarginės kopijos. Jei tai padaryta sąmoningai (pvz., atkurta atsarginė kopija), patvirtinkite dabartinę būklę: radiniai bus įrašyti į žurnalą.',
+  'integrity.confirm': 'Suprantu: dabartinė būklė bus laikoma teisinga, o šie radiniai įrašyti į žurnalą.',
+  'integrity.accept': 'Patvirtinti dabartinę būklę',
   'audit.title': 'Audito žurnalas',
   'audit.intro': 'Kiekvienas bylos, naudotojo ar nustatymų pakeitimas: kas, kada, kokiu veiksmu ir kas pasikeitė.',
   'audit.filters': 'Paieška žurnale',
@@ -287,6 +299,7 @@ export const lt = {
   'audit.kind.meeting': 'posėdis',
   'audit.kind.document': 'dokumentas',
   'audit.kind.package': 'paketas',
+  'audit.kind.directory': 'duomenų katalogas',
 
   'settings.security': 'Sauga',
   'settings.idleMinutes': 'Automatinis užrakinimas po (min.)',
@@ -315,6 +328,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...afterDecisionEn,
   ...placesEn,
   ...archiveEn,
+  ...keysEn,
   'app.name': 'Pusiaukelė',
   'app.skipToContent': 'Skip to content',
   'nav.label': 'Main navigation',
@@ -534,6 +548,16 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'users.resetSubmit': 'Set the password',
   'users.resetDone': 'The password of “{username}” was reset: they must change it when they sign in.',
 
+  'integrity.title': 'Integrity of the data directory',
+  'integrity.clean': 'No file was found put back from an older copy, and the audit trail was not cut.',
+  'integrity.accepted': 'The present state was confirmed and recorded in the audit trail.',
+  'integrity.foldersChecked': 'The files of the cases, meetings and documents were checked at {at}.',
+  'integrity.foldersNotYet': 'The files of the cases, meetings and documents are still being checked (in the background after opening).',
+  'integrity.readOnly': 'The data directory was changed outside the app: until you decide, the app writes nothing (read-only).',
+  'integrity.damagedRecords': 'Some files were put back from older copies: those records are treated as damaged and not written over; everything else works.',
+  'integrity.whatToDo': 'What to do: if the data was put back by mistake or on purpose by someone else, restore it from the latest backup. If it was done on purpose (a backup restored), confirm the present state: the findings are recorded in the audit trail.',
+  'integrity.confirm': 'I understand: the present state will be taken as right, and these findings recorded in the audit trail.',
+  'integrity.accept': 'Confirm the present state',
   'audit.title': 'Audit log',
   'audit.intro': 'Every change to a case, a user or the settings: who, when, by which action and what changed.',
   'audit.filters': 'Search the log',
@@ -570,6 +594,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'audit.kind.meeting': 'meeting',
   'audit.kind.document': 'document',
   'audit.kind.package': 'package',
+  'audit.kind.directory': 'data directory',
 
   'settings.security': 'Security',
   'settings.idleMinutes': 'Lock after idle (min)',

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/messages';
 import { LANGS } from '../i18n/translate';
 import type { Route } from '../router/routes';
+import { DiskSpaceBanner } from './DiskSpaceBanner';
 
 interface HeaderProps {
   institutionName: string | null;
@@ -102,42 +103,46 @@ export function Header({ institutionName, route, user, showNavigation, onSignOut
   const { lang, setLang, t } = useI18n();
   const links = user && showNavigation ? navigationFor(user.roles) : [];
   return (
-    <header className="app-header">
-      {/* The fragment is the router's: move the focus instead of following the link. */}
-      <a className="skip-link" href="#main" onClick={skipToContent}>
-        {t('app.skipToContent')}
-      </a>
-      <div className="brand">
-        <span className="brand-name">{t('app.name')}</span>
-        {institutionName ? <span className="brand-institution">{institutionName}</span> : null}
-      </div>
-      {links.length > 0 ? (
-        <nav aria-label={t('nav.label')}>
-          <ul>
-            {links.map((item) => {
-              const current = LINKS[item].current.includes(route.name);
-              if (item === 'signing' && signingLink) return <Fragment key={item}>{signingLink({ current, onlyWhenWaiting: !alwaysShowsSigning(user?.roles ?? []) })}</Fragment>;
-              return (
-                <li key={item}>
-                  <a href={`#/${item}`} aria-current={current ? 'page' : undefined}>
-                    {t(LINKS[item].label)}
-                  </a>
-                </li>
-              );
-            })}
-          </ul>
-        </nav>
-      ) : null}
-      <div className="header-end">
-        {user && onSignOut ? <UserMenu user={user} onSignOut={onSignOut} /> : null}
-        <div className="lang-switch" role="group" aria-label={t('lang.label')}>
-          {LANGS.map((l) => (
-            <button key={l} type="button" lang={l} title={t(`lang.${l}`)} aria-pressed={lang === l} onClick={() => setLang(l)}>
-              {l.toUpperCase()}
-            </button>
-          ))}
+    <>
+      <header className="app-header">
+        {/* The fragment is the router's: move the focus instead of following the link. */}
+        <a className="skip-link" href="#main" onClick={skipToContent}>
+          {t('app.skipToContent')}
+        </a>
+        <div className="brand">
+          <span className="brand-name">{t('app.name')}</span>
+          {institutionName ? <span className="brand-institution">{institutionName}</span> : null}
         </div>
-      </div>
-    </header>
+        {links.length > 0 ? (
+          <nav aria-label={t('nav.label')}>
+            <ul>
+              {links.map((item) => {
+                const current = LINKS[item].current.includes(route.name);
+                if (item === 'signing' && signingLink) return <Fragment key={item}>{signingLink({ current, onlyWhenWaiting: !alwaysShowsSigning(user?.roles ?? []) })}</Fragment>;
+                return (
+                  <li key={item}>
+                    <a href={`#/${item}`} aria-current={current ? 'page' : undefined}>
+                      {t(LINKS[item].label)}
+                    </a>
+                  </li>
+                );
+              })}
+            </ul>
+          </nav>
+        ) : null}
+        <div className="header-end">
+          {user && onSignOut ? <UserMenu user={user} onSignOut={onSignOut} /> : null}
+          <div className="lang-switch" role="group" aria-label={t('lang.label')}>
+            {LANGS.map((l) => (
+              <button key={l} type="button" lang={l} title={t(`lang.${l}`)} aria-pressed={lang === l} onClick={() => setLang(l)}>
+                {l.toUpperCase()}
+              </button>
+            ))}
+          </div>
+        </div>
+      </header>
+      {/* Issue 16: the low-space warning, to every signed-in user, under the header. */}
+      {user ? <DiskSpaceBanner user={user} route={route} /> : null}
+    </>
   );
 }

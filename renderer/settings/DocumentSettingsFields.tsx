@@ -3,7 +3,7 @@ import type { Gender } from '../../shared/domain/documents/signers';
 import { RadioGroupField, SelectField, TextAreaField, TextField } from '../components/fields';
 import { useI18n } from '../i18n/I18nProvider';
 import { useUserOptions, type UserOption } from '../users/useUserOptions';
-import { newDeputy, withGender, type DocumentSettingsValues, type OfficialValues } from './documentSettingsForm';
+import { moduleChanged, newDeputy, withGender, type DocumentSettingsValues, type OfficialValues } from './documentSettingsForm';
 
 const randomId = () => Math.random().toString(36).slice(2, 10);
 
@@ -176,6 +176,20 @@ export function DocumentSettingsFields({ values, onChange, onLeave, errorOf }: D
           onChange={(pkcs11Module) => onChange({ pkcs11Module }, 'signing.pkcs11Module')}
           {...at('signing.pkcs11Module')}
         />
+        {/* Issue 16: changing the driver asks for the user's password again, beside it. */}
+        {moduleChanged(values) ? (
+          <TextField
+            id="signing-module-password"
+            type="password"
+            autoComplete="current-password"
+            label={t('settings.signing.modulePassword')}
+            hint={t('settings.signing.modulePasswordHint')}
+            required
+            value={values.modulePassword}
+            onChange={(modulePassword) => onChange({ modulePassword }, 'modulePassword')}
+            {...at('modulePassword')}
+          />
+        ) : null}
         <TextField
           id="signing-tsa"
           label={t('settings.signing.timestampUrl')}

@@ -34,6 +34,10 @@ export interface DocumentSettingsValues {
   employee: OfficialValues;
   prefixes: Record<DocumentKind, string>;
   pkcs11Module: string;
+  /** Issue 16: the card module as stored, to tell whether the form changed it. */
+  savedModule: string;
+  /** Issue 16: the user's password again, asked for (and sent) only when the card module changed. */
+  modulePassword: string;
   timestampUrl: string;
   trustedRoots: string;
 }
@@ -76,6 +80,8 @@ export function documentSettingsValues(current: Settings | null): DocumentSettin
     employee: officialValues(register?.halfwayHouseEmployee),
     prefixes: { ...DEFAULT_PREFIXES, ...register?.prefixes },
     pkcs11Module: signing?.pkcs11Module ?? '',
+    savedModule: signing?.pkcs11Module ?? '',
+    modulePassword: '',
     timestampUrl: signing?.timestampUrl ?? '',
     trustedRoots: signing?.trustedRoots ?? '',
   };
@@ -109,6 +115,16 @@ function sectionsOf(values: DocumentSettingsValues): { register?: unknown; signi
 
 const sectionsSchema = z.object({ register: registerSettings.optional(), signing: signingSettings.optional() });
 
+/** Issue 16: the form changes the card module (compared as the settings store it, trimmed). */
+export function moduleChanged(values: DocumentSettingsValues): boolean {
+  return values.pkcs11Module.trim() !== values.savedModule.trim();
+}
+
+/** The password the changed module needs, missing: the field's error. */
+function passwordErrors(values: DocumentSettingsValues): FieldErrors {
+  return moduleChanged(values) && values.modulePassword === '' ? { modulePassword: 'required' } : {};
+}
+
 export interface DocumentSettingsValidation {
   valid: boolean;
   /** Keyed by the path in the settings: 'register.place', 'register.prefixes.order', 'signing.timestampUrl', … */
@@ -117,13 +133,17 @@ export interface DocumentSettingsValidation {
 
 export function validateDocumentSettings(values: DocumentSettingsValues): DocumentSettingsValidation {
   const parsed = sectionsSchema.safeParse(sectionsOf(values));
-  return parsed.success ? { valid: true, errors: {} } : { valid: false, errors: fieldErrorsFromIssues(parsed.error.issues) };
+  const errors = { ...(parsed.success ? {} : fieldErrorsFromIssues(parsed.error.issues)), ...passwordErrors(values) };
+  return { valid: Object.keys(errors).length === 0, errors };
 }
 
-/** The sections to save with the other settings; null while the form is not valid. */
-export function documentSettingsToSave(values: DocumentSettingsValues): { register?: RegisterSettings; signing?: SigningSettings } | null {
+/**
+ * The sections to save with the other settings, and the password when the card module changed
+ * (issue 16: settings.save refuses the change without it); null while the form is not valid.
+ */
+export function documentSettingsToSave(values: DocumentSettingsValues): { register?: RegisterSettings; signing?: SigningSettings; modulePassword?: string } | null {
   const parsed = sectionsSchema.safeParse(sectionsOf(values));
-  if (!parsed.success) return null;
+  if (!parsed.success || Object.keys(passwordErrors(values)).length > 0) return null;
   const { register, signing } = parsed.data;
-  return { ...(register ? { register } : {}), ...(signing ? { signing } : {}) };
+  return { ...(register ? { register } : {}), ...(signing ? { signing } : {}), ...(moduleChanged(values) ? { modulePassword: values.modulePassword } : {}) };
 }

@@ -14,7 +14,8 @@ const FORM_LABELS: Readonly<Record<keyof SettingsFormValues, MessageKey>> = {
   idleMinutes: 'settings.idleMinutes',
 };
 
-const DOCUMENT_LABELS: Readonly<Record<keyof DocumentSettingsValues, MessageKey>> = {
+/** The stored module and the password typed for it (issue 16) are no settings of their own: the module's label says it. */
+const DOCUMENT_LABELS: Readonly<Record<Exclude<keyof DocumentSettingsValues, 'savedModule' | 'modulePassword'>, MessageKey>> = {
   place: 'settings.register.place',
   director: 'settings.register.director',
   deputies: 'settings.register.deputies',
@@ -25,8 +26,8 @@ const DOCUMENT_LABELS: Readonly<Record<keyof DocumentSettingsValues, MessageKey>
   trustedRoots: 'settings.signing.trustedRoots',
 };
 
-function changedLabels<V extends object>(before: V, after: V, labels: Readonly<Record<keyof V, MessageKey>>): MessageKey[] {
-  return (Object.keys(labels) as (keyof V)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).map((k) => labels[k]);
+function changedLabels<V extends object, K extends keyof V>(before: V, after: V, labels: Readonly<Record<K, MessageKey>>): MessageKey[] {
+  return (Object.keys(labels) as K[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).map((k) => labels[k]);
 }
 
 /**

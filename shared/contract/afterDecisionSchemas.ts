@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { longText, oneLine, optionalLongText, ref, text } from './fieldSchemas';
 import { LIFE_ENTRY_KINDS, STEP_NOTE_MAX, capacityChange, caseState, decisionId, isoDate, receivedActKind, savedSettings } from './schemas';
 
 /**
@@ -6,23 +7,23 @@ import { LIFE_ENTRY_KINDS, STEP_NOTE_MAX, capacityChange, caseState, decisionId,
  * list, the received acts, the arrival and the departure, appeals and corrections.
  */
 
-/** A reason or note the user writes for a step of this part of the procedure. */
-export const stepReason = z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(STEP_NOTE_MAX, { error: 'tooLong' });
-const optionalNote = z.string().trim().max(STEP_NOTE_MAX, { error: 'tooLong' }).optional();
-const caseRef = { id: z.string().min(1), revision: z.number().int() };
+/** A reason or note the user writes for a step of this part of the procedure (a textarea: may run over several lines). */
+export const stepReason = longText(STEP_NOTE_MAX);
+const optionalNote = optionalLongText(STEP_NOTE_MAX).optional();
+const caseRef = { id: ref(), revision: z.number().int() };
 
 /** A received document: its kind, number and date as written on it, when it came, who issued it, and its copy (staged first with dossier.stage). */
 export const receivedActInput = z.object({
   ...caseRef,
   kind: receivedActKind.exclude(['appealOutcome']),
-  number: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(100, { error: 'tooLong' }),
+  number: text(100),
   date: isoDate,
   receivedOn: isoDate,
-  issuer: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(300, { error: 'tooLong' }),
+  issuer: text(300),
   /** For 'otherOutcome': whether the other institution granted the request. */
   granted: z.boolean().optional(),
   note: optionalNote,
-  stagedId: z.string().min(1, { error: 'required' }),
+  stagedId: ref(),
 });
 
 /** V-77 p. 25: what the employee who receives the convict must do; each is confirmed. */
@@ -30,10 +31,10 @@ export const ARRIVAL_CHECKS = ['identity', 'search', 'rules', 'room'] as const;
 export const arrivalInput = z.object({
   ...caseRef,
   on: isoDate,
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'time' }),
+  time: oneLine(z.string()).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'time' }),
   checks: z.object({ identity: z.boolean(), search: z.boolean(), rules: z.boolean(), room: z.boolean() }),
-  room: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(50, { error: 'tooLong' }),
-  bed: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(50, { error: 'tooLong' }),
+  room: text(50),
+  bed: text(50),
 });
 
 export const departureInput = z.object({
@@ -57,21 +58,21 @@ export const transferOutInput = z.object({
 export const appealInput = z.object({
   ...caseRef,
   /** The contested act: one of the case view's `appealable` refs. */
-  against: z.string().min(1),
+  against: ref(),
   filedOn: isoDate,
   note: optionalNote,
 });
 
 export const appealOutcomeInput = z.object({
   ...caseRef,
-  appealId: z.string().min(1),
+  appealId: ref(),
   result: z.enum(['upheld', 'dismissed']),
   /** The decision on the appeal as received: number, date, copy. */
-  number: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(100, { error: 'tooLong' }),
+  number: text(100),
   date: isoDate,
   receivedOn: isoDate,
   note: stepReason,
-  stagedId: z.string().min(1, { error: 'required' }),
+  stagedId: ref(),
 });
 
 /**
@@ -85,7 +86,7 @@ export const lifeInput = z
     kind: z.enum(LIFE_ENTRY_KINDS),
     on: isoDate,
     approvedOn: isoDate.optional(),
-    note: z.string().trim().max(STEP_NOTE_MAX, { error: 'tooLong' }).default(''),
+    note: optionalLongText(STEP_NOTE_MAX).default(''),
   })
   .superRefine((v, ctx) => {
     if (v.kind === 'intensivePlan' && v.approvedOn === undefined) ctx.addIssue({ code: 'custom', path: ['approvedOn'], message: 'required' });
@@ -146,7 +147,7 @@ export const capacityInput = z.object({
   revision: z.number().int(),
   from: isoDate,
   places: capacityChange.shape.places,
-  note: z.string().trim().max(500, { error: 'tooLong' }).default(''),
+  note: optionalLongText(500).default(''),
 });
 
 export { savedSettings };

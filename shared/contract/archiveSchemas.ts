@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from './fieldSchemas';
+import { isoDate, oneLine, ref, secret } from './fieldSchemas';
 import { caseRecord } from './schemas';
 import { documentKind, dossierItemId, dossierRecord } from './dossierSchemas';
 import { generatedDocument } from './documentSchemas';
@@ -94,17 +94,17 @@ export type CasePackageRecord = z.infer<typeof casePackageRecord>;
 
 /** The user confirms that the package holds personal data in clear (the app says so before writing it). */
 const personalData = z.literal(true);
-/** A password protects every entry with AES-256 (7-Zip opens it; docs/adr/0006). */
-const packagePassword = z.string().min(8).max(200).optional();
+/** A password protects every entry with AES-256 (7-Zip opens it; docs/adr/0006): a new secret, set here. */
+const packagePassword = secret(z.string()).min(8).max(200).optional();
 
-export const exportCaseInput = z.object({ caseId: z.string().min(1), personalData, password: packagePassword });
-export const sendDossierInput = z.object({ caseId: z.string().min(1), revision: z.number().int().min(1), on: isoDate, personalData, password: packagePassword });
+export const exportCaseInput = z.object({ caseId: ref(), personalData, password: packagePassword });
+export const sendDossierInput = z.object({ caseId: ref(), revision: z.number().int().min(1), on: isoDate, personalData, password: packagePassword });
 export const exportClosedInput = z.object({
   year: z.number().int().min(2000).max(2100),
   personalData,
   password: packagePassword,
   /** Chosen by the window, so that it can cancel the run (archive.cancel) and follow its progress events. */
-  jobId: z.string().regex(/^[A-Za-z0-9_-]{6,64}$/),
+  jobId: oneLine(z.string()).regex(/^[A-Za-z0-9_-]{6,64}$/),
 });
 
 /** A package as written: where (on this machine), its digest, its size. */
@@ -170,7 +170,7 @@ export const packageInspection = z.object({
 });
 export type PackageInspection = z.infer<typeof packageInspection>;
 
-export const importPackageInput = z.object({ stageId: z.string().min(1), asNewCase: z.boolean() });
+export const importPackageInput = z.object({ stageId: ref(), asNewCase: z.boolean() });
 export const importPackageOutput = z.object({ caseId: z.string(), documents: z.number().int(), asNewCase: z.boolean() });
 
 export const backupOutput = writtenPackage.extend({ files: z.number().int() });

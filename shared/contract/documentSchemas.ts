@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DOCUMENT_KINDS } from '../domain/documents/documentModel';
 import { GENDERS } from '../domain/documents/signers';
 import { TRANSFER_NOTICE_ANNEXES } from '../domain/documents/transferNotice';
-import { isoDate, optionalText, text } from './fieldSchemas';
+import { isoDate, longText, oneLine, optionalText, raw, ref, text } from './fieldSchemas';
 import { bytes } from './dossierSchemas';
 
 /**
@@ -16,49 +16,45 @@ export const signerRole = z.enum(['director', 'chair', 'secretary', 'halfwayHous
 /** The longest reason the director (p. 15, 46) or the halfway-house employee (p. 45) writes. */
 export const DOCUMENT_REASON_MAX = 8000;
 
-export const documentReason = z
-  .string({ error: 'required' })
-  .trim()
-  .min(1, { error: 'required' })
-  .max(DOCUMENT_REASON_MAX, { error: 'tooLong' });
+export const documentReason = longText(DOCUMENT_REASON_MAX);
 
 /**
  * Issue 12: the official who signs the director's line, chosen before issuing: the director
  * ('director', the default) or the id of a deputy acting as director. The document then names them.
  */
-export const directorChoice = z.string().min(1).max(64);
+export const directorChoice = ref(64);
 
 /** What a document is generated from: the meeting (minutes), the institution (list) or a case. */
 export const documentRequest = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('minutes'), meetingId: z.string().min(1) }),
+  z.object({ kind: z.literal('minutes'), meetingId: ref() }),
   z.object({ kind: z.literal('list') }),
-  z.object({ kind: z.literal('proposal'), caseId: z.string().min(1) }),
+  z.object({ kind: z.literal('proposal'), caseId: ref() }),
   /**
    * Issue 14: an order (p. 13) or a submission (p. 14) for a convict beyond the first waiting ones
    * on the list (p. 12) passes over them and needs a written reason (PASS_OVER_REASON_REQUIRED).
    */
-  z.object({ kind: z.enum(['order', 'submission']), caseId: z.string().min(1), signedBy: directorChoice.optional(), passOverReason: documentReason.optional() }),
-  z.object({ kind: z.literal('letter'), caseId: z.string().min(1), signedBy: directorChoice.optional() }),
+  z.object({ kind: z.enum(['order', 'submission']), caseId: ref(), signedBy: directorChoice.optional(), passOverReason: documentReason.optional() }),
+  z.object({ kind: z.literal('letter'), caseId: ref(), signedBy: directorChoice.optional() }),
   /** V-77 p. 15, 45, 46: the reasons are the signer's own, written for this document. */
-  z.object({ kind: z.enum(['declineDecision', 'returnDecision']), caseId: z.string().min(1), reason: documentReason, signedBy: directorChoice.optional() }),
+  z.object({ kind: z.enum(['declineDecision', 'returnDecision']), caseId: ref(), reason: documentReason, signedBy: directorChoice.optional() }),
   /** V-77 p. 45: the submission to return the convict names the documents that support its reasons. */
   z.object({
     kind: z.literal('returnSubmission'),
-    caseId: z.string().min(1),
+    caseId: ref(),
     reason: documentReason,
     /**
      * V-77 p. 44: the grounds (BVK art. 69 part 3) chosen from the settings' catalogue, by id; required
      * when the catalogue has any (the back end checks them against it).
      */
-    grounds: z.array(z.string().min(1).max(64)).max(50).optional(),
-    annexes: z.array(z.string().trim().min(1, { error: 'required' }).max(300, { error: 'tooLong' })).max(30).default([]),
+    grounds: z.array(ref(64)).max(50).optional(),
+    annexes: z.array(text(300)).max(30).default([]),
   }),
   /**
    * V-77 p. 47: for our convict who asked for another institution's halfway house (route 'sends'), the
    * director tells that institution's director of the circumstances (`reason`) that make the convict
    * ineligible under p. 3. Signed, it takes the case to "ineligible".
    */
-  z.object({ kind: z.literal('p47Notice'), caseId: z.string().min(1), reason: documentReason, signedBy: directorChoice.optional() }),
+  z.object({ kind: z.literal('p47Notice'), caseId: ref(), reason: documentReason, signedBy: directorChoice.optional() }),
   /**
    * Seed 001 (the social integration model): the notice of the release to the municipality
    * administration, at least 6 months before the possible parole date, with the institution's social
@@ -66,7 +62,7 @@ export const documentRequest = z.discriminatedUnion('kind', [
    */
   z.object({
     kind: z.literal('municipalityNotice'),
-    caseId: z.string().min(1),
+    caseId: ref(),
     municipality: text(300),
     socialWorker: z.object({
       name: text(200),
@@ -84,9 +80,9 @@ export const documentRequest = z.discriminatedUnion('kind', [
    */
   z.object({
     kind: z.literal('transferNotice'),
-    caseId: z.string().min(1),
+    caseId: ref(),
     departureOn: isoDate,
-    annexes: z.array(z.string().trim().min(1, { error: 'required' }).max(300, { error: 'tooLong' })).max(30).default([...TRANSFER_NOTICE_ANNEXES]),
+    annexes: z.array(text(300)).max(30).default([...TRANSFER_NOTICE_ANNEXES]),
     signedBy: directorChoice.optional(),
   }),
 ]);
@@ -169,19 +165,20 @@ export const documentItem = generatedDocument
   });
 export type DocumentItem = z.infer<typeof documentItem>;
 
-/** How the signer proves who they are: a PKCS#12 file and its password, or a card's PIN. */
+/**
+ * How the signer proves who they are: a PKCS#12 file and its password, or a card's PIN. Both are set
+ * elsewhere (the file's maker, the card) and only handed on: taken as given.
+ */
 export const signingCredential = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('pkcs12'), bytes, password: z.string().max(1000) }),
-  z.object({ kind: z.literal('pkcs11'), pin: z.string().min(1, { error: 'required' }).max(64) }),
+  z.object({ kind: z.literal('pkcs12'), bytes, password: raw(z.string().max(1000), 'the PKCS#12 file’s password, set by its maker') }),
+  z.object({ kind: z.literal('pkcs11'), pin: raw(z.string().min(1, { error: 'required' }).max(64), 'the card’s PIN, set on the card') }),
 ]);
 
 /**
  * A Lithuanian personal code (asmens kodas): 11 digits, the first 1–6. Qualified certificates carry it
  * in the subject's serialNumber ("PNOLT-38001010000", ETSI EN 319 412-1). Empty when not recorded.
  */
-export const personalCode = z
-  .string()
-  .trim()
+export const personalCode = oneLine(z.string().trim())
   .regex(/^(|[1-6]\d{10})$/, { error: 'personalCode' })
   .optional();
 
@@ -196,14 +193,14 @@ export const gender = z.enum(GENDERS);
 const officialFields = {
   personalCode,
   gender: gender.optional(),
-  userId: z.string().max(64).optional(),
+  userId: oneLine(z.string()).max(64, { error: 'tooLong' }).optional(),
 };
 
 export const official = z.object({ name: text(200), position: text(200), ...officialFields });
 export type Official = z.infer<typeof official>;
 
 /** A deputy director who may sign in the director's place when chosen before issuing. */
-export const deputy = official.extend({ id: z.string().trim().min(1).max(64) });
+export const deputy = official.extend({ id: oneLine(z.string().trim()).min(1, { error: 'required' }).max(64, { error: 'tooLong' }) });
 export type Deputy = z.infer<typeof deputy>;
 
 /** The administrator's register (DESIGN §1): a prefix per kind, running numbers restart each year. */
@@ -231,7 +228,7 @@ export const registerSettings = z.object({
    * the municipality notices) still load, and a kind without a prefix takes DEFAULT_PREFIXES' (zod 4's
    * record over an enum would demand every key).
    */
-  prefixes: z.partialRecord(generatedKind, z.string().trim().min(1, { error: 'required' }).max(20, { error: 'tooLong' }).regex(/^[\p{L}\d.\-/]+$/u, { error: 'prefix' })),
+  prefixes: z.partialRecord(generatedKind, oneLine(z.string().trim()).min(1, { error: 'required' }).max(20, { error: 'tooLong' }).regex(/^[\p{L}\d.\-/]+$/u, { error: 'prefix' })),
 });
 export type RegisterSettings = z.infer<typeof registerSettings>;
 

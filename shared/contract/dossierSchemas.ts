@@ -2,21 +2,24 @@ import { z } from 'zod';
 import type { DossierItemId } from '../domain/dossierItems';
 import type { DossierItemRecord, FactsByItem } from '../domain/dossier';
 import { DOSSIER_ITEM_IDS } from '../domain/dossier';
-import { isoDate, optionalText, text } from './fieldSchemas';
+import { isoDate, longText, optionalLongText, optionalText, storedForm, strictInput, text } from './fieldSchemas';
 
 export const dossierItemId = z.enum(DOSSIER_ITEM_IDS as [DossierItemId, ...DossierItemId[]]);
 export const documentKind = z.enum(['pdf', 'jpeg', 'png']);
 export const riskLevel = z.enum(['low', 'medium', 'high', 'undetermined']);
 
-/** V-77 p. 6.1–6.11: the structured facts of each item (DESIGN §1). */
+/**
+ * V-77 p. 6.1–6.11: the structured facts of each item (DESIGN §1). The summary, the creditors and the
+ * 6.11 description are written in a textarea (renderer/dossier/factsFields.ts): several lines.
+ */
 export const FACTS_SCHEMAS = {
   '6.1': z.object({ instrument: text(100), assessedOn: isoDate, level: riskLevel, previousLevel: riskLevel.optional() }),
-  '6.2': z.object({ concludedOn: isoDate, summary: text(4000) }),
+  '6.2': z.object({ concludedOn: isoDate, summary: longText(4000) }),
   '6.3': z.object({ requestDate: isoDate, halfwayHouse: text(200), consent: z.boolean() }),
   '6.4': z.object({ kind: z.enum(['halfway_house_work', 'other_work', 'study', 'none']), organisation: optionalText(200) }),
   '6.5': z.object({
     totalEur: z.number({ error: 'amount' }).min(0, { error: 'amount' }).max(100_000_000, { error: 'amount' }).multipleOf(0.01, { error: 'amount' }),
-    creditors: optionalText(2000),
+    creditors: optionalLongText(2000),
   }),
   '6.6': z.object({
     convictions: z.array(z.object({ date: isoDate, court: text(200), description: text(1000) })).max(100),
@@ -33,8 +36,11 @@ export const FACTS_SCHEMAS = {
   }),
   '6.9': z.object({ restrictions: z.array(text(1000)).max(100) }),
   '6.10': z.object({ documentType: z.enum(['passport', 'id_card', 'residence_permit', 'other']), number: text(40), validUntil: isoDate }),
-  '6.11': z.object({ description: text(4000) }),
+  '6.11': z.object({ description: longText(4000) }),
 } as const satisfies { [I in DossierItemId]: z.ZodType<FactsByItem[I]> };
+
+/** The facts as dossier.saveItem takes them (issue 16): a key an item's facts do not have is refused, not dropped. */
+export const FACTS_INPUTS = Object.fromEntries(Object.entries(FACTS_SCHEMAS).map(([item, schema]) => [item, strictInput(schema)])) as unknown as typeof FACTS_SCHEMAS;
 
 export const itemFactsInput = z.discriminatedUnion(
   'item',
@@ -55,7 +61,8 @@ export const documentVersion = z.object({
 
 export const dossierDocument = z.object({ id: z.string(), versions: z.array(documentVersion).min(1) });
 
-const anyFacts = z.union(Object.values(FACTS_SCHEMAS) as unknown as [z.ZodType<FactsByItem[DossierItemId]>, z.ZodType<FactsByItem[DossierItemId]>]);
+/** The facts as stored on a case: their texts as they were saved (storedForm), whatever issue 16 now refuses on the way in. */
+const anyFacts = z.union(Object.values(FACTS_SCHEMAS).map((s) => storedForm(s)) as unknown as [z.ZodType<FactsByItem[DossierItemId]>, z.ZodType<FactsByItem[DossierItemId]>]);
 
 export const dossierItemRecord = z.object({
   receivedOn: isoDate.optional(),

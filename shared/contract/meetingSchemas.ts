@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { MEETING_STATES } from '../domain/meetingStates';
-import { compareIso } from '../domain/calendar';
+import { compareIso, isIsoDate } from '../domain/calendar';
 import { CRITERIA, type CriterionId } from '../domain/criteria';
 import { ASSESSMENTS } from '../domain/evaluation';
 import { BALLOTS, COMMISSION_ROLES, MAJORITY_RULES, QUORUM_RULES } from '../domain/voting';
 import { gender, personalCode } from './documentSchemas';
 import { riskLevel } from './dossierSchemas';
-import { isoDate, optionalText, text } from './fieldSchemas';
+import { isoDate, longText, oneLine, optionalLongText, raw, ref, storedForm, text } from './fieldSchemas';
 import { caseState, decisionId } from './schemas';
 
 /** The longest findings, rationale or reason the meeting records. */
@@ -15,7 +15,7 @@ export const MEETING_TEXT_MAX = 4000;
 // ---- The commission (DESIGN §1) ----
 
 export const commissionRole = z.enum(COMMISSION_ROLES);
-export const memberId = z.string().min(1).max(64);
+export const memberId = ref(64);
 
 export const commissionMember = z.object({
   id: memberId,
@@ -32,7 +32,7 @@ export const commissionMember = z.object({
    */
   gender: gender.optional(),
   personalCode,
-  userId: z.string().max(64).optional(),
+  userId: oneLine(z.string()).max(64, { error: 'tooLong' }).optional(),
 });
 export type CommissionMemberRecord = z.infer<typeof commissionMember>;
 
@@ -52,13 +52,15 @@ export const commission = z
   })
   .superRefine((c, ctx) => {
     const ids = new Set<string>();
+    // The dates are compared only when real: a bad one reports itself (zod still runs this refinement).
+    const datesOk = c.members.every((m) => isIsoDate(m.from) && (m.until === undefined || isIsoDate(m.until)));
     c.members.forEach((m, i) => {
       if (ids.has(m.id)) ctx.addIssue({ code: 'custom', path: ['members', i, 'id'], message: 'invalid' });
       ids.add(m.id);
-      if (m.until !== undefined && compareIso(m.until, m.from) < 0) ctx.addIssue({ code: 'custom', path: ['members', i, 'until'], message: 'untilBeforeFrom' });
+      if (datesOk && m.until !== undefined && compareIso(m.until, m.from) < 0) ctx.addIssue({ code: 'custom', path: ['members', i, 'until'], message: 'untilBeforeFrom' });
       if (m.role === 'chair' && !m.votes) ctx.addIssue({ code: 'custom', path: ['members', i, 'votes'], message: 'chairVotes' });
       // One chair and one secretary at a time.
-      if (m.role !== 'member') {
+      if (datesOk && m.role !== 'member') {
         const j = c.members.findIndex((o, k) => k < i && o.role === m.role && overlaps(o, m));
         if (j >= 0) ctx.addIssue({ code: 'custom', path: ['members', i, 'role'], message: m.role === 'chair' ? 'secondChair' : 'secondSecretary' });
       }
@@ -66,8 +68,11 @@ export const commission = z
   });
 export type Commission = z.infer<typeof commission>;
 
-/** As stored in commission.json: the commission and its revision (a change refuses a stale copy). */
-export const commissionRecord = commission.safeExtend({ revision: z.number().int().min(1), updatedAt: z.string() });
+/**
+ * As stored in commission.json: the commission and its revision (a change refuses a stale copy). Its
+ * texts are read as they were stored (issue 16 checks them on the way in, `commission`).
+ */
+export const commissionRecord = storedForm(commission.safeExtend({ revision: z.number().int().min(1), updatedAt: z.string() }));
 export type CommissionRecord = z.infer<typeof commissionRecord>;
 
 // ---- Meetings (V-77 p. 9–11) ----
@@ -181,18 +186,26 @@ export type MeetingRecord = z.infer<typeof meetingRecord>;
 
 // ---- Inputs ----
 
-export const meetingTime = z.string({ error: 'required' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'time' });
+export const meetingTime = oneLine(z.string({ error: 'required' })).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'time' });
 
 export const meetingDetails = z.object({
   date: isoDate,
   time: meetingTime,
   place: text(200),
-  caseIds: z.array(z.string().min(1)).max(200),
+  caseIds: z.array(ref()).max(200),
 });
 
-const reason = z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(MEETING_TEXT_MAX, { error: 'tooLong' });
-export const meetingText = optionalText(MEETING_TEXT_MAX);
+/** The meeting's texts are written in textareas (findings, reasons): several lines. */
+const reason = longText(MEETING_TEXT_MAX);
+export const meetingText = optionalLongText(MEETING_TEXT_MAX);
 export { reason as meetingReason };
+
+/**
+ * A meeting's text as the user saw it when they began (a `basedOn`): only compared with the text as
+ * stored, never stored itself, so taken as it was stored (a text saved before issue 16 may hold what
+ * is now refused on the way in).
+ */
+export const meetingTextAsSeen = raw(storedForm(meetingText), 'compared with the stored text (basedOn), never stored');
 
 // ---- Views ----
 

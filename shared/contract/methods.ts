@@ -9,8 +9,9 @@ import {
   requestFlag,
   requestInput,
   savedSettings,
+  settingsInput,
 } from './schemas';
-import { FACTS_SCHEMAS, bytes, documentKind, dossierItemId, stagedFile } from './dossierSchemas';
+import { FACTS_INPUTS, bytes, documentKind, dossierItemId, stagedFile } from './dossierSchemas';
 import { ADMINISTRATORS, ARCHIVISTS, DOSSIER_SENDERS, PACKAGE_HANDLERS, CASE_READERS, CASE_WRITERS, COMMISSION_EDITORS, COMMISSION_READERS, DOCUMENT_AUTHORS, type Access } from './roles';
 import { documentItem, documentRequest, signingCredential } from './documentSchemas';
 import { revocationView, verificationReport } from './verificationSchemas';
@@ -26,18 +27,23 @@ import {
   meetingListItem,
   meetingReason,
   meetingText,
+  meetingTextAsSeen,
   meetingView,
   memberId,
 } from './meetingSchemas';
-import { auditEntry } from './audit';
+import { addPassphraseInput, keyProof, keySecret, keySlotView, keySlotsView, newRecoveryKeyOutput, removeSlotInput } from './keySchemas';
+import { auditEntry, integrityReport } from './audit';
 import { appealInput, appealOutcomeInput, arrivalInput, capacityInput, correctionInput, departureInput, lifeInput, transferOutInput, placeReportInput, placesView, receivedActInput } from './afterDecisionSchemas';
-import { displayName, givenPassword, newPassword, role, sessionUser, userInput, userRevision, userView, username, type SessionUser } from './users';
+import { displayName, givenPassword, loginName, newPassword, role, sessionUser, userInput, userRevision, userView, username, type SessionUser } from './users';
+import { fileName, longText, optionalLongText, optionalText, raw, ref, strictInputs } from './fieldSchemas';
 
 /**
  * Every method the back end offers, with its input and output schemas. The same table drives the
- * Electron IPC adapter, the browser host and the renderer's typed client.
+ * Electron IPC adapter, the browser host and the renderer's typed client. Every input refuses a key
+ * it does not know, at that key's path (issue 16, strictInputs), and every text in it is built from
+ * fieldSchemas' text types (invisible characters refused, NFC stored; test/unit/contract/textSafety).
  */
-export const contract = {
+export const contract = strictInputs({
   'app.info': {
     access: 'anyone',
     input: z.object({}),
@@ -46,6 +52,8 @@ export const contract = {
       dataDir: z.string(),
       today: isoDate,
       schemaVersion: z.number().int(),
+      /** Issue 16, signed-in callers only: the free space on the data directory's disk (null: unknown) and the level under which the app warns. */
+      disk: z.object({ freeBytes: z.number().nonnegative().nullable(), warnBelowBytes: z.number().nonnegative() }).optional(),
     }),
   },
   'settings.get': {
@@ -59,8 +67,9 @@ export const contract = {
     /**
      * `revision`: the revision the values were based on (0 when none were stored); refused with
      * STALE_REVISION when someone saved since. A damaged settings file may be entered again over any.
+     * `modulePassword` (issue 16): the user's password again, required when the card module changes.
      */
-    input: savedSettings,
+    input: settingsInput.safeExtend({ modulePassword: raw(z.string().max(200), 'the user’s password, compared').optional() }),
     /** As stored, with the new revision. */
     output: savedSettings,
   },
@@ -71,16 +80,16 @@ export const contract = {
   },
   'cases.get': {
     access: CASE_READERS,
-    input: z.object({ id: z.string().min(1) }),
+    input: z.object({ id: ref() }),
     output: caseView,
   },
   'cases.checkRequest': {
     access: CASE_WRITERS,
     input: z.object({
-      personalFileNo: z.string(),
+      personalFileNo: optionalText(100),
       requestDate: isoDate,
       possibleTransferDate: isoDate,
-      excludeCaseId: z.string().optional(),
+      excludeCaseId: ref().optional(),
     }),
     output: z.object({ flags: z.array(requestFlag) }),
   },
@@ -91,7 +100,7 @@ export const contract = {
   },
   'cases.updateRequest': {
     access: CASE_WRITERS,
-    input: z.object({ id: z.string().min(1), revision: z.number().int(), request: requestInput }),
+    input: z.object({ id: ref(), revision: z.number().int(), request: requestInput }),
     output: caseView,
   },
   'cases.transition': {
@@ -101,12 +110,12 @@ export const contract = {
      */
     access: CASE_WRITERS,
     input: z.object({
-      id: z.string().min(1),
+      id: ref(),
       revision: z.number().int(),
       to: caseState,
       /** The day the step happened; the p. 9 term runs from the day the dossier was received. */
       on: isoDate,
-      note: z.string().trim().max(STEP_NOTE_MAX, { error: 'tooLong' }).optional(),
+      note: optionalLongText(STEP_NOTE_MAX).optional(),
       /** Issue 14: marking the dossier received while items are missing needs the user's confirmation (DOSSIER_MISSING_CONFIRM). */
       confirmMissing: z.boolean().optional(),
     }),
@@ -126,7 +135,7 @@ export const contract = {
   },
   'cases.readAct': {
     access: CASE_READERS,
-    input: z.object({ caseId: z.string().min(1), actId: z.string().min(1) }),
+    input: z.object({ caseId: ref(), actId: ref() }),
     output: z.object({ name: z.string(), bytes, sha256: z.string(), mediaType: z.string() }),
   },
   'cases.recordArrival': {
@@ -196,29 +205,29 @@ export const contract = {
   'dossier.stage': {
     /** Check a file by its content, hash it and hold it for review; nothing is stored yet. */
     access: CASE_WRITERS,
-    input: z.object({ caseId: z.string().min(1), name: z.string().trim().min(1, { error: 'required' }).max(255, { error: 'tooLong' }), bytes }),
+    input: z.object({ caseId: ref(), name: fileName, bytes }),
     output: stagedFile,
   },
   'dossier.discard': {
     access: CASE_WRITERS,
-    input: z.object({ stagedIds: z.array(z.string()).max(1000) }),
+    input: z.object({ stagedIds: z.array(ref()).max(1000) }),
     output: z.object({}),
   },
   'dossier.attach': {
     /** Store the staged files on their items, all or none (a folder load is one change). */
     access: CASE_WRITERS,
     input: z.object({
-      caseId: z.string().min(1),
+      caseId: ref(),
       revision: z.number().int(),
       files: z
         .array(
           z.object({
-            stagedId: z.string().min(1),
+            stagedId: ref(),
             item: dossierItemId,
             /** The document this file replaces; the earlier version is kept. */
-            replaces: z.string().optional(),
+            replaces: ref().optional(),
             /** What changed, required with `replaces`. */
-            note: z.string().trim().max(STEP_NOTE_MAX, { error: 'tooLong' }).optional(),
+            note: optionalLongText(STEP_NOTE_MAX).optional(),
           }),
         )
         .min(1, { error: 'required' })
@@ -231,16 +240,19 @@ export const contract = {
     access: CASE_WRITERS,
     input: z
       .object({
-        caseId: z.string().min(1),
+        caseId: ref(),
         revision: z.number().int(),
         item: dossierItemId,
         receivedOn: isoDate.optional(),
         facts: z.unknown().optional(),
       })
-      .superRefine((v, ctx) => {
-        if (v.facts === undefined) return;
-        const parsed = FACTS_SCHEMAS[v.item].safeParse(v.facts);
-        if (!parsed.success) for (const i of parsed.error.issues) ctx.addIssue({ code: 'custom', path: ['facts', ...i.path], message: i.message });
+      // The facts as their item's schema gives them (trimmed, NFC, line breaks unified), or its issues under 'facts'.
+      .transform((v, ctx) => {
+        if (v.facts === undefined) return v;
+        const parsed = FACTS_INPUTS[v.item].safeParse(v.facts);
+        if (parsed.success) return { ...v, facts: parsed.data as unknown };
+        for (const i of parsed.error.issues) ctx.addIssue({ code: 'custom', path: ['facts', ...i.path], message: i.message });
+        return z.NEVER;
       }),
     output: caseView,
   },
@@ -248,10 +260,10 @@ export const contract = {
     /** A document attached by mistake (e.g. another convict's) leaves the case, for a stated reason. */
     access: CASE_WRITERS,
     input: z.object({
-      caseId: z.string().min(1),
+      caseId: ref(),
       revision: z.number().int(),
-      documentId: z.string().min(1),
-      reason: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(STEP_NOTE_MAX, { error: 'tooLong' }),
+      documentId: ref(),
+      reason: longText(STEP_NOTE_MAX),
     }),
     output: caseView,
   },
@@ -259,16 +271,16 @@ export const contract = {
     /** V-77 p. 7: extend the dossier term by up to 10 working days, for a stated objective reason. */
     access: CASE_WRITERS,
     input: z.object({
-      caseId: z.string().min(1),
+      caseId: ref(),
       revision: z.number().int(),
       days: z.number({ error: 'extensionDays' }).int({ error: 'extensionDays' }).min(1, { error: 'extensionDays' }).max(10, { error: 'extensionDays' }),
-      reason: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(STEP_NOTE_MAX, { error: 'tooLong' }),
+      reason: longText(STEP_NOTE_MAX),
     }),
     output: caseView,
   },
   'dossier.readDocument': {
     access: CASE_READERS,
-    input: z.object({ caseId: z.string().min(1), documentId: z.string().min(1), version: z.number().int().min(1).optional() }),
+    input: z.object({ caseId: ref(), documentId: ref(), version: z.number().int().min(1).optional() }),
     output: z.object({ name: z.string(), kind: documentKind, size: z.number().int(), sha256: z.string(), bytes }),
   },
   // ---- The commission and its meetings, V-77 p. 9–11 (issue 5) ----
@@ -297,7 +309,7 @@ export const contract = {
   },
   'meetings.get': {
     access: CASE_READERS,
-    input: z.object({ id: z.string().min(1) }),
+    input: z.object({ id: ref() }),
     output: meetingView,
   },
   'meetings.schedule': {
@@ -309,36 +321,36 @@ export const contract = {
   'meetings.update': {
     /** A planned meeting's date, time, place and agenda; cases taken off go back to "ready". */
     access: CASE_WRITERS,
-    input: meetingDetails.safeExtend({ id: z.string().min(1), revision: z.number().int() }),
+    input: meetingDetails.safeExtend({ id: ref(), revision: z.number().int() }),
     output: meetingView,
   },
   'meetings.cancel': {
     access: CASE_WRITERS,
-    input: z.object({ id: z.string().min(1), revision: z.number().int(), reason: meetingReason }),
+    input: z.object({ id: ref(), revision: z.number().int(), reason: meetingReason }),
     output: meetingView,
   },
   'meetings.open': {
     /** The meeting starts: it keeps the membership and rules in force on its date. */
     access: CASE_WRITERS,
-    input: z.object({ id: z.string().min(1), revision: z.number().int() }),
+    input: z.object({ id: ref(), revision: z.number().int() }),
     output: meetingView,
   },
   'meetings.setAttendance': {
     access: CASE_WRITERS,
-    input: z.object({ id: z.string().min(1), memberId, present: z.boolean() }),
+    input: z.object({ id: ref(), memberId, present: z.boolean() }),
     output: meetingView,
   },
   'meetings.recuse': {
     /** A member declares a conflict of interest in one case and does not vote on it. */
     access: CASE_WRITERS,
     input: z.object({
-      id: z.string().min(1),
-      caseId: z.string().min(1),
+      id: ref(),
+      caseId: ref(),
       memberId,
       recused: z.boolean(),
       reason: meetingText.optional(),
       /** The member's recusal as the user saw it: merged per field, STALE_REVISION if another window changed it meanwhile. */
-      basedOn: z.object({ recused: z.boolean(), reason: meetingText }),
+      basedOn: z.object({ recused: z.boolean(), reason: meetingTextAsSeen }),
     }),
     output: meetingView,
   },
@@ -346,15 +358,15 @@ export const contract = {
     /** Saved as typed: one criterion's findings and assessment (11.8 also the register check). */
     access: CASE_WRITERS,
     input: z.object({
-      id: z.string().min(1),
-      caseId: z.string().min(1),
+      id: ref(),
+      caseId: ref(),
       criterion: criterionId,
       /** Absent: the findings are not changed by this call (a choice saves its own field only). */
       findings: meetingText.optional(),
       assessment: assessment.nullable().optional(),
       onRegister: z.boolean().nullable().optional(),
       /** The criterion's values as the user saw them when they began: a field someone else changed meanwhile is refused (STALE_REVISION), never overwritten. */
-      basedOn: z.object({ findings: meetingText, assessment: assessment.nullable(), onRegister: z.boolean().nullable() }),
+      basedOn: z.object({ findings: meetingTextAsSeen, assessment: assessment.nullable(), onRegister: z.boolean().nullable() }),
     }),
     output: meetingView,
   },
@@ -362,13 +374,13 @@ export const contract = {
     /** The proposal put to the vote (one of the two open, V-77 p. 10) and its reasons, saved as typed. */
     access: CASE_WRITERS,
     input: z.object({
-      id: z.string().min(1),
-      caseId: z.string().min(1),
+      id: ref(),
+      caseId: ref(),
       decision: decisionId.nullable(),
       /** Absent: the reasons are not changed by this call (choosing the proposal saves the proposal only). */
       rationale: meetingText.optional(),
       /** The proposal and its reasons as the user saw them when they began (merged per field, STALE_REVISION on a conflict). */
-      basedOn: z.object({ decision: decisionId.nullable(), rationale: meetingText }),
+      basedOn: z.object({ decision: decisionId.nullable(), rationale: meetingTextAsSeen }),
     }),
     output: meetingView,
   },
@@ -376,39 +388,39 @@ export const contract = {
     /** One member's vote on the proposal (null takes it back); refused without a quorum. */
     access: CASE_WRITERS,
     /** `basedOn`: the member's ballot as the user saw it (null: none); another window's change meanwhile is refused (STALE_REVISION). */
-    input: z.object({ id: z.string().min(1), caseId: z.string().min(1), memberId, ballot: ballot.nullable(), basedOn: ballot.nullable() }),
+    input: z.object({ id: ref(), caseId: ref(), memberId, ballot: ballot.nullable(), basedOn: ballot.nullable() }),
     output: meetingView,
   },
   'meetings.newVote': {
     /** After a proposal was not adopted: keep that vote on record and start another. */
     access: CASE_WRITERS,
-    input: z.object({ id: z.string().min(1), caseId: z.string().min(1) }),
+    input: z.object({ id: ref(), caseId: ref() }),
     output: meetingView,
   },
   'meetings.postpone': {
     access: CASE_WRITERS,
     input: z.object({
-      id: z.string().min(1),
-      caseId: z.string().min(1),
+      id: ref(),
+      caseId: ref(),
       postponed: z.boolean(),
       reason: meetingText.optional(),
       /** The postponement as the user saw it: merged per field, STALE_REVISION if another window changed it meanwhile. */
-      basedOn: z.object({ postponed: z.boolean(), reason: meetingText }),
+      basedOn: z.object({ postponed: z.boolean(), reason: meetingTextAsSeen }),
     }),
     output: meetingView,
   },
   'meetings.close': {
     /** Freeze what was decided and move the cases on: decided, or back to "ready" when postponed. */
     access: CASE_WRITERS,
-    input: z.object({ id: z.string().min(1), revision: z.number().int() }),
+    input: z.object({ id: ref(), revision: z.number().int() }),
     output: meetingView,
   },
   'meetings.amend': {
     /** A correction after closing, recorded with who, when and why; the frozen result stays. */
     access: CASE_WRITERS,
     input: z.object({
-      id: z.string().min(1),
-      caseId: z.string().min(1),
+      id: ref(),
+      caseId: ref(),
       field: z.enum(['findings', 'assessment', 'rationale']),
       criterion: criterionId.optional(),
       value: meetingText,
@@ -419,7 +431,7 @@ export const contract = {
   // ---- Documents and signatures, V-77 p. 9–16, 45–46, 50–51 (issue 6) ----
   'documents.list': {
     access: CASE_READERS,
-    input: z.object({ caseId: z.string().optional(), meetingId: z.string().optional() }),
+    input: z.object({ caseId: ref().optional(), meetingId: ref().optional() }),
     output: z.object({ documents: z.array(documentItem) }),
   },
   'documents.queue': {
@@ -441,24 +453,24 @@ export const contract = {
   'documents.issue': {
     /** Registers the document (the next number of its register) and stores it, unsigned. */
     access: DOCUMENT_AUTHORS,
-    input: z.intersection(documentRequest, z.object({ replaces: z.string().optional() })),
+    input: z.intersection(documentRequest, z.object({ replaces: ref().optional() })),
     output: documentItem,
   },
   'documents.read': {
     access: CASE_READERS,
-    input: z.object({ id: z.string().min(1), version: z.number().int().min(1).optional() }),
+    input: z.object({ id: ref(), version: z.number().int().min(1).optional() }),
     output: z.object({ name: z.string(), bytes, sha256: z.string(), version: z.number().int() }),
   },
   'documents.sign': {
     /** Adds the caller's signature as a new revision of the file; the earlier bytes stay as they were. The handler checks the line is the caller's (issue 12). */
     access: 'signedIn',
-    input: z.object({ id: z.string().min(1), credential: signingCredential }),
+    input: z.object({ id: ref(), credential: signingCredential }),
     output: documentItem,
   },
   'documents.verify': {
     /** Checks the signatures of any PDF (a generated one, or one received). */
     access: 'signedIn',
-    input: z.object({ name: z.string().max(255), bytes }),
+    input: z.object({ name: optionalText(255), bytes }),
     output: verificationReport,
   },
   // ---- Revocation data for checking signatures offline (issue 12) ----
@@ -470,12 +482,12 @@ export const contract = {
   'trust.importCrl': {
     /** A CRL file (DER or PEM); `issuer` is the issuing CA's certificate when it is not one of the trusted roots. */
     access: ADMINISTRATORS,
-    input: z.object({ name: z.string().max(255), bytes, issuer: bytes.optional() }),
+    input: z.object({ name: optionalText(255), bytes, issuer: bytes.optional() }),
     output: revocationView,
   },
   'trust.removeCrl': {
     access: ADMINISTRATORS,
-    input: z.object({ id: z.string().min(1).max(64) }),
+    input: z.object({ id: ref(64) }),
     output: revocationView,
   },
   'trust.setRevocationPolicy': {
@@ -505,7 +517,7 @@ export const contract = {
   },
   'auth.login': {
     access: 'anyone',
-    input: z.object({ username: z.string().trim().min(1, { error: 'required' }).max(64, { error: 'tooLong' }), password: givenPassword }),
+    input: z.object({ username: loginName, password: givenPassword }),
     output: z.object({ session: z.string(), user: sessionUser }),
   },
   'auth.logout': {
@@ -553,19 +565,19 @@ export const contract = {
   'users.update': {
     access: ADMINISTRATORS,
     /** `revision`: the user's revision the form was based on; refused with STALE_REVISION when changed since. */
-    input: z.object({ id: z.string().min(1), revision: userRevision, displayName, roles: z.array(role).min(1, { error: 'rolesRequired' }), active: z.boolean() }),
+    input: z.object({ id: ref(), revision: userRevision, displayName, roles: z.array(role).min(1, { error: 'rolesRequired' }), active: z.boolean() }),
     output: userView,
   },
   'users.resetPassword': {
     access: ADMINISTRATORS,
-    input: z.object({ id: z.string().min(1), revision: userRevision, password: newPassword }),
+    input: z.object({ id: ref(), revision: userRevision, password: newPassword }),
     output: userView,
   },
   'audit.list': {
     access: ADMINISTRATORS,
     input: z.object({
-      subjectId: z.string().optional(),
-      userId: z.string().optional(),
+      subjectId: ref().optional(),
+      userId: ref().optional(),
       from: isoDate.optional(),
       to: isoDate.optional(),
       limit: z.number().int().min(1).max(5000).optional(),
@@ -585,6 +597,19 @@ export const contract = {
       }),
     ]),
   },
+  // ---- Rollback and truncation detection (issue 16) ----
+  'audit.integrity': {
+    /** What the integrity manifest found: files put back from older copies, a cut trail… (store/manifest.ts). */
+    access: ADMINISTRATORS,
+    input: z.object({}),
+    output: integrityReport,
+  },
+  'audit.acceptIntegrity': {
+    /** The administrator takes the directory as it is now as its current state (audited with what was found). */
+    access: ADMINISTRATORS,
+    input: z.object({ confirm: z.literal(true) }),
+    output: integrityReport,
+  },
   // ---- The archivist's desk: case packages, the dossier sent (V-77 p. 7), backups (issue 15) ----
   'archive.exportCase': {
     access: ARCHIVISTS,
@@ -599,7 +624,7 @@ export const contract = {
   },
   'archive.cancel': {
     access: ARCHIVISTS,
-    input: z.object({ jobId: z.string().min(1).max(64) }),
+    input: z.object({ jobId: ref(64) }),
     output: z.object({ cancelled: z.boolean() }),
   },
   'archive.sendDossier': {
@@ -612,7 +637,7 @@ export const contract = {
     /** Check a package (nothing is written but the file kept for the decision); the report says what importing it would add. */
     access: PACKAGE_HANDLERS,
     /** `password`: a package protected with one (AES-256 entries). */
-    input: z.object({ name: z.string().min(1).max(255), bytes, password: z.string().min(1).max(200).optional() }),
+    input: z.object({ name: fileName, bytes, password: raw(ref().max(200), 'the package’s password, set by whoever protected it').optional() }),
     output: packageInspection,
   },
   'archive.importPackage': {
@@ -622,7 +647,7 @@ export const contract = {
   },
   'archive.discardPackage': {
     access: PACKAGE_HANDLERS,
-    input: z.object({ stageId: z.string().min(1) }),
+    input: z.object({ stageId: ref() }),
     output: z.object({}),
   },
   'archive.backup': {
@@ -631,7 +656,60 @@ export const contract = {
     input: z.object({}),
     output: backupOutput,
   },
-} as const satisfies Record<string, { access: Access; whileLocked?: boolean; input: z.ZodType; output: z.ZodType }>;
+  // ---- The data key's slots (issue 16, electron/services/keys/app.ts) ----
+  'keys.list': {
+    access: ADMINISTRATORS,
+    input: z.strictObject({}),
+    output: keySlotsView,
+  },
+  'keys.addPassphrase': {
+    /** Each slot change needs an existing slot's secret (`current`) and is audited. */
+    access: ADMINISTRATORS,
+    input: addPassphraseInput,
+    output: keySlotView,
+  },
+  'keys.enrol': {
+    /** This workstation's OS secret store as a new slot (the desktop app only). */
+    access: ADMINISTRATORS,
+    input: z.strictObject({ current: keyProof }),
+    output: keySlotView,
+  },
+  'keys.newRecoveryKey': {
+    /** A new recovery key replaces the old one; returned this once, to be written down. */
+    access: ADMINISTRATORS,
+    input: z.strictObject({ current: keyProof }),
+    output: newRecoveryKeyOutput,
+  },
+  'keys.remove': {
+    /** Never the last slot; the one that opened this run only with `confirmOpening`. */
+    access: ADMINISTRATORS,
+    input: removeSlotInput,
+    output: keySlotView,
+  },
+  'keys.takeRecoveryKey': {
+    /** The recovery key made with a new directory's data key, to the first administrator, once; null afterwards. */
+    access: ADMINISTRATORS,
+    input: z.strictObject({}),
+    output: z.strictObject({ recoveryKey: z.string().nullable() }),
+  },
+  'keys.unlock': {
+    /**
+     * The desktop app's unlock page, when this workstation's OS store does not open the directory:
+     * a passphrase or the recovery key opens it (answered by electron/main/unlockGate.ts; an open
+     * directory refuses it with DATA_KEY_ALREADY_OPEN). `enrolOffered`: the page then offers to
+     * enrol this workstation.
+     */
+    access: 'anyone',
+    input: z.strictObject({ secret: keySecret }),
+    output: z.strictObject({ enrolOffered: z.boolean() }),
+  },
+  'keys.enrolAtUnlock': {
+    /** The answer to that offer, once, right after the unlock: the secret just typed is the proof. */
+    access: 'anyone',
+    input: z.strictObject({ enrol: z.boolean() }),
+    output: z.strictObject({ slot: keySlotView.nullable() }),
+  },
+} as const satisfies Record<string, { access: Access; whileLocked?: boolean; input: z.ZodType; output: z.ZodType }>);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

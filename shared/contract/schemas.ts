@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CASE_STATES, OWN_INSTITUTION_ID } from '../domain/caseStates';
 import { addCalendarMonths, compareIso, isIsoDate } from '../domain/calendar';
 import { dossierItemId, dossierRecord, dossierView } from './dossierSchemas';
-import { isoDate, optionalText, text } from './fieldSchemas';
+import { isoDate, longText, oneLine, optionalLongText, optionalText, ref, storedForm, text } from './fieldSchemas';
 import { registerSettings } from './documentSchemas';
 import { signingSettings } from './verificationSchemas';
 
@@ -23,7 +23,7 @@ export const DEFAULT_IDLE_MINUTES = 10;
 /** The id by which a case refers to the institution the app is set up for. */
 export { OWN_INSTITUTION_ID };
 
-export const institutionId = z.string().min(1).max(64);
+export const institutionId = ref(64);
 
 export const otherInstitution = z.object({
   id: institutionId,
@@ -36,7 +36,8 @@ export const otherInstitution = z.object({
 export const capacityChange = z.object({
   from: isoDate,
   places: z.number({ error: 'placesCount' }).int({ error: 'placesCount' }).min(0, { error: 'placesCount' }).max(1000, { error: 'placesCount' }),
-  note: optionalText(500).default(''),
+  /** Written in a textarea (places.changeCapacity): may run over several lines. */
+  note: optionalLongText(500).default(''),
 });
 export type CapacityChange = z.infer<typeof capacityChange>;
 
@@ -57,8 +58,9 @@ export type AppealTerm = z.infer<typeof appealTerm>;
  * a text the app guesses (there are no defaults).
  */
 export const returnGround = z.object({
-  id: z.string().trim().min(1, { error: 'required' }).max(64, { error: 'tooLong' }),
-  text: text(1000),
+  id: oneLine(z.string().trim()).min(1, { error: 'required' }).max(64, { error: 'tooLong' }),
+  /** Written in a textarea: may run over several lines. */
+  text: longText(1000),
   citation: text(300),
 });
 export type ReturnGround = z.infer<typeof returnGround>;
@@ -121,7 +123,13 @@ export type Settings = z.infer<typeof settings>;
  * for a file written before revisions). `settings.save` is given the revision its values were based on
  * and refused with STALE_REVISION when someone has saved since: no silent overwrite.
  */
-export const savedSettings = settingsFields.extend({ revision: z.number().int().min(0) }).superRefine(checkSettings);
+export const settingsInput = settingsFields.extend({ revision: z.number().int().min(0) }).superRefine(checkSettings);
+
+/**
+ * The settings as read back from settings.json and given out: the texts as they were stored (issue
+ * 16 checks them on the way in, settingsInput), so that a file saved before opens as it was.
+ */
+export const savedSettings = storedForm(settingsInput);
 export type SavedSettings = z.infer<typeof savedSettings>;
 
 /**
@@ -169,8 +177,8 @@ export const requestInput = z
     lastName: text(100),
     personalFileNo: text(40),
     birthDate: isoDate,
-    servingInstitutionId: z.string({ error: 'required' }).min(1, { error: 'required' }),
-    halfwayHouseInstitutionId: z.string({ error: 'required' }).min(1, { error: 'required' }),
+    servingInstitutionId: ref(64),
+    halfwayHouseInstitutionId: ref(64),
     requestDate: isoDate,
     possibleTransferDate: isoDate,
     possibleParoleDate: isoDate,

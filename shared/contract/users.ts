@@ -1,27 +1,36 @@
 import { z } from 'zod';
+import { oneLine, raw, secret, text } from './fieldSchemas';
 import { ROLES } from './roles';
 
 export const role = z.enum(ROLES);
 
 /** Sign-in names: lower-case letters, digits, dots, hyphens and underscores. */
-export const username = z
-  .string({ error: 'required' })
-  .trim()
+export const username = oneLine(z.string({ error: 'required' }).trim())
   .min(1, { error: 'required' })
   .max(64, { error: 'tooLong' })
   .regex(/^[a-z0-9._-]+$/, { error: 'username' });
 
 export const MIN_PASSWORD_LENGTH = 10;
 
-export const newPassword = z
-  .string({ error: 'required' })
+/**
+ * A password being set: never trimmed or normalised (the hash takes its NFC form, passwords.ts), but
+ * refused with an invisible character or a line break, which no one could type again at sign-in.
+ */
+export const newPassword = secret(z.string({ error: 'required' }))
   .min(MIN_PASSWORD_LENGTH, { error: 'passwordTooShort' })
   .max(200, { error: 'tooLong' });
 
-/** A password being checked: never trimmed or judged by length, only compared. */
-export const givenPassword = z.string({ error: 'required' }).min(1, { error: 'required' }).max(200, { error: 'tooLong' });
+/**
+ * A password being checked: never trimmed or judged by length, only compared, and taken as given: a
+ * password set before issue 16 refused invisible characters must still sign its user in.
+ */
+export const givenPassword = raw(z.string({ error: 'required' }).min(1, { error: 'required' }).max(200, { error: 'tooLong' }), 'a password compared with the one set');
 
-export const displayName = z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(120, { error: 'tooLong' });
+/** The name shown for a user: one line of visible text. */
+export const displayName = text(120);
+
+/** The name given at sign-in: one line, as the account's name is (an unknown one answers as a wrong password). */
+export const loginName = oneLine(z.string({ error: 'required' }).trim()).min(1, { error: 'required' }).max(64, { error: 'tooLong' });
 
 /** The signed-in user as the UI knows them. */
 export const sessionUser = z.object({

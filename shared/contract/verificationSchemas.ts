@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText } from './fieldSchemas';
+import { multiLine, oneLine, optionalText } from './fieldSchemas';
 
 /**
  * Checking the signatures of any PDF (DESIGN §1 "Signatures are real"; issue 12) and the settings
@@ -153,14 +153,12 @@ export const signingSettings = z.object({
   /** The PKCS#11 module of the smart-card reader (e.g. /usr/lib/x86_64-linux-gnu/opensc-pkcs11.so). */
   pkcs11Module: optionalText(500).default(''),
   /** An RFC 3161 timestamp service; empty for none. */
-  timestampUrl: z
-    .string()
-    .trim()
+  timestampUrl: oneLine(z.string().trim())
     .max(500, { error: 'tooLong' })
     .refine((u) => u === '' || /^https?:\/\/[^\s]+$/.test(u), { error: 'url' })
     .default(''),
   /** Trusted root certificates (PEM) for checking signatures. */
-  trustedRoots: z.string().max(200_000, { error: 'tooLong' }).default(''),
+  trustedRoots: multiLine(z.string()).max(200_000, { error: 'tooLong' }).default(''),
 });
 export type SigningSettings = z.infer<typeof signingSettings>;
 

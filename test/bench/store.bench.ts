@@ -65,7 +65,7 @@ const STAFF = { username: 'bench', displayName: 'Bench', password: 'Bench-slapta
 async function openSignedIn(dataDir: string): Promise<{ dispatch: Dispatch; close(): Promise<void> }> {
   const services = await openServices({ dataDir, today: TODAY, verifyOnOpen: false });
   const status = await unwrap<{ setUp: boolean }>(services.dispatch('auth.status', {}));
-  const signIn = status.setUp ? services.dispatch('auth.login', STAFF) : services.dispatch('auth.createAdministrator', STAFF);
+  const signIn = status.setUp ? services.dispatch('auth.login', { username: STAFF.username, password: STAFF.password }) : services.dispatch('auth.createAdministrator', STAFF);
   const { session, user } = await unwrap<{ session: string; user: { id: string } }>(signIn);
   const dispatch: Dispatch = (method, input) => services.dispatch(method, input, session);
   if (!status.setUp) {
@@ -151,7 +151,7 @@ function coldList(dataDir: string): ColdStart {
     const t1 = performance.now();
     const s = await openServices({ dataDir: ${JSON.stringify(dataDir)}, today: '${TODAY}', verifyOnOpen: false });
     const t2 = performance.now();
-    const { value: { session } } = await s.dispatch('auth.login', ${JSON.stringify(STAFF)});
+    const { value: { session } } = await s.dispatch('auth.login', ${JSON.stringify({ username: STAFF.username, password: STAFF.password })});
     const t3 = performance.now();
     const r = await s.dispatch('cases.list', {}, session);
     const t4 = performance.now();

@@ -145,7 +145,10 @@ describe('signing in (users-and-roles issue)', () => {
     expect(results.find((r) => !r.ok)).toMatchObject({ error: { code: 'ALREADY_SET_UP' } });
     await services.close();
     rmSync(join(dataDir, 'users.json'));
-    const again = await openServices({ dataDir, verifyOnOpen: false });
+    // Issue 16: the integrity manifest knows the users file was there; the app does not open without it…
+    await expect(openServices({ dataDir, verifyOnOpen: false })).rejects.toMatchObject({ code: 'USERS_ROLLED_BACK' });
+    // …and when the holder of the data key takes the directory as it is, nobody can make themself administrator of the data there.
+    const again = await openServices({ dataDir, verifyOnOpen: false, acceptIntegrity: true });
     expect(await ok(again.dispatch, 'auth.status', {})).toMatchObject({ setUp: true });
     expect((await refused(again.dispatch, 'auth.createAdministrator', { ...ADMIN, username: 'isibrovelis' })).code).toBe('USERS_MISSING');
     await again.close();

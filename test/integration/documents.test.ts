@@ -14,7 +14,7 @@ import { mutoolVerify, nssDatabase, opensslCmsVerify, pdfsig, pdftotext, preflig
 import { namedSigner, P12_PASSWORD, testPki, workDir, type TestIdentity, type TestPki } from '../helpers/pki';
 import { SOFTHSM_MODULE, emptySoftHsm, softHsmToken, useSoftHsm, type TestToken } from '../helpers/softhsm';
 import { startTsa, unreachableUrl, type TestTsa } from '../helpers/tsa';
-import { as, openAsStaff, signedIn } from '../helpers/users';
+import { ADMIN, as, openAsStaff, signedIn } from '../helpers/users';
 
 /**
  * Issue 6: the documents the commission's work ends in, generated from what was recorded, registered,
@@ -80,7 +80,8 @@ async function read(id: string, version?: number): Promise<Buffer> {
 
 async function saveSigning(signing: { pkcs11Module?: string; timestampUrl?: string }) {
   const current = await ok(services.dispatch, 'settings.get', {});
-  await ok(services.dispatch, 'settings.save', { ...current, signing: { pkcs11Module: '', timestampUrl: '', trustedRoots: caPem, ...signing } });
+  // Issue 16: a change of the card module needs the administrator's password again.
+  await ok(services.dispatch, 'settings.save', { ...current, signing: { pkcs11Module: '', timestampUrl: '', trustedRoots: caPem, ...signing }, modulePassword: ADMIN.password });
 }
 
 const flat = (s: string) => s.replace(/\s+/g, ' ');

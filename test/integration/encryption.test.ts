@@ -105,6 +105,7 @@ function expectAllSealed(dataDir: string): void {
  */
 async function asSchema1(dataDir: string): Promise<void> {
   const codec = encryptingCodec(await unlockDataKey(dataDir, { kind: 'passphrase', passphrase: PASSPHRASE }));
+  const records = codec.bind(dataDir, { nextGeneration: () => 0, checkRead: () => undefined });
   const plainLine = (line: string) => jsonCodec.encode(codec.decode(Buffer.from(line, 'base64'))).toString('base64');
   const withoutDossier = (path: string, record: unknown) => {
     if (!path.startsWith('cases/')) return record;
@@ -112,10 +113,11 @@ async function asSchema1(dataDir: string): Promise<void> {
     return { ...rest, timeline: rest.timeline.filter((e) => e.kind !== 'dossier') };
   };
   rmSync(join(dataDir, 'documents'), { recursive: true, force: true });
+  rmSync(join(dataDir, 'integrity'), { recursive: true, force: true }); // issue 16's manifest: not in schema 1
   for (const path of filesUnder(dataDir)) {
     const full = join(dataDir, path);
     if (path === 'pusiaukele.json' || path === 'keys.json' || path.startsWith('pusiaukele.lock')) continue;
-    if (path.endsWith('.json')) writeFileSync(full, jsonCodec.encode(withoutDossier(path, codec.decode(readFileSync(full)))));
+    if (path.endsWith('.json')) writeFileSync(full, jsonCodec.encode(withoutDossier(path, records.at(full).decode(readFileSync(full)))));
     else if (path.endsWith('.log')) writeFileSync(full, readFileSync(full, 'utf8').split('\n').map((l) => (l === '' ? l : plainLine(l))).join('\n'));
   }
   const snapshotPath = join(dataDir, 'index', 'snapshot.json');
@@ -155,10 +157,14 @@ describe('data at rest (issue 3, data protection)', () => {
     expect(occurrences(dataDir, needles)).toEqual([]);
     expect(occurrences(dataDir, [DEMO_SETTINGS.institution.name])).toEqual([]);
     expectAllSealed(dataDir);
-    expect(meta(dataDir)).toMatchObject({ schemaVersion: 2, encryption: 'aes-256-gcm' });
+    expect(meta(dataDir)).toMatchObject({ schemaVersion: 3, encryption: 'aes-256-gcm' });
     expect(meta(dataDir)).not.toHaveProperty('migrating');
-    const keys = JSON.parse(readFileSync(join(dataDir, 'keys.json'), 'utf8')) as { wrappings: Record<string, unknown>[] };
-    expect(keys.wrappings).toEqual([expect.objectContaining({ kind: 'passphrase', kdf: 'scrypt', N: 2 ** 15, r: 8, p: 1 })]);
+    // Issue 16: the key's slots, the passphrase's and the recovery key's made with the directory.
+    const keys = JSON.parse(readFileSync(join(dataDir, 'keys.json'), 'utf8')) as { slots: Record<string, unknown>[] };
+    expect(keys.slots).toEqual([
+      expect.objectContaining({ kind: 'passphrase', kdf: 'scrypt', N: 2 ** 15, r: 8, p: 1 }),
+      expect.objectContaining({ kind: 'recovery', kdf: 'scrypt', N: 2 ** 15, r: 8, p: 1 }),
+    ]);
 
     expect(await listOf({ dataDir, key: { kind: 'passphrase', passphrase: PASSPHRASE } })).toEqual(cases);
   });
@@ -197,9 +203,9 @@ describe('data at rest (issue 3, data protection)', () => {
     const dataDir = tempDataDir();
     await withCases({ dataDir }, 2);
     const keysPath = join(dataDir, 'keys.json');
-    const keys = JSON.parse(readFileSync(keysPath, 'utf8')) as { wrappings: { N: number }[] };
+    const keys = JSON.parse(readFileSync(keysPath, 'utf8')) as { slots: { N: number }[] };
     // a planted cost that would take minutes and gigabytes is refused, not run
-    keys.wrappings[0]!.N = 2 ** 24;
+    keys.slots[0]!.N = 2 ** 24;
     writeFileSync(keysPath, JSON.stringify(keys));
     await expect(openServices({ dataDir })).rejects.toMatchObject({ code: 'KEY_FILE_DAMAGED' });
     rmSync(keysPath);
@@ -239,7 +245,8 @@ describe('data at rest (issue 3, data protection)', () => {
 
     expect(await listOf({ dataDir })).toEqual(expect.arrayContaining(cases));
     expect(await listOf({ dataDir })).toHaveLength(cases.length);
-    expect(meta(dataDir)).toEqual({ format: 'pusiaukele-data', schemaVersion: 2, encryption: 'aes-256-gcm', createdAt: '2026-11-01T08:00:00.000Z' });
+    // Schema 2 (sealed) and then 3 (issue 16: every record sealed for its path, with a manifest) in the same start.
+    expect(meta(dataDir)).toEqual({ format: 'pusiaukele-data', schemaVersion: 3, encryption: 'aes-256-gcm', createdAt: '2026-11-01T08:00:00.000Z' });
     expectAllSealed(dataDir);
     expect(occurrences(dataDir, needles)).toEqual([]);
   });
@@ -316,7 +323,7 @@ describe('data at rest (issue 3, data protection)', () => {
       const after = await listOf({ dataDir: dir });
       expect(after).toHaveLength(cases.length);
       expect(after).toEqual(expect.arrayContaining(cases));
-      expect(meta(dir)).toMatchObject({ schemaVersion: 2, encryption: 'aes-256-gcm' });
+      expect(meta(dir)).toMatchObject({ schemaVersion: 3, encryption: 'aes-256-gcm' });
       expect(meta(dir)).not.toHaveProperty('migrating');
       expectAllSealed(dir);
       expect(occurrences(dir, needles), relative(pristine, dir)).toEqual([]);
@@ -327,8 +334,8 @@ describe('data at rest (issue 3, data protection)', () => {
     const computer = randomBytes(32);
     const dataDir = tempDataDir();
     const { cases } = await withCases({ dataDir, key: osStore(computer) }, 3);
-    const keys = JSON.parse(readFileSync(join(dataDir, 'keys.json'), 'utf8')) as { wrappings: Record<string, unknown>[] };
-    expect(keys.wrappings).toEqual([{ kind: 'os', blob: expect.any(String) }]);
+    const keys = JSON.parse(readFileSync(join(dataDir, 'keys.json'), 'utf8')) as { slots: Record<string, unknown>[] };
+    expect(keys.slots).toEqual([expect.objectContaining({ kind: 'os', blob: expect.any(String) }), expect.objectContaining({ kind: 'recovery' })]);
     expect(await listOf({ dataDir, key: osStore(computer) })).toEqual(cases);
 
     const before = fingerprint(dataDir);

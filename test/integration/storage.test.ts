@@ -104,8 +104,8 @@ describe('the data directory', () => {
     const list = await ok(reopened.dispatch, 'cases.list', {});
     expect(list.cases.find((c) => c.id === victim.id)).toMatchObject({
       damaged: {
-        lt: 'failas neperskaitomas: šifruotas turinys pakeistas arba sugadintas (nepraėjo vientisumo patikros)',
-        en: 'the file cannot be read: the encrypted content was altered or damaged (it failed the integrity check)',
+        lt: 'failas neperskaitomas: šifruotas turinys pakeistas arba sugadintas, arba failas atkeltas iš kitos vietos (nepraėjo vientisumo patikros)',
+        en: 'the file cannot be read: the encrypted content was altered or damaged, or the file was moved here from another place (it failed the integrity check)',
       },
       lastName: victim.convict.lastName,
     });

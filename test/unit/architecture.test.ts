@@ -97,6 +97,7 @@ const PACKAGES: Readonly<Record<string, PackageKind>> = {
   '@pdf-lib/fontkit': 'both',
   'pdf-lib': 'both', // the merged dossier PDF (issue 15: copies the dossier's pages); the tests' PDF reader
   '@zip.js/zip.js': 'both', // case packages (issue 15, docs/adr/0006)
+  resedit: 'node', // the packaging test's stand-in Windows executable (issue 16)
   'jpeg-js': 'both', // tests only
   // The browser's.
   react: 'browser',
@@ -182,12 +183,12 @@ interface ServiceFeature {
  */
 const SERVICE_FEATURES: Readonly<Record<string, ServiceFeature>> = {
   pdf: { uses: [], packages: ['@pdf-lib/fontkit'] },
-  signing: { uses: ['pdf'], packages: ['asn1js', 'pkijs', 'pkcs11js'] },
+  signing: { uses: ['pdf'], packages: ['asn1js', 'pkijs', 'pkcs11js', 'zod'] }, // zod: the card process's message protocol (issue 16)
   store: { uses: ['signing'], packages: ['lowdb', 'zod'] }, // the revocation store keeps parsed CRLs
   audit: { uses: ['store'], packages: ['zod'] },
   users: { uses: ['store'], packages: [] },
-  settings: { uses: [], packages: [] },
-  system: { uses: [], packages: [] },
+  settings: { uses: ['signing', 'users'], packages: [] }, // issue 16: the card module's path checked, its change confirmed with the password
+  system: { uses: ['store'], packages: [] }, // issue 16: the free space of the data directory's disk
   trust: { uses: ['signing'], packages: [] },
   cases: { uses: ['store'], packages: [] },
   dossier: { uses: ['cases', 'pdf', 'store'], packages: [] },
@@ -197,6 +198,8 @@ const SERVICE_FEATURES: Readonly<Record<string, ServiceFeature>> = {
   // Issue 15: case packages (BagIt in a zip), the merged dossier PDF, import, backups. It reads
   // everything a case holds and verifies signed documents; nothing else uses it.
   archive: { uses: ['audit', 'cases', 'documents', 'pdf', 'signing', 'store'], packages: ['@zip.js/zip.js', 'pdf-lib', '@pdf-lib/fontkit', 'zod'] },
+  // Issue 16: the data key's slots as the administrator changes them (keys.json is the store's).
+  keys: { uses: ['store'], packages: [] },
 };
 
 /** Files directly in electron/services/: what each may import of the features. */
@@ -222,7 +225,8 @@ const RENDERER_FEATURES: Readonly<Record<string, readonly string[]>> = {
   archive: [], // issue 15: the archivist's desk (packages out and in, the backup)
   cases: ['afterDecision', 'archive', 'documents', 'dossier', 'request'],
   meetings: ['commission', 'documents', 'dossier'],
-  settings: ['documents', 'places', 'users'], // issue 14: the dated changes of the number of places
+  keys: [], // issue 16: the unlock page and the data key's slots
+  settings: ['documents', 'keys', 'places', 'users'], // issue 14: the dated changes of the number of places; issue 16: the key slots
 };
 
 /** A feature's message catalogue (renderer/<feature>/*Messages.ts): data that i18n gathers, importing only shared/. */

@@ -79,6 +79,8 @@ const STORE_FILES: readonly { pattern: RegExp; kind: Kind }[] = [
   { pattern: /^(?:users|settings|commission|register|revocation)\.json$/, kind: 'replaced' },
   { pattern: /^(?:cases|meetings|generated)\/[0-9a-f-]{36}\.json$/, kind: 'replaced' },
   { pattern: /^index\/(?:snapshot\.json|journal\.log)$/, kind: 'replaced' },
+  // Issue 16: the integrity manifest, taken in the same snapshot as the records it lists.
+  { pattern: /^integrity\/(?:manifest\.json|journal\.log)$/, kind: 'replaced' },
   { pattern: /^audit\/audit\.log$/, kind: 'appended' },
   { pattern: /^documents\/([0-9a-f]{2})\/\1[0-9a-f]{62}\.bin$/, kind: 'content' },
 ];

@@ -84,7 +84,7 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** The method of the entry that records skipped torn writes (not a contract method). */
 export const TORN_WRITE_METHOD = 'audit.tornWrite';
 
-export const AUDIT_SUBJECT_KINDS = ['case', 'user', 'settings', 'commission', 'meeting', 'document', 'package'] as const;
+export const AUDIT_SUBJECT_KINDS = ['case', 'user', 'settings', 'commission', 'meeting', 'document', 'package', 'directory', 'keys'] as const;
 
 export interface AuditActor {
   userId: string;
@@ -214,10 +214,15 @@ export class AuditLog {
   private tornLines: number[] = [];
   private last: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH };
 
+  /** Issue 16: told of the trail's new head after every append (the integrity manifest records it). */
+  afterAppend: ((head: { seq: number; hash: string }) => void) | undefined;
+
   private constructor(
     private readonly path: string,
     private readonly codec: Codec,
     private readonly now: () => Date,
+    /** Whether the file was there when the trail was opened (issue 16: a deleted trail is reported). */
+    private readonly existed: boolean,
   ) {
     this.fd = openSync(path, 'a+', 0o600);
     try {
@@ -234,7 +239,7 @@ export class AuditLog {
     const path = dir.path('audit', 'audit.log');
     const isNew = !existsSync(path);
     mkdirSync(folder, { recursive: true, mode: 0o700 });
-    const log = new AuditLog(path, codec, options.now ?? (() => new Date()));
+    const log = new AuditLog(path, codec, options.now ?? (() => new Date()), !isNew);
     if (isNew) {
       fsyncDir(folder);
       fsyncDir(dir.root);
@@ -353,7 +358,30 @@ export class AuditLog {
     this.size += bytes.length;
     this.unterminated = false;
     this.tornLines = [];
+    this.afterAppend?.(this.head());
     return entry;
+  }
+
+  /** The trail's head: how many entries (the last one's number) and the last one's hash. */
+  head(): { seq: number; hash: string } {
+    return { ...this.last };
+  }
+
+  /** Whether the trail's file was there when it was opened. */
+  exists(): boolean {
+    return this.existed;
+  }
+
+  /** Entry `seq`'s hash, and whether it is a note of torn lines, read from the end of the trail; undefined when no readable entry has that number. */
+  entryAt(seq: number): { hash: string; tornNote: boolean } | undefined {
+    if (seq > this.last.seq || seq < 1) return undefined;
+    for (const line of linesFromEnd(this.fd, fstatSync(this.fd).size)) {
+      const entry = this.parse(line)?.entry;
+      if (entry === undefined) continue;
+      if (entry.seq === seq) return { hash: entry.hash, tornNote: entry.method === TORN_WRITE_METHOD };
+      if (entry.seq < seq) return undefined;
+    }
+    return undefined;
   }
 
   /** After a failed append: cut off what it may have written, then read the end of the file again. */

@@ -1,316 +1,238 @@
-// A signer on a smart card or other PKCS#11 token (issue 6: the director may sign with a card),
-// through the card vendor's PKCS#11 module loaded with pkcs11js. The key never leaves the card:
-// RSA signs with CKM_SHA256_RSA_PKCS (or CKM_RSA_PKCS over a DigestInfo), ECDSA with CKM_ECDSA
-// over a SHA-256 hash made here.
+// A signer on a smart card or other PKCS#11 token (issue 6: the director may sign with a card).
+// Issue 16: the card vendor's module is native code named by an administrator setting, so it never
+// runs in this process, which holds the data key. Each signer starts a process of its own
+// (pkcs11Worker.ts) that gets a bare environment (no passphrase, no secret of the app), loads the
+// module there and may only list the token's certificates and sign a SHA-256 digest once the PIN
+// opened the key; it is ended when the signer closes, when it stays unused, or when it does not
+// answer in time. Its answers are checked against pkcs11Protocol.ts before anything is believed.
+import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import type * as Pkcs11 from 'pkcs11js';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { z } from 'zod';
+import { DomainError } from '../../../shared/domain/errors';
+import { isErrorCode } from '../../../shared/domain/errorTexts';
 import { issuerPath } from './certificatePaths';
-import { parseCertificate } from './certificates';
 import { sequence, unsignedInteger } from './der';
-import type { Signer, SignerKeyType } from './signer';
-import { SigningError, signingErrors } from './signingErrors';
+import { checkModulePath } from './pkcs11ModulePath';
+import { MAX_MESSAGE_CHARS, MAX_SIGNATURE_BYTES, workerAnswer, workerResults, type WorkerRequest, type WorkerResult } from './pkcs11Protocol';
+import type { Signer } from './signer';
+import { SIGNING_ERROR_CODES, SigningError, signingErrors, type SigningErrorCode } from './signingErrors';
 
 export interface Pkcs11Options {
-  /** The vendor's PKCS#11 library (.so, .dll, .dylib). */
+  /** The vendor's PKCS#11 library (.so, .dll, .dylib), in a system folder (pkcs11ModulePath.ts). */
   modulePath: string;
   pin: string;
   /** Which token, when several are present. */
   tokenLabel?: string;
   /** Which private key (CKA_LABEL); without it, the one whose certificate is for non-repudiation. */
   keyLabel?: string;
+  /** How long the card may take over one step (the PIN typed on a reader's pad included); default CARD_TIMEOUT_MS. */
+  timeoutMs?: number;
 }
 
-type Module = Pkcs11.PKCS11;
+/** One step (open with the PIN, one signature) may take this long: a PIN pad waits for the person. */
+export const CARD_TIMEOUT_MS = 120_000;
+/** A signer left open this long without signing is closed (and its process ended). */
+export const IDLE_TIMEOUT_MS = 5 * 60_000;
+/** After `close`, the worker has this long to log out before it is killed. */
+const CLOSE_GRACE_MS = 5_000;
 
 /**
- * The native binding, loaded at the first use of a card: the app starts (and signs with PKCS#12
- * files) even where the native module cannot load, and a card then fails with its own message.
+ * The only variables the card's process gets: what a driver needs to find its libraries, the user's
+ * folders and the language, and the configuration variables of common drivers (SoftHSM2, OpenSC,
+ * pcsc-lite). Nothing else of this process's environment, so no PUSIAUKELE_PASSPHRASE.
  */
-let pkcs11js: typeof Pkcs11;
+export const WORKER_ENVIRONMENT: readonly string[] = [
+  'PATH',
+  'HOME',
+  'USER',
+  'LOGNAME',
+  'LANG',
+  'LC_ALL',
+  'LC_CTYPE',
+  'TMPDIR',
+  'XDG_RUNTIME_DIR',
+  'SystemRoot',
+  'windir',
+  'TEMP',
+  'TMP',
+  'USERPROFILE',
+  'USERNAME',
+  'APPDATA',
+  'LOCALAPPDATA',
+  'ProgramData',
+  'ProgramFiles',
+  'ProgramFiles(x86)',
+  'ProgramW6432',
+  'CommonProgramFiles',
+  'CommonProgramFiles(x86)',
+  'SOFTHSM2_CONF',
+  'OPENSC_CONF',
+  'OPENSC_DRIVER',
+  'PCSCLITE_CSOCK_NAME',
+];
 
-async function loadBinding(modulePath: string): Promise<void> {
-  if (pkcs11js !== undefined) return;
-  try {
-    const binding = (await import('pkcs11js')) as typeof Pkcs11 & { default?: typeof Pkcs11 };
-    pkcs11js = binding.default ?? binding;
-  } catch (e) {
-    const text = e instanceof Error ? e.message : String(e);
-    throw signingErrors.pkcs11ModuleMissing(modulePath, { why: 'subsystem', detail: text });
+/** The card process's environment, built from WORKER_ENVIRONMENT alone. */
+export function workerEnvironment(from: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const name of WORKER_ENVIRONMENT) {
+    const value = from[name];
+    if (value !== undefined && !name.startsWith('PUSIAUKELE_')) env[name] = value;
   }
-}
-type Handle = Buffer;
-
-/** Enough for an RSA-8192 signature or a P-521 r||s. */
-const MAX_SIGNATURE_BYTES = 1024;
-
-/** DigestInfo prefix for SHA-256 (RFC 8017 §9.2 note 1), for tokens that only offer raw CKM_RSA_PKCS. */
-const SHA256_DIGEST_INFO_PREFIX = Buffer.from('3031300d060960864801650304020105000420', 'hex');
-
-/** A token this process is logged in to: the PIN that did it (hashed) and the sessions sharing it. */
-interface Login {
-  pinHash: Buffer;
-  sessions: number;
+  return env;
 }
 
-interface LoadedModule {
-  module: Module;
-  users: number;
-  /** False when something else in the process had initialised the module already. */
-  finalize: boolean;
-  /**
-   * PKCS#11 logs an application in per token, not per session: signers on one token share a
-   * login, which ends (C_Logout) when the last of them closes. Keyed by slot.
-   */
-  logins: Map<string, Login>;
+/** The running card process, whichever way it was started. */
+export interface Worker {
+  send(request: WorkerRequest): void;
+  onMessage(listener: (message: unknown) => void): void;
+  onExit(listener: () => void): void;
+  kill(): void;
 }
 
 /**
- * Modules loaded in this process and how many signers use each: a module is initialised once
- * and finalised when its last signer closes (a second C_Initialize would fail, and finalising
- * under another signer would end its session).
+ * This file's own place: the source (run by tsx or vitest) or the bundle dist/electron/main.cjs,
+ * beside which build/bundle-electron.mjs puts pkcs11Worker.cjs.
  */
-const loadedModules = new Map<string, LoadedModule>();
-
-function codeOf(error: unknown): number | null {
-  return error instanceof pkcs11js.Pkcs11Error ? error.code : null;
-}
-
-function acquireModule(modulePath: string): LoadedModule {
-  const existing = loadedModules.get(modulePath);
-  if (existing) {
-    existing.users++;
-    return existing;
+function workerEntry(): { entry: string; execArgv: string[] } {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.ts')) {
+    // From the sources, the worker is TypeScript too: Node runs it with tsx's loader.
+    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+    return { entry: join(dirname(here), 'pkcs11Worker.ts'), execArgv: ['--import', tsx] };
   }
-  if (!existsSync(modulePath)) {
-    throw signingErrors.pkcs11ModuleMissing(modulePath, { why: 'fileMissing' });
-  }
-  const module = new pkcs11js.PKCS11();
-  try {
-    module.load(modulePath);
-  } catch (e) {
-    const text = e instanceof Error ? e.message : String(e);
-    throw signingErrors.pkcs11ModuleMissing(modulePath, { why: 'notPkcs11', detail: text });
-  }
-  let finalize = true;
-  try {
-    // Signing runs on a worker thread (C_SignAsync): the module must lock for itself.
-    module.C_Initialize({ flags: pkcs11js.CKF_OS_LOCKING_OK });
-  } catch (e) {
-    if (codeOf(e) === pkcs11js.CKR_CRYPTOKI_ALREADY_INITIALIZED) {
-      finalize = false;
-    } else {
-      module.close();
-      const text = e instanceof Error ? e.message : String(e);
-      throw signingErrors.pkcs11ModuleMissing(modulePath, { why: 'initFailed', detail: text });
-    }
-  }
-  const entry: LoadedModule = { module, users: 1, finalize, logins: new Map() };
-  loadedModules.set(modulePath, entry);
-  return entry;
+  return { entry: join(dirname(here), 'pkcs11Worker.cjs'), execArgv: [] };
 }
-
-function releaseModule(modulePath: string): void {
-  const entry = loadedModules.get(modulePath);
-  if (!entry || --entry.users > 0) return;
-  loadedModules.delete(modulePath);
-  try {
-    if (entry.finalize) entry.module.C_Finalize();
-  } finally {
-    entry.module.close();
-  }
-}
-
-function findObjects(module: Module, session: Handle, template: Pkcs11.Template): Handle[] {
-  module.C_FindObjectsInit(session, template);
-  try {
-    const found: Handle[] = [];
-    for (let batch = module.C_FindObjects(session, 32); batch.length > 0; batch = module.C_FindObjects(session, 32)) {
-      found.push(...batch);
-    }
-    return found;
-  } finally {
-    module.C_FindObjectsFinal(session);
-  }
-}
-
-function attributeOf(module: Module, session: Handle, object: Handle, type: number): Buffer {
-  const [result] = module.C_GetAttributeValue(session, object, [{ type }]);
-  return result?.value ?? Buffer.alloc(0);
-}
-
-/** A CK_ULONG attribute, in the machine's byte order (little-endian on every platform we ship). */
-function ulongAttributeOf(module: Module, session: Handle, object: Handle, type: number): number {
-  const value = attributeOf(module, session, object, type);
-  return value.length === 0 ? -1 : value.readUIntLE(0, Math.min(value.length, 6));
-}
-
-function certificatesOnToken(module: Module, session: Handle, id?: Buffer): Buffer[] {
-  const template: Pkcs11.Template = [{ type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_CERTIFICATE }];
-  if (id) template.push({ type: pkcs11js.CKA_ID, value: id });
-  return findObjects(module, session, template).map((object) => attributeOf(module, session, object, pkcs11js.CKA_VALUE));
-}
-
-function withSession<T>(module: Module, slot: Handle, use: (session: Handle) => T): T {
-  const session = module.C_OpenSession(slot, pkcs11js.CKF_SERIAL_SESSION);
-  try {
-    return use(session);
-  } finally {
-    module.C_CloseSession(session);
-  }
-}
-
-/** The slot of an initialised token (named `tokenLabel`); among several, the first holding a certificate. */
-function chooseSlot(module: Module, tokenLabel?: string): Handle {
-  const tokens = module
-    .C_GetSlotList(true)
-    .map((slot) => ({ slot, info: module.C_GetTokenInfo(slot) }))
-    .filter(({ info }) => (info.flags & pkcs11js.CKF_TOKEN_INITIALIZED) !== 0)
-    .filter(({ info }) => tokenLabel === undefined || info.label.trim() === tokenLabel.trim());
-  const [first] = tokens;
-  if (!first) throw signingErrors.tokenMissing(tokenLabel);
-  if (tokens.length === 1) return first.slot;
-  const holdingCertificate = tokens.find(({ slot }) => withSession(module, slot, (session) => certificatesOnToken(module, session).length > 0));
-  return (holdingCertificate ?? first).slot;
-}
-
-/** Read at use: the binding is loaded with the first card. */
-const PIN_REFUSALS = (): ReadonlySet<number> => new Set([pkcs11js.CKR_PIN_INCORRECT, pkcs11js.CKR_PIN_INVALID, pkcs11js.CKR_PIN_LEN_RANGE]);
-
-interface OpenSession {
-  modulePath: string;
-  entry: LoadedModule;
-  slot: Handle;
-  session: Handle;
-  /** This session counts in the token's login (see LoadedModule.logins). */
-  loggedIn: boolean;
-}
-
-const hashPin = (pin: string) => createHash('sha256').update(pin, 'utf8').digest();
 
 /**
- * Logs in to the token in `slot`, or joins this process's login to it. A token has one user PIN
- * and the login proved it, so a different PIN is wrong without asking the card (and without
- * spending one of its tries).
+ * How the card process is started where Node's own fork is not the way: the desktop app, where
+ * Electron cannot be run as Node (the runAsNode fuse is off), gives Electron's utility process
+ * (electron/main/cardWorker.ts). Only the shell may import electron, so it hands the starter in.
  */
-function login(entry: LoadedModule, slot: Handle, session: Handle, pin: string): void {
-  const { module } = entry;
-  const key = slot.toString('hex');
-  const existing = entry.logins.get(key);
-  if (existing) {
-    if (!existing.pinHash.equals(hashPin(pin))) throw signingErrors.pinIncorrect(false);
-    existing.sessions++;
-    return;
-  }
-  const flags = module.C_GetTokenInfo(slot).flags;
-  if (flags & pkcs11js.CKF_USER_PIN_LOCKED) throw signingErrors.pinLocked();
-  // A reader with its own PIN pad takes the PIN there.
-  const pinPad = pin === '' && (flags & pkcs11js.CKF_PROTECTED_AUTHENTICATION_PATH) !== 0;
+export type Pkcs11Spawner = (entry: string, env: Record<string, string>) => Worker;
+let spawner: Pkcs11Spawner | undefined;
+
+/** Start the card process with `start` from now on (the desktop shell calls this once). */
+export function usePkcs11Spawner(start: Pkcs11Spawner): void {
+  spawner = start;
+}
+
+/** Starts the card process: the shell's starter if it gave one, else Node forks itself. */
+async function startWorker(): Promise<Worker> {
+  const { entry, execArgv } = workerEntry();
+  const env = workerEnvironment();
+  if (spawner !== undefined) return spawner(entry, env);
+  const child = fork(entry, [], { env, execArgv, serialization: 'json', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  return {
+    send: (request) => void child.send(request),
+    onMessage: (listener) => child.on('message', listener),
+    onExit: (listener) => {
+      child.once('exit', listener);
+      child.once('error', listener);
+    },
+    kill: () => void child.kill('SIGKILL'),
+  };
+}
+
+/** What the worker said when it refused: rebuilt here as a SigningError, or as one of issue 16's errors. */
+function refusal(error: { code: string; params: Record<string, unknown> }): DomainError {
+  const { code, params } = error;
   try {
-    module.C_Login(session, pkcs11js.CKU_USER, pinPad ? undefined : pin);
-  } catch (e) {
-    throw pinRefusal(module, slot, e);
-  }
-  entry.logins.set(key, { pinHash: hashPin(pin), sessions: 1 });
-}
-
-/** A failed C_Login as the user should see it: a wrong, locked or expired PIN, or the card's error. */
-function pinRefusal(module: Module, slot: Handle, error: unknown): unknown {
-  const code = codeOf(error);
-  if (code !== null && PIN_REFUSALS().has(code)) {
-    const flags = module.C_GetTokenInfo(slot).flags;
-    if (flags & pkcs11js.CKF_USER_PIN_LOCKED) return signingErrors.pinLocked();
-    return signingErrors.pinIncorrect((flags & pkcs11js.CKF_USER_PIN_FINAL_TRY) !== 0);
-  }
-  if (code === pkcs11js.CKR_PIN_LOCKED) return signingErrors.pinLocked();
-  if (code === pkcs11js.CKR_PIN_EXPIRED) return signingErrors.pinExpired();
-  return error;
-}
-
-/** Ends this signer's part: the session, and the login when it was the last on the token. */
-function endSession({ entry, slot, session, loggedIn }: OpenSession): void {
-  const key = slot.toString('hex');
-  const login = entry.logins.get(key);
-  const steps: (() => void)[] = [];
-  if (loggedIn && login && --login.sessions === 0) {
-    entry.logins.delete(key);
-    steps.push(() => entry.module.C_Logout(session));
-  }
-  steps.push(() => entry.module.C_CloseSession(session));
-  for (const step of steps) {
-    try {
-      step();
-    } catch {
-      // Logged out or closed already (the card was pulled): nothing is left to release.
-    }
-  }
-}
-
-interface TokenKey {
-  handle: Handle;
-  keyType: SignerKeyType;
-  certificate: Uint8Array;
-  /** CKA_ALWAYS_AUTHENTICATE: the card asks for the PIN again for every signature (qualified keys). */
-  alwaysAuthenticate: boolean;
-}
-
-function keyTypeOf(ckk: number): SignerKeyType {
-  if (ckk === pkcs11js.CKK_RSA) return 'RSA';
-  if (ckk === pkcs11js.CKK_EC) return 'ECDSA';
-  throw signingErrors.keyUnsupported(`CKK ${ckk}`);
-}
-
-function isForNonRepudiation(certificate: Uint8Array): boolean {
-  try {
-    return parseCertificate(certificate).keyUsage?.includes('nonRepudiation') ?? false;
+    if ((SIGNING_ERROR_CODES as readonly string[]).includes(code)) return new SigningError(code as SigningErrorCode, params as never);
+    if (code.startsWith('PKCS11_') && isErrorCode(code)) return new DomainError(code, params as never);
   } catch {
-    return false;
+    // Parameters the code's texts cannot use: the worker said what it may not.
+  }
+  return new DomainError('PKCS11_WORKER_FAILED', { why: 'protocol' });
+}
+
+type RequestOf<Op extends WorkerRequest['op']> = Omit<Extract<WorkerRequest, { op: Op }>, 'id'>;
+
+/** A started card process and its requests: each answered, refused, or failed by a timeout or the process's end. */
+class CardProcess {
+  private nextId = 0;
+  private readonly pending = new Map<number, { op: WorkerRequest['op']; resolve(value: unknown): void; reject(error: unknown): void; timer: NodeJS.Timeout }>();
+  private ended: DomainError | null = null;
+
+  private constructor(private readonly worker: Worker) {
+    worker.onMessage((message) => this.answer(message));
+    worker.onExit(() => this.end(new DomainError('PKCS11_WORKER_FAILED', { why: 'exited' })));
+  }
+
+  static async start(): Promise<CardProcess> {
+    try {
+      return new CardProcess(await startWorker());
+    } catch {
+      throw new DomainError('PKCS11_WORKER_FAILED', { why: 'start' });
+    }
+  }
+
+  request<Op extends WorkerRequest['op']>(op: Op, fields: Omit<RequestOf<Op>, 'op'>, timeoutMs: number): Promise<WorkerResult<Op>> {
+    if (this.ended) return Promise.reject(this.ended);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      // A card that does not answer is not waited for: its process is ended.
+      const timer = setTimeout(() => this.end(new DomainError('PKCS11_TIMEOUT', { seconds: Math.ceil(timeoutMs / 1000) })), timeoutMs);
+      this.pending.set(id, { op, resolve: resolve as (value: unknown) => void, reject, timer });
+      this.worker.send({ ...fields, id, op } as WorkerRequest);
+    });
+  }
+
+  private answer(message: unknown): void {
+    let size: number;
+    try {
+      size = JSON.stringify(message)?.length ?? 0;
+    } catch {
+      size = Infinity;
+    }
+    const parsed = size <= MAX_MESSAGE_CHARS ? workerAnswer.safeParse(message) : null;
+    const waiting = parsed?.success ? this.pending.get(parsed.data.id) : undefined;
+    if (!parsed?.success || !waiting) {
+      this.end(new DomainError('PKCS11_WORKER_FAILED', { why: 'protocol' }));
+      return;
+    }
+    const answer = parsed.data;
+    this.pending.delete(answer.id);
+    clearTimeout(waiting.timer);
+    if (!answer.ok) {
+      waiting.reject(refusal(answer.error));
+      return;
+    }
+    const result = (workerResults[waiting.op] as z.ZodType).safeParse(answer.value);
+    if (!result.success) {
+      this.end(new DomainError('PKCS11_WORKER_FAILED', { why: 'protocol' }));
+      waiting.reject(new DomainError('PKCS11_WORKER_FAILED', { why: 'protocol' }));
+      return;
+    }
+    waiting.resolve(result.data);
+  }
+
+  /** Ends the process; whatever still waits fails with `error`. */
+  end(error: DomainError): void {
+    if (!this.ended) this.ended = error;
+    this.worker.kill();
+    for (const [id, waiting] of this.pending) {
+      clearTimeout(waiting.timer);
+      this.pending.delete(id);
+      waiting.reject(error);
+    }
+  }
+
+  /** Asks the worker to log out and end; kills it if it does not in time. */
+  async close(): Promise<void> {
+    if (this.ended) return;
+    try {
+      await this.request('close', {}, CLOSE_GRACE_MS);
+    } catch {
+      // Timed out or already gone: it is killed below either way.
+    }
+    this.end(signingErrors.signingFailed({ why: 'cardSessionClosed' }));
   }
 }
 
-/** A private key (labelled `keyLabel`) with the certificate of the same CKA_ID. */
-function findSigningKey(module: Module, session: Handle, keyLabel?: string): TokenKey {
-  const template: Pkcs11.Template = [{ type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PRIVATE_KEY }];
-  if (keyLabel !== undefined) template.push({ type: pkcs11js.CKA_LABEL, value: keyLabel });
-  const candidates = findObjects(module, session, template).flatMap((handle) => {
-    const [certificate] = certificatesOnToken(module, session, attributeOf(module, session, handle, pkcs11js.CKA_ID));
-    return certificate ? [{ handle, certificate: new Uint8Array(certificate), ckk: ulongAttributeOf(module, session, handle, pkcs11js.CKA_KEY_TYPE) }] : [];
-  });
-  // A national ID card holds an authentication key and a signing key: prefer the signing one.
-  const chosen = candidates.find((candidate) => isForNonRepudiation(candidate.certificate)) ?? candidates[0];
-  if (!chosen) throw signingErrors.keyNotFound(keyLabel);
-  const alwaysAuthenticate = attributeOf(module, session, chosen.handle, pkcs11js.CKA_ALWAYS_AUTHENTICATE);
-  return {
-    handle: chosen.handle,
-    certificate: chosen.certificate,
-    keyType: keyTypeOf(chosen.ckk),
-    alwaysAuthenticate: (alwaysAuthenticate[0] ?? 0) !== 0,
-  };
-}
-
-/** How the token signs: the mechanism, what it is given, and how its output becomes our signature. */
-interface SigningPlan {
-  mechanism: number;
-  input(data: Uint8Array): Buffer;
-  output(raw: Buffer): Uint8Array;
-}
-
-const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest();
-
-function signingPlan(module: Module, slot: Handle, keyType: SignerKeyType): SigningPlan {
-  const mechanisms = module.C_GetMechanismList(slot);
-  if (keyType === 'ECDSA') {
-    return { mechanism: pkcs11js.CKM_ECDSA, input: sha256, output: ecdsaRawToDer };
-  }
-  if (mechanisms.includes(pkcs11js.CKM_SHA256_RSA_PKCS)) {
-    return { mechanism: pkcs11js.CKM_SHA256_RSA_PKCS, input: (data) => Buffer.from(data), output: (raw) => new Uint8Array(raw) };
-  }
-  return {
-    mechanism: pkcs11js.CKM_RSA_PKCS,
-    input: (data) => Buffer.concat([SHA256_DIGEST_INFO_PREFIX, sha256(data)]),
-    output: (raw) => new Uint8Array(raw),
-  };
-}
+const bytesOf = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
 
 /** PKCS#11 gives ECDSA as r || s; CMS wants Ecdsa-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER }. */
 function ecdsaRawToDer(raw: Uint8Array): Uint8Array {
@@ -318,98 +240,99 @@ function ecdsaRawToDer(raw: Uint8Array): Uint8Array {
   return sequence(unsignedInteger(raw.subarray(0, half)), unsignedInteger(raw.subarray(half)));
 }
 
-const TOKEN_GONE = (): ReadonlySet<number> =>
-  new Set([
-  pkcs11js.CKR_TOKEN_NOT_PRESENT,
-  pkcs11js.CKR_DEVICE_REMOVED,
-  pkcs11js.CKR_TOKEN_NOT_RECOGNIZED,
-  pkcs11js.CKR_SESSION_CLOSED,
-  pkcs11js.CKR_SESSION_HANDLE_INVALID,
-]);
-
-/** A card error as the user should see it. */
-function asSigningError(error: unknown): SigningError {
-  if (error instanceof SigningError) return error;
-  const code = codeOf(error);
-  if (code !== null && TOKEN_GONE().has(code)) return signingErrors.tokenMissing();
-  const text = error instanceof Error ? error.message : String(error);
-  return signingErrors.signingFailed({ why: 'card', detail: text });
-}
-
 /**
- * For a key with CKA_ALWAYS_AUTHENTICATE, the PIN again for the signing operation just started
- * (CKU_CONTEXT_SPECIFIC). If the card refuses it, a C_Sign that fails ends the operation, so that
- * the next signature can start.
+ * The certificates on the token, read by the card process without the PIN. Throws as openPkcs11
+ * does, and the refusals of pkcs11ModulePath.ts.
  */
-function authenticateOperation(open: OpenSession, pin: string): void {
-  const { module } = open.entry;
+export async function listPkcs11Certificates(options: Pick<Pkcs11Options, 'modulePath' | 'tokenLabel' | 'timeoutMs'>): Promise<Uint8Array[]> {
+  checkModulePath(options.modulePath);
+  const card = await CardProcess.start();
   try {
-    module.C_Login(open.session, pkcs11js.CKU_CONTEXT_SPECIFIC, pin);
-  } catch (e) {
-    try {
-      module.C_Sign(open.session, Buffer.alloc(0), Buffer.alloc(MAX_SIGNATURE_BYTES));
-    } catch {
-      // Expected: the operation ends with CKR_USER_NOT_LOGGED_IN.
-    }
-    throw pinRefusal(module, open.slot, e);
+    const { certificates } = await card.request(
+      'list',
+      { modulePath: options.modulePath, ...(options.tokenLabel !== undefined ? { tokenLabel: options.tokenLabel } : {}) },
+      options.timeoutMs ?? CARD_TIMEOUT_MS,
+    );
+    return certificates.map(bytesOf);
+  } finally {
+    await card.close();
   }
 }
 
-function tokenSigner(open: OpenSession, key: TokenKey, plan: SigningPlan, chain: Uint8Array[], pin: string): Signer {
-  const { module } = open.entry;
+/**
+ * Opens the signing key on a PKCS#11 token, in a card process of its own. Throws SigningError:
+ * PKCS11_MODULE_MISSING, TOKEN_MISSING, PIN_INCORRECT, PIN_LOCKED, PIN_EXPIRED, KEY_NOT_FOUND,
+ * KEY_UNSUPPORTED, SIGNING_FAILED; the module path's refusals (pkcs11ModulePath.ts), checked here
+ * before the process starts and there again before the load; PKCS11_TIMEOUT, PKCS11_WORKER_FAILED.
+ * Whatever fails, the process is ended.
+ */
+export async function openPkcs11(options: Pkcs11Options): Promise<Signer> {
+  checkModulePath(options.modulePath);
+  const timeoutMs = options.timeoutMs ?? CARD_TIMEOUT_MS;
+  const card = await CardProcess.start();
+  let opened: WorkerResult<'open'>;
+  try {
+    opened = await card.request(
+      'open',
+      {
+        modulePath: options.modulePath,
+        pin: options.pin,
+        ...(options.tokenLabel !== undefined ? { tokenLabel: options.tokenLabel } : {}),
+        ...(options.keyLabel !== undefined ? { keyLabel: options.keyLabel } : {}),
+      },
+      timeoutMs,
+    );
+  } catch (e) {
+    await card.close();
+    throw e;
+  }
+  const certificate = bytesOf(opened.certificate);
+  const keyType = opened.keyType;
+  let chain: Uint8Array[];
+  try {
+    chain = issuerPath(certificate, opened.others.map(bytesOf));
+  } catch (e) {
+    await card.close();
+    throw e;
+  }
+
   let closed = false;
-  // One operation at a time per session (PKCS#11 §5.2).
-  let queue: Promise<unknown> = Promise.resolve();
+  let idle: NodeJS.Timeout | undefined;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    clearTimeout(idle);
+    await queue;
+    await card.close();
+  };
+  // An open signer nobody uses does not keep a card process (and the card's login) alive.
+  const restartIdle = () => {
+    clearTimeout(idle);
+    idle = setTimeout(() => void close(), IDLE_TIMEOUT_MS);
+    idle.unref();
+  };
+  restartIdle();
+
   const signOnce = async (data: Uint8Array): Promise<Uint8Array> => {
     if (closed) throw signingErrors.signingFailed({ why: 'cardSessionClosed' });
-    try {
-      module.C_SignInit(open.session, { mechanism: plan.mechanism }, key.handle);
-      if (key.alwaysAuthenticate) authenticateOperation(open, pin);
-      return plan.output(await module.C_SignAsync(open.session, plan.input(data), Buffer.alloc(MAX_SIGNATURE_BYTES)));
-    } catch (e) {
-      throw asSigningError(e);
-    }
+    restartIdle();
+    const digest = createHash('sha256').update(data).digest('base64');
+    const { signature } = await card.request('sign', { digest }, timeoutMs);
+    const raw = bytesOf(signature);
+    if (raw.length > MAX_SIGNATURE_BYTES || (keyType === 'ECDSA' && raw.length % 2 !== 0)) throw new DomainError('PKCS11_WORKER_FAILED', { why: 'protocol' });
+    return keyType === 'ECDSA' ? ecdsaRawToDer(raw) : raw;
   };
+  // One operation at a time per session (PKCS#11 §5.2).
+  let queue: Promise<unknown> = Promise.resolve();
   return {
-    certificate: key.certificate,
+    certificate,
     chain,
-    keyType: key.keyType,
+    keyType,
     sign(data) {
       const result = queue.then(() => signOnce(data));
       queue = result.catch(() => undefined);
       return result;
     },
-    async close() {
-      if (closed) return;
-      closed = true;
-      await queue;
-      endSession(open);
-      releaseModule(open.modulePath);
-    },
+    close,
   };
-}
-
-/**
- * Opens the signing key on a PKCS#11 token. Throws SigningError: PKCS11_MODULE_MISSING,
- * TOKEN_MISSING, PIN_INCORRECT, PIN_LOCKED, PIN_EXPIRED, KEY_NOT_FOUND, KEY_UNSUPPORTED,
- * SIGNING_FAILED. Whatever fails, nothing stays open.
- */
-export async function openPkcs11(options: Pkcs11Options): Promise<Signer> {
-  await loadBinding(options.modulePath);
-  const entry = acquireModule(options.modulePath);
-  const { module } = entry;
-  let opened: OpenSession | null = null;
-  try {
-    const slot = chooseSlot(module, options.tokenLabel);
-    opened = { modulePath: options.modulePath, entry, slot, session: module.C_OpenSession(slot, pkcs11js.CKF_SERIAL_SESSION), loggedIn: false };
-    login(entry, slot, opened.session, options.pin);
-    opened.loggedIn = true;
-    const key = findSigningKey(module, opened.session, options.keyLabel);
-    const others = certificatesOnToken(module, opened.session).map((der) => new Uint8Array(der));
-    return tokenSigner(opened, key, signingPlan(module, slot, key.keyType), issuerPath(key.certificate, others), options.pin);
-  } catch (e) {
-    if (opened) endSession(opened);
-    releaseModule(options.modulePath);
-    throw asSigningError(e);
-  }
 }

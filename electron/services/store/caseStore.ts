@@ -216,6 +216,11 @@ export class CaseStore {
     return this.dir.path('index', 'snapshot.json');
   }
 
+  /** A case file's codec: bound to its path and version (issue 16); journal lines use the store's own. */
+  private caseCodec(path: string): Codec {
+    return this.codec.at?.(path) ?? this.codec;
+  }
+
   private casePath(id: string): string {
     if (!ID_PATTERN.test(id)) throw notFound(id);
     return this.dir.path('cases', `${id}.json`);
@@ -301,7 +306,7 @@ export class CaseStore {
     let raw: unknown;
     try {
       bytes = read ?? readFileIfExists(path);
-      raw = bytes === undefined ? null : this.codec.decode(bytes);
+      raw = bytes === undefined ? null : this.caseCodec(path).decode(bytes);
     } catch (e) {
       const problem = sealProblemOf(e);
       throw this.damagedError(
@@ -395,7 +400,7 @@ export class CaseStore {
     }
     let bytes: Buffer;
     try {
-      bytes = this.codec.encode(record);
+      bytes = this.caseCodec(path).encode(record);
       this.append({ op: 'intent', id: record.id }, true);
       writeFileDurable(path, bytes);
     } catch (e) {
@@ -435,7 +440,7 @@ export class CaseStore {
       let ok = false;
       try {
         const bytes = await readFile(this.casePath(id));
-        const parsed = caseRecord.safeParse(this.codec.decode(bytes));
+        const parsed = caseRecord.safeParse(this.caseCodec(this.casePath(id)).decode(bytes));
         ok = parsed.success && parsed.data.id === id;
         if (ok && parsed.success) {
           visit?.(parsed.data);

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync, type Dirent } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { finishBackgroundWrites, writeInBackground } from './batchWriter';
@@ -27,6 +27,41 @@ interface Writing extends Batch {
 
 let batch: Batch | undefined;
 let writing: Writing | undefined;
+
+/**
+ * Issue 16: who is told of every whole-file write and removal under a data directory (its integrity
+ * manifest, manifest.ts), by root. Told once the write is done (in a batch: once it is collected,
+ * readable from then on), with the file's first bytes, never before: a write that fails is not one.
+ */
+export interface WriteWatcher {
+  written(path: string, head: Uint8Array): void;
+  removed(path: string): void;
+}
+const watchers = new Map<string, WriteWatcher>();
+
+/** Tell `watcher` of the writes under `root` until the returned function is called. */
+export function watchWrites(root: string, watcher: WriteWatcher): () => void {
+  watchers.set(root, watcher);
+  return () => {
+    if (watchers.get(root) === watcher) watchers.delete(root);
+  };
+}
+
+function watcherOf(path: string): WriteWatcher | undefined {
+  if (watchers.size === 0) return undefined;
+  for (let dir = dirname(path), i = 0; i < 4; i++, dir = dirname(dir)) {
+    const watcher = watchers.get(dir);
+    if (watcher) return watcher;
+  }
+  return undefined;
+}
+
+function told(path: string, chunks: readonly Uint8Array[]): void {
+  const watcher = watcherOf(path);
+  if (watcher === undefined) return;
+  const first = chunks.find((c) => c.length > 0) ?? new Uint8Array(0);
+  watcher.written(path, first.subarray(0, 16));
+}
 
 /** Start batching writes (see Batch); refused while a batch is open. */
 export function beginBatchedWrites(): void {
@@ -134,7 +169,9 @@ function writeChunks(fd: number, chunks: readonly Uint8Array[]): void {
  */
 export function writeFileDurable(path: string, data: string | Uint8Array | readonly Uint8Array[]): void {
   if (batch) {
-    batch.files.set(path, [...chunksOf(data)]);
+    const chunks = [...chunksOf(data)];
+    batch.files.set(path, chunks);
+    told(path, chunks);
     return;
   }
   finishBatchedWrites(); // what a batch wrote in the background comes first
@@ -156,6 +193,7 @@ export function writeFileDurable(path: string, data: string | Uint8Array | reado
     throw e;
   }
   fsyncDir(dirname(path));
+  told(path, chunksOf(data));
 }
 
 /** What writeFileDurable leaves behind when a write is cut short before its rename. */
@@ -174,6 +212,46 @@ export function removeLeftoverTemps(dir: string): number {
       removed++;
     }
   }
+  return removed;
+}
+
+/**
+ * Issue 16: remove the temporary files interrupted writes left in every folder under `root`
+ * (meetings/, generated/, index/, audit/, …; before, only the root and index/ were swept), without
+ * following links: a link out of the data directory leads to files that are not its own. The top
+ * folders named in `skip` keep their own rule (one file per case or document: swept in the
+ * background, so that opening does not grow with them). As removeLeftoverTemps, only for the owner
+ * of the data directory's lock. A folder or file that cannot be looked at is left for the next
+ * open rather than failing this one. Returns how many it removed.
+ */
+export function sweepLeftoverTemps(root: string, skip: readonly string[] = []): number {
+  finishBatchedWrites(); // the writer thread's temporary files are not leftovers
+  let removed = 0;
+  const sweep = (dir: string, top: boolean): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      console.error(`Leftover temporary files: a folder could not be listed (${(e as NodeJS.ErrnoException).code ?? 'error'}); they stay until the next open.`);
+      return;
+    }
+    for (const entry of entries) {
+      // A Dirent tells a link as a link (lstat), never as the folder or file it points to.
+      if (entry.isDirectory()) {
+        if (!(top && skip.includes(entry.name))) sweep(join(dir, entry.name), false);
+      } else if (entry.isFile() && TEMP_FILE.test(entry.name)) {
+        try {
+          unlinkSync(join(dir, entry.name));
+          removed++;
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
+            console.error(`Leftover temporary files: one could not be removed (${(e as NodeJS.ErrnoException).code ?? 'error'}); it stays until the next open.`);
+          }
+        }
+      }
+    }
+  };
+  sweep(root, true);
   return removed;
 }
 
@@ -214,4 +292,5 @@ export function removeFile(path: string): void {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
+  watcherOf(path)?.removed(path);
 }

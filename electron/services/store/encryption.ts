@@ -1,35 +1,27 @@
 // Encryption at rest (issue 3, "Data protection"): every file the store writes holds
-// AES-256-GCM ciphertext under one random data key; keys.json holds that key only wrapped, by a
-// passphrase (browser host, command line) or by the operating system's secret store (desktop).
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { z } from 'zod';
+// AES-256-GCM ciphertext under one random data key; keys.json holds that key only wrapped, once per
+// key slot (keySlots.ts, issue 16): the OS secret store of each enrolled workstation, passphrases, a
+// recovery key.
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative as relativePath, sep } from 'node:path';
 import { DomainError } from '../../../shared/domain/errors';
 import type { SealProblem } from '../../../shared/domain/errorTexts';
 import type { DataDirectory } from './dataDirectory';
-import { readFileIfExists, writeFileDurable } from './durableFile';
 import { encryptDataFiles } from './encryptionMigration';
 import { jsonCodec, type Codec } from './jsonFile';
+import { KeyRing, createDataKey, hasDataKey, keepKeyRing, openDataKey, type KeyProvider, type OpenedKey } from './keySlots';
 
-/** What unlocks the data key: a passphrase, or the OS secret store (Electron safeStorage). */
-export type KeyProvider =
-  | { kind: 'passphrase'; passphrase: string }
-  | { kind: 'os'; wrap(key: Buffer): Promise<Buffer>; unwrap(blob: Buffer): Promise<Buffer> };
-
-export const KEYS_FILE = 'keys.json';
-export const MIN_PASSPHRASE_LENGTH = 10;
+// The keys.json code moved to keySlots.ts (issue 16); re-exported so that existing imports keep working.
+// The hosts (the shell, the browser host, the command line) reach the slots through this entry point.
+export { KEYS_FILE, MIN_PASSPHRASE_LENGTH, SCRYPT_COST, environmentKey, hasDataKey, keyRingOf, looksLikeRecoveryKey, unlockDataKey } from './keySlots';
+export type { KeyProvider, OsKeyProvider, Workstation } from './keySlots';
 
 /** "PUS" and the format version: JSON never starts with it, so plain and sealed files are told apart. */
 const HEADER = Buffer.from([0x50, 0x55, 0x53, 0x01]);
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const KEY_BYTES = 32;
-
-/** scrypt cost for new wrappings: about 100 ms and 32 MiB once per start. Kept per wrapping in keys.json. */
-export const SCRYPT_COST = { N: 2 ** 15, r: 8, p: 1 } as const;
-/** Stored costs above these are refused rather than run (a planted keys.json must not exhaust the machine). */
-const SCRYPT_LIMITS = { N: 2 ** 20, r: 32, p: 4, memory: 1024 ** 3 } as const;
 
 const notEncrypted = () => new DomainError('DATA_NOT_ENCRYPTED');
 
@@ -38,22 +30,116 @@ const notAuthentic = () => new DomainError('DATA_NOT_AUTHENTIC');
 /** Why a sealed record cannot be read, when `e` is the refusal of a sealing codec: a reason the stores show (cf. CASE_DAMAGED's reason). */
 export function sealProblemOf(e: unknown): SealProblem | undefined {
   if (!(e instanceof DomainError)) return undefined;
+  if (e.code === 'DATA_ROLLED_BACK') return 'rolledBack';
   return e.code === 'DATA_NOT_ENCRYPTED' ? 'notEncrypted' : e.code === 'DATA_NOT_AUTHENTIC' ? 'notAuthentic' : undefined;
 }
 
+/** Whether `bytes` are a sealed record (either format): plain JSON never starts with "PUS". */
 export function isEncrypted(bytes: Buffer): boolean {
-  return bytes.length >= HEADER.length && bytes.subarray(0, HEADER.length).equals(HEADER);
+  return bytes.length >= HEADER.length && (bytes.subarray(0, HEADER.length).equals(HEADER) || bytes.subarray(0, HEADER.length).equals(BOUND_HEADER));
+}
+
+// ---- Records bound to their path and version (issue 16) -------------------------------------------
+//
+// "PUS\x01" (issue 3) authenticates the header alone: any genuine file opened wherever it was put,
+// and an older genuine copy put back over a newer one opened as if current. "PUS\x04", written for
+// every whole-file record since issue 16, is header, the record's generation (8 bytes, big-endian,
+// in clear so that the manifest check needs no decryption), IV, ciphertext, tag; the AAD is the
+// header, the generation and the file's path within the data directory (with '/'), so that the tag
+// proves which file this is and which version it claims to be. Which version is current is the
+// manifest's to say (manifest.ts): a codec bound to a path asks it at every read.
+
+const BOUND_HEADER = Buffer.from([0x50, 0x55, 0x53, 0x04]);
+const GENERATION_BYTES = 8;
+
+/** What a codec bound to one path needs from the directory's manifest (manifest.ts). */
+export interface RecordVersions {
+  /** The generation the next write of a record takes (not yet committed). */
+  nextGeneration(): number;
+  /** Throws DATA_ROLLED_BACK if `generation` is older than the one recorded for `path`. */
+  checkRead(path: string, generation: number): void;
+}
+
+/** The generation a sealed record claims (0 for "PUS\x01" records, which claim none); undefined if not sealed. */
+export function generationOf(bytes: Uint8Array): number | undefined {
+  if (bytes.length < HEADER.length) return undefined;
+  const header = Buffer.from(bytes.subarray(0, HEADER.length));
+  if (header.equals(HEADER)) return 0;
+  if (!header.equals(BOUND_HEADER) || bytes.length < HEADER.length + GENERATION_BYTES) return undefined;
+  return Number(Buffer.from(bytes.subarray(HEADER.length, HEADER.length + GENERATION_BYTES)).readBigUInt64BE());
+}
+
+function boundAad(generation: Buffer, path: string): Buffer {
+  return Buffer.concat([BOUND_HEADER, generation, Buffer.from(path, 'utf8')]);
+}
+
+function sealBound(key: Buffer, value: unknown, path: string, generation: number): Buffer {
+  const gen = Buffer.alloc(GENERATION_BYTES);
+  gen.writeBigUInt64BE(BigInt(generation));
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(boundAad(gen, path));
+  const body = Buffer.concat([cipher.update(jsonCodec.encode(value)), cipher.final()]);
+  return Buffer.concat([BOUND_HEADER, gen, iv, body, cipher.getAuthTag()]);
+}
+
+/** The value of a "PUS\x04" record sealed for `path`, and the generation it claims. */
+function openBound(key: Buffer, bytes: Buffer, path: string): { value: unknown; generation: number } {
+  const start = HEADER.length + GENERATION_BYTES;
+  if (bytes.length < start + IV_BYTES + TAG_BYTES) throw notAuthentic();
+  const gen = bytes.subarray(HEADER.length, start);
+  const iv = bytes.subarray(start, start + IV_BYTES);
+  const tag = bytes.subarray(bytes.length - TAG_BYTES);
+  const ciphertext = bytes.subarray(start + IV_BYTES, bytes.length - TAG_BYTES);
+  let plain: Buffer;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, iv).setAAD(boundAad(gen, path)).setAuthTag(tag);
+    plain = Buffer.concat([decipher.update(ciphertext), decipher.final()]);
+  } catch {
+    // Altered, sealed under another key, or a genuine record of another path put here: the tag
+    // cannot tell which, so neither does the message.
+    throw notAuthentic();
+  }
+  return { value: jsonCodec.decode(plain), generation: Number(gen.readBigUInt64BE()) };
 }
 
 /**
- * JSON sealed with AES-256-GCM: header, 12-byte random IV, ciphertext, 16-byte tag; the header is
- * authenticated too. Decoding anything altered, or sealed under another key, throws
- * DATA_NOT_AUTHENTIC; a file without the header throws DATA_NOT_ENCRYPTED, unless `acceptPlain`
- * (only while a migration rewrites the files).
+ * JSON sealed with AES-256-GCM. `encode`/`decode` (format "PUS\x01": header, 12-byte random IV,
+ * ciphertext, 16-byte tag; the header authenticated too) serve records kept a line each in appended
+ * files (the audit trail, the case index journal), whose order the audit chain and the journal's
+ * own rules guard. `at(path)` gives the codec of one whole-file record: it writes "PUS\x04", bound
+ * to the path and to a generation from `versions`, and reads both formats, refusing a file sealed
+ * for another path (DATA_NOT_AUTHENTIC, as for any altered file) and one older than the manifest says
+ * (DATA_ROLLED_BACK). Decoding anything altered, or sealed under another key, throws
+ * DATA_NOT_AUTHENTIC; a file without a header throws DATA_NOT_ENCRYPTED, unless `acceptPlain`
+ * (only while a migration rewrites the files). `root`: the data directory the paths are within.
  */
-export function encryptingCodec(key: Buffer, options: { acceptPlain?: boolean } = {}): SealingCodec {
+export function encryptingCodec(key: Buffer, options: { acceptPlain?: boolean; root?: string; versions?: RecordVersions } = {}): SealingCodec {
   if (key.length !== KEY_BYTES) throw new Error(`The data key must be ${KEY_BYTES} bytes`);
-  return {
+  const decodeV1 = (bytes: Buffer): unknown => {
+    if (!isEncrypted(bytes)) {
+      if (options.acceptPlain) return jsonCodec.decode(bytes);
+      throw notEncrypted();
+    }
+    if (!bytes.subarray(0, HEADER.length).equals(HEADER)) throw notAuthentic(); // a bound record read as a line
+    if (bytes.length < HEADER.length + IV_BYTES + TAG_BYTES) throw notAuthentic();
+    const iv = bytes.subarray(HEADER.length, HEADER.length + IV_BYTES);
+    const tag = bytes.subarray(bytes.length - TAG_BYTES);
+    const decipher = createDecipheriv('aes-256-gcm', key, iv).setAAD(HEADER).setAuthTag(tag);
+    let plain: Buffer;
+    try {
+      plain = Buffer.concat([decipher.update(bytes.subarray(HEADER.length + IV_BYTES, bytes.length - TAG_BYTES)), decipher.final()]);
+    } catch {
+      throw notAuthentic();
+    }
+    return jsonCodec.decode(plain);
+  };
+  const relative = (path: string): string => {
+    if (options.root === undefined) return path.split(sep).join('/');
+    const rel = relativePath(options.root, path);
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw new Error(`A record outside the data directory: ${path}`);
+    return rel.split(sep).join('/');
+  };
+  const codec: SealingCodec = {
     blobs: blobSealer(key),
     encode(value) {
       const iv = randomBytes(IV_BYTES);
@@ -61,24 +147,29 @@ export function encryptingCodec(key: Buffer, options: { acceptPlain?: boolean } 
       const body = Buffer.concat([cipher.update(jsonCodec.encode(value)), cipher.final()]);
       return Buffer.concat([HEADER, iv, body, cipher.getAuthTag()]);
     },
-    decode(bytes) {
-      if (!isEncrypted(bytes)) {
-        if (options.acceptPlain) return jsonCodec.decode(bytes);
-        throw notEncrypted();
-      }
-      if (bytes.length < HEADER.length + IV_BYTES + TAG_BYTES) throw notAuthentic();
-      const iv = bytes.subarray(HEADER.length, HEADER.length + IV_BYTES);
-      const tag = bytes.subarray(bytes.length - TAG_BYTES);
-      const decipher = createDecipheriv('aes-256-gcm', key, iv).setAAD(HEADER).setAuthTag(tag);
-      let plain: Buffer;
-      try {
-        plain = Buffer.concat([decipher.update(bytes.subarray(HEADER.length + IV_BYTES, bytes.length - TAG_BYTES)), decipher.final()]);
-      } catch {
-        throw notAuthentic();
-      }
-      return jsonCodec.decode(plain);
+    decode: decodeV1,
+    bind: (root, versions) => encryptingCodec(key, { ...options, root, versions }),
+    at(path) {
+      const rel = relative(path);
+      return {
+        encode: (value) => sealBound(key, value, rel, options.versions?.nextGeneration() ?? 0),
+        decode(bytes) {
+          const generation = generationOf(bytes);
+          if (generation === undefined || !bytes.subarray(0, HEADER.length).equals(BOUND_HEADER)) {
+            // A record from before issue 16 ("PUS\x01", or plain while migrating): it claims no
+            // path and no version; the manifest knows whether this file should be newer.
+            const value = decodeV1(bytes);
+            options.versions?.checkRead(rel, 0);
+            return value;
+          }
+          const opened = openBound(key, bytes, rel);
+          options.versions?.checkRead(rel, opened.generation);
+          return opened.value;
+        },
+      };
     },
   };
+  return codec;
 }
 
 // ---- Documents (issue 4): large binary content, sealed the same way ------------------------------
@@ -144,7 +235,13 @@ export interface BlobOpening {
   final(): void;
 }
 
-export type SealingCodec = Codec & { readonly blobs: BlobSealer };
+export type SealingCodec = Codec & {
+  readonly blobs: BlobSealer;
+  /** The codec of the whole-file record at `path` (an absolute path within the data directory): see encryptingCodec. */
+  at(path: string): Codec;
+  /** The same key's codec, its records bound to paths within `root` and to generations from `versions` (the manifest). */
+  bind(root: string, versions: RecordVersions): SealingCodec;
+};
 
 /** "PUS" and 2: a sealed document, authenticated together with the hash of its content (read only). */
 const BLOB_HEADER_V2 = Buffer.from([0x50, 0x55, 0x53, 0x02]);
@@ -207,139 +304,7 @@ function blobSealer(key: Buffer): BlobSealer {
   };
 }
 
-// ---- keys.json -------------------------------------------------------------------------------
-
-const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
-const passphraseWrapping = z
-  .object({
-    kind: z.literal('passphrase'),
-    kdf: z.literal('scrypt'),
-    salt: base64,
-    N: z.number().int().min(2).max(SCRYPT_LIMITS.N).refine((n) => (n & (n - 1)) === 0, 'N must be a power of two'),
-    r: z.number().int().min(1).max(SCRYPT_LIMITS.r),
-    p: z.number().int().min(1).max(SCRYPT_LIMITS.p),
-    iv: base64,
-    tag: base64,
-    wrappedKey: base64,
-  })
-  .refine((w) => scryptMemory(w) <= SCRYPT_LIMITS.memory, 'scrypt cost too high');
-const osWrapping = z.object({ kind: z.literal('os'), blob: base64 });
-const keyFile = z.object({
-  format: z.literal('pusiaukele-keys'),
-  version: z.literal(1),
-  /** HMAC of a fixed text under the data key: tells the right key from any other 32 bytes. */
-  check: base64,
-  wrappings: z.array(z.discriminatedUnion('kind', [passphraseWrapping, osWrapping])).min(1),
-});
-type KeyFile = z.infer<typeof keyFile>;
-type Wrapping = KeyFile['wrappings'][number];
-
-const b64 = (buf: Buffer) => buf.toString('base64');
-const unb64 = (text: string) => Buffer.from(text, 'base64');
-
-function keyCheck(key: Buffer): string {
-  return b64(createHmac('sha256', key).update('pusiaukele data key check').digest().subarray(0, 16));
-}
-
-interface ScryptCost {
-  N: number;
-  r: number;
-  p: number;
-}
-
-/** The memory scrypt needs for a cost (what OpenSSL checks against maxmem). */
-function scryptMemory({ N, r, p }: ScryptCost): number {
-  return 128 * r * (N + 2 + p);
-}
-
-function deriveKey(passphrase: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> {
-  const options: ScryptOptions = { N: cost.N, r: cost.r, p: cost.p, maxmem: scryptMemory(cost) + 1024 * 1024 };
-  return new Promise((resolve, reject) => {
-    scrypt(passphrase.normalize('NFC'), salt, KEY_BYTES, options, (error, derived) => (error ? reject(error) : resolve(derived)));
-  });
-}
-
-async function wrapKey(key: Buffer, provider: KeyProvider): Promise<Wrapping> {
-  if (provider.kind === 'os') return { kind: 'os', blob: b64(await provider.wrap(key)) };
-  const salt = randomBytes(16);
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', await deriveKey(provider.passphrase, salt, SCRYPT_COST), iv);
-  const wrappedKey = Buffer.concat([cipher.update(key), cipher.final()]);
-  return { kind: 'passphrase', kdf: 'scrypt', salt: b64(salt), ...SCRYPT_COST, iv: b64(iv), tag: b64(cipher.getAuthTag()), wrappedKey: b64(wrappedKey) };
-}
-
-/** The data key from one wrapping, or undefined when this provider's secret does not open it. */
-async function unwrapKey(wrapping: Wrapping, provider: KeyProvider): Promise<Buffer | undefined> {
-  try {
-    if (wrapping.kind === 'os' && provider.kind === 'os') return await provider.unwrap(unb64(wrapping.blob));
-    if (wrapping.kind === 'passphrase' && provider.kind === 'passphrase') {
-      const kek = await deriveKey(provider.passphrase, unb64(wrapping.salt), wrapping);
-      const decipher = createDecipheriv('aes-256-gcm', kek, unb64(wrapping.iv)).setAuthTag(unb64(wrapping.tag));
-      return Buffer.concat([decipher.update(unb64(wrapping.wrappedKey)), decipher.final()]);
-    }
-  } catch {
-    // a wrong passphrase fails GCM's check; the OS store refuses a blob it did not make
-  }
-  return undefined;
-}
-
-function readKeyFile(root: string): KeyFile | undefined {
-  const path = join(root, KEYS_FILE);
-  const raw = readFileIfExists(path);
-  if (raw === undefined) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(raw.toString('utf8'));
-  } catch {
-    value = undefined;
-  }
-  const parsed = keyFile.safeParse(value);
-  if (parsed.success) return parsed.data;
-  throw new DomainError('KEY_FILE_DAMAGED', { path });
-}
-
-/** Whether the data directory already has a data key (when not, opening it creates one). */
-export function hasDataKey(root: string): boolean {
-  return existsSync(join(root, KEYS_FILE));
-}
-
-function keyNotAvailable(provider: KeyProvider, keys: KeyFile): DomainError {
-  const kinds = new Set(keys.wrappings.map((w) => w.kind));
-  if (provider.kind === 'passphrase' && !kinds.has('passphrase')) return new DomainError('KEY_NOT_AVAILABLE', { why: 'keptBySecretStore' });
-  if (provider.kind === 'os' && !kinds.has('os')) return new DomainError('KEY_NOT_AVAILABLE', { why: 'keptByPassphrase' });
-  return provider.kind === 'passphrase' ? new DomainError('WRONG_PASSPHRASE') : new DomainError('KEY_NOT_AVAILABLE', { why: 'otherSecretStore' });
-}
-
-/** The data key from keys.json, unwrapped by the provider; reads only, never writes. */
-export function unlockDataKey(root: string, provider: KeyProvider): Promise<Buffer> {
-  return unlock(root, provider, readKeyFile(root));
-}
-
-async function unlock(root: string, provider: KeyProvider, keys: KeyFile | undefined): Promise<Buffer> {
-  if (keys === undefined) throw keyFileMissing(root);
-  const check = unb64(keys.check);
-  for (const wrapping of keys.wrappings) {
-    const key = await unwrapKey(wrapping, provider);
-    const keyMatches = key?.length === KEY_BYTES && check.length === 16 && timingSafeEqual(unb64(keyCheck(key)), check);
-    if (keyMatches) return key;
-  }
-  throw keyNotAvailable(provider, keys);
-}
-
-function keyFileMissing(root: string): DomainError {
-  return new DomainError('KEY_FILE_MISSING', { path: join(root, KEYS_FILE) });
-}
-
-/** A new random data key, wrapped for the provider and written to keys.json (atomically). */
-async function createDataKey(root: string, provider: KeyProvider): Promise<Buffer> {
-  if (provider.kind === 'passphrase' && [...provider.passphrase].length < MIN_PASSPHRASE_LENGTH) {
-    throw new DomainError('PASSPHRASE_TOO_SHORT', { min: MIN_PASSPHRASE_LENGTH });
-  }
-  const key = randomBytes(KEY_BYTES);
-  const keys: KeyFile = { format: 'pusiaukele-keys', version: 1, check: keyCheck(key), wrappings: [await wrapKey(key, provider)] };
-  writeFileDurable(join(root, KEYS_FILE), JSON.stringify(keys, null, 2));
-  return key;
-}
+// ---- Opening -----------------------------------------------------------------------------------
 
 /** Whether any file other than the descriptor and the lock holds something (an empty journal does not). */
 function holdsData(dir: string, top = true): boolean {
@@ -352,33 +317,40 @@ function holdsData(dir: string, top = true): boolean {
 }
 
 /**
+ * The data key of `dir`: unlocked by one of keys.json's slots or, for a new directory, made (with
+ * its recovery key, kept for the first administrator to see once: KeyRing).
+ */
+async function openOrCreateKey(dir: DataDirectory, provider: KeyProvider, mayCreate: boolean): Promise<KeyRing> {
+  if (!hasDataKey(dir.root) && mayCreate) {
+    const created = await createDataKey(dir.root, provider);
+    return new KeyRing(dir.root, created.key, created.slot, created.recoveryKey);
+  }
+  const opened: OpenedKey = await openDataKey(dir.root, provider);
+  return new KeyRing(dir.root, opened.key, opened.slot);
+}
+
+/**
  * Unlock (or, for a new directory, create) the data key and return the codec every store writes
- * through. An unencrypted directory (schema 1) is encrypted in one step: keys.json first, the
+ * through; the key and the slot that opened it stay with the directory for the slot changes
+ * (keyRingOf). An unencrypted directory (schema 1) is encrypted in one step: keys.json first, the
  * descriptor marked as migrating, every file rewritten, then the descriptor set to schema 2. A run
  * interrupted at any moment is finished by the next one. A wrong key changes nothing.
  */
 export async function openEncryption(dir: DataDirectory, provider: KeyProvider): Promise<SealingCodec> {
-  const keys = readKeyFile(dir.root);
   const { layout } = dir;
   if (layout.encryption && !layout.migrating) {
-    const key = keys === undefined && !holdsData(dir.root) ? await createDataKey(dir.root, provider) : await unlock(dir.root, provider, keys);
-    return encryptingCodec(key);
+    const ring = await openOrCreateKey(dir, provider, !holdsData(dir.root));
+    keepKeyRing(dir, ring);
+    return encryptingCodec(ring.key);
   }
   // Issue 3: migration of an unencrypted directory, or the rest of one that was interrupted (whose
   // files may already be sealed under the key in keys.json: never replaced by a new one).
-  const key = keys === undefined && !layout.migrating ? await createDataKey(dir.root, provider) : await unlock(dir.root, provider, keys);
+  const ring = await openOrCreateKey(dir, provider, !layout.migrating);
+  const { key } = ring;
   // Marked at schema 2 already, so that a build that knows only plain files refuses the directory.
   if (!layout.migrating) dir.setLayout({ schemaVersion: 2, encryption: 'aes-256-gcm', migrating: 'encryption' });
   encryptDataFiles(dir, encryptingCodec(key, { acceptPlain: true }), isEncrypted);
   dir.setLayout({ schemaVersion: 2, encryption: 'aes-256-gcm' });
+  keepKeyRing(dir, ring);
   return encryptingCodec(key);
-}
-
-/** The provider when no host gave one: the passphrase in PUSIAUKELE_PASSPHRASE. */
-export function environmentKey(env: NodeJS.ProcessEnv = process.env): KeyProvider {
-  const passphrase = env.PUSIAUKELE_PASSPHRASE;
-  if (!passphrase) {
-    throw new DomainError('KEY_REQUIRED', { why: 'notGiven' });
-  }
-  return { kind: 'passphrase', passphrase };
 }

@@ -9,6 +9,8 @@ import { readFileIfExists, writeFileDurable } from './durableFile';
 export interface Codec {
   encode(value: unknown): Buffer;
   decode(bytes: Buffer): unknown;
+  /** Issue 16: the codec of the whole-file record at `path`, bound to it and to its version (encryption.ts); absent for plain JSON. */
+  at?(path: string): Codec;
 }
 
 export const jsonCodec: Codec = {
@@ -18,10 +20,14 @@ export const jsonCodec: Codec = {
 
 /** A lowdb adapter for one file of the data directory: durable, atomic writes through a codec. */
 export class DurableFile implements SyncAdapter<unknown> {
+  private readonly codec: Codec;
+
   constructor(
     readonly path: string,
-    private readonly codec: Codec,
-  ) {}
+    codec: Codec,
+  ) {
+    this.codec = codec.at?.(path) ?? codec;
+  }
 
   read(): unknown {
     const bytes = readFileIfExists(this.path);

@@ -41,6 +41,11 @@ export class RecordFolder<T extends { id: string }> {
     mkdirSync(this.folder, { recursive: true, mode: 0o700 });
   }
 
+  /** The codec of one record's file: bound to its path and version (issue 16). */
+  private codecOf(path: string): Codec {
+    return this.codec.at?.(path) ?? this.codec;
+  }
+
   private load(): void {
     if (this.loaded) return;
     this.loaded = true;
@@ -48,7 +53,8 @@ export class RecordFolder<T extends { id: string }> {
       const id = FILE_NAME.exec(name)?.[1];
       if (id === undefined) continue;
       try {
-        const parsed = this.spec.schema.safeParse(this.codec.decode(readFileIfExists(join(this.folder, name)) ?? Buffer.alloc(0)));
+        const path = join(this.folder, name);
+        const parsed = this.spec.schema.safeParse(this.codecOf(path).decode(readFileIfExists(path) ?? Buffer.alloc(0)));
         if (parsed.success && parsed.data.id === id) this.records.set(id, parsed.data);
         else this.damaged.add(id);
       } catch {
@@ -79,7 +85,8 @@ export class RecordFolder<T extends { id: string }> {
     this.load();
     if (!FILE_NAME.test(`${record.id}.json`)) throw new Error(`Invalid record id ${record.id}`);
     try {
-      writeFileDurable(join(this.folder, `${record.id}.json`), this.codec.encode(record));
+      const path = join(this.folder, `${record.id}.json`);
+      writeFileDurable(path, this.codecOf(path).encode(record));
     } catch (e) {
       throw storageError(e, this.spec.what);
     }

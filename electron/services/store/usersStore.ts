@@ -85,8 +85,9 @@ export class UsersStore {
 const SIGN_IN_FIELDS = new Set(['failedAttempts', 'lockedUntil', 'updatedAt']);
 
 /**
- * Write a user whose only changes are the sign-in bookkeeping (failed attempts counted before the
- * slow check, reset after a good password); refuses anything else, which goes through the trail.
+ * Write a user whose only changes are the sign-in bookkeeping (since issue 16 only the reset after
+ * a good password, and only when something was left to reset: wrong passwords are counted in
+ * memory, users/sessions.ts); refuses anything else, which goes through the trail.
  */
 export function putSignInAttempts(store: UsersStore, user: StoredUser): void {
   const stored = store.byId(user.id);

@@ -5,7 +5,8 @@ import { DomainError } from '../../../shared/domain/errors';
 import type { Call, ServiceContext, ServiceHandlers } from '../context';
 import type { StoredUser } from '../store/usersStore';
 import { hashPassword, UNMATCHABLE_HASH, verifyPassword } from './passwords';
-import { toSessionUser } from './sessions';
+import { toSessionUser, type AttemptPlace } from './sessions';
+import { diskFullNow } from '../store/storageErrors';
 
 type UserHandlers = Pick<
   ServiceHandlers,
@@ -23,13 +24,16 @@ type UserHandlers = Pick<
   | 'users.resetPassword'
 >;
 
-/** After this many wrong passwords in a row the account is locked for LOCKOUT_MINUTES. */
+/**
+ * After this many wrong passwords in a row the place they were typed at is locked for
+ * LOCKOUT_MINUTES: the sign-in screen for that user name (an existing one or not), or the session.
+ */
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCKOUT_MINUTES = 15;
 
-function toView(u: StoredUser, now: number): UserView {
-  const locked = u.lockedUntil !== undefined && Date.parse(u.lockedUntil) > now;
-  return { ...toSessionUser(u), active: u.active, createdAt: u.createdAt, revision: u.revision, ...(locked ? { lockedUntil: u.lockedUntil } : {}) };
+/** `lockedUntil`: when the account's sign-in lockout ends, as stored or held in memory (issue 16); absent when open. */
+function toView(u: StoredUser, lockedUntil: string | undefined): UserView {
+  return { ...toSessionUser(u), active: u.active, createdAt: u.createdAt, revision: u.revision, ...(lockedUntil !== undefined ? { lockedUntil } : {}) };
 }
 
 /** How many versions of users are kept in memory to tell a stale change what changed since. */
@@ -114,44 +118,150 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
     return user;
   };
 
-  const lockedNow = (u: StoredUser) => u.lockedUntil !== undefined && Date.parse(u.lockedUntil) > now();
+  /**
+   * Issue 16: the sign-in bookkeeping is written only when it changed, never in the way of an
+   * answer: a write that fails (a full disk, a directory opened read-only) is logged once, without
+   * personal data, and the places in memory hold the count and the lockout for this process (the
+   * safe side). It is logged again only after a write has succeeded meanwhile.
+   */
+  let bookkeepingFailing = false;
+  const bookkeeping = (what: string, write: () => void): void => {
+    try {
+      if (diskFullNow(ctx.dir)) throw new DomainError('DISK_FULL', { subject: 'userData' });
+      write();
+      bookkeepingFailing = false;
+    } catch (e) {
+      if (!bookkeepingFailing) {
+        const code = e instanceof DomainError ? e.code : ((e as NodeJS.ErrnoException)?.code ?? 'INTERNAL');
+        console.error(`Sign-in bookkeeping (${what}) was not written (${code}); it holds in memory until the app is closed.`);
+      }
+      bookkeepingFailing = true;
+    }
+  };
 
-  /** Lock the account (MAX_FAILED_ATTEMPTS reached), sign it out everywhere, record it. */
-  const lockAccount = (u: StoredUser, call: Call): never => {
-    const lockedUntil = new Date(now() + LOCKOUT_MINUTES * 60_000).toISOString();
-    const locked = { ...u, failedAttempts: 0, lockedUntil, updatedAt: stamp() };
-    const summary = `Paskyra užrakinta iki ${lockedUntil} po ${MAX_FAILED_ATTEMPTS} neteisingų slaptažodžių`;
-    call.record({ kind: 'user', id: u.id }, audited(u), audited(locked), summary, (stores) => stores.users.put(locked));
-    ctx.sessions.endAllOf(u.id);
-    throw accountLocked(lockedUntil);
+  const accountPlace = (u: StoredUser) => {
+    const until = u.lockedUntil === undefined ? undefined : Date.parse(u.lockedUntil);
+    return ctx.sessions.attempts.of(`account:${u.id}`, { failed: u.failedAttempts, ...(until !== undefined && until > now() ? { lockedUntil: until } : {}) });
+  };
+
+  /** When the account's sign-in lockout ends (ISO), as stored or as held in memory when the disk refused it. */
+  const lockedUntilOf = (u: StoredUser): string | undefined => {
+    const stored = u.lockedUntil !== undefined && Date.parse(u.lockedUntil) > now() ? Date.parse(u.lockedUntil) : 0;
+    const held = ctx.sessions.attempts.peek(`account:${u.id}`)?.lockedUntil ?? 0;
+    const until = Math.max(stored, held);
+    return until > now() ? new Date(until).toISOString() : undefined;
   };
 
   /**
-   * Check a password, counting failures: the MAX_FAILED_ATTEMPTS-th wrong one in a row locks the
-   * account for LOCKOUT_MINUTES. The attempt is counted before the (slow) check, so guesses sent
-   * all at once cannot outrun the count. Throws on failure; returns the user as stored after it.
+   * Write an account's lockout (audited) after the answer has gone: neither its time nor its failure
+   * shows in the answer, which is the same as for a name nobody has. The place in memory already
+   * holds it; a directory closed meanwhile gets nothing written.
    */
-  const checkPassword = async (id: string, password: string, call: Call, options: { sayAttemptsLeft: boolean }): Promise<StoredUser> => {
-    const before = fresh(id);
-    if (lockedNow(before)) {
+  const persistLockout = (id: string, lockedUntil: string, call: Call) => {
+    setImmediate(() => {
+      if ((ctx.dir as { held?: boolean }).held === false) return;
+      const u = ctx.users.byId(id);
+      if (!u || ctx.sessions.attempts.peek(`account:${id}`)?.lockedUntil !== Date.parse(lockedUntil)) return; // lifted meanwhile
+      const locked = { ...u, failedAttempts: 0, lockedUntil, updatedAt: stamp() };
+      const summary = `Paskyra užrakinta iki ${lockedUntil} po ${MAX_FAILED_ATTEMPTS} neteisingų slaptažodžių`;
+      bookkeeping('the lockout', () => call.record({ kind: 'user', id }, audited(u), audited(locked), summary, (stores) => stores.users.put(locked)));
+    });
+  };
+
+  /** Lock a place for LOCKOUT_MINUTES; `then` tells the account (written, sessions ended) when it is one. */
+  const lockPlace = (place: AttemptPlace, then?: (until: string) => void): DomainError => {
+    const until = now() + LOCKOUT_MINUTES * 60_000;
+    place.failed = 0;
+    place.lockedUntil = until;
+    const iso = new Date(until).toISOString();
+    then?.(iso);
+    return accountLocked(iso);
+  };
+
+  /**
+   * Issue 16: one password typed at a place, checked against `hash` (a name nobody has is checked
+   * against a hash no password matches, so every path costs one hash and answers alike). Refused
+   * while the place is locked; the attempt is counted before the (slow) check, so guesses sent all
+   * at once cannot outrun the count; the MAX_FAILED_ATTEMPTS-th wrong one in a row locks the place
+   * for LOCKOUT_MINUTES (`onLock`). Throws ACCOUNT_LOCKED or `wrong()`; returns when it matched.
+   */
+  const tryPassword = async (
+    place: AttemptPlace,
+    password: string,
+    hash: string,
+    onLock: ((until: string) => void) | undefined,
+    wrong: (failed: number) => DomainError,
+  ): Promise<void> => {
+    if (place.lockedUntil !== undefined && place.lockedUntil <= now()) delete place.lockedUntil;
+    if (place.lockedUntil === undefined && place.failed + place.inFlight >= MAX_FAILED_ATTEMPTS) lockPlace(place, onLock);
+    if (place.lockedUntil !== undefined) {
+      const until = new Date(place.lockedUntil).toISOString();
       await verifyPassword(password, UNMATCHABLE_HASH); // as long as a real check
-      throw accountLocked(before.lockedUntil!);
+      throw accountLocked(until);
     }
-    if (before.failedAttempts >= MAX_FAILED_ATTEMPTS) lockAccount(before, call);
-    ctx.signInAttempts.put({ ...before, failedAttempts: before.failedAttempts + 1, updatedAt: stamp() });
-    const matches = await verifyPassword(password, before.passwordHash);
+    place.inFlight++;
+    let matches: boolean;
+    try {
+      matches = await verifyPassword(password, hash);
+    } finally {
+      place.inFlight--;
+    }
+    if (place.lockedUntil !== undefined && place.lockedUntil > now()) throw accountLocked(new Date(place.lockedUntil).toISOString()); // locked by guesses sent alongside
+    if (matches) {
+      place.failed = 0;
+      return;
+    }
+    place.failed++;
+    if (place.failed >= MAX_FAILED_ATTEMPTS) throw lockPlace(place, onLock);
+    throw wrong(place.failed);
+  };
+
+  /**
+   * Sign in with a user name and a password. A name nobody has (or a deactivated account) has a
+   * place of its own, counted and locked exactly as an account's, so that neither the answer nor
+   * its time tells whether the name exists.
+   */
+  const signIn = async (username: string, password: string, call: Call): Promise<StoredUser> => {
+    const user = ctx.users.byUsername(username);
+    const wrong = () => wrongCredentials();
+    if (!user || !user.active) {
+      await tryPassword(ctx.sessions.attempts.of(`name:${username.trim().toLowerCase()}`), password, UNMATCHABLE_HASH, undefined, wrong);
+      throw wrong(); // not reached: no password matches that hash
+    }
+    const place = accountPlace(user);
+    // A lockout here holds the sign-in screen only: the user's open sessions go on (someone guessing
+    // at the sign-in screen cannot throw them out of their work).
+    await tryPassword(place, password, user.passwordHash, (until) => persistLockout(user.id, until, call), wrong);
+    const after = fresh(user.id);
+    // An administrator set a new password (or deactivated the account) while this one was checked.
+    if (after.passwordHash !== user.passwordHash || !after.active) throw wrongCredentials();
+    if (after.failedAttempts !== 0 || after.lockedUntil !== undefined) {
+      // Only what changed is written, and a full disk does not keep the user out.
+      const { lockedUntil: _gone, ...rest } = after;
+      bookkeeping('the reset after signing in', () => ctx.signInAttempts.put({ ...rest, failedAttempts: 0, updatedAt: stamp() }));
+    }
+    return fresh(user.id);
+  };
+
+  /**
+   * Check the password of a signed-in user (unlocking the session, changing the password), counted
+   * at the session's own place: attempts left are told there. The limit reached there locks the
+   * account as well and signs the user out everywhere (someone is guessing at their session).
+   */
+  const checkSessionPassword = async (session: string, id: string, password: string, call: Call): Promise<StoredUser> => {
+    const before = fresh(id);
+    const lockAccount = (until: string) => {
+      const account = accountPlace(before);
+      account.failed = 0;
+      account.lockedUntil = Date.parse(until);
+      ctx.sessions.endAllOf(id);
+      persistLockout(id, until, call);
+    };
+    await tryPassword(ctx.sessions.attempts.of(`session:${session}`), password, before.passwordHash, lockAccount, (failed) => wrongCredentials(MAX_FAILED_ATTEMPTS - failed));
     const after = fresh(id);
     // An administrator set a new password while this one was checked: the one given is no longer it.
-    if (matches && after.passwordHash !== before.passwordHash) throw wrongCredentials();
-    if (matches) {
-      if (lockedNow(after)) throw accountLocked(after.lockedUntil!); // locked by guesses sent alongside
-      const { lockedUntil: _gone, ...rest } = after;
-      const reset = { ...rest, failedAttempts: 0, updatedAt: stamp() };
-      ctx.signInAttempts.put(reset);
-      return reset;
-    }
-    if (after.failedAttempts >= MAX_FAILED_ATTEMPTS) lockAccount(after, call);
-    throw wrongCredentials(options.sayAttemptsLeft ? MAX_FAILED_ATTEMPTS - after.failedAttempts : undefined);
+    if (after.passwordHash !== before.passwordHash) throw wrongCredentials();
+    return after;
   };
 
   const usernameFree = (username: string) => {
@@ -215,14 +325,8 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
     },
 
     'auth.login': async ({ username, password }, caller) => {
-      const user = ctx.users.byUsername(username);
-      if (!user || !user.active) {
-        await verifyPassword(password, UNMATCHABLE_HASH); // as long as a real check
-        throw wrongCredentials();
-      }
       // The same answer for a wrong password as for an unknown name: no attempts left are told here.
-      const checked = await checkPassword(user.id, password, caller, { sayAttemptsLeft: false });
-      if (!checked.active) throw wrongCredentials(); // deactivated while the password was checked
+      const checked = await signIn(username, password, caller);
       return { session: ctx.sessions.start(checked.id), user: toSessionUser(checked) };
     },
 
@@ -233,7 +337,7 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
     },
 
     'auth.unlock': async ({ password }, caller) => {
-      const user = await checkPassword(caller.user!.id, password, caller, { sayAttemptsLeft: true });
+      const user = await checkSessionPassword(caller.session!, caller.user!.id, password, caller);
       ctx.sessions.unlock(caller.session!);
       return toSessionUser(user);
     },
@@ -251,7 +355,7 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
         throw new DomainError('PASSWORD_UNCHANGED', { fields: [{ path: 'newPassword', key: 'passwordUnchanged' }] });
       }
       const id = caller.user!.id;
-      const checked = await checkPassword(id, currentPassword, caller, { sayAttemptsLeft: true });
+      const checked = await checkSessionPassword(caller.session!, id, currentPassword, caller);
       const passwordHash = await hashPassword(newPassword);
       const user = fresh(id);
       // Reset by an administrator (or deactivated) while the new password was hashed: theirs stands.
@@ -267,7 +371,7 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
     'users.list': async () =>
       ctx.users.all().map((u) => {
         remember(u);
-        return toView(u, now());
+        return toView(u, lockedUntilOf(u));
       }),
 
     'users.create': async (input, caller) => {
@@ -275,7 +379,7 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
       usernameFree(user.username);
       caller.record({ kind: 'user', id: user.id }, undefined, audited(user), `Sukurtas naudotojas, vaidmenys: ${rolesText(user.roles)}`, (stores) => stores.users.put(user));
       remember(user);
-      return toView(user, now());
+      return toView(user, undefined);
     },
 
     'users.update': async ({ id, revision, displayName, roles, active }, caller) => {
@@ -290,7 +394,7 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
       const kept = [...new Set(roles)];
       const changed = putChanged(caller, user, { ...user, displayName, roles: kept, active, updatedAt: stamp() }, `Vaidmenys: ${rolesText(kept)}; ${active ? 'aktyvus' : 'išjungtas'}`);
       if (!active) ctx.sessions.endAllOf(id);
-      return toView(changed, now());
+      return toView(changed, lockedUntilOf(changed));
     },
 
     'users.resetPassword': async ({ id, revision, password }, caller) => {
@@ -300,7 +404,9 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
       const { lockedUntil: _gone, ...user } = before;
       const reset = putChanged(caller, before, { ...user, passwordHash, mustChangePassword: true, failedAttempts: 0, updatedAt: stamp() }, 'Administratorius nustatė naują slaptažodį; naudotojas turės jį pakeisti');
       ctx.sessions.endAllOf(id);
-      return toView(reset, now());
+      // The new password lifts the lockout, the one held in memory too.
+      ctx.sessions.attempts.forget(`account:${id}`);
+      return toView(reset, undefined);
     },
   };
 }

@@ -18,11 +18,69 @@ export function toSessionUser(u: StoredUser): SessionUser {
 const BEFORE_PASSWORD_CHANGE: readonly MethodName[] = ['auth.status', 'auth.changePassword', 'auth.logout', 'auth.unlock', 'auth.lock', 'app.info'];
 
 /**
+ * Where wrong passwords are counted (issue 16), in memory: the sign-in screen per account
+ * (`account:<id>`) or per user name nobody has (`name:<name>`), and each signed-in session's own
+ * unlock and password change (`session:<id>`). A place locks after the limit of wrong passwords in
+ * a row; an account's lockout is also written to users.json (audited), the rest lives as long as
+ * the process.
+ */
+export interface AttemptPlace {
+  /** Wrong passwords in a row, counted when each check ends. */
+  failed: number;
+  /** Checks still running: counted too, so guesses sent all at once cannot outrun the limit. */
+  inFlight: number;
+  /** When the lockout ends (ms); absent when the place is open. */
+  lockedUntil?: number;
+}
+
+/**
+ * Places of unknown names and sessions kept at most (the oldest touched goes first), so a flood of
+ * made-up names cannot fill the memory. Accounts' places are never dropped: forgetting one would
+ * give a guesser a fresh count (they are as many as the users).
+ */
+const PLACES_KEPT = 50_000;
+
+export class AttemptPlaces {
+  private readonly accounts = new Map<string, AttemptPlace>();
+  private readonly others = new Map<string, AttemptPlace>();
+
+  /** The place `key`, made on first use from `seed` (an account's bookkeeping as stored). */
+  of(key: string, seed?: { failed: number; lockedUntil?: number }): AttemptPlace {
+    const map = key.startsWith('account:') ? this.accounts : this.others;
+    let place = map.get(key);
+    if (place) {
+      if (map === this.others) {
+        // Touched: to the end of the line to be dropped.
+        map.delete(key);
+        map.set(key, place);
+      }
+      return place;
+    }
+    place = { failed: seed?.failed ?? 0, inFlight: 0, ...(seed?.lockedUntil !== undefined ? { lockedUntil: seed.lockedUntil } : {}) };
+    map.set(key, place);
+    if (this.others.size > PLACES_KEPT) this.others.delete(this.others.keys().next().value!);
+    return place;
+  }
+
+  /** The place if it exists, without making one. */
+  peek(key: string): AttemptPlace | undefined {
+    return (key.startsWith('account:') ? this.accounts : this.others).get(key);
+  }
+
+  forget(key: string): void {
+    this.accounts.delete(key);
+    this.others.delete(key);
+  }
+}
+
+/**
  * Signed-in sessions, in memory only: a restart signs everyone out. A session locks after the idle
  * time and then answers only auth.status, auth.unlock and auth.logout until the password is given.
  */
 export class Sessions {
   private readonly sessions = new Map<string, Session>();
+  /** Wrong passwords counted per place (issue 16); a session's place goes with the session. */
+  readonly attempts = new AttemptPlaces();
 
   constructor(
     private readonly users: UsersStore,
@@ -37,12 +95,14 @@ export class Sessions {
   }
 
   end(id: string | undefined): void {
-    if (id !== undefined) this.sessions.delete(id);
+    if (id === undefined) return;
+    this.sessions.delete(id);
+    this.attempts.forget(`session:${id}`);
   }
 
   /** Sign a user out everywhere (deactivated, password reset), or everywhere but `keep`. */
   endAllOf(userId: string, keep?: string): void {
-    for (const [id, s] of this.sessions) if (s.userId === userId && id !== keep) this.sessions.delete(id);
+    for (const [id, s] of this.sessions) if (s.userId === userId && id !== keep) this.end(id);
   }
 
   /** The UI locked itself: the session waits for the password too (a reload cannot skip it). */

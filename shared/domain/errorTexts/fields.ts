@@ -86,6 +86,16 @@ export const VALIDATION_MESSAGES = {
     en: 'A personal code is 11 digits, the first 1 to 6 (as in a qualified certificate), or leave it empty.',
   },
   extensionDays: { lt: 'Pratęsti galima nuo 1 iki 10 darbo dienų (V-77 7 p.).', en: 'The extension is 1 to 10 working days (V-77 p. 7).' },
+  /** Issue 16: control, bidi or zero-width characters, a lone surrogate, or a line break in a one-line field. */
+  invisibleChars: {
+    lt: 'Tekste yra nematomų ar valdymo simbolių (arba eilutės lūžis, kur tekstas turi būti vienoje eilutėje): ištrinkite juos ir įveskite tekstą iš naujo.',
+    en: 'The text holds invisible or control characters (or a line break where the text must be on one line): delete them and type the text again.',
+  },
+  /** Issue 16: a key the input's schema does not know (the path names it); nothing is dropped silently. */
+  unknownKey: {
+    lt: 'Tokio lauko programa nežino, todėl įvestis atmesta ir niekas neišsaugota. Atnaujinkite programą arba praneškite administratoriui.',
+    en: 'The app knows no such field, so the input was refused and nothing was saved. Update the app or tell the administrator.',
+  },
 } as const;
 
 export type ValidationKey = keyof typeof VALIDATION_MESSAGES;
@@ -163,6 +173,8 @@ export const FIELD_LABELS: Readonly<Record<string, { lt: string; en: string }>> 
 
 /** "Pavardė: Privalomas laukas." — a field's label (or its path when unnamed) and its message. */
 export function describeField(path: string, key: string, lang: 'lt' | 'en'): string {
+  // An unknown key has no label: the refusal names the key itself, as it was sent.
+  if (key === 'unknownKey') return `${lang === 'lt' ? 'Laukas' : 'Field'} „${path}“: ${validationMessage(key, lang)}`;
   const last = path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? path;
   const label = FIELD_LABELS[path]?.[lang] ?? FIELD_LABELS[path.replace(/^request\./, '')]?.[lang] ?? FIELD_LABELS[last]?.[lang] ?? path;
   return `${label || (lang === 'lt' ? 'Įvestis' : 'Input')}: ${validationMessage(key, lang)}`;

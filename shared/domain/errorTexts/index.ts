@@ -19,6 +19,12 @@ import { USER_ERROR_TEXTS } from './users';
 import { PACKAGE_ERROR_TEXTS } from './packages';
 import { ARCHIVE_ERROR_TEXTS } from './archive';
 import { BACKUP_ERROR_TEXTS } from './backup';
+import { DIRECTORY_ERROR_TEXTS } from './directory';
+import { HOST_ERROR_TEXTS } from './host';
+import { CARD_ERROR_TEXTS } from './card';
+import { KEY_ERROR_TEXTS } from './keys';
+import { DISK_ERROR_TEXTS } from './disk';
+import { INTEGRITY_ERROR_TEXTS } from './integrity';
 
 /** The catalogue's parts, by feature (a test checks that no code is in two). */
 export const ERROR_TEXT_PARTS = {
@@ -35,6 +41,12 @@ export const ERROR_TEXT_PARTS = {
   packages: PACKAGE_ERROR_TEXTS,
   archive: ARCHIVE_ERROR_TEXTS,
   backup: BACKUP_ERROR_TEXTS,
+  directory: DIRECTORY_ERROR_TEXTS,
+  host: HOST_ERROR_TEXTS,
+  card: CARD_ERROR_TEXTS,
+  keys: KEY_ERROR_TEXTS,
+  disk: DISK_ERROR_TEXTS,
+  integrity: INTEGRITY_ERROR_TEXTS,
 };
 
 export const ERROR_TEXTS = {
@@ -51,6 +63,12 @@ export const ERROR_TEXTS = {
   ...PACKAGE_ERROR_TEXTS,
   ...ARCHIVE_ERROR_TEXTS,
   ...BACKUP_ERROR_TEXTS,
+  ...DIRECTORY_ERROR_TEXTS,
+  ...HOST_ERROR_TEXTS,
+  ...CARD_ERROR_TEXTS,
+  ...KEY_ERROR_TEXTS,
+  ...DISK_ERROR_TEXTS,
+  ...INTEGRITY_ERROR_TEXTS,
 };
 
 export type ErrorCode = keyof typeof ERROR_TEXTS;

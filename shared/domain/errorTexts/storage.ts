@@ -30,16 +30,25 @@ export type StorageSubject = keyof typeof STORAGE_SUBJECTS;
 const subject = (s: StorageSubject) => STORAGE_SUBJECTS[s];
 
 /** Why a sealed file cannot be read: it is not sealed at all, or its content failed the integrity check. */
-export type SealProblem = 'notEncrypted' | 'notAuthentic';
+/**
+ * notEncrypted / notAuthentic: the seal itself (since issue 16 it names the file's path: a genuine
+ * file put where another belongs is not authentic there); rolledBack: a genuine file older than the
+ * version the directory's manifest records for it (an older copy put back).
+ */
+export type SealProblem = 'notEncrypted' | 'notAuthentic' | 'rolledBack';
 
 const SEAL_PROBLEMS: Readonly<Record<SealProblem, { lt: string; en: string }>> = {
   notEncrypted: {
     lt: 'jis nešifruotas, nors visi šio katalogo failai šifruojami (įrašytas ne šios programos arba pakeistas)',
     en: 'it is not encrypted although every file of this directory is (not written by this app, or replaced)',
   },
+  rolledBack: {
+    lt: 'tai senesnė šio failo versija, nei katalogo vientisumo sąraše užrašyta (sena kopija grąžinta vietoj naujesnės); failas nekeičiamas, kol administratorius jį atkurs',
+    en: 'it is an older version of this file than the directory\'s integrity manifest records (an old copy put back in place of a newer one); the file is left untouched until the administrator restores it',
+  },
   notAuthentic: {
-    lt: 'šifruotas turinys pakeistas arba sugadintas (nepraėjo vientisumo patikros)',
-    en: 'the encrypted content was altered or damaged (it failed the integrity check)',
+    lt: 'šifruotas turinys pakeistas arba sugadintas, arba failas atkeltas iš kitos vietos (nepraėjo vientisumo patikros)',
+    en: 'the encrypted content was altered or damaged, or the file was moved here from another place (it failed the integrity check)',
   },
 };
 
@@ -79,10 +88,22 @@ export function caseDamageText(reason: CaseDamage, lang: Lang): string {
   }
 }
 
-/** The data directory's lock file, and its owner (computer, process, since when) when the file could be read. */
+/**
+ * The data directory's lock file, and its owner (computer, process, since when) when the file could be
+ * read. Since issue 16 also the OS user, the owner's last sign of life (`heartbeatAt`, refreshed about
+ * every minute) and whether it is another computer (`otherComputer`: never taken over automatically).
+ */
 export type DirectoryLock =
   | { readonly lockPath: string }
-  | { readonly lockPath: string; readonly host: string; readonly pid: number; readonly since: string };
+  | {
+      readonly lockPath: string;
+      readonly host: string;
+      readonly pid: number;
+      readonly since: string;
+      readonly user?: string;
+      readonly heartbeatAt?: string;
+      readonly otherComputer?: boolean;
+    };
 
 /** Whose secret protects the data key, when the one given cannot unlock it. */
 export type KeyUnavailable =
@@ -206,10 +227,28 @@ export const STORAGE_ERROR_TEXTS = {
   ),
 
   DATA_DIR_LOCKED: entry<DirectoryLock>(
-    (p) =>
-      `Šį duomenų katalogą jau naudoja kita atidaryta programa (${'host' in p ? `${p.host}, procesas ${p.pid}, nuo ${p.since}` : 'kita programa'}). Uždarykite ją arba pasirinkite kitą katalogą. Jei tikrai jokia kita programa jo nenaudoja (pvz., kompiuteris buvo pervadintas ar katalogas perkeltas iš kito kompiuterio), ištrinkite failą ${p.lockPath}.`,
-    (p) =>
-      `This data directory is already in use by another running instance (${'host' in p ? `${p.host}, process ${p.pid}, since ${p.since}` : 'another program'}). Close it or choose another directory. If you are sure nothing else uses it (e.g. the computer was renamed or the directory came from another computer), delete the file ${p.lockPath}.`,
+    (p) => {
+      if (!('host' in p)) {
+        return `Šį duomenų katalogą jau naudoja kita atidaryta programa (kita programa). Uždarykite ją arba pasirinkite kitą katalogą. Jei tikrai jokia kita programa jo nenaudoja (pvz., kompiuteris buvo pervadintas ar katalogas perkeltas iš kito kompiuterio), ištrinkite failą ${p.lockPath}.`;
+      }
+      const user = p.user ? `, naudotojas ${p.user}` : '';
+      const life = p.heartbeatAt ? `, paskutinis gyvybės ženklas ${p.heartbeatAt}` : '';
+      if (p.otherComputer) {
+        return `Šį duomenų katalogą dabar naudoja kitas kompiuteris: ${p.host}${user}, atidarė ${p.since}${life}. Vienu metu katalogą gali naudoti tik vienas kompiuteris: uždarykite programą tame kompiuteryje ir bandykite dar kartą. Jei tas kompiuteris išjungtas ar sugedęs ir paskutinis gyvybės ženklas senesnis nei kelios minutės, įsitikinkite, kad programa jame neveikia, ir ištrinkite failą ${p.lockPath} (tai daro administratorius).`;
+      }
+      return `Šį duomenų katalogą jau naudoja kita atidaryta programa (${p.host}, procesas ${p.pid}, nuo ${p.since}${user}${life}). Uždarykite ją arba pasirinkite kitą katalogą. Jei tikrai jokia kita programa jo nenaudoja (pvz., kompiuteris buvo pervadintas ar katalogas perkeltas iš kito kompiuterio), ištrinkite failą ${p.lockPath}.`;
+    },
+    (p) => {
+      if (!('host' in p)) {
+        return `This data directory is already in use by another running instance (another program). Close it or choose another directory. If you are sure nothing else uses it (e.g. the computer was renamed or the directory came from another computer), delete the file ${p.lockPath}.`;
+      }
+      const user = p.user ? `, user ${p.user}` : '';
+      const life = p.heartbeatAt ? `, last sign of life ${p.heartbeatAt}` : '';
+      if (p.otherComputer) {
+        return `This data directory is in use by another computer: ${p.host}${user}, opened ${p.since}${life}. Only one computer at a time can use it: close the app on that computer and try again. If that computer is off or broken and its last sign of life is more than a few minutes old, make sure the app is not running there and delete the file ${p.lockPath} (an administrator's task).`;
+      }
+      return `This data directory is already in use by another running instance (${p.host}, process ${p.pid}, since ${p.since}${user}${life}). Close it or choose another directory. If you are sure nothing else uses it (e.g. the computer was renamed or the directory came from another computer), delete the file ${p.lockPath}.`;
+    },
   ),
 
   /** `schemaVersion`: the directory's; `supported`: the newest this version understands. */

@@ -295,7 +295,12 @@ const SAMPLES: { readonly [C in ErrorCode]: readonly ErrorParams<C>[] } = {
   REVOCATION_DAMAGED: [{}],
   USERS_DAMAGED: [{}],
   DATA_DIR_UNAVAILABLE: [{ root: '/duomenys', code: 'EACCES' }],
-  DATA_DIR_LOCKED: [{ lockPath: '/duomenys/pusiaukele.lock' }, { lockPath: '/duomenys/pusiaukele.lock', host: 'kompiuteris', pid: 4242, since: '2026-11-23T08:00:00.000Z' }],
+  DATA_DIR_LOCKED: [
+    { lockPath: '/duomenys/pusiaukele.lock' },
+    { lockPath: '/duomenys/pusiaukele.lock', host: 'kompiuteris', pid: 4242, since: '2026-11-23T08:00:00.000Z' },
+    { lockPath: '/duomenys/pusiaukele.lock', host: 'kompiuteris', pid: 4242, since: '2026-11-23T08:00:00.000Z', user: 'ona', heartbeatAt: '2026-11-23T08:05:00.000Z' },
+    { lockPath: '/duomenys/pusiaukele.lock', host: 'kitas', pid: 4242, since: '2026-11-23T08:00:00.000Z', user: 'ona', heartbeatAt: '2026-11-23T08:05:00.000Z', otherComputer: true },
+  ],
   DATA_DIR_NEWER: [{ schemaVersion: 3, supported: 2 }],
   DATA_DIR_FOREIGN: [{ root: '/home/ona' }],
   DATA_NOT_ENCRYPTED: [{}],
@@ -305,6 +310,21 @@ const SAMPLES: { readonly [C in ErrorCode]: readonly ErrorParams<C>[] } = {
   KEY_NOT_AVAILABLE: [{ why: 'keptBySecretStore' }, { why: 'keptByPassphrase' }, { why: 'otherSecretStore' }],
   WRONG_PASSPHRASE: [{}],
   PASSPHRASE_TOO_SHORT: [{ min: 10 }],
+  // Issue 16: the data key's slots.
+  RECOVERY_KEY_MALFORMED: [{ groups: 8, digits: 6 }],
+  RECOVERY_KEY_MISTYPED: [{ group: 3 }],
+  WRONG_RECOVERY_KEY: [{}],
+  RECOVERY_KEY_NOT_FOR_NEW_DIRECTORY: [{}],
+  KEY_FILE_REPLACED: [{}],
+  KEY_SLOT_UNKNOWN: [{ id: 'a1b2c3d4e5f6' }],
+  KEY_SLOT_LAST: [{}],
+  KEY_SLOT_OPENED_THIS_RUN: [{ id: 'a1b2c3d4e5f6' }],
+  KEY_PROOF_NOT_THIS_WORKSTATION: [{}],
+  KEY_WORKSTATION_UNAVAILABLE: [{}],
+  KEY_WORKSTATION_ENROLLED: [{}],
+  KEY_ENROL_NOT_OFFERED: [{}],
+  DATA_KEY_LOCKED: [{ why: 'notEnrolled' }, { why: 'noSecretStore' }],
+  DATA_KEY_ALREADY_OPEN: [{}],
   WRONG_COMMISSION: [
     { to: 'dossier_received', route: 'sends' },
     { to: 'dossier_sent', route: 'own' },
@@ -391,8 +411,39 @@ const SAMPLES: { readonly [C in ErrorCode]: readonly ErrorParams<C>[] } = {
   PACKAGE_EXTRA_FILE: [{ path: 'data/b.pdf' }],
   PACKAGE_HASH_MISMATCH: [{ path: 'data/a.pdf', expected: 'a'.repeat(64), found: 'b'.repeat(64) }],
   PACKAGE_OXUM_MISMATCH: [{ path: 'bag-info.txt', expected: '1000.3', found: '900.2' }],
+  // Issue 16: the browser host's refusals (shared/domain/errorTexts/host.ts).
+  REQUEST_TOO_LARGE: [{ maxBytes: 501 * 1024 * 1024 }],
+  REQUEST_TOO_SLOW: [{}],
+  REQUEST_PATH_INVALID: [{}],
+  REQUEST_CALL_INVALID: [{}],
+  REQUEST_METHOD_HEADER_MISSING: [{}],
+  REQUEST_METHOD_MISMATCH: [{ header: 'auth.status', body: 'auth.login' }],
+  UPLOADS_BUSY: [{ retryAfterSeconds: 5 }],
+  SIGN_IN_RATE_LIMITED: [{ retryAfterSeconds: 42 }],
   // Issue 15: backups (shared/domain/errorTexts/backup.ts).
   BACKUP_DIRECTORY_NOT_HELD: [{ root: '/srv/p' }],
+  DATA_DIR_NO_SPACE: [{ root: '/duomenys', why: 'create' }, { root: '/duomenys', why: 'upgrade' }],
+  PKCS11_MODULE_NOT_ABSOLUTE: [{ modulePath: 'opensc-pkcs11.so' }],
+  PKCS11_MODULE_OUTSIDE_SYSTEM: [
+    { modulePath: '/tmp/x.so', resolved: '/tmp/x.so', allowed: '/usr/lib, /lib' },
+    { modulePath: '/usr/lib/x.so', resolved: '/tmp/x.so', allowed: '/usr/lib, /lib' },
+  ],
+  PKCS11_MODULE_NOT_FILE: [{ modulePath: '/usr/lib', resolved: '/usr/lib' }],
+  PKCS11_MODULE_WRITABLE: [
+    { modulePath: '/usr/lib/x.so', path: '/usr/lib/x.so', by: 'owner' },
+    { modulePath: '/usr/lib/x.so', path: '/usr/lib', by: 'group' },
+    { modulePath: '/usr/lib/x.so', path: '/usr/lib', by: 'others' },
+  ],
+  MODULE_PASSWORD_REQUIRED: [{ fields: [{ path: 'modulePassword', key: 'required' }] }],
+  MODULE_PASSWORD_WRONG: [
+    { attemptsLeft: 3, fields: [{ path: 'modulePassword', key: 'invalid' }] },
+    { attemptsLeft: 0, fields: [{ path: 'modulePassword', key: 'invalid' }] },
+  ],
+  PKCS11_TIMEOUT: [{ seconds: 120 }],
+  PKCS11_WORKER_FAILED: [{ why: 'exited' }, { why: 'protocol' }, { why: 'start' }],
+  DATA_ROLLED_BACK: [{ path: 'users.json', expected: 12, found: 7 }],
+  DATA_INTEGRITY_READ_ONLY: [{ problems: ['audit/audit.log: veiksmų žurnalas sutrumpintas'] }],
+  USERS_ROLLED_BACK: [{ problems: ['users.json: grąžinta senesnė failo versija'] }],
   BACKUP_OUT_INSIDE_DATA: [{ out: '/srv/p/k.zip', root: '/srv/p' }],
   BACKUP_SOURCE_CHANGED: [{ root: '/srv/p', attempts: 3 }],
   BACKUP_TARGET_NOT_EMPTY: [{ target: '/srv/a' }],
@@ -517,9 +568,9 @@ describe('the error catalogue (shared/domain/errorTexts)', () => {
       en: 'Could not save (unknown reason): the dossier was not saved. Earlier data is unchanged.',
     });
     expect(render('CASE_DAMAGED', { id: 'c1', reason: { why: 'sealed', problem: 'notAuthentic' } }).lt).toBe(
-      'Bylos failas sugadintas: failas neperskaitomas: šifruotas turinys pakeistas arba sugadintas (nepraėjo vientisumo patikros). Byla neatidaroma ir nekeičiama, kad nebūtų prarasta tai, kas joje liko; kitos bylos veikia. Kreipkitės į administratorių (failas cases/c1.json).',
+      'Bylos failas sugadintas: failas neperskaitomas: šifruotas turinys pakeistas arba sugadintas, arba failas atkeltas iš kitos vietos (nepraėjo vientisumo patikros). Byla neatidaroma ir nekeičiama, kad nebūtų prarasta tai, kas joje liko; kitos bylos veikia. Kreipkitės į administratorių (failas cases/c1.json).',
     );
-    expect(render('DATA_NOT_AUTHENTIC', {}).en).toBe('The file cannot be read: the encrypted content was altered or damaged (it failed the integrity check).');
+    expect(render('DATA_NOT_AUTHENTIC', {}).en).toBe('The file cannot be read: the encrypted content was altered or damaged, or the file was moved here from another place (it failed the integrity check).');
     expect(render('DATA_DIR_LOCKED', { lockPath: '/d/pusiaukele.lock', host: 'pc', pid: 7, since: '2026-11-23T08:00:00.000Z' }).lt).toContain(
       'Šį duomenų katalogą jau naudoja kita atidaryta programa (pc, procesas 7, nuo 2026-11-23T08:00:00.000Z).',
     );

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openServices } from '../../../electron/services/index';
 import { osSecretStoreKey } from '../../../electron/main/secretStore';
-import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, stubEvent } from '../../stubs/electron';
-import { cleanUp, invokeFrom, launch, mainWindow, tempDir } from './harness';
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, resetElectronStub, safeStorage, stubEvent } from '../../stubs/electron';
+import { cleanUp, invokeFrom, launch, mainWindow, quit, tempDir } from './harness';
 
 afterEach(cleanUp);
 
@@ -126,6 +126,77 @@ describe('Electron shell lifecycle', () => {
       expect(after.defaultPrevented).toBe(false);
       const reopened = await openServices({ dataDir, key: await osSecretStoreKey() });
       await reopened.close();
+    });
+  });
+
+  // Issue 16: the desktop app opens a directory its OS secret store does not (made by the browser
+  // host, or on another computer) with a passphrase or the recovery key, then offers to enrol this
+  // workstation. The stub's safeStorage is this computer's store.
+  describe('a directory this workstation is not enrolled in', () => {
+    const PASSPHRASE = process.env.PUSIAUKELE_PASSPHRASE!;
+    const APP = 'app://pusiaukele/index.html';
+
+    /** A directory the browser host made: a passphrase slot and a recovery slot, no slot of this computer. */
+    async function passphraseDirectory(): Promise<string> {
+      const dataDir = join(await tempDir('passphrase'), 'data');
+      await (await openServices({ dataDir, verifyOnOpen: false })).close();
+      return dataDir;
+    }
+
+    it('opens the window on the unlock page: every call is refused with DATA_KEY_LOCKED until the passphrase opens it; then it offers to enrol', async () => {
+      const dataDir = await passphraseDirectory();
+      await launch({ dataDir });
+      expect(dialog.errorBoxes).toEqual([]);
+      expect(mainWindow().loadedUrls).toEqual([APP]);
+      for (const method of ['auth.status', 'app.info', 'keys.enrolAtUnlock']) {
+        expect(await invokeFrom(APP, method)).toMatchObject({ ok: false, error: { code: 'DATA_KEY_LOCKED', params: { why: 'notEnrolled' }, message: expect.stringContaining('neįtrauktas') } });
+      }
+      expect(await invokeFrom(APP, 'keys.unlock', { secret: { kind: 'passphrase', passphrase: 'ne ta slaptafrazė' } })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+      expect(await invokeFrom(APP, 'keys.unlock', { secret: { kind: 'recovery', recoveryKey: '111111-222222' } })).toMatchObject({ ok: false, error: { code: 'RECOVERY_KEY_MALFORMED' } });
+      expect(await invokeFrom(APP, 'keys.unlock', { secret: { kind: 'passphrase', passphrase: PASSPHRASE }, extra: 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      // Only the app's own window may unlock.
+      expect(await invokeFrom('https://evil.example/', 'keys.unlock', { secret: { kind: 'passphrase', passphrase: PASSPHRASE } })).toMatchObject({ ok: false, error: { code: 'IPC_FORBIDDEN' } });
+
+      expect(await invokeFrom(APP, 'keys.unlock', { secret: { kind: 'passphrase', passphrase: PASSPHRASE } })).toEqual({ ok: true, value: { enrolOffered: true } });
+      expect(await invokeFrom(APP, 'app.info')).toMatchObject({ ok: true, value: { dataDir } });
+      expect(await invokeFrom(APP, 'keys.unlock', { secret: { kind: 'passphrase', passphrase: PASSPHRASE } })).toMatchObject({ ok: false, error: { code: 'DATA_KEY_ALREADY_OPEN' } });
+      expect(await invokeFrom(APP, 'keys.enrolAtUnlock', { enrol: true })).toMatchObject({ ok: true, value: { slot: { kind: 'os' } } });
+      await quit();
+      resetElectronStub();
+
+      // Enrolled: the next start opens without asking.
+      await launch({ dataDir });
+      expect(await invokeFrom(APP, 'app.info')).toMatchObject({ ok: true, value: { dataDir } });
+    });
+
+    it('declining the offer leaves the computer out: the next start asks again', async () => {
+      const dataDir = await passphraseDirectory();
+      await launch({ dataDir });
+      await invokeFrom(APP, 'keys.unlock', { secret: { kind: 'passphrase', passphrase: PASSPHRASE } });
+      expect(await invokeFrom(APP, 'keys.enrolAtUnlock', { enrol: false })).toEqual({ ok: true, value: { slot: null } });
+      await quit();
+      resetElectronStub();
+      await launch({ dataDir });
+      expect(await invokeFrom(APP, 'auth.status')).toMatchObject({ ok: false, error: { code: 'DATA_KEY_LOCKED' } });
+    });
+
+    it('without a secret store at all, an existing directory still opens with its passphrase (nothing to enrol); quitting while locked quits at once', async () => {
+      const dataDir = await passphraseDirectory();
+      safeStorage.available = false;
+      await launch({ dataDir });
+      expect(dialog.errorBoxes).toEqual([]);
+      expect(await invokeFrom(APP, 'auth.status')).toMatchObject({ ok: false, error: { code: 'DATA_KEY_LOCKED', params: { why: 'noSecretStore' } } });
+      const first = stubEvent();
+      app.emit('will-quit', first);
+      expect(first.defaultPrevented).toBe(false);
+      resetElectronStub();
+      safeStorage.available = false;
+      await launch({ dataDir });
+      expect(await invokeFrom(APP, 'keys.unlock', { secret: { kind: 'passphrase', passphrase: PASSPHRASE } })).toEqual({ ok: true, value: { enrolOffered: false } });
+      expect(await invokeFrom(APP, 'keys.enrolAtUnlock', { enrol: true })).toMatchObject({ ok: false, error: { code: 'KEY_ENROL_NOT_OFFERED' } });
+      // The services opened by the unlock are closed on quit like any others: the directory is free again.
+      await quit();
+      await (await openServices({ dataDir, verifyOnOpen: false })).close();
     });
   });
 });

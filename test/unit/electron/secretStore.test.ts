@@ -1,6 +1,7 @@
 // Issue 3, "Data protection": in the desktop app the OS secret store (safeStorage) wraps the data key.
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { osSecretStoreKey } from '../../../electron/main/secretStore';
@@ -39,8 +40,10 @@ describe('the OS secret store as the key provider', () => {
     const dataDir = join(await tempDir('desktop'), 'data');
     await launch({ dataDir });
     expect(await invokeFrom('app://pusiaukele/index.html', 'app.info')).toMatchObject({ ok: true, value: { dataDir } });
-    const keys = JSON.parse(await readFile(join(dataDir, 'keys.json'), 'utf8')) as { wrappings: { kind: string }[] };
-    expect(keys.wrappings.map((w) => w.kind)).toEqual(['os']);
+    // Issue 16: the workstation's slot, labelled with the computer and the OS user, and the recovery key's.
+    const keys = JSON.parse(await readFile(join(dataDir, 'keys.json'), 'utf8')) as { slots: { kind: string; computer?: string; user?: string }[] };
+    expect(keys.slots.map((w) => w.kind)).toEqual(['os', 'recovery']);
+    expect(keys.slots[0]).toMatchObject({ computer: hostname(), user: userInfo().username });
     await quit();
     resetElectronStub();
 

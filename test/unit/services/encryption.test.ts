@@ -84,7 +84,10 @@ describe('the encrypting codec (AES-256-GCM)', () => {
 describe('the key when no host gives one', () => {
   it('is the passphrase in PUSIAUKELE_PASSPHRASE; without it, KEY_REQUIRED names the variable in Lithuanian', () => {
     expect(environmentKey({ PUSIAUKELE_PASSPHRASE: 'ilga slaptafrazė' })).toEqual({ kind: 'passphrase', passphrase: 'ilga slaptafrazė' });
-    for (const env of [{}, { PUSIAUKELE_PASSPHRASE: '' }]) {
+    // Issue 16: the recovery key, for scripts that open a directory whose passphrase is lost.
+    expect(environmentKey({ PUSIAUKELE_RECOVERY_KEY: '000011-000022' })).toEqual({ kind: 'recovery', recoveryKey: '000011-000022' });
+    expect(environmentKey({ PUSIAUKELE_PASSPHRASE: 'ilga slaptafrazė', PUSIAUKELE_RECOVERY_KEY: '000011' })).toMatchObject({ kind: 'passphrase' });
+    for (const env of [{}, { PUSIAUKELE_PASSPHRASE: '' }, { PUSIAUKELE_RECOVERY_KEY: '' }]) {
       expect(() => environmentKey(env)).toThrow(expect.objectContaining({ code: 'KEY_REQUIRED', message: expect.stringContaining('PUSIAUKELE_PASSPHRASE') }));
     }
   });
