@@ -21,3 +21,13 @@ export async function storeFiles(dataDir: string) {
     line: (entry: unknown): string => `${codec.encode(entry).toString('base64')}\n`,
   };
 }
+
+/**
+ * The codec a test that opens a store by hand seals with (issue 16): bound to the data directory's
+ * paths, with generations newer than any the app wrote, as a write of the app itself whose manifest
+ * line a crash cut off would be; reads check no versions.
+ */
+export function handCodec(dataDir: string, key: Buffer) {
+  let generation = Date.now() * 1000;
+  return encryptingCodec(key).bind(dataDir, { nextGeneration: () => ++generation, checkRead: () => undefined });
+}

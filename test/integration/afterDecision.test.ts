@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { handCodec } from '../helpers/storeFiles';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import type { DecisionId } from '../../shared/domain/decisions';
 import { appealFiledLate, meetingDueDate } from '../../shared/domain/deadlines';
 import { DEMO_SETTINGS } from '../../electron/cli/demoData';
 import { openDataDirectory } from '../../electron/services/store/dataDirectory';
-import { encryptingCodec, unlockDataKey } from '../../electron/services/store/encryption';
+import { unlockDataKey } from '../../electron/services/store/encryption';
 import { GeneratedStore } from '../../electron/services/store/generatedStore';
 import { ok, refused, tempDataDir } from '../helpers/dataDir';
 import { setUpOfficials, signAct, signGroundwork, stagedCopy, type Officials } from '../helpers/directorActs';
@@ -609,7 +610,7 @@ describe('later: the outcome of an appeal against the p. 16 letter (V-77 p. 9, 1
     const key = await unlockDataKey(dataDir, { kind: 'passphrase', passphrase: process.env.PUSIAUKELE_PASSPHRASE ?? '' });
     const dir = openDataDirectory(dataDir);
     try {
-      const generated = new GeneratedStore(dir, encryptingCodec(key));
+      const generated = new GeneratedStore(dir, handCodec(dataDir, key));
       for (const { documentId, appealId } of annulledActs) expect(generated.get(documentId).annulledBy, documentId).toBe(appealId);
       // The acts no appeal annulled are as they were.
       const others = generated.list().filter((d) => !annulledActs.some((a) => a.documentId === d.id));

@@ -30,7 +30,7 @@ describe('npm run cli -- demo', () => {
     expect(stdout).toMatch(/archyvare\s+Demo-archyvare-2026\s+Archyvaras/);
     const services = await openServices({ dataDir, today: '2026-11-23', verifyOnOpen: false });
     const secretary = DEMO_USERS.find((u) => u.username === 'sekretore')!;
-    const { session } = await ok(services.dispatch, 'auth.login', secretary);
+    const { session } = await ok(services.dispatch, 'auth.login', { username: secretary.username, password: secretary.password });
     const dispatch: Dispatch = (m, i) => services.dispatch(m, i, session);
     const { cases } = await ok(dispatch, 'cases.list', {});
     expect(cases).toHaveLength(39);
@@ -129,7 +129,7 @@ describe('npm run cli -- demo', () => {
       expect(certificateHolder(signer.certificate)).toMatchObject({ name: official.name, personalCode: official.personalCode });
       await signer.close();
     }
-    const asAdmin: Dispatch = async (m, i) => services.dispatch(m, i, (await ok(services.dispatch, 'auth.login', DEMO_USERS[0]!)).session);
+    const asAdmin: Dispatch = async (m, i) => services.dispatch(m, i, (await ok(services.dispatch, 'auth.login', { username: DEMO_USERS[0]!.username, password: DEMO_USERS[0]!.password })).session);
     const settings = await ok(asAdmin, 'settings.get', {});
     expect(settings?.signing?.trustedRoots).toBe(caPem);
     expect(settings?.register?.director).toMatchObject({ name: 'Rūta Žemaitienė', personalCode: DEMO_OFFICIALS[0]!.personalCode });

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { handCodec } from '../helpers/storeFiles';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import type { PlacesView } from '../../shared/contract/afterDecisionSchemas';
 import type { CaseView, RequestInput } from '../../shared/contract/schemas';
 import { CaseStore } from '../../electron/services/store/caseStore';
 import { openDataDirectory } from '../../electron/services/store/dataDirectory';
-import { encryptingCodec, unlockDataKey } from '../../electron/services/store/encryption';
+import { unlockDataKey } from '../../electron/services/store/encryption';
 import { ok, refused, tempDataDir } from '../helpers/dataDir';
 import { setUpOfficials, signAct, signGroundwork, stagedCopy, type Officials } from '../helpers/directorActs';
 import { DOSSIER_CASE_REQUEST } from '../helpers/dossier';
@@ -235,7 +236,7 @@ describe('occupancy, the list and the freed places (V-77 p. 4, 12, 13, 20, 24–
     const key = await unlockDataKey(dataDir, { kind: 'passphrase', passphrase: process.env.PUSIAUKELE_PASSPHRASE ?? '' });
     const dir = openDataDirectory(dataDir);
     try {
-      const store = CaseStore.open(dir, encryptingCodec(key));
+      const store = CaseStore.open(dir, handCodec(dataDir, key));
       const record = store.get(ids.first);
       const { arrival: _arrival, ...facts } = record.facts;
       store.put({ ...record, facts }, 'caseStep');

@@ -21,6 +21,29 @@ export class GeneratedStore extends RecordFolder<GeneratedDocument> {
       notFound: (id) => new DomainError('DOCUMENT_NOT_FOUND', { documentId: id, generated: true }),
     });
   }
+
+  /**
+   * Every record, a replaced one with `replacedBy` whether or not its own record says so: a
+   * correction is written first and names what it `replaces`, and the mark on the replaced record
+   * is a second write, which a crash can cut off (issue 16's crash test found both then in force,
+   * neither correctable). The correction's own word is the one that counts.
+   */
+  override list(): GeneratedDocument[] {
+    const all = super.list();
+    const correctionOf = new Map<string, string>();
+    for (const d of all) if (d.replaces !== undefined) correctionOf.set(d.replaces, d.id);
+    return all.map((d) => withReplacement(d, correctionOf.get(d.id)));
+  }
+
+  override get(id: string): GeneratedDocument {
+    const doc = super.get(id);
+    if (doc.replacedBy !== undefined) return doc;
+    return withReplacement(doc, super.list().find((d) => d.replaces === id)?.id);
+  }
+}
+
+function withReplacement(doc: GeneratedDocument, correction: string | undefined): GeneratedDocument {
+  return doc.replacedBy === undefined && correction !== undefined ? { ...doc, replacedBy: correction } : doc;
 }
 
 const registerFile = z.object({ numbers: z.record(z.string(), z.number().int().min(0)) });

@@ -116,12 +116,12 @@ export type KeyUnavailable =
 
 const KEY_UNAVAILABLE: Readonly<Record<KeyUnavailable, { lt: string; en: string }>> = {
   keptBySecretStore: {
-    lt: 'Šio duomenų katalogo raktą saugo kompiuterio slaptų duomenų saugykla (katalogas sukurtas darbalaukio programa), todėl slaptafraze jo atrakinti negalima. Atidarykite katalogą darbalaukio programa. Niekas nepakeista.',
-    en: "This data directory's key is kept by the computer's secret store (the directory was created by the desktop app), so a passphrase cannot unlock it. Open it with the desktop app. Nothing was changed.",
+    lt: 'Šio duomenų katalogo raktą saugo tik kompiuterių slaptų duomenų saugyklos (ir atkūrimo raktas), ne slaptafrazė. Atidarykite katalogą darbalaukio programa įtrauktame kompiuteryje arba įveskite atkūrimo raktą; administratorius gali pridėti slaptafrazę (Nustatymai → Duomenų rakto vietos). Niekas nepakeista.',
+    en: "This data directory's key is kept only by computers' secret stores (and the recovery key), not by a passphrase. Open it with the desktop app on an enrolled computer or enter the recovery key; an administrator can add a passphrase (Settings → Data key slots). Nothing was changed.",
   },
   keptByPassphrase: {
-    lt: 'Šio duomenų katalogo raktas apsaugotas slaptafraze (katalogas sukurtas naršyklės režimu arba komandine eilute), todėl darbalaukio programa jo atrakinti negali. Atidarykite jį su „npm run web“ ir slaptafraze. Niekas nepakeista.',
-    en: 'This data directory\'s key is protected by a passphrase (the directory was created by the browser host or the command line), so the desktop app cannot unlock it. Open it with "npm run web" and the passphrase. Nothing was changed.',
+    lt: 'Šis kompiuteris dar neįtrauktas į šio duomenų katalogo rakto vietas: atrakinkite katalogą slaptafraze arba atkūrimo raktu, tada programa pasiūlys įtraukti kompiuterį. Niekas nepakeista.',
+    en: 'This computer is not yet enrolled among the slots of this data directory\'s key: unlock the directory with the passphrase or the recovery key, and the app will then offer to enrol the computer. Nothing was changed.',
   },
   otherSecretStore: {
     lt: 'Kompiuterio slaptų duomenų saugykla negali atrakinti šio duomenų katalogo rakto: katalogas greičiausiai sukurtas kitame kompiuteryje arba kito naudotojo paskyroje. Niekas nepakeista.',

@@ -27,7 +27,7 @@ function filesUnder(dir: string, prefix = ''): string[] {
 
 /** The data directory's files and their bytes: what "byte-for-byte unchanged" compares. */
 function snapshot(dir: string): Map<string, string> {
-  return new Map(filesUnder(dir).filter((f) => !f.startsWith('audit/') && !f.endsWith('.lock')).map((f) => [f, readFileSync(join(dir, f)).toString('base64')]));
+  return new Map(filesUnder(dir).filter((f) => !f.startsWith('audit/') && !f.startsWith('integrity/') && !f.endsWith('.lock')).map((f) => [f, readFileSync(join(dir, f)).toString('base64')]));
 }
 
 const sha = (root: string, f: string) => execFileSync('sha256sum', [f], { cwd: root }).toString().split(' ')[0] as string;

@@ -27,7 +27,7 @@ function filesUnder(dir: string, prefix = ''): string[] {
 
 /** Every file of the data directory but the audit trail (compared apart) and the lock. */
 function snapshot(dir: string): Map<string, string> {
-  return new Map(filesUnder(dir).filter((f) => !f.startsWith('audit/') && !f.endsWith('.lock')).map((f) => [f, readFileSync(join(dir, f)).toString('base64')]));
+  return new Map(filesUnder(dir).filter((f) => !f.startsWith('audit/') && !f.startsWith('integrity/') && !f.endsWith('.lock')).map((f) => [f, readFileSync(join(dir, f)).toString('base64')]));
 }
 
 const sha = (root: string, f: string) => execFileSync('sha256sum', [f], { cwd: root }).toString().split(' ')[0] as string;
