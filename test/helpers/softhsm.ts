@@ -138,3 +138,21 @@ export function softHsmToken(): TestToken {
     qualifiedKeyLabel: 'qualified',
   };
 }
+
+/**
+ * A SoftHSM2 token for the tests of a describe block: made before them, SOFTHSM2_CONF put back
+ * after. Read `.token` inside the tests.
+ */
+export function softHsmForSuite(before: (fn: () => void) => void, after: (fn: () => void) => void): { token: TestToken } {
+  const holder = {} as { token: TestToken };
+  let previousConf: string | undefined;
+  before(() => {
+    previousConf = process.env.SOFTHSM2_CONF;
+    holder.token = softHsmToken();
+  });
+  after(() => {
+    if (previousConf === undefined) delete process.env.SOFTHSM2_CONF;
+    else process.env.SOFTHSM2_CONF = previousConf;
+  });
+  return holder;
+}

@@ -143,6 +143,22 @@ function lineReader(run: Run, hooks: { onAck?: () => void; onBegin?: (op: Operat
 
 const newRun = (pid: number, aim: Target): Run => ({ pid, aim, acked: noWrites(), touched: { cases: new Set(), meetings: new Set(), documents: new Set(), imports: new Set() }, acks: 0 });
 
+/** Feed the writer's stdout to `read` line by line; what it writes to stderr collects in `text`. */
+function readOutput(child: ReturnType<typeof writerSpawn>, read: (line: string) => void): { text: string } {
+  let out = '';
+  const err = { text: '' };
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    out += chunk;
+    let nl: number;
+    while ((nl = out.indexOf('\n')) >= 0) {
+      read(out.slice(0, nl));
+      out = out.slice(nl + 1);
+    }
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err.text += chunk));
+  return err;
+}
+
 /** The writer's own arguments and environment. */
 function writerSpawn(args: readonly string[], tempDir: string) {
   return spawn(process.execPath, [bundledWriter, ...args], {
@@ -158,21 +174,11 @@ function runToEnd(args: readonly string[], tempDir: string): Promise<Run> {
   const child = writerSpawn(args, tempDir);
   const run = newRun(child.pid!, 'any');
   const read = lineReader(run, {});
-  let out = '';
-  let err = '';
   child.stdin.end();
   return new Promise((resolve, reject) => {
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk;
-      let nl: number;
-      while ((nl = out.indexOf('\n')) >= 0) {
-        read(out.slice(0, nl));
-        out = out.slice(nl + 1);
-      }
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+    const err = readOutput(child, read);
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(run) : reject(new Error(`the writer ${args.join(' ')} failed (code ${code}):\n${err}`))));
+    child.on('close', (code) => (code === 0 ? resolve(run) : reject(new Error(`the writer ${args.join(' ')} failed (code ${code}):\n${err.text}`))));
   });
 }
 
@@ -222,18 +228,8 @@ function prepareWriter(lane: Lane, aim: Target): Writer {
       });
     },
   });
-  let out = '';
-  let err = '';
   const done = new Promise<Run>((resolve, reject) => {
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk;
-      let nl: number;
-      while ((nl = out.indexOf('\n')) >= 0) {
-        read(out.slice(0, nl));
-        out = out.slice(nl + 1);
-      }
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+    const err = readOutput(child, read);
     child.on('error', reject);
     // 'close' comes after the last of stdout has been read.
     child.on('close', (code, signal) => {
@@ -241,7 +237,7 @@ function prepareWriter(lane: Lane, aim: Target): Writer {
       clearTimeout(timer);
       watcher?.close();
       if (signal === 'SIGKILL' && killed) resolve(run);
-      else reject(new Error(`the writer (aimed at ${aim}) ended before it was killed (code ${code}, signal ${signal}):\n${err}`));
+      else reject(new Error(`the writer (aimed at ${aim}) ended before it was killed (code ${code}, signal ${signal}):\n${err.text}`));
     });
   });
   done.catch(() => undefined); // reported by run(); a discarded writer's end is expected

@@ -63,6 +63,11 @@ function told(path: string, chunks: readonly Uint8Array[]): void {
   watcher.written(path, first.subarray(0, 16));
 }
 
+/** Whether writes are being batched now (the integrity manifest leaves its journal whole meanwhile: manifest.ts). */
+export function batching(): boolean {
+  return batch !== undefined || writing !== undefined;
+}
+
 /** Start batching writes (see Batch); refused while a batch is open. */
 export function beginBatchedWrites(): void {
   if (batch) throw new Error('Batched writes are already on');

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPadesCms, checkCms } from '../../../electron/services/signing/cms';
 import { listPkcs11Certificates, openPkcs11, WORKER_ENVIRONMENT } from '../../../electron/services/signing/pkcs11';
 import { cmsView, opensslVerifyCms, testPki } from '../../helpers/pki';
-import { emptySoftHsm, softHsmToken, useSoftHsm, type TestToken } from '../../helpers/softhsm';
+import { emptySoftHsm, softHsmForSuite, useSoftHsm } from '../../helpers/softhsm';
 import { systemFolder } from '../../helpers/systemFolder';
 
 /** The card processes this test process started and that still run, read from /proc. */
@@ -70,17 +70,7 @@ const OID_SIGNING_TIME = '1.2.840.113549.1.9.5';
 
 describe('PAdES CMS from a PKCS#11 token', () => {
   const pki = testPki();
-  let token: TestToken;
-  let previousConf: string | undefined;
-
-  beforeAll(() => {
-    previousConf = process.env.SOFTHSM2_CONF;
-    token = softHsmToken();
-  });
-  afterAll(() => {
-    if (previousConf === undefined) delete process.env.SOFTHSM2_CONF;
-    else process.env.SOFTHSM2_CONF = previousConf;
-  });
+  const hsm = softHsmForSuite(beforeAll, afterAll);
 
   it.each([
     { keyLabel: 'rsa', keyType: 'RSA', certificate: () => pki.rsa.certificate, holder: 'Ąžuolas Žėkas' },
@@ -88,7 +78,7 @@ describe('PAdES CMS from a PKCS#11 token', () => {
     // A qualified signature key asks for the PIN at every signature (CKA_ALWAYS_AUTHENTICATE).
     { keyLabel: 'qualified', keyType: 'ECDSA', certificate: () => pki.ecdsa.certificate, holder: 'Eglė Šimkutė' },
   ])('signs with the "$keyLabel" $keyType key: openssl cms -verify accepts it, checkCms finds it intact and trusted', async ({ keyLabel, keyType, certificate, holder }) => {
-    const signer = await openPkcs11({ modulePath: token.modulePath, pin: token.pin, tokenLabel: token.tokenLabel, keyLabel });
+    const signer = await openPkcs11({ modulePath: hsm.token.modulePath, pin: hsm.token.pin, tokenLabel: hsm.token.tokenLabel, keyLabel });
     let cms: Uint8Array;
     try {
       expect(signer.keyType).toBe(keyType);
@@ -112,7 +102,7 @@ describe('PAdES CMS from a PKCS#11 token', () => {
   });
 
   it('asks a qualified key for the PIN again at each signature, so it signs more than once', async () => {
-    const signer = await openPkcs11({ modulePath: token.modulePath, pin: token.pin, keyLabel: token.qualifiedKeyLabel });
+    const signer = await openPkcs11({ modulePath: hsm.token.modulePath, pin: hsm.token.pin, keyLabel: hsm.token.qualifiedKeyLabel });
     try {
       const signatures = [await signer.sign(CONTENT), await signer.sign(CONTENT)];
       const key = new X509Certificate(pki.ecdsa.certificate).publicKey;
@@ -123,7 +113,7 @@ describe('PAdES CMS from a PKCS#11 token', () => {
   });
 
   it('keeps two signers on one card apart: closing one leaves the other signing', async () => {
-    const options = { modulePath: token.modulePath, pin: token.pin, tokenLabel: token.tokenLabel };
+    const options = { modulePath: hsm.token.modulePath, pin: hsm.token.pin, tokenLabel: hsm.token.tokenLabel };
     const rsa = await openPkcs11({ ...options, keyLabel: 'rsa' });
     const ec = await openPkcs11({ ...options, keyLabel: 'ec' }).catch(async (e: unknown) => {
       await rsa.close();
@@ -142,22 +132,22 @@ describe('PAdES CMS from a PKCS#11 token', () => {
   });
 
   it('refuses a wrong PIN with PIN_INCORRECT, and the right one still opens afterwards', async () => {
-    await expect(openPkcs11({ modulePath: token.modulePath, pin: '0000', keyLabel: 'rsa' })).rejects.toMatchObject({
+    await expect(openPkcs11({ modulePath: hsm.token.modulePath, pin: '0000', keyLabel: 'rsa' })).rejects.toMatchObject({
       code: 'PIN_INCORRECT',
       message: expect.stringContaining('Neteisingas PIN kodas'),
     });
-    const signer = await openPkcs11({ modulePath: token.modulePath, pin: token.pin, keyLabel: 'rsa' });
+    const signer = await openPkcs11({ modulePath: hsm.token.modulePath, pin: hsm.token.pin, keyLabel: 'rsa' });
     await signer.close();
   });
 
   it('refuses a key label the card does not have with KEY_NOT_FOUND', async () => {
-    await expect(openPkcs11({ modulePath: token.modulePath, pin: token.pin, keyLabel: 'nėra' })).rejects.toMatchObject({
+    await expect(openPkcs11({ modulePath: hsm.token.modulePath, pin: hsm.token.pin, keyLabel: 'nėra' })).rejects.toMatchObject({
       code: 'KEY_NOT_FOUND',
     });
   });
 
   it('refuses another card’s label with TOKEN_MISSING', async () => {
-    await expect(openPkcs11({ modulePath: token.modulePath, pin: token.pin, tokenLabel: 'Kita kortelė' })).rejects.toMatchObject({
+    await expect(openPkcs11({ modulePath: hsm.token.modulePath, pin: hsm.token.pin, tokenLabel: 'Kita kortelė' })).rejects.toMatchObject({
       code: 'TOKEN_MISSING',
       message: expect.stringContaining('Kita kortelė'),
     });
@@ -166,14 +156,14 @@ describe('PAdES CMS from a PKCS#11 token', () => {
   it('refuses a reader without a card (no initialised token) with TOKEN_MISSING', async () => {
     useSoftHsm(emptySoftHsm());
     try {
-      await expect(openPkcs11({ modulePath: token.modulePath, pin: token.pin })).rejects.toMatchObject({ code: 'TOKEN_MISSING' });
+      await expect(openPkcs11({ modulePath: hsm.token.modulePath, pin: hsm.token.pin })).rejects.toMatchObject({ code: 'TOKEN_MISSING' });
     } finally {
-      useSoftHsm(token.confPath);
+      useSoftHsm(hsm.token.confPath);
     }
   });
 
   it('refuses a missing or unloadable driver with PKCS11_MODULE_MISSING', async () => {
-    await expect(openPkcs11({ modulePath: '/usr/lib/nera/libpkcs11.so', pin: token.pin })).rejects.toMatchObject({
+    await expect(openPkcs11({ modulePath: '/usr/lib/nera/libpkcs11.so', pin: hsm.token.pin })).rejects.toMatchObject({
       code: 'PKCS11_MODULE_MISSING',
       message: expect.stringContaining('/usr/lib/nera/libpkcs11.so'),
     });
@@ -182,7 +172,7 @@ describe('PAdES CMS from a PKCS#11 token', () => {
     try {
       const notLibrary = `${system.dir}/ca.pem`;
       copyFileSync(pki.ca.certPath, notLibrary);
-      await expect(openPkcs11({ modulePath: notLibrary, pin: token.pin })).rejects.toMatchObject({
+      await expect(openPkcs11({ modulePath: notLibrary, pin: hsm.token.pin })).rejects.toMatchObject({
         code: 'PKCS11_MODULE_MISSING',
         params: { reason: { why: 'notPkcs11' } },
       });
@@ -193,7 +183,7 @@ describe('PAdES CMS from a PKCS#11 token', () => {
   });
 
   it('lists the certificates on the token without the PIN, through the card process', async () => {
-    const certificates = await listPkcs11Certificates({ modulePath: token.modulePath, tokenLabel: token.tokenLabel });
+    const certificates = await listPkcs11Certificates({ modulePath: hsm.token.modulePath, tokenLabel: hsm.token.tokenLabel });
     const expected = [pki.rsa.certificate, pki.ecdsa.certificate, pki.ca.certificate];
     for (const der of expected) expect(certificates).toContainEqual(der);
     expect(certificates).toHaveLength(4); // the ECDSA certificate twice: "ec" and "qualified"
@@ -203,25 +193,15 @@ describe('PAdES CMS from a PKCS#11 token', () => {
 
 describe('the card module runs apart from the data key (issue 16)', () => {
   const pki = testPki();
-  let token: TestToken;
-  let previousConf: string | undefined;
+  const hsm = softHsmForSuite(beforeAll, afterAll);
   const CONTENT = new TextEncoder().encode('%PDF-1.7 Įsakymas (V-77 p. 15)\n');
-
-  beforeAll(() => {
-    previousConf = process.env.SOFTHSM2_CONF;
-    token = softHsmToken();
-  });
-  afterAll(() => {
-    if (previousConf === undefined) delete process.env.SOFTHSM2_CONF;
-    else process.env.SOFTHSM2_CONF = previousConf;
-  });
 
   it('signs in a child process whose environment and arguments hold no passphrase; this process never loads the module', async () => {
     // The test's own process holds the data directories' passphrase, as the browser host does.
     const passphrase = process.env.PUSIAUKELE_PASSPHRASE;
     expect(passphrase).toBeTruthy();
     expect(cardProcesses()).toEqual([]);
-    const signer = await openPkcs11({ modulePath: token.modulePath, pin: token.pin, keyLabel: 'ec' });
+    const signer = await openPkcs11({ modulePath: hsm.token.modulePath, pin: hsm.token.pin, keyLabel: 'ec' });
     try {
       const [pid, ...more] = cardProcesses();
       expect(more).toEqual([]);
@@ -233,7 +213,7 @@ describe('the card module runs apart from the data key (issue 16)', () => {
       expect(readFileSync(`/proc/${pid}/environ`, 'utf8')).not.toContain(passphrase);
       expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8')).not.toContain(passphrase);
       // The driver SoftHSM needs reaches it: the token is found, and it signs.
-      expect(env.SOFTHSM2_CONF).toBe(token.confPath);
+      expect(env.SOFTHSM2_CONF).toBe(hsm.token.confPath);
       const signature = await signer.sign(CONTENT);
       expect(verify('sha256', CONTENT, new X509Certificate(pki.ecdsa.certificate).publicKey, signature)).toBe(true);
       // The module is mapped in the card process, and not in this one.
@@ -246,7 +226,7 @@ describe('the card module runs apart from the data key (issue 16)', () => {
   });
 
   it('ends the card process when it does not answer in time, and says so', async () => {
-    await expect(openPkcs11({ modulePath: token.modulePath, pin: token.pin, timeoutMs: 1 })).rejects.toMatchObject({
+    await expect(openPkcs11({ modulePath: hsm.token.modulePath, pin: hsm.token.pin, timeoutMs: 1 })).rejects.toMatchObject({
       code: 'PKCS11_TIMEOUT',
       message: expect.stringContaining('neatsakė per'),
     });
@@ -254,7 +234,7 @@ describe('the card module runs apart from the data key (issue 16)', () => {
   });
 
   it('a card process that dies (a crashing driver) fails the signature with a clear refusal, and nothing hangs', async () => {
-    const signer = await openPkcs11({ modulePath: token.modulePath, pin: token.pin, keyLabel: 'rsa' });
+    const signer = await openPkcs11({ modulePath: hsm.token.modulePath, pin: hsm.token.pin, keyLabel: 'rsa' });
     const [pid] = cardProcesses();
     process.kill(pid!, 'SIGKILL');
     await until(() => cardProcesses().length === 0, 'the card process is gone');
@@ -274,8 +254,8 @@ describe('the card module runs apart from the data key (issue 16)', () => {
     try {
       const digest = createHash('sha256').update(CONTENT).digest('base64');
       expect(await worker.ask({ id: 1, op: 'sign', digest })).toMatchObject({ id: 1, ok: false, error: { code: 'SIGNING_FAILED' } });
-      expect(await worker.ask({ id: 2, op: 'open', modulePath: token.modulePath, pin: '0000', keyLabel: 'ec' })).toMatchObject({ ok: false, error: { code: 'PIN_INCORRECT' } });
-      expect(await worker.ask({ id: 3, op: 'open', modulePath: token.modulePath, pin: token.pin, keyLabel: 'ec' })).toMatchObject({ id: 3, ok: true });
+      expect(await worker.ask({ id: 2, op: 'open', modulePath: hsm.token.modulePath, pin: '0000', keyLabel: 'ec' })).toMatchObject({ ok: false, error: { code: 'PIN_INCORRECT' } });
+      expect(await worker.ask({ id: 3, op: 'open', modulePath: hsm.token.modulePath, pin: hsm.token.pin, keyLabel: 'ec' })).toMatchObject({ id: 3, ok: true });
       expect(await worker.ask({ id: 4, op: 'sign', digest })).toMatchObject({ id: 4, ok: true });
       // A whole document instead of its digest is not a request it knows.
       await worker.ask({ id: 5, op: 'sign', digest: Buffer.from(`${'x'.repeat(100)}`).toString('base64') });
@@ -288,7 +268,7 @@ describe('the card module runs apart from the data key (issue 16)', () => {
   it('the card process checks the module path itself: it refuses a library outside the system folders', async () => {
     const worker = forkWorker();
     try {
-      expect(await worker.ask({ id: 1, op: 'open', modulePath: pki.ca.certPath, pin: token.pin })).toMatchObject({
+      expect(await worker.ask({ id: 1, op: 'open', modulePath: pki.ca.certPath, pin: hsm.token.pin })).toMatchObject({
         ok: false,
         error: { code: 'PKCS11_MODULE_OUTSIDE_SYSTEM' },
       });

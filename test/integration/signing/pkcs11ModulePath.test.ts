@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openPkcs11 } from '../../../electron/services/signing/pkcs11';
 import { checkModulePath, insideFolder, POSIX_SYSTEM_LIBRARY_FOLDERS } from '../../../electron/services/signing/pkcs11ModulePath';
-import { SOFTHSM_MODULE, softHsmToken, type TestToken } from '../../helpers/softhsm';
+import { SOFTHSM_MODULE, softHsmForSuite } from '../../helpers/softhsm';
 import { systemFolder, type SystemFolder } from '../../helpers/systemFolder';
 
 const refusal = (path: string): { code: string; params?: unknown; message: string } => {
@@ -116,26 +116,17 @@ describe('which card module may be loaded (issue 16)', () => {
   });
 
   describe('checked again before every load', () => {
-    let token: TestToken;
-    let previousConf: string | undefined;
-    beforeAll(() => {
-      previousConf = process.env.SOFTHSM2_CONF;
-      token = softHsmToken();
-    });
-    afterAll(() => {
-      if (previousConf === undefined) delete process.env.SOFTHSM2_CONF;
-      else process.env.SOFTHSM2_CONF = previousConf;
-    });
+    const hsm = softHsmForSuite(beforeAll, afterAll);
 
     it('a module that was fine when saved and became writable since is not loaded', async () => {
-      const signer = await openPkcs11({ modulePath: system.module, pin: token.pin, keyLabel: 'ec' });
+      const signer = await openPkcs11({ modulePath: system.module, pin: hsm.token.pin, keyLabel: 'ec' });
       await signer.close();
       chmodSync(system.module, 0o666);
-      await expect(openPkcs11({ modulePath: system.module, pin: token.pin, keyLabel: 'ec' })).rejects.toMatchObject({ code: 'PKCS11_MODULE_WRITABLE' });
+      await expect(openPkcs11({ modulePath: system.module, pin: hsm.token.pin, keyLabel: 'ec' })).rejects.toMatchObject({ code: 'PKCS11_MODULE_WRITABLE' });
     });
 
     it('a library outside the system folders is not loaded, with a clear Lithuanian refusal', async () => {
-      await expect(openPkcs11({ modulePath: join(outside, 'libkortele.so'), pin: token.pin })).rejects.toMatchObject({
+      await expect(openPkcs11({ modulePath: join(outside, 'libkortele.so'), pin: hsm.token.pin })).rejects.toMatchObject({
         code: 'PKCS11_MODULE_OUTSIDE_SYSTEM',
         message: expect.stringContaining('Kortelės tvarkyklė turi būti sistemos bibliotekų aplanke'),
       });
