@@ -30,6 +30,8 @@ import { openDataDirectory } from '../../electron/services/store/dataDirectory';
 import { beginBatchedWrites, finishBatchedWrites, flushBatchedWrites } from '../../electron/services/store/durableFile';
 import { environmentKey, openEncryption, unlockDataKey } from '../../electron/services/store/encryption';
 import { SettingsStore } from '../../electron/services/store/settingsStore';
+import { Manifest } from '../../electron/services/store/manifest';
+import { AuditLog } from '../../electron/services/audit/auditLog';
 import { DEMO_SETTINGS } from '../../electron/cli/demoData';
 import type { Dispatch } from '../../shared/contract/dispatch';
 import type { CaseRecord } from '../../shared/contract/schemas';
@@ -255,14 +257,20 @@ function allCases(size: number): CaseRecord[] {
 /** Open the store as the services open it: the directory's lock, the data key, the index. */
 async function openStore(dataDir: string): Promise<{ cases: CaseStore; settings: SettingsStore; close(): void }> {
   const dir = openDataDirectory(dataDir);
-  const codec = await openEncryption(dir, environmentKey());
-  const cases = CaseStore.open(dir, codec);
-  const settings = new SettingsStore(dir, codec, () => new Date());
+  // As the services open it (issue 16): the audit trail, then the manifest whose codec binds each record to its path and version.
+  const keyCodec = await openEncryption(dir, environmentKey());
+  const audit = AuditLog.open(dir, keyCodec);
+  const manifest = Manifest.open(dir, keyCodec, audit, true);
+  audit.afterAppend = (head) => manifest.noteAudit(head);
+  const cases = CaseStore.open(dir, manifest.bound);
+  const settings = new SettingsStore(dir, manifest.bound, () => new Date());
   return {
     cases,
     settings,
     close: () => {
       cases.close();
+      manifest.close();
+      audit.close();
       dir.release();
     },
   };
@@ -415,19 +423,25 @@ function coldStore(dataDir: string): ColdStart {
     const { openEncryption, environmentKey } = await import(${mod('electron/services/store/encryption.ts')});
     const { CaseStore } = await import(${mod('electron/services/store/caseStore.ts')});
     const { SettingsStore } = await import(${mod('electron/services/store/settingsStore.ts')});
+    const { Manifest } = await import(${mod('electron/services/store/manifest.ts')});
+    const { AuditLog } = await import(${mod('electron/services/audit/auditLog.ts')});
     const { placeState } = await import(${mod('electron/services/cases/placeAccounting.ts')});
     const { freedPlaces, nextOnList } = await import(${mod('shared/domain/places.ts')});
     const t1 = performance.now();
     const dir = openDataDirectory(${JSON.stringify(dataDir)});
-    const codec = await openEncryption(dir, environmentKey());
-    const cases = CaseStore.open(dir, codec);
-    const settings = new SettingsStore(dir, codec, () => new Date());
+    const keyCodec = await openEncryption(dir, environmentKey());
+    const audit = AuditLog.open(dir, keyCodec);
+    const manifest = Manifest.open(dir, keyCodec, audit, true);
+    const cases = CaseStore.open(dir, manifest.bound);
+    const settings = new SettingsStore(dir, manifest.bound, () => new Date());
     const t2 = performance.now();
     const state = placeState({ cases, settings }, '${TODAY}');
     freedPlaces(state.cases);
     nextOnList(state.list);
     const t3 = performance.now();
     cases.close();
+    manifest.close();
+    audit.close();
     dir.release();
     console.log(JSON.stringify({ via: 'store', open: t2 - t1, view: t3 - t2, listed: state.list.length }));`;
   const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
