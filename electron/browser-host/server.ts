@@ -57,6 +57,8 @@ export interface BrowserHost {
 }
 
 const MAX_BODY = 1024 * 1024;
+/** JSON bodies read at once before their session is known (calls without X-Pusiaukele-Method; the page always names its method). */
+const MAX_JSON_READS = 32;
 /** A call carrying a document: the largest the settings allow (500 MB) and its JSON. */
 const MAX_ENVELOPE = 501 * 1024 * 1024;
 /** The slowest a body may arrive on average (bytes a second) once its base time has passed. */
@@ -217,6 +219,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const signIns = new SignInLimiter(options.signInLimit ?? DEFAULT_SIGN_IN_LIMIT);
   const oneUploadAtATime = serialQueue();
   let uploads = 0;
+  let unnamedReads = 0;
   let port = 0;
   const hosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
 
@@ -298,11 +301,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const length = declaredLength(req);
     if (length !== undefined && length > limit) return early(413, errorData(new DomainError('REQUEST_TOO_LARGE', { maxBytes: limit })));
     if (enveloped && uploads >= maxUploads) return early(503, errorData(new DomainError('UPLOADS_BUSY', { retryAfterSeconds: 5 })), { 'Retry-After': '5' });
+    // A JSON call that did not name its method is read before its session can be checked: at most
+    // MAX_JSON_READS such bodies (1 MB each) are held at once, so tokens alone cannot fill the memory.
+    if (!enveloped && headerMethod === undefined && unnamedReads >= MAX_JSON_READS) {
+      return early(503, errorData(new DomainError('UPLOADS_BUSY', { retryAfterSeconds: 5 })), { 'Retry-After': '5' });
+    }
     const limits = { maxBytes: limit, deadlineMs: bodyTimeoutMs + Math.ceil(((length ?? limit) / MIN_BODY_RATE) * 1000) };
 
     let received: ReceivedEnvelope | undefined;
     let body: Buffer | undefined;
     if (enveloped) uploads += 1;
+    const unnamed = !enveloped && headerMethod === undefined;
+    if (unnamed) unnamedReads += 1;
     try {
       try {
         if (enveloped) received = await receiveEnvelope(req, { ...limits, maxJson: MAX_BODY, dir: uploadDir });
@@ -348,6 +358,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     } finally {
       received?.discard();
       if (enveloped) uploads -= 1;
+      if (unnamed) unnamedReads -= 1;
     }
   };
 
@@ -432,8 +443,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));
-      if (ownUploadDir) rmSync(uploadDir, { recursive: true, force: true });
-      await services.close();
+      try {
+        if (ownUploadDir) rmSync(uploadDir, { recursive: true, force: true });
+      } catch (e) {
+        // An upload's file still open (Windows): removed at the next start; the data directory is closed all the same.
+        console.error(`Browser host: the upload folder was not removed (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
+      } finally {
+        await services.close();
+      }
     },
   };
 }

@@ -72,7 +72,12 @@ export interface ServiceContext {
 }
 
 /** What a change is about: the audit subject, and for a document the case it belongs to (for its event). */
-export type ChangeSubject = AuditSubject & { caseId?: string };
+/**
+ * `quiet` (issue 16): recorded and written as any change, but no event is sent. For a change whose
+ * event would tell more than its caller may know: a lockout written after a failed sign-in would tell
+ * an event stream opened without a session that the name exists.
+ */
+export type ChangeSubject = AuditSubject & { caseId?: string; quiet?: boolean };
 
 /**
  * A call as a mutating handler sees it: the caller, and the change context the dispatcher bound

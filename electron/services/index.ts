@@ -89,6 +89,8 @@ export interface ServicesOptions {
   fontsDir?: string;
   /** Issue 15: where the app writes the packages and backups it exports (default ~/Pusiaukele-paketai). */
   exportDir?: string;
+  /** Issue 16: how often the lock's sign of life is renewed (and checked still ours), in ms (default a minute; tests shorten it). */
+  heartbeatMs?: number;
   /** Issue 16: take the directory as it is as current, when something was found (the command line's `integrity accept`; audited). */
   acceptIntegrity?: boolean;
   /** Issue 16: where this workstation keeps its integrity witnesses (default PUSIAUKELE_WITNESS_DIR, then …/Pusiaukele/witness). */
@@ -125,7 +127,7 @@ function fixedToday(value: string | undefined): IsoDate | undefined {
 export async function openServices(options: ServicesOptions): Promise<Services> {
   const today = fixedToday(options.today ?? process.env.PUSIAUKELE_TODAY);
   const key = options.key ?? environmentKey();
-  const dir = openDataDirectory(options.dataDir);
+  const dir = openDataDirectory(options.dataDir, options.heartbeatMs !== undefined ? { heartbeatMs: options.heartbeatMs } : {});
   const listeners = new Set<(event: AppEvent) => void>();
   let codec: SealingCodec;
   let cases: CaseStore;
@@ -158,8 +160,10 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
         audit.append({ actor: null, method: 'integrity.acceptAtOpen', subject: { kind: 'directory' }, summary: `Dabartinė duomenų katalogo būklė patvirtinta komandine eilute (su duomenų raktu). Rasta: ${found}` });
         manifest.accept(audit.head());
       }
-      const usersProblems = manifest.problems().filter((p) => p.path === 'users.json');
+      const usersProblems = manifest.problems().filter((p) => p.path === 'users.json' || p.kind === 'manifestMissing' || p.kind === 'manifestDamaged');
       if (usersProblems.length > 0) {
+        // Never open on users that cannot be trusted: an old copy (or one the manifest cannot vouch
+        // for, being gone or damaged) would let a deactivated account, a reset password in again.
         // Never open on an old copy of the users: a deactivated account, a reset password would work again.
         throw new DomainError('USERS_ROLLED_BACK', { problems: usersProblems.map((p) => integrityProblemText(p, 'lt')) });
       }
@@ -260,6 +264,7 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
   const record = (caller: Caller, method: MethodName): Call['record'] => (subject, before, after, summary, write) => {
     // Issue 16: with the audit trail or the manifest found cut, replaced or put back, nothing is
     // written until the administrator has decided (audit.acceptIntegrity records that decision).
+    if (dir.lockLost) throw new DomainError('DATA_DIR_LOCK_LOST', { root: dir.root });
     if (manifest.readOnly() && method !== 'audit.acceptIntegrity') {
       throw new DomainError('DATA_INTEGRITY_READ_ONLY', { problems: manifest.problems().map((p) => integrityProblemText(p, 'lt')) });
     }
@@ -280,7 +285,7 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
       }
       throw e;
     }
-    const event = eventOf(subject);
+    const event = subject.quiet ? null : eventOf(subject);
     if (event) emit(event);
     return result;
   };
@@ -391,9 +396,11 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
       clearTimeout(timer);
       stop.requested = true;
       await verifying.catch((e: unknown) => console.error(`Closing the data directory: the background check failed (${closeFailure(e)})`));
-      step('the case index', () => cases.close());
-      step('the manifest', () => manifest.close()); // after the cases: their index snapshot is one of its writes
-      step('the witness', witnessNow); // this workstation's record of how far the directory came
+      // A directory whose lock was taken by someone else meanwhile gets nothing more written.
+      const ours = !dir.lockLost;
+      step('the case index', () => cases.close(ours));
+      step('the manifest', () => (ours ? manifest.close() : manifest.abandon())); // after the cases: their index snapshot is one of its writes
+      if (ours) step('the witness', witnessNow); // this workstation's record of how far the directory came
       step('the audit trail', () => audit.close());
       step('the lock', () => dir.release());
     },

@@ -163,3 +163,21 @@ describe('someone else cannot lock a known user out of their work (issue 16)', (
     await ok(again.dispatch, 'auth.login', { username: 'sekretore', password: 'Laikinas-slaptazodis-1' });
   });
 });
+
+describe('the lockout tells nothing through the events either (issue 16)', () => {
+  it('an event stream sees no event when a known name is locked out at the sign-in screen, as none when an unknown one is', async () => {
+    const { services } = await setUp();
+    const events: string[] = [];
+    const stop = services.onEvent((e) => events.push(`${e.type} ${JSON.stringify(e.payload)}`));
+    for (let i = 1; i <= MAX_FAILED_ATTEMPTS; i++) {
+      await login(services, 'sekretore', `spejimas-${i}`);
+      await login(services, 'niekas-toks', `spejimas-${i}`);
+      await settle();
+    }
+    await settle();
+    stop();
+    // The lockout holds all the same.
+    expect((await login(services, 'sekretore', 'Naujas-sekretore-2')).code).toBe('ACCOUNT_LOCKED');
+    expect(events).toEqual([]);
+  });
+});

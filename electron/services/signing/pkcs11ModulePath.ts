@@ -48,6 +48,22 @@ export function systemLibraryFolders(platform: NodeJS.Platform = process.platfor
   return [...new Set(real)];
 }
 
+/**
+ * On Windows, within %SystemRoot% only a module directly in System32 or SysWOW64, where card
+ * drivers install: other folders under it (Temp, Tasks, tracing, spool\drivers\color) are
+ * writable by every user by default. Program Files folders at any depth. Windows keeps who may
+ * write in access lists, which are not read here (issue 16's review): a vendor folder whose list
+ * lets users write is not told apart.
+ */
+export function windowsModuleAllowed(resolved: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  const systemRoot = env.SystemRoot ?? 'C:\\Windows';
+  const parent = win32.dirname(resolved).toLowerCase();
+  if (insideFolder(resolved, systemRoot, 'win32')) {
+    return [win32.join(systemRoot, 'System32'), win32.join(systemRoot, 'SysWOW64')].some((folder) => folder.toLowerCase() === parent);
+  }
+  return true; // inside a Program Files folder (checked by the caller)
+}
+
 /** Whether `path` lies inside `folder` (Windows compares without case, as its file system does). */
 export function insideFolder(path: string, folder: string, platform: NodeJS.Platform = process.platform): boolean {
   const separator = platform === 'win32' ? win32.sep : sep;
@@ -86,7 +102,7 @@ export function checkModulePath(modulePath: string): string {
   }
   if (!stats.isFile()) throw new DomainError('PKCS11_MODULE_NOT_FILE', { modulePath, resolved });
   const folders = systemLibraryFolders(platform);
-  if (!folders.some((folder) => insideFolder(resolved, folder, platform))) {
+  if (!folders.some((folder) => insideFolder(resolved, folder, platform)) || (platform === 'win32' && !windowsModuleAllowed(resolved))) {
     const allowed = platform === 'win32' ? WINDOWS_SYSTEM_FOLDER_VARIABLES.map((name) => `%${name}%`) : POSIX_SYSTEM_LIBRARY_FOLDERS;
     throw new DomainError('PKCS11_MODULE_OUTSIDE_SYSTEM', { modulePath, resolved, allowed: allowed.join(', ') });
   }

@@ -473,9 +473,10 @@ export class CaseStore {
     return changed;
   }
 
-  close(): void {
+  /** `write`: fold the journal into the snapshot first (not when the directory is no longer ours: issue 16). */
+  close(write = true): void {
     try {
-      if (this.journalLines > 0) this.writeSnapshot();
+      if (write && this.journalLines > 0) this.writeSnapshot();
     } finally {
       try {
         syncBeforeClose(this.journalFd);

@@ -54,6 +54,8 @@ export interface DataDirectory {
    * the directory was opened read-only because its lock could not be written (see readOnly).
    */
   readonly held: boolean;
+  /** Issue 16: whether the lock was found removed or replaced by someone else while open (then held is false and nothing more is written). */
+  readonly lockLost: boolean;
   /**
    * Issue 16: 'diskFull' while the directory takes no change: opened without its lock because the
    * disk had no room for it (until it is opened again), or its disk has under CHANGE_RESERVE_BYTES
@@ -358,14 +360,17 @@ function removeGarbage(lockPath: string): void {
  * the lock is still ours: one removed or replaced by hand is left alone, and said so in the log.
  * Never throws (it runs in a timer); a failed refresh is tried again at the next beat.
  */
-function startHeartbeat(lockPath: string, lock: { info: LockInfo }, everyMs: number): () => void {
+function startHeartbeat(lockPath: string, lock: { info: LockInfo }, everyMs: number, onLost: () => void): () => void {
   let warned = false;
   const beat = (): void => {
     const tmp = draftPath(lockPath);
     try {
       if (readHolder(lockPath)?.id !== lock.info.nonce) {
-        if (!warned) console.error("The data directory's lock is no longer this process's (removed or replaced by hand); its sign of life is no longer refreshed.");
+        if (!warned) console.error("The data directory's lock is no longer this process's (removed or replaced by hand); it writes nothing more.");
         warned = true;
+        // Issue 16's review: another workstation may own the directory now; writing on would fork
+        // the audit chain and the records. The back end refuses every change from here on.
+        onLost();
         return;
       }
       const next: LockInfo = { ...lock.info, heartbeatAt: new Date().toISOString() };
@@ -421,6 +426,8 @@ export function openDataDirectory(root: string, options: OpenOptions = {}): Data
     console.error('The data directory opens read-only: its disk has no room for the lock (ENOSPC).');
   }
   let held = lock !== undefined;
+  /** The lock was found removed or replaced by someone else while open (see startHeartbeat). */
+  let lost = false;
   let stopHeartbeat = (): void => {};
   const release = (): void => {
     held = false;
@@ -456,7 +463,10 @@ export function openDataDirectory(root: string, options: OpenOptions = {}): Data
     if (lock) {
       // Only now: the folder is known to be a data directory (never sweep a folder picked by mistake).
       sweepLeftoverTemps(root, SWEPT_BY_THEIR_STORES);
-      stopHeartbeat = startHeartbeat(lockPath, lock, options.heartbeatMs ?? HEARTBEAT_MS);
+      stopHeartbeat = startHeartbeat(lockPath, lock, options.heartbeatMs ?? HEARTBEAT_MS, () => {
+        lost = true;
+        held = false;
+      });
     }
     const owned = lock;
     return {
@@ -482,6 +492,9 @@ export function openDataDirectory(root: string, options: OpenOptions = {}): Data
       },
       get held() {
         return held;
+      },
+      get lockLost() {
+        return lost;
       },
       get readOnly() {
         if (!owned) return 'diskFull';

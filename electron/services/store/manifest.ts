@@ -96,14 +96,20 @@ export class Manifest implements RecordVersions {
   private stopWatching: (() => void) | undefined;
   /** A journal line could not be written (reported once). */
   private appendFailed = false;
+  /** The journal ends in a torn line (a crash mid-append). */
+  private journalTorn = false;
   /** The codec bound to this manifest: what the stores are given (records sealed for their path and a generation from here). */
   readonly bound: SealingCodec;
+
+  /** The manifest's own files' codec: bound to their paths within the directory (so the directory opens at any path), no versions. */
+  private readonly own: SealingCodec;
 
   private constructor(
     private readonly dir: DataDirectory,
     private readonly codec: SealingCodec,
   ) {
     this.bound = codec.bind(dir.root, this);
+    this.own = codec.bind(dir.root, { nextGeneration: () => 0, checkRead: () => undefined });
   }
 
   private get folder(): string {
@@ -141,8 +147,10 @@ export class Manifest implements RecordVersions {
       manifest.checkAudit(audit);
     }
     manifest.checkTop();
-    // Written at open only when made anew or long: a refused open (an old users file) changes nothing.
-    if (writable && (loaded !== 'ok' || manifest.journalLines > COMPACT_AFTER)) manifest.writeSnapshot();
+    // Written at open only when made anew (a directory from before issue 16), long or torn: a refused
+    // open (an old users file) changes nothing, and a manifest in doubt stays as it was found, so that
+    // what was found is found again at the next start until an administrator accepts it.
+    if (writable && !manifest.readOnly() && (loaded !== 'ok' || manifest.journalLines > COMPACT_AFTER || manifest.journalTorn)) manifest.writeSnapshot();
     manifest.stopWatching = watchWrites(dir.root, {
       written: (path, head) => manifest.written(path, head),
       removed: (path) => manifest.removed(path),
@@ -161,7 +169,9 @@ export class Manifest implements RecordVersions {
    * store refuses to write over it); these leave every record in doubt.
    */
   readOnly(): boolean {
-    return this.found.some((p) => p.kind !== 'rolledBack' && p.kind !== 'missing');
+    // A missing record is in doubt with the rest: its store would read it as empty (no revocation
+    // lists, a correction gone and the document it replaced in force again) and write it anew.
+    return this.found.some((p) => p.kind !== 'rolledBack');
   }
 
   nextGeneration(): number {
@@ -179,23 +189,30 @@ export class Manifest implements RecordVersions {
     if (expected === undefined || generation > expected) this.files.set(path, generation);
   }
 
-  /** How far the directory has come: its generation and the trail's head (for the workstation's witness, witness.ts). */
-  state(): { generation: number; audit: AuditHead } {
-    return { generation: this.generation, audit: { ...this.audit } };
+  /**
+   * How far the directory has come, as far as it is durable (for the workstation's witness,
+   * witness.ts): the trail's head (each entry fsynced before it counts) and the generation of the
+   * users file as it is on disk.
+   */
+  state(): { audit: AuditHead; users?: number } {
+    const users = generationOf(readHead(this.dir.path('users.json')) ?? Buffer.alloc(0));
+    return { audit: { ...this.audit }, ...(users !== undefined ? { users } : {}) };
   }
 
   /**
    * Compare with this workstation's witness (witness.ts): a directory behind it — an audit trail
-   * shorter than it, holding another entry at its head's number, or a lower generation — was put
-   * back whole from an older copy while this workstation was away.
+   * shorter than it, or holding another entry at its head's number — was put back whole from an
+   * older copy while this workstation was away; a users file older than it was put back, whatever
+   * else agrees with it.
    */
-  checkWitness(witness: { generation: number; audit: AuditHead }, audit: AuditView): void {
+  checkWitness(witness: { audit: AuditHead; users?: number }, audit: AuditView): void {
     const head = audit.head();
-    const behind =
-      head.seq < witness.audit.seq ||
-      (witness.audit.seq > 0 && audit.entryAt(witness.audit.seq)?.hash !== witness.audit.hash) ||
-      this.generation < witness.generation;
+    const behind = head.seq < witness.audit.seq || (witness.audit.seq > 0 && audit.entryAt(witness.audit.seq)?.hash !== witness.audit.hash);
     if (behind) this.report({ kind: 'behindWorkstation', path: 'audit/audit.log', expected: witness.audit.seq, found: head.seq });
+    const users = generationOf(readHead(this.dir.path('users.json')) ?? Buffer.alloc(0));
+    if (witness.users !== undefined && users !== undefined && users < witness.users) {
+      this.report({ kind: 'rolledBack', path: 'users.json', expected: witness.users, found: users });
+    }
   }
 
   /** Record the audit trail's new head (after each append). */
@@ -225,11 +242,17 @@ export class Manifest implements RecordVersions {
    * record's present generation, the trail's present head. Forgets what was found.
    */
   accept(audit: AuditHead): void {
-    this.found.length = 0;
+    const found = [...this.found];
+    this.found.length = 0; // so that the snapshot below is written (the manifest is frozen while in doubt)
     this.files.clear();
     this.scan(false);
     this.audit = { ...audit };
-    this.writeSnapshot();
+    try {
+      this.writeSnapshot();
+    } catch (e) {
+      this.found.push(...found); // not accepted: still in doubt
+      throw e;
+    }
   }
 
   /** Stop recording without writing anything (an open that is refused after the manifest was read). */
@@ -243,7 +266,7 @@ export class Manifest implements RecordVersions {
     this.stopWatching?.();
     this.stopWatching = undefined;
     try {
-      if (this.dir.readOnly === undefined || this.appendFailed) this.writeSnapshot();
+      if (this.dir.readOnly === undefined && !this.readOnly()) this.writeSnapshot();
     } finally {
       this.closeJournal();
     }
@@ -287,9 +310,10 @@ export class Manifest implements RecordVersions {
    * window is a finding.
    */
   private append(line: Line, durable = false): void {
+    if (this.readOnly()) return; // in doubt: frozen as found, until accept()
     try {
       if (this.journalFd === undefined) this.journalFd = openSync(this.journalPath, 'a', 0o600);
-      writeSync(this.journalFd, `${this.codec.at(this.journalPath).encode(line).toString('base64')}\n`);
+      writeSync(this.journalFd, `${this.own.at(this.journalPath).encode(line).toString('base64')}\n`);
       if (durable) syncFd(this.journalFd);
       this.journalLines++;
       // Not while writes are batched: the emptied journal would be written at the flush, over the
@@ -322,7 +346,7 @@ export class Manifest implements RecordVersions {
       audit: this.audit,
     };
     this.closeJournal();
-    writeFileDurable(this.snapshotPath, this.codec.at(this.snapshotPath).encode(snapshot));
+    writeFileDurable(this.snapshotPath, this.own.at(this.snapshotPath).encode(snapshot));
     writeFileDurable(this.journalPath, '');
     this.journalLines = 0;
   }
@@ -338,7 +362,7 @@ export class Manifest implements RecordVersions {
     if (bytes === undefined) return existsSync(this.journalPath) ? 'damaged' : 'missing';
     let snapshot: Snapshot;
     try {
-      snapshot = parseSnapshot(this.codec.at(this.snapshotPath).decode(bytes));
+      snapshot = parseSnapshot(this.own.at(this.snapshotPath).decode(bytes));
     } catch {
       return 'damaged';
     }
@@ -348,15 +372,20 @@ export class Manifest implements RecordVersions {
     const text = readFileIfExists(this.journalPath)?.toString('utf8') ?? '';
     const lines = text.split('\n');
     const torn = lines.pop() !== ''; // text ends with '\n' unless a crash cut the last line
+    const inSnapshot = snapshot.generation;
+    let previous = 0;
     for (let i = 0; i < lines.length; i++) {
       let line: Line;
       try {
-        line = lineShape.parse(this.codec.at(this.journalPath).decode(Buffer.from(lines[i]!, 'base64')));
+        line = lineShape.parse(this.own.at(this.journalPath).decode(Buffer.from(lines[i]!, 'base64')));
       } catch {
         return 'damaged';
       }
-      // Generations only grow: a line out of order, or from an older journal, was put there.
-      if (line.g <= this.generation) return 'damaged';
+      // Generations only grow from line to line: a line out of order was put there.
+      if (line.g <= previous) return 'damaged';
+      previous = line.g;
+      // A line the snapshot already holds: a crash came between writing the snapshot and emptying the journal.
+      if (line.g <= inSnapshot) continue;
       this.generation = line.g;
       if (line.p !== undefined) {
         if (line.r) this.files.delete(line.p);
@@ -364,8 +393,9 @@ export class Manifest implements RecordVersions {
       }
       if (line.a !== undefined) this.audit = line.a;
     }
-    // A torn last line (`torn`) is a write never acknowledged: ignored.
-    void torn;
+    // A torn last line is a write never acknowledged: ignored, and the journal written anew at open
+    // (the next line must not join it).
+    this.journalTorn = torn;
     this.journalLines = lines.length;
     return 'ok';
   }
@@ -383,8 +413,9 @@ export class Manifest implements RecordVersions {
       this.found.push({ kind: 'auditReplaced', path, expected: mine.seq, found: head.seq });
     } else if (!withinCrashWindow(audit, mine.seq, head.seq)) {
       this.found.push({ kind: 'manifestBehind', path: `${MANIFEST_FOLDER}/${SNAPSHOT}`, expected: head.seq, found: mine.seq });
+    } else {
+      this.audit = head; // within the crash window: the entries the manifest had not yet recorded
     }
-    this.audit = head;
   }
 
   /** Check the records at the top of the directory (users, settings, commission, register, revocation list). */

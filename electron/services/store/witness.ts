@@ -12,7 +12,12 @@ import { readFileIfExists, removeFile, writeFileDurable } from './durableFile';
 import type { SealingCodec } from './encryption';
 import type { AuditHead } from './manifest';
 
-const witnessShape = z.object({ generation: z.number().int().min(0), audit: z.object({ seq: z.number().int().min(0), hash: z.string() }), at: z.string() });
+const witnessShape = z.object({
+  audit: z.object({ seq: z.number().int().min(0), hash: z.string() }),
+  /** The users file's generation on disk (an old users file is what lets a deactivated account in). */
+  users: z.number().int().min(0).optional(),
+  at: z.string(),
+});
 export type WitnessState = z.infer<typeof witnessShape>;
 
 /**
@@ -41,7 +46,7 @@ export function readWitness(path: string, codec: SealingCodec): WitnessState | '
 }
 
 /** Record how far the directory has come. Never fails the caller: a witness that cannot be written only weakens the next check. */
-export function writeWitness(path: string, codec: SealingCodec, state: { generation: number; audit: AuditHead }, now: Date): void {
+export function writeWitness(path: string, codec: SealingCodec, state: { audit: AuditHead; users?: number }, now: Date): void {
   try {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     writeFileDurable(path, codec.at(path).encode({ ...state, at: now.toISOString() }));

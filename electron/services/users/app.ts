@@ -164,7 +164,8 @@ export function usersHandlers(ctx: ServiceContext): UserHandlers {
       if (!u || ctx.sessions.attempts.peek(`account:${id}`)?.lockedUntil !== Date.parse(lockedUntil)) return; // lifted meanwhile
       const locked = { ...u, failedAttempts: 0, lockedUntil, updatedAt: stamp() };
       const summary = `Paskyra užrakinta iki ${lockedUntil} po ${MAX_FAILED_ATTEMPTS} neteisingų slaptažodžių`;
-      bookkeeping('the lockout', () => call.record({ kind: 'user', id }, audited(u), audited(locked), summary, (stores) => stores.users.put(locked)));
+      // Quiet: an event would tell an event stream opened without a session that this name exists.
+      bookkeeping('the lockout', () => call.record({ kind: 'user', id, quiet: true }, audited(u), audited(locked), summary, (stores) => stores.users.put(locked)));
     });
   };
 

@@ -2,6 +2,11 @@
 import { entry } from './entry';
 
 export const DIRECTORY_ERROR_TEXTS = {
+  /** The lock was removed or replaced while this app held the directory (another workstation may hold it now). */
+  DATA_DIR_LOCK_LOST: entry<{ root: string }>(
+    (p) => `Šios programos duomenų katalogo ${p.root} užraktas pašalintas arba pakeistas (katalogą galbūt atidarė kitas kompiuteris), todėl ši programa nebeįrašo nieko. Niekas nepakeista. Uždarykite programą ir atidarykite ją iš naujo, kai katalogas bus laisvas.`,
+    (p) => `This app's lock on the data directory ${p.root} was removed or replaced (another computer may have opened it), so this app writes nothing more. Nothing was changed. Close the app and open it again once the directory is free.`,
+  ),
   /**
    * The data directory could not be written for want of space where nothing else can be done:
    * `create`: a new directory's descriptor (an existing one opens read-only instead, see

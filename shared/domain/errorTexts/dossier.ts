@@ -7,7 +7,8 @@ const MIB = 1024 * 1024;
 
 /** Bytes as megabytes (MiB) for a message: „52,4 MB“ in Lithuanian, "52.4 MB" in English, „50 MB“ when whole. */
 export function formatMegabytes(bytes: number, lang: Lang = 'lt', decimals = 1): string {
-  const text = (bytes / MIB).toFixed(decimals).replace(/\.?0+$/, '');
+  // Trailing zeros only after a decimal point: 500 MB stays 500 (issue 16's review found "5 MB").
+  const text = (bytes / MIB).toFixed(decimals).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
   return `${lang === 'lt' ? text.replace('.', ',') : text} MB`;
 }
 

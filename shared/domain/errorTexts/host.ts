@@ -39,8 +39,8 @@ export const HOST_ERROR_TEXTS = {
   ),
   /** 503: as many files as the host takes at once are already arriving. */
   UPLOADS_BUSY: entry<{ retryAfterSeconds: number }>(
-    (p) => `Programa šiuo metu jau priima kelis failus. Bandykite dar kartą po ${p.retryAfterSeconds} s.`,
-    (p) => `The app is already receiving several files. Try again in ${p.retryAfterSeconds} s.`,
+    (p) => `Programa šiuo metu priima per daug užklausų (failų ar kitų) vienu metu. Bandykite dar kartą po ${p.retryAfterSeconds} s.`,
+    (p) => `The app is receiving too many requests (files or others) at once. Try again in ${p.retryAfterSeconds} s.`,
   ),
   /** 429: too many sign-ins from this computer's address in a short time. */
   SIGN_IN_RATE_LIMITED: entry<{ retryAfterSeconds: number }>(

@@ -67,7 +67,7 @@ export const INTEGRITY_ERROR_TEXTS = {
     (p) => `The data directory is open read-only: it was found changed outside the app (${p.problems.join('; ')}). Nothing was changed. The administrator must review the findings and restore the data from a backup or confirm the present state.`,
   ),
   USERS_ROLLED_BACK: entry<{ problems: string[] }>(
-    (p) => `Naudotojų failas neatitinka katalogo vientisumo sąrašo (${p.problems.join('; ')}): sena jo kopija galėtų vėl įleisti išjungtą paskyrą, todėl programa neatidaroma. Administratorius: atkurkite duomenis komanda „npm run cli -- restore“ arba, jei būklė teisinga, patvirtinkite ją komanda „npm run cli -- integrity accept“.`,
-    (p) => `The users file does not match the directory's integrity manifest (${p.problems.join('; ')}): an old copy could let a deactivated account in again, so the app does not open. Administrator: restore the data with "npm run cli -- restore" or, if the state is right, confirm it with "npm run cli -- integrity accept".`,
+    (p) => `Naudotojų failo negalima patikrinti arba jis neatitinka katalogo vientisumo sąrašo (${p.problems.join('; ')}): sena jo kopija galėtų vėl įleisti išjungtą paskyrą, todėl programa neatidaroma. Administratorius: atkurkite duomenis komanda „npm run cli -- restore“ arba, jei būklė teisinga, patvirtinkite ją komanda „npm run cli -- integrity accept“.`,
+    (p) => `The users file cannot be checked or does not match the directory's integrity manifest (${p.problems.join('; ')}): an old copy could let a deactivated account in again, so the app does not open. Administrator: restore the data with "npm run cli -- restore" or, if the state is right, confirm it with "npm run cli -- integrity accept".`,
   ),
 };

@@ -53,6 +53,7 @@ function heldBy(services: Services): DataDirectory {
       throw new Error('a backup never changes the layout');
     },
     held: true,
+    lockLost: false,
     release: () => undefined,
   };
 }

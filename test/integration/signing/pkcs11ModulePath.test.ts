@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openPkcs11 } from '../../../electron/services/signing/pkcs11';
-import { checkModulePath, insideFolder, POSIX_SYSTEM_LIBRARY_FOLDERS } from '../../../electron/services/signing/pkcs11ModulePath';
+import { checkModulePath, insideFolder, POSIX_SYSTEM_LIBRARY_FOLDERS, windowsModuleAllowed } from '../../../electron/services/signing/pkcs11ModulePath';
 import { SOFTHSM_MODULE, softHsmForSuite } from '../../helpers/softhsm';
 import { systemFolder, type SystemFolder } from '../../helpers/systemFolder';
 
@@ -113,6 +113,16 @@ describe('which card module may be loaded (issue 16)', () => {
     // Windows compares without case, as its file system does.
     expect(insideFolder('C:\\Program Files\\OpenSC\\opensc-pkcs11.dll', 'c:\\program files', 'win32')).toBe(true);
     expect(insideFolder('C:\\Users\\ona\\opensc-pkcs11.dll', 'C:\\Program Files', 'win32')).toBe(false);
+  });
+
+  it('on Windows, under the system folder only System32 and SysWOW64 themselves: its folders every user may write to are refused', () => {
+    const env = { SystemRoot: 'C:\\Windows' };
+    expect(windowsModuleAllowed('C:\\Windows\\System32\\opensc-pkcs11.dll', env)).toBe(true);
+    expect(windowsModuleAllowed('c:\\windows\\syswow64\\opensc-pkcs11.dll', env)).toBe(true);
+    for (const planted of ['C:\\Windows\\Tasks\\evil.dll', 'C:\\Windows\\Temp\\evil.dll', 'C:\\Windows\\System32\\spool\\drivers\\color\\evil.dll', 'C:\\Windows\\tracing\\evil.dll']) {
+      expect(windowsModuleAllowed(planted, env), planted).toBe(false);
+    }
+    expect(windowsModuleAllowed('C:\\Program Files\\OpenSC Project\\OpenSC\\pkcs11\\opensc-pkcs11.dll', env)).toBe(true);
   });
 
   describe('checked again before every load', () => {

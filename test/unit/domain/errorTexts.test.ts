@@ -441,6 +441,7 @@ const SAMPLES: { readonly [C in ErrorCode]: readonly ErrorParams<C>[] } = {
   ],
   PKCS11_TIMEOUT: [{ seconds: 120 }],
   PKCS11_WORKER_FAILED: [{ why: 'exited' }, { why: 'protocol' }, { why: 'start' }],
+  DATA_DIR_LOCK_LOST: [{ root: '/duomenys' }],
   DATA_ROLLED_BACK: [{ path: 'users.json', expected: 12, found: 7 }],
   DATA_INTEGRITY_READ_ONLY: [{ problems: ['audit/audit.log: veiksmų žurnalas sutrumpintas'] }],
   USERS_ROLLED_BACK: [{ problems: ['users.json: grąžinta senesnė failo versija'] }],
@@ -749,5 +750,17 @@ describe('the catalogue and the back end agree', () => {
       visit(ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false));
     }
     expect(codes.filter((c) => !literals.has(c))).toEqual([]);
+  });
+});
+
+describe('sizes in the texts', () => {
+  it('a whole number of megabytes keeps its zeros (issue 16: a 500 MB limit was shown as "5 MB")', async () => {
+    const { formatMegabytes } = await import('../../../shared/domain/errorTexts/dossier');
+    const MB = 1024 * 1024;
+    expect(formatMegabytes(500 * MB, 'lt', 0)).toBe('500 MB');
+    expect(formatMegabytes(10 * MB, 'en', 0)).toBe('10 MB');
+    expect(formatMegabytes(50 * MB)).toBe('50 MB');
+    expect(formatMegabytes(2.5 * MB)).toBe('2,5 MB');
+    expect(formatMegabytes(2.5 * MB, 'en')).toBe('2.5 MB');
   });
 });
