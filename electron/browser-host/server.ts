@@ -329,6 +329,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
           closeAfterAnswer(req, res, lingerMs);
           return refuse(res, 400, 'BAD_JSON', 'Užklausa nėra tinkamas JSON.', 'The request is not valid JSON.');
         }
+        // The staging folder's disk is full: said as such (not a 500 the page would take for a lost connection).
+        const code = (e as NodeJS.ErrnoException | undefined)?.code;
+        if (code === 'ENOSPC' || code === 'EDQUOT') return early(507, errorData(new DomainError('DISK_FULL', { subject: 'document' })));
         throw e;
       }
       const answer = async () => {

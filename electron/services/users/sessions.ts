@@ -34,19 +34,25 @@ export interface AttemptPlace {
 }
 
 /**
- * Places of unknown names and sessions kept at most (the oldest touched goes first), so a flood of
- * made-up names cannot fill the memory. Accounts' places are never dropped: forgetting one would
- * give a guesser a fresh count (they are as many as the users).
+ * Places of unknown names kept at most (the oldest touched and not locked goes first), so a flood of
+ * made-up names cannot fill the memory. Accounts' and sessions' places are never dropped for room:
+ * forgetting one would give a guesser a fresh count (they are as many as the users and the sessions).
  */
-const PLACES_KEPT = 50_000;
+export const PLACES_KEPT = 50_000;
 
 export class AttemptPlaces {
   private readonly accounts = new Map<string, AttemptPlace>();
+  /** Sessions' places: as many as the sessions, each forgotten when its session ends; never dropped for room. */
+  private readonly sessions = new Map<string, AttemptPlace>();
   private readonly others = new Map<string, AttemptPlace>();
+
+  private mapOf(key: string): Map<string, AttemptPlace> {
+    return key.startsWith('account:') ? this.accounts : key.startsWith('session:') ? this.sessions : this.others;
+  }
 
   /** The place `key`, made on first use from `seed` (an account's bookkeeping as stored). */
   of(key: string, seed?: { failed: number; lockedUntil?: number }): AttemptPlace {
-    const map = key.startsWith('account:') ? this.accounts : this.others;
+    const map = this.mapOf(key);
     let place = map.get(key);
     if (place) {
       if (map === this.others) {
@@ -58,18 +64,33 @@ export class AttemptPlaces {
     }
     place = { failed: seed?.failed ?? 0, inFlight: 0, ...(seed?.lockedUntil !== undefined ? { lockedUntil: seed.lockedUntil } : {}) };
     map.set(key, place);
-    if (this.others.size > PLACES_KEPT) this.others.delete(this.others.keys().next().value!);
+    if (this.others.size > PLACES_KEPT) this.dropOne();
     return place;
+  }
+
+  /**
+   * Make room among the names' places: the oldest touched that is not locked (issue 16's review: a
+   * flood of made-up names must not unlock a locked name, which a known account never is); the
+   * oldest of all only when every one is locked.
+   */
+  private dropOne(): void {
+    const now = Date.now();
+    for (const [key, place] of this.others) {
+      if (place.lockedUntil === undefined || place.lockedUntil <= now) {
+        this.others.delete(key);
+        return;
+      }
+    }
+    this.others.delete(this.others.keys().next().value!);
   }
 
   /** The place if it exists, without making one. */
   peek(key: string): AttemptPlace | undefined {
-    return (key.startsWith('account:') ? this.accounts : this.others).get(key);
+    return this.mapOf(key).get(key);
   }
 
   forget(key: string): void {
-    this.accounts.delete(key);
-    this.others.delete(key);
+    this.mapOf(key).delete(key);
   }
 }
 
