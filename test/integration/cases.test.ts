@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openAsStaff } from '../helpers/users';
 import { DEMO_SETTINGS } from '../../electron/cli/demoData';
 import type { RequestInput } from '../../shared/contract/schemas';
+import { request } from '../helpers/requests';
 import type { DecisionId } from '../../shared/domain/decisions';
 import { ok, refused, tempDataDir } from '../helpers/dataDir';
 import { loadCompleteDossier } from '../helpers/dossier';
@@ -10,19 +11,6 @@ import { setUpOfficials, signAct, signGroundwork } from '../helpers/directorActs
 
 const TODAY = '2026-11-23';
 
-const request = (over: Partial<RequestInput> = {}): RequestInput => ({
-  firstName: 'Žydrūnas',
-  lastName: 'Čepulis',
-  personalFileNo: 'A-1001',
-  birthDate: '1984-05-17',
-  servingInstitutionId: 'marijampole',
-  halfwayHouseInstitutionId: 'own',
-  requestDate: '2026-11-02',
-  possibleTransferDate: '2026-12-15',
-  possibleParoleDate: '2027-06-01',
-  sentenceEnd: '2028-03-01',
-  ...over,
-});
 
 async function setUp(dataDir = tempDataDir(), today = TODAY) {
   const services = await openAsStaff({ dataDir, today, verifyOnOpen: false });

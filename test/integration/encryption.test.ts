@@ -2,7 +2,8 @@
 // data key, wrapped by a passphrase or the OS secret store; a wrong key changes nothing; an
 // unencrypted directory is migrated in one step that survives being killed at any moment.
 import { spawn } from 'node:child_process';
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { osStore } from '../helpers/osStore';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +12,7 @@ import { addDemoCases } from '../../electron/cli/demo';
 import { asciiText } from '../../electron/cli/demoDocuments';
 import { DEMO_SETTINGS, demoCases } from '../../electron/cli/demoData';
 import { openServices, type ServicesOptions } from '../../electron/services/index';
-import { encryptingCodec, isEncrypted, unlockDataKey, type KeyProvider } from '../../electron/services/store/encryption';
+import { encryptingCodec, isEncrypted, unlockDataKey } from '../../electron/services/store/encryption';
 import { jsonCodec } from '../../electron/services/store/jsonFile';
 import type { CaseView } from '../../shared/contract/schemas';
 import { ok, refused, tempDataDir } from '../helpers/dataDir';
@@ -130,21 +131,6 @@ async function asSchema1(dataDir: string): Promise<void> {
   writeFileSync(join(dataDir, 'pusiaukele.json'), JSON.stringify({ format: 'pusiaukele-data', schemaVersion: 1, createdAt: '2026-11-01T08:00:00.000Z' }));
 }
 
-/** Stands in for the OS secret store (the desktop's safeStorage): AES under a key of "this computer". */
-function osStore(computerKey: Buffer): KeyProvider {
-  return {
-    kind: 'os',
-    wrap: async (key) => {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', computerKey, iv);
-      return Buffer.concat([iv, cipher.update(key), cipher.final(), cipher.getAuthTag()]);
-    },
-    unwrap: async (blob) => {
-      const decipher = createDecipheriv('aes-256-gcm', computerKey, blob.subarray(0, 12)).setAuthTag(blob.subarray(blob.length - 16));
-      return Buffer.concat([decipher.update(blob.subarray(12, blob.length - 16)), decipher.final()]);
-    },
-  };
-}
 
 describe('data at rest (issue 3, data protection)', () => {
   it('holds no convict name or personal file number anywhere in the data directory, and reopens with the passphrase', async () => {

@@ -8,7 +8,8 @@
 // computer"), the one fake this test allows. Everything else is real: data directories, services,
 // keys.json, the audit trail.
 import { execFile } from 'node:child_process';
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { osStore as fakeOsStore } from '../helpers/osStore';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -22,21 +23,9 @@ import { ADMIN, as, signedIn, staffSession } from '../helpers/users';
 const PASSPHRASE = process.env.PUSIAUKELE_PASSPHRASE!;
 const TODAY = '2026-11-23';
 
-/** Stands in for a computer's OS secret store (safeStorage): AES-256-GCM under that computer's key. */
+/** A computer's OS secret store (test/helpers/osStore.ts), its key made from its name. */
 function osStore(computer: string, computerKey: Buffer = createHash('sha256').update(computer).digest()): OsKeyProvider {
-  return {
-    kind: 'os',
-    workstation: { computer, user: 'sekretore' },
-    wrap: async (key) => {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', computerKey, iv);
-      return Buffer.concat([iv, cipher.update(key), cipher.final(), cipher.getAuthTag()]);
-    },
-    unwrap: async (blob) => {
-      const decipher = createDecipheriv('aes-256-gcm', computerKey, blob.subarray(0, 12)).setAuthTag(blob.subarray(blob.length - 16));
-      return Buffer.concat([decipher.update(blob.subarray(12, blob.length - 16)), decipher.final()]);
-    },
-  };
+  return fakeOsStore(computerKey, { computer, user: 'sekretore' });
 }
 
 const keysJson = (dataDir: string) => JSON.parse(readFileSync(join(dataDir, 'keys.json'), 'utf8')) as { version: number; slots: Record<string, unknown>[]; wrappings?: unknown };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_SETTINGS } from '../../electron/cli/demoData';
-import type { RequestInput } from '../../shared/contract/schemas';
+import { request } from '../helpers/requests';
 import { ok, refused, tempDataDir } from '../helpers/dataDir';
 import { openAsStaff } from '../helpers/users';
 
@@ -15,19 +15,6 @@ const TODAY = '2026-11-23';
 const NFC = 'Šarūnaitė';
 const NFD = NFC.normalize('NFD');
 
-const request = (over: Partial<RequestInput> = {}): RequestInput => ({
-  firstName: 'Žydrūnas',
-  lastName: 'Čepulis',
-  personalFileNo: 'A-1001',
-  birthDate: '1984-05-17',
-  servingInstitutionId: 'marijampole',
-  halfwayHouseInstitutionId: 'own',
-  requestDate: '2026-11-02',
-  possibleTransferDate: '2026-12-15',
-  possibleParoleDate: '2027-06-01',
-  sentenceEnd: '2028-03-01',
-  ...over,
-});
 
 async function setUp(dataDir = tempDataDir()) {
   const services = await openAsStaff({ dataDir, today: TODAY, verifyOnOpen: false });
