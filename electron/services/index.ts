@@ -164,7 +164,6 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
       if (usersProblems.length > 0) {
         // Never open on users that cannot be trusted: an old copy (or one the manifest cannot vouch
         // for, being gone or damaged) would let a deactivated account, a reset password in again.
-        // Never open on an old copy of the users: a deactivated account, a reset password would work again.
         throw new DomainError('USERS_ROLLED_BACK', { problems: usersProblems.map((p) => integrityProblemText(p, 'lt')) });
       }
       codec = manifest.bound;
