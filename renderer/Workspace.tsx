@@ -41,6 +41,9 @@ import { UsersPage } from './users/UsersPage';
 import { SigningNavLink } from './documents/SigningNavLink';
 import { PlacesPage } from './places/PlacesPage';
 import { ArchivePage } from './archive/ArchivePage';
+import { HomePage } from './home/HomePage';
+import { StatisticsPage } from './statistics/StatisticsPage';
+import { ProjectorPage } from './meetings/ProjectorPage';
 
 interface Boot {
   today: IsoDate;
@@ -125,7 +128,7 @@ export function Workspace({ user, locked, onSignOut, onUserChanged, onIdleMinute
     };
   }, [route, shown]);
 
-  // The start page is the case list; an administrator without a case role starts at the users.
+  // Issue 17: every role starts at its start page; a case list asked for without a case role goes there.
   const toLanding = route.name === 'cases' && !readsCases;
   useEffect(() => {
     if (toLanding) redirect({ name: landing });
@@ -158,6 +161,12 @@ export function Workspace({ user, locked, onSignOut, onUserChanged, onIdleMinute
       );
     }
     switch (current.name) {
+      case 'home':
+        return <HomePage user={user} />;
+      case 'statistics':
+        return <StatisticsPage />;
+      case 'projector':
+        return <ProjectorPage key={current.id} id={current.id} />;
       case 'cases':
         return <CaseListPage list={caseList} query={query} onQueryChange={setQuery} canRegister={canWriteCases(roles)} />;
       case 'case':
@@ -240,6 +249,17 @@ export function Workspace({ user, locked, onSignOut, onUserChanged, onIdleMinute
     );
   } else {
     content = page(boot.today, boot.settings, route);
+  }
+
+  // Issue 17: the projector's window shows the meeting alone: no header, no navigation, no controls.
+  if (route.name === 'projector') {
+    return (
+      <div className={locked ? 'app projector-app is-locked' : 'app projector-app'} inert={locked} aria-hidden={locked || undefined}>
+        <main id="main" tabIndex={-1}>
+          {content}
+        </main>
+      </div>
+    );
   }
 
   return (

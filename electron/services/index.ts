@@ -22,6 +22,8 @@ import { Sessions } from './users/sessions';
 import { DEFAULT_IDLE_MINUTES } from '../../shared/contract/schemas';
 import { systemHandlers } from './system/app';
 import { auditHandlers } from './audit/app';
+import { homeHandlers } from './home/app';
+import { statisticsHandlers } from './statistics/app';
 import { AuditLog, digest } from './audit/auditLog';
 import { Manifest } from './store/manifest';
 import { readWitness, witnessPath, writeWitness } from './store/witness';
@@ -316,6 +318,8 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
       ...trustHandlers(ctx),
       ...usersHandlers(ctx),
       ...auditHandlers(ctx),
+      ...homeHandlers(ctx),
+      ...statisticsHandlers(ctx),
     },
     bind,
   );

@@ -37,6 +37,12 @@ export const canHandlePackages = (roles: readonly Role[]): boolean => holdsAny(r
 /** The screens a user with `roles` may open. */
 export function routeAllowed(route: RouteName, roles: readonly Role[]): boolean {
   switch (route) {
+    case 'home':
+      // Issue 17: every role has a start page (a user without a role gets an empty one).
+      return true;
+    case 'statistics':
+    case 'projector':
+      return canReadCases(roles);
     case 'cases':
     case 'case':
       return canReadCases(roles);
@@ -67,10 +73,13 @@ export function routeAllowed(route: RouteName, roles: readonly Role[]): boolean 
   }
 }
 
-export type NavigationItem = 'cases' | 'new' | 'meetings' | 'places' | 'documents' | 'signing' | 'commission' | 'archive' | 'settings' | 'users' | 'audit';
+export type NavigationItem = 'home' | 'cases' | 'new' | 'meetings' | 'places' | 'documents' | 'signing' | 'statistics' | 'commission' | 'archive' | 'settings' | 'users' | 'audit';
 
-/** The verification page (#/verify, everyone's) is reached from the documents and signing pages. */
-const NAVIGATION: readonly NavigationItem[] = ['cases', 'new', 'meetings', 'places', 'documents', 'signing', 'commission', 'archive', 'settings', 'users', 'audit'];
+/**
+ * The verification page (#/verify, everyone's) is reached from the documents and signing pages; the
+ * projector view from the meeting (Alt+P).
+ */
+const NAVIGATION: readonly NavigationItem[] = ['home', 'cases', 'new', 'meetings', 'places', 'documents', 'signing', 'statistics', 'commission', 'archive', 'settings', 'users', 'audit'];
 
 /** The links of the main navigation, in order, for `roles`. */
 export function navigationFor(roles: readonly Role[]): NavigationItem[] {
@@ -83,9 +92,7 @@ export function navigationFor(roles: readonly Role[]): NavigationItem[] {
  */
 export const alwaysShowsSigning = (roles: readonly Role[]): boolean => canSignDocuments(roles);
 
-/** Where a user lands: the case list, or the users page for an administrator without a case role. */
-export function landingRoute(roles: readonly Role[]): 'cases' | 'users' | 'password' {
-  if (canReadCases(roles)) return 'cases';
-  if (isAdministrator(roles)) return 'users';
-  return 'password';
+/** Issue 17: where every user lands after signing in: the start page of their roles. */
+export function landingRoute(_roles: readonly Role[]): 'home' {
+  return 'home';
 }

@@ -16,6 +16,8 @@ import { afterDecisionEn, afterDecisionLt } from '../afterDecision/afterDecision
 import { placesEn, placesLt } from '../places/placesMessages';
 import { archiveEn, archiveLt } from '../archive/archiveMessages';
 import { keysEn, keysLt } from '../keys/keyMessages';
+import { homeEn, homeLt } from '../home/homeMessages';
+import { statisticsEn, statisticsLt } from '../statistics/statisticsMessages';
 
 export const lt = {
   ...dossierLt,
@@ -32,9 +34,13 @@ export const lt = {
   ...placesLt,
   ...archiveLt,
   ...keysLt,
+  ...homeLt,
+  ...statisticsLt,
   'app.name': 'Pusiaukelė',
   'app.skipToContent': 'Pereiti prie turinio',
   'nav.label': 'Pagrindinė navigacija',
+  'nav.home': 'Pradžia',
+  'nav.statistics': 'Statistika',
   'nav.cases': 'Bylos',
   'nav.new': 'Naujas prašymas',
   'nav.settings': 'Nustatymai',
@@ -329,9 +335,13 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...placesEn,
   ...archiveEn,
   ...keysEn,
+  ...homeEn,
+  ...statisticsEn,
   'app.name': 'Pusiaukelė',
   'app.skipToContent': 'Skip to content',
   'nav.label': 'Main navigation',
+  'nav.home': 'Start',
+  'nav.statistics': 'Statistics',
   'nav.cases': 'Cases',
   'nav.new': 'New request',
   'nav.settings': 'Settings',

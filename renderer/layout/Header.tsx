@@ -23,6 +23,8 @@ interface HeaderProps {
 }
 
 const LINKS: Readonly<Record<NavigationItem, { label: MessageKey; current: readonly Route['name'][] }>> = {
+  home: { label: 'nav.home', current: ['home'] },
+  statistics: { label: 'nav.statistics', current: ['statistics'] },
   cases: { label: 'nav.cases', current: ['cases', 'case'] },
   new: { label: 'nav.new', current: ['new'] },
   meetings: { label: 'nav.meetings', current: ['meetings', 'meeting'] },

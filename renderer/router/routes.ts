@@ -1,9 +1,13 @@
 /**
  * The screens of the app, addressed by the URL fragment: #/cases, #/cases/<id>, #/new, #/settings,
  * #/users, #/audit, #/password, #/commission, #/meetings, #/meetings/<id>, #/documents, #/signing, #/verify,
- * #/places, #/archive.
+ * #/places, #/archive; issue 17: #/ and #/home (the start page), #/statistics, and
+ * #/meetings/<id>/projector (the meeting on the projector, a window of its own).
  */
 export type Route =
+  | { name: 'home' }
+  | { name: 'statistics' }
+  | { name: 'projector'; id: string }
   | { name: 'cases' }
   | { name: 'case'; id: string }
   | { name: 'new' }
@@ -24,6 +28,8 @@ export type Route =
 export type RouteName = Route['name'];
 
 const SIMPLE: Readonly<Record<string, Route>> = {
+  '/home': { name: 'home' },
+  '/statistics': { name: 'statistics' },
   '/cases': { name: 'cases' },
   '/new': { name: 'new' },
   '/settings': { name: 'settings' },
@@ -41,9 +47,17 @@ const SIMPLE: Readonly<Record<string, Route>> = {
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '');
-  if (path === '') return { name: 'cases' };
+  if (path === '') return { name: 'home' };
   const simple = SIMPLE[path];
   if (simple) return simple;
+  const projector = /^\/meetings\/([^/]+)\/projector$/.exec(path);
+  if (projector?.[1]) {
+    try {
+      return { name: 'projector', id: decodeURIComponent(projector[1]) };
+    } catch {
+      return { name: 'notFound', hash };
+    }
+  }
   const match = /^\/(cases|meetings)\/([^/]+)$/.exec(path);
   if (match?.[2]) {
     try {
@@ -61,6 +75,8 @@ export function routeHref(route: Exclude<Route, { name: 'notFound' }>): string {
       return `#/cases/${encodeURIComponent(route.id)}`;
     case 'meeting':
       return `#/meetings/${encodeURIComponent(route.id)}`;
+    case 'projector':
+      return `#/meetings/${encodeURIComponent(route.id)}/projector`;
     default:
       return `#/${route.name}`;
   }

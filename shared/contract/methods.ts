@@ -36,6 +36,8 @@ import { auditEntry, integrityReport } from './audit';
 import { appealInput, appealOutcomeInput, arrivalInput, capacityInput, correctionInput, departureInput, lifeInput, transferOutInput, placeReportInput, placesView, receivedActInput } from './afterDecisionSchemas';
 import { displayName, givenPassword, loginName, newPassword, role, sessionUser, userInput, userRevision, userView, username, type SessionUser } from './users';
 import { fileName, longText, optionalLongText, optionalText, raw, ref, strictInputs } from './fieldSchemas';
+import { homeView } from './homeSchemas';
+import { statisticsQuery, statisticsView } from './statisticsSchemas';
 
 /**
  * Every method the back end offers, with its input and output schemas. The same table drives the
@@ -72,6 +74,18 @@ export const contract = strictInputs({
     input: settingsInput.safeExtend({ modulePassword: raw(z.string().max(200), 'the user’s password, compared').optional() }),
     /** As stored, with the new revision. */
     output: savedSettings,
+  },
+  /** Issue 17: the start page of the signed-in user's roles. */
+  'home.get': {
+    access: 'signedIn',
+    input: z.object({}),
+    output: homeView,
+  },
+  /** Issue 17: the statistics of a period (requests, decisions, terms kept, the queue, the places). */
+  'statistics.get': {
+    access: CASE_READERS,
+    input: statisticsQuery,
+    output: statisticsView,
   },
   'cases.list': {
     access: CASE_READERS,

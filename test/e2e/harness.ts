@@ -273,6 +273,11 @@ export interface OpenOptions {
   now?: () => Date;
   /** Runs on the page before the app is loaded (e.g. to install a fake clock). */
   beforeLoad?: (page: Page) => Promise<void>;
+  /**
+   * Issue 17: where the test starts once signed in: the start page the user lands on ('home'), or
+   * the case list (the default, where the tests written before the start pages begin).
+   */
+  start?: 'home' | 'cases';
 }
 
 /**
@@ -293,7 +298,16 @@ export async function openApp(dataDir: string, seedOrOptions?: OpenOptions['seed
   const { context, page, problems } = await watchedBrowser();
   if (options.beforeLoad) await options.beforeLoad(page);
   await page.goto(host.url);
-  if (as) await signIn(page, as);
+  if (as) {
+    await signIn(page, as);
+    if ((options.start ?? 'cases') === 'cases') {
+      // Before the start pages an administrator alone landed on the users, everyone else on the cases.
+      const hash = as.roles.some((r) => r !== 'administrator') ? '#/cases' : '#/users';
+      await page.evaluate((to) => {
+        location.hash = to;
+      }, hash);
+    }
+  }
   const session: AppSession = {
     host,
     page,

@@ -200,6 +200,10 @@ const SERVICE_FEATURES: Readonly<Record<string, ServiceFeature>> = {
   archive: { uses: ['audit', 'cases', 'documents', 'pdf', 'signing', 'store'], packages: ['@zip.js/zip.js', 'pdf-lib', '@pdf-lib/fontkit', 'zod'] },
   // Issue 16: the data key's slots as the administrator changes them (keys.json is the store's).
   keys: { uses: ['store'], packages: [] },
+  // Issue 17: each role's start page gathers what waits for it from the other features' records.
+  home: { uses: ['audit', 'cases', 'documents', 'meetings', 'store', 'trust'], packages: [] },
+  // Issue 17: the statistics of a period, from the cases' index and the places.
+  statistics: { uses: ['cases', 'store'], packages: [] },
 };
 
 /** Files directly in electron/services/: what each may import of the features. */
@@ -227,6 +231,8 @@ const RENDERER_FEATURES: Readonly<Record<string, readonly string[]>> = {
   meetings: ['commission', 'documents', 'dossier'],
   keys: [], // issue 16: the unlock page and the data key's slots
   settings: ['documents', 'keys', 'places', 'users'], // issue 14: the dated changes of the number of places; issue 16: the key slots
+  home: ['cases', 'documents', 'meetings'], // issue 17: each role's start page
+  statistics: [], // issue 17: the statistics page (charts, CSV)
 };
 
 /** A feature's message catalogue (renderer/<feature>/*Messages.ts): data that i18n gathers, importing only shared/. */

@@ -17,14 +17,14 @@ import { parseRoute, routeHref } from '../../../renderer/router/routes';
 
 describe('the users-and-roles issue: what the UI offers to each role', () => {
   it('shows the cases, meetings, places, documents, the signing queue and the commission to every case role, registering to the secretary, administration to the administrator', () => {
-    expect(navigationFor(['secretary'])).toEqual(['cases', 'new', 'meetings', 'places', 'documents', 'signing', 'commission', 'archive']);
-    expect(navigationFor(['member'])).toEqual(['cases', 'meetings', 'places', 'documents', 'signing', 'commission']);
-    expect(navigationFor(['chair'])).toEqual(['cases', 'meetings', 'places', 'documents', 'signing', 'commission']);
-    expect(navigationFor(['director'])).toEqual(['cases', 'meetings', 'places', 'documents', 'signing', 'commission']);
-    expect(navigationFor(['archivist'])).toEqual(['cases', 'meetings', 'places', 'documents', 'signing', 'commission', 'archive']);
+    expect(navigationFor(['secretary'])).toEqual(['home', 'cases', 'new', 'meetings', 'places', 'documents', 'signing', 'statistics', 'commission', 'archive']);
+    expect(navigationFor(['member'])).toEqual(['home', 'cases', 'meetings', 'places', 'documents', 'signing', 'statistics', 'commission']);
+    expect(navigationFor(['chair'])).toEqual(['home', 'cases', 'meetings', 'places', 'documents', 'signing', 'statistics', 'commission']);
+    expect(navigationFor(['director'])).toEqual(['home', 'cases', 'meetings', 'places', 'documents', 'signing', 'statistics', 'commission']);
+    expect(navigationFor(['archivist'])).toEqual(['home', 'cases', 'meetings', 'places', 'documents', 'signing', 'statistics', 'commission', 'archive']);
     // The administrator keeps the commission's membership (with the secretary) but sees no cases, meetings, places or documents.
-    expect(navigationFor(['administrator'])).toEqual(['commission', 'archive', 'settings', 'users', 'audit']);
-    expect(navigationFor(['administrator', 'secretary'])).toEqual(['cases', 'new', 'meetings', 'places', 'documents', 'signing', 'commission', 'archive', 'settings', 'users', 'audit']);
+    expect(navigationFor(['administrator'])).toEqual(['home', 'commission', 'archive', 'settings', 'users', 'audit']);
+    expect(navigationFor(['administrator', 'secretary'])).toEqual(['home', 'cases', 'new', 'meetings', 'places', 'documents', 'signing', 'statistics', 'commission', 'archive', 'settings', 'users', 'audit']);
   });
 
   it('issue 14: opens the places and the list (V-77 p. 4, 12, 20) to the case readers, at #/places', () => {
@@ -62,10 +62,11 @@ describe('the users-and-roles issue: what the UI offers to each role', () => {
     }
   });
 
-  it('lands an administrator without a case role on the users page, everyone else on the cases', () => {
-    expect(landingRoute(['administrator'])).toBe('users');
-    expect(landingRoute(['administrator', 'member'])).toBe('cases');
-    expect(landingRoute(['archivist'])).toBe('cases');
+  it('issue 17: lands every role on its start page', () => {
+    // Issue 17: every role lands on its start page.
+    expect(landingRoute(['administrator'])).toBe('home');
+    expect(landingRoute(['administrator', 'member'])).toBe('home');
+    expect(landingRoute(['archivist'])).toBe('home');
   });
 
   it('guards every screen; the password page is open to all', () => {

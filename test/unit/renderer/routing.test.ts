@@ -4,8 +4,12 @@ import { parseRoute, routeHref } from '../../../renderer/router/routes';
 
 describe('the hash router', () => {
   it('reads every screen from the fragment', () => {
-    expect(parseRoute('')).toEqual({ name: 'cases' });
-    expect(parseRoute('#/')).toEqual({ name: 'cases' });
+    // Issue 17: the start page is the root.
+    expect(parseRoute('')).toEqual({ name: 'home' });
+    expect(parseRoute('#/')).toEqual({ name: 'home' });
+    expect(parseRoute('#/home')).toEqual({ name: 'home' });
+    expect(parseRoute('#/statistics')).toEqual({ name: 'statistics' });
+    expect(parseRoute('#/meetings/m%201/projector')).toEqual({ name: 'projector', id: 'm 1' });
     expect(parseRoute('#/cases')).toEqual({ name: 'cases' });
     expect(parseRoute('#/cases/')).toEqual({ name: 'cases' });
     expect(parseRoute('#/cases/0b5c9a4e-1f2d-4c3b-9a8e-7d6c5b4a3f21')).toEqual({ name: 'case', id: '0b5c9a4e-1f2d-4c3b-9a8e-7d6c5b4a3f21' });
@@ -16,7 +20,7 @@ describe('the hash router', () => {
   });
 
   it('writes addresses that it reads back', () => {
-    for (const route of [{ name: 'cases' }, { name: 'case', id: 'a/b c' }, { name: 'new' }, { name: 'settings' }] as const) {
+    for (const route of [{ name: 'home' }, { name: 'statistics' }, { name: 'projector', id: 'x/y' }, { name: 'cases' }, { name: 'case', id: 'a/b c' }, { name: 'new' }, { name: 'settings' }] as const) {
       expect(parseRoute(routeHref(route))).toEqual(route);
     }
   });
