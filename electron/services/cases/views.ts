@@ -37,7 +37,7 @@ export function refusedByConvict(cases: readonly StoredCase[]): Map<string, Case
  * lacks the possible parole date, from which the release milestones count back: until the case is
  * written again, the list does not show them (the case page does).
  */
-function deadlinesOf({ state, request, facts }: CaseSummary, today: IsoDate) {
+function deadlinesOf({ state, request, facts }: Pick<CaseSummary, 'state' | 'request' | 'facts'>, today: IsoDate) {
   return caseDeadlines(
     {
       state,
@@ -60,7 +60,7 @@ function deadlinesOf({ state, request, facts }: CaseSummary, today: IsoDate) {
   );
 }
 
-function flagsOf(s: CaseSummary, convictCases: readonly CaseSummary[]) {
+function flagsOf(s: Pick<CaseSummary, 'id' | 'request'>, convictCases: readonly CaseSummary[]) {
   return requestFlags(s.request, convictCases.length === 0 ? NO_DATES : refusalDates(convictCases, s.request.requestDate, s.id));
 }
 

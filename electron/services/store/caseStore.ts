@@ -8,6 +8,7 @@ import { CASE_STATES } from '../../../shared/domain/caseStates';
 import { DomainError } from '../../../shared/domain/errors';
 import { caseDamageText, type CaseDamage, type StorageSubject } from '../../../shared/domain/errorTexts';
 import { personalFileKey } from '../../../shared/domain/personalFile';
+import { progressOf, type CaseProgress } from '../../../shared/domain/caseProgress';
 import type { DataDirectory } from './dataDirectory';
 import { finishBatchedWrites, readFileIfExists, removeFile, removeLeftoverTemps, syncBeforeClose, syncFd, TEMP_FILE, writeFileDurable } from './durableFile';
 import { sealProblemOf } from './encryption';
@@ -30,6 +31,11 @@ export interface CaseSummary {
   };
   state: CaseRecord['state'];
   facts: CaseRecord['facts'];
+  /**
+   * Issue 17: the steps in force and what the dossier lacks, for the start pages and the statistics.
+   * An index written before has none: it fails the check below and is rebuilt from the case files once.
+   */
+  progress: CaseProgress;
 }
 
 /** A text in Lithuanian and English. */
@@ -99,12 +105,30 @@ function isSummary(x: unknown): x is CaseSummary {
   if (!isOptionalDate(facts.dossierReceivedOn) || !isOptionalDate(facts.refusedOn) || !isOptionalDate(facts.placeFreedOn)) return false;
   // Issue 14: the places and the list are counted from these (V-77 p. 4, 12, 20).
   if (!isOptionalDate(facts.listedOn) || !isOptionalDate(facts.placeReportedOn) || !isOptionalDated(facts.arrival) || !isOptionalDated(facts.departure)) return false;
+  if (!isProgress(s.progress)) return false;
   const extension = facts.dossierExtensionDays;
   if (extension !== undefined && !(Number.isInteger(extension) && (extension as number) >= 0 && (extension as number) <= 10)) return false;
   return facts.decision === undefined || DECISIONS.includes(facts.decision);
 }
 
-function summarize({ id, revision, updatedAt, convict, request, state, facts }: CaseRecord): CaseSummary {
+function isCount(v: unknown): boolean {
+  return Number.isInteger(v) && (v as number) >= 0;
+}
+
+/** The progress kept in the index (issue 17): steps with known states and real dates, counts of what is missing. */
+function isProgress(x: unknown): boolean {
+  if (typeof x !== 'object' || x === null) return false;
+  const p = x as { steps?: unknown; dossier?: { documents?: unknown; facts?: unknown; asOf?: unknown } | null };
+  if (!Array.isArray(p.steps) || typeof p.dossier !== 'object' || p.dossier === null) return false;
+  if (!isCount(p.dossier.documents) || !isCount(p.dossier.facts) || !isDate(p.dossier.asOf)) return false;
+  for (const step of p.steps as { from?: unknown; to?: unknown; on?: unknown }[]) {
+    if (typeof step !== 'object' || step === null || !STATES.includes(step.from) || !STATES.includes(step.to) || !isDate(step.on)) return false;
+  }
+  return true;
+}
+
+function summarize(record: CaseRecord): CaseSummary {
+  const { id, revision, updatedAt, convict, request, state, facts } = record;
   return {
     id,
     revision,
@@ -118,6 +142,7 @@ function summarize({ id, revision, updatedAt, convict, request, state, facts }: 
     },
     state,
     facts,
+    progress: progressOf(record),
   };
 }
 

@@ -154,6 +154,7 @@ describe('the p. 19 refusals across a convict’s cases', () => {
     request: { requestDate: '2026-01-02', possibleTransferDate: '2026-03-01', servingInstitution: { name: 'Pataisos namai' } },
     state,
     facts: refusedOn ? { refusedOn } : {},
+    progress: { steps: [], dossier: { documents: 0, facts: 0, asOf: '2026-01-02' } },
   });
 
   it('V-77 p. 8, 19: a refusal by the institution that decided on the dossier we sent counts, though our case stays “dossier sent”', () => {

@@ -1,0 +1,58 @@
+/**
+ * Issue 17: what the start pages and the statistics read of a case without opening its file, kept
+ * in the case index beside the summary: the path the case took through the procedure, and what its
+ * dossier still lacks. Derived from the record whenever it is written, so it never disagrees with it.
+ */
+import type { CaseRecord } from '../contract/schemas';
+import type { IsoDate } from './calendar';
+import type { CaseState } from './caseStates';
+import { missingFromDossier } from './dossier';
+
+/** A change of state in force: from, to, and the day it happened (not the day it was recorded). */
+export interface CaseStep {
+  from: CaseState;
+  to: CaseState;
+  on: IsoDate;
+}
+
+export interface CaseProgress {
+  /**
+   * The state changes in force, oldest first: a correction removes the step it undid (the step is
+   * treated as never taken); the reopening after an upheld appeal (V-77 p. 51) is a step of its own.
+   */
+  steps: CaseStep[];
+  /**
+   * V-77 p. 6–8: what keeps the dossier from being complete, counted as on the day of the case's last
+   * change (`asOf`): items whose documents must still come from the convict's institution, and items
+   * received whose facts the secretary has not recorded.
+   */
+  dossier: { documents: number; facts: number; asOf: IsoDate };
+}
+
+/** The steps in force of a timeline. */
+export function stepsInForce(timeline: CaseRecord['timeline']): CaseStep[] {
+  const steps: CaseStep[] = [];
+  for (const e of timeline) {
+    if (e.kind === 'corrected') steps.pop();
+    else if ((e.kind === 'state' || e.kind === 'reopened') && e.from !== undefined && e.to !== undefined) {
+      steps.push({ from: e.from, to: e.to, on: e.on ?? e.at.slice(0, 10) });
+    }
+  }
+  return steps;
+}
+
+export function progressOf(record: CaseRecord): CaseProgress {
+  const asOf = record.updatedAt.slice(0, 10);
+  const { requestDate, possibleTransferDate, possibleParoleDate, sentenceEnd } = record.request;
+  const missing = missingFromDossier(record.dossier?.items ?? {}, { requestDate, possibleTransferDate, possibleParoleDate, sentenceEnd, today: asOf });
+  let documents = 0;
+  let facts = 0;
+  const counted = new Set<string>();
+  for (const m of missing) {
+    if (counted.has(m.item)) continue; // an item counts once, by what it needs first
+    counted.add(m.item);
+    if (m.toRequest) documents++;
+    else facts++;
+  }
+  return { steps: stepsInForce(record.timeline), dossier: { documents, facts, asOf } };
+}
