@@ -37,7 +37,7 @@ export function refusedByConvict(cases: readonly StoredCase[]): Map<string, Case
  * lacks the possible parole date, from which the release milestones count back: until the case is
  * written again, the list does not show them (the case page does).
  */
-function deadlinesOf({ state, request, facts }: Pick<CaseSummary, 'state' | 'request' | 'facts'>, today: IsoDate) {
+export function deadlinesOf({ state, request, facts }: Pick<CaseSummary, 'state' | 'request' | 'facts'>, today: IsoDate) {
   return caseDeadlines(
     {
       state,
