@@ -37,7 +37,8 @@ export function App() {
   const [attempt, setAttempt] = useState(0);
   const locked = useSyncExternalStore(sessionGate.subscribeLock, sessionGate.isLocked);
   const ready = auth.phase === 'ready';
-  useIdleLock(ready ? auth.idleMinutes : 0, ready && !locked);
+  // Issue 17: the projector's window gets no input; its idleness must not lock the session it shares with the secretary.
+  useIdleLock(ready ? auth.idleMinutes : 0, ready && !locked && route.name !== 'projector');
 
   useEffect(() => {
     let current = true;

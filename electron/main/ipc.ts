@@ -44,20 +44,20 @@ export function handleInvocations(services: Pick<Services, 'dispatch'>): void {
 }
 
 /**
- * Pushes back-end events to the window for as long as it lives; returns the unsubscribe. Only the
+ * Pushes back-end events to the app's windows (the main one and, issue 17, the meeting's projector
+ * window) for as long as each lives; returns the unsubscribe. Only the
  * events the contract declares go (`parseEvent`), as the services emitted them; anything else is a
  * fault of the back end, reported here and not sent.
  */
 export function forwardEvents(
   services: Pick<Services, 'onEvent'>,
-  target: () => Pick<WebContents, 'isDestroyed' | 'send'> | null,
+  targets: () => readonly Pick<WebContents, 'isDestroyed' | 'send'>[],
 ): () => void {
   return services.onEvent((event: unknown) => {
     if (parseEvent(event) === null) {
       console.error('An event the contract does not declare was not sent to the window:', event);
       return;
     }
-    const contents = target();
-    if (contents !== null && !contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, event);
+    for (const contents of targets()) if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, event);
   });
 }

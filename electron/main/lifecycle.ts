@@ -1,4 +1,4 @@
-import { app, dialog, type BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { join } from 'node:path';
 import { DomainError } from '../../shared/domain/errors';
 import { resolveDataDir } from '../services/dataDir';
@@ -55,7 +55,8 @@ export async function startApp(options: StartOptions = {}): Promise<void> {
         ...(workstation ? { workstation } : {}),
       });
     const services = workstation ? await openedByWorkstation(open, workstation) : undefined;
-    const serve = (opened: Services) => closeServicesOnQuit(opened, forwardEvents(opened, () => mainWindow?.webContents ?? null));
+    // Issue 17: every window of the app follows the back end: the main one and the meeting's projector.
+    const serve = (opened: Services) => closeServicesOnQuit(opened, forwardEvents(opened, () => BrowserWindow.getAllWindows().map((w) => w.webContents)));
     if (services !== undefined) {
       serve(services);
       handleInvocations(services);
@@ -70,6 +71,8 @@ export async function startApp(options: StartOptions = {}): Promise<void> {
     mainWindow = window;
     window.on('closed', () => {
       mainWindow = null;
+      // Issue 17: the projector's window goes with the main one (it would otherwise keep the app running).
+      for (const other of BrowserWindow.getAllWindows()) if (!other.isDestroyed()) other.close();
     });
     await window.loadURL(APP_START_URL);
   } catch (error) {

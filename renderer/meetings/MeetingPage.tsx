@@ -16,9 +16,8 @@ import { MeetingClosed } from './MeetingClosed';
 import { MeetingDeskContext, type MeetingDesk } from './meetingDesk';
 import { MeetingAgendaList, MeetingPlanned } from './MeetingPlanned';
 import { MEETING_STEPS, shortcutOf, stepAfter, type MeetingStep } from './meetingSteps';
-import { closePlanOf } from './meetingSummary';
-import { PresentationView } from './PresentationView';
-import { applyPresentation, readPresentation, writePresentation } from './presentationMode';
+import { closePlanOf, firstOpenCase, nextOpenCase } from './meetingSummary';
+import { openProjector, openProjectorLink, type ProjectorLink, type ProjectorPosition } from './projectorChannel';
 import './meeting.css';
 
 export interface MeetingPageProps {
@@ -46,12 +45,6 @@ function AutosaveLine({ status }: { status: AutosaveStatus }) {
   );
 }
 
-/** The case to take up first: the first one still waiting for a decision. */
-function firstOpenCase(view: MeetingView): string | null {
-  const waiting = view.items.find((i) => closePlanOf(i).kind === 'blocked');
-  return (waiting ?? view.items[0])?.item.caseId ?? null;
-}
-
 /**
  * Running one meeting of the commission (V-77 p. 9–11) on a shared screen: attendance and quorum,
  * the agenda, each case evaluated criterion by criterion, the proposal and the vote, and the close
@@ -65,7 +58,6 @@ export function MeetingPage({ id, today, canWrite }: MeetingPageProps) {
   const root = useRef<HTMLElement>(null);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const [autosave] = useState(() => new Autosave({ onChange: () => rerender() }));
-  const [presentation, setPresentation] = useState(readPresentation);
   const [selected, setSelected] = useState<string | null>(null);
   const [steps, setSteps] = useState<Readonly<Record<string, MeetingStep>>>({});
   const [focusTick, setFocusTick] = useState(0);
@@ -136,11 +128,24 @@ export function MeetingPage({ id, today, canWrite }: MeetingPageProps) {
     };
   }, [autosave]);
 
+  // Issue 17: the projector window follows this screen: it is told what is shown, and asks when it opens.
+  const position = useRef<ProjectorPosition | null>(null);
+  const link = useRef<ProjectorLink | null>(null);
   useEffect(() => {
-    applyPresentation(presentation);
-    writePresentation(presentation);
-    return () => applyPresentation(false);
-  }, [presentation]);
+    const opened = openProjectorLink((message) => {
+      if (message.kind === 'ask' && message.meetingId === id && position.current) opened.post({ kind: 'position', position: position.current });
+    });
+    link.current = opened;
+    // Left, reloaded or closed: the projector stops showing the case until told again.
+    const leave = () => opened.post({ kind: 'left', meetingId: id });
+    window.addEventListener('pagehide', leave);
+    return () => {
+      window.removeEventListener('pagehide', leave);
+      leave();
+      opened.close();
+      link.current = null;
+    };
+  }, [id]);
 
   const desk = useMemo<MeetingDesk>(
     () => ({
@@ -162,9 +167,33 @@ export function MeetingPage({ id, today, canWrite }: MeetingPageProps) {
   );
 
   const open = view?.record.state === 'open';
+  // The projector can be set up before the meeting opens; once it is over there is nothing to show.
+  const projects = open || view?.record.state === 'planned';
   const currentCase = view && open ? (selected !== null && view.items.some((i) => i.item.caseId === selected) ? selected : firstOpenCase(view)) : null;
   const currentItem = view?.items.find((i) => i.item.caseId === currentCase) ?? null;
   const currentStep: MeetingStep = (currentCase ? steps[currentCase] : undefined) ?? MEETING_STEPS[0]!;
+  const revision = view?.record.revision ?? null;
+  const nextCase = view && currentItem && closePlanOf(currentItem).kind !== 'blocked' ? nextOpenCase(view, currentItem.item.caseId) : null;
+  const nextItem = view?.items.find((i) => i.item.caseId === nextCase) ?? null;
+
+  // Issue 17: the case taken up stays taken up: once its vote is adopted the page keeps showing it
+  // and its result (the first open case is only where the meeting starts). Moving on is the
+  // secretary's act: the agenda, or "Kitas klausimas".
+  useEffect(() => {
+    if (selected === null && currentCase !== null) setSelected(currentCase);
+  }, [selected, currentCase]);
+
+  useEffect(() => {
+    if (revision === null || !open) return;
+    position.current = { meetingId: id, caseId: currentCase, step: currentStep, revision };
+    link.current?.post({ kind: 'position', position: position.current });
+  }, [id, open, currentCase, currentStep, revision]);
+
+  const takeUp = (caseId: string) => {
+    autosave.flush();
+    setSelected(caseId);
+    setFocusTick((n) => n + 1);
+  };
 
   const goTo = (step: MeetingStep) => {
     if (!currentCase) return;
@@ -177,9 +206,9 @@ export function MeetingPage({ id, today, canWrite }: MeetingPageProps) {
     const onKey = (e: KeyboardEvent) => {
       const command = shortcutOf(e);
       if (!command || root.current?.closest('[inert]')) return;
-      if (command === 'presentation') {
+      if (command === 'projector') {
         e.preventDefault();
-        setPresentation((p) => !p);
+        if (projects) openProjector(id);
         return;
       }
       if (!currentCase) return;
@@ -207,7 +236,7 @@ export function MeetingPage({ id, today, canWrite }: MeetingPageProps) {
   const { record } = view;
   return (
     <MeetingDeskContext.Provider value={desk}>
-      <section ref={root} className={presentation ? 'page meeting-page is-presentation' : 'page meeting-page'} data-state={record.state}>
+      <section ref={root} className="page meeting-page" data-state={record.state}>
         <p>
           <a href="#/meetings">{t('meeting.back')}</a>
         </p>
@@ -220,9 +249,11 @@ export function MeetingPage({ id, today, canWrite }: MeetingPageProps) {
           </span>
         </p>
         <div className="meeting-toolbar">
-          <button type="button" className="button-secondary presentation-toggle" aria-pressed={presentation} aria-keyshortcuts="Alt+P" onClick={() => setPresentation((p) => !p)}>
-            {t('meeting.presentation.toggle')}
-          </button>
+          {projects ? (
+            <button type="button" className="button-secondary projector-open" aria-keyshortcuts="Alt+P" onClick={() => openProjector(id)}>
+              {t('meeting.projector.open')}
+            </button>
+          ) : null}
           {canWrite ? <AutosaveLine status={autosave.status} /> : <p className="field-hint">{t('meeting.readOnly')}</p>}
         </div>
         {open ? <p className="field-hint shortcut-help">{t('meeting.shortcuts')}</p> : null}
@@ -241,7 +272,6 @@ export function MeetingPage({ id, today, canWrite }: MeetingPageProps) {
 
         {open ? (
           <>
-            {presentation ? <PresentationView view={view} item={currentItem} step={currentStep} /> : null}
             <div className="meeting-layout">
               <div className="meeting-side">
                 <AttendancePanel view={view} />
@@ -260,6 +290,13 @@ export function MeetingPage({ id, today, canWrite }: MeetingPageProps) {
                 ) : (
                   <p className="panel">{t('meeting.agenda.empty')}</p>
                 )}
+                {nextItem ? (
+                  <p className="next-case">
+                    <button type="button" className="button-primary" onClick={() => takeUp(nextItem.item.caseId)}>
+                      {t('meeting.nextCase', { name: `${nextItem.candidate.lastName} ${nextItem.candidate.firstName}` })} →
+                    </button>
+                  </p>
+                ) : null}
               </div>
             </div>
             {canWrite ? <MeetingClose view={view} /> : null}

@@ -1,12 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { MEETING_TEXT_MAX, type MeetingView } from '../../shared/contract/meetingSchemas';
 import { call, toApiError, type ApiError } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { TextAreaField } from '../components/fields';
+import type { IsoDate } from '../../shared/domain/calendar';
 import { formatDate } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
 import { useMeetingDesk } from './meetingDesk';
 import { FormFooter } from '../components/FormFooter';
+import { ScheduleForm } from './scheduleForm';
 
 /** The agenda of a planned (or cancelled) meeting: the cases and their V-77 p. 9 terms. */
 export function MeetingAgendaList({ view }: { view: MeetingView }) {
@@ -42,14 +44,21 @@ export function MeetingAgendaList({ view }: { view: MeetingView }) {
   );
 }
 
-/** A planned meeting: its agenda, opening it on its day, or cancelling it with the reason. */
-export function MeetingPlanned({ view, today }: { view: MeetingView; today: string }) {
+/**
+ * A planned meeting: its agenda, its plan changed until it opens (issue 17: date, time, place and
+ * agenda; V-77 p. 9), opening it on its day, or cancelling it with the reason.
+ */
+export function MeetingPlanned({ view, today }: { view: MeetingView; today: IsoDate }) {
   const { t } = useI18n();
   const desk = useMeetingDesk();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState('');
+  /** The plan as it was when the form opened (its revision: a change made meanwhile elsewhere is refused, not overwritten). */
+  const [editing, setEditing] = useState<MeetingView['record'] | null>(null);
+  const [edited, setEdited] = useState(false);
+  const agenda = useMemo(() => view.items.map((i) => i.candidate), [view.items]);
 
   const act = (task: () => Promise<MeetingView>) => {
     setBusy(true);
@@ -65,10 +74,45 @@ export function MeetingPlanned({ view, today }: { view: MeetingView; today: stri
       <section className="panel" aria-labelledby="agenda-title">
         <h2 id="agenda-title">{t('meeting.agenda.title')}</h2>
         <MeetingAgendaList view={view} />
-        <p className="field-hint">
-          {t('meeting.planned.editHint')} <a href="#/meetings">{t('meeting.back')}</a>
-        </p>
+        {edited ? (
+          <p className="notice notice-ok" role="status">
+            {t('schedule.edit.done')}
+          </p>
+        ) : null}
+        {desk.canWrite ? (
+          <>
+            <p className="field-hint">{t('meeting.planned.editHint')}</p>
+            <button
+              type="button"
+              className={editing ? 'button-secondary is-open' : 'button-secondary'}
+              aria-expanded={editing !== null}
+              onClick={() => {
+                setEditing((e) => (e ? null : view.record));
+                setEdited(false);
+              }}
+            >
+              {t('meeting.planned.edit')}
+            </button>
+          </>
+        ) : null}
       </section>
+      {desk.canWrite && editing !== null ? (
+        <ScheduleForm
+          key={view.record.id}
+          today={today}
+          meetings={[]}
+          editing={{
+            record: editing,
+            agenda,
+            save: (input) =>
+              desk.run(() => call('meetings.update', { id: desk.meetingId, revision: editing.revision, ...input })).then(() => {
+                setEditing(null);
+                setEdited(true);
+              }),
+            onCancel: () => setEditing(null),
+          }}
+        />
+      ) : null}
       {desk.canWrite ? (
         <section className="panel" aria-labelledby="planned-actions-title">
           <h2 id="planned-actions-title">{t('meeting.planned.actions')}</h2>

@@ -48,7 +48,7 @@ export function MeetingsPage({ today, canWrite }: MeetingsPageProps) {
 
   // The back end's "today" counts (it is the one the terms are counted on); the app's until it answers.
   const day = list?.today ?? today;
-  const { upcoming, past } = splitMeetings(list?.meetings ?? [], day);
+  const { upcoming, past } = splitMeetings(list?.meetings ?? []);
 
   return (
     <section className="page meetings-page">

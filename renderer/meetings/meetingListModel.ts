@@ -16,17 +16,18 @@ export const MEETING_STATE_LABEL: Readonly<Record<MeetingState, MessageKey>> = {
 const at = (m: Pick<MeetingListItem, 'date' | 'time'>) => `${m.date} ${m.time}`;
 
 /**
- * Whether a meeting belongs with the coming ones: any meeting on or after `today`, and a meeting
- * still planned or open whatever its date (it has not been held or closed: work remains).
+ * Whether a meeting belongs with the coming ones: one still planned or open, whatever its date (it
+ * has not been held or closed: work remains). Issue 17: a meeting closed or cancelled today is over,
+ * and leaves the coming meetings.
  */
-export function isUpcoming(m: Pick<MeetingListItem, 'date' | 'state'>, today: IsoDate): boolean {
-  return m.state === 'planned' || m.state === 'open' || compareIso(m.date, today) >= 0;
+export function isUpcoming(m: Pick<MeetingListItem, 'state'>): boolean {
+  return m.state === 'planned' || m.state === 'open';
 }
 
 /** Coming meetings soonest first; earlier ones latest first. */
-export function splitMeetings<M extends MeetingListItem>(meetings: readonly M[], today: IsoDate): { upcoming: M[]; past: M[] } {
-  const upcoming = meetings.filter((m) => isUpcoming(m, today)).sort((a, b) => at(a).localeCompare(at(b)) || a.id.localeCompare(b.id));
-  const past = meetings.filter((m) => !isUpcoming(m, today)).sort((a, b) => at(b).localeCompare(at(a)) || a.id.localeCompare(b.id));
+export function splitMeetings<M extends MeetingListItem>(meetings: readonly M[]): { upcoming: M[]; past: M[] } {
+  const upcoming = meetings.filter((m) => isUpcoming(m)).sort((a, b) => at(a).localeCompare(at(b)) || a.id.localeCompare(b.id));
+  const past = meetings.filter((m) => !isUpcoming(m)).sort((a, b) => at(b).localeCompare(at(a)) || a.id.localeCompare(b.id));
   return { upcoming, past };
 }
 

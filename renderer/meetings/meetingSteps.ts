@@ -40,7 +40,7 @@ export function stepMark(step: MeetingStep, item: Pick<AgendaItemView, 'item' | 
 }
 
 /** Keyboard shortcuts of the meeting page. */
-export type ShortcutCommand = 'next' | 'previous' | 'presentation';
+export type ShortcutCommand = 'next' | 'previous' | 'projector';
 
 export interface KeyLike {
   key: string;
@@ -51,13 +51,13 @@ export interface KeyLike {
   shiftKey: boolean;
 }
 
-/** Alt+→ / Alt+← move between steps; Alt+P switches the projector view. Other keys are left alone. */
+/** Alt+→ / Alt+← move between steps; Alt+P opens the projector window (issue 17). Other keys are left alone. */
 export function shortcutOf(e: KeyLike): ShortcutCommand | null {
   if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return null;
   if (e.key === 'ArrowRight') return 'next';
   if (e.key === 'ArrowLeft') return 'previous';
   // By the physical key: Alt+P types another letter on some layouts.
-  if (e.code === 'KeyP' || e.key === 'p' || e.key === 'P') return 'presentation';
+  if (e.code === 'KeyP' || e.key === 'p' || e.key === 'P') return 'projector';
   return null;
 }
 

@@ -75,3 +75,19 @@ export function closePlan(view: Pick<MeetingView, 'items' | 'closeProblems'>): C
   const problems = new Set(view.closeProblems.flatMap((p) => (p.caseId === undefined ? [] : [p.caseId])));
   return view.items.map((item) => closePlanOf(item, problems));
 }
+
+/** The case to take up first: the first one still waiting for a decision (else the first on the agenda). */
+export function firstOpenCase(view: Pick<MeetingView, 'items'>): string | null {
+  const waiting = view.items.find((i) => closePlanOf(i).kind === 'blocked');
+  return (waiting ?? view.items[0])?.item.caseId ?? null;
+}
+
+/**
+ * Issue 17: "Kitas klausimas" — the next case after `caseId` on the agenda still waiting for a
+ * decision (from the top again after the last); null when no other case waits.
+ */
+export function nextOpenCase(view: Pick<MeetingView, 'items'>, caseId: string): string | null {
+  const at = view.items.findIndex((i) => i.item.caseId === caseId);
+  const order = [...view.items.slice(at + 1), ...view.items.slice(0, Math.max(at, 0))];
+  return order.find((i) => i.item.caseId !== caseId && closePlanOf(i).kind === 'blocked')?.item.caseId ?? null;
+}

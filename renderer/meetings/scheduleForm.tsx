@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { AgendaCandidate, MeetingListItem } from '../../shared/contract/meetingSchemas';
+import type { AgendaCandidate, MeetingListItem, MeetingRecord } from '../../shared/contract/meetingSchemas';
 import type { IsoDate } from '../../shared/domain/calendar';
 import { ApiError, call, toApiError } from '../api/client';
 import { useEvent } from '../api/useEvents';
@@ -17,19 +17,33 @@ import {
   convictName,
   initialSchedule,
   keepSelected,
+  plannedSchedule,
+  withAgenda,
   scheduleErrorText,
   selectionSummary,
   sortCandidates,
   toggleCase,
+  type ScheduleInput,
   type ScheduleValues,
 } from './scheduleModel';
 
 type Field = 'date' | 'time' | 'place';
 
+/** Issue 17: a planned meeting's plan changed before it opens (`meetings.update`). */
+export interface ScheduleEditing {
+  record: MeetingRecord;
+  /** The cases on its agenda now (offered again, ticked). */
+  agenda: readonly AgendaCandidate[];
+  save(input: ScheduleInput): Promise<void>;
+  onCancel(): void;
+}
+
 interface ScheduleFormProps {
   today: IsoDate;
   /** The meetings so far: the form offers the usual place. */
   meetings: readonly MeetingListItem[];
+  /** Change this planned meeting instead of scheduling a new one. */
+  editing?: ScheduleEditing;
 }
 
 /** An id safe for the DOM (and CSS selectors) from a case id. */
@@ -40,9 +54,10 @@ const domId = (caseId: string) => `schedule-case-${caseId.replace(/[^A-Za-z0-9_-
  * by which the commission had to meet. The candidates are fetched again when the date changes, as
  * the terms are counted against it.
  */
-export function ScheduleForm({ today, meetings }: ScheduleFormProps) {
+export function ScheduleForm({ today, meetings, editing }: ScheduleFormProps) {
   const { lang, t } = useI18n();
-  const [values, setValues] = useState<ScheduleValues>(() => initialSchedule(today, meetings));
+  const [values, setValues] = useState<ScheduleValues>(() => (editing ? plannedSchedule(editing.record) : initialSchedule(today, meetings)));
+  const agenda = editing?.agenda;
   const touched = useTouched<Field>();
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
@@ -63,7 +78,7 @@ export function ScheduleForm({ today, meetings }: ScheduleFormProps) {
     call('meetings.candidates', { date }).then(
       (list) => {
         if (!current) return;
-        const sorted = sortCandidates(list);
+        const sorted = sortCandidates(withAgenda(list, agenda ?? [], date));
         setCandidates(sorted);
         setCandidatesFor(date);
         setCandidatesError(null);
@@ -78,7 +93,7 @@ export function ScheduleForm({ today, meetings }: ScheduleFormProps) {
     return () => {
       current = false;
     };
-  }, [date, candidateLoads]);
+  }, [date, candidateLoads, agenda]);
 
   const { input, errors } = checkSchedule(values);
   const errorOf = (field: Field): string | undefined => {
@@ -107,8 +122,12 @@ export function ScheduleForm({ today, meetings }: ScheduleFormProps) {
     setBusy(true);
     setError(null);
     try {
-      const view = await call('meetings.schedule', { ...input, caseIds: keepSelected(input.caseIds, shown) });
-      navigate({ name: 'meeting', id: view.record.id });
+      const chosen = { ...input, caseIds: keepSelected(input.caseIds, shown) };
+      if (editing) await editing.save(chosen);
+      else {
+        const view = await call('meetings.schedule', chosen);
+        navigate({ name: 'meeting', id: view.record.id });
+      }
     } catch (err) {
       const apiError = toApiError(err);
       setError(apiError);
@@ -120,7 +139,7 @@ export function ScheduleForm({ today, meetings }: ScheduleFormProps) {
 
   return (
     <section className="panel schedule-panel" aria-labelledby="schedule-title">
-      <h2 id="schedule-title">{t('schedule.title')}</h2>
+      <h2 id="schedule-title">{t(editing ? 'schedule.edit.title' : 'schedule.title')}</h2>
       <form className="schedule-form" onSubmit={(e) => void submit(e)} noValidate>
         <div className="field-row">
           <TextField
@@ -158,7 +177,7 @@ export function ScheduleForm({ today, meetings }: ScheduleFormProps) {
         <fieldset className="schedule-agenda-group" aria-describedby="schedule-agenda-hint">
           <legend>{t('schedule.agenda')}</legend>
           <p id="schedule-agenda-hint" className="field-hint">
-            {t('schedule.agendaHint')}
+            {t(editing ? 'schedule.edit.agendaHint' : 'schedule.agendaHint')}
           </p>
           {candidatesError ? (
             <ErrorNotice error={candidatesError}>
@@ -239,8 +258,13 @@ export function ScheduleForm({ today, meetings }: ScheduleFormProps) {
         ) : null}
         <div className="form-actions">
           <button type="submit" className="button-primary" disabled={busy}>
-            {t('schedule.submit')}
+            {t(editing ? 'schedule.edit.submit' : 'schedule.submit')}
           </button>
+          {editing ? (
+            <button type="button" className="button-secondary" onClick={editing.onCancel}>
+              {t('common.cancel')}
+            </button>
+          ) : null}
         </div>
       </form>
     </section>

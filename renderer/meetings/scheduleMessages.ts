@@ -48,6 +48,10 @@ export const scheduleLt = {
   'schedule.submit': 'Suplanuoti posėdį',
   'schedule.fixFields': 'Ištaisykite pažymėtus laukus.',
   'schedule.error.time': 'Įveskite laiką VV:MM (pvz., 09:30).',
+  'schedule.edit.title': 'Posėdžio plano keitimas',
+  'schedule.edit.agendaHint': 'Darbotvarkės bylos ir bylos, parengtos svarstyti komisijoje. Išbrauktos bylos grįš į būseną „Parengta komisijai“ (V-77 9 p.).',
+  'schedule.edit.submit': 'Išsaugoti pakeitimus',
+  'schedule.edit.done': 'Posėdžio planas pakeistas.',
 };
 
 export const scheduleEn: Readonly<Record<keyof typeof scheduleLt, string>> = {
@@ -99,4 +103,8 @@ export const scheduleEn: Readonly<Record<keyof typeof scheduleLt, string>> = {
   'schedule.submit': 'Schedule the meeting',
   'schedule.fixFields': 'Correct the marked fields.',
   'schedule.error.time': 'Enter the time as HH:MM (e.g. 09:30).',
+  'schedule.edit.title': 'Changing the plan of the meeting',
+  'schedule.edit.agendaHint': 'The cases on the agenda and the cases ready for the commission. Cases taken off go back to “Ready for the commission” (V-77 p. 9).',
+  'schedule.edit.submit': 'Save the changes',
+  'schedule.edit.done': 'The plan of the meeting was changed.',
 };

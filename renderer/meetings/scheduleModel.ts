@@ -1,5 +1,5 @@
 import type { MethodInput } from '../../shared/contract/methods';
-import { meetingDetails, type AgendaCandidate, type MeetingListItem } from '../../shared/contract/meetingSchemas';
+import { meetingDetails, type AgendaCandidate, type MeetingListItem, type MeetingRecord } from '../../shared/contract/meetingSchemas';
 import { validationMessage } from '../../shared/contract/validationMessages';
 import { addWorkingDays, compareIso, isIsoDate, type IsoDate } from '../../shared/domain/calendar';
 import { fieldErrorsFromIssues, type FieldErrors } from '../forms/issues';
@@ -30,6 +30,21 @@ export function lastPlace(meetings: readonly Pick<MeetingListItem, 'date' | 'tim
 /** The form as it opens: the next working day at 10:00, in the usual place, no cases chosen. */
 export function initialSchedule(today: IsoDate, meetings: readonly Pick<MeetingListItem, 'date' | 'time' | 'place' | 'state'>[] = []): ScheduleValues {
   return { date: addWorkingDays(today, 1), time: '10:00', place: lastPlace(meetings), caseIds: [] };
+}
+
+/** Issue 17: the form changing a planned meeting opens with its date, time, place and agenda. */
+export function plannedSchedule(record: Pick<MeetingRecord, 'date' | 'time' | 'place' | 'agenda'>): ScheduleValues {
+  return { date: record.date, time: record.time, place: record.place, caseIds: record.agenda.map((i) => i.caseId) };
+}
+
+/**
+ * What a changed plan may put on the agenda: the cases already on it (whatever the date, each with
+ * its p. 9 term counted against the date typed) and the cases ready for the commission.
+ */
+export function withAgenda(candidates: readonly AgendaCandidate[], agenda: readonly AgendaCandidate[], date: IsoDate): AgendaCandidate[] {
+  const onAgenda = new Set(agenda.map((c) => c.caseId));
+  const again = agenda.map((c) => ({ ...c, late: c.meetingDue !== undefined && compareIso(date, c.meetingDue) > 0 }));
+  return [...again, ...candidates.filter((c) => !onAgenda.has(c.caseId))];
 }
 
 /** The input of `meetings.schedule` when every field is valid, and the errors by field otherwise. */

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../shared/contract/methods';
 import { loadCompleteDossier } from '../helpers/dossier';
+import { expectAccessible } from './axe';
 import { closeSessions, ensureRendererBuilt, invoke, MEMBER, openApp, SECRETARY, SETTINGS, tempDir, TODAY, OWN_REQUEST, type Dispatch } from './harness';
 
 /** A criterion nobody has written yet: what the first save of it is based on. */
@@ -209,9 +210,13 @@ describe('running the commission meeting (V-77 p. 9–11)', () => {
     await case1.locator('.vote-ballots .vote-tally[data-status="adopted"]').waitFor();
     expect(await case1.locator('.vote-ballots .vote-tally').textContent()).toContain('Už – 5, prieš – 0, susilaikė – 0, dar nebalsavo – 0');
     expect(await refusal.count()).toBe(0);
+    // Issue 17: the screen stays on the case just voted, with its result; moving on is the secretary's act.
+    await page.waitForTimeout(300);
+    expect(await case1.locator('.step-heading').getAttribute('data-step')).toBe('vote');
+    expect(await case1.locator('.vote-ballots .vote-tally').getAttribute('data-status')).toBe('adopted');
 
-    // Case 2, serving elsewhere. What is typed survives a reload (saved as typed).
-    await page.getByRole('button', { name: /Kairys Rimas/ }).click();
+    // Case 2, serving elsewhere: the next item. What is typed survives a reload (saved as typed).
+    await page.getByRole('button', { name: 'Kitas klausimas: Kairys Rimas' }).click();
     const case2 = page.locator(`.meeting-case[data-case="${other}"]`);
     await case2.waitFor();
     await case2.locator('.step-indicator button[data-step="11.1"]').click();
@@ -261,19 +266,13 @@ describe('running the commission meeting (V-77 p. 9–11)', () => {
     await vote(page, 'Benas Narys', 'Už');
     await vote(page, 'Dainius Narys', 'Prieš');
 
-    // The projector view: large type for the room, the case and the tally (and Alt+P switches it back).
-    await page.getByRole('button', { name: 'Projektoriaus vaizdas' }).click();
-    expect(await page.evaluate(() => document.body.classList.contains('presentation-mode'))).toBe(true);
-    const projector = page.locator('.presentation-view');
-    expect(await projector.textContent()).toContain('Kairys Rimas');
-    expect(await projector.locator('.vote-tally').getAttribute('data-status')).toBe('incomplete');
-    expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBeGreaterThanOrEqual(21);
+    expect(await case2.locator('.vote-ballots .vote-tally').getAttribute('data-status')).toBe('incomplete');
     await vote(page, 'Eglė Sekretorė', 'Už');
-    await projector.locator('.vote-tally[data-status="adopted"]').waitFor();
-    await page.keyboard.press('Alt+P');
-    await page.waitForFunction(() => !document.body.classList.contains('presentation-mode'));
-    expect(await page.locator('.presentation-view').count()).toBe(0);
+    await case2.locator('.vote-ballots .vote-tally[data-status="adopted"]').waitFor();
     expect(await case2.locator('.vote-ballots .vote-tally').textContent()).toContain('Už – 3, prieš – 1, susilaikė – 0, dar nebalsavo – 0');
+    // Issue 17: every case is settled, so there is no next item; the voted case stays on screen.
+    expect(await page.getByRole('button', { name: /^Kitas klausimas/ }).count()).toBe(0);
+    expect(await case2.isVisible()).toBe(true);
 
     // Close: the confirmation says what happens to each case.
     await page.getByRole('button', { name: 'Baigti posėdį…' }).click();
@@ -333,6 +332,62 @@ describe('running the commission meeting (V-77 p. 9–11)', () => {
     await page.locator('[data-meeting-state="closed"]').waitFor();
     await assertFrozen();
     expect(await frozen1.locator('.amendments-table tbody tr').count()).toBe(1);
+    expect(session.problems).toEqual([]);
+  });
+
+  it('issue 17: a planned meeting’s date, time, place and agenda are changed until it opens (V-77 p. 9); a closed meeting leaves the coming ones', async () => {
+    const ids = { own: '', other: '', planned: '', closed: '' };
+    const session = await openApp(tempDir('meeting-plan'), async (dispatch) => {
+      await invoke(dispatch, 'settings.save', { ...SETTINGS, revision: 0 });
+      ids.own = await readyCase(dispatch, OWN);
+      ids.other = await readyCase(dispatch, OTHER);
+      await invoke(dispatch, 'commission.save', { revision: 0, members: MEMBERS.map((m) => ({ ...m })), rules: { quorum: 'more_than_half', majority: 'more_than_half_present', chairDecidesTie: true } });
+      ids.planned = (await invoke(dispatch, 'meetings.schedule', { date: '2026-11-24', time: '10:00', place: 'Posėdžių salė', caseIds: [ids.own] })).record.id;
+      // A meeting held earlier today, with nothing on its agenda, opened and closed.
+      const held = await invoke(dispatch, 'meetings.schedule', { date: TODAY, time: '08:00', place: 'Posėdžių salė', caseIds: [] });
+      const opened = await invoke(dispatch, 'meetings.open', { id: held.record.id, revision: held.record.revision });
+      ids.closed = (await invoke(dispatch, 'meetings.close', { id: held.record.id, revision: opened.record.revision })).record.id;
+    });
+    const { page } = session;
+
+    // The list: the closed meeting is among the earlier ones, not the coming ones, though it was today.
+    await page.evaluate(() => {
+      location.hash = '#/meetings';
+    });
+    await page.locator(`#meetings-upcoming tr[data-meeting-id="${ids.planned}"]`).waitFor();
+    expect(await page.locator(`#meetings-upcoming tr[data-meeting-id="${ids.closed}"]`).count()).toBe(0);
+    expect(await page.locator(`#meetings-past tr[data-meeting-id="${ids.closed}"]`).count()).toBe(1);
+    await expectAccessible(page, 'the meetings list');
+
+    // The planned meeting: another day, hour, room, and the second case on its agenda.
+    await page.evaluate((id) => {
+      location.hash = `#/meetings/${id}`;
+    }, ids.planned);
+    await page.locator('[data-meeting-state="planned"]').waitFor();
+    expect(await page.locator('.meeting-agenda-table tbody tr').count()).toBe(1);
+    await page.getByRole('button', { name: 'Keisti posėdžio planą…' }).click();
+    const form = page.locator('.schedule-form');
+    expect(await form.getByLabel('Posėdžio data').inputValue()).toBe('2026-11-24');
+    expect(await form.getByLabel('Vieta').inputValue()).toBe('Posėdžių salė');
+    await form.getByLabel('Posėdžio data').fill(TODAY);
+    await form.getByLabel('Laikas').fill('13:30');
+    await form.getByLabel('Vieta').fill('Mažoji salė');
+    // The case already on the agenda is offered ticked, the ready one unticked.
+    expect(await form.getByRole('checkbox', { name: 'Vaitkus Tomas' }).isChecked()).toBe(true);
+    await form.getByRole('checkbox', { name: 'Kairys Rimas' }).check();
+    await expectAccessible(page, 'a planned meeting, its plan being changed');
+    await form.getByRole('button', { name: 'Išsaugoti pakeitimus' }).click();
+    await page.getByRole('status').filter({ hasText: 'Posėdžio planas pakeistas.' }).waitFor();
+    expect(await page.locator('.meeting-agenda-table tbody tr').count()).toBe(2);
+    expect(await page.locator('.meeting-meta').textContent()).toContain('Laikas: 13:30');
+    expect(await page.locator('.meeting-meta').textContent()).toContain('Vieta: Mažoji salė');
+    await page.getByRole('heading', { name: 'Komisijos posėdis 2026 m. lapkričio 23 d.' }).waitFor();
+    expect((await invoke(session.staff.dispatch, 'cases.get', { id: ids.other })).record.state).toBe('scheduled');
+
+    // Once the meeting opens its plan is no longer offered for change.
+    await page.getByRole('button', { name: 'Pradėti posėdį' }).click();
+    await page.locator('[data-meeting-state="open"]').waitFor();
+    expect(await page.getByRole('button', { name: 'Keisti posėdžio planą…' }).count()).toBe(0);
     expect(session.problems).toEqual([]);
   });
 

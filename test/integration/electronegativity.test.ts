@@ -142,7 +142,7 @@ describe(`electronegativity (Electron ${ELECTRON_VERSION})`, () => {
 
     const navigation = copyOf('no-navigation-limit', ['electron/main', 'electron/preload']);
     replaceOnce(join(navigation, 'electron', 'main', 'security.ts'), "contents.on('will-navigate'", "contents.on('did-navigate'");
-    replaceOnce(join(navigation, 'electron', 'main', 'security.ts'), "contents.setWindowOpenHandler(() => ({ action: 'deny' }));", '');
+    replaceOnce(join(navigation, 'electron', 'main', 'security.ts'), 'contents.setWindowOpenHandler(windowOpenResponse);', '');
     expect(blocking(await scan(navigation)).some((line) => line.includes('LIMIT_NAVIGATION_GLOBAL_CHECK'))).toBe(true);
   });
 

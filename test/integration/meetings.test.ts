@@ -140,6 +140,24 @@ describe('scheduling a meeting (V-77 p. 9)', () => {
     await services.close();
   });
 
+  it('issue 17: a planned meeting’s date, time, place and agenda can all be changed until it opens; then the plan is refused (MEETING_STATE)', async () => {
+    const { services, own, other } = await setUp();
+    const planned = await ok(services.dispatch, 'meetings.schedule', { date: '2026-11-26', time: '10:00', place: '201 kab.', caseIds: [own.record.id] });
+    // Another case goes on it and the meeting moves to today, another hour and room.
+    const changed = await ok(services.dispatch, 'meetings.update', { id: planned.record.id, revision: planned.record.revision, date: TODAY, time: '08:15', place: 'Posėdžių salė', caseIds: [own.record.id, other.record.id] });
+    expect(changed.record).toMatchObject({ state: 'planned', date: TODAY, time: '08:15', place: 'Posėdžių salė' });
+    expect(changed.items.map((i) => i.item.caseId)).toEqual([own.record.id, other.record.id]);
+    expect((await ok(services.dispatch, 'cases.get', { id: other.record.id })).record).toMatchObject({ state: 'scheduled', facts: { meetingId: planned.record.id } });
+    const opened = await ok(services.dispatch, 'meetings.open', { id: planned.record.id, revision: changed.record.revision });
+    const refusal = await refused(services.dispatch, 'meetings.update', { id: planned.record.id, revision: opened.record.revision, date: TODAY, time: '11:00', place: 'Salė', caseIds: [own.record.id] });
+    expect(refusal.code).toBe('MEETING_STATE');
+    const still = await ok(services.dispatch, 'meetings.get', { id: planned.record.id });
+    expect(still.record).toMatchObject({ state: 'open', time: '08:15', place: 'Posėdžių salė' });
+    expect(still.items).toHaveLength(2);
+    expect((await ok(services.dispatch, 'cases.get', { id: other.record.id })).record.state).toBe('scheduled');
+    await services.close();
+  });
+
   it('a meeting opens on its day, not before', async () => {
     const { services, own } = await setUp();
     const planned = await ok(services.dispatch, 'meetings.schedule', { date: '2026-11-25', time: '10:00', place: '201 kab.', caseIds: [own.record.id] });

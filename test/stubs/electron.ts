@@ -127,6 +127,10 @@ export class BrowserWindow extends EventEmitter {
   static readonly created: BrowserWindow[] = [];
   /** When set, loadURL() rejects with it, as Electron does when the page fails to load. */
   static loadFailure: Error | null = null;
+  /** The windows not yet closed, as Electron's BrowserWindow.getAllWindows() returns them. */
+  static getAllWindows(): BrowserWindow[] {
+    return BrowserWindow.created.filter((w) => !w.isDestroyed());
+  }
   readonly webContents = new StubWebContents();
   readonly loadedUrls: string[] = [];
   minimized = false;

@@ -3,7 +3,7 @@ import { forwardEvents, handleInvocations } from '../../../electron/main/ipc';
 import { openServices, type Services } from '../../../electron/services/index';
 import { IPC_EVENT_CHANNEL } from '../../../shared/contract/channel';
 import type { AppEvent } from '../../../shared/contract/result';
-import { StubWebContents, ipcMain } from '../../stubs/electron';
+import { BrowserWindow, StubWebContents, ipcMain } from '../../stubs/electron';
 import { cleanUp, invokeFrom, launch, mainWindow, quit } from './harness';
 
 afterEach(async () => {
@@ -99,7 +99,7 @@ describe('IPC: services → renderer events', () => {
   it('pushes each event to the window on the event channel', () => {
     const source = eventSource();
     const contents = new StubWebContents();
-    forwardEvents(source, () => contents);
+    forwardEvents(source, () => [contents]);
     source.emit({ type: 'cases.changed', payload: { id: 'a' } });
     expect(contents.sent).toEqual([{ channel: IPC_EVENT_CHANNEL, args: [{ type: 'cases.changed', payload: { id: 'a' } }] }]);
   });
@@ -107,7 +107,7 @@ describe('IPC: services → renderer events', () => {
   it('sends only the events the contract declares, as they were emitted', () => {
     const source = eventSource();
     const contents = new StubWebContents();
-    forwardEvents(source, () => contents);
+    forwardEvents(source, () => [contents]);
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     for (const bad of [{ type: 'cases.deleted', payload: { id: 'a' } }, { type: 'cases.changed', payload: { id: 'a', name: 'Jonas' } }, { type: 'meetings.changed' }, 'cases.changed', null]) {
       source.emit(bad);
@@ -121,7 +121,7 @@ describe('IPC: services → renderer events', () => {
     const source = eventSource();
     const contents = new StubWebContents();
     let target: StubWebContents | null = null;
-    const stop = forwardEvents(source, () => target);
+    const stop = forwardEvents(source, () => (target ? [target] : []));
     source.emit({ type: 'cases.changed', payload: { id: 'before-window' } });
     target = contents;
     contents.destroyed = true;
@@ -144,5 +144,21 @@ describe('IPC: services → renderer events', () => {
     expect(window.webContents.sent).toHaveLength(1);
     await quit();
     expect(source.listeners).toBe(0);
+  });
+
+  it('issue 17: the meeting\'s projector window gets the events too, and closes with the main window', async () => {
+    const source = eventSource();
+    await launch({
+      openServices: async (options) => ({ ...(await openServices(options)), onEvent: source.onEvent }),
+    });
+    const window = mainWindow();
+    const projector = new BrowserWindow({ title: 'projector' });
+    source.emit({ type: 'meetings.changed', payload: { id: 'm1' } });
+    const sent = [{ channel: IPC_EVENT_CHANNEL, args: [{ type: 'meetings.changed', payload: { id: 'm1' } }] }];
+    expect(window.webContents.sent).toEqual(sent);
+    expect(projector.webContents.sent).toEqual(sent);
+    window.close();
+    expect(projector.isDestroyed()).toBe(true);
+    await quit();
   });
 });

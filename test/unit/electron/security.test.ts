@@ -155,6 +155,62 @@ describe('window security', () => {
       expect(window.isDestroyed()).toBe(false);
     });
 
+    // Issue 17: the meeting on the projector is the one window the app opens itself.
+    const PROJECTOR = 'app://pusiaukele/index.html#/meetings/3f2a-11/projector';
+    const NOT_PROJECTOR = [
+      'app://pusiaukele/index.html#/meetings/3f2a-11',
+      'app://pusiaukele/index.html#/meetings/3f2a-11/projector/more',
+      'app://pusiaukele/index.html#/meetings//projector',
+      'app://pusiaukele/index.html?next=https://example.com/#/meetings/3f2a-11/projector',
+      'app://pusiaukele/other.html#/meetings/3f2a-11/projector',
+      'app://evil/index.html#/meetings/3f2a-11/projector',
+      'app://pusiaukele@evil/index.html#/meetings/3f2a-11/projector',
+      'https://example.com/index.html#/meetings/3f2a-11/projector',
+      'file:///index.html#/meetings/3f2a-11/projector',
+    ];
+
+    it('issue 17: the projector window of a meeting opens, with the main window’s sandboxed, isolated preferences', async () => {
+      const { appPath } = await launch();
+      const window = mainWindow();
+      const answer = window.webContents.windowOpenHandler?.({ url: PROJECTOR, frameName: 'pusiaukele-projector', features: 'popup', disposition: 'new-window', referrer });
+      expect(answer).toEqual({
+        action: 'allow',
+        overrideBrowserWindowOptions: {
+          title: 'Pusiaukelė – projektorius',
+          width: 1280,
+          height: 720,
+          autoHideMenuBar: true,
+          backgroundColor: '#ffffff',
+          webPreferences: window.options.webPreferences,
+        },
+      });
+      expect(window.options.webPreferences?.preload).toBe(join(appPath, 'dist', 'electron', 'preload.cjs'));
+    });
+
+    it('issue 17: any other address that looks like the projector is still refused', async () => {
+      await launch();
+      for (const url of NOT_PROJECTOR) {
+        expect(mainWindow().webContents.windowOpenHandler?.({ url, frameName: 'pusiaukele-projector', features: 'popup', disposition: 'new-window', referrer }), url).toEqual({ action: 'deny' });
+      }
+    });
+
+    it('issue 17: the projector window, once created, is kept and locked down like every other; any other created window is destroyed', async () => {
+      await launch();
+      const window = mainWindow();
+      const projector = new BrowserWindow({ show: false });
+      window.webContents.emit('did-create-window', projector, { url: PROJECTOR, frameName: 'pusiaukele-projector', options: {}, disposition: 'new-window' });
+      expect(projector.isDestroyed()).toBe(false);
+      const away = stubEvent({ url: 'https://example.com/', isMainFrame: true });
+      projector.webContents.emit('will-navigate', away, away.url);
+      expect(away.defaultPrevented).toBe(true);
+      expect(projector.webContents.windowOpenHandler?.({ url: 'https://example.com/', disposition: 'new-window' })).toEqual({ action: 'deny' });
+      for (const url of NOT_PROJECTOR) {
+        const other = new BrowserWindow({ show: false });
+        window.webContents.emit('did-create-window', other, { url, frameName: '', options: {}, disposition: 'new-window' });
+        expect(other.isDestroyed(), url).toBe(true);
+      }
+    });
+
     it('<webview> attachment is prevented', async () => {
       await launch();
       const event = stubEvent();

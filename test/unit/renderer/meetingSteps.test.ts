@@ -50,8 +50,8 @@ describe('the guided evaluation of one case', () => {
   it('reads Alt+→ / Alt+← as next / previous and Alt+P as the projector view; leaves plain and other chords alone', () => {
     expect(shortcutOf(key('ArrowRight', { altKey: true }))).toBe('next');
     expect(shortcutOf(key('ArrowLeft', { altKey: true }))).toBe('previous');
-    expect(shortcutOf(key('π', { altKey: true, code: 'KeyP' }))).toBe('presentation');
-    expect(shortcutOf(key('p', { altKey: true }))).toBe('presentation');
+    expect(shortcutOf(key('π', { altKey: true, code: 'KeyP' }))).toBe('projector');
+    expect(shortcutOf(key('p', { altKey: true }))).toBe('projector');
     expect(shortcutOf(key('ArrowRight'))).toBeNull(); // the caret in a text field
     expect(shortcutOf(key('ArrowRight', { altKey: true, shiftKey: true }))).toBeNull();
     expect(shortcutOf(key('ArrowLeft', { altKey: true, ctrlKey: true }))).toBeNull();

@@ -50,16 +50,17 @@ describe('the meetings list', () => {
       meeting('d', '2026-11-25', 'planned', { time: '09:00' }),
       meeting('e', '2026-11-02', 'cancelled'),
     ];
-    const { upcoming, past } = splitMeetings(list, TODAY);
+    const { upcoming, past } = splitMeetings(list);
     expect(upcoming.map((m) => m.id)).toEqual(['d', 'c', 'b']);
     expect(past.map((m) => m.id)).toEqual(['e', 'a']);
   });
 
-  it('keeps a meeting still planned or open with the coming ones even after its day (work remains), and a closed one today too', () => {
-    expect(isUpcoming(meeting('x', '2026-11-20', 'planned'), TODAY)).toBe(true);
-    expect(isUpcoming(meeting('x', '2026-11-20', 'open'), TODAY)).toBe(true);
-    expect(isUpcoming(meeting('x', TODAY, 'closed'), TODAY)).toBe(true);
-    expect(isUpcoming(meeting('x', '2026-11-20', 'closed'), TODAY)).toBe(false);
+  it('keeps a meeting still planned or open with the coming ones even after its day (work remains); issue 17: one closed or cancelled today leaves them', () => {
+    expect(isUpcoming(meeting('x', '2026-11-20', 'planned'))).toBe(true);
+    expect(isUpcoming(meeting('x', '2026-11-20', 'open'))).toBe(true);
+    expect(isUpcoming(meeting('x', TODAY, 'closed'))).toBe(false);
+    expect(isUpcoming(meeting('x', '2026-12-01', 'cancelled'))).toBe(false);
+    expect(isUpcoming(meeting('x', '2026-11-20', 'closed'))).toBe(false);
     expect(missedMeeting(meeting('x', '2026-11-20', 'planned'), TODAY)).toBe(true);
     expect(missedMeeting(meeting('x', TODAY, 'planned'), TODAY)).toBe(false);
     expect(missedMeeting(meeting('x', '2026-11-20', 'open'), TODAY)).toBe(false);
