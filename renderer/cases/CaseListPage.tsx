@@ -7,6 +7,7 @@ import { filterCases, prepareCases, sortCases, toggleSort, type ListQuery, type 
 import { CaseTable } from './CaseTable';
 import type { CaseList } from './useCaseList';
 import { RetryNotice } from '../components/RetryNotice';
+import './caseList.css';
 
 interface CaseListPageProps {
   list: CaseList;

@@ -10,7 +10,10 @@ import { navigate } from '../router/useRoute';
 import type { SortKey, SortSpec } from './caseListModel';
 import { rowWindow } from './virtualWindow';
 
-/** Must match `--row-height` in styles.css: the window arithmetic relies on every row being this tall. */
+/**
+ * Must match `--row-height` in styles.css: the height of a one-line row, which the window assumes
+ * for every row until it is measured (a wrapped state or institution makes it taller, issue 17).
+ */
 export const ROW_HEIGHT = 40;
 const OVERSCAN = 10;
 
@@ -32,20 +35,37 @@ interface CaseTableProps {
   resetKey: string;
 }
 
+/** The rendered rows' heights where they differ from what `known` says; null when none does. */
+function measuredRows(body: HTMLTableSectionElement, known: ReadonlyMap<string, number>): Map<string, number> | null {
+  let next: Map<string, number> | null = null;
+  for (const row of body.querySelectorAll<HTMLTableRowElement>('tr[data-id]')) {
+    const id = row.dataset.id ?? '';
+    const height = row.getBoundingClientRect().height;
+    if (Math.abs((known.get(id) ?? ROW_HEIGHT) - height) > 0.5) (next ??= new Map(known)).set(id, height);
+  }
+  return next;
+}
+
 /**
  * The case list as one table whose body renders only the rows in view (plus a margin): thousands of
- * cases cost what forty do.
+ * cases cost what forty do. Issue 17: the cells wrap rather than cut the state or the institution
+ * short, so a row may be taller than one line; each rendered row is measured and the window counts
+ * with its height.
  */
 export function CaseTable({ rows, sort, onSort, resetKey }: CaseTableProps) {
   const { lang, t } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
+  const body = useRef<HTMLTableSectionElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
-  const [viewportHeight, setViewportHeight] = useState(600);
+  const [viewport, setViewport] = useState({ height: 600, width: 0 });
+  /** Measured row heights by case id, for the width and language they were measured in. */
+  const [heights, setHeights] = useState<{ layout: string; byId: ReadonlyMap<string, number> }>({ layout: '', byId: new Map() });
 
   useLayoutEffect(() => {
     const element = scroller.current;
     if (!element) return;
-    const measure = () => setViewportHeight(element.clientHeight);
+    const measure = () =>
+      setViewport((v) => (v.height === element.clientHeight && v.width === element.clientWidth ? v : { height: element.clientHeight, width: element.clientWidth }));
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(element);
@@ -59,11 +79,22 @@ export function CaseTable({ rows, sort, onSort, resetKey }: CaseTableProps) {
 
   const { start, end, padTop, padBottom } = rowWindow({
     scrollTop,
-    viewportHeight,
+    viewportHeight: viewport.height,
     rowHeight: ROW_HEIGHT,
     rowCount: rows.length,
     overscan: OVERSCAN,
+    heightOf: (i) => heights.byId.get(rows[i]?.id ?? ''),
   });
+
+  // The rows in the window, measured once rendered (in another width or language every height is
+  // new). Stops once every rendered row's height is known.
+  const layout = `${viewport.width} ${lang}`;
+  useLayoutEffect(() => {
+    if (!body.current) return;
+    const known = heights.layout === layout ? heights.byId : new Map<string, number>();
+    const next = measuredRows(body.current, known);
+    if (next !== null || known !== heights.byId) setHeights({ layout, byId: next ?? known });
+  }, [heights, layout, rows, start, end]);
 
   return (
     <div
@@ -98,7 +129,7 @@ export function CaseTable({ rows, sort, onSort, resetKey }: CaseTableProps) {
             })}
           </tr>
         </thead>
-        <tbody>
+        <tbody ref={body}>
           {padTop > 0 ? (
             <tr className="spacer" aria-hidden="true" style={{ height: padTop }}>
               <td colSpan={COLUMNS.length} />
@@ -130,7 +161,7 @@ function CaseRow({ item, rowIndex, lang, t }: CaseRowProps) {
   const common = (
     <>
       <td>{item.personalFileNo || t('common.none')}</td>
-      <td title={item.servingInstitution}>{item.servingInstitution || t('common.none')}</td>
+      <td>{item.servingInstitution || t('common.none')}</td>
       <td>{item.requestDate ?? t('common.none')}</td>
     </>
   );
@@ -138,10 +169,10 @@ function CaseRow({ item, rowIndex, lang, t }: CaseRowProps) {
   if (item.damaged !== undefined) {
     const reason = t('cases.damaged', { reason: item.damaged[lang] });
     return (
-      <tr data-row="" data-damaged="" aria-rowindex={rowIndex} className="row-damaged">
+      <tr data-row="" data-id={item.id} data-damaged="" aria-rowindex={rowIndex} className="row-damaged">
         <td>{name}</td>
         {common}
-        <td colSpan={3} className="damaged" title={reason}>
+        <td colSpan={3} className="damaged">
           {reason}
         </td>
       </tr>
@@ -153,6 +184,7 @@ function CaseRow({ item, rowIndex, lang, t }: CaseRowProps) {
   return (
     <tr
       data-row=""
+      data-id={item.id}
       aria-rowindex={rowIndex}
       className={deadline?.overdue ? 'row-overdue' : undefined}
       onClick={(e) => {

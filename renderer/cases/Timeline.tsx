@@ -4,6 +4,7 @@ import { actKindLabel } from '../afterDecision/actNames';
 import { formatDate, formatMoment } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/messages';
+import { countLabel } from '../i18n/plural';
 import { requestFieldOfPath } from '../request/requestForm';
 import { decisionOf } from './caseSteps';
 import { appealEntryKind, undoneSteps } from './timelineModel';
@@ -33,6 +34,9 @@ const LIFE_LABELS: Readonly<Record<string, MessageKey>> = {
 };
 
 /**
+ * Issue 17: every date and moment is written one way per language (`formatDate`, `formatMoment`),
+ * counts with the language's plural.
+ *
  * What happened to the case, in order: registration, each step with its date and note (and the
  * commission's decision, V-77 p. 10), each correction of the request, and after the decision the
  * documents received, the appeals, reopenings (p. 51), corrections of a step (the step stays, marked),
@@ -63,7 +67,7 @@ export function Timeline({ entries, acts, appeals, life, people }: TimelineProps
       case 'removed':
         return t('timeline.removed', { item: entry.item ?? '' });
       case 'extended':
-        return t('timeline.extended', { days: entry.days ?? 0 });
+        return countLabel(lang, 'timeline.extended', entry.days ?? 0);
       case 'corrected':
         return t('timeline.corrected', { from: stateName(entry.from), to: stateName(entry.to) });
       case 'reopened':
@@ -121,7 +125,12 @@ export function Timeline({ entries, acts, appeals, life, people }: TimelineProps
                 {t('timeline.decision', { decision: t('decision.option', { id: decision.id, text: decision[lang] }) })}
               </span>
             ) : null}
-            {entry.note ? <span className="timeline-note">{reasonLabel ? t('timeline.reason', { reason: entry.note }) : entry.note}</span> : null}
+            {/* Notes are written in Lithuanian (by the user, or the app's own records): marked so, for screen readers in the English UI. */}
+            {entry.note ? (
+              <span className="timeline-note" lang={reasonLabel ? undefined : 'lt'}>
+                {reasonLabel ? t('timeline.reason', { reason: entry.note }) : entry.note}
+              </span>
+            ) : null}
             {undone.has(i) ? <span className="timeline-corrected">{t('timeline.undone')}</span> : null}
             <span className="timeline-recorded">
               {entry.by !== undefined && people?.[entry.by] !== undefined

@@ -1,6 +1,6 @@
 import type { ChangeEvent, FocusEvent, ReactNode } from 'react';
 
-interface FieldFrame {
+export interface FieldFrame {
   id: string;
   label: string;
   /** The error to show under the field (already translated); the field is then marked invalid. */
@@ -9,16 +9,19 @@ interface FieldFrame {
   required?: boolean;
 }
 
-function describedBy(id: string, hint: string | undefined, error: string | undefined): string | undefined {
+export function describedBy(id: string, hint: string | undefined, error: string | undefined): string | undefined {
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter((s) => s !== '');
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
-function Frame({ id, label, error, hint, required, children }: FieldFrame & { children: ReactNode }) {
+/** A field's label (its id `<id>-label`, for controls that name the field), hint and error around its control. */
+export function Frame({ id, label, error, hint, required, children }: FieldFrame & { children: ReactNode }) {
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
       <span className="field-label">
-        <label htmlFor={id}>{label}</label>
+        <label id={`${id}-label`} htmlFor={id}>
+          {label}
+        </label>
         {/* Outside the label, so that the field's name is the label alone; aria-required tells it. */}
         {required ? (
           <span className="required-mark" aria-hidden="true">

@@ -4,15 +4,17 @@ import { validationMessage } from '../../shared/contract/validationMessages';
 import type { IsoDate } from '../../shared/domain/calendar';
 import { ApiError, call, toApiError } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { DateField } from '../components/DateField';
 import { SelectField, TextField } from '../components/fields';
 import { fieldErrorsFromServer, type FieldErrors } from '../forms/issues';
 import { useTouched } from '../forms/useTouched';
 import { useI18n } from '../i18n/I18nProvider';
-import { RequestFlags } from './RequestFlags';
+import { DuplicateNotice, isTermFlag, RequestFlags } from './RequestFlags';
 import {
   DATE_FIELDS,
   REQUEST_FIELDS,
-  flagCheckOf,
+  flagQueryOf,
+  flagsWorthShowing,
   halfwayHouseOptions,
   servingOptions,
   validateRequest,
@@ -54,18 +56,19 @@ export function RequestForm({ settings, today, initial, excludeCaseId, submitLab
 
   const { input, errors } = validateRequest(values, today);
 
-  // V-77 p. 5 and p. 19, shown while the user types: they warn, they do not block.
+  // V-77 p. 5 and p. 19, shown while the user types: they warn, they do not block. Issue 17: so
+  // does another open case of the same convict, which registering would be refused for.
   const { personalFileNo, requestDate, possibleTransferDate } = values;
   useEffect(() => {
-    const check = flagCheckOf({ personalFileNo, requestDate, possibleTransferDate });
-    if (!check) {
+    const query = flagQueryOf({ personalFileNo, requestDate, possibleTransferDate }, today);
+    if (!query) {
       setFlags([]);
       return;
     }
     let current = true;
     const timer = setTimeout(() => {
-      call('cases.checkRequest', { ...check, ...(excludeCaseId ? { excludeCaseId } : {}) }).then(
-        (result) => current && setFlags(result.flags),
+      call('cases.checkRequest', { ...query.check, ...(excludeCaseId ? { excludeCaseId } : {}) }).then(
+        (result) => current && setFlags(flagsWorthShowing(result.flags, query)),
         // Advisory only: registering reports any real problem.
         () => current && setFlags([]),
       );
@@ -74,7 +77,7 @@ export function RequestForm({ settings, today, initial, excludeCaseId, submitLab
       current = false;
       clearTimeout(timer);
     };
-  }, [personalFileNo, requestDate, possibleTransferDate, excludeCaseId]);
+  }, [personalFileNo, requestDate, possibleTransferDate, excludeCaseId, today]);
 
   const change = (field: RequestField, value: string) => {
     setValues((v) => ({ ...v, [field]: value }));
@@ -110,6 +113,7 @@ export function RequestForm({ settings, today, initial, excludeCaseId, submitLab
     value: o.id,
     label: t('request.halfwayOption', { house: o.halfwayHouse, institution: o.institution }),
   }));
+  const duplicate = flags.find((f) => f.rule === 'duplicate');
   const invalidFields = REQUEST_FIELDS.filter((f) => errors[f] !== undefined || serverErrors[f] !== undefined);
 
   const renderField = (field: RequestField) => {
@@ -137,16 +141,19 @@ export function RequestForm({ settings, today, initial, excludeCaseId, submitLab
         />
       );
     }
-    return (
-      <TextField
-        key={field}
-        {...common}
-        hint={DATE_FIELDS.has(field) ? t('request.dateHint') : undefined}
-        autoComplete="off"
-        onChange={(value) => change(field, value)}
-        onBlur={() => touched.leave(field)}
-      />
-    );
+    if (DATE_FIELDS.has(field)) {
+      return (
+        <DateField
+          key={field}
+          {...common}
+          hint={t('request.dateHint')}
+          today={today}
+          onChange={(value) => change(field, value)}
+          onBlur={() => touched.leave(field)}
+        />
+      );
+    }
+    return <TextField key={field} {...common} autoComplete="off" onChange={(value) => change(field, value)} onBlur={() => touched.leave(field)} />;
   };
 
   return (
@@ -158,7 +165,8 @@ export function RequestForm({ settings, today, initial, excludeCaseId, submitLab
         </fieldset>
       ))}
       <div aria-live="polite">
-        {flags.length > 0 ? (
+        {duplicate ? <DuplicateNotice flag={duplicate} /> : null}
+        {flags.some(isTermFlag) ? (
           <>
             <RequestFlags flags={flags} />
             <p className="field-hint">{t('request.flagsNote')}</p>

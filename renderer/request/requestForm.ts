@@ -93,11 +93,32 @@ export interface FlagCheck {
   possibleTransferDate: IsoDate;
 }
 
-/** What `cases.checkRequest` needs, once those three fields are filled in validly. */
-export function flagCheckOf(values: Pick<RequestFormValues, keyof FlagCheck>): FlagCheck | null {
+export interface FlagQuery {
+  check: FlagCheck;
+  /**
+   * False while the dates are not typed yet: the check then asks with today standing in for them,
+   * and only the open case of the same convict (issue 17) is worth saying; the V-77 p. 5 and p. 19
+   * terms need the real dates.
+   */
+  datesTyped: boolean;
+}
+
+/**
+ * What `cases.checkRequest` is asked, once the personal file number is typed (issue 17: an open
+ * case of the same convict is said while typing); the terms of V-77 p. 5 and p. 19 once both dates are valid too.
+ */
+export function flagQueryOf(values: Pick<RequestFormValues, keyof FlagCheck>, today: IsoDate): FlagQuery | null {
   const personalFileNo = values.personalFileNo.trim();
-  if (personalFileNo === '' || !isIsoDate(values.requestDate) || !isIsoDate(values.possibleTransferDate)) return null;
-  return { personalFileNo, requestDate: values.requestDate, possibleTransferDate: values.possibleTransferDate };
+  if (personalFileNo === '') return null;
+  if (isIsoDate(values.requestDate) && isIsoDate(values.possibleTransferDate)) {
+    return { check: { personalFileNo, requestDate: values.requestDate, possibleTransferDate: values.possibleTransferDate }, datesTyped: true };
+  }
+  return { check: { personalFileNo, requestDate: today, possibleTransferDate: today }, datesTyped: false };
+}
+
+/** The flags of an answer worth showing: all of them when the dates were typed, else only the open case. */
+export function flagsWorthShowing<F extends { rule: string }>(flags: readonly F[], query: FlagQuery): F[] {
+  return flags.filter((f) => query.datesTyped || f.rule === 'duplicate');
 }
 
 /** The form field a changed-field path of the timeline names ('convict.firstName', 'request.halfwayHouse'). */

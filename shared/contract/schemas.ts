@@ -406,13 +406,31 @@ export const deadlineView = z.object({
   overdue: z.boolean(),
 });
 
-export const requestFlag = z.object({
-  rule: z.enum(['p5', 'p19']),
-  point: z.string(),
-  earliestAllowed: isoDate,
-  lt: z.string(),
-  en: z.string(),
-});
+/**
+ * A V-77 term the request breaks (p. 5, p. 19: it warns, it does not refuse), or — from
+ * cases.checkRequest, while the request is typed (issue 17) — the open case of the same convict
+ * that registering would be refused for (CASE_DUPLICATE).
+ */
+export const requestFlag = z.discriminatedUnion('rule', [
+  z.object({
+    rule: z.enum(['p5', 'p19']),
+    point: z.string(),
+    earliestAllowed: isoDate,
+    lt: z.string(),
+    en: z.string(),
+  }),
+  z.object({
+    rule: z.literal('duplicate'),
+    caseId: z.string(),
+    personalFileNo: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+    requestDate: isoDate,
+    state: caseState,
+    lt: z.string(),
+    en: z.string(),
+  }),
+]);
 
 export const caseListItem = z.object({
   id: z.string(),

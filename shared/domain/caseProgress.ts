@@ -3,10 +3,26 @@
  * in the case index beside the summary: the path the case took through the procedure, and what its
  * dossier still lacks. Derived from the record whenever it is written, so it never disagrees with it.
  */
-import type { CaseRecord } from '../contract/schemas';
 import type { IsoDate } from './calendar';
 import type { CaseState } from './caseStates';
-import { missingFromDossier } from './dossier';
+import { missingFromDossier, type DossierItems } from './dossier';
+
+/** A timeline entry as the progress reads it (the contract's timelineEntry has this shape). */
+interface TimelineStep {
+  readonly kind: string;
+  readonly at: string;
+  readonly on?: IsoDate;
+  readonly from?: CaseState;
+  readonly to?: CaseState;
+}
+
+/** What of a case record the progress is derived from. */
+export interface ProgressSource {
+  readonly updatedAt: string;
+  readonly request: { readonly requestDate: IsoDate; readonly possibleTransferDate: IsoDate; readonly possibleParoleDate: IsoDate; readonly sentenceEnd: IsoDate };
+  readonly dossier?: { readonly items: DossierItems } | undefined;
+  readonly timeline: readonly TimelineStep[];
+}
 
 /** A change of state in force: from, to, and the day it happened (not the day it was recorded). */
 export interface CaseStep {
@@ -30,7 +46,7 @@ export interface CaseProgress {
 }
 
 /** The steps in force of a timeline. */
-export function stepsInForce(timeline: CaseRecord['timeline']): CaseStep[] {
+export function stepsInForce(timeline: readonly TimelineStep[]): CaseStep[] {
   const steps: CaseStep[] = [];
   for (const e of timeline) {
     if (e.kind === 'corrected') steps.pop();
@@ -41,7 +57,7 @@ export function stepsInForce(timeline: CaseRecord['timeline']): CaseStep[] {
   return steps;
 }
 
-export function progressOf(record: CaseRecord): CaseProgress {
+export function progressOf(record: ProgressSource): CaseProgress {
   const asOf = record.updatedAt.slice(0, 10);
   const { requestDate, possibleTransferDate, possibleParoleDate, sentenceEnd } = record.request;
   const missing = missingFromDossier(record.dossier?.items ?? {}, { requestDate, possibleTransferDate, possibleParoleDate, sentenceEnd, today: asOf });

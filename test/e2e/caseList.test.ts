@@ -1,7 +1,10 @@
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USERS, seedDemo } from '../../electron/cli/demo';
 import { addDays, compareIso } from '../../shared/domain/calendar';
-import { ensureRendererBuilt, invoke, openApp, closeSessions, SETTINGS, tempDir, TODAY, type Dispatch } from './harness';
+import { expectAccessible } from './axe';
+import { ensureRendererBuilt, invoke, openApp, closeSessions, SETTINGS, signIn, tempDir, TODAY, type Dispatch } from './harness';
 
 beforeAll(ensureRendererBuilt);
 afterEach(closeSessions);
@@ -138,10 +141,63 @@ describe('the case list', () => {
     await page.getByRole('heading', { name: 'Cases' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     // A reload starts from the default order again: the most urgent first.
-    await expect.poll(() => renderedRows(page).first().locator('td:nth-child(6)').textContent()).toMatch(/overdue by \d+ d\./);
+    await expect.poll(() => renderedRows(page).first().locator('td:nth-child(6)').textContent()).toMatch(/\(overdue by \d+ days?\)$/);
     await page.getByRole('button', { name: 'LT', exact: true }).click();
     await page.getByRole('heading', { name: 'Bylos', exact: true }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('lt');
+    expect(session.problems).toEqual([]);
+  });
+
+  it('issue 17: at 1280×720 the state and the institution of every case show whole (wrapped, never cut), in both languages; axe passes', async () => {
+    const session = await openApp(join(tempDir('list-demo'), 'data'), { fresh: true, as: null });
+    const { page } = session;
+    await page.locator('main h1').waitFor();
+    await seedDemo(session.host.services.dispatch, TODAY, 14, () => {});
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.reload();
+    await signIn(page, DEMO_USERS.find((u) => u.username === 'sekretore')!);
+    await page.evaluate(() => (location.hash = '#/cases'));
+    await expect.poll(() => shownCount(page)).toMatch(/^Rodoma bylų: (\d+) iš \1$/);
+    // The scrolling table, named "Pusiaukelės namų prašymų bylos" / "Halfway-house request cases".
+    const region = page.getByRole('region', { name: /^(Pusiaukelės namų prašymų bylos|Halfway-house request cases)$/ });
+
+    /** The state (5th) and institution (3rd) cells of every case, scrolled through: any cut short, and the longest state seen. */
+    const cutCells = async () => {
+      const cut = new Set<string>();
+      await region.evaluate((el) => (el.scrollTop = 0));
+      for (let pass = 0; pass < 40; pass++) {
+        const found = await renderedRows(page).evaluateAll((rows) =>
+          rows.flatMap((row) =>
+            [row.children[2], row.children[4]].flatMap((cell) => {
+              if (!(cell instanceof HTMLElement)) return [];
+              const style = getComputedStyle(cell);
+              const cutShort = cell.scrollWidth > cell.clientWidth || style.textOverflow === 'ellipsis' || cell.scrollHeight > cell.clientHeight + 1;
+              return cutShort ? [cell.textContent ?? ''] : [];
+            }),
+          ),
+        );
+        for (const text of found) cut.add(text);
+        const atEnd = await region.evaluate((el) => {
+          const before = el.scrollTop;
+          el.scrollTop += el.clientHeight;
+          return el.scrollTop === before;
+        });
+        if (atEnd) break;
+        await page.waitForTimeout(50);
+      }
+      return [...cut];
+    };
+
+    expect(await cutCells()).toEqual([]);
+    // The demo has long states and names: they wrap onto a second line, the row grows with them.
+    const rowHeights = await renderedRows(page).evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height));
+    expect(Math.max(...rowHeights)).toBeGreaterThan(40);
+    await expectAccessible(page, 'the case list at 1280×720');
+
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await page.getByRole('heading', { name: 'Cases' }).waitFor();
+    expect(await cutCells()).toEqual([]);
+    await expectAccessible(page, 'the case list in English at 1280×720');
     expect(session.problems).toEqual([]);
   });
 });

@@ -68,7 +68,7 @@ describe('registering a request', () => {
     expect(session.problems).toEqual([]);
   });
 
-  it('V-77 p. 5: a second open request of the same convict is refused with the code and a Lithuanian message', async () => {
+  it('V-77 p. 5, issue 17: a second open request of the same convict is flagged while typing, and refused with the code and a Lithuanian message', async () => {
     const session = await openApp(tempDir('duplicate'), async (dispatch) => {
       await invoke(dispatch, 'settings.save', { ...SETTINGS, revision: 0 });
       await invoke(dispatch, 'cases.register', {
@@ -86,6 +86,26 @@ describe('registering a request', () => {
     });
     const { page } = session;
     await page.getByRole('navigation').getByRole('link', { name: 'Naujas prašymas' }).click();
+
+    // Issue 17: said while the personal file number is typed, before the dates and before submitting;
+    // written another way ("d-7"), it is still the same convict's file.
+    const notice = page.locator('[data-rule="duplicate"]');
+    await page.getByLabel('Vardas', { exact: true }).fill('Petras');
+    await page.getByLabel('Pavardė', { exact: true }).fill('Kazlauskas');
+    await page.getByLabel('Asmens bylos Nr.', { exact: true }).pressSequentially('d-7', { delay: 50 });
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('Šis nuteistasis jau turi nebaigtą bylą');
+    expect(await notice.textContent()).toContain('Šio nuteistojo (asmens byla D-7) prašymas jau nagrinėjamas: Petras Kazlauskas, prašymas 2026 m. lapkričio 2 d.');
+    expect(await page.getByLabel('Asmens bylos Nr.', { exact: true }).inputValue()).toBe('d-7');
+    expect(await page.getByRole('button', { name: 'Registruoti prašymą' }).isDisabled()).toBe(true);
+    // Another file number: the notice goes.
+    await page.getByLabel('Asmens bylos Nr.', { exact: true }).fill('D-8');
+    await expect.poll(() => notice.count()).toBe(0);
+    await page.getByLabel('Asmens bylos Nr.', { exact: true }).fill('D-7');
+    await notice.waitFor();
+    const link = notice.getByRole('link', { name: 'Atverti bylą: Kazlauskas Petras' });
+    expect(await link.getAttribute('href')).toMatch(/^#\/cases\/[0-9a-f-]+$/);
+
     await fillRequest(page, {
       firstName: 'Petras',
       lastName: 'Kazlauskas',
@@ -102,6 +122,9 @@ describe('registering a request', () => {
     const refusal = page.getByRole('alert').filter({ hasText: 'CASE_DUPLICATE' });
     await refusal.waitFor();
     expect(await refusal.textContent()).toContain('Šio nuteistojo (asmens byla D-7) prašymas jau nagrinėjamas');
+    // The notice's link opens the case under way.
+    await link.click();
+    await page.getByRole('heading', { name: 'Kazlauskas Petras' }).waitFor();
     expect(session.problems).toEqual([]);
   });
 });

@@ -36,6 +36,7 @@ describe('a file over the host’s limit, in the browser (issue 16)', () => {
     const page = await browser.newPage({ locale: 'lt-LT', viewport: { width: 1280, height: 800 } });
     await page.goto(host.url);
     await signIn(page, SECRETARY);
+    await page.getByRole('navigation').getByRole('link', { name: 'Bylos' }).click();
     await page.getByRole('link', { name: 'Čepulis Žydrūnas' }).click();
     await page.getByRole('button', { name: 'Atverti 6.1 punktą' }).click();
     const big = await largePdf(8 * 1024 * 1024);

@@ -103,6 +103,9 @@ const PACKAGES: Readonly<Record<string, PackageKind>> = {
   react: 'browser',
   'react-dom': 'browser',
   'pdfjs-dist': 'browser', // the renderer's PDF viewer
+  recharts: 'browser', // issue 17: the statistics' charts
+  'react-day-picker': 'browser', // issue 17: the date fields' calendar
+  'date-fns': 'both', // issue 17: the calendar's Lithuanian locale
   // Node only.
   electron: 'node',
   lowdb: 'node', // the data directory's database: it belongs with the files on disk, never in a page
@@ -122,6 +125,8 @@ const PACKAGES: Readonly<Record<string, PackageKind>> = {
   'typescript-eslint': 'node',
   'eslint-plugin-react-hooks': 'node',
   globals: 'node',
+  '@axe-core/playwright': 'node', // issue 17: the accessibility checks of the e2e tests
+  'axe-core': 'node',
 };
 
 interface Layer {
@@ -139,7 +144,7 @@ const SERVICE_ENTRY_POINTS = ['electron/services/index', 'electron/services/data
 const LAYERS: Readonly<Record<string, Layer>> = {
   'shared/domain': { imports: [], packages: [], builtins: false },
   'shared/contract': { imports: ['shared/domain'], packages: ['zod'], builtins: false },
-  renderer: { imports: ['shared'], packages: ['react', 'react-dom', 'pdfjs-dist', 'zod'], builtins: false },
+  renderer: { imports: ['shared'], packages: ['react', 'react-dom', 'pdfjs-dist', 'zod', 'recharts', 'react-day-picker', 'date-fns'], builtins: false },
   // Which packages each feature may use is declared in SERVICE_FEATURES.
   'electron/services': { imports: ['shared', 'package.json'], packages: '*', builtins: true }, // package.json: the app's version
   'electron/main': { imports: ['shared', ...SERVICE_ENTRY_POINTS], packages: ['electron'], builtins: true },

@@ -13,7 +13,7 @@ import {
 } from '../../../shared/domain/caseStates';
 import { DOSSIER_ITEMS } from '../../../shared/domain/dossierItems';
 import { DomainError, fieldError } from '../../../shared/domain/errors';
-import { requestFlags } from '../../../shared/domain/requestRules';
+import { duplicateFlag, requestFlags } from '../../../shared/domain/requestRules';
 import { requestDateInFuture, stepDateProblem } from '../../../shared/domain/stepRules';
 import type { Call, ServiceContext, ServiceHandlers } from '../context';
 import { halfwayHouse, servingInstitution, type InstitutionRef } from './institutions';
@@ -81,7 +81,9 @@ export function casesHandlers(ctx: ServiceContext): CaseHandlers {
 
     'cases.checkRequest': async ({ personalFileNo, requestDate, possibleTransferDate, excludeCaseId }) => {
       const dates = refusalDates(ctx.cases.ofConvict(personalFileNo), requestDate, excludeCaseId);
-      return { flags: requestFlags({ requestDate, possibleTransferDate }, dates) };
+      // Issue 17: the open case that registering would be refused for, said before the user submits.
+      const open = openCaseOf(personalFileNo, excludeCaseId);
+      return { flags: [...(open ? [duplicateFlag(open)] : []), ...requestFlags({ requestDate, possibleTransferDate }, dates)] };
     },
 
     'cases.register': async (input, caller) => {

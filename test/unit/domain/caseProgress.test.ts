@@ -26,14 +26,15 @@ function record(over: Partial<CaseRecord> = {}): CaseRecord {
 
 describe('issue 17: what the case index keeps of a case’s progress', () => {
   it('keeps the steps in force with the day each happened; a correction takes its step back (V-77 p. 7–10)', () => {
-    const steps = stepsInForce([
+    const timeline: CaseRecord['timeline'] = [
       { at: '2026-01-02T08:00:00.000Z', kind: 'registered', on: '2026-01-02', to: 'request_received' },
       { at: '2026-01-06T08:00:00.000Z', kind: 'state', on: '2026-01-05', from: 'request_received', to: 'dossier_collecting' },
       { at: '2026-01-21T08:00:00.000Z', kind: 'state', on: '2026-01-20', from: 'dossier_collecting', to: 'dossier_received' },
       { at: '2026-01-22T08:00:00.000Z', kind: 'corrected', on: '2026-01-22', from: 'dossier_received', to: 'dossier_collecting', note: 'Klaida' },
       { at: '2026-01-27T08:00:00.000Z', kind: 'state', on: '2026-01-26', from: 'dossier_collecting', to: 'dossier_received' },
       { at: '2026-01-27T09:00:00.000Z', kind: 'dossier', item: '6.2' },
-    ]);
+    ];
+    const steps = stepsInForce(timeline);
     expect(steps).toEqual([
       { from: 'request_received', to: 'dossier_collecting', on: '2026-01-05' },
       { from: 'dossier_collecting', to: 'dossier_received', on: '2026-01-26' },
@@ -41,10 +42,11 @@ describe('issue 17: what the case index keeps of a case’s progress', () => {
   });
 
   it('V-77 p. 51: the reopening after an upheld appeal is a step; a step recorded without its day counts from the day it was recorded', () => {
-    const steps = stepsInForce([
+    const timeline: CaseRecord['timeline'] = [
       { at: '2026-03-01T08:00:00.000Z', kind: 'state', from: 'decided', to: 'refused' },
       { at: '2026-04-02T08:00:00.000Z', kind: 'reopened', on: '2026-04-01', from: 'refused', to: 'ready_for_commission', note: 'Skundas patenkintas' },
-    ]);
+    ];
+    const steps = stepsInForce(timeline);
     expect(steps).toEqual([
       { from: 'decided', to: 'refused', on: '2026-03-01' },
       { from: 'refused', to: 'ready_for_commission', on: '2026-04-01' },

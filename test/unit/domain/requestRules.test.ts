@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { requestFlags, type RequestFlag } from '../../../shared/domain/requestRules';
+import { duplicateFlag, requestFlags, type DuplicateFlag, type RequestFlag } from '../../../shared/domain/requestRules';
 
 describe('requestFlags', () => {
-  it('V-77 p. 5: flags a request filed more than 2 months before the possible transfer day', () => {
+  it('V-77 p. 5: flags a request filed more than 2 months before the possible transfer day; English dates are ISO (issue 17)', () => {
     // Transfer possible on 2026-11-01 → earliest request 2026-09-01; 2026-08-31 is a day early.
     expect(requestFlags({ requestDate: '2026-08-31', possibleTransferDate: '2026-11-01' }, [])).toEqual<RequestFlag[]>([
       {
@@ -14,7 +14,7 @@ describe('requestFlags', () => {
           'Anksčiausia leistina data – 2026 m. rugsėjo 1 d.',
         en:
           'The request was filed more than 2 months before the possible transfer day (V-77 p. 5). ' +
-          'Earliest allowed date: 1 September 2026.',
+          'Earliest allowed date: 2026-09-01.',
       },
     ]);
   });
@@ -46,8 +46,8 @@ describe('requestFlags', () => {
           'Prašymas pateiktas nepraėjus 3 mėnesiams nuo sprendimo netenkinti ankstesnio prašymo (2026 m. kovo 31 d.) ' +
           '(V-77 19 p.). Anksčiausia leistina data – 2026 m. birželio 30 d.',
         en:
-          'The request was filed less than 3 months after the previous request was refused (31 March 2026) ' +
-          '(V-77 p. 19). Earliest allowed date: 30 June 2026.',
+          'The request was filed less than 3 months after the previous request was refused (2026-03-31) ' +
+          '(V-77 p. 19). Earliest allowed date: 2026-06-30.',
       },
     ]);
   });
@@ -63,5 +63,31 @@ describe('requestFlags', () => {
       ['p5', '2026-07-15'],
       ['p19', '2026-06-01'],
     ]);
+  });
+});
+
+describe('duplicateFlag (issue 17)', () => {
+  it('names the open case of the same convict, its request date and state, in both languages', () => {
+    const open = {
+      id: 'case-1',
+      convict: { firstName: 'Petras', lastName: 'Kazlauskas', personalFileNo: 'D-7' },
+      request: { requestDate: '2026-11-02' },
+      state: 'dossier_collecting' as const,
+    };
+    expect(duplicateFlag(open)).toEqual<DuplicateFlag>({
+      rule: 'duplicate',
+      caseId: 'case-1',
+      personalFileNo: 'D-7',
+      firstName: 'Petras',
+      lastName: 'Kazlauskas',
+      requestDate: '2026-11-02',
+      state: 'dossier_collecting',
+      lt:
+        'Šio nuteistojo (asmens byla D-7) prašymas jau nagrinėjamas: Petras Kazlauskas, prašymas 2026 m. lapkričio 2 d., ' +
+        'būsena „Renkama medžiaga“. Naujas prašymas registruojamas, kai ankstesnis baigtas.',
+      en:
+        'A request of this convict (personal file D-7) is already under way: Petras Kazlauskas, request of 2026-11-02, ' +
+        'state “Dossier being collected”. A new request is registered once the earlier one has ended.',
+    });
   });
 });

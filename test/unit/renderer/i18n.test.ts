@@ -41,7 +41,7 @@ describe('dates and terms as the UI writes them', () => {
     expect(daysLeftText({ kind: 'due', daysLeft: 5, overdue: false }, 'lt')).toBe('liko 5 d.');
     expect(daysLeftText({ kind: 'due', daysLeft: 0, overdue: false }, 'lt')).toBe('šiandien');
     expect(daysLeftText({ kind: 'due', daysLeft: -3, overdue: true }, 'lt')).toBe('praleista 3 d.');
-    expect(daysLeftText({ kind: 'due', daysLeft: -3, overdue: true }, 'en')).toBe('overdue by 3 d.');
+    expect(daysLeftText({ kind: 'due', daysLeft: -3, overdue: true }, 'en')).toBe('overdue by 3 days');
   });
 
   it('V-77 p. 19: a "not before" date is never overdue: it waits, then it is open', () => {

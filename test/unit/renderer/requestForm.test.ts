@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../../shared/contract/schemas';
 import {
   emptyRequestValues,
-  flagCheckOf,
+  flagQueryOf,
+  flagsWorthShowing,
   halfwayHouseOptions,
   requestFieldOfPath,
   servingOptions,
@@ -79,11 +80,21 @@ describe('the request form (V-77 p. 5)', () => {
     expect(halfwayHouseOptions(noOwnHouse).map((o) => o.id)).toEqual(['vilnius']);
   });
 
-  it('V-77 p. 5, 19: asks for the flags only once the file number and both dates are valid', () => {
-    expect(flagCheckOf(valid)).toEqual({ personalFileNo: 'A-1', requestDate: '2026-11-02', possibleTransferDate: '2027-01-01' });
-    expect(flagCheckOf({ ...valid, personalFileNo: ' ' })).toBeNull();
-    expect(flagCheckOf({ ...valid, requestDate: '2026-11' })).toBeNull();
-    expect(flagCheckOf({ ...valid, possibleTransferDate: '' })).toBeNull();
+  it('V-77 p. 5, 19: asks for the term flags once the file number and both dates are valid', () => {
+    expect(flagQueryOf(valid, TODAY)).toEqual({
+      check: { personalFileNo: 'A-1', requestDate: '2026-11-02', possibleTransferDate: '2027-01-01' },
+      datesTyped: true,
+    });
+    expect(flagQueryOf({ ...valid, personalFileNo: ' ' }, TODAY)).toBeNull();
+  });
+
+  it('issue 17: asks about an open case of the same convict as soon as the file number is typed, before the dates', () => {
+    const query = flagQueryOf({ ...valid, requestDate: '2026-11', possibleTransferDate: '' }, TODAY);
+    expect(query).toEqual({ check: { personalFileNo: 'A-1', requestDate: TODAY, possibleTransferDate: TODAY }, datesTyped: false });
+    // With today standing in for the dates, a p. 19 answer says nothing about this request: only the open case shows.
+    const answer = [{ rule: 'duplicate' }, { rule: 'p19' }];
+    expect(flagsWorthShowing(answer, query!)).toEqual([{ rule: 'duplicate' }]);
+    expect(flagsWorthShowing(answer, flagQueryOf(valid, TODAY)!)).toEqual(answer);
   });
 
   it('names the form field of a changed path in the case history', () => {
