@@ -1,3 +1,4 @@
+import { countLabel } from '../i18n/plural';
 import type { MeetingListItem } from '../../shared/contract/meetingSchemas';
 import type { IsoDate } from '../../shared/domain/calendar';
 import { formatDate } from '../i18n/dates';
@@ -47,7 +48,7 @@ export function MeetingListTable({ id, caption, meetings, today }: MeetingListTa
             <td>{t(MEETING_STATE_LABEL[m.state])}</td>
             <td>{m.cases}</td>
             <td>
-              {m.late > 0 && m.state !== 'cancelled' ? <span className="meeting-late">{t('schedule.lateCount', { n: m.late })}</span> : null}
+              {m.late > 0 && m.state !== 'cancelled' ? <span className="meeting-late">{countLabel(lang, 'schedule.lateCount', m.late)}</span> : null}
               {missedMeeting(m, today) ? <span className="meeting-late">{t('schedule.notHeld')}</span> : null}
             </td>
           </tr>

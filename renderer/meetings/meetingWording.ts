@@ -1,3 +1,4 @@
+import { countLabel } from '../i18n/plural';
 import type { AgendaItemView, MeetingView, TallyView } from '../../shared/contract/meetingSchemas';
 import { CRITERIA } from '../../shared/domain/criteria';
 import type { Assessment, Span } from '../../shared/domain/evaluation';
@@ -42,9 +43,10 @@ export function tallyTieText(tally: Pick<TallyView, 'tie' | 'decidedByChair' | '
   return null;
 }
 
-/** "7 mėn. 12 d." (or "12 d." under a month). */
+/** "7 mėn. 12 d." (or "12 d." under a month); in English "7 months 12 days". */
 export function spanText(span: Span, lang: Lang): string {
-  return span.months > 0 ? translate(lang, 'meeting.span.monthsDays', { months: span.months, days: span.days }) : translate(lang, 'meeting.span.days', { days: span.days });
+  const days = countLabel(lang, 'meeting.span.days', span.days);
+  return span.months > 0 ? `${countLabel(lang, 'meeting.span.months', span.months)} ${days}` : days;
 }
 
 /**

@@ -5,6 +5,7 @@ import { ApiError, call, toApiError } from '../api/client';
 import { useEvent } from '../api/useEvents';
 import { movesToAction } from '../commission/focusMoves';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { DateField } from '../components/DateField';
 import { TextField } from '../components/fields';
 import { fieldErrorsFromServer, type FieldErrors } from '../forms/issues';
 import { useTouched } from '../forms/useTouched';
@@ -142,8 +143,9 @@ export function ScheduleForm({ today, meetings, editing }: ScheduleFormProps) {
       <h2 id="schedule-title">{t(editing ? 'schedule.edit.title' : 'schedule.title')}</h2>
       <form className="schedule-form" onSubmit={(e) => void submit(e)} noValidate>
         <div className="field-row">
-          <TextField
+          <DateField
             id="schedule-date"
+            today={today}
             label={t('schedule.date')}
             hint={t('schedule.dateHint')}
             required

@@ -17,7 +17,10 @@ export const scheduleLt = {
   'schedule.state.open': 'Vyksta',
   'schedule.state.closed': 'Baigtas',
   'schedule.state.cancelled': 'Atšauktas',
-  'schedule.lateCount': '{n} byla(-os) po 9 p. termino',
+  'schedule.lateCount.one': '{n} byla po 9 p. termino',
+  'schedule.lateCount.few': '{n} bylos po 9 p. termino',
+  'schedule.lateCount.many': '{n} bylos po 9 p. termino',
+  'schedule.lateCount.other': '{n} bylų po 9 p. termino',
   'schedule.notHeld': 'Posėdžio diena praėjo, o posėdis nepradėtas',
 
   'schedule.title': 'Suplanuoti posėdį',
@@ -72,7 +75,10 @@ export const scheduleEn: Readonly<Record<keyof typeof scheduleLt, string>> = {
   'schedule.state.open': 'In progress',
   'schedule.state.closed': 'Closed',
   'schedule.state.cancelled': 'Cancelled',
-  'schedule.lateCount': '{n} case(s) past the p. 9 term',
+  'schedule.lateCount.one': '{n} case past the p. 9 term',
+  'schedule.lateCount.few': '{n} cases past the p. 9 term',
+  'schedule.lateCount.many': '{n} cases past the p. 9 term',
+  'schedule.lateCount.other': '{n} cases past the p. 9 term',
   'schedule.notHeld': 'The meeting day has passed and the meeting was not opened',
 
   'schedule.title': 'Schedule a meeting',

@@ -56,6 +56,9 @@ describe('what the app computed for the criteria', () => {
     );
     expect(lines).toEqual(['iki galimo lygtinio paleidimo (2027-03-01) liko 7 mėn. 12 d.', 'bausmės pabaigos data (2026-01-10) jau praėjo']);
     expect(spanText({ months: 0, days: 9 }, 'lt')).toBe('9 d.');
+    // Issue 17: English spells the units out, in the right number.
+    expect(spanText({ months: 7, days: 1 }, 'en')).toBe('7 months 1 day');
+    expect(spanText({ months: 1, days: 12 }, 'en')).toBe('1 month 12 days');
   });
 
   it('V-77 p. 11.5: the risk level from 6.1 and its change', () => {

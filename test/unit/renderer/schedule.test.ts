@@ -1,3 +1,4 @@
+import { countLabel } from '../../../renderer/i18n/plural';
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../../shared/contract/methods';
 import type { AgendaCandidate, MeetingListItem } from '../../../shared/contract/meetingSchemas';
@@ -68,7 +69,9 @@ describe('the meetings list', () => {
 
   it('names the states in Lithuanian and warns of cases past the V-77 p. 9 term', () => {
     expect(Object.values(MEETING_STATE_LABEL).map((k) => translate('lt', k))).toEqual(['Suplanuotas', 'Vyksta', 'Baigtas', 'Atšauktas']);
-    expect(translate('lt', 'schedule.lateCount', { n: 2 })).toBe('2 byla(-os) po 9 p. termino');
+    // Issue 17: the count in the right Lithuanian form.
+    expect([1, 2, 10, 21].map((n) => countLabel('lt', 'schedule.lateCount', n))).toEqual(['1 byla po 9 p. termino', '2 bylos po 9 p. termino', '10 bylų po 9 p. termino', '21 byla po 9 p. termino']);
+    expect(countLabel('en', 'schedule.lateCount', 1)).toBe('1 case past the p. 9 term');
     expect(translate('lt', 'schedule.late', { date: '2026 m. lapkričio 24 d.' })).toBe('Posėdis po V-77 9 p. termino (iki 2026 m. lapkričio 24 d.)');
   });
 });
