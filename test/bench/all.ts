@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 
-const BENCHES = ['store', 'dossier', 'documentStore', 'checklist', 'meeting', 'documents', 'places', 'archive'] as const;
+const BENCHES = ['store', 'dossier', 'documentStore', 'checklist', 'meeting', 'documents', 'places', 'archive', 'workday'] as const;
 
 const failed: string[] = [];
 for (const name of BENCHES) {
