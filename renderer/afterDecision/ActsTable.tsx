@@ -63,7 +63,7 @@ export function ActsTable({ caseId, acts }: { caseId: string; acts: readonly Rec
               <td>{formatDate(a.receivedOn, lang)}</td>
               <td>{a.issuer}</td>
               <td className="row-actions">
-                <button type="button" className="button-secondary" aria-label={t('after.acts.openNamed', { number: a.number })} title={kindAndSize(a.file.mediaType.split('/')[1] ?? '', a.file.size)} onClick={() => void read(a, 'open')}>
+                <button type="button" className="button-secondary" aria-label={t('after.acts.openNamed', { number: a.number })} title={kindAndSize(a.file.mediaType.split('/')[1] ?? '', a.file.size, lang)} onClick={() => void read(a, 'open')}>
                   {t('after.acts.open')}
                 </button>
                 <button type="button" className="button-secondary" aria-label={t('after.acts.downloadNamed', { number: a.number })} onClick={() => void read(a, 'save')}>

@@ -4,6 +4,7 @@ import type { IsoDate } from '../../shared/domain/calendar';
 import { CASE_STATE_LABELS } from '../../shared/domain/caseStates';
 import { DOSSIER_ITEMS } from '../../shared/domain/dossierItems';
 import { call } from '../api/client';
+import { NoticeSpot } from '../components/ErrorNotice';
 import { FormFooter } from '../components/FormFooter';
 import { TextField } from '../components/fields';
 import type { ChangeCase } from '../dossier/DossierSection';
@@ -15,7 +16,10 @@ import { routeHref } from '../router/routes';
 import { ActsTable } from './ActsTable';
 import { actKindLabel } from './actNames';
 import {
+  AFTER_SPOT,
   afterActions,
+  APPEAL_FILED_SPOT,
+  APPEAL_OUTCOME_SPOT,
   appealOutcomeNotice,
   checkPlaceReport,
   otherOutcomeOf,
@@ -122,6 +126,7 @@ export function AfterDecisionSection({ view, today, canWrite, open, onOpen, onCh
     onChange(
       (v) => call('cases.recordAct', { id, revision: v.record.revision, ...input }),
       (next) => (next.record.state !== record.state ? t('after.done.actMoved', { state: stateName(next) }) : t('after.done.act')),
+      AFTER_SPOT,
     );
 
   const issuerFor = (action: AfterAction): string => {
@@ -242,6 +247,7 @@ export function AfterDecisionSection({ view, today, canWrite, open, onOpen, onCh
           })}
         </div>
       ) : null}
+      <NoticeSpot at={AFTER_SPOT} />
 
       {openAction === 'otherOutcome' || openAction === 'departmentAct' || openAction === 'p47Notice' ? (
         <ReceivedActForm
@@ -260,7 +266,7 @@ export function AfterDecisionSection({ view, today, canWrite, open, onOpen, onCh
         <TransferOutForm
           today={today}
           notBefore={otherOutcome && otherOutcome.date > view.lastStepOn ? otherOutcome.date : view.lastStepOn}
-          onSubmit={(input) => onChange((v) => call('cases.recordTransferOut', { id, revision: v.record.revision, ...input }), t('after.done.transferOut'))}
+          onSubmit={(input) => onChange((v) => call('cases.recordTransferOut', { id, revision: v.record.revision, ...input }), t('after.done.transferOut'), AFTER_SPOT)}
           onCancel={() => onOpen(null)}
         />
       ) : null}
@@ -268,7 +274,7 @@ export function AfterDecisionSection({ view, today, canWrite, open, onOpen, onCh
         <ArrivalForm
           today={today}
           notBefore={view.lastStepOn}
-          onSubmit={(input) => onChange((v) => call('cases.recordArrival', { id, revision: v.record.revision, ...input }), t('after.done.arrival'))}
+          onSubmit={(input) => onChange((v) => call('cases.recordArrival', { id, revision: v.record.revision, ...input }), t('after.done.arrival'), AFTER_SPOT)}
           onCancel={() => onOpen(null)}
         />
       ) : null}
@@ -276,7 +282,7 @@ export function AfterDecisionSection({ view, today, canWrite, open, onOpen, onCh
         <LifeForm
           today={today}
           arrivedOn={facts.arrival.on}
-          onSubmit={(input) => onChange((v) => call('cases.recordLife', { id, revision: v.record.revision, ...input }), t('after.done.life'))}
+          onSubmit={(input) => onChange((v) => call('cases.recordLife', { id, revision: v.record.revision, ...input }), t('after.done.life'), AFTER_SPOT)}
           onCancel={() => onOpen(null)}
         />
       ) : null}
@@ -284,7 +290,7 @@ export function AfterDecisionSection({ view, today, canWrite, open, onOpen, onCh
         <DepartureForm
           today={today}
           notBefore={view.lastStepOn}
-          onSubmit={(input) => onChange((v) => call('cases.recordDeparture', { id, revision: v.record.revision, ...input }), t('after.done.departure'))}
+          onSubmit={(input) => onChange((v) => call('cases.recordDeparture', { id, revision: v.record.revision, ...input }), t('after.done.departure'), AFTER_SPOT)}
           onCancel={() => onOpen(null)}
         />
       ) : null}
@@ -296,7 +302,7 @@ export function AfterDecisionSection({ view, today, canWrite, open, onOpen, onCh
             onChange(async (v) => {
               await call('places.reportFreed', { id, revision: v.record.revision, ...input });
               return call('cases.get', { id });
-            }, t('after.done.reported'))
+            }, t('after.done.reported'), AFTER_SPOT)
           }
           onCancel={() => onOpen(null)}
         />
@@ -308,7 +314,7 @@ export function AfterDecisionSection({ view, today, canWrite, open, onOpen, onCh
         canWrite={canWrite}
         open={open?.kind === 'file' || open?.kind === 'outcome' ? open : null}
         onOpen={onOpen}
-        onFile={(input) => onChange((v) => call('cases.fileAppeal', { id, revision: v.record.revision, ...input }), t('after.done.appeal'))}
+        onFile={(input) => onChange((v) => call('cases.fileAppeal', { id, revision: v.record.revision, ...input }), t('after.done.appeal'), APPEAL_FILED_SPOT)}
         onOutcome={(input) =>
           onChange(
             (v) => call('cases.decideAppeal', { id, revision: v.record.revision, ...input }),
@@ -317,6 +323,7 @@ export function AfterDecisionSection({ view, today, canWrite, open, onOpen, onCh
               const said = appealOutcomeNotice(next.record, input.appealId, record.state);
               return said.key === 'after.done.reopened' ? t(said.key, { state: stateName(next) }) : t(said.key);
             },
+            APPEAL_OUTCOME_SPOT,
           )
         }
       />

@@ -4,7 +4,7 @@ import type { IsoDate } from '../../shared/domain/calendar';
 import { CASE_STATE_LABELS } from '../../shared/domain/caseStates';
 import { appealFiledLate } from '../../shared/domain/deadlines';
 import type { ApiError } from '../api/client';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { ErrorNotice, NoticeSpot } from '../components/ErrorNotice';
 import { FormFooter } from '../components/FormFooter';
 import { RadioGroupField, TextAreaField, TextField } from '../components/fields';
 import { useCheckedForm } from '../forms/useCheckedForm';
@@ -13,6 +13,8 @@ import { useI18n } from '../i18n/I18nProvider';
 import { routeHref } from '../router/routes';
 import { actKindLabel } from './actNames';
 import {
+  APPEAL_FILED_SPOT,
+  APPEAL_OUTCOME_SPOT,
   appealReopening,
   checkAppeal,
   checkAppealOutcome,
@@ -214,6 +216,7 @@ export function AppealsPanel({ view, today, canWrite, open, onOpen, onFile, onOu
           ))}
         </ul>
       ) : null}
+      <NoticeSpot at={APPEAL_FILED_SPOT} />
       {openAct ? <FileAppealForm key={openAct.ref} act={openAct} today={today} onSubmit={onFile} onCancel={() => onOpen(null)} /> : null}
 
       {appeals.length > 0 ? (
@@ -269,6 +272,7 @@ export function AppealsPanel({ view, today, canWrite, open, onOpen, onFile, onOu
           </tbody>
         </table>
       ) : null}
+      <NoticeSpot at={APPEAL_OUTCOME_SPOT} />
       {openAppeal ? <OutcomeForm key={openAppeal.id} view={view} appeal={openAppeal} today={today} onSubmit={onOutcome} onCancel={() => onOpen(null)} /> : null}
     </section>
   );

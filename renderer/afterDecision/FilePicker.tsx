@@ -23,7 +23,7 @@ interface FilePickerProps {
  * again replaces the one held; what the user walks away from is let go.
  */
 export function FilePicker({ id, caseId, maxBytes, label, hint, error, onStaged }: FilePickerProps) {
-  const { t } = useI18n();
+  const { lang, t } = useI18n();
   const [staged, setStaged] = useState<StagedFile | null>(null);
   const [refused, setRefused] = useState<ApiError | null>(null);
   const [checking, setChecking] = useState(false);
@@ -87,7 +87,7 @@ export function FilePicker({ id, caseId, maxBytes, label, hint, error, onStaged 
       ) : null}
       {staged && !checking ? (
         <p id={`${id}-staged`} className="field-hint file-staged" role="status">
-          {t('after.file.staged', { name: staged.name, size: kindAndSize(staged.kind, staged.size) })}
+          {t('after.file.staged', { name: staged.name, size: kindAndSize(staged.kind, staged.size, lang) })}
         </p>
       ) : null}
       {refused ? <ErrorNotice error={refused} /> : null}

@@ -486,3 +486,8 @@ export function transferOutRemarks(values: Pick<TransferOutValues, 'departedOn' 
   if (isIsoDate(values.departedOn.trim()) && isIsoDate(values.personalFileSentOn.trim()) && values.departedOn.trim() !== values.personalFileSentOn.trim()) out.push('fileOtherDay');
   return out;
 }
+
+/** Issue 17: where the outcome of the section's forms is said: under the buttons that open them; an appeal's, in the appeals part. */
+export const AFTER_SPOT = 'after';
+export const APPEAL_FILED_SPOT = 'after-appeal-filed';
+export const APPEAL_OUTCOME_SPOT = 'after-appeal-outcome';

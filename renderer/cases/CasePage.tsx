@@ -1,10 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { requestInputOf, type CaseView, type Settings } from '../../shared/contract/schemas';
 import type { IsoDate } from '../../shared/domain/calendar';
 import { CASE_STATE_LABELS, FINAL_STATES, isRequestEditable, type CaseState } from '../../shared/domain/caseStates';
 import { ApiError, call, toApiError } from '../api/client';
 import { useEvent } from '../api/useEvents';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { ErrorNotice, NoticeSpot, PlacedNoticeProvider, type PlacedNotice } from '../components/ErrorNotice';
 import { PageTitle } from '../components/PageTitle';
 import { formatDate } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
@@ -24,7 +24,10 @@ import { CorrectionForm } from '../afterDecision/CorrectionForm';
 import { CaseExport } from '../archive/CaseExport';
 
 type Mode = { kind: 'view' } | { kind: 'step'; to: CaseState } | { kind: 'edit' } | { kind: 'correct' } | { kind: 'after'; form: AfterForm };
-type Notice = { kind: 'ok'; text: string } | { kind: 'changed'; error: ApiError };
+
+/** Issue 17: where a change's outcome is said: the top of the page (changes without a place of their own, or whose place is gone), the steps (next to their buttons). */
+const PAGE_SPOT = 'page';
+const STEPS_SPOT = 'steps';
 
 interface CasePageProps {
   id: string;
@@ -41,7 +44,7 @@ export function CasePage({ id, settings, today, canWrite, archive }: CasePagePro
   const [view, setView] = useState<CaseView | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [mode, setMode] = useState<Mode>({ kind: 'view' });
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [notice, setNotice] = useState<PlacedNotice | null>(null);
   const [loads, setLoads] = useState(0);
   const latest = useRef<CaseView | null>(null);
   latest.current = view;
@@ -49,6 +52,15 @@ export function CasePage({ id, settings, today, canWrite, archive }: CasePagePro
   const [held, setHeld] = useState<CaseView | null>(null);
   const [dossierEditing, setDossierEditing] = useState(false);
   const editing = mode.kind !== 'view' || dossierEditing;
+  /** Issue 17: a form opened (or closed) starts something new: what the last change did is no longer said. */
+  const openForm = (next: Mode) => {
+    setMode(next);
+    setNotice(null);
+  };
+  const dossierEditingChanged = useCallback((open: boolean) => {
+    setDossierEditing(open);
+    if (open) setNotice(null);
+  }, []);
 
   const show = (next: CaseView) => {
     latest.current = next;
@@ -106,8 +118,9 @@ export function CasePage({ id, settings, today, canWrite, archive }: CasePagePro
   /**
    * Run a change on the case. Someone else's change in between (CASE_CHANGED) closes the form and
    * reloads the case, so the user decides again on what is now there; other refusals go to the form.
+   * Issue 17: what happened is said at the spot `at`, next to the control that caused it.
    */
-  const change = async (action: (v: CaseView) => Promise<CaseView>, done: string | ((next: CaseView) => string)) => {
+  const change = async (action: (v: CaseView) => Promise<CaseView>, done: string | ((next: CaseView) => string), at = PAGE_SPOT) => {
     // The latest case, not the one this closure saw: a change started earlier (files being checked)
     // must not be refused as someone else's because the user saved something meanwhile.
     const current = latest.current;
@@ -116,12 +129,12 @@ export function CasePage({ id, settings, today, canWrite, archive }: CasePagePro
       const next = await action(current);
       show(next);
       setMode({ kind: 'view' });
-      setNotice({ kind: 'ok', text: typeof done === 'string' ? done : done(next) });
+      setNotice({ at, kind: 'ok', text: typeof done === 'string' ? done : done(next) });
     } catch (e) {
       const error = toApiError(e);
       if (error.code !== 'CASE_CHANGED') throw error;
       setMode({ kind: 'view' });
-      setNotice({ kind: 'changed', error });
+      setNotice({ at, kind: 'changed', error, text: t('case.reloaded') });
       setLoads((n) => n + 1);
     }
   };
@@ -159,206 +172,202 @@ export function CasePage({ id, settings, today, canWrite, archive }: CasePagePro
   ];
 
   return (
-    <section className="page">
-      <p>
-        <a href="#/cases">{t('case.back')}</a>
-      </p>
-      <PageTitle title={name} />
-      <p className="case-summary">
-        <span>{t('case.fileNo', { no: record.convict.personalFileNo })}</span>
-        <span>
-          {t('case.state')}: <strong className="state-badge">{state[lang]}</strong>
-          {/* Not every state has a V-77 point: a withdrawal has none. */}
-          {state.point === '' ? null : <> ({t('deadline.point', { point: state.point })})</>}
-        </span>
-      </p>
-      {decided ? (
-        <p className="case-decision" data-decision={decided.id}>
-          {t('decision.title')}: <strong>{decided.id}</strong> – {decided[lang]}
+    <PlacedNoticeProvider value={notice}>
+      <section className="page">
+        <p>
+          <a href="#/cases">{t('case.back')}</a>
         </p>
-      ) : null}
-
-      {notice?.kind === 'ok' ? (
-        <p className="notice notice-ok" role="status">
-          {notice.text}
+        <PageTitle title={name} />
+        <p className="case-summary">
+          <span>{t('case.fileNo', { no: record.convict.personalFileNo })}</span>
+          <span>
+            {t('case.state')}: <strong className="state-badge">{state[lang]}</strong>
+            {/* Not every state has a V-77 point: a withdrawal has none. */}
+            {state.point === '' ? null : <> ({t('deadline.point', { point: state.point })})</>}
+          </span>
         </p>
-      ) : null}
-      {held ? (
-        <p className="notice notice-warning" role="status" data-held-revision={held.record.revision}>
-          {t('case.changedElsewhere')}
-        </p>
-      ) : null}
-      {notice?.kind === 'changed' ? (
-        <ErrorNotice error={notice.error}>
-          <p>{t('case.reloaded')}</p>
-        </ErrorNotice>
-      ) : null}
+        {decided ? (
+          <p className="case-decision" data-decision={decided.id}>
+            {t('decision.title')}: <strong>{decided.id}</strong> – {decided[lang]}
+          </p>
+        ) : null}
 
-      <RouteNotice view={view} />
+        <NoticeSpot at={PAGE_SPOT} orphans />
+        {held ? (
+          <p className="notice notice-warning" role="status" data-held-revision={held.record.revision}>
+            {t('case.changedElsewhere')}
+          </p>
+        ) : null}
 
-      <RequestFlags flags={view.flags} />
+        <RouteNotice view={view} />
 
-      <div className="case-grid">
-        <section aria-labelledby="deadlines-title">
-          <h2 id="deadlines-title">{t('case.deadlines')}</h2>
-          <DeadlineTable deadlines={view.deadlines} />
-        </section>
+        <RequestFlags flags={view.flags} />
 
-        <section aria-labelledby="steps-title">
-          <h2 id="steps-title">{t('case.steps')}</h2>
-          {view.nextStates.length === 0 ? <p>{t(FINAL_STATES.includes(record.state) ? 'case.noSteps' : 'case.stepsElsewhere')}</p> : null}
-          {record.facts.meetingId ? (
-            <p className="meeting-link">
-              <a href={routeHref({ name: 'meeting', id: record.facts.meetingId })}>{t(record.state === 'scheduled' ? 'case.onAgenda' : 'case.decidedAt')}</a>
-            </p>
-          ) : record.state === 'ready_for_commission' ? (
-            <p className="field-hint">
-              {t('case.toAgenda')} <a href={routeHref({ name: 'meetings' })}>{t('nav.meetings')}</a>
-            </p>
-          ) : null}
-          {canWrite ? (
-            <div className="step-buttons">
-              {view.nextStates.map((to) => {
-                const open = mode.kind === 'step' && mode.to === to;
-                return (
+        <div className="case-grid">
+          <section aria-labelledby="deadlines-title">
+            <h2 id="deadlines-title">{t('case.deadlines')}</h2>
+            <DeadlineTable deadlines={view.deadlines} />
+          </section>
+
+          <section aria-labelledby="steps-title">
+            <h2 id="steps-title">{t('case.steps')}</h2>
+            {view.nextStates.length === 0 ? <p>{t(FINAL_STATES.includes(record.state) ? 'case.noSteps' : 'case.stepsElsewhere')}</p> : null}
+            {record.facts.meetingId ? (
+              <p className="meeting-link">
+                <a href={routeHref({ name: 'meeting', id: record.facts.meetingId })}>{t(record.state === 'scheduled' ? 'case.onAgenda' : 'case.decidedAt')}</a>
+              </p>
+            ) : record.state === 'ready_for_commission' ? (
+              <p className="field-hint">
+                {t('case.toAgenda')} <a href={routeHref({ name: 'meetings' })}>{t('nav.meetings')}</a>
+              </p>
+            ) : null}
+            {canWrite ? (
+              <div className="step-buttons">
+                {view.nextStates.map((to) => {
+                  const open = mode.kind === 'step' && mode.to === to;
+                  return (
+                    <button
+                      key={to}
+                      type="button"
+                      className={open ? 'button-secondary is-open' : 'button-secondary'}
+                      aria-expanded={open}
+                      onClick={() => openForm(open ? { kind: 'view' } : { kind: 'step', to })}
+                    >
+                      {CASE_STATE_LABELS[to][lang]}
+                    </button>
+                  );
+                })}
+                {editable ? (
                   <button
-                    key={to}
                     type="button"
-                    className={open ? 'button-secondary is-open' : 'button-secondary'}
-                    aria-expanded={open}
-                    onClick={() => setMode(open ? { kind: 'view' } : { kind: 'step', to })}
+                    className={mode.kind === 'edit' ? 'button-secondary is-open' : 'button-secondary'}
+                    aria-expanded={mode.kind === 'edit'}
+                    onClick={() => openForm(mode.kind === 'edit' ? { kind: 'view' } : { kind: 'edit' })}
                   >
-                    {CASE_STATE_LABELS[to][lang]}
+                    {t('case.edit')}
                   </button>
-                );
-              })}
-              {editable ? (
-                <button
-                  type="button"
-                  className={mode.kind === 'edit' ? 'button-secondary is-open' : 'button-secondary'}
-                  aria-expanded={mode.kind === 'edit'}
-                  onClick={() => setMode(mode.kind === 'edit' ? { kind: 'view' } : { kind: 'edit' })}
-                >
-                  {t('case.edit')}
-                </button>
-              ) : null}
-              {view.correctable ? (
-                <button
-                  type="button"
-                  className={mode.kind === 'correct' ? 'button-secondary is-open' : 'button-secondary'}
-                  aria-expanded={mode.kind === 'correct'}
-                  onClick={() => setMode(mode.kind === 'correct' ? { kind: 'view' } : { kind: 'correct' })}
-                >
-                  {t('after.correct.open')}
-                </button>
-              ) : null}
-            </div>
-          ) : view.nextStates.length > 0 ? (
-            <>
-              <ul className="next-states">
-                {view.nextStates.map((to) => (
-                  <li key={to}>{CASE_STATE_LABELS[to][lang]}</li>
-                ))}
-              </ul>
-              <p className="field-hint">{t('case.readOnly')}</p>
-            </>
-          ) : null}
-          {mode.kind === 'step' ? (
-            <StepForm
-              key={mode.to}
-              to={mode.to}
-              today={today}
-              notBefore={view.lastStepOn}
-              onCancel={() => setMode({ kind: 'view' })}
-              onSubmit={(input) =>
-                change(
-                  (v) => call('cases.transition', { id, revision: v.record.revision, to: mode.to, ...input }),
-                  (next) =>
-                    next.record.state === mode.to
-                      ? t('case.moved', { state: CASE_STATE_LABELS[mode.to][lang] })
-                      : t('case.movedOn', { state: CASE_STATE_LABELS[mode.to][lang], final: CASE_STATE_LABELS[next.record.state][lang] }),
-                )
-              }
-            />
-          ) : null}
-          {mode.kind === 'correct' && view.correctable ? (
-            <CorrectionForm
-              step={view.correctable}
-              onCancel={() => setMode({ kind: 'view' })}
-              onSubmit={(input) =>
-                change(
-                  (v) => call('cases.correctStep', { id, revision: v.record.revision, ...input }),
-                  (next) => t('after.done.corrected', { state: CASE_STATE_LABELS[next.record.state][lang] }),
-                )
-              }
-            />
-          ) : null}
-        </section>
-      </div>
-
-      {mode.kind === 'edit' ? (
-        <section aria-labelledby="edit-title" className="panel">
-          <h2 id="edit-title">{t('case.editTitle')}</h2>
-          <RequestForm
-            settings={settings}
-            today={today}
-            initial={requestInputOf(record)}
-            excludeCaseId={record.id}
-            submitLabel={t('case.saveEdit')}
-            onCancel={() => setMode({ kind: 'view' })}
-            onSubmit={(request) =>
-              change((v) => call('cases.updateRequest', { id, revision: v.record.revision, request }), t('case.edited'))
-            }
-          />
-        </section>
-      ) : null}
-
-      <AfterDecisionSection
-        view={view}
-        today={today}
-        canWrite={canWrite}
-        open={mode.kind === 'after' ? mode.form : null}
-        onOpen={(form) => setMode(form ? { kind: 'after', form } : { kind: 'view' })}
-        onChange={change}
-      />
-
-      <DocumentsPanel target={{ kind: 'case', caseId: record.id, decidedAt: record.facts.meetingId }} due={caseKindsDue(record)} />
-
-      <DossierSection view={view} today={today} canWrite={canWrite} onChange={change} onEditingChange={setDossierEditing} />
-
-      <CaseExport view={view} today={today} canExport={archive?.canExport ?? false} canSend={archive?.canSend ?? false} onChange={change} />
-
-      <div className="case-grid">
-        <section aria-labelledby="data-title">
-          <h2 id="data-title">{t('case.data')}</h2>
-          <dl className="data-list">
-            {data.map(([label, value]) => (
-              <div key={label}>
-                <dt>{t(label)}</dt>
-                <dd>{value}</dd>
+                ) : null}
+                {view.correctable ? (
+                  <button
+                    type="button"
+                    className={mode.kind === 'correct' ? 'button-secondary is-open' : 'button-secondary'}
+                    aria-expanded={mode.kind === 'correct'}
+                    onClick={() => openForm(mode.kind === 'correct' ? { kind: 'view' } : { kind: 'correct' })}
+                  >
+                    {t('after.correct.open')}
+                  </button>
+                ) : null}
               </div>
-            ))}
-          </dl>
-          {/* V-77 p. 8: a request another institution's commission decides has no decision of ours. */}
-          {decided || view.route === 'sends' ? null : (
-            <>
-              <h3>{t('case.decisions')}</h3>
-              <ul className="decisions">
-                {decisionsOf(view.possibleDecisions).map((d) => (
-                  <li key={d.id}>
-                    <strong>{d.point}.</strong> {d[lang]}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </section>
+            ) : view.nextStates.length > 0 ? (
+              <>
+                <ul className="next-states">
+                  {view.nextStates.map((to) => (
+                    <li key={to}>{CASE_STATE_LABELS[to][lang]}</li>
+                  ))}
+                </ul>
+                <p className="field-hint">{t('case.readOnly')}</p>
+              </>
+            ) : null}
+            <NoticeSpot at={STEPS_SPOT} />
+            {mode.kind === 'step' ? (
+              <StepForm
+                key={mode.to}
+                to={mode.to}
+                today={today}
+                notBefore={view.lastStepOn}
+                onCancel={() => setMode({ kind: 'view' })}
+                onSubmit={(input) =>
+                  change(
+                    (v) => call('cases.transition', { id, revision: v.record.revision, to: mode.to, ...input }),
+                    (next) =>
+                      next.record.state === mode.to
+                        ? t('case.moved', { state: CASE_STATE_LABELS[mode.to][lang] })
+                        : t('case.movedOn', { state: CASE_STATE_LABELS[mode.to][lang], final: CASE_STATE_LABELS[next.record.state][lang] }),
+                    STEPS_SPOT,
+                  )
+                }
+              />
+            ) : null}
+            {mode.kind === 'correct' && view.correctable ? (
+              <CorrectionForm
+                step={view.correctable}
+                onCancel={() => setMode({ kind: 'view' })}
+                onSubmit={(input) =>
+                  change(
+                    (v) => call('cases.correctStep', { id, revision: v.record.revision, ...input }),
+                    (next) => t('after.done.corrected', { state: CASE_STATE_LABELS[next.record.state][lang] }),
+                    STEPS_SPOT,
+                  )
+                }
+              />
+            ) : null}
+          </section>
+        </div>
 
-        <section aria-labelledby="timeline-title">
-          <h2 id="timeline-title">{t('case.timeline')}</h2>
-          <Timeline entries={record.timeline} acts={record.acts} appeals={record.appeals} life={record.life} people={view.people} />
-        </section>
-      </div>
-    </section>
+        {mode.kind === 'edit' ? (
+          <section aria-labelledby="edit-title" className="panel">
+            <h2 id="edit-title">{t('case.editTitle')}</h2>
+            <RequestForm
+              settings={settings}
+              today={today}
+              initial={requestInputOf(record)}
+              excludeCaseId={record.id}
+              submitLabel={t('case.saveEdit')}
+              onCancel={() => setMode({ kind: 'view' })}
+              onSubmit={(request) =>
+                change((v) => call('cases.updateRequest', { id, revision: v.record.revision, request }), t('case.edited'), STEPS_SPOT)
+              }
+            />
+          </section>
+        ) : null}
+
+        <AfterDecisionSection
+          view={view}
+          today={today}
+          canWrite={canWrite}
+          open={mode.kind === 'after' ? mode.form : null}
+          onOpen={(form) => openForm(form ? { kind: 'after', form } : { kind: 'view' })}
+          onChange={change}
+        />
+
+        <DocumentsPanel target={{ kind: 'case', caseId: record.id, decidedAt: record.facts.meetingId }} due={caseKindsDue(record)} />
+
+        <DossierSection view={view} today={today} canWrite={canWrite} onChange={change} onEditingChange={dossierEditingChanged} />
+
+        <CaseExport view={view} today={today} canExport={archive?.canExport ?? false} canSend={archive?.canSend ?? false} onChange={change} />
+
+        <div className="case-grid">
+          <section aria-labelledby="data-title">
+            <h2 id="data-title">{t('case.data')}</h2>
+            <dl className="data-list">
+              {data.map(([label, value]) => (
+                <div key={label}>
+                  <dt>{t(label)}</dt>
+                  <dd>{value}</dd>
+                </div>
+              ))}
+            </dl>
+            {/* V-77 p. 8: a request another institution's commission decides has no decision of ours. */}
+            {decided || view.route === 'sends' ? null : (
+              <>
+                <h3>{t('case.decisions')}</h3>
+                <ul className="decisions">
+                  {decisionsOf(view.possibleDecisions).map((d) => (
+                    <li key={d.id}>
+                      <strong>{d.point}.</strong> {d[lang]}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+
+          <section aria-labelledby="timeline-title">
+            <h2 id="timeline-title">{t('case.timeline')}</h2>
+            <Timeline entries={record.timeline} acts={record.acts} appeals={record.appeals} life={record.life} people={view.people} />
+          </section>
+        </div>
+      </section>
+    </PlacedNoticeProvider>
   );
 }

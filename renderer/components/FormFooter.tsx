@@ -1,6 +1,6 @@
 import type { ApiError } from '../api/client';
 import { useI18n } from '../i18n/I18nProvider';
-import { ErrorNotice } from './ErrorNotice';
+import { ErrorNotice, NoticeSpot } from './ErrorNotice';
 
 interface FormState {
   error: ApiError | null;
@@ -9,8 +9,11 @@ interface FormState {
   busy: boolean;
 }
 
-/** The end of a checked form: the back end's refusal, a reminder to fix the fields, the buttons. */
-export function FormFooter({ form, label, onCancel, disabled = false }: { form: FormState; label: string; onCancel?: () => void; disabled?: boolean }) {
+/**
+ * The end of a checked form: the back end's refusal, a reminder to fix the fields, the buttons and,
+ * for a form that stays open once saved, the spot `notice` where "saved" appears (issue 17).
+ */
+export function FormFooter({ form, label, onCancel, disabled = false, notice }: { form: FormState; label: string; onCancel?: () => void; disabled?: boolean; notice?: string }) {
   const { t } = useI18n();
   return (
     <>
@@ -30,6 +33,7 @@ export function FormFooter({ form, label, onCancel, disabled = false }: { form: 
           </button>
         ) : null}
       </div>
+      {notice === undefined ? null : <NoticeSpot at={notice} />}
     </>
   );
 }

@@ -1,12 +1,14 @@
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import type { CaseView } from '../../shared/contract/schemas';
 import type { IsoDate } from '../../shared/domain/calendar';
 import { DOSSIER_EDITABLE_STATES, DOSSIER_EXTENDABLE_STATES } from '../../shared/domain/caseStates';
 import { DOSSIER_ITEMS, type DossierItemId } from '../../shared/domain/dossierItems';
 import { call, toApiError, type ApiError } from '../api/client';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { ErrorNotice, NoticeSpot } from '../components/ErrorNotice';
 import { formatDate } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
+import { shortfallOf, shortfallText } from './dossierSummary';
+import { DOSSIER_SPOT, itemSpot } from './dossierSpots';
 import { ExtensionForm } from './ExtensionForm';
 import { FolderReview } from './FolderReview';
 import { ItemPanel } from './ItemPanel';
@@ -14,8 +16,11 @@ import { MissingList } from './MissingList';
 import { discardPrepared, displayPath, prepareFiles, type Prepared } from './upload';
 import './dossier.css';
 
-/** Runs a change of the case the way the case page does (reload on CASE_CHANGED, notice on success). */
-export type ChangeCase = (action: (v: CaseView) => Promise<CaseView>, done: string | ((next: CaseView) => string)) => Promise<void>;
+/**
+ * Runs a change of the case the way the case page does (reload on CASE_CHANGED, notice on success);
+ * the notice is said at the spot `at` (issue 17: next to the control that caused it), else at the top.
+ */
+export type ChangeCase = (action: (v: CaseView) => Promise<CaseView>, done: string | ((next: CaseView) => string), at?: string) => Promise<void>;
 
 interface DossierSectionProps {
   view: CaseView;
@@ -39,10 +44,10 @@ export function DossierSection({ view, today, canWrite: writer, onChange, onEdit
   const canWrite = writer && DOSSIER_EDITABLE_STATES.includes(record.state);
   const [openItem, setOpenItem] = useState<DossierItemId | null>(null);
   const [review, setReview] = useState<Review | null>(null);
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number; target: DossierItemId | null } | null>(null);
   const [dropTarget, setDropTarget] = useState<DossierItemId | null>(null);
   const [panel, setPanel] = useState<'missing' | 'extend' | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const [error, setError] = useState<{ error: ApiError; target: DossierItemId | null } | null>(null);
   const [busy, setBusy] = useState(false);
   const folder = useRef<HTMLInputElement>(null);
   // Files held for a review the user walks away from (another case, another screen) are let go.
@@ -53,30 +58,31 @@ export function DossierSection({ view, today, canWrite: writer, onChange, onEdit
   }, []);
   const editing = openItem !== null || panel === 'extend' || review !== null;
   useEffect(() => onEditingChange?.(editing), [editing, onEditingChange]);
-  const required = dossier.items.filter((i) => i.status !== 'not_needed');
-  const received = required.filter((i) => i.status === 'received').length;
+  /** Issue 17: files given in an item's panel are checked, reviewed and reported there; others under the dossier's buttons. */
+  const inPanel = (target: DossierItemId | null): target is DossierItemId => target !== null && target === openItem;
 
   /** Check the files with the back end; if all are fine and meant for one item, store them at once. */
   const addFiles = async (files: File[], target: DossierItemId | null) => {
     if (review) discardPrepared(review.prepared);
     setError(null);
     const sorted = [...files].sort((a, b) => displayPath(a).localeCompare(displayPath(b), 'lt', { numeric: true }));
-    setProgress({ done: 0, total: sorted.length });
-    const prepared = await prepareFiles(record.id, sorted, dossier.maxDocumentBytes, (done) => setProgress({ done, total: sorted.length }));
+    setProgress({ done: 0, total: sorted.length, target });
+    const prepared = await prepareFiles(record.id, sorted, dossier.maxDocumentBytes, (done) => setProgress({ done, total: sorted.length, target }));
     setProgress(null);
     const clean = prepared.every((p) => p.staged && p.staged.alreadyAttached.length === 0);
-    if (target && clean) return attach(prepared.map((p) => ({ stagedId: p.staged!.stagedId, item: target })), prepared);
+    if (target && clean) return attach(prepared.map((p) => ({ stagedId: p.staged!.stagedId, item: target })), prepared, target);
     setReview({ prepared, target });
   };
 
-  const attach = async (files: { stagedId: string; item: DossierItemId }[], prepared: readonly Prepared[]) => {
+  const attach = async (files: { stagedId: string; item: DossierItemId }[], prepared: readonly Prepared[], target: DossierItemId | null) => {
     setBusy(true);
     try {
-      await onChange((v) => call('dossier.attach', { caseId: record.id, revision: v.record.revision, files }), t('dossier.attached', { count: files.length }));
+      const at = inPanel(target) ? itemSpot(target, 'documents') : DOSSIER_SPOT;
+      await onChange((v) => call('dossier.attach', { caseId: record.id, revision: v.record.revision, files }), t('dossier.attached', { count: files.length }), at);
       discardPrepared(prepared.filter((p) => p.staged && !files.some((f) => f.stagedId === p.staged!.stagedId)));
       setReview(null);
     } catch (e) {
-      setError(toApiError(e));
+      setError({ error: toApiError(e), target });
     } finally {
       setBusy(false);
     }
@@ -98,6 +104,32 @@ export function DossierSection({ view, today, canWrite: writer, onChange, onEdit
   const statusText = (item: (typeof dossier.items)[number]) =>
     item.status === 'received' && item.receivedOn ? t('dossier.status.received', { date: formatDate(item.receivedOn, lang) }) : t(`dossier.status.${item.status}`);
 
+  /** The files being checked, a refusal to store them, their review: shown where they were given (`inPanel`). */
+  const incoming = (here: (target: DossierItemId | null) => boolean): ReactNode => (
+    <>
+      {progress && here(progress.target) ? (
+        <p role="status">
+          <progress max={progress.total} value={progress.done} /> {t('dossier.preparing', { done: progress.done, total: progress.total })}
+        </p>
+      ) : null}
+      {error && here(error.target) ? <ErrorNotice error={error.error} /> : null}
+      {review && here(review.target) ? (
+        <FolderReview
+          key={review.prepared.map((p) => p.staged?.stagedId ?? p.file.name).join('|')}
+          prepared={review.prepared}
+          target={review.target}
+          busy={busy}
+          onConfirm={(files) => void attach(files, review.prepared, review.target)}
+          onCancel={() => {
+            discardPrepared(review.prepared);
+            setReview(null);
+          }}
+        />
+      ) : null}
+    </>
+  );
+  const inSection = (target: DossierItemId | null) => !inPanel(target);
+
   return (
     <section aria-labelledby="dossier-title" className="dossier">
       <h2 id="dossier-title">{t('dossier.title')}</h2>
@@ -105,7 +137,7 @@ export function DossierSection({ view, today, canWrite: writer, onChange, onEdit
         <strong className={dossier.complete ? 'badge badge-ok' : 'badge'} data-complete={dossier.complete}>
           {dossier.complete ? t('dossier.complete') : t('dossier.incomplete')}
         </strong>{' '}
-        {t('dossier.progress', { received, required: required.length })}
+        <span className="dossier-shortfall">{shortfallText(shortfallOf(dossier), lang)}</span>
         {dossier.extension ? <span className="field-hint"> · {t('dossier.extension', { days: dossier.extension.days, reason: dossier.extension.reason })}</span> : null}
       </p>
       <div className="dossier-actions">
@@ -139,33 +171,16 @@ export function DossierSection({ view, today, canWrite: writer, onChange, onEdit
         ) : null}
       </div>
       {canWrite ? <p className="field-hint">{t('dossier.dropHint')}</p> : null}
-      {progress ? (
-        <p role="status">
-          <progress max={progress.total} value={progress.done} /> {t('dossier.preparing', progress)}
-        </p>
-      ) : null}
-      {error ? <ErrorNotice error={error} /> : null}
+      <NoticeSpot at={DOSSIER_SPOT} />
+      {incoming(inSection)}
       {panel === 'missing' ? <MissingList dossier={dossier} record={record} onClose={() => setPanel(null)} /> : null}
       {panel === 'extend' ? (
         <ExtensionForm
           initialDays={dossier.extension?.days ?? 0}
           onCancel={() => setPanel(null)}
           onSave={async (days, reason) => {
-            await onChange((v) => call('dossier.extendTerm', { caseId: record.id, revision: v.record.revision, days, reason }), t('dossier.extension.saved'));
+            await onChange((v) => call('dossier.extendTerm', { caseId: record.id, revision: v.record.revision, days, reason }), t('dossier.extension.saved'), DOSSIER_SPOT);
             setPanel(null);
-          }}
-        />
-      ) : null}
-      {review ? (
-        <FolderReview
-          key={review.prepared.map((p) => p.staged?.stagedId ?? p.file.name).join('|')}
-          prepared={review.prepared}
-          target={review.target}
-          busy={busy}
-          onConfirm={(files) => void attach(files, review.prepared)}
-          onCancel={() => {
-            discardPrepared(review.prepared);
-            setReview(null);
           }}
         />
       ) : null}
@@ -192,7 +207,7 @@ export function DossierSection({ view, today, canWrite: writer, onChange, onEdit
                 onDrop={drop(item.id)}
               >
                 <th scope="row">
-                  <button type="button" className="link-button" aria-expanded={openItem === item.id} aria-label={t('dossier.open', { item: item.id })} onClick={() => setOpenItem(openItem === item.id ? null : item.id)}>
+                  <button type="button" className="link-button" aria-expanded={openItem === item.id} aria-label={`${t('dossier.open', { item: item.id })}: ${item.id}. ${meta[lang]}`} onClick={() => setOpenItem(openItem === item.id ? null : item.id)}>
                     {item.id}. {meta[lang]}
                   </button>
                   {dropTarget === item.id ? <span className="drop-hint">{t('dossier.dropHere', { item: item.id })}</span> : null}
@@ -219,14 +234,25 @@ export function DossierSection({ view, today, canWrite: writer, onChange, onEdit
           item={openItem}
           today={today}
           canWrite={canWrite}
+          incoming={incoming(inPanel)}
           onClose={() => setOpenItem(null)}
           onAddFiles={(files) => void addFiles(files, openItem)}
-          onSaveItem={(input) => onChange((v) => call('dossier.saveItem', { caseId: record.id, revision: v.record.revision, item: openItem, ...input }), t('dossier.factsSaved', { item: openItem }))}
+          onSaveItem={(input) =>
+            onChange(
+              (v) => call('dossier.saveItem', { caseId: record.id, revision: v.record.revision, item: openItem, ...input }),
+              t(input.facts ? 'dossier.factsSaved' : 'dossier.receivedSaved', { item: openItem }),
+              itemSpot(openItem, input.facts ? 'facts' : 'received'),
+            )
+          }
           onRemove={({ documentId, reason }) =>
-            onChange((v) => call('dossier.removeDocument', { caseId: record.id, revision: v.record.revision, documentId, reason }), t('dossier.removed'))
+            onChange((v) => call('dossier.removeDocument', { caseId: record.id, revision: v.record.revision, documentId, reason }), t('dossier.removed'), itemSpot(openItem, 'documents'))
           }
           onReplace={({ stagedId, replaces, note }) =>
-            onChange((v) => call('dossier.attach', { caseId: record.id, revision: v.record.revision, files: [{ stagedId, item: openItem, replaces, note }] }), t('dossier.attached', { count: 1 }))
+            onChange(
+              (v) => call('dossier.attach', { caseId: record.id, revision: v.record.revision, files: [{ stagedId, item: openItem, replaces, note }] }),
+              t('dossier.attached', { count: 1 }),
+              itemSpot(openItem, 'documents'),
+            )
           }
         />
       ) : null}

@@ -8,6 +8,7 @@ import { RadioGroupField, SelectField, TextAreaField, TextField } from '../compo
 import { FormFooter } from '../components/FormFooter';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/messages';
+import { itemSpot } from './dossierSpots';
 import { draftProblems, emptyRow, FACTS_FIELDS, factsDraft, factsOfDraft, type Draft, type FactsField } from './factsFields';
 
 interface FactsFormProps {
@@ -134,7 +135,7 @@ export function FactsForm({ item, facts, prefill, items, today, onSave }: FactsF
   return (
     <form className="facts-form" noValidate onSubmit={(e) => void submit(e)} aria-label={`${t('dossier.factsTitle')} ${item}`}>
       {FACTS_FIELDS[item].map((f) => field(f, draft[f.name], f.name, (v) => setDraft((d) => ({ ...d, [f.name]: v }))))}
-      <FormFooter form={{ error, busy, showSummary: tried && problems.size > 0 }} label={t('dossier.saveFacts')} />
+      <FormFooter form={{ error, busy, showSummary: tried && problems.size > 0 }} label={t('dossier.saveFacts')} notice={itemSpot(item, 'facts')} />
     </form>
   );
 }

@@ -1,14 +1,15 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { DossierView } from '../../shared/contract/dossierSchemas';
 import type { CaseRecord } from '../../shared/contract/schemas';
 import type { IsoDate } from '../../shared/domain/calendar';
 import { currentVersion, type DossierDocument, type DossierItems } from '../../shared/domain/dossier';
 import { DOSSIER_ITEMS, type DossierItemId } from '../../shared/domain/dossierItems';
 import { call, toApiError, type ApiError } from '../api/client';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { ErrorNotice, NoticeSpot } from '../components/ErrorNotice';
 import { TextAreaField, TextField } from '../components/fields';
 import { formatDate, formatMoment } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
+import { itemSpot, type ItemPart } from './dossierSpots';
 import { DocumentViewer, type ViewedDocument } from './DocumentViewer';
 import { FactsForm } from './FactsForm';
 import { FactsView } from './FactsView';
@@ -22,6 +23,8 @@ interface ItemPanelProps {
   item: DossierItemId;
   today: IsoDate;
   canWrite: boolean;
+  /** Files given here being checked, refused or reviewed (issue 17: shown in the panel, not above the checklist). */
+  incoming: ReactNode;
   onAddFiles(files: File[]): void;
   onSaveItem(input: { receivedOn?: IsoDate; facts?: Record<string, unknown> }): Promise<void>;
   onReplace(input: { stagedId: string; replaces: string; note: string }): Promise<void>;
@@ -57,13 +60,21 @@ function prefillOf(record: CaseRecord, item: DossierItemId): Draft {
 }
 
 /** One dossier item: its documents (read inside the app), its date received and its facts. */
-export function ItemPanel({ record, dossier, item, today, canWrite, onAddFiles, onSaveItem, onReplace, onRemove, onClose }: ItemPanelProps) {
+export function ItemPanel({ record, dossier, item, today, canWrite, incoming, onAddFiles, onSaveItem, onReplace, onRemove, onClose }: ItemPanelProps) {
   const { lang, t } = useI18n();
   const meta = DOSSIER_ITEMS.find((i) => i.id === item)!;
   const view = dossier.items.find((i) => i.id === item)!;
   const items = Object.fromEntries(dossier.items.map((i) => [i.id, i])) as DossierItems;
   const [viewed, setViewed] = useState<ViewedDocument | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  /** A refusal, said next to what caused it: the documents (open, download, remove, replace) or the date received. */
+  const [error, setError] = useState<{ error: ApiError; at: Exclude<ItemPart, 'facts'> } | null>(null);
+  const box = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Issue 17: the panel opens below the checklist: it comes into view, and the keyboard goes to its title.
+  useEffect(() => {
+    heading.current?.focus({ preventScroll: true });
+    box.current?.scrollIntoView({ block: 'start' });
+  }, []);
   const [removing, setRemoving] = useState<{ document: DossierDocument; reason: string } | null>(null);
   const [replacing, setReplacing] = useState<{ document: DossierDocument; stagedId?: string; note: string } | null>(null);
   const pick = useRef<HTMLInputElement>(null);
@@ -75,7 +86,7 @@ export function ItemPanel({ record, dossier, item, today, canWrite, onAddFiles, 
       const read = await call('dossier.readDocument', { caseId: record.id, documentId: document.id, ...(version ? { version } : {}) });
       setViewed({ name: read.name, kind: read.kind, bytes: read.bytes });
     } catch (e) {
-      setError(toApiError(e));
+      setError({ error: toApiError(e), at: 'documents' });
     }
   };
 
@@ -86,23 +97,24 @@ export function ItemPanel({ record, dossier, item, today, canWrite, onAddFiles, 
       const read = await call('dossier.readDocument', { caseId: record.id, documentId: document.id, version });
       saveOriginal(originalName(read.name, version, version === document.versions.length), read.bytes, read.kind);
     } catch (e) {
-      setError(toApiError(e));
+      setError({ error: toApiError(e), at: 'documents' });
     }
   };
 
-  const run = async (action: () => Promise<void>) => {
+  const run = async (at: Exclude<ItemPart, 'facts'>, action: () => Promise<void>) => {
     setError(null);
     try {
       await action();
     } catch (e) {
-      setError(toApiError(e));
+      setError({ error: toApiError(e), at });
     }
   };
+  const errorAt = (at: Exclude<ItemPart, 'facts'>) => (error?.at === at ? <ErrorNotice error={error.error} /> : null);
 
   return (
-    <section className="panel item-panel" aria-labelledby={`item-${item}-title`} data-item={item}>
+    <section ref={box} className="panel item-panel" aria-labelledby={`item-${item}-title`} data-item={item}>
       <div className="item-panel-head">
-        <h3 id={`item-${item}-title`}>
+        <h3 ref={heading} id={`item-${item}-title`} tabIndex={-1}>
           {item}. {meta[lang]}
         </h3>
         <button type="button" className="button-secondary" onClick={onClose}>
@@ -115,7 +127,7 @@ export function ItemPanel({ record, dossier, item, today, canWrite, onAddFiles, 
           {f[lang]}
         </p>
       ))}
-      {error ? <ErrorNotice error={error} /> : null}
+      <div className="item-incoming">{incoming}</div>
       <div className="item-panel-grid">
         <div>
           <h4>{t('dossier.documents')}</h4>
@@ -137,7 +149,7 @@ export function ItemPanel({ record, dossier, item, today, canWrite, onAddFiles, 
                     {t('dossier.download')}
                   </button>{' '}
                   <span className="field-hint">
-                    {kindAndSize(current.kind, current.size)} · {t('dossier.addedBy', { who: current.addedBy, at: formatMoment(current.addedAt, lang) })}
+                    {kindAndSize(current.kind, current.size, lang)} · {t('dossier.addedBy', { who: current.addedBy, at: formatMoment(current.addedAt, lang) })}
                     {d.versions.length > 1 ? ` · ${t('dossier.version', { n: d.versions.length })}` : ''}
                   </span>
                   {current.note ? <p className="field-hint">{current.note}</p> : null}
@@ -179,7 +191,7 @@ export function ItemPanel({ record, dossier, item, today, canWrite, onAddFiles, 
                       className="remove-form"
                       onSubmit={(e) => {
                         e.preventDefault();
-                        void run(() => onRemove({ documentId: d.id, reason: removing.reason.trim() }).then(() => setRemoving(null)));
+                        void run('documents', () => onRemove({ documentId: d.id, reason: removing.reason.trim() }).then(() => setRemoving(null)));
                       }}
                     >
                       <TextAreaField id={`remove-reason-${d.id}`} label={t('dossier.removeReason')} hint={t('dossier.removeHint')} required value={removing.reason} onChange={(reason) => setRemoving((r) => r && { ...r, reason })} />
@@ -203,7 +215,7 @@ export function ItemPanel({ record, dossier, item, today, canWrite, onAddFiles, 
               onSubmit={(e) => {
                 e.preventDefault();
                 if (!replacing.stagedId) return;
-                void run(() => onReplace({ stagedId: replacing.stagedId!, replaces: replacing.document.id, note: replacing.note }).then(() => setReplacing(null)));
+                void run('documents', () => onReplace({ stagedId: replacing.stagedId!, replaces: replacing.document.id, note: replacing.note }).then(() => setReplacing(null)));
               }}
             >
               <input
@@ -214,7 +226,7 @@ export function ItemPanel({ record, dossier, item, today, canWrite, onAddFiles, 
                 onChange={(e) => {
                   const file = e.target.files?.[0];
                   if (!file) return;
-                  void prepareFile(record.id, file, dossier.maxDocumentBytes).then((p) => (p.staged ? setReplacing((r) => r && { ...r, stagedId: p.staged.stagedId }) : setError(p.error)));
+                  void prepareFile(record.id, file, dossier.maxDocumentBytes).then((p) => (p.staged ? setReplacing((r) => r && { ...r, stagedId: p.staged.stagedId }) : setError({ error: p.error, at: 'documents' })));
                 }}
               />
               <TextAreaField id={`replace-note-${item}`} label={t('dossier.changeNote')} required value={replacing.note} onChange={(note) => setReplacing((r) => r && { ...r, note })} />
@@ -248,13 +260,17 @@ export function ItemPanel({ record, dossier, item, today, canWrite, onAddFiles, 
               </button>
             </>
           ) : null}
+          {errorAt('documents')}
+          <NoticeSpot at={itemSpot(item, 'documents')} />
           {canWrite && view.documents.length > 0 ? (
-            <ReceivedForm key={view.receivedOn ?? ''} item={item} stored={view.receivedOn ?? ''} onSave={(receivedOn) => run(() => onSaveItem({ receivedOn }))} />
+            <ReceivedForm key={view.receivedOn ?? ''} item={item} stored={view.receivedOn ?? ''} onSave={(receivedOn) => run('received', () => onSaveItem({ receivedOn }))} />
           ) : view.receivedOn ? (
             <p>
               {t('dossier.receivedOn')}: {formatDate(view.receivedOn, lang)}
             </p>
           ) : null}
+          {errorAt('received')}
+          <NoticeSpot at={itemSpot(item, 'received')} />
           {item !== '6.11' || canWrite ? <h4>{t('dossier.factsTitle')}</h4> : null}
           {canWrite ? (
             <FactsForm key={`${item}-${JSON.stringify(view.facts ?? null)}`} item={item} facts={view.facts} prefill={prefillOf(record, item)} items={items} today={today} onSave={(facts) => onSaveItem({ facts })} />

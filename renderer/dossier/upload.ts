@@ -1,18 +1,29 @@
 import type { StagedFile } from '../../shared/contract/dossierSchemas';
 import { ApiError, call, toApiError } from '../api/client';
-import { translate } from '../i18n/translate';
+import { translate, type Lang } from '../i18n/translate';
 
 /** A file the user gave, after the back end checked it: staged (held for review) or refused. */
 export type Prepared = { file: File; staged: StagedFile; error?: undefined } | { file: File; staged?: undefined; error: ApiError };
 
-/** A size in MB (MiB, as the limit in the settings counts), e.g. "52.4" or "50". */
-export function megabytes(bytes: number, decimals = 1): string {
-  return (bytes / 1024 / 1024).toFixed(decimals).replace(/\.0+$/, '');
+const KIB = 1024;
+const MIB = 1024 * 1024;
+const LOCALES: Readonly<Record<Lang, string>> = { lt: 'lt-LT', en: 'en-GB' };
+const numberFormat = (lang: Lang, digits: number) => new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: digits });
+
+/** A size in MB (MiB, as the limit in the settings counts) with the language's decimal mark: "52,4" (lt), "52.4" (en), "50". */
+export function megabytes(bytes: number, lang: Lang): string {
+  return numberFormat(lang, 1).format(bytes / MIB);
 }
 
-/** "PDF, 0.42 MB": what a stored or staged document is. */
-export function kindAndSize(kind: string, bytes: number): string {
-  return `${kind.toUpperCase()}, ${megabytes(bytes, 2)} MB`;
+/** Issue 17: a file's size as a reader writes it: "1,5 MB" in Lithuanian, "1.5 MB" in English; under 1 MB in KB ("420 KB"). */
+export function fileSize(bytes: number, lang: Lang): string {
+  if (bytes < MIB) return `${numberFormat(lang, 0).format(Math.max(1, Math.round(bytes / KIB)))} KB`;
+  return `${megabytes(bytes, lang)} MB`;
+}
+
+/** "PDF, 1,5 MB": what a stored or staged document is. */
+export function kindAndSize(kind: string, bytes: number, lang: Lang): string {
+  return `${kind.toUpperCase()}, ${fileSize(bytes, lang)}`;
 }
 
 /**
@@ -21,10 +32,10 @@ export function kindAndSize(kind: string, bytes: number): string {
  */
 export async function prepareFile(caseId: string, file: File, maxBytes: number): Promise<Prepared> {
   if (file.size > maxBytes) {
-    const params = { file: file.name, size: megabytes(file.size), limit: megabytes(maxBytes) };
+    const params = (lang: Lang) => ({ file: file.name, size: megabytes(file.size, lang), limit: megabytes(maxBytes, lang) });
     return {
       file,
-      error: new ApiError({ code: 'FILE_TOO_LARGE', message: translate('lt', 'dossier.tooLarge', params), messageEn: translate('en', 'dossier.tooLarge', params) }),
+      error: new ApiError({ code: 'FILE_TOO_LARGE', message: translate('lt', 'dossier.tooLarge', params('lt')), messageEn: translate('en', 'dossier.tooLarge', params('en')) }),
     };
   }
   let bytes: Uint8Array;

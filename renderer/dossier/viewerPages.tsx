@@ -30,7 +30,7 @@ interface PdfCanvasProps {
 }
 
 /** Copies a finished drawing onto the visible canvas in one step: no blank or half-drawn frame. */
-function showOn(target: HTMLCanvasElement, drawn: RenderedPage): void {
+export function showOn(target: HTMLCanvasElement, drawn: RenderedPage): void {
   target.width = drawn.canvas.width;
   target.height = drawn.canvas.height;
   target.getContext('2d')?.drawImage(drawn.canvas, 0, 0);
