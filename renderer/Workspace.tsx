@@ -164,7 +164,7 @@ export function Workspace({ user, locked, onSignOut, onUserChanged, onIdleMinute
       case 'home':
         return <HomePage user={user} />;
       case 'statistics':
-        return <StatisticsPage />;
+        return <StatisticsPage canIssueReport={canIssueDocuments(roles)} />;
       case 'projector':
         return <ProjectorPage key={current.id} id={current.id} />;
       case 'cases':

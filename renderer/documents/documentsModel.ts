@@ -18,7 +18,7 @@ export type DocumentRequestInput = MethodInput<'documents.preview'>;
  * request each one is generated from, a document's versions and its signing status.
  */
 
-/** The V-77 point each kind implements, as the screens cite it; '' for the notice to the municipality (seed 001, not V-77). */
+/** The V-77 point each kind implements, as the screens cite it; '' for the notice to the municipality (seed 001) and the report (issue 17), not V-77's. */
 export const DOCUMENT_POINTS: Readonly<Record<DocumentKind, string>> = {
   minutes: '9–11',
   proposal: '10',
@@ -32,10 +32,12 @@ export const DOCUMENT_POINTS: Readonly<Record<DocumentKind, string>> = {
   p47Notice: '47',
   municipalityNotice: '',
   transferNotice: '22–23',
+  statisticsReport: '',
 };
 
 /** The basis a screen cites for a kind: "V-77 13 p.", or the social integration model for the notice to the municipality. */
 export function basisText(kind: DocumentKind, t: (key: MessageKey, params?: Record<string, string | number>) => string): string {
+  if (kind === 'statisticsReport') return t('documents.basis.statistics');
   const point = DOCUMENT_POINTS[kind];
   return point === '' ? t('documents.basis.integrationModel') : t('deadline.point', { point });
 }
@@ -166,6 +168,7 @@ export function annexesOf(text: string): string[] {
 /** The request a document of `kind` about `target` is previewed and issued from. */
 export function requestOf(target: DocumentTarget, kind: DocumentKind, draft: ComposeDraft): DocumentRequestInput {
   if (kind === 'list') return { kind };
+  if (kind === 'statisticsReport') throw new Error('The report to the Prison Department is prepared on the statistics page');
   if (kind === 'minutes') {
     if (target.kind !== 'meeting') throw new Error('The minutes are about a meeting');
     return { kind, meetingId: target.meetingId };

@@ -4,6 +4,8 @@ import { GENDERS } from '../domain/documents/signers';
 import { TRANSFER_NOTICE_ANNEXES } from '../domain/documents/transferNotice';
 import { isoDate, longText, oneLine, optionalText, raw, ref, text } from './fieldSchemas';
 import { bytes } from './dossierSchemas';
+import { isStatisticsPeriod } from '../domain/statistics';
+import { statisticsPeriod } from './statisticsSchemas';
 
 /**
  * The documents the app generates and the director signs (DESIGN §1, V-77 p. 9–16, 45–46): their
@@ -85,6 +87,11 @@ export const documentRequest = z.discriminatedUnion('kind', [
     annexes: z.array(text(300)).max(30).default([...TRANSFER_NOTICE_ANNEXES]),
     signedBy: directorChoice.optional(),
   }),
+  /**
+   * Issue 17: the report to the Prison Department on the period from `from` to `to` (both included):
+   * the statistics as counted when it is issued, frozen in the document; the director signs it.
+   */
+  z.object({ kind: z.literal('statisticsReport'), ...statisticsPeriod.shape, signedBy: directorChoice.optional() }).refine(isStatisticsPeriod, { path: ['to'], error: 'invalid' }),
 ]);
 export type DocumentRequest = z.infer<typeof documentRequest>;
 
@@ -246,6 +253,7 @@ export const DEFAULT_PREFIXES: Readonly<Record<(typeof DOCUMENT_KINDS)[number], 
   p47Notice: 'S',
   municipalityNotice: 'S',
   transferNotice: 'S',
+  statisticsReport: 'AT',
 };
 
 /** The prefix a kind is registered under: the register's, else the default (settings saved before the kind existed). */

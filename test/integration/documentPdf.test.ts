@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderPdf } from '../../electron/services/pdf/pdfWriter';
 import type { DocumentModel } from '../../shared/domain/documents/documentModel';
 import { buildDocument, type TemplateRequest } from '../../shared/domain/documents/templates';
+import { periodStatistics } from '../../shared/domain/statistics';
 import { pdftotext, preflight, qpdfCheck } from '../helpers/pdfTools';
 import {
   caseElsewhere,
@@ -86,6 +87,20 @@ const REQUESTS: TemplateRequest[] = [
       recipient: 'Panevėžio pataisos namai',
       departureOn: '2026-12-07',
       annexes: ['Nuteistojo nuotrauka, 1 lapas.', 'Asmens žymių aprašas, 1 lapas.'],
+    },
+  },
+  // Issue 17: the report to the Prison Department: every figure, and the places for a year at each month's end.
+  {
+    kind: 'statisticsReport',
+    sources: {
+      institution,
+      statistics: {
+        ...periodStatistics([], 0, { runsHalfwayHouse: true, places: 24 }, { from: '2026-01-01', to: '2026-12-31' }),
+        requests: 42,
+        decisions: { '10.1': 12, '10.2': 5, '10.3': 7, '10.4': 3, unknown: 1 },
+        decisionDays: { count: 28, median: 24.5, q1: 19.3, q3: 31, min: 12, max: 70 },
+        p7: { kept: 30, late: 3, overdue: 2 },
+      },
     },
   },
 ];

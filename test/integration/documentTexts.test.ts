@@ -182,6 +182,8 @@ beforeAll(async () => {
   await issue('transferNotice', { kind: 'transferNotice', caseId: sends.record.id, departureOn: TODAY });
   await issue('returnSubmission', { kind: 'returnSubmission', caseId: orderCase.record.id, reason: 'Nuteistasis vėlavo grįžti į pusiaukelės namus.', annexes: ['Tarnybinis pranešimas, 1 lapas.'] });
   await issue('returnDecision', { kind: 'returnDecision', caseId: orderCase.record.id, reason: 'Pažeidė pusiaukelės namų vidaus tvarkos taisykles.' });
+  // Issue 17: the report to the Prison Department on the year so far.
+  await issue('statisticsReport', { kind: 'statisticsReport', from: '2026-01-01', to: TODAY });
 }, 240_000);
 
 afterAll(async () => {
@@ -210,6 +212,7 @@ describe('every kind of document, issued and read back (issue 12: true texts)', 
         'p47Notice',
         'municipalityNotice',
         'transferNotice',
+        'statisticsReport',
       ]),
     );
     for (const [name, { doc, text }] of Object.entries(issued)) {
@@ -274,6 +277,12 @@ describe('every kind of document, issued and read back (issue 12: true texts)', 
     expect(textOf('transferNotice')).toContain('Pataisos įstaigos direktoriui, Panevėžio pataisos namai');
     expect(textOf('transferNotice')).toContain('tą pačią darbo dieną iki 15 val.');
     expect(textOf('transferNotice')).toContain('Nuteistojo nuotrauka, 1 lapas.');
+  });
+
+  it('issue 17: the report to the Prison Department is numbered in its own register (AT), cites no other document and names its period', () => {
+    expect(numberOf('statisticsReport')).toMatch(/^AT-\d+$/);
+    expect(numbersIn(textOf('statisticsReport'))).toEqual([numberOf('statisticsReport')]);
+    expect(textOf('statisticsReport')).toContain('laikotarpiu nuo 2026 m. sausio 1 d. iki 2026 m. lapkričio 23 d.');
   });
 
   it('V-77 p. 10: the minutes and the proposal say the chair’s vote decided only for the real tie, with the real count', () => {

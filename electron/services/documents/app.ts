@@ -456,7 +456,8 @@ const EXCLUSIVE: Partial<Record<DocumentRequest['kind'], DocumentRequest['kind']
  * may follow one another.
  */
 export function checkNoneActive(ctx: Pick<ServiceContext, 'generated' | 'cases'>, request: DocumentRequest, replaced: GeneratedDocument | undefined): void {
-  if (request.kind === 'list') return;
+  // The list and the reports on periods (issue 17) are drawn up again whenever wanted.
+  if (request.kind === 'list' || request.kind === 'statisticsReport') return;
   const record = 'caseId' in request ? ctx.cases.get(request.caseId) : undefined;
   const about = (d: GeneratedDocument) => ('caseId' in request ? d.caseIds.includes(request.caseId) && d.kind !== 'minutes' : d.meetingId === request.meetingId);
   const active = ctx.generated.list().filter((d) => d.id !== replaced?.id && about(d) && inForce(d, record));

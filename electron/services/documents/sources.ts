@@ -23,6 +23,7 @@ import { buildDocument } from '../../../shared/domain/documents/templates';
 import { DomainError, fieldError } from '../../../shared/domain/errors';
 import type { CitedKind, NotDue } from '../../../shared/domain/errorTexts/documents';
 import { transferList } from '../../../shared/domain/places';
+import { statisticsOfIndex } from '../../../shared/domain/statistics';
 import type { ServiceContext } from '../context';
 import { placeCases } from '../cases/placeAccounting';
 import { amendedOf } from '../meetings/views';
@@ -266,6 +267,13 @@ export function documentSources(ctx: ServiceContext, request: DocumentRequest, r
     const keeper = employeeOf(register);
     const model = buildDocument({ kind: 'list', sources: { institution, entries, keeper } }, registrationNumber, today);
     return { model, caseIds: entries.map((e) => e.caseId), cites };
+  }
+
+  if (request.kind === 'statisticsReport') {
+    // Issue 17: the figures as counted now, from the case index, frozen in the document when issued.
+    const statistics = statisticsOfIndex(ctx.cases.list(), settings.institution, { from: request.from, to: request.to });
+    const model = buildDocument({ kind: 'statisticsReport', sources: { institution, statistics } }, registrationNumber, today);
+    return { model, caseIds: [], cites };
   }
 
   const record = ctx.cases.get(request.caseId);

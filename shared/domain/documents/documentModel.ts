@@ -22,6 +22,7 @@ export const DOCUMENT_KINDS = [
   'p47Notice', // p. 47: the director tells the other institution's director of circumstances that make our convict ineligible (p. 3)
   'municipalityNotice', // seed 001 (social integration model): the notice of the release to the municipality, 6 months before parole
   'transferNotice', // p. 22–23: our convict goes to another institution's halfway house: its director is told of the arrival, the personal file follows the same day
+  'statisticsReport', // issue 17: the report to the Prison Department on a period's requests, decisions, terms kept, list and places
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../calendar';
 import type { DecisionId } from '../decisions';
+import type { StatisticsView } from '../statistics';
 import type { Evaluation } from '../evaluation';
 import type { Ballot, CommissionRole, QuorumRule } from '../voting';
 import type { Gender, SignerIdentity } from './signers';
@@ -198,6 +199,12 @@ export interface ListEntryFacts {
   decision: Extract<DecisionId, '10.1' | '10.3'>;
   decidedOn: IsoDate;
   servingInstitution: string;
+}
+
+/** Issue 17: the report to the Prison Department: a period's statistics, as counted when it is issued. */
+export interface StatisticsReportSources {
+  institution: InstitutionFacts;
+  statistics: StatisticsView;
 }
 
 /** V-77 p. 12, 20: the list, kept by the halfway-house employee the director appoints. */

@@ -12,6 +12,7 @@ import type {
   ProposalSources,
   ReturnDecisionSources,
   ReturnSubmissionSources,
+  StatisticsReportSources,
   SubmissionSources,
 } from './documentSources';
 import { buildLetter } from './letter';
@@ -20,6 +21,7 @@ import { buildMinutes } from './minutes';
 import { buildMunicipalityNotice, buildP47Notice } from './notices';
 import { buildProposal } from './proposal';
 import { buildReturnDecision, buildReturnSubmission } from './returnDocuments';
+import { buildStatisticsReport } from './statisticsReport';
 import { buildSubmission } from './submission';
 import { buildTransferNotice } from './transferNotice';
 import { buildDeclineDecision, buildOrder } from './transferDecisions';
@@ -39,6 +41,7 @@ export interface SourcesByKind {
   p47Notice: P47NoticeSources;
   municipalityNotice: MunicipalityNoticeSources;
   transferNotice: TransferNoticeSources;
+  statisticsReport: StatisticsReportSources;
 }
 
 export type Template<S> = (sources: S, registrationNumber: string | null, date: IsoDate) => DocumentModel;
@@ -61,6 +64,7 @@ const TEMPLATES: { [K in DocumentKind]: Template<SourcesByKind[K]> } = {
   p47Notice: buildP47Notice,
   municipalityNotice: buildMunicipalityNotice,
   transferNotice: buildTransferNotice,
+  statisticsReport: buildStatisticsReport,
 };
 
 /** The document of `request.kind` from its sources, with its registration number (null in a preview) and date. */

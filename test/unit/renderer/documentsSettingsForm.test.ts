@@ -32,12 +32,12 @@ describe('issue 6: the register and signing sections of the settings', () => {
     expect(documentSettingsToSave(values)).toEqual({ register: { ...saved.register, director: { ...saved.register!.director, gender: 'female' } }, signing: saved.signing });
   });
 
-  it('issue 14: a register saved with the nine earlier prefixes shows the notices with the default prefix (S), and saves a prefix for every kind', () => {
+  it('issue 14: a register saved with the nine earlier prefixes shows the notices with the default prefix (S) and the report (issue 17) with AT, and saves a prefix for every kind', () => {
     const nine = { minutes: 'DK', proposal: 'DKS', order: 'V', declineDecision: 'SP', submission: 'T', letter: 'RS', list: 'SR', returnSubmission: 'PT', returnDecision: 'SP' };
     const saved = settingsSchema.parse({ ...BASE, register: { ...REGISTER, prefixes: nine } });
     const values = documentSettingsValues(saved);
-    expect(values.prefixes).toEqual({ ...nine, p47Notice: 'S', municipalityNotice: 'S', transferNotice: 'S' });
-    expect(documentSettingsToSave(values)?.register?.prefixes).toEqual({ ...nine, p47Notice: 'S', municipalityNotice: 'S', transferNotice: 'S' });
+    expect(values.prefixes).toEqual({ ...nine, p47Notice: 'S', municipalityNotice: 'S', transferNotice: 'S', statisticsReport: 'AT' });
+    expect(documentSettingsToSave(values)?.register?.prefixes).toEqual({ ...nine, p47Notice: 'S', municipalityNotice: 'S', transferNotice: 'S', statisticsReport: 'AT' });
   });
 
   it('once any register field is given, require the place and the director; check each prefix and the timestamp address', () => {

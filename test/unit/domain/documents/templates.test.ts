@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DOCUMENT_KINDS } from '../../../../shared/domain/documents/documentModel';
 import { buildDocument, type TemplateRequest } from '../../../../shared/domain/documents/templates';
 import { TRANSFER_NOTICE_ANNEXES } from '../../../../shared/domain/documents/transferNotice';
+import { periodStatistics } from '../../../../shared/domain/statistics';
 import {
   allText,
   caseElsewhere,
@@ -48,6 +49,8 @@ const requests: TemplateRequest[] = [
     kind: 'transferNotice',
     sources: { institution, case: { ...caseHere, halfwayHouse: 'Panevėžio pataisos namų pusiaukelės namai' }, recipient: 'Panevėžio pataisos namai', departureOn: '2026-12-07', annexes: [...TRANSFER_NOTICE_ANNEXES] },
   },
+  // Issue 17: the report to the Prison Department on a period.
+  { kind: 'statisticsReport', sources: { institution, statistics: periodStatistics([], 0, { runsHalfwayHouse: true, places: 20 }, { from: '2026-01-01', to: '2026-11-30' }) } },
 ];
 
 describe('buildDocument: one entry point for every kind', () => {
@@ -68,6 +71,7 @@ describe('buildDocument: one entry point for every kind', () => {
       'p47Notice@1',
       'municipalityNotice@1',
       'transferNotice@1',
+      'statisticsReport@1',
     ]);
   });
 
