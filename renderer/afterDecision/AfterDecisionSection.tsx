@@ -6,7 +6,7 @@ import { DOSSIER_ITEMS } from '../../shared/domain/dossierItems';
 import { call } from '../api/client';
 import { NoticeSpot } from '../components/ErrorNotice';
 import { FormFooter } from '../components/FormFooter';
-import { TextField } from '../components/fields';
+import { DateField } from '../components/DateField';
 import type { ChangeCase } from '../dossier/DossierSection';
 import { useCheckedForm } from '../forms/useCheckedForm';
 import { daysLeftText, formatDate } from '../i18n/dates';
@@ -86,7 +86,7 @@ function PlaceReportForm({ freedOn, today, onSubmit, onCancel }: { freedOn: IsoD
   return (
     <form className="panel after-form" data-form="placeReport" onSubmit={submit} noValidate aria-labelledby="report-form-title">
       <h4 id="report-form-title">{t('after.report.title')}</h4>
-      <TextField id="report-on" label={t('after.report.on')} hint={t('after.dateHint')} required placeholder="MMMM-MM-DD" {...form.field('on')} />
+      <DateField id="report-on" label={t('after.report.on')} hint={t('after.dateHint')} required {...form.field('on')} />
       <FormFooter form={form} label={t('after.report.submit')} onCancel={onCancel} />
     </form>
   );

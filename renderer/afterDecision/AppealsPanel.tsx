@@ -7,6 +7,7 @@ import type { ApiError } from '../api/client';
 import { ErrorNotice, NoticeSpot } from '../components/ErrorNotice';
 import { FormFooter } from '../components/FormFooter';
 import { RadioGroupField, TextAreaField, TextField } from '../components/fields';
+import { DateField } from '../components/DateField';
 import { useCheckedForm } from '../forms/useCheckedForm';
 import { formatDate } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
@@ -65,7 +66,7 @@ function FileAppealForm({ act, today, onSubmit, onCancel }: { act: Appealable; t
       <p className="field-hint">
         {t(act.body === 'court' ? 'after.appeal.body.court' : 'after.appeal.body.department')}. <TermText dueBy={act.dueBy} citation={act.citation} />
       </p>
-      <TextField id="appeal-filed" label={t('after.appeal.filedOn')} hint={t('after.dateHint')} required placeholder="MMMM-MM-DD" {...form.field('filedOn')} />
+      <DateField id="appeal-filed" label={t('after.appeal.filedOn')} hint={t('after.dateHint')} required {...form.field('filedOn')} />
       {late !== undefined ? (
         <p className="notice notice-warning appeal-late" role="status" data-late={late}>
           {t('after.appeal.lateFiling', { date: formatDate(late, lang), citation: act.citation })}
@@ -117,13 +118,12 @@ function OutcomeForm({ view, appeal, today, onSubmit, onCancel }: { view: CaseVi
       ) : null}
       <div className="field-row">
         <TextField id="outcome-number" label={t('after.outcome.number')} required {...form.field('number')} />
-        <TextField id="outcome-date" label={t('after.outcome.date')} hint={t('after.dateHint')} required placeholder="MMMM-MM-DD" {...form.field('date')} />
-        <TextField
+        <DateField id="outcome-date" label={t('after.outcome.date')} hint={t('after.dateHint')} required {...form.field('date')} />
+        <DateField
           id="outcome-received"
           label={t('after.act.receivedOn')}
           hint={upheld && reopensTo ? t('after.outcome.receivedHint', { date: formatDate(view.lastStepOn, lang) }) : t('after.dateHint')}
           required
-          placeholder="MMMM-MM-DD"
           {...form.field('receivedOn')}
         />
       </div>

@@ -3,6 +3,7 @@ import type { CaseRecord } from '../../shared/contract/schemas';
 import type { IsoDate } from '../../shared/domain/calendar';
 import { FormFooter } from '../components/FormFooter';
 import { TextField } from '../components/fields';
+import { DateField } from '../components/DateField';
 import { useCheckedForm } from '../forms/useCheckedForm';
 import { formatDate } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
@@ -45,7 +46,7 @@ export function ArrivalForm({ today, notBefore, onSubmit, onCancel }: ArrivalFor
     <form className="panel after-form" data-form="arrival" onSubmit={submit} noValidate aria-labelledby="arrival-form-title">
       <h4 id="arrival-form-title">{t('after.arrival.title')}</h4>
       <div className="field-row">
-        <TextField id="arrival-on" label={t('after.arrival.on')} hint={t('step.dateHint', { date: formatDate(notBefore, lang) })} required placeholder="MMMM-MM-DD" {...form.field('on')} />
+        <DateField id="arrival-on" label={t('after.arrival.on')} hint={t('step.dateHint', { date: formatDate(notBefore, lang) })} required {...form.field('on')} />
         <TextField id="arrival-time" label={t('after.arrival.time')} hint={t('after.arrival.timeHint', { latest: ARRIVAL_LATEST })} required placeholder="VV:MM" {...form.field('time')} />
       </div>
       {advice.afterHours || advice.notWorkingDay ? (

@@ -1,7 +1,8 @@
 import type { FormEvent } from 'react';
 import type { IsoDate } from '../../shared/domain/calendar';
 import { FormFooter } from '../components/FormFooter';
-import { RadioGroupField, TextAreaField, TextField } from '../components/fields';
+import { RadioGroupField, TextAreaField } from '../components/fields';
+import { DateField } from '../components/DateField';
 import { useCheckedForm } from '../forms/useCheckedForm';
 import { formatDate } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
@@ -44,7 +45,7 @@ export function DepartureForm({ today, notBefore, onSubmit, onCancel }: Departur
         onChange={(v) => form.set('how', v as DepartureValues['how'])}
         error={form.errorOf('how')}
       />
-      <TextField id="departure-on" label={t('after.departure.on')} hint={t('step.dateHint', { date: formatDate(notBefore, lang) })} required placeholder="MMMM-MM-DD" {...form.field('on')} />
+      <DateField id="departure-on" label={t('after.departure.on')} hint={t('step.dateHint', { date: formatDate(notBefore, lang) })} required {...form.field('on')} />
       <TextAreaField id="departure-note" label={t('after.note')} value={form.values.note} onChange={(v) => form.set('note', v)} error={form.errorOf('note')} />
       <FormFooter form={form} label={t('after.departure.submit')} onCancel={onCancel} />
     </form>

@@ -2,7 +2,8 @@ import type { FormEvent } from 'react';
 import { LIFE_ENTRY_KINDS, type LifeEntry } from '../../shared/contract/schemas';
 import type { IsoDate } from '../../shared/domain/calendar';
 import { FormFooter } from '../components/FormFooter';
-import { RadioGroupField, TextAreaField, TextField } from '../components/fields';
+import { RadioGroupField, TextAreaField } from '../components/fields';
+import { DateField } from '../components/DateField';
 import { useCheckedForm } from '../forms/useCheckedForm';
 import { formatDate } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
@@ -53,9 +54,9 @@ export function LifeForm({ today, arrivedOn, onSubmit, onCancel }: LifeFormProps
         error={form.errorOf('kind')}
       />
       <div className="field-row">
-        <TextField id="life-on" label={t('after.life.on')} hint={t('step.dateHint', { date: formatDate(arrivedOn, lang) })} required placeholder="MMMM-MM-DD" {...form.field('on')} />
+        <DateField id="life-on" label={t('after.life.on')} hint={t('step.dateHint', { date: formatDate(arrivedOn, lang) })} required {...form.field('on')} />
         {values.kind === 'intensivePlan' ? (
-          <TextField id="life-approved" label={t('after.life.approvedOn')} hint={t('after.life.approvedHint')} required placeholder="MMMM-MM-DD" {...form.field('approvedOn')} />
+          <DateField id="life-approved" label={t('after.life.approvedOn')} hint={t('after.life.approvedHint')} required {...form.field('approvedOn')} />
         ) : null}
       </div>
       <TextAreaField

@@ -2,6 +2,7 @@ import type { FormEvent } from 'react';
 import type { IsoDate } from '../../shared/domain/calendar';
 import { FormFooter } from '../components/FormFooter';
 import { RadioGroupField, TextAreaField, TextField } from '../components/fields';
+import { DateField } from '../components/DateField';
 import { useCheckedForm } from '../forms/useCheckedForm';
 import { formatDate } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
@@ -86,8 +87,8 @@ export function ReceivedActForm({ purpose, caseId, maxBytes, today, notBefore, i
       ) : null}
       <div className="field-row">
         <TextField id="act-number" label={t('after.act.number')} required {...form.field('number')} />
-        <TextField id="act-date" label={t('after.act.date')} hint={t('step.dateHint', { date: formatDate(notBefore, lang) })} required placeholder="MMMM-MM-DD" {...form.field('date')} />
-        <TextField id="act-received" label={t('after.act.receivedOn')} hint={t('after.dateHint')} required placeholder="MMMM-MM-DD" {...form.field('receivedOn')} />
+        <DateField id="act-date" label={t('after.act.date')} hint={t('step.dateHint', { date: formatDate(notBefore, lang) })} required {...form.field('date')} />
+        <DateField id="act-received" label={t('after.act.receivedOn')} hint={t('after.dateHint')} required {...form.field('receivedOn')} />
       </div>
       <TextField id="act-issuer" label={t('after.act.issuer')} required {...form.field('issuer')} />
       <TextAreaField

@@ -1,7 +1,8 @@
 import type { FormEvent } from 'react';
 import type { IsoDate } from '../../shared/domain/calendar';
 import { FormFooter } from '../components/FormFooter';
-import { TextAreaField, TextField } from '../components/fields';
+import { TextAreaField } from '../components/fields';
+import { DateField } from '../components/DateField';
 import { useCheckedForm } from '../forms/useCheckedForm';
 import { formatDate } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
@@ -33,8 +34,8 @@ export function TransferOutForm({ today, notBefore, onSubmit, onCancel }: Transf
     <form className="panel after-form" data-form="transferOut" onSubmit={submit} noValidate aria-labelledby="transfer-out-form-title">
       <h4 id="transfer-out-form-title">{t('after.transferOut.title')}</h4>
       <p className="field-hint">{t('after.transferOut.hint')}</p>
-      <TextField id="transfer-out-departed" label={t('after.transferOut.departedOn')} hint={dateHint} required placeholder="MMMM-MM-DD" {...form.field('departedOn')} />
-      <TextField id="transfer-out-file" label={t('after.transferOut.personalFileSentOn')} hint={t('after.transferOut.personalFileHint')} required placeholder="MMMM-MM-DD" {...form.field('personalFileSentOn')} />
+      <DateField id="transfer-out-departed" label={t('after.transferOut.departedOn')} hint={dateHint} required {...form.field('departedOn')} />
+      <DateField id="transfer-out-file" label={t('after.transferOut.personalFileSentOn')} hint={t('after.transferOut.personalFileHint')} required {...form.field('personalFileSentOn')} />
       {remarks.length > 0 ? (
         <ul className="notice notice-warning" data-remarks={remarks.join(' ')}>
           {remarks.map((r) => (

@@ -5,6 +5,7 @@ import type { DossierItems, ItemFacts } from '../../shared/domain/dossier';
 import type { DossierItemId } from '../../shared/domain/dossierItems';
 import { toApiError, type ApiError } from '../api/client';
 import { RadioGroupField, SelectField, TextAreaField, TextField } from '../components/fields';
+import { DateField } from '../components/DateField';
 import { FormFooter } from '../components/FormFooter';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/messages';
@@ -57,7 +58,7 @@ export function FactsForm({ item, facts, prefill, items, today, onSave }: FactsF
     const common = { id: id(path), label: label(f.name), error: errorAt(path) };
     switch (f.kind) {
       case 'date':
-        return <TextField key={path} {...common} required={!f.optional} value={String(value)} placeholder="MMMM-MM-DD" onChange={set} />;
+        return <DateField key={path} {...common} required={!f.optional} value={String(value)} onChange={set} />;
       case 'text':
       case 'amount':
         return <TextField key={path} {...common} required={!f.optional} value={String(value)} inputMode={f.kind === 'amount' ? 'text' : undefined} onChange={set} />;

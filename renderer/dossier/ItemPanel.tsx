@@ -6,7 +6,8 @@ import { currentVersion, type DossierDocument, type DossierItems } from '../../s
 import { DOSSIER_ITEMS, type DossierItemId } from '../../shared/domain/dossierItems';
 import { call, toApiError, type ApiError } from '../api/client';
 import { ErrorNotice, NoticeSpot } from '../components/ErrorNotice';
-import { TextAreaField, TextField } from '../components/fields';
+import { TextAreaField } from '../components/fields';
+import { DateField } from '../components/DateField';
 import { formatDate, formatMoment } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
 import { itemSpot, type ItemPart } from './dossierSpots';
@@ -44,7 +45,7 @@ function ReceivedForm({ item, stored, onSave }: { item: DossierItemId; stored: s
         void onSave(receivedOn.trim());
       }}
     >
-      <TextField id={`received-${item}`} label={t('dossier.receivedOn')} required value={receivedOn} placeholder="MMMM-MM-DD" onChange={setReceivedOn} />
+      <DateField id={`received-${item}`} label={t('dossier.receivedOn')} required value={receivedOn} onChange={setReceivedOn} />
       <button type="submit" className="button-secondary" disabled={receivedOn.trim() === '' || receivedOn === stored}>
         {t('dossier.saveReceived')}
       </button>
