@@ -232,6 +232,10 @@ export function Workspace({ user, locked, onSignOut, onUserChanged, onIdleMinute
         </ErrorNotice>
       </section>
     );
+  } else if (!boot && route.name === 'home') {
+    // Issue 17: the start page needs neither the settings nor today: it asks for its own while the
+    // rest of the start-up calls run (the first screen after signing in comes sooner).
+    content = <HomePage user={user} />;
   } else if (!boot || toLanding) {
     content = <p className="page">{t('common.loading')}</p>;
   } else if (!boot.settings && isAdministrator(roles)) {
