@@ -5,6 +5,7 @@ import { toApiError, type ApiError } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { DocumentViewer, type ViewedDocument } from '../dossier/DocumentViewer';
 import { useI18n } from '../i18n/I18nProvider';
+import { ActionNotice } from '../layout/ActionNotice';
 import { routeHref } from '../router/routes';
 import { ComposeForm } from './ComposeForm';
 import { useDocumentAccess } from './documentAccess';
@@ -22,6 +23,8 @@ interface DocumentDeskProps {
   /** The rows to show (default: all of `documents`). */
   shown?: readonly DocumentItem[];
   showAbout?: boolean;
+  /** The level of the desk's own headings: under the page's title (2) or a panel's (3, the default). */
+  headingLevel?: 2 | 3;
   /** A document was issued here: the list is to be loaded again. */
   onIssued(): void;
 }
@@ -110,7 +113,7 @@ function PrepareTable({ target, due, documents, onStart }: PrepareTableProps) {
  * version, correct one), the kinds the procedure has reached (prepare one: preview, then issue), and
  * the viewer that shows what was opened or previewed.
  */
-export function DocumentDesk({ target, due, documents, shown = documents, showAbout = false, onIssued }: DocumentDeskProps) {
+export function DocumentDesk({ target, due, documents, shown = documents, showAbout = false, headingLevel = 3, onIssued }: DocumentDeskProps) {
   const { t } = useI18n();
   const ids = useId();
   const { canIssue } = useDocumentAccess();
@@ -119,6 +122,7 @@ export function DocumentDesk({ target, due, documents, shown = documents, showAb
   const [issued, setIssued] = useState<DocumentItem | null>(null);
   const [readError, setReadError] = useState<ApiError | null>(null);
   const viewer = useRef<HTMLDivElement>(null);
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
 
   useEffect(() => {
     if (viewed) viewer.current?.scrollIntoView({ block: 'nearest' });
@@ -136,11 +140,6 @@ export function DocumentDesk({ target, due, documents, shown = documents, showAb
 
   return (
     <div className="document-desk">
-      {issued ? (
-        <p className="notice notice-ok" role="status">
-          {t('documents.compose.issued', { number: issued.registrationNumber, title: `${issued.documentType} ${issued.title}` })}
-        </p>
-      ) : null}
       {shown.length > 0 ? (
         <DocumentTable
           documents={shown}
@@ -161,12 +160,18 @@ export function DocumentDesk({ target, due, documents, shown = documents, showAb
 
       {canIssue && due.length > 0 ? (
         <section className="document-prepare" aria-labelledby={`${ids}-prepare`}>
-          <h3 id={`${ids}-prepare`}>{t('documents.prepare.title')}</h3>
+          <Heading id={`${ids}-prepare`}>{t('documents.prepare.title')}</Heading>
           <p className="field-hint">{t('documents.prepare.hint')}</p>
           <PrepareTable target={target} due={due} documents={documents} onStart={start} />
         </section>
       ) : due.length > 0 ? (
         <p className="field-hint">{t('documents.readOnly')}</p>
+      ) : null}
+      {/* Issue 17: "issued" where the form that issued it was (the form is gone: the notice takes the focus). */}
+      {issued ? (
+        <ActionNotice key={issued.id} takeFocus>
+          {t('documents.compose.issued', { number: issued.registrationNumber, title: `${issued.documentType} ${issued.title}` })}
+        </ActionNotice>
       ) : null}
       {composing ? (
         <ComposeForm

@@ -51,7 +51,7 @@ export function DocumentsPage() {
             </p>
           </div>
           {all.length === 0 ? <p className="empty">{t('documents.none')}</p> : shown.length === 0 ? <p className="empty">{t('documents.noMatch')}</p> : null}
-          <DocumentDesk target={{ kind: 'institution' }} due={INSTITUTION_KINDS} documents={all} shown={shown} showAbout onIssued={list.reload} />
+          <DocumentDesk target={{ kind: 'institution' }} due={INSTITUTION_KINDS} documents={all} shown={shown} showAbout headingLevel={2} onIssued={list.reload} />
         </>
       ) : null}
     </section>

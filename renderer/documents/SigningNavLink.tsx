@@ -12,15 +12,22 @@ export function SigningNavLink({ current, onlyWhenWaiting = false }: { current: 
   const { t } = useI18n();
   const count = useSigningQueue(true).documents?.length ?? 0;
   if (onlyWhenWaiting && count === 0 && !current) return null;
+  // Issue 17: the link's name is its own text (no aria-label that differs from what is seen): the
+  // sentence with the count for screen readers, the word and the badge for the eye.
   return (
     <li>
-      <a href={routeHref({ name: 'signing' })} aria-current={current ? 'page' : undefined} aria-label={count > 0 ? t('nav.signingCount', { count }) : undefined}>
-        {t('nav.signing')}
+      <a href={routeHref({ name: 'signing' })} aria-current={current ? 'page' : undefined}>
         {count > 0 ? (
-          <span className="nav-count" aria-hidden="true">
-            {count}
-          </span>
-        ) : null}
+          <>
+            <span className="visually-hidden">{t('nav.signingCount', { count })}</span>
+            <span aria-hidden="true">
+              {t('nav.signing')}
+              <span className="nav-count">{count}</span>
+            </span>
+          </>
+        ) : (
+          t('nav.signing')
+        )}
       </a>
     </li>
   );

@@ -61,7 +61,7 @@ function SignatureResult({ n, check }: { n: number; check: SignatureCheck }) {
 
 /** What the check found in a file: the verdict on the document, its identity, the app's own record of it, and each signature. */
 function VerificationResult({ report }: { report: VerificationReport }) {
-  const { t } = useI18n();
+  const { lang, t } = useI18n();
   const verdict = documentVerdictOf(report);
   return (
     <section className="verify-report" aria-labelledby="verify-report-title">
@@ -76,7 +76,7 @@ function VerificationResult({ report }: { report: VerificationReport }) {
       <dl className="data-list">
         <div>
           <dt>{t('verify.size')}</dt>
-          <dd>{kindAndSize('pdf', report.size)}</dd>
+          <dd>{kindAndSize('pdf', report.size, lang)}</dd>
         </div>
         <div>
           <dt>{t('verify.sha256')}</dt>

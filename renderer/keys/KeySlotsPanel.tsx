@@ -5,6 +5,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { RadioGroupField, TextField } from '../components/fields';
 import { formatMoment } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
+import { ActionNotice } from '../layout/ActionNotice';
 import { RecoveryKeySheet } from '../auth/RecoveryKeySheet';
 
 type ProofKind = KeyProof['kind'];
@@ -91,12 +92,6 @@ export function KeySlotsPanel() {
     <section className="panel key-slots-panel" aria-labelledby="key-slots-title">
       <h2 id="key-slots-title">{t('keys.panel.title')}</h2>
       <p className="field-hint">{t('keys.panel.intro')}</p>
-      {error ? <ErrorNotice error={error} /> : null}
-      {done ? (
-        <p className="notice notice-success" role="status">
-          {t('keys.done')}
-        </p>
-      ) : null}
       {view ? (
         <table className="data-table">
           <caption>{t('keys.panel.caption')}</caption>
@@ -169,6 +164,9 @@ export function KeySlotsPanel() {
           {t('keys.newRecovery')}
         </button>
       </div>
+      {/* Issue 17: the outcome under the panel's buttons, where the actions are, not above its table. */}
+      {error ? <ErrorNotice error={error} /> : null}
+      {done ? <ActionNotice>{t('keys.done')}</ActionNotice> : null}
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { PageTitle } from '../components/PageTitle';
 import { formatDate } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
+import { ActionNotice } from '../layout/ActionNotice';
 import { routeHref } from '../router/routes';
 import { CapacityForm } from './CapacityForm';
 import { CapacityHistory } from './CapacityHistory';
@@ -70,7 +71,8 @@ export function PlacesPage({ canWrite, canChangeCapacity, onSettingsChanged }: P
   const [view, setView] = useState<PlacesView | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [actionError, setActionError] = useState<ApiError | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // Issue 17: what an action did, shown where it was done: the freed places' table or the capacity form.
+  const [notice, setNotice] = useState<{ text: string; at: 'freed' | 'capacity' } | null>(null);
   const [loads, setLoads] = useState(0);
   const reload = () => setLoads((n) => n + 1);
 
@@ -99,7 +101,7 @@ export function PlacesPage({ canWrite, canChangeCapacity, onSettingsChanged }: P
       // The report is recorded on the case that freed the place, against its current revision.
       const c = await call('cases.get', { id: freed.caseId });
       setView(await call('places.reportFreed', { id: freed.caseId, revision: c.record.revision, on }));
-      setNotice(t('places.freed.reported', { name: `${freed.lastName} ${freed.firstName}`, date: formatDate(on, lang) }));
+      setNotice({ at: 'freed', text: t('places.freed.reported', { name: `${freed.lastName} ${freed.firstName}`, date: formatDate(on, lang) }) });
     } catch (e) {
       setActionError(toApiError(e));
       reload();
@@ -169,12 +171,6 @@ export function PlacesPage({ canWrite, canChangeCapacity, onSettingsChanged }: P
           {t('places.noneFree')}
         </p>
       ) : null}
-      {notice ? (
-        <p className="notice notice-ok" role="status">
-          {notice}
-        </p>
-      ) : null}
-      {actionError ? <ErrorNotice error={actionError} /> : null}
 
       <section aria-labelledby="list-title" className="panel">
         <h2 id="list-title">{t('places.list.title')}</h2>
@@ -316,6 +312,13 @@ export function PlacesPage({ canWrite, canChangeCapacity, onSettingsChanged }: P
             </table>
           </div>
         )}
+        {/* Issue 17: the outcome of a report under the table it was made in (its row's form is gone). */}
+        {notice?.at === 'freed' ? (
+          <ActionNotice key={notice.text} takeFocus>
+            {notice.text}
+          </ActionNotice>
+        ) : null}
+        {actionError ? <ErrorNotice error={actionError} /> : null}
       </section>
 
       <section aria-labelledby="passovers-title" className="panel">
@@ -366,12 +369,14 @@ export function PlacesPage({ canWrite, canChangeCapacity, onSettingsChanged }: P
             today={day}
             onSaved={(next) => {
               setView(next);
-              setNotice(t('places.capacity.saved'));
+              setNotice({ at: 'capacity', text: t('places.capacity.saved') });
               onSettingsChanged?.();
             }}
             onReload={reload}
           />
         ) : null}
+        {/* The form stays open, its button in place: the notice beside it, the focus where it was. */}
+        {notice?.at === 'capacity' ? <ActionNotice key={notice.text}>{notice.text}</ActionNotice> : null}
       </section>
     </section>
   );

@@ -436,11 +436,6 @@ export function SettingsPage({ current, problem = null, onSaved }: SettingsPageP
           <h2 id="capacity-title">{t('places.capacity.title')}</h2>
           <p className="field-hint">{t('settings.capacityHint')}</p>
           <CapacityHistory changes={base.institution.capacityChanges ?? []} />
-          {capacitySaved ? (
-            <p className="status-ok" role="status">
-              {t('places.capacity.saved')}
-            </p>
-          ) : null}
           <CapacityForm
             revision={base.revision ?? 0}
             onSaved={() => {
@@ -449,6 +444,12 @@ export function SettingsPage({ current, problem = null, onSaved }: SettingsPageP
             }}
             onReload={() => void refreshBase()}
           />
+          {/* Issue 17: "saved" under the form's button, not above the form. */}
+          {capacitySaved ? (
+            <p className="status-ok" role="status">
+              {t('places.capacity.saved')}
+            </p>
+          ) : null}
         </section>
       ) : null}
       {setup ? null : <RevocationPanel />}

@@ -6,9 +6,13 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { PageTitle } from '../components/PageTitle';
 import { formatMoment } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
+import { ActionNotice } from '../layout/ActionNotice';
 import { EditUserForm, NewUserForm, ResetPasswordForm } from './UserForms';
 
 type Panel = { kind: 'edit' | 'reset'; id: string } | null;
+
+/** Issue 17: what was done, shown where it was done: under the list (a user's panel) or the new user's form. */
+type Notice = { text: string; at: 'list' | 'new' } | null;
 
 /** The administrator's list of users: create one, change their name, roles and account, reset a password. */
 interface UsersPageProps {
@@ -23,7 +27,7 @@ export function UsersPage({ me, onMeChanged }: UsersPageProps) {
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [loads, setLoads] = useState(0);
   const [panel, setPanel] = useState<Panel>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
   const [created, setCreated] = useState(0);
 
   useEffect(() => {
@@ -41,9 +45,9 @@ export function UsersPage({ me, onMeChanged }: UsersPageProps) {
     };
   }, [loads]);
 
-  const done = (text: string) => {
+  const done = (text: string, at: 'list' | 'new') => {
     setPanel(null);
-    setNotice(text);
+    setNotice({ text, at });
     setLoads((n) => n + 1);
   };
   const open = panel ? users?.find((u) => u.id === panel.id) : undefined;
@@ -57,11 +61,6 @@ export function UsersPage({ me, onMeChanged }: UsersPageProps) {
             {t('common.retry')}
           </button>
         </ErrorNotice>
-      ) : null}
-      {notice ? (
-        <p className="notice notice-ok" role="status">
-          {notice}
-        </p>
       ) : null}
       {users === null && !loadError ? <p>{t('common.loading')}</p> : null}
       {users ? (
@@ -122,6 +121,8 @@ export function UsersPage({ me, onMeChanged }: UsersPageProps) {
         </table>
       ) : null}
 
+      {/* The user's panel closed: its outcome where it was, with the focus (the panel's buttons are gone). */}
+      {notice?.at === 'list' ? <ActionNotice key={notice.text} takeFocus>{notice.text}</ActionNotice> : null}
       {panel && open ? (
         <section className="panel" aria-labelledby="user-panel-title">
           <h2 id="user-panel-title">
@@ -137,7 +138,7 @@ export function UsersPage({ me, onMeChanged }: UsersPageProps) {
                 if (u.id === me.id) {
                   onMeChanged({ id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, mustChangePassword: u.mustChangePassword });
                 }
-                done(t('users.saved', { username: u.username }));
+                done(t('users.saved', { username: u.username }), 'list');
               }}
             />
           ) : (
@@ -146,7 +147,7 @@ export function UsersPage({ me, onMeChanged }: UsersPageProps) {
               user={open}
               onCancel={() => setPanel(null)}
               onReloaded={() => setLoads((n) => n + 1)}
-              onReset={(u) => done(t('users.resetDone', { username: u.username }))}
+              onReset={(u) => done(t('users.resetDone', { username: u.username }), 'list')}
             />
           )}
         </section>
@@ -158,9 +159,10 @@ export function UsersPage({ me, onMeChanged }: UsersPageProps) {
           key={created}
           onCreated={(u) => {
             setCreated((n) => n + 1);
-            done(t('users.created', { username: u.username }));
+            done(t('users.created', { username: u.username }), 'new');
           }}
         />
+        {notice?.at === 'new' ? <ActionNotice key={notice.text} takeFocus>{notice.text}</ActionNotice> : null}
       </section>
     </section>
   );

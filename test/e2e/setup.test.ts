@@ -59,18 +59,20 @@ describe('first run', () => {
     await page.getByLabel('Įstaiga 2: pusiaukelės namai (jei yra)').fill('Vilniaus pusiaukelės namai');
     await page.getByRole('button', { name: 'Išsaugoti nustatymus' }).click();
 
-    // The administrator holds no case role: they land on the users, with no case list to open.
-    await page.getByRole('heading', { name: 'Naudotojai' }).waitFor();
-    expect(page.url()).toMatch(/#\/users$/);
+    // The administrator holds no case role: they land on their start page (issue 17), with no case list to open.
+    await page.getByRole('heading', { name: 'Pradžia', level: 1 }).waitFor();
+    expect(page.url()).toMatch(/#\/home$/);
     const nav = page.getByRole('navigation');
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Komisija', 'Archyvas', 'Nustatymai', 'Naudotojai', 'Audito žurnalas']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Pradžia', 'Komisija', 'Archyvas', 'Nustatymai', 'Naudotojai', 'Audito žurnalas']);
+    await nav.getByRole('link', { name: 'Naudotojai' }).click();
+    await page.getByRole('heading', { name: 'Naudotojai', level: 1 }).waitFor();
     expect(await page.getByRole('banner').textContent()).toContain('Pravieniškių pataisos namai-atviroji kolonija');
     expect(await page.locator('tr[data-username="admin"]').textContent()).toContain('Administratorius');
 
     // Signed out and in again, the administrator finds it all as left.
     await signOut(page, ADMIN);
     await signIn(page, ADMIN);
-    await page.getByRole('heading', { name: 'Naudotojai' }).waitFor();
+    await page.getByRole('heading', { name: 'Pradžia', level: 1 }).waitFor();
     await page.getByRole('link', { name: 'Nustatymai' }).click();
     await page.getByRole('heading', { name: 'Nustatymai' }).waitFor();
     expect(await page.getByLabel('Įstaiga 2: pavadinimas').inputValue()).toBe('Vilniaus pataisos namai');

@@ -162,7 +162,7 @@ describe('roles', () => {
     });
     const { page } = session;
     await page.getByRole('heading', { name: 'Bylos', exact: true }).waitFor();
-    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Bylos', 'Posėdžiai', 'Vietos ir sąrašas', 'Dokumentai', 'Komisija']);
+    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Pradžia', 'Bylos', 'Posėdžiai', 'Vietos ir sąrašas', 'Dokumentai', 'Statistika', 'Komisija']);
 
     await page.getByRole('link', { name: 'Skaitomas Vytas' }).click();
     await page.getByRole('heading', { name: 'Skaitomas Vytas' }).waitFor();
@@ -205,7 +205,7 @@ describe('roles', () => {
     const { page } = session;
     await page.getByRole('heading', { name: 'Naudotojai' }).waitFor();
     expect(page.url()).toMatch(/#\/users$/);
-    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Komisija', 'Archyvas', 'Nustatymai', 'Naudotojai', 'Audito žurnalas']);
+    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Pradžia', 'Komisija', 'Archyvas', 'Nustatymai', 'Naudotojai', 'Audito žurnalas']);
     expect(await invokeFromPage(page, 'cases.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     await page.evaluate(() => {
       location.hash = '#/cases/anything';
@@ -279,7 +279,7 @@ describe('roles', () => {
     // Then the secretary's work: the cases and registering a request.
     await page.getByRole('heading', { name: 'Bylos', exact: true }).waitFor();
     await userMenu(page, newcomer).waitFor();
-    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Bylos', 'Naujas prašymas', 'Posėdžiai', 'Vietos ir sąrašas', 'Dokumentai', 'Pasirašymas', 'Komisija', 'Archyvas']);
+    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Pradžia', 'Bylos', 'Naujas prašymas', 'Posėdžiai', 'Vietos ir sąrašas', 'Dokumentai', 'Pasirašymas', 'Statistika', 'Komisija', 'Archyvas']);
     await page.getByRole('link', { name: 'Nematomas Slaptas' }).waitFor();
     expect(session.problems).toEqual([]);
   });
