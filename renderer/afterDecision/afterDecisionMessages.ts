@@ -507,7 +507,7 @@ export const afterDecisionEn: Readonly<Record<keyof typeof afterDecisionLt, stri
   'settings.capacityHint': 'A change of the number of places is recorded with the day it applies from; earlier days count with the number then in force.',
   'settings.appeal.title': 'Appeal terms (V-77 p. 50–51)',
   'settings.appeal.hint':
-    "The terms set by law for filing an appeal, counted from the day the appealed act was served: the app takes the director's act as served on its date and a received act on the day received (a later appeal is only pointed out; check the day of service). Without a term for an appeal to the Prison Department director the case page says it is not set; an appeal to the court then has one month (ABTĮ art. 29 part 1).",
+    "The terms set by law for filing an appeal, counted from the day the appealed act was served: the app takes the director's act as served on its date and a received act on the day received (a later appeal is only pointed out; check the day of service). Without a term for an appeal to the Prison Department director the case page says it is not set; an appeal to the court then has one month (Law on Administrative Proceedings, art. 29 part 1).",
   'settings.appeal.department.amount': 'Appeal to the Prison Department director: term',
   'settings.appeal.court.amount': 'Appeal to the regional administrative court: term',
   'settings.appeal.department.citation': 'Appeal to the Prison Department director: provision',

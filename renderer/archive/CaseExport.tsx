@@ -4,7 +4,7 @@ import type { CaseView } from '../../shared/contract/schemas';
 import type { IsoDate } from '../../shared/domain/calendar';
 import { call } from '../api/client';
 import { FormFooter } from '../components/FormFooter';
-import { TextField } from '../components/fields';
+import { DateField } from '../components/DateField';
 import { useCheckedForm } from '../forms/useCheckedForm';
 import { formatDate } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
@@ -80,7 +80,7 @@ function SendForm({ view, today, onChange, onSent, onCancel }: { view: CaseView;
     <form className="panel archive-form" data-form="sendDossier" onSubmit={submit} noValidate aria-labelledby="send-dossier-title">
       <h3 id="send-dossier-title">{t('archive.case.sendTitle')}</h3>
       <p className="field-hint">{t('archive.case.sendHint', { house: view.record.request.halfwayHouse.name })}</p>
-      <TextField id="send-dossier-on" label={t('archive.case.sendOn')} hint={t('archive.case.sendOnHint', { date: formatDate(notBefore, lang) })} required placeholder="MMMM-MM-DD" {...form.field('on')} />
+      <DateField id="send-dossier-on" label={t('archive.case.sendOn')} hint={t('archive.case.sendOnHint', { date: formatDate(notBefore, lang) })} required {...form.field('on')} />
       <ProtectionFields
         idPrefix="send-dossier"
         confirmed={form.values.personalData}

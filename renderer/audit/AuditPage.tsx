@@ -5,6 +5,7 @@ import { validationMessage } from '../../shared/contract/validationMessages';
 import { ApiError, call, toApiError } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { SelectField, TextField } from '../components/fields';
+import { DateField } from '../components/DateField';
 import { PageTitle } from '../components/PageTitle';
 import type { FieldErrors } from '../forms/issues';
 import { formatMoment } from '../i18n/dates';
@@ -116,8 +117,8 @@ export function AuditPage() {
           options={users.map((u) => ({ value: u.id, label: `${u.username} (${u.displayName})` }))}
           onChange={(v) => change('userId', v)}
         />
-        <TextField id="audit-from" label={t('audit.from')} hint={t('audit.dateHint')} value={values.from} onChange={(v) => change('from', v)} error={errorOf('from')} />
-        <TextField id="audit-to" label={t('audit.to')} hint={t('audit.dateHint')} value={values.to} onChange={(v) => change('to', v)} error={errorOf('to')} />
+        <DateField id="audit-from" label={t('audit.from')} hint={t('audit.dateHint')} value={values.from} onChange={(v) => change('from', v)} error={errorOf('from')} />
+        <DateField id="audit-to" label={t('audit.to')} hint={t('audit.dateHint')} value={values.to} onChange={(v) => change('to', v)} error={errorOf('to')} />
         <div className="form-actions">
           <button type="submit" className="button-primary">
             {t('audit.show')}

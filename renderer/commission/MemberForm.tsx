@@ -5,6 +5,7 @@ import type { IsoDate } from '../../shared/domain/calendar';
 import { COMMISSION_ROLES, type CommissionRole } from '../../shared/domain/voting';
 import type { Gender } from '../../shared/domain/documents/signers';
 import { RadioGroupField, SelectField, TextField } from '../components/fields';
+import { DateField } from '../components/DateField';
 import { FormFooter } from '../components/FormFooter';
 import { useTouched } from '../forms/useTouched';
 import { useI18n } from '../i18n/I18nProvider';
@@ -91,7 +92,7 @@ export function MemberForm({ mode, id, member, members, today, onApply, onCancel
           {mode === 'end' ? (
             <>
               <p>{t('commission.endIntro')}</p>
-              <TextField
+              <DateField
                 id="member-until"
                 label={t('commission.field.until')}
                 hint={t('commission.field.dateHint')}
@@ -203,7 +204,7 @@ export function MemberForm({ mode, id, member, members, today, onApply, onCancel
                 )}
               </div>
               <div className="field-grid">
-                <TextField
+                <DateField
                   id="member-from"
                   label={t('commission.field.from')}
                   hint={t('commission.field.dateHint')}

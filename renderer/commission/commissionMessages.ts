@@ -169,7 +169,7 @@ export const commissionEn: Readonly<Record<keyof typeof commissionLt, string>> =
   'commission.field.gender': 'Gender of the position title',
   'commission.field.genderHint': 'In the minutes\' signature lines: "Posėdžio pirmininkas" or "pirmininkė", "Posėdžio sekretorius" or "sekretorė".',
   'commission.field.male': 'Masculine (pirmininkas)',
-  'commission.field.female': 'Feminine (pirmininkė)',
+  'commission.field.female': 'Feminine (“pirmininkė”)',
   'commission.field.personalCode': 'Personal code (optional)',
   'commission.field.personalCodeHint': 'When given, the minutes and proposals can be signed only with a qualified certificate carrying this personal code.',
   'commission.field.user': 'User account that signs',

@@ -6,6 +6,7 @@ import type { DocumentKind } from '../../shared/domain/documents/documentModel';
 import { call, toApiError, type ApiError } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { SelectField, TextAreaField, TextField } from '../components/fields';
+import { DateField } from '../components/DateField';
 import type { ViewedDocument } from '../dossier/DocumentViewer';
 import { useTouched } from '../forms/useTouched';
 import { formatDate } from '../i18n/dates';
@@ -247,12 +248,11 @@ export function ComposeForm({ target, kind, replaces, waitsFor, onPreview, onIss
         </>
       ) : null}
       {takesDeparture(kind) ? (
-        <TextField
+        <DateField
           id={`${ids}-departure`}
           label={t('documents.compose.departureOn')}
           hint={t('documents.compose.departureOnHint')}
           required
-          placeholder="MMMM-MM-DD"
           value={draft.departureOn}
           onChange={(v) => change('departureOn', v)}
           onBlur={() => touched.leave('departureOn')}

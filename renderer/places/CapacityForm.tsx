@@ -4,6 +4,7 @@ import { todayIso, type IsoDate } from '../../shared/domain/calendar';
 import { call, toApiError, type ApiError } from '../api/client';
 import { FormFooter } from '../components/FormFooter';
 import { TextAreaField, TextField } from '../components/fields';
+import { DateField } from '../components/DateField';
 import { useCheckedForm } from '../forms/useCheckedForm';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/messages';
@@ -93,7 +94,7 @@ function CapacityFields({ today, onTyped, onSubmit }: { today: IsoDate; onTyped(
     <form className="capacity-form" data-form="capacity" onSubmit={submit} noValidate aria-labelledby="capacity-form-title">
       <h3 id="capacity-form-title">{t('places.capacity.formTitle')}</h3>
       <div className="field-row">
-        <TextField id="capacity-from" label={t('places.capacity.from')} hint={t('places.capacity.fromHint')} required placeholder="MMMM-MM-DD" {...field('from')} />
+        <DateField id="capacity-from" label={t('places.capacity.from')} hint={t('places.capacity.fromHint')} required {...field('from')} />
         <TextField id="capacity-places" label={t('places.capacity.places')} required inputMode="numeric" {...field('places')} />
       </div>
       <TextAreaField id="capacity-note" label={t('places.capacity.note')} hint={t('places.capacity.noteHint')} value={form.values.note} onChange={(v) => set('note', v)} error={form.errorOf('note')} />

@@ -1,6 +1,8 @@
+import { parseDateInput } from '../forms/dateInput';
+import { countLabel } from '../i18n/plural';
 import { useEffect, useState } from 'react';
 import type { PlacesView } from '../../shared/contract/afterDecisionSchemas';
-import { compareIso, isIsoDate, type IsoDate } from '../../shared/domain/calendar';
+import { compareIso, type IsoDate } from '../../shared/domain/calendar';
 import { CASE_STATE_LABELS } from '../../shared/domain/caseStates';
 import { ApiError, call, toApiError } from '../api/client';
 import { useEvent } from '../api/useEvents';
@@ -37,7 +39,9 @@ function ReportCell({ freed, today, onReport }: { freed: FreedPlace; today: IsoD
   const [on, setOn] = useState(today);
   const [busy, setBusy] = useState(false);
   const name = `${freed.lastName} ${freed.firstName}`;
-  const valid = isIsoDate(on.trim()) && compareIso(on.trim(), today) <= 0 && compareIso(on.trim(), freed.on) >= 0;
+  // Issue 17: typed as 2026-12-04, 2026.12.04 or 2026 12 04, shown as 2026-12-04 once left.
+  const date = parseDateInput(on);
+  const valid = date !== null && compareIso(date, today) <= 0 && compareIso(date, freed.on) >= 0;
   const id = `report-${freed.caseId}`;
   return (
     <form
@@ -46,13 +50,13 @@ function ReportCell({ freed, today, onReport }: { freed: FreedPlace; today: IsoD
         e.preventDefault();
         if (!valid) return;
         setBusy(true);
-        void onReport(freed, on.trim()).finally(() => setBusy(false));
+        void onReport(freed, date).finally(() => setBusy(false));
       }}
     >
       <label htmlFor={id} className="visually-hidden">
         {t('places.freed.reportOnNamed', { name })}
       </label>
-      <input id={id} type="text" value={on} size={10} placeholder="MMMM-MM-DD" aria-invalid={valid ? undefined : true} onChange={(e) => setOn(e.target.value)} />
+      <input id={id} type="text" value={on} size={10} placeholder="MMMM-MM-DD" aria-invalid={valid ? undefined : true} onChange={(e) => setOn(e.target.value)} onBlur={() => date !== null && setOn(date)} />
       <button type="submit" className="button-secondary" disabled={!valid || busy} aria-label={t('places.freed.reportNamed', { name })}>
         {t('places.freed.report')}
       </button>
@@ -203,7 +207,7 @@ export function PlacesPage({ canWrite, canChangeCapacity, onSettingsChanged }: P
                       <td>{formatDate(e.requestDate, lang)}</td>
                       <td>{e.decision}</td>
                       <td>{CASE_STATE_LABELS[e.state][lang]}</td>
-                      <td>{e.waiting ? t('places.list.waitingDays', { days: waitingDays(e, day) }) : t('places.list.notWaiting')}</td>
+                      <td>{e.waiting ? countLabel(lang, 'places.list.waitingDays', waitingDays(e, day)) : t('places.list.notWaiting')}</td>
                     </tr>
                   );
                 })}

@@ -21,7 +21,10 @@ export const placesLt = {
   'places.list.col.state': 'Būsena',
   'places.list.col.waiting': 'Laukia vietos',
   'places.list.proposed': '– siūloma laisva vieta',
-  'places.list.waitingDays': 'taip, {days} d.',
+  'places.list.waitingDays.one': 'taip, {n} d.',
+  'places.list.waitingDays.few': 'taip, {n} d.',
+  'places.list.waitingDays.many': 'taip, {n} d.',
+  'places.list.waitingDays.other': 'taip, {n} d.',
   'places.list.notWaiting': 'ne (vieta rezervuota)',
 
   'places.occupied.title': 'Užimtos vietos',
@@ -96,7 +99,10 @@ export const placesEn: Readonly<Record<keyof typeof placesLt, string>> = {
   'places.list.col.state': 'State',
   'places.list.col.waiting': 'Waiting for a place',
   'places.list.proposed': '— free place proposed',
-  'places.list.waitingDays': 'yes, {days} d.',
+  'places.list.waitingDays.one': 'yes, {n} day',
+  'places.list.waitingDays.few': 'yes, {n} days',
+  'places.list.waitingDays.many': 'yes, {n} days',
+  'places.list.waitingDays.other': 'yes, {n} days',
   'places.list.notWaiting': 'no (place held)',
 
   'places.occupied.title': 'Occupied places',

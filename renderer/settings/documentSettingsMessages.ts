@@ -72,7 +72,7 @@ export const documentSettingsEn: Readonly<Record<keyof typeof documentSettingsLt
   'settings.official.gender': 'Gender of the position title',
   'settings.official.genderHint': 'The signature line follows it, e.g. "Direktorius" or "Direktorė".',
   'settings.official.male': 'Masculine (direktorius)',
-  'settings.official.female': 'Feminine (direktorė)',
+  'settings.official.female': 'Feminine (“direktorė”)',
   'settings.official.personalCode': 'Personal code (optional)',
   'settings.official.personalCodeHint': 'When given, only a qualified certificate with this personal code can sign; otherwise the certificate holder\'s name must match.',
   'settings.official.user': 'User account that signs',

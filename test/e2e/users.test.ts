@@ -334,7 +334,7 @@ describe('the audit log', () => {
     await page.getByRole('button', { name: 'Tikrinti vientisumą' }).click();
     const verdict = page.getByRole('status').filter({ hasText: 'Žurnalas vientisas' });
     await verdict.waitFor();
-    expect(await verdict.textContent()).toMatch(/^Žurnalas vientisas \(\d+ įrašų\)\.$/);
+    expect(await verdict.textContent()).toMatch(/^Žurnalas vientisas\. Patikrinta įrašų: \d+\.$/);
     expect(session.problems).toEqual([]);
   });
 });

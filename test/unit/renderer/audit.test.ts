@@ -15,7 +15,9 @@ describe('the users-and-roles issue: the audit log page', () => {
   });
 
   it('says whether the log is intact, or names the first bad entry', () => {
-    expect(verificationText({ ok: true, count: 42 }, 'lt')).toBe('Žurnalas vientisas (42 įrašų).');
+    // Issue 17: no count in a case form that is wrong for 1, 21, …
+    expect(verificationText({ ok: true, count: 42 }, 'lt')).toBe('Žurnalas vientisas. Patikrinta įrašų: 42.');
+    expect(verificationText({ ok: true, count: 1 }, 'en')).toBe('The log is intact. Entries checked: 1.');
     expect(verificationText({ ok: false, count: 42, firstBadSeq: 7, problem: 'altered' }, 'lt')).toBe(
       'Žurnalas pažeistas: pirmasis netinkamas įrašas Nr. 7 – pakeistas. Patikrinta įrašų: 42.',
     );
