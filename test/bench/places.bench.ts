@@ -23,7 +23,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openServices } from '../../electron/services/index';
 import { placeState } from '../../electron/services/cases/placeAccounting';
 import { CaseStore } from '../../electron/services/store/caseStore';
 import { openDataDirectory } from '../../electron/services/store/dataDirectory';
@@ -33,18 +32,15 @@ import { SettingsStore } from '../../electron/services/store/settingsStore';
 import { Manifest } from '../../electron/services/store/manifest';
 import { AuditLog } from '../../electron/services/audit/auditLog';
 import { DEMO_SETTINGS } from '../../electron/cli/demoData';
-import type { Dispatch } from '../../shared/contract/dispatch';
 import type { CaseRecord } from '../../shared/contract/schemas';
 import { addDays, compareIso, type IsoDate } from '../../shared/domain/calendar';
 import { applyCaseStep, OWN_INSTITUTION_ID, registeredCase, type CaseState } from '../../shared/domain/caseStates';
 import type { DecisionId } from '../../shared/domain/decisions';
 import { freedPlaces, nextOnList } from '../../shared/domain/places';
 import { median, reporter, unlockMedian as unlockMedianOf } from './stats';
+// The same passphrase, staff and today as the other 10,000-case benchmarks.
+import { openSignedIn, PASSPHRASE, STAFF, TODAY, unwrap } from './largeDirectory';
 
-process.env.PUSIAUKELE_PASSPHRASE ||= 'bench-passphrase-pusiaukele';
-const PASSPHRASE = process.env.PUSIAUKELE_PASSPHRASE;
-
-const TODAY: IsoDate = '2026-11-23';
 const SIZE = Number(process.env.BENCH_CASES ?? 10_000);
 /** Issue 14. */
 const LIMITS = { recomputeMs: 5, coldStartMs: 300 };
@@ -55,27 +51,6 @@ const COLD_RUNS = 5;
 /** Cases per batch of writes. */
 const CHUNK = 1000;
 
-const STAFF = { username: 'bench', displayName: 'Bench', password: 'Bench-slaptazodis-1' };
-
-async function unwrap<T>(p: Promise<{ ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
-
-/** Open the services signed in as the staff member who sets up and runs the cases (administrator and secretary). */
-async function openSignedIn(dataDir: string): Promise<{ dispatch: Dispatch; close(): Promise<void> }> {
-  const services = await openServices({ dataDir, today: TODAY, verifyOnOpen: false });
-  const status = await unwrap<{ setUp: boolean }>(services.dispatch('auth.status', {}));
-  const signIn = status.setUp ? services.dispatch('auth.login', { username: STAFF.username, password: STAFF.password }) : services.dispatch('auth.createAdministrator', STAFF);
-  const { session, user } = await unwrap<{ session: string; user: { id: string } }>(signIn);
-  const dispatch: Dispatch = (method, input) => services.dispatch(method, input, session);
-  if (!status.setUp) {
-    const { revision } = (await unwrap<{ id: string; revision: number }[]>(dispatch('users.list', {}))).find((u) => u.id === user.id)!;
-    await unwrap(dispatch('users.update', { id: user.id, revision, displayName: STAFF.displayName, roles: ['administrator', 'secretary'], active: true }));
-  }
-  return { dispatch, close: () => services.close() };
-}
 
 // ---- The cases ----
 

@@ -12,6 +12,7 @@ import type { StatisticsView } from '../../shared/contract/statisticsSchemas';
 import { STATISTICS_FIGURES } from '../../shared/domain/statisticsFigures';
 import { expectAccessible } from './axe';
 import { closeSessions, ensureRendererBuilt, invokeFromPage, openApp, signIn, tempDir, TODAY, type Account, type AppSession } from './harness';
+import { ltNumber, readExcelCsv } from '../helpers/excelCsv';
 
 const SECRETARY_USER: Account = { ...DEMO_USERS.find((u) => u.username === 'sekretore')! };
 const MEMBER_USER: Account = { ...DEMO_USERS.find((u) => u.username === 'narys')! };
@@ -29,41 +30,6 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(closeSessions);
 
-/** Reads CSV as Lithuanian Excel does: a BOM first, ";" between fields, quoted fields with doubled quotes, CRLF lines. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ';') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  return rows;
-}
-
-/** A number written with the decimal comma; an empty cell is none. */
-function ltNumber(cell: string): number | null {
-  if (cell === '') return null;
-  expect(cell).toMatch(/^-?\d+(,\d+)?$/);
-  return Number(cell.replace(',', '.'));
-}
 
 async function statistics(input: object): Promise<StatisticsView> {
   const result = await invokeFromPage(app.page, 'statistics.get', input);
@@ -139,9 +105,9 @@ describe('the statistics page (issue 17)', () => {
     const bytes = readFileSync((await download.path())!);
     // UTF-8 with its byte-order mark, lines ended by CRLF.
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const text = bytes.subarray(3).toString('utf8');
+    const text = bytes.toString('utf8');
     expect(text).toContain('Gauta prašymų');
-    const rows = parseCsv(text);
+    const rows = readExcelCsv(text);
     expect(rows[0]).toEqual(['Laikotarpis', '2026-01-01', TODAY]);
     const byCode = new Map(rows.map((r) => [r[0], r]));
     for (const f of STATISTICS_FIGURES) expect(ltNumber(byCode.get(f.id)![4]!), f.id).toBe(f.value(view));

@@ -2,45 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { StatisticsView } from '../../../shared/contract/statisticsSchemas';
 import { csvField, statisticsCsv } from '../../../shared/domain/statisticsCsv';
 import { STATISTICS_FIGURES } from '../../../shared/domain/statisticsFigures';
+import { ltNumber, readExcelCsv } from '../../helpers/excelCsv';
 
 /** Issue 17: the statistics as CSV for a Lithuanian Excel (UTF-8 with BOM, ";", decimal comma, CRLF). */
-
-/** Reads CSV as Lithuanian Excel does: a BOM first, ";" between fields, quoted fields with doubled quotes, CRLF lines. */
-function parseCsv(text: string): string[][] {
-  expect(text.startsWith('\uFEFF')).toBe(true);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 1; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ';') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  return rows;
-}
-
-/** A number written with the decimal comma; an empty cell is none. */
-function parseLtNumber(cell: string): number | null {
-  if (cell === '') return null;
-  expect(cell).toMatch(/^-?\d+(,\d+)?$/);
-  return Number(cell.replace(',', '.'));
-}
 
 const VIEW: StatisticsView = {
   from: '2026-01-01',
@@ -76,13 +40,13 @@ describe('the statistics CSV (issue 17)', () => {
   });
 
   it('parses back, with ";" and the decimal comma, to the same numbers as the statistics', () => {
-    const rows = parseCsv(csv);
+    const rows = readExcelCsv(csv);
     expect(rows[0]).toEqual(['Laikotarpis', '2026-01-01', '2026-12-31']);
     const byCode = new Map(rows.slice(2).map((r) => [r[0], r]));
     for (const f of STATISTICS_FIGURES) {
       const row = byCode.get(f.id);
       expect(row, f.id).toBeDefined();
-      expect(parseLtNumber(row![4]!), f.id).toBe(f.value(VIEW));
+      expect(ltNumber(row![4]!), f.id).toBe(f.value(VIEW));
     }
     // Decimals are written with a comma (24,5), shares in per cent (30 of 33 in time: 90,9).
     expect(byCode.get('decisionDays.median')![4]).toBe('24,5');
@@ -94,7 +58,7 @@ describe('the statistics CSV (issue 17)', () => {
   });
 
   it('ends with the places and the list day by day', () => {
-    const rows = parseCsv(csv);
+    const rows = readExcelCsv(csv);
     const header = rows.findIndex((r) => r[0] === 'Data');
     expect(rows[header]).toEqual(['Data', 'Vietų', 'Užimta', 'Rezervuota', 'Sąraše']);
     expect(rows.slice(header + 1)).toEqual([
@@ -104,7 +68,7 @@ describe('the statistics CSV (issue 17)', () => {
   });
 
   it('is in English when the app is', () => {
-    expect(parseCsv(statisticsCsv(VIEW, 'en'))[1]).toEqual(['Code', 'Section', 'V-77 point', 'Figure', 'Value']);
+    expect(readExcelCsv(statisticsCsv(VIEW, 'en'))[1]).toEqual(['Code', 'Section', 'V-77 point', 'Figure', 'Value']);
   });
 
   it('quotes a field holding the separator, a quote or a line break, doubling its quotes', () => {
@@ -112,6 +76,6 @@ describe('the statistics CSV (issue 17)', () => {
     expect(csvField('say "yes"')).toBe('"say ""yes"""');
     expect(csvField('two\r\nlines')).toBe('"two\r\nlines"');
     expect(csvField('plain')).toBe('plain');
-    expect(parseCsv(`\uFEFF${['a;b', 'say "yes"', 'two\r\nlines'].map(csvField).join(';')}\r\n`)).toEqual([['a;b', 'say "yes"', 'two\r\nlines']]);
+    expect(readExcelCsv(`\uFEFF${['a;b', 'say "yes"', 'two\r\nlines'].map(csvField).join(';')}\r\n`)).toEqual([['a;b', 'say "yes"', 'two\r\nlines']]);
   });
 });
