@@ -36,6 +36,7 @@ function CaseLink({ c }: { c: Pick<HomeDossier, 'caseId' | 'firstName' | 'lastNa
 function DossierLacks({ c }: { c: Pick<HomeDossier, 'documents' | 'facts'> }) {
   const { lang, t } = useI18n();
   const parts: string[] = [];
+  if (c.documents === null || c.facts === null) return <span className="home-lacks">{t('home.dossier.unknown')}</span>;
   if (c.documents > 0) parts.push(countLabel(lang, 'home.dossier.documents', c.documents));
   if (c.facts > 0) parts.push(countLabel(lang, 'home.dossier.facts', c.facts));
   return <span className={parts.length > 0 ? 'home-lacks' : 'muted'}>{parts.length > 0 ? parts.join('; ') : t('home.dossier.complete')}</span>;

@@ -37,6 +37,7 @@ export const homeLt = {
   'home.dossier.facts.many': 'neįrašyti {n} punkto duomenys',
   'home.dossier.facts.other': 'neįrašyti {n} punktų duomenys',
   'home.dossier.complete': 'medžiaga pilna',
+  'home.dossier.unknown': 'bylos failo perskaityti nepavyko: ko trūksta, nežinoma',
 
   // The next meeting (V-77 p. 9)
   'home.meeting.title': 'Artimiausias komisijos posėdis',
@@ -141,6 +142,7 @@ export const homeEn: Readonly<Record<keyof typeof homeLt, string>> = {
   'home.dossier.facts.many': '{n} items’ facts not recorded',
   'home.dossier.facts.other': '{n} items’ facts not recorded',
   'home.dossier.complete': 'dossier complete',
+  'home.dossier.unknown': 'the case file could not be read: what is missing is not known',
 
   'home.meeting.title': 'Next commission meeting',
   'home.meeting.none': 'No meeting is planned.',

@@ -38,7 +38,11 @@ const termGroup = z.object({ when: z.enum(TERM_WHEN), total: z.number().int(), l
 export const homeFlagged = caseRef.extend({ rules: z.array(z.enum(['p5', 'p19'])), requestDate: isoDate });
 
 /** V-77 p. 6–8: a dossier still waiting for documents from the convict's institution or for facts to record. */
-export const homeDossier = caseRef.extend({ documents: z.number().int(), facts: z.number().int() });
+/**
+ * `documents`, `facts` (and the state) are null for a case on a meeting's agenda whose file the
+ * index cannot vouch for (a damaged case): what it lacks is not known, and not guessed.
+ */
+export const homeDossier = caseRef.extend({ state: caseState.nullable(), documents: z.number().int().nullable(), facts: z.number().int().nullable() });
 export type HomeDossier = z.infer<typeof homeDossier>;
 
 /** The next commission meeting (V-77 p. 9): its agenda with each case's dossier to read beforehand. */

@@ -5,6 +5,7 @@
  */
 import type { IsoDate } from './calendar';
 import type { CaseState } from './caseStates';
+import type { DecisionId } from './decisions';
 import { missingFromDossier, type DossierItems } from './dossier';
 
 /** A timeline entry as the progress reads it (the contract's timelineEntry has this shape). */
@@ -14,6 +15,7 @@ interface TimelineStep {
   readonly on?: IsoDate;
   readonly from?: CaseState;
   readonly to?: CaseState;
+  readonly decision?: DecisionId;
 }
 
 /** What of a case record the progress is derived from. */
@@ -29,6 +31,8 @@ export interface CaseStep {
   from: CaseState;
   to: CaseState;
   on: IsoDate;
+  /** V-77 p. 10: for a step to "decided", the decision adopted (kept when a later appeal annuls it). */
+  decision?: DecisionId;
 }
 
 export interface CaseProgress {
@@ -51,7 +55,7 @@ export function stepsInForce(timeline: readonly TimelineStep[]): CaseStep[] {
   for (const e of timeline) {
     if (e.kind === 'corrected') steps.pop();
     else if ((e.kind === 'state' || e.kind === 'reopened') && e.from !== undefined && e.to !== undefined) {
-      steps.push({ from: e.from, to: e.to, on: e.on ?? e.at.slice(0, 10) });
+      steps.push({ from: e.from, to: e.to, on: e.on ?? e.at.slice(0, 10), ...(e.to === 'decided' && e.decision !== undefined ? { decision: e.decision } : {}) });
     }
   }
   return steps;

@@ -12,6 +12,7 @@
  *
  * Dates are ISO strings (YYYY-MM-DD), compared as strings: their order is the calendar's.
  */
+import { DomainError } from './errors';
 import { addDays, daysBetween, isIsoDate, type IsoDate } from './calendar';
 import type { CaseStep } from './caseProgress';
 import { REOPENINGS, type CaseState } from './caseStates';
@@ -181,16 +182,6 @@ function stateOn(c: StatisticsCase, day: IsoDate): CaseState | undefined {
   return state;
 }
 
-/** The day the convict arrived (the arrival recorded, else the step into "transferred"), if they did. */
-function arrivalOf(c: StatisticsCase): IsoDate | undefined {
-  return c.facts.arrival?.on ?? c.progress.steps.findLast((s) => s.to === 'transferred')?.on;
-}
-
-/** The day the convict left the halfway house (the departure recorded, else the step out of "transferred"), if they did. */
-function departureOf(c: StatisticsCase, arrival: IsoDate): IsoDate | undefined {
-  return c.facts.departure?.on ?? c.progress.steps.findLast((s) => s.from === 'transferred' && s.on >= arrival)?.on;
-}
-
 /** The p. 9 term's start for a decision: the dossier's receipt (p. 7) or the reopening that sent the case back to the commission (p. 51), the latest before it. */
 function p9StartBefore(steps: readonly CaseStep[], decidedAt: number): IsoDate | undefined {
   for (let i = decidedAt - 1; i >= 0; i--) {
@@ -266,12 +257,10 @@ export function periodStatistics(cases: readonly StatisticsCase[], unreadable: n
     // shows: 20 working days from the request, with the extension recorded (deadlines.dossierDueDate).
     const dossier = steps.find((s) => s.to === 'dossier_received' || s.to === 'dossier_sent');
     const p7Due = dossierDueDate(requestDate, c.facts.dossierExtensionDays ?? 0);
-    if (dossier !== undefined) {
-      if (within(dossier.on, period)) {
-        if (dossier.on <= p7Due) out.p7.kept++;
-        else out.p7.late++;
-      }
-    } else if (p7Due < period.to) {
+    if (dossier !== undefined && within(dossier.on, period)) {
+      if (dossier.on <= p7Due) out.p7.kept++;
+      else out.p7.late++;
+    } else if ((dossier === undefined || dossier.on > period.to) && p7Due < period.to) {
       // Still awaited at the period's end with the term passed (the case was not withdrawn or found ineligible by then).
       const atEnd = stateOn(c, period.to);
       if (atEnd === 'request_received' || atEnd === 'dossier_collecting') out.p7.overdue++;
@@ -283,7 +272,7 @@ export function periodStatistics(cases: readonly StatisticsCase[], unreadable: n
       if (!within(s.on, period)) continue;
       if (s.to === 'decided') {
         // V-77 p. 10: a decision of the period, by its kind when it is the case's decision in force.
-        const kind = i === lastDecided ? c.facts.decision : undefined;
+        const kind = s.decision ?? (i === lastDecided ? c.facts.decision : undefined);
         out.decisions[kind ?? 'unknown']++;
         decisionDays.push(daysBetween(requestDate, s.on));
         // V-77 p. 9: decided within 10 working days of the dossier's receipt (deadlines.meetingDueDate).
@@ -295,24 +284,22 @@ export function periodStatistics(cases: readonly StatisticsCase[], unreadable: n
         countStep(out, s);
       }
       if (s.to === 'transferred' && s.from === 'transfer_ordered') {
-        // V-77 p. 12, 24: the days on the list, from the last entry on it to the arrival.
-        const listed = steps.slice(0, i).findLast((p) => p.to === 'listed');
+        // V-77 p. 12, 24: the days on the list, from the entry on it after the last decision to the
+        // arrival (a reopening of an annulled order, p. 51, leaves the convict on the list).
+        const listed = steps.slice(0, i).findLast((p) => p.from === 'decided' && p.to === 'listed');
         if (listed !== undefined) waitingDays.push(daysBetween(listed.on, s.on));
       }
     }
 
     // V-77 p. 4, 12: the places and the list on each day drawn.
     if (steps.length === 0 || requestDate > period.to) continue;
-    const arrival = arrivalOf(c);
-    const departure = arrival === undefined ? undefined : departureOf(c, arrival);
     for (const point of points) {
-      const day = point.on;
-      if (arrival !== undefined && arrival <= day && (departure === undefined || departure > day)) {
-        point.occupied++;
-        continue;
-      }
-      const state = stateOn(c, day);
+      // By the steps in force: from the arrival (p. 24) to the day of leaving or the return (p. 4,
+      // 46), when the place frees; an upheld appeal against the return (p. 51) gives it back from its
+      // reopening, and the days the convict was away in between are not counted.
+      const state = stateOn(c, point.on);
       if (state === undefined) continue;
+      if (state === 'transferred') point.occupied++;
       if (LIST_STATES.includes(state)) point.queue++;
       if (HOLDING_STATES.includes(state)) point.held++;
     }
@@ -326,8 +313,12 @@ export function periodStatistics(cases: readonly StatisticsCase[], unreadable: n
  * counts as unreadable) and the institution's places from the settings (none before they are set).
  * One entry point for the statistics page and the report to the Prison Department.
  */
-export function statisticsOfIndex(entries: readonly { readonly summary?: StatisticsCase | undefined }[], institution: CapacityFacts | undefined, period: Period): StatisticsView {
+export function statisticsOfIndex(entries: readonly { readonly summary?: StatisticsCase | undefined }[], institution: CapacityFacts | undefined, period: Period, today: IsoDate): StatisticsView {
+  // A period reaching past today is counted up to today: a term that has not ended yet is not
+  // overdue, and the places of days to come are not known. The view says the day it ends.
+  const to = period.to > today ? today : period.to;
+  if (period.from > to) throw new DomainError('STATISTICS_PERIOD_FUTURE', { from: period.from, today });
   const cases: StatisticsCase[] = [];
   for (const e of entries) if (e.summary !== undefined) cases.push(e.summary);
-  return periodStatistics(cases, entries.length - cases.length, institution ?? { runsHalfwayHouse: false, places: 0 }, period);
+  return periodStatistics(cases, entries.length - cases.length, institution ?? { runsHalfwayHouse: false, places: 0 }, { from: period.from, to });
 }

@@ -57,13 +57,16 @@ export const DIRECTOR_ACT_POINTS: Readonly<Record<DirectorAct, string>> = { orde
 
 /**
  * The act a case waits for from the director, by its state and decision. `hasPlace`: a listed 10.1
- * convict gets the order only when a free place is theirs in list order (V-77 p. 12, 13); a
+ * or 10.3 convict gets the order or the submission only when a free place is theirs in list order
+ * (V-77 p. 12, 13, 14); a
  * transferred convict waits for a return decision only once a return submission is signed (p. 45–46).
  */
 export function actAwaited(state: CaseState, decision: DecisionId | undefined, hasPlace: boolean, returnSubmitted: boolean): DirectorAct | undefined {
   if (state === 'listed' && decision === '10.1') return hasPlace ? 'order' : undefined; // V-77 p. 13
-  if (state === 'listed' && decision === '10.3') return 'submission'; // V-77 p. 14
-  if (state === 'decided' && decision === '10.4') return 'letter'; // V-77 p. 16
+  if (state === 'listed' && decision === '10.3') return hasPlace ? 'submission' : undefined; // V-77 p. 14: also with a free place
+  // V-77 p. 16 (10.4); the app answers a 10.2 with the same motivated letter (documents: the letter
+  // takes a 10.2 or 10.4 case to "refused").
+  if (state === 'decided' && (decision === '10.2' || decision === '10.4')) return 'letter';
   if (state === 'transferred' && returnSubmitted) return 'returnDecision'; // V-77 p. 46
   return undefined;
 }

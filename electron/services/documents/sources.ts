@@ -271,7 +271,7 @@ export function documentSources(ctx: ServiceContext, request: DocumentRequest, r
 
   if (request.kind === 'statisticsReport') {
     // Issue 17: the figures as counted now, from the case index, frozen in the document when issued.
-    const statistics = statisticsOfIndex(ctx.cases.list(), settings.institution, { from: request.from, to: request.to });
+    const statistics = statisticsOfIndex(ctx.cases.list(), settings.institution, { from: request.from, to: request.to }, today);
     const model = buildDocument({ kind: 'statisticsReport', sources: { institution, statistics } }, registrationNumber, today);
     return { model, caseIds: [], cites };
   }

@@ -1,9 +1,10 @@
 /** Issue 17: the sections of the start page, one per role. */
 import type { GeneratedDocument } from '../../../shared/contract/documentSchemas';
+import type { CaseRecord } from '../../../shared/contract/schemas';
 import type { HomeCaseRef, HomeDossier, HomeMeeting, HomeTerm, HomeView } from '../../../shared/contract/homeSchemas';
 import type { MeetingRecord } from '../../../shared/contract/meetingSchemas';
 import type { SessionUser } from '../../../shared/contract/users';
-import { addDays, compareIso, daysBetween, type IsoDate } from '../../../shared/domain/calendar';
+import { addDays, compareIso, daysBetween, todayIso, type IsoDate } from '../../../shared/domain/calendar';
 import { DOSSIER_EDITABLE_STATES, FINAL_STATES, REOPENINGS, REQUEST_EDITABLE_STATES, type CaseState } from '../../../shared/domain/caseStates';
 import { requestFlags } from '../../../shared/domain/requestRules';
 import { actAwaited, adminProblems, cut, DIRECTOR_ACT_POINTS, groupByWhen, termWhen, type DirectorAct } from '../../../shared/domain/workQueue';
@@ -83,7 +84,7 @@ function meetingOf(m: MeetingRecord, byId: ReadonlyMap<string, CaseSummary>): Ho
     if (item.postponed !== undefined) continue;
     const s = byId.get(item.caseId);
     if (s) cases.push(dossierOf(s));
-    else cases.push({ caseId: item.caseId, ...item.convict, state: 'scheduled', documents: 0, facts: 0 });
+    else cases.push({ caseId: item.caseId, firstName: item.convict.firstName, lastName: item.convict.lastName, personalFileNo: item.convict.personalFileNo, state: null, documents: null, facts: null });
   }
   return { id: m.id, date: m.date, time: m.time, place: m.place, state: m.state, cases };
 }
@@ -134,7 +135,9 @@ export function secretarySection(ctx: HomeServices, cases: readonly StoredCase[]
     if (DOSSIER_OPEN.has(s.state) && s.progress.dossier.documents + s.progress.dossier.facts > 0) dossiers.push(dossierOf(s));
   }
   flagged.sort((a, b) => compareIso(a.requestDate, b.requestDate));
-  dossiers.sort((a, b) => b.documents + b.facts - (a.documents + a.facts) || a.lastName.localeCompare(b.lastName, 'lt'));
+  // Every dossier listed here comes from the index, so its counts are known.
+  const lacking = (d: HomeDossier) => (d.documents ?? 0) + (d.facts ?? 0);
+  dossiers.sort((a, b) => lacking(b) - lacking(a) || a.lastName.localeCompare(b.lastName, 'lt'));
   const meeting = nextMeetingOf(ctx, today);
   return {
     terms: groupByWhen(terms),
@@ -165,22 +168,41 @@ export function signatureQueue(ctx: HomeServices, user: SessionUser): Section<'s
 // ---- The director (V-77 p. 4, 12–16, 20, 46) ----
 
 /**
- * Per case, the kinds of its documents in force (not replaced), and the return submissions fully
- * signed. The director's act cites the commission's proposal (or the return submission): until that
- * is issued, the act cannot be drafted, and the case waits for the secretary, not the director.
+ * Per case, its documents not replaced nor annulled on their own. Whether a reopening (V-77 p. 51)
+ * spent one is read from the case file, and only for the few cases that wait for an act
+ * (`inForceOf`): the director's act cites the commission's proposal (or the return submission), so
+ * until one in force is issued, the act cannot be drafted and the case waits for the secretary.
  */
-function actsByCase(docs: readonly GeneratedDocument[]): { drafted: Map<string, Set<string>>; returnSubmitted: Set<string> } {
-  const drafted = new Map<string, Set<string>>();
-  const returnSubmitted = new Set<string>();
+function documentsByCase(docs: readonly GeneratedDocument[]): Map<string, GeneratedDocument[]> {
+  const byCase = new Map<string, GeneratedDocument[]>();
   for (const d of docs) {
     if (d.replacedBy !== undefined || d.annulledBy !== undefined || d.caseIds.length !== 1) continue;
     const caseId = d.caseIds[0]!;
-    const kinds = drafted.get(caseId) ?? new Set<string>();
-    kinds.add(d.kind);
-    drafted.set(caseId, kinds);
-    if (d.kind === 'returnSubmission' && awaitingSlots(d).length === 0) returnSubmitted.add(caseId);
+    const list = byCase.get(caseId);
+    if (list) list.push(d);
+    else byCase.set(caseId, [d]);
   }
-  return { drafted, returnSubmitted };
+  return byCase;
+}
+
+/** The kinds of a case's documents in force: a reopening after an upheld appeal spends some (shared/domain/documents/annulment.ts). */
+function inForceOf(ctx: HomeServices, docs: readonly GeneratedDocument[] | undefined): Set<string> {
+  const kinds = new Set<string>();
+  if (!docs) return kinds;
+  let record: CaseRecord | undefined;
+  try {
+    record = ctx.cases.get(docs[0]!.caseIds[0]!);
+  } catch {
+    return kinds; // a damaged case shows as such in the list of cases, not here
+  }
+  for (const d of docs) if (annulmentOfDocument(ctx, d, record) === undefined) kinds.add(d.kind);
+  return kinds;
+}
+
+/** A return submission fully signed and in force (V-77 p. 45): the director then decides (p. 46). */
+function returnSubmitted(ctx: HomeServices, docs: readonly GeneratedDocument[] | undefined): boolean {
+  const signed = docs?.filter((d) => d.kind === 'returnSubmission' && awaitingSlots(d).length === 0) ?? [];
+  return signed.length > 0 && inForceOf(ctx, signed).has('returnSubmission');
 }
 
 /** The acts that settle the same step: an order or the motivated decision not to transfer (V-77 p. 13, 15). */
@@ -197,16 +219,21 @@ export function directorSection(ctx: HomeServices, cases: readonly StoredCase[],
   // V-77 p. 12–13: the free places go to the waiting convicts in list order.
   const waiting = places.list.filter((e) => e.waiting);
   const placed = new Set(waiting.slice(0, places.occupancy.free).map((e) => e.caseId));
-  const { drafted, returnSubmitted } = actsByCase(ctx.generated.list());
+  const byCase = documentsByCase(ctx.generated.list());
   const decisions: Section<'director'>['decisions']['lines'] = [];
   for (const c of cases) {
     const s = c.summary;
     if (!s) continue;
-    const act = actAwaited(s.state, s.facts.decision, placed.has(s.id), returnSubmitted.has(s.id));
+    const docs = byCase.get(s.id);
+    const act = actAwaited(s.state, s.facts.decision, placed.has(s.id), s.state === 'transferred' && returnSubmitted(ctx, docs));
     if (act === undefined) continue;
-    const kinds = drafted.get(s.id);
-    if (SETTLED_BY[act].some((k) => kinds?.has(k)) || (act !== 'returnDecision' && !kinds?.has('proposal'))) continue;
-    decisions.push({ ...refOf(s), act, point: DIRECTOR_ACT_POINTS[act], since: s.facts.listedOn ?? lastStepOn(s) });
+    // Without any proposal issued the act cannot be drafted yet: no case file is read for it.
+    if (act !== 'returnDecision' && !docs?.some((d) => d.kind === 'proposal')) continue;
+    const kinds = inForceOf(ctx, docs);
+    if (SETTLED_BY[act].some((k) => kinds.has(k)) || (act !== 'returnDecision' && !kinds.has('proposal'))) continue;
+    // Since when it waits: the entry on the list for the order and the submission (p. 12), else the latest step.
+    const since = (act === 'order' || act === 'submission') && s.facts.listedOn !== undefined ? s.facts.listedOn : lastStepOn(s);
+    decisions.push({ ...refOf(s), act, point: DIRECTOR_ACT_POINTS[act], since });
   }
   decisions.sort((a, b) => compareIso(a.since, b.since));
   const head = waiting[0];
@@ -262,7 +289,7 @@ export function administratorSection(ctx: HomeServices, today: IsoDate, facts: A
   const settings = ctx.settings.get();
   const { lastBackupAt } = facts;
   const problems = adminProblems(
-    { settings: settings !== null, register: settings?.register !== undefined, trustedRoots: (settings?.signing?.trustedRoots ?? '').includes('BEGIN CERTIFICATE'), lastBackupOn: lastBackupAt?.slice(0, 10) },
+    { settings: settings !== null, register: settings?.register !== undefined, trustedRoots: (settings?.signing?.trustedRoots ?? '').includes('BEGIN CERTIFICATE'), lastBackupOn: lastBackupAt === undefined ? undefined : todayIso(new Date(lastBackupAt)) },
     today,
   );
   return {

@@ -9,7 +9,7 @@ export function statisticsHandlers(ctx: ServiceContext): StatisticsHandlers {
     'statistics.get': async (query) => {
       const today = ctx.today();
       const period = query.from !== undefined && query.to !== undefined ? { from: query.from, to: query.to } : { from: `${today.slice(0, 4)}-01-01`, to: today };
-      return statisticsOfIndex(ctx.cases.list(), ctx.settings.get()?.institution, period);
+      return statisticsOfIndex(ctx.cases.list(), ctx.settings.get()?.institution, period, today);
     },
   };
 }

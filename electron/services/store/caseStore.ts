@@ -121,8 +121,9 @@ function isProgress(x: unknown): boolean {
   const p = x as { steps?: unknown; dossier?: { documents?: unknown; facts?: unknown; asOf?: unknown } | null };
   if (!Array.isArray(p.steps) || typeof p.dossier !== 'object' || p.dossier === null) return false;
   if (!isCount(p.dossier.documents) || !isCount(p.dossier.facts) || !isDate(p.dossier.asOf)) return false;
-  for (const step of p.steps as { from?: unknown; to?: unknown; on?: unknown }[]) {
+  for (const step of p.steps as { from?: unknown; to?: unknown; on?: unknown; decision?: unknown }[]) {
     if (typeof step !== 'object' || step === null || !STATES.includes(step.from) || !STATES.includes(step.to) || !isDate(step.on)) return false;
+    if (step.decision !== undefined && !DECISIONS.includes(step.decision)) return false;
   }
   return true;
 }

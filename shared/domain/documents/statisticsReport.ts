@@ -48,7 +48,7 @@ export function buildStatisticsReport(sources: StatisticsReportSources, registra
     templateVersion: 'statisticsReport@1',
     ...documentHead(institution),
     documentType: 'ATASKAITA',
-    title: `DĖL NUTEISTŲJŲ PERKĖLIMO Į PUSIAUKELĖS NAMUS ${period.toLocaleUpperCase('lt')}`,
+    title: `DĖL NUTEISTŲJŲ PERKĖLIMO Į PUSIAUKELĖS NAMUS ${period.toLocaleUpperCase('lt')} LAIKOTARPIU`,
     date,
     registrationNumber,
     addressees: [`${capitalized(PRISON_DEPARTMENT)} direktoriui`],

@@ -23,6 +23,7 @@ import { DIRECTORY_ERROR_TEXTS } from './directory';
 import { HOST_ERROR_TEXTS } from './host';
 import { CARD_ERROR_TEXTS } from './card';
 import { KEY_ERROR_TEXTS } from './keys';
+import { STATISTICS_ERROR_TEXTS } from './statistics';
 import { DISK_ERROR_TEXTS } from './disk';
 import { INTEGRITY_ERROR_TEXTS } from './integrity';
 
@@ -45,6 +46,7 @@ export const ERROR_TEXT_PARTS = {
   host: HOST_ERROR_TEXTS,
   card: CARD_ERROR_TEXTS,
   keys: KEY_ERROR_TEXTS,
+  statistics: STATISTICS_ERROR_TEXTS,
   disk: DISK_ERROR_TEXTS,
   integrity: INTEGRITY_ERROR_TEXTS,
 };
@@ -69,6 +71,7 @@ export const ERROR_TEXTS = {
   ...KEY_ERROR_TEXTS,
   ...DISK_ERROR_TEXTS,
   ...INTEGRITY_ERROR_TEXTS,
+  ...STATISTICS_ERROR_TEXTS,
 };
 
 export type ErrorCode = keyof typeof ERROR_TEXTS;

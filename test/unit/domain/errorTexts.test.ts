@@ -318,6 +318,7 @@ const SAMPLES: { readonly [C in ErrorCode]: readonly ErrorParams<C>[] } = {
   KEY_FILE_REPLACED: [{}],
   KEY_SLOT_UNKNOWN: [{ id: 'a1b2c3d4e5f6' }],
   KEY_SLOT_LAST: [{}],
+  STATISTICS_PERIOD_FUTURE: [{ from: '2027-01-01', today: '2026-11-23' }],
   KEY_SLOT_OPENED_THIS_RUN: [{ id: 'a1b2c3d4e5f6' }],
   KEY_PROOF_NOT_THIS_WORKSTATION: [{}],
   KEY_WORKSTATION_UNAVAILABLE: [{}],

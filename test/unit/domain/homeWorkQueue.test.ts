@@ -43,13 +43,15 @@ describe("the director's acts a case waits for (issue 17)", () => {
     expect(actAwaited('listed', '10.1', false, false)).toBeUndefined();
   });
 
-  it('V-77 p. 14, 16, 46: the submission after 10.3, the letter after 10.4, the decision on a signed return submission', () => {
-    expect(actAwaited('listed', '10.3', false, false)).toBe('submission');
+  it('V-77 p. 14, 16, 46: the submission after 10.3 with a free place, the letter after 10.2 and 10.4, the decision on a signed return submission', () => {
+    expect(actAwaited('listed', '10.3', true, false)).toBe('submission');
+    // V-77 p. 14: the submission too waits for a free place.
+    expect(actAwaited('listed', '10.3', false, false)).toBeUndefined();
     expect(actAwaited('decided', '10.4', false, false)).toBe('letter');
     expect(actAwaited('transferred', '10.1', false, true)).toBe('returnDecision');
     expect(actAwaited('transferred', '10.1', false, false)).toBeUndefined();
-    // 10.2 is refused by the commission itself; nothing waits for the director.
-    expect(actAwaited('decided', '10.2', true, false)).toBeUndefined();
+    // A 10.2 case stays "decided" until the director's motivated letter refuses it (as the documents do).
+    expect(actAwaited('decided', '10.2', true, false)).toBe('letter');
   });
 });
 

@@ -168,7 +168,7 @@ describe('statistics of a period (issue 17)', () => {
   });
 
   it('counts a case file that cannot be read as unreadable, in no other figure', () => {
-    const s = statisticsOfIndex([{ summary: aCase('2026-02-02', []) }, {}, {}], undefined, YEAR);
+    const s = statisticsOfIndex([{ summary: aCase('2026-02-02', []) }, {}, {}], undefined, YEAR, YEAR.to);
     expect(s.unreadable).toBe(2);
     expect(s.requests).toBe(1);
     expect(s.occupancy.every((p) => p.capacity === 0)).toBe(true);
@@ -178,4 +178,66 @@ describe('statistics of a period (issue 17)', () => {
     expect(daySpreadOf([])).toEqual({ count: 0, median: null, q1: null, q3: null, min: null, max: null });
     expect(keptShare({ kept: 0, late: 0 })).toBeNull();
   });
+
+  it('V-77 p. 10, 51: a decision annulled on appeal still counts by its kind when the step kept it', () => {
+    const annulled: StatisticsCase = {
+      request: { requestDate: '2026-02-02' },
+      facts: { decision: '10.1' },
+      progress: {
+        steps: [
+          { from: 'scheduled', to: 'decided', on: '2026-02-12', decision: '10.2' },
+          { from: 'decided', to: 'refused', on: '2026-02-20' },
+          { from: 'refused', to: 'ready_for_commission', on: '2026-04-01' },
+          { from: 'ready_for_commission', to: 'scheduled', on: '2026-04-02' },
+          { from: 'scheduled', to: 'decided', on: '2026-04-03', decision: '10.1' },
+        ],
+      },
+    };
+    expect(periodStatistics([annulled], 0, NO_PLACES, YEAR).decisions).toEqual({ '10.1': 1, '10.2': 1, '10.3': 0, '10.4': 0, unknown: 0 });
+  });
+
+  it('V-77 p. 46, 51: a convict whose return was annulled occupies a place again from the reopening, not in between', () => {
+    const places = { runsHalfwayHouse: true, places: 10 };
+    const returnedAndBack = aCase(
+      '2025-01-02',
+      [
+        ['transfer_ordered', 'transferred', '2025-03-03'],
+        ['transferred', 'returned', '2025-04-01'],
+        ['returned', 'transferred', '2025-04-15'],
+      ],
+      { arrival: { on: '2025-03-03' } },
+    );
+    const occupied = periodStatistics([returnedAndBack], 0, places, { from: '2025-03-30', to: '2025-04-30' }).occupancy;
+    const on = (day: string) => occupied.find((p) => p.on === day)!.occupied;
+    expect([on('2025-03-31'), on('2025-04-01'), on('2025-04-14'), on('2025-04-15'), on('2025-04-30')]).toEqual([1, 0, 0, 1, 1]);
+  });
+
+  it('V-77 p. 7: a dossier that came only after the period was still awaited at its end', () => {
+    const late = aCase('2025-01-02', [['request_received', 'dossier_received', '2025-03-20']]);
+    expect(periodStatistics([late], 0, NO_PLACES, { from: '2025-01-01', to: '2025-02-28' }).p7).toEqual({ kept: 0, late: 0, overdue: 1 });
+    expect(periodStatistics([late], 0, NO_PLACES, { from: '2025-01-01', to: '2025-03-31' }).p7).toEqual({ kept: 0, late: 1, overdue: 0 });
+  });
+
+  it('counts a period reaching past today only up to today, and refuses one that starts after it', () => {
+    // Due 2026-06-30 (20 working days); on 2026-06-15 the term has not ended, so it is not overdue.
+    const awaited = aCase('2026-06-02', []);
+    const s = statisticsOfIndex([{ summary: awaited }], undefined, YEAR, '2026-06-15');
+    expect(s.to).toBe('2026-06-15');
+    expect(s.p7.overdue).toBe(0);
+    expect(s.occupancy.at(-1)!.on).toBe('2026-06-15');
+    expect(() => statisticsOfIndex([], undefined, { from: '2026-07-01', to: '2026-12-31' }, '2026-06-15')).toThrow(expect.objectContaining({ code: 'STATISTICS_PERIOD_FUTURE' }));
+  });
+
+  it('V-77 p. 12, 51: the wait on the list runs from the entry after the decision, through an annulled order', () => {
+    const c = aCase('2026-01-02', [
+      ['scheduled', 'decided', '2026-01-12'],
+      ['decided', 'listed', '2026-01-12'],
+      ['listed', 'transfer_ordered', '2026-02-01'],
+      ['transfer_ordered', 'listed', '2026-02-20'],
+      ['listed', 'transfer_ordered', '2026-03-01'],
+      ['transfer_ordered', 'transferred', '2026-03-10'],
+    ]);
+    expect(periodStatistics([c], 0, NO_PLACES, YEAR).waitingDays).toMatchObject({ count: 1, median: 57 });
+  });
 });
+
