@@ -1,3 +1,4 @@
+import { noteInEnglish } from '../../shared/domain/timelineNotes';
 import type { CaseRecord } from '../../shared/contract/schemas';
 import { CASE_STATE_LABELS, type CaseState } from '../../shared/domain/caseStates';
 import { actKindLabel } from '../afterDecision/actNames';
@@ -32,6 +33,23 @@ const LIFE_LABELS: Readonly<Record<string, MessageKey>> = {
   municipalityNotice: 'timeline.life.municipalityNotice',
   probationList: 'timeline.life.probationList',
 };
+
+/**
+ * A timeline note. In English the app's own words are shown in English (issue 17: no Lithuanian left
+ * in the English interface); what a user wrote stays as written, marked as Lithuanian.
+ */
+function TimelineNote({ note, reason }: { note: string; reason: boolean }) {
+  const { lang, t } = useI18n();
+  if (reason) return <span className="timeline-note">{t('timeline.reason', { reason: note })}</span>;
+  const read = lang === 'en' ? noteInEnglish(note) : null;
+  if (!read) return <span className="timeline-note" lang="lt">{note}</span>;
+  return (
+    <span className="timeline-note">
+      {read.en}
+      {read.rest !== '' ? <span lang="lt">{read.rest}</span> : null}
+    </span>
+  );
+}
 
 /**
  * Issue 17: every date and moment is written one way per language (`formatDate`, `formatMoment`),
@@ -126,11 +144,7 @@ export function Timeline({ entries, acts, appeals, life, people }: TimelineProps
               </span>
             ) : null}
             {/* Notes are written in Lithuanian (by the user, or the app's own records): marked so, for screen readers in the English UI. */}
-            {entry.note ? (
-              <span className="timeline-note" lang={reasonLabel ? undefined : 'lt'}>
-                {reasonLabel ? t('timeline.reason', { reason: entry.note }) : entry.note}
-              </span>
-            ) : null}
+            {entry.note ? <TimelineNote note={entry.note} reason={reasonLabel} /> : null}
             {undone.has(i) ? <span className="timeline-corrected">{t('timeline.undone')}</span> : null}
             <span className="timeline-recorded">
               {entry.by !== undefined && people?.[entry.by] !== undefined

@@ -5,6 +5,7 @@
  * recorded by mistake. Every write goes through the case's door (caseChanges.save); the audit
  * summaries name the case, the act and the appeal by id only.
  */
+import { TIMELINE_NOTES } from '../../../shared/domain/timelineNotes';
 import { randomUUID } from 'node:crypto';
 import type { GeneratedDocument } from '../../../shared/contract/documentSchemas';
 import type { Caller } from '../../../shared/contract/methods';
@@ -49,12 +50,6 @@ const ARRIVAL_CHECK_NAMES = {
 } as const;
 
 /** How the convict left the halfway house (V-77 p. 4, 44–46), as the timeline says it. */
-const DEPARTURE_TEXTS: Readonly<Record<'parole' | 'sentence_end' | 'transfer_elsewhere' | 'return', string>> = {
-  parole: 'paleistas lygtinai',
-  sentence_end: 'atlikus bausmę',
-  transfer_elsewhere: 'perkeltas į kitą įstaigą',
-  return: 'grąžintas į pataisos namus (V-77 46 p.)',
-};
 
 /**
  * V-77 p. 47: another institution's notice of circumstances concerns its convict (route 'other') on
@@ -259,7 +254,7 @@ export function afterDecisionHandlers(ctx: ServiceContext): AfterDecisionHandler
         ...(isWorkingDay(on) ? [] : ['Atvyko ne darbo dieną (V-77 22 p.)']),
         ...(time > '15:00' ? ['Atvyko po 15 val. (V-77 22 p.)'] : []),
       ];
-      const note = [`Atvyko ${time}; kambarys ${room}, vieta ${bed}; V-77 25 p. patikrinimai atlikti`, ...remarks].join('. ');
+      const note = [TIMELINE_NOTES.arrived(time, room, bed), ...remarks].join('. ');
       const at = ctx.now().toISOString();
       const next = applyCaseStep({ ...record, revision: record.revision + 1, facts: { ...record.facts, arrival: { on, time, room, bed } } }, { to: 'transferred', on, note }, stampOf(caller, at));
       const late = remarks.length > 0 ? ' (V-77 22 p. pastaba)' : '';
@@ -272,7 +267,7 @@ export function afterDecisionHandlers(ctx: ServiceContext): AfterDecisionHandler
       const arrived = record.facts.arrival?.on;
       checkDate('on', on, arrived === undefined ? lastStepOn(record) : later(lastStepOn(record), arrived));
       const at = ctx.now().toISOString();
-      const stepNote = [`Išvyko iš pusiaukelės namų: ${DEPARTURE_TEXTS[how]}; vieta laisva (V-77 4, 20 p.)`, note].filter(Boolean).join('. ');
+      const stepNote = [TIMELINE_NOTES.departed(how), note].filter(Boolean).join('. ');
       const next = applyCaseStep({ ...record, revision: record.revision + 1, facts: departedFacts(record, on, how) }, { to: 'left', on, note: stepNote }, stampOf(caller, at));
       return view(save(next, 'caseStep', caller, { before: record, summary: `Išvykimas iš pusiaukelės namų (${how}): būsena „${CASE_STATE_LABELS[record.state].lt}“ → „${CASE_STATE_LABELS.left.lt}“` }));
     },
@@ -297,7 +292,7 @@ export function afterDecisionHandlers(ctx: ServiceContext): AfterDecisionHandler
       ];
       const at = ctx.now().toISOString();
       const stamp = stampOf(caller, at);
-      const entryNote = [`Išvyko į kitos įstaigos pusiaukelės namus (V-77 21–22 p.); asmens byla išsiųsta ${personalFileSentOn}`, ...remarks, note].filter(Boolean).join('. ');
+      const entryNote = [TIMELINE_NOTES.transferredOut(personalFileSentOn), ...remarks, note].filter(Boolean).join('. ');
       const next: CaseRecord = {
         ...record,
         revision: record.revision + 1,
@@ -326,10 +321,9 @@ export function afterDecisionHandlers(ctx: ServiceContext): AfterDecisionHandler
         at,
         ...(stamp.by !== undefined ? { by: stamp.by } : {}),
       };
-      const to = act.body === 'court' ? 'administraciniam teismui' : 'Kalėjimų departamento direktoriui';
       // A filing after `dueBy` is not written down as late: the term runs from the service, which the
       // app only assumes (appeals.termCountedFrom); the view warns instead (deadlines.appealFiledLate).
-      const entryNote = [`Skundas ${to} dėl: ${ACT_NAMES[act.kind]?.lt ?? act.kind} Nr. ${act.number}, ${act.date}`, note].filter(Boolean).join('. ');
+      const entryNote = [`${TIMELINE_NOTES.appealFiled(act.body, ACT_NAMES[act.kind]?.lt ?? act.kind)} Nr. ${act.number}, ${act.date}`, note].filter(Boolean).join('. ');
       const next: CaseRecord = {
         ...record,
         revision: record.revision + 1,
@@ -369,7 +363,7 @@ export function afterDecisionHandlers(ctx: ServiceContext): AfterDecisionHandler
       const stamp = stampOf(caller, at);
       const act = actOf({ kind: 'appealOutcome', number, date, receivedOn, issuer: APPEAL_ISSUERS[appeal.body] }, staged, stamp);
       const outcome = { result, on: date, actId: act.id, ...(reopening ? { reopenedTo: reopening.to } : {}) };
-      const said = upheld ? 'Skundas patenkintas' : 'Skundas atmestas';
+      const said = TIMELINE_NOTES.appealDecided(upheld);
       const notReopened = upheld && !reopening ? `Byla neatnaujinta: skųstas aktas nebegalioja, byla jau pasikeitusi (būsena „${CASE_STATE_LABELS[record.state].lt}“)` : undefined;
       let next: CaseRecord = {
         ...record,

@@ -3,6 +3,7 @@
  * 12, 20), derived from the cases' index summaries; the p. 20 report of a freed place; and the
  * dated changes of the number of places, kept in the settings.
  */
+import { TIMELINE_NOTES } from '../../../shared/domain/timelineNotes';
 import type { PlacesView } from '../../../shared/contract/afterDecisionSchemas';
 import type { GeneratedDocument } from '../../../shared/contract/documentSchemas';
 import { standingPassOvers } from '../../../shared/domain/documents/annulment';
@@ -126,7 +127,7 @@ export function placesHandlers(ctx: ServiceContext): PlacesHandlers {
         facts: { ...record.facts, placeReportedOn: on },
         timeline: [
           ...record.timeline,
-          { at, ...(stamp.by !== undefined ? { by: stamp.by } : {}), kind: 'placeReported', on, note: `Direktoriui pranešta apie ${departure.on} atsilaisvinusią vietą (V-77 20 p.)` },
+          { at, ...(stamp.by !== undefined ? { by: stamp.by } : {}), kind: 'placeReported', on, note: TIMELINE_NOTES.placeReported(departure.on) },
         ],
       };
       save(next, 'caseStep', caller, { before: record, summary: `Pranešta apie laisvą vietą pusiaukelės namuose (V-77 20 p.), ${on}` });

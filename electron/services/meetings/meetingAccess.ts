@@ -1,3 +1,4 @@
+import { TIMELINE_NOTES } from '../../../shared/domain/timelineNotes';
 import type { AgendaItem, CommissionRecord, MeetingRecord } from '../../../shared/contract/meetingSchemas';
 import type { CaseRecord } from '../../../shared/contract/schemas';
 import { compareIso, type IsoDate } from '../../../shared/domain/calendar';
@@ -135,18 +136,18 @@ export function meetingAccess(ctx: ServiceContext) {
     if (to === 'ready_for_commission') delete facts.meetingId;
     else facts.meetingId = meeting.id;
     if (decision) facts.decision = decision;
-    const note = to === 'decided' ? `Posėdis ${meeting.date}` : to === 'scheduled' ? `Posėdis ${meeting.date} ${meeting.time}, ${meeting.place}` : `Išbraukta iš posėdžio ${meeting.date} darbotvarkės`;
+    const note = to === 'decided' ? TIMELINE_NOTES.decided(meeting.date) : to === 'scheduled' ? TIMELINE_NOTES.scheduled(meeting.date, meeting.time, meeting.place) : TIMELINE_NOTES.removedFromAgenda(meeting.date);
     const stamp = stampOf(call, at);
     // A case still "scheduled" for a meeting that does not have it (a crash between the two writes,
     // or a meeting since cancelled or closed without it) goes back to the commission's queue first.
     const from =
       record.state === 'scheduled' && to === 'scheduled'
-        ? applyCaseStep({ ...record, facts }, { to: 'ready_for_commission', on, note: 'Ankstesnio posėdžio darbotvarkėje bylos nėra: grąžinta komisijai' }, stamp)
+        ? applyCaseStep({ ...record, facts }, { to: 'ready_for_commission', on, note: TIMELINE_NOTES.notOnEarlierAgenda() }, stamp)
         : { ...record, facts };
     const decided = applyCaseStep(from, { to, on, note, ...(decision ? { decision } : {}) }, stamp);
     const lists = to === 'decided' && (decided.facts.decision === '10.1' || decided.facts.decision === '10.3');
     const stepped = lists
-      ? applyCaseStep({ ...decided, facts: { ...decided.facts, listedOn: on } }, { to: 'listed', on, note: 'Įrašyta į siūlomų perkelti nuteistųjų sąrašą (V-77 12 p.)' }, stamp)
+      ? applyCaseStep({ ...decided, facts: { ...decided.facts, listedOn: on } }, { to: 'listed', on, note: TIMELINE_NOTES.listed() }, stamp)
       : decided;
     const next: CaseRecord = { ...stepped, revision: record.revision + 1 };
     const listed = lists ? ` → „${CASE_STATE_LABELS.listed.lt}“ (V-77 12 p.)` : '';
