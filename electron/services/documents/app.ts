@@ -60,6 +60,15 @@ function maySign(slot: Slot, caller: Caller): boolean {
   return SIGNING_ROLES[slot.role].some((allowed) => roles.includes(allowed));
 }
 
+/**
+ * Whether `doc` waits for the caller's signature (issue 12: the queue is per person): a line the
+ * caller may sign is open and the caller has not signed it yet. The signing queue and the start
+ * page (issue 17) use this one rule.
+ */
+export function awaitsSignatureOf(doc: GeneratedDocument, caller: Caller): boolean {
+  return doc.replacedBy === undefined && awaitingSlots(doc).some((slot) => maySign(slot, caller)) && !signaturesOf(doc).some((sig) => sig.by.userId === caller.user?.id);
+}
+
 const PRODUCER = 'Pusiaukelė';
 
 export function signaturesOf(doc: GeneratedDocument): SignatureRecord[] {
@@ -389,7 +398,7 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
     'documents.queue': async (_input, caller) => ({
       documents: ctx.generated
         .list()
-        .filter((d) => d.replacedBy === undefined && awaitingSlots(d).some((slot) => maySign(slot, caller)) && !signaturesOf(d).some((sig) => sig.by.userId === caller.user?.id))
+        .filter((d) => awaitsSignatureOf(d, caller))
         .map((d) => itemOf(d))
         .filter((item) => item.annulledBy === undefined)
         .sort((a, b) => a.createdAt.localeCompare(b.createdAt)),

@@ -13,7 +13,7 @@ import { appealableOf } from '../cases/caseChanges';
 import { placeState } from '../cases/placeAccounting';
 import { deadlinesOf, refusalDates, refusedByConvict } from '../cases/views';
 import { annulmentOfDocument } from '../documents/caseSteps';
-import { awaitingSlots } from '../documents/app';
+import { awaitingSlots, awaitsSignatureOf } from '../documents/app';
 import type { ServiceContext } from '../context';
 import type { AuditFacts } from './auditFacts';
 import type { CaseSummary, StoredCase } from '../store/caseStore';
@@ -149,17 +149,11 @@ export function secretarySection(ctx: HomeServices, cases: readonly StoredCase[]
 
 // ---- Whoever signs: the director, the chair, the secretary ----
 
-/** Whether `user` signs this line: their account, or without one the line's role (the documents' queue, issue 12). */
-function signsLine(slot: GeneratedDocument['slots'][number], user: SessionUser): boolean {
-  if (slot.userId) return slot.userId === user.id;
-  return slot.role !== 'halfwayHouseEmployee' && user.roles.includes(slot.role);
-}
-
 /** The documents waiting for the user's signature, oldest first (as documents.queue lists them). */
 export function signatureQueue(ctx: HomeServices, user: SessionUser): Section<'signatures'> {
   const docs = ctx.generated
     .list()
-    .filter((d) => d.replacedBy === undefined && awaitingSlots(d).some((slot) => signsLine(slot, user)) && !d.versions.some((v) => v.signature?.by.userId === user.id))
+    .filter((d) => awaitsSignatureOf(d, { user }))
     .filter((d) => annulmentOfDocument(ctx, d) === undefined)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   return cut(docs.map((d) => ({ documentId: d.id, kind: d.kind, registrationNumber: d.registrationNumber, documentType: d.documentType, title: d.title, date: d.date, caseIds: d.caseIds })));
