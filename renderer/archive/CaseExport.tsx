@@ -3,6 +3,7 @@ import type { WrittenPackage } from '../../shared/contract/archiveSchemas';
 import type { CaseView } from '../../shared/contract/schemas';
 import type { IsoDate } from '../../shared/domain/calendar';
 import { call } from '../api/client';
+import { NoticeSpot } from '../components/ErrorNotice';
 import { FormFooter } from '../components/FormFooter';
 import { DateField } from '../components/DateField';
 import { useCheckedForm } from '../forms/useCheckedForm';
@@ -14,7 +15,8 @@ import { WrittenPackageView } from './WrittenPackageView';
 import './archive.css';
 
 /** Run a change on the case the way the case page does (it shows the case returned, or reloads on CASE_CHANGED). */
-type ChangeCase = (action: (v: CaseView) => Promise<CaseView>, done: string | ((next: CaseView) => string)) => Promise<void>;
+/** The case page's change: `at` names the spot where its message appears (issue 17: next to the control). */
+type ChangeCase = (action: (v: CaseView) => Promise<CaseView>, done: string | ((next: CaseView) => string), at?: string) => Promise<void>;
 
 interface CaseExportProps {
   view: CaseView;
@@ -73,7 +75,7 @@ function SendForm({ view, today, onChange, onSent, onCancel }: { view: CaseView;
         const sent = await call('archive.sendDossier', { caseId: v.record.id, revision: v.record.revision, ...input });
         onSent({ written: sent.package, protectedByPassword: input.password !== undefined });
         return sent.case;
-      }, t('archive.case.sent')),
+      }, t('archive.case.sent'), 'archive'),
     );
   };
   return (
@@ -148,6 +150,7 @@ export function CaseExport({ view, today, canExport, canSend, onChange }: CaseEx
       ) : null}
       {open === 'export' ? <ExportForm caseId={view.record.id} onWritten={done('export')} onCancel={() => setOpen(null)} /> : null}
       {open === 'send' && sendable ? <SendForm view={view} today={today} onChange={onChange} onSent={done('send')} onCancel={() => setOpen(null)} /> : null}
+      <NoticeSpot at="archive" />
       <div aria-live="polite">
         {written ? (
           <div className="archive-result" data-written={written.kind}>
