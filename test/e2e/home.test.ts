@@ -64,7 +64,7 @@ describe('the start page of each role over the demo data (issue 17)', () => {
   afterAll(closeSessions);
 
   it('issue 17 (V-77 p. 5, 7, 9, 19): the secretary lands on her terms, early requests, the next meeting and the incomplete dossiers; a line opens its case', async () => {
-    const { page } = await openWindow(demo, SECRETARY);
+    const { page } = await openWindow(demo, SECRETARY, { start: 'home' });
     const home = await startPage(page);
     const view = await invoke(secretary, 'home.get', {});
     const overdue = view.secretary!.terms.find((g) => g.when === 'overdue')!;
@@ -97,7 +97,7 @@ describe('the start page of each role over the demo data (issue 17)', () => {
     const listed = places.list.find((e) => e.decision === '10.3' && e.waiting)!;
     const { documents } = await invoke(secretary, 'documents.list', { caseId: listed.caseId });
     if (!documents.some((d) => d.kind === 'proposal' && d.replacedBy === undefined)) await invoke(secretary, 'documents.issue', { kind: 'proposal', caseId: listed.caseId });
-    const { page } = await openWindow(demo, DIRECTOR);
+    const { page } = await openWindow(demo, DIRECTOR, { start: 'home' });
     await startPage(page);
     await expect.poll(() => block(page, 'places').locator('[data-places="free"]').textContent()).toBe(`Laisvos vietos: ${places.free} iš ${places.capacity}`);
     const head = places.list.find((e) => e.waiting)!;
@@ -113,14 +113,14 @@ describe('the start page of each role over the demo data (issue 17)', () => {
   });
 
   it('issue 17 (V-77 p. 9): the chair sees the proposal waiting for his signature and the next meeting; a member the meeting with the dossiers to read', async () => {
-    const chair = await openWindow(demo, CHAIR);
+    const chair = await openWindow(demo, CHAIR, { start: 'home' });
     await startPage(chair.page);
     // The demo leaves a proposal in the chair's signing queue.
     await expect.poll(() => block(chair.page, 'signatures').locator('li').count()).toBeGreaterThan(0);
     await expect.poll(() => block(chair.page, 'commission-meeting').textContent()).toContain('Prieš posėdį perskaitykite bylų medžiagą');
     await expectAccessible(chair.page, 'chair start page');
 
-    const member = await openWindow(demo, MEMBER);
+    const member = await openWindow(demo, MEMBER, { start: 'home' });
     const { nextMeeting } = (await invoke(secretary, 'home.get', {})).secretary!;
     await startPage(member.page);
     const agenda = block(member.page, 'commission-meeting');
@@ -135,7 +135,7 @@ describe('the start page of each role over the demo data (issue 17)', () => {
   });
 
   it('issue 17: the archivist sees the closed cases not yet exported; an exported case leaves the list', async () => {
-    const { page } = await openWindow(demo, ARCHIVIST);
+    const { page } = await openWindow(demo, ARCHIVIST, { start: 'home' });
     await startPage(page);
     const unexported = block(page, 'unexported');
     const before = await unexported.locator('li').count();
@@ -153,7 +153,7 @@ describe('the start page of each role over the demo data (issue 17)', () => {
   });
 
   it('issue 17: the administrator sees the users and that no backup was made; after a backup the problem is gone', async () => {
-    const { page } = await openWindow(demo, ADMIN);
+    const { page } = await openWindow(demo, ADMIN, { start: 'home' });
     await startPage(page);
     const problems = block(page, 'problems');
     await expect.poll(() => problems.locator('[data-problem="noBackup"]').count()).toBe(1);
