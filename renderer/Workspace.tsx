@@ -14,7 +14,7 @@ import {
   canSignDocuments,
   canWriteCases,
   isAdministrator,
-  landingRoute,
+  LANDING_ROUTE,
   routeAllowed,
 } from './auth/access';
 import { CommissionPage } from './commission/CommissionPage';
@@ -89,7 +89,7 @@ export function Workspace({ user, locked, onSignOut, onUserChanged, onIdleMinute
   const { roles } = user;
   const readsCases = canReadCases(roles);
   const caseList = useCaseList(boot?.settings != null && readsCases && route.name === 'cases', boot?.today);
-  const landing = landingRoute(roles);
+  const landing = LANDING_ROUTE;
   const documentAccess = useMemo(() => ({ canIssue: canIssueDocuments(roles), canSign: canSignDocuments(roles) }), [roles]);
 
   useEffect(() => {

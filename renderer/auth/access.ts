@@ -92,7 +92,5 @@ export function navigationFor(roles: readonly Role[]): NavigationItem[] {
  */
 export const alwaysShowsSigning = (roles: readonly Role[]): boolean => canSignDocuments(roles);
 
-/** Issue 17: where every user lands after signing in: the start page of their roles. */
-export function landingRoute(_roles: readonly Role[]): 'home' {
-  return 'home';
-}
+/** Issue 17: where every user lands after signing in, whatever the roles: the start page of their roles. */
+export const LANDING_ROUTE = 'home';

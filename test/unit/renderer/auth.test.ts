@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../../shared/contract/roles';
-import { alwaysShowsSigning, canReadCases, canWriteCases, isAdministrator, landingRoute, navigationFor, routeAllowed } from '../../../renderer/auth/access';
+import { alwaysShowsSigning, canReadCases, canWriteCases, isAdministrator, navigationFor, routeAllowed } from '../../../renderer/auth/access';
 import {
   checkAdministrator,
   checkNewUser,
@@ -60,13 +60,6 @@ describe('the users-and-roles issue: what the UI offers to each role', () => {
       expect(canReadCases([role]), role).toBe(role !== 'administrator');
       expect(isAdministrator([role]), role).toBe(role === 'administrator');
     }
-  });
-
-  it('issue 17: lands every role on its start page', () => {
-    // Issue 17: every role lands on its start page.
-    expect(landingRoute(['administrator'])).toBe('home');
-    expect(landingRoute(['administrator', 'member'])).toBe('home');
-    expect(landingRoute(['archivist'])).toBe('home');
   });
 
   it('guards every screen; the password page is open to all', () => {
