@@ -12,7 +12,7 @@ export async function readDocument(id: string, version?: number): Promise<Viewed
 }
 
 /** The download link, shared with the dossier's originals (issue 15). */
-export { saveFile } from '../dossier/originalFiles';
+export { saveFile } from '../components/saveFile';
 
 /** The bytes of a file the user chose. */
 export async function fileBytes(file: File): Promise<Uint8Array> {

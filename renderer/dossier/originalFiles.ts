@@ -1,9 +1,9 @@
 import type { DocumentKind } from '../../shared/domain/dossier';
+import { saveFile } from '../components/saveFile';
 
 /**
  * Saving a dossier document as it was received (issue 15, "download originals"): any version, with
- * its original name and media type. The download link (saveFile) lives here, in the feature the
- * documents feature builds on, and documents/documentFiles.ts passes it on.
+ * its original name and media type, through the download link (components/saveFile.ts).
  */
 
 export const MEDIA_TYPES: Readonly<Record<DocumentKind, string>> = {
@@ -20,20 +20,6 @@ export function originalName(name: string, version: number, current: boolean): s
   if (current) return name;
   const dot = name.lastIndexOf('.');
   return dot > 0 ? `${name.slice(0, dot)}_v${version}${name.slice(dot)}` : `${name}_v${version}`;
-}
-
-/** Hand `bytes` to the browser (or Electron) as a download named `name` (a PDF unless `type` says otherwise). */
-export function saveFile(name: string, bytes: Uint8Array, type = 'application/pdf'): void {
-  const url = URL.createObjectURL(new Blob([bytes.slice()], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked once the download surely has the bytes (a save dialog may keep it waiting a while).
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** Save a dossier document's version as it was received, with its media type. */

@@ -1,3 +1,4 @@
+import { saveFile } from '../components/saveFile';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { DocumentItem } from '../../shared/contract/documentSchemas';
 import type { StatisticsView } from '../../shared/contract/statisticsSchemas';
@@ -19,19 +20,6 @@ interface StatisticsPageProps {
 }
 
 type Period = { from: IsoDate; to: IsoDate };
-
-/** Hand the bytes to the browser (or Electron) as a download. */
-function download(name: string, content: BlobPart, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /**
  * "Statistika" (issue 17): a period's figures for the reports to the Prison Department, as charts
@@ -103,7 +91,7 @@ export function StatisticsPage({ canIssueReport }: StatisticsPageProps) {
   const downloadReport = async (doc: DocumentItem) => {
     try {
       const file = await call('documents.read', { id: doc.id });
-      download(file.name, file.bytes.slice(), 'application/pdf');
+      saveFile(file.name, file.bytes);
     } catch (e) {
       setError(toApiError(e));
     }
@@ -167,7 +155,7 @@ export function StatisticsPage({ canIssueReport }: StatisticsPageProps) {
           {view.unreadable > 0 ? <p className="notice notice-warning">{t('statistics.unreadable', { count: view.unreadable })}</p> : null}
 
           <div className="statistics-actions">
-            <button type="button" className="button-secondary" onClick={() => download(statisticsCsvName(view), statisticsCsv(view, lang), 'text/csv;charset=utf-8')}>
+            <button type="button" className="button-secondary" onClick={() => saveFile(statisticsCsvName(view), statisticsCsv(view, lang), 'text/csv;charset=utf-8')}>
               {t('statistics.csv')}
             </button>
             {canIssueReport ? (
