@@ -61,10 +61,13 @@ export function stepsInForce(timeline: readonly TimelineStep[]): CaseStep[] {
   return steps;
 }
 
-export function progressOf(record: ProgressSource): CaseProgress {
-  const asOf = record.updatedAt.slice(0, 10);
+/**
+ * V-77 p. 6–8: what keeps the dossier from being complete on `day`, counted: items whose documents
+ * must come from the convict's institution, and items whose facts (or answers) the secretary records.
+ */
+export function dossierLacks(record: Pick<ProgressSource, 'request' | 'dossier'>, day: IsoDate): { documents: number; facts: number } {
   const { requestDate, possibleTransferDate, possibleParoleDate, sentenceEnd } = record.request;
-  const missing = missingFromDossier(record.dossier?.items ?? {}, { requestDate, possibleTransferDate, possibleParoleDate, sentenceEnd, today: asOf });
+  const missing = missingFromDossier(record.dossier?.items ?? {}, { requestDate, possibleTransferDate, possibleParoleDate, sentenceEnd, today: day });
   let documents = 0;
   let facts = 0;
   const counted = new Set<string>();
@@ -74,5 +77,10 @@ export function progressOf(record: ProgressSource): CaseProgress {
     if (m.toRequest) documents++;
     else facts++;
   }
-  return { steps: stepsInForce(record.timeline), dossier: { documents, facts, asOf } };
+  return { documents, facts };
+}
+
+export function progressOf(record: ProgressSource): CaseProgress {
+  const asOf = record.updatedAt.slice(0, 10);
+  return { steps: stepsInForce(record.timeline), dossier: { ...dossierLacks(record, asOf), asOf } };
 }

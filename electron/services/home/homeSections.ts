@@ -7,6 +7,7 @@ import type { SessionUser } from '../../../shared/contract/users';
 import { addDays, compareIso, daysBetween, todayIso, type IsoDate } from '../../../shared/domain/calendar';
 import { DOSSIER_EDITABLE_STATES, FINAL_STATES, REOPENINGS, REQUEST_EDITABLE_STATES, type CaseState } from '../../../shared/domain/caseStates';
 import { requestFlags } from '../../../shared/domain/requestRules';
+import { dossierLacks } from '../../../shared/domain/caseProgress';
 import { actAwaited, adminProblems, cut, DIRECTOR_ACT_POINTS, groupByWhen, termWhen, type DirectorAct } from '../../../shared/domain/workQueue';
 import { personalFileKey } from '../../../shared/domain/personalFile';
 import { appealableOf } from '../cases/caseChanges';
@@ -77,13 +78,23 @@ function nextMeetingOf(ctx: HomeServices, today: IsoDate): MeetingRecord | undef
   return next;
 }
 
-/** V-77 p. 9: the meeting with each case on its agenda and what its dossier still lacks. */
-function meetingOf(m: MeetingRecord, byId: ReadonlyMap<string, CaseSummary>): HomeMeeting {
+/**
+ * V-77 p. 9: the meeting with each case on its agenda and what its dossier lacks today. The agenda
+ * is short, so each case file is read: "complete" is said only of a dossier complete today (an
+ * identity document may have expired since the case was last written, p. 3.2).
+ */
+function meetingOf(ctx: HomeServices, m: MeetingRecord, byId: ReadonlyMap<string, CaseSummary>, today: IsoDate): HomeMeeting {
   const cases: HomeDossier[] = [];
   for (const item of m.agenda) {
     if (item.postponed !== undefined) continue;
     const s = byId.get(item.caseId);
-    if (s) cases.push(dossierOf(s));
+    let record: CaseRecord | undefined;
+    try {
+      record = s ? ctx.cases.get(s.id) : undefined;
+    } catch {
+      record = undefined; // damaged: what it lacks is not known
+    }
+    if (s && record) cases.push({ ...refOf(s), ...dossierLacks(record, today) });
     else cases.push({ caseId: item.caseId, firstName: item.convict.firstName, lastName: item.convict.lastName, personalFileNo: item.convict.personalFileNo, state: null, documents: null, facts: null });
   }
   return { id: m.id, date: m.date, time: m.time, place: m.place, state: m.state, cases };
@@ -142,7 +153,7 @@ export function secretarySection(ctx: HomeServices, cases: readonly StoredCase[]
   return {
     terms: groupByWhen(terms),
     flagged: cut(flagged),
-    nextMeeting: meeting ? meetingOf(meeting, summariesById(cases)) : null,
+    nextMeeting: meeting ? meetingOf(ctx, meeting, summariesById(cases), today) : null,
     dossiers: cut(dossiers),
   };
 }
@@ -251,7 +262,7 @@ export function directorSection(ctx: HomeServices, cases: readonly StoredCase[],
 
 export function commissionSection(ctx: HomeServices, cases: readonly StoredCase[], today: IsoDate): Section<'commission'> {
   const meeting = nextMeetingOf(ctx, today);
-  return { nextMeeting: meeting ? meetingOf(meeting, summariesById(cases)) : null };
+  return { nextMeeting: meeting ? meetingOf(ctx, meeting, summariesById(cases), today) : null };
 }
 
 // ---- The archivist (issue 15: case packages) ----

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../../../shared/contract/schemas';
-import { progressOf, stepsInForce } from '../../../shared/domain/caseProgress';
+import { dossierLacks, progressOf, stepsInForce } from '../../../shared/domain/caseProgress';
 
 function record(over: Partial<CaseRecord> = {}): CaseRecord {
   return {
@@ -58,4 +58,26 @@ describe('issue 17: what the case index keeps of a case’s progress', () => {
     // commission can consult the personal file (6.7) is the secretary's to answer.
     expect(progressOf(record()).dossier).toEqual({ documents: 9, facts: 1, asOf: '2026-02-10' });
   });
+
+  it('V-77 p. 3.2, 6.10: the dossier lacks the identity document again once it has expired, counted on the day asked', () => {
+    const facts = {
+      '6.1': { instrument: 'OASys', assessedOn: '2026-01-05', level: 'low', previousLevel: 'medium' },
+      '6.2': { concludedOn: '2026-01-05', summary: 'Socialiniai ryšiai palaikomi.' },
+      '6.3': { requestDate: '2026-01-02', halfwayHouse: 'Pusiaukelės namai', consent: true },
+      '6.4': { kind: 'halfway_house_work', organisation: 'UAB „Darbas“' },
+      '6.5': { totalEur: 0, creditors: '' },
+      '6.6': { convictions: [], sentenceStart: '2024-01-01', sentenceEnd: '2027-01-01', possibleTransferDate: '2026-03-01', possibleParoleDate: '2026-10-01' },
+      '6.7': { personalFileAccessible: true },
+      '6.8': { entries: [] },
+      '6.9': { restrictions: [] },
+      '6.10': { documentType: 'id_card', number: '12345678', validUntil: '2026-03-10' },
+    } as const;
+    const items = Object.fromEntries(
+      Object.entries(facts).map(([id, f]) => [id, { receivedOn: '2026-01-10', facts: f, documents: [{ id: `d${id}`, versions: [{ sha256: 'x', name: `${id}.pdf`, size: 1, kind: 'pdf', at: '2026-01-10T08:00:00.000Z' }] }] }]),
+    ) as unknown as NonNullable<CaseRecord['dossier']>['items'];
+    const r = record({ dossier: { items } });
+    expect(dossierLacks(r, '2026-02-10')).toEqual({ documents: 0, facts: 0 });
+    expect(dossierLacks(r, '2026-03-11')).toEqual({ documents: 1, facts: 0 });
+  });
 });
+
