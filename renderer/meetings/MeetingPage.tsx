@@ -129,15 +129,19 @@ export function MeetingPage({ id, today, canWrite }: MeetingPageProps) {
   }, [autosave]);
 
   // Issue 17: the projector window follows this screen: it is told what is shown, and asks when it opens.
+  // Only the page that runs the meeting (the secretary's) says where it is: a member's read-only
+  // view of the same meeting in another window never moves the room's projector.
   const position = useRef<ProjectorPosition | null>(null);
   const link = useRef<ProjectorLink | null>(null);
+  const [source] = useState(() => crypto.randomUUID());
   useEffect(() => {
+    if (!canWrite) return;
     const opened = openProjectorLink((message) => {
       if (message.kind === 'ask' && message.meetingId === id && position.current) opened.post({ kind: 'position', position: position.current });
     });
     link.current = opened;
     // Left, reloaded or closed: the projector stops showing the case until told again.
-    const leave = () => opened.post({ kind: 'left', meetingId: id });
+    const leave = () => opened.post({ kind: 'left', meetingId: id, source });
     window.addEventListener('pagehide', leave);
     return () => {
       window.removeEventListener('pagehide', leave);
@@ -145,7 +149,7 @@ export function MeetingPage({ id, today, canWrite }: MeetingPageProps) {
       opened.close();
       link.current = null;
     };
-  }, [id]);
+  }, [id, canWrite, source]);
 
   const desk = useMemo<MeetingDesk>(
     () => ({
@@ -168,7 +172,8 @@ export function MeetingPage({ id, today, canWrite }: MeetingPageProps) {
 
   const open = view?.record.state === 'open';
   // The projector can be set up before the meeting opens; once it is over there is nothing to show.
-  const projects = open || view?.record.state === 'planned';
+  // The projector follows the page that runs the meeting: the secretary opens it (Alt+P).
+  const projects = canWrite && (open || view?.record.state === 'planned');
   const currentCase = view && open ? (selected !== null && view.items.some((i) => i.item.caseId === selected) ? selected : firstOpenCase(view)) : null;
   const currentItem = view?.items.find((i) => i.item.caseId === currentCase) ?? null;
   const currentStep: MeetingStep = (currentCase ? steps[currentCase] : undefined) ?? MEETING_STEPS[0]!;
@@ -185,9 +190,9 @@ export function MeetingPage({ id, today, canWrite }: MeetingPageProps) {
 
   useEffect(() => {
     if (revision === null || !open) return;
-    position.current = { meetingId: id, caseId: currentCase, step: currentStep, revision };
+    position.current = { meetingId: id, source, caseId: currentCase, step: currentStep, revision };
     link.current?.post({ kind: 'position', position: position.current });
-  }, [id, open, currentCase, currentStep, revision]);
+  }, [id, source, open, currentCase, currentStep, revision]);
 
   const takeUp = (caseId: string) => {
     autosave.flush();

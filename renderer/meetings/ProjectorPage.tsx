@@ -11,7 +11,7 @@ import { useStepTitle } from './EvaluationSteps';
 import { isCriterionStep, type MeetingStep } from './meetingSteps';
 import { redFlagOf, summaryOf } from './meetingSummary';
 import { assessmentText, quorumText } from './meetingWording';
-import { meetingOf, openProjectorLink, projectorBehind, type ProjectorPosition } from './projectorChannel';
+import { endsShowing, meetingOf, openProjectorLink, projectorBehind, type ProjectorPosition } from './projectorChannel';
 import { VoteTally } from './VotePanel';
 import './meeting.css';
 
@@ -119,13 +119,19 @@ export function ProjectorPage({ id }: { id: string }) {
   useEvent(['meetings.changed', 'cases.changed'], load, (event) => event.type === 'cases.changed' || event.payload.id === id);
 
   useEffect(() => {
+    // The page it follows: another window of the meeting closing (a second tab) changes nothing.
+    let following: string | null = null;
     const link = openProjectorLink((message) => {
       if (meetingOf(message) !== id) return;
       if (message.kind === 'left') {
-        setPosition(null);
+        if (endsShowing(message, following)) {
+          following = null;
+          setPosition(null);
+        }
         return;
       }
       if (message.kind !== 'position') return;
+      following = message.position.source;
       setPosition(message.position);
       if (projectorBehind(message.position, shown.current)) load();
     });

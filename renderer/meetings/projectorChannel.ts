@@ -15,6 +15,8 @@ export const PROJECTOR_WINDOW = 'pusiaukele-projector';
 /** What the meeting page shows: the case taken up, its step, and the revision of the meeting it shows. */
 export interface ProjectorPosition {
   meetingId: string;
+  /** The meeting page that says it (one per window): the projector follows one page, not whichever moved last. */
+  source: string;
   caseId: string | null;
   step: MeetingStep;
   revision: number;
@@ -26,7 +28,7 @@ export type ProjectorMessage =
   /** The projector has opened and asks where the meeting is. */
   | { kind: 'ask'; meetingId: string }
   /** The meeting page was closed or left: nothing is being shown any more. */
-  | { kind: 'left'; meetingId: string };
+  | { kind: 'left'; meetingId: string; source: string };
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
 const isStep = (x: unknown): x is MeetingStep => typeof x === 'string' && (MEETING_STEPS as readonly string[]).includes(x);
@@ -34,16 +36,25 @@ const isStep = (x: unknown): x is MeetingStep => typeof x === 'string' && (MEETI
 /** A message from the channel, if it is one of ours (anything else on it is ignored). */
 export function parseProjectorMessage(data: unknown): ProjectorMessage | null {
   if (!isRecord(data)) return null;
-  if ((data.kind === 'ask' || data.kind === 'left') && typeof data.meetingId === 'string') return { kind: data.kind, meetingId: data.meetingId };
+  if (data.kind === 'ask' && typeof data.meetingId === 'string') return { kind: 'ask', meetingId: data.meetingId };
+  if (data.kind === 'left' && typeof data.meetingId === 'string' && typeof data.source === 'string') return { kind: 'left', meetingId: data.meetingId, source: data.source };
   if (data.kind !== 'position' || !isRecord(data.position)) return null;
-  const { meetingId, caseId, step, revision } = data.position;
-  if (typeof meetingId !== 'string' || !(caseId === null || typeof caseId === 'string') || !isStep(step) || typeof revision !== 'number') return null;
-  return { kind: 'position', position: { meetingId, caseId, step, revision } };
+  const { meetingId, source, caseId, step, revision } = data.position;
+  if (typeof meetingId !== 'string' || typeof source !== 'string' || !(caseId === null || typeof caseId === 'string') || !isStep(step) || typeof revision !== 'number') return null;
+  return { kind: 'position', position: { meetingId, source, caseId, step, revision } };
 }
 
 /** The meeting a message concerns. */
 export function meetingOf(message: ProjectorMessage): string {
   return message.kind === 'position' ? message.position.meetingId : message.meetingId;
+}
+
+/**
+ * Whether a page's leaving ends what the projector shows: only when it is the page the projector
+ * follows (another window of the meeting closing, say a second tab, changes nothing).
+ */
+export function endsShowing(message: Extract<ProjectorMessage, { kind: 'left' }>, following: string | null): boolean {
+  return following !== null && message.source === following;
 }
 
 /** Whether the projector's copy of the meeting is older than what the secretary's screen shows: load it again. */

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { AgendaCandidate, AgendaItemView } from '../../../shared/contract/meetingSchemas';
 import { firstOpenCase, nextOpenCase } from '../../../renderer/meetings/meetingSummary';
-import { meetingOf, parseProjectorMessage, projectorBehind, projectorUrl, type ProjectorPosition } from '../../../renderer/meetings/projectorChannel';
+import { endsShowing, meetingOf, parseProjectorMessage, projectorBehind, projectorUrl, type ProjectorPosition } from '../../../renderer/meetings/projectorChannel';
 import { projectorShowsTally } from '../../../renderer/meetings/ProjectorPage';
 import { plannedSchedule, withAgenda } from '../../../renderer/meetings/scheduleModel';
 
-const position: ProjectorPosition = { meetingId: 'm-1', caseId: 'c-2', step: '11.3', revision: 7 };
+const position: ProjectorPosition = { meetingId: 'm-1', source: 'page-a', caseId: 'c-2', step: '11.3', revision: 7 };
 
 describe('issue 17: the projector window follows the secretary’s screen', () => {
   it('reads the meeting page’s position, the projector’s question and the page leaving; ignores anything else on the channel', () => {
     expect(parseProjectorMessage({ kind: 'position', position })).toEqual({ kind: 'position', position });
     expect(parseProjectorMessage({ kind: 'position', position: { ...position, caseId: null, step: 'vote' } })).toEqual({ kind: 'position', position: { ...position, caseId: null, step: 'vote' } });
     expect(parseProjectorMessage({ kind: 'ask', meetingId: 'm-1' })).toEqual({ kind: 'ask', meetingId: 'm-1' });
-    expect(parseProjectorMessage({ kind: 'left', meetingId: 'm-1' })).toEqual({ kind: 'left', meetingId: 'm-1' });
+    expect(parseProjectorMessage({ kind: 'left', meetingId: 'm-1', source: 'page-a' })).toEqual({ kind: 'left', meetingId: 'm-1', source: 'page-a' });
     for (const junk of [
       null,
       'position',
@@ -21,12 +21,21 @@ describe('issue 17: the projector window follows the secretary’s screen', () =
       { kind: 'position', position: { ...position, revision: '7' } },
       { kind: 'position', position: { ...position, caseId: 3 } },
       { kind: 'ask' },
+      // Issue 17: a position or a leaving that does not say which page it comes from.
+      { kind: 'position', position: { ...position, source: undefined } },
+      { kind: 'left', meetingId: 'm-1' },
       { kind: 'navigate', meetingId: 'm-1' },
     ]) {
       expect(parseProjectorMessage(junk), JSON.stringify(junk)).toBeNull();
     }
     expect(meetingOf({ kind: 'position', position })).toBe('m-1');
     expect(meetingOf({ kind: 'ask', meetingId: 'm-2' })).toBe('m-2');
+  });
+
+  it('ends what it shows only when the page it follows leaves, not when another window of the meeting closes', () => {
+    expect(endsShowing({ kind: 'left', meetingId: 'm-1', source: 'page-a' }, 'page-a')).toBe(true);
+    expect(endsShowing({ kind: 'left', meetingId: 'm-1', source: 'page-b' }, 'page-a')).toBe(false);
+    expect(endsShowing({ kind: 'left', meetingId: 'm-1', source: 'page-a' }, null)).toBe(false);
   });
 
   it('loads the meeting again when the secretary’s screen shows a newer revision (a saved finding, a ballot), not an older one', () => {
