@@ -4,6 +4,7 @@ import type { VerificationReport } from '../../shared/contract/verificationSchem
 import { CHANGE_TEXT, DOCUMENT_INDICATION_TEXT, INDICATION_TEXT, PROBLEM_TEXT, SUB_INDICATION_TEXT } from '../../shared/contract/verificationTexts';
 import { DomainError } from '../../shared/domain/errors';
 import { reportOf } from '../services/documents/verification';
+import { checkPdfLt } from '../services/pdf/pdfLtCheck';
 import { pemCertificates } from '../services/signing/pemCertificates';
 import { verifyPdf } from '../services/signing/pdfVerify';
 import { checkCrlForImport, type ParsedCrlWithSigner } from '../services/signing/revocation';
@@ -69,7 +70,7 @@ export function verifyFile(args: VerifyArguments, now = new Date()): Verificatio
   const crls: ParsedCrlWithSigner[] = args.crls.map((path) => checkCrlForImport(readInput(path), { trustedRootsPem: trustedPem, now }));
   const bytes = readInput(args.file);
   const check = verifyPdf(bytes, { trusted, now, crls, revocationRequired: args.requireRevocation });
-  return reportOf(check, args.file, createHash('sha256').update(bytes).digest('hex'), null);
+  return reportOf(check, args.file, createHash('sha256').update(bytes).digest('hex'), null, { pdfLt: checkPdfLt(bytes), services: [] });
 }
 
 /** 0 only when the document can be relied on. */

@@ -481,6 +481,17 @@ export const contract = strictInputs({
     input: z.object({ id: ref(), credential: signingCredential }),
     output: documentItem,
   },
+  'documents.extend': {
+    /**
+     * Issue 18: makes a signed document's signatures long-term (PAdES B-LT, then B-LTA): the chain and
+     * the imported revocation lists in a DSS dictionary and a document timestamp over them, added as a
+     * new revision that keeps every signature valid. Refused with the reason when there is nothing to
+     * add it with (no timestamp service, no revocation data for a certificate).
+     */
+    access: ['secretary', 'director', 'archivist'],
+    input: z.object({ id: ref() }),
+    output: documentItem,
+  },
   'documents.verify': {
     /** Checks the signatures of any PDF (a generated one, or one received). */
     access: 'signedIn',

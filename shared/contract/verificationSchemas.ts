@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { multiLine, oneLine, optionalText } from './fieldSchemas';
+import { pdfLtReport } from './pdfLtSchemas';
 
 /**
  * Checking the signatures of any PDF (DESIGN §1 "Signatures are real"; issue 12) and the settings
@@ -103,6 +104,35 @@ export const revocationStatus = z.discriminatedUnion('status', [
   z.object({ status: z.literal('notChecked'), reason: z.enum(['noList', 'stale']), source: z.string().optional() }),
 ]);
 
+/**
+ * PAdES baseline levels (ETSI EN 319 142-1 §6; issue 18): B-B a signature; B-T with a trusted
+ * signature timestamp; B-LT with the chain and revocation data in the document's DSS; B-LTA with a
+ * document timestamp over them as well.
+ */
+export const PADES_LEVELS = ['B-B', 'B-T', 'B-LT', 'B-LTA'] as const;
+export type PadesLevel = (typeof PADES_LEVELS)[number];
+
+/**
+ * What kind of electronic signature it is (eIDAS art. 3, 25–26, as DSS's "signature qualification"
+ * reports it; issue 18): QES, a qualified signature (a qualified certificate with its key on a
+ * qualified device, under a granted qualified CA service of a trusted list); ADES_QC, advanced with
+ * a qualified certificate but no device shown; ADES, advanced; NOT_DETERMINED when the app cannot
+ * tell (no trusted list, the signature did not pass, the service's status then unknown).
+ */
+export const QUALIFICATIONS = ['QES', 'ADES_QC', 'ADES', 'NOT_DETERMINED'] as const;
+export type Qualification = (typeof QUALIFICATIONS)[number];
+
+export const qualificationView = z.object({
+  kind: z.enum(QUALIFICATIONS),
+  /** Why it is not more (codes the UI explains): e.g. 'noTrustedList', 'noQcCompliance', 'noQscd', 'serviceNotGranted'. */
+  reasons: z.array(z.string()),
+  /** The trust service (its name in the list) the certificate was issued under, when one was found. */
+  service: z.string().nullable(),
+  /** The trusted list's territory and sequence number, when one was used. */
+  list: z.string().nullable(),
+});
+export type QualificationView = z.infer<typeof qualificationView>;
+
 export const signatureCheck = z.object({
   /** A signature, or a document timestamp (SubFilter ETSI.RFC3161: a timestamp over the whole revision). */
   type: z.enum(['signature', 'documentTimestamp']),
@@ -131,6 +161,10 @@ export const signatureCheck = z.object({
   /** indication === TOTAL_PASSED. */
   valid: z.boolean(),
   subFilter: z.string().nullable(),
+  /** The PAdES baseline level the signature reaches (null for a document timestamp or a signature that is not intact). */
+  level: z.enum(PADES_LEVELS).nullable(),
+  /** QES or not (null for a document timestamp). */
+  qualification: qualificationView.nullable(),
 });
 
 export const verificationReport = z.object({
@@ -144,6 +178,8 @@ export const verificationReport = z.object({
   /** Trust anchors were configured for the check. */
   trustConfigured: z.boolean(),
   signatures: z.array(signatureCheck),
+  /** The Lithuanian e-document format PDF-LT-V1.0: the level reached and what is not met (issue 18). */
+  pdfLt: pdfLtReport,
   /** The app's own record of this file, if it generated it. */
   known: z.object({ id: z.string(), registrationNumber: z.string(), title: z.string(), version: z.number().int() }).nullable(),
 });

@@ -34,7 +34,7 @@ function caseOf(doc: Pick<GeneratedDocument, 'caseIds'>): { caseId?: string } {
 
 type DocumentHandlers = Pick<
   ServiceHandlers,
-  'documents.list' | 'documents.queue' | 'documents.preview' | 'documents.issue' | 'documents.read' | 'documents.sign' | 'documents.verify'
+  'documents.list' | 'documents.queue' | 'documents.preview' | 'documents.issue' | 'documents.read' | 'documents.sign' | 'documents.verify' | 'documents.extend'
 >;
 
 /**
@@ -426,6 +426,10 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
 
     'documents.sign': ({ id, credential }, caller) => oneAtATime(id, () => sign(id, credential, caller)),
     'documents.verify': async ({ name, bytes }) => verificationReportOf(ctx, name, bytes),
+    // PLACEHOLDER (issue 18, being written): the extension to B-LT/B-LTA.
+    'documents.extend': async ({ id }) => {
+      throw new DomainError('DOCUMENT_NOT_FOUND', { documentId: id });
+    },
   };
 }
 

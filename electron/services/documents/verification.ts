@@ -1,11 +1,19 @@
 import type { VerificationReport } from '../../../shared/contract/verificationSchemas';
 import type { ServiceContext } from '../context';
-import { pemCertificates } from '../signing/pemCertificates';
+import { checkPdfLt } from '../pdf/pdfLtCheck';
 import { verifyPdf, type PdfCheck, type VerifyOptions } from '../signing/pdfVerify';
 import { sha256Hex } from '../store/documentStore';
+import { trustedAnchors, trustedServicesOf } from '../trust/anchors';
+import { qualificationOf, type TrustedService } from '../trust/qualified';
+
+/** What the report adds to the signatures' check: the file's PDF-LT check and the trusted lists' services (issue 18). */
+export interface ReportExtras {
+  pdfLt: VerificationReport['pdfLt'];
+  services: readonly TrustedService[];
+}
 
 /** The report of a check (the app's screen and `cli verify --json` say the same). */
-export function reportOf(check: PdfCheck, name: string, sha256: string, known: VerificationReport['known']): VerificationReport {
+export function reportOf(check: PdfCheck, name: string, sha256: string, known: VerificationReport['known'], extras: ReportExtras): VerificationReport {
   return {
     name,
     size: check.size,
@@ -14,6 +22,7 @@ export function reportOf(check: PdfCheck, name: string, sha256: string, known: V
     changedOtherwise: check.changedOtherwise,
     trustConfigured: check.trustConfigured,
     known,
+    pdfLt: extras.pdfLt,
     signatures: check.signatures.map((s) => ({
       type: s.type,
       name: s.name,
@@ -36,6 +45,8 @@ export function reportOf(check: PdfCheck, name: string, sha256: string, known: V
       subIndication: s.subIndication,
       valid: s.valid,
       subFilter: s.subFilter,
+      level: s.level,
+      qualification: qualificationOf(s, extras.services),
     })),
   };
 }
@@ -44,7 +55,7 @@ export function reportOf(check: PdfCheck, name: string, sha256: string, known: V
 export function verifyOptionsOf(ctx: ServiceContext): VerifyOptions {
   const revocation = ctx.revocation.get();
   return {
-    trusted: pemCertificates(ctx.settings.get()?.signing?.trustedRoots ?? ''),
+    trusted: trustedAnchors(ctx),
     now: ctx.now(),
     crls: ctx.revocation.parsed(),
     revocationRequired: revocation.required,
@@ -59,5 +70,5 @@ export function verificationReportOf(ctx: ServiceContext, name: string, bytes: U
     const i = d.versions.findIndex((v) => v.sha256 === sha256);
     return i < 0 ? [] : [{ id: d.id, registrationNumber: d.registrationNumber, title: `${d.documentType} ${d.title}`, version: i + 1 }];
   })[0];
-  return reportOf(check, name, sha256, known ?? null);
+  return reportOf(check, name, sha256, known ?? null, { pdfLt: checkPdfLt(bytes), services: trustedServicesOf(ctx) });
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Indication } from '../../../shared/contract/verificationSchemas';
+import type { Indication, PadesLevel } from '../../../shared/contract/verificationSchemas';
 import { DomainError } from '../../../shared/domain/errors';
 import { parseObject, ParsedName, ParsedString, readRevision, type Parsed, type ParsedDict } from '../pdf/pdfSyntax';
 import { checkCms, type CmsCheck, type CmsProblem } from './cms';
@@ -46,6 +46,8 @@ export interface PdfSignatureCheck extends Verdict {
   valid: boolean;
   /** The moment of the check (the certificate is judged then when no trusted timestamp proves an earlier time). */
   checkedAt: string;
+  /** The PAdES baseline level reached (issue 18); null for a document timestamp or a signature that is not intact. */
+  level: PadesLevel | null;
 }
 
 export interface PdfCheck {
@@ -313,6 +315,7 @@ export function verifyPdf(bytes: Uint8Array, options: VerifyOptions = {}): PdfCh
       after: f.end >= buf.length ? 'unchanged' : harmful ? 'changed' : 'signedLater',
       valid: verdict.indication === 'TOTAL_PASSED',
       checkedAt: now.toISOString(),
+      level: f.type === 'documentTimestamp' || !f.cms.intact ? null : f.cms.provenTime ? 'B-T' : 'B-B',
     };
   }
   // The first readable signature's changes run to the end of the file: they include every later one's.

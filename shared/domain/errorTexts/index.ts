@@ -26,6 +26,8 @@ import { KEY_ERROR_TEXTS } from './keys';
 import { STATISTICS_ERROR_TEXTS } from './statistics';
 import { DISK_ERROR_TEXTS } from './disk';
 import { INTEGRITY_ERROR_TEXTS } from './integrity';
+import { TRUSTED_LIST_ERROR_TEXTS } from './trustedLists';
+import { LONG_TERM_ERROR_TEXTS } from './longTerm';
 
 /** The catalogue's parts, by feature (a test checks that no code is in two). */
 export const ERROR_TEXT_PARTS = {
@@ -49,6 +51,8 @@ export const ERROR_TEXT_PARTS = {
   statistics: STATISTICS_ERROR_TEXTS,
   disk: DISK_ERROR_TEXTS,
   integrity: INTEGRITY_ERROR_TEXTS,
+  trustedLists: TRUSTED_LIST_ERROR_TEXTS,
+  longTerm: LONG_TERM_ERROR_TEXTS,
 };
 
 export const ERROR_TEXTS = {
@@ -72,6 +76,8 @@ export const ERROR_TEXTS = {
   ...DISK_ERROR_TEXTS,
   ...INTEGRITY_ERROR_TEXTS,
   ...STATISTICS_ERROR_TEXTS,
+  ...TRUSTED_LIST_ERROR_TEXTS,
+  ...LONG_TERM_ERROR_TEXTS,
 };
 
 export type ErrorCode = keyof typeof ERROR_TEXTS;

@@ -12,6 +12,8 @@ import type { Handlers } from '../../../shared/contract/methods';
 import { DomainError, errorFromData, fieldError } from '../../../shared/domain/errors';
 import { ERROR_TEXT_PARTS, ERROR_TEXTS, errorText, isErrorCode, textOfError, type ErrorCode, type ErrorParams, type StorageSubject } from '../../../shared/domain/errorTexts';
 import { ApiError } from '../../../renderer/api/client';
+import { LONG_TERM_SAMPLES } from './errorSamples/longTerm';
+import { TRUSTED_LIST_SAMPLES } from './errorSamples/trustedLists';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -319,6 +321,8 @@ const SAMPLES: { readonly [C in ErrorCode]: readonly ErrorParams<C>[] } = {
   KEY_SLOT_UNKNOWN: [{ id: 'a1b2c3d4e5f6' }],
   KEY_SLOT_LAST: [{}],
   STATISTICS_PERIOD_FUTURE: [{ from: '2027-01-01', today: '2026-11-23' }],
+  ...TRUSTED_LIST_SAMPLES,
+  ...LONG_TERM_SAMPLES,
   KEY_SLOT_OPENED_THIS_RUN: [{ id: 'a1b2c3d4e5f6' }],
   KEY_PROOF_NOT_THIS_WORKSTATION: [{}],
   KEY_WORKSTATION_UNAVAILABLE: [{}],

@@ -31,6 +31,8 @@ const GOOD: SignatureCheck = {
   subIndication: null,
   valid: true,
   subFilter: 'ETSI.CAdES.detached',
+  level: 'B-B',
+  qualification: { kind: 'ADES', reasons: [], service: null, list: null },
 };
 
 const iso = (s: string) => `<${s}>`;
