@@ -67,7 +67,7 @@ const direct = (buf: Buffer, rev: Revision, v: Parsed | undefined): Parsed | und
  * stream (§7.5.8, uncompressed, /W [1 4 2]) after a stream, as ISO 32000-1 §7.5.8.4 expects of a
  * writer updating a file that uses them. `at` is where the section starts; `streamNum` numbers the stream.
  */
-function xrefUpdate(offsets: { num: number; offset: number }[], trailer: Record<string, PdfValue>, at: number, streamNum: number | null): Buffer {
+export function xrefUpdate(offsets: { num: number; offset: number }[], trailer: Record<string, PdfValue>, at: number, streamNum: number | null): Buffer {
   if (streamNum === null) return Buffer.from(`${xrefSection(offsets, false)}trailer\n${serialize(trailer)}\nstartxref\n${at}\n%%EOF\n`, 'latin1');
   const entries = [...offsets, { num: streamNum, offset: at }].sort((a, b) => a.num - b.num);
   const index: number[] = [];
