@@ -3,7 +3,7 @@
  * exits non-zero when one is over.
  * - Generating and signing a two-page document: at most 15 ms (writer and signer). The document is
  *   the commission's 10.1 proposal with the nine criteria of V-77 p. 11 written out, so that it takes
- *   two A4 pages; it is laid out, written as PDF/A-1b with the embedded fonts, and signed (PAdES,
+ *   two A4 pages; it is laid out, written as PDF 1.7 / PDF/A-2b / PDF-LT-V1.0 with the embedded fonts, and signed (PAdES,
  *   RSA-2048 from a PKCS#12 file, visible stamp). The first run (which prepares the font subsets once
  *   per process) is reported apart and left out.
  * - Issuing and signing through the back end on an encrypted data directory: at most 40 ms for

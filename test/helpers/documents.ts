@@ -15,6 +15,19 @@ import { crc32, deflateSync } from 'node:zlib';
 import jpeg from 'jpeg-js';
 import { PDFDocument, PDFName, StandardFonts, rgb } from 'pdf-lib';
 import { asciiText, wrap } from '../../electron/cli/demoDocuments';
+import type { TemplateRequest } from '../../shared/domain/documents/templates';
+import { periodStatistics } from '../../shared/domain/statistics';
+import {
+  caseElsewhere,
+  caseHere,
+  commissionDecision,
+  favourableEvaluation,
+  HALFWAY_HOUSE,
+  institution,
+  meeting,
+  REFUSAL_RATIONALE,
+  unfavourableEvaluation,
+} from '../unit/domain/documents/fixtures';
 
 /** A4 in points. */
 const A4: [number, number] = [595.28, 841.89];
@@ -257,3 +270,91 @@ export async function writeDossierFolder(dir: string): Promise<DossierFolderFile
   }
   return written;
 }
+
+// ---- The app's own documents ----
+
+const ref = { date: '2026-11-20', number: 'DKS-7' };
+const employee = { name: 'Tomas Šaulys', position: 'Pusiaukelės namų vyresnysis specialistas' };
+
+/**
+ * The sources of every kind of document the app issues (DOCUMENT_KINDS; V-77 p. 9–16, 22–23, 45–47,
+ * seed 001, issue 17), the proposal in each of its four variants 10.1–10.4: what the PDF tests of
+ * the generated documents (issue 6) and of their format (issue 18) write, sign and read back.
+ */
+export const EVERY_KIND: readonly TemplateRequest[] = [
+  { kind: 'minutes', sources: { institution, meeting } },
+  ...(['10.1', '10.2', '10.3', '10.4'] as const).map(
+    (d): TemplateRequest => ({
+      kind: 'proposal',
+      sources: {
+        institution,
+        case: d === '10.1' || d === '10.2' ? caseHere : caseElsewhere,
+        commission: commissionDecision(d, d === '10.1' || d === '10.3' ? favourableEvaluation : unfavourableEvaluation, d === '10.2' || d === '10.4' ? REFUSAL_RATIONALE : ''),
+        tally: { for: 3, against: 1, abstain: 0, decidedByChair: false },
+        chairName: 'Algirdas Šimkus',
+      },
+    }),
+  ),
+  { kind: 'order', sources: { institution, case: caseHere, proposal: ref, minutes: ref } },
+  { kind: 'declineDecision', sources: { institution, case: caseHere, proposal: ref, minutes: ref, reasons: 'Pusiaukelės namuose nėra laisvos vietos – „ąčęėįšųūž“.' } },
+  { kind: 'submission', sources: { institution, case: caseElsewhere, proposal: ref, minutes: ref, rationale: '' } },
+  { kind: 'letter', sources: { institution, case: caseElsewhere, commission: commissionDecision('10.4', unfavourableEvaluation, REFUSAL_RATIONALE), refusedOn: '2026-11-30' } },
+  {
+    kind: 'list',
+    sources: {
+      institution,
+      keeper: employee,
+      entries: [
+        { convict: caseHere.convict, requestDate: caseHere.requestDate, decision: '10.1', decidedOn: '2026-11-20', servingInstitution: caseHere.servingInstitution },
+        { convict: caseElsewhere.convict, requestDate: caseElsewhere.requestDate, decision: '10.3', decidedOn: '2026-11-20', servingInstitution: caseElsewhere.servingInstitution },
+      ],
+    },
+  },
+  { kind: 'returnSubmission', sources: { institution, convict: caseHere.convict, halfwayHouse: HALFWAY_HOUSE, employee, reasons: 'Nuteistasis vėlavo grįžti į pusiaukelės namus.', annexes: ['Tarnybinis pranešimas, 1 lapas.'] } },
+  { kind: 'returnDecision', sources: { institution, convict: caseHere.convict, halfwayHouse: HALFWAY_HOUSE, submission: ref, reasons: 'Pažeidė pusiaukelės namų vidaus tvarkos taisykles.' } },
+  // Issue 14: the director's notices about our convict (V-77 p. 47; seed 001, the social integration model).
+  {
+    kind: 'p47Notice',
+    sources: {
+      institution,
+      case: { ...caseHere, halfwayHouse: 'Panevėžio pataisos namų pusiaukelės namai' },
+      recipient: 'Panevėžio pataisos namai',
+      dossierSentOn: '2026-11-16',
+      circumstances: 'Nuteistajam pareikšti įtarimai dėl naujos nusikalstamos veikos – „ąčęėįšųūž“.',
+    },
+  },
+  {
+    kind: 'municipalityNotice',
+    sources: {
+      institution,
+      case: caseHere,
+      municipality: 'Kėdainių rajono savivaldybės administracija',
+      socialWorker: { name: 'Laura Petrauskienė', phone: '+370 612 34567', email: 'laura.petrauskiene@pravieniskiu-pn.lt' },
+    },
+  },
+  // V-77 p. 22–23: the notice of our convict's arrival to the other institution's director.
+  {
+    kind: 'transferNotice',
+    sources: {
+      institution,
+      case: { ...caseHere, halfwayHouse: 'Panevėžio pataisos namų pusiaukelės namai' },
+      recipient: 'Panevėžio pataisos namai',
+      departureOn: '2026-12-07',
+      annexes: ['Nuteistojo nuotrauka, 1 lapas.', 'Asmens žymių aprašas, 1 lapas.'],
+    },
+  },
+  // Issue 17: the report to the Prison Department: every figure, and the places for a year at each month's end.
+  {
+    kind: 'statisticsReport',
+    sources: {
+      institution,
+      statistics: {
+        ...periodStatistics([], 0, { runsHalfwayHouse: true, places: 24 }, { from: '2026-01-01', to: '2026-12-31' }),
+        requests: 42,
+        decisions: { '10.1': 12, '10.2': 5, '10.3': 7, '10.4': 3, unknown: 1 },
+        decisionDays: { count: 28, median: 24.5, q1: 19.3, q3: 31, min: 12, max: 70 },
+        p7: { kept: 30, late: 3, overdue: 2 },
+      },
+    },
+  },
+];

@@ -10,7 +10,7 @@ import type { CaseView } from '../../shared/contract/schemas';
 import { ok, refused, tempDataDir } from '../helpers/dataDir';
 import { DOSSIER_CASE_REQUEST } from '../helpers/dossier';
 import { decideByMeeting, readyCase } from '../helpers/meetings';
-import { mutoolVerify, nssDatabase, opensslCmsVerify, pdfsig, pdftotext, preflight, qpdfCheck } from '../helpers/pdfTools';
+import { mutoolVerify, nssDatabase, opensslCmsVerify, pdfParts, pdfsig, pdfText, pdftotext, preflightPartTwo, qpdfCheck } from '../helpers/pdfTools';
 import { namedSigner, P12_PASSWORD, testPki, workDir, type TestIdentity, type TestPki } from '../helpers/pki';
 import { SOFTHSM_MODULE, emptySoftHsm, softHsmToken, useSoftHsm, type TestToken } from '../helpers/softhsm';
 import { startTsa, unreachableUrl, type TestTsa } from '../helpers/tsa';
@@ -136,7 +136,7 @@ describe('generating documents (issue 6, DESIGN §1 drafting rules)', () => {
     expect((await refused(secretary, 'documents.issue', { kind: 'proposal', caseId: own.record.id })).code).toBe('DOCUMENT_EXISTS');
   });
 
-  it('gives back the exact Lithuanian text (pdftotext), is PDF/A-1b (PDFBox preflight) and passes qpdf --check', async () => {
+  it('gives back the exact Lithuanian text (pdftotext), is PDF/A-2b (PDFBox preflight on its part-1 copy, issue 18) and passes qpdf --check', async () => {
     const reason = `Direktorė nusprendė neperkelti. ${LITHUANIAN}`;
     const bytes = Buffer.from((await ok(director, 'documents.preview', { kind: 'declineDecision', caseId: own.record.id, reason })).bytes);
     const text = flat(pdftotext(bytes));
@@ -145,7 +145,7 @@ describe('generating documents (issue 6, DESIGN §1 drafting rules)', () => {
     expect(text).toContain('Rimantas Kazlauskas');
     expect(text).toContain('Pravieniškės');
     expect(text).toContain('Ąžuolas Žėkas');
-    expect(preflight(bytes).out).toContain('is a valid PDF/A-1b file');
+    expect(preflightPartTwo(bytes).out).toContain('is a valid PDF/A-1b file');
     expect(qpdfCheck(bytes).status).toBe(0);
   });
 
@@ -215,7 +215,7 @@ describe('signing (PAdES, issue 6)', () => {
     expect(sig.out.match(/Certificate is Trusted/g)).toHaveLength(2);
     expect(opensslCmsVerify(bytes, 0, caPem).out).toContain('Verification successful');
     expect(opensslCmsVerify(bytes, 1, caPem).out).toContain('Verification successful');
-    expect(preflight(bytes).out).toContain('is a valid PDF/A-1b file');
+    expect(preflightPartTwo(bytes).out).toContain('is a valid PDF/A-1b file');
     const report = await ok(secretary, 'documents.verify', { name: 'protokolas.pdf', bytes });
     expect(report.signatures.map((s) => [s.after, s.valid])).toEqual([
       ['signedLater', true],
@@ -224,7 +224,7 @@ describe('signing (PAdES, issue 6)', () => {
     expect(report.signatures.map((s) => s.signer?.commonName)).toEqual(['Rasa Vaitkienė', 'Inga Kairienė']);
   });
 
-  it('the director signs with a PKCS#12 file: pdfsig valid and trusted, mutool and openssl cms agree, still PDF/A-1b', async () => {
+  it('the director signs with a PKCS#12 file: pdfsig valid and trusted, mutool and openssl cms agree, still PDF/A-2b', async () => {
     // Issue 12: the order is signed after the proposal it cites; the chair signs the proposal first.
     const proposal = (await ok(secretary, 'documents.list', { caseId: own.record.id })).documents.find((d) => d.kind === 'proposal' && !d.replacedBy)!;
     await ok(chair, 'documents.sign', { id: proposal.id, credential: p12(CHAIR().p12) });
@@ -244,9 +244,12 @@ describe('signing (PAdES, issue 6)', () => {
     expect(mutoolVerify(bytes).out).toContain('The document is unchanged since signing');
     expect(opensslCmsVerify(bytes, 0, caPem).out).toContain('Verification successful');
     expect(qpdfCheck(bytes).status).toBe(0);
-    expect(preflight(bytes).out).toContain('is a valid PDF/A-1b file');
+    expect(preflightPartTwo(bytes).out).toContain('is a valid PDF/A-1b file');
     // The visible stamp on the page names the signer as the certificate does.
     expect(flat(pdftotext(bytes))).toMatch(/Pasirašyta elektroniniu parašu Ąžuolas Žėkas Direktorius/);
+    // Issue 18 (PDF-LT-V1.0): the app's signature dictionary has the reason and the signer's role (the line's position).
+    const [sigDict] = pdfParts(bytes).signatures;
+    expect(['Reason', 'LTUd_Role', 'LTUd_SignerNotes'].map((k) => pdfText(sigDict?.get(k)))).toEqual(['Pasirašymas', 'Direktorius', '']);
 
     const report = await ok(secretary, 'documents.verify', { name: 'isakymas.pdf', bytes });
     expect(report.known).toMatchObject({ id: order.id, registrationNumber: order.registrationNumber, version: 2 });

@@ -3,18 +3,26 @@ import { deflateSync } from 'node:zlib';
 import type { DocumentModel } from '../../../shared/domain/documents/documentModel';
 import { loadFaces, type Faces, type PreparedFace } from './fonts';
 import { layOut, PAGE, type SignatureSlot } from './layout';
+import { documentProperties, pdfLtXmp, xmpDate } from './pdfLtMetadata';
 import { hexString, name, objectBytes, pdfDate, ref, Raw, textString, xrefSection, type PdfValue } from './pdfSyntax';
 import { srgbProfile } from './srgbProfile';
 
 /**
- * Writes a document as PDF/A-1b (ISO 19005-1, level B): fonts embedded (subset with CIDSet),
- * XMP metadata matching the document information dictionary, an sRGB output intent, a trailer ID,
- * no encryption, no transparency, a classic cross-reference table.
+ * Writes a document as PDF 1.7 in the Lithuanian e-document format PDF-LT-V1.0, level A, and
+ * PDF/A-2b (ISO 19005-2, level B): fonts embedded (subset with CIDSet), XMP metadata with the PDF-LT
+ * properties and their extension schema (pdfLtMetadata.ts) matching the document information
+ * dictionary, an sRGB output intent, a trailer ID, no encryption, no transparency, no embedded
+ * files, a classic cross-reference table.
  *
- * What is the same in every document — the colour profile, the output intent and the two fonts —
- * is serialised once per process as objects 1–14 at the start of the file; a document adds its
- * catalog, page tree, pages, information and metadata after them. Signing (signing/pdfSignature.ts)
- * relies on these fixed numbers to reuse the fonts in a signature's visible stamp.
+ * What is the same in every document — the catalog, the colour profile, the output intent and the
+ * two fonts — is serialised once per process at the start of the file; a document adds its page
+ * tree, pages, information and metadata after them. Signing (signing/pdfSignature.ts) relies on these
+ * fixed numbers to reuse the fonts in a signature's visible stamp.
+ *
+ * The catalog carries `/Extensions << /LTUd << /BaseVersion /1.7 /ExtensionLevel 1 >> >>` (ISO
+ * 32000-1 §7.12, the developer extension PDF-LT-V1.0 declares). It is the file's first object, right
+ * after the header: the PDF-LT writer published for Registrų centras writes that dictionary into
+ * the file's header area and its verifier looks for it there, so a reader of either kind finds it.
  */
 export const FIXED = {
   outputIntent: 2,
@@ -26,7 +34,8 @@ export const FIXED = {
   firstPage: 19,
 } as const;
 
-const HEADER = Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1');
+/** ISO 19005-2 §6.1.2: the version line, then a comment of four bytes above 127. */
+const HEADER = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1');
 
 interface Prelude {
   bytes: Buffer;
@@ -101,6 +110,17 @@ export function fontObjects(face: PreparedFace, first: number): Buffer[] {
   ];
 }
 
+/** The catalog: the same in every document the app issues. */
+const CATALOG: PdfValue = {
+  Type: name('Catalog'),
+  // PDF-LT-V1.0 level A: the developer extension, on PDF 1.7 (ISO 32000-1 §7.12.2).
+  Extensions: { LTUd: { BaseVersion: name('1.7'), ExtensionLevel: 1 } },
+  Pages: ref(FIXED.pages),
+  Metadata: ref(FIXED.metadata),
+  OutputIntents: [ref(FIXED.outputIntent)],
+  Lang: 'lt-LT',
+};
+
 const preludes = new Map<string, Promise<Prelude>>();
 
 function prelude(fontsDir: string): Promise<Prelude> {
@@ -108,26 +128,31 @@ function prelude(fontsDir: string): Promise<Prelude> {
   if (p === undefined) {
     p = loadFaces(fontsDir).then((faces) => {
       const icc = deflateSync(srgbProfile());
-      const objects = [
-        objectBytes(1, { N: 3, Length: icc.length, Filter: name('FlateDecode') }, icc),
-        objectBytes(FIXED.outputIntent, {
-          Type: name('OutputIntent'),
-          S: name('GTS_PDFA1'),
-          OutputConditionIdentifier: 'sRGB IEC61966-2.1',
-          RegistryName: 'http://www.color.org',
-          Info: 'sRGB IEC61966-2.1',
-          DestOutputProfile: ref(1),
-        }),
-        ...fontObjects(faces.regular, FIXED.fonts.regular),
-        ...fontObjects(faces.bold, FIXED.fonts.bold),
+      const objects: { num: number; bytes: Buffer }[] = [
+        { num: FIXED.catalog, bytes: objectBytes(FIXED.catalog, CATALOG) },
+        { num: 1, bytes: objectBytes(1, { N: 3, Length: icc.length, Filter: name('FlateDecode') }, icc) },
+        {
+          num: FIXED.outputIntent,
+          // GTS_PDFA1 is also the output intent subtype PDF/A-2 (ISO 19005-2) names.
+          bytes: objectBytes(FIXED.outputIntent, {
+            Type: name('OutputIntent'),
+            S: name('GTS_PDFA1'),
+            OutputConditionIdentifier: 'sRGB IEC61966-2.1',
+            RegistryName: 'http://www.color.org',
+            Info: 'sRGB IEC61966-2.1',
+            DestOutputProfile: ref(1),
+          }),
+        },
+        ...fontObjects(faces.regular, FIXED.fonts.regular).map((bytes, i) => ({ num: FIXED.fonts.regular + i, bytes })),
+        ...fontObjects(faces.bold, FIXED.fonts.bold).map((bytes, i) => ({ num: FIXED.fonts.bold + i, bytes })),
       ];
       const offsets: { num: number; offset: number }[] = [];
       let at = HEADER.length;
-      objects.forEach((o, i) => {
-        offsets.push({ num: i + 1, offset: at });
-        at += o.length;
-      });
-      return { bytes: Buffer.concat([HEADER, ...objects]), offsets, faces };
+      for (const o of objects) {
+        offsets.push({ num: o.num, offset: at });
+        at += o.bytes.length;
+      }
+      return { bytes: Buffer.concat([HEADER, ...objects.map((o) => o.bytes)]), offsets, faces };
     });
     p.catch(() => preludes.delete(fontsDir));
     preludes.set(fontsDir, p);
@@ -150,28 +175,10 @@ export interface RenderedPdf {
   slots: SignatureSlot[];
 }
 
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** XMP for PDF/A-1b; each property mirrors the information dictionary's entry (ISO 19005-1 §6.7.3). */
-function xmp(title: string, keywords: string, producer: string, date: string): Buffer {
-  return Buffer.from(
-    `<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n` +
-      `<x:xmpmeta xmlns:x="adobe:ns:meta/">\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n` +
-      `<rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"><pdfaid:part>1</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance></rdf:Description>\n` +
-      `<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:format>application/pdf</dc:format><dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xml(title)}</rdf:li></rdf:Alt></dc:title></rdf:Description>\n` +
-      `<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:CreateDate>${date}</xmp:CreateDate><xmp:ModifyDate>${date}</xmp:ModifyDate><xmp:CreatorTool>${xml(producer)}</xmp:CreatorTool></rdf:Description>\n` +
-      `<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/"><pdf:Producer>${xml(producer)}</pdf:Producer><pdf:Keywords>${xml(keywords)}</pdf:Keywords></rdf:Description>\n` +
-      `</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end="w"?>`,
-    'utf8',
-  );
-}
-
 export async function renderPdf(model: DocumentModel, meta: DocumentMeta, fontsDir: string): Promise<RenderedPdf> {
   const pre = await prelude(fontsDir);
   const laid = layOut(model, pre.faces);
-  const title = `${model.documentType} ${model.title}`.replace(/\s+/g, ' ').trim();
-  const keywords = `Pusiaukelė; ${model.templateVersion}`;
-  const isoDate = `${meta.createdAt.toISOString().slice(0, 19)}Z`;
+  const props = documentProperties(model, meta.producer, meta.createdAt);
   const parts: Buffer[] = [pre.bytes];
   const offsets = [...pre.offsets];
   let at = pre.bytes.length;
@@ -182,13 +189,6 @@ export async function renderPdf(model: DocumentModel, meta: DocumentMeta, fontsD
     at += bytes.length;
   };
   const pageNums = laid.pages.map((_, i) => FIXED.firstPage + 2 * i);
-  add(FIXED.catalog, {
-    Type: name('Catalog'),
-    Pages: ref(FIXED.pages),
-    Metadata: ref(FIXED.metadata),
-    OutputIntents: [ref(FIXED.outputIntent)],
-    Lang: 'lt-LT',
-  });
   add(FIXED.pages, {
     Type: name('Pages'),
     Kids: pageNums.map(ref),
@@ -196,15 +196,17 @@ export async function renderPdf(model: DocumentModel, meta: DocumentMeta, fontsD
     MediaBox: [0, 0, PAGE.width, PAGE.height],
     Resources: { Font: { F1: ref(FIXED.fonts.regular), F2: ref(FIXED.fonts.bold) }, ProcSet: [name('PDF'), name('Text')] },
   });
+  // ISO 19005-2 §6.6.3: each entry has its XMP equivalent with the same value (pdfLtMetadata.ts).
   add(FIXED.info, {
-    Title: textString(title),
-    Producer: textString(meta.producer),
-    Creator: textString(meta.producer),
-    Keywords: textString(keywords),
-    CreationDate: new Raw(`(${pdfDate(meta.createdAt)})`),
-    ModDate: new Raw(`(${pdfDate(meta.createdAt)})`),
+    Title: textString(props.title),
+    Author: textString(props.author),
+    Producer: textString(props.producer),
+    Creator: textString(props.producer),
+    Keywords: textString(props.keywords),
+    CreationDate: new Raw(`(${pdfDate(props.createdAt)})`),
+    ModDate: new Raw(`(${pdfDate(props.createdAt)})`),
   });
-  const metadata = xmp(title, keywords, meta.producer, isoDate);
+  const metadata = Buffer.from(pdfLtXmp(model, props), 'utf8');
   add(FIXED.metadata, { Type: name('Metadata'), Subtype: name('XML'), Length: metadata.length }, metadata);
   laid.pages.forEach((content, i) => {
     const num = pageNums[i] as number;
@@ -213,7 +215,7 @@ export async function renderPdf(model: DocumentModel, meta: DocumentMeta, fontsD
     add(num + 1, { Length: stream.length, Filter: name('FlateDecode') }, stream);
   });
   const size = FIXED.firstPage + 2 * laid.pages.length;
-  const id = createHash('md5').update(`${meta.id}|${isoDate}`).digest();
+  const id = createHash('md5').update(`${meta.id}|${xmpDate(props.createdAt)}`).digest();
   const xrefAt = at;
   parts.push(
     Buffer.from(

@@ -32,6 +32,12 @@ import type { Signer } from './signer';
  * visible stamp, and the changed page and catalog are appended with a new cross-reference section
  * (a cross-reference stream when the file's last section is one, as after poppler's `pdfsig`).
  * A second signer does the same again, so the first signature stays valid.
+ *
+ * The signature dictionary is what PDF-LT-V1.0 asks of each signature (issue 18): /Filter
+ * /Adobe.PPKLite, /SubFilter /ETSI.CAdES.detached (PAdES, ETSI EN 319 142-1), /Contents, /ByteRange,
+ * /Name, /M and /Reason (level B), and the level-A entries /LTUd_Role (the signer's position) and
+ * /LTUd_SignerNotes (the signer's notes: the app takes none, so an empty text string, which is what
+ * the PDF-LT writer published for Registrų centras writes when it has none). Each is a text string.
  */
 
 export interface SignOptions {
@@ -41,12 +47,17 @@ export interface SignOptions {
   /** The signer's name as the certificate gives it, and the position the stamp shows. */
   signerName: string;
   position: string;
+  /** Why the document is signed (/Reason); SIGNING_REASON unless the caller says otherwise. */
+  reason?: string;
   at: Date;
   /** An RFC 3161 timestamp service, if the institution has one. */
   timestampUrl?: string;
   timeoutMs?: number;
   fontsDir: string;
 }
+
+/** The purpose of an issued document's signatures: its signers sign it as its authors. */
+export const SIGNING_REASON = 'Pasirašymas';
 
 const BYTE_RANGE_PLACEHOLDER = `[0 ${'*'.repeat(10)} ${'*'.repeat(10)} ${'*'.repeat(10)}]`;
 
@@ -164,7 +175,8 @@ export async function prepareSignature(pdf: Uint8Array, options: Omit<SignOption
       num: sigNum,
       bytes: Buffer.from(
         `${sigNum} 0 obj\n<</Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange ${BYTE_RANGE_PLACEHOLDER} /Contents <${contentsHex}>` +
-          ` /Name ${textString(options.signerName).text} /M (${pdfDate(options.at)})>>\nendobj\n`,
+          ` /Name ${textString(options.signerName).text} /M (${pdfDate(options.at)}) /Reason ${textString(options.reason ?? SIGNING_REASON).text}` +
+          ` /LTUd_Role ${textString(options.position).text} /LTUd_SignerNotes ()>>\nendobj\n`,
         'latin1',
       ),
     },
