@@ -71,10 +71,10 @@ const METHOD_HEADER = 'x-pusiaukele-method';
 const UPLOAD_DIR_PREFIX = 'pusiaukele-uploads-';
 /**
  * The only methods that take binary content: a dossier document being checked, the signer's PKCS#12
- * file, a PDF whose signatures are verified, a revocation list being imported, and a case package
- * being checked before import (issue 15).
+ * file, a PDF whose signatures are verified, a revocation list being imported, a case package
+ * being checked before import (issue 15), and a trusted list with its operator's certificate (issue 18).
  */
-const ENVELOPE_METHODS: readonly string[] = ['dossier.stage', 'documents.sign', 'documents.verify', 'trust.importCrl', 'archive.stagePackage'];
+const ENVELOPE_METHODS: readonly string[] = ['dossier.stage', 'documents.sign', 'documents.verify', 'trust.importCrl', 'archive.stagePackage', 'trust.importTrustedList'];
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

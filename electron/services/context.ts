@@ -13,6 +13,7 @@ import type { CommissionStore } from './store/commissionStore';
 import type { MeetingStore } from './store/meetingStore';
 import type { GeneratedStore, RegisterStore } from './store/generatedStore';
 import type { RevocationStore } from './store/revocationStore';
+import type { TrustedListStore } from './store/trustedListStore';
 import type { IntegrityReport } from '../../shared/contract/audit';
 
 /**
@@ -31,6 +32,8 @@ export interface Stores {
   /** The registration register that numbers the generated documents. */
   readonly register: RegisterStore;
   readonly revocation: RevocationStore;
+  /** Issue 18: the imported trusted lists (ETSI TS 119 612). */
+  readonly trustedLists: TrustedListStore;
 }
 
 /** What every feature of the back end is given: the stores' read side, the clock and the settings. */
@@ -61,6 +64,8 @@ export interface ServiceContext {
   readonly generated: Pick<GeneratedStore, 'list' | 'get' | 'damagedIds'>;
   /** Revocation lists imported for checking signatures offline, and the revocation policy. */
   readonly revocation: Pick<RevocationStore, 'get' | 'parsed'>;
+  /** Issue 18: the trusted lists imported as trust anchors (ETSI TS 119 612), as kept. */
+  readonly trustedLists: Pick<TrustedListStore, 'get'>;
   /** The largest document accepted, in bytes (settings, default 50 MB). */
   maxDocumentBytes(): number;
   /** Minutes of inactivity after which a session locks (settings, default 10). */

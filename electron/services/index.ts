@@ -41,6 +41,7 @@ import { documentsHandlers } from './documents/app';
 import { trustHandlers } from './trust/app';
 import { GeneratedStore, RegisterStore } from './store/generatedStore';
 import { RevocationStore } from './store/revocationStore';
+import { TrustedListStore } from './store/trustedListStore';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { archiveFeature, type ArchiveDesk } from './archive/app';
@@ -221,6 +222,7 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
     generated,
     register: new RegisterStore(dir, codec),
     revocation: new RevocationStore(dir, codec),
+    trustedLists: new TrustedListStore(dir, codec),
   };
   // A change is on disk before its event: a listener that fails must not turn it into an error, nor keep the event from the others.
   const emit = (event: AppEvent) =>
@@ -256,6 +258,7 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
     meetings,
     generated,
     revocation: stores.revocation,
+    trustedLists: stores.trustedLists,
     maxDocumentBytes,
     idleMinutes,
     today: () => today ?? todayIso(),

@@ -10,6 +10,7 @@ import { scheduleEn, scheduleLt } from '../meetings/scheduleMessages';
 import { documentsEn, documentsLt } from '../documents/documentMessages';
 import { verificationEn, verificationLt } from '../documents/verificationMessages';
 import { revocationEn, revocationLt } from '../settings/revocationMessages';
+import { trustedListEn, trustedListLt } from '../settings/trustedListMessages';
 import { documentSettingsEn, documentSettingsLt } from '../settings/documentSettingsMessages';
 import { staleRevisionEn, staleRevisionLt } from '../users/staleRevisionMessages';
 import { afterDecisionEn, afterDecisionLt } from '../afterDecision/afterDecisionMessages';
@@ -28,6 +29,7 @@ export const lt = {
   ...documentsLt,
   ...verificationLt,
   ...revocationLt,
+  ...trustedListLt,
   ...documentSettingsLt,
   ...staleRevisionLt,
   ...afterDecisionLt,
@@ -352,6 +354,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...documentsEn,
   ...verificationEn,
   ...revocationEn,
+  ...trustedListEn,
   ...documentSettingsEn,
   ...staleRevisionEn,
   ...afterDecisionEn,

@@ -12,6 +12,7 @@ import { DocumentSettingsFields } from './DocumentSettingsFields';
 import { StaleNotice } from '../users/StaleNotice';
 import { isStaleRevision, rebase } from '../users/staleRevision';
 import { RevocationPanel } from './RevocationPanel';
+import { TrustedListPanel } from './TrustedListPanel';
 import { KeySlotsPanel } from '../keys/KeySlotsPanel';
 import { documentSettingsToSave, documentSettingsValues, validateDocumentSettings, type DocumentSettingsValues } from './documentSettingsForm';
 import { randomSuffix, settingsFormValues, settingsToSave, validateSettings, withKeptSections, type InstitutionRow, type SettingsFormValues } from './settingsForm';
@@ -453,6 +454,7 @@ export function SettingsPage({ current, problem = null, onSaved }: SettingsPageP
         </section>
       ) : null}
       {setup ? null : <RevocationPanel />}
+      {setup ? null : <TrustedListPanel />}
       {setup ? null : <KeySlotsPanel />}
     </section>
   );

@@ -15,6 +15,7 @@ import { FACTS_INPUTS, bytes, documentKind, dossierItemId, stagedFile } from './
 import { ADMINISTRATORS, ARCHIVISTS, DOSSIER_SENDERS, PACKAGE_HANDLERS, CASE_READERS, CASE_WRITERS, COMMISSION_EDITORS, COMMISSION_READERS, DOCUMENT_AUTHORS, type Access } from './roles';
 import { documentItem, documentRequest, signingCredential } from './documentSchemas';
 import { revocationView, verificationReport } from './verificationSchemas';
+import { trustedListsView } from './trustedListSchemas';
 import { backupOutput, exportCaseInput, exportClosedInput, exportClosedOutput, importPackageInput, importPackageOutput, packageInspection, sendDossierInput, writtenPackage } from './archiveSchemas';
 import {
   agendaCandidate,
@@ -520,6 +521,27 @@ export const contract = strictInputs({
     access: ADMINISTRATORS,
     input: z.object({ required: z.boolean() }),
     output: revocationView,
+  },
+  // ---- Trusted lists (ETSI TS 119 612) as trust anchors, and what makes a signature a QES (issue 18) ----
+  'trust.trustedLists': {
+    access: ADMINISTRATORS,
+    input: z.object({}),
+    output: trustedListsView,
+  },
+  'trust.importTrustedList': {
+    /**
+     * A trusted list's XML file and its scheme operator's certificate (PEM or DER). Refused with the
+     * reason unless the list's one XML signature covers it whole and verifies with that certificate,
+     * it is current, and it is newer than the territory's list already imported.
+     */
+    access: ADMINISTRATORS,
+    input: z.object({ name: optionalText(255), bytes, operator: bytes }),
+    output: trustedListsView,
+  },
+  'trust.removeTrustedList': {
+    access: ADMINISTRATORS,
+    input: z.object({ id: ref(64) }),
+    output: trustedListsView,
   },
   // ---- Signing in (the users-and-roles issue) ----
   'auth.status': {

@@ -106,10 +106,12 @@ const PACKAGES: Readonly<Record<string, PackageKind>> = {
   recharts: 'browser', // issue 17: the statistics' charts
   'react-day-picker': 'browser', // issue 17: the date fields' calendar
   'date-fns': 'both', // issue 17: the calendar's Lithuanian locale
+  '@xmldom/xmldom': 'both', // issue 18: the trusted lists' XML (ETSI TS 119 612)
   // Node only.
   electron: 'node',
   lowdb: 'node', // the data directory's database: it belongs with the files on disk, never in a page
   pkcs11js: 'node', // a native addon (smart cards)
+  'xml-crypto': 'node', // issue 18: the trusted lists' XML signatures (on node:crypto)
   // Build, lint and test tooling (Node).
   vitest: 'node',
   vite: 'node',
@@ -161,6 +163,10 @@ const LAYERS: Readonly<Record<string, Layer>> = {
       'electron/services/signing/pdfVerify',
       'electron/services/signing/pemCertificates',
       'electron/services/signing/revocation',
+      // Issue 18: `verify` checks the PDF-LT format and reads trusted lists given on the command line.
+      'electron/services/pdf/pdfLtCheck',
+      'electron/services/trust/trustedList',
+      'electron/services/trust/qualified',
       // Issue 15: `restore` fills an empty directory (no services to open), `verify` checks a package on its own.
       'electron/services/archive/backup',
       'electron/services/archive/packageCheck',
@@ -194,12 +200,12 @@ const SERVICE_FEATURES: Readonly<Record<string, ServiceFeature>> = {
   users: { uses: ['store'], packages: [] },
   settings: { uses: ['signing', 'users'], packages: [] }, // issue 16: the card module's path checked, its change confirmed with the password
   system: { uses: ['store'], packages: [] }, // issue 16: the free space of the data directory's disk
-  trust: { uses: ['signing'], packages: [] },
+  trust: { uses: ['signing'], packages: ['xml-crypto', '@xmldom/xmldom'] }, // issue 18: the trusted lists and their XML signatures
   cases: { uses: ['store'], packages: [] },
   dossier: { uses: ['cases', 'pdf', 'store'], packages: [] },
   commission: { uses: [], packages: [] },
   meetings: { uses: ['cases', 'store'], packages: [] },
-  documents: { uses: ['cases', 'meetings', 'pdf', 'signing', 'store'], packages: [] },
+  documents: { uses: ['cases', 'meetings', 'pdf', 'signing', 'store', 'trust'], packages: [] },
   // Issue 15: case packages (BagIt in a zip), the merged dossier PDF, import, backups. It reads
   // everything a case holds and verifies signed documents; nothing else uses it.
   archive: { uses: ['audit', 'cases', 'documents', 'pdf', 'signing', 'store'], packages: ['@zip.js/zip.js', 'pdf-lib', '@pdf-lib/fontkit', 'zod'] },

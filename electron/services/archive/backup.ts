@@ -76,7 +76,7 @@ type Kind = 'replaced' | 'appended' | 'content';
 const STORE_FILES: readonly { pattern: RegExp; kind: Kind }[] = [
   { pattern: /^pusiaukele\.json$/, kind: 'replaced' },
   { pattern: /^keys\.json$/, kind: 'replaced' },
-  { pattern: /^(?:users|settings|commission|register|revocation)\.json$/, kind: 'replaced' },
+  { pattern: /^(?:users|settings|commission|register|revocation|trustedLists)\.json$/, kind: 'replaced' },
   { pattern: /^(?:cases|meetings|generated)\/[0-9a-f-]{36}\.json$/, kind: 'replaced' },
   { pattern: /^index\/(?:snapshot\.json|journal\.log)$/, kind: 'replaced' },
   // Issue 16: the integrity manifest, taken in the same snapshot as the records it lists.

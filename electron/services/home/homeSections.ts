@@ -17,9 +17,10 @@ import { annulmentOfDocument } from '../documents/caseSteps';
 import { awaitingSlots, awaitsSignatureOf } from '../documents/app';
 import type { ServiceContext } from '../context';
 import type { AuditFacts } from './auditFacts';
+import { trustedAnchors } from '../trust/anchors';
 import type { CaseSummary, StoredCase } from '../store/caseStore';
 
-export type HomeServices = Pick<ServiceContext, 'cases' | 'meetings' | 'generated' | 'settings' | 'users' | 'today' | 'now'>;
+export type HomeServices = Pick<ServiceContext, 'cases' | 'meetings' | 'generated' | 'settings' | 'trustedLists' | 'users' | 'today' | 'now'>;
 
 type Section<K extends keyof HomeView> = NonNullable<HomeView[K]>;
 
@@ -294,7 +295,7 @@ export function administratorSection(ctx: HomeServices, today: IsoDate, facts: A
   const settings = ctx.settings.get();
   const { lastBackupAt } = facts;
   const problems = adminProblems(
-    { settings: settings !== null, register: settings?.register !== undefined, trustedRoots: (settings?.signing?.trustedRoots ?? '').includes('BEGIN CERTIFICATE'), lastBackupOn: lastBackupAt === undefined ? undefined : todayIso(new Date(lastBackupAt)) },
+    { settings: settings !== null, register: settings?.register !== undefined, trustedRoots: trustedAnchors(ctx).length > 0, lastBackupOn: lastBackupAt === undefined ? undefined : todayIso(new Date(lastBackupAt)) },
     today,
   );
   return {

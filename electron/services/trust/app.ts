@@ -3,8 +3,17 @@ import type { RevocationRecord, RevocationView } from '../../../shared/contract/
 import { DomainError } from '../../../shared/domain/errors';
 import type { ServiceContext, ServiceHandlers } from '../context';
 import { checkCrlForImport, parseCrl } from '../signing/revocation';
+import { trustedAnchors } from './anchors';
+import { trustedListHandlers } from './trustedListApp';
 
-type TrustHandlers = Pick<ServiceHandlers, 'trust.revocation' | 'trust.importCrl' | 'trust.removeCrl' | 'trust.setRevocationPolicy'>;
+type TrustHandlers = Pick<
+  ServiceHandlers,
+  'trust.revocation' | 'trust.importCrl' | 'trust.removeCrl' | 'trust.setRevocationPolicy' | 'trust.trustedLists' | 'trust.importTrustedList' | 'trust.removeTrustedList'
+>;
+
+/** DER certificates as the PEM text the CRL check reads. */
+const asPem = (certificates: readonly Uint8Array[]): string =>
+  certificates.map((der) => `-----BEGIN CERTIFICATE-----\n${Buffer.from(der).toString('base64')}\n-----END CERTIFICATE-----\n`).join('');
 
 /**
  * The administrator's revocation data (issue 12, "Revocation"): CRL files imported offline, each
@@ -36,12 +45,15 @@ export function trustHandlers(ctx: ServiceContext): TrustHandlers {
   });
 
   return {
+    ...trustedListHandlers(ctx),
+
     'trust.revocation': async () => view(ctx.revocation.get()),
 
     'trust.importCrl': async ({ name, bytes, issuer }, caller) => {
       const before = ctx.revocation.get();
       const { crl, issuerCertificate } = checkCrlForImport(bytes, {
-        trustedRootsPem: ctx.settings.get()?.signing?.trustedRoots ?? '',
+        // Issue 18: a CA granted in an imported trusted list vouches for its lists as a pasted root does.
+        trustedRootsPem: asPem(trustedAnchors(ctx)),
         ...(issuer ? { issuerCandidates: issuer } : {}),
         now: ctx.now(),
       });

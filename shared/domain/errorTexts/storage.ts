@@ -19,6 +19,7 @@ const STORAGE_SUBJECTS = {
   commission: { lt: 'komisijos sudėtis', en: 'the commission' },
   settings: { lt: 'įstaigos nustatymai', en: 'the institution settings' },
   revocationLists: { lt: 'atšauktų sertifikatų sąrašai', en: 'the revocation lists' },
+  trustedLists: { lt: 'patikimų sąrašai', en: 'the trusted lists' },
   userData: { lt: 'naudotojo duomenys', en: 'the user data' },
   auditEntry: { lt: 'audito žurnalo įrašas', en: 'the audit log entry' },
   importedCase: { lt: 'importuota byla', en: 'the imported case' },

@@ -34,6 +34,7 @@ const SUBJECTS = Object.keys({
   commission: 1,
   settings: 1,
   revocationLists: 1,
+  trustedLists: 1,
   userData: 1,
   auditEntry: 1,
   importedCase: 1,
