@@ -26,7 +26,7 @@ import { CasePage } from './cases/CasePage';
 import { DEFAULT_QUERY, type ListQuery } from './cases/caseListModel';
 import { useCaseList } from './cases/useCaseList';
 import { ErrorNotice } from './components/ErrorNotice';
-import { DocumentAccessContext } from './documents/documentAccess';
+import { canExtendDocuments, DocumentAccessContext } from './documents/documentAccess';
 import { DocumentsPage } from './documents/DocumentsPage';
 import { SigningPage } from './documents/SigningPage';
 import { VerifyPage } from './documents/VerifyPage';
@@ -90,7 +90,7 @@ export function Workspace({ user, locked, onSignOut, onUserChanged, onIdleMinute
   const readsCases = canReadCases(roles);
   const caseList = useCaseList(boot?.settings != null && readsCases && route.name === 'cases', boot?.today);
   const landing = LANDING_ROUTE;
-  const documentAccess = useMemo(() => ({ canIssue: canIssueDocuments(roles), canSign: canSignDocuments(roles) }), [roles]);
+  const documentAccess = useMemo(() => ({ canIssue: canIssueDocuments(roles), canSign: canSignDocuments(roles), canExtend: canExtendDocuments(roles) }), [roles]);
 
   useEffect(() => {
     let current = true;

@@ -3,6 +3,7 @@ import { formatDate, formatMoment } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
 import { routeHref } from '../router/routes';
 import { numberOf, statusOf, versionsOf, awaitedText } from './documentsModel';
+import { LongTermControl } from './LongTermControl';
 
 /** What a row's buttons do: `version` absent means the latest. */
 export interface DocumentActions {
@@ -43,6 +44,7 @@ function Signatures({ item }: { item: DocumentItem }) {
       ) : status === 'signed' ? (
         <p className="document-complete">{t('documents.allSigned')}</p>
       ) : null}
+      <LongTermControl item={item} />
     </>
   );
 }
@@ -62,7 +64,9 @@ function Versions({ item, onOpen, onDownload }: { item: DocumentItem } & Pick<Do
               <span>
                 {v.signature
                   ? t('documents.version.signed', { version: v.version, name: v.signature.signerName, at: formatMoment(v.at, lang) })
-                  : t('documents.version.issued', { version: v.version, at: formatMoment(v.at, lang) })}
+                  : v.extension
+                    ? t('documents.version.extended', { version: v.version, level: v.extension.level, at: formatMoment(v.at, lang) })
+                    : t('documents.version.issued', { version: v.version, at: formatMoment(v.at, lang) })}
               </span>
               <span className="row-actions">
                 <button type="button" className="button-secondary" aria-label={t('documents.openNamed', { number: name })} onClick={() => onOpen(item, v.version)}>

@@ -266,15 +266,28 @@ export function canCorrect(item: DocumentItem, due: readonly DocumentKind[]): bo
   return inForce(item) && due.includes(item.kind);
 }
 
-/** One version of a document's file: 1 as issued, then one more per signature. */
+/** One version of a document's file: 1 as issued, then one more per signature, then one per long-term extension (issue 18). */
 export interface DocumentVersion {
   version: number;
   at: string;
   signature?: SignatureRecord;
+  extension?: NonNullable<DocumentItem['extensions']>[number];
 }
 
-export function versionsOf(item: Pick<DocumentItem, 'createdAt' | 'signatures'>): DocumentVersion[] {
-  return [{ version: 1, at: item.createdAt }, ...item.signatures.map((signature, i) => ({ version: i + 2, at: signature.at, signature }))];
+export function versionsOf(item: Pick<DocumentItem, 'createdAt' | 'signatures' | 'extensions'>): DocumentVersion[] {
+  return [
+    { version: 1, at: item.createdAt },
+    ...item.signatures.map((signature, i) => ({ version: i + 2, at: signature.at, signature })),
+    ...(item.extensions ?? []).map((extension) => ({ version: extension.version, at: extension.at, extension })),
+  ];
+}
+
+/**
+ * Issue 18: whether the long-term extension is offered: the document is in force and signed by every
+ * line (status 'signed'), and its signatures are not yet B-LTA (the back end refuses the others).
+ */
+export function offersLongTerm(item: Pick<DocumentItem, 'replacedBy' | 'annulledBy' | 'awaiting' | 'level'>): boolean {
+  return statusOf(item) === 'signed' && item.level !== undefined && item.level !== 'B-LTA';
 }
 
 /**

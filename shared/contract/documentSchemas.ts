@@ -6,6 +6,7 @@ import { isoDate, longText, oneLine, optionalText, raw, ref, text } from './fiel
 import { bytes } from './dossierSchemas';
 import { isStatisticsPeriod } from '../domain/statistics';
 import { statisticsPeriod } from './statisticsSchemas';
+import { PADES_LEVELS } from './verificationSchemas';
 
 /**
  * The documents the app generates and the director signs (DESIGN §1, V-77 p. 9–16, 45–46): their
@@ -120,8 +121,30 @@ export const signatureRecord = z.object({
 });
 export type SignatureRecord = z.infer<typeof signatureRecord>;
 
-/** A version of the file: the issued document, then one per signature (content hash in documents/). */
-export const documentVersion = z.object({ sha256: z.string(), size: z.number().int(), at: z.string(), signature: signatureRecord.optional() });
+/**
+ * Issue 18: a version the institution added to make the signatures long-term (PAdES B-LTA: the
+ * chain and the revocation lists in the document security store, and a document timestamp over them).
+ */
+export const extensionRecord = z.object({
+  level: z.literal('B-LTA'),
+  /** When it was added, and the time the document timestamp states. */
+  at: z.string(),
+  timestamp: z.string(),
+});
+export type ExtensionRecord = z.infer<typeof extensionRecord>;
+
+/**
+ * A version of the file (content hash in documents/): the issued document, then one per signature,
+ * then, once every line is signed, one per long-term extension (issue 18). A version carries a
+ * signature or an extension, or neither (the issued one).
+ */
+export const documentVersion = z.object({
+  sha256: z.string(),
+  size: z.number().int(),
+  at: z.string(),
+  signature: signatureRecord.optional(),
+  extension: extensionRecord.optional(),
+});
 
 export const generatedDocument = z.object({
   id: z.string(),
@@ -169,6 +192,14 @@ export const documentItem = generatedDocument
     /** The same lines with who signs them (issue 12: the queue is per person). */
     awaitingSigners: z.array(z.object({ role: signerRole, name: z.string(), position: z.string(), userId: z.string().optional() })).optional(),
     sha256: z.string(),
+    /** Issue 18: the long-term extensions, with the version each made (after every signature's). */
+    extensions: z.array(extensionRecord.extend({ version: z.number().int() })).optional(),
+    /**
+     * Issue 18: the PAdES level the signatures reach by the app's records: B-LTA once extended, B-T
+     * when every signature has a timestamp, else B-B; absent without a signature. The file's own
+     * check (documents.verify) says it of each signature.
+     */
+    level: z.enum(PADES_LEVELS).optional(),
   });
 export type DocumentItem = z.infer<typeof documentItem>;
 

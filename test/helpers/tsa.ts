@@ -43,8 +43,12 @@ function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => server.close(() => resolve()));
 }
 
-/** Starts the TSA; close it after the tests. */
-export async function startTsa(): Promise<TestTsa> {
+/**
+ * Starts the TSA; close it after the tests. `refuseAfter`: it answers that many queries, then every
+ * later one with HTTP 503, as a service going down between the signature's timestamp and the
+ * document timestamp of the extension that follows it (issue 18).
+ */
+export async function startTsa(options: { refuseAfter?: number } = {}): Promise<TestTsa> {
   const pki = testPki();
   const dir = workDir('tsa');
   const configPath = join(dir, 'tsa.cnf');
@@ -72,6 +76,10 @@ export async function startTsa(): Promise<TestTsa> {
     request.on('end', () => {
       if (request.method !== 'POST' || request.headers['content-type'] !== 'application/timestamp-query') {
         response.writeHead(400).end();
+        return;
+      }
+      if (options.refuseAfter !== undefined && answered >= options.refuseAfter) {
+        response.writeHead(503).end();
         return;
       }
       const result = queue.then(() => reply(Buffer.concat(chunks)));

@@ -3,7 +3,7 @@
 // long ago), revocation lists made by `openssl ca -gencrl`, a timestamp authority whose clock is set
 // (libfaketime), and a signer from a key file.
 import { execFileSync } from 'node:child_process';
-import { createHash, createPrivateKey, sign as cryptoSign } from 'node:crypto';
+import { createHash, createPrivateKey, generateKeyPairSync, sign as cryptoSign } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -260,6 +260,19 @@ export async function signInSlot(pdf: Uint8Array, slot: SignatureSlot, who: 'rsa
   } finally {
     await signer.close();
   }
+}
+
+/**
+ * A forged CRL (issue 18): it names the test CA as its issuer and lists nothing, with the dates
+ * given, but is signed with a key of its own, as an attacker who puts a clean list into a document's
+ * security store would make it.
+ */
+export function forgedCrl(options: { lastUpdate: Date; nextUpdate: Date }): Uint8Array {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const algorithm = sequence(objectIdentifier(OID.sha256WithRsa), DER_NULL);
+  const time = (at: Date) => tagged(0x17, new Uint8Array(Buffer.from(stamp(at).slice(2), 'latin1')));
+  const tbs = sequence(smallInteger(1), algorithm, subjectOf(testPki().ca.certificate), time(options.lastUpdate), time(options.nextUpdate));
+  return sequence(tbs, algorithm, tagged(0x03, new Uint8Array([0, ...cryptoSign('sha256', tbs, privateKey)])));
 }
 
 /** A CRL signed by the test CA that leaves out nextUpdate (RFC 5280 requires it; a careless CA might not). */

@@ -6,6 +6,7 @@ import {
   type GeneratedDocument,
   type SignatureRecord,
 } from '../../../shared/contract/documentSchemas';
+import type { PadesLevel } from '../../../shared/contract/verificationSchemas';
 import type { Caller, ParsedInput } from '../../../shared/contract/methods';
 import type { CaseRecord } from '../../../shared/contract/schemas';
 import { inForce } from '../../../shared/domain/documents/annulment';
@@ -15,14 +16,15 @@ import { DomainError } from '../../../shared/domain/errors';
 import type { Call, ServiceContext, ServiceHandlers, Stores } from '../context';
 import { describeCertificate, checkSigningCertificate } from '../signing/certificates';
 import { certificateHolder, certNotSigner, holderMatches, nameWords, personalCodeOf } from './signerMatch';
-import { pemCertificates } from '../signing/pemCertificates';
 import { openPkcs11 } from '../signing/pkcs11';
 import { openPkcs12 } from '../signing/pkcs12';
+import { extendToLongTerm } from '../signing/pdfLtv';
 import { signPdf } from '../signing/pdfSignature';
 import { verifyPdf } from '../signing/pdfVerify';
 import type { Signer } from '../signing/signer';
 import { sha256Hex } from '../store/documentStore';
 import { renderPdf } from '../pdf/pdfWriter';
+import { trustedAnchors } from '../trust/anchors';
 import { annulmentOfDocument, caseOfDocument, checkCompletingSignature, checkIssue, pendingStep, recordPassOver, takeDocumentStep } from './caseSteps';
 import { documentSources, registerOf } from './sources';
 import { verificationReportOf } from './verification';
@@ -75,6 +77,19 @@ export function signaturesOf(doc: GeneratedDocument): SignatureRecord[] {
   return doc.versions.flatMap((v) => (v.signature ? [v.signature] : []));
 }
 
+/** Issue 18: the long-term extensions, with the version (1-based) each made. */
+export function extensionsOf(doc: GeneratedDocument): NonNullable<DocumentItem['extensions']> {
+  return doc.versions.flatMap((v, i) => (v.extension ? [{ ...v.extension, version: i + 1 }] : []));
+}
+
+/** The PAdES level by the records (issue 18): B-LTA once extended, B-T when every signature is timestamped, else B-B; none unsigned. */
+export function levelOf(doc: GeneratedDocument): PadesLevel | undefined {
+  const signatures = signaturesOf(doc);
+  if (signatures.length === 0) return undefined;
+  if (doc.versions.some((v) => v.extension)) return 'B-LTA';
+  return signatures.every((s) => s.timestamp !== undefined) ? 'B-T' : 'B-B';
+}
+
 /** The signature lines still unsigned, in the order of the block (each line is signed once). */
 export function awaitingSlots(doc: GeneratedDocument): Slot[] {
   const done = signaturesOf(doc).map((s) => s.role);
@@ -114,6 +129,8 @@ export function toItem(doc: GeneratedDocument, annulledBy: string | undefined = 
     ...(doc.replacedBy !== undefined ? { replacedBy: doc.replacedBy } : {}),
     ...(annulledBy !== undefined ? { annulledBy } : {}),
     signatures: signaturesOf(doc),
+    extensions: extensionsOf(doc),
+    ...(levelOf(doc) ? { level: levelOf(doc) } : {}),
     awaiting: standing ? awaiting(doc) : [],
     awaitingSigners: standing ? awaitingSlots(doc).map((s) => ({ role: s.role, name: s.name, position: s.position, ...(s.userId ? { userId: s.userId } : {}) })) : [],
     sha256: last.sha256,
@@ -267,8 +284,8 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
       await signer.close();
     }
     // What was written must verify before it is kept: every earlier signature and the new one, and
-    // with trusted roots set, the new certificate must chain to one of them.
-    const trusted = pemCertificates(ctx.settings.get()?.signing?.trustedRoots ?? '');
+    // with trust anchors set (pasted roots, trusted lists), the new certificate must chain to one of them.
+    const trusted = trustedAnchors(ctx);
     const check = verifyPdf(signed, { trusted, now: ctx.now() });
     const newest = check.signatures[check.signatures.length - 1];
     if (check.signatures.length !== signaturesOf(doc).length + 1 || !check.signatures.every((s) => s.cms.intact) || !newest) {
@@ -288,11 +305,20 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
       method,
       ...(newest.cms.timestamp ? { timestamp: newest.cms.timestamp.time } : {}),
     };
-    const next: GeneratedDocument = { ...doc, versions: [...doc.versions, { sha256, size: signed.length, at, signature }] };
+    const signedDoc: GeneratedDocument = { ...doc, versions: [...doc.versions, { sha256, size: signed.length, at, signature }] };
+    // Issue 18: the signature that completes the document makes it long-term (B-LTA) in the same
+    // change, as the next version rather than in place of the signature's own: the bytes the signer
+    // signed stay a version of their own (their hash is the signature's), the extension is the
+    // institution's act with its own time, and a failed extension leaves the signature as it is (B-T),
+    // to be extended later with documents.extend.
+    const extension = awaitingSlots(signedDoc).length === 0 ? await automaticExtension(doc, signed) : null;
+    const next: GeneratedDocument = extension ? { ...signedDoc, versions: [...signedDoc.versions, extension.version] } : signedDoc;
     // Checked again with nothing awaited until the case is saved: another act signed meanwhile may have taken the place.
     if (completes) checkCompletingSignature(ctx, next);
-    caller.record({ kind: 'document', id, ...caseOf(doc) }, doc, next, `Dokumentą ${doc.registrationNumber} pasirašė ${signature.signerName}`, (w) => {
+    const summary = `Dokumentą ${doc.registrationNumber} pasirašė ${signature.signerName}${extension ? '; užtikrintas parašų ilgalaikis galiojimas (PAdES B-LTA)' : ''}`;
+    caller.record({ kind: 'document', id, ...caseOf(doc) }, doc, next, summary, (w) => {
       w.documents.put(sha256, signed); // the content first: a record never names a content that is not there
+      if (extension) w.documents.put(extension.version.sha256, extension.bytes);
       w.generated.put(next);
       if (awaitingSlots(next).length > 0) return;
       // Issue 14: the completed act takes its step (V-77 p. 13–16, 46) in the same change, audited
@@ -305,6 +331,63 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
         undoSignature(w, doc);
         throw e;
       }
+    });
+    return itemOf(next);
+  };
+
+  /**
+   * Issue 18: `bytes` (the document's last version, every line signed) extended to PAdES B-LTA, and
+   * its version record. What was written must verify before it is kept: every signature still intact
+   * and reaching B-LTA, the new document timestamp valid, nothing else changed.
+   */
+  const longTerm = async (bytes: Uint8Array): Promise<{ bytes: Buffer; version: GeneratedDocument['versions'][number] }> => {
+    const trusted = trustedAnchors(ctx);
+    const crls = ctx.revocation.parsed();
+    const now = ctx.now();
+    const timestampUrl = ctx.settings.get()?.signing?.timestampUrl ?? '';
+    const count = verifyPdf(bytes, { trusted, now, crls }).signatures.length;
+    const extended = await extendToLongTerm(bytes, { trusted, crls, timestampUrl, now });
+    const check = verifyPdf(extended, { trusted, now, crls });
+    const stamp = check.signatures[check.signatures.length - 1];
+    const intact =
+      check.signatures.length === count + 1 &&
+      !check.changedOtherwise &&
+      check.signatures.every((s) => s.cms.intact && (s.type === 'documentTimestamp' || s.level === 'B-LTA'));
+    if (!intact || stamp?.type !== 'documentTimestamp' || !stamp.valid || !stamp.cms.timestamp) {
+      throw new DomainError('LONG_TERM_CHECK_FAILED');
+    }
+    const at = ctx.now().toISOString();
+    return { bytes: extended, version: { sha256: sha256Hex(extended), size: extended.length, at, extension: { level: 'B-LTA', at, timestamp: stamp.cms.timestamp.time } } };
+  };
+
+  /**
+   * The extension after the completing signature, when a timestamp service is configured: whatever
+   * keeps it from being made (no revocation list for a certificate, the service down) leaves the
+   * signature standing, never lost.
+   */
+  const automaticExtension = async (doc: GeneratedDocument, signed: Uint8Array): Promise<Awaited<ReturnType<typeof longTerm>> | null> => {
+    if ((ctx.settings.get()?.signing?.timestampUrl ?? '') === '') return null;
+    try {
+      return await longTerm(signed);
+    } catch (e) {
+      console.warn(`Document ${doc.id}: signed; the long-term extension was not made (${e instanceof DomainError ? e.code : String(e)})`);
+      return null;
+    }
+  };
+
+  /** documents.extend (issue 18): a fully signed document's last version extended to B-LTA, kept as its next version. */
+  const extend = async (id: string, caller: Call): Promise<DocumentItem> => {
+    const doc = ctx.generated.get(id);
+    const missing = awaitingSlots(doc).length;
+    if (signaturesOf(doc).length === 0 || missing > 0) {
+      throw new DomainError('LONG_TERM_NOT_FULLY_SIGNED', { registrationNumber: doc.registrationNumber, awaiting: missing });
+    }
+    const last = doc.versions[doc.versions.length - 1] as GeneratedDocument['versions'][number];
+    const extension = await longTerm(ctx.documents.read(last.sha256));
+    const next: GeneratedDocument = { ...doc, versions: [...doc.versions, extension.version] };
+    caller.record({ kind: 'document', id, ...caseOf(doc) }, doc, next, `Dokumento ${doc.registrationNumber} parašų ilgalaikis galiojimas užtikrintas (PAdES B-LTA)`, (w) => {
+      w.documents.put(extension.version.sha256, extension.bytes);
+      w.generated.put(next);
     });
     return itemOf(next);
   };
@@ -426,10 +509,8 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
 
     'documents.sign': ({ id, credential }, caller) => oneAtATime(id, () => sign(id, credential, caller)),
     'documents.verify': async ({ name, bytes }) => verificationReportOf(ctx, name, bytes),
-    // PLACEHOLDER (issue 18, being written): the extension to B-LT/B-LTA.
-    'documents.extend': async ({ id }) => {
-      throw new DomainError('DOCUMENT_NOT_FOUND', { documentId: id });
-    },
+    // Issue 18: one at a time with the document's signatures (each builds on the version the last one kept).
+    'documents.extend': ({ id }, caller) => oneAtATime(id, () => extend(id, caller)),
   };
 }
 

@@ -27,10 +27,13 @@ export interface CmsCheck {
   trustedPath: Uint8Array[];
   /** The other embedded certificates, the signer's issuer path first. */
   chain: CertificateInfo[];
-  /** An embedded RFC 3161 timestamp whose imprint matches the signature value; `trusted` when its
-   *  authority chains to a trusted root, has the time-stamping purpose and was valid at its time. */
+  /** An embedded RFC 3161 timestamp whose imprint matches the signature value; `trusted` when it is
+   *  believed (judgeTimestamp: its authority chains to a trusted root, has the time-stamping purpose,
+   *  was valid at its time, and is valid now or a believed later timestamp proves it in time). */
   timestamp: { time: string; authority: string; intact: boolean; trusted: boolean } | null;
-  /** The time a trusted timestamp proves the signature existed at, else null. */
+  /** The timestamp authority's certificates up to a trusted root, when its chain reaches one (issue 18: the DSS holds them). */
+  timestampPath: Uint8Array[];
+  /** The time a believed timestamp proves the signature existed at, else null. */
   provenTime: Date | null;
   /** Certificate validity at the proven time if any, else at `now`; 'valid' when there is no signer. */
   certificateValid: Validity;
@@ -40,10 +43,32 @@ export interface CmsCheck {
   hasSigningTimeAttribute: boolean;
 }
 
+/**
+ * What a timestamp is believed against (issue 12, 18; ETSI EN 319 102-1 §5.6.2, past signature
+ * validation, simplified): the trust anchors, certificates found elsewhere in the document, the
+ * moment of the check, the proof of existence later timestamps give, and the revocation data.
+ */
+export interface TimeEvidence {
+  /** Trusted root certificates, DER. */
+  trusted: readonly Uint8Array[];
+  /** Certificates from the document's security store (issue 18), to build paths with. */
+  pool?: readonly Uint8Array[];
+  now: Date;
+  /** The earliest time a believed later timestamp (a document timestamp covering it) proves this one existed at. */
+  poe?: Date | null;
+  /** When the first certificate of `path` was revoked, by the revocation data at hand; null when it is not known revoked. */
+  revokedAt?: (path: readonly Uint8Array[]) => Date | null;
+}
+
 export interface CmsCheckOptions {
   /** Trusted root certificates, DER. */
   trusted?: Uint8Array[];
   now?: Date;
+  /** Certificates from the document's security store (issue 18), to build paths with. */
+  pool?: readonly Uint8Array[];
+  /** What later document timestamps prove and the revocation data, for the signature's timestamp (see TimeEvidence). */
+  poe?: Date | null;
+  revokedAt?: (path: readonly Uint8Array[]) => Date | null;
 }
 
 /** The check of a signature that could not be read as one: nothing is intact, trusted or known. */
@@ -56,6 +81,7 @@ export function uncheckedCms(problem: CmsProblem = 'CMS_UNREADABLE'): CmsCheck {
     trustedPath: [],
     chain: [],
     timestamp: null,
+    timestampPath: [],
     provenTime: null,
     certificateValid: 'valid',
     trusted: false,
@@ -90,49 +116,69 @@ function signatureProblems(signerInfo: SignerInfo, certificate: ParsedCertificat
   return problems;
 }
 
-type TimestampFinding = { timestamp: CmsCheck['timestamp']; provenTime: Date | null; problems: CmsProblem[] };
+type TimestampFinding = { timestamp: CmsCheck['timestamp']; timestampPath: Uint8Array[]; provenTime: Date | null; problems: CmsProblem[] };
+
+/** Whether a timestamp is believed, and its authority's path to a trusted root (empty when none is reached). */
+export interface TimestampJudgement {
+  believed: boolean;
+  path: Uint8Array[];
+}
 
 /**
  * Whether a timestamp's authority may be believed (issue 12, "A timestamp proves time only when its
- * authority chains to a trusted root and carries the time-stamping key purpose"): the token is intact
- * (which already requires the timeStamping purpose), and the TSA's certificate was valid at the time
- * it states and chains to one of `trusted`.
+ * authority chains to a trusted root and carries the time-stamping key purpose"; issue 18, proof of
+ * existence newest first): the token is intact (which already requires the timeStamping purpose), the
+ * TSA's certificate chains to one of `trusted` and was valid at the time the token states, and it
+ * is valid NOW and not known revoked, or a believed later timestamp (`poe`) proves the token existed
+ * before the certificate expired or was revoked. Without that proof an expired authority's word
+ * proves nothing: anyone holding its old key could have made the token since.
  */
-export function timestampTrusted(check: TimestampCheck, trusted: readonly Uint8Array[], extra: readonly Uint8Array[] = []): boolean {
-  if (!check.intact || !check.certificate || trusted.length === 0) return false;
-  let valid: boolean;
+export function judgeTimestamp(check: TimestampCheck, evidence: TimeEvidence, extra: readonly Uint8Array[] = []): TimestampJudgement {
+  const none: TimestampJudgement = { believed: false, path: [] };
+  if (!check.intact || !check.certificate || evidence.trusted.length === 0) return none;
+  const tsa = check.certificate;
+  const others = [...check.certificates, ...extra, ...(evidence.pool ?? [])].filter((der) => !sameBytes(der, tsa));
+  const path = pathToTrusted(tsa, others, evidence.trusted);
+  if (path.length === 0) return none;
+  let certificate: ParsedCertificate;
   try {
-    valid = validityAt(parseCertificate(check.certificate), check.genTime) === 'valid';
+    certificate = parseCertificate(tsa);
   } catch {
-    return false;
+    return none;
   }
-  const others = [...check.certificates, ...extra].filter((der) => !sameBytes(der, check.certificate as Uint8Array));
-  return valid && chainsToTrusted(check.certificate, others, trusted);
+  const revokedAt = evidence.revokedAt?.(path) ?? null;
+  /** The certificate was valid and not yet revoked at `at`. */
+  const good = (at: Date) => validityAt(certificate, at) === 'valid' && (revokedAt === null || at.getTime() < revokedAt.getTime());
+  const atOwnTime = good(check.genTime);
+  const validNow = good(evidence.now);
+  const provenInTime = evidence.poe != null && good(evidence.poe);
+  return { believed: atOwnTime && (validNow || provenInTime), path };
 }
 
-/** What a timestamp token over `stampedData` shows, judged against `trusted`. */
-export function timestampOver(token: Uint8Array, stampedData: Uint8Array, trusted: readonly Uint8Array[], extra: readonly Uint8Array[] = []): TimestampFinding & { check: TimestampCheck | null } {
+/** What a timestamp token over `stampedData` shows, judged against `evidence`; `extra`: certificates carried beside it. */
+export function timestampOver(token: Uint8Array, stampedData: Uint8Array, evidence: TimeEvidence, extra: readonly Uint8Array[] = []): TimestampFinding & { check: TimestampCheck | null } {
   try {
     const check = checkTimestampToken(token, stampedData);
-    if (!check.imprintMatches) return { timestamp: null, provenTime: null, problems: ['TIMESTAMP_IMPRINT_MISMATCH'], check };
-    const believed = timestampTrusted(check, trusted, extra);
-    const problems: CmsProblem[] = !check.intact ? ['TIMESTAMP_BAD_SIGNATURE'] : believed ? [] : ['TIMESTAMP_UNTRUSTED'];
+    if (!check.imprintMatches) return { timestamp: null, timestampPath: [], provenTime: null, problems: ['TIMESTAMP_IMPRINT_MISMATCH'], check };
+    const judged = judgeTimestamp(check, evidence, extra);
+    const problems: CmsProblem[] = !check.intact ? ['TIMESTAMP_BAD_SIGNATURE'] : judged.believed ? [] : ['TIMESTAMP_UNTRUSTED'];
     return {
-      timestamp: { time: check.genTime.toISOString(), authority: check.authority, intact: check.intact, trusted: believed },
-      provenTime: believed ? check.genTime : null,
+      timestamp: { time: check.genTime.toISOString(), authority: check.authority, intact: check.intact, trusted: judged.believed },
+      timestampPath: judged.path,
+      provenTime: judged.believed ? check.genTime : null,
       problems,
       check,
     };
   } catch {
-    return { timestamp: null, provenTime: null, problems: ['TIMESTAMP_UNREADABLE'], check: null };
+    return { timestamp: null, timestampPath: [], provenTime: null, problems: ['TIMESTAMP_UNREADABLE'], check: null };
   }
 }
 
 /** RFC 3161 signature timestamp (id-aa-signatureTimeStampToken) over the signature value. */
-function timestampFinding(signerInfo: SignerInfo, trusted: readonly Uint8Array[], extra: readonly Uint8Array[]): TimestampFinding {
+function timestampFinding(signerInfo: SignerInfo, evidence: TimeEvidence, extra: readonly Uint8Array[]): TimestampFinding {
   const token = attributeValue(signerInfo.unsignedAttributes, OID.signatureTimeStampToken);
-  if (!token) return { timestamp: null, provenTime: null, problems: [] };
-  const { check: _check, ...finding } = timestampOver(encodingOf(token), signerInfo.signature, trusted, extra);
+  if (!token) return { timestamp: null, timestampPath: [], provenTime: null, problems: [] };
+  const { check: _check, ...finding } = timestampOver(encodingOf(token), signerInfo.signature, evidence, extra);
   return finding;
 }
 
@@ -162,7 +208,10 @@ export function checkCms(cms: Uint8Array, digest: Uint8Array, options: CmsCheckO
 
   const hasSigningTimeAttribute = attributeValue(signerInfo.signedAttributes, OID.signingTime) !== undefined;
   const trusted = options.trusted ?? [];
-  const timestamp = timestampFinding(signerInfo, trusted, signedData.certificates);
+  const now = options.now ?? new Date();
+  const pool = options.pool ?? [];
+  const evidence: TimeEvidence = { trusted, pool, now, poe: options.poe ?? null, ...(options.revokedAt ? { revokedAt: options.revokedAt } : {}) };
+  const timestamp = timestampFinding(signerInfo, evidence, signedData.certificates);
   const certificate = signerCertificateOf(signerInfo.sid, signedData.certificates);
   if (!certificate) {
     return {
@@ -170,6 +219,7 @@ export function checkCms(cms: Uint8Array, digest: Uint8Array, options: CmsCheckO
       problems: ['NO_SIGNER_CERT', ...timestamp.problems],
       chain: describeAll(signedData.certificates),
       timestamp: timestamp.timestamp,
+      timestampPath: timestamp.timestampPath,
       provenTime: timestamp.provenTime,
       hasSigningTimeAttribute,
     };
@@ -177,7 +227,7 @@ export function checkCms(cms: Uint8Array, digest: Uint8Array, options: CmsCheckO
 
   const problems = signatureProblems(signerInfo, certificate, digest);
   const others = signedData.certificates.filter((der) => !sameBytes(der, certificate.der));
-  const trustedPath = pathToTrusted(certificate.der, others, trusted);
+  const trustedPath = pathToTrusted(certificate.der, [...others, ...pool], trusted);
   return {
     intact: problems.length === 0,
     problems: [...problems, ...timestamp.problems],
@@ -186,8 +236,9 @@ export function checkCms(cms: Uint8Array, digest: Uint8Array, options: CmsCheckO
     trustedPath,
     chain: describeAll(orderChain(certificate.der, others)),
     timestamp: timestamp.timestamp,
+    timestampPath: timestamp.timestampPath,
     provenTime: timestamp.provenTime,
-    certificateValid: validityAt(certificate, timestamp.provenTime ?? options.now ?? new Date()),
+    certificateValid: validityAt(certificate, timestamp.provenTime ?? now),
     trusted: trustedPath.length > 0,
     hasSigningTimeAttribute,
   };

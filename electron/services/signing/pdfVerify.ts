@@ -4,9 +4,10 @@ import { DomainError } from '../../../shared/domain/errors';
 import { parseObject, ParsedName, ParsedString, readRevision, type Parsed, type ParsedDict } from '../pdf/pdfSyntax';
 import { checkCms, type CmsCheck, type CmsProblem } from './cms';
 import { changesAfter, type Change } from './pdfChanges';
-import { timestampOver, uncheckedCms } from './cmsCheck';
-import { describeCertificate, parseCertificate } from './certificates';
-import { revocationOf, type ParsedCrlWithSigner, type RevocationStatus } from './revocation';
+import { timestampOver, uncheckedCms, type TimeEvidence } from './cmsCheck';
+import { describeCertificate, parseCertificate, validityAt } from './certificates';
+import { readDss } from './pdfDss';
+import { crlSignedBy, parseCrl, revocationOf, type ParsedCrl, type ParsedCrlWithSigner, type RevocationStatus } from './revocation';
 import { documentIndication, HARMLESS_CHANGES, verdictOf, type Verdict } from './signatureValidation';
 
 /**
@@ -213,26 +214,29 @@ const AS_SIGNATURE: Readonly<Partial<Record<CmsProblem, CmsProblem>>> = {
 
 /**
  * RFC 3161 document timestamp (PAdES, ETSI EN 319 142-1 §5.4): the token's imprint is over the byte
- * ranges and the authority's certificate plays the signer's part; its own time is when it was made.
+ * ranges and the authority's certificate plays the signer's part. It is judged at its own time when
+ * it is believed (judgeTimestamp); otherwise its certificate is judged now, or at its own time when
+ * it was not valid even then.
  */
-function documentTimestampCheck(token: Buffer, signed: Buffer, trusted: readonly Uint8Array[], now: Date): CmsCheck {
-  const finding = timestampOver(token, signed, trusted);
+function documentTimestampCheck(token: Buffer, signed: Buffer, evidence: TimeEvidence): CmsCheck {
+  const finding = timestampOver(token, signed, evidence);
   const problems = finding.problems.flatMap((p) => (AS_SIGNATURE[p] ? [AS_SIGNATURE[p] as CmsProblem, p] : [p]));
   const tsa = finding.check?.certificate ?? null;
-  if (!finding.timestamp || !tsa) return { ...uncheckedCms(), problems: problems.length > 0 ? problems : ['CMS_UNREADABLE'], timestamp: finding.timestamp };
+  if (!finding.timestamp || !tsa || !finding.check) return { ...uncheckedCms(), problems: problems.length > 0 ? problems : ['CMS_UNREADABLE'], timestamp: finding.timestamp };
   const certificate = parseCertificate(tsa);
-  const chainTrusted = finding.timestamp.trusted;
+  const atOwnTime = validityAt(certificate, finding.check.genTime);
   return {
     intact: finding.timestamp.intact,
     problems,
     signer: describeCertificate(tsa),
     signerCertificate: certificate,
-    trustedPath: chainTrusted ? [tsa] : [],
+    trustedPath: finding.timestampPath,
     chain: [],
     timestamp: finding.timestamp,
+    timestampPath: finding.timestampPath,
     provenTime: finding.provenTime,
-    certificateValid: chainTrusted ? 'valid' : certificate.notAfter.getTime() < now.getTime() ? 'expired' : 'valid',
-    trusted: chainTrusted,
+    certificateValid: finding.timestamp.trusted ? 'valid' : atOwnTime !== 'valid' ? atOwnTime : validityAt(certificate, evidence.now),
+    trusted: finding.timestampPath.length > 0,
     hasSigningTimeAttribute: false,
   };
 }
@@ -242,16 +246,98 @@ function signedBytes(buf: Buffer, range: number[]): Buffer {
   return Buffer.concat([buf.subarray(a, a + b), buf.subarray(c, c + d)]);
 }
 
-function revocationFor(cms: CmsCheck, options: VerifyOptions, now: Date): { signer: RevocationStatus; cas: RevocationStatus[] } {
-  const crls = options.crls ?? [];
+const keyOf = (der: Uint8Array) => createHash('sha256').update(der).digest('base64');
+
+/**
+ * The revocation material of one check (issue 12, 18): the imported lists (checked against their
+ * issuers when imported) and the lists of the document's security store, each used only for a
+ * certificate whose issuer in the path verifies its signature, so that a forged list in a file
+ * cannot make a revoked certificate good. `existedAt`: when a believed document timestamp proves a
+ * store's list was at hand (set once the timestamps are judged).
+ */
+class RevocationMaterial {
+  private readonly stored: { crl: ParsedCrl; key: string }[];
+  private readonly signedBy = new Map<string, boolean>();
+  readonly existedAt = new Map<string, Date>();
+
+  constructor(
+    private readonly imported: readonly ParsedCrlWithSigner[],
+    dssCrls: readonly Uint8Array[],
+    readonly now: Date,
+  ) {
+    this.stored = dssCrls.flatMap((der) => {
+      try {
+        return [{ crl: parseCrl(der), key: keyOf(der) }];
+      } catch {
+        return [];
+      }
+    });
+  }
+
+  /** The store's lists (those whose DER is among `only`, when given) that `issuer` signed, for a certificate it issued. */
+  storedFor(issuer: Uint8Array, only?: ReadonlySet<string>): ParsedCrlWithSigner[] {
+    const issuerKey = keyOf(issuer);
+    return this.stored.flatMap(({ crl, key }) => {
+      if (only !== undefined && !only.has(key)) return [];
+      const cacheKey = `${key}:${issuerKey}`;
+      let ok = this.signedBy.get(cacheKey);
+      if (ok === undefined) this.signedBy.set(cacheKey, (ok = crlSignedBy(crl, issuer)));
+      if (!ok) return [];
+      const existedAt = this.existedAt.get(key);
+      return [{ crl, issuerCertificate: issuer, ...(existedAt ? { existedAt } : {}) }];
+    });
+  }
+
+  /** The status of `path[index]` (issued by `path[index + 1]`) at `provenTime`, from `lists` (default: imported and stored). */
+  statusOf(path: readonly Uint8Array[], index: number, provenTime: Date | null, lists?: readonly ParsedCrlWithSigner[]): RevocationStatus {
+    const cert = parseCertificate(path[index] as Uint8Array);
+    const issuer = path[index + 1] ?? null;
+    const crls = lists ?? [...this.imported, ...(issuer ? this.storedFor(issuer) : [])];
+    return revocationOf({ serial: cert.serial, issuerDer: cert.issuerDer, notAfter: cert.notAfter }, issuer, crls, this.now, provenTime);
+  }
+
+  /** When the first certificate of `path` was revoked, by any list at hand; null when none names it. */
+  revokedAt(path: readonly Uint8Array[]): Date | null {
+    if (path.length < 2) return null;
+    const status = this.statusOf(path, 0, null);
+    return status.status === 'revoked' ? new Date(status.revokedAt) : null;
+  }
+}
+
+function revocationFor(cms: CmsCheck, material: RevocationMaterial): { signer: RevocationStatus; cas: RevocationStatus[] } {
   if (!cms.trusted || !cms.signerCertificate) return { signer: { status: 'notChecked', reason: 'noList' }, cas: [] };
   const path = cms.trustedPath;
-  const statusOf = (index: number): RevocationStatus => {
-    const cert = parseCertificate(path[index] as Uint8Array);
-    return revocationOf({ serial: cert.serial, issuerDer: cert.issuerDer }, path[index + 1] ?? null, crls, now, cms.provenTime);
-  };
   // The last certificate of the path is the trust anchor itself: it is trusted, not checked.
-  return { signer: statusOf(0), cas: path.slice(1, -1).map((_c, i) => statusOf(i + 1)) };
+  return { signer: material.statusOf(path, 0, cms.provenTime), cas: path.slice(1, -1).map((_c, i) => material.statusOf(path, i + 1, cms.provenTime)) };
+}
+
+/**
+ * A signature without a believed timestamp of its own, that a believed document timestamp proves
+ * existed at `poe` (issue 18): that time is its proven time when its certificate was valid and not
+ * revoked then. A proof from after the expiry or the revocation proves nothing for the signer (the
+ * signature may have been made before or after): the certificate is then judged now.
+ */
+function withDocumentPoe(cms: CmsCheck, poe: Date | null, material: RevocationMaterial): CmsCheck {
+  if (cms.provenTime !== null || poe === null || !cms.signerCertificate || !cms.trusted) return cms;
+  if (validityAt(cms.signerCertificate, poe) !== 'valid') return cms;
+  const status = material.statusOf(cms.trustedPath, 0, poe);
+  if (status.status === 'revoked' && new Date(status.revokedAt).getTime() <= poe.getTime()) return cms;
+  return { ...cms, provenTime: poe, certificateValid: 'valid' };
+}
+
+/**
+ * Whether the paths have their long-term material (ETSI EN 319 142-1 §5.4.2, B-LT): each certificate
+ * but the anchor is in the store (`certificates`), and a list of the store (`crls`, by DER hash)
+ * gives its status at the path's proven time.
+ */
+function hasLongTermMaterial(paths: readonly { path: readonly Uint8Array[]; at: Date | null }[], certificates: ReadonlySet<string>, crls: ReadonlySet<string>, material: RevocationMaterial): boolean {
+  return paths.every(({ path, at }) =>
+    path.slice(0, -1).every((der, i) => {
+      if (!certificates.has(keyOf(der))) return false;
+      const lists = material.storedFor(path[i + 1] as Uint8Array, crls);
+      return material.statusOf(path, i, at, lists).status !== 'notChecked';
+    }),
+  );
 }
 
 export function verifyPdf(bytes: Uint8Array, options: VerifyOptions = {}): PdfCheck {
@@ -268,33 +354,60 @@ export function verifyPdf(bytes: Uint8Array, options: VerifyOptions = {}): PdfCh
     // A file whose cross-reference cannot be read is still searched for signatures; each is judged below.
   }
 
+  // Issue 18: the security store's certificates build paths; its lists are revocation sources.
+  const dss = readDss(buf);
+  const material = new RevocationMaterial(options.crls ?? [], dss.crls, now);
+  const revokedAt = (path: readonly Uint8Array[]) => material.revokedAt(path);
+
   const found = candidates(buf).map((c) => {
     const subFilter = c.holder.dict.get('SubFilter');
     const sub = subFilter instanceof ParsedName ? subFilter.value : null;
     const type: PdfSignatureCheck['type'] = sub === DOCUMENT_TIMESTAMP ? 'documentTimestamp' : 'signature';
-    let cms: CmsCheck;
-    if (c.structure !== 'ok' || !c.contents) cms = uncheckedCms(c.problem ?? 'CMS_UNREADABLE');
-    else if (type === 'documentTimestamp') cms = documentTimestampCheck(c.contents, signedBytes(buf, c.byteRange), trusted, now);
-    else {
-      const [a, b, cc, d] = c.byteRange as [number, number, number, number];
-      const digest = createHash('sha256').update(buf.subarray(a, a + b)).update(buf.subarray(cc, cc + d)).digest();
-      cms = checkCms(c.contents, digest, { trusted, now });
-    }
-    return { ...c, type, sub, cms };
+    return { ...c, type, sub };
   });
 
-  const intactRanges = new Set(found.filter((f) => f.cms.intact).map((f) => f.byteRange.join(' ')));
+  // Proof of existence, newest first (ETSI EN 319 102-1 §5.6.2, simplified): a believed document
+  // timestamp proves that everything before it in the file (signatures, their timestamps, earlier
+  // document timestamps, the security store) existed at its time.
+  const believedStamps: { end: number; time: Date }[] = [];
+  const poeOf = (end: number): Date | null =>
+    believedStamps.filter((d) => d.end > end).reduce<Date | null>((min, d) => (min === null || d.time < min ? d.time : min), null);
+  const checked: CmsCheck[] = new Array(found.length);
+  for (let i = found.length - 1; i >= 0; i--) {
+    const f = found[i] as (typeof found)[number];
+    const evidence: TimeEvidence = { trusted, pool: dss.certificates, now, poe: poeOf(f.end), revokedAt };
+    let cms: CmsCheck;
+    if (f.structure !== 'ok' || !f.contents) cms = uncheckedCms(f.problem ?? 'CMS_UNREADABLE');
+    else if (f.type === 'documentTimestamp') cms = documentTimestampCheck(f.contents, signedBytes(buf, f.byteRange), evidence);
+    else {
+      const [a, b, cc, d] = f.byteRange as [number, number, number, number];
+      const digest = createHash('sha256').update(buf.subarray(a, a + b)).update(buf.subarray(cc, cc + d)).digest();
+      cms = checkCms(f.contents, digest, { trusted, now, pool: dss.certificates, poe: evidence.poe ?? null, revokedAt });
+    }
+    if (f.type === 'documentTimestamp' && cms.intact && cms.provenTime) believedStamps.push({ end: f.end, time: cms.provenTime });
+    checked[i] = cms;
+  }
+  // The store as each believed document timestamp covers it: its lists existed then.
+  const covered = believedStamps.map((d) => {
+    const store = readDss(buf, d.end);
+    return { ...d, certificates: new Set(store.certificates.map(keyOf)), crls: new Set(store.crls.map(keyOf)) };
+  });
+  for (const d of [...covered].sort((x, y) => y.time.getTime() - x.time.getTime())) for (const key of d.crls) material.existedAt.set(key, d.time);
+  const finalStore = { certificates: new Set(dss.certificates.map(keyOf)), crls: new Set(dss.crls.map(keyOf)) };
+
+  const intactRanges = new Set(found.filter((_f, i) => (checked[i] as CmsCheck).intact).map((f) => f.byteRange.join(' ')));
   const checks: PdfSignatureCheck[] = new Array(found.length);
   // From the last signature to the first: an earlier one passes only if the later ones do.
   for (let i = found.length - 1; i >= 0; i--) {
     const f = found[i] as (typeof found)[number];
+    const cms = f.type === 'signature' ? withDocumentPoe(checked[i] as CmsCheck, poeOf(f.end), material) : (checked[i] as CmsCheck);
     const after = f.structure === 'broken' ? { changes: [], overlays: [] } : changesAfter(buf, f.end, intactRanges);
     const harmful = after.changes.some((ch) => !HARMLESS_CHANGES.has(ch.kind)) || after.overlays.length > 0;
     const later = checks.filter((l, j) => j > i && (found[j] as (typeof found)[number]).end > f.end);
-    const revocation = revocationFor(f.cms, options, now);
+    const revocation = revocationFor(cms, material);
     const verdict = verdictOf({
       structure: f.structure,
-      cms: f.cms,
+      cms,
       revocation: revocation.signer,
       caRevocations: revocation.cas,
       revocationRequired: options.revocationRequired ?? false,
@@ -308,14 +421,14 @@ export function verifyPdf(bytes: Uint8Array, options: VerifyOptions = {}): PdfCh
       name: text(f.holder.dict.get('Name')),
       claimedTime: parsePdfDate(text(f.holder.dict.get('M'))),
       subFilter: f.sub,
-      cms: f.cms,
+      cms,
       revocation: revocation.signer,
       changes: after.changes,
       overlaidPages: [...new Set(after.overlays.map((o) => o.page))].sort((x, y) => x - y),
       after: f.end >= buf.length ? 'unchanged' : harmful ? 'changed' : 'signedLater',
       valid: verdict.indication === 'TOTAL_PASSED',
       checkedAt: now.toISOString(),
-      level: f.type === 'documentTimestamp' || !f.cms.intact ? null : f.cms.provenTime ? 'B-T' : 'B-B',
+      level: f.type === 'documentTimestamp' ? null : levelOf(cms, f.end, { covered, finalStore, material }),
     };
   }
   // The first readable signature's changes run to the end of the file: they include every later one's.
@@ -328,4 +441,31 @@ export function verifyPdf(bytes: Uint8Array, options: VerifyOptions = {}): PdfCh
     changedOtherwise,
     trustConfigured: trusted.length > 0,
   };
+}
+
+interface LevelContext {
+  covered: readonly { end: number; time: Date; certificates: ReadonlySet<string>; crls: ReadonlySet<string> }[];
+  finalStore: { certificates: ReadonlySet<string>; crls: ReadonlySet<string> };
+  material: RevocationMaterial;
+}
+
+/**
+ * The PAdES baseline level a signature reaches (ETSI EN 319 142-1 §6; issue 18): B-B intact; B-T
+ * with a believed signature timestamp, or a believed document timestamp over it (§6.3 allows either);
+ * B-LT when the security store also holds the certificates of its path and of its timestamp's
+ * authority (the anchors aside) and lists that give each one's status; B-LTA when a believed document
+ * timestamp covers a store that already held all that. Null when it is not intact.
+ */
+function levelOf(cms: CmsCheck, end: number, context: LevelContext): PadesLevel | null {
+  if (!cms.intact) return null;
+  const stamps = context.covered.filter((d) => d.end > end);
+  // A document timestamp gives it a time only when its certificate was good then (withDocumentPoe).
+  if (!cms.timestamp?.trusted && cms.provenTime === null) return 'B-B';
+  if (!cms.trusted) return 'B-T';
+  const paths = [
+    { path: cms.trustedPath, at: cms.provenTime },
+    ...(cms.timestamp?.trusted ? [{ path: cms.timestampPath, at: new Date(cms.timestamp.time) }] : []),
+  ];
+  if (!hasLongTermMaterial(paths, context.finalStore.certificates, context.finalStore.crls, context.material)) return 'B-T';
+  return stamps.some((d) => hasLongTermMaterial(paths, d.certificates, d.crls, context.material)) ? 'B-LTA' : 'B-LT';
 }

@@ -169,35 +169,86 @@ export type RevocationStatus =
   | { status: 'revoked'; revokedAt: string; source: string }
   | { status: 'notChecked'; reason: 'noList' | 'stale'; source?: string };
 
+/** A list the check may use: read, and signed by `issuerCertificate` (checked before it is given here). */
+export interface ParsedCrlWithSigner {
+  crl: ParsedCrl;
+  issuerCertificate: Uint8Array;
+  /**
+   * Issue 18: the time a believed document timestamp proves the list existed at (it was in the
+   * document security store the timestamp covers). Such a list also counts as current at that time.
+   */
+  existedAt?: Date;
+}
+
+/** The certificate whose status is asked: its serial and issuer, and its end of validity (lists issued after it may leave it out). */
+export interface CertificateRef {
+  serial: Uint8Array;
+  issuerDer: Uint8Array;
+  notAfter?: Date;
+}
+
+const within = (crl: ParsedCrl, at: Date): boolean => crl.thisUpdate.getTime() <= at.getTime() && crl.nextUpdate !== null && crl.nextUpdate.getTime() >= at.getTime();
+
 /**
- * Whether `serial` issued by `issuerCertificate` is revoked according to the stored lists (only lists
- * that CA signed count). A list that does not name it proves it good only when it is current at
- * `now` or was issued after `provenTime` (then it shows the certificate was not revoked before it).
+ * Whether a list that does not name the certificate proves it was not revoked (issue 12, 18). The
+ * freshness rule (ETSI EN 319 102-1 §5.2.5, simplified): a list issued at or after the proven signing
+ * time says the certificate was not revoked then; a list issued before that time says nothing about
+ * it, except that the list current at the moment of a validation is the issuer's word at that moment
+ * — at `now` (as issue 12 has it), or at the time a believed document timestamp proves the list was
+ * at hand (`existedAt`, the long-term counterpart of "now"). A list issued after the certificate
+ * expired proves nothing (RFC 5280 §3.3: a CA may drop expired certificates from its lists).
  */
+function provesGood(c: ParsedCrlWithSigner, certificate: CertificateRef, now: Date, provenTime: Date | null): boolean {
+  if (certificate.notAfter !== undefined && c.crl.thisUpdate.getTime() > certificate.notAfter.getTime()) return false;
+  const afterSigning = provenTime !== null && c.crl.thisUpdate.getTime() >= provenTime.getTime();
+  return afterSigning || within(c.crl, now) || (c.existedAt !== undefined && within(c.crl, c.existedAt));
+}
+
+/** The status and the list that gives it (the long-term writer embeds that list, issue 18). */
+export interface RevocationEvidence {
+  status: RevocationStatus;
+  list: ParsedCrlWithSigner | null;
+}
+
+/**
+ * Whether `certificate` issued by `issuerCertificate` is revoked according to `crls` (only lists that
+ * CA signed count), and the list that says so. A list that does not name it proves it good only as
+ * `provesGood` says; otherwise it is "not checked" (stale), never "good".
+ */
+export function revocationEvidence(
+  certificate: CertificateRef,
+  issuerCertificate: Uint8Array | null,
+  crls: readonly ParsedCrlWithSigner[],
+  now: Date,
+  provenTime: Date | null,
+): RevocationEvidence {
+  const key = serialKey(certificate.serial);
+  const relevant = crls.filter(
+    (c) => sameBytes(c.crl.issuerDer, certificate.issuerDer) && (issuerCertificate === null || samePublicKey(c.issuerCertificate, issuerCertificate)),
+  );
+  if (relevant.length === 0) return { status: { status: 'notChecked', reason: 'noList' }, list: null };
+  const revokedIn = relevant.find((c) => c.crl.revoked.has(key));
+  if (revokedIn) {
+    return { status: { status: 'revoked', revokedAt: (revokedIn.crl.revoked.get(key) as Date).toISOString(), source: sourceOf(revokedIn.crl) }, list: revokedIn };
+  }
+  const newest = (lists: readonly ParsedCrlWithSigner[]) => lists.reduce((a, b) => (b.crl.thisUpdate > a.crl.thisUpdate ? b : a));
+  const proving = relevant.filter((c) => provesGood(c, certificate, now, provenTime));
+  if (proving.length > 0) {
+    const best = newest(proving);
+    return { status: { status: 'good', checkedAt: best.crl.thisUpdate.toISOString(), source: sourceOf(best.crl) }, list: best };
+  }
+  return { status: { status: 'notChecked', reason: 'stale', source: sourceOf(newest(relevant).crl) }, list: null };
+}
+
+/** The revocation status alone (see revocationEvidence). */
 export function revocationOf(
-  certificate: { serial: Uint8Array; issuerDer: Uint8Array },
+  certificate: CertificateRef,
   issuerCertificate: Uint8Array | null,
   crls: readonly ParsedCrlWithSigner[],
   now: Date,
   provenTime: Date | null,
 ): RevocationStatus {
-  const key = serialKey(certificate.serial);
-  const relevant = crls.filter(
-    (c) => sameBytes(c.crl.issuerDer, certificate.issuerDer) && (issuerCertificate === null || samePublicKey(c.issuerCertificate, issuerCertificate)),
-  );
-  if (relevant.length === 0) return { status: 'notChecked', reason: 'noList' };
-  const revokedIn = relevant.find((c) => c.crl.revoked.has(key));
-  if (revokedIn) return { status: 'revoked', revokedAt: (revokedIn.crl.revoked.get(key) as Date).toISOString(), source: sourceOf(revokedIn.crl) };
-  const newest = relevant.reduce((a, b) => (b.crl.thisUpdate > a.crl.thisUpdate ? b : a));
-  const current = newest.crl.nextUpdate !== null && newest.crl.nextUpdate.getTime() >= now.getTime();
-  const afterSigning = provenTime !== null && newest.crl.thisUpdate.getTime() >= provenTime.getTime();
-  if (current || afterSigning) return { status: 'good', checkedAt: newest.crl.thisUpdate.toISOString(), source: sourceOf(newest.crl) };
-  return { status: 'notChecked', reason: 'stale', source: sourceOf(newest.crl) };
-}
-
-export interface ParsedCrlWithSigner {
-  crl: ParsedCrl;
-  issuerCertificate: Uint8Array;
+  return revocationEvidence(certificate, issuerCertificate, crls, now, provenTime).status;
 }
 
 function sourceOf(crl: ParsedCrl): string {

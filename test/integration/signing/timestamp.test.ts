@@ -50,11 +50,21 @@ describe('RFC 3161 signature timestamps', () => {
     expect(time).toBeLessThanOrEqual(Date.now() + 1000);
   });
 
-  it('judges the certificate at a trusted timestamp’s time, not at the time of checking', async () => {
+  it('judges the certificate at a believed timestamp’s time, not at the time of checking; an expired authority is believed only with a later proof (issue 18, ETSI EN 319 102-1 §5.6.2)', async () => {
     const cms = await timestampedCms();
-    const check = checkCms(cms, sha256(CONTENT), { now: new Date('2100-01-01T00:00:00Z'), trusted: [pki.ca.certificate] });
-    expect(check.timestamp).toMatchObject({ intact: true, trusted: true });
-    expect(check.certificateValid).toBe('valid');
+    const trusted = [pki.ca.certificate];
+    const later = new Date('2100-01-01T00:00:00Z');
+    // The signer's and the authority's certificates have both expired by then: the token alone proves nothing.
+    const alone = checkCms(cms, sha256(CONTENT), { now: later, trusted });
+    expect(alone.timestamp).toMatchObject({ intact: true, trusted: false });
+    expect([alone.provenTime, alone.certificateValid]).toEqual([null, 'expired']);
+    // A later (archive) timestamp proves the token existed while the authority's certificate was valid.
+    const proven = checkCms(cms, sha256(CONTENT), { now: later, trusted, poe: new Date(Date.now() + 60_000) });
+    expect(proven.timestamp).toMatchObject({ intact: true, trusted: true });
+    expect(proven.certificateValid).toBe('valid');
+    // A proof from after the authority's certificate expired proves nothing.
+    const tooLate = checkCms(cms, sha256(CONTENT), { now: later, trusted, poe: new Date('2099-01-01T00:00:00Z') });
+    expect(tooLate.timestamp).toMatchObject({ trusted: false });
   });
 
   it('believes no time from an authority that is not trusted: the certificate is judged now (issue 12)', async () => {
