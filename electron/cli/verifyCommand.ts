@@ -1,7 +1,18 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { VerificationReport } from '../../shared/contract/verificationSchemas';
-import { CHANGE_TEXT, DOCUMENT_INDICATION_TEXT, INDICATION_TEXT, PROBLEM_TEXT, SUB_INDICATION_TEXT } from '../../shared/contract/verificationTexts';
+import {
+  CHANGE_TEXT,
+  DOCUMENT_INDICATION_TEXT,
+  INDICATION_TEXT,
+  PADES_LEVEL_TEXT,
+  PDF_LT_LEVEL_TEXT,
+  PDF_LT_REQUIREMENT_TEXT,
+  PROBLEM_TEXT,
+  QUALIFICATION_TEXT,
+  qualificationReasonText,
+  SUB_INDICATION_TEXT,
+} from '../../shared/contract/verificationTexts';
 import { DomainError } from '../../shared/domain/errors';
 import { reportOf } from '../services/documents/verification';
 import { checkPdfLt } from '../services/pdf/pdfLtCheck';
@@ -11,14 +22,18 @@ import { checkCrlForImport, type ParsedCrlWithSigner } from '../services/signing
 
 /**
  * `npm run cli -- verify FILE.pdf [--trust CA.pem]... [--crl LIST.crl]... [--require-revocation] [--json]`
- * (issue 12): the same check as the app's verify page, for a file on disk and roots given on the
- * command line. Exit 0 only when every signature is TOTAL_PASSED and nothing else changed the file;
- * 1 otherwise; 2 when the file or an argument cannot be used.
+ * (issue 12, 18): the same check as the app's verify page, for a file on disk and roots given on the
+ * command line: each signature's verdict, PAdES level and kind, and the file's PDF-LT-V1.0 level
+ * with every requirement it does not meet. Exit 0 only when every signature is TOTAL_PASSED and
+ * nothing else changed the file (the PDF-LT level does not change it); 1 otherwise; 2 when the file
+ * or an argument cannot be used.
  */
 export const VERIFY_HELP = `  npm run cli -- verify FAILAS.pdf [--trust CA.pem]... [--crl SĄRAŠAS.crl]... [--require-revocation] [--json]
       Patikrina PDF dokumento elektroninius parašus (ETSI EN 319 102-1: TOTAL_PASSED / INDETERMINATE /
-      FAILED). --trust: patikimi šakniniai sertifikatai (PEM); --crl: atšauktų sertifikatų sąrašai;
-      --require-revocation: be atšaukimo duomenų parašas nepatvirtinamas; --json: ataskaita JSON formatu.
+      FAILED; PAdES lygis) ir atitiktį elektroninio dokumento formatui PDF-LT-V1.0 (A, B lygis ar
+      neatitinka, su kiekvienu neįvykdytu reikalavimu). --trust: patikimi šakniniai sertifikatai (PEM);
+      --crl: atšauktų sertifikatų sąrašai; --require-revocation: be atšaukimo duomenų parašas
+      nepatvirtinamas; --json: ataskaita JSON formatu.
       Išeities kodas 0, tik kai visi parašai galioja ir dokumentas po pasirašymo nepakeistas.
 `;
 
@@ -92,6 +107,8 @@ export function formatReport(report: VerificationReport): string {
     else if (s.claimedTime) lines.push(`  Nurodytas laikas: ${s.claimedTime} (nepatvirtintas laiko žyma)`);
     lines.push(`  Sertifikatas vertintas ${s.judgedAt.proven ? 'laiko žymos' : 'tikrinimo'} metu (${s.judgedAt.time}): ${s.certificateValid === 'valid' ? 'galiojo' : s.certificateValid === 'expired' ? 'nebegaliojo' : 'dar negaliojo'}`);
     lines.push(`  Atšaukimas: ${revocationLine(s.revocation)}`);
+    if (s.level) lines.push(`  ${PADES_LEVEL_TEXT[s.level].lt}`);
+    if (s.qualification) lines.push(...qualificationLines(s.qualification));
     if (s.changes.length > 0) lines.push(`  Po pasirašymo: ${[...new Set(s.changes.map((c) => CHANGE_TEXT[c.kind].lt))].join('; ')}`);
     if (s.overlaidPages.length > 0) lines.push(`  Po pasirašymo ant pasirašyto turinio kažkas nupiešta (puslapiai ${s.overlaidPages.map((p) => p + 1).join(', ')})`);
     for (const code of s.problems) {
@@ -101,7 +118,25 @@ export function formatReport(report: VerificationReport): string {
   });
   lines.push('', `Dokumentas: ${report.indication} – ${DOCUMENT_INDICATION_TEXT[report.indication].lt}`);
   if (report.changedOtherwise) lines.push('Po pasirašymo dokumentas pakeistas ne vien parašais.');
+  lines.push('', ...pdfLtLines(report.pdfLt));
   return `${lines.join('\n')}\n`;
+}
+
+/** The kind of signature (eIDAS art. 3, 25): a QES with its qualified service; anything less with why it is not more. */
+function qualificationLines(q: NonNullable<VerificationReport['signatures'][number]['qualification']>): string[] {
+  const service = q.service ? ` – sertifikatą išdavė kvalifikuota paslauga „${q.service}“${q.list ? ` (sąrašas ${q.list})` : ''}` : '';
+  const lines = [`  Parašo rūšis: ${QUALIFICATION_TEXT[q.kind].lt}${service}`];
+  if (q.reasons.length > 0) lines.push(`  Kodėl: ${q.reasons.map((code) => qualificationReasonText(code).lt).join('; ')}`);
+  return lines;
+}
+
+/** The PDF-LT-V1.0 section (issue 18): the level, then each requirement not met, its level and what was found. */
+function pdfLtLines(pdfLt: VerificationReport['pdfLt']): string[] {
+  const lines = [`PDF-LT: ${pdfLt.level} – ${PDF_LT_LEVEL_TEXT[pdfLt.level].lt}`];
+  if (pdfLt.claimed && pdfLt.level !== 'A') lines.push('  Dokumentas nurodo, kad jis atitinka PDF-LT, tačiau ne visi reikalavimai įvykdyti.');
+  if (pdfLt.unmet.length > 0) lines.push('  Neįvykdyti reikalavimai:');
+  for (const u of pdfLt.unmet) lines.push(`  - ${u.code} (${[`${u.level} lygis`, u.detail].filter(Boolean).join('; ')}): ${PDF_LT_REQUIREMENT_TEXT[u.code].lt}`);
+  return lines;
 }
 
 function revocationLine(r: VerificationReport['signatures'][number]['revocation']): string {

@@ -7,7 +7,7 @@ import { kindAndSize } from '../dossier/upload';
 import { formatMoment } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
 import { fileBytes } from './documentFiles';
-import { documentVerdictOf, problemKey, signatureFindings, verdictOf, type SignatureCheck } from './verificationModel';
+import { documentVerdictOf, pdfLtView, problemKey, signatureFindings, verdictOf, type SignatureCheck } from './verificationModel';
 import './documents.css';
 
 type Check = { phase: 'idle' } | { phase: 'checking' } | { phase: 'done'; report: VerificationReport } | { phase: 'failed'; error: ApiError };
@@ -17,11 +17,7 @@ function SignatureResult({ n, check }: { n: number; check: SignatureCheck }) {
   const { lang, t } = useI18n();
   const verdict = verdictOf(check);
   const titleId = `signature-${n}-title`;
-  const findings = signatureFindings(
-    check,
-    (iso) => formatMoment(iso, lang),
-    (kind) => t(`verify.change.${kind}`),
-  );
+  const findings = signatureFindings(check, (iso) => formatMoment(iso, lang), t);
   return (
     <article className="panel signature-check" data-valid={check.valid} data-indication={check.indication} aria-labelledby={titleId}>
       <h3 id={titleId}>{t(check.type === 'documentTimestamp' ? 'verify.timestampTitle' : 'verify.signatureTitle', { n })}</h3>
@@ -59,7 +55,35 @@ function SignatureResult({ n, check }: { n: number; check: SignatureCheck }) {
   );
 }
 
-/** What the check found in a file: the verdict on the document, its identity, the app's own record of it, and each signature. */
+/** The file's PDF-LT-V1.0 check (issue 18): the level it reaches, then each requirement it does not meet. */
+function PdfLtResult({ report }: { report: VerificationReport['pdfLt'] }) {
+  const { t } = useI18n();
+  const view = pdfLtView(report);
+  return (
+    <section className="panel pdf-lt-check" data-level={view.level} aria-labelledby="pdf-lt-title">
+      <h3 id="pdf-lt-title">{t('verify.pdfLt.title')}</h3>
+      <p className="muted">{t('verify.pdfLt.intro')}</p>
+      <p className="signature-verdict pdf-lt-level" data-tone={view.tone}>
+        <strong>{t(view.key)}</strong>
+      </p>
+      {view.claimedButShort ? <p className="pdf-lt-claimed">{t('verify.pdfLt.claimed')}</p> : null}
+      {view.unmet.length > 0 ? (
+        <>
+          <h4 id="pdf-lt-unmet-title">{t('verify.pdfLt.unmet')}</h4>
+          <ul className="pdf-lt-unmet" aria-labelledby="pdf-lt-unmet-title">
+            {view.unmet.map((u) => (
+              <li key={u.code} data-code={u.code} data-level={u.level}>
+                {t(u.key)} <span className="muted">({[t('verify.pdfLt.requirementLevel', { level: u.level }), u.detail].filter(Boolean).join('; ')})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+/** What the check found in a file: the verdict on the document, its identity, the app's own record of it, each signature, and its PDF-LT level. */
 function VerificationResult({ report }: { report: VerificationReport }) {
   const { lang, t } = useI18n();
   const verdict = documentVerdictOf(report);
@@ -94,6 +118,7 @@ function VerificationResult({ report }: { report: VerificationReport }) {
       {report.signatures.map((check, i) => (
         <SignatureResult key={i} n={i + 1} check={check} />
       ))}
+      <PdfLtResult report={report.pdfLt} />
     </section>
   );
 }

@@ -1,5 +1,33 @@
-import { CHANGE_KINDS, INDICATIONS, SIGNATURE_PROBLEMS, SUB_INDICATIONS, type ChangeKind, type Indication, type SignatureProblem, type SubIndication } from '../../shared/contract/verificationSchemas';
-import { CHANGE_TEXT, DOCUMENT_INDICATION_TEXT, INDICATION_TEXT, PROBLEM_TEXT, SUB_INDICATION_TEXT, type Text } from '../../shared/contract/verificationTexts';
+import { PDF_LT_LEVELS, PDF_LT_REQUIREMENTS, type PdfLtLevel, type PdfLtRequirement } from '../../shared/contract/pdfLtSchemas';
+import {
+  CHANGE_KINDS,
+  INDICATIONS,
+  PADES_LEVELS,
+  QUALIFICATIONS,
+  SIGNATURE_PROBLEMS,
+  SUB_INDICATIONS,
+  type ChangeKind,
+  type Indication,
+  type PadesLevel,
+  type Qualification,
+  type SignatureProblem,
+  type SubIndication,
+} from '../../shared/contract/verificationSchemas';
+import {
+  CHANGE_TEXT,
+  DOCUMENT_INDICATION_TEXT,
+  INDICATION_TEXT,
+  PADES_LEVEL_TEXT,
+  PDF_LT_LEVEL_TEXT,
+  PDF_LT_REQUIREMENT_TEXT,
+  PROBLEM_TEXT,
+  QUALIFICATION_REASON_TEXT,
+  QUALIFICATION_REASONS,
+  QUALIFICATION_TEXT,
+  SUB_INDICATION_TEXT,
+  type QualificationReason,
+  type Text,
+} from '../../shared/contract/verificationTexts';
 
 /**
  * Labels of the signature verification screen (merged into the app's dictionary in i18n/messages.ts).
@@ -21,12 +49,17 @@ function codeTexts(lang: Lang) {
     ...keyed<'verify.sub', SubIndication>('verify.sub', SUB_INDICATIONS, SUB_INDICATION_TEXT, lang),
     ...keyed<'verify.problem', SignatureProblem>('verify.problem', SIGNATURE_PROBLEMS, PROBLEM_TEXT, lang),
     ...keyed<'verify.change', ChangeKind>('verify.change', CHANGE_KINDS, CHANGE_TEXT, lang),
+    ...keyed<'verify.pades', PadesLevel>('verify.pades', PADES_LEVELS, PADES_LEVEL_TEXT, lang),
+    ...keyed<'verify.qualification', Qualification>('verify.qualification', QUALIFICATIONS, QUALIFICATION_TEXT, lang),
+    ...keyed<'verify.qualification.reason', QualificationReason>('verify.qualification.reason', QUALIFICATION_REASONS, QUALIFICATION_REASON_TEXT, lang),
+    ...keyed<'verify.pdfLt.level', PdfLtLevel>('verify.pdfLt.level', PDF_LT_LEVELS, PDF_LT_LEVEL_TEXT, lang),
+    ...keyed<'verify.pdfLt.requirement', PdfLtRequirement>('verify.pdfLt.requirement', PDF_LT_REQUIREMENTS, PDF_LT_REQUIREMENT_TEXT, lang),
   };
 }
 
 export const verificationLt = {
   'verify.title': 'Parašų tikrinimas',
-  'verify.intro': 'Pasirinkite bet kurį PDF dokumentą – parengtą šia programa ar gautą iš kitur. Programa patikrins kiekvieną jo elektroninį parašą.',
+  'verify.intro': 'Pasirinkite bet kurį PDF dokumentą – parengtą šia programa ar gautą iš kitur. Programa patikrins kiekvieną jo elektroninį parašą ir ar dokumentas atitinka elektroninio dokumento formatą PDF-LT-V1.0.',
   'verify.file': 'PDF dokumentas',
   'verify.checking': 'Tikrinama…',
   'verify.fileTitle': 'Failas {name}',
@@ -75,12 +108,22 @@ export const verificationLt = {
   'verify.after.overlay': 'Po pasirašymo ant pasirašyto turinio nupiešta kita (puslapiai: {pages})',
   'verify.format': 'Parašo formatas: {format}',
   'verify.problems': 'Rastos problemos',
+  'verify.pades': 'PAdES lygis',
+  'verify.qualification': 'Parašo rūšis',
+  'verify.qualification.withService': '{kind} – sertifikatą išdavė kvalifikuota paslauga „{service}“ (sąrašas {list})',
+  'verify.qualification.reasons': 'Kodėl',
+  'verify.qualification.reason.other': 'kita priežastis ({code})',
+  'verify.pdfLt.title': 'Elektroninio dokumento formatas PDF-LT-V1.0',
+  'verify.pdfLt.intro': 'Lietuvos elektroninių dokumentų specifikacija (Lietuvos vyriausiojo archyvaro 2014-08-29 įsakymas Nr. VE(1.3 E)-42), kurios laikosi dokumentų valdymo sistemos ir valstybės archyvai.',
+  'verify.pdfLt.claimed': 'Dokumentas nurodo, kad jis atitinka PDF-LT, tačiau ne visi reikalavimai įvykdyti.',
+  'verify.pdfLt.unmet': 'Neįvykdyti reikalavimai',
+  'verify.pdfLt.requirementLevel': '{level} lygis',
   ...codeTexts('lt'),
 };
 
 export const verificationEn: Readonly<Record<keyof typeof verificationLt, string>> = {
   'verify.title': 'Signature verification',
-  'verify.intro': 'Choose any PDF document – prepared by this application or received from elsewhere. The application checks each of its electronic signatures.',
+  'verify.intro': 'Choose any PDF document – prepared by this application or received from elsewhere. The application checks each of its electronic signatures and whether the document meets the electronic document format PDF-LT-V1.0.',
   'verify.file': 'PDF document',
   'verify.checking': 'Checking…',
   'verify.fileTitle': 'File {name}',
@@ -129,5 +172,15 @@ export const verificationEn: Readonly<Record<keyof typeof verificationLt, string
   'verify.after.overlay': 'After signing, something was painted over the signed content (pages: {pages})',
   'verify.format': 'Signature format: {format}',
   'verify.problems': 'Problems found',
+  'verify.pades': 'PAdES level',
+  'verify.qualification': 'Kind of signature',
+  'verify.qualification.withService': '{kind} – the certificate was issued by the qualified service "{service}" (list {list})',
+  'verify.qualification.reasons': 'Why',
+  'verify.qualification.reason.other': 'another reason ({code})',
+  'verify.pdfLt.title': 'Electronic document format PDF-LT-V1.0',
+  'verify.pdfLt.intro': 'The Lithuanian electronic document specification (order No. VE(1.3 E)-42 of the Chief Archivist of Lithuania, 2014-08-29), which document management systems and the state archives follow.',
+  'verify.pdfLt.claimed': 'The document says it is PDF-LT, but not every requirement is met.',
+  'verify.pdfLt.unmet': 'Requirements not met',
+  'verify.pdfLt.requirementLevel': 'level {level}',
   ...codeTexts('en'),
 };

@@ -1,12 +1,15 @@
+import type { PdfLtLevel, PdfLtReport, PdfLtRequirement } from '../../shared/contract/pdfLtSchemas';
 import { SIGNATURE_PROBLEMS, type Indication, type SignatureProblem, type VerificationReport } from '../../shared/contract/verificationSchemas';
+import { isQualificationReason } from '../../shared/contract/verificationTexts';
 import type { MessageKey } from '../i18n/messages';
-import type { MessageParams } from '../i18n/translate';
+import type { MessageParams, Translate } from '../i18n/translate';
 
 /**
  * What the check of one signature says, line by line, in words a reader can act on (issue 6, 12):
  * the ETSI verdict and why, who signed, when (and how sure that time is), whether the signed bytes
- * are intact, the certificate's validity at the time that counts, trust, revocation, and what
- * happened to the file after.
+ * are intact, the certificate's validity at the time that counts, trust, revocation, the PAdES
+ * level and the kind of signature (QES or less, and why: issue 18), and what happened to the file
+ * after. And what the file's PDF-LT-V1.0 check found (issue 18).
  */
 
 export type SignatureCheck = VerificationReport['signatures'][number];
@@ -16,7 +19,7 @@ export type Tone = 'ok' | 'warning' | 'problem';
 
 export interface Finding {
   /** Stable name of the line, for tests and styling. */
-  id: 'signer' | 'issuer' | 'time' | 'integrity' | 'certificate' | 'trust' | 'revocation' | 'after' | 'overlay';
+  id: 'signer' | 'issuer' | 'time' | 'integrity' | 'certificate' | 'trust' | 'revocation' | 'pades' | 'qualification' | 'qualificationReasons' | 'after' | 'overlay';
   label: MessageKey;
   /** What the line says: a label with its parameters, or a value as the certificate gives it (a name). */
   text: { key: MessageKey; params?: MessageParams } | { value: string };
@@ -74,6 +77,31 @@ function revocationFinding(check: SignatureCheck, formatTime: (iso: string) => s
   }
 }
 
+/**
+ * The PAdES level (ETSI EN 319 142-1 §6) and the kind of signature (eIDAS art. 3, 25): a QES with
+ * the qualified service that issued the certificate; anything less with the reasons it is not more,
+ * and NOT_DETERMINED only ever as "could not be determined", with why.
+ */
+function levelFindings(check: SignatureCheck, t: Translate): Finding[] {
+  const findings: Finding[] = [];
+  if (check.level) findings.push({ id: 'pades', label: 'verify.pades', text: { key: `verify.pades.${check.level}` }, tone: 'ok' });
+  const q = check.qualification;
+  if (!q) return findings;
+  const tone: Tone = q.kind === 'NOT_DETERMINED' ? 'warning' : 'ok';
+  const kind = `verify.qualification.${q.kind}` as const;
+  findings.push({
+    id: 'qualification',
+    label: 'verify.qualification',
+    text: q.service ? { key: 'verify.qualification.withService', params: { kind: t(kind), service: q.service, list: q.list ?? '—' } } : { key: kind },
+    tone,
+  });
+  if (q.reasons.length > 0) {
+    const reasons = q.reasons.map((code) => (isQualificationReason(code) ? t(`verify.qualification.reason.${code}`) : t('verify.qualification.reason.other', { code })));
+    findings.push({ id: 'qualificationReasons', label: 'verify.qualification.reasons', text: { value: reasons.join('; ') }, tone });
+  }
+  return findings;
+}
+
 function afterFindings(check: SignatureCheck, changeText: (kind: SignatureCheck['changes'][number]['kind']) => string): Finding[] {
   const kinds = [...new Set(check.changes.map((c) => c.kind))];
   const harmful = check.after === 'changed';
@@ -90,8 +118,8 @@ function afterFindings(check: SignatureCheck, changeText: (kind: SignatureCheck[
   return findings;
 }
 
-/** The lines of one signature's report; `formatTime` writes a moment in the user's language, `changeText` names a change. */
-export function signatureFindings(check: SignatureCheck, formatTime: (iso: string) => string, changeText: (kind: SignatureCheck['changes'][number]['kind']) => string): Finding[] {
+/** The lines of one signature's report; `formatTime` writes a moment in the user's language, `t` a label. */
+export function signatureFindings(check: SignatureCheck, formatTime: (iso: string) => string, t: Translate): Finding[] {
   const { signer } = check;
   const findings: Finding[] = signer
     ? [
@@ -114,7 +142,8 @@ export function signatureFindings(check: SignatureCheck, formatTime: (iso: strin
     findings.push({ id: 'trust', label: 'verify.trust', text: { key: check.trusted ? 'verify.trusted' : 'verify.untrusted' }, tone: check.trusted ? 'ok' : 'warning' });
     findings.push(revocationFinding(check, formatTime));
   }
-  findings.push(...afterFindings(check, changeText));
+  findings.push(...levelFindings(check, t));
+  findings.push(...afterFindings(check, (kind) => t(`verify.change.${kind}`)));
   return findings;
 }
 
@@ -123,4 +152,26 @@ export { SIGNATURE_PROBLEMS };
 /** The explanation of a problem code, or null for a code this version of the UI does not know (shown as the code). */
 export function problemKey(code: string): `verify.problem.${SignatureProblem}` | null {
   return (SIGNATURE_PROBLEMS as readonly string[]).includes(code) ? `verify.problem.${code as SignatureProblem}` : null;
+}
+
+/** The PDF-LT-V1.0 section of the report (issue 18): the level reached, and each requirement not met with its level and what was found. */
+export interface PdfLtView {
+  level: PdfLtLevel;
+  key: MessageKey;
+  tone: Tone;
+  /** The file says it is PDF-LT but is not level A. */
+  claimedButShort: boolean;
+  unmet: { code: PdfLtRequirement; key: MessageKey; level: 'A' | 'B'; detail: string | null }[];
+}
+
+const PDF_LT_TONE: Readonly<Record<PdfLtLevel, Tone>> = { A: 'ok', B: 'warning', none: 'warning', notChecked: 'warning' };
+
+export function pdfLtView(report: PdfLtReport): PdfLtView {
+  return {
+    level: report.level,
+    key: `verify.pdfLt.level.${report.level}`,
+    tone: PDF_LT_TONE[report.level],
+    claimedButShort: report.claimed && report.level !== 'A',
+    unmet: report.unmet.map((u) => ({ code: u.code, key: `verify.pdfLt.requirement.${u.code}`, level: u.level, detail: u.detail ?? null })),
+  };
 }

@@ -3,51 +3,53 @@ import { z } from 'zod';
 /**
  * The Lithuanian e-document format PDF-LT-V1.0 (chief archivist's order of 2014-08-29 No. VE(1.3 E)-42;
  * issue 18) as a verify report states it: every requirement a file does not meet, and the level it
- * reaches. Level B is the base every signed PDF-LT document meets; level A adds the /Extensions
- * entry, the LTUd metadata and the signature dictionaries' LTUd_Role and LTUd_SignerNotes.
+ * reaches. Level B is the base every PDF-LT document meets; level A adds the /Extensions entry, the
+ * LTUd metadata and the signature dictionaries' LTUd_Role and LTUd_SignerNotes. The check
+ * (electron/services/pdf/pdfLtCheck.ts) follows the verifier published for Registrų centras, with
+ * the differences it states.
  */
 
-/** The requirements the check reads (electron/services/pdf/pdfLtCheck.ts); the UI and the CLI explain each in Lithuanian. */
+/** The requirements the check reads; the UI and the CLI explain each in Lithuanian (verificationTexts.ts). */
 export const PDF_LT_REQUIREMENTS = [
-  /** B: the file is PDF 1.7 (header, or the catalog's /Version). */
+  /** B: the file is PDF 1.7 (its header, or a later /Version in the catalog). */
   'PDF_VERSION',
-  /** B: the file is not encrypted. */
+  /** B: the file is not encrypted (nothing else is read when it is). */
   'ENCRYPTED',
-  /** B: the catalog has a page tree. */
+  /** B: the catalog has a page tree (ISO 32000-1 §7.7.3), and it is a tree. */
   'NO_PAGES',
-  /** B: no embedded files and no file specifications. */
+  /** B: no embedded files and no file specifications (/Names /EmbeddedFiles, /AF, /Collection, file attachment annotations, actions on files). */
   'EMBEDDED_FILES',
-  /** B: the XMP identifies the file as PDF/A-2 or later (pdfaid:part ≥ 2). */
+  /** B: the XMP declares PDF/A-2 or later (pdfaid:part ≥ 2): the declaration, not a PDF/A validation. */
   'NOT_PDFA2',
-  /** B: a signature's value is in its /Contents. */
+  /** B: a signature's (or document timestamp's) value is in its /Contents. */
   'SIGNATURE_CONTENTS',
-  /** B: a signature's /SubFilter is ETSI.CAdES.detached. */
+  /** B: a signature's /SubFilter is ETSI.CAdES.detached (a document timestamp's ETSI.RFC3161). */
   'SIGNATURE_SUBFILTER',
   /** B: a signature dictionary has /Reason. */
   'SIGNATURE_REASON',
   /** B: a signature dictionary has /Name. */
   'SIGNATURE_NAME',
-  /** B: a signature dictionary has /M. */
+  /** B: a signature dictionary has /M, a date. */
   'SIGNATURE_TIME',
   /** B: no certification (DocMDP) or usage-rights (UR3) signature. */
   'CERTIFICATION_SIGNATURE',
   /** A: the catalog's /Extensions has /LTUd with /BaseVersion /1.7 and /ExtensionLevel 1. */
   'EXTENSIONS_LTUD',
-  /** A: the XMP's xmp:Identifier names the level. */
+  /** A: the XMP's xmp:Identifier names level A in the scheme http://archyvai.lt/pdf-ltud/2013/level/. */
   'XMP_IDENTIFIER',
   /** A: LTUd:standardVersion is PDF-LT-V1.0. */
   'XMP_STANDARD_VERSION',
-  /** A: LTUd:authors lists the authors. */
+  /** A: LTUd:authors lists the authors, each with a name. */
   'XMP_AUTHORS',
-  /** A: LTUd:recipients is present. */
+  /** A: LTUd:recipients is present (an empty list when the document is addressed to no one). */
   'XMP_RECIPIENTS',
-  /** A: the registration (LTUd:registration: number, date, register). */
+  /** A: the registration (LTUd:registration with its number and date). */
   'XMP_REGISTRATION',
   /** A: dc:title. */
   'XMP_TITLE',
   /** A: dc:creator. */
   'XMP_CREATOR',
-  /** A: the LTUd schemas are declared as PDF/A extension schemas. */
+  /** A: the LTUd namespaces (the schema and its Entity and Registration types) are declared as PDF/A extension schemas. */
   'XMP_EXTENSION_SCHEMA',
   /** A: a signature dictionary has LTUd_Role. */
   'SIGNATURE_ROLE',
@@ -58,6 +60,33 @@ export const PDF_LT_REQUIREMENTS = [
 ] as const;
 export type PdfLtRequirement = (typeof PDF_LT_REQUIREMENTS)[number];
 
+/** The level each requirement belongs to: missing a B requirement leaves the file at no level; missing only A ones, at B. */
+export const PDF_LT_REQUIREMENT_LEVEL: Readonly<Record<PdfLtRequirement, 'A' | 'B'>> = {
+  PDF_VERSION: 'B',
+  ENCRYPTED: 'B',
+  NO_PAGES: 'B',
+  EMBEDDED_FILES: 'B',
+  NOT_PDFA2: 'B',
+  SIGNATURE_CONTENTS: 'B',
+  SIGNATURE_SUBFILTER: 'B',
+  SIGNATURE_REASON: 'B',
+  SIGNATURE_NAME: 'B',
+  SIGNATURE_TIME: 'B',
+  CERTIFICATION_SIGNATURE: 'B',
+  EXTENSIONS_LTUD: 'A',
+  XMP_IDENTIFIER: 'A',
+  XMP_STANDARD_VERSION: 'A',
+  XMP_AUTHORS: 'A',
+  XMP_RECIPIENTS: 'A',
+  XMP_REGISTRATION: 'A',
+  XMP_TITLE: 'A',
+  XMP_CREATOR: 'A',
+  XMP_EXTENSION_SCHEMA: 'A',
+  SIGNATURE_ROLE: 'A',
+  SIGNATURE_NOTES: 'A',
+  UNREADABLE: 'B',
+};
+
 export const PDF_LT_LEVELS = ['A', 'B', 'none', 'notChecked'] as const;
 export type PdfLtLevel = (typeof PDF_LT_LEVELS)[number];
 
@@ -66,7 +95,7 @@ export const pdfLtReport = z.object({
   level: z.enum(PDF_LT_LEVELS),
   /** The file says it is PDF-LT (its XMP names the standard or the level). */
   claimed: z.boolean(),
-  /** Every requirement not met, with the level it belongs to and what was found. */
+  /** Every requirement not met, with the level it belongs to and what was found (values from the file, e.g. "1.4", a field's name). */
   unmet: z.array(z.object({ code: z.enum(PDF_LT_REQUIREMENTS), level: z.enum(['A', 'B']), detail: z.string().optional() })),
 });
 export type PdfLtReport = z.infer<typeof pdfLtReport>;

@@ -1,4 +1,5 @@
-import type { ChangeKind, Indication, SignatureProblem, SubIndication } from './verificationSchemas';
+import type { PdfLtLevel, PdfLtRequirement } from './pdfLtSchemas';
+import type { ChangeKind, Indication, PadesLevel, Qualification, SignatureProblem, SubIndication } from './verificationSchemas';
 
 /**
  * What a verification report's codes mean, in Lithuanian and English: one text for the app's screen
@@ -92,3 +93,132 @@ export const CHANGE_TEXT: Readonly<Record<ChangeKind, Text>> = {
   annotation: { lt: 'pridėtos ar pakeistos pastabos (anotacijos)', en: 'annotations added or changed' },
   undefined: { lt: 'pakeistas dokumento turinys ar sandara', en: 'the document’s content or structure changed' },
 };
+
+/**
+ * What each PDF-LT-V1.0 requirement not met means (issue 18; the chief archivist's order of
+ * 2014-08-29 No. VE(1.3 E)-42), said of the file as it is.
+ */
+export const PDF_LT_REQUIREMENT_TEXT: Readonly<Record<PdfLtRequirement, Text>> = {
+  PDF_VERSION: { lt: 'Failas nėra PDF 1.7 versijos.', en: 'The file is not PDF version 1.7.' },
+  ENCRYPTED: { lt: 'Failas užšifruotas (kiti reikalavimai be rakto netikrinami).', en: 'The file is encrypted (the other requirements cannot be checked without its key).' },
+  NO_PAGES: { lt: 'Faile nėra tvarkingo puslapių medžio.', en: 'The file has no sound page tree.' },
+  EMBEDDED_FILES: { lt: 'Į failą įdėti kiti failai arba nuorodos į failus (priedai, failų specifikacijos).', en: 'The file embeds other files or refers to files (attachments, file specifications).' },
+  NOT_PDFA2: { lt: 'Metaduomenys nenurodo PDF/A-2 ar vėlesnės PDF/A dalies (pdfaid:part).', en: 'The metadata do not declare PDF/A-2 or a later PDF/A part (pdfaid:part).' },
+  SIGNATURE_CONTENTS: { lt: 'Parašo reikšmė nėra parašo žodyno įraše /Contents.', en: 'A signature’s value is not in the /Contents entry of its dictionary.' },
+  SIGNATURE_SUBFILTER: {
+    lt: 'Parašo formatas (SubFilter) nėra ETSI.CAdES.detached (dokumento laiko žymos – ETSI.RFC3161).',
+    en: 'A signature’s format (SubFilter) is not ETSI.CAdES.detached (a document timestamp’s: ETSI.RFC3161).',
+  },
+  SIGNATURE_REASON: { lt: 'Parašo žodyne nėra pasirašymo priežasties (/Reason).', en: 'A signature dictionary has no signing reason (/Reason).' },
+  SIGNATURE_NAME: { lt: 'Parašo žodyne nėra pasirašiusiojo vardo (/Name).', en: 'A signature dictionary has no signer’s name (/Name).' },
+  SIGNATURE_TIME: { lt: 'Parašo žodyne nėra pasirašymo laiko (/M).', en: 'A signature dictionary has no signing time (/M).' },
+  CERTIFICATION_SIGNATURE: {
+    lt: 'Dokumente yra sertifikavimo (DocMDP) arba naudojimo teisių (UR3) parašas.',
+    en: 'The document has a certification (DocMDP) or usage-rights (UR3) signature.',
+  },
+  EXTENSIONS_LTUD: {
+    lt: 'Dokumento kataloge nėra PDF-LT plėtinio įrašo (/Extensions /LTUd su /BaseVersion 1.7 ir /ExtensionLevel 1).',
+    en: 'The document catalog has no PDF-LT extension entry (/Extensions /LTUd with /BaseVersion 1.7 and /ExtensionLevel 1).',
+  },
+  XMP_IDENTIFIER: { lt: 'Metaduomenų identifikatorius (xmp:Identifier) nenurodo A lygio.', en: 'The metadata identifier (xmp:Identifier) does not name level A.' },
+  XMP_STANDARD_VERSION: { lt: 'Metaduomenyse nenurodyta specifikacijos versija PDF-LT-V1.0 (LTUd:standardVersion).', en: 'The metadata do not give the specification version PDF-LT-V1.0 (LTUd:standardVersion).' },
+  XMP_AUTHORS: { lt: 'Metaduomenyse nenurodyti dokumento sudarytojai (LTUd:authors).', en: 'The metadata do not name the document’s authors (LTUd:authors).' },
+  XMP_RECIPIENTS: { lt: 'Metaduomenyse nėra dokumento adresatų įrašo (LTUd:recipients).', en: 'The metadata have no entry for the document’s recipients (LTUd:recipients).' },
+  XMP_REGISTRATION: { lt: 'Metaduomenyse nėra dokumento registracijos numerio ir datos (LTUd:registration).', en: 'The metadata do not give the document’s registration number and date (LTUd:registration).' },
+  XMP_TITLE: { lt: 'Metaduomenyse nenurodyta dokumento antraštė (dc:title).', en: 'The metadata do not give the document’s title (dc:title).' },
+  XMP_CREATOR: { lt: 'Metaduomenyse nenurodytas dokumento kūrėjas (dc:creator).', en: 'The metadata do not name the document’s creator (dc:creator).' },
+  XMP_EXTENSION_SCHEMA: {
+    lt: 'PDF-LT metaduomenų schemos neaprašytos kaip PDF/A plėtinio schemos.',
+    en: 'The PDF-LT metadata schemas are not declared as PDF/A extension schemas.',
+  },
+  SIGNATURE_ROLE: { lt: 'Parašo žodyne nėra pasirašiusiojo pareigų (LTUd_Role).', en: 'A signature dictionary has no signer’s role (LTUd_Role).' },
+  SIGNATURE_NOTES: { lt: 'Parašo žodyne nėra pasirašiusiojo pastabų įrašo (LTUd_SignerNotes).', en: 'A signature dictionary has no signer’s notes entry (LTUd_SignerNotes).' },
+  UNREADABLE: {
+    lt: 'Failo nepavyko perskaityti tiek, kad būtų galima patikrinti: jis pažeistas arba viršija tikrinimo ribas.',
+    en: 'The file could not be read far enough to check it: it is damaged or beyond the check’s limits.',
+  },
+};
+
+/** The level a file reaches. */
+export const PDF_LT_LEVEL_TEXT: Readonly<Record<PdfLtLevel, Text>> = {
+  A: { lt: 'Atitinka PDF-LT-V1.0 A lygį', en: 'Meets PDF-LT-V1.0 level A' },
+  B: { lt: 'Atitinka PDF-LT-V1.0 B lygį, bet ne A lygį', en: 'Meets PDF-LT-V1.0 level B, but not level A' },
+  none: { lt: 'Neatitinka PDF-LT-V1.0', en: 'Does not meet PDF-LT-V1.0' },
+  notChecked: { lt: 'Atitikties PDF-LT-V1.0 patikrinti nepavyko', en: 'Conformance to PDF-LT-V1.0 could not be checked' },
+};
+
+/** The PAdES baseline level a signature reaches (ETSI EN 319 142-1 §6). */
+export const PADES_LEVEL_TEXT: Readonly<Record<PadesLevel, Text>> = {
+  'B-B': { lt: 'PAdES B-B: parašas be laiko žymos', en: 'PAdES B-B: a signature without a timestamp' },
+  'B-T': { lt: 'PAdES B-T: parašas su laiko žyma', en: 'PAdES B-T: a signature with a timestamp' },
+  'B-LT': {
+    lt: 'PAdES B-LT: dokumente yra sertifikatų grandinė ir atšaukimo duomenys ilgalaikiam tikrinimui',
+    en: 'PAdES B-LT: the document holds the certificate chain and revocation data for long-term validation',
+  },
+  'B-LTA': {
+    lt: 'PAdES B-LTA: ilgalaikio tikrinimo duomenis saugo dokumento laiko žyma',
+    en: 'PAdES B-LTA: a document timestamp secures the long-term validation data',
+  },
+};
+
+/** What kind of electronic signature it is (eIDAS art. 3, 25–26). */
+export const QUALIFICATION_TEXT: Readonly<Record<Qualification, Text>> = {
+  QES: { lt: 'Kvalifikuotas elektroninis parašas (QES)', en: 'Qualified electronic signature (QES)' },
+  ADES_QC: { lt: 'Pažangusis elektroninis parašas su kvalifikuotu sertifikatu (AdES/QC)', en: 'Advanced electronic signature with a qualified certificate (AdES/QC)' },
+  ADES: { lt: 'Pažangusis elektroninis parašas (AdES)', en: 'Advanced electronic signature (AdES)' },
+  NOT_DETERMINED: { lt: 'Ar parašas kvalifikuotas, nustatyti nepavyko', en: 'Whether the signature is qualified could not be determined' },
+};
+
+/** Why a signature is not more than it is: the reason codes of the qualification (electron/services/trust/qualified.ts). */
+export const QUALIFICATION_REASONS = [
+  'noTrustedList',
+  'notPassed',
+  'notUnderQualifiedService',
+  'serviceNotGranted',
+  'serviceUnknownAtTime',
+  'signingTimeNotProven',
+  'qcStatementsUnreadable',
+  'qualifierNotEvaluated',
+  'qualifiersConflict',
+  'notQualifiedByList',
+  'noQcCompliance',
+  'qcTypeUnknown',
+  'qcTypeWeb',
+  'qcTypeSeal',
+  'serviceNotForSignatures',
+  'noQscd',
+  'listExpired',
+] as const;
+export type QualificationReason = (typeof QUALIFICATION_REASONS)[number];
+
+export const QUALIFICATION_REASON_TEXT: Readonly<Record<QualificationReason, Text>> = {
+  noTrustedList: { lt: 'neimportuotas nė vienas patikimų paslaugų sąrašas', en: 'no trusted list has been imported' },
+  notPassed: { lt: 'parašas nepatvirtintas (žr. patikros rezultatą)', en: 'the signature did not pass validation (see the result above)' },
+  notUnderQualifiedService: { lt: 'sertifikatas išduotas ne patikimų paslaugų sąraše esančios kvalifikuotos paslaugos', en: 'the certificate was not issued under a qualified service of a trusted list' },
+  serviceNotGranted: { lt: 'sertifikatą išdavusios paslaugos statusas pasirašymo metu nebuvo „suteiktas“', en: 'the issuing service’s status at the signing time was not “granted”' },
+  serviceUnknownAtTime: { lt: 'nežinoma, koks buvo sertifikatą išdavusios paslaugos statusas pasirašymo metu', en: 'the issuing service’s status at the signing time is not known' },
+  signingTimeNotProven: {
+    lt: 'pasirašymo laiko patikima laiko žyma nepatvirtina, todėl paslaugos statusas vertintas pagal nurodytą laiką',
+    en: 'no trusted timestamp proves the signing time, so the service’s status was judged at the time the signature claims',
+  },
+  qcStatementsUnreadable: { lt: 'sertifikato kvalifikuoto sertifikato žymų (QC statements) perskaityti nepavyko', en: 'the certificate’s qualified certificate statements (QC statements) could not be read' },
+  qualifiersConflict: { lt: 'patikimų paslaugų sąrašo kvalifikatoriai šiam sertifikatui prieštarauja vienas kitam', en: 'the trusted list’s qualifiers for this certificate contradict each other' },
+  notQualifiedByList: { lt: 'patikimų paslaugų sąrašas nurodo, kad šis sertifikatas nėra kvalifikuotas', en: 'the trusted list says this certificate is not qualified' },
+  qcTypeUnknown: { lt: 'nenustatyta, kam skirtas kvalifikuotas sertifikatas (parašui, spaudui ar svetainei)', en: 'what the qualified certificate is for (signature, seal or website) cannot be established' },
+  qcTypeWeb: { lt: 'sertifikatas skirtas svetainės tapatumui nustatyti, ne parašui', en: 'the certificate is for website authentication, not for signatures' },
+  serviceNotForSignatures: { lt: 'sertifikatą išdavusi paslauga neišduoda kvalifikuotų sertifikatų elektroniniams parašams', en: 'the issuing service does not issue qualified certificates for electronic signatures' },
+  noQcCompliance: { lt: 'sertifikatas nėra kvalifikuotas (nėra QcCompliance žymos)', en: 'the certificate is not qualified (no QcCompliance statement)' },
+  noQscd: { lt: 'nenurodyta, kad parašo raktas laikomas kvalifikuotame parašo kūrimo įtaise (QSCD)', en: 'the key is not shown to be on a qualified signature creation device (QSCD)' },
+  qcTypeSeal: { lt: 'sertifikatas skirtas elektroniniam spaudui, ne parašui', en: 'the certificate is for an electronic seal, not a signature' },
+  qualifierNotEvaluated: { lt: 'patikimų paslaugų sąrašo kvalifikatoriaus sąlygų įvertinti nepavyko', en: 'a qualifier of the trusted list could not be evaluated' },
+  listExpired: { lt: 'patikimų paslaugų sąrašas pasenęs (praėjo jo kito atnaujinimo data)', en: 'the trusted list is out of date (its next update is past)' },
+};
+
+/** The text of a qualification reason; a code this version does not know is named as it is. */
+export function qualificationReasonText(code: string): Text {
+  return isQualificationReason(code) ? QUALIFICATION_REASON_TEXT[code] : { lt: `kita priežastis (${code})`, en: `another reason (${code})` };
+}
+
+export function isQualificationReason(code: string): code is QualificationReason {
+  return (QUALIFICATION_REASONS as readonly string[]).includes(code);
+}

@@ -1,9 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ltPdf, ltXmp } from '../helpers/pdfLtFiles';
 import { testPki } from '../helpers/pki';
 import { makeCrl, signedOrder } from '../helpers/verificationPki';
-import { ADMIN, closeSessions, ensureRendererBuilt, invoke, openApp, SETTINGS, tempDir } from './harness';
+import { expectAccessible } from './axe';
+import { ADMIN, closeSessions, ensureRendererBuilt, invoke, openApp, SECRETARY, SETTINGS, tempDir } from './harness';
 
 /**
  * Issue 12 through the UI: the administrator imports revocation lists in the settings (a file that
@@ -79,6 +81,55 @@ describe('revocation lists and the verdict on the verification page (issue 12)',
     signature = await verify();
     expect(await signature.locator('.signature-verdict').textContent()).toBe('Parašas galioja');
     expect(await signature.locator('[data-finding="revocation"] dd').textContent()).toBe('Netikrinta: šio sertifikato atšauktų sertifikatų sąrašas neimportuotas');
+    // Issue 18: the PAdES level, and the kind of signature, which without a trusted list cannot be determined (and says why).
+    expect(await signature.locator('[data-finding="pades"] dd').textContent()).toMatch(/^PAdES B-(B|T|LT|LTA): /);
+    expect(await signature.locator('[data-finding="qualification"] dd').textContent()).toBe('Ar parašas kvalifikuotas, nustatyti nepavyko');
+    expect(await signature.locator('[data-finding="qualificationReasons"] dd').textContent()).toBe('neimportuotas nė vienas patikimų paslaugų sąrašas');
+    expect(await page.locator('.pdf-lt-check h3').textContent()).toBe('Elektroninio dokumento formatas PDF-LT-V1.0');
+    await expectAccessible(page, 'verify: a signed order');
+    expect(session.problems).toEqual([]);
+  });
+});
+
+describe('the PDF-LT-V1.0 section of the verification page (issue 18)', () => {
+  it('lists, in Lithuanian, each requirement a received file does not meet and its level; a level-A file says so; English too; axe passes', async () => {
+    const dir = tempDir('verification-pdflt');
+    const files = { levelA: join(dir, 'A-lygis.pdf'), short: join(dir, 'is-kitur.pdf') };
+    writeFileSync(files.levelA, ltPdf({ signatures: [] }));
+    writeFileSync(files.short, ltPdf({ header: '1.4', xmp: ltXmp({ authors: null }), signatures: [] }));
+    const session = await openApp(tempDir('verification-pdflt-data'), {
+      as: SECRETARY,
+      seed: async (dispatch) => {
+        await invoke(dispatch, 'settings.save', { ...SETTINGS, revision: 0 });
+      },
+    });
+    const { page } = session;
+    const check = async (path: string) => {
+      await page.evaluate(() => (location.hash = '#/verify'));
+      await page.getByRole('heading', { name: 'Parašų tikrinimas' }).waitFor();
+      await page.getByLabel('PDF dokumentas').setInputFiles(path);
+      await page.locator('.verify-report').filter({ hasText: path.slice(path.lastIndexOf('/') + 1) }).waitFor();
+      return page.locator('.pdf-lt-check');
+    };
+
+    let section = await check(files.short);
+    expect(await section.getAttribute('data-level')).toBe('none');
+    expect(await section.locator('.pdf-lt-level').textContent()).toBe('Neatitinka PDF-LT-V1.0');
+    expect(await section.locator('.pdf-lt-claimed').textContent()).toBe('Dokumentas nurodo, kad jis atitinka PDF-LT, tačiau ne visi reikalavimai įvykdyti.');
+    expect(await section.getByRole('list', { name: 'Neįvykdyti reikalavimai' }).locator('li').allTextContents()).toEqual([
+      'Failas nėra PDF 1.7 versijos. (B lygis; 1.4)',
+      'Metaduomenyse nenurodyti dokumento sudarytojai (LTUd:authors). (A lygis)',
+    ]);
+    await expectAccessible(page, 'verify: PDF-LT not met');
+
+    section = await check(files.levelA);
+    expect(await section.getAttribute('data-level')).toBe('A');
+    expect(await section.locator('.pdf-lt-level').textContent()).toBe('Atitinka PDF-LT-V1.0 A lygį');
+    expect(await section.locator('li').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await section.locator('.pdf-lt-level').filter({ hasText: 'Meets PDF-LT-V1.0 level A' }).waitFor();
+    await expectAccessible(page, 'verify: PDF-LT level A, English');
     expect(session.problems).toEqual([]);
   });
 });

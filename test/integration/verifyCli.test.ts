@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { checkPdfLt } from '../../electron/services/pdf/pdfLtCheck';
+import { ltPdf, SIGNATURE } from '../helpers/pdfLtFiles';
 import { testPki, workDir } from '../helpers/pki';
 import { flipped, makeCrl, signedOrder } from '../helpers/verificationPki';
 
@@ -25,6 +27,8 @@ beforeAll(async () => {
   writeFileSync(file('tampered.pdf'), flipped(signed, signed.indexOf('/Producer', 0, 'latin1') + 12));
   writeFileSync(file('not.pdf'), 'Tai ne PDF');
   writeFileSync(file('revoked.crl'), makeCrl({ issuer: 'ca', revoked: [{ certPath: pki.rsa.certPath, at: new Date(Date.now() - 3600_000) }] }));
+  writeFileSync(file('pdflt-a.pdf'), ltPdf({ signatures: [] }));
+  writeFileSync(file('pdflt-short.pdf'), ltPdf({ header: '1.4', signatures: [{ ...SIGNATURE, LTUd_Role: undefined }] }));
 });
 
 describe('cli verify', () => {
@@ -56,6 +60,17 @@ describe('cli verify', () => {
     expect(out).toContain('REVOKED_NO_POE');
     expect(out).toContain('Atšaukimas: ATŠAUKTAS');
     expect(code).toBe(1);
+  });
+
+  it('issue 18: the PDF-LT-V1.0 section: the level, and each requirement not met in Lithuanian with its level; --json carries it as the check gives it', () => {
+    expect(cli(file('pdflt-a.pdf')).out).toContain('\nPDF-LT: A – Atitinka PDF-LT-V1.0 A lygį\n');
+    const short = cli(file('pdflt-short.pdf')).out;
+    expect(short).toContain('\nPDF-LT: none – Neatitinka PDF-LT-V1.0\n');
+    expect(short).toContain('\n  - PDF_VERSION (B lygis; 1.4): Failas nėra PDF 1.7 versijos.\n');
+    expect(short).toContain('\n  - SIGNATURE_ROLE (A lygis; Parašas1): Parašo žodyne nėra pasirašiusiojo pareigų (LTUd_Role).\n');
+    const json = JSON.parse(cli(file('pdflt-short.pdf'), '--json').out) as { pdfLt: unknown };
+    expect(json.pdfLt).toEqual(checkPdfLt(readFileSync(file('pdflt-short.pdf'))));
+    expect(json.pdfLt).toMatchObject({ level: 'none', claimed: true });
   });
 
   it('exit 2 with the reason for a file that is not a PDF, a missing file and a wrong option', () => {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CHANGE_KINDS, INDICATIONS, SUB_INDICATIONS } from '../../../shared/contract/verificationSchemas';
+import { PDF_LT_LEVELS, PDF_LT_REQUIREMENTS } from '../../../shared/contract/pdfLtSchemas';
+import { CHANGE_KINDS, INDICATIONS, PADES_LEVELS, QUALIFICATIONS, SUB_INDICATIONS } from '../../../shared/contract/verificationSchemas';
+import { QUALIFICATION_REASONS } from '../../../shared/contract/verificationTexts';
 import { en, lt } from '../../../renderer/i18n/messages';
-import { translate } from '../../../renderer/i18n/translate';
-import { documentVerdictOf, problemKey, signatureFindings, SIGNATURE_PROBLEMS, verdictOf, type Finding, type SignatureCheck } from '../../../renderer/documents/verificationModel';
+import { translate, type Translate } from '../../../renderer/i18n/translate';
+import { documentVerdictOf, pdfLtView, problemKey, signatureFindings, SIGNATURE_PROBLEMS, verdictOf, type Finding, type SignatureCheck } from '../../../renderer/documents/verificationModel';
 
 const GOOD: SignatureCheck = {
   type: 'signature',
@@ -36,8 +38,8 @@ const GOOD: SignatureCheck = {
 };
 
 const iso = (s: string) => `<${s}>`;
-const change = (kind: string) => translate('lt', `verify.change.${kind as SignatureCheck['changes'][number]['kind']}`);
-const findingsOf = (check: SignatureCheck) => signatureFindings(check, iso, change);
+const t: Translate = (key, params) => translate('lt', key, params);
+const findingsOf = (check: SignatureCheck) => signatureFindings(check, iso, t);
 
 /** Each finding as the Lithuanian screen writes it. */
 function written(findings: Finding[]): Record<string, string> {
@@ -58,6 +60,8 @@ describe('issue 12: what the check of one signature says', () => {
       certificate: 'Galioja tikrinimo metu (nuo <2026-01-01T00:00:00.000Z> iki <2028-01-01T00:00:00.000Z>)',
       trust: 'Išduotas patikimo centro (jo šakninis sertifikatas nurodytas nustatymuose)',
       revocation: 'Neatšauktas (sąrašas: CN=Pusiaukelės bandomoji CA, 2026-12-01)',
+      pades: 'PAdES B-B: parašas be laiko žymos',
+      qualification: 'Pažangusis elektroninis parašas (AdES)',
       after: 'Dokumentas po pasirašymo nepakeistas',
     });
   });
@@ -111,9 +115,19 @@ describe('issue 12: what the check of one signature says', () => {
   });
 
   it('without a certificate says the signer is unknown and leaves out the certificate lines', () => {
-    const anonymous: SignatureCheck = { ...GOOD, signer: null, claimedTime: null, valid: false, intact: false, indication: 'FAILED', subIndication: 'FORMAT_FAILURE' };
+    const anonymous: SignatureCheck = {
+      ...GOOD,
+      signer: null,
+      claimedTime: null,
+      valid: false,
+      intact: false,
+      indication: 'FAILED',
+      subIndication: 'FORMAT_FAILURE',
+      level: null,
+      qualification: { kind: 'NOT_DETERMINED', reasons: ['notPassed'], service: null, list: null },
+    };
     const findings = findingsOf(anonymous);
-    expect(findings.map((f) => f.id)).toEqual(['signer', 'time', 'integrity', 'after']);
+    expect(findings.map((f) => f.id)).toEqual(['signer', 'time', 'integrity', 'qualification', 'qualificationReasons', 'after']);
     expect(written(findings).time).toBe('Nenurodytas');
     // A broken signature never reads "unchanged after signing".
     expect(written(findings).after).toBe('Nenustatyta: pats parašas pažeistas, todėl nežinoma, kas pasirašyta');
@@ -130,6 +144,79 @@ describe('issue 12: what the check of one signature says', () => {
     for (const code of INDICATIONS) expect([lt[`verify.indication.${code}`], en[`verify.document.${code}`]].every(Boolean), code).toBe(true);
     for (const code of SUB_INDICATIONS) expect(lt[`verify.sub.${code}`] && en[`verify.sub.${code}`], code).toBeTruthy();
     for (const kind of CHANGE_KINDS) expect(lt[`verify.change.${kind}`], kind).toBeTruthy();
+    for (const level of PADES_LEVELS) expect(lt[`verify.pades.${level}`] && en[`verify.pades.${level}`], level).toBeTruthy();
+    for (const kind of QUALIFICATIONS) expect(lt[`verify.qualification.${kind}`] && en[`verify.qualification.${kind}`], kind).toBeTruthy();
+    for (const code of QUALIFICATION_REASONS) expect(lt[`verify.qualification.reason.${code}`] && en[`verify.qualification.reason.${code}`], code).toBeTruthy();
+    for (const code of PDF_LT_REQUIREMENTS) expect(lt[`verify.pdfLt.requirement.${code}`] && en[`verify.pdfLt.requirement.${code}`], code).toBeTruthy();
+    for (const level of PDF_LT_LEVELS) expect(lt[`verify.pdfLt.level.${level}`] && en[`verify.pdfLt.level.${level}`], level).toBeTruthy();
     expect(problemKey('SOMETHING_NEW')).toBeNull();
+  });
+});
+
+describe('issue 18: the PAdES level and the kind of signature', () => {
+  it('ETSI EN 319 142-1 §6: each PAdES level in words', () => {
+    expect(PADES_LEVELS.map((level) => written(findingsOf({ ...GOOD, level })).pades)).toEqual([
+      'PAdES B-B: parašas be laiko žymos',
+      'PAdES B-T: parašas su laiko žyma',
+      'PAdES B-LT: dokumente yra sertifikatų grandinė ir atšaukimo duomenys ilgalaikiam tikrinimui',
+      'PAdES B-LTA: ilgalaikio tikrinimo duomenis saugo dokumento laiko žyma',
+    ]);
+  });
+
+  it('eIDAS art. 25(2): a QES is named as such, with the qualified service and its list', () => {
+    const qes: SignatureCheck = { ...GOOD, level: 'B-LTA', qualification: { kind: 'QES', reasons: [], service: 'Bandomoji kvalifikuota CA', list: 'LT #42' } };
+    const findings = findingsOf(qes);
+    expect(written(findings).qualification).toBe('Kvalifikuotas elektroninis parašas (QES) – sertifikatą išdavė kvalifikuota paslauga „Bandomoji kvalifikuota CA“ (sąrašas LT #42)');
+    expect(findings.find((f) => f.id === 'qualification')?.tone).toBe('ok');
+    expect(findings.some((f) => f.id === 'qualificationReasons')).toBe(false);
+  });
+
+  it('NOT_DETERMINED says it could not be determined and why, never more; an unknown reason is named by its code', () => {
+    const unknown: SignatureCheck = { ...GOOD, qualification: { kind: 'NOT_DETERMINED', reasons: ['noTrustedList', 'somethingNew'], service: null, list: null } };
+    const findings = findingsOf(unknown);
+    expect(written(findings).qualification).toBe('Ar parašas kvalifikuotas, nustatyti nepavyko');
+    expect(written(findings).qualificationReasons).toBe('neimportuotas nė vienas patikimų paslaugų sąrašas; kita priežastis (somethingNew)');
+    expect(findings.filter((f) => f.id.startsWith('qualification')).map((f) => f.tone)).toEqual(['warning', 'warning']);
+    const adesQc: SignatureCheck = { ...GOOD, qualification: { kind: 'ADES_QC', reasons: ['noQscd'], service: 'Bandomoji kvalifikuota CA', list: null } };
+    expect(written(findingsOf(adesQc))).toMatchObject({
+      qualification: 'Pažangusis elektroninis parašas su kvalifikuotu sertifikatu (AdES/QC) – sertifikatą išdavė kvalifikuota paslauga „Bandomoji kvalifikuota CA“ (sąrašas —)',
+      qualificationReasons: 'nenurodyta, kad parašo raktas laikomas kvalifikuotame parašo kūrimo įtaise (QSCD)',
+    });
+  });
+
+  it('a document timestamp has neither a PAdES level nor a kind of signature', () => {
+    const ids = findingsOf({ ...GOOD, type: 'documentTimestamp', level: null, qualification: null }).map((f) => f.id);
+    expect(ids.filter((id) => id === 'pades' || id.startsWith('qualification'))).toEqual([]);
+  });
+});
+
+describe('issue 18: the PDF-LT-V1.0 section', () => {
+  it('level A: met, nothing listed', () => {
+    const view = pdfLtView({ level: 'A', claimed: true, unmet: [] });
+    expect([translate('lt', view.key), view.tone, view.claimedButShort, view.unmet]).toEqual(['Atitinka PDF-LT-V1.0 A lygį', 'ok', false, []]);
+  });
+
+  it('a file that claims PDF-LT but misses a level-B requirement: no level, each requirement in Lithuanian with its level and what was found', () => {
+    const view = pdfLtView({
+      level: 'none',
+      claimed: true,
+      unmet: [
+        { code: 'PDF_VERSION', level: 'B', detail: '1.4' },
+        { code: 'SIGNATURE_ROLE', level: 'A', detail: 'Parašas1' },
+      ],
+    });
+    expect(translate('lt', view.key)).toBe('Neatitinka PDF-LT-V1.0');
+    expect(view.claimedButShort).toBe(true);
+    expect(view.unmet.map((u) => [translate('lt', u.key), u.level, u.detail])).toEqual([
+      ['Failas nėra PDF 1.7 versijos.', 'B', '1.4'],
+      ['Parašo žodyne nėra pasirašiusiojo pareigų (LTUd_Role).', 'A', 'Parašas1'],
+    ]);
+  });
+
+  it('a file that could not be read: "could not be checked", with the reason', () => {
+    const view = pdfLtView({ level: 'notChecked', claimed: false, unmet: [{ code: 'UNREADABLE', level: 'B', detail: 'more than 200000 objects to read' }] });
+    expect(translate('lt', view.key)).toBe('Atitikties PDF-LT-V1.0 patikrinti nepavyko');
+    expect(view.tone).toBe('warning');
+    expect(view.unmet.map((u) => [translate('en', u.key), u.detail])).toEqual([["The file could not be read far enough to check it: it is damaged or beyond the check’s limits.", 'more than 200000 objects to read']]);
   });
 });
