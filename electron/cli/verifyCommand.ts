@@ -16,23 +16,29 @@ import {
 import { DomainError } from '../../shared/domain/errors';
 import { reportOf } from '../services/documents/verification';
 import { checkPdfLt } from '../services/pdf/pdfLtCheck';
+import { caQcServices, grantedAt } from '../services/trust/qualified';
+import { operatorCertificateOf, readTrustedList } from '../services/trust/trustedList';
 import { pemCertificates } from '../services/signing/pemCertificates';
 import { verifyPdf } from '../services/signing/pdfVerify';
 import { checkCrlForImport, type ParsedCrlWithSigner } from '../services/signing/revocation';
 
 /**
- * `npm run cli -- verify FILE.pdf [--trust CA.pem]... [--crl LIST.crl]... [--require-revocation] [--json]`
+ * `npm run cli -- verify FILE.pdf [--trust CA.pem]... [--trusted-list TL.xml --list-operator OPERATOR.pem]...
+ *  [--crl LIST.crl]... [--require-revocation] [--json]`
  * (issue 12, 18): the same check as the app's verify page, for a file on disk and roots given on the
  * command line: each signature's verdict, PAdES level and kind, and the file's PDF-LT-V1.0 level
  * with every requirement it does not meet. Exit 0 only when every signature is TOTAL_PASSED and
  * nothing else changed the file (the PDF-LT level does not change it); 1 otherwise; 2 when the file
  * or an argument cannot be used.
  */
-export const VERIFY_HELP = `  npm run cli -- verify FAILAS.pdf [--trust CA.pem]... [--crl SĄRAŠAS.crl]... [--require-revocation] [--json]
+export const VERIFY_HELP = `  npm run cli -- verify FAILAS.pdf [--trust CA.pem]... [--trusted-list SĄRAŠAS.xml --list-operator TVARKYTOJAS.pem]...
+                        [--crl SĄRAŠAS.crl]... [--require-revocation] [--json]
       Patikrina PDF dokumento elektroninius parašus (ETSI EN 319 102-1: TOTAL_PASSED / INDETERMINATE /
       FAILED; PAdES lygis) ir atitiktį elektroninio dokumento formatui PDF-LT-V1.0 (A, B lygis ar
       neatitinka, su kiekvienu neįvykdytu reikalavimu). --trust: patikimi šakniniai sertifikatai (PEM);
-      --crl: atšauktų sertifikatų sąrašai; --require-revocation: be atšaukimo duomenų parašas
+      --trusted-list su --list-operator: patikimų paslaugų sąrašas (ETSI TS 119 612) ir jo tvarkytojo
+      sertifikatas, kuriuo tikrinamas sąrašo parašas; jo kvalifikuotos paslaugos tampa patikimomis, o
+      parašas jose išduotu kvalifikuotu sertifikatu nurodomas kaip QES; --crl: atšauktų sertifikatų sąrašai; --require-revocation: be atšaukimo duomenų parašas
       nepatvirtinamas; --json: ataskaita JSON formatu.
       Išeities kodas 0, tik kai visi parašai galioja ir dokumentas po pasirašymo nepakeistas.
 `;
@@ -40,13 +46,16 @@ export const VERIFY_HELP = `  npm run cli -- verify FAILAS.pdf [--trust CA.pem].
 export interface VerifyArguments {
   file: string;
   trust: string[];
+  /** Issue 18: trusted lists (ETSI TS 119 612) and, in the same order, their operators' certificates. */
+  trustedLists: string[];
+  listOperators: string[];
   crls: string[];
   requireRevocation: boolean;
   json: boolean;
 }
 
 export function parseVerifyArguments(argv: readonly string[]): VerifyArguments {
-  const out: VerifyArguments = { file: '', trust: [], crls: [], requireRevocation: false, json: false };
+  const out: VerifyArguments = { file: '', trust: [], trustedLists: [], listOperators: [], crls: [], requireRevocation: false, json: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const value = () => {
@@ -55,6 +64,8 @@ export function parseVerifyArguments(argv: readonly string[]): VerifyArguments {
       return v;
     };
     if (arg === '--trust') out.trust.push(value());
+    else if (arg === '--trusted-list') out.trustedLists.push(value());
+    else if (arg === '--list-operator') out.listOperators.push(value());
     else if (arg === '--crl') out.crls.push(value());
     else if (arg === '--require-revocation') out.requireRevocation = true;
     else if (arg === '--json') out.json = true;
@@ -63,6 +74,7 @@ export function parseVerifyArguments(argv: readonly string[]): VerifyArguments {
     else throw new DomainError('CLI_ARGUMENT', { why: 'oneFile' });
   }
   if (out.file === '') throw new DomainError('CLI_ARGUMENT', { why: 'noFile' });
+  if (out.trustedLists.length !== out.listOperators.length) throw new DomainError('CLI_ARGUMENT', { why: 'listWithoutOperator' });
   return out;
 }
 
@@ -77,15 +89,21 @@ function readInput(path: string): Buffer {
 
 /** The check of one file as the command runs it. */
 export function verifyFile(args: VerifyArguments, now = new Date()): VerificationReport {
-  const trustedPem = args.trust.map((path) => readInput(path).toString('latin1')).join('\n');
-  const trusted = pemCertificates(trustedPem);
-  if (args.trust.length > 0 && trusted.length === 0) {
+  const roots = pemCertificates(args.trust.map((path) => readInput(path).toString('latin1')).join('\n'));
+  if (args.trust.length > 0 && roots.length === 0) {
     throw new DomainError('CLI_ARGUMENT', { why: 'noTrustedCertificates' });
   }
+  // Issue 18: each list is checked against its operator's certificate as the app's import checks it;
+  // its CA/QC services granted now are trust anchors, and they say which signatures are QES.
+  const services = args.trustedLists.flatMap((path, i) =>
+    caQcServices(readTrustedList(readInput(path), operatorCertificateOf(readInput(args.listOperators[i] as string)), now), now),
+  );
+  const trusted = [...roots, ...services.filter((s) => grantedAt(s, now)).flatMap((s) => s.certificates)];
+  const trustedPem = trusted.map((der) => `-----BEGIN CERTIFICATE-----\n${Buffer.from(der).toString('base64')}\n-----END CERTIFICATE-----`).join('\n');
   const crls: ParsedCrlWithSigner[] = args.crls.map((path) => checkCrlForImport(readInput(path), { trustedRootsPem: trustedPem, now }));
   const bytes = readInput(args.file);
   const check = verifyPdf(bytes, { trusted, now, crls, revocationRequired: args.requireRevocation });
-  return reportOf(check, args.file, createHash('sha256').update(bytes).digest('hex'), null, { pdfLt: checkPdfLt(bytes), services: [] });
+  return reportOf(check, args.file, createHash('sha256').update(bytes).digest('hex'), null, { pdfLt: checkPdfLt(bytes), services });
 }
 
 /** 0 only when the document can be relied on. */

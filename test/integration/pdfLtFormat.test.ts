@@ -8,6 +8,7 @@ import { openPkcs12 } from '../../electron/services/signing/pkcs12';
 import { DEFAULT_PREFIXES } from '../../shared/contract/documentSchemas';
 import { DOCUMENT_KINDS, type DocumentModel } from '../../shared/domain/documents/documentModel';
 import { buildDocument, type TemplateRequest } from '../../shared/domain/documents/templates';
+import { checkPdfLt } from '../../electron/services/pdf/pdfLtCheck';
 import { EVERY_KIND } from '../helpers/documents';
 import {
   infoXmpMismatches,
@@ -238,6 +239,11 @@ describe.each(EVERY_KIND.map((r, i) => [kindName(r), i] as const))('%s, issued a
     for (let n = 0; n < signers.length; n++) expect(opensslCmsVerify(signed, n, caPem).out).toContain('Verification successful');
     expect(preflightPartTwo(unsigned).out).toContain('is a valid PDF/A-1b file');
     expect(preflightPartTwo(signed).out).toContain('is a valid PDF/A-1b file');
+  });
+
+  it("the app's own PDF-LT check (the verify report's section) finds nothing unmet: level A before and after signing", () => {
+    expect(checkPdfLt(doc().unsigned)).toEqual({ level: 'A', claimed: true, unmet: [] });
+    expect(checkPdfLt(doc().signed)).toEqual({ level: 'A', claimed: true, unmet: [] });
   });
 });
 

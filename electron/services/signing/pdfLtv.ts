@@ -247,6 +247,7 @@ export async function appendDocumentTimestamp(pdf: Uint8Array, options: Pick<Lon
   const fields = refsIn(form instanceof Map ? direct(buf, rev, form.get('Fields')) : undefined);
   const sigNum = update.size;
   const widgetNum = update.size + 1;
+  const apNum = update.size + 2;
   const contentsHex = '0'.repeat(TOKEN_BYTES * 2);
   const objects = [
     {
@@ -268,8 +269,12 @@ export async function appendDocumentTimestamp(pdf: Uint8Array, options: Pick<Lon
         F: 132,
         Rect: [0, 0, 0, 0],
         P: ref(page.num),
+        // An empty appearance: PDF/A-1 wants one on every widget (ISO 19005-1 §6.5.3), and so does
+        // the part-1 preflight copy the tests check PDF/A-2b with.
+        AP: { N: ref(apNum) },
       }),
     },
+    { num: apNum, bytes: objectBytes(apNum, { Type: name('XObject'), Subtype: name('Form'), BBox: [0, 0, 0, 0], Length: 0 }, new Uint8Array()) },
   ];
   const annots = direct(buf, rev, page.dict.get('Annots'));
   const newPage = reserialize(page.dict) as Record<string, PdfValue>;
@@ -282,7 +287,7 @@ export async function appendDocumentTimestamp(pdf: Uint8Array, options: Pick<Lon
     SigFlags: 3,
   };
   objects.push({ num: update.rootNum, bytes: objectBytes(update.rootNum, newCatalog) });
-  const out = appendObjects(update, objects, update.size + 2);
+  const out = appendObjects(update, objects, update.size + 3);
 
   const sigStart = out.indexOf(`${sigNum} 0 obj\n<</Type /DocTimeStamp`, buf.length, 'latin1');
   const contentsAt = out.indexOf(`/Contents <${contentsHex.slice(0, 16)}`, sigStart, 'latin1') + '/Contents '.length;

@@ -5,6 +5,7 @@
 import { X509Certificate } from 'node:crypto';
 import { DOMParser } from '@xmldom/xmldom';
 import { DomainError } from '../../../shared/domain/errors';
+import { pemCertificates } from '../signing/pemCertificates';
 import { DS, signedListContent } from './xmlSignature';
 
 /** TS 119 612 §5.1.2: the list's namespace (v2). */
@@ -274,4 +275,15 @@ export function readTrustedList(xml: Uint8Array, operatorCertificate: Uint8Array
   if (list.nextUpdate === null) throw new DomainError('TRUSTED_LIST_CLOSED', { territory: list.territory });
   if (list.nextUpdate.getTime() < now.getTime()) throw new DomainError('TRUSTED_LIST_EXPIRED', { territory: list.territory, nextUpdate: list.nextUpdate.toISOString() });
   return list;
+}
+
+/** The operator's certificate from its file (DER): the first certificate of a PEM file, or DER. */
+export function operatorCertificateOf(bytes: Uint8Array): Uint8Array {
+  const text = Buffer.from(bytes).toString('latin1');
+  const der = text.includes('-----BEGIN CERTIFICATE-----') ? pemCertificates(text)[0] : bytes;
+  try {
+    return new Uint8Array(new X509Certificate(der ?? new Uint8Array()).raw);
+  } catch {
+    throw new DomainError('TRUSTED_LIST_OPERATOR_UNREADABLE');
+  }
 }

@@ -1,24 +1,12 @@
-import { randomUUID, X509Certificate } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { StoredTrustedList, TrustedListsRecord, TrustedListsView, TrustedListView } from '../../../shared/contract/trustedListSchemas';
 import { DomainError } from '../../../shared/domain/errors';
 import type { ServiceContext, ServiceHandlers } from '../context';
-import { pemCertificates } from '../signing/pemCertificates';
 import { rememberListContent, storedListContent } from './anchors';
 import { caQcServices, grantedAt } from './qualified';
-import { readTrustedList } from './trustedList';
+import { operatorCertificateOf, readTrustedList } from './trustedList';
 
 type TrustedListHandlers = Pick<ServiceHandlers, 'trust.trustedLists' | 'trust.importTrustedList' | 'trust.removeTrustedList'>;
-
-/** The operator's certificate from its file: the first certificate of a PEM file, or DER. */
-function operatorCertificate(bytes: Uint8Array): Uint8Array {
-  const text = Buffer.from(bytes).toString('latin1');
-  const der = text.includes('-----BEGIN CERTIFICATE-----') ? pemCertificates(text)[0] : bytes;
-  try {
-    return new Uint8Array(new X509Certificate(der ?? new Uint8Array()).raw);
-  } catch {
-    throw new DomainError('TRUSTED_LIST_OPERATOR_UNREADABLE');
-  }
-}
 
 function viewOf(stored: StoredTrustedList, now: Date): TrustedListView {
   const list = storedListContent(stored);
@@ -51,7 +39,7 @@ export function trustedListHandlers(ctx: ServiceContext): TrustedListHandlers {
 
     'trust.importTrustedList': async ({ name, bytes, operator }, caller) => {
       const before = ctx.trustedLists.get();
-      const operatorDer = operatorCertificate(operator);
+      const operatorDer = operatorCertificateOf(operator);
       const list = readTrustedList(bytes, operatorDer, ctx.now());
       const same = before.lists.find((l) => l.territory === list.territory);
       // TS 119 612 §5.3.7: each issue of a territory's list has a higher sequence number.

@@ -7,7 +7,8 @@ export type CliArgumentProblem =
   | { readonly why: 'unknownOption'; readonly option: string }
   | { readonly why: 'oneFile' }
   | { readonly why: 'noFile' }
-  | { readonly why: 'noTrustedCertificates' };
+  | { readonly why: 'noTrustedCertificates' }
+  | { readonly why: 'listWithoutOperator' };
 
 function cliArgumentText(p: CliArgumentProblem, lang: Lang): string {
   const lt = lang === 'lt';
@@ -18,6 +19,10 @@ function cliArgumentText(p: CliArgumentProblem, lang: Lang): string {
       return lt ? `Nežinomas parametras ${p.option}.` : `Unknown option ${p.option}.`;
     case 'oneFile':
       return lt ? 'Nurodykite vieną PDF failą.' : 'Give one PDF file.';
+    case 'listWithoutOperator':
+      return lt
+        ? 'Kiekvienam --trusted-list nurodykite jo tvarkytojo sertifikatą (--list-operator), tiek pat kartų ir ta pačia tvarka.'
+        : 'Give each --trusted-list its operator’s certificate (--list-operator), as many times and in the same order.';
     case 'noFile':
       return lt ? 'Nurodykite tikrinamą PDF failą.' : 'Give the PDF file to check.';
     case 'noTrustedCertificates':

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkPdfLt } from '../../../electron/services/pdf/pdfLtCheck';
 import { FIXED } from '../../../electron/services/pdf/pdfWriter';
 import { ParsedName, ParsedRef, readObject, readRevision, ref, reserialize, serialize, type ParsedDict, type PdfValue } from '../../../electron/services/pdf/pdfSyntax';
 import { readDss } from '../../../electron/services/signing/pdfDss';
@@ -9,7 +10,7 @@ import { appendDss, extendToLongTerm, type LongTermOptions } from '../../../elec
 import { verifyPdf, type VerifyOptions } from '../../../electron/services/signing/pdfVerify';
 import { parseCrl, type ParsedCrlWithSigner } from '../../../electron/services/signing/revocation';
 import { DomainError } from '../../../shared/domain/errors';
-import { mutoolVerify, nssDatabase, pdfsig, qpdfCheck } from '../../helpers/pdfTools';
+import { mutoolVerify, nssDatabase, pdfsig, preflightPartTwo, qpdfCheck } from '../../helpers/pdfTools';
 import { testPki, type TestIdentity, type TestPki } from '../../helpers/pki';
 import { appendUpdate } from '../../helpers/popplerSigner';
 import { startTsa, unreachableUrl, type TestTsa } from '../../helpers/tsa';
@@ -141,6 +142,11 @@ describe('issue 18 proof: B-LTA verifies after the signer’s certificate expire
     const mutool = mutoolVerify(extended).out;
     expect(mutool).toContain('The signature is valid but there have been edits since signing.');
     expect(qpdfCheck(extended).out).toMatch(/No syntax or stream encoding errors/);
+  });
+
+  it('stays PDF-LT-V1.0 level A and PDF/A-2b (part-1 preflight copy): the store and the document timestamp are the PAdES-LTV parts PDF-LT allows', () => {
+    expect(checkPdfLt(extended)).toEqual({ level: 'A', claimed: true, unmet: [] });
+    expect(preflightPartTwo(extended).out).toContain('is a valid PDF/A-1b file');
   });
 
   it('renewed after the signer’s certificate expired, with only a list issued since: a second document timestamp, still TOTAL_PASSED (EN 319 142-1 §5.4.3)', async () => {

@@ -262,6 +262,7 @@ const SAMPLES: { readonly [C in ErrorCode]: readonly ErrorParams<C>[] } = {
     { why: 'oneFile' },
     { why: 'noFile' },
     { why: 'noTrustedCertificates' },
+    { why: 'listWithoutOperator' },
   ],
   FILE_UNREADABLE: [{ path: '/nėra.pdf', code: 'ENOENT' }],
   INVALID_COUNT: [{}],
