@@ -1,9 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import type { RevocationView } from '../../shared/contract/verificationSchemas';
-import { call, toApiError, type ApiError } from '../api/client';
+import { useState, type FormEvent } from 'react';
+import { call } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { formatMoment } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
+import { useImportedLists } from './useImportedLists';
 import { fileBytes } from '../documents/documentFiles';
 
 /**
@@ -13,34 +13,10 @@ import { fileBytes } from '../documents/documentFiles';
  */
 export function RevocationPanel() {
   const { lang, t } = useI18n();
-  const [view, setView] = useState<RevocationView | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [imported, setImported] = useState(false);
+  const { view, error, busy, imported, setImported, run } = useImportedLists(() => call('trust.revocation', {}));
   const [crl, setCrl] = useState<File | null>(null);
   const [issuer, setIssuer] = useState<File | null>(null);
   const [formKey, setFormKey] = useState(0);
-
-  useEffect(() => {
-    call('trust.revocation', {}).then(setView, (e: unknown) => setError(toApiError(e)));
-  }, []);
-
-  const run = (work: () => Promise<RevocationView>, after?: () => void) => {
-    setBusy(true);
-    setError(null);
-    setImported(false);
-    work().then(
-      (next) => {
-        setView(next);
-        setBusy(false);
-        after?.();
-      },
-      (e: unknown) => {
-        setError(toApiError(e));
-        setBusy(false);
-      },
-    );
-  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,10 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import type { TrustedListsView } from '../../shared/contract/trustedListSchemas';
-import { call, toApiError, type ApiError } from '../api/client';
+import { useState, type FormEvent } from 'react';
+import { call } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { fileBytes } from '../documents/documentFiles';
 import { formatMoment } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
+import { useImportedLists } from './useImportedLists';
 
 /**
  * The administrator's trusted lists (issue 18, "Trust from the trusted lists"): an ETSI TS 119 612
@@ -14,34 +14,10 @@ import { useI18n } from '../i18n/I18nProvider';
  */
 export function TrustedListPanel() {
   const { lang, t } = useI18n();
-  const [view, setView] = useState<TrustedListsView | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [imported, setImported] = useState(false);
+  const { view, error, busy, imported, setImported, run } = useImportedLists(() => call('trust.trustedLists', {}));
   const [list, setList] = useState<File | null>(null);
   const [operator, setOperator] = useState<File | null>(null);
   const [formKey, setFormKey] = useState(0);
-
-  useEffect(() => {
-    call('trust.trustedLists', {}).then(setView, (e: unknown) => setError(toApiError(e)));
-  }, []);
-
-  const run = (work: () => Promise<TrustedListsView>, after?: () => void) => {
-    setBusy(true);
-    setError(null);
-    setImported(false);
-    work().then(
-      (next) => {
-        setView(next);
-        setBusy(false);
-        after?.();
-      },
-      (e: unknown) => {
-        setError(toApiError(e));
-        setBusy(false);
-      },
-    );
-  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -44,19 +44,41 @@ function openssl(dir: string, args: readonly string[]): string {
   return execFileSync('openssl', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-function selfSigned(name: string, subject: string, kind: 'rsa' | 'ec', extensions: string[]): TestIdentity {
+const day = 86400_000;
+
+/** A self-signed certificate valid from `validFrom` to `validTo` (openssl ca -selfsign: req -x509 cannot set a start date). */
+function selfSigned(name: string, subject: string, kind: 'rsa' | 'ec', extensions: string[], validity: { validFrom?: Date; validTo?: Date } = {}): TestIdentity {
   const dir = workDir(`tl-${name}`);
   const keyPath = join(dir, 'key.pem');
   const algorithm = kind === 'rsa' ? ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'] : ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256'];
   openssl(dir, ['genpkey', ...algorithm, '-out', keyPath]);
+  openssl(dir, ['req', '-new', '-key', keyPath, '-utf8', '-subj', subject, '-out', 'req.csr']);
+  mkdirSync(join(dir, 'db'));
+  writeFileSync(join(dir, 'db', 'index.txt'), '');
+  writeFileSync(
+    join(dir, 'ca.cnf'),
+    `[ca]\ndefault_ca = c\n[c]\ndatabase = db/index.txt\nnew_certs_dir = db\nrand_serial = yes\ndefault_md = sha256\npolicy = p\nunique_subject = no\n[p]\ncountryName = optional\norganizationName = optional\ncommonName = supplied\n`,
+  );
+  writeFileSync(join(dir, 'ext.cnf'), ['[ext]', ...extensions, ''].join('\n'));
+  const from = validity.validFrom ?? new Date(Date.now() - 60_000);
+  const to = validity.validTo ?? new Date(from.getTime() + 3650 * day);
   const certPath = join(dir, 'cert.pem');
-  openssl(dir, ['req', '-x509', '-new', '-key', keyPath, '-utf8', '-subj', subject, '-days', '3650', '-sha256', ...extensions.flatMap((e) => ['-addext', e]), '-out', certPath]);
+  openssl(dir, [
+    'ca', '-config', 'ca.cnf', '-batch', '-selfsign', '-preserveDN', '-notext', '-utf8', '-keyfile', keyPath, '-in', 'req.csr', '-out', certPath,
+    '-extfile', 'ext.cnf', '-extensions', 'ext', '-startdate', stamp(from), '-enddate', stamp(to),
+  ]);
   return { keyPath, certPath, certificate: pemToDer(readFileSync(certPath, 'utf8')) };
 }
 
-/** A scheme operator's signing certificate (TS 119 612 §5.7.1), self-signed as test operators are. */
-export function testOperator(name = 'Bandomasis sąrašo tvarkytojas', kind: 'rsa' | 'ec' = 'rsa'): TestIdentity {
-  return selfSigned(`operator-${kind}`, `/C=LT/O=Ryšių reguliavimo tarnyba/CN=${name}`, kind, ['keyUsage=critical,digitalSignature,nonRepudiation']);
+/**
+ * A scheme operator's signing certificate (TS 119 612 §5.7.1), self-signed as test operators are;
+ * valid by default from two years ago, so that lists issued in the past were signed while it was.
+ */
+export function testOperator(name = 'Bandomasis sąrašo tvarkytojas', kind: 'rsa' | 'ec' = 'rsa', validity: { validFrom?: Date; validTo?: Date } = {}): TestIdentity {
+  return selfSigned(`operator-${kind}`, `/C=LT/O=Ryšių reguliavimo tarnyba/CN=${name}`, kind, ['keyUsage=critical,digitalSignature,nonRepudiation'], {
+    validFrom: validity.validFrom ?? new Date(Date.now() - 730 * day),
+    ...(validity.validTo ? { validTo: validity.validTo } : {}),
+  });
 }
 
 let qualifiedCaMade: TestIdentity | undefined;
@@ -156,6 +178,8 @@ export interface ServiceStatusSpec {
   qualifications?: QualifierSpec[];
   /** AdditionalServiceInformation names under …/SvcInfoExt/ (ForeSignatures, ForeSeals). */
   additional?: string[];
+  /** Further tsl:Extension elements, as XML. */
+  extensions?: string[];
 }
 
 export interface ServiceSpec extends ServiceStatusSpec {
@@ -166,6 +190,8 @@ export interface ServiceSpec extends ServiceStatusSpec {
 }
 
 export interface ListSpec {
+  /** TSLType (§5.3.3); default EUgeneric. */
+  type?: string;
   territory?: string;
   sequenceNumber?: number;
   issued?: Date;
@@ -194,7 +220,7 @@ function extensions(spec: ServiceStatusSpec): string {
           .join('')}</ecc:Qualifications></tsl:Extension>`,
       ]
     : [];
-  const all = [...asi, ...qualifications];
+  const all = [...asi, ...qualifications, ...(spec.extensions ?? [])];
   return all.length > 0 ? `<tsl:ServiceInformationExtensions>${all.join('')}</tsl:ServiceInformationExtensions>` : '';
 }
 
@@ -218,7 +244,7 @@ export function trustedListXml(spec: ListSpec = {}): string {
     ? `<tsl:TrustServiceProviderList><tsl:TrustServiceProvider><tsl:TSPInformation><tsl:TSPName><tsl:Name xml:lang="lt">${escape(spec.provider ?? 'Bandomasis kvalifikuotas paslaugų teikėjas')}</tsl:Name></tsl:TSPName></tsl:TSPInformation><tsl:TSPServices>${services.map(service).join('')}</tsl:TSPServices></tsl:TrustServiceProvider></tsl:TrustServiceProviderList>`
     : '';
   return `<?xml version="1.0" encoding="UTF-8"?>
-<tsl:TrustServiceStatusList xmlns:tsl="${TSL}" xmlns:ecc="${ECC}" xmlns:xades="${XADES}" xmlns:ds="${DS}" Id="${spec.id ?? 'tsl-1'}" TSLTag="http://uri.etsi.org/19612/TSLTag"><tsl:SchemeInformation><tsl:TSLVersionIdentifier>5</tsl:TSLVersionIdentifier><tsl:TSLSequenceNumber>${spec.sequenceNumber ?? 42}</tsl:TSLSequenceNumber><tsl:TSLType>http://uri.etsi.org/TrstSvc/TrustedList/TSLType/EUgeneric</tsl:TSLType><tsl:SchemeOperatorName><tsl:Name xml:lang="lt">${escape(spec.operatorName ?? 'Ryšių reguliavimo tarnyba')}</tsl:Name><tsl:Name xml:lang="en">Communications Regulatory Authority</tsl:Name></tsl:SchemeOperatorName><tsl:SchemeTerritory>${spec.territory ?? 'LT'}</tsl:SchemeTerritory><tsl:ListIssueDateTime>${iso(issued)}</tsl:ListIssueDateTime><tsl:NextUpdate>${next ? `<tsl:dateTime>${iso(next)}</tsl:dateTime>` : ''}</tsl:NextUpdate></tsl:SchemeInformation>${providers}</tsl:TrustServiceStatusList>
+<tsl:TrustServiceStatusList xmlns:tsl="${TSL}" xmlns:ecc="${ECC}" xmlns:xades="${XADES}" xmlns:ds="${DS}" Id="${spec.id ?? 'tsl-1'}" TSLTag="http://uri.etsi.org/19612/TSLTag"><tsl:SchemeInformation><tsl:TSLVersionIdentifier>5</tsl:TSLVersionIdentifier><tsl:TSLSequenceNumber>${spec.sequenceNumber ?? 42}</tsl:TSLSequenceNumber><tsl:TSLType>${spec.type ?? 'http://uri.etsi.org/TrstSvc/TrustedList/TSLType/EUgeneric'}</tsl:TSLType><tsl:SchemeOperatorName><tsl:Name xml:lang="lt">${escape(spec.operatorName ?? 'Ryšių reguliavimo tarnyba')}</tsl:Name><tsl:Name xml:lang="en">Communications Regulatory Authority</tsl:Name></tsl:SchemeOperatorName><tsl:SchemeTerritory>${spec.territory ?? 'LT'}</tsl:SchemeTerritory><tsl:ListIssueDateTime>${iso(issued)}</tsl:ListIssueDateTime><tsl:NextUpdate>${next ? `<tsl:dateTime>${iso(next)}</tsl:dateTime>` : ''}</tsl:NextUpdate></tsl:SchemeInformation>${providers}</tsl:TrustServiceStatusList>
 `;
 }
 
@@ -293,3 +319,12 @@ export function xmlsecVerify(xml: string, operator: TestIdentity): { ok: boolean
 }
 
 export const bytesOf = (xml: string): Uint8Array => new Uint8Array(Buffer.from(xml, 'utf8'));
+
+/**
+ * A hostile "list": `depth` elements nested in one another, each declaring a namespace of its own
+ * (the XML reader's work grows with the square of that: 32,000 of them, 0.76 MB, took 12 s).
+ */
+export function nestedNamespaces(depth: number, declare = true): Uint8Array {
+  const open = Array.from({ length: depth }, (_, i) => (declare ? `<a xmlns:p${i}="urn:x">` : '<a>')).join('');
+  return bytesOf(`<?xml version="1.0" encoding="UTF-8"?><tsl:TrustServiceStatusList xmlns:tsl="${TSL}">${open}${'</a>'.repeat(depth)}</tsl:TrustServiceStatusList>`);
+}

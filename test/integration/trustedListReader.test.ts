@@ -1,9 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MAX_TRUSTED_LIST_BYTES, readTrustedList, signedTrustedList } from '../../electron/services/trust/trustedList';
+import {
+  EU_LIST_OF_LISTS_TYPE,
+  EU_LIST_TYPE,
+  isEuTrustedList,
+  MAX_NAMESPACE_DECLARATIONS,
+  MAX_TRUSTED_LIST_BYTES,
+  MAX_XML_DEPTH,
+  readTrustedList,
+  signedTrustedList,
+} from '../../electron/services/trust/trustedList';
 import { DomainError } from '../../shared/domain/errors';
 import { testPki } from '../helpers/pki';
-import { bytesOf, qualifiedCa, signTrustedList, STATUS, svcInfoExt, testOperator, trustedListXml, xmlsecSign, xmlsecVerify } from '../helpers/trustedLists';
+import { bytesOf, nestedNamespaces, qualifiedCa, signTrustedList, STATUS, svcInfoExt, testOperator, trustedListXml, xmlsecSign, xmlsecVerify } from '../helpers/trustedLists';
 
 /**
  * Issue 18, "Trust from the trusted lists" and "Bad input": an ETSI TS 119 612 list is read only when
@@ -44,11 +53,17 @@ function refusal(run: () => unknown): string {
 describe('reading a trusted list (issue 18, ETSI TS 119 612)', () => {
   it('reads the scheme, each service, its status history and its extensions from a list signed by the operator', () => {
     const list = readTrustedList(bytesOf(signTrustedList(listWith(), operator)), operator.certificate, now);
-    expect(list).toMatchObject({ territory: 'LT', operator: 'Ryšių reguliavimo tarnyba', sequenceNumber: 42 });
+    expect(list).toMatchObject({ type: EU_LIST_TYPE, territory: 'LT', operator: 'Ryšių reguliavimo tarnyba', sequenceNumber: 42 });
     expect(list.nextUpdate!.getTime()).toBeGreaterThan(now.getTime());
     expect(list.services).toHaveLength(1);
     const [current, earlier] = list.services[0]!.instances;
-    expect(current).toMatchObject({ type: 'http://uri.etsi.org/TrstSvc/Svctype/CA/QC', status: STATUS.granted, name: 'Bandomoji kvalifikuotų sertifikatų tarnyba', additionalInformation: [svcInfoExt('ForeSignatures')] });
+    expect(current).toMatchObject({
+      type: 'http://uri.etsi.org/TrstSvc/Svctype/CA/QC',
+      status: STATUS.granted,
+      name: 'Bandomoji kvalifikuotų sertifikatų tarnyba',
+      additionalInformation: [svcInfoExt('ForeSignatures')],
+      unknownCriticalExtensions: [],
+    });
     expect(Buffer.from(current!.certificates[0]!).equals(Buffer.from(qualifiedCa().certificate))).toBe(true);
     expect(current!.qualifications).toEqual([
       { qualifiers: [svcInfoExt('QCWithQSCD')], criteria: { assert: 'atLeastOne', keyUsage: [{ nonRepudiation: true }], policySets: [], extendedKeyUsage: [], subjectAttributes: [], lists: [], unknown: [] } },
@@ -153,5 +168,73 @@ describe('reading a trusted list (issue 18, ETSI TS 119 612)', () => {
     expect(refusal(() => readTrustedList(bytesOf(billionLaughs), operator.certificate, now))).toBe('TRUSTED_LIST_DOCTYPE');
     expect(refusal(() => readTrustedList(new Uint8Array(MAX_TRUSTED_LIST_BYTES + 1), operator.certificate, now))).toBe('TRUSTED_LIST_TOO_LARGE');
     expect(refusal(() => readTrustedList(bytesOf(signTrustedList(listWith(), operator)), new Uint8Array([1, 2, 3]), now))).toBe('TRUSTED_LIST_OPERATOR_UNREADABLE');
+  });
+
+  it('refuses, before the XML reader runs and at once, a file nested deeper than 64 levels or declaring more than 1,000 namespaces (the reviewer\'s 0.76 MB file took 12 s)', () => {
+    const timed = (bytes: Uint8Array) => {
+      const started = performance.now();
+      const code = refusal(() => signedTrustedList(bytes, operator.certificate));
+      return { code, ms: performance.now() - started };
+    };
+    const nested = timed(nestedNamespaces(32_000));
+    expect(nested.code).toBe('TRUSTED_LIST_TOO_COMPLEX');
+    expect(nested.ms).toBeLessThan(1000);
+    // 7 MB of plain nesting, without a namespace.
+    expect(timed(nestedNamespaces(1_000_000, false))).toMatchObject({ code: 'TRUSTED_LIST_TOO_COMPLEX' });
+    expect(refusal(() => signedTrustedList(nestedNamespaces(MAX_XML_DEPTH), operator.certificate))).toBe('TRUSTED_LIST_TOO_COMPLEX');
+    expect(refusal(() => signedTrustedList(nestedNamespaces(MAX_XML_DEPTH - 2, false), operator.certificate))).toBe('TRUSTED_LIST_UNSIGNED');
+    // Namespaces declared side by side, not nested.
+    const wide = (n: number) => bytesOf(`<tsl:TrustServiceStatusList xmlns:tsl="http://uri.etsi.org/02231/v2#">${Array.from({ length: n }, (_, i) => `<a xmlns:p${i}='urn:x'/>`).join('')}</tsl:TrustServiceStatusList>`);
+    expect(refusal(() => signedTrustedList(wide(MAX_NAMESPACE_DECLARATIONS), operator.certificate))).toBe('TRUSTED_LIST_TOO_COMPLEX');
+    expect(refusal(() => signedTrustedList(wide(MAX_NAMESPACE_DECLARATIONS - 1), operator.certificate))).toBe('TRUSTED_LIST_UNSIGNED');
+
+    // Markup in a comment is not markup: a genuine list with one still reads (exclusive c14n leaves comments out of what is signed).
+    const signed = signTrustedList(listWith(), operator);
+    const commented = signed.replace('<tsl:SchemeInformation>', `<!-- ${'<a xmlns:p="urn:x">'.repeat(2000)} --><tsl:SchemeInformation>`);
+    expect(signedTrustedList(bytesOf(commented), operator.certificate).services).toHaveLength(1);
+  });
+
+  it("refuses a list issued when its operator's certificate was not valid (TS 119 612 §5.7.1), before its validity or after it", () => {
+    const issuedEarly = signTrustedList(listWith({ issued: new Date(now.getTime() - 3 * 365 * day) }), operator);
+    expect(refusal(() => readTrustedList(bytesOf(issuedEarly), operator.certificate, now))).toBe('TRUSTED_LIST_OPERATOR_NOT_VALID');
+    const lapsed = testOperator('Buvęs tvarkytojas', 'rsa', { validFrom: new Date(now.getTime() - 3 * 365 * day), validTo: new Date(now.getTime() - 2 * 365 * day) });
+    const byLapsed = signTrustedList(listWith(), lapsed);
+    expect(xmlsecVerify(byLapsed, lapsed).ok).toBe(true);
+    expect(refusal(() => readTrustedList(bytesOf(byLapsed), lapsed.certificate, now))).toBe('TRUSTED_LIST_OPERATOR_NOT_VALID');
+    // A list issued while the certificate was valid is read after the certificate expired.
+    const before = signTrustedList(listWith({ issued: new Date(now.getTime() - 2.5 * 365 * day) }), lapsed);
+    expect(signedTrustedList(bytesOf(before), lapsed.certificate).sequenceNumber).toBe(42);
+  });
+
+  it('records the extensions a service marks critical that the reader does not know (TS 119 612 §5.5.9), and only those', () => {
+    const unheard = (critical: boolean, name: string) => `<tsl:Extension Critical="${critical}"><x:${name} xmlns:x="urn:example:future"/></tsl:Extension>`;
+    const xml = trustedListXml({
+      services: [
+        {
+          name: 'Bandomoji kvalifikuotų sertifikatų tarnyba',
+          certificate: qualifiedCa().certificate,
+          qualifications: [{ qualifiers: ['QCWithQSCD'] }],
+          extensions: [unheard(true, 'Unheard'), unheard(false, 'Optional'), `<tsl:Extension Critical="1"><tslx:TakenOverBy xmlns:tslx="http://uri.etsi.org/02231/v2/additionaltypes#"/></tsl:Extension>`],
+        },
+      ],
+    });
+    const [current] = signedTrustedList(bytesOf(signTrustedList(xml, operator)), operator.certificate).services[0]!.instances;
+    expect(current).toMatchObject({ unknownCriticalExtensions: ['Unheard'], additionalInformation: [svcInfoExt('ForeSignatures')] });
+    expect(current!.qualifications).toHaveLength(1);
+  });
+
+  it("tells an EU or EEA state's list (TSLType EUgeneric, its territory) and the EU list of the lists from any other (eIDAS art. 22, TS 119 612 §5.3.3, §5.3.10)", () => {
+    const read = (type: string, territory: string) => signedTrustedList(bytesOf(signTrustedList(trustedListXml({ type, territory }), operator)), operator.certificate);
+    expect(read('http://uri.etsi.org/TrstSvc/TrustedList/TSLType/CClist', 'LT')).toMatchObject({ type: 'http://uri.etsi.org/TrstSvc/TrustedList/TSLType/CClist' });
+    const cases: [string, string, boolean][] = [
+      [EU_LIST_TYPE, 'LT', true],
+      [EU_LIST_TYPE, 'EL', true],
+      [EU_LIST_TYPE, 'NO', true],
+      [EU_LIST_TYPE, 'CH', false],
+      [EU_LIST_TYPE, 'US', false],
+      [EU_LIST_OF_LISTS_TYPE, 'EU', true],
+      ['http://uri.etsi.org/TrstSvc/TrustedList/TSLType/CClist', 'LT', false],
+    ];
+    for (const [type, territory, eu] of cases) expect(isEuTrustedList(read(type, territory)), `${type} ${territory}`).toBe(eu);
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_SETTINGS } from '../../electron/cli/demoData';
 import type { Services } from '../../electron/services/index';
+import { signPdf } from '../../electron/services/signing/pdfSignature';
 import { ok, refused, tempDataDir } from '../helpers/dataDir';
 import { testPki } from '../helpers/pki';
 import { storeFiles } from '../helpers/storeFiles';
@@ -11,6 +12,7 @@ import {
   bytesOf,
   qualifiedCa,
   qualifiedCaCrl,
+  nestedNamespaces,
   qualifiedSigner,
   signTrustedList,
   STATUS,
@@ -21,7 +23,7 @@ import {
   type ServiceSpec,
 } from '../helpers/trustedLists';
 import { as, openAsStaff, signedIn } from '../helpers/users';
-import { fileSigner, signedOrder } from '../helpers/verificationPki';
+import { fileSigner, renderedOrder, signedOrder } from '../helpers/verificationPki';
 
 /**
  * Issue 18, "Trust from the trusted lists", "Bad input" and "Proof": the administrator imports an
@@ -59,6 +61,17 @@ async function signedBy(name: string, qc: QcOptions = {}, timestampUrl?: string)
   return signedOrder({ signer: fileSigner(qualifiedSigner(name, qc)), ...(timestampUrl ? { timestampUrl } : {}) });
 }
 
+/** An order signed by a qualified signer whose software wrote `claimed` as the signing time (/M). */
+async function signedClaiming(name: string, claimed: Date): Promise<Uint8Array> {
+  const { bytes, slot } = await renderedOrder();
+  const signer = fileSigner(qualifiedSigner(name));
+  try {
+    return await signPdf(bytes, { signer, slot, signerName: name, position: 'Direktorius', at: claimed, fontsDir: join(process.cwd(), 'build', 'fonts') });
+  } finally {
+    await signer.close();
+  }
+}
+
 async function verdict(services: Services, pdf: Uint8Array) {
   const [s] = (await ok(services.dispatch, 'documents.verify', { name: 'V-1.pdf', bytes: pdf })).signatures;
   return { indication: s!.indication, trusted: s!.trusted, qualification: s!.qualification };
@@ -87,7 +100,7 @@ describe('trusted lists as trust anchors, and QES (issue 18)', () => {
     expect(await verdict(services, pdf)).toEqual({
       indication: 'TOTAL_PASSED',
       trusted: true,
-      // No trusted timestamp: the service's status is taken at the time the signer's software claimed, and the report says so.
+      // No trusted timestamp: the service's status is taken at the time of the check, and the report says so.
       qualification: { kind: 'QES', reasons: ['signingTimeNotProven'], service: 'Bandomoji kvalifikuotų sertifikatų tarnyba', list: 'LT #42' },
     });
     const [entry] = await ok(services.dispatch, 'audit.list', { limit: 1 });
@@ -143,6 +156,105 @@ describe('trusted lists as trust anchors, and QES (issue 18)', () => {
     }
   });
 
+  it('the signing time the signer\'s software writes (/M) proves nothing: without a trusted timestamp the service is judged at the check, so a backdated /M cannot pick an earlier, better status (ETSI EN 319 142-1: /M is the signer\'s claim; EN 319 102-1 best signature time)', async () => {
+    const { services } = await admin();
+    // Until yesterday the service's certificates were qualified on a QSCD; since then the list says they are not qualified.
+    const list = signedList({
+      services: [
+        qualifiedService({
+          from: new Date(Date.now() - day),
+          qualifications: [{ qualifiers: ['NotQualified'] }],
+          history: [{ status: STATUS.granted, from: new Date('2016-07-01T00:00:00Z'), qualifications: [{ qualifiers: ['QCWithQSCD'] }] }],
+        }),
+      ],
+    });
+    await ok(services.dispatch, 'trust.importTrustedList', { name: 'LT.xml', bytes: list, operator: operatorPem() });
+    const backdated = await signedClaiming('Atgalinė Data', new Date(Date.now() - 2 * day));
+    expect(await verdict(services, backdated)).toMatchObject({ indication: 'TOTAL_PASSED', qualification: { kind: 'ADES', reasons: ['notQualifiedByList', 'signingTimeNotProven'] } });
+  });
+
+  it('the certificate must have been qualified when it was issued too (eIDAS art. 32(1)(a)–(b), as DSS checks at notBefore): issued while the service was withdrawn it makes no QES; issued before the list knows the service, the kind is not determined', async () => {
+    // The signer's certificate is valid from an hour ago.
+    const pdf = await signedBy('Išduota Atšaukus');
+    const { services } = await admin();
+    const withdrawnWhenIssued = signedList({
+      services: [
+        qualifiedService({
+          from: new Date(Date.now() - 1800_000),
+          history: [
+            { status: STATUS.withdrawn, from: new Date(Date.now() - 2 * day) },
+            { status: STATUS.granted, from: new Date('2016-07-01T00:00:00Z') },
+          ],
+        }),
+      ],
+    });
+    await ok(services.dispatch, 'trust.importTrustedList', { name: 'LT.xml', bytes: withdrawnWhenIssued, operator: operatorPem() });
+    expect(await verdict(services, pdf)).toMatchObject({ indication: 'TOTAL_PASSED', qualification: { kind: 'ADES', reasons: ['notQualifiedAtIssuance', 'signingTimeNotProven'] } });
+
+    const unknownWhenIssued = signedList({ sequenceNumber: 43, services: [qualifiedService({ from: new Date(Date.now() - 1800_000) })] });
+    await ok(services.dispatch, 'trust.importTrustedList', { name: 'LT.xml', bytes: unknownWhenIssued, operator: operatorPem() });
+    expect((await verdict(services, pdf)).qualification).toMatchObject({ kind: 'NOT_DETERMINED', reasons: ['serviceUnknownAtIssuance', 'signingTimeNotProven'] });
+  });
+
+  it('a status from before eIDAS (accredited, under supervision) counts as granted only if it started before 2016-07-01; "set by national law" never does (TS 119 612 §5.5.4, as DSS reads them)', async () => {
+    const pdf = await signedBy('Rūta Kvalifikuotienė');
+    const status = (name: string) => `http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/${name}`;
+    const cases: [Partial<ServiceSpec>, string, string[]][] = [
+      [{ status: status('accredited'), from: new Date('2010-01-01T00:00:00Z') }, 'QES', ['signingTimeNotProven']],
+      [{ status: status('accredited'), from: new Date('2020-01-01T00:00:00Z') }, 'ADES', ['serviceNotGranted', 'signingTimeNotProven']],
+      [{ status: status('undersupervision'), from: new Date('2016-07-01T00:00:00Z') }, 'ADES', ['serviceNotGranted', 'signingTimeNotProven']],
+      [{ status: status('setbynationallaw'), from: new Date('2020-01-01T00:00:00Z') }, 'ADES', ['serviceNotGranted', 'signingTimeNotProven']],
+    ];
+    // The CA is pasted as a root too, so that the signature passes whatever the list says of it.
+    const { services } = await admin({ roots: readFileSync(qualifiedCa().certPath, 'utf8') });
+    let sequenceNumber = 1;
+    for (const [service, kind, reasons] of cases) {
+      await ok(services.dispatch, 'trust.importTrustedList', { name: 'LT.xml', bytes: signedList({ sequenceNumber: sequenceNumber++, services: [qualifiedService(service)] }), operator: operatorPem() });
+      expect(await verdict(services, pdf), JSON.stringify(service)).toMatchObject({ indication: 'TOTAL_PASSED', qualification: { kind, reasons } });
+    }
+  });
+
+  it("a legal person's certificate seals, it does not sign (QCForLegalPerson); a qualifier or a critical extension the app does not know leaves the kind not determined, never silently passed over (TS 119 612 §5.5.9, §5.5.9.2.3)", async () => {
+    const qscd = await signedBy('Rūta Kvalifikuotienė');
+    const noQscd = await signedBy('Petras Be Įrenginio', { qscd: false });
+    const unheard = (critical: boolean) => `<tsl:Extension Critical="${critical}"><x:Unheard xmlns:x="urn:example:future"/></tsl:Extension>`;
+    const otherPolicy = '<ecc:CriteriaList assert="all"><ecc:PolicySet><ecc:PolicyIdentifier><xades:Identifier>1.2.3.4</xades:Identifier></ecc:PolicyIdentifier></ecc:PolicySet></ecc:CriteriaList>';
+    const cases: [Partial<ServiceSpec>, Uint8Array, string, string[]][] = [
+      // The service issues for e-signatures only: a legal person's certificate is not qualified under it.
+      [{ qualifications: [{ qualifiers: ['QCForLegalPerson'] }] }, qscd, 'ADES', ['qcForLegalPerson', 'signingTimeNotProven']],
+      [{ qualifications: [{ qualifiers: ['QCForLegalPerson'] }], additional: ['ForeSignatures', 'ForeSeals'] }, qscd, 'ADES_QC', ['qcForLegalPerson', 'signingTimeNotProven']],
+      [{ qualifications: [{ qualifiers: ['QCForLegalPerson', 'QCForESig'] }] }, qscd, 'NOT_DETERMINED', ['qualifiersConflict', 'signingTimeNotProven']],
+      [{ qualifications: [{ qualifiers: ['QCForFuturePurposes'] }] }, qscd, 'NOT_DETERMINED', ['qualifierUnknown', 'signingTimeNotProven']],
+      // An unknown qualifier whose criteria the certificate does not meet does not apply to it.
+      [{ qualifications: [{ qualifiers: ['QCForFuturePurposes'], criteria: otherPolicy }] }, qscd, 'QES', ['signingTimeNotProven']],
+      // "QSCD status as in the certificate": the certificate's QcSSCD decides.
+      [{ qualifications: [{ qualifiers: ['QCQSCDStatusAsInCert'] }] }, qscd, 'QES', ['signingTimeNotProven']],
+      [{ qualifications: [{ qualifiers: ['QCQSCDStatusAsInCert'] }] }, noQscd, 'ADES_QC', ['noQscd', 'signingTimeNotProven']],
+      [{ extensions: [unheard(true)] }, qscd, 'NOT_DETERMINED', ['criticalExtensionUnknown', 'signingTimeNotProven']],
+      [{ extensions: [unheard(false)] }, qscd, 'QES', ['signingTimeNotProven']],
+    ];
+    const { services } = await admin();
+    let sequenceNumber = 1;
+    for (const [service, signed, kind, reasons] of cases) {
+      await ok(services.dispatch, 'trust.importTrustedList', { name: 'LT.xml', bytes: signedList({ sequenceNumber: sequenceNumber++, services: [qualifiedService(service)] }), operator: operatorPem() });
+      expect(await verdict(services, signed), JSON.stringify(service)).toMatchObject({ indication: 'TOTAL_PASSED', qualification: { kind, reasons } });
+    }
+  });
+
+  it("a list that is not an EU or EEA state's (TSLType, territory) makes its granted services trust anchors but no signature a QES (eIDAS art. 22)", async () => {
+    const pdf = await signedBy('Rūta Kvalifikuotienė');
+    const { services } = await admin();
+    const cases: [ListSpec, string][] = [
+      [{ type: 'http://uri.etsi.org/TrstSvc/TrustedList/TSLType/CClist' }, 'LT #42'],
+      [{ territory: 'CH' }, 'CH #42'],
+    ];
+    for (const [spec, label] of cases) {
+      const view = await ok(services.dispatch, 'trust.importTrustedList', { name: 'TSL.xml', bytes: signedList(spec), operator: operatorPem() });
+      expect(await verdict(services, pdf), label).toMatchObject({ indication: 'TOTAL_PASSED', trusted: true, qualification: { kind: 'NOT_DETERMINED', reasons: ['listNotEu'], list: label } });
+      await ok(services.dispatch, 'trust.removeTrustedList', { id: view.lists[0]!.id });
+    }
+  });
+
   it("a withdrawn service qualifies nothing signed after its withdrawal; its status history still names it; a list past its next update proves nothing", async () => {
     const withdrawnAt = new Date(Date.now() - day);
     const { services } = await admin({ roots: readFileSync(qualifiedCa().certPath, 'utf8') });
@@ -189,6 +301,8 @@ describe('trusted lists as trust anchors, and QES (issue 18)', () => {
       ['past its next update', signedList({ sequenceNumber: 50, issued: new Date(Date.now() - 200 * day), nextUpdate: new Date(Date.now() - day) }), 'TRUSTED_LIST_EXPIRED'],
       ['an older list', signedList({ sequenceNumber: 41 }), 'TRUSTED_LIST_NOT_NEWER'],
       ['the same list again', signedList({ sequenceNumber: 42 }), 'TRUSTED_LIST_NOT_NEWER'],
+      ["issued before its operator's certificate was valid", signedList({ sequenceNumber: 50, issued: new Date(Date.now() - 3 * 365 * day) }), 'TRUSTED_LIST_OPERATOR_NOT_VALID'],
+      ['nested 32,000 levels deep, a namespace declared on each', nestedNamespaces(32_000), 'TRUSTED_LIST_TOO_COMPLEX'],
     ];
     for (const [what, bytes, code] of bad) {
       const error = await refused(services.dispatch, 'trust.importTrustedList', { name: 'LT.xml', bytes, operator: operatorPem() });

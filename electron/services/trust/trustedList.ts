@@ -5,6 +5,7 @@
 import { X509Certificate } from 'node:crypto';
 import { DOMParser } from '@xmldom/xmldom';
 import { DomainError } from '../../../shared/domain/errors';
+import { parseCertificate } from '../signing/certificates';
 import { pemCertificates } from '../signing/pemCertificates';
 import { DS, signedListContent } from './xmlSignature';
 
@@ -25,6 +26,22 @@ export const SVC_INFO_EXT = 'http://uri.etsi.org/TrstSvc/TrustedList/SvcInfoExt/
 
 /** The largest list read (the biggest national lists are a few megabytes). */
 export const MAX_TRUSTED_LIST_BYTES = 30 * 1024 * 1024;
+
+/**
+ * The deepest element nesting and the most namespace declarations read. A TS 119 612 list nests
+ * about 15 levels (20 with its XAdES signature) and declares a handful of namespaces on its root
+ * (the Italian and French lists six); the XML reader's work grows with the square of both.
+ */
+export const MAX_XML_DEPTH = 64;
+export const MAX_NAMESPACE_DECLARATIONS = 1000;
+
+/** §5.3.3: the type of a Member State's list, and of the EU list of the lists. */
+export const EU_LIST_TYPE = 'http://uri.etsi.org/TrstSvc/TrustedList/TSLType/EUgeneric';
+export const EU_LIST_OF_LISTS_TYPE = 'http://uri.etsi.org/TrstSvc/TrustedList/TSLType/EUlistofthelists';
+/** §5.3.10: the territories of the EU Member States (Greece as EL) and of the other EEA states. */
+const EU_EEA_TERRITORIES: ReadonlySet<string> = new Set(
+  'AT BE BG CY CZ DE DK EE EL ES FI FR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK IS LI NO'.split(' '),
+);
 
 /** §5.5.9.2.2: the criteria a certificate must meet for a qualification element to apply to it. */
 export interface CriteriaList {
@@ -59,6 +76,8 @@ export interface ServiceInstance {
   qualifications: QualificationElement[];
   /** AdditionalServiceInformation URIs (§5.5.9.4), e.g. …/SvcInfoExt/ForeSignatures. */
   additionalInformation: string[];
+  /** Extensions marked critical that this reader does not know (their element names): §5.5.9 forbids ignoring them. */
+  unknownCriticalExtensions: string[];
 }
 
 export interface TrustedListService {
@@ -68,6 +87,8 @@ export interface TrustedListService {
 }
 
 export interface TrustedList {
+  /** §5.3.3 TSLType, e.g. …/TSLType/EUgeneric. */
+  type: string;
   territory: string;
   operator: string;
   sequenceNumber: number;
@@ -79,6 +100,8 @@ export interface TrustedList {
 
 const elements = (parent: Element, ns: string, name: string): Element[] =>
   Array.from(parent.childNodes).filter((n): n is Element => n.nodeType === 1 && (n as Element).namespaceURI === ns && (n as Element).localName === name);
+
+const childElements = (parent: Element): Element[] => Array.from(parent.childNodes).filter((n): n is Element => n.nodeType === 1);
 
 const first = (parent: Element | undefined, ns: string, name: string): Element | undefined => (parent ? elements(parent, ns, name)[0] : undefined);
 
@@ -111,7 +134,7 @@ function criteriaOf(list: Element): CriteriaList {
   const assert = list.getAttribute('assert') ?? 'all';
   if (assert !== 'all' && assert !== 'atLeastOne' && assert !== 'none') throw new DomainError('TRUSTED_LIST_INCOMPLETE', { element: 'CriteriaList' });
   const criteria: CriteriaList = { assert, keyUsage: [], policySets: [], extendedKeyUsage: [], subjectAttributes: [], lists: [], unknown: [] };
-  for (const child of Array.from(list.childNodes).filter((n): n is Element => n.nodeType === 1)) {
+  for (const child of childElements(list)) {
     const known = child.namespaceURI === ECC;
     if (known && child.localName === 'KeyUsage') {
       criteria.keyUsage.push(Object.fromEntries(elements(child, ECC, 'KeyUsageBit').map((b) => [b.getAttribute('name') ?? '', textOf(b) === 'true'])));
@@ -131,7 +154,7 @@ function criteriaOf(list: Element): CriteriaList {
 }
 
 function otherCriteria(other: Element, criteria: CriteriaList): void {
-  for (const child of Array.from(other.childNodes).filter((n): n is Element => n.nodeType === 1)) {
+  for (const child of childElements(other)) {
     if (child.namespaceURI === ADDITIONAL_TYPES && child.localName === 'ExtendedKeyUsage') {
       criteria.extendedKeyUsage.push(elements(child, ADDITIONAL_TYPES, 'KeyPurposeId').map((k) => oidText(textOf(first(k, XADES, 'Identifier')))));
     } else if (child.namespaceURI === ADDITIONAL_TYPES && child.localName === 'CertSubjectDNAttribute') {
@@ -142,7 +165,24 @@ function otherCriteria(other: Element, criteria: CriteriaList): void {
   }
 }
 
-function extensionsOf(information: Element): Pick<ServiceInstance, 'qualifications' | 'additionalInformation'> {
+/**
+ * §5.5.9 extensions this reader understands: the ones a qualification reads, and two that change
+ * nothing it decides (TakenOverBy names a successor, §5.5.9.3; ExpiredCertsRevocationInfo is about
+ * revocation data, §5.5.9.1).
+ */
+const KNOWN_EXTENSIONS: readonly (readonly [string, string])[] = [
+  [ECC, 'Qualifications'],
+  [TSL, 'AdditionalServiceInformation'],
+  [ADDITIONAL_TYPES, 'TakenOverBy'],
+  [TSL, 'ExpiredCertsRevocationInfo'],
+];
+
+const isKnownExtension = (e: Element): boolean => KNOWN_EXTENSIONS.some(([ns, name]) => e.namespaceURI === ns && e.localName === name);
+
+/** xsd:boolean true. */
+const isCritical = (extension: Element): boolean => ['true', '1'].includes((extension.getAttribute('Critical') ?? '').trim());
+
+function extensionsOf(information: Element): Pick<ServiceInstance, 'qualifications' | 'additionalInformation' | 'unknownCriticalExtensions'> {
   const extensions = elements(first(information, TSL, 'ServiceInformationExtensions') ?? information, TSL, 'Extension');
   const qualifications = extensions
     .flatMap((e) => elements(e, ECC, 'Qualifications'))
@@ -152,7 +192,12 @@ function extensionsOf(information: Element): Pick<ServiceInstance, 'qualificatio
       criteria: criteriaOf(required(q, 'CriteriaList', ECC)),
     }));
   const additionalInformation = extensions.flatMap((e) => elements(e, TSL, 'AdditionalServiceInformation')).map((a) => textOf(first(a, TSL, 'URI')));
-  return { qualifications, additionalInformation };
+  const unknownCriticalExtensions = extensions
+    .filter(isCritical)
+    .flatMap(childElements)
+    .filter((c) => !isKnownExtension(c))
+    .map((c) => c.localName ?? c.nodeName);
+  return { qualifications, additionalInformation, unknownCriticalExtensions };
 }
 
 function certificatesOf(information: Element): Uint8Array[] {
@@ -199,6 +244,7 @@ function listOf(signed: string): TrustedList {
   if (!/^[A-Z]{2}$/.test(territory)) throw new DomainError('TRUSTED_LIST_INCOMPLETE', { element: 'SchemeTerritory' });
   const next = first(required(scheme, 'NextUpdate'), TSL, 'dateTime');
   return {
+    type: textOf(required(scheme, 'TSLType')),
     territory,
     operator: nameOf(required(scheme, 'SchemeOperatorName')),
     sequenceNumber,
@@ -239,22 +285,110 @@ function textOfBytes(bytes: Uint8Array): string {
   return text;
 }
 
+/** The index just past the first `end` from `from`, or the text's end (the parser then refuses what is left open). */
+function past(text: string, end: string, from: number): number {
+  const at = text.indexOf(end, from);
+  return at < 0 ? text.length : at + end.length;
+}
+
+const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+
+/** A start tag from its '<': where it ends, whether it is empty (…/>), and how many namespaces it declares. */
+function startTag(text: string, from: number): { end: number; empty: boolean; declarations: number } {
+  let declarations = 0;
+  let quote = '';
+  for (let i = from + 1; i < text.length; i += 1) {
+    const c = text[i];
+    if (quote !== '') {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else if (c === '>') {
+      return { end: i + 1, empty: text[i - 1] === '/', declarations };
+    } else if (isSpace(c) && text.startsWith('xmlns', i + 1) && (text[i + 6] === ':' || text[i + 6] === '=' || isSpace(text[i + 6]))) {
+      declarations += 1;
+    }
+  }
+  return { end: text.length, empty: false, declarations };
+}
+
 /**
- * A trusted list whose signature verifies with `operator` (DER), read from what it signs; its dates
- * are not judged here (a stored list is read again after its next update). Throws the reason.
+ * Refuses, before the XML reader runs, a text nested deeper than MAX_XML_DEPTH or declaring more
+ * than MAX_NAMESPACE_DECLARATIONS namespaces (issue 18, "Bad input": bounded in time): the reader's
+ * work grows with their square. One pass over the markup; comments, CDATA sections and processing
+ * instructions are skipped, quoted attribute values honoured.
+ */
+function checkXmlShape(text: string): void {
+  const refuse = () => new DomainError('TRUSTED_LIST_TOO_COMPLEX', { maxDepth: MAX_XML_DEPTH, maxNamespaces: MAX_NAMESPACE_DECLARATIONS });
+  let depth = 0;
+  let declarations = 0;
+  let at = text.indexOf('<');
+  while (at >= 0) {
+    let next: number;
+    if (text.startsWith('<!--', at)) next = past(text, '-->', at + 4);
+    else if (text.startsWith('<![CDATA[', at)) next = past(text, ']]>', at + 9);
+    else if (text.startsWith('<?', at)) next = past(text, '?>', at + 2);
+    else if (text.startsWith('<!', at)) next = past(text, '>', at + 2);
+    else if (text.startsWith('</', at)) {
+      depth -= 1;
+      next = past(text, '>', at + 2);
+    } else {
+      const tag = startTag(text, at);
+      declarations += tag.declarations;
+      if (!tag.empty) depth += 1;
+      if (depth > MAX_XML_DEPTH || declarations > MAX_NAMESPACE_DECLARATIONS) throw refuse();
+      next = tag.end;
+    }
+    at = text.indexOf('<', next);
+  }
+}
+
+/** §5.7.1: the operator's certificate must have been valid when the list was issued; throws the reason. */
+function checkOperatorValidAt(operator: Uint8Array, issued: Date): void {
+  let validity: { notBefore: Date; notAfter: Date };
+  try {
+    validity = parseCertificate(operator);
+  } catch {
+    throw new DomainError('TRUSTED_LIST_OPERATOR_UNREADABLE');
+  }
+  if (issued.getTime() < validity.notBefore.getTime() || issued.getTime() > validity.notAfter.getTime()) {
+    throw new DomainError('TRUSTED_LIST_OPERATOR_NOT_VALID', {
+      issued: issued.toISOString(),
+      validFrom: validity.notBefore.toISOString(),
+      validTo: validity.notAfter.toISOString(),
+    });
+  }
+}
+
+/**
+ * A trusted list whose signature verifies with `operator` (DER), a certificate valid when the list
+ * was issued, read from what it signs; its next update is not judged here (a stored list is read
+ * again after it). Throws the reason.
  */
 export function signedTrustedList(bytes: Uint8Array, operator: Uint8Array): TrustedList {
   if (bytes.length > MAX_TRUSTED_LIST_BYTES) throw new DomainError('TRUSTED_LIST_TOO_LARGE', { maxMegabytes: MAX_TRUSTED_LIST_BYTES / 1024 / 1024 });
   const text = textOfBytes(bytes);
   // No document type: a trusted list has none, and internal entities are how a reader is overloaded.
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new DomainError('TRUSTED_LIST_DOCTYPE');
+  checkXmlShape(text);
   const root = parse(text);
   if (root.namespaceURI !== TSL || root.localName !== 'TrustServiceStatusList') throw new DomainError('TRUSTED_LIST_NOT_TSL');
   const signatures = Array.from(root.ownerDocument.getElementsByTagNameNS(DS, 'Signature'));
   const signature = signatures[0];
   if (!signature) throw new DomainError('TRUSTED_LIST_UNSIGNED');
   if (signatures.length !== 1 || signature.parentNode !== root) throw new DomainError('TRUSTED_LIST_SIGNATURE_MISPLACED', { count: signatures.length });
-  return listOf(signedListContent(text, root, signature, operatorCertificate(operator)));
+  const list = listOf(signedListContent(text, root, signature, operatorCertificate(operator)));
+  checkOperatorValidAt(operator, list.issued);
+  return list;
+}
+
+/**
+ * Whether a list is one the EU's trust framework stands behind (eIDAS art. 22): a Member State's or
+ * an EEA state's list (TS 119 612 §5.3.3 EUgeneric, §5.3.10 its territory), or the EU list of the
+ * lists. Only such a list can make a signature a QES; any list's granted services can be anchors.
+ */
+export function isEuTrustedList(list: Pick<TrustedList, 'type' | 'territory'>): boolean {
+  return (list.type === EU_LIST_TYPE && EU_EEA_TERRITORIES.has(list.territory)) || (list.type === EU_LIST_OF_LISTS_TYPE && list.territory === 'EU');
 }
 
 function operatorCertificate(der: Uint8Array): X509Certificate {

@@ -20,6 +20,14 @@ export const TRUSTED_LIST_ERROR_TEXTS = {
     () => `The list contains a document type (DOCTYPE) or entity (ENTITY) declaration; a trusted list has none, and they can overload or deceive a reader. ${UNCHANGED.en}`,
   ),
 
+  /** The reader's limits: element nesting and namespace declarations. */
+  TRUSTED_LIST_TOO_COMPLEX: entry<{ maxDepth: number; maxNamespaces: number }>(
+    (p) =>
+      `Sąrašo XML struktūra per sudėtinga: elementai įdėti giliau nei ${p.maxDepth} lygių arba paskelbta daugiau nei ${p.maxNamespaces} vardų sričių (xmlns). Tikruose patikimų sąrašuose jų daug mažiau, o toks failas galėtų perkrauti skaitytuvą. ${UNCHANGED.lt}`,
+    (p) =>
+      `The list's XML is too complex: elements nested deeper than ${p.maxDepth} levels, or more than ${p.maxNamespaces} namespace (xmlns) declarations. Genuine trusted lists have far fewer, and such a file could overload the reader. ${UNCHANGED.en}`,
+  ),
+
   TRUSTED_LIST_NOT_TSL: entry(
     () => `Failas nėra ETSI TS 119 612 patikimų sąrašas (jo šakninis elementas ne TrustServiceStatusList). ${UNCHANGED.lt}`,
     () => `The file is not an ETSI TS 119 612 trusted list (its root element is not TrustServiceStatusList). ${UNCHANGED.en}`,
@@ -67,6 +75,14 @@ export const TRUSTED_LIST_ERROR_TEXTS = {
   TRUSTED_LIST_OPERATOR_UNREADABLE: entry(
     () => `Sąrašo tvarkytojo sertifikato failas nėra X.509 sertifikatas (PEM ar DER). ${UNCHANGED.lt}`,
     () => `The operator certificate file is not an X.509 certificate (PEM or DER). ${UNCHANGED.en}`,
+  ),
+
+  /** ISO moments: the list's ListIssueDateTime and the operator certificate's validity. */
+  TRUSTED_LIST_OPERATOR_NOT_VALID: entry<{ issued: string; validFrom: string; validTo: string }>(
+    (p) =>
+      `Sąrašo tvarkytojo sertifikatas negaliojo sąrašo išleidimo metu (${p.issued.slice(0, 10)}; sertifikatas galioja nuo ${p.validFrom.slice(0, 10)} iki ${p.validTo.slice(0, 10)}), todėl jo parašas sąrašo nepatvirtina. ${UNCHANGED.lt}`,
+    (p) =>
+      `The operator's certificate was not valid when the list was issued (${p.issued.slice(0, 10)}; the certificate is valid from ${p.validFrom.slice(0, 10)} to ${p.validTo.slice(0, 10)}), so its signature does not vouch for the list. ${UNCHANGED.en}`,
   ),
 
   /** `nextUpdate`: ISO moment. */
