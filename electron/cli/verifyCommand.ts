@@ -7,6 +7,7 @@ import {
   INDICATION_TEXT,
   PADES_LEVEL_TEXT,
   PDF_LT_LEVEL_TEXT,
+  PDF_LT_REMARK_TEXT,
   PDF_LT_REQUIREMENT_TEXT,
   PROBLEM_TEXT,
   QUALIFICATION_TEXT,
@@ -148,12 +149,14 @@ function qualificationLines(q: NonNullable<VerificationReport['signatures'][numb
   return lines;
 }
 
-/** The PDF-LT-V1.0 section (issue 18): the level, then each requirement not met, its level and what was found. */
+/** The PDF-LT-V1.0 section (issue 18): the level, then each requirement not met, its level and what was found, then the remarks on the level. */
 function pdfLtLines(pdfLt: VerificationReport['pdfLt']): string[] {
   const lines = [`PDF-LT: ${pdfLt.level} – ${PDF_LT_LEVEL_TEXT[pdfLt.level].lt}`];
   if (pdfLt.claimed && pdfLt.level !== 'A') lines.push('  Dokumentas nurodo, kad jis atitinka PDF-LT, tačiau ne visi reikalavimai įvykdyti.');
   if (pdfLt.unmet.length > 0) lines.push('  Neįvykdyti reikalavimai:');
   for (const u of pdfLt.unmet) lines.push(`  - ${u.code} (${[`${u.level} lygis`, u.detail].filter(Boolean).join('; ')}): ${PDF_LT_REQUIREMENT_TEXT[u.code].lt}`);
+  if (pdfLt.remarks.length > 0) lines.push('  Pastabos:');
+  for (const code of pdfLt.remarks) lines.push(`  - ${code}: ${PDF_LT_REMARK_TEXT[code].lt}`);
   return lines;
 }
 

@@ -55,7 +55,7 @@ function SignatureResult({ n, check }: { n: number; check: SignatureCheck }) {
   );
 }
 
-/** The file's PDF-LT-V1.0 check (issue 18): the level it reaches, then each requirement it does not meet. */
+/** The file's PDF-LT-V1.0 check (issue 18): the level it reaches, then each requirement it does not meet, then what the level does not say. */
 function PdfLtResult({ report }: { report: VerificationReport['pdfLt'] }) {
   const { t } = useI18n();
   const view = pdfLtView(report);
@@ -74,6 +74,18 @@ function PdfLtResult({ report }: { report: VerificationReport['pdfLt'] }) {
             {view.unmet.map((u) => (
               <li key={u.code} data-code={u.code} data-level={u.level}>
                 {t(u.key)} <span className="muted">({[t('verify.pdfLt.requirementLevel', { level: u.level }), u.detail].filter(Boolean).join('; ')})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {view.remarks.length > 0 ? (
+        <>
+          <h4 id="pdf-lt-remarks-title">{t('verify.pdfLt.remarks')}</h4>
+          <ul className="pdf-lt-remarks" aria-labelledby="pdf-lt-remarks-title">
+            {view.remarks.map((r) => (
+              <li key={r.code} data-remark={r.code}>
+                {t(r.key)}
               </li>
             ))}
           </ul>

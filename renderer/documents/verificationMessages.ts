@@ -1,4 +1,4 @@
-import { PDF_LT_LEVELS, PDF_LT_REQUIREMENTS, type PdfLtLevel, type PdfLtRequirement } from '../../shared/contract/pdfLtSchemas';
+import { PDF_LT_LEVELS, PDF_LT_REMARKS, PDF_LT_REQUIREMENTS, type PdfLtLevel, type PdfLtRemark, type PdfLtRequirement } from '../../shared/contract/pdfLtSchemas';
 import {
   CHANGE_KINDS,
   INDICATIONS,
@@ -19,6 +19,7 @@ import {
   INDICATION_TEXT,
   PADES_LEVEL_TEXT,
   PDF_LT_LEVEL_TEXT,
+  PDF_LT_REMARK_TEXT,
   PDF_LT_REQUIREMENT_TEXT,
   PROBLEM_TEXT,
   QUALIFICATION_REASON_TEXT,
@@ -54,6 +55,7 @@ function codeTexts(lang: Lang) {
     ...keyed<'verify.qualification.reason', QualificationReason>('verify.qualification.reason', QUALIFICATION_REASONS, QUALIFICATION_REASON_TEXT, lang),
     ...keyed<'verify.pdfLt.level', PdfLtLevel>('verify.pdfLt.level', PDF_LT_LEVELS, PDF_LT_LEVEL_TEXT, lang),
     ...keyed<'verify.pdfLt.requirement', PdfLtRequirement>('verify.pdfLt.requirement', PDF_LT_REQUIREMENTS, PDF_LT_REQUIREMENT_TEXT, lang),
+    ...keyed<'verify.pdfLt.remark', PdfLtRemark>('verify.pdfLt.remark', PDF_LT_REMARKS, PDF_LT_REMARK_TEXT, lang),
   };
 }
 
@@ -118,6 +120,7 @@ export const verificationLt = {
   'verify.pdfLt.claimed': 'Dokumentas nurodo, kad jis atitinka PDF-LT, tačiau ne visi reikalavimai įvykdyti.',
   'verify.pdfLt.unmet': 'Neįvykdyti reikalavimai',
   'verify.pdfLt.requirementLevel': '{level} lygis',
+  'verify.pdfLt.remarks': 'Pastabos',
   ...codeTexts('lt'),
 };
 
@@ -182,5 +185,6 @@ export const verificationEn: Readonly<Record<keyof typeof verificationLt, string
   'verify.pdfLt.claimed': 'The document says it is PDF-LT, but not every requirement is met.',
   'verify.pdfLt.unmet': 'Requirements not met',
   'verify.pdfLt.requirementLevel': 'level {level}',
+  'verify.pdfLt.remarks': 'Remarks',
   ...codeTexts('en'),
 };

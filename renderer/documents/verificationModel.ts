@@ -1,4 +1,4 @@
-import type { PdfLtLevel, PdfLtReport, PdfLtRequirement } from '../../shared/contract/pdfLtSchemas';
+import type { PdfLtLevel, PdfLtRemark, PdfLtReport, PdfLtRequirement } from '../../shared/contract/pdfLtSchemas';
 import { SIGNATURE_PROBLEMS, type Indication, type SignatureProblem, type VerificationReport } from '../../shared/contract/verificationSchemas';
 import { isQualificationReason } from '../../shared/contract/verificationTexts';
 import type { MessageKey } from '../i18n/messages';
@@ -154,7 +154,11 @@ export function problemKey(code: string): `verify.problem.${SignatureProblem}` |
   return (SIGNATURE_PROBLEMS as readonly string[]).includes(code) ? `verify.problem.${code as SignatureProblem}` : null;
 }
 
-/** The PDF-LT-V1.0 section of the report (issue 18): the level reached, and each requirement not met with its level and what was found. */
+/**
+ * The PDF-LT-V1.0 section of the report (issue 18): the level reached, each requirement not met with
+ * its level and what was found, and the remarks on what the level does not say (PDF/A-2 only
+ * declared; a document timestamp the reference verifier would refuse).
+ */
 export interface PdfLtView {
   level: PdfLtLevel;
   key: MessageKey;
@@ -162,6 +166,7 @@ export interface PdfLtView {
   /** The file says it is PDF-LT but is not level A. */
   claimedButShort: boolean;
   unmet: { code: PdfLtRequirement; key: MessageKey; level: 'A' | 'B'; detail: string | null }[];
+  remarks: { code: PdfLtRemark; key: MessageKey }[];
 }
 
 const PDF_LT_TONE: Readonly<Record<PdfLtLevel, Tone>> = { A: 'ok', B: 'warning', none: 'warning', notChecked: 'warning' };
@@ -173,5 +178,6 @@ export function pdfLtView(report: PdfLtReport): PdfLtView {
     tone: PDF_LT_TONE[report.level],
     claimedButShort: report.claimed && report.level !== 'A',
     unmet: report.unmet.map((u) => ({ code: u.code, key: `verify.pdfLt.requirement.${u.code}`, level: u.level, detail: u.detail ?? null })),
+    remarks: report.remarks.map((code) => ({ code, key: `verify.pdfLt.remark.${code}` })),
   };
 }

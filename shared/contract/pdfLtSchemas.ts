@@ -17,7 +17,7 @@ export const PDF_LT_REQUIREMENTS = [
   'ENCRYPTED',
   /** B: the catalog has a page tree (ISO 32000-1 §7.7.3), and it is a tree. */
   'NO_PAGES',
-  /** B: no embedded files and no file specifications (/Names /EmbeddedFiles, /AF, /Collection, file attachment annotations, actions on files). */
+  /** B: no embedded files and no file specifications (/Names /EmbeddedFiles, /AF, /Collection, file attachment annotations, actions on files; /EF, /Type /EmbeddedFile, /Launch and /GoToE anywhere). */
   'EMBEDDED_FILES',
   /** B: the XMP declares PDF/A-2 or later (pdfaid:part ≥ 2): the declaration, not a PDF/A validation. */
   'NOT_PDFA2',
@@ -90,6 +90,19 @@ export const PDF_LT_REQUIREMENT_LEVEL: Readonly<Record<PdfLtRequirement, 'A' | '
 export const PDF_LT_LEVELS = ['A', 'B', 'none', 'notChecked'] as const;
 export type PdfLtLevel = (typeof PDF_LT_LEVELS)[number];
 
+/** What the reader of a level should know about it (verificationTexts.ts explains each). */
+export const PDF_LT_REMARKS = [
+  /**
+   * The file has a document timestamp (PAdES B-LTA). PDF-LT-V1.0 admits PAdES-LTV, so the check
+   * allows it; the verifier published for Registrų centras treats every signature field as a CAdES
+   * signature and would refuse it (BAD_SUBFILTER, BAD_REASON).
+   */
+  'DOCUMENT_TIMESTAMP_NOT_IN_REFERENCE',
+  /** With every level A or B: PDF/A-2 is what the XMP declares (pdfaid:part), not a PDF/A validation. */
+  'PDFA_DECLARED_NOT_VALIDATED',
+] as const;
+export type PdfLtRemark = (typeof PDF_LT_REMARKS)[number];
+
 export const pdfLtReport = z.object({
   /** A, B, none (a requirement of level B is not met), or notChecked (the file could not be read within the limits). */
   level: z.enum(PDF_LT_LEVELS),
@@ -97,5 +110,7 @@ export const pdfLtReport = z.object({
   claimed: z.boolean(),
   /** Every requirement not met, with the level it belongs to and what was found (values from the file, e.g. "1.4", a field's name). */
   unmet: z.array(z.object({ code: z.enum(PDF_LT_REQUIREMENTS), level: z.enum(['A', 'B']), detail: z.string().optional() })),
+  /** What the level does not say, in the order of PDF_LT_REMARKS. */
+  remarks: z.array(z.enum(PDF_LT_REMARKS)),
 });
 export type PdfLtReport = z.infer<typeof pdfLtReport>;

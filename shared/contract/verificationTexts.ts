@@ -1,4 +1,4 @@
-import type { PdfLtLevel, PdfLtRequirement } from './pdfLtSchemas';
+import type { PdfLtLevel, PdfLtRemark, PdfLtRequirement } from './pdfLtSchemas';
 import type { ChangeKind, Indication, PadesLevel, Qualification, SignatureProblem, SubIndication } from './verificationSchemas';
 
 /**
@@ -139,12 +139,30 @@ export const PDF_LT_REQUIREMENT_TEXT: Readonly<Record<PdfLtRequirement, Text>> =
   },
 };
 
-/** The level a file reaches. */
+/** The level a file reaches: what was checked, no more (PDF/A-2 is read from its declaration only). */
 export const PDF_LT_LEVEL_TEXT: Readonly<Record<PdfLtLevel, Text>> = {
-  A: { lt: 'Atitinka PDF-LT-V1.0 A lygį', en: 'Meets PDF-LT-V1.0 level A' },
-  B: { lt: 'Atitinka PDF-LT-V1.0 B lygį, bet ne A lygį', en: 'Meets PDF-LT-V1.0 level B, but not level A' },
+  A: {
+    lt: 'Tikrinti PDF-LT-V1.0 A lygio reikalavimai įvykdyti (PDF/A atitiktis tik deklaruota, netikrinta)',
+    en: 'The checked requirements of PDF-LT-V1.0 level A are met (PDF/A declared, not validated)',
+  },
+  B: {
+    lt: 'Tikrinti PDF-LT-V1.0 B lygio reikalavimai įvykdyti, A lygio – ne visi (PDF/A atitiktis tik deklaruota, netikrinta)',
+    en: 'The checked requirements of PDF-LT-V1.0 level B are met, not all of level A (PDF/A declared, not validated)',
+  },
   none: { lt: 'Neatitinka PDF-LT-V1.0', en: 'Does not meet PDF-LT-V1.0' },
   notChecked: { lt: 'Atitikties PDF-LT-V1.0 patikrinti nepavyko', en: 'Conformance to PDF-LT-V1.0 could not be checked' },
+};
+
+/** What the reader of a PDF-LT level should know about it. */
+export const PDF_LT_REMARK_TEXT: Readonly<Record<PdfLtRemark, Text>> = {
+  DOCUMENT_TIMESTAMP_NOT_IN_REFERENCE: {
+    lt: 'Dokumente yra dokumento laiko žyma (PAdES B-LTA). PDF-LT-V1.0 leidžia ilgalaikius parašus (PAdES-LTV), todėl ši patikra ją priima, tačiau Registrų centrui paskelbtas PDF-LT tikrintuvas kiekvieną parašo lauką laiko CAdES parašu ir tokį dokumentą atmestų (BAD_SUBFILTER, BAD_REASON).',
+    en: 'The document has a document timestamp (PAdES B-LTA). PDF-LT-V1.0 admits long-term signatures (PAdES-LTV), so this check accepts it, but the PDF-LT verifier published for Registrų centras treats every signature field as a CAdES signature and would refuse such a document (BAD_SUBFILTER, BAD_REASON).',
+  },
+  PDFA_DECLARED_NOT_VALIDATED: {
+    lt: 'PDF/A-2 atitiktis nustatyta tik pagal metaduomenų deklaraciją (pdfaid:part): ar failas iš tiesų atitinka PDF/A-2, ši patikra netikrina.',
+    en: 'PDF/A-2 is taken from the metadata’s declaration (pdfaid:part) only: whether the file really conforms to PDF/A-2 is not validated by this check.',
+  },
 };
 
 /** The PAdES baseline level a signature reaches (ETSI EN 319 142-1 §6). */
@@ -176,18 +194,24 @@ export const QUALIFICATION_REASONS = [
   'notUnderQualifiedService',
   'serviceNotGranted',
   'serviceUnknownAtTime',
+  'serviceUnknownAtIssuance',
+  'notQualifiedAtIssuance',
   'signingTimeNotProven',
+  'criticalExtensionUnknown',
   'qcStatementsUnreadable',
   'qualifierNotEvaluated',
+  'qualifierUnknown',
   'qualifiersConflict',
   'notQualifiedByList',
   'noQcCompliance',
   'qcTypeUnknown',
   'qcTypeWeb',
   'qcTypeSeal',
+  'qcForLegalPerson',
   'serviceNotForSignatures',
   'noQscd',
   'listExpired',
+  'listNotEu',
 ] as const;
 export type QualificationReason = (typeof QUALIFICATION_REASONS)[number];
 
@@ -197,9 +221,18 @@ export const QUALIFICATION_REASON_TEXT: Readonly<Record<QualificationReason, Tex
   notUnderQualifiedService: { lt: 'sertifikatas išduotas ne patikimų paslaugų sąraše esančios kvalifikuotos paslaugos', en: 'the certificate was not issued under a qualified service of a trusted list' },
   serviceNotGranted: { lt: 'sertifikatą išdavusios paslaugos statusas pasirašymo metu nebuvo „suteiktas“', en: 'the issuing service’s status at the signing time was not “granted”' },
   serviceUnknownAtTime: { lt: 'nežinoma, koks buvo sertifikatą išdavusios paslaugos statusas pasirašymo metu', en: 'the issuing service’s status at the signing time is not known' },
+  serviceUnknownAtIssuance: { lt: 'nežinoma, koks buvo sertifikatą išdavusios paslaugos statusas sertifikato išdavimo metu', en: 'the issuing service’s status when the certificate was issued is not known' },
+  notQualifiedAtIssuance: {
+    lt: 'sertifikato išdavimo metu jį išdavusios paslaugos statusas nebuvo „suteiktas“ arba sąrašas nurodo, kad sertifikatas tada nebuvo kvalifikuotas',
+    en: 'when the certificate was issued, the issuing service’s status was not “granted”, or the list says the certificate was not qualified then',
+  },
   signingTimeNotProven: {
-    lt: 'pasirašymo laiko patikima laiko žyma nepatvirtina, todėl paslaugos statusas vertintas pagal nurodytą laiką',
-    en: 'no trusted timestamp proves the signing time, so the service’s status was judged at the time the signature claims',
+    lt: 'pasirašymo laiko patikima laiko žyma nepatvirtina, todėl paslaugos statusas vertintas patikros metu, ne parašo nurodytu laiku',
+    en: 'no trusted timestamp proves the signing time, so the service’s status was judged at the time of this check, not at the time the signature claims',
+  },
+  criticalExtensionUnknown: {
+    lt: 'sertifikatą išdavusios paslaugos įraše yra privalomas (kritinis) plėtinys, kurio ši programa nežino',
+    en: 'the issuing service’s entry carries a critical extension this program does not know',
   },
   qcStatementsUnreadable: { lt: 'sertifikato kvalifikuoto sertifikato žymų (QC statements) perskaityti nepavyko', en: 'the certificate’s qualified certificate statements (QC statements) could not be read' },
   qualifiersConflict: { lt: 'patikimų paslaugų sąrašo kvalifikatoriai šiam sertifikatui prieštarauja vienas kitam', en: 'the trusted list’s qualifiers for this certificate contradict each other' },
@@ -212,6 +245,15 @@ export const QUALIFICATION_REASON_TEXT: Readonly<Record<QualificationReason, Tex
   qcTypeSeal: { lt: 'sertifikatas skirtas elektroniniam spaudui, ne parašui', en: 'the certificate is for an electronic seal, not a signature' },
   qualifierNotEvaluated: { lt: 'patikimų paslaugų sąrašo kvalifikatoriaus sąlygų įvertinti nepavyko', en: 'a qualifier of the trusted list could not be evaluated' },
   listExpired: { lt: 'patikimų paslaugų sąrašas pasenęs (praėjo jo kito atnaujinimo data)', en: 'the trusted list is out of date (its next update is past)' },
+  qualifierUnknown: { lt: 'patikimų paslaugų sąrašas šiam sertifikatui taiko kvalifikatorių, kurio ši programa nežino', en: 'the trusted list applies to this certificate a qualifier this program does not know' },
+  qcForLegalPerson: {
+    lt: 'patikimų paslaugų sąrašas nurodo, kad sertifikatas išduotas juridiniam asmeniui: juo kuriamas elektroninis spaudas, ne fizinio asmens parašas',
+    en: 'the trusted list says the certificate was issued to a legal person: it makes an electronic seal, not a natural person’s signature',
+  },
+  listNotEu: {
+    lt: 'sąrašas nėra ES valstybės narės ar EEE šalies patikimų paslaugų sąrašas, todėl kvalifikuoto parašo pagal eIDAS reglamentą nepagrindžia',
+    en: 'the list is not an EU Member State’s or EEA country’s trusted list, so it cannot establish a qualified signature under eIDAS',
+  },
 };
 
 /** The text of a qualification reason; a code this version does not know is named as it is. */

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ltPdf, ltXmp } from '../helpers/pdfLtFiles';
+import { DOCUMENT_TIMESTAMP, ltPdf, ltXmp } from '../helpers/pdfLtFiles';
 import { testPki } from '../helpers/pki';
 import { makeCrl, signedOrder } from '../helpers/verificationPki';
 import { expectAccessible } from './axe';
@@ -92,10 +92,11 @@ describe('revocation lists and the verdict on the verification page (issue 12)',
 });
 
 describe('the PDF-LT-V1.0 section of the verification page (issue 18)', () => {
-  it('lists, in Lithuanian, each requirement a received file does not meet and its level; a level-A file says so; English too; axe passes', async () => {
+  it('lists, in Lithuanian, each requirement a received file does not meet and its level; a level-A file says so, with what the level does not say; English too; axe passes', async () => {
     const dir = tempDir('verification-pdflt');
-    const files = { levelA: join(dir, 'A-lygis.pdf'), short: join(dir, 'is-kitur.pdf') };
+    const files = { levelA: join(dir, 'A-lygis.pdf'), short: join(dir, 'is-kitur.pdf'), timestamped: join(dir, 'laiko-zyma.pdf') };
     writeFileSync(files.levelA, ltPdf({ signatures: [] }));
+    writeFileSync(files.timestamped, ltPdf({ signatures: [DOCUMENT_TIMESTAMP] }));
     writeFileSync(files.short, ltPdf({ header: '1.4', xmp: ltXmp({ authors: null }), signatures: [] }));
     const session = await openApp(tempDir('verification-pdflt-data'), {
       as: SECRETARY,
@@ -124,11 +125,26 @@ describe('the PDF-LT-V1.0 section of the verification page (issue 18)', () => {
 
     section = await check(files.levelA);
     expect(await section.getAttribute('data-level')).toBe('A');
-    expect(await section.locator('.pdf-lt-level').textContent()).toBe('Atitinka PDF-LT-V1.0 A lygį');
-    expect(await section.locator('li').count()).toBe(0);
+    expect(await section.locator('.pdf-lt-level').textContent()).toBe('Tikrinti PDF-LT-V1.0 A lygio reikalavimai įvykdyti (PDF/A atitiktis tik deklaruota, netikrinta)');
+    expect(await section.locator('.pdf-lt-unmet').count()).toBe(0);
+    // ISO 19005-2 is read from the declaration only: the report says so.
+    expect(await section.getByRole('list', { name: 'Pastabos' }).locator('li').allTextContents()).toEqual([
+      'PDF/A-2 atitiktis nustatyta tik pagal metaduomenų deklaraciją (pdfaid:part): ar failas iš tiesų atitinka PDF/A-2, ši patikra netikrina.',
+    ]);
+
+    // ETSI EN 319 142-1 B-LTA: the document timestamp PDF-LT-V1.0 admits, which the reference verifier would refuse.
+    section = await check(files.timestamped);
+    expect(await section.getAttribute('data-level')).toBe('A');
+    expect(await section.locator('.pdf-lt-remarks li').evaluateAll((items) => items.map((li) => li.getAttribute('data-remark')))).toEqual([
+      'DOCUMENT_TIMESTAMP_NOT_IN_REFERENCE',
+      'PDFA_DECLARED_NOT_VALIDATED',
+    ]);
+    expect(await section.locator('[data-remark="DOCUMENT_TIMESTAMP_NOT_IN_REFERENCE"]').textContent()).toContain('Registrų centrui paskelbtas PDF-LT tikrintuvas');
+    await expectAccessible(page, 'verify: PDF-LT level A with remarks');
 
     await page.getByRole('button', { name: 'EN', exact: true }).click();
-    await section.locator('.pdf-lt-level').filter({ hasText: 'Meets PDF-LT-V1.0 level A' }).waitFor();
+    await section.locator('.pdf-lt-level').filter({ hasText: 'The checked requirements of PDF-LT-V1.0 level A are met (PDF/A declared, not validated)' }).waitFor();
+    await section.getByRole('list', { name: 'Remarks' }).waitFor();
     await expectAccessible(page, 'verify: PDF-LT level A, English');
     expect(session.problems).toEqual([]);
   });

@@ -10,15 +10,18 @@ export interface PdfObject {
   stream?: Uint8Array;
 }
 
-/** A file with a classic cross-reference table (ISO 32000-1 §7.5.4) holding exactly `objects`. */
-export function pdfFile(objects: ReadonlyMap<number, PdfObject>, trailer: Record<string, PdfValue> = { Root: ref(1) }, header = '1.7'): Buffer {
+/**
+ * A file with a classic cross-reference table (ISO 32000-1 §7.5.4) holding exactly `objects`, but
+ * those numbered in `unlisted`: they are written in the body and left out of the table.
+ */
+export function pdfFile(objects: ReadonlyMap<number, PdfObject>, trailer: Record<string, PdfValue> = { Root: ref(1) }, header = '1.7', unlisted: ReadonlySet<number> = new Set()): Buffer {
   const parts: Buffer[] = [Buffer.from(`%PDF-${header}\n%\xe2\xe3\xcf\xd3\n`, 'latin1')];
   let offset = parts[0]!.length;
   const entries: { num: number; offset: number }[] = [];
   for (const [num, o] of objects) {
     const value = o.stream === undefined ? o.value : { ...(o.value as Record<string, PdfValue | undefined>), Length: o.stream.length };
     const bytes = objectBytes(num, value, o.stream);
-    entries.push({ num, offset });
+    if (!unlisted.has(num)) entries.push({ num, offset });
     parts.push(bytes);
     offset += bytes.length;
   }
@@ -143,6 +146,8 @@ export interface LtFileSpec {
   annotations?: readonly Record<string, PdfValue>[];
   /** Further objects (numbers from 1000). */
   objects?: ReadonlyMap<number, PdfObject>;
+  /** Further objects written in the file's body but left out of its cross-reference table. */
+  unlisted?: ReadonlyMap<number, PdfObject>;
 }
 
 /**
@@ -182,6 +187,6 @@ export function ltPdf(spec: LtFileSpec = {}): Buffer {
   objects.set(2, { value: { Type: name('Pages'), Kids: [ref(3)], Count: 1 } });
   objects.set(3, { value: { Type: name('Page'), Parent: ref(2), MediaBox: [0, 0, 595, 842], ...(annots.length > 0 ? { Annots: annots } : {}) } });
   if (spec.xmp !== null) objects.set(4, { value: { Type: name('Metadata'), Subtype: name('XML') }, stream: Buffer.from(spec.xmp ?? ltXmp(), 'utf8') });
-  for (const [num, o] of spec.objects ?? []) objects.set(num, o);
-  return pdfFile(new Map([...objects].sort(([a], [b]) => a - b)), { Root: ref(1) }, spec.header ?? '1.7');
+  for (const [num, o] of [...(spec.objects ?? []), ...(spec.unlisted ?? [])]) objects.set(num, o);
+  return pdfFile(new Map([...objects].sort(([a], [b]) => a - b)), { Root: ref(1) }, spec.header ?? '1.7', new Set(spec.unlisted?.keys()));
 }

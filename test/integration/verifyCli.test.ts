@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkPdfLt } from '../../electron/services/pdf/pdfLtCheck';
-import { ltPdf, SIGNATURE } from '../helpers/pdfLtFiles';
+import { DOCUMENT_TIMESTAMP, ltPdf, SIGNATURE } from '../helpers/pdfLtFiles';
 import { testPki, workDir } from '../helpers/pki';
 import { flipped, makeCrl, signedOrder } from '../helpers/verificationPki';
 
@@ -28,6 +28,7 @@ beforeAll(async () => {
   writeFileSync(file('not.pdf'), 'Tai ne PDF');
   writeFileSync(file('revoked.crl'), makeCrl({ issuer: 'ca', revoked: [{ certPath: pki.rsa.certPath, at: new Date(Date.now() - 3600_000) }] }));
   writeFileSync(file('pdflt-a.pdf'), ltPdf({ signatures: [] }));
+  writeFileSync(file('pdflt-lta.pdf'), ltPdf({ signatures: [SIGNATURE, DOCUMENT_TIMESTAMP] }));
   writeFileSync(file('pdflt-short.pdf'), ltPdf({ header: '1.4', signatures: [{ ...SIGNATURE, LTUd_Role: undefined }] }));
 });
 
@@ -63,7 +64,18 @@ describe('cli verify', () => {
   });
 
   it('issue 18: the PDF-LT-V1.0 section: the level, and each requirement not met in Lithuanian with its level; --json carries it as the check gives it', () => {
-    expect(cli(file('pdflt-a.pdf')).out).toContain('\nPDF-LT: A – Atitinka PDF-LT-V1.0 A lygį\n');
+    expect(cli(file('pdflt-a.pdf')).out).toContain(
+      '\nPDF-LT: A – Tikrinti PDF-LT-V1.0 A lygio reikalavimai įvykdyti (PDF/A atitiktis tik deklaruota, netikrinta)\n  Pastabos:\n  - PDFA_DECLARED_NOT_VALIDATED: PDF/A-2 atitiktis nustatyta tik pagal metaduomenų deklaraciją',
+    );
+    // ETSI EN 319 142-1 B-LTA: PDF-LT-V1.0 admits the document timestamp; the reference verifier would not, and the report says so.
+    const lta = cli(file('pdflt-lta.pdf'));
+    expect(lta.out).toContain('\n  - DOCUMENT_TIMESTAMP_NOT_IN_REFERENCE: Dokumente yra dokumento laiko žyma (PAdES B-LTA).');
+    expect((JSON.parse(cli(file('pdflt-lta.pdf'), '--json').out) as { pdfLt: unknown }).pdfLt).toEqual({
+      level: 'A',
+      claimed: true,
+      unmet: [],
+      remarks: ['DOCUMENT_TIMESTAMP_NOT_IN_REFERENCE', 'PDFA_DECLARED_NOT_VALIDATED'],
+    });
     const short = cli(file('pdflt-short.pdf')).out;
     expect(short).toContain('\nPDF-LT: none – Neatitinka PDF-LT-V1.0\n');
     expect(short).toContain('\n  - PDF_VERSION (B lygis; 1.4): Failas nėra PDF 1.7 versijos.\n');

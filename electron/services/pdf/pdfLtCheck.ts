@@ -1,6 +1,6 @@
-import { PDF_LT_REQUIREMENT_LEVEL, PDF_LT_REQUIREMENTS, type PdfLtReport, type PdfLtRequirement } from '../../../shared/contract/pdfLtSchemas';
+import { PDF_LT_REQUIREMENT_LEVEL, PDF_LT_REQUIREMENTS, type PdfLtRemark, type PdfLtReport, type PdfLtRequirement } from '../../../shared/contract/pdfLtSchemas';
 import { readXmp, textOf, type XmpProperties, type XmpValue } from './pdfLtCheckXmp';
-import { ParsedName, ParsedRef, ParsedString, parseObject, readObject, readRevision, readStream, type Parsed, type ParsedDict, type Revision } from './pdfSyntax';
+import { objectHeaderAt, ParsedName, ParsedRef, ParsedString, parseObject, readObject, readRevision, readStream, type Parsed, type ParsedDict, type Revision } from './pdfSyntax';
 
 /**
  * The PDF-LT-V1.0 check of any PDF (issue 18; the chief archivist's order of 2014-08-29 No.
@@ -14,15 +14,18 @@ import { ParsedName, ParsedRef, ParsedString, parseObject, readObject, readRevis
  *   header only.
  * - Embedded files and file specifications are looked for where they can be: /Names /EmbeddedFiles,
  *   /AF (catalog, pages, annotations), /Collection, file attachment annotations, an annotation's /FS,
- *   an annotation action's /F (GoToR, Launch…). The reference's test (/EmbeddedFiles and an /EF key
- *   in /Names together) never matches a real file. A file specification reachable only from
- *   elsewhere (not from the catalog, the pages or their annotations) is not looked for.
+ *   an annotation action's /F (GoToR, Launch…); and, however they are reached (/OpenAction, /AA of
+ *   the catalog, pages or annotations, outlines…), every object of the last revision is read for
+ *   an embedded file (/EF, /Type /EmbeddedFile) or an action that opens one (/Launch, /GoToE). The
+ *   reference's test (/EmbeddedFiles and an /EF key in /Names together) never matches a real file.
  * - PDF/A-2 or later is what the XMP declares (pdfaid:part ≥ 2), as the reference reads it: the
- *   declaration, not a PDF/A validation (veraPDF is not available here).
+ *   declaration, not a PDF/A validation (veraPDF is not available here). Every level given carries
+ *   the remark PDFA_DECLARED_NOT_VALIDATED, so the report never says more than was checked.
  * - A document timestamp (/Type /DocTimeStamp, /SubFilter /ETSI.RFC3161) is allowed: PDF-LT-V1.0
  *   admits PAdES-LTV (ETSI TS 102 778-4; EN 319 142-1 B-LTA), and a timestamp has no signer to give
  *   a /Reason, /Name, /M or the LTUd_ entries, so it is only held to /Contents and its /SubFilter.
- *   The reference treats every signature field as a CAdES signature and would flag it.
+ *   The reference treats every signature field as a CAdES signature and would refuse it
+ *   (BAD_SUBFILTER, BAD_REASON): the report says so (the remark DOCUMENT_TIMESTAMP_NOT_IN_REFERENCE).
  * - Certification and usage-rights signatures (the reference names them but checks /Reason
  *   instead) are read from the catalog's /Perms (/DocMDP, /UR3, /UR) and the signatures' /Reference.
  * - Level A needs every entry the reference's level A needs (the /Extensions entry, the identifier
@@ -36,20 +39,23 @@ import { ParsedName, ParsedRef, ParsedString, parseObject, readObject, readRevis
  * - A file the check cannot read within its limits is 'notChecked', never a level by guess.
  *
  * Signatures are the values of signature fields (ISO 32000-1 §12.7.4.5): every field of the
- * AcroForm's /Fields, their kids included, and widget annotations on the pages that are fields
- * themselves; a field's /V counts when the field is a signature field (/FT /Sig, inherited) or the
- * value is a /Type /Sig or /DocTimeStamp dictionary. A /Sig dictionary no field refers to is not a
- * signature of the document and is not read here (the signature verifier, which finds signatures
- * by their /ByteRange, still reports it).
+ * AcroForm's /Fields, their kids included, and the field of every widget annotation on the pages
+ * (its /Parent chain followed to the root, §12.7.3.1); a field's /V counts when the field is a
+ * signature field (/FT /Sig, inherited) or the value is a /Type /Sig or /DocTimeStamp dictionary.
+ * And every dictionary the signature verifier (signing/pdfVerify.ts) reports as a signature, which
+ * it finds by a scan of the bytes for /ByteRange, is checked too, found by the same bounded scan:
+ * a signature dictionary no field reaches (outside /Fields, not in the cross-reference, or in an
+ * earlier revision) is held to the same requirements, never left out of a level.
  *
- * Everything is bounded: the objects read (a page tree, field tree or annotation list of any size
- * counts against it), the bytes decoded from object streams, the XMP's size, chains of references,
- * loops in the page and field trees, and the time. A file past a limit is 'notChecked' with the
- * reason; checkPdfLt never throws.
+ * Everything is bounded: the objects read (every object of the last revision once, and a page
+ * tree, field tree or annotation list of any size), the bytes decoded from object streams, the
+ * XMP's size and namespace declarations, chains of references and of /Parent, loops in the page
+ * and field trees, the /ByteRange keys scanned, and the time (looked at inside the XMP reader and
+ * the scan too). A file past a limit is 'notChecked' with the reason; checkPdfLt never throws.
  */
 
 export interface PdfLtLimits {
-  /** Objects read or visited (pages, fields, annotations): a real document has a few thousand. */
+  /** Objects read (each once) and nodes visited in place (pages, fields, annotations): a real document has a few thousand. */
   objects: number;
   /** Bytes decoded from object streams, in total. */
   decodedBytes: number;
@@ -86,17 +92,26 @@ const NS = {
 const LEVEL_SCHEME = 'http://archyvai.lt/pdf-ltud/2013/level/';
 const STANDARD_VERSION = 'PDF-LT-V1.0';
 
+/** A field more than this many levels below its root is not a form a person made: the check stops. */
+const FIELD_DEPTH = 64;
+
+/** More /ByteRange keys than this (the signature verifier's bound, most of them fakes in streams) stop the check. */
+const BYTE_RANGE_KEYS = 1000;
+/** How far from a /ByteRange its object's start and end are looked for (the signature verifier's window). */
+const OBJECT_WINDOW = 1024 * 1024;
+
 /** At most this many details are kept per requirement (a file with a thousand bad signatures needs no thousand names). */
 const DETAILS_KEPT = 5;
 /** A detail (a field's name, a value from the file) is cut at this length. */
 const DETAIL_LENGTH = 200;
 
-/** Reads objects of the last revision within the limits. */
+/** Reads objects of the last revision within the limits; each object is read once. */
 class ObjectReader {
   private count = 0;
   private decoded = 0;
   private readonly deadline: number;
   private readonly objectStreams = new Map<number, { data: Buffer; first: number; offsets: Map<number, number> }>();
+  private readonly read = new Map<number, Parsed>();
 
   constructor(
     readonly buf: Uint8Array,
@@ -109,12 +124,28 @@ class ObjectReader {
   /** One more object read or visited: past the count or the time, the check stops. */
   step(): void {
     if (++this.count > this.limits.objects) throw new Error(`more than ${this.limits.objects} objects to read`);
+    this.checkTime();
+  }
+
+  /** Past the time, the check stops. */
+  checkTime(): void {
     if (performance.now() > this.deadline) throw new Error(`the check took longer than ${this.limits.milliseconds} ms`);
   }
 
   /** Object `num`; null when the file does not hold it (ISO 32000-1 §7.3.10: a reference to a missing object is null). */
   object(num: number): Parsed {
+    const known = this.read.get(num);
+    if (known !== undefined) {
+      this.checkTime();
+      return known;
+    }
     this.step();
+    const value = this.readObject(num);
+    this.read.set(num, value);
+    return value;
+  }
+
+  private readObject(num: number): Parsed {
     const offset = this.rev.offsets.get(num);
     if (offset !== undefined) return offset < 0 ? null : readObject(this.buf, this.rev, num);
     const place = this.rev.compressed.get(num);
@@ -202,14 +233,19 @@ class Unmet {
     else if (details.length === DETAILS_KEPT) details.push('…');
   }
 
-  report(claimed: boolean): PdfLtReport {
+  /** The report; `documentTimestamp`: the file has one, which the reference verifier would refuse. */
+  report(claimed: boolean, documentTimestamp: boolean): PdfLtReport {
     const unmet = PDF_LT_REQUIREMENTS.flatMap((code) => {
       const details = this.found.get(code);
       if (details === undefined) return [];
       return [{ code, level: PDF_LT_REQUIREMENT_LEVEL[code], ...(details.length > 0 ? { detail: details.join('; ') } : {}) }];
     });
     const level = unmet.length === 0 ? 'A' : unmet.every((u) => u.level === 'A') ? 'B' : 'none';
-    return { level, claimed, unmet };
+    const remarks: PdfLtRemark[] = [];
+    if (documentTimestamp) remarks.push('DOCUMENT_TIMESTAMP_NOT_IN_REFERENCE');
+    // ISO 19005-2 is read from its declaration only: a level never says the file was validated as PDF/A.
+    if (level !== 'none') remarks.push('PDFA_DECLARED_NOT_VALIDATED');
+    return { level, claimed, unmet, remarks };
   }
 }
 
@@ -230,9 +266,51 @@ function checkVersion(buf: Uint8Array, catalog: ParsedDict, r: ObjectReader, unm
 
 // ---- The page tree (§7.7.3) and what hangs on the pages ----
 
+/** A field to read for signatures: the node, the field type it inherits and its parent's full name (§12.7.3.1). */
+interface FieldStart {
+  v: Parsed;
+  type: string | null;
+  parent: string;
+}
+
 interface PageFindings {
-  /** Widget annotations that are fields themselves (a signature field may be reachable only so). */
-  widgetFields: Parsed[];
+  /** The fields of the pages' widget annotations (a signature field may be reachable only so). */
+  widgetFields: FieldStart[];
+}
+
+/** A field's partial name (/T), or null. */
+const partialName = (node: ParsedDict, r: ObjectReader): string | null => pdfText(r.resolve(node.get('T')));
+
+/**
+ * The field a widget belongs to (§12.7.3.1: a widget is a field, or a kid of one, merged or not):
+ * its /Parent chain followed to the root field, which is read with all its kids, and the widget
+ * itself with the type and name it inherits (its field may not list it among its kids).
+ */
+function fieldsOfWidget(widget: Parsed, r: ObjectReader): FieldStart[] {
+  const chain: ParsedDict[] = [];
+  const refs = new Set<number>();
+  let root = widget;
+  for (let v: Parsed | undefined = widget; v !== undefined; ) {
+    if (v instanceof ParsedRef) {
+      // A loop in the /Parent chain ends it: each field is read once.
+      if (refs.has(v.num)) break;
+      refs.add(v.num);
+    }
+    const node = r.dict(v);
+    if (node === null) break;
+    if (chain.length >= FIELD_DEPTH) throw new Error(`a field more than ${FIELD_DEPTH} levels below its root`);
+    chain.push(node);
+    root = v;
+    v = node.get('Parent');
+  }
+  const ancestors = chain.slice(1);
+  const type = ancestors.map((node) => r.name(node.get('FT'))).find((t) => t !== null) ?? null;
+  const parent = ancestors
+    .map((node) => partialName(node, r))
+    .filter((t): t is string => t !== null)
+    .reverse()
+    .join('.');
+  return root === widget ? [{ v: widget, type: null, parent: '' }] : [{ v: root, type: null, parent: '' }, { v: widget, type, parent }];
 }
 
 /** An annotation's embedded files and file specifications (§12.5.6.15, §14.13, §12.6.4). */
@@ -243,7 +321,7 @@ function checkAnnotation(annotation: ParsedDict, page: number, r: ObjectReader, 
   if (annotation.has('AF')) unmet.add('EMBEDDED_FILES', `${subtype ?? 'annotation'} /AF, page ${page}`);
   const action = r.dict(annotation.get('A'));
   if (action?.has('F')) unmet.add('EMBEDDED_FILES', `${r.name(action.get('S')) ?? 'action'} /F, page ${page}`);
-  if (subtype === 'Widget' && (annotation.has('FT') || annotation.has('V'))) found.widgetFields.push(ref);
+  if (subtype === 'Widget') found.widgetFields.push(...fieldsOfWidget(ref, r));
 }
 
 /** Walks the page tree: every page once, a loop or a node reached twice reported, annotations read. */
@@ -308,6 +386,42 @@ function checkCatalog(catalog: ParsedDict, r: ObjectReader, unmet: Unmet): void 
   }
 }
 
+// ---- Embedded files wherever they are reached from (§7.11.3, §7.11.4, §12.6.4.4, §12.6.4.5) ----
+
+/** What in one object's value (its dictionaries and arrays written in place) embeds a file or opens one. */
+function embeddingsIn(value: Parsed, r: ObjectReader): string[] {
+  const found: string[] = [];
+  const stack: Parsed[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop() as Parsed;
+    if (Array.isArray(v)) {
+      for (const item of v) stack.push(item);
+      continue;
+    }
+    if (!(v instanceof Map)) continue;
+    const type = r.name(v.get('Type'));
+    if (v.has('EF')) found.push(type === 'Filespec' ? 'file specification with /EF' : '/EF');
+    if (type === 'EmbeddedFile') found.push('/Type /EmbeddedFile');
+    const action = r.name(v.get('S'));
+    if (action === 'Launch' || action === 'GoToE') found.push(`${action} action`);
+    for (const entry of v.values()) stack.push(entry);
+  }
+  return found;
+}
+
+/**
+ * Every object of the last revision's cross-reference, read within the object budget: an embedded
+ * file or an action that opens one is found however it is reached (/OpenAction, /AA of the catalog,
+ * the pages or the annotations, outlines, JavaScript…), not only where the checks above look.
+ */
+function checkEveryObject(r: ObjectReader, unmet: Unmet): void {
+  const inUse = [...r.rev.offsets].flatMap(([num, offset]) => (offset < 0 ? [] : [num]));
+  const numbers = [...inUse, ...r.rev.compressed.keys()].sort((a, b) => a - b);
+  for (const num of numbers) {
+    for (const what of embeddingsIn(r.object(num), r)) unmet.add('EMBEDDED_FILES', `${what}, object ${num}`);
+  }
+}
+
 // ---- The XMP metadata (ISO 32000-1 §14.3.2; ISO 19005-2 §6.6) ----
 
 /** The catalog's metadata packet, read and parsed; null when the catalog has none. */
@@ -320,7 +434,7 @@ function metadataOf(catalog: ParsedDict, r: ObjectReader): XmpProperties | null 
   const offset = r.rev.offsets.get(ref.num);
   if ((offset === undefined || offset < 0) && !r.rev.compressed.has(ref.num)) return null;
   try {
-    return readXmp(readStream(r.buf, r.rev, ref.num, r.limits.xmpBytes).data);
+    return readXmp(readStream(r.buf, r.rev, ref.num, r.limits.xmpBytes).data, { checkTime: () => r.checkTime() });
   } catch (e) {
     const message = (e as Error).message;
     throw new Error(message.startsWith('XMP') ? message : `XMP: ${message}`);
@@ -381,7 +495,7 @@ function checkMetadata(xmp: XmpProperties | null, unmet: Unmet): void {
   const recipients = property(xmp, NS.ltud, 'recipients');
   if (recipients?.kind !== 'array') unmet.add('XMP_RECIPIENTS', recipients === undefined ? undefined : 'not a list');
 
-  // The registration's number and date; its code (LTUdReg:code, the registering body's code in the schema) is optional.
+  // The registration's number and date; its code (LTUdReg:code, a legal or natural person's code in the schema) is optional.
   const registration = property(xmp, NS.ltud, 'registration');
   if (registration === undefined) unmet.add('XMP_REGISTRATION');
   else if (!filled(field(registration, NS.ltudRegistration, 'number'))) unmet.add('XMP_REGISTRATION', 'no LTUdReg:number');
@@ -408,18 +522,21 @@ interface FoundSignature {
   dict: ParsedDict;
   /** The field's fully qualified name, or the object's number. */
   label: string;
+  /** The object the dictionary is, when it is one of its own (not written in place in its field). */
+  num: number | null;
 }
 
-/** Every signature dictionary that is a signature field's value: fields and their kids, and widgets that are fields. */
-function signaturesOf(catalog: ParsedDict, widgetFields: readonly Parsed[], r: ObjectReader): FoundSignature[] {
+/** Every signature dictionary that is a signature field's value: fields and their kids, and the fields of the widgets. */
+function signaturesOf(catalog: ParsedDict, widgetFields: readonly FieldStart[], r: ObjectReader): FoundSignature[] {
   const acroForm = r.dict(catalog.get('AcroForm'));
-  const roots = [...((acroForm && r.array(acroForm.get('Fields'))) ?? []), ...widgetFields];
-  const stack = roots.map((v) => ({ v, type: null as string | null, parent: '' })).reverse();
+  const fields = (acroForm && r.array(acroForm.get('Fields'))) ?? [];
+  const roots: FieldStart[] = [...fields.map((v) => ({ v, type: null, parent: '' })), ...widgetFields];
+  const stack = roots.reverse();
   const fieldsSeen = new Set<number>();
   const valuesSeen = new Set<number | ParsedDict>();
   const found: FoundSignature[] = [];
   while (stack.length > 0) {
-    const { v, type, parent } = stack.pop() as (typeof stack)[number];
+    const { v, type, parent } = stack.pop() as FieldStart;
     // A field reached again (a loop in the tree, or a widget also listed in /Fields) is read once.
     if (v instanceof ParsedRef) {
       if (fieldsSeen.has(v.num)) continue;
@@ -428,7 +545,7 @@ function signaturesOf(catalog: ParsedDict, widgetFields: readonly Parsed[], r: O
     const node = r.node(v);
     if (node === null) continue;
     const fieldType = r.name(node.get('FT')) ?? type;
-    const partial = pdfText(r.resolve(node.get('T')));
+    const partial = partialName(node, r);
     const name = partial === null ? parent : parent === '' ? partial : `${parent}.${partial}`;
     const kids = r.array(node.get('Kids')) ?? [];
     for (let i = kids.length - 1; i >= 0; i--) stack.push({ v: kids[i] as Parsed, type: fieldType, parent: name });
@@ -440,14 +557,61 @@ function signaturesOf(catalog: ParsedDict, widgetFields: readonly Parsed[], r: O
     const key = value instanceof ParsedRef ? value.num : dict;
     if (valuesSeen.has(key)) continue;
     valuesSeen.add(key);
-    found.push({ dict, label: name !== '' ? name : v instanceof ParsedRef ? `object ${v.num}` : 'a field' });
+    found.push({ dict, label: name !== '' ? name : v instanceof ParsedRef ? `object ${v.num}` : 'a field', num: value instanceof ParsedRef ? value.num : null });
   }
   return found;
 }
 
+/** Where an indirect object's value starts (just after `obj`), when the cross-reference places it in the file's bytes. */
+function valueStartOf(num: number, r: ObjectReader): number | null {
+  const offset = r.rev.offsets.get(num);
+  if (offset === undefined || offset < 0) return null;
+  return objectHeaderAt(r.buf, offset)?.start ?? null;
+}
+
+/**
+ * The signature dictionaries the signature verifier (signing/pdfVerify.ts) reports, found as it
+ * finds them (this feature may not import it): each "/ByteRange [a b c d]" in the bytes whose
+ * enclosing object, looked for within a window, is a dictionary with that /ByteRange and a
+ * /Contents — in any revision, in /Fields or not, in the cross-reference or not. Bounded as the
+ * verifier is: at most BYTE_RANGE_KEYS keys (past them the check stops), windows of OBJECT_WINDOW.
+ * Those whose value starts where one already found through its field does are left out.
+ */
+function signaturesInBytes(r: ObjectReader, known: ReadonlySet<number>): FoundSignature[] {
+  const buf = Buffer.from(r.buf.buffer, r.buf.byteOffset, r.buf.byteLength);
+  const pattern = /^\/ByteRange\s*\[\s*(-?\d+)\s+(-?\d+)\s+(-?\d+)\s+(-?\d+)\s*\]/;
+  const found: FoundSignature[] = [];
+  let keys = 0;
+  for (let at = buf.indexOf('/ByteRange', 0, 'latin1'); at >= 0; at = buf.indexOf('/ByteRange', at + 1, 'latin1')) {
+    if (++keys > BYTE_RANGE_KEYS) throw new Error(`more than ${BYTE_RANGE_KEYS} /ByteRange keys to read`);
+    r.checkTime();
+    const range = pattern.exec(buf.toString('latin1', at, at + 120));
+    if (!range) continue;
+    const from = Math.max(0, at - OBJECT_WINDOW);
+    const back = buf.subarray(from, at).lastIndexOf(' obj', undefined, 'latin1');
+    if (back < 0 || buf.subarray(at, at + OBJECT_WINDOW).indexOf('endobj', 0, 'latin1') < 0) continue;
+    const start = from + back + 4;
+    if (known.has(start)) continue;
+    let dict: Parsed;
+    try {
+      dict = parseObject(buf, start).value;
+    } catch {
+      continue;
+    }
+    const own = dict instanceof Map ? dict.get('ByteRange') : undefined;
+    if (!(dict instanceof Map) || !Array.isArray(own) || own.join(' ') !== range.slice(1).map(Number).join(' ') || !dict.has('Contents')) continue;
+    const num = /(\d+)\s+\d+$/.exec(buf.toString('latin1', Math.max(0, start - 28), start - 4))?.[1];
+    found.push({ dict, label: num === undefined ? `a signature dictionary at byte ${start - 4}` : `object ${num}`, num: null });
+  }
+  return found;
+}
+
+/** A document timestamp (ETSI EN 319 142-1 §5.4.3): its type, or the subfilter only a timestamp has. */
+const isDocumentTimestamp = (dict: ParsedDict, r: ObjectReader): boolean => r.name(dict.get('Type')) === 'DocTimeStamp' || r.name(dict.get('SubFilter')) === 'ETSI.RFC3161';
+
 function checkSignature({ dict, label }: FoundSignature, r: ObjectReader, unmet: Unmet): void {
   const subFilter = r.name(dict.get('SubFilter'));
-  const timestamp = r.name(dict.get('Type')) === 'DocTimeStamp' || subFilter === 'ETSI.RFC3161';
+  const timestamp = isDocumentTimestamp(dict, r);
   if (!(r.resolve(dict.get('Contents')) instanceof ParsedString)) unmet.add('SIGNATURE_CONTENTS', label);
   const expected = timestamp ? 'ETSI.RFC3161' : 'ETSI.CAdES.detached';
   if (subFilter !== expected) unmet.add('SIGNATURE_SUBFILTER', `${label}: ${subFilter ?? 'none'}`);
@@ -472,7 +636,7 @@ function check(bytes: Uint8Array, limits: PdfLtLimits, state: { claimed: boolean
   const unmet = new Unmet();
   const rev = readRevision(bytes);
   // Strings and streams of an encrypted file cannot be read without its key; that it is encrypted is enough for level B.
-  if (rev.trailer.has('Encrypt')) return { level: 'none', claimed: false, unmet: [{ code: 'ENCRYPTED', level: 'B', detail: 'the other requirements cannot be read' }] };
+  if (rev.trailer.has('Encrypt')) return { level: 'none', claimed: false, unmet: [{ code: 'ENCRYPTED', level: 'B', detail: 'the other requirements cannot be read' }], remarks: [] };
   const r = new ObjectReader(bytes, rev, limits);
   const catalog = r.dict(rev.trailer.get('Root'));
   if (catalog === null) throw new Error('no document catalog');
@@ -481,9 +645,18 @@ function check(bytes: Uint8Array, limits: PdfLtLimits, state: { claimed: boolean
   checkVersion(bytes, catalog, r, unmet);
   const pages = checkPages(catalog, r, unmet);
   checkCatalog(catalog, r, unmet);
+  checkEveryObject(r, unmet);
   checkMetadata(xmp, unmet);
-  for (const signature of signaturesOf(catalog, pages.widgetFields, r)) checkSignature(signature, r, unmet);
-  return unmet.report(state.claimed);
+  const inFields = signaturesOf(catalog, pages.widgetFields, r);
+  const known = new Set(
+    inFields.flatMap((s) => {
+      const start = s.num === null ? null : valueStartOf(s.num, r);
+      return start === null ? [] : [start];
+    }),
+  );
+  const signatures = [...inFields, ...signaturesInBytes(r, known)];
+  for (const signature of signatures) checkSignature(signature, r, unmet);
+  return unmet.report(state.claimed, signatures.some((s) => isDocumentTimestamp(s.dict, r)));
 }
 
 /** The PDF-LT-V1.0 report of any file; 'notChecked' with the reason when it cannot be read within the limits. Never throws. */
@@ -493,6 +666,6 @@ export function checkPdfLt(bytes: Uint8Array, limits: Partial<PdfLtLimits> = {})
     return check(bytes, { ...PDF_LT_LIMITS, ...limits }, state);
   } catch (e) {
     const reason = e instanceof Error ? e.message.replace(/^PDF: /, '') : String(e);
-    return { level: 'notChecked', claimed: state.claimed, unmet: [{ code: 'UNREADABLE', level: 'B', detail: reason.slice(0, 300) }] };
+    return { level: 'notChecked', claimed: state.claimed, unmet: [{ code: 'UNREADABLE', level: 'B', detail: reason.slice(0, 300) }], remarks: [] };
   }
 }

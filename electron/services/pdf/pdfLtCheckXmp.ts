@@ -3,7 +3,8 @@
  * (pdfLtCheck.ts; issue 18) as untrusted input: a small XML reader that resolves namespaces
  * (Namespaces in XML 1.0 §6), so a file that binds the LTUd namespace to another prefix is read the
  * same, and refuses what XMP never needs and an attacker would use: a document type declaration
- * (entity expansion, "billion laughs", external entities), more than the element and depth limits.
+ * (entity expansion, "billion laughs", external entities), more than the element, depth and
+ * namespace declaration limits; and it stops when the caller's time is up.
  * Then the RDF forms XMP uses (ISO 16684-1 §7.9) become one property tree: simple values (as
  * element text or as an attribute), URIs (rdf:resource), structures (rdf:parseType="Resource", a
  * nested rdf:Description, or attributes on an empty element), arrays (rdf:Seq, rdf:Bag, rdf:Alt of
@@ -13,8 +14,16 @@
 export const RDF_NS = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
-/** What the reader refuses to go past (an XMP packet of a real document has a few hundred elements, ten levels deep). */
-export const XMP_LIMITS = { depth: 64, elements: 200_000 } as const;
+/**
+ * What the reader refuses to go past (an XMP packet of a real document has a few hundred elements,
+ * ten levels deep, and a few dozen namespace declarations).
+ */
+export const XMP_LIMITS = { depth: 64, elements: 200_000, namespaceDeclarations: 256 } as const;
+
+/** How the caller bounds the time: called as the reader goes, it throws to stop the reading. */
+export interface XmpReading {
+  checkTime: () => void;
+}
 
 /** The metadata cannot be read: not well-formed, a construct the reader refuses, or past its limits. */
 export class XmpUnreadable extends Error {}
@@ -61,12 +70,36 @@ function split(qname: string): [prefix: string, local: string] {
   return colon < 0 ? ['', qname] : [qname.slice(0, colon), qname.slice(colon + 1)];
 }
 
-/** The root element of an XML document, namespaces resolved. Linear in the text; throws XmpUnreadable. */
-function parseXml(text: string): XmlElement {
-  const stack: { element: XmlElement; qname: string; scope: ReadonlyMap<string, string> }[] = [];
-  let scope: ReadonlyMap<string, string> = new Map([['xml', XML_NS]]);
+/**
+ * The namespaces in scope at an element (Namespaces in XML 1.0 §6.1): the bindings it declares
+ * itself, then its ancestors'. Linked, never copied, so that declarations cost no more than their
+ * own size however many elements they are on; an element that declares nothing shares its parent's.
+ */
+interface NamespaceScope {
+  readonly bindings: ReadonlyMap<string, string>;
+  readonly parent: NamespaceScope | null;
+}
+
+function namespaceOf(scope: NamespaceScope, prefix: string): string | undefined {
+  for (let s: NamespaceScope | null = scope; s !== null; s = s.parent) {
+    const ns = s.bindings.get(prefix);
+    if (ns !== undefined) return ns;
+  }
+  return undefined;
+}
+
+const isDeclaration = (qname: string): boolean => qname === 'xmlns' || qname.startsWith('xmlns:');
+
+/** How many attributes are read between two looks at the clock (a start tag may have very many). */
+const ATTRIBUTES_PER_TIME_CHECK = 1024;
+
+/** The root element of an XML document, namespaces resolved. Linear in the text; throws XmpUnreadable, or what `checkTime` throws. */
+function parseXml(text: string, { checkTime }: XmpReading): XmlElement {
+  const stack: { element: XmlElement; qname: string; scope: NamespaceScope }[] = [];
+  let scope: NamespaceScope = { bindings: new Map([['xml', XML_NS]]), parent: null };
   let root: XmlElement | null = null;
   let elements = 0;
+  let declared = 0;
   let pos = 0;
   const malformed = (what: string) => new XmpUnreadable(`XMP: not well-formed XML (${what} at ${pos})`);
   const skipPast = (terminator: string, from: number) => {
@@ -75,6 +108,7 @@ function parseXml(text: string): XmlElement {
     return end + terminator.length;
   };
   while (pos < text.length) {
+    checkTime();
     const open = text.indexOf('<', pos);
     const data = text.slice(pos, open < 0 ? text.length : open);
     const top = stack[stack.length - 1];
@@ -111,24 +145,30 @@ function parseXml(text: string): XmlElement {
       if (!name) throw malformed('a tag without a name');
       let at = NAME.lastIndex;
       const raw: [string, string][] = [];
+      const bindings = new Map<string, string>();
+      let attributes = 0;
       for (;;) {
         ATTRIBUTE.lastIndex = at;
         const a = ATTRIBUTE.exec(text);
         if (!a) break;
-        raw.push([a[1] as string, characterData(a[2] ?? a[3] ?? '')]);
+        const qname = a[1] as string;
+        const value = characterData(a[2] ?? a[3] ?? '');
+        if (!isDeclaration(qname)) raw.push([qname, value]);
+        else if (++declared > XMP_LIMITS.namespaceDeclarations) throw new XmpUnreadable(`XMP: more than ${XMP_LIMITS.namespaceDeclarations} namespace declarations`);
+        else bindings.set(qname === 'xmlns' ? '' : qname.slice(6), value);
         at = ATTRIBUTE.lastIndex;
+        if (++attributes % ATTRIBUTES_PER_TIME_CHECK === 0) checkTime();
       }
       TAG_END.lastIndex = at;
       const end = TAG_END.exec(text);
       if (!end) throw malformed('a start tag');
       pos = TAG_END.lastIndex;
-      const declarations = raw.filter(([q]) => q === 'xmlns' || q.startsWith('xmlns:'));
-      const elementScope = declarations.length === 0 ? scope : new Map([...scope, ...declarations.map(([q, v]): [string, string] => [q === 'xmlns' ? '' : q.slice(6), v])]);
+      const elementScope: NamespaceScope = bindings.size === 0 ? scope : { bindings, parent: scope };
       const resolve = (qname: string, isAttribute: boolean): [string, string] => {
         const [prefix, local] = split(qname);
         // An unprefixed attribute is in no namespace; an unprefixed element is in the default one.
-        if (prefix === '') return [isAttribute ? '' : (elementScope.get('') ?? ''), local];
-        const ns = elementScope.get(prefix);
+        if (prefix === '') return [isAttribute ? '' : (namespaceOf(elementScope, '') ?? ''), local];
+        const ns = namespaceOf(elementScope, prefix);
         if (ns === undefined) throw malformed(`the undeclared prefix "${prefix}"`);
         return [ns, local];
       };
@@ -136,7 +176,7 @@ function parseXml(text: string): XmlElement {
       const element: XmlElement = {
         ns,
         local,
-        attributes: raw.filter(([q]) => !(q === 'xmlns' || q.startsWith('xmlns:'))).map(([q, value]) => {
+        attributes: raw.map(([q, value]) => {
           const [ans, alocal] = resolve(q, true);
           return { ns: ans, local: alocal, value };
         }),
@@ -200,7 +240,7 @@ function rdfOf(root: XmlElement): XmlElement | null {
   for (let i = 0; i < queue.length; i++) {
     const e = queue[i] as XmlElement;
     if (e.ns === RDF_NS && e.local === 'RDF') return e;
-    queue.push(...e.children);
+    for (const child of e.children) queue.push(child);
   }
   return null;
 }
@@ -212,9 +252,12 @@ function decode(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes);
 }
 
-/** Every property of the packet's rdf:Description elements (the first one wins when a property repeats); throws XmpUnreadable. */
-export function readXmp(bytes: Uint8Array): XmpProperties {
-  const rdf = rdfOf(parseXml(decode(bytes)));
+/**
+ * Every property of the packet's rdf:Description elements (the first one wins when a property
+ * repeats); throws XmpUnreadable, or what `reading.checkTime` throws when the caller's time is up.
+ */
+export function readXmp(bytes: Uint8Array, reading: XmpReading): XmpProperties {
+  const rdf = rdfOf(parseXml(decode(bytes), reading));
   if (rdf === null) throw new XmpUnreadable('XMP: no rdf:RDF element');
   const properties = new Map<string, XmpValue>();
   for (const description of rdf.children) {

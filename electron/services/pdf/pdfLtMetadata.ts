@@ -15,9 +15,11 @@ import type { DocumentModel } from '../../../shared/domain/documents/documentMod
  *   equivalent to an element for any other XMP reader);
  * - LTUd:authors (the institution), LTUd:recipients (the addressees; an empty Seq when the document
  *   is addressed to no one, because the level-A check wants the property present) and
- *   LTUd:registration (date, number, register) once the document has a number;
+ *   LTUd:registration (date and number) once the document has a number;
  * - the LTUd schema with its Entity and Registration types declared as a PDF/A extension schema
- *   (ISO 19005-1 TechNote 0008, ISO 19005-2 §6.6.2.3), so every property used is defined.
+ *   (ISO 19005-1 TechNote 0008, ISO 19005-2 §6.6.2.3), as the published PDF-LT-V1.0 schema
+ *   (PDF-LT-V1.0.xmp of the verifier published for Registrų centras) declares them, so every
+ *   property used is defined, and defined as the standard defines it.
  */
 
 export const LTUD = {
@@ -65,11 +67,10 @@ export interface LtuEntity {
   individual?: boolean;
 }
 
-/** An LTUd Registration (LTUdReg). */
+/** An LTUd Registration (LTUdReg): only what the app knows; the code is not invented. */
 export interface LtuRegistration {
   date: string;
   number: string;
-  code: string;
 }
 
 export function documentProperties(model: DocumentModel, producer: string, createdAt: Date): DocumentProperties {
@@ -83,18 +84,14 @@ export function documentProperties(model: DocumentModel, producer: string, creat
 }
 
 /**
- * The registration: the number the register gave, the document's date, and as LTUdReg:code the
- * register itself — the prefix the number was taken under (documents/app.ts numbers `${prefix}-${n}`
- * within each prefix, so the prefix names the register; e.g. 'V' for the director's orders). Why the
- * register: the number means something only together with the register that gave it, and that is
- * what a records system files it under. The declaration published with the PDF-LT verifier describes
- * the field as a person's or legal entity's code; the app knows no code of the institution, and
- * invents none. A preview (no number yet) has no registration.
+ * The registration: the number the register gave and the document's date. LTUdReg:code is left
+ * out: the PDF-LT-V1.0 schema defines it as a legal or natural person's code (the registering
+ * institution's), which the app does not know and does not invent — the register's prefix is no
+ * such code. A preview (no number yet) has no registration.
  */
 export function registrationOf(model: DocumentModel): LtuRegistration | null {
   if (model.registrationNumber === null) return null;
-  const register = model.registrationNumber.replace(/-\d+$/, '');
-  return { date: model.date, number: model.registrationNumber, code: register };
+  return { date: model.date, number: model.registrationNumber };
 }
 
 /** The characters XML 1.0 cannot hold (§2.2): C0 controls other than tab and line ends, U+FFFE and U+FFFF. */
@@ -120,17 +117,18 @@ interface Declared {
 }
 
 /**
- * The PDF-LT-V1.0 metadata schema as the specification defines it: every property, whether this
- * writer uses it or not, so a reader of any PDF-LT document finds the schema whole.
+ * The PDF-LT-V1.0 metadata schema as the specification defines it (names, value types, categories
+ * and descriptions as the published PDF-LT-V1.0.xmp gives them): every property, whether this
+ * writer uses it or not, so a reader of any PDF-LT document finds the schema whole and as defined.
  */
 const LTUD_PROPERTIES: readonly (Declared & { category: 'internal' | 'external' })[] = [
-  { name: 'standardVersion', valueType: 'closed Choice of Text', category: 'internal', description: 'Elektroninio dokumento specifikacija, kurią dokumentas atitinka' },
-  { name: 'authors', valueType: 'seq Entity', category: 'external', description: 'Dokumento sudarytojai' },
-  { name: 'recipients', valueType: 'seq Entity', category: 'external', description: 'Dokumento adresatai' },
+  { name: 'standardVersion', valueType: 'closed Choice of Text', category: 'internal', description: 'Elektroninio dokumento specifikacijos identifikatorius (pvz., PDF-LT-V1.0)' },
+  { name: 'authors', valueType: 'seq Entity', category: 'external', description: 'Dokumento sudarytojas (-ai)' },
+  { name: 'recipients', valueType: 'seq Entity', category: 'external', description: 'Dokumento adresatas (-ai)' },
   { name: 'documentCopyIdentifier', valueType: 'Text', category: 'external', description: 'Dokumento egzemplioriaus identifikatorius' },
-  { name: 'originalRegistrations', valueType: 'seq Registration', category: 'external', description: 'Originalo registracijos (kopijoje)' },
-  { name: 'originalReceptions', valueType: 'seq Registration', category: 'external', description: 'Gauto originalo registracijos (kopijoje)' },
-  { name: 'originalReceivers', valueType: 'seq Entity', category: 'external', description: 'Originalo gavėjai (kopijoje)' },
+  { name: 'originalRegistrations', valueType: 'seq Registration', category: 'external', description: 'Originalaus dokumento registracija (-os) kopijoje' },
+  { name: 'originalReceptions', valueType: 'seq Registration', category: 'external', description: 'Gauto originalaus dokumento registracija(-os) kopijoje' },
+  { name: 'originalReceivers', valueType: 'seq Entity', category: 'external', description: 'Originalaus dokumento gavėjas (-ai) kopijoje' },
   { name: 'registration', valueType: 'Registration', category: 'external', description: 'Sudaryto dokumento registracija' },
   { name: 'reception', valueType: 'Registration', category: 'external', description: 'Gauto dokumento registracija' },
   { name: 'receiver', valueType: 'Entity', category: 'external', description: 'Dokumento gavėjas' },
@@ -141,13 +139,13 @@ const LTUD_TYPES: readonly { type: string; ns: string; prefix: string; descripti
     type: 'Entity',
     ns: LTUD.entityNs,
     prefix: 'LTUdEnt',
-    description: 'Asmuo: sudarytojas, adresatas ar gavėjas',
+    description: 'Asmuo (sudarytojas, adresatas, gavėjas)',
     fields: [
-      { name: 'individual', valueType: 'Boolean', description: 'Fizinis asmuo (True) ar juridinis asmuo (False)' },
+      { name: 'individual', valueType: 'Boolean', description: 'Požymis: fizinis (taip) ar juridinis (ne) asmuo' },
       { name: 'name', valueType: 'Text', description: 'Juridinio asmens pavadinimas arba fizinio asmens vardas ir pavardė' },
-      { name: 'code', valueType: 'Text', description: 'Asmens kodas' },
+      { name: 'code', valueType: 'Text', description: 'Juridinio ar fizinio asmens kodas' },
       { name: 'address', valueType: 'Text', description: 'Adresas' },
-      { name: 'eMail', valueType: 'Text', description: 'Elektroninio pašto adresas' },
+      { name: 'eMail', valueType: 'Text', description: 'El. pašto adresas' },
     ],
   },
   {
@@ -158,7 +156,7 @@ const LTUD_TYPES: readonly { type: string; ns: string; prefix: string; descripti
     fields: [
       { name: 'date', valueType: 'Date', description: 'Registravimo data' },
       { name: 'number', valueType: 'Text', description: 'Registracijos numeris' },
-      { name: 'code', valueType: 'Text', description: 'Registro, kuriame dokumentas užregistruotas, kodas' },
+      { name: 'code', valueType: 'Text', description: 'Juridinio ar fizinio asmens kodas' },
     ],
   },
 ];
@@ -186,7 +184,7 @@ function extensionSchemas(): string {
     ),
   );
   const schema = li(
-    `<pdfaSchema:schema>PDF-LT-V1.0 elektroninio dokumento metaduomenys</pdfaSchema:schema><pdfaSchema:namespaceURI>${LTUD.ns}</pdfaSchema:namespaceURI>` +
+    `<pdfaSchema:schema>PDF-LT-V1.0 elektroninio dokumento metaduomenų plėtinio schema</pdfaSchema:schema><pdfaSchema:namespaceURI>${LTUD.ns}</pdfaSchema:namespaceURI>` +
       `<pdfaSchema:prefix>LTUd</pdfaSchema:prefix><pdfaSchema:property>${seq(properties)}</pdfaSchema:property><pdfaSchema:valueType>${seq(types)}</pdfaSchema:valueType>`,
   );
   return `<pdfaExtension:schemas><rdf:Bag>${schema}</rdf:Bag></pdfaExtension:schemas>`;
@@ -206,7 +204,7 @@ export function pdfLtXmp(model: DocumentModel, props: DocumentProperties): strin
     (registration === null
       ? ''
       : `<LTUd:registration rdf:parseType="Resource"><LTUdReg:date>${registration.date}</LTUdReg:date>` +
-        `<LTUdReg:number>${xml(registration.number)}</LTUdReg:number><LTUdReg:code>${xml(registration.code)}</LTUdReg:code></LTUd:registration>`) +
+        `<LTUdReg:number>${xml(registration.number)}</LTUdReg:number></LTUd:registration>`) +
     `</rdf:Description>\n`;
   return (
     `<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n` +

@@ -45,17 +45,27 @@ const REPORT: VerificationReport = {
   changedOtherwise: false,
   trustConfigured: true,
   signatures: [SIGNATURE],
-  pdfLt: { level: 'A', claimed: true, unmet: [] },
+  pdfLt: { level: 'A', claimed: true, unmet: [], remarks: ['DOCUMENT_TIMESTAMP_NOT_IN_REFERENCE', 'PDFA_DECLARED_NOT_VALIDATED'] },
   known: null,
 };
 
 describe('cli verify: the PAdES level, the kind of signature and the PDF-LT section (issue 18)', () => {
-  it('a QES at B-LTA in a level-A document: the level, the qualified service and its list, "meets level A"', () => {
+  it('a QES at B-LTA in a level-A document: the level, the qualified service and its list, the checked level-A requirements met, and the remarks', () => {
     const text = formatReport(REPORT);
     expect(text).toContain('\n  PAdES B-LTA: ilgalaikio tikrinimo duomenis saugo dokumento laiko žyma\n');
     expect(text).toContain('\n  Parašo rūšis: Kvalifikuotas elektroninis parašas (QES) – sertifikatą išdavė kvalifikuota paslauga „Bandomoji kvalifikuota CA“ (sąrašas LT #42)\n');
     expect(text).not.toContain('Kodėl:');
-    expect(text.endsWith('\nPDF-LT: A – Atitinka PDF-LT-V1.0 A lygį\n')).toBe(true);
+    // PDF-LT-V1.0 admits PAdES-LTV; the reference verifier would refuse the document timestamp, and PDF/A-2 is only declared.
+    expect(text.slice(text.indexOf('\nPDF-LT:'))).toBe(
+      [
+        '',
+        'PDF-LT: A – Tikrinti PDF-LT-V1.0 A lygio reikalavimai įvykdyti (PDF/A atitiktis tik deklaruota, netikrinta)',
+        '  Pastabos:',
+        '  - DOCUMENT_TIMESTAMP_NOT_IN_REFERENCE: Dokumente yra dokumento laiko žyma (PAdES B-LTA). PDF-LT-V1.0 leidžia ilgalaikius parašus (PAdES-LTV), todėl ši patikra ją priima, tačiau Registrų centrui paskelbtas PDF-LT tikrintuvas kiekvieną parašo lauką laiko CAdES parašu ir tokį dokumentą atmestų (BAD_SUBFILTER, BAD_REASON).',
+        '  - PDFA_DECLARED_NOT_VALIDATED: PDF/A-2 atitiktis nustatyta tik pagal metaduomenų deklaraciją (pdfaid:part): ar failas iš tiesų atitinka PDF/A-2, ši patikra netikrina.',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('NOT_DETERMINED says it could not be determined, and why (an unknown reason by its code)', () => {
@@ -75,6 +85,7 @@ describe('cli verify: the PAdES level, the kind of signature and the PDF-LT sect
           { code: 'NOT_PDFA2', level: 'B', detail: 'pdfaid:part 1' },
           { code: 'EXTENSIONS_LTUD', level: 'A' },
         ],
+        remarks: [],
       },
     });
     expect(text.slice(text.indexOf('\nPDF-LT:'))).toBe(
@@ -90,17 +101,17 @@ describe('cli verify: the PAdES level, the kind of signature and the PDF-LT sect
       ].join('\n'),
     );
     // The PDF-LT level says what format the file is in, not whether it can be relied on: the exit code is the signatures'.
-    expect(exitCodeOf({ ...REPORT, pdfLt: { level: 'none', claimed: false, unmet: [{ code: 'PDF_VERSION', level: 'B' }] } })).toBe(0);
+    expect(exitCodeOf({ ...REPORT, pdfLt: { level: 'none', claimed: false, unmet: [{ code: 'PDF_VERSION', level: 'B' }], remarks: [] } })).toBe(0);
   });
 
   it('a file that could not be read: "could not be checked" and the reason', () => {
-    const text = formatReport({ ...REPORT, pdfLt: { level: 'notChecked', claimed: false, unmet: [{ code: 'UNREADABLE', level: 'B', detail: 'more than 200000 objects to read' }] } });
+    const text = formatReport({ ...REPORT, pdfLt: { level: 'notChecked', claimed: false, unmet: [{ code: 'UNREADABLE', level: 'B', detail: 'more than 200000 objects to read' }], remarks: [] } });
     expect(text).toContain('PDF-LT: notChecked – Atitikties PDF-LT-V1.0 patikrinti nepavyko\n  Neįvykdyti reikalavimai:\n  - UNREADABLE (B lygis; more than 200000 objects to read): Failo nepavyko perskaityti');
   });
 
   it('a document timestamp has no PAdES level or kind lines', () => {
     const text = formatReport({ ...REPORT, signatures: [{ ...SIGNATURE, type: 'documentTimestamp', level: null, qualification: null }] });
     expect(text).toContain('Dokumento laiko žyma 1: TOTAL_PASSED');
-    expect(text).not.toMatch(/PAdES B-|Parašo rūšis/);
+    expect(text.slice(0, text.indexOf('\nPDF-LT:'))).not.toMatch(/PAdES B-|Parašo rūšis/);
   });
 });

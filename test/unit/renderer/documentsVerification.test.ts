@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PDF_LT_LEVELS, PDF_LT_REQUIREMENTS } from '../../../shared/contract/pdfLtSchemas';
+import { PDF_LT_LEVELS, PDF_LT_REMARKS, PDF_LT_REQUIREMENTS } from '../../../shared/contract/pdfLtSchemas';
 import { CHANGE_KINDS, INDICATIONS, PADES_LEVELS, QUALIFICATIONS, SUB_INDICATIONS } from '../../../shared/contract/verificationSchemas';
 import { QUALIFICATION_REASONS } from '../../../shared/contract/verificationTexts';
 import { en, lt } from '../../../renderer/i18n/messages';
@@ -149,6 +149,7 @@ describe('issue 12: what the check of one signature says', () => {
     for (const code of QUALIFICATION_REASONS) expect(lt[`verify.qualification.reason.${code}`] && en[`verify.qualification.reason.${code}`], code).toBeTruthy();
     for (const code of PDF_LT_REQUIREMENTS) expect(lt[`verify.pdfLt.requirement.${code}`] && en[`verify.pdfLt.requirement.${code}`], code).toBeTruthy();
     for (const level of PDF_LT_LEVELS) expect(lt[`verify.pdfLt.level.${level}`] && en[`verify.pdfLt.level.${level}`], level).toBeTruthy();
+    for (const remark of PDF_LT_REMARKS) expect(lt[`verify.pdfLt.remark.${remark}`] && en[`verify.pdfLt.remark.${remark}`], remark).toBeTruthy();
     expect(problemKey('SOMETHING_NEW')).toBeNull();
   });
 });
@@ -191,9 +192,19 @@ describe('issue 18: the PAdES level and the kind of signature', () => {
 });
 
 describe('issue 18: the PDF-LT-V1.0 section', () => {
-  it('level A: met, nothing listed', () => {
-    const view = pdfLtView({ level: 'A', claimed: true, unmet: [] });
-    expect([translate('lt', view.key), view.tone, view.claimedButShort, view.unmet]).toEqual(['Atitinka PDF-LT-V1.0 A lygį', 'ok', false, []]);
+  it('level A: the checked requirements met, PDF/A only declared — said in the level and as a remark; nothing unmet', () => {
+    const view = pdfLtView({ level: 'A', claimed: true, unmet: [], remarks: ['PDFA_DECLARED_NOT_VALIDATED'] });
+    expect([translate('lt', view.key), view.tone, view.claimedButShort, view.unmet]).toEqual(['Tikrinti PDF-LT-V1.0 A lygio reikalavimai įvykdyti (PDF/A atitiktis tik deklaruota, netikrinta)', 'ok', false, []]);
+    expect(translate('en', view.key)).toBe('The checked requirements of PDF-LT-V1.0 level A are met (PDF/A declared, not validated)');
+    expect(view.remarks.map((r) => translate('lt', r.key))).toEqual(['PDF/A-2 atitiktis nustatyta tik pagal metaduomenų deklaraciją (pdfaid:part): ar failas iš tiesų atitinka PDF/A-2, ši patikra netikrina.']);
+  });
+
+  it('ETSI EN 319 142-1 B-LTA: a document timestamp the check allows is named as one the reference verifier would refuse', () => {
+    const view = pdfLtView({ level: 'A', claimed: true, unmet: [], remarks: ['DOCUMENT_TIMESTAMP_NOT_IN_REFERENCE', 'PDFA_DECLARED_NOT_VALIDATED'] });
+    expect(view.remarks.map((r) => r.code)).toEqual(['DOCUMENT_TIMESTAMP_NOT_IN_REFERENCE', 'PDFA_DECLARED_NOT_VALIDATED']);
+    expect(translate('en', view.remarks[0]!.key)).toBe(
+      'The document has a document timestamp (PAdES B-LTA). PDF-LT-V1.0 admits long-term signatures (PAdES-LTV), so this check accepts it, but the PDF-LT verifier published for Registrų centras treats every signature field as a CAdES signature and would refuse such a document (BAD_SUBFILTER, BAD_REASON).',
+    );
   });
 
   it('a file that claims PDF-LT but misses a level-B requirement: no level, each requirement in Lithuanian with its level and what was found', () => {
@@ -204,6 +215,7 @@ describe('issue 18: the PDF-LT-V1.0 section', () => {
         { code: 'PDF_VERSION', level: 'B', detail: '1.4' },
         { code: 'SIGNATURE_ROLE', level: 'A', detail: 'Parašas1' },
       ],
+      remarks: [],
     });
     expect(translate('lt', view.key)).toBe('Neatitinka PDF-LT-V1.0');
     expect(view.claimedButShort).toBe(true);
@@ -214,7 +226,7 @@ describe('issue 18: the PDF-LT-V1.0 section', () => {
   });
 
   it('a file that could not be read: "could not be checked", with the reason', () => {
-    const view = pdfLtView({ level: 'notChecked', claimed: false, unmet: [{ code: 'UNREADABLE', level: 'B', detail: 'more than 200000 objects to read' }] });
+    const view = pdfLtView({ level: 'notChecked', claimed: false, unmet: [{ code: 'UNREADABLE', level: 'B', detail: 'more than 200000 objects to read' }], remarks: [] });
     expect(translate('lt', view.key)).toBe('Atitikties PDF-LT-V1.0 patikrinti nepavyko');
     expect(view.tone).toBe('warning');
     expect(view.unmet.map((u) => [translate('en', u.key), u.detail])).toEqual([["The file could not be read far enough to check it: it is damaged or beyond the check’s limits.", 'more than 200000 objects to read']]);

@@ -76,12 +76,11 @@ describe('the PDF-LT-V1.0 metadata of an issued document (issue 18, pdfLtMetadat
     expect(xmpItems(recipients)).toEqual([]);
   });
 
-  it('the registration: the number, the document date, and the register the number was taken in (its prefix)', () => {
-    expect(registrationOf(order('V-12'))).toEqual({ number: 'V-12', date: '2026-11-23', code: 'V' });
-    // A prefix may itself hold hyphens (register settings allow them): only the running number goes.
-    expect(registrationOf(order('1-1-2026-7'))?.code).toBe('1-1-2026');
+  it('the registration: the number and the document date; no LTUdReg:code, which PDF-LT-V1.0 defines as a person’s code the app does not know', () => {
+    expect(registrationOf(order('V-12'))).toEqual({ number: 'V-12', date: '2026-11-23' });
     const registration = element(xmpDocument(xmpOf(order('V-12'))), LTUD, 'registration');
-    expect(['date', 'number', 'code'].map((f) => xmpField(registration, REGISTRATION, f))).toEqual(['2026-11-23', 'V-12', 'V']);
+    expect(['date', 'number', 'code'].map((f) => xmpField(registration, REGISTRATION, f))).toEqual(['2026-11-23', 'V-12', null]);
+    expect(registration.getElementsByTagNameNS(REGISTRATION, 'code')).toHaveLength(0);
   });
 
   it('a preview (no number yet) has no registration', () => {
@@ -112,7 +111,6 @@ describe('the PDF-LT-V1.0 metadata of an issued document (issue 18, pdfLtMetadat
       `${LTUD} registration`,
       `${REGISTRATION} date`,
       `${REGISTRATION} number`,
-      `${REGISTRATION} code`,
     ]);
     const withoutEntity = xmp.replace(/<rdf:li rdf:parseType="Resource"><pdfaType:type>Entity<\/pdfaType:type>[\s\S]*?<\/pdfaType:field><\/rdf:li>/, '');
     expect(undeclaredXmpProperties(withoutEntity)).toEqual([`${ENTITY} individual`, `${ENTITY} name`]);
@@ -148,6 +146,31 @@ describe('the PDF-LT-V1.0 metadata of an issued document (issue 18, pdfLtMetadat
     expect(types).toEqual([
       { type: 'Entity', ns: ENTITY, prefix: 'LTUdEnt', fields: ['individual: Boolean', 'name: Text', 'code: Text', 'address: Text', 'eMail: Text'] },
       { type: 'Registration', ns: REGISTRATION, prefix: 'LTUdReg', fields: ['date: Date', 'number: Text', 'code: Text'] },
+    ]);
+  });
+
+  it('describes each field as the published PDF-LT-V1.0 schema does: a code, of an entity or of a registration, is a legal or natural person’s code', () => {
+    const doc = xmpDocument(xmpOf(order('V-12')));
+    const T = 'http://www.aiim.org/pdfa/ns/type#';
+    const F = 'http://www.aiim.org/pdfa/ns/field#';
+    const [schema] = xmpItems(element(doc, 'http://www.aiim.org/pdfa/ns/extension/', 'schemas'));
+    const valueTypes = (schema as Element).getElementsByTagNameNS('http://www.aiim.org/pdfa/ns/schema#', 'valueType')[0] as Element;
+    const described = xmpItems(valueTypes).map((t) => [
+      xmpField(t, T, 'type'),
+      Object.fromEntries(xmpItems(t.getElementsByTagNameNS(T, 'field')[0] as Element).map((f) => [xmpField(f, F, 'name'), xmpField(f, F, 'description')])),
+    ]);
+    expect(described).toEqual([
+      [
+        'Entity',
+        {
+          individual: 'Požymis: fizinis (taip) ar juridinis (ne) asmuo',
+          name: 'Juridinio asmens pavadinimas arba fizinio asmens vardas ir pavardė',
+          code: 'Juridinio ar fizinio asmens kodas',
+          address: 'Adresas',
+          eMail: 'El. pašto adresas',
+        },
+      ],
+      ['Registration', { date: 'Registravimo data', number: 'Registracijos numeris', code: 'Juridinio ar fizinio asmens kodas' }],
     ]);
   });
 });
