@@ -251,12 +251,41 @@ function ClosedList({ id, title, none, list }: { id: string; title: string; none
   );
 }
 
+/** Issue 18: signed documents not yet long-term (PAdES B-LTA); each is extended on the documents page. */
+function NotLongTermList({ list }: { list: NonNullable<Section<'archivist'>['notLongTerm']> }) {
+  const { lang, t } = useI18n();
+  const documents = routeHref({ name: 'documents' });
+  return (
+    <Block id="not-long-term" title={t('home.notLongTerm.title')} level={3}>
+      {list.total === 0 ? (
+        <p className="empty">{t('home.notLongTerm.none')}</p>
+      ) : (
+        <>
+          <p>{t('home.notLongTerm.why')}</p>
+          <ul className="home-list">
+            {list.lines.map((d) => (
+              <li key={d.documentId} data-document-id={d.documentId}>
+                <a href={documents}>
+                  {d.registrationNumber} {d.documentType} {d.title}
+                </a>{' '}
+                <span className="muted">{formatDate(d.date, lang)}</span>
+              </li>
+            ))}
+          </ul>
+          <More list={list} href={documents} />
+        </>
+      )}
+    </Block>
+  );
+}
+
 export function ArchivistSection({ section }: { section: Section<'archivist'> }) {
   const { t } = useI18n();
   return (
     <Block id="archivist" title={t('home.archivist.title')}>
       <ClosedList id="unexported" title={t('home.unexported.title')} none={t('home.unexported.none')} list={section.unexported} />
       <ClosedList id="changed" title={t('home.changed.title')} none={t('home.changed.none')} list={section.changedSinceExport} />
+      {section.notLongTerm && <NotLongTermList list={section.notLongTerm} />}
       <p>
         <a href={routeHref({ name: 'archive' })}>{t('home.archive.open')}</a>
       </p>

@@ -78,6 +78,10 @@ export const homeLt = {
 
   // The archivist (issue 15)
   'home.archivist.title': 'Archyvaro darbai',
+  'home.notLongTerm.title': 'Pasirašyti dokumentai be ilgalaikio galiojimo',
+  'home.notLongTerm.none': 'Visų pasirašytų dokumentų parašų ilgalaikis galiojimas užtikrintas (PAdES B-LTA).',
+  'home.notLongTerm.why':
+    'Šių dokumentų parašai dar neužtikrinti ilgam: pasibaigus sertifikatų galiojimui, jų patikrinti nebebus galima. Kai administratorius importuoja po pasirašymo išleistą atšauktų sertifikatų sąrašą, dokumentų puslapyje spauskite „Užtikrinti ilgalaikį galiojimą“.',
   'home.unexported.title': 'Baigtos bylos, dar neeksportuotos',
   'home.unexported.none': 'Visos baigtos bylos eksportuotos.',
   'home.changed.title': 'Eksportuotos bylos, pakeistos po eksporto',
@@ -179,6 +183,10 @@ export const homeEn: Readonly<Record<keyof typeof homeLt, string>> = {
   'home.places.open': 'Places and the list',
 
   'home.archivist.title': 'Archivist’s work',
+  'home.notLongTerm.title': 'Signed documents not yet long-term',
+  'home.notLongTerm.none': 'Every signed document’s signatures are long-term (PAdES B-LTA).',
+  'home.notLongTerm.why':
+    'These documents’ signatures are not yet made long-term: once the certificates expire they can no longer be verified. When the administrator has imported a revocation list issued after the signing, press “Make long-term” on the documents page.',
   'home.unexported.title': 'Closed cases not yet exported',
   'home.unexported.none': 'Every closed case is exported.',
   'home.changed.title': 'Exported cases changed after the export',

@@ -111,6 +111,11 @@ export const homeView = z.object({
       unexported: list(homeClosed),
       /** Exported, then changed: the package no longer holds the case as it is. */
       changedSinceExport: list(homeClosed),
+      /**
+       * Issue 18: documents signed by every line whose signatures are not yet long-term (PAdES B-LTA):
+       * they prove nothing once the certificates expire unless extended (documents.extend).
+       */
+      notLongTerm: list(homeSignature).optional(),
     })
     .optional(),
   administrator: z

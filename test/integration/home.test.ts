@@ -45,6 +45,22 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
+describe('home.get: the archivist is shown the signed documents not yet long-term (issue 18)', () => {
+  it('every document signed on every line and not PAdES B-LTA is listed, and no other: the demo signs some with no timestamp service', async () => {
+    const { documents } = await ok(as.archyvare!, 'documents.list', {});
+    const fullySigned = documents.filter((d) => d.signatures.length > 0 && d.awaitingSigners.length === 0);
+    expect(fullySigned.length).toBeGreaterThan(0);
+    const listed = (await home('archyvare')).archivist!.notLongTerm!;
+    expect(listed.total).toBe(fullySigned.filter((d) => d.level !== 'B-LTA').length);
+    const expected = new Set(fullySigned.filter((d) => d.level !== 'B-LTA').map((d) => d.id));
+    expect(listed.lines.length).toBe(Math.min(expected.size, 25));
+    for (const line of listed.lines) expect(expected.has(line.documentId)).toBe(true);
+    // A document still waiting for a signature is not the archivist's concern yet.
+    const waiting = documents.filter((d) => d.awaitingSigners.length > 0).map((d) => d.id);
+    expect(listed.lines.map((l) => l.documentId).filter((id) => waiting.includes(id))).toEqual([]);
+  });
+});
+
 describe('home.get: a start page per role (issue 17)', () => {
   it('issue 17: each role gets its own sections; a user with two roles gets both', async () => {
     expect(sections(await home('sekretore'))).toEqual(['secretary', 'signatures']);

@@ -25,7 +25,7 @@ export function homeView(ctx: HomeServices, caller: Caller, auditFacts: () => Au
   if (caller.user && readsCases) view.signatures = signatureQueue(ctx, caller.user);
   if (has('director')) view.director = directorSection(ctx, cases, today);
   if (has('chair') || has('member')) view.commission = commissionSection(ctx, cases, today);
-  if (has('archivist')) view.archivist = archivistSection(cases, auditFacts());
+  if (has('archivist')) view.archivist = archivistSection(cases, auditFacts(), ctx);
   if (has('administrator')) view.administrator = administratorSection(ctx, today, auditFacts());
   return view;
 }

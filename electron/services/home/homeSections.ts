@@ -14,7 +14,7 @@ import { appealableOf } from '../cases/caseChanges';
 import { placeState } from '../cases/placeAccounting';
 import { deadlinesOf, refusalDates, refusedByConvict } from '../cases/views';
 import { annulmentOfDocument } from '../documents/caseSteps';
-import { awaitingSlots, awaitsSignatureOf } from '../documents/app';
+import { awaitingSlots, awaitsSignatureOf, levelOf } from '../documents/app';
 import type { ServiceContext } from '../context';
 import type { AuditFacts } from './auditFacts';
 import { trustedAnchors } from '../trust/anchors';
@@ -270,7 +270,20 @@ export function commissionSection(ctx: HomeServices, cases: readonly StoredCase[
 
 const CLOSED: ReadonlySet<CaseState> = new Set(FINAL_STATES);
 
-export function archivistSection(cases: readonly StoredCase[], facts: AuditFacts): Section<'archivist'> {
+/**
+ * Issue 18: documents whose every line is signed and whose signatures are not yet long-term
+ * (B-LTA), oldest first: the archive keeps only what still proves something after the certificates
+ * expire. Annulled and replaced documents are kept in the archive too, so they are listed as well.
+ */
+export function notLongTerm(ctx: Pick<HomeServices, 'generated'>): NonNullable<Section<'archivist'>['notLongTerm']> {
+  const docs = ctx.generated
+    .list()
+    .filter((d) => d.versions.some((v) => v.signature) && awaitingSlots(d).length === 0 && levelOf(d) !== 'B-LTA')
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return cut(docs.map((d) => ({ documentId: d.id, kind: d.kind, registrationNumber: d.registrationNumber, documentType: d.documentType, title: d.title, date: d.date, caseIds: d.caseIds })));
+}
+
+export function archivistSection(cases: readonly StoredCase[], facts: AuditFacts, documents: Pick<HomeServices, 'generated'>): Section<'archivist'> {
   const { exports } = facts;
   const unexported: Section<'archivist'>['unexported']['lines'] = [];
   const changed: Section<'archivist'>['unexported']['lines'] = [];
@@ -283,7 +296,7 @@ export function archivistSection(cases: readonly StoredCase[], facts: AuditFacts
     else if (s.updatedAt > exportedAt) changed.push({ ...line, exportedAt });
   }
   const oldestFirst = (a: { closedOn: IsoDate }, b: { closedOn: IsoDate }) => compareIso(a.closedOn, b.closedOn);
-  return { unexported: cut(unexported.sort(oldestFirst)), changedSinceExport: cut(changed.sort(oldestFirst)) };
+  return { unexported: cut(unexported.sort(oldestFirst)), changedSinceExport: cut(changed.sort(oldestFirst)), notLongTerm: notLongTerm(documents) };
 }
 
 // ---- The administrator ----
