@@ -30,6 +30,11 @@ const pemToDer = (pem: string) => new Uint8Array(Buffer.from(pem.replace(/-----(
 
 const stamp = (at: Date) => `${at.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z`;
 
+const PROFILES = {
+  signer: 'basicConstraints = CA:FALSE\nkeyUsage = critical, digitalSignature, nonRepudiation\n',
+  tsa: 'basicConstraints = CA:FALSE\nkeyUsage = critical, digitalSignature\nextendedKeyUsage = critical, timeStamping\n',
+} as const;
+
 const CONFIG = `[ca]
 default_ca = test_ca
 [test_ca]
@@ -46,13 +51,8 @@ countryName = optional
 organizationName = optional
 commonName = supplied
 [signer]
-basicConstraints = CA:FALSE
-keyUsage = critical, digitalSignature, nonRepudiation
-[tsa]
-basicConstraints = CA:FALSE
-keyUsage = critical, digitalSignature
-extendedKeyUsage = critical, timeStamping
-[crl]
+${PROFILES.signer}[tsa]
+${PROFILES.tsa}[crl]
 authorityKeyIdentifier = keyid
 `;
 
@@ -75,9 +75,14 @@ function issuerFiles(issuer: Issuer): { cert: string; key: string } {
 
 let counter = 0;
 
-/** A certificate from one of the test CAs, valid `from`–`until`, with the extensions of `profile`. */
-export function issueCertificate(options: { subject: string; issuer: Issuer; profile: 'signer' | 'tsa'; from: Date; until: Date }): TestIdentity {
+/**
+ * A certificate from one of the test CAs, valid `from`–`until`, with the extensions of `profile`;
+ * `crlDistributionPoint`: a URI its cRLDistributionPoints names (RFC 5280 §4.2.1.13).
+ */
+export function issueCertificate(options: { subject: string; issuer: Issuer; profile: 'signer' | 'tsa'; from: Date; until: Date; crlDistributionPoint?: string }): TestIdentity {
   const dir = caDir(`cert-${++counter}`);
+  const point = options.crlDistributionPoint;
+  if (point) writeFileSync(join(dir, 'ca.cnf'), `${CONFIG}[with_point]\n${PROFILES[options.profile]}crlDistributionPoints = URI:${point}\n`);
   const keyPath = join(dir, 'key.pem');
   openssl(dir, ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', keyPath]);
   const csr = join(dir, 'req.csr');
@@ -86,7 +91,7 @@ export function issueCertificate(options: { subject: string; issuer: Issuer; pro
   const { cert, key } = issuerFiles(options.issuer);
   openssl(dir, [
     'ca', '-config', 'ca.cnf', '-batch', '-notext', '-utf8', '-cert', cert, '-keyfile', key, '-in', csr, '-out', certPath,
-    '-extensions', options.profile, '-startdate', stamp(options.from), '-enddate', stamp(options.until),
+    '-extensions', point ? 'with_point' : options.profile, '-startdate', stamp(options.from), '-enddate', stamp(options.until),
   ]);
   return { keyPath, certPath, certificate: pemToDer(readFileSync(certPath, 'utf8')) };
 }
@@ -110,10 +115,13 @@ function serialOf(certPath: string): string {
 
 /**
  * A CRL (DER) signed by `issuer`, listing `revoked` certificates with their revocation times;
- * `lastUpdate`/`nextUpdate` set its dates (OpenSSL 3: -crl_lastupdate/-crl_nextupdate).
+ * `lastUpdate`/`nextUpdate` set its dates (OpenSSL 3: -crl_lastupdate/-crl_nextupdate);
+ * `extensions`: lines of an openssl CRL extension section (a v2 list with those extensions and the
+ * authority key identifier), e.g. "deltaCRL = critical, DER:02:01:01" or an issuing distribution point.
  */
-export function makeCrl(options: { issuer: Issuer; revoked?: { certPath: string; at: Date }[]; lastUpdate?: Date; nextUpdate?: Date }): Uint8Array {
+export function makeCrl(options: { issuer: Issuer; revoked?: { certPath: string; at: Date }[]; lastUpdate?: Date; nextUpdate?: Date; extensions?: string }): Uint8Array {
   const dir = caDir(`crl-${++counter}`);
+  if (options.extensions) writeFileSync(join(dir, 'ca.cnf'), `${CONFIG}[crl_more]\nauthorityKeyIdentifier = keyid\n${options.extensions}\n`);
   const lines = (options.revoked ?? []).map((r) => `R\t${stamp(new Date('2100-01-01T00:00:00Z')).slice(2)}\t${stamp(r.at).slice(2)}\t${serialOf(r.certPath)}\tunknown\t/CN=revoked`);
   writeFileSync(join(dir, 'index.txt'), lines.length > 0 ? `${lines.join('\n')}\n` : '');
   const { cert, key } = issuerFiles(options.issuer);
@@ -122,7 +130,8 @@ export function makeCrl(options: { issuer: Issuer; revoked?: { certPath: string;
     ...(options.lastUpdate ? ['-crl_lastupdate', stamp(options.lastUpdate)] : []),
     ...(options.nextUpdate ? ['-crl_nextupdate', stamp(options.nextUpdate)] : []),
   ];
-  openssl(dir, ['ca', '-config', 'ca.cnf', '-gencrl', '-cert', cert, '-keyfile', key, ...dates, '-out', join(dir, 'list.pem')]);
+  const extensions = options.extensions ? ['-crlexts', 'crl_more'] : [];
+  openssl(dir, ['ca', '-config', 'ca.cnf', '-gencrl', '-cert', cert, '-keyfile', key, ...dates, ...extensions, '-out', join(dir, 'list.pem')]);
   openssl(dir, ['crl', '-in', join(dir, 'list.pem'), '-outform', 'DER', '-out', out]);
   return new Uint8Array(readFileSync(out));
 }

@@ -48,7 +48,7 @@ afterAll(async () => {
 describe('home.get: the archivist is shown the signed documents not yet long-term (issue 18)', () => {
   it('every document signed on every line and not PAdES B-LTA is listed, and no other: the demo signs some with no timestamp service', async () => {
     const { documents } = await ok(as.archyvare!, 'documents.list', {});
-    const fullySigned = documents.filter((d) => d.signatures.length > 0 && d.awaitingSigners.length === 0);
+    const fullySigned = documents.filter((d) => d.signatures.length > 0 && (d.awaitingSigners ?? []).length === 0);
     expect(fullySigned.length).toBeGreaterThan(0);
     const listed = (await home('archyvare')).archivist!.notLongTerm!;
     expect(listed.total).toBe(fullySigned.filter((d) => d.level !== 'B-LTA').length);
@@ -56,7 +56,7 @@ describe('home.get: the archivist is shown the signed documents not yet long-ter
     expect(listed.lines.length).toBe(Math.min(expected.size, 25));
     for (const line of listed.lines) expect(expected.has(line.documentId)).toBe(true);
     // A document still waiting for a signature is not the archivist's concern yet.
-    const waiting = documents.filter((d) => d.awaitingSigners.length > 0).map((d) => d.id);
+    const waiting = documents.filter((d) => (d.awaitingSigners ?? []).length > 0).map((d) => d.id);
     expect(listed.lines.map((l) => l.documentId).filter((id) => waiting.includes(id))).toEqual([]);
   });
 });

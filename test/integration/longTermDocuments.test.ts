@@ -12,15 +12,17 @@ import { decideByMeeting, readyCase } from '../helpers/meetings';
 import { namedSigner, P12_PASSWORD, testPki } from '../helpers/pki';
 import { startTsa, type TestTsa } from '../helpers/tsa';
 import { as, openAsStaff, signedIn } from '../helpers/users';
-import { makeCrl } from '../helpers/verificationPki';
+import { issueCertificate, makeCrl, startClockTsa } from '../helpers/verificationPki';
 
 /**
  * Issue 18, "Long-term signatures", in the app: the signature that completes a document makes it
  * PAdES B-LTA (ETSI EN 319 142-1 §5.4, §6) in the same change when the timestamp service is set and
- * the imported revocation lists cover the certificates; otherwise the signature stands (B-T) and
- * 'documents.extend' does it later, refused with the reason until it can. The V-77 step the act
- * takes (p. 13) happens once whatever the extension does. Real data directory, real signatures with
- * certificates from the test CA, a real RFC 3161 authority.
+ * the imported revocation lists prove the certificates' status at the signing time — which only a
+ * list issued at or after that time does (EN 319 102-1 §5.6.2.1), so right after the signing it
+ * normally cannot: the signature stands (B-T) and 'documents.extend' does it once the CA's next list
+ * is imported, refused with the reason until then. The V-77 step the act takes (p. 13) happens once
+ * whatever the extension does. Real data directory, real signatures with certificates from the test
+ * CA, a real RFC 3161 authority.
  */
 
 const TODAY = '2026-11-23';
@@ -70,6 +72,14 @@ async function recordOf(id: string): Promise<CaseRecord> {
 }
 
 const stepsTo = (record: CaseRecord, to: string) => record.timeline.filter((e) => e.kind === 'state' && e.to === to);
+
+/** The administrator imports the test CA's list issued at `lastUpdate` (default: now, after every signature so far). */
+async function importList(lastUpdate: Date = new Date()): Promise<void> {
+  await ok(secretary, 'trust.importCrl', { name: 'ca.crl', bytes: makeCrl({ issuer: 'ca', lastUpdate }) });
+}
+
+/** A list dated `minutes` ahead (a CA clock a little fast; the import takes up to five): it was issued after a signature made now. */
+const aheadOfSigning = (minutes: number) => new Date(Date.now() + minutes * 60_000);
 
 beforeAll(async () => {
   caPem = readFileSync(testPki().ca.certPath, 'utf8');
@@ -124,8 +134,8 @@ describe('documents.extend (issue 18)', () => {
     for (const who of [member, chair]) expect((await refused(who, 'documents.extend', { id: minutes.id })).code).toBe('FORBIDDEN');
   });
 
-  it('once the administrator imports the CA’s list, the archivist makes the two signatures of the minutes B-LTA: a new version, audited, verified', async () => {
-    await ok(secretary, 'trust.importCrl', { name: 'ca.crl', bytes: makeCrl({ issuer: 'ca' }) });
+  it('once the administrator imports the CA’s list issued after the signatures, the archivist makes the two signatures of the minutes B-LTA: a new version, audited, verified', async () => {
+    await importList();
     const extended = await ok(archivist, 'documents.extend', { id: minutes.id });
     expect(extended.level).toBe('B-LTA');
     expect(extended.extensions).toEqual([{ version: 4, level: 'B-LTA', at: expect.any(String), timestamp: expect.any(String) }]);
@@ -145,19 +155,45 @@ describe('documents.extend (issue 18)', () => {
     expect(entry!.summary).toContain('B-LTA');
   });
 
-  it('a document not yet signed by every line is refused', async () => {
+  it('a document not yet signed by every line is refused; signed, it waits for a list issued after its signature (EN 319 102-1 §5.6.2.1)', async () => {
     const proposal = await ok(secretary, 'documents.issue', { kind: 'proposal', caseId: cases.first });
     const e = await refused(secretary, 'documents.extend', { id: proposal.id });
     expect([e.code, e.params]).toEqual(['LONG_TERM_NOT_FULLY_SIGNED', { registrationNumber: proposal.registrationNumber, awaiting: 1 }]);
     expect(await versionsOf(proposal.id)).toBe(1);
-    // Its completing signature makes it B-LTA at once (the list is imported now).
+    // The completing signature: the list imported was issued before it, and says nothing of the time
+    // since, so the signature stays B-T and the extension is refused until the CA's next list is imported.
+    // (Lists and timestamps are dated to the second: the signature comes a second after the list.)
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     const signed = await ok(chair, 'documents.sign', { id: proposal.id, credential: p12(CHAIR) });
-    expect(signed).toMatchObject({ level: 'B-LTA', extensions: [{ version: 3, level: 'B-LTA' }] });
+    expect(signed).toMatchObject({ level: 'B-T', extensions: [] });
+    const early = await refused(secretary, 'documents.extend', { id: proposal.id });
+    expect([early.code, early.params]).toEqual(['LONG_TERM_NO_REVOCATION_DATA', { certificate: CHAIR.name, issuer: 'Pusiaukelės bandomoji CA', reason: 'issuedBeforeSigning' }]);
+    expect(early.message).toContain('kai Pusiaukelės bandomoji CA išleis naujesnį sąrašą');
+    expect(await versionsOf(proposal.id)).toBe(2);
+    await importList();
+    expect(await ok(secretary, 'documents.extend', { id: proposal.id })).toMatchObject({ level: 'B-LTA', extensions: [{ version: 3, level: 'B-LTA' }] });
+  });
+
+  it('a timestamp by an authority that is not trusted proves no time: the signature is recorded without it and listed B-B, as the verifier reports it', async () => {
+    const untrusted = issueCertificate({ subject: '/C=LT/CN=Nepatikima laiko žymų tarnyba', issuer: 'otherCa', profile: 'tsa', from: new Date(Date.now() - 86400_000), until: new Date(Date.now() + 30 * 86400_000) });
+    const clock = await startClockTsa(untrusted, testPki().otherCa.certPath, new Date());
+    const proposal = await ok(secretary, 'documents.issue', { kind: 'proposal', caseId: cases.second });
+    try {
+      await setTimestampUrl(clock.url);
+      const signed = await ok(chair, 'documents.sign', { id: proposal.id, credential: p12(CHAIR) });
+      expect(signed).toMatchObject({ level: 'B-B', extensions: [] });
+      expect(signed.signatures[0]!.timestamp).toBeUndefined();
+    } finally {
+      await clock.close();
+      await setTimestampUrl(tsa.url);
+    }
+    expect(await levels(proposal.id)).toEqual([['signature', 'TOTAL_PASSED', 'B-B']]);
   });
 });
 
 describe('the completing signature of an act and its V-77 step (issue 18, V-77 p. 13)', () => {
-  it('V-77 p. 13: the order’s signature makes it B-LTA in the same change, and the case takes its step exactly once', async () => {
+  it('V-77 p. 13: with a list issued after the signing time at hand (dated a little ahead), the order’s signature makes it B-LTA in the same change, and the case takes its step exactly once', async () => {
+    await importList(aheadOfSigning(2));
     const order = await ok(secretary, 'documents.issue', { kind: 'order', caseId: cases.first });
     const signed = await ok(director, 'documents.sign', { id: order.id, credential: p12(DIRECTOR) });
     expect(signed).toMatchObject({ awaiting: [], level: 'B-LTA', extensions: [{ version: 3, level: 'B-LTA' }] });
@@ -176,8 +212,8 @@ describe('the completing signature of an act and its V-77 step (issue 18, V-77 p
   });
 
   it('V-77 p. 13: the timestamp service down after the signature’s timestamp: the order is signed (B-T) and the step taken; extended later, the step is not taken again', async () => {
-    const proposal = await ok(secretary, 'documents.issue', { kind: 'proposal', caseId: cases.second });
-    await ok(chair, 'documents.sign', { id: proposal.id, credential: p12(CHAIR) });
+    // The proposal of the case was signed above; a list issued after the order's signing is at hand.
+    await importList(aheadOfSigning(3));
     const order = await ok(secretary, 'documents.issue', { kind: 'order', caseId: cases.second });
     // The service answers the signature's timestamp and refuses the document timestamp after it.
     const failing = await startTsa({ refuseAfter: 1 });

@@ -28,6 +28,22 @@ async function adminWithTrust() {
 }
 
 describe('revocation lists in the settings (issue 12)', () => {
+  it('issue 18: a newer list replaces the same CA\'s list for the same distribution point only; another point\'s list stays', async () => {
+    const admin = (await adminWithTrust()).dispatch;
+    const now = Date.now();
+    const forPoint = (point: string, minutesAgo: number) =>
+      makeCrl({
+        issuer: 'ca',
+        lastUpdate: new Date(now - minutesAgo * 60_000),
+        nextUpdate: new Date(now + 7 * 86400_000),
+        extensions: `issuingDistributionPoint = critical, @idp\n[idp]\nfullname = URI:http://ca.example/${point}.crl`,
+      });
+    await ok(admin, 'trust.importCrl', { name: 'a-old.crl', bytes: forPoint('a', 30) });
+    await ok(admin, 'trust.importCrl', { name: 'b.crl', bytes: forPoint('b', 20) });
+    const view = await ok(admin, 'trust.importCrl', { name: 'a-new.crl', bytes: forPoint('a', 10) });
+    expect(view.lists.map((l) => l.name).sort()).toEqual(['a-new.crl', 'b.crl']);
+  });
+
   it('bad lists are refused with the reason and change nothing', async () => {
     const services = await adminWithTrust();
     const admin = services.dispatch;

@@ -303,7 +303,8 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
       by: userOf(caller),
       at,
       method,
-      ...(newest.cms.timestamp ? { timestamp: newest.cms.timestamp.time } : {}),
+      // Issue 18: the time only a believed timestamp proves (the level the list shows follows it, as the verifier's does).
+      ...(newest.cms.timestamp?.trusted ? { timestamp: newest.cms.timestamp.time } : {}),
     };
     const signedDoc: GeneratedDocument = { ...doc, versions: [...doc.versions, { sha256, size: signed.length, at, signature }] };
     // Issue 18: the signature that completes the document makes it long-term (B-LTA) in the same

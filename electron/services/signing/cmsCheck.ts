@@ -1,6 +1,6 @@
 // Checking the CMS of a signature against the digest of what it signs (issue 6: signed documents
 // are verifiable). A bad signature is a finding to report, never an exception.
-import { chainsToTrusted, issuerPath, orderChain } from './certificatePaths';
+import { orderChain, PathSearch } from './certificatePaths';
 import { describeParsed, parseCertificate, validityAt, type CertificateInfo, type ParsedCertificate, type Validity } from './certificates';
 import { encodingOf, sameBytes } from './der';
 import { OID } from './oids';
@@ -58,6 +58,8 @@ export interface TimeEvidence {
   poe?: Date | null;
   /** When the first certificate of `path` was revoked, by the revocation data at hand; null when it is not known revoked. */
   revokedAt?: (path: readonly Uint8Array[]) => Date | null;
+  /** The verification's path searches and their shared budget (default: a search of its own). */
+  paths?: PathSearch;
 }
 
 export interface CmsCheckOptions {
@@ -69,6 +71,8 @@ export interface CmsCheckOptions {
   /** What later document timestamps prove and the revocation data, for the signature's timestamp (see TimeEvidence). */
   poe?: Date | null;
   revokedAt?: (path: readonly Uint8Array[]) => Date | null;
+  /** The verification's path searches and their shared budget (default: a search of its own). */
+  paths?: PathSearch;
 }
 
 /** The check of a signature that could not be read as one: nothing is intact, trusted or known. */
@@ -138,7 +142,7 @@ export function judgeTimestamp(check: TimestampCheck, evidence: TimeEvidence, ex
   if (!check.intact || !check.certificate || evidence.trusted.length === 0) return none;
   const tsa = check.certificate;
   const others = [...check.certificates, ...extra, ...(evidence.pool ?? [])].filter((der) => !sameBytes(der, tsa));
-  const path = pathToTrusted(tsa, others, evidence.trusted);
+  const path = pathToTrusted(tsa, others, evidence.trusted, evidence.paths);
   if (path.length === 0) return none;
   let certificate: ParsedCertificate;
   try {
@@ -182,10 +186,16 @@ function timestampFinding(signerInfo: SignerInfo, evidence: TimeEvidence, extra:
   return finding;
 }
 
-/** The certificates from `certificate` up to a trusted root, when a path of verified signatures reaches one. */
-export function pathToTrusted(certificate: Uint8Array, others: readonly Uint8Array[], trusted: readonly Uint8Array[]): Uint8Array[] {
-  if (trusted.length === 0 || !chainsToTrusted(certificate, others, trusted)) return [];
-  return [certificate, ...issuerPath(certificate, [...others, ...trusted])];
+/**
+ * The certificates from `certificate` up to a trust anchor, the path the search actually found
+ * (issue 18: not another one built beside it, which a certificate with an intermediate's name and
+ * key under some other root could divert), and only when it ends at one of `trusted`; else empty.
+ */
+export function pathToTrusted(certificate: Uint8Array, others: readonly Uint8Array[], trusted: readonly Uint8Array[], search: PathSearch = new PathSearch()): Uint8Array[] {
+  if (trusted.length === 0) return [];
+  const path = search.toTrusted(certificate, others, trusted);
+  const anchor = path[path.length - 1];
+  return anchor !== undefined && trusted.some((t) => sameBytes(t, anchor)) ? path : [];
 }
 
 function readSignedData(cms: Uint8Array): SignedData | null {
@@ -210,7 +220,8 @@ export function checkCms(cms: Uint8Array, digest: Uint8Array, options: CmsCheckO
   const trusted = options.trusted ?? [];
   const now = options.now ?? new Date();
   const pool = options.pool ?? [];
-  const evidence: TimeEvidence = { trusted, pool, now, poe: options.poe ?? null, ...(options.revokedAt ? { revokedAt: options.revokedAt } : {}) };
+  const paths = options.paths ?? new PathSearch();
+  const evidence: TimeEvidence = { trusted, pool, now, poe: options.poe ?? null, paths, ...(options.revokedAt ? { revokedAt: options.revokedAt } : {}) };
   const timestamp = timestampFinding(signerInfo, evidence, signedData.certificates);
   const certificate = signerCertificateOf(signerInfo.sid, signedData.certificates);
   if (!certificate) {
@@ -227,14 +238,14 @@ export function checkCms(cms: Uint8Array, digest: Uint8Array, options: CmsCheckO
 
   const problems = signatureProblems(signerInfo, certificate, digest);
   const others = signedData.certificates.filter((der) => !sameBytes(der, certificate.der));
-  const trustedPath = pathToTrusted(certificate.der, [...others, ...pool], trusted);
+  const trustedPath = pathToTrusted(certificate.der, [...others, ...pool], trusted, paths);
   return {
     intact: problems.length === 0,
     problems: [...problems, ...timestamp.problems],
     signer: describeParsed(certificate),
     signerCertificate: certificate,
     trustedPath,
-    chain: describeAll(orderChain(certificate.der, others)),
+    chain: describeAll(orderChain(certificate.der, others, paths)),
     timestamp: timestamp.timestamp,
     timestampPath: timestamp.timestampPath,
     provenTime: timestamp.provenTime,
@@ -242,4 +253,21 @@ export function checkCms(cms: Uint8Array, digest: Uint8Array, options: CmsCheckO
     trusted: trustedPath.length > 0,
     hasSigningTimeAttribute,
   };
+}
+
+/** The time an intact token over `stampedData` states (its authority not yet judged), or null. */
+export function statedTime(token: Uint8Array, stampedData: Uint8Array): Date | null {
+  try {
+    const check = checkTimestampToken(token, stampedData);
+    return check.imprintMatches && check.intact ? check.genTime : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The time the signature timestamp of a CMS signature states (an intact token over its signature value), or null. */
+export function signatureTimestampTime(cms: Uint8Array): Date | null {
+  const signerInfo = readSignedData(cms)?.signerInfos[0];
+  const token = signerInfo ? attributeValue(signerInfo.unsignedAttributes, OID.signatureTimeStampToken) : undefined;
+  return signerInfo && token ? statedTime(encodingOf(token), signerInfo.signature) : null;
 }

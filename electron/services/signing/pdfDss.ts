@@ -1,5 +1,5 @@
 import { DomainError } from '../../../shared/domain/errors';
-import { ParsedRef, readObject, readRevision, readStream, type Parsed, type Revision } from '../pdf/pdfSyntax';
+import { entryOf, ParsedRef, readObject, readRevision, readStream, type Parsed, type ParsedDict, type Revision } from '../pdf/pdfSyntax';
 
 /**
  * The document security store (ISO 32000-2 §12.8.4.3, ETSI EN 319 142-1 §5.4.2; issue 18): the
@@ -23,6 +23,8 @@ export const DSS_LIMITS = {
   crlBytes: 20 * 1024 * 1024,
   /** Everything the store holds, decoded. */
   totalBytes: 64 * 1024 * 1024,
+  /** Revisions (%%EOF markers) whose stores are read for their lists (each incremental update is one). */
+  revisions: 500,
 } as const;
 
 export const EMPTY_DSS: DocumentSecurityStore = { certificates: [], crls: [] };
@@ -36,42 +38,93 @@ function resolved(buf: Uint8Array, rev: Revision, v: Parsed | undefined): Parsed
   }
 }
 
+/** The /DSS dictionary of the revision that ends at `end`, or null when the revision or its store cannot be read. */
+function storeAt(bytes: Uint8Array, end: number): { buf: Uint8Array; rev: Revision; dss: ParsedDict } | null {
+  const buf = end === bytes.length ? bytes : bytes.subarray(0, end);
+  try {
+    const rev = readRevision(buf);
+    const catalog = resolved(buf, rev, rev.trailer.get('Root'));
+    const dss = catalog instanceof Map ? resolved(buf, rev, catalog.get('DSS')) : undefined;
+    return dss instanceof Map ? { buf, rev, dss } : null;
+  } catch {
+    return null;
+  }
+}
+
+type StreamKind = 'Certs' | 'CRLs';
+
+const BOUNDS: Readonly<Record<StreamKind, { limit: number; itemBytes: number; counted: 'certificates' | 'crls' }>> = {
+  Certs: { limit: DSS_LIMITS.certificates, itemBytes: DSS_LIMITS.certificateBytes, counted: 'certificates' },
+  CRLs: { limit: DSS_LIMITS.crls, itemBytes: DSS_LIMITS.crlBytes, counted: 'crls' },
+};
+
+/** The references of a store's /Certs or /CRLs array, bounded in count. */
+function refsOf(store: { buf: Uint8Array; rev: Revision; dss: ParsedDict }, kind: StreamKind): ParsedRef[] {
+  const list = resolved(store.buf, store.rev, store.dss.get(kind));
+  if (!Array.isArray(list)) return [];
+  const { limit, counted } = BOUNDS[kind];
+  if (list.length > limit) throw new DomainError('DSS_TOO_LARGE', { limit, counted });
+  return list.filter((item): item is ParsedRef => item instanceof ParsedRef);
+}
+
+/** Decodes streams within the item and the total bounds; a stream that cannot be read is left out. */
+class StreamReader {
+  private total = 0;
+
+  read(store: { buf: Uint8Array; rev: Revision }, ref: ParsedRef, kind: StreamKind): Uint8Array[] {
+    let data: Buffer;
+    try {
+      data = readStream(store.buf, store.rev, ref.num, BOUNDS[kind].itemBytes).data;
+    } catch {
+      return [];
+    }
+    this.total += data.length;
+    if (this.total > DSS_LIMITS.totalBytes) throw new DomainError('DSS_TOO_LARGE', { limit: DSS_LIMITS.totalBytes / 1024 / 1024, counted: 'megabytes' });
+    return [new Uint8Array(data)];
+  }
+}
+
 /**
  * The store of the revision that ends at `end` (default: the whole file). A file or a store that
  * cannot be read has none; an entry that cannot be read is left out.
  */
 export function readDss(bytes: Uint8Array, end: number = bytes.length): DocumentSecurityStore {
-  const buf = end === bytes.length ? bytes : bytes.subarray(0, end);
-  let rev: Revision;
-  let dss: Parsed | undefined;
-  try {
-    rev = readRevision(buf);
-    const catalog = resolved(buf, rev, rev.trailer.get('Root'));
-    dss = catalog instanceof Map ? resolved(buf, rev, catalog.get('DSS')) : undefined;
-  } catch {
-    return EMPTY_DSS;
-  }
-  if (!(dss instanceof Map)) return EMPTY_DSS;
-  let total = 0;
-  const streams = (key: 'Certs' | 'CRLs', limit: number, itemBytes: number): Uint8Array[] => {
-    const list = resolved(buf, rev, dss.get(key));
-    if (!Array.isArray(list)) return [];
-    if (list.length > limit) throw new DomainError('DSS_TOO_LARGE', { limit, counted: key === 'Certs' ? 'certificates' : 'crls' });
-    return list.flatMap((item) => {
-      if (!(item instanceof ParsedRef)) return [];
-      let data: Buffer;
-      try {
-        data = readStream(buf, rev, item.num, itemBytes).data;
-      } catch {
-        return [];
-      }
-      total += data.length;
-      if (total > DSS_LIMITS.totalBytes) throw new DomainError('DSS_TOO_LARGE', { limit: DSS_LIMITS.totalBytes / 1024 / 1024, counted: 'megabytes' });
-      return [new Uint8Array(data)];
-    });
-  };
+  const store = storeAt(bytes, end);
+  if (store === null) return EMPTY_DSS;
+  const reader = new StreamReader();
   return {
-    certificates: streams('Certs', DSS_LIMITS.certificates, DSS_LIMITS.certificateBytes),
-    crls: streams('CRLs', DSS_LIMITS.crls, DSS_LIMITS.crlBytes),
+    certificates: refsOf(store, 'Certs').flatMap((ref) => reader.read(store, ref, 'Certs')),
+    crls: refsOf(store, 'CRLs').flatMap((ref) => reader.read(store, ref, 'CRLs')),
   };
+}
+
+/**
+ * The lists of every revision's store, each once (issue 18): a later revision, signed or not, may
+ * rewrite the store and leave out a list an earlier one held, which still says what it says (a
+ * revocation above all). Revisions are where the file has "%%EOF" (bounded: DSS_TOO_LARGE past
+ * DSS_LIMITS.revisions); a list is one stream object, read once whichever revisions name it.
+ */
+export function dssCrlsOfAllRevisions(bytes: Uint8Array): Uint8Array[] {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const ends: number[] = [];
+  for (let at = buf.indexOf('%%EOF', 0, 'latin1'); at >= 0; at = buf.indexOf('%%EOF', at + 5, 'latin1')) {
+    if (ends.length >= DSS_LIMITS.revisions) throw new DomainError('DSS_TOO_LARGE', { limit: DSS_LIMITS.revisions, counted: 'revisions' });
+    ends.push(at + 5);
+  }
+  if (ends[ends.length - 1] !== buf.length) ends.push(buf.length);
+  const reader = new StreamReader();
+  const seen = new Set<number>();
+  const crls: Uint8Array[] = [];
+  for (const end of ends) {
+    const store = storeAt(bytes, end);
+    if (store === null) continue;
+    for (const ref of refsOf(store, 'CRLs')) {
+      const entry = entryOf(store.rev, ref.num);
+      if (entry === null || !('offset' in entry) || seen.has(entry.offset)) continue;
+      seen.add(entry.offset);
+      if (seen.size > DSS_LIMITS.crls) throw new DomainError('DSS_TOO_LARGE', { limit: DSS_LIMITS.crls, counted: 'crls' });
+      crls.push(...reader.read(store, ref, 'CRLs'));
+    }
+  }
+  return crls;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { DomainError } from '../../../shared/domain/errors';
-import type { TimestampFailure } from '../../../shared/domain/errorTexts/longTerm';
+import type { RevocationGap, TimestampFailure } from '../../../shared/domain/errorTexts/longTerm';
 import type { RefusedReason, UnreachableReason } from '../../../shared/domain/errorTexts/signing';
 import {
   name,
@@ -18,11 +18,11 @@ import {
   type PdfValue,
   type Revision,
 } from '../pdf/pdfSyntax';
-import { describeCertificate, parseCertificate } from './certificates';
+import { describeCertificate } from './certificates';
 import { readDss } from './pdfDss';
 import { xrefUpdate } from './pdfSignature';
 import { verifyPdf, type PdfSignatureCheck } from './pdfVerify';
-import { crlSignedBy, parseCrl, revocationEvidence, type ParsedCrl, type ParsedCrlWithSigner } from './revocation';
+import { certificateRefOf, crlSignedBy, parseCrl, revocationEvidence, type CertificateRef, type ParsedCrl, type ParsedCrlWithSigner, type RevocationEvidence } from './revocation';
 import { SigningError } from './signingErrors';
 import { requestTimestamp } from './timestamp';
 
@@ -98,10 +98,21 @@ function storedLists(stored: readonly ParsedCrl[], issuer: Uint8Array): ParsedCr
   return stored.filter((crl) => crlSignedBy(crl, issuer)).map((crl) => ({ crl, issuerCertificate: issuer }));
 }
 
+/** Why no list gives `certificate`'s status at `at` for the long term (LONG_TERM_NO_REVOCATION_DATA's reason). */
+function gapOf(evidence: RevocationEvidence, certificate: CertificateRef, at: Date | null): RevocationGap {
+  if (at === null) return 'noSigningTime';
+  if (evidence.newest === null) return 'noList';
+  if (evidence.newest.thisUpdate.getTime() > certificate.notAfter.getTime()) return 'issuedAfterExpiry';
+  return evidence.newest.thisUpdate.getTime() < at.getTime() ? 'issuedBeforeSigning' : 'noList';
+}
+
 /**
  * The material B-LT needs: each path's certificates, and for each certificate but the anchor a list
- * that gives its status at the path's time (revocation.ts: issued after that time, or current now).
- * Throws LONG_TERM_NO_REVOCATION_DATA naming the first certificate no list covers.
+ * that gives its status at the path's time for the long term (revocation.ts, `now` null): one that
+ * names it revoked, or one issued at or after that time (ETSI EN 319 102-1 §5.6.2.1). A list current
+ * now but issued before the signing would prove nothing once it is no longer current, so it is not
+ * enough: the extension waits until the CA has published a later one and it is imported. Throws
+ * LONG_TERM_NO_REVOCATION_DATA naming the first certificate no list covers, and why.
  */
 function longTermMaterial(paths: readonly PathToCover[], stored: readonly ParsedCrl[], options: LongTermOptions): { certificates: Uint8Array[]; crls: Uint8Array[] } {
   const certificates = new Map<string, Uint8Array>();
@@ -111,12 +122,11 @@ function longTermMaterial(paths: readonly PathToCover[], stored: readonly Parsed
       certificates.set(keyOf(der), der);
       const issuer = path[i + 1];
       if (issuer === undefined) return; // the anchor is trusted, not checked
-      const cert = parseCertificate(der);
+      const certificate = certificateRefOf(der);
       const lists = [...options.crls, ...storedLists(stored, issuer)];
-      const evidence = revocationEvidence({ serial: cert.serial, issuerDer: cert.issuerDer, notAfter: cert.notAfter }, issuer, lists, options.now, at);
+      const evidence = revocationEvidence(certificate, issuer, lists, null, at);
       if (evidence.list === null) {
-        const reason = evidence.status.status === 'notChecked' ? evidence.status.reason : 'noList';
-        throw new DomainError('LONG_TERM_NO_REVOCATION_DATA', { certificate: nameOf(der), issuer: nameOf(issuer), reason });
+        throw new DomainError('LONG_TERM_NO_REVOCATION_DATA', { certificate: nameOf(der), issuer: nameOf(issuer), reason: gapOf(evidence, certificate, at) });
       }
       crls.set(keyOf(evidence.list.crl.der), evidence.list.crl.der);
     });

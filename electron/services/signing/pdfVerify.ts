@@ -4,10 +4,11 @@ import { DomainError } from '../../../shared/domain/errors';
 import { parseObject, ParsedName, ParsedString, readRevision, type Parsed, type ParsedDict } from '../pdf/pdfSyntax';
 import { checkCms, type CmsCheck, type CmsProblem } from './cms';
 import { changesAfter, type Change } from './pdfChanges';
-import { timestampOver, uncheckedCms, type TimeEvidence } from './cmsCheck';
+import { PathSearch } from './certificatePaths';
+import { signatureTimestampTime, statedTime, timestampOver, uncheckedCms, type TimeEvidence } from './cmsCheck';
 import { describeCertificate, parseCertificate, validityAt } from './certificates';
-import { readDss } from './pdfDss';
-import { crlSignedBy, parseCrl, revocationOf, type ParsedCrl, type ParsedCrlWithSigner, type RevocationStatus } from './revocation';
+import { dssCrlsOfAllRevisions, readDss } from './pdfDss';
+import { certificateRefOf, crlSignedBy, parseCrl, revocationOf, type ParsedCrl, type ParsedCrlWithSigner, type RevocationStatus } from './revocation';
 import { documentIndication, HARMLESS_CHANGES, verdictOf, type Verdict } from './signatureValidation';
 
 /**
@@ -250,15 +251,14 @@ const keyOf = (der: Uint8Array) => createHash('sha256').update(der).digest('base
 
 /**
  * The revocation material of one check (issue 12, 18): the imported lists (checked against their
- * issuers when imported) and the lists of the document's security store, each used only for a
- * certificate whose issuer in the path verifies its signature, so that a forged list in a file
- * cannot make a revoked certificate good. `existedAt`: when a believed document timestamp proves a
- * store's list was at hand (set once the timestamps are judged).
+ * issuers when imported) and the lists of the document's security stores — of every revision, so
+ * that a later revision that rewrites the store cannot take a revoking list away — each used only
+ * for a certificate whose issuer in the path verifies its signature, so that a forged list in a
+ * file cannot make a revoked certificate good.
  */
 class RevocationMaterial {
   private readonly stored: { crl: ParsedCrl; key: string }[];
   private readonly signedBy = new Map<string, boolean>();
-  readonly existedAt = new Map<string, Date>();
 
   constructor(
     private readonly imported: readonly ParsedCrlWithSigner[],
@@ -282,18 +282,18 @@ class RevocationMaterial {
       const cacheKey = `${key}:${issuerKey}`;
       let ok = this.signedBy.get(cacheKey);
       if (ok === undefined) this.signedBy.set(cacheKey, (ok = crlSignedBy(crl, issuer)));
-      if (!ok) return [];
-      const existedAt = this.existedAt.get(key);
-      return [{ crl, issuerCertificate: issuer, ...(existedAt ? { existedAt } : {}) }];
+      return ok ? [{ crl, issuerCertificate: issuer }] : [];
     });
   }
 
-  /** The status of `path[index]` (issued by `path[index + 1]`) at `provenTime`, from `lists` (default: imported and stored). */
-  statusOf(path: readonly Uint8Array[], index: number, provenTime: Date | null, lists?: readonly ParsedCrlWithSigner[]): RevocationStatus {
-    const cert = parseCertificate(path[index] as Uint8Array);
+  /**
+   * The status of `path[index]` (issued by `path[index + 1]`) at `provenTime`, from `lists` (default:
+   * imported and stored); `longTerm`: as the long term proves it, without the list current now.
+   */
+  statusOf(path: readonly Uint8Array[], index: number, provenTime: Date | null, lists?: readonly ParsedCrlWithSigner[], longTerm = false): RevocationStatus {
     const issuer = path[index + 1] ?? null;
     const crls = lists ?? [...this.imported, ...(issuer ? this.storedFor(issuer) : [])];
-    return revocationOf({ serial: cert.serial, issuerDer: cert.issuerDer, notAfter: cert.notAfter }, issuer, crls, this.now, provenTime);
+    return revocationOf(certificateRefOf(path[index] as Uint8Array), issuer, crls, longTerm ? null : this.now, provenTime);
   }
 
   /** When the first certificate of `path` was revoked, by any list at hand; null when none names it. */
@@ -328,14 +328,15 @@ function withDocumentPoe(cms: CmsCheck, poe: Date | null, material: RevocationMa
 /**
  * Whether the paths have their long-term material (ETSI EN 319 142-1 §5.4.2, B-LT): each certificate
  * but the anchor is in the store (`certificates`), and a list of the store (`crls`, by DER hash)
- * gives its status at the path's proven time.
+ * gives its status at the path's proven time for good — one issued at or after that time (or naming
+ * it revoked), not merely one current now (EN 319 102-1 §5.6.2.1).
  */
 function hasLongTermMaterial(paths: readonly { path: readonly Uint8Array[]; at: Date | null }[], certificates: ReadonlySet<string>, crls: ReadonlySet<string>, material: RevocationMaterial): boolean {
   return paths.every(({ path, at }) =>
     path.slice(0, -1).every((der, i) => {
       if (!certificates.has(keyOf(der))) return false;
       const lists = material.storedFor(path[i + 1] as Uint8Array, crls);
-      return material.statusOf(path, i, at, lists).status !== 'notChecked';
+      return material.statusOf(path, i, at, lists, true).status !== 'notChecked';
     }),
   );
 }
@@ -354,10 +355,12 @@ export function verifyPdf(bytes: Uint8Array, options: VerifyOptions = {}): PdfCh
     // A file whose cross-reference cannot be read is still searched for signatures; each is judged below.
   }
 
-  // Issue 18: the security store's certificates build paths; its lists are revocation sources.
+  // Issue 18: the security store's certificates build paths; the lists of every revision's store are revocation sources.
   const dss = readDss(buf);
-  const material = new RevocationMaterial(options.crls ?? [], dss.crls, now);
+  const material = new RevocationMaterial(options.crls ?? [], dssCrlsOfAllRevisions(buf), now);
   const revokedAt = (path: readonly Uint8Array[]) => material.revokedAt(path);
+  // One budget for every path search of this verification (certificatePaths.ts).
+  const paths = new PathSearch();
 
   const found = candidates(buf).map((c) => {
     const subFilter = c.holder.dict.get('SubFilter');
@@ -368,31 +371,36 @@ export function verifyPdf(bytes: Uint8Array, options: VerifyOptions = {}): PdfCh
 
   // Proof of existence, newest first (ETSI EN 319 102-1 §5.6.2, simplified): a believed document
   // timestamp proves that everything before it in the file (signatures, their timestamps, earlier
-  // document timestamps, the security store) existed at its time.
+  // document timestamps, the security store) existed at its time — provided its time is not before
+  // the time of a timestamp it covers (DSS: TIMESTAMP_ORDER_FAILURE), which would make it a lie.
+  const stated = found.map((f) => {
+    if (f.structure !== 'ok' || !f.contents) return null;
+    return f.type === 'documentTimestamp' ? statedTime(f.contents, signedBytes(buf, f.byteRange)) : signatureTimestampTime(f.contents);
+  });
+  const inOrder = (i: number, time: Date) => found.every((g, j) => g.end >= (found[i] as (typeof found)[number]).end || (stated[j] ?? time) <= time);
   const believedStamps: { end: number; time: Date }[] = [];
   const poeOf = (end: number): Date | null =>
     believedStamps.filter((d) => d.end > end).reduce<Date | null>((min, d) => (min === null || d.time < min ? d.time : min), null);
   const checked: CmsCheck[] = new Array(found.length);
   for (let i = found.length - 1; i >= 0; i--) {
     const f = found[i] as (typeof found)[number];
-    const evidence: TimeEvidence = { trusted, pool: dss.certificates, now, poe: poeOf(f.end), revokedAt };
+    const evidence: TimeEvidence = { trusted, pool: dss.certificates, now, poe: poeOf(f.end), revokedAt, paths };
     let cms: CmsCheck;
     if (f.structure !== 'ok' || !f.contents) cms = uncheckedCms(f.problem ?? 'CMS_UNREADABLE');
     else if (f.type === 'documentTimestamp') cms = documentTimestampCheck(f.contents, signedBytes(buf, f.byteRange), evidence);
     else {
       const [a, b, cc, d] = f.byteRange as [number, number, number, number];
       const digest = createHash('sha256').update(buf.subarray(a, a + b)).update(buf.subarray(cc, cc + d)).digest();
-      cms = checkCms(f.contents, digest, { trusted, now, pool: dss.certificates, poe: evidence.poe ?? null, revokedAt });
+      cms = checkCms(f.contents, digest, { trusted, now, pool: dss.certificates, poe: evidence.poe ?? null, revokedAt, paths });
     }
-    if (f.type === 'documentTimestamp' && cms.intact && cms.provenTime) believedStamps.push({ end: f.end, time: cms.provenTime });
+    if (f.type === 'documentTimestamp' && cms.intact && cms.provenTime && inOrder(i, cms.provenTime)) believedStamps.push({ end: f.end, time: cms.provenTime });
     checked[i] = cms;
   }
-  // The store as each believed document timestamp covers it: its lists existed then.
+  // The store as each believed document timestamp covers it (B-LTA).
   const covered = believedStamps.map((d) => {
     const store = readDss(buf, d.end);
     return { ...d, certificates: new Set(store.certificates.map(keyOf)), crls: new Set(store.crls.map(keyOf)) };
   });
-  for (const d of [...covered].sort((x, y) => y.time.getTime() - x.time.getTime())) for (const key of d.crls) material.existedAt.set(key, d.time);
   const finalStore = { certificates: new Set(dss.certificates.map(keyOf)), crls: new Set(dss.crls.map(keyOf)) };
 
   const intactRanges = new Set(found.filter((_f, i) => (checked[i] as CmsCheck).intact).map((f) => f.byteRange.join(' ')));

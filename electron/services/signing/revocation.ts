@@ -5,14 +5,60 @@
 import { X509Certificate } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import { DomainError } from '../../../shared/domain/errors';
+import type { UnusableCrlReason } from '../../../shared/domain/errorTexts/longTerm';
 import { chainsToTrusted } from './certificatePaths';
-import { algorithmOf, bitStringBytesOf, childAt, childrenOf, encodingOf, integerBytesOf, isContextTag, parseAsn1, sameBytes } from './der';
+import { parseCertificate } from './certificates';
+import { algorithmOf, bitStringBytesOf, childAt, childrenOf, encodingOf, integerBytesOf, isContextTag, octetsOf, oidOf, parseAsn1, sameBytes } from './der';
 import { formatName } from './distinguishedNames';
 import { pemCertificates } from './pemCertificates';
 import { verifySignatureValue } from './signatureAlgorithms';
 
 /** The most CRL bytes accepted in one file (national CAs publish CRLs of a few megabytes). */
 export const MAX_CRL_BYTES = 20 * 1024 * 1024;
+
+/** RFC 5280 §5.2, §5.3, §4.2.1.9, §4.2.1.13: the extensions a list and a certificate are read for. */
+const EXTENSION = {
+  authorityKeyIdentifier: '2.5.29.35',
+  issuerAltName: '2.5.29.18',
+  crlNumber: '2.5.29.20',
+  deltaCrlIndicator: '2.5.29.27',
+  issuingDistributionPoint: '2.5.29.28',
+  freshestCrl: '2.5.29.46',
+  authorityInfoAccess: '1.3.6.1.5.5.7.1.1',
+  expiredCertsOnCrl: '2.5.29.60',
+  reasonCode: '2.5.29.21',
+  holdInstructionCode: '2.5.29.23',
+  invalidityDate: '2.5.29.24',
+  basicConstraints: '2.5.29.19',
+  crlDistributionPoints: '2.5.29.31',
+} as const;
+
+/** The list extensions this reader understands (RFC 5280 §5.2); an unknown critical one makes the list unusable. */
+const KNOWN_LIST_EXTENSIONS: ReadonlySet<string> = new Set([
+  EXTENSION.authorityKeyIdentifier,
+  EXTENSION.issuerAltName,
+  EXTENSION.crlNumber,
+  EXTENSION.deltaCrlIndicator,
+  EXTENSION.issuingDistributionPoint,
+  EXTENSION.freshestCrl,
+  EXTENSION.authorityInfoAccess,
+  EXTENSION.expiredCertsOnCrl,
+]);
+
+/** The entry extensions understood (RFC 5280 §5.3). certificateIssuer is not: it belongs to indirect lists, which are not used. */
+const KNOWN_ENTRY_EXTENSIONS: ReadonlySet<string> = new Set([EXTENSION.reasonCode, EXTENSION.holdInstructionCode, EXTENSION.invalidityDate]);
+
+/** What the list's issuing distribution point (RFC 5280 §5.2.5) says it covers; all false and null without one. */
+export interface CrlScope {
+  /** The distribution point's full names (GeneralName DER each); [] for a name relative to the issuer; null when none is named. */
+  distributionPoint: Uint8Array[] | null;
+  onlyUserCerts: boolean;
+  onlyCaCerts: boolean;
+  /** onlySomeReasons: the list is one partition by revocation reason. */
+  onlySomeReasons: boolean;
+  indirect: boolean;
+  onlyAttributeCerts: boolean;
+}
 
 export interface ParsedCrl {
   der: Uint8Array;
@@ -25,6 +71,11 @@ export interface ParsedCrl {
   tbs: Uint8Array;
   signatureAlgorithm: ReturnType<typeof algorithmOf>;
   signature: Uint8Array;
+  /** A delta list (deltaCRLIndicator, RFC 5280 §5.2.4): only the changes since a base list. */
+  delta: boolean;
+  scope: CrlScope;
+  /** A critical list or entry extension this reader does not understand (its OID), else null. */
+  unknownCritical: string | null;
 }
 
 const unreadable = () => new DomainError('CRL_UNREADABLE');
@@ -49,6 +100,47 @@ function crlDer(bytes: Uint8Array): Uint8Array {
   return new Uint8Array(Buffer.from((m[1] as string).replace(/\s+/g, ''), 'base64'));
 }
 
+interface Extension {
+  oid: string;
+  critical: boolean;
+  value: Uint8Array;
+}
+
+/** Extensions ::= SEQUENCE OF Extension { extnID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }. */
+function extensionsOf(node: asn1js.AsnType): Extension[] {
+  return childrenOf(node, 'Extensions').map((extension) => {
+    const [id, second, third] = childrenOf(extension, 'Extension');
+    const critical = second instanceof asn1js.Boolean && second.getValue();
+    return { oid: oidOf(id, 'extnID'), critical, value: octetsOf(second instanceof asn1js.Boolean ? third : second, 'extnValue') };
+  });
+}
+
+/** The value of an implicitly tagged primitive (BOOLEAN, BIT STRING) in a context tag. */
+const contentOf = (node: asn1js.AsnType): Uint8Array => new Uint8Array((node.valueBlock as unknown as { valueHexView: Uint8Array }).valueHexView);
+
+/** DistributionPointName ::= CHOICE { fullName [0] GeneralNames, nameRelativeToCRLIssuer [1] } → the full names' GeneralName DER ([] for a relative name). */
+function distributionPointNames(name: asn1js.AsnType): Uint8Array[] {
+  const choice = childAt(name, 0, 'DistributionPointName');
+  return isContextTag(choice, 0) ? childrenOf(choice, 'fullName').map(encodingOf) : [];
+}
+
+const NO_SCOPE: CrlScope = { distributionPoint: null, onlyUserCerts: false, onlyCaCerts: false, onlySomeReasons: false, indirect: false, onlyAttributeCerts: false };
+
+/** IssuingDistributionPoint (RFC 5280 §5.2.5), its BOOLEANs DEFAULT FALSE. */
+function scopeOf(value: Uint8Array): CrlScope {
+  const scope = { ...NO_SCOPE };
+  const flag = (node: asn1js.AsnType) => contentOf(node).some((b) => b !== 0);
+  for (const node of childrenOf(parseAsn1(value, 'IssuingDistributionPoint'), 'IssuingDistributionPoint')) {
+    if (isContextTag(node, 0)) scope.distributionPoint = distributionPointNames(node);
+    else if (isContextTag(node, 1)) scope.onlyUserCerts = flag(node);
+    else if (isContextTag(node, 2)) scope.onlyCaCerts = flag(node);
+    else if (isContextTag(node, 3)) scope.onlySomeReasons = true;
+    else if (isContextTag(node, 4)) scope.indirect = flag(node);
+    else if (isContextTag(node, 5)) scope.onlyAttributeCerts = flag(node);
+  }
+  return scope;
+}
+
 /** RFC 5280 §5.1: CertificateList ::= SEQUENCE { tbsCertList, signatureAlgorithm, signatureValue }. */
 export function parseCrl(bytes: Uint8Array): ParsedCrl {
   if (bytes.length > MAX_CRL_BYTES) {
@@ -67,16 +159,22 @@ export function parseCrl(bytes: Uint8Array): ParsedCrl {
     const maybeNext = timeOf(fields[i + 2]);
     let rest = fields.slice(maybeNext ? i + 3 : i + 2);
     const revoked = new Map<string, Date>();
+    let unknownCritical: string | null = null;
+    const unknown = (extensions: readonly Extension[], known: ReadonlySet<string>) => extensions.find((e) => e.critical && !known.has(e.oid))?.oid ?? null;
     if (rest[0] instanceof asn1js.Sequence) {
       for (const entry of childrenOf(rest[0], 'revokedCertificates')) {
         const serial = integerBytesOf(childAt(entry, 0, 'userCertificate'), 'userCertificate');
         const when = timeOf(childAt(entry, 1, 'revocationDate'));
         if (!when) throw new Error('revocationDate');
+        const entryExtensions = childrenOf(entry, 'revokedCertificate')[2];
+        if (entryExtensions) unknownCritical ??= unknown(extensionsOf(entryExtensions), KNOWN_ENTRY_EXTENSIONS);
         revoked.set(serialKey(serial), when);
       }
       rest = rest.slice(1);
     }
-    if (rest.length > 0 && !isContextTag(rest[0], 0)) throw new Error('TBSCertList');
+    if (rest.length > 1 || (rest.length === 1 && !isContextTag(rest[0], 0))) throw new Error('TBSCertList');
+    const extensions = rest[0] ? extensionsOf(childAt(rest[0], 0, 'crlExtensions')) : [];
+    const idp = extensions.find((e) => e.oid === EXTENSION.issuingDistributionPoint);
     return {
       der,
       issuerDer,
@@ -87,6 +185,9 @@ export function parseCrl(bytes: Uint8Array): ParsedCrl {
       tbs: encodingOf(tbs as asn1js.AsnType),
       signatureAlgorithm: algorithmOf(algorithm, 'signatureAlgorithm'),
       signature: bitStringBytesOf(signatureValue, 'signatureValue'),
+      delta: extensions.some((e) => e.oid === EXTENSION.deltaCrlIndicator),
+      scope: idp ? scopeOf(idp.value) : NO_SCOPE,
+      unknownCritical: unknown(extensions, KNOWN_LIST_EXTENSIONS) ?? unknownCritical,
     };
   } catch (e) {
     if (e instanceof DomainError) throw e;
@@ -94,15 +195,52 @@ export function parseCrl(bytes: Uint8Array): ParsedCrl {
   }
 }
 
-/** True when `issuer` (DER certificate) is named as the CRL's issuer, may sign CRLs, and its key verifies the CRL. */
-export function crlSignedBy(crl: ParsedCrl, issuer: Uint8Array): boolean {
+/**
+ * Why a list can give no certificate's status at all (RFC 5280 §5.2, §6.3.3), or null: a delta
+ * list (only the changes since a base list: a certificate it leaves out may be on the base), a
+ * critical extension this reader does not understand (§5.2: such a list must not be used), an
+ * indirect list (its entries may be other issuers' certificates), a list of attribute certificates.
+ */
+function unusable(crl: ParsedCrl): UnusableCrlReason | null {
+  if (crl.delta) return 'delta';
+  if (crl.unknownCritical !== null) return 'criticalExtension';
+  if (crl.scope.indirect) return 'indirect';
+  if (crl.scope.onlyAttributeCerts) return 'partial';
+  return null;
+}
+
+/**
+ * Whether a usable list covers `certificate` whole, so that leaving it out says it was not revoked
+ * (RFC 5280 §6.3.3 (b)): a list of CA certificates only or of end-entity ones only covers only
+ * those; a partition by reasons covers no certificate whole; a list for one distribution point
+ * covers only the certificates that name it among theirs.
+ */
+function covers(crl: ParsedCrl, certificate: CertificateRef): boolean {
+  const { scope } = crl;
+  if (scope.onlySomeReasons || (scope.onlyCaCerts && !certificate.isCa) || (scope.onlyUserCerts && certificate.isCa)) return false;
+  const named = scope.distributionPoint;
+  return named === null || named.some((n) => certificate.distributionPoints.some((d) => sameBytes(n, d)));
+}
+
+type SignatureBy = 'valid' | 'notForCrls' | 'invalid';
+
+/** Whether `issuer` (DER certificate) is named as the CRL's issuer, is a CA whose key verifies the CRL, and may sign CRLs (keyUsage cRLSign, RFC 5280 §4.2.1.3). */
+function crlSignature(crl: ParsedCrl, issuer: Uint8Array): SignatureBy {
   try {
     const x509 = new X509Certificate(issuer);
-    if (!sameBytes(subjectOf(issuer), crl.issuerDer) || !x509.ca) return false;
-    return verifySignatureValue({ signatureAlgorithm: crl.signatureAlgorithm, digestAlgorithm: '', data: crl.tbs, signature: crl.signature, publicKey: x509.publicKey }) === 'valid';
+    if (!sameBytes(subjectOf(issuer), crl.issuerDer) || !x509.ca) return 'invalid';
+    const verified = verifySignatureValue({ signatureAlgorithm: crl.signatureAlgorithm, digestAlgorithm: '', data: crl.tbs, signature: crl.signature, publicKey: x509.publicKey }) === 'valid';
+    if (!verified) return 'invalid';
+    const keyUsage = parseCertificate(issuer).keyUsage;
+    return keyUsage === null || keyUsage.includes('cRLSign') ? 'valid' : 'notForCrls';
   } catch {
-    return false;
+    return 'invalid';
   }
+}
+
+/** True when `issuer` (DER certificate) is named as the CRL's issuer, may sign CRLs, and its key verifies the CRL. */
+export function crlSignedBy(crl: ParsedCrl, issuer: Uint8Array): boolean {
+  return crlSignature(crl, issuer) === 'valid';
 }
 
 /** The subject's index in a TBSCertificate: after [0] version (if present), serial, signature, issuer, validity. */
@@ -128,7 +266,11 @@ export interface StoredCrl {
 /**
  * Checks a CRL before it is kept (issue 12, "Bad input"): readable, not expired at `now`, and signed
  * by a CA certificate that is one of the trusted roots or chains to one (`issuerCandidates` may add
- * the issuing CA's certificate, PEM or DER, when it is not a root). Returns it parsed with its signer.
+ * the issuing CA's certificate, PEM or DER, when it is not a root). Issue 18: only a complete list
+ * is kept (CRL_UNUSABLE otherwise): not a delta, nothing critical the app does not understand, not
+ * indirect, not limited to some certificates or reasons (a list for one distribution point is
+ * complete for the certificates that name it, and is kept), signed by a certificate that may sign
+ * lists. Returns it parsed with its signer.
  */
 export function checkCrlForImport(
   bytes: Uint8Array,
@@ -140,6 +282,8 @@ export function checkCrlForImport(
     // list would count as current forever and vouch for certificates revoked long after it.
     throw new DomainError('CRL_NO_NEXT_UPDATE', { issuer: crl.issuer });
   }
+  const reason = unusable(crl) ?? (crl.scope.onlyCaCerts || crl.scope.onlyUserCerts || crl.scope.onlySomeReasons ? 'partial' : null);
+  if (reason !== null) throw new DomainError('CRL_UNUSABLE', { issuer: crl.issuer, reason });
   if (crl.nextUpdate.getTime() < options.now.getTime()) {
     throw new DomainError('CRL_EXPIRED', { issuer: crl.issuer, nextUpdate: crl.nextUpdate.toISOString() });
   }
@@ -148,8 +292,10 @@ export function checkCrlForImport(
   }
   const roots = pemCertificates(options.trustedRootsPem);
   const extra = options.issuerCandidates ? certificatesIn(options.issuerCandidates) : [];
-  const signer = [...roots, ...extra].find((candidate) => crlSignedBy(crl, candidate));
+  const candidates = [...roots, ...extra];
+  const signer = candidates.find((candidate) => crlSignature(crl, candidate) === 'valid');
   if (!signer) {
+    if (candidates.some((candidate) => crlSignature(crl, candidate) === 'notForCrls')) throw new DomainError('CRL_UNUSABLE', { issuer: crl.issuer, reason: 'notForCrls' });
     throw new DomainError('CRL_SIGNATURE_INVALID', { issuer: crl.issuer });
   }
   if (!roots.some((root) => sameBytes(root, signer)) && !chainsToTrusted(signer, extra, roots)) {
@@ -173,71 +319,113 @@ export type RevocationStatus =
 export interface ParsedCrlWithSigner {
   crl: ParsedCrl;
   issuerCertificate: Uint8Array;
-  /**
-   * Issue 18: the time a believed document timestamp proves the list existed at (it was in the
-   * document security store the timestamp covers). Such a list also counts as current at that time.
-   */
-  existedAt?: Date;
 }
 
-/** The certificate whose status is asked: its serial and issuer, and its end of validity (lists issued after it may leave it out). */
+/**
+ * The certificate whose status is asked: its serial and issuer; its end of validity (lists issued
+ * after it may leave it out); whether it is a CA's and the distribution points it names (which lists cover it).
+ */
 export interface CertificateRef {
   serial: Uint8Array;
   issuerDer: Uint8Array;
-  notAfter?: Date;
+  notAfter: Date;
+  isCa: boolean;
+  /** The full names (GeneralName DER) of its cRLDistributionPoints. */
+  distributionPoints: readonly Uint8Array[];
+}
+
+const refs = new Map<string, CertificateRef>();
+const REFS_MAX = 512;
+
+/** What the revocation check needs of a certificate (DER); throws CERT_UNREADABLE. */
+export function certificateRefOf(der: Uint8Array): CertificateRef {
+  const id = Buffer.from(der.buffer, der.byteOffset, der.byteLength).toString('base64');
+  const known = refs.get(id);
+  if (known) return known;
+  const cert = parseCertificate(der);
+  let isCa = false;
+  let distributionPoints: Uint8Array[] = [];
+  try {
+    const tbs = childAt(parseAsn1(der, 'Certificate'), 0, 'tbsCertificate');
+    const tagged = childrenOf(tbs, 'tbsCertificate').find((node) => isContextTag(node, 3));
+    for (const e of tagged ? extensionsOf(childAt(tagged, 0, 'extensions')) : []) {
+      if (e.oid === EXTENSION.basicConstraints) {
+        const first = childrenOf(parseAsn1(e.value, 'basicConstraints'), 'basicConstraints')[0];
+        isCa = first instanceof asn1js.Boolean && first.getValue();
+      }
+      if (e.oid === EXTENSION.crlDistributionPoints) {
+        distributionPoints = childrenOf(parseAsn1(e.value, 'cRLDistributionPoints'), 'cRLDistributionPoints').flatMap((point) => {
+          const name = childrenOf(point, 'DistributionPoint').find((node) => isContextTag(node, 0));
+          return name ? distributionPointNames(name) : [];
+        });
+      }
+    }
+  } catch {
+    // Extensions that cannot be read say nothing: an end-entity certificate naming no distribution point.
+  }
+  const ref = { serial: cert.serial, issuerDer: cert.issuerDer, notAfter: cert.notAfter, isCa, distributionPoints };
+  if (refs.size >= REFS_MAX) refs.delete(refs.keys().next().value as string);
+  refs.set(id, ref);
+  return ref;
 }
 
 const within = (crl: ParsedCrl, at: Date): boolean => crl.thisUpdate.getTime() <= at.getTime() && crl.nextUpdate !== null && crl.nextUpdate.getTime() >= at.getTime();
 
 /**
- * Whether a list that does not name the certificate proves it was not revoked (issue 12, 18). The
- * freshness rule (ETSI EN 319 102-1 §5.2.5, simplified): a list issued at or after the proven signing
- * time says the certificate was not revoked then; a list issued before that time says nothing about
- * it, except that the list current at the moment of a validation is the issuer's word at that moment
- * — at `now` (as issue 12 has it), or at the time a believed document timestamp proves the list was
- * at hand (`existedAt`, the long-term counterpart of "now"). A list issued after the certificate
+ * Whether a list that does not name the certificate proves it was not revoked (issue 12, 18; ETSI
+ * EN 319 102-1 §5.6.2.1, as the EU's DSS validator applies it): a list that covers it (`covers`)
+ * and was issued at or after the proven signing time says it was not revoked then; a list issued
+ * before that time says nothing about it (the certificate may have been revoked in between), except
+ * that the list current at `now` is the issuer's word now (issue 12) — `now` null: a long-term
+ * proof, which only a list issued after the signing time gives. A list issued after the certificate
  * expired proves nothing (RFC 5280 §3.3: a CA may drop expired certificates from its lists).
  */
-function provesGood(c: ParsedCrlWithSigner, certificate: CertificateRef, now: Date, provenTime: Date | null): boolean {
-  if (certificate.notAfter !== undefined && c.crl.thisUpdate.getTime() > certificate.notAfter.getTime()) return false;
+function provesGood(c: ParsedCrlWithSigner, certificate: CertificateRef, now: Date | null, provenTime: Date | null): boolean {
+  if (c.crl.thisUpdate.getTime() > certificate.notAfter.getTime() || !covers(c.crl, certificate)) return false;
   const afterSigning = provenTime !== null && c.crl.thisUpdate.getTime() >= provenTime.getTime();
-  return afterSigning || within(c.crl, now) || (c.existedAt !== undefined && within(c.crl, c.existedAt));
+  return afterSigning || (now !== null && within(c.crl, now));
 }
 
-/** The status and the list that gives it (the long-term writer embeds that list, issue 18). */
+/** The status and the list that gives it (the long-term writer embeds that list, issue 18), and the newest usable list of the issuer. */
 export interface RevocationEvidence {
   status: RevocationStatus;
   list: ParsedCrlWithSigner | null;
+  newest: ParsedCrl | null;
 }
 
 /**
- * Whether `certificate` issued by `issuerCertificate` is revoked according to `crls` (only lists that
- * CA signed count), and the list that says so. A list that does not name it proves it good only as
- * `provesGood` says; otherwise it is "not checked" (stale), never "good".
+ * Whether `certificate` issued by `issuerCertificate` is revoked according to `crls` (only usable
+ * lists that CA signed count: no delta, no unknown critical extension, not indirect), and the list
+ * that says so. A list that does not name it proves it good only as `provesGood` says; otherwise it
+ * is "not checked" (stale), never "good".
  */
 export function revocationEvidence(
   certificate: CertificateRef,
   issuerCertificate: Uint8Array | null,
   crls: readonly ParsedCrlWithSigner[],
-  now: Date,
+  now: Date | null,
   provenTime: Date | null,
 ): RevocationEvidence {
   const key = serialKey(certificate.serial);
   const relevant = crls.filter(
-    (c) => sameBytes(c.crl.issuerDer, certificate.issuerDer) && (issuerCertificate === null || samePublicKey(c.issuerCertificate, issuerCertificate)),
+    (c) =>
+      sameBytes(c.crl.issuerDer, certificate.issuerDer) &&
+      unusable(c.crl) === null &&
+      (issuerCertificate === null || samePublicKey(c.issuerCertificate, issuerCertificate)),
   );
-  if (relevant.length === 0) return { status: { status: 'notChecked', reason: 'noList' }, list: null };
+  if (relevant.length === 0) return { status: { status: 'notChecked', reason: 'noList' }, list: null, newest: null };
+  const newest = (lists: readonly ParsedCrlWithSigner[]) => lists.reduce((a, b) => (b.crl.thisUpdate > a.crl.thisUpdate ? b : a));
+  const latest = newest(relevant).crl;
   const revokedIn = relevant.find((c) => c.crl.revoked.has(key));
   if (revokedIn) {
-    return { status: { status: 'revoked', revokedAt: (revokedIn.crl.revoked.get(key) as Date).toISOString(), source: sourceOf(revokedIn.crl) }, list: revokedIn };
+    return { status: { status: 'revoked', revokedAt: (revokedIn.crl.revoked.get(key) as Date).toISOString(), source: sourceOf(revokedIn.crl) }, list: revokedIn, newest: latest };
   }
-  const newest = (lists: readonly ParsedCrlWithSigner[]) => lists.reduce((a, b) => (b.crl.thisUpdate > a.crl.thisUpdate ? b : a));
   const proving = relevant.filter((c) => provesGood(c, certificate, now, provenTime));
   if (proving.length > 0) {
     const best = newest(proving);
-    return { status: { status: 'good', checkedAt: best.crl.thisUpdate.toISOString(), source: sourceOf(best.crl) }, list: best };
+    return { status: { status: 'good', checkedAt: best.crl.thisUpdate.toISOString(), source: sourceOf(best.crl) }, list: best, newest: latest };
   }
-  return { status: { status: 'notChecked', reason: 'stale', source: sourceOf(newest(relevant).crl) }, list: null };
+  return { status: { status: 'notChecked', reason: 'stale', source: sourceOf(latest) }, list: null, newest: latest };
 }
 
 /** The revocation status alone (see revocationEvidence). */
@@ -245,7 +433,7 @@ export function revocationOf(
   certificate: CertificateRef,
   issuerCertificate: Uint8Array | null,
   crls: readonly ParsedCrlWithSigner[],
-  now: Date,
+  now: Date | null,
   provenTime: Date | null,
 ): RevocationStatus {
   return revocationEvidence(certificate, issuerCertificate, crls, now, provenTime).status;

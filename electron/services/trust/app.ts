@@ -20,6 +20,13 @@ const asPem = (certificates: readonly Uint8Array[]): string =>
  * checked (readable, current, signed by a trusted CA) before anything is written, and the policy
  * whether a certificate without revocation data leaves its signature INDETERMINATE.
  */
+/** Whether two lists' issuing distribution points name the same places (none on both: the CA's whole list). */
+function samePoints(a: readonly Uint8Array[] | null, b: readonly Uint8Array[] | null): boolean {
+  if (a === null || b === null) return a === b;
+  const key = (names: readonly Uint8Array[]) => names.map((n) => Buffer.from(n).toString('hex')).sort().join(',');
+  return key(a) === key(b);
+}
+
 export function trustHandlers(ctx: ServiceContext): TrustHandlers {
   const view = (record: RevocationRecord): RevocationView => ({
     required: record.required,
@@ -65,7 +72,12 @@ export function trustHandlers(ctx: ServiceContext): TrustHandlers {
       const older = before.lists.filter((l) => {
         try {
           const other = parseCrl(Buffer.from(l.der, 'base64'));
-          return Buffer.from(other.issuerDer).equals(Buffer.from(crl.issuerDer)) && other.thisUpdate.getTime() <= crl.thisUpdate.getTime();
+          // The same CA's list for the same distribution point (issue 18: a CA may split its lists by point).
+          return (
+            Buffer.from(other.issuerDer).equals(Buffer.from(crl.issuerDer)) &&
+            samePoints(other.scope.distributionPoint, crl.scope.distributionPoint) &&
+            other.thisUpdate.getTime() <= crl.thisUpdate.getTime()
+          );
         } catch {
           return false;
         }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPdfLt } from '../../../electron/services/pdf/pdfLtCheck';
 import { FIXED } from '../../../electron/services/pdf/pdfWriter';
 import { ParsedName, ParsedRef, readObject, readRevision, ref, reserialize, serialize, type ParsedDict, type PdfValue } from '../../../electron/services/pdf/pdfSyntax';
-import { readDss } from '../../../electron/services/signing/pdfDss';
+import { DSS_LIMITS, readDss } from '../../../electron/services/signing/pdfDss';
 import { appendDss, extendToLongTerm, type LongTermOptions } from '../../../electron/services/signing/pdfLtv';
 import { verifyPdf, type VerifyOptions } from '../../../electron/services/signing/pdfVerify';
 import { parseCrl, type ParsedCrlWithSigner } from '../../../electron/services/signing/revocation';
@@ -35,6 +35,8 @@ let tsa: TestTsa;
 const trust = (extra: VerifyOptions = {}): VerifyOptions => ({ trusted: [pki.ca.certificate], ...extra });
 /** A list the administrator imported: checked against the test CA (as trust.importCrl does). */
 const imported = (der: Uint8Array): ParsedCrlWithSigner => ({ crl: parseCrl(der), issuerCertificate: pki.ca.certificate });
+/** The test CA's list current at `when` (issued a day before it). */
+const currentAt = (when: Date) => makeCrl({ issuer: 'ca', lastUpdate: at(when, -DAY), nextUpdate: at(when, 6 * DAY) });
 const verdicts = (bytes: Uint8Array, options: VerifyOptions) => verifyPdf(bytes, options).signatures.map((s) => [s.type, s.indication, s.subIndication, s.level]);
 /** What poppler's pdfsig says of each signature, with the test CA trusted in its NSS database. */
 const popplerSays = (bytes: Uint8Array) => pdfsig(bytes, nssDatabase(readFileSync(pki.ca.certPath, 'utf8'))).out;
@@ -85,8 +87,8 @@ describe('issue 18 proof: B-LTA verifies after the signer’s certificate expire
     }
   }, 60_000);
 
-  it('TOTAL_PASSED, level B-LTA, at T0 + 30 days with only the embedded revocation data (ETSI EN 319 102-1 §5.6.2, EN 319 142-1 §6)', () => {
-    const later = trust({ now: at(T0, 30 * DAY), revocationRequired: true });
+  it('TOTAL_PASSED, level B-LTA, at T0 + 30 days with the embedded revocation data, and for the archive timestamp’s authority the list current then (ETSI EN 319 102-1 §5.6.2, EN 319 142-1 §6)', () => {
+    const later = trust({ now: at(T0, 30 * DAY), revocationRequired: true, crls: [imported(currentAt(at(T0, 30 * DAY)))] });
     const check = verifyPdf(extended, later);
     expect(check.indication).toBe('TOTAL_PASSED');
     expect(check.signatures.map((s) => [s.type, s.indication, s.level])).toEqual([
@@ -100,6 +102,12 @@ describe('issue 18 proof: B-LTA verifies after the signer’s certificate expire
     expect(signature!.cms.certificateValid).toBe('valid');
     expect(signature!.revocation).toMatchObject({ status: 'good', checkedAt: at(T0, 5 * 60_000).toISOString().replace(/\.\d{3}Z$/, '.000Z') });
     expect(signature!.changes.map((c) => c.kind).sort()).toEqual(['documentTimestamp', 'dss']);
+    // The store's list, issued before the archive timestamp, proves nothing of its authority then:
+    // without a list current at the check, the policy's revocation data is missing for it (ADR 0012).
+    expect(verdicts(extended, trust({ now: at(T0, 30 * DAY), revocationRequired: true }))).toEqual([
+      ['signature', 'INDETERMINATE', 'GENERIC', 'B-LTA'],
+      ['documentTimestamp', 'INDETERMINATE', 'TRY_LATER', null],
+    ]);
   });
 
   it('the same document without the extension is INDETERMINATE / OUT_OF_BOUNDS_NO_POE then: the expired authority’s timestamp proves nothing', () => {
@@ -145,7 +153,7 @@ describe('issue 18 proof: B-LTA verifies after the signer’s certificate expire
   });
 
   it('stays PDF-LT-V1.0 level A and PDF/A-2b (part-1 preflight copy): the store and the document timestamp are the PAdES-LTV parts PDF-LT allows', () => {
-    expect(checkPdfLt(extended)).toEqual({ level: 'A', claimed: true, unmet: [] });
+    expect(checkPdfLt(extended)).toMatchObject({ level: 'A', claimed: true, unmet: [] });
     expect(preflightPartTwo(extended).out).toContain('is a valid PDF/A-1b file');
   });
 
@@ -160,7 +168,7 @@ describe('issue 18 proof: B-LTA verifies after the signer’s certificate expire
     } finally {
       await renewal.close();
     }
-    expect(verdicts(renewed, trust({ now: at(T0, 30 * DAY), revocationRequired: true }))).toEqual([
+    expect(verdicts(renewed, trust({ now: at(T0, 30 * DAY), revocationRequired: true, crls: [imported(currentAt(at(T0, 30 * DAY)))] }))).toEqual([
       ['signature', 'TOTAL_PASSED', null, 'B-LTA'],
       ['documentTimestamp', 'TOTAL_PASSED', null, null],
       ['documentTimestamp', 'TOTAL_PASSED', null, null],
@@ -169,11 +177,87 @@ describe('issue 18 proof: B-LTA verifies after the signer’s certificate expire
     expect(readDss(renewed).crls.map(sha).sort()).toEqual([crl, fresh].map(sha).sort());
   });
 
+  it('an archive timestamp that claims a time before the signature’s own timestamp is not believed as proof (DSS: TIMESTAMP_ORDER_FAILURE): INDETERMINATE / OUT_OF_BOUNDS_NO_POE then', () => {
+    const archiveTsa = issueCertificate({ subject: '/C=LT/CN=Archyvo laiko žymų tarnyba', issuer: 'ca', profile: 'tsa', from: at(T0, -10 * DAY), until: at(T0, 400 * DAY) });
+    const stored = appendDss(signed, { certificates: [signer.certificate, signatureTsa.certificate, pki.ca.certificate], crls: [crl] });
+    const later = trust({ now: at(T0, 30 * DAY) });
+    // In order: the archive timestamp an hour after the signature's proves it in time.
+    expect(verdicts(withDocumentTimestamp(stored, archiveTsa, pki.ca.certPath, at(T0, HOUR)), later)).toEqual([
+      ['signature', 'TOTAL_PASSED', null, 'B-LTA'],
+      ['documentTimestamp', 'TOTAL_PASSED', null, null],
+    ]);
+    // Two hours before the signature timestamp it covers: a time that cannot be true proves nothing.
+    expect(verdicts(withDocumentTimestamp(stored, archiveTsa, pki.ca.certPath, at(T0, -2 * HOUR)), later)).toEqual([
+      ['signature', 'INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE', 'B-B'],
+      ['documentTimestamp', 'TOTAL_PASSED', null, null],
+    ]);
+  });
+
   it('an archive timestamp made after the signature timestamp’s authority expired proves nothing for it: INDETERMINATE / OUT_OF_BOUNDS_NO_POE', () => {
     const stored = appendDss(signed, { certificates: [signer.certificate, signatureTsa.certificate, pki.ca.certificate], crls: [crl] });
     const tooLate = withDocumentTimestamp(stored, pki.tsa, pki.ca.certPath, at(T0, 6 * DAY));
     expect(verdicts(tooLate, trust({ now: at(T0, 30 * DAY) }))).toEqual([
       ['signature', 'INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE', 'B-B'],
+      ['documentTimestamp', 'TOTAL_PASSED', null, null],
+    ]);
+  });
+});
+
+describe('a list issued before the signing time proves nothing of it for the long term (ETSI EN 319 102-1 §5.6.2.1)', () => {
+  // The signer's CA is the other test CA; the timestamp authorities' is the test CA.
+  const T1 = new Date();
+  let signer: TestIdentity;
+  let signatureTsa: TestIdentity;
+  let signed: Buffer;
+  /** A store another tool made with the lists current at the signing but issued an hour before it, under an archive timestamp an hour after. */
+  let early: Buffer;
+  const byOther = (der: Uint8Array): ParsedCrlWithSigner => ({ crl: parseCrl(der), issuerCertificate: pki.otherCa.certificate });
+  const trustBoth = (extra: VerifyOptions = {}): VerifyOptions => ({ trusted: [pki.ca.certificate, pki.otherCa.certificate], ...extra });
+  const earlyLists = () => [makeCrl({ issuer: 'otherCa', lastUpdate: at(T1, -HOUR), nextUpdate: at(T1, 7 * DAY) }), makeCrl({ issuer: 'ca', lastUpdate: at(T1, -HOUR), nextUpdate: at(T1, 7 * DAY) })];
+
+  beforeAll(async () => {
+    signer = issueCertificate({ subject: '/C=LT/CN=Ąžuolas Žėkas', issuer: 'otherCa', profile: 'signer', from: at(T1, -10 * DAY), until: at(T1, 2 * DAY) });
+    signatureTsa = issueCertificate({ subject: '/C=LT/CN=Trumpalaikė laiko žymų tarnyba', issuer: 'ca', profile: 'tsa', from: at(T1, -10 * DAY), until: at(T1, 5 * DAY) });
+    const clock = await startClockTsa(signatureTsa, pki.ca.certPath, T1);
+    try {
+      signed = await signedOrder({ signer: fileSigner(signer, [pki.otherCa.certificate]), timestampUrl: clock.url });
+    } finally {
+      await clock.close();
+    }
+    const store = appendDss(signed, { certificates: [signer.certificate, signatureTsa.certificate, pki.ca.certificate, pki.otherCa.certificate], crls: earlyLists() });
+    early = withDocumentTimestamp(store, pki.tsa, pki.ca.certPath, at(T1, HOUR));
+  }, 60_000);
+
+  it('the extension right after the signing, with only the lists issued before it, is refused (they are current, but will prove nothing once they are not)', async () => {
+    const [other, ca] = earlyLists();
+    const e = await refusal(extendToLongTerm(signed, { trusted: [pki.ca.certificate, pki.otherCa.certificate], crls: [byOther(other!), imported(ca!)], timestampUrl: tsa.url, now: at(T1, HOUR) }));
+    expect([e.code, e.params]).toEqual(['LONG_TERM_NO_REVOCATION_DATA', { certificate: 'Ąžuolas Žėkas', issuer: 'Kita bandomoji CA', reason: 'issuedBeforeSigning' }]);
+  });
+
+  it('such a store under an archive timestamp is not B-LT: a month later the signer’s status at the signing is unknown (INDETERMINATE / TRY_LATER)', () => {
+    const later = trustBoth({ now: at(T1, 30 * DAY), revocationRequired: true, crls: [imported(currentAt(at(T1, 30 * DAY)))] });
+    const check = verifyPdf(early, later);
+    expect(check.signatures.map((s) => [s.type, s.indication, s.subIndication, s.level])).toEqual([
+      ['signature', 'INDETERMINATE', 'TRY_LATER', 'B-T'],
+      ['documentTimestamp', 'TOTAL_PASSED', null, null],
+    ]);
+    expect(check.signatures[0]!.revocation.status).toBe('notChecked');
+  });
+
+  it('renewed with lists issued after the signing, the extension adds them for the signature too (it is not taken as covered): B-LTA, TOTAL_PASSED a month later', async () => {
+    const lists = [makeCrl({ issuer: 'otherCa', lastUpdate: at(T1, 3 * HOUR), nextUpdate: at(T1, 10 * DAY) }), makeCrl({ issuer: 'ca', lastUpdate: at(T1, 3 * HOUR), nextUpdate: at(T1, 10 * DAY) })];
+    const renewal = await startClockTsa(pki.tsa, pki.ca.certPath, at(T1, 4 * HOUR));
+    let renewed: Buffer;
+    try {
+      renewed = await extendToLongTerm(early, { trusted: [pki.ca.certificate, pki.otherCa.certificate], crls: [byOther(lists[0]!), imported(lists[1]!)], timestampUrl: renewal.url, now: at(T1, 4 * HOUR) });
+    } finally {
+      await renewal.close();
+    }
+    expect(readDss(renewed).crls.map(sha)).toEqual(expect.arrayContaining(lists.map(sha)));
+    const later = trustBoth({ now: at(T1, 30 * DAY), revocationRequired: true, crls: [imported(currentAt(at(T1, 30 * DAY)))] });
+    expect(verdicts(renewed, later)).toEqual([
+      ['signature', 'TOTAL_PASSED', null, 'B-LTA'],
+      ['documentTimestamp', 'TOTAL_PASSED', null, null],
       ['documentTimestamp', 'TOTAL_PASSED', null, null],
     ]);
   });
@@ -210,19 +294,40 @@ describe('the level of each signature (ETSI EN 319 142-1 §6)', () => {
     expect(verifyPdf(broken, trust()).signatures.map((s) => s.level)).toEqual([null, null]);
   });
 
-  it('a signature without a timestamp of its own is B-LTA once extended: the document timestamp gives it its time (EN 319 142-1 §6.3)', async () => {
-    const lta = await extendToLongTerm(plain, { trusted: [pki.ca.certificate], crls: [imported(crl)], timestampUrl: tsa.url, now: new Date() });
+  it('a signature without a timestamp of its own has no time a list could follow: the extension is refused; a document timestamp gives it one, and a list issued after that makes it B-LTA (EN 319 142-1 §6.3, EN 319 102-1 §5.6.2.1)', async () => {
+    const refused = await refusal(extendToLongTerm(plain, { trusted: [pki.ca.certificate], crls: [imported(crl)], timestampUrl: tsa.url, now: new Date() }));
+    expect([refused.code, refused.params]).toEqual(['LONG_TERM_NO_REVOCATION_DATA', { certificate: 'Ąžuolas Žėkas', issuer: 'Pusiaukelės bandomoji CA', reason: 'noSigningTime' }]);
+    // Another tool's document timestamp first: the signature is B-T by it.
+    const stamped = withDocumentTimestamp(plain, pki.tsa, pki.ca.certPath, new Date());
+    expect(verdicts(stamped, trust())).toEqual([
+      ['signature', 'TOTAL_PASSED', null, 'B-T'],
+      ['documentTimestamp', 'TOTAL_PASSED', null, null],
+    ]);
+    const later = makeCrl({ issuer: 'ca', lastUpdate: at(new Date(), 60_000) });
+    const lta = await extendToLongTerm(stamped, { trusted: [pki.ca.certificate], crls: [imported(later)], timestampUrl: tsa.url, now: new Date() });
     expect(verdicts(lta, trust())).toEqual([
       ['signature', 'TOTAL_PASSED', null, 'B-LTA'],
+      ['documentTimestamp', 'TOTAL_PASSED', null, null],
       ['documentTimestamp', 'TOTAL_PASSED', null, null],
     ]);
   });
 
-  it('a B-LTA document extended again (the archive timestamp renewed) keeps every signature and both timestamps valid', async () => {
-    const options: LongTermOptions = { trusted: [pki.ca.certificate], crls: [imported(crl)], timestampUrl: tsa.url, now: new Date() };
-    const once = await extendToLongTerm(timestamped, options);
-    const twice = await extendToLongTerm(once, options);
-    expect(verdicts(twice, trust())).toEqual([
+  it('a B-LTA document renewed (EN 319 142-1 §5.4.3) needs a list issued after its archive timestamp for that timestamp’s authority; with one, every signature and both timestamps stay valid', async () => {
+    const now = new Date();
+    /** An extension with the archive timestamp's clock at `when`. */
+    const extendAt = async (pdf: Buffer, when: Date, lists: Uint8Array[]) => {
+      const clock = await startClockTsa(pki.tsa, pki.ca.certPath, when);
+      try {
+        return await extendToLongTerm(pdf, { trusted: [pki.ca.certificate], crls: lists.map(imported), timestampUrl: clock.url, now: when });
+      } finally {
+        await clock.close();
+      }
+    };
+    const once = await extendAt(timestamped, at(now, HOUR), [crl]);
+    const again = await refusal(extendAt(once, at(now, 3 * HOUR), [crl]));
+    expect([again.code, again.params]).toEqual(['LONG_TERM_NO_REVOCATION_DATA', { certificate: 'Bandomoji laiko žymų tarnyba', issuer: 'Pusiaukelės bandomoji CA', reason: 'issuedBeforeSigning' }]);
+    const twice = await extendAt(once, at(now, 3 * HOUR), [makeCrl({ issuer: 'ca', lastUpdate: at(now, 2 * HOUR) })]);
+    expect(verdicts(twice, trust({ now: at(now, 4 * HOUR) }))).toEqual([
       ['signature', 'TOTAL_PASSED', null, 'B-LTA'],
       ['documentTimestamp', 'TOTAL_PASSED', null, null],
       ['documentTimestamp', 'TOTAL_PASSED', null, null],
@@ -268,9 +373,31 @@ describe('what a document’s store cannot do (issue 12’s attacks, issue 18)',
   it('a forged clean list cannot hide a genuine list that revokes the signer: FAILED / REVOKED', () => {
     const revoked = makeCrl({ issuer: 'ca', revoked: [{ certPath: pki.rsa.certPath, at: at(new Date(), -HOUR) }], lastUpdate: at(new Date(), -HOUR) });
     const forged = forgedCrl({ lastUpdate: new Date(), nextUpdate: at(new Date(), 7 * DAY) });
-    // A signature whose timestamp proves it was made after the revocation.
+    // A signature whose timestamp proves it was made after the revocation. (Not B-LT: the genuine
+    // list, issued before the timestamp, proves nothing of the timestamp authority then.)
     const stored = appendDss(signed, { certificates: [pki.rsa.certificate, pki.ca.certificate, pki.tsa.certificate], crls: [revoked, forged] });
-    expect(verdicts(stored, trust())).toEqual([['signature', 'FAILED', 'REVOKED', 'B-LT']]);
+    expect(verdicts(stored, trust())).toEqual([['signature', 'FAILED', 'REVOKED', 'B-T']]);
+  });
+
+  it('an unsigned later revision that rewrites the store cannot take away a list that revokes the signer: still FAILED / REVOKED', () => {
+    const revoked = makeCrl({ issuer: 'ca', revoked: [{ certPath: pki.rsa.certPath, at: at(new Date(), -HOUR) }], lastUpdate: at(new Date(), -HOUR) });
+    const certificates = [pki.rsa.certificate, pki.ca.certificate, pki.tsa.certificate];
+    const stored = appendDss(signed, { certificates, crls: [revoked] });
+    expect(verdicts(stored, trust())).toEqual([['signature', 'FAILED', 'REVOKED', 'B-T']]);
+    // The next revision's store holds the certificates only (a store change, harmless to the signature by itself).
+    const rev = readRevision(stored);
+    const size = rev.trailer.get('Size') as number;
+    const catalog = reserialize(readObject(stored, rev, FIXED.catalog)) as Record<string, PdfValue>;
+    const cert = Buffer.from(pki.ca.certificate).toString('latin1');
+    const rewritten = appendUpdate(stored, {
+      [FIXED.catalog]: serialize({ ...catalog, DSS: ref(size) }),
+      [size]: `<</Certs [${size + 1} 0 R]>>`,
+      [size + 1]: `<</Length ${cert.length}>>\nstream\n${cert}\nendstream`,
+    });
+    expect(readDss(rewritten).crls).toEqual([]);
+    const check = verifyPdf(rewritten, trust());
+    expect(check.signatures.map((s) => [s.indication, s.subIndication, s.after])).toEqual([['FAILED', 'REVOKED', 'signedLater']]);
+    expect(check.signatures[0]!.revocation.status).toBe('revoked');
   });
 
   it('a store added after the signature in an update that also changes the page: still FAILED / FORMAT_FAILURE', () => {
@@ -325,6 +452,22 @@ describe('a hostile store is read within bounds (issue 18, "Bad input")', () => 
     expect([(e as DomainError).code, (e as DomainError).params]).toEqual(['DSS_TOO_LARGE', { limit: 1000, counted: 'certificates' }]);
   });
 
+  it('more revisions than the bound (each one’s store is read for its lists) is refused with DSS_TOO_LARGE, not read', () => {
+    const many = Buffer.concat([signed, Buffer.from('%%EOF\n'.repeat(DSS_LIMITS.revisions), 'latin1')]);
+    const started = performance.now();
+    const e = (() => {
+      try {
+        verifyPdf(many, trust());
+      } catch (error) {
+        return error;
+      }
+      return null;
+    })();
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(e).toBeInstanceOf(DomainError);
+    expect([(e as DomainError).code, (e as DomainError).params]).toEqual(['DSS_TOO_LARGE', { limit: 500, counted: 'revisions' }]);
+  });
+
   it('a list that inflates past its bound is left out: the signature is checked without it', () => {
     const size = readRevision(signed).trailer.get('Size') as number;
     const bomb = deflateSync(Buffer.alloc(30 * 1024 * 1024)).toString('latin1');
@@ -351,13 +494,14 @@ describe('the extension refuses, and writes nothing, when it cannot be made', ()
     expect(sha(signed)).toBe(before);
   });
 
-  it('a certificate no imported list covers is named: none for its CA, or one issued before the signing and no longer current', async () => {
+  it('a certificate no imported list covers is named: none for its CA, or one issued before the signing (EN 319 102-1 §5.6.2.1)', async () => {
     const none = await refusal(extendToLongTerm(signed, { ...options, crls: [] }));
     expect([none.code, none.params]).toEqual(['LONG_TERM_NO_REVOCATION_DATA', { certificate: 'Ąžuolas Žėkas', issuer: 'Pusiaukelės bandomoji CA', reason: 'noList' }]);
     expect(none.message).toContain('Ąžuolas Žėkas');
     const old = imported(makeCrl({ issuer: 'ca', lastUpdate: at(new Date(), -3 * DAY), nextUpdate: at(new Date(), -DAY) }));
     const stale = await refusal(extendToLongTerm(signed, { ...options, crls: [old] }));
-    expect([stale.code, stale.params]).toEqual(['LONG_TERM_NO_REVOCATION_DATA', { certificate: 'Ąžuolas Žėkas', issuer: 'Pusiaukelės bandomoji CA', reason: 'stale' }]);
+    expect([stale.code, stale.params]).toEqual(['LONG_TERM_NO_REVOCATION_DATA', { certificate: 'Ąžuolas Žėkas', issuer: 'Pusiaukelės bandomoji CA', reason: 'issuedBeforeSigning' }]);
+    expect(stale.message).toContain('išleistas anksčiau, nei įrodytas parašo laikas');
   });
 
   it('the timestamp service failing: LONG_TERM_TIMESTAMP_FAILED with the reason', async () => {

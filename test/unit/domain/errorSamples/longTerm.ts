@@ -12,7 +12,16 @@ export const LONG_TERM_SAMPLES: { readonly [C in keyof typeof LONG_TERM_ERROR_TE
   ],
   LONG_TERM_NO_REVOCATION_DATA: [
     { certificate: 'Ąžuolas Žėkas', issuer: 'Pusiaukelės bandomoji CA', reason: 'noList' },
-    { certificate: 'Bandomoji laiko žymų tarnyba', issuer: 'Pusiaukelės bandomoji CA', reason: 'stale' },
+    { certificate: 'Bandomoji laiko žymų tarnyba', issuer: 'Pusiaukelės bandomoji CA', reason: 'issuedBeforeSigning' },
+    { certificate: 'Ąžuolas Žėkas', issuer: 'Pusiaukelės bandomoji CA', reason: 'issuedAfterExpiry' },
+    { certificate: 'Ąžuolas Žėkas', issuer: 'Pusiaukelės bandomoji CA', reason: 'noSigningTime' },
+  ],
+  CRL_UNUSABLE: [
+    { issuer: 'CN=Pusiaukelės bandomoji CA', reason: 'delta' },
+    { issuer: 'CN=Pusiaukelės bandomoji CA', reason: 'criticalExtension' },
+    { issuer: 'CN=Pusiaukelės bandomoji CA', reason: 'indirect' },
+    { issuer: 'CN=Pusiaukelės bandomoji CA', reason: 'partial' },
+    { issuer: 'CN=Pusiaukelės bandomoji CA', reason: 'notForCrls' },
   ],
   LONG_TERM_TIMESTAMP_FAILED: [
     { url: 'http://tsa.example/', failure: { code: 'TSA_UNREACHABLE', reason: { why: 'badAddress' } } },
@@ -29,5 +38,6 @@ export const LONG_TERM_SAMPLES: { readonly [C in keyof typeof LONG_TERM_ERROR_TE
     { limit: 1000, counted: 'certificates' },
     { limit: 200, counted: 'crls' },
     { limit: 64, counted: 'megabytes' },
+    { limit: 500, counted: 'revisions' },
   ],
 };
