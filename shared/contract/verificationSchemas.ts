@@ -49,6 +49,8 @@ export const SIGNATURE_PROBLEMS = [
   'TIMESTAMP_BAD_SIGNATURE',
   /** The timestamp is intact but its authority does not chain to a trusted root, lacks the time-stamping purpose, or was not valid then: its time proves nothing. */
   'TIMESTAMP_UNTRUSTED',
+  /** The search for a path to a trusted root stopped at its bound (a store crowded with candidate issuers): whether one exists is not known. */
+  'PATH_SEARCH_LIMIT',
 ] as const;
 
 export type SignatureProblem = (typeof SIGNATURE_PROBLEMS)[number];
@@ -91,6 +93,10 @@ export const SUB_INDICATIONS = [
   'CRYPTO_CONSTRAINTS_FAILURE_NO_POE',
   /** INDETERMINATE: a later signature on the document could not be confirmed. */
   'GENERIC',
+  /** INDETERMINATE: the search for a path to a trusted root was cut short at its bound; whether one exists is not known. */
+  'CERTIFICATE_CHAIN_GENERAL_FAILURE',
+  /** INDETERMINATE: a document timestamp states a time before a timestamp it covers, so neither its time nor what it covers is proven by it. */
+  'TIMESTAMP_ORDER_FAILURE',
 ] as const;
 export type SubIndication = (typeof SUB_INDICATIONS)[number];
 

@@ -57,6 +57,14 @@ export const SUB_INDICATION_TEXT: Readonly<Record<SubIndication, Text>> = {
   },
   CRYPTO_CONSTRAINTS_FAILURE_NO_POE: { lt: 'Parašas sudarytas algoritmu, kurio programa netikrina.', en: 'The signature uses an algorithm the app does not check.' },
   GENERIC: { lt: 'Vėlesnio parašo dokumente patvirtinti negalima, todėl ir šis parašas nepatvirtintas.', en: 'A later signature on the document cannot be confirmed, so this one is not confirmed either.' },
+  CERTIFICATE_CHAIN_GENERAL_FAILURE: {
+    lt: 'Sertifikato kelio iki patikimo šakninio sertifikato paieška nutraukta pasiekus ribą (dokumente per daug galimų išdavėjų sertifikatų), todėl nežinoma, ar toks kelias yra.',
+    en: 'The search for the certificate’s path to a trusted root was stopped at its limit (the document holds too many candidate issuer certificates), so whether such a path exists is not known.',
+  },
+  TIMESTAMP_ORDER_FAILURE: {
+    lt: 'Dokumento laiko žymos laikas ankstesnis nei laiko žymos, kurią ji apima, todėl ji nieko neįrodo.',
+    en: 'The document timestamp states a time before a timestamp it covers, so it proves nothing.',
+  },
 };
 
 /** Each finding of the signature check. */
@@ -80,6 +88,10 @@ export const PROBLEM_TEXT: Readonly<Record<SignatureProblem, Text>> = {
   TIMESTAMP_UNTRUSTED: {
     lt: 'Laiko žymą išdavė nepatikima tarnyba (jos sertifikatas nesusietas su patikimais arba neskirtas laiko žymoms), todėl jos laikas nieko neįrodo.',
     en: 'The timestamp comes from an authority that is not trusted (its certificate does not chain to a trusted root or is not for time-stamping), so its time proves nothing.',
+  },
+  PATH_SEARCH_LIMIT: {
+    lt: 'Sertifikato kelio paieška nutraukta pasiekus ribą: dokumente per daug galimų išdavėjų sertifikatų. Ar kelias iki patikimo sertifikato yra, nenustatyta.',
+    en: 'The search for the certificate’s path was stopped at its limit: the document holds too many candidate issuer certificates. Whether a path to a trusted root exists was not established.',
   },
 };
 

@@ -328,3 +328,33 @@ export function nestedNamespaces(depth: number, declare = true): Uint8Array {
   const open = Array.from({ length: depth }, (_, i) => (declare ? `<a xmlns:p${i}="urn:x">` : '<a>')).join('');
   return bytesOf(`<?xml version="1.0" encoding="UTF-8"?><tsl:TrustServiceStatusList xmlns:tsl="${TSL}">${open}${'</a>'.repeat(depth)}</tsl:TrustServiceStatusList>`);
 }
+
+/** `count` start tags nested in one another, each declaring a namespace of its own (the costly kind). */
+const namespacedOpenings = (count: number): string => Array.from({ length: count }, (_, i) => `<e xmlns:p${i}="urn:x">`).join('');
+
+/** 62 levels under the root: one short of the limit of 64, what a count run below zero lets through beyond it. */
+const BELOW_LIMIT = 62;
+
+/**
+ * Hostile "lists" (issue 18, review of the XML pre-scan) that hide `count` nested elements from a
+ * scan that does not read the markup as xmldom 0.8 does; the reader must refuse each as malformed.
+ * xmldom reads them with a warning only, or none, or recovers from an error and reads on.
+ */
+export function disguisedNesting(count: number): Record<string, Uint8Array> {
+  const root = (content: string) => bytesOf(`<?xml version="1.0" encoding="UTF-8"?><tsl:TrustServiceStatusList xmlns:tsl="${TSL}">${content}</tsl:TrustServiceStatusList>`);
+  const nested = `${namespacedOpenings(count)}${'</e>'.repeat(count)}`;
+  const plain = `${'<e>'.repeat(count + BELOW_LIMIT)}${'</e>'.repeat(count + BELOW_LIMIT)}`;
+  return {
+    // xmldom takes `b=x"` for an unquoted value, with a warning; the stray quote ran to the next one.
+    'quotes that open no value': root(`<r b=x"/>${namespacedOpenings(count)}<z c=y"/>${'</e>'.repeat(count)}`),
+    // xmldom ignores an end tag closing nothing open, silently: the levels after it were not counted.
+    'end tags before the root': bytesOf(`${'</e>'.repeat(count)}<tsl:TrustServiceStatusList xmlns:tsl="${TSL}">${plain}</tsl:TrustServiceStatusList>`),
+    'end tags closing no element open': root(`${'</x>'.repeat(count)}${plain}`),
+    'a processing instruction never ended': root(`<?x ${nested}`),
+    'a CDATA section never ended': root(`<![CDATA[ ${nested}`),
+    "'<?>', which xmldom takes for text": root(`<?> ${nested} ?>`),
+    "'<!' opening neither a comment nor a CDATA section": root(`${Array.from({ length: count }, (_, i) => `<!x <e xmlns:p${i}="urn:x">`).join('')}${'</e>'.repeat(count)}`),
+    // xmldom reports an error, then reads the value again as markup.
+    'an attribute value without a name': root(`<r ='${nested}'/>`),
+  };
+}

@@ -77,12 +77,13 @@ let counter = 0;
 
 /**
  * A certificate from one of the test CAs, valid `from`–`until`, with the extensions of `profile`;
- * `crlDistributionPoint`: a URI its cRLDistributionPoints names (RFC 5280 §4.2.1.13).
+ * `crlDistributionPoint`: a URI its cRLDistributionPoints names (RFC 5280 §4.2.1.13); `extensions`:
+ * more lines of an openssl extension section.
  */
-export function issueCertificate(options: { subject: string; issuer: Issuer; profile: 'signer' | 'tsa'; from: Date; until: Date; crlDistributionPoint?: string }): TestIdentity {
+export function issueCertificate(options: { subject: string; issuer: Issuer; profile: 'signer' | 'tsa'; from: Date; until: Date; crlDistributionPoint?: string; extensions?: string }): TestIdentity {
   const dir = caDir(`cert-${++counter}`);
-  const point = options.crlDistributionPoint;
-  if (point) writeFileSync(join(dir, 'ca.cnf'), `${CONFIG}[with_point]\n${PROFILES[options.profile]}crlDistributionPoints = URI:${point}\n`);
+  const more = `${options.crlDistributionPoint ? `crlDistributionPoints = URI:${options.crlDistributionPoint}\n` : ''}${options.extensions ? `${options.extensions}\n` : ''}`;
+  if (more !== '') writeFileSync(join(dir, 'ca.cnf'), `${CONFIG}[with_more]\n${PROFILES[options.profile]}${more}`);
   const keyPath = join(dir, 'key.pem');
   openssl(dir, ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', keyPath]);
   const csr = join(dir, 'req.csr');
@@ -91,7 +92,7 @@ export function issueCertificate(options: { subject: string; issuer: Issuer; pro
   const { cert, key } = issuerFiles(options.issuer);
   openssl(dir, [
     'ca', '-config', 'ca.cnf', '-batch', '-notext', '-utf8', '-cert', cert, '-keyfile', key, '-in', csr, '-out', certPath,
-    '-extensions', point ? 'with_point' : options.profile, '-startdate', stamp(options.from), '-enddate', stamp(options.until),
+    '-extensions', more !== '' ? 'with_more' : options.profile, '-startdate', stamp(options.from), '-enddate', stamp(options.until),
   ]);
   return { keyPath, certPath, certificate: pemToDer(readFileSync(certPath, 'utf8')) };
 }
@@ -114,15 +115,16 @@ function serialOf(certPath: string): string {
 }
 
 /**
- * A CRL (DER) signed by `issuer`, listing `revoked` certificates with their revocation times;
+ * A CRL (DER) signed by `issuer`, listing `revoked` certificates with their revocation times (and reasons);
  * `lastUpdate`/`nextUpdate` set its dates (OpenSSL 3: -crl_lastupdate/-crl_nextupdate);
  * `extensions`: lines of an openssl CRL extension section (a v2 list with those extensions and the
  * authority key identifier), e.g. "deltaCRL = critical, DER:02:01:01" or an issuing distribution point.
  */
-export function makeCrl(options: { issuer: Issuer; revoked?: { certPath: string; at: Date }[]; lastUpdate?: Date; nextUpdate?: Date; extensions?: string }): Uint8Array {
+export function makeCrl(options: { issuer: Issuer; revoked?: { certPath: string; at: Date; reason?: string }[]; lastUpdate?: Date; nextUpdate?: Date; extensions?: string }): Uint8Array {
   const dir = caDir(`crl-${++counter}`);
   if (options.extensions) writeFileSync(join(dir, 'ca.cnf'), `${CONFIG}[crl_more]\nauthorityKeyIdentifier = keyid\n${options.extensions}\n`);
-  const lines = (options.revoked ?? []).map((r) => `R\t${stamp(new Date('2100-01-01T00:00:00Z')).slice(2)}\t${stamp(r.at).slice(2)}\t${serialOf(r.certPath)}\tunknown\t/CN=revoked`);
+  // openssl ca's database: a revocation date may carry its reason (the entry's reasonCode), e.g. "removeFromCRL".
+  const lines = (options.revoked ?? []).map((r) => `R\t${stamp(new Date('2100-01-01T00:00:00Z')).slice(2)}\t${stamp(r.at).slice(2)}${r.reason ? `,${r.reason}` : ''}\t${serialOf(r.certPath)}\tunknown\t/CN=revoked`);
   writeFileSync(join(dir, 'index.txt'), lines.length > 0 ? `${lines.join('\n')}\n` : '');
   const { cert, key } = issuerFiles(options.issuer);
   const out = join(dir, 'list.crl');

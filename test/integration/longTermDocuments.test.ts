@@ -155,6 +155,22 @@ describe('documents.extend (issue 18)', () => {
     expect(entry!.summary).toContain('B-LTA');
   });
 
+  it('a renewal whose new document timestamp states a time before the timestamp it covers is refused (LONG_TERM_CHECK_FAILED; EN 319 102-1 §5.6.2.4, TIMESTAMP_ORDER_FAILURE): nothing is stored', async () => {
+    // The first archive timestamp's authority needs a list issued after it for the renewal (EN 319 142-1 §5.4.3).
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await importList();
+    const backdated = await startClockTsa(testPki().tsa, testPki().ca.certPath, new Date(Date.now() - 2 * 3600_000));
+    try {
+      await setTimestampUrl(backdated.url);
+      expect((await refused(archivist, 'documents.extend', { id: minutes.id })).code).toBe('LONG_TERM_CHECK_FAILED');
+    } finally {
+      await backdated.close();
+      await setTimestampUrl(tsa.url);
+    }
+    expect(await versionsOf(minutes.id)).toBe(4);
+    expect(await itemOf(minutes.id)).toMatchObject({ level: 'B-LTA', extensions: [{ version: 4, level: 'B-LTA' }] });
+  });
+
   it('a document not yet signed by every line is refused; signed, it waits for a list issued after its signature (EN 319 102-1 §5.6.2.1)', async () => {
     const proposal = await ok(secretary, 'documents.issue', { kind: 'proposal', caseId: cases.first });
     const e = await refused(secretary, 'documents.extend', { id: proposal.id });

@@ -339,7 +339,8 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
   /**
    * Issue 18: `bytes` (the document's last version, every line signed) extended to PAdES B-LTA, and
    * its version record. What was written must verify before it is kept: every signature still intact
-   * and reaching B-LTA, the new document timestamp valid, nothing else changed.
+   * and reaching B-LTA, the new document timestamp valid — believed, and not before a timestamp it
+   * covers (TIMESTAMP_ORDER_FAILURE makes it INDETERMINATE) — nothing else changed.
    */
   const longTerm = async (bytes: Uint8Array): Promise<{ bytes: Buffer; version: GeneratedDocument['versions'][number] }> => {
     const trusted = trustedAnchors(ctx);
@@ -354,7 +355,7 @@ export function documentsHandlers(ctx: ServiceContext, fontsDir: string): Docume
       check.signatures.length === count + 1 &&
       !check.changedOtherwise &&
       check.signatures.every((s) => s.cms.intact && (s.type === 'documentTimestamp' || s.level === 'B-LTA'));
-    if (!intact || stamp?.type !== 'documentTimestamp' || !stamp.valid || !stamp.cms.timestamp) {
+    if (!intact || stamp?.type !== 'documentTimestamp' || !stamp.valid || !stamp.cms.timestamp?.trusted || stamp.cms.provenTime === null) {
       throw new DomainError('LONG_TERM_CHECK_FAILED');
     }
     const at = ctx.now().toISOString();

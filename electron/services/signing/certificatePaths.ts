@@ -6,11 +6,13 @@ import { sameBytes } from './der';
 const MAX_PATH_LENGTH = 8;
 
 /**
- * Issuer checks (OpenSSL's name and key-identifier match, then the signature) one verification may
- * make in all its path searches (issue 18, "Bad input"). A real document needs a few per signature;
- * a store crowded with certificates of one name and key, each a candidate for every other, would
- * otherwise make the search take minutes. Past the budget a search finds no path: the signature is
- * INDETERMINATE (no chain), never a hang.
+ * Issuer checks (OpenSSL's name and key-identifier match, then the signature) the path searches of
+ * one signature (its own and its timestamps') may make (issue 18, "Bad input"). A real document
+ * needs a few; a store crowded with certificates of one name, each a candidate for every other,
+ * would otherwise make the search take minutes. Each signature has a budget of its own, so that
+ * what an attacker's appended signature or timestamp spends cannot hide a genuine signature's path.
+ * Past the budget a search finds no path and says so (`exhausted`): the signature is INDETERMINATE
+ * with the search cut short (PATH_SEARCH_LIMIT), never "no chain" as if that were proven, never a hang.
  */
 export const PATH_CHECK_BUDGET = 4000;
 
@@ -61,15 +63,23 @@ function readable(certificates: readonly Uint8Array[]): Candidate[] {
 }
 
 /**
- * The path searches of one verification: the issuer checks they made (each pair is checked once)
- * and the budget they share (PATH_CHECK_BUDGET).
+ * The path searches of one signature: the budget they share (PATH_CHECK_BUDGET) and the issuer
+ * checks made (each pair is checked once, its result shared with the searches of the other
+ * signatures of the verification, `forNextSignature`).
  */
 export class PathSearch {
   private remaining: number;
-  private readonly checked = new Map<string, boolean>();
 
-  constructor(budget: number = PATH_CHECK_BUDGET) {
+  constructor(
+    budget: number = PATH_CHECK_BUDGET,
+    private readonly checked = new Map<string, boolean>(),
+  ) {
     this.remaining = budget;
+  }
+
+  /** The searches of another signature of the same verification: a full budget, the checks already made known. */
+  forNextSignature(): PathSearch {
+    return new PathSearch(PATH_CHECK_BUDGET, this.checked);
   }
 
   /** The budget is spent: every further check fails. */

@@ -58,7 +58,7 @@ export interface TimeEvidence {
   poe?: Date | null;
   /** When the first certificate of `path` was revoked, by the revocation data at hand; null when it is not known revoked. */
   revokedAt?: (path: readonly Uint8Array[]) => Date | null;
-  /** The verification's path searches and their shared budget (default: a search of its own). */
+  /** The signature's path searches and their shared budget (default: a search of its own). */
   paths?: PathSearch;
 }
 
@@ -71,7 +71,7 @@ export interface CmsCheckOptions {
   /** What later document timestamps prove and the revocation data, for the signature's timestamp (see TimeEvidence). */
   poe?: Date | null;
   revokedAt?: (path: readonly Uint8Array[]) => Date | null;
-  /** The verification's path searches and their shared budget (default: a search of its own). */
+  /** The signature's path searches and their shared budget (default: a search of its own). */
   paths?: PathSearch;
 }
 
@@ -165,7 +165,8 @@ export function timestampOver(token: Uint8Array, stampedData: Uint8Array, eviden
     const check = checkTimestampToken(token, stampedData);
     if (!check.imprintMatches) return { timestamp: null, timestampPath: [], provenTime: null, problems: ['TIMESTAMP_IMPRINT_MISMATCH'], check };
     const judged = judgeTimestamp(check, evidence, extra);
-    const problems: CmsProblem[] = !check.intact ? ['TIMESTAMP_BAD_SIGNATURE'] : judged.believed ? [] : ['TIMESTAMP_UNTRUSTED'];
+    const cutShort = judged.path.length === 0 && evidence.paths?.exhausted === true;
+    const problems: CmsProblem[] = !check.intact ? ['TIMESTAMP_BAD_SIGNATURE'] : judged.believed ? [] : ['TIMESTAMP_UNTRUSTED', ...(cutShort ? (['PATH_SEARCH_LIMIT'] as const) : [])];
     return {
       timestamp: { time: check.genTime.toISOString(), authority: check.authority, intact: check.intact, trusted: judged.believed },
       timestampPath: judged.path,
@@ -239,9 +240,11 @@ export function checkCms(cms: Uint8Array, digest: Uint8Array, options: CmsCheckO
   const problems = signatureProblems(signerInfo, certificate, digest);
   const others = signedData.certificates.filter((der) => !sameBytes(der, certificate.der));
   const trustedPath = pathToTrusted(certificate.der, [...others, ...pool], trusted, paths);
+  // No path because the search ran out of its budget is not "no path exists" (issue 18).
+  const cutShort = trustedPath.length === 0 && paths.exhausted && !timestamp.problems.includes('PATH_SEARCH_LIMIT') ? (['PATH_SEARCH_LIMIT'] as const) : [];
   return {
     intact: problems.length === 0,
-    problems: [...problems, ...timestamp.problems],
+    problems: [...problems, ...timestamp.problems, ...cutShort],
     signer: describeParsed(certificate),
     signerCertificate: certificate,
     trustedPath,

@@ -359,8 +359,8 @@ export function verifyPdf(bytes: Uint8Array, options: VerifyOptions = {}): PdfCh
   const dss = readDss(buf);
   const material = new RevocationMaterial(options.crls ?? [], dssCrlsOfAllRevisions(buf), now);
   const revokedAt = (path: readonly Uint8Array[]) => material.revokedAt(path);
-  // One budget for every path search of this verification (certificatePaths.ts).
-  const paths = new PathSearch();
+  // Each signature's path searches (its own and its timestamps') have a budget of their own (certificatePaths.ts).
+  const searches = new PathSearch();
 
   const found = candidates(buf).map((c) => {
     const subFilter = c.holder.dict.get('SubFilter');
@@ -382,8 +382,11 @@ export function verifyPdf(bytes: Uint8Array, options: VerifyOptions = {}): PdfCh
   const poeOf = (end: number): Date | null =>
     believedStamps.filter((d) => d.end > end).reduce<Date | null>((min, d) => (min === null || d.time < min ? d.time : min), null);
   const checked: CmsCheck[] = new Array(found.length);
+  /** Document timestamps whose time is before a timestamp they cover: proof of nothing, and INDETERMINATE themselves. */
+  const outOfOrder = new Set<number>();
   for (let i = found.length - 1; i >= 0; i--) {
     const f = found[i] as (typeof found)[number];
+    const paths = searches.forNextSignature();
     const evidence: TimeEvidence = { trusted, pool: dss.certificates, now, poe: poeOf(f.end), revokedAt, paths };
     let cms: CmsCheck;
     if (f.structure !== 'ok' || !f.contents) cms = uncheckedCms(f.problem ?? 'CMS_UNREADABLE');
@@ -393,7 +396,10 @@ export function verifyPdf(bytes: Uint8Array, options: VerifyOptions = {}): PdfCh
       const digest = createHash('sha256').update(buf.subarray(a, a + b)).update(buf.subarray(cc, cc + d)).digest();
       cms = checkCms(f.contents, digest, { trusted, now, pool: dss.certificates, poe: evidence.poe ?? null, revokedAt, paths });
     }
-    if (f.type === 'documentTimestamp' && cms.intact && cms.provenTime && inOrder(i, cms.provenTime)) believedStamps.push({ end: f.end, time: cms.provenTime });
+    if (f.type === 'documentTimestamp' && cms.intact && cms.provenTime) {
+      if (inOrder(i, cms.provenTime)) believedStamps.push({ end: f.end, time: cms.provenTime });
+      else outOfOrder.add(i);
+    }
     checked[i] = cms;
   }
   // The store as each believed document timestamp covers it (B-LTA).
@@ -421,6 +427,7 @@ export function verifyPdf(bytes: Uint8Array, options: VerifyOptions = {}): PdfCh
       revocationRequired: options.revocationRequired ?? false,
       changedAfter: harmful,
       laterSignatureUnconfirmed: later.some((l) => l.indication !== 'TOTAL_PASSED'),
+      timestampOrderFailure: outOfOrder.has(i),
     });
     checks[i] = {
       ...verdict,

@@ -50,6 +50,8 @@ const KNOWN_ENTRY_EXTENSIONS: ReadonlySet<string> = new Set([EXTENSION.reasonCod
 
 /** What the list's issuing distribution point (RFC 5280 §5.2.5) says it covers; all false and null without one. */
 export interface CrlScope {
+  /** The list has an issuing distribution point (it may cover only some certificates). */
+  present: boolean;
   /** The distribution point's full names (GeneralName DER each); [] for a name relative to the issuer; null when none is named. */
   distributionPoint: Uint8Array[] | null;
   onlyUserCerts: boolean;
@@ -66,7 +68,10 @@ export interface ParsedCrl {
   issuer: string;
   thisUpdate: Date;
   nextUpdate: Date | null;
-  /** Revoked serial numbers (INTEGER content octets as hex, sign octet removed) and when. */
+  /**
+   * Revoked serial numbers (INTEGER content octets as hex, sign octet removed) and when. An entry
+   * whose reasonCode is removeFromCRL (a delta list's "no longer revoked", RFC 5280 §5.3.1) is not one.
+   */
   revoked: Map<string, Date>;
   tbs: Uint8Array;
   signatureAlgorithm: ReturnType<typeof algorithmOf>;
@@ -124,11 +129,11 @@ function distributionPointNames(name: asn1js.AsnType): Uint8Array[] {
   return isContextTag(choice, 0) ? childrenOf(choice, 'fullName').map(encodingOf) : [];
 }
 
-const NO_SCOPE: CrlScope = { distributionPoint: null, onlyUserCerts: false, onlyCaCerts: false, onlySomeReasons: false, indirect: false, onlyAttributeCerts: false };
+const NO_SCOPE: CrlScope = { present: false, distributionPoint: null, onlyUserCerts: false, onlyCaCerts: false, onlySomeReasons: false, indirect: false, onlyAttributeCerts: false };
 
 /** IssuingDistributionPoint (RFC 5280 §5.2.5), its BOOLEANs DEFAULT FALSE. */
 function scopeOf(value: Uint8Array): CrlScope {
-  const scope = { ...NO_SCOPE };
+  const scope = { ...NO_SCOPE, present: true };
   const flag = (node: asn1js.AsnType) => contentOf(node).some((b) => b !== 0);
   for (const node of childrenOf(parseAsn1(value, 'IssuingDistributionPoint'), 'IssuingDistributionPoint')) {
     if (isContextTag(node, 0)) scope.distributionPoint = distributionPointNames(node);
@@ -139,6 +144,18 @@ function scopeOf(value: Uint8Array): CrlScope {
     else if (isContextTag(node, 5)) scope.onlyAttributeCerts = flag(node);
   }
   return scope;
+}
+
+/** CRLReason removeFromCRL (RFC 5280 §5.3.1): in a delta list, the certificate is no longer revoked. */
+const REMOVE_FROM_CRL = 8;
+
+/** The entry's CRLReason (an ENUMERATED in the reasonCode extension), or null when it has none. */
+function reasonOf(extensions: readonly Extension[]): number | null {
+  const reason = extensions.find((e) => e.oid === EXTENSION.reasonCode);
+  if (!reason) return null;
+  const value = parseAsn1(reason.value, 'CRLReason');
+  if (!(value instanceof asn1js.Enumerated)) throw new Error('CRLReason');
+  return value.valueBlock.valueDec;
 }
 
 /** RFC 5280 §5.1: CertificateList ::= SEQUENCE { tbsCertList, signatureAlgorithm, signatureValue }. */
@@ -166,9 +183,10 @@ export function parseCrl(bytes: Uint8Array): ParsedCrl {
         const serial = integerBytesOf(childAt(entry, 0, 'userCertificate'), 'userCertificate');
         const when = timeOf(childAt(entry, 1, 'revocationDate'));
         if (!when) throw new Error('revocationDate');
-        const entryExtensions = childrenOf(entry, 'revokedCertificate')[2];
-        if (entryExtensions) unknownCritical ??= unknown(extensionsOf(entryExtensions), KNOWN_ENTRY_EXTENSIONS);
-        revoked.set(serialKey(serial), when);
+        const entryNode = childrenOf(entry, 'revokedCertificate')[2];
+        const entryExtensions = entryNode ? extensionsOf(entryNode) : [];
+        unknownCritical ??= unknown(entryExtensions, KNOWN_ENTRY_EXTENSIONS);
+        if (reasonOf(entryExtensions) !== REMOVE_FROM_CRL) revoked.set(serialKey(serial), when);
       }
       rest = rest.slice(1);
     }
@@ -217,6 +235,8 @@ function unusable(crl: ParsedCrl): UnusableCrlReason | null {
  */
 function covers(crl: ParsedCrl, certificate: CertificateRef): boolean {
   const { scope } = crl;
+  // Whose distribution points and kind are unknown may be outside any list that limits its scope.
+  if (!certificate.extensionsRead && scope.present) return false;
   if (scope.onlySomeReasons || (scope.onlyCaCerts && !certificate.isCa) || (scope.onlyUserCerts && certificate.isCa)) return false;
   const named = scope.distributionPoint;
   return named === null || named.some((n) => certificate.distributionPoints.some((d) => sameBytes(n, d)));
@@ -319,6 +339,11 @@ export type RevocationStatus =
 export interface ParsedCrlWithSigner {
   crl: ParsedCrl;
   issuerCertificate: Uint8Array;
+  /**
+   * The list would not be accepted now (a stored list imported under older rules, issue 18): the
+   * certificates it names revoked still count, but leaving one out proves nothing.
+   */
+  revokedOnly?: boolean;
 }
 
 /**
@@ -332,6 +357,8 @@ export interface CertificateRef {
   isCa: boolean;
   /** The full names (GeneralName DER) of its cRLDistributionPoints. */
   distributionPoints: readonly Uint8Array[];
+  /** Its extensions could be read: false makes every list with an issuing distribution point say nothing of it. */
+  extensionsRead: boolean;
 }
 
 const refs = new Map<string, CertificateRef>();
@@ -343,16 +370,15 @@ export function certificateRefOf(der: Uint8Array): CertificateRef {
   const known = refs.get(id);
   if (known) return known;
   const cert = parseCertificate(der);
+  // OpenSSL's reading of basicConstraints: the same answer the path search gets.
   let isCa = false;
   let distributionPoints: Uint8Array[] = [];
+  let extensionsRead = true;
   try {
+    isCa = new X509Certificate(der).ca;
     const tbs = childAt(parseAsn1(der, 'Certificate'), 0, 'tbsCertificate');
     const tagged = childrenOf(tbs, 'tbsCertificate').find((node) => isContextTag(node, 3));
     for (const e of tagged ? extensionsOf(childAt(tagged, 0, 'extensions')) : []) {
-      if (e.oid === EXTENSION.basicConstraints) {
-        const first = childrenOf(parseAsn1(e.value, 'basicConstraints'), 'basicConstraints')[0];
-        isCa = first instanceof asn1js.Boolean && first.getValue();
-      }
       if (e.oid === EXTENSION.crlDistributionPoints) {
         distributionPoints = childrenOf(parseAsn1(e.value, 'cRLDistributionPoints'), 'cRLDistributionPoints').flatMap((point) => {
           const name = childrenOf(point, 'DistributionPoint').find((node) => isContextTag(node, 0));
@@ -361,9 +387,10 @@ export function certificateRefOf(der: Uint8Array): CertificateRef {
       }
     }
   } catch {
-    // Extensions that cannot be read say nothing: an end-entity certificate naming no distribution point.
+    // Extensions that cannot be read say nothing of its kind or distribution points (covers()).
+    extensionsRead = false;
   }
-  const ref = { serial: cert.serial, issuerDer: cert.issuerDer, notAfter: cert.notAfter, isCa, distributionPoints };
+  const ref = { serial: cert.serial, issuerDer: cert.issuerDer, notAfter: cert.notAfter, isCa, distributionPoints, extensionsRead };
   if (refs.size >= REFS_MAX) refs.delete(refs.keys().next().value as string);
   refs.set(id, ref);
   return ref;
@@ -394,10 +421,12 @@ export interface RevocationEvidence {
 }
 
 /**
- * Whether `certificate` issued by `issuerCertificate` is revoked according to `crls` (only usable
- * lists that CA signed count: no delta, no unknown critical extension, not indirect), and the list
- * that says so. A list that does not name it proves it good only as `provesGood` says; otherwise it
- * is "not checked" (stale), never "good".
+ * Whether `certificate` issued by `issuerCertificate` is revoked according to `crls`, and the list
+ * that says so. Every list that CA signed is searched for it (issue 18, RFC 5280 §5.2.4: a delta
+ * list's entries are revocations too, and a list with an unknown critical extension still says what
+ * it names), except an indirect list or one of attribute certificates, whose entries may be other
+ * issuers' or other kinds of certificates. A list that does not name it proves it good only as
+ * `provesGood` says (a usable, complete list); otherwise it is "not checked" (stale), never "good".
  */
 export function revocationEvidence(
   certificate: CertificateRef,
@@ -407,19 +436,18 @@ export function revocationEvidence(
   provenTime: Date | null,
 ): RevocationEvidence {
   const key = serialKey(certificate.serial);
-  const relevant = crls.filter(
-    (c) =>
-      sameBytes(c.crl.issuerDer, certificate.issuerDer) &&
-      unusable(c.crl) === null &&
-      (issuerCertificate === null || samePublicKey(c.issuerCertificate, issuerCertificate)),
+  const signed = crls.filter(
+    (c) => sameBytes(c.crl.issuerDer, certificate.issuerDer) && (issuerCertificate === null || samePublicKey(c.issuerCertificate, issuerCertificate)),
   );
-  if (relevant.length === 0) return { status: { status: 'notChecked', reason: 'noList' }, list: null, newest: null };
+  const naming = signed.filter((c) => !c.crl.scope.indirect && !c.crl.scope.onlyAttributeCerts);
+  const revokedIn = naming.find((c) => c.crl.revoked.has(key));
+  const relevant = signed.filter((c) => c.revokedOnly !== true && unusable(c.crl) === null);
   const newest = (lists: readonly ParsedCrlWithSigner[]) => lists.reduce((a, b) => (b.crl.thisUpdate > a.crl.thisUpdate ? b : a));
-  const latest = newest(relevant).crl;
-  const revokedIn = relevant.find((c) => c.crl.revoked.has(key));
+  const latest = relevant.length > 0 ? newest(relevant).crl : null;
   if (revokedIn) {
     return { status: { status: 'revoked', revokedAt: (revokedIn.crl.revoked.get(key) as Date).toISOString(), source: sourceOf(revokedIn.crl) }, list: revokedIn, newest: latest };
   }
+  if (latest === null) return { status: { status: 'notChecked', reason: 'noList' }, list: null, newest: null };
   const proving = relevant.filter((c) => provesGood(c, certificate, now, provenTime));
   if (proving.length > 0) {
     const best = newest(proving);
@@ -453,11 +481,25 @@ function samePublicKey(a: Uint8Array, b: Uint8Array): boolean {
   }
 }
 
-/** The stored lists, parsed once per call site; a list that no longer parses is left out. */
+/**
+ * Why an imported list would be refused now, whatever the date (checkCrlForImport's rules): no
+ * nextUpdate, not complete, or its issuer's certificate does not verify it or may not sign lists.
+ */
+function refusedNow(crl: ParsedCrl, issuerCertificate: Uint8Array): boolean {
+  const partial = crl.scope.onlyCaCerts || crl.scope.onlyUserCerts || crl.scope.onlySomeReasons;
+  return crl.nextUpdate === null || unusable(crl) !== null || partial || crlSignature(crl, issuerCertificate) !== 'valid';
+}
+
+/**
+ * The stored lists, parsed once per call site; a list that no longer parses is left out. A list
+ * imported under older rules that would now be refused (issue 18) keeps its revocations but proves
+ * no certificate good (`revokedOnly`).
+ */
 export function parsedCrls(stored: readonly Pick<StoredCrl, 'der' | 'issuerCertificate'>[]): ParsedCrlWithSigner[] {
   return stored.flatMap((s) => {
     try {
-      return [{ crl: parseCrl(s.der), issuerCertificate: s.issuerCertificate }];
+      const crl = parseCrl(s.der);
+      return [{ crl, issuerCertificate: s.issuerCertificate, ...(refusedNow(crl, s.issuerCertificate) ? { revokedOnly: true } : {}) }];
     } catch {
       return [];
     }

@@ -26,6 +26,8 @@ export interface SignatureFindings {
   changedAfter: boolean;
   /** A later signature on the document did not pass itself. */
   laterSignatureUnconfirmed: boolean;
+  /** A document timestamp states a time before a timestamp it covers (DSS: TIMESTAMP_ORDER_FAILURE). */
+  timestampOrderFailure?: boolean;
 }
 
 const has = (problems: readonly CmsProblem[], ...codes: CmsProblem[]) => codes.some((code) => problems.includes(code));
@@ -52,11 +54,13 @@ function findings(f: SignatureFindings): Verdict[] {
     has(problems, 'BAD_SIGNATURE') ? failed('SIG_CRYPTO_FAILURE') : null,
     has(problems, 'DIGEST_ALGORITHM_UNSUPPORTED', 'SIGNATURE_ALGORITHM_UNSUPPORTED') ? indeterminate('CRYPTO_CONSTRAINTS_FAILURE_NO_POE') : null,
     f.changedAfter ? failed('FORMAT_FAILURE') : null,
-    f.cms.trusted ? null : indeterminate('NO_CERTIFICATE_CHAIN_FOUND'),
+    // A search cut short by its budget proved nothing about the chain (issue 18).
+    f.cms.trusted ? null : indeterminate(has(problems, 'PATH_SEARCH_LIMIT') ? 'CERTIFICATE_CHAIN_GENERAL_FAILURE' : 'NO_CERTIFICATE_CHAIN_FOUND'),
     revocationVerdict(f.revocation, provenTime, 'REVOKED_NO_POE'),
     ...f.caRevocations.map((status) => revocationVerdict(status, provenTime, 'REVOKED_CA_NO_POE')),
     f.cms.certificateValid === 'notYetValid' ? failed('NOT_YET_VALID') : null,
     f.cms.certificateValid === 'expired' ? (provenTime ? failed('EXPIRED') : indeterminate('OUT_OF_BOUNDS_NO_POE')) : null,
+    f.timestampOrderFailure === true ? indeterminate('TIMESTAMP_ORDER_FAILURE') : null,
     f.revocationRequired && f.cms.trusted && [f.revocation, ...f.caRevocations].some((s) => s.status === 'notChecked') ? indeterminate('TRY_LATER') : null,
     f.laterSignatureUnconfirmed ? indeterminate('GENERIC') : null,
   ];

@@ -256,19 +256,22 @@ function listOf(signed: string): TrustedList {
 
 /**
  * Parses XML text; malformed text is refused: anything the parser reports, its warnings included
- * (xmldom 0.8 only warns of an element never closed, as in a truncated download).
+ * (xmldom 0.8 only warns of an element never closed, as in a truncated download, or of an
+ * attribute value without quotes). The parser stops at its first report: xmldom recovers from
+ * malformed markup and reads on, and what it reads after a recovery is not what checkXmlShape
+ * bounded (issue 18, "Bad input": bounded in time).
  */
 function parse(text: string): Element {
-  const errors: string[] = [];
-  const report = (m: string) => errors.push(m);
+  const stop = (message: unknown): never => {
+    throw new Error(String(message));
+  };
   let root: Element | null = null;
   try {
-    const doc = new DOMParser({ errorHandler: { warning: report, error: report, fatalError: report } }).parseFromString(text, 'text/xml');
-    root = doc.documentElement;
+    root = new DOMParser({ errorHandler: { warning: stop, error: stop, fatalError: stop } }).parseFromString(text, 'text/xml').documentElement;
   } catch {
     throw new DomainError('TRUSTED_LIST_MALFORMED');
   }
-  if (errors.length > 0 || !root) throw new DomainError('TRUSTED_LIST_MALFORMED');
+  if (!root) throw new DomainError('TRUSTED_LIST_MALFORMED');
   return root;
 }
 
@@ -285,62 +288,113 @@ function textOfBytes(bytes: Uint8Array): string {
   return text;
 }
 
-/** The index just past the first `end` from `from`, or the text's end (the parser then refuses what is left open). */
+const malformed = (): DomainError => new DomainError('TRUSTED_LIST_MALFORMED');
+
+/** The index just past the first `end` from `from`; markup never ended is refused. */
 function past(text: string, end: string, from: number): number {
   const at = text.indexOf(end, from);
-  return at < 0 ? text.length : at + end.length;
+  if (at < 0) throw malformed();
+  return at + end.length;
 }
 
-const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+/**
+ * Whitespace as xmldom takes it inside a tag: a space or any control character, U+0080, and the
+ * line ends it turns into '\n' before reading (U+0085, U+2028). Taking more as whitespace than
+ * the parser does only counts more namespace declarations and cuts names shorter (then refused).
+ */
+function isSpace(c: string | undefined): boolean {
+  const code = c === undefined ? NaN : c.charCodeAt(0);
+  return code <= 0x20 || code === 0x80 || code === 0x85 || code === 0x2028;
+}
 
-/** A start tag from its '<': where it ends, whether it is empty (…/>), and how many namespaces it declares. */
-function startTag(text: string, from: number): { end: number; empty: boolean; declarations: number } {
+interface StartTag {
+  name: string;
+  /** The index just past its '>'. */
+  end: number;
+  /** An empty element (…/>). */
+  empty: boolean;
+  declarations: number;
+}
+
+/**
+ * A start tag from its '<'. A quote opens a value only after '=' (whitespace between allowed): a
+ * tag with any other quote, an unquoted value, a '<' or no '>' is refused, for xmldom reads such a
+ * tag its own way (an unquoted value with a warning only) and the count of levels would not be its.
+ */
+function startTag(text: string, from: number): StartTag {
   let declarations = 0;
   let quote = '';
+  let afterEquals = false;
+  let nameEnd = -1;
   for (let i = from + 1; i < text.length; i += 1) {
     const c = text[i];
     if (quote !== '') {
       if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") {
-      quote = c;
+      continue;
+    }
+    if (nameEnd < 0 && (isSpace(c) || c === '/' || c === '>' || c === '=')) nameEnd = i;
+    if (afterEquals) {
+      if (c === '"' || c === "'") {
+        quote = c;
+        afterEquals = false;
+      } else if (!isSpace(c)) throw malformed();
+    } else if (c === '=') {
+      afterEquals = true;
+    } else if (c === '"' || c === "'" || c === '<') {
+      throw malformed();
     } else if (c === '>') {
-      return { end: i + 1, empty: text[i - 1] === '/', declarations };
+      return { name: text.slice(from + 1, nameEnd), end: i + 1, empty: text[i - 1] === '/', declarations };
     } else if (isSpace(c) && text.startsWith('xmlns', i + 1) && (text[i + 6] === ':' || text[i + 6] === '=' || isSpace(text[i + 6]))) {
       declarations += 1;
     }
   }
-  return { end: text.length, empty: false, declarations };
+  throw malformed();
+}
+
+/** An end tag's name from its '<' (trailing whitespace left out, as the XML reader does) and the index past its '>'. */
+function endTag(text: string, from: number): { name: string; end: number } {
+  const end = past(text, '>', from + 2);
+  let nameEnd = end - 1;
+  while (nameEnd > from + 2 && ' \t\n\r'.includes(text[nameEnd - 1]!)) nameEnd -= 1;
+  return { name: text.slice(from + 2, nameEnd), end };
 }
 
 /**
  * Refuses, before the XML reader runs, a text nested deeper than MAX_XML_DEPTH or declaring more
  * than MAX_NAMESPACE_DECLARATIONS namespaces (issue 18, "Bad input": bounded in time): the reader's
  * work grows with their square. One pass over the markup; comments, CDATA sections and processing
- * instructions are skipped, quoted attribute values honoured.
+ * instructions are skipped, quoted attribute values honoured. Markup the reader would take another
+ * way than this pass is refused as malformed: an end tag that does not close the element open
+ * (xmldom silently ignores it, so closing tags before the root would let real nesting run past the
+ * bound), a tag with a stray quote or an unquoted value, a comment, CDATA section or processing
+ * instruction never ended, '<?>' (xmldom takes it for text and reads on), any other '<!', and an
+ * element never closed.
  */
 function checkXmlShape(text: string): void {
   const refuse = () => new DomainError('TRUSTED_LIST_TOO_COMPLEX', { maxDepth: MAX_XML_DEPTH, maxNamespaces: MAX_NAMESPACE_DECLARATIONS });
-  let depth = 0;
+  const open: string[] = [];
   let declarations = 0;
   let at = text.indexOf('<');
   while (at >= 0) {
     let next: number;
     if (text.startsWith('<!--', at)) next = past(text, '-->', at + 4);
     else if (text.startsWith('<![CDATA[', at)) next = past(text, ']]>', at + 9);
+    else if (text.startsWith('<!', at) || text.startsWith('<?>', at)) throw malformed();
     else if (text.startsWith('<?', at)) next = past(text, '?>', at + 2);
-    else if (text.startsWith('<!', at)) next = past(text, '>', at + 2);
     else if (text.startsWith('</', at)) {
-      depth -= 1;
-      next = past(text, '>', at + 2);
+      const tag = endTag(text, at);
+      if (open.pop() !== tag.name) throw malformed();
+      next = tag.end;
     } else {
       const tag = startTag(text, at);
       declarations += tag.declarations;
-      if (!tag.empty) depth += 1;
-      if (depth > MAX_XML_DEPTH || declarations > MAX_NAMESPACE_DECLARATIONS) throw refuse();
+      if (!tag.empty) open.push(tag.name);
+      if (open.length > MAX_XML_DEPTH || declarations > MAX_NAMESPACE_DECLARATIONS) throw refuse();
       next = tag.end;
     }
     at = text.indexOf('<', next);
   }
+  if (open.length > 0) throw malformed();
 }
 
 /** §5.7.1: the operator's certificate must have been valid when the list was issued; throws the reason. */

@@ -1,14 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chainsToTrusted, PathSearch } from '../../../electron/services/signing/certificatePaths';
 import { describeCertificate } from '../../../electron/services/signing/certificates';
 import { appendDss } from '../../../electron/services/signing/pdfLtv';
 import { verifyPdf } from '../../../electron/services/signing/pdfVerify';
 import { parseCrl, type ParsedCrlWithSigner } from '../../../electron/services/signing/revocation';
 import { testPki, workDir } from '../../helpers/pki';
-import { fileSigner, signedOrder } from '../../helpers/verificationPki';
+import { startTsa, type TestTsa } from '../../helpers/tsa';
+import { fileSigner, makeCrl, signedOrder, withDocumentTimestamp } from '../../helpers/verificationPki';
 
 /**
  * Issue 18 (review): the certification path a signature is judged by is the one that reaches a
@@ -27,6 +28,10 @@ basicConstraints = CA:FALSE
 keyUsage = critical, digitalSignature, nonRepudiation
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
+[tsa]
+basicConstraints = CA:FALSE
+keyUsage = critical, digitalSignature
+extendedKeyUsage = critical, timeStamping
 `;
 
 /** A folder with openssl at hand, and DER of the PEM files it makes. */
@@ -136,14 +141,64 @@ describe('the path search is bounded (issue 18, "Bad input")', () => {
     expect([s!.indication, s!.subIndication]).toEqual(['INDETERMINATE', 'NO_CERTIFICATE_CHAIN_FOUND']);
   });
 
-  it('past the budget of issuer checks a search finds no path, even one that exists: no chain, never a hang', () => {
+  it('past the budget of issuer checks a search finds no path, even one that exists, and says it was cut short; the next signature has a budget of its own', () => {
     const pki = testPki();
     const path = [pki.rsa.certificate, pki.ca.certificate];
     expect(new PathSearch().toTrusted(pki.rsa.certificate, [], [pki.ca.certificate])).toEqual(path);
-    expect(new PathSearch(0).toTrusted(pki.rsa.certificate, [], [pki.ca.certificate])).toEqual([]);
-    // One budget for a verification's searches: what the first spent, the second does not have.
+    const none = new PathSearch(0);
+    expect(none.toTrusted(pki.rsa.certificate, [], [pki.ca.certificate])).toEqual([]);
+    expect(none.exhausted).toBe(true);
+    // One budget for one signature's searches: what the first spent, the second does not have…
     const shared = new PathSearch(1);
     expect(shared.toTrusted(pki.rsa.certificate, [], [pki.ca.certificate])).toEqual(path);
     expect(shared.toTrusted(pki.ecdsa.certificate, [], [pki.ca.certificate])).toEqual([]);
+    expect(shared.exhausted).toBe(true);
+    // …but the next signature's searches start with a full budget.
+    const next = shared.forNextSignature();
+    expect(next.toTrusted(pki.ecdsa.certificate, [], [pki.ca.certificate])).toEqual([pki.ecdsa.certificate, pki.ca.certificate]);
+    expect(next.exhausted).toBe(false);
+  });
+});
+
+describe('an attacker’s appended timestamp cannot spend the genuine signature’s path search (issue 18, "Bad input"; ETSI EN 319 102-1 §5.2.6)', () => {
+  let tsa: TestTsa;
+  let crowd: Uint8Array[];
+  let attackerTsa: { keyPath: string; certPath: string; certificate: Uint8Array };
+  let chainPath: string;
+
+  beforeAll(async () => {
+    tsa = await startTsa();
+    // 64 CA certificates named N with key K (each an issuer of the attacker's authority) and 64 named
+    // N with another key (candidates that never verify, checked again from each of the first 64):
+    // the authority's path search makes over 4000 issuer checks before it gives up.
+    const w = workshop('paths-budget');
+    w.key('K');
+    w.key('B');
+    crowd = ['K', 'B'].flatMap((key) =>
+      Array.from({ length: 64 }, (_, i) => {
+        w.run('req', '-x509', '-new', '-key', `${key}.key`, '-subj', '/CN=N', '-days', '3650', '-set_serial', String(1000 + i), '-addext', 'basicConstraints=critical,CA:TRUE', '-out', `${key}${i}.pem`);
+        return w.der(`${key}${i}.pem`);
+      }),
+    );
+    w.key('T');
+    w.run('req', '-new', '-key', 'T.key', '-subj', '/CN=Attacker TSA', '-out', 'T.csr');
+    w.run('x509', '-req', '-in', 'T.csr', '-CA', 'K0.pem', '-CAkey', 'K.key', '-set_serial', '5', '-days', '300', '-extfile', 'ext.cnf', '-extensions', 'tsa', '-out', 'T.pem');
+    attackerTsa = { keyPath: join(w.dir, 'T.key'), certPath: join(w.dir, 'T.pem'), certificate: w.der('T.pem') };
+    chainPath = join(w.dir, 'K0.pem');
+  });
+
+  afterAll(() => tsa.close());
+
+  it('a revoked signer stays FAILED / REVOKED; the attacker’s timestamp is INDETERMINATE / CERTIFICATE_CHAIN_GENERAL_FAILURE with PATH_SEARCH_LIMIT, never "no chain found"', async () => {
+    const pki = testPki();
+    const signed = await signedOrder({ timestampUrl: tsa.url });
+    const revoking = makeCrl({ issuer: 'ca', revoked: [{ certPath: pki.rsa.certPath, at: new Date(Date.now() - 3600_000) }] });
+    const attacked = withDocumentTimestamp(appendDss(signed, { certificates: crowd, crls: [] }), attackerTsa, chainPath, new Date());
+    const started = performance.now();
+    const [genuine, stamp] = verifyPdf(attacked, { trusted: [pki.ca.certificate], crls: [{ crl: parseCrl(revoking), issuerCertificate: pki.ca.certificate }] }).signatures;
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect([genuine!.type, genuine!.indication, genuine!.subIndication]).toEqual(['signature', 'FAILED', 'REVOKED']);
+    expect([stamp!.type, stamp!.indication, stamp!.subIndication]).toEqual(['documentTimestamp', 'INDETERMINATE', 'CERTIFICATE_CHAIN_GENERAL_FAILURE']);
+    expect(stamp!.cms.problems).toContain('PATH_SEARCH_LIMIT');
   });
 });

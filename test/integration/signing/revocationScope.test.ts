@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendDss } from '../../../electron/services/signing/pdfLtv';
 import { verifyPdf, type VerifyOptions } from '../../../electron/services/signing/pdfVerify';
-import { checkCrlForImport, parseCrl } from '../../../electron/services/signing/revocation';
+import { certificateRefOf, checkCrlForImport, parsedCrls, parseCrl, revocationOf } from '../../../electron/services/signing/revocation';
 import { DomainError } from '../../../shared/domain/errors';
 import { testPki, workDir, type TestIdentity, type TestPki } from '../../helpers/pki';
 import { startTsa, type TestTsa } from '../../helpers/tsa';
@@ -40,13 +40,18 @@ beforeAll(async () => {
 afterAll(() => tsa.close());
 
 /** A list by the test CA issued after the signature, with the CRL extension lines given, listing `revoked`. */
-const list = (extensions: string | undefined, revoked: { certPath: string; at: Date }[] = []) =>
+const list = (extensions: string | undefined, revoked: { certPath: string; at: Date; reason?: string }[] = []) =>
   makeCrl({ issuer: 'ca', revoked, lastUpdate: at(T, 60_000), nextUpdate: at(T, 7 * DAY), ...(extensions ? { extensions } : {}) });
 
 /** The signature's finding with `crl` as the store's only list, the policy requiring revocation data. */
 function withOnly(crl: Uint8Array, document: Buffer = signed, certificates: Uint8Array[] = [pki.rsa.certificate, pki.ca.certificate, pki.tsa.certificate]) {
+  return withLists([crl], document, certificates);
+}
+
+/** The same with `crls` in the store. */
+function withLists(crls: Uint8Array[], document: Buffer = signed, certificates: Uint8Array[] = [pki.rsa.certificate, pki.ca.certificate, pki.tsa.certificate]) {
   const options: VerifyOptions = { trusted: [pki.ca.certificate], now: at(T, 2 * 60_000), revocationRequired: true };
-  const [s] = verifyPdf(appendDss(document, { certificates, crls: [crl] }), options).signatures;
+  const [s] = verifyPdf(appendDss(document, { certificates, crls }), options).signatures;
   return [s!.indication, s!.subIndication, s!.revocation.status];
 }
 
@@ -77,6 +82,20 @@ describe('a list in the store proves "not revoked" only for what it covers (RFC 
     expect(withOnly(list('1.3.6.1.4.1.55555.1 = ASN1:NULL'))).toEqual(GOOD);
   });
 
+  it('a delta list or a list with an unknown critical extension that names the signer revoked is heeded, beside a complete list that leaves it out: FAILED / REVOKED, never good (RFC 5280 §5.2.4, §5.3)', () => {
+    const revokedSigner = [{ certPath: pki.rsa.certPath, at: at(T, -HOUR) }];
+    const base = list(undefined);
+    expect(withLists([base, list('deltaCRL = critical, DER:02:01:01', revokedSigner)])).toEqual(['FAILED', 'REVOKED', 'revoked']);
+    expect(withLists([base, list('1.3.6.1.4.1.55555.1 = critical, ASN1:NULL', revokedSigner)])).toEqual(['FAILED', 'REVOKED', 'revoked']);
+    // An indirect list's entries may be other issuers' certificates: its serials say nothing of this one.
+    expect(withLists([base, list(idp('indirectCRL = TRUE'), revokedSigner)])).toEqual(GOOD);
+  });
+
+  it('a delta entry with the reason removeFromCRL says the certificate is no longer revoked, not that it is (RFC 5280 §5.3.1)', () => {
+    const removed = list('deltaCRL = critical, DER:02:01:01', [{ certPath: pki.rsa.certPath, at: at(T, -HOUR), reason: 'removeFromCRL' }]);
+    expect(withLists([list(undefined), removed])).toEqual(GOOD);
+  });
+
   it('a list for one distribution point covers the certificates that name it, not the others', async () => {
     const who = issueCertificate({ subject: '/C=LT/CN=Ąžuolas Žėkas', issuer: 'ca', profile: 'signer', from: at(T, -DAY), until: at(T, 30 * DAY), crlDistributionPoint: 'http://ca.example/a.crl' });
     const pointed = await signedOrder({ signer: fileSigner(who, [pki.ca.certificate]), timestampUrl: tsa.url });
@@ -85,6 +104,40 @@ describe('a list in the store proves "not revoked" only for what it covers (RFC 
     expect(withOnly(list(idp('fullname = URI:http://ca.example/b.crl')), pointed, certificates)).toEqual(UNCOVERED);
     // The test PKI's signer names no distribution point: a list for one does not cover it.
     expect(withOnly(list(idp('fullname = URI:http://ca.example/a.crl')))).toEqual(UNCOVERED);
+  });
+});
+
+describe('a certificate whose extensions cannot be read (RFC 5280 §4.2.1.13)', () => {
+  it('is covered by no list with an issuing distribution point: an end-entity-only list does not prove it good; a complete list does', () => {
+    // cRLDistributionPoints holding an INTEGER where DistributionPoints belong: the reader cannot read its extensions.
+    const who = issueCertificate({ subject: '/C=LT/CN=Ąžuolas Žėkas', issuer: 'ca', profile: 'signer', from: at(T, -DAY), until: at(T, 30 * DAY), extensions: 'crlDistributionPoints = DER:30:03:02:01:01' });
+    const ref = certificateRefOf(who.certificate);
+    expect([ref.extensionsRead, ref.isCa]).toEqual([false, false]);
+    const statusWith = (crl: Uint8Array) => revocationOf(ref, pki.ca.certificate, [{ crl: parseCrl(crl), issuerCertificate: pki.ca.certificate }], null, T).status;
+    expect(statusWith(list(idp('onlyuser = TRUE')))).toBe('notChecked');
+    expect(statusWith(list(undefined))).toBe('good');
+    // A CA certificate is known as one from OpenSSL's reading, whatever else its extensions hold.
+    expect(certificateRefOf(pki.ca.certificate).isCa).toBe(true);
+  });
+});
+
+describe('lists imported under older rules (issue 12) are read under today’s (issue 18)', () => {
+  const stored = (der: Uint8Array, issuerCertificate: Uint8Array = pki.ca.certificate) => parsedCrls([{ der, issuerCertificate }]);
+  const verdict = (document: Buffer, options: VerifyOptions) => {
+    const [s] = verifyPdf(document, { now: at(T, 2 * 60_000), revocationRequired: true, ...options }).signatures;
+    return [s!.indication, s!.subIndication, s!.revocation.status];
+  };
+
+  it('a stored partial list proves nothing good, but the certificates it names revoked stay revoked', () => {
+    expect(verdict(signed, { trusted: [pki.ca.certificate], crls: stored(list(idp('onlyuser = TRUE'))) })).toEqual(UNCOVERED);
+    expect(verdict(signed, { trusted: [pki.ca.certificate], crls: stored(list(idp('onlyuser = TRUE'), [{ certPath: pki.rsa.certPath, at: at(T, -HOUR) }])) })).toEqual(['FAILED', 'REVOKED', 'revoked']);
+    expect(verdict(signed, { trusted: [pki.ca.certificate], crls: stored(list(undefined)) })).toEqual(GOOD);
+  });
+
+  it('a stored list signed by a CA that may not sign lists (no cRLSign) proves nothing good', async () => {
+    const { root, signer, crl } = rootWithKeyUsage('keyCertSign');
+    const document = await signedOrder({ signer: fileSigner(signer, [root.certificate]) });
+    expect(verdict(document, { trusted: [root.certificate], crls: stored(crl, root.certificate) })[2]).toBe('notChecked');
   });
 });
 

@@ -9,10 +9,11 @@ const DAY_ABBREVIATION = /(^|[\s(\d])d\.(?=$|[\s),;:])/u;
 
 /**
  * Issue 17: English labels with Lithuanian letters, and why each is right. Only proper names: the
- * app is called Pusiaukelė in both languages. Lithuanian wording the documents print is quoted
- * ("…" or “…”), and quotations are not checked.
+ * app is called Pusiaukelė in both languages; issue 18's remark names Registrų centras, the state
+ * register centre whose PDF-LT verifier it speaks of. Lithuanian wording the documents print is
+ * quoted ("…" or “…”), and quotations are not checked.
  */
-const PROPER_NAMES: ReadonlySet<MessageKey> = new Set<MessageKey>(['app.name']);
+const PROPER_NAMES: ReadonlySet<MessageKey> = new Set<MessageKey>(['app.name', 'verify.pdfLt.remark.DOCUMENT_TIMESTAMP_NOT_IN_REFERENCE']);
 
 /** The label without its quotations (Lithuanian wording a document prints, quoted as such). */
 function unquoted(text: string): string {
