@@ -131,13 +131,26 @@ function openContents(pfx: Pfx, password: string): Contents {
   const candidates = pfx.mac ? forms.filter((form) => macMatches(pfx.mac!, form, pfx.authSafe)).slice(0, 1) : forms;
   for (const form of candidates) {
     try {
-      return readContents(pfx.authSafe, form);
+      const contents = readContents(pfx.authSafe, form);
+      // Without a MAC a wrong password can decrypt to valid padding by chance (about 1 in 256 per
+      // encrypted part): a key that does not then read as PKCS#8 was decrypted with the wrong password.
+      if (!pfx.mac && !contents.keys.every((k) => readsAsPkcs8(k.pkcs8))) continue;
+      return contents;
     } catch (e) {
       if (e instanceof UnsupportedAlgorithmError) throw unsupported(e.oid);
       if (pfx.mac) throw notPkcs12();
     }
   }
   throw signingErrors.p12WrongPassword();
+}
+
+function readsAsPkcs8(der: Uint8Array): boolean {
+  try {
+    createPrivateKey({ key: Buffer.from(der), format: 'der', type: 'pkcs8' });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function spkiOf(key: KeyObject): Buffer {

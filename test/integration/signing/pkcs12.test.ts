@@ -60,6 +60,18 @@ describe('openPkcs12', () => {
     const p12 = exportP12('nomac', ['-inkey', pki.rsa.keyPath, '-in', pki.rsa.certPath, '-nomac']);
     expect(openPkcs12(p12, P12_PASSWORD).certificate).toEqual(pki.rsa.certificate);
     expect(() => openPkcs12(p12, 'Azuolas-2026')).toThrow(expect.objectContaining({ code: 'P12_WRONG_PASSWORD' }));
+    // A wrong password decrypts to valid padding now and then (5000 tries found it on the code before): those too are a wrong
+    // password, never "the private key cannot be read" (seen once in CI before this was checked).
+    const codes = new Set<string>();
+    for (let i = 0; i < 5000; i++) {
+      try {
+        openPkcs12(p12, `Neteisingas-${i}`);
+        codes.add('opened');
+      } catch (e) {
+        codes.add((e as { code: string }).code);
+      }
+    }
+    expect([...codes]).toEqual(['P12_WRONG_PASSWORD']);
   });
 
   it('refuses a file with certificates but no private key with P12_NO_KEY', () => {
