@@ -209,3 +209,18 @@ export function RadioGroupField({ id, legend, value, options, error, hint, requi
     </fieldset>
   );
 }
+
+interface FileFieldProps extends FieldFrame {
+  /** The file types the picker offers (the back end checks the content whatever the name says). */
+  accept: string;
+  onFile: (file: File | null) => void;
+}
+
+/** A file picker in the field frame (the revocation and trusted-list imports, issue 12, 18). */
+export function FileField({ accept, onFile, ...frame }: FileFieldProps) {
+  return (
+    <Frame {...frame}>
+      <input id={frame.id} type="file" accept={accept} aria-describedby={describedBy(frame.id, frame.hint, frame.error)} onChange={(e) => onFile(e.target.files?.[0] ?? null)} />
+    </Frame>
+  );
+}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { call } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { FileField } from '../components/fields';
 import { formatMoment } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
 import { useImportedLists } from './useImportedLists';
@@ -77,18 +78,8 @@ export function RevocationPanel() {
         </table>
       ) : null}
       <form key={formKey} onSubmit={submit} className="revocation-import">
-        <div className="field">
-          <span className="field-label">
-            <label htmlFor="revocation-file">{t('revocation.file')}</label>
-          </span>
-          <input id="revocation-file" type="file" accept=".crl,.pem,application/pkix-crl" onChange={(e) => setCrl(e.target.files?.[0] ?? null)} />
-        </div>
-        <div className="field">
-          <span className="field-label">
-            <label htmlFor="revocation-issuer">{t('revocation.issuerFile')}</label>
-          </span>
-          <input id="revocation-issuer" type="file" accept=".pem,.crt,.cer,.der" onChange={(e) => setIssuer(e.target.files?.[0] ?? null)} />
-        </div>
+        <FileField id="revocation-file" label={t('revocation.file')} accept=".crl,.pem,application/pkix-crl" onFile={setCrl} />
+        <FileField id="revocation-issuer" label={t('revocation.issuerFile')} accept=".pem,.crt,.cer,.der" onFile={setIssuer} />
         <div className="form-actions">
           <button type="submit" className="button-primary" disabled={busy || !crl}>
             {t('revocation.import')}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { call } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { FileField } from '../components/fields';
 import { fileBytes } from '../documents/documentFiles';
 import { formatMoment } from '../i18n/dates';
 import { useI18n } from '../i18n/I18nProvider';
@@ -98,27 +99,8 @@ export function TrustedListPanel() {
         </table>
       ) : null}
       <form key={formKey} onSubmit={submit} className="trusted-list-import">
-        <div className="field">
-          <span className="field-label">
-            <label htmlFor="trusted-list-file">{t('trustedLists.file')}</label>
-          </span>
-          <input id="trusted-list-file" type="file" accept=".xml,application/xml,text/xml" onChange={(e) => setList(e.target.files?.[0] ?? null)} />
-        </div>
-        <div className="field">
-          <span className="field-label">
-            <label htmlFor="trusted-list-operator">{t('trustedLists.operatorFile')}</label>
-          </span>
-          <input
-            id="trusted-list-operator"
-            type="file"
-            accept=".pem,.crt,.cer,.der"
-            aria-describedby="trusted-list-operator-hint"
-            onChange={(e) => setOperator(e.target.files?.[0] ?? null)}
-          />
-          <p id="trusted-list-operator-hint" className="field-hint">
-            {t('trustedLists.operatorHint')}
-          </p>
-        </div>
+        <FileField id="trusted-list-file" label={t('trustedLists.file')} accept=".xml,application/xml,text/xml" onFile={setList} />
+        <FileField id="trusted-list-operator" label={t('trustedLists.operatorFile')} hint={t('trustedLists.operatorHint')} accept=".pem,.crt,.cer,.der" onFile={setOperator} />
         <div className="form-actions">
           <button type="submit" className="button-primary" disabled={busy || !list || !operator}>
             {t('trustedLists.import')}
